@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Sends an EIP-1559 transaction: fills chain id, nonce ("pending"), fees and gas from the node,
+// checks the balance covers value + gas * maxFeePerGas before signing, signs off the calling
+// thread, submits, reports the hash, then waits for the receipt. Used by sluice-cli's `send`
+// and the GUI's send page. The private key is copied into the job and wiped when it ends.
+
+#include <QObject>
+#include <QString>
+
+#include <chrono>
+#include <functional>
+#include <optional>
+
+#include "core/common/bytes.hpp"
+#include "core/common/uint256.hpp"
+#include "core/crypto/secp256k1.hpp"
+#include "services/rpc/eth_client.hpp"
+
+namespace sluice {
+
+struct SendRequest {
+    Address to;
+    U256 value;                          // wei
+    Bytes data;
+    std::optional<quint64> gasLimit;     // nullopt: eth_estimateGas
+    std::optional<FeeSuggestion> fees;   // nullopt: EthClient::suggestFees
+};
+
+struct SendFailure {
+    enum class Kind {
+        Rpc,                // the node failed or refused (see rpc)
+        InsufficientFunds,  // balance < value + gas * maxFeePerGas, found before signing
+        Signing,            // the key or transaction could not be signed/encoded
+        ReceiptTimeout,     // submitted (hash known) but no receipt before the deadline
+    };
+    Kind kind = Kind::Rpc;
+    QString message;
+    std::optional<RpcError> rpc;
+};
+
+// The filled-in transaction as it was signed, for display and logs (no secrets).
+struct PreparedTransaction {
+    quint64 chainId = 0;
+    quint64 nonce = 0;
+    quint64 gasLimit = 0;
+    U256 maxFeePerGas;
+    U256 maxPriorityFeePerGas;
+    Address from;
+    Address to;
+    U256 value;
+};
+
+class TransactionSender : public QObject {
+    Q_OBJECT
+public:
+    struct Callbacks {
+        std::function<void(PreparedTransaction)> prepared;         // optional
+        std::function<void(Hash)> submitted;                        // optional
+        std::function<void(TransactionReceipt)> confirmed;          // the end on success
+        std::function<void(SendFailure)> failed;                    // the end on failure
+    };
+
+    explicit TransactionSender(EthClient* eth, QObject* parent = nullptr);
+
+    void setReceiptTimeout(std::chrono::milliseconds timeout) { m_receiptTimeout = timeout; }
+    void setHeads(HeadsSubscription* heads) { m_heads = heads; }
+    // Callbacks run on `context`'s thread; none run if it is destroyed first.
+    void send(const PrivateKey& key, const SendRequest& request, QObject* context, Callbacks callbacks);
+
+private:
+    EthClient* m_eth;
+    HeadsSubscription* m_heads = nullptr;
+    std::chrono::milliseconds m_receiptTimeout{std::chrono::seconds(120)};
+};
+
+}  // namespace sluice
