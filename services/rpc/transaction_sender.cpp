@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: MIT
+#include "services/rpc/transaction_sender.hpp"
+
+#include <QMetaObject>
+#include <QPointer>
+#include <QThreadPool>
+
+#include <memory>
+
+#include "core/eth/address.hpp"
+#include "core/eth/transaction.hpp"
+#include "core/eth/units.hpp"
+#include "services/rpc/heads_subscription.hpp"
+
+namespace sluice {
+
+namespace {
+
+QString ether(const U256& wei) { return QString::fromStdString(format_amount(wei, Unit::ether)) + QStringLiteral(" ETH"); }
+QString gwei(const U256& wei) { return QString::fromStdString(format_amount(wei, Unit::gwei)) + QStringLiteral(" gwei"); }
+
+struct Job {
+    std::shared_ptr<const PrivateKey> key;
+    SendRequest request;
+    PreparedTransaction prepared;
+    FeeSuggestion fees;
+    U256 balance;
+    QPointer<QObject> context;
+    bool hasContext = false;
+    TransactionSender::Callbacks callbacks;
+    QObject* anchor = nullptr;  // owns the job's RPC callbacks; deleted when the job ends
+
+    // Insufficient funds found before signing: balance < value + gasLimit * maxFeePerGas.
+    bool failIfShort(quint64 gasLimit) {
+        const PreparedTransaction& p = prepared;
+        auto gasCost = checked_mul(U256(gasLimit), p.maxFeePerGas);
+        auto total = gasCost ? checked_add(*gasCost, p.value) : std::nullopt;
+        if (total && balance >= *total) return false;
+        SendFailure f;
+        f.kind = SendFailure::Kind::InsufficientFunds;
+        f.message = QStringLiteral("insufficient funds: %1 has %2, but sending %3 can cost up to %4 "
+                                   "(value + gas limit %5 × max fee %6)")
+                        .arg(QString::fromStdString(to_checksum_address(p.from)), ether(balance), ether(p.value),
+                             total ? ether(*total) : QStringLiteral("more than 2^256 wei"))
+                        .arg(gasLimit)
+                        .arg(gwei(p.maxFeePerGas));
+        fail(std::move(f));
+        return true;
+    }
+
+    bool alive() const { return !hasContext || context; }
+    void fail(SendFailure f) {
+        if (alive() && callbacks.failed) callbacks.failed(std::move(f));
+        end();
+    }
+    void failRpc(const RpcError& e) {
+        SendFailure f;
+        f.kind = SendFailure::Kind::Rpc;
+        f.message = e.message;
+        f.rpc = e;
+        fail(std::move(f));
+    }
+    void end() {
+        key.reset();  // the last copy of the key goes here (PrivateKey wipes itself)
+        if (anchor) anchor->deleteLater();
+        anchor = nullptr;
+    }
+};
+
+}  // namespace
+
+TransactionSender::TransactionSender(EthClient* eth, QObject* parent) : QObject(parent), m_eth(eth) {}
+
+void TransactionSender::send(const PrivateKey& key, const SendRequest& request, QObject* context, Callbacks callbacks) {
+    auto job = std::make_shared<Job>();
+    job->key = std::make_shared<const PrivateKey>(key);
+    job->request = request;
+    job->context = context;
+    job->hasContext = context != nullptr;
+    job->callbacks = std::move(callbacks);
+    job->anchor = new QObject(this);
+    job->prepared.from = public_key_of(key).address();
+    job->prepared.to = request.to;
+    job->prepared.value = request.value;
+
+    EthClient* eth = m_eth;
+    QObject* anchor = job->anchor;
+    HeadsSubscription* heads = m_heads;
+    const auto receiptTimeout = m_receiptTimeout;
+
+    // The steps run one after another; each is a named lambda so the order reads top-down.
+    auto submit = [job, eth, anchor, heads, receiptTimeout](Bytes raw, Hash expectedHash) {
+        eth->sendRawTransaction(raw, anchor, [job, eth, anchor, heads, receiptTimeout, expectedHash](RpcResult<Hash> sent) {
+            if (!sent.ok()) return job->failRpc(sent.error());
+            if (sent.value() != expectedHash) {
+                // The node hashed different bytes than we signed: report it, but follow its hash.
+                qWarning("node returned transaction hash %s, expected %s", sent.value().hex().c_str(),
+                         expectedHash.hex().c_str());
+            }
+            const Hash hash = sent.value();
+            if (job->alive() && job->callbacks.submitted) job->callbacks.submitted(hash);
+            eth->waitForReceipt(hash, receiptTimeout, anchor, [job](RpcResult<TransactionReceipt> receipt) {
+                if (!receipt.ok()) {
+                    SendFailure f;
+                    f.kind = receipt.error().kind == RpcError::Kind::Timeout ? SendFailure::Kind::ReceiptTimeout
+                                                                              : SendFailure::Kind::Rpc;
+                    f.message = receipt.error().message;
+                    f.rpc = receipt.error();
+                    return job->fail(std::move(f));
+                }
+                if (job->alive() && job->callbacks.confirmed) job->callbacks.confirmed(receipt.value());
+                job->end();
+            }, heads);
+        });
+    };
+
+    auto signAndSubmit = [job, anchor, submit] {
+        const PreparedTransaction& p = job->prepared;
+        Transaction tx;
+        tx.type = TxType::eip1559;
+        tx.chain_id = p.chainId;
+        tx.nonce = p.nonce;
+        tx.gas_limit = p.gasLimit;
+        tx.max_fee_per_gas = p.maxFeePerGas;
+        tx.max_priority_fee_per_gas = p.maxPriorityFeePerGas;
+        tx.to = p.to;
+        tx.value = p.value;
+        tx.data = job->request.data;
+        if (Status valid = validate_intrinsic(tx); !valid) {
+            SendFailure f;
+            f.kind = SendFailure::Kind::Signing;
+            f.message = QStringLiteral("the transaction is not valid: %1").arg(QString::fromStdString(valid.message()));
+            return job->fail(std::move(f));
+        }
+        if (job->alive() && job->callbacks.prepared) job->callbacks.prepared(p);
+        // Signing runs on a worker so the GUI thread never waits on secp256k1; the result comes
+        // back queued to the anchor's thread, captured by value.
+        QPointer<QObject> anchorGuard(anchor);
+        std::shared_ptr<const PrivateKey> key = job->key;
+        QThreadPool::globalInstance()->start([tx, key, anchorGuard, submit]() {
+            const SignedTransaction signedTx = sign_transaction(tx, *key);
+            Bytes raw = encode_signed(signedTx);
+            const Hash hash = transaction_hash(signedTx);
+            QObject* target = anchorGuard.data();
+            if (!target) return;
+            QMetaObject::invokeMethod(target, [raw = std::move(raw), hash, submit]() mutable { submit(std::move(raw), hash); },
+                                      Qt::QueuedConnection);
+        });
+    };
+
+    auto checkFunds = [job, signAndSubmit] {
+        if (job->failIfShort(job->prepared.gasLimit)) return;
+        signAndSubmit();
+    };
+
+    auto gasThenCheck = [job, eth, anchor, checkFunds] {
+        if (job->request.gasLimit) {
+            job->prepared.gasLimit = *job->request.gasLimit;
+            return checkFunds();
+        }
+        // Checked before estimating too: a node estimates with the sender's balance and would
+        // answer with its own, vaguer "insufficient funds" error. 21000 is the least any
+        // transaction costs.
+        if (job->failIfShort(21000)) return;
+        CallRequest call;
+        call.from = job->prepared.from;
+        call.to = job->request.to;
+        call.value = job->request.value;
+        call.data = job->request.data;
+        eth->estimateGas(call, anchor, [job, checkFunds](RpcResult<quint64> gas) {
+            if (!gas.ok()) {
+                // A node estimating with the sender's balance says "insufficient funds" here.
+                return job->failRpc(gas.error());
+            }
+            job->prepared.gasLimit = gas.value();
+            checkFunds();
+        });
+    };
+
+    auto feesThenGas = [job, eth, anchor, gasThenCheck] {
+        auto useFees = [job, gasThenCheck](const FeeSuggestion& fees) {
+            job->fees = fees;
+            job->prepared.maxFeePerGas = fees.maxFeePerGas;
+            job->prepared.maxPriorityFeePerGas = fees.eip1559 ? fees.maxPriorityFeePerGas : fees.gasPrice;
+            gasThenCheck();
+        };
+        if (job->request.fees) return useFees(*job->request.fees);
+        eth->suggestFees(anchor, [job, useFees](RpcResult<FeeSuggestion> fees) {
+            if (!fees.ok()) return job->failRpc(fees.error());
+            useFees(fees.value());
+        });
+    };
+
+    eth->chainId(anchor, [job, eth, anchor, feesThenGas](RpcResult<quint64> chain) {
+        if (!chain.ok()) return job->failRpc(chain.error());
+        job->prepared.chainId = chain.value();
+        eth->transactionCount(job->prepared.from, QStringLiteral("pending"), anchor,
+                              [job, eth, anchor, feesThenGas](RpcResult<quint64> nonce) {
+                                  if (!nonce.ok()) return job->failRpc(nonce.error());
+                                  job->prepared.nonce = nonce.value();
+                                  eth->balance(job->prepared.from, anchor, [job, feesThenGas](RpcResult<U256> balance) {
+                                      if (!balance.ok()) return job->failRpc(balance.error());
+                                      job->balance = balance.value();
+                                      feesThenGas();
+                                  }, QStringLiteral("pending"));
+                              });
+    });
+}
+
+}  // namespace sluice
