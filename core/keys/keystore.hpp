@@ -52,6 +52,11 @@ struct KdfParams {
     static KdfParams scrypt_light() { return scrypt(4096, 8, 6); }
 };
 
+// The KDF step alone: `kdf.dklen` bytes from the password and salt (for tests of the spec's
+// intermediate values and for benchmarks). Fails with "unsupported scrypt parameters ..." for
+// parameters OpenSSL refuses.
+Result<SecureBytes> derive_keystore_key(std::string_view password, ByteView salt, const KdfParams& kdf);
+
 // The `crypto` object: {cipher, cipherparams{iv}, ciphertext, kdf, kdfparams{..., salt}, mac}.
 // Fresh random salt (32 bytes) and iv (16 bytes) on every call.
 Result<nlohmann::json> encrypt_secret(ByteView secret, std::string_view password, const KdfParams& kdf);
