@@ -35,6 +35,8 @@ class QThreadPool;
 
 namespace sluice {
 
+struct WalletOutcome;
+
 // One account as the locked app may show it (no secret in here).
 struct WalletAccount {
     Q_GADGET
@@ -132,10 +134,9 @@ signals:
     void saved();
 
 private:
-    struct Outcome;
     template <typename Work>
     void runOnWorker(Work work);
-    void applyOutcome(const std::shared_ptr<Outcome>& outcome);
+    void applyOutcome(const std::shared_ptr<WalletOutcome>& outcome);
     void setPending(int delta);
     bool refuseIfNotCreatable();
 
@@ -151,6 +152,7 @@ private:
     QList<WalletAccount> m_accounts;
 
     bool m_unlocked = false;
+    quint64 m_generation = 0;  // bumped by lock(): results of requests made before it are dropped
     SecureBytes m_seed;                     // BIP-39 seed (mnemonic wallets)
     std::map<int, PrivateKey> m_keys;       // per account index, derived at unlock
 };
