@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// AccountsModel: the wallet's accounts with their L1 balances. Balances are fetched when the
+// list changes and again on every new L1 block (NetworkStatus::newHead), never by polling.
+// Amounts reach QML as exact strings from core's format_amount; wei never becomes a JS number.
+
+#include <QAbstractListModel>
+#include <QList>
+#include <QString>
+#include <QtQml/qqmlregistration.h>
+
+class AccountsModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+    Q_PROPERTY(bool canAddAccount READ canAddAccount NOTIFY canAddAccountChanged)
+    Q_PROPERTY(bool adding READ adding NOTIFY addingChanged)
+    Q_PROPERTY(QString error READ error NOTIFY errorChanged)
+
+public:
+    enum Role {
+        KeyRole = Qt::UserRole + 1,  // the account's BIP-44 index as a string: stable
+        NameRole,
+        AddressRole,     // EIP-55
+        IndexRole,
+        BalanceRole,     // "1.5 ETH", exact; empty until first known
+        BalanceLoadingRole,
+        BalanceErrorRole,
+    };
+    Q_ENUM(Role)
+
+    explicit AccountsModel(QObject* parent = nullptr);
+    ~AccountsModel() override;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    bool loading() const { return m_inFlight > 0; }
+    bool canAddAccount() const;
+    bool adding() const { return m_adding; }
+    QString error() const { return m_error; }
+
+    Q_INVOKABLE void addAccount();
+    Q_INVOKABLE void copyAddress(const QString& key);
+    Q_INVOKABLE void refresh();
+
+signals:
+    void loadingChanged();
+    void countChanged();
+    void canAddAccountChanged();
+    void addingChanged();
+    void errorChanged();
+    void copied(const QString& address);
+
+private:
+    struct Row {
+        QString key;
+        int index = 0;
+        QString name;
+        QString address;
+        QString balance;
+        QString balanceError;
+        bool balanceLoading = false;
+    };
+
+    void reloadAccounts();
+    void fetchBalance(const QString& key);
+    void finishFetch();
+    int rowOf(const QString& key) const;
+
+    QList<Row> m_rows;
+    int m_inFlight = 0;
+    bool m_adding = false;
+    QString m_error;
+};

@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: MIT
+#include "appcontext.h"
+
+#include <QClipboard>
+#include <QCoreApplication>
+#include <QGuiApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QQmlEngine>
+#include <QTranslator>
+
+#include "services/wallet/appsettings.h"
+#include "services/wallet/walletstore.h"
+
+namespace {
+AppOptions g_options;
+AppContext* g_instance = nullptr;
+}  // namespace
+
+void AppContext::configure(const AppOptions& options) {
+    Q_ASSERT(!g_instance);
+    g_options = options;
+}
+
+AppContext* AppContext::instance() {
+    if (!g_instance) g_instance = new AppContext(g_options, QCoreApplication::instance());
+    return g_instance;
+}
+
+AppContext* AppContext::existing() { return g_instance; }
+
+AppContext* AppContext::create(QQmlEngine* qmlEngine, QJSEngine*) {
+    AppContext* context = instance();
+    // C++ owns the instance; the engine must not delete it when it goes away.
+    QQmlEngine::setObjectOwnership(context, QQmlEngine::CppOwnership);
+    if (qmlEngine) {
+        connect(context, &AppContext::languageChanged, qmlEngine, &QQmlEngine::retranslate);
+    }
+    return context;
+}
+
+void AppContext::shutdown() {
+    delete g_instance;
+    g_instance = nullptr;
+}
+
+AppContext::AppContext(const AppOptions& options, QObject* parent)
+    : QObject(parent), m_options(options) {
+    const auto kdf = (options.fastKdf || options.devFixture) ? sluice::WalletKdf::fastForTests()
+                                                           : sluice::WalletKdf::standard();
+    m_store = std::make_unique<sluice::WalletStore>(options.dataDir, kdf);
+    m_settings = std::make_unique<sluice::AppSettings>(options.dataDir);
+    m_network = new NetworkStatus(this);
+
+    connect(m_store.get(), &sluice::WalletStore::existsChanged, this, &AppContext::stateChanged);
+    connect(m_store.get(), &sluice::WalletStore::unlockedChanged, this, &AppContext::stateChanged);
+    connect(m_store.get(), &sluice::WalletStore::busyChanged, this, &AppContext::onStoreBusyChanged);
+    connect(m_store.get(), &sluice::WalletStore::busyChanged, this, &AppContext::idleChanged);
+    connect(m_settings.get(), &sluice::AppSettings::l1RpcUrlChanged, this, &AppContext::l1RpcUrlChanged);
+
+    if (options.devFixture) m_fixture = FixtureStep::Creating;
+
+    m_sessionRpcUrl = options.l1RpcUrl;
+    m_network->connectTo(l1RpcUrl());
+
+    m_translator = new QTranslator(this);
+    m_qtTranslator = new QTranslator(this);
+    const QString language = options.language.isEmpty() ? m_settings->language() : options.language;
+    setLanguage(language, false);
+
+    onStoreBusyChanged();
+}
+
+AppContext::~AppContext() {
+    // The store's destructor waits for its worker; nothing else may still call into it.
+    delete m_network;
+    m_network = nullptr;
+}
+
+bool AppContext::walletExists() const { return m_store->exists(); }
+bool AppContext::unlocked() const { return m_store->isUnlocked(); }
+QString AppContext::loadError() const { return m_store->loadError(); }
+
+QString AppContext::l1RpcUrl() const {
+    return m_sessionRpcUrl.isEmpty() ? m_settings->l1RpcUrl() : m_sessionRpcUrl;
+}
+
+QString AppContext::version() const { return QCoreApplication::applicationVersion(); }
+
+void AppContext::beginWork() {
+    ++m_work;
+    if (m_work == 1) emit idleChanged();
+}
+
+void AppContext::endWork() {
+    if (m_work == 0) return;
+    --m_work;
+    if (m_work == 0) emit idleChanged();
+}
+
+bool AppContext::idle() const {
+    return m_ready && m_work == 0 && !m_store->isBusy() &&
+           (m_fixture == FixtureStep::Off || m_fixture == FixtureStep::Done) &&
+           m_network->state() != NetworkStatus::State::Connecting;
+}
+
+void AppContext::onStoreBusyChanged() {
+    if (m_store->isBusy()) return;
+    if (!m_ready) {
+        m_ready = true;
+        emit stateChanged();
+    }
+    advanceDevFixture();
+}
+
+// Runs each time the store goes idle: create the fixture wallet, give it three accounts, then
+// leave it locked or unlocked as the requested page needs.
+void AppContext::advanceDevFixture() {
+    const auto needed = 3;
+    switch (m_fixture) {
+    case FixtureStep::Off:
+    case FixtureStep::Done:
+        return;
+    case FixtureStep::Creating:
+        m_fixture = FixtureStep::AddingAccounts;
+        if (!m_store->exists()) {
+            m_store->createFromMnemonic(QString::fromLatin1(kDevMnemonic), QString(),
+                                        QString::fromLatin1(kDevPassword));
+            return;
+        }
+        if (!m_store->isUnlocked()) {
+            m_store->unlock(QString::fromLatin1(kDevPassword));
+            return;
+        }
+        [[fallthrough]];
+    case FixtureStep::AddingAccounts:
+        if (m_store->isUnlocked() && m_store->kind() == sluice::WalletStore::Kind::Mnemonic &&
+            m_store->accounts().size() < needed) {
+            m_store->addAccount();
+            return;
+        }
+        m_fixture = FixtureStep::Unlocking;
+        [[fallthrough]];
+    case FixtureStep::Unlocking:
+        m_fixture = FixtureStep::Done;
+        if (!m_options.autoUnlock && m_store->isUnlocked()) m_store->lock();
+        emit stateChanged();
+        emit idleChanged();
+        return;
+    }
+}
+
+void AppContext::copyToClipboard(const QString& text) {
+    if (auto* clipboard = QGuiApplication::clipboard()) clipboard->setText(text);
+}
+
+void AppContext::lock() { m_store->lock(); }
+
+bool AppContext::setLanguage(const QString& language, bool persist) {
+    if (!sluice::AppSettings::supportedLanguages().contains(language)) return false;
+    if (persist && !m_settings->setLanguage(language)) return false;
+    applyTranslator(language);
+    m_language = language;
+    emit languageChanged();
+    return true;
+}
+
+void AppContext::applyTranslator(const QString& language) {
+    QCoreApplication::removeTranslator(m_translator);
+    QCoreApplication::removeTranslator(m_qtTranslator);
+    const QLocale locale = language == QLatin1String("system") ? QLocale::system() : QLocale(language);
+    // English is the source language: no translator needed, and none is an error.
+    if (locale.language() == QLocale::English) return;
+    if (m_translator->load(locale, QStringLiteral("sluice"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(m_translator);
+    // Qt's own strings (file dialog, context menus).
+    if (m_qtTranslator->load(locale, QStringLiteral("qt"), QStringLiteral("_"),
+                             QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(m_qtTranslator);
+}
+
+QString AppContext::setL1RpcUrl(const QString& url) {
+    const QString trimmed = url.trimmed();
+    const QString problem = sluice::AppSettings::rpcUrlProblem(trimmed);
+    if (!problem.isEmpty()) return problem;
+    if (!m_settings->setL1RpcUrl(trimmed)) return sluice::AppSettings::rpcUrlProblem(trimmed);
+    m_sessionRpcUrl.clear();
+    emit l1RpcUrlChanged();
+    m_network->connectTo(l1RpcUrl());
+    return {};
+}

@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// AppContext: the one object that owns the wallet store, the settings and the L1 connection for
+// the GUI, and the things only C++ can do for QML (clipboard, switching the language live).
+// Configured from the command line (or a test's setup) before the first QML engine uses it.
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QtQml/qqmlregistration.h>
+
+#include <memory>
+
+#include "networkstatus.h"
+
+class QQmlEngine;
+class QJSEngine;
+class QTranslator;
+
+namespace sluice {
+class WalletStore;
+class AppSettings;
+}  // namespace sluice
+
+
+
+struct AppOptions {
+    QString dataDir;       // empty: the platform default
+    QString l1RpcUrl;      // empty: the saved setting; otherwise used for this run only
+    QString language;      // empty: the saved setting; otherwise used for this run only
+    QString initialPage;   // screenshot mode: the page to show first
+    bool fastKdf = false;  // cheap scrypt: tests and the dev fixture, never real wallets
+    bool devFixture = false;  // create a wallet from the well-known test mnemonic if none exists
+    bool autoUnlock = false;  // dev fixture only: unlock it with the fixture password
+};
+
+class AppContext : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_PROPERTY(bool ready READ ready NOTIFY stateChanged)
+    Q_PROPERTY(bool walletExists READ walletExists NOTIFY stateChanged)
+    Q_PROPERTY(bool unlocked READ unlocked NOTIFY stateChanged)
+    Q_PROPERTY(QString loadError READ loadError NOTIFY stateChanged)
+    Q_PROPERTY(QString initialPage READ initialPage CONSTANT)
+    Q_PROPERTY(QString language READ language NOTIFY languageChanged)
+    Q_PROPERTY(QString l1RpcUrl READ l1RpcUrl NOTIFY l1RpcUrlChanged)
+    Q_PROPERTY(NetworkStatus* network READ network CONSTANT)
+    Q_PROPERTY(QString version READ version CONSTANT)
+
+public:
+    // The mnemonic anvil and Hardhat fund by default; the dev fixture wallet is made from it.
+    static constexpr const char* kDevMnemonic =
+        "test test test test test test test test test test test junk";
+    static constexpr const char* kDevPassword = "sluice-dev-fixture";
+
+    // Must run before instance() is first called (main(), or a QuickTest's setup).
+    static void configure(const AppOptions& options);
+    static AppContext* instance();
+    // The instance if there is one (never creates it): for destructors running at shutdown.
+    static AppContext* existing();
+    // QML's singleton factory: hands out the C++-owned instance.
+    static AppContext* create(QQmlEngine* qmlEngine, QJSEngine* jsEngine);
+    // Destroys the instance (tests, and before QCoreApplication goes away).
+    static void shutdown();
+
+    ~AppContext() override;
+
+    sluice::WalletStore* store() const { return m_store.get(); }
+    sluice::AppSettings* settings() const { return m_settings.get(); }
+    NetworkStatus* network() const { return m_network; }
+    const AppOptions& options() const { return m_options; }
+
+    bool ready() const { return m_ready; }
+    bool walletExists() const;
+    bool unlocked() const;
+    QString loadError() const;
+    QString initialPage() const { return m_options.initialPage; }
+    QString language() const { return m_language; }
+    QString l1RpcUrl() const;
+    QString version() const;
+
+    // Work the screenshot mode waits for (balances in flight); counted, not timed.
+    void beginWork();
+    void endWork();
+    bool idle() const;
+
+    Q_INVOKABLE void copyToClipboard(const QString& text);
+    Q_INVOKABLE void lock();
+    // "en", "de" or "system"; installs the translation and re-evaluates every qsTr binding.
+    // persist = false for the --lang override.
+    Q_INVOKABLE bool setLanguage(const QString& language, bool persist = true);
+    // Empty when accepted (and saved, and the connection rebuilt), otherwise why not.
+    Q_INVOKABLE QString setL1RpcUrl(const QString& url);
+
+signals:
+    void stateChanged();
+    void languageChanged();
+    void l1RpcUrlChanged();
+    void idleChanged();
+
+private:
+    explicit AppContext(const AppOptions& options, QObject* parent = nullptr);
+    void onStoreBusyChanged();
+    void advanceDevFixture();
+    void applyTranslator(const QString& language);
+
+    AppOptions m_options;
+    std::unique_ptr<sluice::WalletStore> m_store;
+    std::unique_ptr<sluice::AppSettings> m_settings;
+    NetworkStatus* m_network = nullptr;
+    QTranslator* m_translator = nullptr;
+    QTranslator* m_qtTranslator = nullptr;
+    QString m_language;
+    QString m_sessionRpcUrl;
+    bool m_ready = false;
+    int m_work = 0;
+    enum class FixtureStep { Off, Creating, AddingAccounts, Unlocking, Done };
+    FixtureStep m_fixture = FixtureStep::Off;
+};

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: MIT
+// sluice: the desktop wallet. Everything but the command line lives in the Sluice QML module.
+
+#include <QCommandLineParser>
+#include <QFont>
+#include <QGuiApplication>
+#include <QIcon>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QtQml/qqmlextensionplugin.h>
+
+#include <cstdio>
+#include <memory>
+
+#include "appcontext.h"
+#include "screenshot.h"
+
+Q_IMPORT_QML_PLUGIN(SluicePlugin)
+
+int main(int argc, char* argv[]) {
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationName(QStringLiteral("Sluice"));
+    QGuiApplication::setOrganizationName(QStringLiteral("Sluice"));
+    QGuiApplication::setApplicationVersion(QStringLiteral(SLUICE_VERSION));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Sluice"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("sluice"));
+    QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/Sluice/sluice.svg")));
+
+    const QStringList pages = {
+        QStringLiteral("onboarding"), QStringLiteral("create"), QStringLiteral("confirm"),
+        QStringLiteral("restore"), QStringLiteral("import"), QStringLiteral("password"),
+        QStringLiteral("unlock"), QStringLiteral("accounts"), QStringLiteral("settings")};
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Desktop wallet and bridge for an Ethereum layer 2."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
+        QStringLiteral("Render the page to a PNG file and exit."), QStringLiteral("file"));
+    const QCommandLineOption pageOption(QStringLiteral("page"),
+        QStringLiteral("Page to show first: %1.").arg(pages.join(QStringLiteral(", "))), QStringLiteral("page"));
+    const QCommandLineOption langOption(QStringLiteral("lang"),
+        QStringLiteral("Language for this run: en, de or system."), QStringLiteral("language"));
+    const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
+        QStringLiteral("Directory of the wallet file and settings."), QStringLiteral("dir"));
+    const QCommandLineOption rpcOption(QStringLiteral("l1-rpc"),
+        QStringLiteral("L1 JSON-RPC endpoint for this run."), QStringLiteral("url"));
+    const QCommandLineOption fixtureOption(QStringLiteral("dev-fixture"),
+        QStringLiteral("Development only: create a wallet from the well-known test mnemonic (cheap "
+                       "encryption) in the data dir if there is none, with three accounts."));
+    parser.addOptions({screenshotOption, pageOption, langOption, dataDirOption, rpcOption, fixtureOption});
+    parser.process(app);
+
+    AppOptions options;
+    options.dataDir = parser.value(dataDirOption);
+    options.l1RpcUrl = parser.value(rpcOption);
+    options.language = parser.value(langOption);
+    options.initialPage = parser.value(pageOption);
+    options.devFixture = parser.isSet(fixtureOption);
+    if (!options.initialPage.isEmpty() && !pages.contains(options.initialPage)) {
+        std::fprintf(stderr, "sluice: unknown page '%s' (one of: %s)\n", qPrintable(options.initialPage),
+                     qPrintable(pages.join(QStringLiteral(", "))));
+        return 2;
+    }
+    if (!options.language.isEmpty() && !QStringList{QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("system")}.contains(options.language)) {
+        std::fprintf(stderr, "sluice: unknown language '%s' (en, de or system)\n", qPrintable(options.language));
+        return 2;
+    }
+    if (options.devFixture && options.dataDir.isEmpty()) {
+        std::fprintf(stderr, "sluice: --dev-fixture needs --data-dir (it never touches a real wallet)\n");
+        return 2;
+    }
+    options.autoUnlock = options.devFixture && options.initialPage != QLatin1String("unlock");
+    AppContext::configure(options);
+
+    QQuickStyle::setStyle(QStringLiteral("Material"));
+    QFont font(QStringLiteral("DejaVu Sans"));
+    font.setPixelSize(14);
+    QGuiApplication::setFont(font);
+
+    auto engine = std::make_unique<QQmlApplicationEngine>();
+    engine->load(QUrl(QStringLiteral("qrc:/Sluice/Main.qml")));
+    if (engine->rootObjects().isEmpty()) return 1;
+
+    ScreenshotTaker* screenshot = nullptr;
+    if (parser.isSet(screenshotOption)) {
+        auto* window = qobject_cast<QQuickWindow*>(engine->rootObjects().constFirst());
+        if (!window) return 1;
+        screenshot = new ScreenshotTaker(window, parser.value(screenshotOption), &app);
+    }
+
+    const int code = QGuiApplication::exec();
+    delete screenshot;
+    engine.reset();
+    // The store waits for its worker and wipes its secrets before the application goes away.
+    AppContext::shutdown();
+    return code;
+}

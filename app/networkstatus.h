@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// NetworkStatus: the L1 connection as the status bar shows it (endpoint, chain id, latest block,
+// or why the node cannot be reached), and the new-head signal that drives balance refreshes.
+
+#include <QObject>
+#include <QString>
+#include <QtQml/qqmlregistration.h>
+
+namespace sluice {
+class RpcClient;
+class EthClient;
+class HeadsSubscription;
+}  // namespace sluice
+
+class NetworkStatus : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Owned by AppContext")
+    Q_PROPERTY(QString rpcUrl READ rpcUrl NOTIFY changed)
+    Q_PROPERTY(State state READ state NOTIFY changed)
+    Q_PROPERTY(QString chainId READ chainId NOTIFY changed)
+    Q_PROPERTY(QString blockNumber READ blockNumber NOTIFY changed)
+    Q_PROPERTY(QString problem READ problem NOTIFY changed)
+
+public:
+    enum class State { Connecting, Online, Unreachable };
+    Q_ENUM(State)
+
+    explicit NetworkStatus(QObject* parent = nullptr);
+    ~NetworkStatus() override;
+
+    // Drops the old connection and follows `url` (http(s) or ws(s)).
+    void connectTo(const QString& url);
+
+    QString rpcUrl() const { return m_url; }
+    State state() const { return m_state; }
+    QString chainId() const { return m_chainId; }        // decimal, empty until known
+    QString blockNumber() const { return m_blockNumber; }  // decimal, empty until known
+    QString problem() const { return m_problem; }
+    sluice::EthClient* eth() const { return m_eth; }
+    // Bumped on every reconnect so late replies from an old endpoint can be told apart.
+    int generation() const { return m_generation; }
+
+signals:
+    void changed();
+    // A new L1 block: time to refresh balances.
+    void newHead();
+    // The endpoint changed: anything fetched before is stale.
+    void reconnected();
+
+private:
+    void queryChainId();
+    void setState(State state, const QString& problem = {});
+
+    QString m_url;
+    State m_state = State::Connecting;
+    QString m_chainId;
+    QString m_blockNumber;
+    QString m_problem;
+    int m_generation = 0;
+    bool m_chainIdInFlight = false;
+    sluice::RpcClient* m_rpc = nullptr;
+    sluice::EthClient* m_eth = nullptr;
+    sluice::HeadsSubscription* m_heads = nullptr;
+};

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Sluice
+
+// The unlocked wallet's accounts with their L1 balances.
+Page {
+    id: root
+
+    background: Rectangle { color: Theme.background }
+
+    AccountsModel {
+        id: accounts
+        onCopied: copiedTip.show(qsTr("Address copied to the clipboard"), 2000)
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.topMargin: Theme.spacingLarge + 4
+        anchors.bottomMargin: Theme.spacingLarge
+        anchors.leftMargin: Math.max(Theme.spacingLarge, (root.width - Theme.pageWidth) / 2)
+        anchors.rightMargin: Math.max(Theme.spacingLarge, (root.width - Theme.pageWidth) / 2)
+        spacing: Theme.spacing
+
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            ColumnLayout {
+                Layout.fillWidth: true
+                spacing: 2
+                Label {
+                    text: qsTr("Accounts")
+                    font.pixelSize: Theme.fontTitle
+                    font.weight: Font.DemiBold
+                    color: Theme.textPrimary
+                    Accessible.role: Accessible.Heading
+                }
+                Label {
+                    Layout.fillWidth: true
+                    //: %n is the number of accounts
+                    text: qsTr("%n account(s), balances on L1 update with every new block", "", accounts.count)
+                    color: Theme.textSecondary
+                    elide: Text.ElideRight
+                }
+            }
+            BusyIndicator {
+                Layout.preferredWidth: 32
+                Layout.preferredHeight: 32
+                running: accounts.loading || accounts.adding
+                visible: running
+            }
+            PrimaryButton {
+                objectName: "addAccountButton"
+                visible: accounts.canAddAccount
+                enabled: !accounts.adding
+                text: qsTr("+  Add account")
+                onClicked: accounts.addAccount()
+            }
+        }
+        ErrorLabel {
+            text: accounts.error
+        }
+        Card {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            padding: 0
+            topPadding: Theme.spacingSmall
+            bottomPadding: Theme.spacingSmall
+
+            ListView {
+                id: list
+                anchors.fill: parent
+                clip: true
+                model: accounts
+                boundsBehavior: Flickable.StopAtBounds
+                ScrollBar.vertical: ScrollBar {}
+                delegate: AccountDelegate {
+                    onCopyRequested: key => accounts.copyAddress(key)
+                }
+                Label {
+                    anchors.centerIn: parent
+                    visible: list.count === 0
+                    text: qsTr("No accounts yet.")
+                    color: Theme.textSecondary
+                }
+            }
+        }
+    }
+
+    ToolTip {
+        id: copiedTip
+        x: (root.width - width) / 2
+        y: root.height - height - Theme.spacingLarge
+    }
+}

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Sluice
+
+// The bar at the top: icon, name, and once unlocked the page tabs and the lock button.
+ToolBar {
+    id: root
+
+    property alias currentIndex: tabs.currentIndex
+    property bool navigationVisible: false
+
+    implicitHeight: 60
+    background: Rectangle {
+        gradient: Gradient {
+            orientation: Gradient.Horizontal
+            GradientStop { position: 0; color: Theme.primaryDark }
+            GradientStop { position: 1; color: Theme.primary }
+        }
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        anchors.leftMargin: Theme.spacingLarge
+        anchors.rightMargin: Theme.spacing
+        spacing: Theme.spacing
+
+        Image {
+            Layout.preferredWidth: 34
+            Layout.preferredHeight: 34
+            source: "qrc:/Sluice/sluice.svg"
+            sourceSize: Qt.size(68, 68)
+            Accessible.ignored: true
+        }
+        Label {
+            text: "Sluice"
+            color: "white"
+            font.pixelSize: 21
+            font.weight: Font.DemiBold
+        }
+        Label {
+            Layout.alignment: Qt.AlignBaseline
+            //: Tagline next to the app name in the header
+            text: qsTr("Ethereum L2 wallet & bridge")
+            color: "#C5CAE9"
+            font.pixelSize: Theme.fontSmall + 1
+            visible: root.width > 700
+        }
+        Item { Layout.fillWidth: true }
+        TabBar {
+            id: tabs
+            visible: root.navigationVisible
+            Layout.alignment: Qt.AlignBottom
+            background: null
+            TabButton {
+                objectName: "accountsTab"
+                text: qsTr("Accounts")
+                width: implicitWidth + 16
+                Material.foreground: "white"
+                font.weight: Font.DemiBold
+            }
+            TabButton {
+                objectName: "settingsTab"
+                text: qsTr("Settings")
+                width: implicitWidth + 16
+                Material.foreground: "white"
+                font.weight: Font.DemiBold
+            }
+        }
+        ToolButton {
+            objectName: "headerLockButton"
+            visible: root.navigationVisible
+            text: "\uD83D\uDD12"
+            font.pixelSize: 18
+            Material.foreground: "white"
+            Accessible.name: qsTr("Lock the wallet")
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Lock the wallet")
+            onClicked: AppContext.lock()
+        }
+    }
+}

@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// A white rounded surface holding one group of content.
+Pane {
+    id: root
+
+    padding: Theme.spacingLarge
+    background: Rectangle {
+        radius: Theme.radius
+        color: Theme.surface
+        border.color: Theme.divider
+    }
+}

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// A large, described choice on the welcome page.
+AbstractButton {
+    id: root
+
+    property string title
+    property string description
+    property string glyph
+    property bool emphasised: false
+
+    Layout.fillWidth: true
+    implicitHeight: row.implicitHeight + 2 * Theme.spacing
+    hoverEnabled: true
+    focusPolicy: Qt.StrongFocus
+    Accessible.name: title
+    Accessible.description: description
+
+    background: Rectangle {
+        radius: 10
+        color: root.emphasised ? (root.hovered ? "#EEF0FB" : "#F4F5FD")
+                               : (root.hovered ? Theme.surfaceAlt : Theme.surface)
+        border.color: root.activeFocus || root.emphasised ? Theme.primary : Theme.divider
+        border.width: root.activeFocus ? 2 : 1
+    }
+
+    contentItem: Item {
+        RowLayout {
+            id: row
+            anchors.fill: parent
+            anchors.margins: Theme.spacing
+            spacing: Theme.spacing
+            Rectangle {
+                Layout.preferredWidth: 44
+                Layout.preferredHeight: 44
+                radius: 22
+                color: root.emphasised ? Theme.primary : "#E8EBF5"
+                Label {
+                    anchors.centerIn: parent
+                    text: root.glyph
+                    font.pixelSize: 20
+                    color: root.emphasised ? "white" : Theme.primary
+                }
+            }
+            ColumnLayout {
+                Layout.fillWidth: true
+                spacing: 2
+                Label {
+                    Layout.fillWidth: true
+                    text: root.title
+                    font.pixelSize: 16
+                    font.weight: Font.DemiBold
+                    color: Theme.textPrimary
+                    wrapMode: Text.Wrap
+                }
+                Label {
+                    Layout.fillWidth: true
+                    text: root.description
+                    color: Theme.textSecondary
+                    font.pixelSize: Theme.fontSmall + 1
+                    wrapMode: Text.Wrap
+                }
+            }
+            Label {
+                text: "\u203A"
+                font.pixelSize: 28
+                color: Theme.textSecondary
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+
+// The main action of a form.
+Button {
+    id: root
+
+    highlighted: true
+    Material.accent: Theme.primary
+    Material.background: Theme.primary
+    font.weight: Font.DemiBold
+    font.capitalization: Font.MixedCase
+    topPadding: 12
+    bottomPadding: 12
+    leftPadding: 24
+    rightPadding: 24
+}

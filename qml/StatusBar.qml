@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Sluice
+
+// The L1 connection at a glance: endpoint, chain id and latest block, or why it is down.
+ToolBar {
+    id: root
+
+    readonly property NetworkStatus network: AppContext.network
+
+    implicitHeight: 32
+    background: Rectangle {
+        color: Theme.surface
+        Rectangle {
+            width: parent.width
+            height: 1
+            color: Theme.divider
+        }
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        anchors.leftMargin: Theme.spacing
+        anchors.rightMargin: Theme.spacing
+        spacing: Theme.spacingSmall
+
+        Rectangle {
+            Layout.preferredWidth: 10
+            Layout.preferredHeight: 10
+            radius: 5
+            color: root.network.state === NetworkStatus.Online ? Theme.success
+                 : root.network.state === NetworkStatus.Connecting ? "#F9A825" : Theme.error
+        }
+        Label {
+            objectName: "networkState"
+            text: root.network.state === NetworkStatus.Online ? qsTr("L1 connected")
+                : root.network.state === NetworkStatus.Connecting ? qsTr("Connecting to L1\u2026")
+                //: The Ethereum node at the configured URL does not answer
+                : qsTr("L1 node unreachable")
+            color: root.network.state === NetworkStatus.Unreachable ? Theme.error : Theme.textPrimary
+            font.pixelSize: Theme.fontSmall
+            font.weight: Font.DemiBold
+        }
+        Label {
+            text: root.network.rpcUrl
+            color: Theme.textSecondary
+            font.family: Theme.monoFamily
+            font.pixelSize: Theme.fontSmall
+        }
+        Label {
+            Layout.fillWidth: true
+            visible: root.network.state === NetworkStatus.Unreachable
+            text: root.network.problem
+            color: Theme.textSecondary
+            font.pixelSize: Theme.fontSmall
+            elide: Text.ElideRight
+        }
+        Item {
+            Layout.fillWidth: true
+            visible: root.network.state !== NetworkStatus.Unreachable
+        }
+        Label {
+            visible: root.network.chainId.length > 0
+            //: %1 is the numeric chain id, e.g. 31337
+            text: qsTr("Chain %1").arg(root.network.chainId)
+            color: Theme.textSecondary
+            font.pixelSize: Theme.fontSmall
+        }
+        Label {
+            visible: root.network.blockNumber.length > 0 && root.network.state === NetworkStatus.Online
+            text: "\u00B7"
+            color: Theme.textSecondary
+        }
+        Label {
+            objectName: "blockNumber"
+            visible: root.network.blockNumber.length > 0 && root.network.state === NetworkStatus.Online
+            //: %1 is the number of the latest block
+            text: qsTr("Block #%1").arg(root.network.blockNumber)
+            color: Theme.textSecondary
+            font.pixelSize: Theme.fontSmall
+        }
+    }
+}
