@@ -260,6 +260,7 @@ Result<Bytes> base58check_decode(std::string_view text) {
 }
 
 SecureBytes to_xprv(const ExtendedKey& key) {
+    if (!key.is_private()) return SecureBytes();
     const SecureBytes raw = serialize(key, true);
     // base58check_encode's own buffers are wiped; the string result is moved into SecureBytes.
     std::string text = base58check_encode(raw.view());
@@ -271,6 +272,8 @@ SecureBytes to_xprv(const ExtendedKey& key) {
 std::string to_xpub(const ExtendedKey& key) { return base58check_encode(serialize(key, false).view()); }
 
 Result<ExtendedKey> parse_extended_key(std::string_view text) {
+    // 78 bytes + checksum are 111 or 112 Base58 digits; bound the quadratic decoder for pasted junk.
+    if (text.size() > 120) return make_error("not an extended key: the text is too long");
     auto decoded = base58check_decode(text);
     if (!decoded) return make_error("not an extended key: " + decoded.message());
     const SecureBytes raw(*decoded);

@@ -58,7 +58,7 @@ Result<ExtendedKey> derive_path(const ExtendedKey& root, std::string_view path);
 
 // Base58Check text ("xprv..." / "xpub...", mainnet version bytes 0488ADE4 / 0488B21E).
 // The xprv text is a secret, so it comes back in SecureBytes.
-SecureBytes to_xprv(const ExtendedKey& key);  // precondition: key.is_private()
+SecureBytes to_xprv(const ExtendedKey& key);  // empty for a public key
 std::string to_xpub(const ExtendedKey& key);
 // Parses either form, rejecting everything BIP-32 test vector 5 lists, with the reason
 // (bad checksum, unknown version, version/key mismatch, bad key prefix, key out of range,

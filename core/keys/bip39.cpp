@@ -5,6 +5,7 @@
 #include <openssl/sha.h>
 
 #include <algorithm>
+#include <climits>
 #include <array>
 
 namespace sluice {
@@ -146,6 +147,7 @@ SecureBytes mnemonic_to_seed(std::string_view mnemonic, std::string_view passphr
     salt.append(as_bytes("mnemonic"));
     salt.append(as_bytes(passphrase));
     SecureBytes seed(64);
+    if (password.size() > INT_MAX || salt.size() > INT_MAX) return SecureBytes();
     // Only fails on allocation failure or absurd lengths; an empty seed then signals it.
     if (PKCS5_PBKDF2_HMAC(reinterpret_cast<const char*>(password.data()), static_cast<int>(password.size()),
                           salt.data(), static_cast<int>(salt.size()), 2048, EVP_sha512(),

@@ -42,7 +42,8 @@ SecureBytes normalize_mnemonic_spaces(std::string_view mnemonic);
 
 // The 64-byte BIP-39 seed: PBKDF2-HMAC-SHA512, 2048 rounds, password = mnemonic (whitespace
 // normalised), salt = "mnemonic" + passphrase. Does not validate the mnemonic (BIP-39 defines
-// the seed for any sentence); call validate_mnemonic first for user input.
+// the seed for any sentence); call validate_mnemonic first for user input. Returns an empty
+// SecureBytes only if OpenSSL fails (out of memory, or inputs over 2 GiB).
 SecureBytes mnemonic_to_seed(std::string_view mnemonic, std::string_view passphrase);
 
 // The 2048 English words in order, and the index of a word (-1 if not in the list).

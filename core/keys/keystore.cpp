@@ -99,9 +99,9 @@ Hash compute_mac(const SecureBytes& derived, ByteView ciphertext) {
     return hasher.finish();
 }
 
-std::string uuid_v4() {
+Result<std::string> uuid_v4() {
     std::array<std::uint8_t, 16> b{};
-    if (!random_bytes(b.data(), b.size())) return "00000000-0000-4000-8000-000000000000";
+    if (auto status = random_bytes(b.data(), b.size()); !status) return status.error();
     b[6] = static_cast<std::uint8_t>((b[6] & 0x0f) | 0x40);
     b[8] = static_cast<std::uint8_t>((b[8] & 0x3f) | 0x80);
     const std::string h = to_hex_bare(ByteView(b.data(), b.size()));
@@ -215,9 +215,11 @@ Result<SecureBytes> decrypt_secret(const json& crypto, std::string_view password
 Result<std::string> encrypt_keystore(const PrivateKey& key, std::string_view password, const KdfParams& kdf) {
     auto crypto = encrypt_secret(key.bytes(), password, kdf);
     if (!crypto) return crypto.error();
+    auto id = uuid_v4();
+    if (!id) return id.error();
     const json file = {{"address", to_hex_bare(public_key_of(key).address())},
                        {"crypto", std::move(*crypto)},
-                       {"id", uuid_v4()},
+                       {"id", std::move(*id)},
                        {"version", 3}};
     return file.dump();
 }

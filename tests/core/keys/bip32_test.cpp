@@ -124,6 +124,16 @@ TEST(Bip32, Base58) {
     EXPECT_EQ(*round, payload);
     EXPECT_FALSE(parse_extended_key("xpub").ok());
     EXPECT_FALSE(parse_extended_key("").ok());
+    EXPECT_FALSE(parse_extended_key(std::string(5000, 'z')).ok());
+    // A well-formed Base58Check payload of the wrong length is not a key either.
+    auto short_payload = parse_extended_key(base58check_encode(Bytes(77, 1)));
+    ASSERT_FALSE(short_payload.ok());
+    EXPECT_NE(short_payload.message().find("77 bytes"), std::string::npos) << short_payload.message();
+    // A public key has no xprv text.
+    auto master = master_key_from_seed(Bytes(32, 7));
+    ASSERT_TRUE(master.ok());
+    EXPECT_TRUE(to_xprv(neuter(*master)).empty());
+    EXPECT_FALSE(to_xprv(*master).empty());
 }
 
 TEST(Bip32, DerivationPaths) {
