@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# (e) failures a person will meet: each exits non-zero with a message on stderr that says what
+# is wrong, and never crashes.
+source "$(dirname "$0")/lib.sh"
+start_anvil
+printf 'right password\n' >"$E2E_TMP/pw"
+printf 'wrong password\n' >"$E2E_TMP/wrong"
+"$SLUICE_CLI" keystore new --private-key "$DEV_KEY" --password-file "$E2E_TMP/pw" --out "$E2E_TMP/ks.json" --kdf pbkdf2 >/dev/null
+
+assert_fails_with "wrong password" "keystore decrypt with the wrong password" \
+    "$SLUICE_CLI" keystore decrypt "$E2E_TMP/ks.json" --password-file "$E2E_TMP/wrong"
+assert_fails_with "wrong password" "send from a keystore with the wrong password" \
+    "$SLUICE_CLI" send --rpc-url "$RPC_URL" --keystore "$E2E_TMP/ks.json" --password-file "$E2E_TMP/wrong" \
+    --to 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 --value 1
+assert_fails_with "passwords are never taken from the command line" "no password file and no terminal" \
+    "$SLUICE_CLI" keystore decrypt "$E2E_TMP/ks.json" </dev/null
+
+# One letter's case flipped: 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 -> ...79c8
+assert_fails_with "checksum mismatch" "send to an address with a bad checksum" \
+    "$SLUICE_CLI" send --rpc-url "$RPC_URL" --private-key "$DEV_KEY" --to 0x70997970C51812dc3A010C7d01b50e0d17dc79c8 --value 1
+assert_fails_with "checksum mismatch" "balance of an address with a bad checksum" \
+    "$SLUICE_CLI" balance --rpc-url "$RPC_URL" 0x70997970C51812dc3A010C7d01b50e0d17dc79c8
+
+assert_fails_with "too many decimals" "a value with 19 decimals" \
+    "$SLUICE_CLI" send --rpc-url "$RPC_URL" --private-key "$DEV_KEY" --to 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 --value 0.0000000000000000001
+
+down=$(free_port)
+assert_fails_with "cannot reach the node at http://127.0.0.1:$down (connection refused)" "balance with the node down" \
+    "$SLUICE_CLI" balance --rpc-url "http://127.0.0.1:$down" "$DEV_ADDRESS"
+assert_fails_with "cannot reach the node at http://127.0.0.1:$down (connection refused)" "send with the node down" \
+    "$SLUICE_CLI" send --rpc-url "http://127.0.0.1:$down" --private-key "$DEV_KEY" --to 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 --value 1
+
+# A fresh key with nothing on it; and the dev account sending more than it has.
+poor_key=$("$CAST" wallet new | grep -oE '0x[0-9a-fA-F]{64}' | head -n1)
+assert_fails_with "insufficient funds" "send from an empty account" \
+    "$SLUICE_CLI" send --rpc-url "$RPC_URL" --private-key "$poor_key" --to "$DEV_ADDRESS" --value 0.5
+assert_fails_with "insufficient funds" "send the whole balance, leaving nothing for gas" \
+    "$SLUICE_CLI" send --rpc-url "$RPC_URL" --private-key "$DEV_KEY" --to 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 \
+    --value "$("$SLUICE_CLI" balance --rpc-url "$RPC_URL" "$DEV_ADDRESS")"
+assert_eq "0" "$("$CAST" nonce --rpc-url "$RPC_URL" "$DEV_ADDRESS")" "nothing was sent by the failed attempts"
+
+assert_fails_with "--words must be 12 or 24" "key new-mnemonic --words 13" "$SLUICE_CLI" key new-mnemonic --words 13
+assert_fails_with "checksum does not match" "key derive with a bad mnemonic" \
+    "$SLUICE_CLI" key derive --mnemonic "test test test test test test test test test test test test"
+assert_fails_with "unknown command" "unknown verb" "$SLUICE_CLI" frobnicate
+assert_fails_with "--private-key" "sign-typed-data with a malformed key" \
+    "$SLUICE_CLI" sign-typed-data --private-key 0x1234 "$(dirname "$0")/data/rich_typed_data.json"
