@@ -46,3 +46,11 @@ assert_fails_with "checksum does not match" "key derive with a bad mnemonic" \
 assert_fails_with "unknown command" "unknown verb" "$SLUICE_CLI" frobnicate
 assert_fails_with "--private-key" "sign-typed-data with a malformed key" \
     "$SLUICE_CLI" sign-typed-data --private-key 0x1234 "$(dirname "$0")/data/rich_typed_data.json"
+
+# --help on every verb: exit 0 and a usage line naming the verb.
+for verb in "key new-mnemonic" "key derive" "keystore new" "keystore decrypt" "sign-typed-data" "balance" "send"; do
+    # shellcheck disable=SC2086
+    out=$("$SLUICE_CLI" $verb --help)
+    grep -qF "Usage: sluice-cli $verb" <<<"$out" || fail "$verb --help: no usage line in: $out"
+    echo "ok - $verb --help"
+done
