@@ -3,7 +3,8 @@
 // AppSettings: the user's preferences, stored with QSettings (INI format).
 //
 // With a data dir (tests, --data-dir) the file is <dataDir>/settings.ini; otherwise it is the
-// platform's default config location (~/.config/Sluice/Sluice.conf on Linux). Setters validate:
+// platform's default config location, named after QCoreApplication's organizationName and
+// applicationName (set them before constructing; e.g. ~/.config/Sluice/sluice.conf). Setters validate:
 // an invalid value is not stored, the setter returns false and error() says why.
 
 #include <QObject>

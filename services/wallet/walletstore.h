@@ -81,7 +81,8 @@ public:
     WalletStore(const QString& dataDir, WalletKdf kdf, QObject* parent = nullptr);
     ~WalletStore() override;  // waits for the worker, then wipes every secret
 
-    // QStandardPaths::AppDataLocation (e.g. ~/.local/share/Sluice).
+    // QStandardPaths::AppDataLocation, from QCoreApplication's organization and application names
+    // (e.g. ~/.local/share/Sluice/sluice): set them before constructing a store without a dataDir.
     static QString defaultDataDir();
     QString dataDir() const { return m_dataDir; }
     QString walletFilePath() const;

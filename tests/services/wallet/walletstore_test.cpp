@@ -555,6 +555,22 @@ private slots:
         QVERIFY(QFile::exists(nested + QStringLiteral("/wallet.json")));
     }
 
+    void unwritableDataDirIsReported() {
+        QTemporaryDir dir;
+        const QString blocker = dir.filePath(QStringLiteral("not-a-folder"));
+        writeAll(blocker, "x");
+        auto store = openStore(blocker + QStringLiteral("/sluice"));
+        QVERIFY(store);
+        QSignalSpy failedSpy(store.get(), &WalletStore::failed);
+        store->importPrivateKey(kKeyHex, kPassword);
+        QVERIFY(waitIdle(*store));
+        QCOMPARE(failedSpy.count(), 1);
+        QVERIFY2(failedSpy.first().first().toString().contains(QStringLiteral("Cannot create the folder")),
+                 qPrintable(failedSpy.first().first().toString()));
+        QVERIFY(!store->isUnlocked());
+        QVERIFY(!store->exists());
+    }
+
     // Once with the real cost (n = 2^18, r = 8, p = 1): about a second and 256 MiB per KDF run.
     void defaultKdfIsGethStandard() {
         QCOMPARE(WalletKdf().n, quint64(262144));
