@@ -215,7 +215,7 @@ Result<AbiValue> decode_at(const AbiType& t, ByteView area, std::size_t at) {
             body = area.subspan(at + 32);
         }
         // Every element takes at least one 32-byte head, which bounds a hostile length.
-        if (count > body.size() / 32 + 1 && count * head_size(*t.element) > body.size())
+        if (count > body.size() / head_size(*t.element))
             return make_error("array length exceeds the data");
         std::vector<const AbiType*> types(count, t.element.get());
         auto elems = decode_tuple(types, body);

@@ -179,6 +179,8 @@ Result<SignedTransaction> decode_typed(TxType type, const RlpItem& root) {
     return st;
 }
 
+#undef SLUICE_TRY_ASSIGN
+
 }  // namespace
 
 U256 SignedTransaction::v() const {
