@@ -1,0 +1,436 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {Record, RecordCodec} from "./lib/RecordCodec.sol";
+import {Merkle} from "./lib/Merkle.sol";
+import {Stf, Verdict} from "./lib/Stf.sol";
+import {Replay} from "./lib/Replay.sol";
+import {RECORDS_PER_CHUNK} from "./lib/Params.sol";
+
+/// L1 contract of the Sluice optimistic payments rollup: deposit queue, proposer bonds, batch
+/// commitments, one-round fraud proofs and withdrawals. docs/PROTOCOL.md is the specification;
+/// section numbers below refer to it.
+contract Rollup {
+    // ---- ABI types (§5) ----
+    struct BatchHeader {
+        bytes32 prevStateRoot;
+        bytes32 stateRoot;
+        bytes32 txRoot;
+        bytes32 withdrawalRoot;
+        uint64 recordCount;
+        uint64 depositStart;
+        uint64 depositEnd;
+        uint64 submittedAt;
+        address proposer;
+    }
+
+    /// The queue entry right after the batch's deposits, zeroes when the queue is empty after it.
+    struct NextDeposit {
+        address to;
+        uint256 amount;
+        uint64 timestamp;
+    }
+
+    struct FraudProof {
+        uint256 batchIndex;
+        BatchHeader header;
+        uint256 chunkIndex;
+        bytes32 preRoot;
+        bytes32 postRoot;
+        bytes records;
+        bytes32[] chunkProof;
+        bytes32 treeRoot;
+        uint32 count;
+        bytes witness;
+    }
+
+    // ---- events ----
+    event DepositQueued(uint256 indexed index, address indexed to, uint256 amount, uint64 timestamp);
+    event Bonded(address indexed proposer, uint256 amount, uint256 total);
+    event UnbondRequested(address indexed proposer, uint256 availableAt);
+    event BondWithdrawn(address indexed proposer, uint256 amount);
+    event BondSlashed(address indexed proposer, uint256 amount, address indexed challenger, uint256 reward);
+    event BatchSubmitted(uint256 indexed index, BatchHeader header);
+    event FraudProven(
+        uint256 indexed batchIndex, uint256 chunkIndex, Verdict verdict, uint256 recordIndex, address indexed challenger
+    );
+    event BatchReverted(uint256 indexed index);
+    event WithdrawalFinalized(
+        uint256 indexed batchIndex, uint256 withdrawalIndex, address indexed recipient, uint256 amount
+    );
+
+    // ---- errors ----
+    error ZeroDeposit();
+    error ZeroBond();
+    error NotBonded(address proposer, uint256 bond, uint256 required);
+    error UnbondPending(address proposer);
+    error NoUnbondRequested(address proposer);
+    error BondLocked(uint256 availableAt);
+    error WrongPrevStateRoot(bytes32 expected, bytes32 given);
+    error EmptyBatch();
+    error MalformedRecord(uint256 recordIndex);
+    /// chunkRoots.length must be ceil(recordCount / CHUNK_SIZE).
+    error WrongChunkCount(uint256 rootsGiven);
+    error DepositsBeyondQueue(uint256 depositEnd, uint256 queueLength);
+    error DepositMismatch(uint256 depositEnd);
+    error WrongNextDeposit(uint256 index);
+    error OverdueDeposit(uint256 index, uint256 timestamp);
+    error UnknownBatch(uint256 index, uint256 batchCount);
+    error WrongBatchHeader(uint256 index);
+    error ChallengePeriodOver(uint256 index, uint256 finalAt);
+    error BadChunkProof();
+    error BadPreState();
+    error NoFraud();
+    error NotFinal(uint256 index, uint256 finalAt);
+    error BadWithdrawalProof();
+    error AlreadyFinalized(uint256 batchIndex, uint256 withdrawalIndex);
+    error PaymentFailed(address to, uint256 amount);
+
+    // ---- parameters (§1) ----
+    uint256 public constant CHUNK_SIZE = RECORDS_PER_CHUNK;
+    uint256 public constant TRANSFER_GAS = 21000;
+    address public constant WITHDRAWAL_ADDRESS = Stf.WITHDRAWAL_ADDRESS;
+
+    uint256 public immutable l2ChainId;
+    uint256 public immutable challengePeriod;
+    uint256 public immutable requiredBond;
+    uint256 public immutable l2BaseFee;
+    uint256 public immutable depositDelay;
+    address public immutable feeRecipient;
+
+    // ---- state ----
+    /// Post-state root of the last batch (genesis: the fee account alone).
+    bytes32 public stateRoot;
+
+    // One slot: deposits and submissions both touch it.
+    struct Counters {
+        uint64 batchCount;
+        uint64 depositCount;
+        uint64 depositsProcessed;
+    }
+
+    Counters private _counters;
+
+    struct Proposer {
+        uint128 bond;
+        uint64 unbondRequestedAt; // 0: no pending request
+        uint64 lastBatchAt;
+    }
+
+    mapping(address => Proposer) public proposers;
+    mapping(uint256 => bytes32) private _batchHashes;
+    mapping(uint256 => bytes32) private _depositHashes;
+    /// batch index => word => bits of paid withdrawal indices.
+    mapping(uint256 => mapping(uint256 => uint256)) private _paid;
+
+    constructor(
+        uint256 l2ChainId_,
+        uint256 challengePeriod_,
+        uint256 requiredBond_,
+        uint256 l2BaseFee_,
+        uint256 depositDelay_,
+        address feeRecipient_
+    ) {
+        l2ChainId = l2ChainId_;
+        challengePeriod = challengePeriod_;
+        requiredBond = requiredBond_;
+        l2BaseFee = l2BaseFee_;
+        depositDelay = depositDelay_;
+        feeRecipient = feeRecipient_;
+        stateRoot = genesisStateRoot(feeRecipient_);
+    }
+
+    /// State root of §2's genesis: account 0 = (feeRecipient, 0, 0), count 1.
+    function genesisStateRoot(address feeRecipient_) public pure returns (bytes32) {
+        bytes32[33] memory z = Merkle.zeros();
+        bytes32 node = Stf.leafHash(feeRecipient_, 0, 0);
+        for (uint256 l = 0; l < Merkle.ACCOUNT_DEPTH; ++l) {
+            node = Merkle.hashPair(node, z[l]);
+        }
+        return Stf.stateRoot(node, 1);
+    }
+
+    // ---- views ----
+    function batchCount() external view returns (uint256) {
+        return _counters.batchCount;
+    }
+
+    /// keccak(abi.encode(header)) of batch `i`, zero if there is no such batch.
+    function batchHash(uint256 i) external view returns (bytes32) {
+        return i < _counters.batchCount ? _batchHashes[i] : bytes32(0);
+    }
+
+    function depositCount() external view returns (uint256) {
+        return _counters.depositCount;
+    }
+
+    function depositsProcessed() external view returns (uint256) {
+        return _counters.depositsProcessed;
+    }
+
+    /// Chain hash q[i] of §4.4, zero if there is no such deposit.
+    function depositHash(uint256 i) external view returns (bytes32) {
+        return i < _counters.depositCount ? _depositHashes[i] : bytes32(0);
+    }
+
+    /// Whether the challenge window of a batch with this header has passed (a time check only:
+    /// whether the header belongs to a current batch is `batchHash(i) == keccak(abi.encode(h))`).
+    function isFinal(BatchHeader calldata header) external view returns (bool) {
+        return block.timestamp >= header.submittedAt + challengePeriod;
+    }
+
+    function isWithdrawalFinalized(uint256 batchIndex, uint256 withdrawalIndex) external view returns (bool) {
+        return _paid[batchIndex][withdrawalIndex >> 8] & (1 << (withdrawalIndex & 255)) != 0;
+    }
+
+    // ---- deposits (§4.4) ----
+    function deposit(address to) external payable {
+        if (msg.value == 0) revert ZeroDeposit();
+        Counters memory c = _counters;
+        uint256 i = c.depositCount;
+        bytes32 prev = i == 0 ? bytes32(0) : _depositHashes[i - 1];
+        _depositHashes[i] = RecordCodec.depositChain(prev, to, msg.value, block.timestamp);
+        _counters.depositCount = uint64(i + 1);
+        emit DepositQueued(i, to, msg.value, uint64(block.timestamp));
+    }
+
+    // ---- bonds (§5) ----
+    function bond() external payable {
+        if (msg.value == 0) revert ZeroBond();
+        Proposer storage p = proposers[msg.sender];
+        if (p.unbondRequestedAt != 0) revert UnbondPending(msg.sender);
+        uint256 total = p.bond + msg.value;
+        p.bond = uint128(total);
+        emit Bonded(msg.sender, msg.value, total);
+    }
+
+    function requestUnbond() external {
+        Proposer storage p = proposers[msg.sender];
+        if (p.bond == 0) revert NotBonded(msg.sender, 0, requiredBond);
+        if (p.unbondRequestedAt != 0) revert UnbondPending(msg.sender);
+        p.unbondRequestedAt = uint64(block.timestamp);
+        emit UnbondRequested(msg.sender, _bondAvailableAt(p));
+    }
+
+    function withdrawBond() external {
+        Proposer storage p = proposers[msg.sender];
+        if (p.unbondRequestedAt == 0) revert NoUnbondRequested(msg.sender);
+        uint256 availableAt = _bondAvailableAt(p);
+        if (block.timestamp < availableAt) revert BondLocked(availableAt);
+        uint256 amount = p.bond;
+        delete proposers[msg.sender];
+        emit BondWithdrawn(msg.sender, amount);
+        _pay(msg.sender, amount);
+    }
+
+    function _bondAvailableAt(Proposer storage p) private view returns (uint256) {
+        uint256 last = p.unbondRequestedAt > p.lastBatchAt ? p.unbondRequestedAt : p.lastBatchAt;
+        return last + challengePeriod;
+    }
+
+    // ---- batches (§4, §5) ----
+    function submitBatch(
+        bytes32 prevStateRoot,
+        bytes calldata records,
+        bytes32[] calldata chunkRoots,
+        NextDeposit calldata next
+    ) external {
+        Proposer memory pr = proposers[msg.sender];
+        if (pr.bond < requiredBond) revert NotBonded(msg.sender, pr.bond, requiredBond);
+        if (pr.unbondRequestedAt != 0) revert UnbondPending(msg.sender);
+        if (prevStateRoot != stateRoot) revert WrongPrevStateRoot(stateRoot, prevStateRoot);
+        if (records.length == 0) revert EmptyBatch();
+        Counters memory c = _counters;
+
+        bytes32[] memory chunkLeaves = new bytes32[](chunkRoots.length);
+        // A withdrawal record is at least 94 bytes (1 + 4 + 20 + 1 + 2 + 2 + 64).
+        bytes32[] memory wLeaves = new bytes32[](records.length / 94 + 1);
+        Scan memory sc;
+        sc.depositEnd = c.depositsProcessed;
+        if (c.depositCount > c.depositsProcessed && c.depositsProcessed > 0) {
+            sc.chain = _depositHashes[c.depositsProcessed - 1];
+        }
+        sc.preRoot = prevStateRoot;
+        _scan(sc, records, chunkRoots, chunkLeaves, wLeaves);
+        _checkDeposits(c, sc, next);
+
+        BatchHeader memory h = BatchHeader({
+            prevStateRoot: prevStateRoot,
+            stateRoot: chunkRoots[chunkRoots.length - 1],
+            txRoot: Merkle.rootInPlace(chunkLeaves),
+            withdrawalRoot: Merkle.rootInPlace(wLeaves),
+            recordCount: uint64(sc.recordCount),
+            depositStart: c.depositsProcessed,
+            depositEnd: uint64(sc.depositEnd),
+            submittedAt: uint64(block.timestamp),
+            proposer: msg.sender
+        });
+        uint256 index = c.batchCount;
+        _batchHashes[index] = keccak256(abi.encode(h));
+        stateRoot = h.stateRoot;
+        _counters = Counters(uint64(index + 1), c.depositCount, uint64(sc.depositEnd));
+        proposers[msg.sender].lastBatchAt = uint64(block.timestamp);
+        emit BatchSubmitted(index, h);
+    }
+
+    struct Scan {
+        uint256 recordCount;
+        uint256 depositEnd; // queue index after the last deposit record seen
+        bytes32 chain; // queue chain hash q[depositEnd - 1]
+        bytes32 preRoot; // pre-state root of the current chunk
+    }
+
+    /// §4.4: the deposit records are the queue entries from depositsProcessed on, and the first
+    /// entry left in the queue (if any) is younger than DEPOSIT_DELAY.
+    function _checkDeposits(Counters memory c, Scan memory sc, NextDeposit calldata next) private view {
+        uint256 depositEnd = sc.depositEnd;
+        if (depositEnd > c.depositCount) revert DepositsBeyondQueue(depositEnd, c.depositCount);
+        if (depositEnd > c.depositsProcessed && sc.chain != _depositHashes[depositEnd - 1]) {
+            revert DepositMismatch(depositEnd);
+        }
+        if (depositEnd < c.depositCount) {
+            if (RecordCodec.depositChain(sc.chain, next.to, next.amount, next.timestamp) != _depositHashes[depositEnd])
+            {
+                revert WrongNextDeposit(depositEnd);
+            }
+            if (next.timestamp + depositDelay <= block.timestamp) revert OverdueDeposit(depositEnd, next.timestamp);
+        }
+    }
+
+    /// Parses every record, fills the chunk leaves and the withdrawal leaves (shrinking `wLeaves`
+    /// to the number found) and folds the deposit records into the queue chain.
+    function _scan(
+        Scan memory sc,
+        bytes calldata records,
+        bytes32[] calldata chunkRoots,
+        bytes32[] memory chunkLeaves,
+        bytes32[] memory wLeaves
+    ) private pure {
+        Record memory rec;
+        uint256 p;
+        assembly {
+            p := records.offset
+        }
+        uint256 end = p + records.length;
+        uint256 chunkStart = p;
+        uint256 n;
+        uint256 wn;
+        while (p < end) {
+            p = RecordCodec.decode(rec, p, end);
+            if (p == 0) revert MalformedRecord(n);
+            if (rec.kind == RecordCodec.KIND_WITHDRAWAL) {
+                wLeaves[wn++] = RecordCodec.withdrawalLeaf(rec.addr, rec.value);
+            } else if (rec.kind == RecordCodec.KIND_DEPOSIT) {
+                sc.chain = RecordCodec.depositChain(sc.chain, rec.addr, rec.value, rec.timestamp);
+                ++sc.depositEnd;
+            }
+            unchecked {
+                ++n;
+            }
+            if (n % CHUNK_SIZE == 0 || p == end) {
+                uint256 chunk = (n - 1) / CHUNK_SIZE;
+                if (chunk >= chunkRoots.length) revert WrongChunkCount(chunkRoots.length);
+                bytes32 postRoot = chunkRoots[chunk];
+                chunkLeaves[chunk] = _chunkLeaf(sc.preRoot, postRoot, chunkStart, p);
+                sc.preRoot = postRoot;
+                chunkStart = p;
+            }
+        }
+        if ((n + CHUNK_SIZE - 1) / CHUNK_SIZE != chunkRoots.length) revert WrongChunkCount(chunkRoots.length);
+        assembly {
+            mstore(wLeaves, wn)
+        }
+        sc.recordCount = n;
+    }
+
+    /// keccak(preRoot ‖ postRoot ‖ keccak(calldata[start:end])), using memory past the free
+    /// pointer as scratch (nothing is allocated).
+    function _chunkLeaf(bytes32 preRoot, bytes32 postRoot, uint256 start, uint256 end)
+        private
+        pure
+        returns (bytes32 leaf)
+    {
+        assembly ("memory-safe") {
+            let m := mload(0x40)
+            let len := sub(end, start)
+            calldatacopy(m, start, len)
+            let recordsHash := keccak256(m, len)
+            mstore(m, preRoot)
+            mstore(add(m, 0x20), postRoot)
+            mstore(add(m, 0x40), recordsHash)
+            leaf := keccak256(m, 0x60)
+        }
+    }
+
+    // ---- fraud proofs (§6) ----
+    function proveFraud(FraudProof calldata fp) external {
+        Counters memory c = _counters;
+        uint256 b = fp.batchIndex;
+        _checkHeader(fp.header, b, c.batchCount);
+        uint256 finalAt = fp.header.submittedAt + challengePeriod;
+        if (block.timestamp >= finalAt) revert ChallengePeriodOver(b, finalAt);
+
+        bytes32 leaf = keccak256(abi.encode(fp.preRoot, fp.postRoot, keccak256(fp.records)));
+        (bytes32 root, bool ok) = Merkle.processProof(leaf, fp.chunkIndex, fp.chunkProof);
+        if (!ok || root != fp.header.txRoot) revert BadChunkProof();
+        if (Stf.stateRoot(fp.treeRoot, fp.count) != fp.preRoot) revert BadPreState();
+
+        (Verdict verdict, uint256 recordIndex, bytes32 post) =
+            Replay.run(fp.records, fp.witness, fp.treeRoot, fp.count, l2ChainId, l2BaseFee);
+        if (verdict == Verdict.None) {
+            if (post == fp.postRoot) revert NoFraud();
+            verdict = Verdict.WrongStateRoot;
+        }
+
+        for (uint256 i = c.batchCount; i > b;) {
+            unchecked {
+                --i;
+            }
+            emit BatchReverted(i);
+        }
+        stateRoot = fp.header.prevStateRoot;
+        _counters = Counters(uint64(b), c.depositCount, fp.header.depositStart);
+
+        address proposer = fp.header.proposer;
+        uint256 slashed = proposers[proposer].bond;
+        proposers[proposer].bond = 0;
+        uint256 reward = slashed / 2; // the other half stays locked here (burned)
+        emit FraudProven(b, fp.chunkIndex, verdict, recordIndex, msg.sender);
+        emit BondSlashed(proposer, slashed, msg.sender, reward);
+        if (reward != 0) _pay(msg.sender, reward);
+    }
+
+    // ---- withdrawals (§5) ----
+    function finalizeWithdrawal(
+        BatchHeader calldata header,
+        uint256 batchIndex,
+        uint256 withdrawalIndex,
+        address recipient,
+        uint256 amount,
+        bytes32[] calldata proof
+    ) external {
+        _checkHeader(header, batchIndex, _counters.batchCount);
+        uint256 finalAt = header.submittedAt + challengePeriod;
+        if (block.timestamp < finalAt) revert NotFinal(batchIndex, finalAt);
+        (bytes32 root, bool ok) =
+            Merkle.processProof(RecordCodec.withdrawalLeaf(recipient, amount), withdrawalIndex, proof);
+        if (!ok || root != header.withdrawalRoot) revert BadWithdrawalProof();
+        uint256 bit = 1 << (withdrawalIndex & 255);
+        mapping(uint256 => uint256) storage paid = _paid[batchIndex];
+        uint256 word = paid[withdrawalIndex >> 8];
+        if (word & bit != 0) revert AlreadyFinalized(batchIndex, withdrawalIndex);
+        paid[withdrawalIndex >> 8] = word | bit;
+        emit WithdrawalFinalized(batchIndex, withdrawalIndex, recipient, amount);
+        _pay(recipient, amount);
+    }
+
+    function _checkHeader(BatchHeader calldata header, uint256 index, uint256 count) private view {
+        if (index >= count) revert UnknownBatch(index, count);
+        if (keccak256(abi.encode(header)) != _batchHashes[index]) revert WrongBatchHeader(index);
+    }
+
+    function _pay(address to, uint256 amount) private {
+        (bool ok,) = to.call{value: amount}("");
+        if (!ok) revert PaymentFailed(to, amount);
+    }
+}

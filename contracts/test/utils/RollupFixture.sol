@@ -1,0 +1,242 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {Test, Vm} from "./Test.sol";
+import {L2Model} from "./L2Model.sol";
+import {Rollup} from "../../src/Rollup.sol";
+import {Record} from "../../src/lib/RecordCodec.sol";
+import {Merkle} from "../../src/lib/Merkle.sol";
+import {Stf, Verdict} from "../../src/lib/Stf.sol";
+
+/// A deployed Rollup with the devnet parameters, a bonded proposer and an L2 model to build
+/// honest (or deliberately broken) batches and their fraud proofs.
+abstract contract RollupFixture is Test {
+    uint256 internal constant CHAIN_ID = 31338;
+    uint256 internal constant PERIOD = 60;
+    uint256 internal constant BOND = 1 ether;
+    uint256 internal constant BASE_FEE = 1 gwei;
+    uint256 internal constant DELAY = 30;
+    uint256 internal constant T0 = 1_700_000_000;
+
+    address internal proposer = address(0xB0B0);
+    address internal challenger = address(0xC4A1);
+    Rollup internal rollup;
+    L2Model internal model;
+
+    struct Queued {
+        address to;
+        uint256 amount;
+        uint64 timestamp;
+    }
+
+    Queued[] internal queue;
+    uint256 internal queueTaken; // deposits taken by submitted batches
+    uint256 internal pendingTaken; // ... plus those in the batch being built
+    Rollup.BatchHeader[] internal headers;
+
+    function setUp() public virtual {
+        vm.warp(T0);
+        rollup = new Rollup(CHAIN_ID, PERIOD, BOND, BASE_FEE, DELAY, proposer);
+        model = new L2Model(proposer, CHAIN_ID, BASE_FEE);
+        vm.deal(proposer, 10 ether);
+        vm.prank(proposer);
+        rollup.bond{value: BOND}();
+    }
+
+    function key(uint256 i) internal pure returns (uint256) {
+        return 0xA11CE + i;
+    }
+
+    function addrOfKey(uint256 i) internal pure returns (address) {
+        return vm.addr(key(i));
+    }
+
+    // ---- L1 deposits ----
+    function l1Deposit(address to, uint256 amount) internal returns (uint256 index) {
+        vm.deal(address(this), address(this).balance + amount);
+        rollup.deposit{value: amount}(to);
+        queue.push(Queued(to, amount, uint64(block.timestamp)));
+        return queue.length - 1;
+    }
+
+    // ---- records ----
+    function depositRec(uint256 qi, bool newAccount, uint256 toIdx) internal view returns (Record memory r) {
+        r.kind = 3;
+        r.bit4 = newAccount;
+        r.to = newAccount ? 0 : toIdx;
+        r.addr = queue[qi].to;
+        r.value = queue[qi].amount;
+        r.timestamp = queue[qi].timestamp;
+    }
+
+    function _signedBase(uint256 kind, uint256 from, uint256 value, bool eip1559) internal view returns (Record memory r) {
+        r.kind = kind;
+        r.eip1559 = eip1559;
+        r.from = from;
+        r.nonce = model.nonceOf(from);
+        r.value = value;
+        if (eip1559) {
+            r.fee1 = 0;
+            r.fee2 = 2 gwei;
+        } else {
+            r.fee1 = 1 gwei;
+        }
+        r.bit4 = true;
+        r.gasLimit = 21000;
+    }
+
+    function transferRec(uint256 k, uint256 from, uint256 to, uint256 value, bool eip1559)
+        internal
+        view
+        returns (Record memory r)
+    {
+        r = _signedBase(0, from, value, eip1559);
+        r.to = to;
+        sign(r, k);
+    }
+
+    function newAccountRec(uint256 k, uint256 from, address toAddr, uint256 value, bool eip1559)
+        internal
+        view
+        returns (Record memory r)
+    {
+        r = _signedBase(1, from, value, eip1559);
+        r.addr = toAddr;
+        sign(r, k);
+    }
+
+    function withdrawalRec(uint256 k, uint256 from, address l1Recipient, uint256 value, bool eip1559)
+        internal
+        view
+        returns (Record memory r)
+    {
+        r = _signedBase(2, from, value, eip1559);
+        r.addr = l1Recipient;
+        sign(r, k);
+    }
+
+    /// Signs with key number `k` over the transaction rebuilt against the model's state.
+    function sign(Record memory r, uint256 k) internal view {
+        bytes32 digest = Stf.signingHash(r, model.signedTo(r), CHAIN_ID);
+        (uint8 v, bytes32 rr, bytes32 ss) = vm.sign(key(k), digest);
+        r.parity = v - 27;
+        r.r = rr;
+        r.s = ss;
+    }
+
+    function add(Record memory r) internal returns (Verdict v) {
+        v = model.add(r);
+        if (r.kind == 3) ++pendingTaken;
+    }
+
+    function addValid(Record memory r) internal {
+        Verdict v = add(r);
+        assertEq(uint256(v), 0, "model: record must be valid");
+    }
+
+    // ---- batches ----
+    function nextDeposit(uint256 depositEnd) internal view returns (Rollup.NextDeposit memory n) {
+        if (depositEnd < queue.length) {
+            n = Rollup.NextDeposit(queue[depositEnd].to, queue[depositEnd].amount, queue[depositEnd].timestamp);
+        }
+    }
+
+    /// Submits the model's current batch; returns its index and header (read from the event).
+    function submit() internal returns (uint256 index, Rollup.BatchHeader memory h) {
+        (bytes memory records, bytes32[] memory roots) = model.endBatch();
+        bytes32 prev = rollup.stateRoot();
+        Rollup.NextDeposit memory next = nextDeposit(pendingTaken);
+        vm.recordLogs();
+        vm.prank(proposer);
+        rollup.submitBatch(prev, records, roots, next);
+        Vm.Log[] memory logs = vm.getRecordedLogs();
+        for (uint256 i = 0; i < logs.length; ++i) {
+            if (logs[i].topics[0] == Rollup.BatchSubmitted.selector) {
+                index = uint256(logs[i].topics[1]);
+                h = abi.decode(logs[i].data, (Rollup.BatchHeader));
+            }
+        }
+        assertEq(rollup.batchHash(index), keccak256(abi.encode(h)), "header from event");
+        while (headers.length <= index) headers.push();
+        headers[index] = h;
+        queueTaken = pendingTaken;
+    }
+
+    // ---- proofs ----
+    function chunkLeaf(L2Model.Chunk memory c) internal pure returns (bytes32) {
+        return keccak256(abi.encode(c.preRoot, c.postRoot, keccak256(c.records)));
+    }
+
+    /// §4.3 proof: siblings from the leaf up in the tree padded with zero leaves.
+    function batchProof(bytes32[] memory leaves, uint256 idx) internal pure returns (bytes32[] memory proof) {
+        uint256 size = 1;
+        uint256 depth;
+        while (size < leaves.length) {
+            size <<= 1;
+            ++depth;
+        }
+        bytes32[] memory layer = new bytes32[](size);
+        for (uint256 i = 0; i < leaves.length; ++i) {
+            layer[i] = leaves[i];
+        }
+        proof = new bytes32[](depth);
+        for (uint256 l = 0; l < depth; ++l) {
+            proof[l] = layer[idx ^ 1];
+            for (uint256 i = 0; i < size / 2; ++i) {
+                layer[i] = Merkle.hashPair(layer[2 * i], layer[2 * i + 1]);
+            }
+            size /= 2;
+            idx >>= 1;
+        }
+    }
+
+    /// The fraud proof of chunk `ci` of the model's last built batch, submitted as `batchIndex`.
+    function fraudProof(uint256 batchIndex, uint256 ci) internal view returns (Rollup.FraudProof memory fp) {
+        uint256 n = model.chunkCount();
+        bytes32[] memory leaves = new bytes32[](n);
+        for (uint256 i = 0; i < n; ++i) {
+            leaves[i] = chunkLeaf(model.chunk(i));
+        }
+        L2Model.Chunk memory c = model.chunk(ci);
+        fp.batchIndex = batchIndex;
+        fp.header = headers[batchIndex];
+        fp.chunkIndex = ci;
+        fp.preRoot = c.preRoot;
+        fp.postRoot = c.postRoot;
+        fp.records = c.records;
+        fp.chunkProof = batchProof(leaves, ci);
+        fp.treeRoot = c.treeRoot;
+        fp.count = c.count;
+        fp.witness = c.witness;
+    }
+
+    /// Proves fraud and checks the verdict, the revert of batches b.. and the slashing.
+    function expectFraud(Rollup.FraudProof memory fp, Verdict verdict, uint256 recordIndex) internal {
+        uint256 bondBefore = _bond(fp.header.proposer);
+        uint256 challengerBefore = challenger.balance;
+        vm.recordLogs();
+        vm.prank(challenger);
+        rollup.proveFraud(fp);
+        Vm.Log[] memory logs = vm.getRecordedLogs();
+        bool seen;
+        for (uint256 i = 0; i < logs.length; ++i) {
+            if (logs[i].topics[0] == Rollup.FraudProven.selector) {
+                (uint256 chunkIndex, Verdict v, uint256 ri) = abi.decode(logs[i].data, (uint256, Verdict, uint256));
+                assertEq(uint256(v), uint256(verdict), "verdict");
+                assertEq(ri, recordIndex, "record index");
+                assertEq(chunkIndex, fp.chunkIndex, "chunk index");
+                seen = true;
+            }
+        }
+        assertTrue(seen, "FraudProven emitted");
+        assertEq(rollup.batchCount(), fp.batchIndex, "batches from b on removed");
+        assertEq(rollup.stateRoot(), fp.header.prevStateRoot, "state root rolled back");
+        assertEq(rollup.depositsProcessed(), fp.header.depositStart, "deposits re-queued");
+        assertEq(_bond(fp.header.proposer), 0, "bond slashed");
+        assertEq(challenger.balance - challengerBefore, bondBefore / 2, "half to the challenger");
+    }
+
+    function _bond(address p) internal view returns (uint256 b) {
+        (b,,) = rollup.proposers(p);
+    }
+}
