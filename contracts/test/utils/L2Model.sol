@@ -149,7 +149,9 @@ contract L2Model {
             rec, addrOf[rec.from], balanceOf[rec.from], nonceOf[rec.from], to, chainId, baseFee
         );
         if (v != Verdict.None) {
-            if (v == Verdict.BadSignature && rec.kind == 0 && rec.to != rec.from) _witnessAccount(rec.to);
+            // The replay reads the recipient's address right after the sender (it is part of the
+            // signed transaction), so its entry is there even when the record fails.
+            if (rec.kind == 0 && rec.to != rec.from) _witnessAccount(rec.to);
             return v;
         }
         _write(rec.from, addrOf[rec.from], balanceOf[rec.from] - rec.value - fee, nonceOf[rec.from] + 1);
