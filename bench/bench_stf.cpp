@@ -1,0 +1,3 @@
+// SPDX-License-Identifier: MIT
+// Placeholder replaced below in this same change.
+#include <benchmark/benchmark.h>

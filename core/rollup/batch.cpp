@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: MIT
+#include "core/rollup/batch.hpp"
+
+#include <cstring>
+
+#include "core/crypto/keccak.hpp"
+#include "core/rollup/merkle.hpp"
+
+namespace sluice::rollup {
+namespace {
+void put_word_u64(Bytes& out, std::uint64_t v) {
+    out.insert(out.end(), 24, 0);
+    for (int i = 7; i >= 0; --i) out.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
+}
+}  // namespace
+
+Bytes abi_encode_header(const BatchHeader& h) {
+    Bytes out;
+    out.reserve(9 * 32);
+    append(out, h.prev_state_root);
+    append(out, h.state_root);
+    append(out, h.tx_root);
+    append(out, h.withdrawal_root);
+    put_word_u64(out, h.record_count);
+    put_word_u64(out, h.deposit_start);
+    put_word_u64(out, h.deposit_end);
+    put_word_u64(out, h.submitted_at);
+    out.insert(out.end(), 12, 0);
+    append(out, h.proposer);
+    return out;
+}
+
+Hash batch_header_hash(const BatchHeader& header) { return keccak256(abi_encode_header(header)); }
+
+Hash chunk_leaf(const Hash& pre_root, const Hash& post_root, ByteView chunk_records) {
+    const Hash records_hash = keccak256(chunk_records);
+    Keccak256 h;
+    h.update(pre_root).update(post_root).update(records_hash);
+    return h.finish();
+}
+
+Hash deposit_chain_next(const Hash& previous, const Address& to, const U256& amount, std::uint64_t timestamp) {
+    std::array<std::uint8_t, 8> ts{};
+    for (int i = 0; i < 8; ++i) ts[i] = static_cast<std::uint8_t>(timestamp >> (56 - 8 * i));
+    Keccak256 h;
+    h.update(previous).update(to).update(u256_to_be32(amount)).update(ts);
+    return h.finish();
+}
+
+Hash deposit_chain(const Hash& previous, std::span<const Record> records) {
+    Hash q = previous;
+    for (const Record& r : records)
+        if (r.kind == RecordKind::deposit) q = deposit_chain_next(q, r.address, r.value, r.timestamp);
+    return q;
+}
+
+ByteView Batch::chunk_records(std::size_t chunk) const {
+    const std::size_t first = chunk * kChunkSize;
+    const std::size_t last = std::min(record_offsets.size(), first + kChunkSize);
+    const std::size_t begin = record_offsets[first];
+    const std::size_t end = last < record_offsets.size() ? record_offsets[last] : records.size();
+    return ByteView(records).subspan(begin, end - begin);
+}
+
+std::vector<Hash> Batch::chunk_proof(std::size_t chunk) const { return merkle_proof(chunk_leaves, chunk); }
+
+std::vector<Hash> Batch::withdrawal_proof(std::size_t withdrawal) const {
+    std::vector<Hash> leaves;
+    leaves.reserve(withdrawals.size());
+    for (const Withdrawal& w : withdrawals) leaves.push_back(withdrawal_leaf(w));
+    return merkle_proof(leaves, withdrawal);
+}
+
+BatchHeader Batch::header(std::uint64_t deposit_start, std::uint64_t submitted_at, const Address& proposer) const {
+    BatchHeader h;
+    h.prev_state_root = prev_state_root;
+    h.state_root = state_root();
+    h.tx_root = tx_root;
+    h.withdrawal_root = withdrawal_root;
+    h.record_count = decoded.size();
+    h.deposit_start = deposit_start;
+    h.deposit_end = deposit_start + deposit_count;
+    h.submitted_at = submitted_at;
+    h.proposer = proposer;
+    return h;
+}
+
+Result<Batch> assemble_batch(const Hash& prev_state_root, Bytes records, std::vector<Hash> chunk_roots) {
+    Batch b;
+    b.prev_state_root = prev_state_root;
+    b.records = std::move(records);
+    b.chunk_roots = std::move(chunk_roots);
+    auto decoded = decode_records(b.records, &b.record_offsets);
+    if (!decoded) return decoded.error();
+    b.decoded = std::move(*decoded);
+    if (b.decoded.empty()) return make_error("a batch needs at least one record");
+    const std::size_t chunks = (b.decoded.size() + kChunkSize - 1) / kChunkSize;
+    if (b.chunk_roots.size() != chunks)
+        return make_error("a batch of " + std::to_string(b.decoded.size()) + " records needs " +
+                          std::to_string(chunks) + " chunk roots, got " + std::to_string(b.chunk_roots.size()));
+    b.chunk_leaves.reserve(chunks);
+    for (std::size_t j = 0; j < chunks; ++j)
+        b.chunk_leaves.push_back(chunk_leaf(b.chunk_pre_root(j), b.chunk_roots[j], b.chunk_records(j)));
+    b.tx_root = merkle_root(b.chunk_leaves);
+    std::vector<Hash> withdrawal_leaves;
+    for (const Record& r : b.decoded) {
+        if (r.kind == RecordKind::withdrawal) {
+            b.withdrawals.push_back(Withdrawal{r.address, r.value});
+            withdrawal_leaves.push_back(withdrawal_leaf(b.withdrawals.back()));
+        }
+        if (r.kind == RecordKind::deposit) ++b.deposit_count;
+    }
+    b.withdrawal_root = merkle_root(withdrawal_leaves);
+    return b;
+}
+
+Result<Batch> build_batch(AccountTree& tree, std::span<const Record> records, const Params& params, unsigned threads) {
+    if (records.empty()) return make_error("a batch needs at least one record");
+    const Hash prev = tree.state_root();
+    AccountTree snapshot = tree;
+    StfResult run = apply_records(tree, records, params, threads);
+    if (!run.ok()) {
+        tree = std::move(snapshot);
+        return make_error("record " + std::to_string(run.record_index) + " is invalid (" +
+                          std::string(verdict_name(run.verdict)) + "): leave it out of the batch");
+    }
+    Bytes bytes;
+    bytes.reserve(records.size() * 90);
+    for (const Record& r : records) encode_record(bytes, r);
+    auto batch = assemble_batch(prev, std::move(bytes), std::move(run.chunk_roots));
+    if (!batch) {
+        tree = std::move(snapshot);
+        return batch.error();
+    }
+    return batch;
+}
+
+}  // namespace sluice::rollup

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Batches (docs/PROTOCOL.md §4): records cut into chunks of K, the state root after each chunk,
+// and the commitments the contract computes from the calldata (chunk leaves, transaction root,
+// withdrawal root, deposit chain) plus the BatchHeader it stores the hash of.
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "core/common/bytes.hpp"
+#include "core/common/result.hpp"
+#include "core/common/uint256.hpp"
+#include "core/rollup/account_tree.hpp"
+#include "core/rollup/params.hpp"
+#include "core/rollup/records.hpp"
+#include "core/rollup/stf.hpp"
+
+namespace sluice::rollup {
+
+// Rollup.BatchHeader
+struct BatchHeader {
+    Hash prev_state_root;
+    Hash state_root;
+    Hash tx_root;
+    Hash withdrawal_root;
+    std::uint64_t record_count = 0;
+    std::uint64_t deposit_start = 0;
+    std::uint64_t deposit_end = 0;
+    std::uint64_t submitted_at = 0;
+    Address proposer;
+    friend bool operator==(const BatchHeader&, const BatchHeader&) = default;
+};
+
+// abi.encode(header): nine 32-byte words (the tuple is static).
+Bytes abi_encode_header(const BatchHeader& header);
+// batchHash[i] = keccak(abi.encode(header))
+Hash batch_header_hash(const BatchHeader& header);
+
+// keccak(preRoot ‖ postRoot ‖ keccak(chunkRecordBytes))
+Hash chunk_leaf(const Hash& pre_root, const Hash& post_root, ByteView chunk_records);
+// q[i] = keccak(q[i-1] ‖ to[20] ‖ amount[32] ‖ timestamp[8]), q[-1] = 0
+Hash deposit_chain_next(const Hash& previous, const Address& to, const U256& amount, std::uint64_t timestamp);
+// The chain continued over the deposit records among `records`, in order.
+Hash deposit_chain(const Hash& previous, std::span<const Record> records);
+
+struct Batch {
+    Hash prev_state_root;
+    Bytes records;                          // the calldata, exactly as committed
+    std::vector<std::size_t> record_offsets;  // where each record starts in `records`
+    std::vector<Record> decoded;
+    std::vector<Hash> chunk_roots;          // roots[j], as claimed by the proposer
+
+    // Derived from the above, as the contract derives them on submission.
+    std::vector<Hash> chunk_leaves;
+    Hash tx_root;
+    std::vector<Withdrawal> withdrawals;    // every withdrawal record, in batch order
+    Hash withdrawal_root;
+    std::uint64_t deposit_count = 0;
+
+    std::size_t chunk_count() const { return chunk_roots.size(); }
+    const Hash& state_root() const { return chunk_roots.back(); }
+    const Hash& chunk_pre_root(std::size_t chunk) const { return chunk == 0 ? prev_state_root : chunk_roots[chunk - 1]; }
+    ByteView chunk_records(std::size_t chunk) const;
+    std::vector<Hash> chunk_proof(std::size_t chunk) const;            // of chunk_leaves[chunk] in tx_root
+    std::vector<Hash> withdrawal_proof(std::size_t withdrawal) const;  // of withdrawals[i] in withdrawal_root
+    // depositEnd = depositStart + the number of deposit records; submittedAt and proposer are what
+    // the contract records (block.timestamp, msg.sender).
+    BatchHeader header(std::uint64_t deposit_start, std::uint64_t submitted_at, const Address& proposer) const;
+};
+
+// A batch as it appears on L1 (or as a cheating proposer made it): parses the records strictly,
+// checks there are n >= 1 records and ceil(n/K) chunk roots, derives the commitments. Runs no STF.
+Result<Batch> assemble_batch(const Hash& prev_state_root, Bytes records, std::vector<Hash> chunk_roots);
+
+// The honest proposer: applies `records` to `tree` (which ends at the batch's post-state) and
+// assembles the batch with the resulting roots. Refuses a batch with an invalid record, naming it
+// and its verdict; the tree is unchanged then.
+Result<Batch> build_batch(AccountTree& tree, std::span<const Record> records, const Params& params,
+                          unsigned threads = 2);
+
+}  // namespace sluice::rollup

@@ -1,0 +1,268 @@
+// SPDX-License-Identifier: MIT
+#include "core/rollup/stf.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cstring>
+#include <thread>
+
+#include "core/crypto/keccak.hpp"
+
+namespace sluice::rollup {
+
+Hash withdrawal_leaf(const Withdrawal& w) {
+    std::array<std::uint8_t, 52> buf{};
+    std::memcpy(buf.data(), w.recipient.data(), 20);
+    const Hash amount = u256_to_be32(w.amount);
+    std::memcpy(buf.data() + 20, amount.data(), 32);
+    return keccak256(buf);
+}
+
+std::optional<U256> record_fee(const Record& r, const Params& params) {
+    U256 price;
+    if (r.eip1559) {
+        // base + priority may wrap; if it does it is certainly above maxFeePerGas.
+        auto tip_price = checked_add(params.base_fee, r.max_priority_fee_per_gas);
+        price = (tip_price && *tip_price < r.max_fee_per_gas) ? *tip_price : r.max_fee_per_gas;
+    } else {
+        price = r.gas_price;
+    }
+    return checked_mul(U256(kTransferGas), price);
+}
+
+std::vector<RecoveredSender> recover_senders(const AccountTree& pre, std::span<const Record> records,
+                                             const Params& params, unsigned threads) {
+    std::vector<RecoveredSender> out(records.size());
+    std::vector<Address> created;  // addresses of indices pre.count() + k, as the batch creates them
+    const std::uint64_t base = pre.count();
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        const Record& r = records[i];
+        switch (r.kind) {
+        case RecordKind::transfer:
+            if (r.to < base) {
+                out[i].present = true;
+                out[i].to = pre.account(r.to).address;
+            } else if (r.to - base < created.size()) {
+                out[i].present = true;
+                out[i].to = created[r.to - base];
+            }
+            break;
+        case RecordKind::new_account_transfer:
+            out[i].present = true;
+            out[i].to = r.address;
+            created.push_back(r.address);
+            break;
+        case RecordKind::withdrawal:
+            out[i].present = true;
+            out[i].to = withdrawal_address();
+            break;
+        case RecordKind::deposit:
+            if (r.new_account) created.push_back(r.address);
+            break;
+        }
+    }
+    auto work = [&](std::atomic<std::size_t>& next) {
+        constexpr std::size_t kBlock = 32;
+        for (;;) {
+            const std::size_t begin = next.fetch_add(kBlock);
+            if (begin >= records.size()) return;
+            const std::size_t end = std::min(records.size(), begin + kBlock);
+            for (std::size_t i = begin; i < end; ++i) {
+                if (!out[i].present) continue;
+                auto sender = recover_record_sender(records[i], out[i].to, params);
+                if (sender) out[i].sender = *sender;
+            }
+        }
+    };
+    std::atomic<std::size_t> next{0};
+    const unsigned extra = threads > 1 ? threads - 1 : 0;
+    std::vector<std::thread> pool;
+    pool.reserve(extra);
+    for (unsigned t = 0; t < extra; ++t) pool.emplace_back(work, std::ref(next));
+    work(next);
+    for (auto& t : pool) t.join();
+    return out;
+}
+
+Executor::Executor(AccountTree& tree, const Params& params, Bytes* witness)
+    : m_tree(tree), m_params(params), m_witness(witness), m_count(tree.count()) {}
+
+Account Executor::read(std::uint32_t index) const {
+    for (auto it = m_pending.rbegin(); it != m_pending.rend(); ++it)
+        if (it->first == index) return it->second;
+    return m_tree.account(index);
+}
+
+void Executor::write(std::uint32_t index, const Account& account) {
+    if (index == m_count) ++m_count;
+    if (m_witness) {
+        (void)m_tree.set_account(index, account);
+        return;
+    }
+    for (auto& entry : m_pending) {
+        if (entry.first == index) {
+            entry.second = account;
+            return;
+        }
+    }
+    m_pending.emplace_back(index, account);
+}
+
+void Executor::witness_account(std::uint32_t index) {
+    if (!m_witness) return;
+    append(*m_witness, encode_account(m_tree.account(index)));
+    append(*m_witness, compress_proof(m_tree.proof(index)));
+}
+
+void Executor::witness_new_account() {
+    if (!m_witness) return;
+    append(*m_witness, compress_proof(m_tree.proof(m_count)));
+}
+
+Verdict Executor::apply_deposit(const Record& r) {
+    if (r.new_account) {
+        if (m_count == UINT32_MAX) return Verdict::Overflow;
+        witness_new_account();
+        write(m_count, Account{r.address, r.value, 0});
+        return Verdict::None;
+    }
+    if (r.to >= m_count) return Verdict::UnknownAccount;
+    witness_account(r.to);
+    Account recipient = read(r.to);
+    if (recipient.address != r.address) return Verdict::UnknownAccount;
+    auto balance = checked_add(recipient.balance, r.value);
+    if (!balance) return Verdict::Overflow;
+    recipient.balance = *balance;
+    write(r.to, recipient);
+    return Verdict::None;
+}
+
+Verdict Executor::apply(const Record& r, const RecoveredSender* recovered) {
+    if (!r.is_signed()) return apply_deposit(r);
+
+    // Rule 1, then the sender's witness: every later rule reads it.
+    if (r.from >= m_count) return Verdict::UnknownAccount;
+    witness_account(r.from);
+    const Account sender = read(r.from);
+    // Rule 2.
+    if (r.nonce != U256(sender.nonce)) return Verdict::BadNonce;
+
+    // Rule 3 needs the recipient's address. For kind 0 it comes from the recipient's account,
+    // so rule 6's `to < count` is checked here (there is nothing to rebuild without it).
+    Address to;
+    switch (r.kind) {
+    case RecordKind::transfer:
+        if (r.to >= m_count) return Verdict::UnknownAccount;
+        to = read(r.to).address;
+        break;
+    case RecordKind::new_account_transfer: to = r.address; break;
+    default: to = withdrawal_address(); break;
+    }
+
+    // Rules 3-5. A kind-0 record that fails one of them still shows its recipient (whose
+    // address rule 3 used), proven against the tree before the record.
+    const auto rejected = [&](Verdict v) {
+        if (r.kind == RecordKind::transfer) witness_account(r.to);
+        return v;
+    };
+    std::optional<Address> signer;
+    if (recovered && recovered->present && recovered->to == to) {
+        signer = recovered->sender;
+    } else if (auto s = recover_record_sender(r, to, m_params)) {
+        signer = *s;
+    }
+    if (!signer || *signer != sender.address) return rejected(Verdict::BadSignature);
+
+    const U256 gas = r.effective_gas_limit();
+    bool fee_ok = gas >= U256(kTransferGas);
+    if (r.eip1559)
+        fee_ok = fee_ok && r.max_priority_fee_per_gas <= r.max_fee_per_gas && r.max_fee_per_gas >= m_params.base_fee;
+    else
+        fee_ok = fee_ok && r.gas_price >= m_params.base_fee;
+    if (!fee_ok) return rejected(Verdict::BadFee);
+
+    const auto fee = record_fee(r, m_params);
+    const auto debit = fee ? checked_add(r.value, *fee) : std::nullopt;
+    if (!debit || *debit > sender.balance) return rejected(Verdict::Overdraft);
+    const auto fees = checked_add(m_fees, *fee);
+    if (!fees) return rejected(Verdict::Overflow);  // unreachable while all balances sum below 2^256
+
+    Account new_sender = sender;
+    new_sender.balance -= *debit;
+    new_sender.nonce += 1;  // the account nonce is 8 bytes; 2^64 transactions do not happen
+
+    switch (r.kind) {
+    case RecordKind::transfer: {
+        Account recipient = r.to == r.from ? new_sender : read(r.to);
+        auto balance = checked_add(recipient.balance, r.value);
+        // The recipient is witnessed after the sender's update (a self-transfer sees it).
+        if (m_witness) {
+            write(r.from, new_sender);
+            witness_account(r.to);
+        }
+        if (!balance) return Verdict::Overflow;
+        recipient.balance = *balance;
+        write(r.from, new_sender);
+        write(r.to, recipient);
+        break;
+    }
+    case RecordKind::new_account_transfer:
+        if (r.address == withdrawal_address()) return Verdict::BadWithdrawal;
+        if (m_count == UINT32_MAX) return Verdict::Overflow;
+        write(r.from, new_sender);
+        witness_new_account();
+        write(m_count, Account{r.address, r.value, 0});
+        break;
+    case RecordKind::withdrawal:
+        if (r.address != sender.address) return Verdict::BadWithdrawal;
+        write(r.from, new_sender);
+        m_withdrawals.push_back(Withdrawal{r.address, r.value});
+        break;
+    case RecordKind::deposit: break;
+    }
+    m_fees = *fees;
+    return Verdict::None;
+}
+
+Verdict Executor::end_chunk() {
+    if (m_fees != 0) {
+        witness_account(0);
+        Account fee_account = read(0);
+        auto balance = checked_add(fee_account.balance, m_fees);
+        if (!balance) return Verdict::Overflow;
+        fee_account.balance = *balance;
+        write(0, fee_account);
+    }
+    if (!m_witness) (void)m_tree.set_accounts(m_pending);
+    m_pending.clear();
+    m_fees = 0;
+    return Verdict::None;
+}
+
+StfResult apply_records(AccountTree& tree, std::span<const Record> records, const Params& params, unsigned threads) {
+    StfResult result;
+    std::vector<RecoveredSender> recovered;
+    if (threads >= 2) recovered = recover_senders(tree, records, params, threads);
+    Executor executor(tree, params);
+    for (std::size_t start = 0; start < records.size(); start += kChunkSize) {
+        const std::size_t end = std::min(records.size(), start + kChunkSize);
+        for (std::size_t i = start; i < end; ++i) {
+            const Verdict v = executor.apply(records[i], recovered.empty() ? nullptr : &recovered[i]);
+            if (v != Verdict::None) {
+                result.verdict = v;
+                result.record_index = i;
+                return result;
+            }
+        }
+        if (const Verdict v = executor.end_chunk(); v != Verdict::None) {
+            result.verdict = v;
+            result.record_index = end - 1;
+            return result;
+        }
+        result.chunk_roots.push_back(tree.state_root());
+    }
+    result.withdrawals = executor.withdrawals();
+    return result;
+}
+
+}  // namespace sluice::rollup

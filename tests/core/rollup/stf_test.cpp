@@ -1,0 +1,302 @@
+// SPDX-License-Identifier: MIT
+#include <gtest/gtest.h>
+
+#include "core/rollup/stf.hpp"
+#include "rollup_helpers.hpp"
+
+namespace sluice::rollup {
+namespace {
+using namespace sluice::rollup::test;
+
+class Stf : public ::testing::Test {
+protected:
+    void SetUp() override {
+        tree = AccountTree::genesis(address_of(test_key(0)));
+        // Accounts 1..3 funded with 10 ether each through deposits.
+        std::vector<Record> deposits;
+        AccountTree scratch = tree;
+        for (int i = 1; i <= 3; ++i) {
+            deposits.push_back(deposit_record(scratch, address_of(test_key(i)), 10 * kEther));
+            scratch.append(Account{address_of(test_key(i)), 10 * kEther, 0});
+        }
+        ASSERT_TRUE(apply_records(tree, deposits, params).ok());
+        ASSERT_EQ(tree.count(), 4u);
+    }
+
+    Verdict one(const Record& r) {
+        AccountTree copy = tree;
+        const StfResult res = apply_records(copy, std::vector<Record>{r}, params);
+        if (res.ok()) tree = copy;
+        return res.verdict;
+    }
+
+    Record transfer(int from, const Address& to, TxSpec s = {}) {
+        return signed_record(tree, test_key(from), static_cast<std::uint32_t>(from), to, s);
+    }
+
+    Params params;
+    AccountTree tree;
+};
+
+TEST_F(Stf, TransferMovesValueAndPaysTheFeeToAccountZero) {
+    TxSpec s;
+    s.value = kEther;
+    s.priority = kGwei / 2;
+    s.max_fee = 3 * kGwei;
+    ASSERT_EQ(one(transfer(1, address_of(test_key(2)), s)), Verdict::None);
+    const U256 fee = U256(21000) * (kGwei + kGwei / 2);  // min(3 gwei, base 1 + tip 0.5)
+    EXPECT_EQ(tree.account(1).balance, 9 * kEther - fee);
+    EXPECT_EQ(tree.account(1).nonce, 1u);
+    EXPECT_EQ(tree.account(2).balance, 11 * kEther);
+    EXPECT_EQ(tree.account(0).balance, fee);
+    // Legacy: price = gasPrice; capped EIP-1559: price = maxFee.
+    TxSpec legacy;
+    legacy.eip1559 = false;
+    legacy.nonce = 1;
+    legacy.gas_price = 4 * kGwei;
+    ASSERT_EQ(one(transfer(1, address_of(test_key(3)), legacy)), Verdict::None);
+    TxSpec capped;
+    capped.nonce = 0;
+    capped.priority = 5 * kGwei;
+    capped.max_fee = 5 * kGwei;
+    ASSERT_EQ(one(transfer(3, address_of(test_key(1)), capped)), Verdict::None);
+    EXPECT_EQ(tree.account(0).balance, fee + U256(21000) * 4 * kGwei + U256(21000) * 5 * kGwei);
+}
+
+TEST_F(Stf, FeesOfAChunkAreCreditedAfterItsLastRecord) {
+    // 17 records: one full chunk of 16 then one. Account 0 gets the first chunk's fees only at its
+    // end, which a zero-balance fee account spending in the same chunk would notice.
+    std::vector<Record> records;
+    for (std::uint64_t n = 0; n < 17; ++n) {
+        TxSpec s;
+        s.nonce = n;
+        s.value = 1;
+        records.push_back(transfer(1, address_of(test_key(2)), s));
+    }
+    const StfResult res = apply_records(tree, records, params);
+    ASSERT_TRUE(res.ok()) << verdict_name(res.verdict);
+    ASSERT_EQ(res.chunk_roots.size(), 2u);
+    EXPECT_EQ(tree.account(0).balance, U256(17) * 21000 * kGwei);
+
+
+    // Account 0 cannot spend fees of its own chunk: they arrive after the chunk's last record.
+    const U256 fee = U256(21000) * kGwei;
+    AccountTree start = tree;
+    const Address bob = address_of(test_key(2));
+    auto fee_spend = [&](const AccountTree& t) {
+        TxSpec s;
+        s.value = t.account(0).balance + 14 * fee;  // needs 15 more fees than it had before the chunk
+        return signed_record(t, test_key(0), 0, bob, s);
+    };
+    std::vector<Record> chunk;
+    for (std::uint64_t n = 17; n < 33; ++n) {
+        TxSpec s;
+        s.nonce = n;
+        chunk.push_back(transfer(1, bob, s));
+    }
+    std::vector<Record> same = chunk;
+    same.back() = fee_spend(tree);  // only 15 fees precede it, and they are not credited yet
+    AccountTree t1 = start;
+    EXPECT_EQ(apply_records(t1, same, params).verdict, Verdict::Overdraft);
+    std::vector<Record> next = chunk;
+    next.push_back(fee_spend(tree));  // next chunk: the 16 fees are credited
+    AccountTree t2 = start;
+    const StfResult ok = apply_records(t2, next, params);
+    EXPECT_TRUE(ok.ok()) << verdict_name(ok.verdict);
+}
+
+TEST_F(Stf, NewAccountsSelfTransferAndWithdrawals) {
+    Address fresh;
+    fresh[19] = 0x99;
+    TxSpec s;
+    s.value = kEther;
+    const Record create = transfer(1, fresh, s);
+    EXPECT_EQ(create.kind, RecordKind::new_account_transfer);
+    ASSERT_EQ(one(create), Verdict::None);
+    EXPECT_EQ(tree.count(), 5u);
+    EXPECT_EQ(tree.account(4), (Account{fresh, kEther, 0}));
+    EXPECT_EQ(tree.index_of(fresh), 4u);
+
+    TxSpec self;
+    self.value = kEther;
+    const Record loop = transfer(2, address_of(test_key(2)), self);
+    EXPECT_EQ(loop.kind, RecordKind::transfer);
+    ASSERT_EQ(one(loop), Verdict::None);
+    EXPECT_EQ(tree.account(2).balance, 10 * kEther - U256(21000) * kGwei);
+    EXPECT_EQ(tree.account(2).nonce, 1u);
+
+    TxSpec w;
+    w.value = 2 * kEther;
+    w.nonce = 0;
+    AccountTree copy = tree;
+    const StfResult res = apply_records(copy, std::vector<Record>{transfer(3, withdrawal_address(), w)}, params);
+    ASSERT_TRUE(res.ok());
+    ASSERT_EQ(res.withdrawals.size(), 1u);
+    EXPECT_EQ(res.withdrawals[0], (Withdrawal{address_of(test_key(3)), 2 * kEther}));
+    EXPECT_EQ(copy.account(3).balance, 8 * kEther - U256(21000) * kGwei);
+}
+
+TEST_F(Stf, Deposits) {
+    EXPECT_EQ(one(deposit_record(tree, address_of(test_key(1)), 5)), Verdict::None);
+    EXPECT_EQ(tree.account(1).balance, 10 * kEther + 5);
+    Record wrong = deposit_record(tree, address_of(test_key(1)), 5);
+    wrong.to = 2;  // index 2 belongs to someone else
+    EXPECT_EQ(one(wrong), Verdict::UnknownAccount);
+    wrong.to = 40;
+    EXPECT_EQ(one(wrong), Verdict::UnknownAccount);
+    Record overflow = deposit_record(tree, address_of(test_key(1)), ~U256(0));
+    EXPECT_EQ(one(overflow), Verdict::Overflow);
+    Address fresh;
+    fresh[3] = 3;
+    EXPECT_EQ(one(deposit_record(tree, fresh, 9)), Verdict::None);
+    EXPECT_EQ(tree.account(4), (Account{fresh, 9, 0}));
+}
+
+TEST_F(Stf, EveryVerdictOfASignedRecord) {
+    const Address bob = address_of(test_key(2));
+    Record r = transfer(1, bob);
+    r.from = 9;
+    EXPECT_EQ(one(r), Verdict::UnknownAccount);  // rule 1
+
+    TxSpec n;
+    n.nonce = 1;
+    EXPECT_EQ(one(transfer(1, bob, n)), Verdict::BadNonce);  // rule 2
+
+    r = transfer(1, bob);
+    r.to = 9;
+    EXPECT_EQ(one(r), Verdict::UnknownAccount);  // recipient index, needed for rule 3
+    r = transfer(1, bob);
+    r.from = 2;  // bob's own account, signed by key 1
+    EXPECT_EQ(one(r), Verdict::BadSignature);
+    r = transfer(1, bob);
+    r.to = 3;  // signed for bob, claimed to go to account 3
+    EXPECT_EQ(one(r), Verdict::BadSignature);
+    r = transfer(1, bob);
+    r.s = Hash{};
+    EXPECT_EQ(one(r), Verdict::BadSignature);
+    // A high-s twin of a valid signature (EIP-2) is refused.
+    r = transfer(1, bob);
+    {
+        const U256 order = *u256_from_hex("0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141");
+        r.s = u256_to_be32(order - *u256_from_be(r.s));
+        r.y_parity ^= 1;
+    }
+    EXPECT_EQ(one(r), Verdict::BadSignature);
+
+    TxSpec cheap;
+    cheap.max_fee = kGwei - 1;
+    EXPECT_EQ(one(transfer(1, bob, cheap)), Verdict::BadFee);
+    TxSpec tip;
+    tip.priority = 3 * kGwei;
+    tip.max_fee = 2 * kGwei;
+    EXPECT_EQ(one(transfer(1, bob, tip)), Verdict::BadFee);
+    TxSpec legacy;
+    legacy.eip1559 = false;
+    legacy.gas_price = kGwei - 1;
+    EXPECT_EQ(one(transfer(1, bob, legacy)), Verdict::BadFee);
+    TxSpec gas;
+    gas.gas_limit = 20999;
+    EXPECT_EQ(one(transfer(1, bob, gas)), Verdict::BadFee);
+
+    TxSpec rich;
+    rich.value = 10 * kEther;  // plus the fee
+    EXPECT_EQ(one(transfer(1, bob, rich)), Verdict::Overdraft);
+    TxSpec huge;
+    huge.value = ~U256(0);
+    EXPECT_EQ(one(transfer(1, bob, huge)), Verdict::Overdraft);  // value + fee overflows
+    TxSpec huge_fee;
+    huge_fee.max_fee = ~U256(0);
+    huge_fee.priority = ~U256(0);
+    EXPECT_EQ(one(transfer(1, bob, huge_fee)), Verdict::Overdraft);  // 21000 * price overflows
+
+    // Overflow at the recipient: give account 2 a balance near 2^256 first.
+    ASSERT_EQ(one(deposit_record(tree, bob, ~U256(0) - 10 * kEther)), Verdict::None);
+    TxSpec v;
+    v.value = 1;
+    EXPECT_EQ(one(transfer(1, bob, v)), Verdict::Overflow);
+
+    // A new-account transfer to WITHDRAWAL_ADDRESS (same signed payload as a withdrawal).
+    r = transfer(1, withdrawal_address());
+    r.kind = RecordKind::new_account_transfer;
+    r.address = withdrawal_address();
+    EXPECT_EQ(one(r), Verdict::BadWithdrawal);
+    // The L1 recipient is not signed over: a withdrawal paying someone else is rule 7's to catch.
+    Record w = transfer(1, withdrawal_address());
+    w.address = address_of(test_key(3));
+    EXPECT_EQ(one(w), Verdict::BadWithdrawal);
+}
+
+TEST_F(Stf, AnInvalidRecordLeavesTheTreeAtTheLastCompleteChunk) {
+    std::vector<Record> records;
+    for (std::uint64_t n = 0; n < 20; ++n) {
+        TxSpec s;
+        s.nonce = n == 18 ? 99 : n;
+        records.push_back(transfer(1, address_of(test_key(2)), s));
+    }
+    AccountTree after_first = tree;
+    ASSERT_TRUE(apply_records(after_first, std::span(records).subspan(0, 16), params).ok());
+    const StfResult res = apply_records(tree, records, params, 2);
+    EXPECT_EQ(res.verdict, Verdict::BadNonce);
+    EXPECT_EQ(res.record_index, 18u);
+    ASSERT_EQ(res.chunk_roots.size(), 1u);
+    EXPECT_EQ(tree.state_root(), after_first.state_root());
+    EXPECT_EQ(res.chunk_roots[0], after_first.state_root());
+}
+
+TEST_F(Stf, ParallelRecoveryGivesTheSameRoots) {
+    // A mixed batch, including accounts the batch creates and then pays from and to.
+    std::vector<Record> records;
+    AccountTree shadow = tree;
+    std::uint64_t nonce[8] = {};
+    for (int i = 0; i < 70; ++i) {
+        const int from = 1 + i % 3;
+        Address to;
+        if (i % 7 == 0) {
+            to[0] = static_cast<std::uint8_t>(i);
+            to[19] = 1;
+        } else {
+            to = address_of(test_key(1 + (i + 1) % 3));
+        }
+        TxSpec s;
+        s.nonce = nonce[from]++;
+        s.value = U256(1000 + i);
+        s.eip1559 = i % 2 == 0;
+        records.push_back(signed_record(shadow, test_key(from), static_cast<std::uint32_t>(from), to, s));
+        ASSERT_TRUE(apply_records(shadow, std::span(records).subspan(records.size() - 1), params).ok()) << i;
+        if (i % 10 == 5) {
+            records.push_back(deposit_record(shadow, address_of(test_key(5)), 77));
+            ASSERT_TRUE(apply_records(shadow, std::span(records).subspan(records.size() - 1), params).ok()) << i;
+        }
+    }
+    // Pay from the deposited key-5 account (created inside the batch) to a batch-created account.
+    Record from_new = signed_record(shadow, test_key(5), *shadow.index_of(address_of(test_key(5))),
+                                    [] { Address a; a[0] = 7; a[19] = 1; return a; }(), TxSpec{.value = 1});
+    records.push_back(from_new);
+    // Fund key 5 with enough for the fee first.
+    records.insert(records.end() - 1, deposit_record(shadow, address_of(test_key(5)), kEther));
+
+    AccountTree single = tree, multi = tree, four = tree;
+    const StfResult a = apply_records(single, records, params, 1);
+    const StfResult b = apply_records(multi, records, params, 2);
+    const StfResult c = apply_records(four, records, params, 4);
+    ASSERT_TRUE(a.ok()) << verdict_name(a.verdict) << " at " << a.record_index;
+    EXPECT_EQ(a.chunk_roots, b.chunk_roots);
+    EXPECT_EQ(a.chunk_roots, c.chunk_roots);
+    EXPECT_EQ(single.state_root(), multi.state_root());
+    EXPECT_EQ(single.count(), tree.count() + 11);  // 10 created by transfers + key 5's deposit account
+
+    // And the same with an invalid record: same verdict and index on every path.
+    std::size_t victim = 40;
+    while (!records[victim].is_signed()) ++victim;
+    records[victim].s[5] ^= 1;
+    AccountTree x = tree, y = tree;
+    const StfResult e = apply_records(x, records, params, 1);
+    const StfResult f = apply_records(y, records, params, 2);
+    EXPECT_NE(e.verdict, Verdict::None);
+    EXPECT_EQ(e.verdict, f.verdict);
+    EXPECT_EQ(e.record_index, f.record_index);
+    EXPECT_EQ(x.state_root(), y.state_root());
+}
+
+}  // namespace
+}  // namespace sluice::rollup
