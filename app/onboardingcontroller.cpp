@@ -13,6 +13,7 @@
 
 #include "appcontext.h"
 #include "core/crypto/secp256k1.hpp"
+#include "core/keys/bip39.hpp"
 #include "services/wallet/walletstore.h"
 
 namespace {
@@ -37,6 +38,30 @@ QString normalisePhrase(const QString& phrase) {
 }
 
 }  // namespace
+
+// core decides whether the phrase is valid; this only says why in the user's language, in the
+// same order core checks (word count, unknown word, checksum).
+QString OnboardingController::explainMnemonicProblem(const QString& normalised, const QString& coreMessage) {
+    const QStringList words = normalised.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const int count = static_cast<int>(words.size());
+    if (count < 12 || count > 24 || count % 3 != 0) {
+        //: %1 is the number of words the user typed
+        return tr("A recovery phrase has 12, 15, 18, 21 or 24 words, but this one has %1.").arg(count);
+    }
+    for (int i = 0; i < count; ++i) {
+        const QByteArray word = words.at(i).toUtf8();
+        if (sluice::bip39_english_index(std::string_view(word.constData(), word.size())) < 0) {
+            //: %1 is the word as typed, %2 its position in the phrase
+            return tr("\"%1\" (word %2) is not a word of the BIP-39 English word list. Check its spelling.")
+                .arg(words.at(i))
+                .arg(i + 1);
+        }
+    }
+    if (coreMessage.contains(QLatin1String("checksum"))) {
+        return tr("The recovery phrase's checksum does not match: a word is wrong or the words are out of order.");
+    }
+    return coreMessage;
+}
 
 OnboardingController::OnboardingController(QObject* parent) : QObject(parent) {}
 
@@ -104,11 +129,7 @@ bool OnboardingController::useMnemonic(const QString& phrase, const QString& pas
     }
     const QString problem = sluice::WalletStore::mnemonicProblem(normalised);
     if (!problem.isEmpty()) {
-        // The store's message is lower-case prose; show it as a sentence.
-        QString sentence = problem;
-        sentence[0] = sentence[0].toUpper();
-        if (!sentence.endsWith(QLatin1Char('.'))) sentence += QLatin1Char('.');
-        setError(sentence);
+        setError(explainMnemonicProblem(normalised, problem));
         return false;
     }
     reset();

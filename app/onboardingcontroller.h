@@ -53,6 +53,9 @@ public:
     // Forgets every secret held for the flow.
     Q_INVOKABLE void reset();
 
+    // The reason a phrase core rejected, as a translated sentence.
+    static QString explainMnemonicProblem(const QString& normalised, const QString& coreMessage);
+
 signals:
     void modeChanged();
     void mnemonicChanged();

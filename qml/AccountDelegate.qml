@@ -64,6 +64,7 @@ ItemDelegate {
                 color: Theme.textPrimary
             }
             RowLayout {
+                Layout.fillWidth: true
                 spacing: 4
                 Label {
                     objectName: "addressLabel"
@@ -80,8 +81,10 @@ ItemDelegate {
                     Layout.preferredWidth: 32
                     Layout.preferredHeight: 32
                     padding: 0
-                    text: "\u2398"
-                    font.pixelSize: 16
+                    icon.source: "qrc:/Sluice/icons/copy.svg"
+                    icon.width: 16
+                    icon.height: 16
+                    icon.color: Theme.textSecondary
                     Accessible.name: qsTr("Copy address")
                     ToolTip.visible: hovered
                     ToolTip.text: qsTr("Copy address")

@@ -38,8 +38,7 @@ Page {
                 }
                 Label {
                     Layout.fillWidth: true
-                    //: %n is the number of accounts
-                    text: qsTr("%n account(s), balances on L1 update with every new block", "", accounts.count)
+                    text: qsTr("Balances on Ethereum (L1), updated with every new block")
                     color: Theme.textSecondary
                     elide: Text.ElideRight
                 }

@@ -53,28 +53,29 @@ ToolBar {
             id: tabs
             visible: root.navigationVisible
             Layout.alignment: Qt.AlignBottom
+            Material.accent: "white"
             background: null
             TabButton {
                 objectName: "accountsTab"
                 text: qsTr("Accounts")
                 width: implicitWidth + 16
-                Material.foreground: "white"
+                Material.foreground: "#C5CAE9"
                 font.weight: Font.DemiBold
             }
             TabButton {
                 objectName: "settingsTab"
                 text: qsTr("Settings")
                 width: implicitWidth + 16
-                Material.foreground: "white"
+                Material.foreground: "#C5CAE9"
                 font.weight: Font.DemiBold
             }
         }
         ToolButton {
             objectName: "headerLockButton"
             visible: root.navigationVisible
-            text: "\uD83D\uDD12"
-            font.pixelSize: 18
-            Material.foreground: "white"
+            icon.source: "qrc:/Sluice/icons/lock.svg"
+            icon.color: "white"
+            Layout.leftMargin: Theme.spacingSmall
             Accessible.name: qsTr("Lock the wallet")
             ToolTip.visible: hovered
             ToolTip.text: qsTr("Lock the wallet")

@@ -24,17 +24,21 @@ FormPage {
         objectName: "wordGrid"
         words: root.controller.mnemonicWords
     }
-    CheckBox {
-        id: written
-        objectName: "writtenCheck"
+    RowLayout {
         Layout.fillWidth: true
-        text: qsTr("I have written down all 12 words in order")
-    }
-    PrimaryButton {
-        objectName: "continueButton"
-        Layout.alignment: Qt.AlignRight
-        text: qsTr("Continue")
-        enabled: written.checked
-        onClicked: root.proceed()
+        spacing: Theme.spacing
+        CheckBox {
+            id: written
+            objectName: "writtenCheck"
+            Layout.fillWidth: true
+            Layout.leftMargin: -8
+            text: qsTr("I have written down all 12 words in order")
+        }
+        PrimaryButton {
+            objectName: "continueButton"
+            text: qsTr("Continue")
+            enabled: written.checked
+            onClicked: root.proceed()
+        }
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 
 // A page with one centred card: a heading, an explanation and the form given as children.
@@ -20,7 +21,7 @@ Page {
         id: flick
         anchors.fill: parent
         contentWidth: width
-        contentHeight: Math.max(height, card.height + 2 * Theme.spacingHuge)
+        contentHeight: Math.max(height, card.height + 2 * Theme.spacingLarge)
         boundsBehavior: Flickable.StopAtBounds
         clip: true
         ScrollBar.vertical: ScrollBar {}
@@ -29,34 +30,36 @@ Page {
             id: card
             width: Math.min(Theme.contentWidth, flick.width - 2 * Theme.spacingLarge)
             x: (flick.width - width) / 2
-            y: Math.max(Theme.spacingHuge, (flick.height - height) / 2)
-            padding: 32
+            y: Math.max(Theme.spacingLarge, (flick.height - height) / 2)
+            padding: 28
 
             ColumnLayout {
                 width: parent.width
                 spacing: Theme.spacing
 
-                RowLayout {
+                Button {
+                    objectName: "backButton"
+                    visible: root.canGoBack
+                    flat: true
+                    Layout.leftMargin: -12
+                    Layout.topMargin: -12
+                    Layout.bottomMargin: -12
+                    text: qsTr("Back")
+                    icon.source: "qrc:/Sluice/icons/back.svg"
+                    icon.width: 18
+                    icon.height: 18
+                    icon.color: Theme.primary
+                    Material.foreground: Theme.primary
+                    onClicked: root.backRequested()
+                }
+                Label {
                     Layout.fillWidth: true
-                    spacing: Theme.spacingSmall
-                    ToolButton {
-                        visible: root.canGoBack
-                        text: "\u2190"
-                        font.pixelSize: 20
-                        Accessible.name: qsTr("Back")
-                        ToolTip.visible: hovered
-                        ToolTip.text: qsTr("Back")
-                        onClicked: root.backRequested()
-                    }
-                    Label {
-                        Layout.fillWidth: true
-                        text: root.heading
-                        font.pixelSize: Theme.fontTitle
-                        font.weight: Font.DemiBold
-                        color: Theme.textPrimary
-                        wrapMode: Text.Wrap
-                        Accessible.role: Accessible.Heading
-                    }
+                    text: root.heading
+                    font.pixelSize: Theme.fontTitle
+                    font.weight: Font.DemiBold
+                    color: Theme.textPrimary
+                    wrapMode: Text.Wrap
+                    Accessible.role: Accessible.Heading
                 }
                 Label {
                     Layout.fillWidth: true

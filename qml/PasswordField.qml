@@ -21,8 +21,10 @@ TextField {
         anchors.verticalCenter: parent.verticalCenter
         width: 40
         height: 40
-        text: root.revealed ? "\u25C9" : "\u25CE"
-        font.pixelSize: 16
+        icon.source: root.revealed ? "qrc:/Sluice/icons/eye-off.svg" : "qrc:/Sluice/icons/eye.svg"
+        icon.width: 20
+        icon.height: 20
+        icon.color: Theme.textSecondary
         focusPolicy: Qt.NoFocus
         Accessible.name: root.revealed ? qsTr("Hide password") : qsTr("Show password")
         ToolTip.visible: hovered

@@ -11,7 +11,6 @@ Button {
     Material.accent: Theme.primary
     Material.background: Theme.primary
     font.weight: Font.DemiBold
-    font.capitalization: Font.MixedCase
     topPadding: 12
     bottomPadding: 12
     leftPadding: 24
