@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {Test} from "./utils/Test.sol";
+import {RecordEncoder} from "./utils/RecordEncoder.sol";
+import {Record, RecordCodec} from "../src/lib/RecordCodec.sol";
+import {Merkle} from "../src/lib/Merkle.sol";
+import {Stf} from "../src/lib/Stf.sol";
+import {Rollup} from "../src/Rollup.sol";
+
+/// Calls the libraries with calldata, as the contract does.
+contract CodecHarness {
+    function decode(bytes calldata data) external pure returns (Record memory rec, uint256 consumed) {
+        uint256 p;
+        assembly {
+            p := data.offset
+        }
+        uint256 next = RecordCodec.decode(rec, p, p + data.length);
+        consumed = next == 0 ? 0 : next - p;
+    }
+
+    function accountRoot(bytes32 leaf, uint256 index, bytes calldata proof) external pure returns (bytes32 root, uint256 used) {
+        uint256 p;
+        assembly {
+            p := proof.offset
+        }
+        uint256 next;
+        (root, next) = Merkle.accountRoot(leaf, index, p, Merkle.zeros());
+        used = next - p;
+    }
+
+    function processProof(bytes32 leaf, uint256 index, bytes32[] calldata proof) external pure returns (bytes32, bool) {
+        return Merkle.processProof(leaf, index, proof);
+    }
+}
+
+contract CodecTest is Test {
+    CodecHarness internal h = new CodecHarness();
+    address internal constant W = address(0x5111CE);
+
+    function test_amountEncodingExamples() public pure {
+        assertEq(RecordEncoder.amount(1.5 ether), hex"11010f", "1.5 ether is 11 01 0f (PROTOCOL.md 4.1)");
+        assertEq(RecordEncoder.amount(0), hex"0000", "zero");
+        assertEq(RecordEncoder.amount(2 gwei), hex"090102", "2 gwei");
+        assertEq(RecordEncoder.amount(256), hex"00020100", "256");
+        assertEq(RecordEncoder.uvar(300), hex"02012c", "uvar 300");
+    }
+
+    function test_typicalTransferIs83Bytes() public view {
+        Record memory r;
+        r.kind = 0;
+        r.eip1559 = true;
+        r.bit4 = true;
+        r.from = 5;
+        r.to = 9;
+        r.nonce = 200;
+        r.value = 1.5 ether;
+        r.fee1 = 0;
+        r.fee2 = 2 gwei;
+        r.gasLimit = 21000;
+        r.r = bytes32(uint256(1));
+        r.s = bytes32(uint256(2));
+        bytes memory enc = RecordEncoder.encode(r);
+        assertEq(enc.length, 83, "83 bytes");
+        (Record memory d, uint256 used) = h.decode(enc);
+        assertEq(used, 83, "consumed");
+        assertEq(keccak256(abi.encode(d)), keccak256(abi.encode(r)), "round trip");
+    }
+
+    function testFuzz_roundTrip(uint256 seed, uint256 value, uint256 fee1, uint256 fee2, uint256 gasLimit) public view {
+        Record memory r;
+        r.kind = seed % 4;
+        r.value = value >> (seed >> 8) % 256;
+        if (r.kind == 3) {
+            r.bit4 = (seed >> 16) % 2 == 0;
+            r.to = r.bit4 ? 0 : uint32(seed >> 24);
+            r.addr = address(uint160(seed >> 56));
+            r.timestamp = uint64(seed >> 200);
+        } else {
+            r.eip1559 = (seed >> 16) % 2 == 0;
+            r.parity = (seed >> 17) % 2;
+            r.bit4 = (seed >> 18) % 2 == 0;
+            r.from = uint32(seed >> 24);
+            if (r.kind == 0) r.to = uint32(seed >> 56);
+            else r.addr = address(uint160(seed >> 56));
+            r.nonce = uint64(seed >> 216);
+            r.fee1 = fee1 >> (seed >> 100) % 256;
+            r.fee2 = r.eip1559 ? fee2 : 0;
+            r.gasLimit = r.bit4 ? 21000 : gasLimit;
+            r.r = keccak256(abi.encode(seed, 1));
+            r.s = keccak256(abi.encode(seed, 2));
+        }
+        bytes memory enc = RecordEncoder.encode(r);
+        (Record memory d, uint256 used) = h.decode(enc);
+        assertEq(used, enc.length, "consumed exactly");
+        assertEq(keccak256(abi.encode(d)), keccak256(abi.encode(r)), "round trip");
+        // Any strict prefix runs past the end.
+        for (uint256 cut = 1; cut < enc.length; cut += 7) {
+            bytes memory prefix = new bytes(enc.length - cut);
+            for (uint256 i = 0; i < prefix.length; ++i) prefix[i] = enc[i];
+            (, uint256 u) = h.decode(prefix);
+            assertEq(u, 0, "truncated record is malformed");
+        }
+    }
+
+    function _malformed(bytes memory rec, string memory what) internal view {
+        (, uint256 used) = h.decode(rec);
+        assertEq(used, 0, what);
+    }
+
+    function test_malformedRecords() public view {
+        bytes memory addr = abi.encodePacked(address(0xABCD));
+        bytes memory ts = hex"0000000065000000";
+        // deposit to a new account, 1 wei: valid
+        (, uint256 used) = h.decode(bytes.concat(hex"13", addr, hex"000101", ts));
+        assertEq(used, 1 + 20 + 3 + 8, "valid deposit");
+        _malformed(bytes.concat(hex"33", addr, hex"000101", ts), "reserved bit 5");
+        _malformed(bytes.concat(hex"93", addr, hex"000101", ts), "reserved bit 7");
+        _malformed(bytes.concat(hex"17", addr, hex"000101", ts), "type bit on a deposit");
+        _malformed(bytes.concat(hex"1b", addr, hex"000101", ts), "parity bit on a deposit");
+        _malformed(bytes.concat(hex"13", addr, hex"00020001", ts), "leading zero byte");
+        _malformed(bytes.concat(hex"13", addr, hex"00010a", ts), "mantissa divisible by 10");
+        _malformed(bytes.concat(hex"13", addr, hex"0100", ts), "zero with an exponent");
+        _malformed(bytes.concat(hex"13", addr, hex"4e0101", ts), "exponent 78");
+        _malformed(bytes.concat(hex"13", addr, hex"4d0102", ts), "2e77 does not fit 256 bits");
+        _malformed(bytes.concat(hex"13", addr, hex"0021", new bytes(33), ts), "uvar longer than 32 bytes");
+        _malformed(bytes.concat(hex"13", addr, hex"000101", hex"00000000650000"), "timestamp cut short");
+        (, used) = h.decode(bytes.concat(hex"13", addr, hex"4d0101", ts));
+        assertEq(used, 32, "1e77 fits");
+        _malformed(hex"", "empty");
+    }
+
+    /// Signatures made by `cast mktx` (Foundry 1.7.1, key 0x..01, chain 31338): an independent
+    /// implementation of the EIP-155 / EIP-1559 signing payloads.
+    function test_signingPayloadsMatchCast() public pure {
+        address signer = 0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf;
+        // cast mktx --legacy --nonce 7 --gas-price 3000000000 --gas-limit 21000 0x..5111CE --value 1.5ether
+        Record memory r;
+        r.kind = 2;
+        r.nonce = 7;
+        r.fee1 = 3 gwei;
+        r.gasLimit = 21000;
+        r.value = 1.5 ether;
+        r.parity = 0; // v = 0xf4f7 = 2 * 31338 + 35
+        r.r = 0x6f82be3e9b4d7b3c4617f8a9f99e2e69e48f2c879b29a5bb25b0eaa7e347e912;
+        r.s = 0x195c59c3d304c5366755df7980fef6e2bbb6cddf595ab4931b8c5570728df7a1;
+        assertEq(Stf.signer(r, W, 31338), signer, "legacy EIP-155");
+        assertTrue(Stf.signer(r, W, 31337) != signer, "chain id is signed");
+        // cast mktx --nonce 300 --gas-price 2gwei --priority-gas-price 0 --gas-limit 50000 0x1111.. --value 1234567
+        r.kind = 1;
+        r.eip1559 = true;
+        r.nonce = 300;
+        r.fee1 = 0;
+        r.fee2 = 2 gwei;
+        r.gasLimit = 50000;
+        r.value = 1234567;
+        r.parity = 1;
+        r.r = 0xab824e4dd21d14316e8f07b3f9dd4762d98cf003b727ee73433bf2ba6d3af0d0;
+        r.s = 0x5f5cf92331c50c752ef436f662470c3c4402edf9cddf9a40bbd5173a51a14249;
+        assertEq(Stf.signer(r, 0x1111111111111111111111111111111111111111, 31338), signer, "EIP-1559");
+    }
+
+    /// Leaf, tree and state-root layouts written out with abi.encodePacked, independently of the
+    /// libraries' assembly.
+    function test_genesisStateRoot() public {
+        address fee = address(0xFEE);
+        bytes32 node = keccak256(abi.encodePacked(fee, uint256(0), uint64(0)));
+        bytes32 z;
+        for (uint256 l = 0; l < 32; ++l) {
+            node = keccak256(abi.encodePacked(node, z));
+            z = keccak256(abi.encodePacked(z, z));
+        }
+        bytes32 expected = keccak256(abi.encodePacked(node, uint32(1)));
+        Rollup r = new Rollup(31338, 60, 1 ether, 1 gwei, 30, fee);
+        assertEq(r.stateRoot(), expected, "genesis");
+        assertEq(Stf.leafHash(fee, 5, 7), keccak256(abi.encodePacked(fee, uint256(5), uint64(7))), "leaf");
+        assertEq(RecordCodec.withdrawalLeaf(fee, 9), keccak256(abi.encodePacked(fee, uint256(9))), "withdrawal leaf");
+        assertEq(
+            RecordCodec.depositChain(bytes32(uint256(3)), fee, 9, 11),
+            keccak256(abi.encodePacked(bytes32(uint256(3)), fee, uint256(9), uint64(11))),
+            "deposit chain"
+        );
+    }
+
+    function test_compressedAccountProof() public view {
+        // Leaf at index 5 (binary 101) with non-empty siblings at levels 0 and 2 only.
+        bytes32 leaf = keccak256("leaf");
+        bytes32 s0 = keccak256("s0");
+        bytes32 s2 = keccak256("s2");
+        bytes32 z;
+        bytes32 node = leaf;
+        for (uint256 l = 0; l < 32; ++l) {
+            bytes32 sib = l == 0 ? s0 : l == 2 ? s2 : z;
+            node = (5 >> l) & 1 == 1 ? keccak256(abi.encode(sib, node)) : keccak256(abi.encode(node, sib));
+            z = keccak256(abi.encode(z, z));
+        }
+        (bytes32 root, uint256 used) = h.accountRoot(leaf, 5, bytes.concat(bytes4(uint32(5)), s0, s2));
+        assertEq(root, node, "root");
+        assertEq(used, 4 + 64, "bytes used");
+    }
+
+    function test_batchMerkleRoots() public view {
+        for (uint256 m = 0; m <= 9; ++m) {
+            bytes32[] memory leaves = new bytes32[](m);
+            for (uint256 i = 0; i < m; ++i) leaves[i] = keccak256(abi.encode(i));
+            bytes32 expected = _naiveRoot(leaves);
+            bytes32[] memory copy = new bytes32[](m);
+            for (uint256 i = 0; i < m; ++i) copy[i] = leaves[i];
+            assertEq(Merkle.rootInPlace(copy), expected, "root");
+            for (uint256 i = 0; i < m; ++i) {
+                bytes32[] memory proof = _naiveProof(leaves, i);
+                (bytes32 r, bool ok) = h.processProof(leaves[i], i, proof);
+                assertTrue(ok && r == expected, "proof");
+                (, ok) = h.processProof(leaves[i], i + (1 << proof.length), proof);
+                assertTrue(!ok, "index beyond the proof depth");
+            }
+        }
+    }
+
+    function _naiveRoot(bytes32[] memory leaves) internal pure returns (bytes32) {
+        if (leaves.length == 0) return bytes32(0);
+        uint256 size = 1;
+        while (size < leaves.length) size <<= 1;
+        bytes32[] memory layer = new bytes32[](size);
+        for (uint256 i = 0; i < leaves.length; ++i) layer[i] = leaves[i];
+        while (size > 1) {
+            for (uint256 i = 0; i < size / 2; ++i) {
+                layer[i] = keccak256(abi.encodePacked(layer[2 * i], layer[2 * i + 1]));
+            }
+            size /= 2;
+        }
+        return layer[0];
+    }
+
+    function _naiveProof(bytes32[] memory leaves, uint256 idx) internal pure returns (bytes32[] memory proof) {
+        uint256 size = 1;
+        uint256 depth;
+        while (size < leaves.length) {
+            size <<= 1;
+            ++depth;
+        }
+        bytes32[] memory layer = new bytes32[](size);
+        for (uint256 i = 0; i < leaves.length; ++i) layer[i] = leaves[i];
+        proof = new bytes32[](depth);
+        for (uint256 l = 0; l < depth; ++l) {
+            proof[l] = layer[idx ^ 1];
+            for (uint256 i = 0; i < size / 2; ++i) {
+                layer[i] = keccak256(abi.encodePacked(layer[2 * i], layer[2 * i + 1]));
+            }
+            size /= 2;
+            idx >>= 1;
+        }
+    }
+}
