@@ -30,8 +30,10 @@ std::optional<U256> record_fee(const Record& r, const Params& params) {
     return checked_mul(U256(kTransferGas), price);
 }
 
-std::vector<RecoveredSender> recover_senders(const AccountTree& pre, std::span<const Record> records,
-                                             const Params& params, unsigned threads) {
+namespace {
+
+// The recipient address each signed record's signature covers, projected in batch order.
+std::vector<RecoveredSender> project_recipients(const AccountTree& pre, std::span<const Record> records) {
     std::vector<RecoveredSender> out(records.size());
     std::vector<Address> created;  // addresses of indices pre.count() + k, as the batch creates them
     const std::uint64_t base = pre.count();
@@ -61,26 +63,68 @@ std::vector<RecoveredSender> recover_senders(const AccountTree& pre, std::span<c
             break;
         }
     }
-    auto work = [&](std::atomic<std::size_t>& next) {
-        constexpr std::size_t kBlock = 32;
-        for (;;) {
-            const std::size_t begin = next.fetch_add(kBlock);
-            if (begin >= records.size()) return;
-            const std::size_t end = std::min(records.size(), begin + kBlock);
-            for (std::size_t i = begin; i < end; ++i) {
-                if (!out[i].present) continue;
-                auto sender = recover_record_sender(records[i], out[i].to, params);
-                if (sender) out[i].sender = *sender;
-            }
+    return out;
+}
+
+// Recovery running ahead of the sequential STF on background threads: each record is claimed
+// once (by a worker, or by the STF itself when it catches up), so nothing is recovered twice and
+// the STF never waits for work nobody has started.
+class RecoveryPipeline {
+public:
+    RecoveryPipeline(std::span<const Record> records, std::vector<RecoveredSender>& out, const Params& params,
+                     unsigned workers)
+        : m_records(records), m_out(out), m_params(params), m_state(records.size()) {
+        for (unsigned t = 0; t < workers; ++t)
+            m_threads.emplace_back([this] {
+                for (;;) {
+                    const std::size_t i = m_next.fetch_add(1, std::memory_order_relaxed);
+                    if (i >= m_records.size() || m_stop.load(std::memory_order_relaxed)) return;
+                    claim_and_recover(i);
+                }
+            });
+    }
+    ~RecoveryPipeline() {
+        m_stop.store(true);
+        for (auto& t : m_threads) t.join();
+    }
+    // Record i's result, once recovered (by whoever claimed it).
+    const RecoveredSender& get(std::size_t i) {
+        if (!claim_and_recover(i))
+            while (m_state[i].load(std::memory_order_acquire) != kDone) std::this_thread::yield();
+        return m_out[i];
+    }
+
+private:
+    static constexpr std::uint8_t kFree = 0, kClaimed = 1, kDone = 2;
+    bool claim_and_recover(std::size_t i) {
+        std::uint8_t expected = kFree;
+        if (!m_state[i].compare_exchange_strong(expected, kClaimed, std::memory_order_acq_rel)) return false;
+        if (m_out[i].present) {
+            auto sender = recover_record_sender(m_records[i], m_out[i].to, m_params);
+            if (sender) m_out[i].sender = *sender;
         }
-    };
-    std::atomic<std::size_t> next{0};
-    const unsigned extra = threads > 1 ? threads - 1 : 0;
-    std::vector<std::thread> pool;
-    pool.reserve(extra);
-    for (unsigned t = 0; t < extra; ++t) pool.emplace_back(work, std::ref(next));
-    work(next);
-    for (auto& t : pool) t.join();
+        m_state[i].store(kDone, std::memory_order_release);
+        return true;
+    }
+
+    std::span<const Record> m_records;
+    std::vector<RecoveredSender>& m_out;
+    Params m_params;
+    std::vector<std::atomic<std::uint8_t>> m_state;
+    std::atomic<std::size_t> m_next{0};
+    std::atomic<bool> m_stop{false};
+    std::vector<std::thread> m_threads;
+};
+
+}  // namespace
+
+std::vector<RecoveredSender> recover_senders(const AccountTree& pre, std::span<const Record> records,
+                                             const Params& params, unsigned threads) {
+    std::vector<RecoveredSender> out = project_recipients(pre, records);
+    {
+        RecoveryPipeline pipeline(records, out, params, threads > 1 ? threads - 1 : 0);
+        for (std::size_t i = 0; i < records.size(); ++i) (void)pipeline.get(i);
+    }
     return out;
 }
 
@@ -242,12 +286,17 @@ Verdict Executor::end_chunk() {
 StfResult apply_records(AccountTree& tree, std::span<const Record> records, const Params& params, unsigned threads) {
     StfResult result;
     std::vector<RecoveredSender> recovered;
-    if (threads >= 2) recovered = recover_senders(tree, records, params, threads);
+    std::optional<RecoveryPipeline> pipeline;
+    if (threads >= 2) {
+        recovered = project_recipients(tree, records);
+        pipeline.emplace(records, recovered, params, threads - 1);
+    }
     Executor executor(tree, params);
     for (std::size_t start = 0; start < records.size(); start += kChunkSize) {
         const std::size_t end = std::min(records.size(), start + kChunkSize);
         for (std::size_t i = start; i < end; ++i) {
-            const Verdict v = executor.apply(records[i], recovered.empty() ? nullptr : &recovered[i]);
+            const RecoveredSender* pre = pipeline ? &pipeline->get(i) : nullptr;
+            const Verdict v = executor.apply(records[i], pre);
             if (v != Verdict::None) {
                 result.verdict = v;
                 result.record_index = i;

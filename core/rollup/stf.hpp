@@ -89,8 +89,9 @@ struct StfResult {
     bool ok() const { return verdict == Verdict::None; }
 };
 
-// Applies a batch's records chunk by chunk. With threads >= 2 the senders are recovered in
-// parallel first; the result is the same for any thread count. On an invalid record it stops:
+// Applies a batch's records chunk by chunk. With threads >= 2, threads - 1 workers recover
+// senders ahead of the sequential pass (which recovers any record it reaches first itself);
+// the result is the same for any thread count. On an invalid record it stops:
 // the tree is left as it was after the last complete chunk before that record.
 StfResult apply_records(AccountTree& tree, std::span<const Record> records, const Params& params,
                         unsigned threads = 1);
