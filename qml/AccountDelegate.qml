@@ -72,9 +72,6 @@ ItemDelegate {
                     font.family: Theme.monoFamily
                     font.pixelSize: 13
                     color: Theme.textSecondary
-                    elide: Text.ElideMiddle
-                    Layout.fillWidth: true
-                    Layout.maximumWidth: implicitWidth
                 }
                 ToolButton {
                     id: copyButton
@@ -90,6 +87,7 @@ ItemDelegate {
                     ToolTip.text: qsTr("Copy address")
                     onClicked: root.copyRequested(root.key)
                 }
+                Item { Layout.fillWidth: true }
             }
         }
         ColumnLayout {

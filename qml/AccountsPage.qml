@@ -62,7 +62,9 @@ Page {
         }
         Card {
             Layout.fillWidth: true
-            Layout.fillHeight: true
+            // As tall as the rows, scrolling once they no longer fit.
+            Layout.preferredHeight: list.contentHeight + topPadding + bottomPadding
+            Layout.minimumHeight: 120
             padding: 0
             topPadding: Theme.spacingSmall
             bottomPadding: Theme.spacingSmall
@@ -85,6 +87,7 @@ Page {
                 }
             }
         }
+        Item { Layout.fillHeight: true }
     }
 
     ToolTip {
