@@ -19,7 +19,7 @@ ApplicationWindow {
 
     Material.theme: Material.Light
     Material.primary: Theme.primary
-    Material.accent: Theme.accent
+    Material.accent: Theme.primary
     Material.background: Theme.background
     Material.foreground: Theme.textPrimary
 

@@ -28,6 +28,7 @@ TestCase {
     Component { id: passwordComponent; PasswordPage { anchors.fill: parent } }
     Component { id: spyComponent; SignalSpy {} }
     Component { id: accountsComponent; AccountsModel {} }
+    Component { id: welcomeComponent; WelcomePage { anchors.fill: parent } }
     Component { id: unlockComponent; UnlockPage { anchors.fill: parent } }
 
     // Controllers outlive the pages using them (temporary objects go in creation order).
@@ -87,6 +88,16 @@ TestCase {
         click(page, "confirmButton");
         compare(confirmed.count, 0);
         compare(controller.error, "Enter word #" + controller.confirmPositions[0] + ".");
+    }
+
+    function test_language_switches_live() {
+        const page = createTemporaryObject(welcomeComponent, stage);
+        compare(page.heading, "Welcome to Sluice");
+        verify(AppContext.setLanguage("de", false));
+        compare(page.heading, "Willkommen bei Sluice", "qsTr bindings re-evaluated without reloading");
+        verify(AppContext.setLanguage("en", false));
+        compare(page.heading, "Welcome to Sluice");
+        verify(!AppContext.setLanguage("xx", false), "unknown language refused");
     }
 
     function test_positions_are_distinct_and_in_range() {
