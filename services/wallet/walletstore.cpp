@@ -54,7 +54,11 @@ namespace {
 constexpr int kFormatVersion = 1;
 const QString kFileName = QStringLiteral("wallet.json");
 
-QString tr(const char* text) { return QCoreApplication::translate("sluice::WalletStore", text); }
+// Messages of the free functions below, filed under WalletStore's context so that lupdate and
+// translators see them together with the rest of the wallet's texts.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(sluice::WalletStore)
+};
 
 // Overwrites the string's characters, but only when this is the sole reference: writing into a
 // buffer shared with the caller (or a read-only literal) would corrupt or crash it.
@@ -90,7 +94,7 @@ QString checksumAddress(const PrivateKey& key) {
     return fromStd(to_checksum_address(public_key_of(key).address()));
 }
 
-QString defaultAccountName(int index) { return tr("Account %1").arg(index + 1); }
+QString defaultAccountName(int index) { return Text::tr("Account %1").arg(index + 1); }
 
 struct ParsedFile {
     WalletStore::Kind kind = WalletStore::Kind::None;
@@ -101,7 +105,7 @@ struct ParsedFile {
 // Validates everything except the ciphertext; the message says what is wrong with which file.
 Result<ParsedFile> parseDocument(const QByteArray& bytes, const QString& path) {
     auto bad = [&](const QString& why) {
-        return make_error(tr("The wallet file %1 cannot be used: %2. It was left unchanged; move it "
+        return make_error(Text::tr("The wallet file %1 cannot be used: %2. It was left unchanged; move it "
                              "aside to create or restore a wallet.")
                               .arg(QDir::toNativeSeparators(path), why)
                               .toStdString());
@@ -109,14 +113,14 @@ Result<ParsedFile> parseDocument(const QByteArray& bytes, const QString& path) {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-        return bad(tr("it is not valid JSON (it may be damaged)"));
+        return bad(Text::tr("it is not valid JSON (it may be damaged)"));
     ParsedFile out;
     out.document = doc.object();
     const QJsonObject& root = out.document;
     const QJsonValue version = root.value(QStringLiteral("version"));
-    if (!version.isDouble()) return bad(tr("it has no format version"));
+    if (!version.isDouble()) return bad(Text::tr("it has no format version"));
     if (version.toInt() != kFormatVersion)
-        return bad(tr("it has format version %1, which this version of Sluice does not know (it may have "
+        return bad(Text::tr("it has format version %1, which this version of Sluice does not know (it may have "
                       "been written by a newer version)")
                        .arg(version.toVariant().toString()));
     const QString kind = root.value(QStringLiteral("kind")).toString();
@@ -125,30 +129,30 @@ Result<ParsedFile> parseDocument(const QByteArray& bytes, const QString& path) {
     else if (kind == QLatin1String("privateKey"))
         out.kind = WalletStore::Kind::PrivateKey;
     else
-        return bad(tr("unknown wallet kind \"%1\"").arg(kind));
-    if (!root.value(QStringLiteral("crypto")).isObject()) return bad(tr("the encrypted secret is missing"));
+        return bad(Text::tr("unknown wallet kind \"%1\"").arg(kind));
+    if (!root.value(QStringLiteral("crypto")).isObject()) return bad(Text::tr("the encrypted secret is missing"));
     const QJsonValue accounts = root.value(QStringLiteral("accounts"));
-    if (!accounts.isArray() || accounts.toArray().isEmpty()) return bad(tr("it lists no accounts"));
+    if (!accounts.isArray() || accounts.toArray().isEmpty()) return bad(Text::tr("it lists no accounts"));
     for (const QJsonValue& entry : accounts.toArray()) {
         const QJsonObject object = entry.toObject();
         const QJsonValue index = object.value(QStringLiteral("index"));
         const double indexValue = index.toDouble(-1);
         if (!index.isDouble() || indexValue < 0 || indexValue >= double(kBip32Hardened) ||
             indexValue != double(qint64(indexValue)))
-            return bad(tr("an account has no valid index"));
+            return bad(Text::tr("an account has no valid index"));
         WalletAccount account;
         account.index = int(indexValue);
         auto address = parse_address(object.value(QStringLiteral("address")).toString().toStdString());
-        if (!address) return bad(tr("account %1 has no valid address").arg(account.index));
+        if (!address) return bad(Text::tr("account %1 has no valid address").arg(account.index));
         account.address = fromStd(to_checksum_address(*address));
         account.name = object.value(QStringLiteral("name")).toString();
         if (account.name.isEmpty()) account.name = defaultAccountName(account.index);
         for (const WalletAccount& seen : out.accounts)
-            if (seen.index == account.index) return bad(tr("account %1 is listed twice").arg(account.index));
+            if (seen.index == account.index) return bad(Text::tr("account %1 is listed twice").arg(account.index));
         out.accounts.append(account);
     }
     if (out.kind == WalletStore::Kind::PrivateKey && (out.accounts.size() != 1 || out.accounts[0].index != 0))
-        return bad(tr("a private-key wallet must have exactly one account, index 0"));
+        return bad(Text::tr("a private-key wallet must have exactly one account, index 0"));
     return out;
 }
 
@@ -165,13 +169,13 @@ Status writeDocument(const QString& dataDir, const QJsonObject& document) {
     QDir dir(dataDir);
     if (!dir.exists()) {
         if (!QDir().mkpath(dataDir))
-            return make_error(tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(dataDir)).toStdString());
+            return make_error(Text::tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(dataDir)).toStdString());
         QFile::setPermissions(dataDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     }
     const QString path = dir.filePath(kFileName);
     QSaveFile file(path);
     auto failure = [&](const QString& what) {
-        return make_error(tr("Cannot write the wallet file %1: %2.")
+        return make_error(Text::tr("Cannot write the wallet file %1: %2.")
                               .arg(QDir::toNativeSeparators(path), what)
                               .toStdString());
     };
@@ -186,7 +190,7 @@ Status writeDocument(const QString& dataDir, const QJsonObject& document) {
 
 QString cryptoError(const std::string& message, bool keystoreFile) {
     if (message.find("wrong password") != std::string::npos)
-        return keystoreFile ? tr("Wrong password for this keystore file.") : tr("Wrong password.");
+        return keystoreFile ? Text::tr("Wrong password for this keystore file.") : Text::tr("Wrong password.");
     return fromStd(message);
 }
 
@@ -366,7 +370,7 @@ void createOnWorker(const QString& dataDir, const WalletKdf& kdf, NewWallet& wal
                     WalletOutcome& outcome) {
     const QString path = QDir(dataDir).filePath(kFileName);
     if (QFileInfo::exists(path)) {
-        outcome.error = tr("A wallet already exists in %1; it was not overwritten.").arg(QDir::toNativeSeparators(dataDir));
+        outcome.error = Text::tr("A wallet already exists in %1; it was not overwritten.").arg(QDir::toNativeSeparators(dataDir));
         readFileInto(dataDir, outcome);
         return;
     }
@@ -401,7 +405,7 @@ void createOnWorker(const QString& dataDir, const WalletKdf& kdf, NewWallet& wal
     };
     // Last check right before writing: another process may have created one meanwhile.
     if (QFileInfo::exists(path)) {
-        outcome.error = tr("A wallet already exists in %1; it was not overwritten.").arg(QDir::toNativeSeparators(dataDir));
+        outcome.error = Text::tr("A wallet already exists in %1; it was not overwritten.").arg(QDir::toNativeSeparators(dataDir));
         readFileInto(dataDir, outcome);
         return;
     }
@@ -426,7 +430,7 @@ void readFileInto(const QString& dataDir, WalletOutcome& outcome) {
     }
     outcome.exists = true;
     if (!file.open(QIODevice::ReadOnly)) {
-        outcome.loadError = tr("Cannot read the wallet file %1: %2.").arg(QDir::toNativeSeparators(path), file.errorString());
+        outcome.loadError = Text::tr("Cannot read the wallet file %1: %2.").arg(QDir::toNativeSeparators(path), file.errorString());
         return;
     }
     auto parsed = parseDocument(file.readAll(), path);
