@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The compiled contracts, built from contracts/src at build time (forge on solc-js) and embedded
+// into the binaries: nothing generated is committed.
+
+#include <string_view>
+
+namespace sluice::contracts {
+
+// 0x-prefixed creation bytecode of Rollup (constructor arguments are appended ABI-encoded).
+std::string_view rollup_creation_bytecode();
+// The Rollup ABI as JSON text.
+std::string_view rollup_abi();
+
+}  // namespace sluice::contracts
