@@ -278,6 +278,7 @@ contract Rollup {
         uint256 depositEnd; // queue index after the last deposit record seen
         bytes32 chain; // queue chain hash q[depositEnd - 1]
         bytes32 preRoot; // pre-state root of the current chunk
+        uint256 withdrawals;
     }
 
     /// §4.4: the deposit records are the queue entries from depositsProcessed on, and the first
@@ -297,7 +298,7 @@ contract Rollup {
         }
     }
 
-    /// Parses every record, fills the chunk leaves and the withdrawal leaves (shrinking `wLeaves`
+    /// Checks every record, fills the chunk leaves and the withdrawal leaves (shrinking `wLeaves`
     /// to the number found) and folds the deposit records into the queue chain.
     function _scan(
         Scan memory sc,
@@ -306,41 +307,47 @@ contract Rollup {
         bytes32[] memory chunkLeaves,
         bytes32[] memory wLeaves
     ) private pure {
-        Record memory rec;
         uint256 p;
         assembly {
             p := records.offset
         }
         uint256 end = p + records.length;
-        uint256 chunkStart = p;
         uint256 n;
-        uint256 wn;
+        uint256 chunk;
         while (p < end) {
-            p = RecordCodec.decode(rec, p, end);
-            if (p == 0) revert MalformedRecord(n);
-            if (rec.kind == RecordCodec.KIND_WITHDRAWAL) {
-                wLeaves[wn++] = RecordCodec.withdrawalLeaf(rec.addr, rec.value);
-            } else if (rec.kind == RecordCodec.KIND_DEPOSIT) {
-                sc.chain = RecordCodec.depositChain(sc.chain, rec.addr, rec.value, rec.timestamp);
-                ++sc.depositEnd;
-            }
+            (uint256 next, uint256 count, bool special) = RecordCodec.scanChunk(p, end, CHUNK_SIZE);
+            if (next == 0) revert MalformedRecord(n + count - 1);
+            if (special) _special(sc, p, next, wLeaves);
+            if (chunk >= chunkRoots.length) revert WrongChunkCount(chunkRoots.length);
+            bytes32 postRoot = chunkRoots[chunk];
+            chunkLeaves[chunk] = _chunkLeaf(sc.preRoot, postRoot, p, next);
+            sc.preRoot = postRoot;
             unchecked {
-                ++n;
+                ++chunk;
+                n += count;
             }
-            if (n % CHUNK_SIZE == 0 || p == end) {
-                uint256 chunk = (n - 1) / CHUNK_SIZE;
-                if (chunk >= chunkRoots.length) revert WrongChunkCount(chunkRoots.length);
-                bytes32 postRoot = chunkRoots[chunk];
-                chunkLeaves[chunk] = _chunkLeaf(sc.preRoot, postRoot, chunkStart, p);
-                sc.preRoot = postRoot;
-                chunkStart = p;
-            }
+            p = next;
         }
-        if ((n + CHUNK_SIZE - 1) / CHUNK_SIZE != chunkRoots.length) revert WrongChunkCount(chunkRoots.length);
+        if (chunk != chunkRoots.length) revert WrongChunkCount(chunkRoots.length);
+        uint256 wn = sc.withdrawals;
         assembly {
             mstore(wLeaves, wn)
         }
         sc.recordCount = n;
+    }
+
+    /// Withdrawals and deposits of a checked chunk: decode it again for their fields.
+    function _special(Scan memory sc, uint256 p, uint256 end, bytes32[] memory wLeaves) private pure {
+        Record memory rec;
+        while (p < end) {
+            p = RecordCodec.decode(rec, p, end);
+            if (rec.kind == RecordCodec.KIND_WITHDRAWAL) {
+                wLeaves[sc.withdrawals++] = RecordCodec.withdrawalLeaf(rec.addr, rec.value);
+            } else if (rec.kind == RecordCodec.KIND_DEPOSIT) {
+                sc.chain = RecordCodec.depositChain(sc.chain, rec.addr, rec.value, rec.timestamp);
+                ++sc.depositEnd;
+            }
+        }
     }
 
     /// keccak(preRoot ‖ postRoot ‖ keccak(calldata[start:end])), using memory past the free

@@ -19,6 +19,16 @@ contract CodecHarness {
         consumed = next == 0 ? 0 : next - p;
     }
 
+    /// scanChunk over one record: bytes consumed, 0 if malformed.
+    function scan(bytes calldata data) external pure returns (uint256 consumed) {
+        uint256 p;
+        assembly {
+            p := data.offset
+        }
+        (uint256 next, uint256 n,) = RecordCodec.scanChunk(p, p + data.length, 1);
+        consumed = next == 0 || n != 1 ? 0 : next - p;
+    }
+
     function accountRoot(bytes32 leaf, uint256 index, bytes calldata proof) external pure returns (bytes32 root, uint256 used) {
         uint256 p;
         assembly {
@@ -93,19 +103,40 @@ contract CodecTest is Test {
         bytes memory enc = RecordEncoder.encode(r);
         (Record memory d, uint256 used) = h.decode(enc);
         assertEq(used, enc.length, "consumed exactly");
+        assertEq(h.scan(enc), enc.length, "scan consumed exactly");
         assertEq(keccak256(abi.encode(d)), keccak256(abi.encode(r)), "round trip");
+        // One changed byte: the scanner and the decoder still agree on whether (and how long) it is.
+        bytes memory mutated = bytes.concat(enc);
+        mutated[seed % enc.length] = bytes1(uint8(seed >> 240));
+        (, uint256 mu) = h.decode(mutated);
+        assertEq(h.scan(mutated), mu, "scan vs decode on a mutated record");
         // Any strict prefix runs past the end.
         for (uint256 cut = 1; cut < enc.length; cut += 7) {
             bytes memory prefix = new bytes(enc.length - cut);
             for (uint256 i = 0; i < prefix.length; ++i) prefix[i] = enc[i];
             (, uint256 u) = h.decode(prefix);
             assertEq(u, 0, "truncated record is malformed");
+            assertEq(h.scan(prefix), 0, "scan: truncated record is malformed");
         }
     }
 
     function _malformed(bytes memory rec, string memory what) internal view {
         (, uint256 used) = h.decode(rec);
         assertEq(used, 0, what);
+        assertEq(h.scan(rec), 0, string.concat("scan: ", what));
+    }
+
+    /// The submission scanner and the fraud-proof decoder accept exactly the same records.
+    function testFuzz_scanAgreesWithDecode(uint256 seed, uint8 len) public view {
+        bytes memory data = new bytes(uint256(len) % 140 + 1);
+        for (uint256 i = 0; i < data.length; ++i) {
+            uint256 r = uint256(keccak256(abi.encode(seed, i)));
+            // Mostly small bytes so that lengths and exponents are plausible.
+            data[i] = bytes1(uint8(r % 4 == 0 ? r >> 8 : (r >> 8) % 24));
+        }
+        data[0] = bytes1(uint8(seed % 32));
+        (, uint256 used) = h.decode(data);
+        assertEq(h.scan(data), used, "scan vs decode");
     }
 
     function test_malformedRecords() public view {

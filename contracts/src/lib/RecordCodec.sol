@@ -31,40 +31,12 @@ library RecordCodec {
     /// Decodes the record at calldata offset `p` (absolute) into `rec`, reading nothing at or past
     /// `end`. Returns the offset after the record, or 0 if the record is malformed (§4.1: unknown
     /// kind, non-zero reserved bits, non-canonical number, running past `end`).
-    /// Assembly because this runs once per record of every submitted batch.
+    /// Straight-line assembly (no Yul functions, which legacy codegen compiles expensively)
+    /// because this runs once per record of every submitted batch. Reads past `end` only ever
+    /// push the final offset past `end` too, so one bound check at the end suffices.
     function decode(Record memory rec, uint256 p, uint256 end) internal pure returns (uint256 next) {
         assembly ("memory-safe") {
-            let bad := 0
-
-            // uvar: length byte L <= 32, then L big-endian bytes without a leading zero byte.
-            function uvar(q, e) -> v, nq, err {
-                let l := byte(0, calldataload(q))
-                nq := add(add(q, 1), l)
-                err := or(gt(l, 32), gt(nq, e))
-                if l {
-                    let w := calldataload(add(q, 1))
-                    v := shr(sub(256, shl(3, l)), w)
-                    err := or(err, iszero(byte(0, w)))
-                }
-            }
-            // amount: exponent byte e <= 77, then a uvar mantissa m; value m * 10^e < 2^256,
-            // canonical: e is the largest exponent (m not divisible by 10; zero is e = 0, m = 0).
-            function amount(q, e) -> v, nq, err {
-                let x := byte(0, calldataload(q))
-                let m
-                m, nq, err := uvar(add(q, 1), e)
-                err := or(err, or(gt(add(q, 1), e), gt(x, 77)))
-                switch m
-                case 0 { err := or(err, iszero(iszero(x))) }
-                default {
-                    err := or(err, iszero(mod(m, 10)))
-                    let f := exp(10, x)
-                    v := mul(m, f)
-                    err := or(err, iszero(eq(div(v, f), m)))
-                }
-            }
-
-            if iszero(lt(p, end)) { bad := 1 }
+            let bad := iszero(lt(p, end))
             let flags := byte(0, calldataload(p))
             let kind := and(flags, 3)
             bad := or(bad, gt(flags, 0x1f))
@@ -75,8 +47,6 @@ library RecordCodec {
             mstore(add(rec, 0xa0), 0)
             mstore(add(rec, 0xc0), 0)
             p := add(p, 1)
-            let v
-            let err
             switch kind
             case 3 {
                 // deposit: [to[4] if bit 4 is 0] address[20] amount timestamp[8]
@@ -88,15 +58,39 @@ library RecordCodec {
                 }
                 mstore(add(rec, 0xc0), shr(96, calldataload(p)))
                 p := add(p, 20)
-                v, p, err := amount(p, end)
-                bad := or(bad, err)
-                mstore(add(rec, 0x100), v)
+                {
+                    // amount: exponent e <= 77, uvar mantissa m (L <= 32, no leading zero byte);
+                    // canonical (m not divisible by 10, zero is e = 0) and m * 10^e < 2^256
+                    let w := calldataload(p)
+                    let x := byte(0, w)
+                    let l := byte(1, w)
+                    let m := 0
+                    if l {
+                        let w2 := calldataload(add(p, 2))
+                        m := shr(sub(256, shl(3, l)), w2)
+                        bad := or(bad, iszero(byte(0, w2)))
+                    }
+                    p := add(add(p, 2), l)
+                    bad := or(bad, or(gt(l, 32), gt(x, 77)))
+                    switch m
+                    case 0 { bad := or(bad, x) }
+                    default {
+                        bad := or(bad, iszero(mod(m, 10)))
+                        if x {
+                            let f := exp(10, x)
+                            let v := mul(m, f)
+                            bad := or(bad, iszero(eq(div(v, f), m)))
+                            m := v
+                        }
+                    }
+                    mstore(add(rec, 0x100), m)
+                }
                 mstore(add(rec, 0x1c0), shr(192, calldataload(p)))
                 p := add(p, 8)
             }
             default {
                 // from[4] (to[4] | address[20]) nonce value fees [gasLimit] r[32] s[32]
-                mstore(add(rec, 0x80), shr(224, calldataload(add(p, 0))))
+                mstore(add(rec, 0x80), shr(224, calldataload(p)))
                 p := add(p, 4)
                 switch kind
                 case 0 {
@@ -107,34 +101,263 @@ library RecordCodec {
                     mstore(add(rec, 0xc0), shr(96, calldataload(p)))
                     p := add(p, 20)
                 }
-                v, p, err := uvar(p, end)
-                bad := or(bad, err)
-                mstore(add(rec, 0xe0), v)
-                v, p, err := amount(p, end)
-                bad := or(bad, err)
-                mstore(add(rec, 0x100), v)
-                v, p, err := amount(p, end)
-                bad := or(bad, err)
-                mstore(add(rec, 0x120), v)
-                v := 0
-                if and(flags, 4) {
-                    v, p, err := amount(p, end)
-                    bad := or(bad, err)
+                {
+                    // uvar: L <= 32, then L bytes without a leading zero byte
+                    let l := byte(0, calldataload(p))
+                    let v := 0
+                    if l {
+                        let w := calldataload(add(p, 1))
+                        v := shr(sub(256, shl(3, l)), w)
+                        bad := or(bad, iszero(byte(0, w)))
+                    }
+                    bad := or(bad, gt(l, 32))
+                    p := add(add(p, 1), l)
+                    mstore(add(rec, 0xe0), v)
                 }
-                mstore(add(rec, 0x140), v)
-                v := 21000
-                if iszero(and(flags, 0x10)) {
-                    v, p, err := uvar(p, end)
-                    bad := or(bad, err)
+                {
+                    // amount: exponent e <= 77, uvar mantissa m (L <= 32, no leading zero byte);
+                    // canonical (m not divisible by 10, zero is e = 0) and m * 10^e < 2^256
+                    let w := calldataload(p)
+                    let x := byte(0, w)
+                    let l := byte(1, w)
+                    let m := 0
+                    if l {
+                        let w2 := calldataload(add(p, 2))
+                        m := shr(sub(256, shl(3, l)), w2)
+                        bad := or(bad, iszero(byte(0, w2)))
+                    }
+                    p := add(add(p, 2), l)
+                    bad := or(bad, or(gt(l, 32), gt(x, 77)))
+                    switch m
+                    case 0 { bad := or(bad, x) }
+                    default {
+                        bad := or(bad, iszero(mod(m, 10)))
+                        if x {
+                            let f := exp(10, x)
+                            let v := mul(m, f)
+                            bad := or(bad, iszero(eq(div(v, f), m)))
+                            m := v
+                        }
+                    }
+                    mstore(add(rec, 0x100), m)
                 }
-                mstore(add(rec, 0x160), v)
+                {
+                    // amount: exponent e <= 77, uvar mantissa m (L <= 32, no leading zero byte);
+                    // canonical (m not divisible by 10, zero is e = 0) and m * 10^e < 2^256
+                    let w := calldataload(p)
+                    let x := byte(0, w)
+                    let l := byte(1, w)
+                    let m := 0
+                    if l {
+                        let w2 := calldataload(add(p, 2))
+                        m := shr(sub(256, shl(3, l)), w2)
+                        bad := or(bad, iszero(byte(0, w2)))
+                    }
+                    p := add(add(p, 2), l)
+                    bad := or(bad, or(gt(l, 32), gt(x, 77)))
+                    switch m
+                    case 0 { bad := or(bad, x) }
+                    default {
+                        bad := or(bad, iszero(mod(m, 10)))
+                        if x {
+                            let f := exp(10, x)
+                            let v := mul(m, f)
+                            bad := or(bad, iszero(eq(div(v, f), m)))
+                            m := v
+                        }
+                    }
+                    mstore(add(rec, 0x120), m)
+                }
+                switch and(flags, 4)
+                case 0 { mstore(add(rec, 0x140), 0) }
+                default {
+                    {
+                        // amount: exponent e <= 77, uvar mantissa m (L <= 32, no leading zero byte);
+                        // canonical (m not divisible by 10, zero is e = 0) and m * 10^e < 2^256
+                        let w := calldataload(p)
+                        let x := byte(0, w)
+                        let l := byte(1, w)
+                        let m := 0
+                        if l {
+                            let w2 := calldataload(add(p, 2))
+                            m := shr(sub(256, shl(3, l)), w2)
+                            bad := or(bad, iszero(byte(0, w2)))
+                        }
+                        p := add(add(p, 2), l)
+                        bad := or(bad, or(gt(l, 32), gt(x, 77)))
+                        switch m
+                        case 0 { bad := or(bad, x) }
+                        default {
+                            bad := or(bad, iszero(mod(m, 10)))
+                            if x {
+                                let f := exp(10, x)
+                                let v := mul(m, f)
+                                bad := or(bad, iszero(eq(div(v, f), m)))
+                                m := v
+                            }
+                        }
+                        mstore(add(rec, 0x140), m)
+                    }
+
+                }
+                switch and(flags, 0x10)
+                case 0 {
+                    {
+                        // uvar: L <= 32, then L bytes without a leading zero byte
+                        let l := byte(0, calldataload(p))
+                        let v := 0
+                        if l {
+                            let w := calldataload(add(p, 1))
+                            v := shr(sub(256, shl(3, l)), w)
+                            bad := or(bad, iszero(byte(0, w)))
+                        }
+                        bad := or(bad, gt(l, 32))
+                        p := add(add(p, 1), l)
+                        mstore(add(rec, 0x160), v)
+                    }
+
+                }
+                default { mstore(add(rec, 0x160), 21000) }
                 mstore(add(rec, 0x180), calldataload(p))
                 mstore(add(rec, 0x1a0), calldataload(add(p, 32)))
                 p := add(p, 64)
             }
-            // Offsets only grow by at most 20 + 2 * 33 bytes between checks, so one final
-            // bound check also covers the fixed-width fields.
             bad := or(bad, gt(p, end))
+            next := mul(p, iszero(bad))
+        }
+    }
+
+    /// Checks the records of one chunk, from calldata offset `p` up to `k` records or `end`
+    /// (§4.1 well-formedness, the same rules as `decode`, without extracting the fields: this runs
+    /// for every record of every submitted batch, so it is straight-line assembly with branchless
+    /// number checks). Returns the offset after the last record checked and how many records it
+    /// checked; `next` is 0 when the last one is malformed. `special` is set when the chunk holds
+    /// withdrawals or deposits, whose fields the caller then decodes.
+    function scanChunk(uint256 p, uint256 end, uint256 k)
+        internal
+        pure
+        returns (uint256 next, uint256 n, bool special)
+    {
+        assembly ("memory-safe") {
+            let bad := 0
+            for {} and(lt(n, k), lt(p, end)) {} {
+                let flags := byte(0, calldataload(p))
+                let kind := and(flags, 3)
+                bad := gt(flags, 0x1f)
+                switch kind
+                case 3 {
+                    special := 1
+                    bad := or(bad, and(flags, 0x0c)) // type and parity bits are 0 for deposits
+                    // flag, [to[4] if bit 4 is 0], address[20]
+                    p := add(p, add(21, shl(2, iszero(and(flags, 0x10)))))
+                    {
+                        // amount: exponent e <= 77, uvar mantissa m of L <= 32 bytes without a leading zero byte;
+                        // canonical (m not divisible by 10; zero is e = 0); m * 10^e < 2^256, which holds whenever
+                        // 8L + 4e <= 256 (4 > log2(10)), so exp runs only for huge numbers.
+                        let w := calldataload(p)
+                        let x := byte(0, w)
+                        let b := shl(3, byte(1, w))
+                        let m := shr(sub(256, b), calldataload(add(p, 2)))
+                        bad := or(
+                            bad,
+                            or(
+                                or(gt(b, 256), gt(x, 77)),
+                                or(lt(m, shl(sub(b, 8), 1)), and(iszero(mod(m, 10)), gt(or(m, x), 0)))
+                            )
+                        )
+                        if gt(add(b, shl(2, x)), 256) {
+                            let f := exp(10, x)
+                            bad := or(bad, iszero(eq(div(mul(m, f), f), m)))
+                        }
+                        p := add(add(p, 2), shr(3, b))
+                    }
+                    p := add(p, 8) // timestamp
+                }
+                default {
+                    if eq(kind, 2) { special := 1 }
+                    // flag, from[4], to[4] (kind 0) or address[20]
+                    p := add(p, add(9, shl(4, iszero(iszero(kind)))))
+                    {
+                        // uvar: L <= 32 bytes without a leading zero byte
+                        let b := shl(3, byte(0, calldataload(p)))
+                        let m := shr(sub(256, b), calldataload(add(p, 1)))
+                        bad := or(bad, or(gt(b, 256), lt(m, shl(sub(b, 8), 1))))
+                        p := add(add(p, 1), shr(3, b))
+                    }
+                    {
+                        // amount: exponent e <= 77, uvar mantissa m of L <= 32 bytes without a leading zero byte;
+                        // canonical (m not divisible by 10; zero is e = 0); m * 10^e < 2^256, which holds whenever
+                        // 8L + 4e <= 256 (4 > log2(10)), so exp runs only for huge numbers.
+                        let w := calldataload(p)
+                        let x := byte(0, w)
+                        let b := shl(3, byte(1, w))
+                        let m := shr(sub(256, b), calldataload(add(p, 2)))
+                        bad := or(
+                            bad,
+                            or(
+                                or(gt(b, 256), gt(x, 77)),
+                                or(lt(m, shl(sub(b, 8), 1)), and(iszero(mod(m, 10)), gt(or(m, x), 0)))
+                            )
+                        )
+                        if gt(add(b, shl(2, x)), 256) {
+                            let f := exp(10, x)
+                            bad := or(bad, iszero(eq(div(mul(m, f), f), m)))
+                        }
+                        p := add(add(p, 2), shr(3, b))
+                    }
+                    {
+                        // amount: exponent e <= 77, uvar mantissa m of L <= 32 bytes without a leading zero byte;
+                        // canonical (m not divisible by 10; zero is e = 0); m * 10^e < 2^256, which holds whenever
+                        // 8L + 4e <= 256 (4 > log2(10)), so exp runs only for huge numbers.
+                        let w := calldataload(p)
+                        let x := byte(0, w)
+                        let b := shl(3, byte(1, w))
+                        let m := shr(sub(256, b), calldataload(add(p, 2)))
+                        bad := or(
+                            bad,
+                            or(
+                                or(gt(b, 256), gt(x, 77)),
+                                or(lt(m, shl(sub(b, 8), 1)), and(iszero(mod(m, 10)), gt(or(m, x), 0)))
+                            )
+                        )
+                        if gt(add(b, shl(2, x)), 256) {
+                            let f := exp(10, x)
+                            bad := or(bad, iszero(eq(div(mul(m, f), f), m)))
+                        }
+                        p := add(add(p, 2), shr(3, b))
+                    }
+                    if and(flags, 4) {
+                        // maxFeePerGas: an amount, as above
+                        let w := calldataload(p)
+                        let x := byte(0, w)
+                        let b := shl(3, byte(1, w))
+                        let m := shr(sub(256, b), calldataload(add(p, 2)))
+                        bad := or(
+                            bad,
+                            or(
+                                or(gt(b, 256), gt(x, 77)),
+                                or(lt(m, shl(sub(b, 8), 1)), and(iszero(mod(m, 10)), gt(or(m, x), 0)))
+                            )
+                        )
+                        if gt(add(b, shl(2, x)), 256) {
+                            let f := exp(10, x)
+                            bad := or(bad, iszero(eq(div(mul(m, f), f), m)))
+                        }
+                        p := add(add(p, 2), shr(3, b))
+                    }
+                    if iszero(and(flags, 0x10)) {
+                        // gasLimit: a uvar, as above
+                        let b := shl(3, byte(0, calldataload(p)))
+                        let m := shr(sub(256, b), calldataload(add(p, 1)))
+                        bad := or(bad, or(gt(b, 256), lt(m, shl(sub(b, 8), 1))))
+                        p := add(add(p, 1), shr(3, b))
+                    }
+                    p := add(p, 64) // r, s
+                }
+                n := add(n, 1)
+                bad := or(bad, gt(p, end))
+                if bad { break }
+            }
             next := mul(p, iszero(bad))
         }
     }

@@ -26,6 +26,8 @@ interface Vm {
     function envOr(string calldata name, string calldata defaultValue) external view returns (string memory);
     function writeFile(string calldata path, string calldata data) external;
     function toString(bytes calldata value) external pure returns (string memory);
+    function parseBytes(string calldata value) external pure returns (bytes memory);
+    function readFile(string calldata path) external view returns (string memory);
     function toString(uint256 value) external pure returns (string memory);
     function toString(bytes32 value) external pure returns (string memory);
     function toString(address value) external pure returns (string memory);
