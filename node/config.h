@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Everything sluiced is told on its command line, as plain data. NodeApp reads it; the L1 side
+// (node/l1, node/devnet) reads the L1/proposer/fault fields.
+
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "core/common/bytes.hpp"
+#include "core/common/result.hpp"
+#include "core/common/uint256.hpp"
+
+namespace sluice::node {
+
+// A dev-only starting balance (sequencer-only mode, no L1): credited as deposit records with
+// queue indices 0..n-1 in the first block, so the chain stays a valid rollup chain.
+struct GenesisAlloc {
+    Address address;
+    U256 amount = 0;
+};
+
+struct NodeConfig {
+    QString dataDir;                  // holds node.sqlite (and devnet.json with --devnet)
+    QString rpcHost = QStringLiteral("127.0.0.1");
+    std::uint16_t rpcPort = 8546;     // --l2-port
+
+    // Read from the Rollup contract when there is one; these are the devnet values.
+    U256 l2ChainId = 31338;
+    U256 l2BaseFee = 1'000'000'000;
+    Address feeRecipient;             // account 0 (FEE_RECIPIENT)
+
+    int blockTimeMs = 250;            // a block every blockTimeMs if anything is waiting
+    int blockTriggerTxs = 1000;       // ... or at once when the mempool holds this many
+    int maxBlockRecords = 10000;
+    int maxMempool = 200000;          // further submissions are refused ("mempool full")
+
+    int batchMaxRecords = 1024;       // proposer (node/l1)
+    int batchIntervalMs = 2000;
+
+    bool sequencer = true;            // roles
+    bool verifier = false;            // --verifier
+    bool devnet = false;              // --devnet
+
+    QString faultSpec;                // --fault KIND[@BATCH], parsed by node/l1
+    std::optional<std::uint64_t> challengePeriod;  // --challenge-period S (devnet deploy)
+    std::uint16_t l1Port = 8545;      // --l1-port (devnet anvil)
+    QString l1RpcUrl;                 // --l1-rpc URL
+    QString rollupAddress;            // --rollup ADDR
+    QString proposerKeySource;        // --proposer-key env:VAR | file:PATH (never the key itself)
+
+    std::vector<GenesisAlloc> genesisAlloc;  // --genesis-alloc ADDR=WEI[,ADDR=WEI...]
+};
+
+// Parses sluiced's arguments (args[0] is the program). Unknown options and bad values are errors
+// naming the option. `--help` yields an error whose message is the usage text.
+Result<NodeConfig> parseCommandLine(const QStringList& args);
+QString usageText();
+
+}  // namespace sluice::node

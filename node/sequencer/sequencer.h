@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The sequencer: the soft L2 state (a core/rollup AccountTree), the mempool and the L2 blocks.
+// Every rule of docs/PROTOCOL.md §3 is the core STF's: blocks are executed with rollup::Executor;
+// submission checks are the cheap pre-checks a mempool needs (chain id, signature, nonce, fee,
+// balance against what the sender's pending transactions already spend).
+//
+// Threading: a Sequencer lives on one thread (its QObject thread) and is called there. Disk
+// writes go to a writer thread that group-commits (one fsync for everything queued meanwhile);
+// a submission is answered only after the commit that holds it. A block is visible (blockNumber,
+// receipts, newBlock) only once it is durable.
+//
+// Soft blocks credit the block's fees to account 0 at the end of each block; batches credit them
+// per chunk of K (the proposer re-executes with core build_batch). The balances agree at batch
+// ends; so that account 0 can never spend a fee that a batch has not credited yet, the fees of
+// records not yet in a posted batch are not spendable by the fee account.
+
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <unordered_map>
+#include <vector>
+
+#include "core/common/bytes.hpp"
+#include "core/common/result.hpp"
+#include "core/common/uint256.hpp"
+#include "core/eth/transaction.hpp"
+#include "core/rollup/account_tree.hpp"
+#include "core/rollup/batch.hpp"
+#include "core/rollup/params.hpp"
+#include "core/rollup/records.hpp"
+#include "node/storage/nodedatabase.h"
+
+namespace sluice::node {
+
+class DbWriter;
+
+struct SequencerConfig {
+    QString databasePath;             // <data dir>/node.sqlite
+    rollup::Params params;            // chain id, base fee
+    Address feeRecipient;             // account 0 at genesis
+    int blockTimeMs = 250;
+    int blockTriggerTxs = 1000;
+    int maxBlockRecords = 10000;
+    int maxMempool = 200000;
+    std::size_t cachedTransactions = 100000;  // recent transactions kept in memory (rest: SQLite)
+};
+
+struct BlockInfo {
+    std::uint64_t number = 0;
+    Hash hash;
+    Hash parentHash;
+    std::uint64_t timestamp = 0;
+    Hash stateRoot;
+    std::uint64_t recordStart = 0;
+    std::uint32_t recordCount = 0;
+    std::vector<Hash> transactions;
+};
+
+struct TransactionInfo {
+    Hash hash;
+    SignedTransaction signedTx;
+    Address from;
+    TxStatus status = TxStatus::pending;
+    std::optional<std::uint64_t> block;     // sequenced (durable block) only
+    std::optional<Hash> blockHash;
+    std::optional<std::uint32_t> position;
+    std::optional<std::uint64_t> batchIndex;
+};
+
+// What the proposer needs to build the next batch (core build_batch over `records` from
+// `preState` gives the honest roots).
+struct PendingBatch {
+    Hash preStateRoot;                      // the post-state root of the last posted batch (genesis: the genesis root)
+    std::shared_ptr<const rollup::AccountTree> preState;  // the honest state behind it (a copy)
+    std::uint64_t firstRecordSeq = 0;
+    std::uint64_t depositStart = 0;         // deposits taken by posted batches
+    std::vector<rollup::Record> records;    // sequenced, durable, not in a posted batch, in order
+    std::vector<std::optional<Hash>> txHashes;  // per record: the L2 transaction (none for deposits)
+};
+
+class Sequencer : public QObject {
+    Q_OBJECT
+public:
+    explicit Sequencer(SequencerConfig config, QObject* parent = nullptr);
+    ~Sequencer() override;
+
+    // Opens the database, creates genesis or replays the stored blocks, re-queues the mempool and
+    // uncredited deposits, and starts block production. Call once.
+    Status start();
+    // Stops producing blocks and waits until everything queued for disk is committed.
+    void stop();
+
+    const SequencerConfig& config() const { return m_config; }
+
+    // Validates and persists; `done` runs on this thread once the transaction is durable (ok: its
+    // hash) or with the reason it was refused (a message for the sender, e.g.
+    // "nonce too low: next nonce is 4"). Never runs re-entrantly inside the call.
+    using SubmitCallback = std::function<void(Result<Hash>)>;
+    void submitRawTransactionAsync(ByteView raw, SubmitCallback done);
+    // The same, blocking until durable (tests, in-process callers).
+    Result<Hash> submitRawTransaction(ByteView raw);
+
+    // L1 side: deposit `queueIndex` becomes a deposit record in the next block, in queue order,
+    // exactly once (a known index is ignored, also after a restart). Gaps wait for the missing index.
+    Status creditDeposit(std::uint64_t queueIndex, const Address& to, const U256& amount, std::uint64_t l1Timestamp,
+                         const Hash& l1TxHash = {});
+    std::uint64_t nextDepositIndex() const { return m_nextDepositIndex; }
+
+    // Proposer interface.
+    PendingBatch pendingRecordsForBatch(std::size_t maxRecords) const;
+    // The first `recordCount` pending records are in batch `batchIndex` on L1 with `header`.
+    Status markBatchPosted(std::uint64_t batchIndex, std::uint64_t recordCount, const rollup::BatchHeader& header,
+                           const Hash& l1TxHash = {}, std::uint64_t l1Block = 0);
+    Status markBatchFinal(std::uint64_t batchIndex);
+    // Batches >= fromBatchIndex were removed by a fraud proof: their records are pending again
+    // (to be re-batched honestly) and the posted state goes back to before them.
+    Status onBatchReverted(std::uint64_t fromBatchIndex);
+
+    // Queries (the durable chain; `pending` includes the mempool).
+    std::uint64_t blockNumber() const { return m_durableHead; }
+    U256 balance(const Address& address, bool pending = false) const;
+    std::uint64_t nonce(const Address& address, bool pending = false) const;
+    std::optional<BlockInfo> block(std::uint64_t number) const;
+    std::optional<BlockInfo> blockByHash(const Hash& hash) const;
+    std::optional<TransactionInfo> transaction(const Hash& hash) const;
+    Hash stateRoot() const;               // of the latest durable block
+    std::size_t mempoolSize() const { return m_mempool.size(); }
+    const rollup::AccountTree& state() const { return m_tree; }  // soft state after the last produced block
+
+    // Produces a block now if anything is waiting (tests; normally the timer does it).
+    void produceBlock();
+
+signals:
+    void newBlock(quint64 number);                       // durable
+    void transactionSequenced(QByteArray txHash, quint64 blockNumber);  // durable; 32 raw bytes
+    void fatalError(QString message);                    // the database failed: stop the node
+
+private:
+    struct MempoolEntry;
+    struct CachedBlock;
+    struct CachedTx;
+    struct Job;
+
+    Result<std::shared_ptr<MempoolEntry>> validate(ByteView raw);
+    void enqueueWrite(std::function<Status(NodeDatabase&)> write, std::function<void(Status)> done);
+    void onWritesCommitted();
+    void scheduleBlock();
+    void cacheBlock(BlockInfo block);
+    Status replay();
+    void rebuildPostedState();
+
+    SequencerConfig m_config;
+    std::unique_ptr<NodeDatabase> m_reader;   // this thread's read connection
+    std::unique_ptr<DbWriter> m_writer;
+    QTimer m_blockTimer;
+
+    rollup::AccountTree m_tree;               // soft state after the last produced block
+    std::shared_ptr<rollup::AccountTree> m_postedTree;  // after the last posted batch
+    Hash m_postedRoot;                        // as on L1
+    std::uint64_t m_postedRecords = 0;        // records in posted batches
+    std::uint64_t m_postedDeposits = 0;
+    U256 m_unpostedFees = 0;                  // fees of sequenced records not yet posted
+
+    std::deque<std::shared_ptr<MempoolEntry>> m_mempool;
+    std::unordered_map<Address, std::uint64_t, rollup::AddressHasher> m_pendingNonce;
+    std::unordered_map<Address, U256, rollup::AddressHasher> m_pendingSpend;
+    std::map<std::uint64_t, StoredDeposit> m_depositQueue;  // not yet credited
+    std::uint64_t m_nextDepositIndex = 0;
+
+    std::uint64_t m_producedHead = 0;         // last produced block (maybe not durable yet)
+    std::uint64_t m_durableHead = 0;
+    Hash m_producedHash;
+    std::uint64_t m_nextRecordSeq = 0;
+    std::deque<std::shared_ptr<CachedBlock>> m_blocks;  // recent blocks, oldest first
+    std::unordered_map<Hash, std::shared_ptr<CachedTx>, rollup::AddressHasher> m_txs;  // unused hasher slot
+    std::size_t m_cachedTxCount = 0;
+    bool m_started = false;
+};
+
+}  // namespace sluice::node

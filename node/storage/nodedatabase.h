@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The node's SQLite database (Qt Sql, QSQLITE). WAL journal and synchronous=FULL: once commit()
+// returns ok, what it wrote survives a crash or power loss. Each NodeDatabase opens its own
+// named connection and must be used only on the thread that opened it; several instances (a
+// writer and readers on other threads) may share one file: readers see committed data only.
+//
+// Writes are not wrapped in transactions implicitly: callers group them between begin() and
+// commit() (the sequencer group-commits many submissions per fsync) and answer nobody before
+// commit() succeeded.
+
+#include <QByteArray>
+#include <QString>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "core/common/bytes.hpp"
+#include "core/common/result.hpp"
+#include "core/common/uint256.hpp"
+
+namespace sluice::node {
+
+inline constexpr int kSchemaVersion = 1;
+
+// docs/PROTOCOL.md §7 for transactions; `dropped` is a transaction that turned invalid before it
+// was sequenced (never acknowledged as sequenced).
+enum class TxStatus : int { pending = 0, sequenced = 1, posted = 2, final = 3, reverted = 4, dropped = 5 };
+
+struct StoredTransaction {
+    Hash hash;
+    Bytes raw;                              // exactly as received by eth_sendRawTransaction
+    Address sender;
+    std::uint64_t nonce = 0;
+    TxStatus status = TxStatus::pending;
+    std::optional<std::uint64_t> block;     // L2 block number once sequenced
+    std::optional<std::uint32_t> position;  // index among the block's transactions
+    std::optional<std::uint64_t> recordSeq; // position in the sequenced record stream
+    std::optional<std::uint64_t> batchIndex;
+};
+
+struct StoredBlock {
+    std::uint64_t number = 0;
+    Hash hash;
+    Hash parentHash;
+    std::uint64_t timestamp = 0;            // unix seconds
+    Hash stateRoot;
+    std::uint64_t recordStart = 0;          // first record sequence number of the block
+    std::uint32_t recordCount = 0;          // deposits + transactions
+    std::vector<Hash> transactions;         // signed transactions only, in block order
+};
+
+// One entry of the sequenced record stream (deposit or signed transaction), in order: what the
+// proposer cuts into batches and what a restart replays.
+struct StoredRecord {
+    std::uint64_t seq = 0;
+    std::uint64_t block = 0;
+    Bytes bytes;                            // core/rollup encode_record
+    std::optional<Hash> txHash;             // signed records
+    std::optional<std::uint64_t> depositIndex;  // deposit records: L1 queue index
+    Address sender;                         // signed records: the recovered sender
+    Address to;                             // signed records: the transaction's `to`
+    std::optional<std::uint64_t> batchIndex;    // set while it is in a posted batch
+};
+
+struct StoredDeposit {
+    std::uint64_t queueIndex = 0;
+    Address to;
+    U256 amount = 0;
+    std::uint64_t l1Timestamp = 0;
+    Hash l1TxHash;
+    std::optional<std::uint64_t> creditedBlock;
+};
+
+enum class BatchStatus : int { inWindow = 0, final = 1, challenged = 2, reverted = 3 };
+QString batchStatusName(BatchStatus status);  // "in-window", "final", "challenged", "reverted"
+
+struct StoredBatch {
+    std::uint64_t index = 0;
+    // PROTOCOL.md §4.2 BatchHeader
+    Hash prevStateRoot;
+    Hash stateRoot;
+    Hash txRoot;
+    Hash withdrawalRoot;
+    std::uint64_t recordCount = 0;
+    std::uint64_t depositStart = 0;
+    std::uint64_t depositEnd = 0;
+    std::uint64_t submittedAt = 0;
+    Address proposer;
+    Hash l1TxHash;
+    std::uint64_t l1Block = 0;
+    BatchStatus status = BatchStatus::inWindow;
+    std::optional<std::uint64_t> firstRecordSeq;  // our own records: where the batch starts
+};
+
+enum class WithdrawalStatus : int { initiated = 0, posted = 1, finalized = 2, reverted = 3 };
+
+struct StoredWithdrawal {
+    Hash l2TxHash;
+    Address recipient;
+    U256 amount = 0;
+    std::optional<std::uint64_t> batchIndex;
+    std::optional<std::uint64_t> withdrawalIndex;
+    WithdrawalStatus status = WithdrawalStatus::initiated;
+};
+
+class NodeDatabase {
+public:
+    // Opens (creating if needed) the database file and migrates the schema. `connectionName`
+    // must be unique per instance in the process; empty picks a fresh one.
+    static Result<std::unique_ptr<NodeDatabase>> open(const QString& path, const QString& connectionName = {});
+    ~NodeDatabase();
+    NodeDatabase(const NodeDatabase&) = delete;
+    NodeDatabase& operator=(const NodeDatabase&) = delete;
+
+    QString path() const { return m_path; }
+    QString journalMode();   // "wal"
+    int synchronousMode();   // 2 = FULL
+    int schemaVersion();
+
+    Status begin();
+    Status commit();         // durable when ok
+    Status rollback();
+
+    // Key/value (e.g. "l1.cursor", "genesis.feeRecipient").
+    Status setMeta(const QString& key, const QByteArray& value);
+    std::optional<QByteArray> meta(const QString& key);
+
+    // Transactions.
+    Status insertTransaction(const StoredTransaction& tx);
+    Status setTransactionSequenced(const Hash& hash, std::uint64_t block, std::uint32_t position, std::uint64_t recordSeq);
+    Status setTransactionStatus(const Hash& hash, TxStatus status);
+    std::optional<StoredTransaction> transaction(const Hash& hash);
+    std::vector<StoredTransaction> transactionsWithStatus(TxStatus status);  // in insertion order
+    std::uint64_t transactionCount();
+
+    // Blocks and the record stream.
+    Status insertBlock(const StoredBlock& block);
+    std::optional<StoredBlock> block(std::uint64_t number);
+    std::optional<StoredBlock> blockByHash(const Hash& hash);
+    std::optional<std::uint64_t> latestBlockNumber();
+    Status insertRecord(const StoredRecord& record);
+    std::vector<StoredRecord> records(std::uint64_t fromSeq, std::uint64_t limit);
+    std::uint64_t recordCount();
+    // Sets batch_index on records [fromSeq, fromSeq+count) and status posted on their transactions.
+    Status setRecordsBatch(std::uint64_t fromSeq, std::uint64_t count, std::uint64_t batchIndex);
+    // Records of batches >= fromBatchIndex lose their batch; their transactions become sequenced.
+    Status clearRecordsBatchFrom(std::uint64_t fromBatchIndex);
+    // Transactions of batch `batchIndex` become final.
+    Status setBatchTransactionsFinal(std::uint64_t batchIndex);
+
+    // Deposits.
+    Status upsertDeposit(const StoredDeposit& deposit);  // keeps an existing creditedBlock
+    Status setDepositCredited(std::uint64_t queueIndex, std::uint64_t block);
+    std::optional<StoredDeposit> deposit(std::uint64_t queueIndex);
+    std::vector<StoredDeposit> deposits(std::uint64_t fromIndex, std::uint64_t limit);
+    std::vector<StoredDeposit> depositsTo(const Address& to);
+
+    // Batches.
+    Status upsertBatch(const StoredBatch& batch);
+    Status setBatchStatus(std::uint64_t index, BatchStatus status);
+    std::optional<StoredBatch> batch(std::uint64_t index);
+    std::vector<StoredBatch> batches(std::uint64_t fromIndex, std::uint64_t limit);
+    std::vector<Hash> batchTransactions(std::uint64_t batchIndex);
+
+    // Withdrawals.
+    Status upsertWithdrawal(const StoredWithdrawal& withdrawal);
+    std::vector<StoredWithdrawal> withdrawalsOf(const Address& recipient);
+    std::vector<StoredWithdrawal> withdrawalsInBatch(std::uint64_t batchIndex);
+
+private:
+    NodeDatabase() = default;
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+    QString m_path;
+};
+
+}  // namespace sluice::node
