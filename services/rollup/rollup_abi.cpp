@@ -1,0 +1,298 @@
+// SPDX-License-Identifier: MIT
+#include "services/rollup/rollup_abi.hpp"
+
+#include <QJsonArray>
+
+#include "core/crypto/keccak.hpp"
+#include "core/eth/abi.hpp"
+
+namespace sluice {
+namespace {
+
+constexpr const char* kSubmitBatch = "submitBatch(bytes32,bytes,bytes32[],(address,uint256,uint64))";
+constexpr const char* kHeaderTuple = "(bytes32,bytes32,bytes32,bytes32,uint64,uint64,uint64,uint64,address)";
+
+void putWord(Bytes& out, const U256& v) {
+    Hash w = u256_to_be32(v);
+    out.insert(out.end(), w.begin(), w.end());
+}
+void putWord(Bytes& out, const Hash& h) { out.insert(out.end(), h.begin(), h.end()); }
+void putWord(Bytes& out, const Address& a) {
+    out.insert(out.end(), 12, 0);
+    out.insert(out.end(), a.begin(), a.end());
+}
+void putSelector(Bytes& out, const char* signature) {
+    auto sel = function_selector(signature);
+    out.insert(out.end(), sel.begin(), sel.end());
+}
+
+Hash topic(const std::string& signature) { return keccak256(as_bytes(signature)); }
+
+Hash asHash(const AbiValue& v) {
+    const auto& b = std::get<Bytes>(v.value);
+    Hash h;
+    std::copy(b.begin(), b.end(), h.bytes.begin());
+    return h;
+}
+
+std::optional<Bytes> hexField(const QJsonObject& o, const char* key) {
+    auto v = o.value(QLatin1String(key));
+    if (!v.isString()) return std::nullopt;
+    return from_hex(v.toString().toStdString());
+}
+
+std::optional<quint64> quantityField(const QJsonObject& o, const char* key) {
+    auto v = o.value(QLatin1String(key));
+    if (!v.isString()) return std::nullopt;
+    auto u = u256_from_hex(v.toString().toStdString());
+    if (!u || *u > U256(std::numeric_limits<quint64>::max())) return std::nullopt;
+    return static_cast<quint64>(*u);
+}
+
+Result<U256> word(ByteView data, std::size_t i) {
+    if (data.size() < (i + 1) * 32) return make_error("event data is shorter than expected");
+    return *u256_from_be(data.subspan(i * 32, 32));
+}
+Address wordAddress(const Hash& w) {
+    Address a;
+    std::copy(w.begin() + 12, w.end(), a.bytes.begin());
+    return a;
+}
+Address wordAddress(ByteView data, std::size_t i) {
+    Address a;
+    std::copy(data.begin() + i * 32 + 12, data.begin() + (i + 1) * 32, a.bytes.begin());
+    return a;
+}
+quint64 clamp64(const U256& v) {
+    return v > U256(std::numeric_limits<quint64>::max()) ? std::numeric_limits<quint64>::max()
+                                                         : static_cast<quint64>(v);
+}
+
+}  // namespace
+
+namespace rollupabi {
+
+Result<Bytes> encodeDeployment(ByteView creationBytecode, const RollupConstructorArgs& a) {
+    if (creationBytecode.empty()) return make_error("the Rollup creation bytecode is empty");
+    Bytes out(creationBytecode.begin(), creationBytecode.end());
+    putWord(out, a.l2ChainId);
+    putWord(out, a.challengePeriod);
+    putWord(out, a.requiredBond);
+    putWord(out, a.l2BaseFee);
+    putWord(out, a.depositDelay);
+    putWord(out, a.feeRecipient);
+    return out;
+}
+
+Bytes encodeSubmitBatch(const SubmitBatchCall& call) {
+    // The NextDeposit tuple is static, so it is encoded in place like three more parameters.
+    std::vector<AbiValue> roots;
+    for (const auto& r : call.chunkRoots) roots.emplace_back(Bytes(r.begin(), r.end()));
+    auto types = *parse_abi_types("bytes32,bytes,bytes32[],address,uint256,uint64");
+    auto body = abi_encode(types, {Bytes(call.prevStateRoot.begin(), call.prevStateRoot.end()), call.records,
+                                   std::move(roots), call.next.to, call.next.amount,
+                                   U256(call.next.timestamp)});
+    Bytes out;
+    putSelector(out, kSubmitBatch);
+    append(out, *body);  // every value fits its type by construction
+    return out;
+}
+
+Result<SubmitBatchCall> decodeSubmitBatch(ByteView input) {
+    auto sel = function_selector(kSubmitBatch);
+    if (input.size() < 4 || !std::equal(sel.begin(), sel.end(), input.begin()))
+        return make_error("the transaction is not a direct call of Rollup.submitBatch");
+    auto types = *parse_abi_types("bytes32,bytes,bytes32[],address,uint256,uint64");
+    auto values = abi_decode(types, input.subspan(4));
+    if (!values) return make_error("submitBatch calldata does not decode: " + values.message());
+    SubmitBatchCall call;
+    call.prevStateRoot = asHash((*values)[0]);
+    call.records = std::get<Bytes>((*values)[1].value);
+    for (const auto& r : std::get<std::vector<AbiValue>>((*values)[2].value)) call.chunkRoots.push_back(asHash(r));
+    call.next.to = std::get<Address>((*values)[3].value);
+    call.next.amount = std::get<U256>((*values)[4].value);
+    call.next.timestamp = static_cast<std::uint64_t>(std::get<U256>((*values)[5].value));
+    return call;
+}
+
+Bytes encodeDeposit(const Address& to) {
+    Bytes out;
+    putSelector(out, "deposit(address)");
+    putWord(out, to);
+    return out;
+}
+
+Bytes encodeBond() {
+    Bytes out;
+    putSelector(out, "bond()");
+    return out;
+}
+
+Bytes encodeFinalizeWithdrawal(const rollup::BatchHeader& header, std::uint64_t batchIndex,
+                               std::uint64_t withdrawalIndex, const Address& recipient, const U256& amount,
+                               const std::vector<Hash>& proof) {
+    Bytes out;
+    putSelector(out, (std::string("finalizeWithdrawal(") + kHeaderTuple +
+                      ",uint256,uint256,address,uint256,bytes32[])").c_str());
+    append(out, rollup::abi_encode_header(header));
+    putWord(out, U256(batchIndex));
+    putWord(out, U256(withdrawalIndex));
+    putWord(out, recipient);
+    putWord(out, amount);
+    putWord(out, U256(15 * 32));  // offset of the proof array: 9 header words + 5 words + this one
+    putWord(out, U256(proof.size()));
+    for (const auto& h : proof) putWord(out, h);
+    return out;
+}
+
+Bytes encodeView(const char* signature) {
+    Bytes out;
+    putSelector(out, signature);
+    return out;
+}
+
+Result<U256> decodeUintWord(ByteView data) {
+    if (data.size() != 32) return make_error("a view returned " + std::to_string(data.size()) + " bytes, not one word");
+    return *u256_from_be(data);
+}
+
+Result<Address> decodeAddressWord(ByteView data) {
+    if (data.size() != 32) return make_error("a view returned " + std::to_string(data.size()) + " bytes, not one word");
+    if (!std::all_of(data.begin(), data.begin() + 12, [](auto b) { return b == 0; }))
+        return make_error("a view returned an address word with non-zero padding");
+    return wordAddress(data, 0);
+}
+
+Result<rollup::BatchHeader> decodeHeader(ByteView w) {
+    if (w.size() < 9 * 32) return make_error("a batch header needs nine words");
+    rollup::BatchHeader h;
+    auto hashAt = [&](std::size_t i) { return *Hash::from_view(w.subspan(i * 32, 32)); };
+    h.prev_state_root = hashAt(0);
+    h.state_root = hashAt(1);
+    h.tx_root = hashAt(2);
+    h.withdrawal_root = hashAt(3);
+    for (std::size_t i = 4; i < 8; ++i) {
+        U256 v = *u256_from_be(w.subspan(i * 32, 32));
+        if (v > U256(std::numeric_limits<std::uint64_t>::max())) return make_error("a batch header field exceeds uint64");
+        std::uint64_t x = static_cast<std::uint64_t>(v);
+        (i == 4 ? h.record_count : i == 5 ? h.deposit_start : i == 6 ? h.deposit_end : h.submitted_at) = x;
+    }
+    h.proposer = wordAddress(w, 8);
+    return h;
+}
+
+Hash depositQueuedTopic() { return topic("DepositQueued(uint256,address,uint256,uint64)"); }
+Hash bondedTopic() { return topic("Bonded(address,uint256,uint256)"); }
+Hash unbondRequestedTopic() { return topic("UnbondRequested(address,uint256)"); }
+Hash bondWithdrawnTopic() { return topic("BondWithdrawn(address,uint256)"); }
+Hash bondSlashedTopic() { return topic("BondSlashed(address,uint256,address,uint256)"); }
+Hash batchSubmittedTopic() { return topic(std::string("BatchSubmitted(uint256,") + kHeaderTuple + ")"); }
+Hash fraudProvenTopic() { return topic("FraudProven(uint256,uint256,uint8,uint256,address)"); }
+Hash batchRevertedTopic() { return topic("BatchReverted(uint256)"); }
+Hash withdrawalFinalizedTopic() { return topic("WithdrawalFinalized(uint256,uint256,address,uint256)"); }
+
+}  // namespace rollupabi
+
+const L1Position& eventPosition(const RollupEvent& event) {
+    return std::visit([](const auto& e) -> const L1Position& { return e.at; }, event);
+}
+
+Result<RollupEvent> parseRollupLog(const QJsonObject& log) {
+    L1Position at;
+    auto block = quantityField(log, "blockNumber");
+    auto logIndex = quantityField(log, "logIndex");
+    auto blockHash = hexField(log, "blockHash");
+    auto txHash = hexField(log, "transactionHash");
+    auto data = hexField(log, "data");
+    if (!block || !logIndex || !blockHash || blockHash->size() != 32 || !txHash || txHash->size() != 32 || !data)
+        return make_error("a log entry lacks its block number, log index, hashes or data (pending log?)");
+    at.blockNumber = *block;
+    at.logIndex = *logIndex;
+    at.blockHash = *Hash::from_view(*blockHash);
+    at.txHash = *Hash::from_view(*txHash);
+    std::vector<Hash> topics;
+    for (const auto& t : log.value(QStringLiteral("topics")).toArray()) {
+        auto raw = from_hex(t.toString().toStdString());
+        if (!raw || raw->size() != 32) return make_error("a log topic is not 32 bytes of hex");
+        topics.push_back(*Hash::from_view(*raw));
+    }
+    if (topics.empty()) return make_error("a Rollup log has no topics");
+    auto need = [&](std::size_t n, std::size_t words) -> Status {
+        if (topics.size() != n || data->size() != words * 32)
+            return make_error("a Rollup log has " + std::to_string(topics.size()) + " topics and " +
+                              std::to_string(data->size()) + " data bytes, not the event's shape");
+        return {};
+    };
+    ByteView d(*data);
+    auto u = [&](std::size_t i) { return *word(d, i); };
+    auto tu = [&](std::size_t i) { return *u256_from_be(topics[i]); };
+    const Hash& t0 = topics[0];
+    using namespace rollupabi;
+    if (t0 == depositQueuedTopic()) {
+        if (auto s = need(3, 2); !s) return s.error();
+        DepositQueuedEvent e{clamp64(tu(1)), wordAddress(topics[2]), u(0), clamp64(u(1)), at};
+        return RollupEvent(e);
+    }
+    if (t0 == batchSubmittedTopic()) {
+        if (auto s = need(2, 9); !s) return s.error();
+        auto header = decodeHeader(d);
+        if (!header) return header.error();
+        BatchSubmittedEvent e;
+        e.index = clamp64(tu(1));
+        e.header = *header;
+        e.at = at;
+        return RollupEvent(std::move(e));
+    }
+    if (t0 == fraudProvenTopic()) {
+        if (auto s = need(3, 3); !s) return s.error();
+        U256 verdict = u(1);
+        if (verdict > 8) return make_error("FraudProven carries an unknown verdict");
+        FraudProvenEvent e{clamp64(tu(1)), clamp64(u(0)), static_cast<rollup::Verdict>(static_cast<int>(verdict)),
+                           clamp64(u(2)), wordAddress(topics[2]), at};
+        return RollupEvent(e);
+    }
+    if (t0 == batchRevertedTopic()) {
+        if (auto s = need(2, 0); !s) return s.error();
+        return RollupEvent(BatchRevertedEvent{clamp64(tu(1)), at});
+    }
+    if (t0 == withdrawalFinalizedTopic()) {
+        if (auto s = need(3, 2); !s) return s.error();
+        return RollupEvent(WithdrawalFinalizedEvent{clamp64(tu(1)), clamp64(u(0)), wordAddress(topics[2]), u(1), at});
+    }
+    BondEvent b;
+    b.at = at;
+    if (t0 == bondedTopic()) {
+        if (auto s = need(2, 2); !s) return s.error();
+        b.kind = BondEvent::Kind::Bonded;
+        b.proposer = wordAddress(topics[1]);
+        b.amount = u(0);
+        b.total = u(1);
+        return RollupEvent(b);
+    }
+    if (t0 == unbondRequestedTopic()) {
+        if (auto s = need(2, 1); !s) return s.error();
+        b.kind = BondEvent::Kind::UnbondRequested;
+        b.proposer = wordAddress(topics[1]);
+        b.availableAt = clamp64(u(0));
+        return RollupEvent(b);
+    }
+    if (t0 == bondWithdrawnTopic()) {
+        if (auto s = need(2, 1); !s) return s.error();
+        b.kind = BondEvent::Kind::Withdrawn;
+        b.proposer = wordAddress(topics[1]);
+        b.amount = u(0);
+        return RollupEvent(b);
+    }
+    if (t0 == bondSlashedTopic()) {
+        if (auto s = need(3, 2); !s) return s.error();
+        b.kind = BondEvent::Kind::Slashed;
+        b.proposer = wordAddress(topics[1]);
+        b.challenger = wordAddress(topics[2]);
+        b.amount = u(0);
+        b.reward = u(1);
+        return RollupEvent(b);
+    }
+    return make_error("a Rollup log with an unknown event topic " + t0.hex());
+}
+
+}  // namespace sluice
