@@ -279,6 +279,7 @@ contract Rollup {
         bytes32 chain; // queue chain hash q[depositEnd - 1]
         bytes32 preRoot; // pre-state root of the current chunk
         uint256 withdrawals;
+        uint256 chunks;
     }
 
     /// §4.4: the deposit records are the queue entries from depositsProcessed on, and the first
@@ -312,41 +313,48 @@ contract Rollup {
             p := records.offset
         }
         uint256 end = p + records.length;
-        uint256 n;
-        uint256 chunk;
+        uint256 chunkStart = p;
+        uint256 inChunk;
+        Record memory rec;
         while (p < end) {
-            (uint256 next, uint256 count, bool special) = RecordCodec.scanChunk(p, end, CHUNK_SIZE);
-            if (next == 0) revert MalformedRecord(n + count - 1);
-            if (special) _special(sc, p, next, wLeaves);
-            if (chunk >= chunkRoots.length) revert WrongChunkCount(chunkRoots.length);
-            bytes32 postRoot = chunkRoots[chunk];
-            chunkLeaves[chunk] = _chunkLeaf(sc.preRoot, postRoot, p, next);
-            sc.preRoot = postRoot;
-            unchecked {
-                ++chunk;
-                n += count;
+            uint256 skipped;
+            (p, skipped) = RecordCodec.scanTransfers(p, end, CHUNK_SIZE - inChunk);
+            inChunk += skipped;
+            if (inChunk < CHUNK_SIZE && p < end) {
+                // A record the fast path leaves to the reference decoder: a withdrawal, a deposit,
+                // a large number, or a malformed record.
+                uint256 q = RecordCodec.decode(rec, p, end);
+                if (q == 0) revert MalformedRecord(sc.recordCount + inChunk);
+                _special(sc, rec, wLeaves);
+                p = q;
+                ++inChunk;
             }
-            p = next;
+            if (inChunk == CHUNK_SIZE || p == end) {
+                uint256 chunk = sc.chunks;
+                if (chunk >= chunkRoots.length) revert WrongChunkCount(chunkRoots.length);
+                bytes32 postRoot = chunkRoots[chunk];
+                chunkLeaves[chunk] = _chunkLeaf(sc.preRoot, postRoot, chunkStart, p);
+                sc.preRoot = postRoot;
+                sc.chunks = chunk + 1;
+                sc.recordCount += inChunk;
+                inChunk = 0;
+                chunkStart = p;
+            }
         }
-        if (chunk != chunkRoots.length) revert WrongChunkCount(chunkRoots.length);
+        if (sc.chunks != chunkRoots.length) revert WrongChunkCount(chunkRoots.length);
         uint256 wn = sc.withdrawals;
         assembly {
             mstore(wLeaves, wn)
         }
-        sc.recordCount = n;
     }
 
-    /// Withdrawals and deposits of a checked chunk: decode it again for their fields.
-    function _special(Scan memory sc, uint256 p, uint256 end, bytes32[] memory wLeaves) private pure {
-        Record memory rec;
-        while (p < end) {
-            p = RecordCodec.decode(rec, p, end);
-            if (rec.kind == RecordCodec.KIND_WITHDRAWAL) {
-                wLeaves[sc.withdrawals++] = RecordCodec.withdrawalLeaf(rec.addr, rec.value);
-            } else if (rec.kind == RecordCodec.KIND_DEPOSIT) {
-                sc.chain = RecordCodec.depositChain(sc.chain, rec.addr, rec.value, rec.timestamp);
-                ++sc.depositEnd;
-            }
+    /// Withdrawal leaf or deposit chain step of a decoded record.
+    function _special(Scan memory sc, Record memory rec, bytes32[] memory wLeaves) private pure {
+        if (rec.kind == RecordCodec.KIND_WITHDRAWAL) {
+            wLeaves[sc.withdrawals++] = RecordCodec.withdrawalLeaf(rec.addr, rec.value);
+        } else if (rec.kind == RecordCodec.KIND_DEPOSIT) {
+            sc.chain = RecordCodec.depositChain(sc.chain, rec.addr, rec.value, rec.timestamp);
+            ++sc.depositEnd;
         }
     }
 

@@ -227,138 +227,97 @@ library RecordCodec {
         }
     }
 
-    /// Checks the records of one chunk, from calldata offset `p` up to `k` records or `end`
-    /// (§4.1 well-formedness, the same rules as `decode`, without extracting the fields: this runs
-    /// for every record of every submitted batch, so it is straight-line assembly with branchless
-    /// number checks). Returns the offset after the last record checked and how many records it
-    /// checked; `next` is 0 when the last one is malformed. `special` is set when the chunk holds
-    /// withdrawals or deposits, whose fields the caller then decodes.
-    function scanChunk(uint256 p, uint256 end, uint256 k)
-        internal
-        pure
-        returns (uint256 next, uint256 n, bool special)
-    {
+    /// Skips well-formed transfer records (kinds 0 and 1) from calldata offset `p`, at most `k`
+    /// of them and not past `end`, and returns the offset after the last one skipped and how many.
+    /// It stops at the first record it cannot vouch for cheaply: a withdrawal or deposit (whose
+    /// fields the caller needs), a record with a number of 31 bytes or more or with
+    /// 8 * length + 4 * exponent > 240, or anything malformed; the caller runs `decode`, the
+    /// reference for §4.1, on that record. This is the per-record cost of every submitted batch,
+    /// hence straight-line assembly with branchless checks on one word per field:
+    /// - uvar: L <= 31 (so the bytes are in the loaded word), no leading zero byte;
+    /// - amount: 8L + 4e <= 240, so L <= 30, e <= 60 and m * 10^e < 2^256 (log2(10) < 4); no
+    ///   leading zero byte; canonical: m not divisible by 10. Zero (e = 0, L = 0) is taken fast
+    ///   only in the gasPrice / maxPriorityFeePerGas field, where it is usual; elsewhere m = 0
+    ///   counts as divisible by 10 and leaves the record to `decode`.
+    function scanTransfers(uint256 p, uint256 end, uint256 k) internal pure returns (uint256 next, uint256 n) {
         assembly ("memory-safe") {
-            let bad := 0
             for {} and(lt(n, k), lt(p, end)) {} {
+                let start := p
                 let flags := byte(0, calldataload(p))
-                let kind := and(flags, 3)
-                bad := gt(flags, 0x1f)
-                switch kind
-                case 3 {
-                    special := 1
-                    bad := or(bad, and(flags, 0x0c)) // type and parity bits are 0 for deposits
-                    // flag, [to[4] if bit 4 is 0], address[20]
-                    p := add(p, add(21, shl(2, iszero(and(flags, 0x10)))))
-                    {
-                        // amount: exponent e <= 77, uvar mantissa m of L <= 32 bytes without a leading zero byte;
-                        // canonical (m not divisible by 10; zero is e = 0); m * 10^e < 2^256, which holds whenever
-                        // 8L + 4e <= 256 (4 > log2(10)), so exp runs only for huge numbers.
-                        let w := calldataload(p)
-                        let x := byte(0, w)
-                        let b := shl(3, byte(1, w))
-                        let m := shr(sub(256, b), calldataload(add(p, 2)))
-                        bad := or(
-                            bad,
-                            or(
-                                or(gt(b, 256), gt(x, 77)),
-                                or(lt(m, shl(sub(b, 8), 1)), and(iszero(mod(m, 10)), gt(or(m, x), 0)))
-                            )
-                        )
-                        if gt(add(b, shl(2, x)), 256) {
-                            let f := exp(10, x)
-                            bad := or(bad, iszero(eq(div(mul(m, f), f), m)))
-                        }
-                        p := add(add(p, 2), shr(3, b))
-                    }
-                    p := add(p, 8) // timestamp
+                // kinds 0 and 1 only, reserved bits zero
+                let slow := and(flags, 0xe2)
+                // flag, from[4], to[4] (kind 0) or toAddress[20] (kind 1)
+                p := add(p, add(9, shl(4, and(flags, 1))))
+                {
+                    // nonce: a uvar
+                    let w := calldataload(p)
+                    let b := shl(3, byte(0, w))
+                    let m := shr(sub(256, b), shl(8, w))
+                    slow := or(slow, or(gt(b, 248), lt(m, shl(sub(b, 8), 1))))
+                    p := add(add(p, 1), shr(3, b))
                 }
-                default {
-                    if eq(kind, 2) { special := 1 }
-                    // flag, from[4], to[4] (kind 0) or address[20]
-                    p := add(p, add(9, shl(4, iszero(iszero(kind)))))
-                    {
-                        // uvar: L <= 32 bytes without a leading zero byte
-                        let b := shl(3, byte(0, calldataload(p)))
-                        let m := shr(sub(256, b), calldataload(add(p, 1)))
-                        bad := or(bad, or(gt(b, 256), lt(m, shl(sub(b, 8), 1))))
-                        p := add(add(p, 1), shr(3, b))
-                    }
-                    {
-                        // amount: exponent e <= 77, uvar mantissa m of L <= 32 bytes without a leading zero byte;
-                        // canonical (m not divisible by 10; zero is e = 0); m * 10^e < 2^256, which holds whenever
-                        // 8L + 4e <= 256 (4 > log2(10)), so exp runs only for huge numbers.
-                        let w := calldataload(p)
-                        let x := byte(0, w)
+                {
+                    // value: an amount (exponent, uvar mantissa)
+                    let w := calldataload(p)
+                    let b := shl(3, byte(1, w))
+                    let m := shr(sub(256, b), shl(16, w))
+                    slow := or(
+                        slow,
+                        or(
+                            gt(add(b, shl(2, byte(0, w))), 240),
+                            or(lt(m, shl(sub(b, 8), 1)), iszero(mod(m, 10)))
+                        )
+                    )
+                    p := add(add(p, 2), shr(3, b))
+                }
+                {
+                    // gasPrice or maxPriorityFeePerGas: an amount (exponent, uvar mantissa)
+                    let w := calldataload(p)
+                    switch shr(240, w)
+                    case 0 { p := add(p, 2) } // zero (e = 0, L = 0): the usual priority fee
+                    default {
                         let b := shl(3, byte(1, w))
-                        let m := shr(sub(256, b), calldataload(add(p, 2)))
-                        bad := or(
-                            bad,
+                        let m := shr(sub(256, b), shl(16, w))
+                        slow := or(
+                            slow,
                             or(
-                                or(gt(b, 256), gt(x, 77)),
-                                or(lt(m, shl(sub(b, 8), 1)), and(iszero(mod(m, 10)), gt(or(m, x), 0)))
+                                gt(add(b, shl(2, byte(0, w))), 240),
+                                or(lt(m, shl(sub(b, 8), 1)), iszero(mod(m, 10)))
                             )
                         )
-                        if gt(add(b, shl(2, x)), 256) {
-                            let f := exp(10, x)
-                            bad := or(bad, iszero(eq(div(mul(m, f), f), m)))
-                        }
                         p := add(add(p, 2), shr(3, b))
                     }
-                    {
-                        // amount: exponent e <= 77, uvar mantissa m of L <= 32 bytes without a leading zero byte;
-                        // canonical (m not divisible by 10; zero is e = 0); m * 10^e < 2^256, which holds whenever
-                        // 8L + 4e <= 256 (4 > log2(10)), so exp runs only for huge numbers.
-                        let w := calldataload(p)
-                        let x := byte(0, w)
-                        let b := shl(3, byte(1, w))
-                        let m := shr(sub(256, b), calldataload(add(p, 2)))
-                        bad := or(
-                            bad,
-                            or(
-                                or(gt(b, 256), gt(x, 77)),
-                                or(lt(m, shl(sub(b, 8), 1)), and(iszero(mod(m, 10)), gt(or(m, x), 0)))
-                            )
+                }
+                if and(flags, 4) {
+                    // maxFeePerGas: an amount (exponent, uvar mantissa)
+                    let w := calldataload(p)
+                    let b := shl(3, byte(1, w))
+                    let m := shr(sub(256, b), shl(16, w))
+                    slow := or(
+                        slow,
+                        or(
+                            gt(add(b, shl(2, byte(0, w))), 240),
+                            or(lt(m, shl(sub(b, 8), 1)), iszero(mod(m, 10)))
                         )
-                        if gt(add(b, shl(2, x)), 256) {
-                            let f := exp(10, x)
-                            bad := or(bad, iszero(eq(div(mul(m, f), f), m)))
-                        }
-                        p := add(add(p, 2), shr(3, b))
-                    }
-                    if and(flags, 4) {
-                        // maxFeePerGas: an amount, as above
-                        let w := calldataload(p)
-                        let x := byte(0, w)
-                        let b := shl(3, byte(1, w))
-                        let m := shr(sub(256, b), calldataload(add(p, 2)))
-                        bad := or(
-                            bad,
-                            or(
-                                or(gt(b, 256), gt(x, 77)),
-                                or(lt(m, shl(sub(b, 8), 1)), and(iszero(mod(m, 10)), gt(or(m, x), 0)))
-                            )
-                        )
-                        if gt(add(b, shl(2, x)), 256) {
-                            let f := exp(10, x)
-                            bad := or(bad, iszero(eq(div(mul(m, f), f), m)))
-                        }
-                        p := add(add(p, 2), shr(3, b))
-                    }
-                    if iszero(and(flags, 0x10)) {
-                        // gasLimit: a uvar, as above
-                        let b := shl(3, byte(0, calldataload(p)))
-                        let m := shr(sub(256, b), calldataload(add(p, 1)))
-                        bad := or(bad, or(gt(b, 256), lt(m, shl(sub(b, 8), 1))))
-                        p := add(add(p, 1), shr(3, b))
-                    }
-                    p := add(p, 64) // r, s
+                    )
+                    p := add(add(p, 2), shr(3, b))
+                }
+                if iszero(and(flags, 0x10)) {
+                    // gasLimit: a uvar
+                    let w := calldataload(p)
+                    let b := shl(3, byte(0, w))
+                    let m := shr(sub(256, b), shl(8, w))
+                    slow := or(slow, or(gt(b, 248), lt(m, shl(sub(b, 8), 1))))
+                    p := add(add(p, 1), shr(3, b))
+                }
+                p := add(p, 64) // r, s
+                if or(slow, gt(p, end)) {
+                    p := start
+                    break
                 }
                 n := add(n, 1)
-                bad := or(bad, gt(p, end))
-                if bad { break }
             }
-            next := mul(p, iszero(bad))
+            next := p
         }
     }
 
