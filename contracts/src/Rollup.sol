@@ -273,6 +273,7 @@ contract Rollup {
         emit BatchSubmitted(index, h);
     }
 
+    // Field order matters: _closeChunk addresses preRoot and chunks by offset.
     struct Scan {
         uint256 recordCount;
         uint256 depositEnd; // queue index after the last deposit record seen
@@ -309,8 +310,10 @@ contract Rollup {
         bytes32[] memory wLeaves
     ) private pure {
         uint256 p;
+        uint256 rootsOffset;
         assembly {
             p := records.offset
+            rootsOffset := chunkRoots.offset
         }
         uint256 end = p + records.length;
         uint256 chunkStart = p;
@@ -318,8 +321,10 @@ contract Rollup {
         Record memory rec;
         while (p < end) {
             uint256 skipped;
-            (p, skipped) = RecordCodec.scanTransfers(p, end, CHUNK_SIZE - inChunk);
-            inChunk += skipped;
+            unchecked {
+                (p, skipped) = RecordCodec.scanTransfers(p, end, CHUNK_SIZE - inChunk);
+                inChunk += skipped;
+            }
             if (inChunk < CHUNK_SIZE && p < end) {
                 // A record the fast path leaves to the reference decoder: a withdrawal, a deposit,
                 // a large number, or a malformed record.
@@ -330,13 +335,11 @@ contract Rollup {
                 ++inChunk;
             }
             if (inChunk == CHUNK_SIZE || p == end) {
-                uint256 chunk = sc.chunks;
-                if (chunk >= chunkRoots.length) revert WrongChunkCount(chunkRoots.length);
-                bytes32 postRoot = chunkRoots[chunk];
-                chunkLeaves[chunk] = _chunkLeaf(sc.preRoot, postRoot, chunkStart, p);
-                sc.preRoot = postRoot;
-                sc.chunks = chunk + 1;
-                sc.recordCount += inChunk;
+                if (sc.chunks >= chunkRoots.length) revert WrongChunkCount(chunkRoots.length);
+                _closeChunk(sc, rootsOffset, chunkLeaves, chunkStart, p);
+                unchecked {
+                    sc.recordCount += inChunk;
+                }
                 inChunk = 0;
                 chunkStart = p;
             }
@@ -358,22 +361,26 @@ contract Rollup {
         }
     }
 
-    /// keccak(preRoot ‖ postRoot ‖ keccak(calldata[start:end])), using memory past the free
+    /// Chunk leaf keccak(preRoot ‖ postRoot ‖ keccak(calldata[start:end])) of chunk `sc.chunks`
+    /// (whose root the caller checked exists); advances the chunk. Uses memory past the free
     /// pointer as scratch (nothing is allocated).
-    function _chunkLeaf(bytes32 preRoot, bytes32 postRoot, uint256 start, uint256 end)
+    function _closeChunk(Scan memory sc, uint256 rootsOffset, bytes32[] memory leaves, uint256 start, uint256 end)
         private
         pure
-        returns (bytes32 leaf)
     {
         assembly ("memory-safe") {
+            let chunk := mload(add(sc, 0xa0)) // sc.chunks
+            let postRoot := calldataload(add(rootsOffset, shl(5, chunk)))
             let m := mload(0x40)
             let len := sub(end, start)
             calldatacopy(m, start, len)
             let recordsHash := keccak256(m, len)
-            mstore(m, preRoot)
+            mstore(m, mload(add(sc, 0x60))) // sc.preRoot
             mstore(add(m, 0x20), postRoot)
             mstore(add(m, 0x40), recordsHash)
-            leaf := keccak256(m, 0x60)
+            mstore(add(add(leaves, 0x20), shl(5, chunk)), keccak256(m, 0x60))
+            mstore(add(sc, 0x60), postRoot)
+            mstore(add(sc, 0xa0), add(chunk, 1))
         }
     }
 

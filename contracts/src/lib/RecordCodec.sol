@@ -238,7 +238,8 @@ library RecordCodec {
     /// - amount: 8L + 4e <= 240, so L <= 30, e <= 60 and m * 10^e < 2^256 (log2(10) < 4); no
     ///   leading zero byte; canonical: m not divisible by 10. Zero (e = 0, L = 0) is taken fast
     ///   only in the gasPrice / maxPriorityFeePerGas field, where it is usual; elsewhere m = 0
-    ///   counts as divisible by 10 and leaves the record to `decode`.
+    ///   counts as divisible by 10 and leaves the record to `decode` (which also makes the
+    ///   leading-byte check valid for L = 0).
     function scanTransfers(uint256 p, uint256 end, uint256 k) internal pure returns (uint256 next, uint256 n) {
         assembly ("memory-safe") {
             for {} and(lt(n, k), lt(p, end)) {} {
@@ -251,23 +252,16 @@ library RecordCodec {
                 {
                     // nonce: a uvar
                     let w := calldataload(p)
-                    let b := shl(3, byte(0, w))
-                    let m := shr(sub(256, b), shl(8, w))
-                    slow := or(slow, or(gt(b, 248), lt(m, shl(sub(b, 8), 1))))
-                    p := add(add(p, 1), shr(3, b))
+                    let l := byte(0, w)
+                    slow := or(slow, or(gt(l, 31), and(gt(l, 0), iszero(byte(1, w)))))
+                    p := add(add(p, 1), l)
                 }
                 {
                     // value: an amount (exponent, uvar mantissa)
                     let w := calldataload(p)
                     let b := shl(3, byte(1, w))
                     let m := shr(sub(256, b), shl(16, w))
-                    slow := or(
-                        slow,
-                        or(
-                            gt(add(b, shl(2, byte(0, w))), 240),
-                            or(lt(m, shl(sub(b, 8), 1)), iszero(mod(m, 10)))
-                        )
-                    )
+                    slow := or(slow, or(or(gt(add(b, shl(2, byte(0, w))), 240), iszero(byte(2, w))), iszero(mod(m, 10))))
                     p := add(add(p, 2), shr(3, b))
                 }
                 {
@@ -278,13 +272,7 @@ library RecordCodec {
                     default {
                         let b := shl(3, byte(1, w))
                         let m := shr(sub(256, b), shl(16, w))
-                        slow := or(
-                            slow,
-                            or(
-                                gt(add(b, shl(2, byte(0, w))), 240),
-                                or(lt(m, shl(sub(b, 8), 1)), iszero(mod(m, 10)))
-                            )
-                        )
+                        slow := or(slow, or(or(gt(add(b, shl(2, byte(0, w))), 240), iszero(byte(2, w))), iszero(mod(m, 10))))
                         p := add(add(p, 2), shr(3, b))
                     }
                 }
@@ -293,22 +281,15 @@ library RecordCodec {
                     let w := calldataload(p)
                     let b := shl(3, byte(1, w))
                     let m := shr(sub(256, b), shl(16, w))
-                    slow := or(
-                        slow,
-                        or(
-                            gt(add(b, shl(2, byte(0, w))), 240),
-                            or(lt(m, shl(sub(b, 8), 1)), iszero(mod(m, 10)))
-                        )
-                    )
+                    slow := or(slow, or(or(gt(add(b, shl(2, byte(0, w))), 240), iszero(byte(2, w))), iszero(mod(m, 10))))
                     p := add(add(p, 2), shr(3, b))
                 }
                 if iszero(and(flags, 0x10)) {
                     // gasLimit: a uvar
                     let w := calldataload(p)
-                    let b := shl(3, byte(0, w))
-                    let m := shr(sub(256, b), shl(8, w))
-                    slow := or(slow, or(gt(b, 248), lt(m, shl(sub(b, 8), 1))))
-                    p := add(add(p, 1), shr(3, b))
+                    let l := byte(0, w)
+                    slow := or(slow, or(gt(l, 31), and(gt(l, 0), iszero(byte(1, w)))))
+                    p := add(add(p, 1), l)
                 }
                 p := add(p, 64) // r, s
                 if or(slow, gt(p, end)) {
