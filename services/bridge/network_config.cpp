@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: MIT
+#include "services/bridge/network_config.hpp"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
+
+#include "core/eth/address.hpp"
+
+namespace sluice {
+
+namespace {
+
+Result<QUrl> httpUrl(const QString& text, const QString& what) {
+    const QUrl url(text);
+    if (text.isEmpty() || !url.isValid() ||
+        (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
+        return make_error(QStringLiteral("%1 must be an http:// or https:// URL, not '%2'").arg(what, text).toStdString());
+    return url;
+}
+
+Result<QUrl> wsUrl(const QJsonValue& value, const QString& what) {
+    if (value.isUndefined() || value.isNull()) return QUrl();
+    const QUrl url(value.toString());
+    if (!url.isValid() || (url.scheme() != QLatin1String("ws") && url.scheme() != QLatin1String("wss")))
+        return make_error(QStringLiteral("%1 must be a ws:// or wss:// URL").arg(what).toStdString());
+    return url;
+}
+
+}  // namespace
+
+QString NetworkConfig::key() const { return QString::fromStdString(to_hex_bare(rollup)); }
+
+QString defaultDevnetDataDir() {
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/Sluice/devnet");
+}
+
+QString devnetManifestPath(const QString& dataDir) {
+    return QDir(dataDir.isEmpty() ? defaultDevnetDataDir() : dataDir).filePath(QStringLiteral("devnet.json"));
+}
+
+Result<NetworkConfig> parseDevnetManifest(const QByteArray& json, const QString& origin) {
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    auto bad = [&](const QString& what) {
+        return make_error(QStringLiteral("%1: %2").arg(origin, what).toStdString());
+    };
+    if (!doc.isObject()) return bad(QStringLiteral("not a JSON object (%1)").arg(parseError.errorString()));
+    const QJsonObject o = doc.object();
+    NetworkConfig config;
+    config.source = QStringLiteral("devnet manifest %1").arg(origin);
+    const QJsonObject l1 = o.value(QStringLiteral("l1")).toObject();
+    const QJsonObject l2 = o.value(QStringLiteral("l2")).toObject();
+    auto l1Rpc = httpUrl(l1.value(QStringLiteral("rpcUrl")).toString(), QStringLiteral("l1.rpcUrl"));
+    if (!l1Rpc) return bad(QString::fromStdString(l1Rpc.message()));
+    auto l2Rpc = httpUrl(l2.value(QStringLiteral("rpcUrl")).toString(), QStringLiteral("l2.rpcUrl"));
+    if (!l2Rpc) return bad(QString::fromStdString(l2Rpc.message()));
+    auto l1Ws = wsUrl(l1.value(QStringLiteral("wsUrl")), QStringLiteral("l1.wsUrl"));
+    if (!l1Ws) return bad(QString::fromStdString(l1Ws.message()));
+    auto l2Ws = wsUrl(l2.value(QStringLiteral("wsUrl")), QStringLiteral("l2.wsUrl"));
+    if (!l2Ws) return bad(QString::fromStdString(l2Ws.message()));
+    auto rollup = parse_address(o.value(QStringLiteral("rollup")).toString().toStdString());
+    if (!rollup) return bad(QStringLiteral("rollup: ") + QString::fromStdString(rollup.message()));
+    config.l1Rpc = *l1Rpc;
+    config.l2Rpc = *l2Rpc;
+    config.l1Ws = *l1Ws;
+    config.l2Ws = *l2Ws;
+    config.rollup = *rollup;
+    const QJsonValue deploy = o.value(QStringLiteral("deployBlock"));
+    if (deploy.isDouble() && deploy.toDouble() >= 0) config.deployBlock = static_cast<quint64>(deploy.toDouble());
+    return config;
+}
+
+Result<NetworkConfig> loadDevnetManifest(const QString& path) {
+    QFile file(path);
+    if (!file.exists())
+        return make_error(QStringLiteral("no devnet manifest at %1: start the local stack with `sluiced --devnet` "
+                                         "(or pass --data-dir, or --l1-rpc/--l2-rpc/--rollup)")
+                              .arg(path)
+                              .toStdString());
+    if (!file.open(QIODevice::ReadOnly))
+        return make_error(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()).toStdString());
+    return parseDevnetManifest(file.readAll(), path);
+}
+
+Result<NetworkConfig> explicitNetwork(const QString& l1Rpc, const QString& l2Rpc, const QString& rollup) {
+    auto l1 = httpUrl(l1Rpc, QStringLiteral("--l1-rpc"));
+    if (!l1) return l1.error();
+    auto l2 = httpUrl(l2Rpc, QStringLiteral("--l2-rpc"));
+    if (!l2) return l2.error();
+    auto address = parse_address(rollup.trimmed().toStdString());
+    if (!address) return make_error("--rollup: " + address.message());
+    NetworkConfig config;
+    config.l1Rpc = *l1;
+    config.l2Rpc = *l2;
+    config.rollup = *address;
+    config.source = QStringLiteral("command line");
+    return config;
+}
+
+}  // namespace sluice

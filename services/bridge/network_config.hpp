@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Where the bridge talks to: the L1 and L2 endpoints and the Rollup contract's address, from the
+// devnet manifest that `sluiced --devnet` writes (docs/RPC.md §3) or from explicit URLs. Only the
+// locations come from here; every protocol number (challenge period, bond, base fee, L2 chain id)
+// is read from the contract (RollupContract::readParams), never from a file or a constant.
+
+#include <QString>
+#include <QUrl>
+
+#include <optional>
+
+#include "core/common/bytes.hpp"
+#include "core/common/result.hpp"
+
+namespace sluice {
+
+struct NetworkConfig {
+    QUrl l1Rpc;
+    QUrl l1Ws;        // may be empty
+    QUrl l2Rpc;
+    QUrl l2Ws;        // may be empty
+    Address rollup;
+    quint64 deployBlock = 0;
+    QString source;   // "devnet manifest <path>" or "command line", for messages
+
+    // Stable name of this network for file names: "<rollup address lower-case hex>".
+    QString key() const;
+};
+
+// The data directory `sluiced --devnet` uses when it is given no --data-dir:
+// QStandardPaths::GenericDataLocation + "/Sluice/devnet" (e.g. ~/.local/share/Sluice/devnet).
+QString defaultDevnetDataDir();
+// <dataDir>/devnet.json; dataDir empty = defaultDevnetDataDir().
+QString devnetManifestPath(const QString& dataDir = {});
+
+// Reads and checks a devnet manifest. Errors say which file and which field.
+Result<NetworkConfig> loadDevnetManifest(const QString& path);
+// Parses the manifest's JSON text (exposed for tests); `origin` names it in messages.
+Result<NetworkConfig> parseDevnetManifest(const QByteArray& json, const QString& origin);
+
+// Explicit endpoints (sluice-cli --l1-rpc/--l2-rpc/--rollup). http(s) URLs only.
+Result<NetworkConfig> explicitNetwork(const QString& l1Rpc, const QString& l2Rpc, const QString& rollup);
+
+}  // namespace sluice

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: MIT
+#include "services/bridge/rollup_contract.hpp"
+
+#include <QJsonObject>
+
+#include <memory>
+
+#include "core/eth/abi.hpp"
+
+namespace sluice {
+
+namespace {
+
+Bytes selectorCall(std::string_view signature) {
+    const auto selector = function_selector(signature);
+    return Bytes(selector.begin(), selector.end());
+}
+
+std::optional<Bytes> hexData(const QJsonValue& value) {
+    if (!value.isString()) return std::nullopt;
+    const QString text = value.toString();
+    if (!text.startsWith(QLatin1String("0x"))) return std::nullopt;
+    return from_hex(text.toStdString());
+}
+
+std::optional<U256> word(const Bytes& data) {
+    if (data.size() != 32) return std::nullopt;
+    return u256_from_be(data);
+}
+
+}  // namespace
+
+RollupContract::RollupContract(EthClient* l1, const Address& rollup, QObject* parent)
+    : QObject(parent), m_l1(l1), m_rollup(rollup) {}
+
+void RollupContract::call(const Bytes& data, QObject* context, Done<Bytes> done) {
+    const QJsonObject request{{QStringLiteral("to"), QString::fromStdString(m_rollup.hex())},
+                              {QStringLiteral("data"), QString::fromStdString(to_hex(data))}};
+    RpcClient* rpc = m_l1->rpc();
+    rpc->call(QStringLiteral("eth_call"), QJsonArray{request, QStringLiteral("latest")}, context,
+              [rpc, done = std::move(done)](RpcReply reply) {
+                  if (!reply.ok()) return done(reply.error());
+                  auto bytes = hexData(reply.value());
+                  if (!bytes) return done(rpc->malformed(QStringLiteral("eth_call"), QStringLiteral("expected 0x data")));
+                  done(std::move(*bytes));
+              });
+}
+
+void RollupContract::batchCount(QObject* context, Done<quint64> done) {
+    RpcClient* rpc = m_l1->rpc();
+    call(selectorCall("batchCount()"), context, [rpc, done = std::move(done)](RpcResult<Bytes> reply) {
+        if (!reply.ok()) return done(reply.error());
+        auto v = word(reply.value());
+        if (!v || *v > U256(std::numeric_limits<quint64>::max()))
+            return done(rpc->malformed(QStringLiteral("eth_call batchCount()"), QStringLiteral("expected one word")));
+        done(static_cast<quint64>(*v));
+    });
+}
+
+void RollupContract::batchHash(quint64 index, QObject* context, Done<Hash> done) {
+    auto data = encode_call("batchHash(uint256)", {U256(index)});
+    RpcClient* rpc = m_l1->rpc();
+    call(*data, context, [rpc, done = std::move(done)](RpcResult<Bytes> reply) {
+        if (!reply.ok()) return done(reply.error());
+        auto h = Hash::from_view(reply.value());
+        if (!h) return done(rpc->malformed(QStringLiteral("eth_call batchHash()"), QStringLiteral("expected one word")));
+        done(*h);
+    });
+}
+
+void RollupContract::isWithdrawalFinalized(quint64 batchIndex, quint64 withdrawalIndex, QObject* context,
+                                           Done<bool> done) {
+    auto data = encode_call("isWithdrawalFinalized(uint256,uint256)", {U256(batchIndex), U256(withdrawalIndex)});
+    RpcClient* rpc = m_l1->rpc();
+    call(*data, context, [rpc, done = std::move(done)](RpcResult<Bytes> reply) {
+        if (!reply.ok()) return done(reply.error());
+        auto v = word(reply.value());
+        if (!v || *v > 1)
+            return done(rpc->malformed(QStringLiteral("eth_call isWithdrawalFinalized()"), QStringLiteral("expected a bool")));
+        done(*v == 1);
+    });
+}
+
+void RollupContract::latestBlockTime(QObject* context, Done<quint64> done) {
+    RpcClient* rpc = m_l1->rpc();
+    rpc->call(QStringLiteral("eth_getBlockByNumber"), QJsonArray{QStringLiteral("latest"), false}, context,
+              [rpc, done = std::move(done)](RpcReply reply) {
+                  if (!reply.ok()) return done(reply.error());
+                  auto t = EthClient::parseQuantity64(reply.value().toObject().value(QStringLiteral("timestamp")));
+                  if (!t) return done(rpc->malformed(QStringLiteral("eth_getBlockByNumber"), QStringLiteral("no timestamp")));
+                  done(*t);
+              });
+}
+
+}  // namespace sluice
