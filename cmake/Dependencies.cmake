@@ -19,7 +19,7 @@ find_package(nlohmann_json 3.10 REQUIRED)
 set_package_properties(nlohmann_json PROPERTIES TYPE REQUIRED
   PURPOSE "JSON for keystores, EIP-712 documents and test vectors (Debian: nlohmann-json3-dev)")
 
-set(SLUICE_QT_COMPONENTS Core Network WebSockets)
+set(SLUICE_QT_COMPONENTS Core Network WebSockets Sql)
 if(SLUICE_BUILD_GUI)
   list(APPEND SLUICE_QT_COMPONENTS Gui Qml Quick QuickControls2 LinguistTools)
 endif()

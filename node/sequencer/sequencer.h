@@ -42,6 +42,10 @@ namespace sluice::node {
 
 class DbWriter;
 
+struct HashHasher {
+    std::size_t operator()(const Hash& h) const noexcept;
+};
+
 struct SequencerConfig {
     QString databasePath;             // <data dir>/node.sqlite
     rollup::Params params;            // chain id, base fee
@@ -147,40 +151,52 @@ private:
     struct MempoolEntry;
     struct CachedBlock;
     struct CachedTx;
-    struct Job;
 
     Result<std::shared_ptr<MempoolEntry>> validate(ByteView raw);
     void enqueueWrite(std::function<Status(NodeDatabase&)> write, std::function<void(Status)> done);
-    void onWritesCommitted();
+    void fail(const QString& message);
     void scheduleBlock();
-    void cacheBlock(BlockInfo block);
+    void onBlockDurable(const std::shared_ptr<CachedBlock>& block);
+    void dropSender(const Address& sender, const Hash& firstBad, const char* why);
+    void evictOldBlocks();
+    std::optional<std::uint32_t> indexOf(const Address& address) const;
     Status replay();
-    void rebuildPostedState();
+    Result<rollup::AccountTree> replayRecords(std::uint64_t fromSeq, std::uint64_t toSeq, rollup::AccountTree tree,
+                                              std::deque<U256>* fees = nullptr);
+    std::shared_ptr<CachedBlock> loadBlock(const StoredBlock& stored) const;
 
     SequencerConfig m_config;
     std::unique_ptr<NodeDatabase> m_reader;   // this thread's read connection
     std::unique_ptr<DbWriter> m_writer;
     QTimer m_blockTimer;
+    bool m_blockScheduled = false;
+    bool m_blockInFlight = false;
+    bool m_failed = false;
 
     rollup::AccountTree m_tree;               // soft state after the last produced block
-    std::shared_ptr<rollup::AccountTree> m_postedTree;  // after the last posted batch
+    std::shared_ptr<rollup::AccountTree> m_postedTree;  // honest state after the last posted batch
     Hash m_postedRoot;                        // as on L1
     std::uint64_t m_postedRecords = 0;        // records in posted batches
     std::uint64_t m_postedDeposits = 0;
     U256 m_unpostedFees = 0;                  // fees of sequenced records not yet posted
+    std::deque<U256> m_unpostedRecordFees;   // per record from m_postedRecords on
 
     std::deque<std::shared_ptr<MempoolEntry>> m_mempool;
     std::unordered_map<Address, std::uint64_t, rollup::AddressHasher> m_pendingNonce;
     std::unordered_map<Address, U256, rollup::AddressHasher> m_pendingSpend;
-    std::map<std::uint64_t, StoredDeposit> m_depositQueue;  // not yet credited
-    std::uint64_t m_nextDepositIndex = 0;
+    std::map<std::uint64_t, StoredDeposit> m_depositQueue;  // known, not yet credited
+    std::uint64_t m_nextDepositIndex = 0;     // the next queue index to credit
 
     std::uint64_t m_producedHead = 0;         // last produced block (maybe not durable yet)
     std::uint64_t m_durableHead = 0;
     Hash m_producedHash;
+    std::uint64_t m_producedTimestamp = 0;
     std::uint64_t m_nextRecordSeq = 0;
-    std::deque<std::shared_ptr<CachedBlock>> m_blocks;  // recent blocks, oldest first
-    std::unordered_map<Hash, std::shared_ptr<CachedTx>, rollup::AddressHasher> m_txs;  // unused hasher slot
+    std::uint64_t m_durableRecords = 0;
+    std::deque<std::shared_ptr<CachedBlock>> m_blocks;  // recent durable blocks, oldest first
+    std::shared_ptr<CachedBlock> m_inFlight;
+    std::unordered_map<Hash, std::shared_ptr<CachedTx>, HashHasher> m_txs;
+    std::unordered_map<Hash, std::shared_ptr<CachedBlock>, HashHasher> m_blocksByHash;
     std::size_t m_cachedTxCount = 0;
     bool m_started = false;
 };

@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: MIT
+#include "node/config.h"
+
+#include <QDir>
+
+namespace sluice::node {
+
+QString usageText() {
+    return QStringLiteral(
+        "Usage: sluiced [options]\n"
+        "  --data-dir D            database and manifests (default ~/.local/share/sluiced)\n"
+        "  --l2-port P             JSON-RPC port, HTTP and WebSocket (default 8546)\n"
+        "  --rpc-host H            address to bind (default 127.0.0.1)\n"
+        "  --l1-rpc URL            the L1 JSON-RPC endpoint\n"
+        "  --rollup ADDR           the Rollup contract on L1\n"
+        "  --devnet                start anvil, deploy, and run the whole local stack\n"
+        "  --l1-port P             anvil's port with --devnet (default 8545)\n"
+        "  --verifier              re-execute every batch and prove fraud\n"
+        "  --fault KIND[@BATCH]    make the proposer cheat (testing)\n"
+        "  --challenge-period S    challenge period for a devnet deployment\n"
+        "  --proposer-key SRC      env:VAR or file:PATH holding the proposer's key\n"
+        "  --chain-id N            L2 chain id without L1 (default 31338)\n"
+        "  --fee-recipient ADDR    account 0 without L1\n"
+        "  --block-time MS         block interval (default 250)\n"
+        "  --block-trigger N       produce a block at once when N transactions wait (default 1000)\n"
+        "  --genesis-alloc A=W,... dev-only balances without L1, credited as deposits in block 1\n"
+        "  --help\n");
+}
+
+Result<NodeConfig> parseCommandLine(const QStringList& args) {
+    NodeConfig c;
+    c.dataDir = QDir::homePath() + QStringLiteral("/.local/share/sluiced");
+    auto bad = [](const QString& option, const QString& why) {
+        return make_error(QStringLiteral("%1: %2\n%3").arg(option, why, usageText()).toStdString());
+    };
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        const QString opt = args[i];
+        auto value = [&](QString& out) -> bool {
+            if (i + 1 >= args.size()) return false;
+            out = args[++i];
+            return true;
+        };
+        QString v;
+        auto number = [&](std::uint64_t max, std::uint64_t& out) -> bool {
+            if (!value(v)) return false;
+            bool ok = false;
+            out = v.toULongLong(&ok);
+            return ok && out <= max;
+        };
+        std::uint64_t n = 0;
+        if (opt == QLatin1String("--help") || opt == QLatin1String("-h")) {
+            return make_error(usageText().toStdString());
+        } else if (opt == QLatin1String("--data-dir")) {
+            if (!value(c.dataDir)) return bad(opt, QStringLiteral("needs a directory"));
+        } else if (opt == QLatin1String("--l2-port")) {
+            if (!number(65535, n)) return bad(opt, QStringLiteral("needs a port number"));
+            c.rpcPort = std::uint16_t(n);
+        } else if (opt == QLatin1String("--l1-port")) {
+            if (!number(65535, n)) return bad(opt, QStringLiteral("needs a port number"));
+            c.l1Port = std::uint16_t(n);
+        } else if (opt == QLatin1String("--rpc-host")) {
+            if (!value(c.rpcHost)) return bad(opt, QStringLiteral("needs an address"));
+        } else if (opt == QLatin1String("--l1-rpc")) {
+            if (!value(c.l1RpcUrl)) return bad(opt, QStringLiteral("needs a URL"));
+        } else if (opt == QLatin1String("--rollup")) {
+            if (!value(c.rollupAddress) || !Address::from_hex(c.rollupAddress.toStdString()))
+                return bad(opt, QStringLiteral("needs a 0x address"));
+        } else if (opt == QLatin1String("--devnet")) {
+            c.devnet = true;
+        } else if (opt == QLatin1String("--verifier")) {
+            c.verifier = true;
+        } else if (opt == QLatin1String("--fault")) {
+            if (!value(c.faultSpec)) return bad(opt, QStringLiteral("needs KIND[@BATCH]"));
+        } else if (opt == QLatin1String("--challenge-period")) {
+            if (!number(UINT32_MAX, n)) return bad(opt, QStringLiteral("needs seconds"));
+            c.challengePeriod = n;
+        } else if (opt == QLatin1String("--proposer-key")) {
+            if (!value(c.proposerKeySource) ||
+                !(c.proposerKeySource.startsWith(QLatin1String("env:")) || c.proposerKeySource.startsWith(QLatin1String("file:"))))
+                return bad(opt, QStringLiteral("needs env:VAR or file:PATH (never the key itself on a command line)"));
+        } else if (opt == QLatin1String("--chain-id")) {
+            if (!number(UINT64_MAX, n) || n == 0) return bad(opt, QStringLiteral("needs a positive number"));
+            c.l2ChainId = n;
+        } else if (opt == QLatin1String("--fee-recipient")) {
+            if (!value(v)) return bad(opt, QStringLiteral("needs a 0x address"));
+            auto a = Address::from_hex(v.toStdString());
+            if (!a) return bad(opt, QStringLiteral("needs a 0x address"));
+            c.feeRecipient = *a;
+        } else if (opt == QLatin1String("--block-time")) {
+            if (!number(600000, n) || n == 0) return bad(opt, QStringLiteral("needs milliseconds (1..600000)"));
+            c.blockTimeMs = int(n);
+        } else if (opt == QLatin1String("--block-trigger")) {
+            if (!number(1000000, n) || n == 0) return bad(opt, QStringLiteral("needs a positive count"));
+            c.blockTriggerTxs = int(n);
+        } else if (opt == QLatin1String("--genesis-alloc")) {
+            if (!value(v)) return bad(opt, QStringLiteral("needs ADDR=WEI[,ADDR=WEI...]"));
+            for (const QString& item : v.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                const auto parts = item.split(QLatin1Char('='));
+                auto a = parts.size() == 2 ? Address::from_hex(parts[0].trimmed().toStdString()) : std::nullopt;
+                auto w = parts.size() == 2 ? u256_from_dec(parts[1].trimmed().toStdString()) : std::nullopt;
+                if (!a || !w || *w == 0) return bad(opt, QStringLiteral("bad entry %1 (want ADDR=WEI, WEI > 0)").arg(item));
+                c.genesisAlloc.push_back(GenesisAlloc{*a, *w});
+            }
+        } else {
+            return bad(opt, QStringLiteral("unknown option"));
+        }
+    }
+    if (!c.genesisAlloc.empty() && (!c.l1RpcUrl.isEmpty() || c.devnet))
+        return make_error("--genesis-alloc is for a node without L1 only: with L1, balances come from deposits");
+    if (c.l1RpcUrl.isEmpty() != c.rollupAddress.isEmpty() && !c.devnet)
+        return make_error("--l1-rpc and --rollup go together");
+    return c;
+}
+
+}  // namespace sluice::node

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: MIT
+// sluiced: the L2 node (docs/RPC.md).
+#include <QCoreApplication>
+
+#include <cstdio>
+
+#include "node/config.h"
+#include "node/nodeapp.h"
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("sluiced"));
+    QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    const QStringList args = QCoreApplication::arguments();
+    auto config = sluice::node::parseCommandLine(args);
+    if (!config) {
+        const bool help = args.contains(QStringLiteral("--help")) || args.contains(QStringLiteral("-h"));
+        std::fprintf(help ? stdout : stderr, "%s\n", config.message().c_str());
+        return help ? 0 : 64;
+    }
+    sluice::node::NodeApp::installSignalHandlers();
+    sluice::node::NodeApp node(std::move(config).value());
+    if (auto st = node.start(); !st) {
+        std::fprintf(stderr, "sluiced: %s\n", st.message().c_str());
+        return 1;
+    }
+    const int rc = app.exec();
+    node.stop();
+    return rc;
+}

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: MIT
+#include "node/nodeapp.h"
+
+#include <QCoreApplication>
+#include <QDir>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "node/rpc/ethapi.h"
+#include "node/rpc/rpcserver.h"
+#include "node/sequencer/sequencer.h"
+
+#if defined(SLUICE_HAVE_L1SIDE) && __has_include("node/l1/l1side.h")
+#include "node/l1/l1side.h"
+#define SLUICE_WITH_L1 1
+#endif
+
+namespace sluice::node {
+
+namespace {
+int g_signalFd[2] = {-1, -1};
+void onUnixSignal(int) {
+    const char c = 1;
+    [[maybe_unused]] auto n = ::write(g_signalFd[0], &c, 1);
+}
+}  // namespace
+
+NodeApp::NodeApp(NodeConfig config, QObject* parent) : QObject(parent), m_config(std::move(config)) {
+    if (g_signalFd[1] >= 0) {
+        m_signalNotifier = new QSocketNotifier(g_signalFd[1], QSocketNotifier::Read, this);
+        connect(m_signalNotifier, &QSocketNotifier::activated, this, &NodeApp::onSignal);
+    }
+}
+
+NodeApp::~NodeApp() { stop(); }
+
+bool NodeApp::installSignalHandlers() {
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFd) != 0) return false;
+    struct sigaction action {};
+    action.sa_handler = onUnixSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    return sigaction(SIGINT, &action, nullptr) == 0 && sigaction(SIGTERM, &action, nullptr) == 0;
+}
+
+void NodeApp::onSignal() {
+    m_signalNotifier->setEnabled(false);
+    char c;
+    [[maybe_unused]] auto n = ::read(g_signalFd[1], &c, 1);
+    qInfo("sluiced: shutting down");
+    stop();
+    QCoreApplication::quit();
+}
+
+Status NodeApp::start() {
+#ifdef SLUICE_WITH_L1
+    if (auto st = L1Side::prepare(m_config); !st) return st;
+#else
+    if (m_config.devnet || !m_config.l1RpcUrl.isEmpty())
+        return make_error("this sluiced was built without the L1 side (node/l1); only a sequencer without L1 can run");
+#endif
+    SequencerConfig sc;
+    sc.databasePath = QDir(m_config.dataDir).filePath(QStringLiteral("node.sqlite"));
+    sc.params.chain_id = m_config.l2ChainId;
+    sc.params.base_fee = m_config.l2BaseFee;
+    sc.feeRecipient = m_config.feeRecipient;
+    sc.blockTimeMs = m_config.blockTimeMs;
+    sc.blockTriggerTxs = m_config.blockTriggerTxs;
+    sc.maxBlockRecords = m_config.maxBlockRecords;
+    sc.maxMempool = m_config.maxMempool;
+    m_sequencer = std::make_unique<Sequencer>(sc);
+    connect(m_sequencer.get(), &Sequencer::fatalError, this, [](const QString&) { QCoreApplication::exit(2); });
+    if (auto st = m_sequencer->start(); !st) return st;
+    // Dev-only balances: deposit records 0..n-1 (idempotent across restarts).
+    for (std::size_t i = 0; i < m_config.genesisAlloc.size(); ++i) {
+        const auto& alloc = m_config.genesisAlloc[i];
+        if (auto st = m_sequencer->creditDeposit(i, alloc.address, alloc.amount, 0); !st) return st;
+    }
+    m_rpc = std::make_unique<RpcServer>();
+    registerEthMethods(*m_rpc, *m_sequencer);
+#ifdef SLUICE_WITH_L1
+    m_l1 = new L1Side(m_config, *m_sequencer, *m_rpc, this);
+    connect(m_l1, &L1Side::fatalError, this, [](const QString& message) {
+        qCritical("sluiced: %s", qPrintable(message));
+        QCoreApplication::exit(2);
+    });
+#endif
+    QHostAddress host;
+    if (!host.setAddress(m_config.rpcHost)) return make_error("--rpc-host: not an IP address: " + m_config.rpcHost.toStdString());
+    if (auto st = m_rpc->listen(host, m_config.rpcPort); !st) return st;
+#ifdef SLUICE_WITH_L1
+    if (auto st = m_l1->start(); !st) return st;
+#endif
+    qInfo("sluiced: JSON-RPC on http://%s:%u (chain %s), data in %s", qPrintable(m_config.rpcHost), unsigned(m_rpc->port()),
+          u256_to_dec(m_config.l2ChainId).c_str(), qPrintable(m_config.dataDir));
+    return {};
+}
+
+void NodeApp::stop() {
+#ifdef SLUICE_WITH_L1
+    if (m_l1) m_l1->stop();
+#endif
+    if (m_rpc) m_rpc->close();
+    if (m_sequencer) m_sequencer->stop();
+}
+
+}  // namespace sluice::node

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: MIT
+#include "node/sequencer/dbwriter.h"
+
+#include <QMetaObject>
+
+#include <vector>
+
+namespace sluice::node {
+
+DbWriter::DbWriter(QString path, QObject* owner) : m_path(std::move(path)), m_owner(owner) {}
+
+DbWriter::~DbWriter() { stop(); }
+
+Status DbWriter::open() {
+    m_thread = std::thread([this] { run(); });
+    std::unique_lock lock(m_mutex);
+    m_idle.wait(lock, [this] { return m_opened; });
+    return m_openStatus;
+}
+
+void DbWriter::enqueue(Write write, Done done) {
+    {
+        std::lock_guard lock(m_mutex);
+        m_queue.push_back(Job{std::move(write), std::move(done)});
+    }
+    m_wake.notify_one();
+}
+
+void DbWriter::flush() {
+    std::unique_lock lock(m_mutex);
+    m_idle.wait(lock, [this] { return (m_queue.empty() && !m_busy) || !m_thread.joinable() || !m_openStatus.ok(); });
+}
+
+void DbWriter::stop() {
+    if (!m_thread.joinable()) return;
+    {
+        std::lock_guard lock(m_mutex);
+        m_stop = true;
+    }
+    m_wake.notify_one();
+    m_thread.join();
+}
+
+void DbWriter::run() {
+    std::unique_ptr<NodeDatabase> db;
+    {
+        auto opened = NodeDatabase::open(m_path);
+        std::lock_guard lock(m_mutex);
+        if (opened) {
+            db = std::move(opened).value();
+        } else {
+            m_openStatus = opened.error();
+        }
+        m_opened = true;
+    }
+    m_idle.notify_all();
+    if (!db) return;
+
+    for (;;) {
+        std::deque<Job> jobs;
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [this] { return m_stop || !m_queue.empty(); });
+            if (m_queue.empty() && m_stop) break;
+            jobs.swap(m_queue);
+            m_busy = true;
+        }
+        // One transaction for the whole group: a failure fails every job in it (nothing of it is
+        // on disk, so nobody may be told otherwise).
+        Status status = db->begin();
+        for (auto& job : jobs) {
+            if (!status) break;
+            status = job.write(*db);
+        }
+        if (status) {
+            status = db->commit();
+        } else {
+            (void)db->rollback();
+        }
+        std::vector<Done> dones;
+        dones.reserve(jobs.size());
+        for (auto& job : jobs) {
+            if (job.done) dones.push_back(std::move(job.done));
+        }
+        if (!dones.empty() && m_owner) {
+            QMetaObject::invokeMethod(
+                m_owner.data(),
+                [dones = std::move(dones), status]() {
+                    for (const auto& done : dones) done(status);
+                },
+                Qt::QueuedConnection);
+        }
+        {
+            std::lock_guard lock(m_mutex);
+            m_busy = false;
+        }
+        m_idle.notify_all();
+    }
+    db.reset();
+    m_idle.notify_all();
+}
+
+}  // namespace sluice::node

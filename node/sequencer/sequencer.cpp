@@ -1,0 +1,885 @@
+// SPDX-License-Identifier: MIT
+#include "node/sequencer/sequencer.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDebug>
+#include <QMetaObject>
+
+#include <algorithm>
+#include <cstring>
+
+#include "core/crypto/keccak.hpp"
+#include "core/rollup/stf.hpp"
+#include "node/sequencer/dbwriter.h"
+
+namespace sluice::node {
+
+using rollup::Record;
+using rollup::RecordKind;
+using rollup::Verdict;
+
+std::size_t HashHasher::operator()(const Hash& h) const noexcept {
+    std::size_t out;
+    std::memcpy(&out, h.data(), sizeof out);  // a keccak output: any 8 bytes are uniform
+    return out;
+}
+
+struct Sequencer::MempoolEntry {
+    Hash hash;
+    SignedTransaction signedTx;
+    Address sender;
+    U256 cost;          // value + fee
+    U256 fee;
+    bool dropped = false;
+};
+
+struct Sequencer::CachedTx {
+    std::shared_ptr<MempoolEntry> entry;
+    TxStatus status = TxStatus::pending;
+    std::optional<std::uint64_t> block;
+    std::optional<std::uint32_t> position;
+    std::optional<std::uint64_t> batchIndex;
+};
+
+struct Sequencer::CachedBlock {
+    BlockInfo info;
+};
+
+namespace {
+
+std::string u256Text(const U256& v) { return u256_to_dec(v); }
+
+Hash blockHashOf(const BlockInfo& b) {
+    Bytes pre;
+    pre.reserve(8 + 32 + 8 + 32 + 8 + 4 + 32);
+    auto put64 = [&pre](std::uint64_t v) {
+        for (int i = 7; i >= 0; --i) pre.push_back(std::uint8_t(v >> (8 * i)));
+    };
+    put64(b.number);
+    append(pre, b.parentHash);
+    put64(b.timestamp);
+    append(pre, b.stateRoot);
+    put64(b.recordStart);
+    for (int i = 3; i >= 0; --i) pre.push_back(std::uint8_t(b.recordCount >> (8 * i)));
+    Bytes txs;
+    txs.reserve(b.transactions.size() * 32);
+    for (const auto& h : b.transactions) append(txs, h);
+    append(pre, keccak256(txs));
+    return keccak256(pre);
+}
+
+BlockInfo toInfo(const StoredBlock& s) {
+    BlockInfo b;
+    b.number = s.number;
+    b.hash = s.hash;
+    b.parentHash = s.parentHash;
+    b.timestamp = s.timestamp;
+    b.stateRoot = s.stateRoot;
+    b.recordStart = s.recordStart;
+    b.recordCount = s.recordCount;
+    b.transactions = s.transactions;
+    return b;
+}
+
+StoredBlock toStored(const BlockInfo& b) {
+    StoredBlock s;
+    s.number = b.number;
+    s.hash = b.hash;
+    s.parentHash = b.parentHash;
+    s.timestamp = b.timestamp;
+    s.stateRoot = b.stateRoot;
+    s.recordStart = b.recordStart;
+    s.recordCount = b.recordCount;
+    s.transactions = b.transactions;
+    return s;
+}
+
+std::uint64_t nowSeconds() { return std::uint64_t(QDateTime::currentSecsSinceEpoch()); }
+
+}  // namespace
+
+Sequencer::Sequencer(SequencerConfig config, QObject* parent) : QObject(parent), m_config(std::move(config)) {
+    m_blockTimer.setInterval(std::max(1, m_config.blockTimeMs));
+    connect(&m_blockTimer, &QTimer::timeout, this, &Sequencer::produceBlock);
+}
+
+Sequencer::~Sequencer() { stop(); }
+
+Status Sequencer::start() {
+    if (m_started) return make_error("the sequencer is already running");
+    auto reader = NodeDatabase::open(m_config.databasePath);
+    if (!reader) return reader.error();
+    m_reader = std::move(reader).value();
+    m_writer = std::make_unique<DbWriter>(m_config.databasePath, this);
+    if (auto st = m_writer->open(); !st) return st;
+    if (auto st = replay(); !st) return st;
+    m_started = true;
+    m_blockTimer.start();
+    return {};
+}
+
+void Sequencer::stop() {
+    m_blockTimer.stop();
+    if (m_writer) {
+        m_writer->flush();
+        // Deliver the completions of the last commit before the writer goes away.
+        QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
+        m_writer->stop();
+    }
+    m_started = false;
+}
+
+void Sequencer::fail(const QString& message) {
+    if (m_failed) return;
+    m_failed = true;
+    m_blockTimer.stop();
+    qCritical("sluiced: %s", qPrintable(message));
+    emit fatalError(message);
+}
+
+void Sequencer::enqueueWrite(std::function<Status(NodeDatabase&)> write, std::function<void(Status)> done) {
+    m_writer->enqueue(std::move(write), std::move(done));
+}
+
+// --- start: genesis or replay -----------------------------------------------------------------
+
+Result<rollup::AccountTree> Sequencer::replayRecords(std::uint64_t fromSeq, std::uint64_t toSeq, rollup::AccountTree tree,
+                                                     std::deque<U256>* fees) {
+    constexpr std::uint64_t kStep = 20000;
+    for (std::uint64_t seq = fromSeq; seq < toSeq;) {
+        auto stored = m_reader->records(seq, std::min(kStep, toSeq - seq));
+        if (stored.empty()) return make_error("the node database lacks record " + std::to_string(seq));
+        std::vector<Record> records;
+        records.reserve(stored.size());
+        for (const auto& r : stored) {
+            std::size_t offset = 0;
+            auto rec = rollup::decode_record(r.bytes, offset);
+            if (!rec) return make_error("stored record " + std::to_string(r.seq) + " is corrupt: " + rec.message());
+            if (fees) fees->push_back(rec->is_signed() ? rollup::record_fee(*rec, m_config.params).value_or(0) : U256(0));
+            records.push_back(std::move(rec).value());
+        }
+        // The core STF re-checks every signature: a database that does not replay is refused.
+        auto result = rollup::apply_records(tree, records, m_config.params, 2);
+        if (!result.ok())
+            return make_error("stored record " + std::to_string(seq + result.record_index) + " does not replay (" +
+                              std::string(rollup::verdict_name(result.verdict)) + ")");
+        seq += stored.size();
+    }
+    return tree;
+}
+
+Status Sequencer::replay() {
+    auto& db = *m_reader;
+    const QString feeKey = QStringLiteral("genesis.feeRecipient");
+    const QString chainKey = QStringLiteral("genesis.chainId");
+    const QByteArray fee = QByteArray(reinterpret_cast<const char*>(m_config.feeRecipient.data()), 20);
+    const QByteArray chain = QByteArray::fromStdString(u256_to_dec(m_config.params.chain_id));
+    auto latest = db.latestBlockNumber();
+    if (!latest) {
+        m_tree = rollup::AccountTree::genesis(m_config.feeRecipient);
+        BlockInfo genesis;
+        genesis.number = 0;
+        genesis.timestamp = nowSeconds();
+        genesis.stateRoot = m_tree.state_root();
+        genesis.hash = blockHashOf(genesis);
+        if (auto st = db.begin(); !st) return st;
+        Status st = db.setMeta(feeKey, fee);
+        if (st) st = db.setMeta(chainKey, chain);
+        if (st) st = db.insertBlock(toStored(genesis));
+        if (st) st = db.commit();
+        if (!st) {
+            (void)db.rollback();
+            return st;
+        }
+        auto cached = std::make_shared<CachedBlock>(CachedBlock{genesis});
+        m_blocks.push_back(cached);
+        m_blocksByHash[genesis.hash] = cached;
+        m_producedHash = genesis.hash;
+        m_producedTimestamp = genesis.timestamp;
+        m_postedTree = std::make_shared<rollup::AccountTree>(m_tree);
+        m_postedRoot = m_tree.state_root();
+        return {};
+    }
+    if (db.meta(feeKey) != fee || db.meta(chainKey) != chain)
+        return make_error("the node database " + db.path().toStdString() +
+                          " belongs to another chain (different fee recipient or chain id); use another --data-dir");
+
+    // Posted batches: the live ones, in index order, are a prefix of the record stream.
+    for (const auto& b : db.batches(0, UINT64_MAX)) {
+        if (b.status == BatchStatus::reverted || !b.firstRecordSeq) continue;
+        m_postedRecords = *b.firstRecordSeq + b.recordCount;
+        m_postedDeposits = b.depositEnd;
+        m_postedRoot = b.stateRoot;
+    }
+    const std::uint64_t records = db.recordCount();
+    auto genesisTree = rollup::AccountTree::genesis(m_config.feeRecipient);
+    if (m_postedRecords == 0) m_postedRoot = genesisTree.state_root();
+    auto posted = replayRecords(0, m_postedRecords, std::move(genesisTree));
+    if (!posted) return posted.error();
+    m_postedTree = std::make_shared<rollup::AccountTree>(*posted);
+    auto soft = replayRecords(m_postedRecords, records, std::move(posted).value(), &m_unpostedRecordFees);
+    if (!soft) return soft.error();
+    m_tree = std::move(soft).value();
+    m_unpostedFees = 0;
+    for (const auto& f : m_unpostedRecordFees) m_unpostedFees += f;
+    m_nextRecordSeq = m_durableRecords = records;
+
+    auto head = db.block(*latest);
+    if (!head) return make_error("the node database lacks its latest block");
+    if (head->stateRoot != m_tree.state_root())
+        return make_error("the node database is inconsistent: replaying its records gives state root " +
+                          m_tree.state_root().hex() + ", block " + std::to_string(*latest) + " says " +
+                          head->stateRoot.hex());
+    m_producedHead = m_durableHead = *latest;
+    m_producedHash = head->hash;
+    m_producedTimestamp = head->timestamp;
+    const std::uint64_t firstCached = *latest > 64 ? *latest - 64 : 0;
+    for (std::uint64_t n = firstCached; n <= *latest; ++n) {
+        if (auto b = db.block(n)) {
+            auto cached = std::make_shared<CachedBlock>(CachedBlock{toInfo(*b)});
+            m_blocks.push_back(cached);
+            m_blocksByHash[cached->info.hash] = cached;
+        }
+    }
+
+    // Deposits: the credited ones are a prefix of the queue; the rest wait for the next block.
+    for (const auto& d : db.deposits(0, UINT64_MAX)) {
+        if (d.creditedBlock) {
+            m_nextDepositIndex = std::max(m_nextDepositIndex, d.queueIndex + 1);
+        } else {
+            m_depositQueue[d.queueIndex] = d;
+        }
+    }
+
+    // Acknowledged but not yet sequenced: back into the mempool, in arrival order.
+    for (const auto& stored : db.transactionsWithStatus(TxStatus::pending)) {
+        auto decoded = decode_signed_transaction(stored.raw);
+        if (!decoded) continue;
+        auto entry = std::make_shared<MempoolEntry>();
+        entry->hash = stored.hash;
+        entry->signedTx = std::move(decoded).value();
+        entry->sender = stored.sender;
+        Record probe;
+        probe.eip1559 = entry->signedTx.tx.type == TxType::eip1559;
+        probe.gas_price = entry->signedTx.tx.gas_price;
+        probe.max_fee_per_gas = entry->signedTx.tx.max_fee_per_gas;
+        probe.max_priority_fee_per_gas = entry->signedTx.tx.max_priority_fee_per_gas;
+        entry->fee = rollup::record_fee(probe, m_config.params).value_or(0);
+        entry->cost = entry->fee + entry->signedTx.tx.value;
+        m_mempool.push_back(entry);
+        m_pendingNonce[entry->sender] = entry->signedTx.tx.nonce + 1;
+        m_pendingSpend[entry->sender] += entry->cost;
+        auto cached = std::make_shared<CachedTx>();
+        cached->entry = entry;
+        m_txs[entry->hash] = cached;
+    }
+    return {};
+}
+
+// --- submission ------------------------------------------------------------------------------
+
+std::optional<std::uint32_t> Sequencer::indexOf(const Address& address) const { return m_tree.index_of(address); }
+
+Result<std::shared_ptr<Sequencer::MempoolEntry>> Sequencer::validate(ByteView raw) {
+    if (m_failed) return make_error("the node is shutting down after a storage failure");
+    if (raw.size() > 4096) return make_error("transaction too large (" + std::to_string(raw.size()) + " bytes)");
+    auto decoded = decode_signed_transaction(raw);
+    if (!decoded) return make_error("invalid transaction: " + decoded.message());
+    const Transaction& tx = decoded->tx;
+    const auto& params = m_config.params;
+    if (tx.type == TxType::access_list) return make_error("EIP-2930 transactions are not supported on this L2; use EIP-1559 or legacy");
+    if (tx.chain_id == 0) return make_error("transactions without replay protection (pre-EIP-155) are not accepted");
+    if (tx.chain_id != params.chain_id)
+        return make_error("wrong chain id " + u256Text(tx.chain_id) + ": this L2 is chain " + u256Text(params.chain_id));
+    if (!tx.to) return make_error("contract creation is not supported: this L2 carries plain transfers only");
+    if (!tx.data.empty()) return make_error("transactions with data are not supported: this L2 carries plain transfers only");
+    if (!tx.access_list.empty()) return make_error("access lists are not supported on this L2");
+    if (tx.gas_limit < rollup::kTransferGas)
+        return make_error("intrinsic gas too low: gas limit " + std::to_string(tx.gas_limit) + " is below 21000");
+    Record probe;
+    if (tx.type == TxType::legacy) {
+        if (tx.gas_price < params.base_fee)
+            return make_error("fee too low: gas price " + u256Text(tx.gas_price) + " wei is below the L2 base fee " +
+                              u256Text(params.base_fee) + " wei");
+        probe.gas_price = tx.gas_price;
+    } else {
+        if (tx.max_priority_fee_per_gas > tx.max_fee_per_gas)
+            return make_error("max priority fee per gas higher than max fee per gas");
+        if (tx.max_fee_per_gas < params.base_fee)
+            return make_error("fee too low: max fee per gas " + u256Text(tx.max_fee_per_gas) +
+                              " wei is below the L2 base fee " + u256Text(params.base_fee) + " wei");
+        probe.eip1559 = true;
+        probe.max_fee_per_gas = tx.max_fee_per_gas;
+        probe.max_priority_fee_per_gas = tx.max_priority_fee_per_gas;
+    }
+    auto fee = rollup::record_fee(probe, params);
+    auto cost = fee ? checked_add(*fee, tx.value) : std::nullopt;
+    if (!cost) return make_error("insufficient funds: value plus fee exceeds 2^256");
+
+    const Hash hash = keccak256(raw);
+    if (m_txs.count(hash)) return make_error("already known");
+    auto sender = recover_sender(*decoded);
+    if (!sender) return make_error("invalid signature: " + sender.message());
+    const auto index = indexOf(*sender);
+    if (!index) return make_error("insufficient funds: " + sender->hex() + " has no L2 account yet (deposit first)");
+
+    const std::uint64_t next = nonce(*sender, true);
+    if (tx.nonce < next) return make_error("nonce too low: next nonce is " + std::to_string(next));
+    if (tx.nonce > next) return make_error("nonce too high: next nonce is " + std::to_string(next));
+
+    U256 available = m_tree.account(*index).balance;
+    auto spent = m_pendingSpend.find(*sender);
+    if (spent != m_pendingSpend.end()) available = available > spent->second ? available - spent->second : U256(0);
+    if (*index == 0) available = available > m_unpostedFees ? available - m_unpostedFees : U256(0);
+    if (*cost > available)
+        return make_error("insufficient funds: available " + u256Text(available) + " wei, the transaction needs " +
+                          u256Text(*cost) + " wei (value + 21000 × gas price)");
+    if (m_mempool.size() >= std::size_t(m_config.maxMempool)) return make_error("mempool full, try again later");
+
+    auto entry = std::make_shared<MempoolEntry>();
+    entry->hash = hash;
+    entry->signedTx = std::move(decoded).value();
+    entry->sender = *sender;
+    entry->cost = *cost;
+    entry->fee = *fee;
+    return entry;
+}
+
+void Sequencer::submitRawTransactionAsync(ByteView raw, SubmitCallback done) {
+    auto validated = validate(raw);
+    if (!validated) {
+        QMetaObject::invokeMethod(this, [done = std::move(done), error = validated.error()]() { done(error); },
+                                  Qt::QueuedConnection);
+        return;
+    }
+    auto entry = std::move(validated).value();
+    m_pendingNonce[entry->sender] = entry->signedTx.tx.nonce + 1;
+    m_pendingSpend[entry->sender] += entry->cost;
+    m_mempool.push_back(entry);
+    auto cached = std::make_shared<CachedTx>();
+    cached->entry = entry;
+    m_txs[entry->hash] = cached;
+
+    StoredTransaction stored;
+    stored.hash = entry->hash;
+    stored.raw.assign(raw.begin(), raw.end());
+    stored.sender = entry->sender;
+    stored.nonce = entry->signedTx.tx.nonce;
+    stored.status = TxStatus::pending;
+    enqueueWrite([stored = std::move(stored)](NodeDatabase& db) { return db.insertTransaction(stored); },
+                 [this, hash = entry->hash, done = std::move(done)](Status st) {
+                     if (!st) {
+                         fail(QStringLiteral("cannot store a transaction: %1").arg(QString::fromStdString(st.message())));
+                         done(make_error("the node could not store the transaction: " + st.message()));
+                         return;
+                     }
+                     done(hash);
+                 });
+    if (m_mempool.size() >= std::size_t(m_config.blockTriggerTxs)) scheduleBlock();
+}
+
+Result<Hash> Sequencer::submitRawTransaction(ByteView raw) {
+    auto result = std::make_shared<std::optional<Result<Hash>>>();
+    submitRawTransactionAsync(raw, [result](Result<Hash> r) { *result = std::move(r); });
+    if (m_writer) m_writer->flush();
+    while (!*result) QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
+    return std::move(**result);
+}
+
+// --- deposits --------------------------------------------------------------------------------
+
+Status Sequencer::creditDeposit(std::uint64_t queueIndex, const Address& to, const U256& amount, std::uint64_t l1Timestamp,
+                                const Hash& l1TxHash) {
+    if (queueIndex < m_nextDepositIndex || m_depositQueue.count(queueIndex)) return {};  // exactly once
+    if (amount == 0) return make_error("a deposit of 0 wei cannot be credited");
+    StoredDeposit d;
+    d.queueIndex = queueIndex;
+    d.to = to;
+    d.amount = amount;
+    d.l1Timestamp = l1Timestamp;
+    d.l1TxHash = l1TxHash;
+    m_depositQueue[queueIndex] = d;
+    enqueueWrite([d](NodeDatabase& db) { return db.upsertDeposit(d); },
+                 [this](Status st) {
+                     if (!st) fail(QStringLiteral("cannot store a deposit: %1").arg(QString::fromStdString(st.message())));
+                 });
+    scheduleBlock();
+    return {};
+}
+
+// --- blocks ----------------------------------------------------------------------------------
+
+void Sequencer::scheduleBlock() {
+    if (m_blockScheduled || m_blockInFlight || !m_started) return;
+    m_blockScheduled = true;
+    QMetaObject::invokeMethod(this, [this] {
+        m_blockScheduled = false;
+        produceBlock();
+    }, Qt::QueuedConnection);
+}
+
+void Sequencer::dropSender(const Address& sender, const Hash& firstBad, const char* why) {
+    qWarning("sluiced: dropping transaction %s from %s: %s", firstBad.hex().c_str(), sender.hex().c_str(), why);
+    std::vector<Hash> dropped;
+    for (auto& e : m_mempool) {
+        if (e->sender == sender && !e->dropped) {
+            e->dropped = true;
+            dropped.push_back(e->hash);
+        }
+    }
+    m_pendingNonce.erase(sender);
+    m_pendingSpend.erase(sender);
+    for (const auto& h : dropped) {
+        if (auto it = m_txs.find(h); it != m_txs.end()) it->second->status = TxStatus::dropped;
+    }
+    enqueueWrite([dropped](NodeDatabase& db) {
+        for (const auto& h : dropped)
+            if (auto st = db.setTransactionStatus(h, TxStatus::dropped); !st) return st;
+        return Status{};
+    }, {});
+}
+
+void Sequencer::produceBlock() {
+    if (!m_started || m_failed || m_blockInFlight) return;
+    const bool depositReady = !m_depositQueue.empty() && m_depositQueue.begin()->first == m_nextDepositIndex;
+    if (m_mempool.empty() && !depositReady) return;
+
+    auto block = std::make_shared<CachedBlock>();
+    BlockInfo& info = block->info;
+    info.number = m_producedHead + 1;
+    info.parentHash = m_producedHash;
+    info.timestamp = std::max(nowSeconds(), m_producedTimestamp);
+    info.recordStart = m_nextRecordSeq;
+
+    std::vector<StoredRecord> records;
+    std::vector<StoredDeposit> credited;
+    std::vector<StoredWithdrawal> withdrawals;
+    std::vector<std::shared_ptr<MempoolEntry>> included;
+    std::vector<U256> recordFees;
+    std::unordered_map<Address, std::uint32_t, rollup::AddressHasher> created;
+    auto lookup = [&](const Address& a) -> std::optional<std::uint32_t> {
+        if (auto it = created.find(a); it != created.end()) return it->second;
+        return m_tree.index_of(a);
+    };
+
+    const std::size_t maxRecords = std::size_t(std::max(1, m_config.maxBlockRecords));
+    rollup::Executor executor(m_tree, m_config.params);
+
+    while (records.size() < maxRecords && !m_depositQueue.empty() && m_depositQueue.begin()->first == m_nextDepositIndex) {
+        StoredDeposit d = m_depositQueue.begin()->second;
+        m_depositQueue.erase(m_depositQueue.begin());
+        Record rec;
+        rec.kind = RecordKind::deposit;
+        rec.address = d.to;
+        rec.value = d.amount;
+        rec.timestamp = d.l1Timestamp;
+        const auto to = lookup(d.to);
+        rec.new_account = !to;
+        rec.to = to.value_or(0);
+        const Verdict v = executor.apply(rec);
+        if (v != Verdict::None) {
+            // Only a balance overflow can refuse a deposit; the protocol has no way to skip it.
+            fail(QStringLiteral("deposit %1 cannot be credited (%2)").arg(d.queueIndex).arg(QString::fromUtf8(rollup::verdict_name(v).data())));
+            return;
+        }
+        if (rec.new_account) created[d.to] = executor.count() - 1;
+        ++m_nextDepositIndex;
+        d.creditedBlock = info.number;
+        credited.push_back(d);
+        StoredRecord sr;
+        sr.seq = m_nextRecordSeq + records.size();
+        sr.block = info.number;
+        sr.bytes = rollup::encode_record(rec);
+        sr.depositIndex = d.queueIndex;
+        records.push_back(std::move(sr));
+        recordFees.push_back(0);
+    }
+
+    while (records.size() < maxRecords && !m_mempool.empty()) {
+        auto entry = m_mempool.front();
+        m_mempool.pop_front();
+        if (entry->dropped) continue;
+        const auto from = m_tree.index_of(entry->sender);
+        const Address to = *entry->signedTx.tx.to;
+        Result<Record> rec = from ? rollup::record_from_transaction(entry->signedTx, *from, entry->sender,
+                                                                  to == rollup::withdrawal_address() ? std::nullopt : lookup(to),
+                                                                  m_config.params)
+                                  : Result<Record>(make_error("the sender has no account"));
+        Verdict v = Verdict::UnknownAccount;
+        if (rec) {
+            rollup::RecoveredSender recovered;
+            recovered.present = true;
+            recovered.to = to;
+            recovered.sender = entry->sender;
+            v = executor.apply(*rec, &recovered);
+        }
+        if (v != Verdict::None) {
+            entry->dropped = true;
+            dropSender(entry->sender, entry->hash, rec ? rollup::verdict_name(v).data() : rec.message().c_str());
+            continue;
+        }
+        if (rec->kind == RecordKind::new_account_transfer) created[to] = executor.count() - 1;
+        StoredRecord sr;
+        sr.seq = m_nextRecordSeq + records.size();
+        sr.block = info.number;
+        sr.bytes = rollup::encode_record(*rec);
+        sr.txHash = entry->hash;
+        sr.sender = entry->sender;
+        sr.to = to;
+        if (rec->kind == RecordKind::withdrawal) {
+            StoredWithdrawal w;
+            w.l2TxHash = entry->hash;
+            w.recipient = entry->sender;
+            w.amount = rec->value;
+            withdrawals.push_back(w);
+        }
+        records.push_back(std::move(sr));
+        recordFees.push_back(entry->fee);
+        info.transactions.push_back(entry->hash);
+        included.push_back(entry);
+    }
+    if (records.empty()) return;
+    if (const Verdict v = executor.end_chunk(); v != Verdict::None) {
+        fail(QStringLiteral("block %1: the fee account overflows").arg(info.number));
+        return;
+    }
+
+    info.recordCount = std::uint32_t(records.size());
+    info.stateRoot = m_tree.state_root();
+    info.hash = blockHashOf(info);
+    m_producedHead = info.number;
+    m_producedHash = info.hash;
+    m_producedTimestamp = info.timestamp;
+    m_nextRecordSeq += records.size();
+    for (const auto& f : recordFees) {
+        m_unpostedFees += f;
+        m_unpostedRecordFees.push_back(f);
+    }
+
+    for (std::size_t i = 0; i < included.size(); ++i) {
+        const auto& e = included[i];
+        auto spent = m_pendingSpend.find(e->sender);
+        if (spent != m_pendingSpend.end()) {
+            spent->second = spent->second > e->cost ? spent->second - e->cost : U256(0);
+            if (spent->second == 0) m_pendingSpend.erase(spent);
+        }
+        auto pn = m_pendingNonce.find(e->sender);
+        if (pn != m_pendingNonce.end() && pn->second <= e->signedTx.tx.nonce + 1) m_pendingNonce.erase(pn);
+    }
+
+    m_blockInFlight = true;
+    m_inFlight = block;
+    auto stored = std::make_shared<StoredBlock>(toStored(info));
+    auto payload = std::make_shared<std::vector<StoredRecord>>(std::move(records));
+    enqueueWrite(
+        [stored, payload, credited = std::move(credited), withdrawals = std::move(withdrawals)](NodeDatabase& db) {
+            if (auto st = db.insertBlock(*stored); !st) return st;
+            std::uint32_t position = 0;
+            for (const auto& r : *payload) {
+                if (auto st = db.insertRecord(r); !st) return st;
+                if (r.txHash) {
+                    if (auto st = db.setTransactionSequenced(*r.txHash, stored->number, position++, r.seq); !st) return st;
+                }
+            }
+            for (const auto& d : credited)
+                if (auto st = db.upsertDeposit(d); !st) return st;
+            for (const auto& w : withdrawals)
+                if (auto st = db.upsertWithdrawal(w); !st) return st;
+            return Status{};
+        },
+        [this, block](Status st) {
+            if (!st) {
+                fail(QStringLiteral("cannot store block %1: %2").arg(block->info.number).arg(QString::fromStdString(st.message())));
+                return;
+            }
+            onBlockDurable(block);
+        });
+}
+
+void Sequencer::onBlockDurable(const std::shared_ptr<CachedBlock>& block) {
+    m_blockInFlight = false;
+    m_inFlight.reset();
+    const BlockInfo& info = block->info;
+    m_durableHead = info.number;
+    m_durableRecords = info.recordStart + info.recordCount;
+    m_blocks.push_back(block);
+    m_blocksByHash[info.hash] = block;
+    std::uint32_t position = 0;
+    for (const auto& h : info.transactions) {
+        if (auto it = m_txs.find(h); it != m_txs.end()) {
+            it->second->status = TxStatus::sequenced;
+            it->second->block = info.number;
+            it->second->position = position;
+        }
+        ++position;
+    }
+    m_cachedTxCount += info.transactions.size();
+    evictOldBlocks();
+    for (const auto& h : info.transactions)
+        emit transactionSequenced(QByteArray(reinterpret_cast<const char*>(h.data()), 32), info.number);
+    emit newBlock(info.number);
+    if (m_mempool.size() >= std::size_t(m_config.blockTriggerTxs)) scheduleBlock();
+}
+
+void Sequencer::evictOldBlocks() {
+    while (m_blocks.size() > 64 && m_cachedTxCount > m_config.cachedTransactions) {
+        auto oldest = m_blocks.front();
+        m_blocks.pop_front();
+        m_blocksByHash.erase(oldest->info.hash);
+        for (const auto& h : oldest->info.transactions) m_txs.erase(h);
+        m_cachedTxCount -= std::min(m_cachedTxCount, oldest->info.transactions.size());
+    }
+    // Beyond the transaction cap keep a bounded tail of (small) headers too.
+    while (m_blocks.size() > 4096) {
+        auto oldest = m_blocks.front();
+        m_blocks.pop_front();
+        m_blocksByHash.erase(oldest->info.hash);
+        for (const auto& h : oldest->info.transactions) m_txs.erase(h);
+        m_cachedTxCount -= std::min(m_cachedTxCount, oldest->info.transactions.size());
+    }
+}
+
+// --- proposer interface ----------------------------------------------------------------------
+
+PendingBatch Sequencer::pendingRecordsForBatch(std::size_t maxRecords) const {
+    PendingBatch out;
+    out.preStateRoot = m_postedRoot;
+    out.preState = m_postedTree;
+    out.firstRecordSeq = m_postedRecords;
+    out.depositStart = m_postedDeposits;
+    const std::uint64_t available = m_durableRecords > m_postedRecords ? m_durableRecords - m_postedRecords : 0;
+    for (const auto& r : m_reader->records(m_postedRecords, std::min<std::uint64_t>(available, maxRecords))) {
+        std::size_t offset = 0;
+        auto rec = rollup::decode_record(r.bytes, offset);
+        if (!rec) break;  // cannot happen: we encoded it
+        out.records.push_back(std::move(rec).value());
+        out.txHashes.push_back(r.txHash);
+    }
+    return out;
+}
+
+Status Sequencer::markBatchPosted(std::uint64_t batchIndex, std::uint64_t recordCount, const rollup::BatchHeader& header,
+                                  const Hash& l1TxHash, std::uint64_t l1Block) {
+    if (recordCount == 0) return make_error("a batch holds at least one record");
+    if (m_postedRecords + recordCount > m_durableRecords)
+        return make_error("batch " + std::to_string(batchIndex) + " claims " + std::to_string(recordCount) +
+                          " records, only " + std::to_string(m_durableRecords - m_postedRecords) + " are waiting");
+    const auto stored = m_reader->records(m_postedRecords, recordCount);
+    std::vector<Record> records;
+    for (const auto& r : stored) {
+        std::size_t offset = 0;
+        auto rec = rollup::decode_record(r.bytes, offset);
+        if (!rec) return rec.error();
+        records.push_back(std::move(rec).value());
+    }
+    auto next = std::make_shared<rollup::AccountTree>(*m_postedTree);
+    auto result = rollup::apply_records(*next, records, m_config.params, 2);
+    if (!result.ok())
+        return make_error("the sequenced records of batch " + std::to_string(batchIndex) + " do not apply (" +
+                          std::string(rollup::verdict_name(result.verdict)) + ")");
+    if (next->state_root() != header.state_root)
+        qWarning("sluiced: batch %llu was posted with state root %s; the honest root is %s",
+                 static_cast<unsigned long long>(batchIndex), header.state_root.hex().c_str(), next->state_root().hex().c_str());
+
+    StoredBatch b;
+    b.index = batchIndex;
+    b.prevStateRoot = header.prev_state_root;
+    b.stateRoot = header.state_root;
+    b.txRoot = header.tx_root;
+    b.withdrawalRoot = header.withdrawal_root;
+    b.recordCount = header.record_count;
+    b.depositStart = header.deposit_start;
+    b.depositEnd = header.deposit_end;
+    b.submittedAt = header.submitted_at;
+    b.proposer = header.proposer;
+    b.l1TxHash = l1TxHash;
+    b.l1Block = l1Block;
+    b.status = BatchStatus::inWindow;
+    b.firstRecordSeq = m_postedRecords;
+
+    std::vector<StoredWithdrawal> withdrawals;
+    std::uint64_t withdrawalIndex = 0;
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        if (records[i].kind != RecordKind::withdrawal || !stored[i].txHash) continue;
+        StoredWithdrawal w;
+        w.l2TxHash = *stored[i].txHash;
+        w.recipient = records[i].address;
+        w.amount = records[i].value;
+        w.batchIndex = batchIndex;
+        w.withdrawalIndex = withdrawalIndex++;
+        w.status = WithdrawalStatus::posted;
+        withdrawals.push_back(w);
+    }
+    const std::uint64_t first = m_postedRecords;
+    enqueueWrite([b, first, recordCount, withdrawals](NodeDatabase& db) {
+        if (auto st = db.upsertBatch(b); !st) return st;
+        if (auto st = db.setRecordsBatch(first, recordCount, b.index); !st) return st;
+        for (const auto& w : withdrawals)
+            if (auto st = db.upsertWithdrawal(w); !st) return st;
+        return Status{};
+    }, [this](Status st) {
+        if (!st) fail(QStringLiteral("cannot store a batch: %1").arg(QString::fromStdString(st.message())));
+    });
+
+    for (std::size_t i = 0; i < stored.size(); ++i) {
+        if (!stored[i].txHash) continue;
+        if (auto it = m_txs.find(*stored[i].txHash); it != m_txs.end()) {
+            it->second->status = TxStatus::posted;
+            it->second->batchIndex = batchIndex;
+        }
+    }
+    for (std::uint64_t i = 0; i < recordCount && !m_unpostedRecordFees.empty(); ++i) {
+        const U256 f = m_unpostedRecordFees.front();
+        m_unpostedRecordFees.pop_front();
+        m_unpostedFees = m_unpostedFees > f ? m_unpostedFees - f : U256(0);
+    }
+    m_postedTree = std::move(next);
+    m_postedRoot = header.state_root;
+    m_postedRecords += recordCount;
+    m_postedDeposits = header.deposit_end;
+    return {};
+}
+
+Status Sequencer::markBatchFinal(std::uint64_t batchIndex) {
+    enqueueWrite([batchIndex](NodeDatabase& db) {
+        if (auto st = db.setBatchStatus(batchIndex, BatchStatus::final); !st) return st;
+        if (auto st = db.setBatchTransactionsFinal(batchIndex); !st) return st;
+        return Status{};
+    }, [this](Status st) {
+        if (!st) fail(QStringLiteral("cannot store a batch status: %1").arg(QString::fromStdString(st.message())));
+    });
+    for (auto& [hash, tx] : m_txs)
+        if (tx->batchIndex == batchIndex) tx->status = TxStatus::final;
+    return {};
+}
+
+Status Sequencer::onBatchReverted(std::uint64_t fromBatchIndex) {
+    m_writer->flush();  // the batch rows we read below must include every posted batch
+    auto first = m_reader->batch(fromBatchIndex);
+    if (!first || !first->firstRecordSeq) return make_error("batch " + std::to_string(fromBatchIndex) + " is not one of ours");
+    const std::uint64_t seq = *first->firstRecordSeq;
+    auto tree = replayRecords(0, seq, rollup::AccountTree::genesis(m_config.feeRecipient));
+    if (!tree) return tree.error();
+    // The fees of the records that are unposted again become unspendable by the fee account again.
+    U256 fees = 0;
+    std::vector<U256> perRecord;
+    for (const auto& r : m_reader->records(seq, m_postedRecords - seq)) {
+        std::size_t offset = 0;
+        auto rec = rollup::decode_record(r.bytes, offset);
+        U256 f = 0;
+        if (rec && rec->is_signed()) f = rollup::record_fee(*rec, m_config.params).value_or(0);
+        fees += f;
+        perRecord.push_back(f);
+    }
+    m_unpostedRecordFees.insert(m_unpostedRecordFees.begin(), perRecord.begin(), perRecord.end());
+    m_unpostedFees += fees;
+    m_postedTree = std::make_shared<rollup::AccountTree>(std::move(tree).value());
+    m_postedRoot = first->prevStateRoot;
+    m_postedRecords = seq;
+    m_postedDeposits = first->depositStart;
+
+    auto batches = m_reader->batches(fromBatchIndex, UINT64_MAX);
+    std::vector<StoredWithdrawal> withdrawals;
+    for (const auto& b : batches)
+        for (auto w : m_reader->withdrawalsInBatch(b.index)) {
+            w.status = WithdrawalStatus::initiated;
+            w.batchIndex.reset();
+            w.withdrawalIndex.reset();
+            withdrawals.push_back(w);
+        }
+    enqueueWrite([fromBatchIndex, batches, withdrawals](NodeDatabase& db) {
+        for (const auto& b : batches)
+            if (auto st = db.setBatchStatus(b.index, BatchStatus::reverted); !st) return st;
+        if (auto st = db.clearRecordsBatchFrom(fromBatchIndex); !st) return st;
+        for (const auto& w : withdrawals)
+            if (auto st = db.upsertWithdrawal(w); !st) return st;
+        return Status{};
+    }, [this](Status st) {
+        if (!st) fail(QStringLiteral("cannot store a batch revert: %1").arg(QString::fromStdString(st.message())));
+    });
+    for (auto& [hash, tx] : m_txs) {
+        if (tx->batchIndex && *tx->batchIndex >= fromBatchIndex) {
+            tx->batchIndex.reset();
+            tx->status = TxStatus::sequenced;
+        }
+    }
+    return {};
+}
+
+// --- queries ---------------------------------------------------------------------------------
+
+U256 Sequencer::balance(const Address& address, bool pending) const {
+    const auto index = m_tree.index_of(address);
+    if (!index) return 0;
+    U256 b = m_tree.account(*index).balance;
+    if (pending) {
+        if (auto it = m_pendingSpend.find(address); it != m_pendingSpend.end()) b = b > it->second ? b - it->second : U256(0);
+    }
+    return b;
+}
+
+std::uint64_t Sequencer::nonce(const Address& address, bool pending) const {
+    if (pending) {
+        if (auto it = m_pendingNonce.find(address); it != m_pendingNonce.end()) return it->second;
+    }
+    const auto index = m_tree.index_of(address);
+    return index ? m_tree.account(*index).nonce : 0;
+}
+
+Hash Sequencer::stateRoot() const {
+    if (!m_blocks.empty()) return m_blocks.back()->info.stateRoot;
+    return m_tree.state_root();
+}
+
+std::optional<BlockInfo> Sequencer::block(std::uint64_t number) const {
+    if (number > m_durableHead) return std::nullopt;
+    if (!m_blocks.empty() && number >= m_blocks.front()->info.number) {
+        const auto& b = m_blocks[number - m_blocks.front()->info.number];
+        if (b->info.number == number) return b->info;
+    }
+    if (auto stored = m_reader->block(number)) return toInfo(*stored);
+    return std::nullopt;
+}
+
+std::optional<BlockInfo> Sequencer::blockByHash(const Hash& hash) const {
+    if (auto it = m_blocksByHash.find(hash); it != m_blocksByHash.end()) return it->second->info;
+    if (auto stored = m_reader->blockByHash(hash); stored && stored->number <= m_durableHead) return toInfo(*stored);
+    return std::nullopt;
+}
+
+std::optional<TransactionInfo> Sequencer::transaction(const Hash& hash) const {
+    TransactionInfo out;
+    out.hash = hash;
+    if (auto it = m_txs.find(hash); it != m_txs.end()) {
+        const CachedTx& c = *it->second;
+        out.signedTx = c.entry->signedTx;
+        out.from = c.entry->sender;
+        out.status = c.status;
+        out.batchIndex = c.batchIndex;
+        if (c.block && *c.block <= m_durableHead) {
+            out.block = c.block;
+            out.position = c.position;
+            if (auto b = block(*c.block)) out.blockHash = b->hash;
+        } else if (c.status != TxStatus::dropped) {
+            out.status = TxStatus::pending;
+        }
+        return out;
+    }
+    auto stored = m_reader->transaction(hash);
+    if (!stored) return std::nullopt;
+    auto decoded = decode_signed_transaction(stored->raw);
+    if (!decoded) return std::nullopt;
+    out.signedTx = std::move(decoded).value();
+    out.from = stored->sender;
+    out.status = stored->status;
+    out.batchIndex = stored->batchIndex;
+    if (stored->block && *stored->block <= m_durableHead) {
+        out.block = stored->block;
+        out.position = stored->position;
+        if (auto b = block(*stored->block)) out.blockHash = b->hash;
+    }
+    return out;
+}
+
+}  // namespace sluice::node

@@ -1,0 +1,611 @@
+// SPDX-License-Identifier: MIT
+#include "node/storage/nodedatabase.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace sluice::node {
+
+namespace {
+
+QByteArray blob(ByteView bytes) { return QByteArray(reinterpret_cast<const char*>(bytes.data()), qsizetype(bytes.size())); }
+QByteArray blob(const U256& value) { return blob(ByteView(u256_to_be32(value))); }
+
+template <std::size_t N>
+FixedBytes<N> fixed(const QVariant& v) {
+    const QByteArray b = v.toByteArray();
+    FixedBytes<N> out;
+    if (b.size() == qsizetype(N)) std::copy(b.begin(), b.end(), out.bytes.begin());
+    return out;
+}
+Bytes bytesOf(const QVariant& v) {
+    const QByteArray b = v.toByteArray();
+    return Bytes(b.begin(), b.end());
+}
+U256 u256Of(const QVariant& v) {
+    const QByteArray b = v.toByteArray();
+    auto value = u256_from_be(ByteView(reinterpret_cast<const std::uint8_t*>(b.constData()), std::size_t(b.size())));
+    return value ? *value : U256(0);
+}
+QVariant opt(const std::optional<std::uint64_t>& v) {
+    return v ? QVariant(qulonglong(*v)) : QVariant(QMetaType::fromType<qulonglong>());
+}
+std::optional<std::uint64_t> optU64(const QVariant& v) {
+    if (v.isNull()) return std::nullopt;
+    return std::uint64_t(v.toULongLong());
+}
+
+const char* const kSchema[] = {
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS l2_transactions (hash BLOB PRIMARY KEY, raw BLOB NOT NULL, sender BLOB NOT NULL,"
+    " nonce INTEGER NOT NULL, status INTEGER NOT NULL, block INTEGER, position INTEGER, record_seq INTEGER,"
+    " batch_index INTEGER)",
+    "CREATE INDEX IF NOT EXISTS l2_transactions_status ON l2_transactions(status)",
+    "CREATE TABLE IF NOT EXISTS l2_blocks (number INTEGER PRIMARY KEY, hash BLOB NOT NULL UNIQUE, parent_hash BLOB NOT NULL,"
+    " timestamp INTEGER NOT NULL, state_root BLOB NOT NULL, record_start INTEGER NOT NULL, record_count INTEGER NOT NULL,"
+    " transactions BLOB NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS l2_records (seq INTEGER PRIMARY KEY, block INTEGER NOT NULL, bytes BLOB NOT NULL,"
+    " tx_hash BLOB, deposit_index INTEGER, sender BLOB, to_address BLOB, batch_index INTEGER)",
+    "CREATE INDEX IF NOT EXISTS l2_records_batch ON l2_records(batch_index)",
+    "CREATE TABLE IF NOT EXISTS deposits (queue_index INTEGER PRIMARY KEY, to_address BLOB NOT NULL, amount BLOB NOT NULL,"
+    " l1_timestamp INTEGER NOT NULL, l1_tx_hash BLOB NOT NULL, credited_block INTEGER)",
+    "CREATE INDEX IF NOT EXISTS deposits_to ON deposits(to_address)",
+    "CREATE TABLE IF NOT EXISTS batches (idx INTEGER PRIMARY KEY, prev_state_root BLOB NOT NULL, state_root BLOB NOT NULL,"
+    " tx_root BLOB NOT NULL, withdrawal_root BLOB NOT NULL, record_count INTEGER NOT NULL, deposit_start INTEGER NOT NULL,"
+    " deposit_end INTEGER NOT NULL, submitted_at INTEGER NOT NULL, proposer BLOB NOT NULL, l1_tx_hash BLOB NOT NULL,"
+    " l1_block INTEGER NOT NULL, status INTEGER NOT NULL, first_record_seq INTEGER)",
+    "CREATE TABLE IF NOT EXISTS withdrawals (l2_tx_hash BLOB PRIMARY KEY, recipient BLOB NOT NULL, amount BLOB NOT NULL,"
+    " batch_index INTEGER, withdrawal_index INTEGER, status INTEGER NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS withdrawals_recipient ON withdrawals(recipient)",
+};
+
+}  // namespace
+
+QString batchStatusName(BatchStatus status) {
+    switch (status) {
+    case BatchStatus::inWindow: return QStringLiteral("in-window");
+    case BatchStatus::final: return QStringLiteral("final");
+    case BatchStatus::challenged: return QStringLiteral("challenged");
+    case BatchStatus::reverted: return QStringLiteral("reverted");
+    }
+    return QStringLiteral("unknown");
+}
+
+struct NodeDatabase::Impl {
+    QString connection;
+    QSqlDatabase db;
+    QHash<QString, QSqlQuery*> prepared;
+
+    ~Impl() {
+        qDeleteAll(prepared);
+        prepared.clear();
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(connection);
+    }
+
+    // Cached prepared statements: the hot inserts run thousands of times a second.
+    QSqlQuery* query(const QString& sql) {
+        auto it = prepared.find(sql);
+        if (it != prepared.end()) return *it;
+        auto* q = new QSqlQuery(db);
+        if (!q->prepare(sql)) {
+            qWarning("sluiced: cannot prepare %s: %s", qPrintable(sql), qPrintable(q->lastError().text()));
+        }
+        prepared.insert(sql, q);
+        return q;
+    }
+
+    Status exec(QSqlQuery* q, const char* what) {
+        if (!q->exec()) return make_error(std::string("database: ") + what + ": " + q->lastError().text().toStdString());
+        return {};
+    }
+    Status run(const QString& sql) {
+        QSqlQuery q(db);
+        if (!q.exec(sql)) return make_error("database: " + sql.toStdString() + ": " + q.lastError().text().toStdString());
+        return {};
+    }
+    QVariant scalar(const QString& sql) {
+        QSqlQuery q(db);
+        if (q.exec(sql) && q.next()) return q.value(0);
+        return {};
+    }
+};
+
+Result<std::unique_ptr<NodeDatabase>> NodeDatabase::open(const QString& path, const QString& connectionName) {
+    static QAtomicInteger<quint64> counter;
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
+        return make_error("the Qt SQLite driver (QSQLITE) is not installed (Debian: libqt6sql6-sqlite)");
+    const QFileInfo info(path);
+    if (!QDir().mkpath(info.absolutePath()))
+        return make_error("cannot create the data directory " + info.absolutePath().toStdString());
+
+    std::unique_ptr<NodeDatabase> self(new NodeDatabase);
+    self->m_impl = std::make_unique<Impl>();
+    self->m_path = path;
+    auto& impl = *self->m_impl;
+    impl.connection = connectionName.isEmpty()
+                          ? QStringLiteral("sluiced-%1").arg(counter.fetchAndAddRelaxed(1))
+                          : connectionName;
+    impl.db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), impl.connection);
+    impl.db.setDatabaseName(path);
+    impl.db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    if (!impl.db.open())
+        return make_error("cannot open the node database " + path.toStdString() + ": " +
+                          impl.db.lastError().text().toStdString());
+    for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
+        if (auto st = impl.run(QString::fromLatin1(pragma)); !st) return st.error();
+    }
+    if (self->journalMode() != QLatin1String("wal"))
+        return make_error("the node database " + path.toStdString() + " cannot use WAL journaling (is it on a network file system?)");
+
+    if (auto st = impl.run(QStringLiteral("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB NOT NULL)")); !st)
+        return st.error();
+    const int version = self->schemaVersion();
+    if (version > kSchemaVersion)
+        return make_error("the node database " + path.toStdString() + " has schema version " + std::to_string(version) +
+                          ", newer than this sluiced understands (" + std::to_string(kSchemaVersion) + ")");
+    if (version < kSchemaVersion) {
+        if (auto st = self->begin(); !st) return st.error();
+        for (const char* sql : kSchema) {
+            if (auto st = impl.run(QString::fromLatin1(sql)); !st) {
+                (void)self->rollback();
+                return st.error();
+            }
+        }
+        if (auto st = self->setMeta(QStringLiteral("schemaVersion"), QByteArray::number(kSchemaVersion)); !st) return st.error();
+        if (auto st = self->commit(); !st) return st.error();
+    }
+    return self;
+}
+
+NodeDatabase::~NodeDatabase() = default;
+
+QString NodeDatabase::journalMode() { return m_impl->scalar(QStringLiteral("PRAGMA journal_mode")).toString().toLower(); }
+int NodeDatabase::synchronousMode() { return m_impl->scalar(QStringLiteral("PRAGMA synchronous")).toInt(); }
+int NodeDatabase::schemaVersion() {
+    auto v = meta(QStringLiteral("schemaVersion"));
+    return v ? v->toInt() : 0;
+}
+
+Status NodeDatabase::begin() {
+    if (!m_impl->db.transaction()) return make_error("database: cannot begin a transaction: " + m_impl->db.lastError().text().toStdString());
+    return {};
+}
+Status NodeDatabase::commit() {
+    if (!m_impl->db.commit()) return make_error("database: commit failed: " + m_impl->db.lastError().text().toStdString());
+    return {};
+}
+Status NodeDatabase::rollback() {
+    if (!m_impl->db.rollback()) return make_error("database: rollback failed: " + m_impl->db.lastError().text().toStdString());
+    return {};
+}
+
+Status NodeDatabase::setMeta(const QString& key, const QByteArray& value) {
+    auto* q = m_impl->query(QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)"));
+    q->bindValue(0, key);
+    q->bindValue(1, value);
+    return m_impl->exec(q, "meta");
+}
+std::optional<QByteArray> NodeDatabase::meta(const QString& key) {
+    auto* q = m_impl->query(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
+    q->bindValue(0, key);
+    if (!q->exec() || !q->next()) return std::nullopt;
+    QByteArray v = q->value(0).toByteArray();
+    q->finish();
+    return v;
+}
+
+// --- transactions --------------------------------------------------------------------------
+
+static const QString kTxColumns = QStringLiteral("hash, raw, sender, nonce, status, block, position, record_seq, batch_index");
+
+static StoredTransaction readTx(QSqlQuery* q) {
+    StoredTransaction tx;
+    tx.hash = fixed<32>(q->value(0));
+    tx.raw = bytesOf(q->value(1));
+    tx.sender = fixed<20>(q->value(2));
+    tx.nonce = q->value(3).toULongLong();
+    tx.status = TxStatus(q->value(4).toInt());
+    tx.block = optU64(q->value(5));
+    if (!q->value(6).isNull()) tx.position = std::uint32_t(q->value(6).toUInt());
+    tx.recordSeq = optU64(q->value(7));
+    tx.batchIndex = optU64(q->value(8));
+    return tx;
+}
+
+Status NodeDatabase::insertTransaction(const StoredTransaction& tx) {
+    auto* q = m_impl->query(QStringLiteral("INSERT INTO l2_transactions(") + kTxColumns +
+                            QStringLiteral(") VALUES(?,?,?,?,?,?,?,?,?)"));
+    q->bindValue(0, blob(tx.hash));
+    q->bindValue(1, blob(tx.raw));
+    q->bindValue(2, blob(tx.sender));
+    q->bindValue(3, qulonglong(tx.nonce));
+    q->bindValue(4, int(tx.status));
+    q->bindValue(5, opt(tx.block));
+    q->bindValue(6, tx.position ? QVariant(uint(*tx.position)) : QVariant(QMetaType::fromType<uint>()));
+    q->bindValue(7, opt(tx.recordSeq));
+    q->bindValue(8, opt(tx.batchIndex));
+    return m_impl->exec(q, "insert transaction");
+}
+
+Status NodeDatabase::setTransactionSequenced(const Hash& hash, std::uint64_t block, std::uint32_t position, std::uint64_t recordSeq) {
+    auto* q = m_impl->query(QStringLiteral("UPDATE l2_transactions SET status = ?, block = ?, position = ?, record_seq = ? WHERE hash = ?"));
+    q->bindValue(0, int(TxStatus::sequenced));
+    q->bindValue(1, qulonglong(block));
+    q->bindValue(2, uint(position));
+    q->bindValue(3, qulonglong(recordSeq));
+    q->bindValue(4, blob(hash));
+    return m_impl->exec(q, "sequence transaction");
+}
+
+Status NodeDatabase::setTransactionStatus(const Hash& hash, TxStatus status) {
+    auto* q = m_impl->query(QStringLiteral("UPDATE l2_transactions SET status = ? WHERE hash = ?"));
+    q->bindValue(0, int(status));
+    q->bindValue(1, blob(hash));
+    return m_impl->exec(q, "transaction status");
+}
+
+std::optional<StoredTransaction> NodeDatabase::transaction(const Hash& hash) {
+    auto* q = m_impl->query(QStringLiteral("SELECT ") + kTxColumns + QStringLiteral(" FROM l2_transactions WHERE hash = ?"));
+    q->bindValue(0, blob(hash));
+    if (!q->exec() || !q->next()) return std::nullopt;
+    auto tx = readTx(q);
+    q->finish();
+    return tx;
+}
+
+std::vector<StoredTransaction> NodeDatabase::transactionsWithStatus(TxStatus status) {
+    std::vector<StoredTransaction> out;
+    auto* q = m_impl->query(QStringLiteral("SELECT ") + kTxColumns +
+                            QStringLiteral(" FROM l2_transactions WHERE status = ? ORDER BY rowid"));
+    q->bindValue(0, int(status));
+    if (!q->exec()) return out;
+    while (q->next()) out.push_back(readTx(q));
+    q->finish();
+    return out;
+}
+
+std::uint64_t NodeDatabase::transactionCount() {
+    return m_impl->scalar(QStringLiteral("SELECT COUNT(*) FROM l2_transactions")).toULongLong();
+}
+
+// --- blocks and records ----------------------------------------------------------------------
+
+static StoredBlock readBlock(QSqlQuery* q) {
+    StoredBlock b;
+    b.number = q->value(0).toULongLong();
+    b.hash = fixed<32>(q->value(1));
+    b.parentHash = fixed<32>(q->value(2));
+    b.timestamp = q->value(3).toULongLong();
+    b.stateRoot = fixed<32>(q->value(4));
+    b.recordStart = q->value(5).toULongLong();
+    b.recordCount = q->value(6).toUInt();
+    const QByteArray txs = q->value(7).toByteArray();
+    for (qsizetype i = 0; i + 32 <= txs.size(); i += 32) {
+        Hash h;
+        std::copy(txs.begin() + i, txs.begin() + i + 32, h.bytes.begin());
+        b.transactions.push_back(h);
+    }
+    return b;
+}
+static const QString kBlockColumns = QStringLiteral("number, hash, parent_hash, timestamp, state_root, record_start, record_count, transactions");
+
+Status NodeDatabase::insertBlock(const StoredBlock& b) {
+    auto* q = m_impl->query(QStringLiteral("INSERT INTO l2_blocks(") + kBlockColumns + QStringLiteral(") VALUES(?,?,?,?,?,?,?,?)"));
+    QByteArray txs;
+    txs.reserve(qsizetype(b.transactions.size() * 32));
+    for (const auto& h : b.transactions) txs.append(blob(h));
+    q->bindValue(0, qulonglong(b.number));
+    q->bindValue(1, blob(b.hash));
+    q->bindValue(2, blob(b.parentHash));
+    q->bindValue(3, qulonglong(b.timestamp));
+    q->bindValue(4, blob(b.stateRoot));
+    q->bindValue(5, qulonglong(b.recordStart));
+    q->bindValue(6, uint(b.recordCount));
+    q->bindValue(7, txs);
+    return m_impl->exec(q, "insert block");
+}
+
+std::optional<StoredBlock> NodeDatabase::block(std::uint64_t number) {
+    auto* q = m_impl->query(QStringLiteral("SELECT ") + kBlockColumns + QStringLiteral(" FROM l2_blocks WHERE number = ?"));
+    q->bindValue(0, qulonglong(number));
+    if (!q->exec() || !q->next()) return std::nullopt;
+    auto b = readBlock(q);
+    q->finish();
+    return b;
+}
+
+std::optional<StoredBlock> NodeDatabase::blockByHash(const Hash& hash) {
+    auto* q = m_impl->query(QStringLiteral("SELECT ") + kBlockColumns + QStringLiteral(" FROM l2_blocks WHERE hash = ?"));
+    q->bindValue(0, blob(hash));
+    if (!q->exec() || !q->next()) return std::nullopt;
+    auto b = readBlock(q);
+    q->finish();
+    return b;
+}
+
+std::optional<std::uint64_t> NodeDatabase::latestBlockNumber() {
+    return optU64(m_impl->scalar(QStringLiteral("SELECT MAX(number) FROM l2_blocks")));
+}
+
+Status NodeDatabase::insertRecord(const StoredRecord& r) {
+    auto* q = m_impl->query(QStringLiteral(
+        "INSERT INTO l2_records(seq, block, bytes, tx_hash, deposit_index, sender, to_address, batch_index) VALUES(?,?,?,?,?,?,?,?)"));
+    q->bindValue(0, qulonglong(r.seq));
+    q->bindValue(1, qulonglong(r.block));
+    q->bindValue(2, blob(r.bytes));
+    q->bindValue(3, r.txHash ? QVariant(blob(*r.txHash)) : QVariant(QMetaType::fromType<QByteArray>()));
+    q->bindValue(4, opt(r.depositIndex));
+    q->bindValue(5, blob(r.sender));
+    q->bindValue(6, blob(r.to));
+    q->bindValue(7, opt(r.batchIndex));
+    return m_impl->exec(q, "insert record");
+}
+
+std::vector<StoredRecord> NodeDatabase::records(std::uint64_t fromSeq, std::uint64_t limit) {
+    std::vector<StoredRecord> out;
+    auto* q = m_impl->query(QStringLiteral(
+        "SELECT seq, block, bytes, tx_hash, deposit_index, sender, to_address, batch_index FROM l2_records"
+        " WHERE seq >= ? ORDER BY seq LIMIT ?"));
+    q->bindValue(0, qulonglong(fromSeq));
+    q->bindValue(1, qlonglong(std::min<std::uint64_t>(limit, std::uint64_t(INT64_MAX))));
+    if (!q->exec()) return out;
+    while (q->next()) {
+        StoredRecord r;
+        r.seq = q->value(0).toULongLong();
+        r.block = q->value(1).toULongLong();
+        r.bytes = bytesOf(q->value(2));
+        if (!q->value(3).isNull()) r.txHash = fixed<32>(q->value(3));
+        r.depositIndex = optU64(q->value(4));
+        r.sender = fixed<20>(q->value(5));
+        r.to = fixed<20>(q->value(6));
+        r.batchIndex = optU64(q->value(7));
+        out.push_back(std::move(r));
+    }
+    q->finish();
+    return out;
+}
+
+std::uint64_t NodeDatabase::recordCount() {
+    return m_impl->scalar(QStringLiteral("SELECT COUNT(*) FROM l2_records")).toULongLong();
+}
+
+Status NodeDatabase::setRecordsBatch(std::uint64_t fromSeq, std::uint64_t count, std::uint64_t batchIndex) {
+    auto* q = m_impl->query(QStringLiteral("UPDATE l2_records SET batch_index = ? WHERE seq >= ? AND seq < ?"));
+    q->bindValue(0, qulonglong(batchIndex));
+    q->bindValue(1, qulonglong(fromSeq));
+    q->bindValue(2, qulonglong(fromSeq + count));
+    if (auto st = m_impl->exec(q, "records batch"); !st) return st;
+    auto* t = m_impl->query(QStringLiteral(
+        "UPDATE l2_transactions SET status = ?, batch_index = ? WHERE record_seq >= ? AND record_seq < ?"));
+    t->bindValue(0, int(TxStatus::posted));
+    t->bindValue(1, qulonglong(batchIndex));
+    t->bindValue(2, qulonglong(fromSeq));
+    t->bindValue(3, qulonglong(fromSeq + count));
+    return m_impl->exec(t, "transactions batch");
+}
+
+Status NodeDatabase::clearRecordsBatchFrom(std::uint64_t fromBatchIndex) {
+    auto* q = m_impl->query(QStringLiteral("UPDATE l2_records SET batch_index = NULL WHERE batch_index >= ?"));
+    q->bindValue(0, qulonglong(fromBatchIndex));
+    if (auto st = m_impl->exec(q, "unbatch records"); !st) return st;
+    auto* t = m_impl->query(QStringLiteral("UPDATE l2_transactions SET status = ?, batch_index = NULL WHERE batch_index >= ?"));
+    t->bindValue(0, int(TxStatus::sequenced));
+    t->bindValue(1, qulonglong(fromBatchIndex));
+    return m_impl->exec(t, "unbatch transactions");
+}
+
+Status NodeDatabase::setBatchTransactionsFinal(std::uint64_t batchIndex) {
+    auto* t = m_impl->query(QStringLiteral("UPDATE l2_transactions SET status = ? WHERE batch_index = ?"));
+    t->bindValue(0, int(TxStatus::final));
+    t->bindValue(1, qulonglong(batchIndex));
+    return m_impl->exec(t, "final transactions");
+}
+
+// --- deposits --------------------------------------------------------------------------------
+
+static StoredDeposit readDeposit(QSqlQuery* q) {
+    StoredDeposit d;
+    d.queueIndex = q->value(0).toULongLong();
+    d.to = fixed<20>(q->value(1));
+    d.amount = u256Of(q->value(2));
+    d.l1Timestamp = q->value(3).toULongLong();
+    d.l1TxHash = fixed<32>(q->value(4));
+    d.creditedBlock = optU64(q->value(5));
+    return d;
+}
+static const QString kDepositColumns = QStringLiteral("queue_index, to_address, amount, l1_timestamp, l1_tx_hash, credited_block");
+
+Status NodeDatabase::upsertDeposit(const StoredDeposit& d) {
+    auto* q = m_impl->query(QStringLiteral("INSERT INTO deposits(") + kDepositColumns + QStringLiteral(
+        ") VALUES(?,?,?,?,?,?) ON CONFLICT(queue_index) DO UPDATE SET to_address = excluded.to_address,"
+        " amount = excluded.amount, l1_timestamp = excluded.l1_timestamp, l1_tx_hash = excluded.l1_tx_hash,"
+        " credited_block = COALESCE(deposits.credited_block, excluded.credited_block)"));
+    q->bindValue(0, qulonglong(d.queueIndex));
+    q->bindValue(1, blob(d.to));
+    q->bindValue(2, blob(d.amount));
+    q->bindValue(3, qulonglong(d.l1Timestamp));
+    q->bindValue(4, blob(d.l1TxHash));
+    q->bindValue(5, opt(d.creditedBlock));
+    return m_impl->exec(q, "deposit");
+}
+
+Status NodeDatabase::setDepositCredited(std::uint64_t queueIndex, std::uint64_t block) {
+    auto* q = m_impl->query(QStringLiteral("UPDATE deposits SET credited_block = ? WHERE queue_index = ?"));
+    q->bindValue(0, qulonglong(block));
+    q->bindValue(1, qulonglong(queueIndex));
+    return m_impl->exec(q, "credit deposit");
+}
+
+std::optional<StoredDeposit> NodeDatabase::deposit(std::uint64_t queueIndex) {
+    auto* q = m_impl->query(QStringLiteral("SELECT ") + kDepositColumns + QStringLiteral(" FROM deposits WHERE queue_index = ?"));
+    q->bindValue(0, qulonglong(queueIndex));
+    if (!q->exec() || !q->next()) return std::nullopt;
+    auto d = readDeposit(q);
+    q->finish();
+    return d;
+}
+
+std::vector<StoredDeposit> NodeDatabase::deposits(std::uint64_t fromIndex, std::uint64_t limit) {
+    std::vector<StoredDeposit> out;
+    auto* q = m_impl->query(QStringLiteral("SELECT ") + kDepositColumns +
+                            QStringLiteral(" FROM deposits WHERE queue_index >= ? ORDER BY queue_index LIMIT ?"));
+    q->bindValue(0, qulonglong(fromIndex));
+    q->bindValue(1, qlonglong(std::min<std::uint64_t>(limit, std::uint64_t(INT64_MAX))));
+    if (!q->exec()) return out;
+    while (q->next()) out.push_back(readDeposit(q));
+    q->finish();
+    return out;
+}
+
+std::vector<StoredDeposit> NodeDatabase::depositsTo(const Address& to) {
+    std::vector<StoredDeposit> out;
+    auto* q = m_impl->query(QStringLiteral("SELECT ") + kDepositColumns +
+                            QStringLiteral(" FROM deposits WHERE to_address = ? ORDER BY queue_index"));
+    q->bindValue(0, blob(to));
+    if (!q->exec()) return out;
+    while (q->next()) out.push_back(readDeposit(q));
+    q->finish();
+    return out;
+}
+
+// --- batches ---------------------------------------------------------------------------------
+
+static const QString kBatchColumns = QStringLiteral(
+    "idx, prev_state_root, state_root, tx_root, withdrawal_root, record_count, deposit_start, deposit_end,"
+    " submitted_at, proposer, l1_tx_hash, l1_block, status, first_record_seq");
+
+static StoredBatch readBatch(QSqlQuery* q) {
+    StoredBatch b;
+    b.index = q->value(0).toULongLong();
+    b.prevStateRoot = fixed<32>(q->value(1));
+    b.stateRoot = fixed<32>(q->value(2));
+    b.txRoot = fixed<32>(q->value(3));
+    b.withdrawalRoot = fixed<32>(q->value(4));
+    b.recordCount = q->value(5).toULongLong();
+    b.depositStart = q->value(6).toULongLong();
+    b.depositEnd = q->value(7).toULongLong();
+    b.submittedAt = q->value(8).toULongLong();
+    b.proposer = fixed<20>(q->value(9));
+    b.l1TxHash = fixed<32>(q->value(10));
+    b.l1Block = q->value(11).toULongLong();
+    b.status = BatchStatus(q->value(12).toInt());
+    b.firstRecordSeq = optU64(q->value(13));
+    return b;
+}
+
+Status NodeDatabase::upsertBatch(const StoredBatch& b) {
+    auto* q = m_impl->query(QStringLiteral("INSERT OR REPLACE INTO batches(") + kBatchColumns +
+                            QStringLiteral(") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    q->bindValue(0, qulonglong(b.index));
+    q->bindValue(1, blob(b.prevStateRoot));
+    q->bindValue(2, blob(b.stateRoot));
+    q->bindValue(3, blob(b.txRoot));
+    q->bindValue(4, blob(b.withdrawalRoot));
+    q->bindValue(5, qulonglong(b.recordCount));
+    q->bindValue(6, qulonglong(b.depositStart));
+    q->bindValue(7, qulonglong(b.depositEnd));
+    q->bindValue(8, qulonglong(b.submittedAt));
+    q->bindValue(9, blob(b.proposer));
+    q->bindValue(10, blob(b.l1TxHash));
+    q->bindValue(11, qulonglong(b.l1Block));
+    q->bindValue(12, int(b.status));
+    q->bindValue(13, opt(b.firstRecordSeq));
+    return m_impl->exec(q, "batch");
+}
+
+Status NodeDatabase::setBatchStatus(std::uint64_t index, BatchStatus status) {
+    auto* q = m_impl->query(QStringLiteral("UPDATE batches SET status = ? WHERE idx = ?"));
+    q->bindValue(0, int(status));
+    q->bindValue(1, qulonglong(index));
+    return m_impl->exec(q, "batch status");
+}
+
+std::optional<StoredBatch> NodeDatabase::batch(std::uint64_t index) {
+    auto* q = m_impl->query(QStringLiteral("SELECT ") + kBatchColumns + QStringLiteral(" FROM batches WHERE idx = ?"));
+    q->bindValue(0, qulonglong(index));
+    if (!q->exec() || !q->next()) return std::nullopt;
+    auto b = readBatch(q);
+    q->finish();
+    return b;
+}
+
+std::vector<StoredBatch> NodeDatabase::batches(std::uint64_t fromIndex, std::uint64_t limit) {
+    std::vector<StoredBatch> out;
+    auto* q = m_impl->query(QStringLiteral("SELECT ") + kBatchColumns +
+                            QStringLiteral(" FROM batches WHERE idx >= ? ORDER BY idx LIMIT ?"));
+    q->bindValue(0, qulonglong(fromIndex));
+    q->bindValue(1, qlonglong(std::min<std::uint64_t>(limit, std::uint64_t(INT64_MAX))));
+    if (!q->exec()) return out;
+    while (q->next()) out.push_back(readBatch(q));
+    q->finish();
+    return out;
+}
+
+std::vector<Hash> NodeDatabase::batchTransactions(std::uint64_t batchIndex) {
+    std::vector<Hash> out;
+    auto* q = m_impl->query(QStringLiteral(
+        "SELECT tx_hash FROM l2_records WHERE batch_index = ? AND tx_hash IS NOT NULL ORDER BY seq"));
+    q->bindValue(0, qulonglong(batchIndex));
+    if (!q->exec()) return out;
+    while (q->next()) out.push_back(fixed<32>(q->value(0)));
+    q->finish();
+    return out;
+}
+
+// --- withdrawals -----------------------------------------------------------------------------
+
+static const QString kWithdrawalColumns = QStringLiteral("l2_tx_hash, recipient, amount, batch_index, withdrawal_index, status");
+
+static StoredWithdrawal readWithdrawal(QSqlQuery* q) {
+    StoredWithdrawal w;
+    w.l2TxHash = fixed<32>(q->value(0));
+    w.recipient = fixed<20>(q->value(1));
+    w.amount = u256Of(q->value(2));
+    w.batchIndex = optU64(q->value(3));
+    w.withdrawalIndex = optU64(q->value(4));
+    w.status = WithdrawalStatus(q->value(5).toInt());
+    return w;
+}
+
+Status NodeDatabase::upsertWithdrawal(const StoredWithdrawal& w) {
+    auto* q = m_impl->query(QStringLiteral("INSERT OR REPLACE INTO withdrawals(") + kWithdrawalColumns +
+                            QStringLiteral(") VALUES(?,?,?,?,?,?)"));
+    q->bindValue(0, blob(w.l2TxHash));
+    q->bindValue(1, blob(w.recipient));
+    q->bindValue(2, blob(w.amount));
+    q->bindValue(3, opt(w.batchIndex));
+    q->bindValue(4, opt(w.withdrawalIndex));
+    q->bindValue(5, int(w.status));
+    return m_impl->exec(q, "withdrawal");
+}
+
+std::vector<StoredWithdrawal> NodeDatabase::withdrawalsOf(const Address& recipient) {
+    std::vector<StoredWithdrawal> out;
+    auto* q = m_impl->query(QStringLiteral("SELECT ") + kWithdrawalColumns +
+                            QStringLiteral(" FROM withdrawals WHERE recipient = ? ORDER BY rowid"));
+    q->bindValue(0, blob(recipient));
+    if (!q->exec()) return out;
+    while (q->next()) out.push_back(readWithdrawal(q));
+    q->finish();
+    return out;
+}
+
+std::vector<StoredWithdrawal> NodeDatabase::withdrawalsInBatch(std::uint64_t batchIndex) {
+    std::vector<StoredWithdrawal> out;
+    auto* q = m_impl->query(QStringLiteral("SELECT ") + kWithdrawalColumns +
+                            QStringLiteral(" FROM withdrawals WHERE batch_index = ? ORDER BY withdrawal_index"));
+    q->bindValue(0, qulonglong(batchIndex));
+    if (!q->exec()) return out;
+    while (q->next()) out.push_back(readWithdrawal(q));
+    q->finish();
+    return out;
+}
+
+}  // namespace sluice::node
