@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: MIT
+#include "node/devnet/devnet.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <QThread>
+
+#include "contracts/artifacts.hpp"
+#include "core/eth/address.hpp"
+#include "node/l1/blockingrpc.h"
+#include "services/rollup/rollup_abi.hpp"
+#include "services/rpc/eth_client.hpp"
+
+namespace sluice::node {
+namespace {
+
+// anvil's default mnemonic ("test test ... junk"), m/44'/60'/0'/0/i: public test keys.
+const char* const kAnvilKeys[] = {
+    "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80",
+    "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d",
+    "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a",
+    "0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6",
+    "0x47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a",
+    "0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba",
+    "0x92db14e403b83dfe3df233f83dfa3a0d7096f21ca9b0d6d6b8d88b2b4ec1564e",
+    "0x4bbbf85ce3377467afe5d46f804f221813b2bb87f24d81f60f1fcdbf7cbf4356",
+    "0xdbda1821b80551c9d65939329250298aa3472ba22feea921c0cf5d620ea67b97",
+    "0x2a871d0798f97d79848a013d4936a73bf4cc922c825d33c1cf7073dff6d409c6"};
+const char* const kAnvilAddresses[] = {
+    "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266", "0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
+    "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC", "0x90F79bf6EB2c4f870365E785982E1f101E93b906",
+    "0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65", "0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc",
+    "0x976EA74026E726554dB657fA54763abd0C3a0aa9", "0x14dC79964da2C08b23698B3D3cc7Ca32193d9955",
+    "0x23618e81E3f5cdF7f54C3d65f7FBc0aBf5B21E8f", "0xa0Ee7A142d267C1f36714E4a8F75612F20a79720"};
+
+QString q(const std::string& s) { return QString::fromStdString(s); }
+
+Result<QString> sendFromDev(RpcClient& rpc, int account, const QString& to, const Bytes& data, const U256& value) {
+    QJsonObject tx{{QStringLiteral("from"), QLatin1String(kAnvilAddresses[account])},
+                   {QStringLiteral("data"), q(to_hex(data))},
+                   {QStringLiteral("value"), q(u256_to_quantity(value))}};
+    if (!to.isEmpty()) tx.insert(QStringLiteral("to"), to);
+    auto hash = blockingCall(rpc, QStringLiteral("eth_sendTransaction"), QJsonArray{tx});
+    if (!hash) return make_error(hash.error().message.toStdString());
+    auto receipt = blockingReceipt(rpc, hash.value().toString());
+    if (!receipt) return make_error("the devnet L1 did not mine " + hash.value().toString().toStdString());
+    if (receipt->value(QStringLiteral("status")).toString() != QStringLiteral("0x1"))
+        return make_error("transaction " + hash.value().toString().toStdString() + " reverted on the devnet L1");
+    return receipt->value(QStringLiteral("contractAddress")).toString() + QLatin1Char('|') +
+           receipt->value(QStringLiteral("blockNumber")).toString();
+}
+
+QString defaultAnvil() {
+    QString env = qEnvironmentVariable("SLUICE_ANVIL");
+    if (!env.isEmpty()) return env;
+    return QStringLiteral(SLUICE_DEFAULT_ANVIL);
+}
+
+}  // namespace
+
+QJsonObject DevnetManifest::toJson() const {
+    QJsonArray accounts;
+    for (const auto& a : devAccounts)
+        accounts.append(QJsonObject{{QStringLiteral("address"), q(to_checksum_address(a.address))},
+                                    {QStringLiteral("privateKey"), a.privateKey}});
+    return QJsonObject{
+        {QStringLiteral("l1"), QJsonObject{{QStringLiteral("rpcUrl"), l1RpcUrl},
+                                           {QStringLiteral("wsUrl"), l1WsUrl},
+                                           {QStringLiteral("chainId"), double(l1ChainId)}}},
+        {QStringLiteral("l2"), QJsonObject{{QStringLiteral("rpcUrl"), l2RpcUrl},
+                                           {QStringLiteral("wsUrl"), l2WsUrl},
+                                           {QStringLiteral("chainId"), double(l2ChainId)}}},
+        {QStringLiteral("rollup"), q(to_checksum_address(rollup))},
+        {QStringLiteral("deployBlock"), double(deployBlock)},
+        {QStringLiteral("challengePeriod"), double(challengePeriod)},
+        {QStringLiteral("devAccounts"), accounts}};
+}
+
+Result<DevnetManifest> DevnetManifest::fromJson(const QJsonObject& o) {
+    DevnetManifest m;
+    auto l1 = o.value(QStringLiteral("l1")).toObject();
+    auto l2 = o.value(QStringLiteral("l2")).toObject();
+    m.l1RpcUrl = l1.value(QStringLiteral("rpcUrl")).toString();
+    m.l1WsUrl = l1.value(QStringLiteral("wsUrl")).toString();
+    m.l1ChainId = quint64(l1.value(QStringLiteral("chainId")).toDouble());
+    m.l2RpcUrl = l2.value(QStringLiteral("rpcUrl")).toString();
+    m.l2WsUrl = l2.value(QStringLiteral("wsUrl")).toString();
+    m.l2ChainId = quint64(l2.value(QStringLiteral("chainId")).toDouble());
+    auto rollup = parse_address(o.value(QStringLiteral("rollup")).toString().toStdString());
+    if (!rollup) return make_error("devnet.json: the rollup address is missing or invalid");
+    m.rollup = *rollup;
+    m.deployBlock = quint64(o.value(QStringLiteral("deployBlock")).toDouble());
+    m.challengePeriod = quint64(o.value(QStringLiteral("challengePeriod")).toDouble());
+    for (const auto& v : o.value(QStringLiteral("devAccounts")).toArray()) {
+        auto a = parse_address(v.toObject().value(QStringLiteral("address")).toString().toStdString());
+        if (!a) return make_error("devnet.json: a dev account address is invalid");
+        m.devAccounts.push_back({*a, v.toObject().value(QStringLiteral("privateKey")).toString()});
+    }
+    if (m.l1RpcUrl.isEmpty()) return make_error("devnet.json: l1.rpcUrl is missing");
+    return m;
+}
+
+QString Devnet::proposerKey() { return QLatin1String(kAnvilKeys[0]); }
+QString Devnet::verifierKey() { return QLatin1String(kAnvilKeys[1]); }
+
+Devnet::Devnet(QObject* parent) : QObject(parent) {}
+Devnet::~Devnet() { stop(); }
+
+QString Devnet::manifestPath() const { return QDir(m_dataDir).filePath(QStringLiteral("devnet.json")); }
+
+void Devnet::stop() {
+    if (m_anvil.state() == QProcess::NotRunning) return;
+    // SIGTERM lets anvil write its state file one last time.
+    m_anvil.terminate();
+    if (!m_anvil.waitForFinished(5000)) {
+        m_anvil.kill();
+        m_anvil.waitForFinished(2000);
+    }
+}
+
+Status Devnet::launchAnvil(const DevnetOptions& options) {
+    QString program = options.anvilPath.isEmpty() ? defaultAnvil() : options.anvilPath;
+    if (!QFileInfo(program).isExecutable())
+        return make_error("anvil was not found at " + program.toStdString() +
+                          " (run scripts/setup.sh, or point SLUICE_ANVIL at an anvil binary)");
+    QDir dir(options.dataDir);
+    m_anvil.setProgram(program);
+    m_anvil.setArguments({QStringLiteral("--hardfork"), QStringLiteral("cancun"), QStringLiteral("--port"),
+                          QString::number(options.l1Port), QStringLiteral("--state"),
+                          dir.filePath(QStringLiteral("anvil-state.json")), QStringLiteral("--state-interval"),
+                          QStringLiteral("1"), QStringLiteral("--block-time"), QString::number(options.blockTimeSeconds)});
+    m_anvil.setStandardOutputFile(dir.filePath(QStringLiteral("anvil.log")), QIODevice::Append);
+    m_anvil.setStandardErrorFile(dir.filePath(QStringLiteral("anvil.log")), QIODevice::Append);
+    m_anvil.start();
+    if (!m_anvil.waitForStarted(10000)) return make_error("anvil did not start: " + m_anvil.errorString().toStdString());
+    RpcClient rpc(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(options.l1Port)));
+    rpc.setTimeout(std::chrono::seconds(2));
+    for (int i = 0; i < 200; ++i) {
+        if (blockingCall(rpc, QStringLiteral("eth_chainId"))) return {};
+        if (m_anvil.state() == QProcess::NotRunning)
+            return make_error("anvil exited at start-up; see " + dir.filePath(QStringLiteral("anvil.log")).toStdString());
+        QThread::msleep(100);
+    }
+    stop();
+    return make_error("anvil did not answer on port " + std::to_string(options.l1Port));
+}
+
+Result<DevnetManifest> Devnet::deploy(const DevnetOptions& options) {
+    DevnetManifest m;
+    m.l1RpcUrl = QStringLiteral("http://127.0.0.1:%1").arg(options.l1Port);
+    m.l1WsUrl = QStringLiteral("ws://127.0.0.1:%1").arg(options.l1Port);
+    m.l2RpcUrl = QStringLiteral("http://127.0.0.1:%1").arg(options.l2Port);
+    m.l2WsUrl = QStringLiteral("ws://127.0.0.1:%1").arg(options.l2Port);
+    m.challengePeriod = options.challengePeriod;
+    RpcClient rpc(QUrl(m.l1RpcUrl));
+    RollupConstructorArgs args;
+    args.challengePeriod = options.challengePeriod;
+    args.feeRecipient = *Address::from_hex(kAnvilAddresses[0]);
+    auto code = from_hex(contracts::rollup_creation_bytecode());
+    if (!code) return make_error("the embedded Rollup bytecode is not hex");
+    auto data = rollupabi::encodeDeployment(*code, args);
+    if (!data) return data.error();
+    auto deployed = sendFromDev(rpc, 0, {}, *data, 0);
+    if (!deployed) return make_error("deploying Rollup failed: " + deployed.message());
+    auto parts = deployed->split(QLatin1Char('|'));
+    auto rollup = parse_address(parts.value(0).toStdString());
+    if (!rollup) return make_error("the deployment receipt has no contract address");
+    m.rollup = *rollup;
+    m.deployBlock = EthClient::parseQuantity64(parts.value(1)).value_or(0);
+    auto bonded = sendFromDev(rpc, 0, parts.value(0), rollupabi::encodeBond(), args.requiredBond);
+    if (!bonded) return make_error("bonding the proposer failed: " + bonded.message());
+    for (int i = 2; i < 10; ++i) m.devAccounts.push_back({*Address::from_hex(kAnvilAddresses[i]), QLatin1String(kAnvilKeys[i])});
+    return m;
+}
+
+Result<DevnetManifest> Devnet::start(const DevnetOptions& options) {
+    m_dataDir = options.dataDir;
+    if (!QDir().mkpath(options.dataDir)) return make_error("cannot create the data directory " + options.dataDir.toStdString());
+
+    std::optional<DevnetManifest> previous;
+    QFile file(manifestPath());
+    if (file.open(QIODevice::ReadOnly)) {
+        auto parsed = DevnetManifest::fromJson(QJsonDocument::fromJson(file.readAll()).object());
+        if (!parsed) return parsed.error();
+        previous = *parsed;
+    }
+
+    const QString url = QStringLiteral("http://127.0.0.1:%1").arg(options.l1Port);
+    RpcClient rpc{QUrl(url)};
+    rpc.setTimeout(std::chrono::seconds(2));
+    auto rollupThere = [&](const Address& rollup) {
+        auto c = blockingCall(rpc, QStringLiteral("eth_getCode"), QJsonArray{q(rollup.hex()), QStringLiteral("latest")});
+        return c && c.value().toString().size() > 2;
+    };
+
+    auto running = blockingCall(rpc, QStringLiteral("eth_chainId"));
+    if (running) {
+        // Something already listens: only an anvil of ours left behind by a killed node is reusable.
+        auto id = EthClient::parseQuantity64(running.value());
+        if (!previous || !id || *id != previous->l1ChainId || !rollupThere(previous->rollup))
+            return make_error("port " + std::to_string(options.l1Port) +
+                              " is in use by another node that is not this devnet's L1; stop it or pass --l1-port");
+        m_resumed = true;
+        return *previous;
+    }
+
+    if (auto s = launchAnvil(options); !s) return s.error();
+    if (previous && rollupThere(previous->rollup)) {
+        m_resumed = true;
+        return *previous;
+    }
+    auto manifest = deploy(options);
+    if (!manifest) {
+        stop();
+        return manifest.error();
+    }
+    QSaveFile out(manifestPath());
+    if (!out.open(QIODevice::WriteOnly) || out.write(QJsonDocument(manifest->toJson()).toJson()) < 0 || !out.commit()) {
+        stop();
+        return make_error("cannot write " + manifestPath().toStdString());
+    }
+    return manifest;
+}
+
+}  // namespace sluice::node

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// `sluiced --devnet`: the local L1 (anvil from the project's pinned toolchain, or $SLUICE_ANVIL)
+// with the Rollup contract deployed and the proposer bonded, described by D/devnet.json
+// (docs/RPC.md §3). A second start with the same data dir resumes: the manifest is reused and
+// anvil reloads D/anvil-state.json; an anvil left running on the port (the node was kill -9ed)
+// is reused after checking its chain id and that the Rollup code is there.
+// Start-up work, so it blocks; nothing here runs once the node is serving.
+
+#include <QJsonObject>
+#include <QObject>
+#include <QProcess>
+#include <QString>
+
+#include <cstdint>
+#include <vector>
+
+#include "core/common/bytes.hpp"
+#include "core/common/result.hpp"
+
+namespace sluice::node {
+
+struct DevAccount {
+    Address address;
+    QString privateKey;  // 0x hex; anvil's public, well-known dev keys only
+};
+
+struct DevnetManifest {
+    QString l1RpcUrl;
+    QString l1WsUrl;
+    quint64 l1ChainId = 31337;
+    QString l2RpcUrl;
+    QString l2WsUrl;
+    quint64 l2ChainId = 31338;
+    Address rollup;
+    quint64 deployBlock = 0;
+    quint64 challengePeriod = 60;
+    std::vector<DevAccount> devAccounts;
+
+    QJsonObject toJson() const;
+    static Result<DevnetManifest> fromJson(const QJsonObject& json);
+};
+
+struct DevnetOptions {
+    QString dataDir;
+    quint64 challengePeriod = 60;
+    quint16 l1Port = 8545;
+    quint16 l2Port = 8546;
+    QString anvilPath;        // empty: $SLUICE_ANVIL, else the pinned contracts/node_modules/.bin/anvil
+    int blockTimeSeconds = 1;
+};
+
+class Devnet : public QObject {
+    Q_OBJECT
+public:
+    // anvil's dev account 0 proposes (and receives L2 fees), account 1 verifies; the rest are
+    // handed to wallets in the manifest.
+    static QString proposerKey();
+    static QString verifierKey();
+
+    explicit Devnet(QObject* parent = nullptr);
+    ~Devnet() override;  // stops anvil if this object started it
+
+    Result<DevnetManifest> start(const DevnetOptions& options);
+    void stop();
+    bool ownsAnvil() const { return m_anvil.state() != QProcess::NotRunning; }
+    bool resumed() const { return m_resumed; }
+    QString manifestPath() const;
+
+private:
+    Status launchAnvil(const DevnetOptions& options);
+    Result<DevnetManifest> deploy(const DevnetOptions& options);
+
+    QProcess m_anvil;
+    QString m_dataDir;
+    bool m_resumed = false;
+};
+
+}  // namespace sluice::node

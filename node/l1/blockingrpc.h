@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Blocking JSON-RPC for sluiced's start-up only (before the event loop runs: launching the
+// devnet, reading the chain's parameters). Runs a local event loop around RpcClient.
+
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QObject>
+#include <QThread>
+
+#include <optional>
+
+#include "services/rpc/rpc_client.hpp"
+
+namespace sluice::node {
+
+inline RpcReply blockingCall(RpcClient& rpc, const QString& method, const QJsonArray& params = {}) {
+    QEventLoop loop;
+    QObject context;
+    std::optional<RpcReply> out;
+    rpc.call(method, params, &context, [&](RpcReply reply) {
+        out = std::move(reply);
+        loop.quit();
+    });
+    if (!out) loop.exec();
+    return *out;
+}
+
+// Polls for a receipt (the chain may mine every second); nullopt after ~timeoutMs.
+inline std::optional<QJsonObject> blockingReceipt(RpcClient& rpc, const QString& txHash, int timeoutMs = 30000) {
+    for (int waited = 0; waited <= timeoutMs; waited += 100) {
+        auto r = blockingCall(rpc, QStringLiteral("eth_getTransactionReceipt"), QJsonArray{txHash});
+        if (r && r.value().isObject()) return r.value().toObject();
+        QThread::msleep(100);
+    }
+    return std::nullopt;
+}
+
+}  // namespace sluice::node
