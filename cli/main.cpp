@@ -5,6 +5,7 @@
 
 #include <cstdio>
 
+#include "cli/bridge_commands.hpp"
 #include "cli/cli_support.hpp"
 #include "cli/commands.hpp"
 
@@ -22,6 +23,16 @@ const char* kUsage =
     "  balance --rpc-url URL ADDRESS [--wei]      exact balance in ether (or wei)\n"
     "  send --rpc-url URL (--private-key HEX | --keystore FILE --password-file F)\n"
     "       --to ADDRESS --value AMOUNT           EIP-1559 transfer, waits for the receipt\n"
+    "\n"
+    "Bridge and L2 (--network local | --l1-rpc URL --l2-rpc URL --rollup ADDR; keys from\n"
+    "--private-key, --keystore F --password-file P, or --wallet [--account N] --password-file P):\n"
+    "  deposit --amount A [--to ADDR]             L1 -> L2 through Rollup.deposit\n"
+    "  transfer --to ADDR --amount A              an L2 transfer\n"
+    "  withdraw --amount A                        L2 -> L1 (finalize after the challenge window)\n"
+    "  withdrawals [--json]                       status, batch and deadline of each withdrawal\n"
+    "  finalize ID | --all-ready                  pay out withdrawals whose window has passed\n"
+    "  batches [--json]                           batches on L1, re-verified by this wallet\n"
+    "  balance --l2 ADDRESS                       exact L2 balance\n"
     "\n"
     "Every command takes --help. Passwords come from --password-file (first line) or, on a\n"
     "terminal, from a prompt; never from the command line.\n";
@@ -48,7 +59,14 @@ int main(int argc, char** argv) {
     if (verb == QLatin1String("key")) return runKey(args);
     if (verb == QLatin1String("keystore")) return runKeystore(args);
     if (verb == QLatin1String("sign-typed-data")) return runSignTypedData(args);
+    if (verb == QLatin1String("balance") && args.contains(QLatin1String("--l2"))) return runL2Balance(args);
     if (verb == QLatin1String("balance")) return runBalance(args);
+    if (verb == QLatin1String("deposit")) return runDeposit(args);
+    if (verb == QLatin1String("transfer")) return runTransfer(args);
+    if (verb == QLatin1String("withdraw")) return runWithdraw(args);
+    if (verb == QLatin1String("withdrawals")) return runWithdrawals(args);
+    if (verb == QLatin1String("finalize")) return runFinalize(args);
+    if (verb == QLatin1String("batches")) return runBatches(args);
     if (verb == QLatin1String("send")) return runSend(args);
     return fail(QStringLiteral("unknown command '%1' (see sluice-cli --help)").arg(verb), Usage);
 }

@@ -33,8 +33,10 @@ Result<QUrl> wsUrl(const QJsonValue& value, const QString& what) {
 
 QString NetworkConfig::key() const { return QString::fromStdString(to_hex_bare(rollup)); }
 
-QString defaultDevnetDataDir() {
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/Sluice/devnet");
+QString defaultDevnetDataDir() { return QDir::homePath() + QStringLiteral("/.local/share/sluiced"); }
+
+QString defaultWalletDataDir() {
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/Sluice/Sluice");
 }
 
 QString devnetManifestPath(const QString& dataDir) {

@@ -28,9 +28,13 @@ struct NetworkConfig {
     QString key() const;
 };
 
-// The data directory `sluiced --devnet` uses when it is given no --data-dir:
-// QStandardPaths::GenericDataLocation + "/Sluice/devnet" (e.g. ~/.local/share/Sluice/devnet).
+// The data directory `sluiced --devnet` uses when it is given no --data-dir (node/config.cpp):
+// ~/.local/share/sluiced.
 QString defaultDevnetDataDir();
+// The GUI's data directory (QStandardPaths::AppDataLocation of organization "Sluice", application
+// "Sluice": ~/.local/share/Sluice/Sluice), where its wallet and bridge history live; sluice-cli
+// uses the same one so both see the same wallet.
+QString defaultWalletDataDir();
 // <dataDir>/devnet.json; dataDir empty = defaultDevnetDataDir().
 QString devnetManifestPath(const QString& dataDir = {});
 

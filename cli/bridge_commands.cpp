@@ -1,0 +1,567 @@
+// SPDX-License-Identifier: MIT
+// sluice-cli deposit | transfer | withdraw | withdrawals | finalize | batches | balance --l2:
+// the services the GUI's bridge page uses (services/bridge), driven by a local event loop.
+// Where to connect: --network local (the devnet manifest of `sluiced --devnet`, --data-dir to
+// point at another one) or --l1-rpc/--l2-rpc/--rollup. Every protocol number (challenge period,
+// base fee, L2 chain id) is read from the Rollup contract.
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimer>
+
+#include <cstdio>
+#include <memory>
+#include <optional>
+
+#include "cli/bridge_commands.hpp"
+#include "cli/cli_support.hpp"
+#include "core/eth/address.hpp"
+#include "core/eth/units.hpp"
+#include "core/keys/keystore.hpp"
+#include "core/rollup/params.hpp"
+#include "services/bridge/account_signer.hpp"
+#include "services/bridge/bridge_service.hpp"
+#include "services/bridge/l2_client.hpp"
+#include "services/bridge/network_config.hpp"
+#include "services/bridge/rollup_contract.hpp"
+#include "services/bridge/wallet_verifier.hpp"
+#include "services/rollup/rollup_reader.hpp"
+#include "services/wallet/walletstore.h"
+
+namespace sluice::cli {
+
+namespace {
+
+QString ether(const U256& wei) { return QString::fromStdString(format_amount(wei, Unit::ether)); }
+QString checksum(const Address& a) { return QString::fromStdString(to_checksum_address(a)); }
+
+// Runs `start` and spins an event loop until it calls the finish function it is given.
+template <typename T>
+T waitFor(const std::function<void(std::function<void(T)>)>& start) {
+    QEventLoop loop;
+    std::optional<T> out;
+    start([&](T value) {
+        out.emplace(std::move(value));
+        loop.quit();
+    });
+    if (!out) loop.exec();
+    return std::move(*out);
+}
+
+struct Options {
+    QCommandLineOption network{QStringLiteral("network"), QStringLiteral("\"local\": the devnet of `sluiced --devnet`."),
+                               QStringLiteral("NAME")};
+    QCommandLineOption dataDir{QStringLiteral("data-dir"),
+                               QStringLiteral("The devnet's data directory (default ~/.local/share/sluiced)."), QStringLiteral("DIR")};
+    QCommandLineOption l1Rpc{QStringLiteral("l1-rpc"), QStringLiteral("L1 JSON-RPC URL (instead of --network)."), QStringLiteral("URL")};
+    QCommandLineOption l2Rpc{QStringLiteral("l2-rpc"), QStringLiteral("L2 (sluiced) JSON-RPC URL."), QStringLiteral("URL")};
+    QCommandLineOption rollup{QStringLiteral("rollup"), QStringLiteral("The Rollup contract's L1 address."), QStringLiteral("ADDRESS")};
+    QCommandLineOption privateKey{QStringLiteral("private-key"), QStringLiteral("The account's key, 64 hex digits."), QStringLiteral("HEX")};
+    QCommandLineOption keystore{QStringLiteral("keystore"), QStringLiteral("The account's v3 keystore file."), QStringLiteral("FILE")};
+    QCommandLineOption wallet{QStringLiteral("wallet"), QStringLiteral("Use the app's wallet (see --wallet-dir, --account).")};
+    QCommandLineOption walletDir{QStringLiteral("wallet-dir"),
+                                 QStringLiteral("The app's data directory (default ~/.local/share/Sluice/Sluice); the bridge "
+                                                "history is kept there too."),
+                                 QStringLiteral("DIR")};
+    QCommandLineOption account{QStringLiteral("account"), QStringLiteral("Wallet account index (default 0)."), QStringLiteral("N"),
+                               QStringLiteral("0")};
+    QCommandLineOption passwordFile{QStringLiteral("password-file"),
+                                    QStringLiteral("Keystore/wallet password: first line of FILE (without it, prompt on a terminal)."),
+                                    QStringLiteral("FILE")};
+    QCommandLineOption timeout{QStringLiteral("timeout"), QStringLiteral("Seconds to wait for a receipt (default 120)."),
+                               QStringLiteral("S"), QStringLiteral("120")};
+
+    void addNetwork(QCommandLineParser& p) const { p.addOptions({network, dataDir, l1Rpc, l2Rpc, rollup, walletDir}); }
+    void addKeys(QCommandLineParser& p) const { p.addOptions({privateKey, keystore, wallet, account, passwordFile, timeout}); }
+};
+
+// Everything a bridge verb talks to, built once per invocation.
+struct Session {
+    NetworkConfig network;
+    QString walletDir;
+    std::unique_ptr<RpcClient> l1Rpc;
+    std::unique_ptr<EthClient> l1;
+    std::unique_ptr<RollupContract> rollup;
+    std::unique_ptr<L2Client> l2;
+    RollupParameters params;
+    std::unique_ptr<BridgeService> bridge;
+    std::unique_ptr<WalletStore> store;  // with --wallet; must outlive the signer
+    std::optional<AccountSigner> signer;
+    std::chrono::seconds timeout{120};
+};
+
+Result<NetworkConfig> networkFrom(const QCommandLineParser& p, const Options& o) {
+    const bool explicitSet = p.isSet(o.l1Rpc) || p.isSet(o.l2Rpc) || p.isSet(o.rollup);
+    if (explicitSet) {
+        if (p.isSet(o.network)) return make_error("give either --network or --l1-rpc/--l2-rpc/--rollup, not both");
+        if (!p.isSet(o.l1Rpc) || !p.isSet(o.l2Rpc) || !p.isSet(o.rollup))
+            return make_error("--l1-rpc, --l2-rpc and --rollup go together (or use --network local)");
+        return explicitNetwork(p.value(o.l1Rpc), p.value(o.l2Rpc), p.value(o.rollup));
+    }
+    if (!p.isSet(o.network) && !p.isSet(o.dataDir))
+        return make_error("say where to connect: --network local, or --l1-rpc/--l2-rpc/--rollup");
+    if (p.isSet(o.network) && p.value(o.network) != QLatin1String("local"))
+        return make_error("unknown --network '" + p.value(o.network).toStdString() + "' (only \"local\" is built in)");
+    return loadDevnetManifest(devnetManifestPath(p.value(o.dataDir)));
+}
+
+// Connects, reads the parameters from the contract and checks both nodes are the ones the
+// contract describes. With `withBridge`, also opens the persisted bridge history.
+std::optional<int> openSession(Session& s, const QCommandLineParser& p, const Options& o, bool withBridge) {
+    auto network = networkFrom(p, o);
+    if (!network) return fail(network.message(), Usage);
+    s.network = *network;
+    s.walletDir = p.isSet(o.walletDir) ? p.value(o.walletDir) : defaultWalletDataDir();
+    s.l1Rpc = std::make_unique<RpcClient>(s.network.l1Rpc);
+    s.l1 = std::make_unique<EthClient>(s.l1Rpc.get());
+    s.rollup = std::make_unique<RollupContract>(s.l1.get(), s.network.rollup);
+    s.l2 = std::make_unique<L2Client>(s.network.l2Rpc, s.network.l2Ws);
+    RollupReader reader(s.l1.get(), s.network.rollup, s.network.deployBlock);
+    auto params = waitFor<RpcResult<RollupParameters>>([&](auto done) { reader.readParameters(&reader, done); });
+    if (!params.ok())
+        return fail(QStringLiteral("cannot read the Rollup contract %1 on the L1 node %2: %3")
+                        .arg(checksum(s.network.rollup), s.network.l1Rpc.toString(), params.error().message));
+    s.params = params.value();
+    auto l2Chain = waitFor<RpcResult<quint64>>([&](auto done) { s.l2->eth()->chainId(s.l2.get(), done); });
+    if (!l2Chain.ok()) return fail(QStringLiteral("the L2 node is not answering: %1").arg(l2Chain.error().message));
+    if (U256(l2Chain.value()) != s.params.l2ChainId)
+        return fail(QStringLiteral("the L2 node %1 serves chain %2, but the Rollup contract says the L2 chain id is %3")
+                        .arg(s.network.l2Rpc.toString())
+                        .arg(l2Chain.value())
+                        .arg(QString::fromStdString(u256_to_dec(s.params.l2ChainId))));
+    if (withBridge) {
+        s.bridge = std::make_unique<BridgeService>(s.rollup.get(), s.l2.get(), s.params,
+                                                   BridgeService::storePathFor(s.walletDir, s.network));
+        QObject::connect(s.bridge.get(), &BridgeService::problem, [](const QString& m) { printErr(QStringLiteral("warning: ") + m); });
+        if (!s.bridge->isLoaded()) {
+            QEventLoop loop;
+            QObject::connect(s.bridge.get(), &BridgeService::loadedChanged, &loop, &QEventLoop::quit);
+            loop.exec();
+        }
+    }
+    return std::nullopt;
+}
+
+// The signer from --private-key, --keystore or --wallet. `required`: fail without one.
+std::optional<int> openSigner(Session& s, const QCommandLineParser& p, const Options& o, bool required) {
+    const int given = int(p.isSet(o.privateKey)) + int(p.isSet(o.keystore)) + int(p.isSet(o.wallet));
+    if (given > 1) return fail(QStringLiteral("give only one of --private-key, --keystore and --wallet"), Usage);
+    if (given == 0) {
+        if (required) return fail(QStringLiteral("this needs a key: --private-key, --keystore FILE or --wallet (see --help)"), Usage);
+        return std::nullopt;
+    }
+    bool ok = false;
+    const int timeoutSeconds = p.value(o.timeout).toInt(&ok);
+    if (!ok || timeoutSeconds <= 0) return fail(QStringLiteral("--timeout must be a positive number of seconds"), Usage);
+    s.timeout = std::chrono::seconds(timeoutSeconds);
+    if (p.isSet(o.privateKey)) {
+        auto key = parsePrivateKeyArgument(p.value(o.privateKey));
+        if (!key) return fail(key.message(), Usage);
+        s.signer = AccountSigner::fromKey(*key);
+        return std::nullopt;
+    }
+    if (p.isSet(o.keystore)) {
+        const QString path = p.value(o.keystore);
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) return fail(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+        const QByteArray json = file.readAll();
+        auto password = readPassword(p.value(o.passwordFile), false);
+        if (!password) return fail(password.message());
+        auto key = decrypt_keystore(std::string_view(json.constData(), std::size_t(json.size())), password->as_string());
+        if (!key) return fail(withContext(path, key.message()));
+        s.signer = AccountSigner::fromKey(*key);
+        return std::nullopt;
+    }
+    bool indexOk = false;
+    const int index = p.value(o.account).toInt(&indexOk);
+    if (!indexOk || index < 0) return fail(QStringLiteral("--account must be a non-negative index"), Usage);
+    s.store = std::make_unique<WalletStore>(s.walletDir);
+    if (s.store->isBusy()) {
+        QEventLoop loop;
+        QObject::connect(s.store.get(), &WalletStore::busyChanged, &loop, [&] {
+            if (!s.store->isBusy()) loop.quit();
+        });
+        loop.exec();
+    }
+    if (!s.store->exists())
+        return fail(s.store->loadError().isEmpty()
+                        ? QStringLiteral("no wallet in %1 (create one in the app, or use --wallet-dir)").arg(s.walletDir)
+                        : s.store->loadError());
+    auto password = readPassword(p.value(o.passwordFile), false);
+    if (!password) return fail(password.message());
+    QString failure;
+    {
+        QEventLoop loop;
+        QObject::connect(s.store.get(), &WalletStore::unlocked, &loop, &QEventLoop::quit);
+        QObject::connect(s.store.get(), &WalletStore::failed, &loop, [&](const QString& m) {
+            failure = m;
+            loop.quit();
+        });
+        s.store->unlock(QString::fromUtf8(password->as_string().data(), qsizetype(password->as_string().size())));
+        loop.exec();
+    }
+    if (!failure.isEmpty()) return fail(failure);
+    for (const WalletAccount& a : s.store->accounts()) {
+        if (a.index != index) continue;
+        auto address = parse_address(a.address.toStdString());
+        if (!address) return fail(QStringLiteral("the wallet lists a malformed address"));
+        s.signer = AccountSigner::fromWallet(s.store.get(), index, *address);
+        return std::nullopt;
+    }
+    return fail(QStringLiteral("the wallet has no account %1 (add it in the app)").arg(index));
+}
+
+std::optional<U256> amountOption(const QCommandLineParser& p, const QCommandLineOption& o, int& exitCode) {
+    if (!p.isSet(o)) {
+        exitCode = fail(QStringLiteral("--amount is required (see --help)"), Usage);
+        return std::nullopt;
+    }
+    auto amount = parse_amount(p.value(o).toStdString(), Unit::ether);
+    if (!amount) {
+        exitCode = fail(withContext(QStringLiteral("--amount"), amount.message()), Usage);
+        return std::nullopt;
+    }
+    if (amount->is_zero()) {
+        exitCode = fail(QStringLiteral("--amount must be above zero"), Usage);
+        return std::nullopt;
+    }
+    return *amount;
+}
+
+QCommandLineOption amountOptionDef() {
+    return {QStringLiteral("amount"), QStringLiteral("Exact amount: \"1.5\" (ether), \"20 gwei\", \"1000 wei\"."),
+            QStringLiteral("AMOUNT")};
+}
+
+int reportResult(const Result<Hash>& r) {
+    if (!r) return fail(r.message());
+    printOut(QString::fromStdString(r->hex()));
+    return Ok;
+}
+
+// Refreshes the bridge history for `accounts` from the node and L1.
+bool refresh(Session& s, const QList<Address>& accounts) {
+    for (const Address& a : accounts) s.bridge->track(a);
+    bool problem = false;
+    QEventLoop loop;
+    auto c1 = QObject::connect(s.bridge.get(), &BridgeService::problem, &loop, [&] { problem = true; });
+    auto c2 = QObject::connect(s.bridge.get(), &BridgeService::refreshed, &loop, &QEventLoop::quit);
+    s.bridge->refresh();
+    loop.exec();
+    QObject::disconnect(c1);
+    QObject::disconnect(c2);
+    return !problem;
+}
+
+QJsonObject withdrawalJson(const WithdrawalRecord& r, quint64 now) {
+    QJsonObject o{{QStringLiteral("id"), r.id().isEmpty() ? QJsonValue() : QJsonValue(r.id())},
+                  {QStringLiteral("l2TxHash"), r.key()},
+                  {QStringLiteral("recipient"), checksum(r.account)},
+                  {QStringLiteral("amountWei"), QString::fromStdString(u256_to_dec(r.amount))},
+                  {QStringLiteral("amount"), ether(r.amount)},
+                  {QStringLiteral("status"), withdrawalStatusName(r.status)},
+                  {QStringLiteral("wasReverted"), r.wasReverted}};
+    o.insert(QStringLiteral("batch"), r.batchIndex ? QJsonValue(qint64(*r.batchIndex)) : QJsonValue());
+    o.insert(QStringLiteral("finalAt"), r.finalAt ? QJsonValue(qint64(r.finalAt)) : QJsonValue());
+    o.insert(QStringLiteral("deadline"), r.finalAt ? QJsonValue(formatDeadline(r.finalAt, now)) : QJsonValue());
+    if (r.finalizeTxHash) o.insert(QStringLiteral("finalizeTxHash"), QString::fromStdString(r.finalizeTxHash->hex()));
+    return o;
+}
+
+}  // namespace
+
+int runDeposit(const QStringList& argv) {
+    const QStringList args = foldVerb(argv, 1);
+    QCommandLineParser parser;
+    Options o;
+    const QCommandLineOption amount = amountOptionDef();
+    const QCommandLineOption to(QStringLiteral("to"), QStringLiteral("L2 recipient (default: the sender's own address)."),
+                                QStringLiteral("ADDRESS"));
+    o.addNetwork(parser);
+    o.addKeys(parser);
+    parser.addOptions({amount, to});
+    if (auto exit = parseArguments(parser, args,
+                                   QStringLiteral("Deposits ETH from L1 into the rollup (Rollup.deposit) and prints the L1 "
+                                                  "transaction hash once mined; the L2 credit follows within a few blocks."),
+                                   0, 0))
+        return *exit;
+    int exitCode = Ok;
+    auto value = amountOption(parser, amount, exitCode);
+    if (!value) return exitCode;
+    std::optional<Address> recipient;
+    if (parser.isSet(to)) {
+        auto parsed = parse_address(parser.value(to).trimmed().toStdString());
+        if (!parsed) return fail(withContext(QStringLiteral("--to"), parsed.message()), Usage);
+        recipient = *parsed;
+    }
+    Session s;
+    if (auto exit = openSession(s, parser, o, true)) return *exit;
+    if (auto exit = openSigner(s, parser, o, true)) return *exit;
+    const Address target = recipient.value_or(s.signer->address);
+    printErr(QStringLiteral("depositing %1 ETH from %2 (L1) to %3 (L2)").arg(ether(*value), checksum(s.signer->address), checksum(target)));
+    QObject context;
+    return reportResult(waitFor<Result<Hash>>([&](auto done) { s.bridge->deposit(*s.signer, target, *value, &context, done); }));
+}
+
+int runTransfer(const QStringList& argv) {
+    const QStringList args = foldVerb(argv, 1);
+    QCommandLineParser parser;
+    Options o;
+    const QCommandLineOption amount = amountOptionDef();
+    const QCommandLineOption to(QStringLiteral("to"), QStringLiteral("L2 recipient."), QStringLiteral("ADDRESS"));
+    o.addNetwork(parser);
+    o.addKeys(parser);
+    parser.addOptions({amount, to});
+    if (auto exit = parseArguments(parser, args,
+                                   QStringLiteral("Sends ETH on L2 (an EIP-1559 transfer with the L2 chain id) and prints the "
+                                                  "L2 transaction hash once sequenced."),
+                                   0, 0))
+        return *exit;
+    int exitCode = Ok;
+    auto value = amountOption(parser, amount, exitCode);
+    if (!value) return exitCode;
+    if (!parser.isSet(to)) return fail(QStringLiteral("--to is required (see --help)"), Usage);
+    auto recipient = parse_address(parser.value(to).trimmed().toStdString());
+    if (!recipient) return fail(withContext(QStringLiteral("--to"), recipient.message()), Usage);
+    if (*recipient == rollup::withdrawal_address())
+        return fail(QStringLiteral("--to is the withdrawal address: use `sluice-cli withdraw` to withdraw"), Usage);
+    Session s;
+    if (auto exit = openSession(s, parser, o, false)) return *exit;
+    if (auto exit = openSigner(s, parser, o, true)) return *exit;
+    SignedSender sender(s.l2->eth());
+    sender.setReceiptTimeout(s.timeout);
+    SendRequest request;
+    request.to = *recipient;
+    request.value = *value;
+    request.gasLimit = rollup::kTransferGas;
+    return reportResult(waitFor<Result<Hash>>([&](auto done) {
+        TransactionSender::Callbacks callbacks;
+        callbacks.confirmed = [done](TransactionReceipt r) {
+            if (!r.success) return done(make_error("transfer " + r.transactionHash.hex() + " failed on L2"));
+            done(r.transactionHash);
+        };
+        callbacks.failed = [done](SendFailure f) { done(make_error(f.message.toStdString())); };
+        sender.send(*s.signer, request, &sender, callbacks);
+    }));
+}
+
+int runWithdraw(const QStringList& argv) {
+    const QStringList args = foldVerb(argv, 1);
+    QCommandLineParser parser;
+    Options o;
+    const QCommandLineOption amount = amountOptionDef();
+    o.addNetwork(parser);
+    o.addKeys(parser);
+    parser.addOption(amount);
+    if (auto exit = parseArguments(parser, args,
+                                   QStringLiteral("Withdraws ETH from L2 to the same address on L1: prints the L2 transaction "
+                                                  "hash once sequenced. It can be finalized on L1 after its batch's challenge "
+                                                  "window (see `withdrawals`, `finalize`)."),
+                                   0, 0))
+        return *exit;
+    int exitCode = Ok;
+    auto value = amountOption(parser, amount, exitCode);
+    if (!value) return exitCode;
+    Session s;
+    if (auto exit = openSession(s, parser, o, true)) return *exit;
+    if (auto exit = openSigner(s, parser, o, true)) return *exit;
+    QObject context;
+    const int result = reportResult(waitFor<Result<Hash>>([&](auto done) { s.bridge->withdraw(*s.signer, *value, &context, done); }));
+    if (result == Ok)
+        printErr(QStringLiteral("withdrawal initiated; the challenge period is %1 s once its batch is on L1").arg(s.params.challengePeriod));
+    return result;
+}
+
+int runWithdrawals(const QStringList& argv) {
+    const QStringList args = foldVerb(argv, 1);
+    QCommandLineParser parser;
+    Options o;
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print a JSON array."));
+    const QCommandLineOption address(QStringLiteral("address"), QStringLiteral("Whose withdrawals (instead of a key option)."),
+                                     QStringLiteral("ADDRESS"));
+    o.addNetwork(parser);
+    o.addKeys(parser);
+    parser.addOptions({json, address});
+    if (auto exit = parseArguments(parser, args,
+                                   QStringLiteral("Lists the withdrawals of an address with status, batch and absolute "
+                                                  "deadline, each checked against L1."),
+                                   0, 0))
+        return *exit;
+    Session s;
+    if (auto exit = openSession(s, parser, o, true)) return *exit;
+    QList<Address> accounts;
+    if (parser.isSet(address)) {
+        auto parsed = parse_address(parser.value(address).trimmed().toStdString());
+        if (!parsed) return fail(withContext(QStringLiteral("--address"), parsed.message()), Usage);
+        accounts << *parsed;
+    } else {
+        if (auto exit = openSigner(s, parser, o, false)) return *exit;
+        if (s.signer) accounts << s.signer->address;
+    }
+    if (accounts.isEmpty() && s.bridge->trackedAccounts().isEmpty())
+        return fail(QStringLiteral("whose withdrawals? give --address, a key option or --wallet"), Usage);
+    if (!refresh(s, accounts)) printErr(QStringLiteral("warning: showing the last known state"));
+    const quint64 now = s.bridge->now();
+    QList<WithdrawalRecord> shown;
+    for (const WithdrawalRecord& r : s.bridge->withdrawals())
+        if (accounts.isEmpty() || accounts.contains(r.account)) shown << r;
+    if (parser.isSet(json)) {
+        QJsonArray out;
+        for (const WithdrawalRecord& r : shown) out.append(withdrawalJson(r, now));
+        printOut(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)).trimmed());
+        return Ok;
+    }
+    if (shown.isEmpty()) {
+        printOut(QStringLiteral("no withdrawals"));
+        return Ok;
+    }
+    for (const WithdrawalRecord& r : shown) {
+        QString line = QStringLiteral("%1  %2 ETH  %3").arg(r.id().isEmpty() ? QStringLiteral("-") : r.id(), ether(r.amount),
+                                                            withdrawalStatusName(r.status));
+        if (r.finalAt && r.status != WithdrawalStatus::Finalized) line += QStringLiteral("  ") + formatDeadline(r.finalAt, now);
+        line += QStringLiteral("  l2 tx ") + r.key();
+        printOut(line);
+    }
+    return Ok;
+}
+
+int runFinalize(const QStringList& argv) {
+    const QStringList args = foldVerb(argv, 1);
+    QCommandLineParser parser;
+    Options o;
+    const QCommandLineOption allReady(QStringLiteral("all-ready"), QStringLiteral("Finalize every withdrawal that is ready."));
+    const QCommandLineOption address(QStringLiteral("address"), QStringLiteral("Whose withdrawals (default: the signer's)."),
+                                     QStringLiteral("ADDRESS"));
+    o.addNetwork(parser);
+    o.addKeys(parser);
+    parser.addOptions({allReady, address});
+    parser.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("batch:index (or the L2 transaction hash) of the withdrawal."));
+    if (auto exit = parseArguments(parser, args,
+                                   QStringLiteral("Pays out withdrawals on L1 once their challenge window has passed "
+                                                  "(finalizeWithdrawal with the Merkle proof, checked against L1 first)."),
+                                   0, 1))
+        return *exit;
+    if (parser.isSet(allReady) == !parser.positionalArguments().isEmpty())
+        return fail(QStringLiteral("give a withdrawal ID or --all-ready (see --help)"), Usage);
+    Session s;
+    if (auto exit = openSession(s, parser, o, true)) return *exit;
+    if (auto exit = openSigner(s, parser, o, true)) return *exit;
+    QList<Address> accounts{s.signer->address};
+    if (parser.isSet(address)) {
+        auto parsed = parse_address(parser.value(address).trimmed().toStdString());
+        if (!parsed) return fail(withContext(QStringLiteral("--address"), parsed.message()), Usage);
+        accounts = {*parsed};
+    }
+    if (!refresh(s, accounts)) return fail(QStringLiteral("cannot check the withdrawals against the nodes (see the warning above)"));
+    QStringList ids;
+    if (parser.isSet(allReady)) {
+        for (const WithdrawalRecord& r : s.bridge->withdrawals())
+            if (r.status == WithdrawalStatus::ReadyToFinalize && accounts.contains(r.account)) ids << r.id();
+        if (ids.isEmpty()) {
+            printErr(QStringLiteral("nothing is ready to finalize"));
+            return Ok;
+        }
+    } else {
+        ids << parser.positionalArguments().first();
+    }
+    int result = Ok;
+    for (const QString& id : ids) {
+        QObject context;
+        auto r = waitFor<Result<Hash>>([&](auto done) { s.bridge->finalize(*s.signer, id, &context, done); });
+        if (!r) {
+            result = fail(r.message());
+            continue;
+        }
+        printOut(QString::fromStdString(r->hex()));
+    }
+    return result;
+}
+
+int runBatches(const QStringList& argv) {
+    const QStringList args = foldVerb(argv, 1);
+    QCommandLineParser parser;
+    Options o;
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print a JSON array."));
+    const QCommandLineOption noVerify(QStringLiteral("no-verify"), QStringLiteral("Do not re-execute the batches from L1 data."));
+    o.addNetwork(parser);
+    parser.addOptions({json, noVerify});
+    if (auto exit = parseArguments(parser, args,
+                                   QStringLiteral("Lists the batches on L1 with state root, status and deadline, and whether this "
+                                                  "wallet re-executed them from L1 data and got the same roots."),
+                                   0, 0))
+        return *exit;
+    Session s;
+    if (auto exit = openSession(s, parser, o, false)) return *exit;
+    // The authority is L1: the batches and their headers come from the Rollup contract's events.
+    WalletVerifier verifier(s.l1.get(), s.network.rollup, s.network.deployBlock, s.params);
+    QString failure;
+    {
+        QEventLoop loop;
+        QObject::connect(&verifier, &WalletVerifier::finished, &loop, &QEventLoop::quit);
+        QObject::connect(&verifier, &WalletVerifier::failed, &loop, [&](const QString& m) {
+            failure = m;
+            loop.quit();
+        });
+        verifier.verifyAll();
+        loop.exec();
+    }
+    if (!failure.isEmpty()) return fail(QStringLiteral("reading the batches from L1: ") + failure);
+    const quint64 now = std::max<quint64>(verifier.l1Time(), quint64(QDateTime::currentSecsSinceEpoch()));
+    QJsonArray out;
+    for (const ReplicaBatch& b : verifier.replica().batches()) {
+        const QString status = batchStatusName(b.status(now));
+        const auto v = verifier.result(b.index);
+        const QString verified = parser.isSet(noVerify) ? QStringLiteral("not checked")
+                                                        : verificationName(v ? v->outcome : BatchVerification::Outcome::Unverifiable);
+        if (parser.isSet(json)) {
+            out.append(QJsonObject{{QStringLiteral("index"), qint64(b.index)},
+                                   {QStringLiteral("stateRoot"), QString::fromStdString(b.header.state_root.hex())},
+                                   {QStringLiteral("recordCount"), qint64(b.header.record_count)},
+                                   {QStringLiteral("status"), status},
+                                   {QStringLiteral("finalAt"), qint64(b.finalAt)},
+                                   {QStringLiteral("deadline"), formatDeadline(b.finalAt, now)},
+                                   {QStringLiteral("l1TxHash"), QString::fromStdString(b.at.txHash.hex())},
+                                   {QStringLiteral("verifiedByWallet"), verified},
+                                   {QStringLiteral("note"), v ? v->message : QString()}});
+        } else {
+            printOut(QStringLiteral("%1  %2  %3 records  %4  %5  %6")
+                         .arg(b.index)
+                         .arg(QString::fromStdString(b.header.state_root.hex()))
+                         .arg(b.header.record_count)
+                         .arg(status, formatDeadline(b.finalAt, now), verified));
+        }
+    }
+    if (parser.isSet(json))
+        printOut(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)).trimmed());
+    else if (verifier.replica().batches().empty())
+        printOut(QStringLiteral("no batches on L1 yet"));
+    return Ok;
+}
+
+int runL2Balance(const QStringList& argv) {
+    const QStringList args = foldVerb(argv, 1);
+    QCommandLineParser parser;
+    Options o;
+    const QCommandLineOption l2(QStringLiteral("l2"), QStringLiteral("The balance on L2 (required; for L1 use --rpc-url)."));
+    const QCommandLineOption wei(QStringLiteral("wei"), QStringLiteral("Print wei instead of ether."));
+    o.addNetwork(parser);
+    parser.addOptions({l2, wei});
+    parser.addPositionalArgument(QStringLiteral("ADDRESS"), QStringLiteral("0x address."));
+    if (auto exit = parseArguments(parser, args, QStringLiteral("Prints an account's L2 balance exactly."), 1, 1)) return *exit;
+    auto address = parse_address(parser.positionalArguments().first().trimmed().toStdString());
+    if (!address) return fail(withContext(QStringLiteral("ADDRESS"), address.message()), Usage);
+    auto network = networkFrom(parser, o);
+    if (!network) return fail(network.message(), Usage);
+    L2Client client(network->l2Rpc);
+    auto balance = waitFor<RpcResult<U256>>([&](auto done) { client.eth()->balance(*address, &client, done); });
+    if (!balance.ok()) return fail(QStringLiteral("the L2 node is not answering: %1").arg(balance.error().message));
+    printOut(parser.isSet(wei) ? QString::fromStdString(u256_to_dec(balance.value())) : ether(balance.value()));
+    return Ok;
+}
+
+}  // namespace sluice::cli
