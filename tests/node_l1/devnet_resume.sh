@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# sluiced --devnet: starts anvil, deploys and writes the manifest; a deposit is credited on L2 and
+# posted in a batch that becomes final; a restart with the same data dir resumes (same rollup,
+# persisted anvil state); after a kill -9 the orphaned anvil on the port is reused.
+set -euo pipefail
+work=$(mktemp -d)
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+L1P=$(free_port); L2P=$(free_port)
+node_pid=
+cleanup() {
+  [ -n "$node_pid" ] && kill "$node_pid" 2>/dev/null || true
+  # an anvil orphaned by the kill -9 step
+  pkill_port=$(ss -ltnp 2>/dev/null | grep ":$L1P " | grep -o 'pid=[0-9]*' | cut -d= -f2 || true)
+  [ -n "$pkill_port" ] && kill "$pkill_port" 2>/dev/null || true
+  wait 2>/dev/null || true; rm -rf "$work"
+}
+trap cleanup EXIT
+wait_for() { local n=$1; shift; for ((i = 0; i < n * 4; i++)); do if "$@" >/dev/null 2>&1; then return 0; fi; sleep 0.25; done; echo "timed out: $*" >&2; return 1; }
+rpc() { curl -s -X POST -H 'content-type: application/json' --data "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"$1\",\"params\":$2}" "http://127.0.0.1:$L2P"; }
+run=0
+start_node() {
+  run=$((run + 1)); log=$work/node$run.log
+  SLUICE_ANVIL=$ANVIL "$SLUICED" --devnet --data-dir "$work/d" --challenge-period 4 --l1-port "$L1P" --l2-port "$L2P" >"$log" 2>&1 &
+  node_pid=$!
+  wait_for 60 grep -q "JSON-RPC on" "$log" || { cat "$log"; return 1; }
+}
+
+start_node
+grep -q "devnet: deployed" "$log"
+jq -e '.l1.chainId == 31337 and .l2.chainId == 31338 and .challengePeriod == 4 and (.devAccounts | length) == 8' "$work/d/devnet.json"
+R=$(jq -r .rollup "$work/d/devnet.json")
+[ "$("$CAST" call --rpc-url "http://127.0.0.1:$L1P" "$R" "challengePeriod()(uint256)")" = 4 ]
+A=$(jq -r '.devAccounts[0].address' "$work/d/devnet.json"); AK=$(jq -r '.devAccounts[0].privateKey' "$work/d/devnet.json")
+"$CAST" send -q --rpc-url "http://127.0.0.1:$L1P" --private-key "$AK" "$R" "deposit(address)" "$A" --value 2ether
+credited() { [ "$("$CAST" balance --rpc-url "http://127.0.0.1:$L2P" "$A")" = 2000000000000000000 ]; }
+wait_for 30 credited
+final() { rpc sluice_getBatches '[0,10]' | jq -e '.result[0].status == "final"'; }
+wait_for 60 final
+rpc sluice_getDeposits "[\"$A\"]" | jq -e '.result[0].status == "credited"'
+rpc sluice_status '[]' | jq -e '.result.depositsProcessed == 1 and .result.finalizedBatch == 0'
+
+# Clean stop (SIGINT), then resume: same manifest and contract, anvil state reloaded.
+kill -INT "$node_pid"; wait "$node_pid" || true; node_pid=
+grep -q "shutting down" "$log"
+wait_for 10 bash -c "! (exec 3<>/dev/tcp/127.0.0.1/$L1P) 2>/dev/null"
+start_node
+grep -q "devnet: resumed" "$log"
+[ "$(jq -r .rollup "$work/d/devnet.json")" = "$R" ]
+[ "$("$CAST" call --rpc-url "http://127.0.0.1:$L1P" "$R" "batchCount()(uint256)")" = 1 ]
+wait_for 30 credited
+
+# kill -9 leaves anvil running: the next start reuses it after checking chain id and code.
+kill -9 "$node_pid"; wait "$node_pid" 2>/dev/null || true; node_pid=
+"$CAST" chain-id --rpc-url "http://127.0.0.1:$L1P"
+start_node
+grep -q "devnet: resumed" "$log"
+[ "$("$CAST" call --rpc-url "http://127.0.0.1:$L1P" "$R" "depositCount()(uint256)")" = 1 ]
+echo "ok: devnet started, credited and finalised a deposit, resumed twice"
