@@ -1,0 +1,301 @@
+// SPDX-License-Identifier: MIT
+// Load generator for sluiced (bench/rpc-load runs it): pre-signs EIP-1559 transfers from many
+// pre-funded accounts, sends them with eth_sendRawTransaction over several keep-alive HTTP/1.1
+// connections (requests pipelined per connection, so every account's nonces arrive in order),
+// follows new blocks to see when each transaction's receipt becomes available, and prints one
+// JSON object: {txPerSec, p99ReceiptMs, rssStartMb, rssEndMb, ...}.
+//
+//   rpc_load --print-alloc N            the --genesis-alloc list for N accounts
+//   rpc_load --port P --node-pid PID [--seconds S] [--accounts N] [--connections C] [--depth D]
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include "core/crypto/keccak.hpp"
+#include "core/crypto/secp256k1.hpp"
+#include "core/eth/transaction.hpp"
+
+using namespace sluice;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+PrivateKey keyOf(std::size_t i) {
+    const std::string seed = "sluice rpc-load account " + std::to_string(i);
+    return *PrivateKey::from_bytes(keccak256(as_bytes(seed)));
+}
+
+double rssMb(int pid) {
+    std::ifstream in("/proc/" + std::to_string(pid) + "/status");
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind("VmRSS:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
+    return -1;
+}
+
+int connectTo(int port) {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_port = htons(std::uint16_t(port));
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) {
+        ::close(fd);
+        return -1;
+    }
+    int one = 1;
+    ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    return fd;
+}
+
+std::string httpRequest(const std::string& body) {
+    return "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: " +
+           std::to_string(body.size()) + "\r\n\r\n" + body;
+}
+
+// Reads one HTTP response body from `fd`, buffering extra bytes in `buf`. Empty on EOF.
+bool readResponse(int fd, std::string& buf, std::string& body) {
+    for (;;) {
+        const auto end = buf.find("\r\n\r\n");
+        if (end != std::string::npos) {
+            const auto at = buf.find("Content-Length: ");
+            std::size_t len = at != std::string::npos && at < end ? std::stoul(buf.substr(at + 16)) : 0;
+            if (buf.size() >= end + 4 + len) {
+                body = buf.substr(end + 4, len);
+                buf.erase(0, end + 4 + len);
+                return true;
+            }
+        }
+        char tmp[65536];
+        const ssize_t n = ::recv(fd, tmp, sizeof tmp, 0);
+        if (n <= 0) return false;
+        buf.append(tmp, std::size_t(n));
+    }
+}
+
+bool sendAll(int fd, const std::string& data) {
+    std::size_t off = 0;
+    while (off < data.size()) {
+        const ssize_t n = ::send(fd, data.data() + off, data.size() - off, MSG_NOSIGNAL);
+        if (n <= 0) return false;
+        off += std::size_t(n);
+    }
+    return true;
+}
+
+struct Tx {
+    std::string request;
+    std::string hash;
+    Clock::time_point sent{};
+    Clock::time_point acked{};
+    Clock::time_point receipt{};
+    std::atomic<int> state{0};  // 0 unsent, 1 sent, 2 acked, 3 refused, 4 receipt
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    int port = 0, pid = 0, seconds = 60, accounts = 1000, connections = 4, depth = 64;
+    double rate = 7000;  // pre-signed transactions per second of run (the cap the run can reach)
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        auto next = [&] { return i + 1 < argc ? std::atof(argv[++i]) : 0.0; };
+        if (a == "--print-alloc") {
+            const int n = int(next());
+            for (int k = 0; k < n; ++k)
+                std::printf("%s%s=1000000000000000000000", k ? "," : "", public_key_of(keyOf(std::size_t(k))).address().hex().c_str());
+            std::printf("\n");
+            return 0;
+        }
+        if (a == "--port") port = int(next());
+        else if (a == "--node-pid") pid = int(next());
+        else if (a == "--seconds") seconds = int(next());
+        else if (a == "--accounts") accounts = int(next());
+        else if (a == "--connections") connections = int(next());
+        else if (a == "--depth") depth = int(next());
+        else if (a == "--max-rate") rate = next();
+        else {
+            std::fprintf(stderr, "unknown option %s\n", a.c_str());
+            return 64;
+        }
+    }
+    if (!port) {
+        std::fprintf(stderr, "usage: rpc_load --port P --node-pid PID [--seconds S]\n");
+        return 64;
+    }
+
+    // Pre-sign round-robin over accounts: tx k is account k % N's nonce k / N.
+    const std::size_t total = std::size_t(rate * seconds);
+    std::vector<Tx> txs(total);
+    {
+        std::vector<std::thread> signers;
+        const unsigned threads = 2;
+        for (unsigned t = 0; t < threads; ++t) {
+            signers.emplace_back([&, t] {
+                const Address to = *Address::from_hex("0x00000000000000000000000000000000000b0b00");
+                std::vector<std::optional<PrivateKey>> keys(static_cast<std::size_t>(accounts));
+                for (std::size_t k = t; k < total; k += threads) {
+                    const std::size_t acct = k % std::size_t(accounts);
+                    if (!keys[acct]) keys[acct] = keyOf(acct);
+                    Transaction tx;
+                    tx.chain_id = 31338;
+                    tx.nonce = k / std::size_t(accounts);
+                    tx.max_fee_per_gas = 2'000'000'000;
+                    tx.gas_limit = 21000;
+                    tx.to = to;
+                    tx.value = 1000 + k;
+                    const Bytes raw = encode_signed(sign_transaction(tx, *keys[acct]));
+                    txs[k].hash = keccak256(raw).hex();
+                    txs[k].request = httpRequest("{\"jsonrpc\":\"2.0\",\"id\":" + std::to_string(k) +
+                                                 ",\"method\":\"eth_sendRawTransaction\",\"params\":[\"" + to_hex(raw) + "\"]}");
+                }
+            });
+        }
+        for (auto& s : signers) s.join();
+    }
+    std::unordered_map<std::string, std::size_t> byHash;
+    byHash.reserve(total);
+    for (std::size_t k = 0; k < total; ++k) byHash.emplace(txs[k].hash, k);
+
+    const double rssStart = pid ? rssMb(pid) : -1;
+    const auto start = Clock::now();
+    const auto stopAt = start + std::chrono::seconds(seconds);
+    std::atomic<bool> sending{true};
+    std::atomic<std::size_t> refused{0};
+    std::string firstRefusal;
+    std::mutex refusalMutex;
+
+    // Connection c sends the transactions of accounts a with a % C == c, in order.
+    std::vector<std::thread> senders;
+    for (int c = 0; c < connections; ++c) {
+        senders.emplace_back([&, c] {
+            const int fd = connectTo(port);
+            if (fd < 0) return;
+            std::vector<std::size_t> mine;
+            for (std::size_t k = 0; k < total; ++k)
+                if (int((k % std::size_t(accounts)) % std::size_t(connections)) == c) mine.push_back(k);
+            std::string buf, body;
+            std::size_t next = 0, done = 0;
+            while (done < next || (next < mine.size() && Clock::now() < stopAt)) {
+                std::string out;
+                while (next < mine.size() && next - done < std::size_t(depth) && Clock::now() < stopAt) {
+                    Tx& t = txs[mine[next++]];
+                    t.sent = Clock::now();
+                    t.state = 1;
+                    out += t.request;
+                }
+                if (!out.empty() && !sendAll(fd, out)) break;
+                if (done < next) {
+                    if (!readResponse(fd, buf, body)) break;
+                    Tx& t = txs[mine[done++]];
+                    t.acked = Clock::now();
+                    if (body.find("\"result\"") != std::string::npos) {
+                        t.state = 2;
+                    } else {
+                        t.state = 3;
+                        if (refused++ == 0) {
+                            std::lock_guard lock(refusalMutex);
+                            firstRefusal = body;
+                        }
+                    }
+                }
+            }
+            ::close(fd);
+        });
+    }
+
+    // Receipts: a transaction's receipt is available once its block is (the node serves blocks
+    // and receipts only when durable); blocks are followed by number, and one receipt per block
+    // is fetched to check that.
+    std::atomic<std::size_t> receipts{0}, receiptChecksFailed{0};
+    std::thread follower([&] {
+        const int fd = connectTo(port);
+        std::string buf, body;
+        std::uint64_t seen = 0;
+        auto rpc = [&](const std::string& method, const std::string& params) {
+            sendAll(fd, httpRequest("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}"));
+            readResponse(fd, buf, body);
+            return body;
+        };
+        // Skip the blocks from before the run (the genesis allocation).
+        {
+            const std::string r = rpc("eth_blockNumber", "[]");
+            const auto at = r.find("\"0x");
+            if (at != std::string::npos) seen = std::stoull(r.substr(at + 3), nullptr, 16);
+        }
+        const auto endFollow = stopAt + std::chrono::seconds(5);
+        while (Clock::now() < endFollow) {
+            const std::string r = rpc("eth_blockNumber", "[]");
+            const auto at = r.find("\"0x");
+            const std::uint64_t head = at != std::string::npos ? std::stoull(r.substr(at + 3), nullptr, 16) : seen;
+            for (std::uint64_t n = seen + 1; n <= head; ++n) {
+                char num[32];
+                std::snprintf(num, sizeof num, "0x%llx", static_cast<unsigned long long>(n));
+                const std::string block = rpc("eth_getBlockByNumber", std::string("[\"") + num + "\",false]");
+                const auto now = Clock::now();
+                const auto list = block.find("\"transactions\":[");
+                if (list == std::string::npos) continue;
+                std::size_t pos = list + 16;
+                std::string sample;
+                while ((pos = block.find("\"0x", pos)) != std::string::npos && block[pos - 1] != ']') {
+                    const auto end = block.find('"', pos + 1);
+                    const std::string h = block.substr(pos + 1, end - pos - 1);
+                    pos = end + 1;
+                    if (auto it = byHash.find(h); it != byHash.end()) {
+                        txs[it->second].receipt = now;
+                        txs[it->second].state = 4;
+                        ++receipts;
+                        if (sample.empty()) sample = h;
+                    }
+                    if (block[pos] == ']') break;
+                }
+                if (!sample.empty() && rpc("eth_getTransactionReceipt", "[\"" + sample + "\"]").find("\"status\":\"0x1\"") == std::string::npos)
+                    ++receiptChecksFailed;
+            }
+            seen = head;
+            const bool allIn = Clock::now() >= stopAt && std::all_of(senders.begin(), senders.end(), [](auto&) { return true; });
+            (void)allIn;
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        }
+        ::close(fd);
+    });
+
+    for (auto& s : senders) s.join();
+    const auto sendEnd = Clock::now();
+    follower.join();
+    const double rssEnd = pid ? rssMb(pid) : -1;
+
+    std::size_t acked = 0, missing = 0;
+    std::vector<double> latencies;
+    for (auto& t : txs) {
+        const int s = t.state;
+        if (s == 2 || s == 4) ++acked;
+        if (s == 4) latencies.push_back(std::chrono::duration<double, std::milli>(t.receipt - t.sent).count());
+        if (s == 2) ++missing;
+    }
+    std::sort(latencies.begin(), latencies.end());
+    auto pct = [&](double p) { return latencies.empty() ? -1.0 : latencies[std::min(latencies.size() - 1, std::size_t(p * double(latencies.size())))]; };
+    const double secs = std::chrono::duration<double>(sendEnd - start).count();
+    std::printf("{\"txPerSec\": %.0f, \"p99ReceiptMs\": %.1f, \"rssStartMb\": %.1f, \"rssEndMb\": %.1f, "
+                "\"p50ReceiptMs\": %.1f, \"acknowledged\": %zu, \"refused\": %zu, \"withoutReceipt\": %zu, "
+                "\"receiptCheckFailures\": %zu, \"seconds\": %.1f, \"connections\": %d, \"pipelineDepth\": %d, \"accounts\": %d, "
+                "\"presigned\": %zu}\n",
+                double(acked) / secs, pct(0.99), rssStart, rssEnd, pct(0.50), acked, refused.load(), missing,
+                receiptChecksFailed.load(), secs, connections, depth, accounts, total);
+    if (!firstRefusal.empty()) std::fprintf(stderr, "first refusal: %s\n", firstRefusal.c_str());
+    return 0;
+}
