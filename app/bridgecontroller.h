@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// BridgeController: the bridge page. Two forms (deposit L1 -> L2, withdraw L2 -> L1) validated in
+// C++, submitted through BridgeService with the wallet's signer, and the tracker (TransfersModel)
+// with finalize(key). The challenge period shown comes from the contract via WalletSession.
+
+#include <QObject>
+#include <QString>
+#include <QtQml/qqmlregistration.h>
+
+#include <optional>
+
+#include "core/common/uint256.hpp"
+#include "transfersmodel.h"
+
+class BridgeController : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(TransfersModel* transfers READ transfers CONSTANT)
+    // Inputs
+    Q_PROPERTY(QString account READ account WRITE setAccount NOTIFY inputChanged)         // BIP-44 index key
+    Q_PROPERTY(Direction direction READ direction WRITE setDirection NOTIFY inputChanged)
+    Q_PROPERTY(QString amount READ amount WRITE setAmount NOTIFY inputChanged)
+    Q_PROPERTY(QString recipient READ recipient WRITE setRecipient NOTIFY inputChanged)   // deposits: "" = same account
+    // Outputs
+    Q_PROPERTY(QString amountError READ amountError NOTIFY validationChanged)
+    Q_PROPERTY(QString recipientError READ recipientError NOTIFY validationChanged)
+    Q_PROPERTY(QString available READ available NOTIFY balanceChanged)   // on the source layer, "" until known
+    Q_PROPERTY(bool canSubmit READ canSubmit NOTIFY validationChanged)
+    Q_PROPERTY(bool submitting READ submitting NOTIFY stateChanged)
+    Q_PROPERTY(QString lastTxHash READ lastTxHash NOTIFY stateChanged)
+    Q_PROPERTY(QString error READ error NOTIFY stateChanged)
+    Q_PROPERTY(QString challengePeriod READ challengePeriod NOTIFY networkChanged)   // "1m 0s"
+    Q_PROPERTY(bool ready READ ready NOTIFY networkChanged)
+
+public:
+    enum class Direction { Deposit, Withdraw };
+    Q_ENUM(Direction)
+
+    explicit BridgeController(QObject* parent = nullptr);
+    ~BridgeController() override;
+
+    TransfersModel* transfers() const { return m_model; }
+    QString account() const { return m_account; }
+    void setAccount(const QString& key);
+    Direction direction() const { return m_direction; }
+    void setDirection(Direction direction);
+    QString amount() const { return m_amount; }
+    void setAmount(const QString& text);
+    QString recipient() const { return m_recipient; }
+    void setRecipient(const QString& text);
+
+    QString amountError() const { return m_amountError; }
+    QString recipientError() const { return m_recipientError; }
+    QString available() const;
+    bool canSubmit() const;
+    bool submitting() const { return m_submitting; }
+    QString lastTxHash() const { return m_lastTxHash; }
+    QString error() const { return m_error; }
+    QString challengePeriod() const;
+    bool ready() const;
+
+    Q_INVOKABLE void submit();              // deposit or withdraw, by direction
+    Q_INVOKABLE void finalize(const QString& key);
+    Q_INVOKABLE void refresh();
+    Q_INVOKABLE void clearError();
+
+    // Tests: the source layer's balance as if fetched.
+    void setKnownBalance(const std::optional<sluice::U256>& balance);
+
+signals:
+    void inputChanged();
+    void validationChanged();
+    void balanceChanged();
+    void stateChanged();
+    void networkChanged();
+    void submitted(const QString& txHash);
+    void finalized(const QString& key, const QString& l1TxHash);
+
+private:
+    void attach();
+    void detach();
+    void validate();
+    void fetchBalance();
+    void setError(const QString& error);
+
+    TransfersModel* m_model;
+    QString m_account;
+    Direction m_direction = Direction::Deposit;
+    QString m_amount;
+    QString m_recipient;
+    QString m_amountError;
+    QString m_recipientError;
+    std::optional<sluice::U256> m_balance;
+    bool m_submitting = false;
+    QString m_lastTxHash;
+    QString m_error;
+    int m_generation = 0;
+};

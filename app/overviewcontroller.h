@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// OverviewController: the overview page. Per account and in total: funds on L1, on L2 and in
+// transit (deposits not yet credited + withdrawals not yet finalized), as exact strings formatted
+// in C++ (core/eth/units.hpp); refreshed on every new head of either layer, never by a QML timer.
+
+#include <QAbstractListModel>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QtQml/qqmlregistration.h>
+
+#include <optional>
+
+#include "core/common/uint256.hpp"
+
+// One row per wallet account.
+class AccountBalancesModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Owned by OverviewController")
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
+public:
+    enum Role {
+        KeyRole = Qt::UserRole + 1,  // BIP-44 index as a string (as AccountsModel)
+        NameRole,
+        AddressRole,     // EIP-55
+        L1BalanceRole,   // "1.5", exact ether; "" until known
+        L2BalanceRole,
+        InTransitRole,
+        TotalRole,       // L1 + L2 + in transit
+    };
+    Q_ENUM(Role)
+    explicit AccountBalancesModel(QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    bool loading() const { return m_loading; }
+
+    struct Row {
+        QString key;
+        QString name;
+        QString address;
+        std::optional<sluice::U256> l1;
+        std::optional<sluice::U256> l2;
+        sluice::U256 inTransit = 0;
+    };
+    // Replaces the rows when the account list changed, otherwise updates changed cells in place.
+    void setRows(const QList<Row>& rows);
+    void setL1(const QString& key, const sluice::U256& wei);
+    void setL2(const QString& key, const sluice::U256& wei);
+    void setInTransit(const QString& key, const sluice::U256& wei);
+    void setLoading(bool loading);
+    const QList<Row>& rows() const { return m_rows; }
+
+signals:
+    void countChanged();
+    void loadingChanged();
+    void totalsChanged();
+
+private:
+    int rowOf(const QString& key) const;
+    QList<Row> m_rows;
+    bool m_loading = false;
+};
+
+class OverviewController : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(AccountBalancesModel* accounts READ accounts CONSTANT)
+    Q_PROPERTY(QString totalL1 READ totalL1 NOTIFY totalsChanged)          // "3.25" (ether, exact)
+    Q_PROPERTY(QString totalL2 READ totalL2 NOTIFY totalsChanged)
+    Q_PROPERTY(QString totalInTransit READ totalInTransit NOTIFY totalsChanged)
+    Q_PROPERTY(QString total READ total NOTIFY totalsChanged)
+    Q_PROPERTY(QString unit READ unit CONSTANT)                           // "ETH"
+    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
+    Q_PROPERTY(QString error READ error NOTIFY errorChanged)
+
+public:
+    explicit OverviewController(QObject* parent = nullptr);
+    ~OverviewController() override;
+
+    AccountBalancesModel* accounts() const { return m_model; }
+    QString totalL1() const;
+    QString totalL2() const;
+    QString totalInTransit() const;
+    QString total() const;
+    QString unit() const { return QStringLiteral("ETH"); }
+    bool loading() const { return m_inFlight > 0; }
+    QString error() const { return m_error; }
+
+    Q_INVOKABLE void refresh();
+
+signals:
+    void totalsChanged();
+    void loadingChanged();
+    void errorChanged();
+
+private:
+    void reloadAccounts();
+    void recomputeInTransit();
+    void fetch();
+    void done();
+    AccountBalancesModel* m_model;
+    int m_inFlight = 0;
+    QString m_error;
+};

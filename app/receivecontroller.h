@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// ReceiveController: the receive page: the chosen account's EIP-55 address and its QR code.
+// The QR image is made with libqrencode by QrImageProvider ("image://sluiceqr/<text>"), which
+// main.cpp (and QML tests) add to the engine; qrSource is the URL an Image binds to.
+
+#include <QImage>
+#include <QObject>
+#include <QQuickImageProvider>
+#include <QString>
+#include <QtQml/qqmlregistration.h>
+
+// Encodes `text` as a QR code (error correction M), `scale` pixels per module, a 4-module quiet
+// zone, black on white. A null image (and `error` set) if it cannot be encoded.
+QImage makeQrImage(const QString& text, int scale = 8, QString* error = nullptr);
+
+class QrImageProvider : public QQuickImageProvider {
+public:
+    static constexpr const char* kName = "sluiceqr";
+    QrImageProvider();
+    // id: the percent-encoded text. requestedSize scales the image (whole pixels per module).
+    QImage requestImage(const QString& id, QSize* size, const QSize& requestedSize) override;
+};
+
+class ReceiveController : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QString account READ account WRITE setAccount NOTIFY accountChanged)  // BIP-44 index key
+    Q_PROPERTY(QString address READ address NOTIFY accountChanged)                    // EIP-55, "" if unknown
+    Q_PROPERTY(QString name READ name NOTIFY accountChanged)
+    Q_PROPERTY(QString qrSource READ qrSource NOTIFY accountChanged)                  // "image://sluiceqr/..."
+    // ethereum:<address>@<chain id>: the L2 chain id while the session is ready.
+    Q_PROPERTY(QString paymentUri READ paymentUri NOTIFY accountChanged)
+
+public:
+    explicit ReceiveController(QObject* parent = nullptr);
+
+    QString account() const { return m_account; }
+    void setAccount(const QString& key);
+    QString address() const;
+    QString name() const;
+    QString qrSource() const;
+    QString paymentUri() const;
+
+    Q_INVOKABLE void copyAddress();
+
+signals:
+    void accountChanged();
+    void copied(const QString& address);
+
+private:
+    QString m_account;
+};

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// SendController: the send page, on L1 or L2. Inputs are properties the form writes (account,
+// layer, recipient, amount text); validation happens in C++ as they change (EIP-55 checksum,
+// exact amount parsing, decimals, balance including the fee). review() fetches fees and gas from
+// the chosen layer's node and exposes the fee and total; confirm() signs through the wallet
+// (keys never leave WalletStore) and sends with SignedSender; the state follows the transaction
+// to its receipt.
+
+#include <QObject>
+#include <QString>
+#include <QtQml/qqmlregistration.h>
+
+#include <optional>
+
+#include "core/common/bytes.hpp"
+#include "core/common/uint256.hpp"
+#include "services/rpc/eth_client.hpp"
+
+namespace sluice {
+class SignedSender;
+}
+
+class SendController : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    // Inputs
+    Q_PROPERTY(QString account READ account WRITE setAccount NOTIFY inputChanged)   // BIP-44 index key
+    Q_PROPERTY(Layer layer READ layer WRITE setLayer NOTIFY inputChanged)
+    Q_PROPERTY(QString recipient READ recipient WRITE setRecipient NOTIFY inputChanged)
+    Q_PROPERTY(QString amount READ amount WRITE setAmount NOTIFY inputChanged)      // "0.5" ether
+    // Outputs
+    Q_PROPERTY(QString recipientError READ recipientError NOTIFY validationChanged)
+    Q_PROPERTY(QString amountError READ amountError NOTIFY validationChanged)
+    Q_PROPERTY(QString balance READ balance NOTIFY balanceChanged)                // "" until known
+    Q_PROPERTY(bool canReview READ canReview NOTIFY validationChanged)
+    Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(QString fee READ fee NOTIFY reviewChanged)                         // max fee, exact ether
+    Q_PROPERTY(QString total READ total NOTIFY reviewChanged)                     // amount + max fee
+    Q_PROPERTY(QString gasLimit READ gasLimit NOTIFY reviewChanged)
+    Q_PROPERTY(QString maxFeePerGas READ maxFeePerGas NOTIFY reviewChanged)       // "2 gwei"
+    Q_PROPERTY(QString txHash READ txHash NOTIFY stateChanged)
+    Q_PROPERTY(QString error READ error NOTIFY stateChanged)
+    Q_PROPERTY(QString unit READ unit CONSTANT)
+
+public:
+    enum class Layer { L1, L2 };
+    Q_ENUM(Layer)
+    // Editing -> Preparing (fees) -> Review -> Sending (signed, submitted) -> Sent (receipt) | Failed
+    enum class State { Editing, Preparing, Review, Sending, Sent, Failed };
+    Q_ENUM(State)
+
+    explicit SendController(QObject* parent = nullptr);
+    ~SendController() override;
+
+    QString account() const { return m_account; }
+    void setAccount(const QString& key);
+    Layer layer() const { return m_layer; }
+    void setLayer(Layer layer);
+    QString recipient() const { return m_recipient; }
+    void setRecipient(const QString& text);
+    QString amount() const { return m_amount; }
+    void setAmount(const QString& text);
+
+    QString recipientError() const { return m_recipientError; }
+    QString amountError() const { return m_amountError; }
+    QString balance() const;
+    bool canReview() const;
+    State state() const { return m_state; }
+    QString fee() const;
+    QString total() const;
+    QString gasLimit() const;
+    QString maxFeePerGas() const;
+    QString txHash() const { return m_txHash; }
+    QString error() const { return m_error; }
+    QString unit() const { return QStringLiteral("ETH"); }
+
+    // The rules, static so tests and other forms share them. Empty when fine.
+    // Recipient: 0x + 40 hex; mixed case must be a valid EIP-55 checksum.
+    static QString addressProblem(const QString& text);
+    // Amount: parse_amount in ether, > 0, and amount + fee <= balance when the balance is known.
+    static QString amountProblem(const QString& text, const std::optional<sluice::U256>& balance,
+                                 const sluice::U256& fee = 0);
+
+    // Fills the amount with balance - max fee (fetches fees first if needed).
+    Q_INVOKABLE void setMax();
+    Q_INVOKABLE void review();
+    Q_INVOKABLE void confirm();
+    Q_INVOKABLE void back();    // Review/Failed -> Editing
+    Q_INVOKABLE void reset();   // clears the form
+
+    // Tests: the balance and fee as if fetched.
+    void setKnownBalance(const std::optional<sluice::U256>& balance);
+    void setFees(const sluice::FeeSuggestion& fees, quint64 gasLimit);
+
+signals:
+    void inputChanged();
+    void validationChanged();
+    void balanceChanged();
+    void stateChanged();
+    void reviewChanged();
+    void sent(const QString& txHash);
+
+private:
+    void validate();
+    void fetchBalance();
+    void setState(State state, const QString& error = {});
+    sluice::EthClient* eth() const;
+    sluice::U256 maxFee() const;
+
+    QString m_account;
+    Layer m_layer = Layer::L2;
+    QString m_recipient;
+    QString m_amount;
+    QString m_recipientError;
+    QString m_amountError;
+    std::optional<sluice::U256> m_balance;
+    std::optional<sluice::FeeSuggestion> m_fees;
+    quint64 m_gasLimit = 21000;
+    bool m_maxAfterFees = false;
+    State m_state = State::Editing;
+    QString m_txHash;
+    QString m_error;
+    int m_generation = 0;
+    sluice::SignedSender* m_sender = nullptr;
+};

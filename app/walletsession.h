@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// WalletSession: the live connection of the unlocked wallet to its network. Once the wallet is
+// unlocked and the network is known (the bundled local stack, brought up by itself on first run,
+// or custom endpoints that passed checkNetwork), it creates the L2 client, the Rollup contract
+// view, the BridgeService tracking every wallet account, the WalletVerifier and new-head
+// subscriptions on both layers, and tears them down on lock or network change.
+//
+// Outputs for QML: heads, the latest batch, the protocol numbers read from the contract (never
+// hard-coded), the verification summary ("all batches holding your funds verified by this
+// wallet" or what is not), fraud found by the wallet's own verifier, and a 1 s clock (`now`) that
+// countdowns bind to. Controllers and models in app/ reach the services through the C++ getters.
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QTimer>
+#include <QtQml/qqmlregistration.h>
+
+#include <memory>
+#include <optional>
+
+#include "services/bridge/network_config.hpp"
+#include "services/localstack/local_stack.hpp"
+#include "services/rollup/rollup_reader.hpp"
+
+class QQmlEngine;
+class QJSEngine;
+
+namespace sluice {
+class RpcClient;
+class EthClient;
+class HeadsSubscription;
+class L2Client;
+class RollupContract;
+class BridgeService;
+class WalletVerifier;
+class SignedSender;
+struct AccountSigner;
+struct BatchVerification;
+}  // namespace sluice
+
+// LocalStack and its log model as QML sees them (properties, enums), created only in C++.
+struct LocalStackForeign {
+    Q_GADGET
+    QML_FOREIGN(sluice::LocalStack)
+    QML_NAMED_ELEMENT(LocalStack)
+    QML_UNCREATABLE("Owned by WalletSession")
+};
+struct LogModelForeign {
+    Q_GADGET
+    QML_FOREIGN(sluice::LogModel)
+    QML_NAMED_ELEMENT(LogModel)
+    QML_UNCREATABLE("Owned by LocalStack")
+};
+
+class WalletSession : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(bool ready READ isReady NOTIFY stateChanged)
+    Q_PROPERTY(QString statusText READ statusText NOTIFY stateChanged)
+    Q_PROPERTY(QString problem READ problem NOTIFY stateChanged)
+    Q_PROPERTY(QString networkMode READ networkMode NOTIFY networkChanged)   // "local" or "custom"
+    Q_PROPERTY(QString networkSource READ networkSource NOTIFY networkChanged)
+    Q_PROPERTY(sluice::LocalStack* localStack READ localStack CONSTANT)
+    Q_PROPERTY(QString l1RpcUrl READ l1RpcUrl NOTIFY networkChanged)
+    Q_PROPERTY(QString l2RpcUrl READ l2RpcUrl NOTIFY networkChanged)
+    Q_PROPERTY(QString rollupAddress READ rollupAddress NOTIFY networkChanged)
+    Q_PROPERTY(QString l1ChainId READ l1ChainId NOTIFY networkChanged)          // decimal
+    Q_PROPERTY(QString l2ChainId READ l2ChainId NOTIFY networkChanged)
+    Q_PROPERTY(QString challengePeriod READ challengePeriodText NOTIFY networkChanged)  // "1m 0s"
+    Q_PROPERTY(qint64 challengePeriodSeconds READ challengePeriodSeconds NOTIFY networkChanged)
+    Q_PROPERTY(QString requiredBond READ requiredBond NOTIFY networkChanged)    // "1 ETH"
+    Q_PROPERTY(QString l2BaseFee READ l2BaseFee NOTIFY networkChanged)          // "1 gwei"
+    Q_PROPERTY(QString l1Head READ l1Head NOTIFY headsChanged)                  // decimal, "" until known
+    Q_PROPERTY(QString l2Head READ l2Head NOTIFY headsChanged)
+    Q_PROPERTY(QString latestBatch READ latestBatch NOTIFY headsChanged)        // "" when none yet
+    Q_PROPERTY(bool fundsVerified READ fundsVerified NOTIFY verificationChanged)
+    Q_PROPERTY(QString verificationText READ verificationText NOTIFY verificationChanged)
+    Q_PROPERTY(int verifiedBatches READ verifiedBatches NOTIFY verificationChanged)
+    Q_PROPERTY(bool fraudDetected READ fraudDetected NOTIFY verificationChanged)
+    Q_PROPERTY(QString fraudBatch READ fraudBatch NOTIFY verificationChanged)   // "" when none
+    Q_PROPERTY(qint64 now READ now NOTIFY nowChanged)                           // unix seconds, ticks each second
+
+public:
+    enum class State { Idle, StartingLocal, Checking, Connecting, Ready, Failed };
+    Q_ENUM(State)
+
+    static WalletSession* instance();       // created on first use, child of AppContext
+    static WalletSession* existing();
+    static WalletSession* create(QQmlEngine*, QJSEngine*);
+    ~WalletSession() override;
+
+    State state() const { return m_state; }
+    bool isReady() const { return m_state == State::Ready; }
+    QString statusText() const;
+    QString problem() const { return m_problem; }
+    QString networkMode() const;
+    QString networkSource() const;
+    sluice::LocalStack* localStack() const { return m_localStack; }
+    QString l1RpcUrl() const;
+    QString l2RpcUrl() const;
+    QString rollupAddress() const;
+    QString l1ChainId() const;
+    QString l2ChainId() const;
+    QString challengePeriodText() const;
+    qint64 challengePeriodSeconds() const;
+    QString requiredBond() const;
+    QString l2BaseFee() const;
+    QString l1Head() const { return m_l1Head ? QString::number(*m_l1Head) : QString(); }
+    QString l2Head() const { return m_l2Head ? QString::number(*m_l2Head) : QString(); }
+    QString latestBatch() const { return m_latestBatch ? QString::number(*m_latestBatch) : QString(); }
+    bool fundsVerified() const { return m_fundsVerified; }
+    QString verificationText() const { return m_verificationText; }
+    int verifiedBatches() const { return m_verifiedBatches; }
+    bool fraudDetected() const { return m_fraudBatch.has_value(); }
+    QString fraudBatch() const { return m_fraudBatch ? QString::number(*m_fraudBatch) : QString(); }
+    qint64 now() const { return m_now; }
+
+    // The services while Ready (null otherwise). Owned by the session; gone after sessionEnded().
+    sluice::EthClient* l1() const;
+    sluice::EthClient* l2Eth() const;
+    sluice::L2Client* l2() const { return m_l2; }
+    sluice::RollupContract* rollup() const { return m_rollup; }
+    sluice::BridgeService* bridge() const { return m_bridge; }
+    sluice::WalletVerifier* verifier() const { return m_verifier; }
+    sluice::HeadsSubscription* l1Heads() const { return m_l1Heads; }
+    sluice::HeadsSubscription* l2Heads() const { return m_l2Heads; }
+    const sluice::RollupParameters& params() const { return m_params; }
+    std::optional<sluice::NetworkConfig> network() const { return m_network; }
+    // A signer for wallet account `index` (the BIP-44 index); fails when locked.
+    std::optional<sluice::AccountSigner> signer(int accountIndex) const;
+    // Custom or local: where the chain's "now" is judged (bridge's L1 time, else local clock).
+    qint64 chainNow() const;
+
+    // Network selection. Each persists the choice in AppSettings.
+    Q_INVOKABLE void useLocalNetwork();
+    // Checks the endpoints first (checkNetwork); networkCheckFinished(ok, message) reports.
+    Q_INVOKABLE void useCustomNetwork(const QString& l1Rpc, const QString& l2Rpc, const QString& rollup);
+    Q_INVOKABLE void startLocalStack();
+    Q_INVOKABLE void stopLocalStack();
+    Q_INVOKABLE void resetLocalStack();
+    // Re-reads balances, bridge records and batches now (after an error, or a manual refresh).
+    Q_INVOKABLE void refresh();
+
+    // Tests: connect to an already-checked network without the local stack or settings.
+    void connectTo(const sluice::NetworkConfig& config, const sluice::RollupParameters& params);
+    // Shared verdict bookkeeping, public for tests: a batch verdict arrived from the verifier.
+    void noteVerification(const sluice::BatchVerification& result);
+
+signals:
+    void stateChanged();
+    void networkChanged();
+    void headsChanged();
+    void l1NewHead(quint64 number);
+    void l2NewHead(quint64 number);
+    void verificationChanged();
+    void nowChanged();
+    void sessionStarted();   // services exist (Ready)
+    void sessionEnded();     // services about to be deleted: drop pointers
+    void networkCheckFinished(bool ok, const QString& message);
+    // Something actionable, for the tray/in-app notifications.
+    void withdrawalReady(const QString& key, const QString& amount);
+    void fraudFound(quint64 batchIndex, const QString& message);
+
+private:
+    explicit WalletSession(QObject* parent = nullptr);
+    void setState(State state, const QString& problem = {});
+    void evaluate();                 // (re)decide what to do from lock state and settings
+    void teardown();
+    void startServices(const sluice::NetworkConfig& config, const sluice::RollupParameters& params);
+    void trackAccounts();
+    void updateVerificationSummary();
+    void onL2Notification(const QString& name, const QJsonValue& payload);
+
+    State m_state = State::Idle;
+    QString m_problem;
+    sluice::LocalStack* m_localStack = nullptr;
+    std::optional<sluice::NetworkConfig> m_network;
+    sluice::RollupParameters m_params;
+    bool m_haveParams = false;
+    quint64 m_checkGeneration = 0;
+
+    // Services (children of m_services, deleted together).
+    QObject* m_services = nullptr;
+    sluice::RpcClient* m_l1Rpc = nullptr;
+    sluice::EthClient* m_l1 = nullptr;
+    sluice::L2Client* m_l2 = nullptr;
+    sluice::RollupContract* m_rollup = nullptr;
+    sluice::BridgeService* m_bridge = nullptr;
+    sluice::WalletVerifier* m_verifier = nullptr;
+    sluice::HeadsSubscription* m_l1Heads = nullptr;
+    sluice::HeadsSubscription* m_l2Heads = nullptr;
+
+    std::optional<quint64> m_l1Head;
+    std::optional<quint64> m_l2Head;
+    std::optional<quint64> m_latestBatch;
+    bool m_fundsVerified = false;
+    QString m_verificationText;
+    int m_verifiedBatches = 0;
+    std::optional<quint64> m_fraudBatch;
+    QTimer m_clock;
+    qint64 m_now = 0;
+};
