@@ -511,7 +511,8 @@ int runBatches(const QStringList& argv) {
         loop.exec();
     }
     if (!failure.isEmpty()) return fail(QStringLiteral("reading the batches from L1: ") + failure);
-    const quint64 now = std::max<quint64>(verifier.l1Time(), quint64(QDateTime::currentSecsSinceEpoch()));
+    // The contract's clock: the latest L1 block's timestamp.
+    const quint64 now = verifier.l1Time() ? verifier.l1Time() : quint64(QDateTime::currentSecsSinceEpoch());
     QJsonArray out;
     for (const ReplicaBatch& b : verifier.replica().batches()) {
         const QString status = batchStatusName(b.status(now));

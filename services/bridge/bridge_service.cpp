@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "core/eth/abi.hpp"
 #include "core/eth/address.hpp"
 #include "core/eth/units.hpp"
 #include "core/rollup/merkle.hpp"
@@ -138,6 +139,31 @@ std::optional<DepositRecord> depositFromJson(const QJsonObject& o) {
 
 Error rpcToError(const RpcError& e) { return make_error(e.message.toStdString()); }
 
+// The Rollup's custom errors a finalizeWithdrawal can revert with, in words a user can act on.
+QString explainFinalizeFailure(const SendFailure& failure, const WithdrawalRecord& record) {
+    if (!failure.rpc || !failure.rpc->data.isString()) return failure.message;
+    auto data = from_hex(failure.rpc->data.toString().toStdString());
+    if (!data || data->size() < 4) return failure.message;
+    auto is = [&](const char* signature) {
+        const auto selector = function_selector(signature);
+        return std::equal(selector.begin(), selector.end(), data->begin());
+    };
+    const QString id = record.id();
+    if (is("NotFinal(uint256,uint256)") && data->size() >= 68) {
+        const auto finalAt = u256_from_be(ByteView(*data).subspan(36, 32));
+        const quint64 at = finalAt && *finalAt <= U256(std::numeric_limits<quint64>::max()) ? quint64(*finalAt) : record.finalAt;
+        return QStringLiteral("withdrawal %1 is not final yet on L1: %2")
+            .arg(id, formatDeadline(at, quint64(QDateTime::currentSecsSinceEpoch())));
+    }
+    if (is("AlreadyFinalized(uint256,uint256)")) return QStringLiteral("withdrawal %1 is already finalized").arg(id);
+    if (is("WrongBatchHeader(uint256)") || is("UnknownBatch(uint256,uint256)"))
+        return QStringLiteral("batch %1 on L1 is not the batch of withdrawal %2 any more (batch reverted)")
+            .arg(record.batchIndex.value_or(0))
+            .arg(id);
+    if (is("BadWithdrawalProof()")) return QStringLiteral("L1 refused the Merkle proof of withdrawal %1").arg(id);
+    return failure.message;
+}
+
 }  // namespace
 
 QString withdrawalStatusName(WithdrawalStatus status) {
@@ -206,7 +232,9 @@ QString BridgeService::storePathFor(const QString& dataDir, const NetworkConfig&
 }
 
 quint64 BridgeService::now() const {
-    return std::max<quint64>(m_l1Time, quint64(QDateTime::currentSecsSinceEpoch()));
+    // The contract judges the window by block.timestamp, which can trail the local clock by a
+    // block interval (or more on a chain that mines on demand): L1's time decides when known.
+    return m_l1Time ? m_l1Time : quint64(QDateTime::currentSecsSinceEpoch());
 }
 
 void BridgeService::track(const Address& account) { m_accounts.insert(account); }
@@ -410,13 +438,14 @@ void BridgeService::finalize(const AccountSigner& signer, const QString& keyOrId
         self->m_rollup->latestBlockTime(context, [self, record, signer, context, done](RpcResult<quint64> time) {
             if (!self) return;
             if (!time.ok()) return done(rpcToError(time.error()));
-            self->m_l1Time = std::max(self->m_l1Time, time.value());
+            self->m_l1Time = time.value();
             const quint64 now = self->now();
             if (now < record.finalAt)
                 return done(make_error("withdrawal " + record.id().toStdString() + " is not final yet: " +
                                        formatDeadline(record.finalAt, now).toStdString()));
-            const Bytes data = rollupabi::encodeFinalizeWithdrawal(*record.header, *record.batchIndex, *record.withdrawalIndex,
-                                                                    record.account, record.amount, record.proof);
+            const Bytes data = RollupContract::finalizeWithdrawalCalldata(*record.header, *record.batchIndex,
+                                                                          *record.withdrawalIndex, record.account,
+                                                                          record.amount, record.proof);
             SendRequest request;
             request.to = self->m_rollup->address();
             request.data = data;
@@ -435,7 +464,9 @@ void BridgeService::finalize(const AccountSigner& signer, const QString& keyOrId
                 }
                 done(receipt.transactionHash);
             };
-            callbacks.failed = [done](SendFailure failure) { done(make_error(failure.message.toStdString())); };
+            callbacks.failed = [done, record](SendFailure failure) {
+                done(make_error(explainFinalizeFailure(failure, record).toStdString()));
+            };
             self->m_l1Sender->send(signer, request, context, callbacks);
         });
     });
@@ -462,7 +493,7 @@ void BridgeService::refresh() {
     };
     m_rollup->latestBlockTime(this, [this, job, oneDone](RpcResult<quint64> time) {
         if (time.ok())
-            m_l1Time = std::max(m_l1Time, time.value());
+            m_l1Time = time.value();
         else
             job->errors << time.error().message;
         oneDone();
@@ -472,7 +503,7 @@ void BridgeService::refresh() {
             if (!list.ok())
                 job->errors << list.error().message;
             else
-                for (const L2Withdrawal& w : list.value()) applyNodeWithdrawal(account, w);
+                applyNodeWithdrawals(account, list.value());
             oneDone();
         });
         m_l2->deposits(account, this, [this, job, oneDone](RpcResult<QList<L2Deposit>> list) {
@@ -485,7 +516,36 @@ void BridgeService::refresh() {
     }
 }
 
-void BridgeService::applyNodeWithdrawal(const Address& account, const L2Withdrawal& w) {
+// The node lists a withdrawal once per batch it was in: reverted batches (status "reverted")
+// and the current one. What counts is the current entry; a reverted one only says it was reverted.
+void BridgeService::applyNodeWithdrawals(const Address& account, const QList<L2Withdrawal>& list) {
+    QHash<QString, const L2Withdrawal*> current;
+    QHash<QString, const L2Withdrawal*> reverted;
+    for (const L2Withdrawal& w : list) {
+        const QString key = hex(w.l2TxHash);
+        if (w.status == QLatin1String("reverted") || (w.id.isEmpty() && w.header))
+            reverted.insert(key, &w);
+        else
+            current.insert(key, &w);
+    }
+    for (auto it = reverted.begin(); it != reverted.end(); ++it) {
+        if (current.contains(it.key())) {
+            if (auto r = m_withdrawals.find(it.key()); r != m_withdrawals.end()) r->wasReverted = true;
+            continue;
+        }
+        L2Withdrawal w = *it.value();
+        w.batchIndex.reset();
+        w.withdrawalIndex.reset();
+        w.header.reset();
+        w.proof.clear();
+        applyNodeWithdrawal(account, w, true);
+    }
+    for (auto it = current.begin(); it != current.end(); ++it) {
+        applyNodeWithdrawal(account, *it.value(), reverted.contains(it.key()));
+    }
+}
+
+void BridgeService::applyNodeWithdrawal(const Address& account, const L2Withdrawal& w, bool revertedBefore) {
     const QString key = hex(w.l2TxHash);
     auto it = m_withdrawals.find(key);
     if (it == m_withdrawals.end()) {
@@ -500,6 +560,7 @@ void BridgeService::applyNodeWithdrawal(const Address& account, const L2Withdraw
     }
     WithdrawalRecord& r = *it;
     if (r.status == WithdrawalStatus::Finalized) return;
+    if (revertedBefore) r.wasReverted = true;
     if (w.batchIndex && w.withdrawalIndex && w.header) {
         const bool changed = !r.header || *r.header != *w.header || r.batchIndex != w.batchIndex;
         if (changed && r.header) r.wasReverted = true;  // a different batch than before: it was re-posted
@@ -511,7 +572,7 @@ void BridgeService::applyNodeWithdrawal(const Address& account, const L2Withdraw
         if (changed) emit withdrawalChanged(key);
         // The L1 check in checkOnL1 decides the status; until then it is only "posted".
         if (r.status == WithdrawalStatus::Initiated) setWithdrawalStatus(r, WithdrawalStatus::Posted);
-    } else if (r.header) {
+    } else if (r.header || (revertedBefore && r.status != WithdrawalStatus::BatchReverted)) {
         // It had a batch, the node now has none for it: the batch was reverted.
         r.header.reset();
         r.batchIndex.reset();

@@ -146,7 +146,8 @@ signals:
 
 private:
     struct RefreshJob;
-    void applyNodeWithdrawal(const Address& account, const L2Withdrawal& w);
+    void applyNodeWithdrawals(const Address& account, const QList<L2Withdrawal>& list);
+    void applyNodeWithdrawal(const Address& account, const L2Withdrawal& w, bool revertedBefore);
     void applyNodeDeposit(const L2Deposit& d);
     void checkOnL1(const std::shared_ptr<RefreshJob>& job);
     void finishRefresh(const std::shared_ptr<RefreshJob>& job);

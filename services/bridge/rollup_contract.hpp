@@ -34,6 +34,12 @@ public:
     // The timestamp of the latest L1 block: "now" as the contract sees it (the challenge window
     // is judged against block.timestamp, not the local clock).
     void latestBlockTime(QObject* context, Done<quint64> done);
+    // finalizeWithdrawal(header, batchIndex, withdrawalIndex, recipient, amount, proof), encoded
+    // with core/eth's ABI encoder (a static tuple is ABI-identical to its fields written out).
+    // Checked against `cast calldata` in the tests.
+    static Bytes finalizeWithdrawalCalldata(const rollup::BatchHeader& header, quint64 batchIndex, quint64 withdrawalIndex,
+                                            const Address& recipient, const U256& amount, const std::vector<Hash>& proof);
+
     // eth_call of raw calldata against the contract, "latest".
     void call(const Bytes& data, QObject* context, Done<Bytes> done);
 

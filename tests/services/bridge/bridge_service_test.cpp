@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -357,17 +358,26 @@ private slots:
         world.batchHashes.erase(0);
         refresh();
         QCOMPARE(status(), WithdrawalStatus::BatchReverted);
-        // The node catches up: no batch for it any more.
-        world.nodeWithdrawals = {nodeWithdrawal(tx, me, amount, std::nullopt)};
+        // The node catches up: it lists the withdrawal under the reverted batch (id null,
+        // status "reverted"), as sluiced does.
+        QJsonObject gone = nodeWithdrawal(tx, me, amount, std::pair{quint64(0), h1});
+        gone.insert(QStringLiteral("id"), QJsonValue());
+        gone.insert(QStringLiteral("status"), QStringLiteral("reverted"));
+        world.nodeWithdrawals = {gone};
         refresh();
         QCOMPARE(status(), WithdrawalStatus::BatchReverted);
+        QVERIFY(!service->withdrawal(hx(tx))->header);
 
-        // Posted again in a new batch 0.
+        // Posted again in a new batch 0: the node lists both entries; no flapping back to
+        // "batch reverted" on later refreshes.
         const auto h2 = makeHeader(now + 5, leaf, 9);
-        world.nodeWithdrawals = {nodeWithdrawal(tx, me, amount, std::pair{quint64(0), h2})};
+        world.nodeWithdrawals = {gone, nodeWithdrawal(tx, me, amount, std::pair{quint64(0), h2})};
         world.batchHashes[0] = rollup::batch_header_hash(h2);
         refresh();
         QCOMPARE(status(), WithdrawalStatus::ReIncluded);
+        refresh();
+        QCOMPARE(status(), WithdrawalStatus::ReIncluded);
+        QCOMPARE(*service->withdrawal(QStringLiteral("0:0"))->header, h2);
         QVERIFY(service->withdrawal(hx(tx))->wasReverted);
 
         // Its window passes (L1 time moves on).
@@ -492,7 +502,7 @@ private slots:
         QCOMPARE(*call.tx.to, kRollup);
         QCOMPARE(call.tx.value, U256(0));
         QCOMPARE(call.tx.chain_id, U256(31337));
-        const Bytes expected = rollupabi::encodeFinalizeWithdrawal(h, 2, 1, me, amount, rollup::merkle_proof(leaves, 1));
+        const Bytes expected = RollupContract::finalizeWithdrawalCalldata(h, 2, 1, me, amount, rollup::merkle_proof(leaves, 1));
         QCOMPARE(call.tx.data, expected);
         QCOMPARE(service.withdrawal(QStringLiteral("2:1"))->status, WithdrawalStatus::Finalized);
 
@@ -576,6 +586,42 @@ private slots:
         QVERIFY(!poor.ok());
         QVERIFY2(QString::fromStdString(poor.message()).startsWith("insufficient funds"), poor.message().c_str());
         QCOMPARE(world.l1.sent.size(), std::size_t(1));
+    }
+
+    // The calldata the bridge sends, against the peer encoder (cast calldata), with 0, 1 and 3
+    // proof siblings: the dynamic array's offset and length are where the contract reads them.
+    void finalizeCalldataMatchesCast() {
+        if (QByteArray(SLUICE_CAST_PATH).isEmpty()) QSKIP("cast not found (run scripts/setup.sh)");
+        const auto h = makeHeader(1795316296, *Hash::from_hex("0x" + std::string(64, '7')), 0x31);
+        const Address to = *Address::from_hex("0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc");
+        for (int n : {0, 1, 3}) {
+            std::vector<Hash> proof;
+            QStringList proofText;
+            for (int i = 0; i < n; ++i) {
+                Hash p;
+                p.bytes.fill(std::uint8_t(0xa0 + i));
+                proof.push_back(p);
+                proofText << hx(p);
+            }
+            QProcess cast;
+            cast.start(QStringLiteral(SLUICE_CAST_PATH),
+                       {QStringLiteral("calldata"),
+                        QStringLiteral("finalizeWithdrawal((bytes32,bytes32,bytes32,bytes32,uint64,uint64,uint64,uint64,"
+                                       "address),uint256,uint256,address,uint256,bytes32[])"),
+                        QStringLiteral("(%1,%2,%3,%4,%5,%6,%7,%8,%9)")
+                            .arg(hx(h.prev_state_root), hx(h.state_root), hx(h.tx_root), hx(h.withdrawal_root))
+                            .arg(h.record_count)
+                            .arg(h.deposit_start)
+                            .arg(h.deposit_end)
+                            .arg(h.submitted_at)
+                            .arg(QString::fromStdString(to_checksum_address(h.proposer))),
+                        QStringLiteral("7"), QStringLiteral("2"), QString::fromStdString(to_checksum_address(to)),
+                        QStringLiteral("500000000000000001"), QStringLiteral("[%1]").arg(proofText.join(QLatin1Char(',')))});
+            QVERIFY(cast.waitForFinished(60000));
+            QCOMPARE(cast.exitCode(), 0);
+            const QString expected = QString::fromLatin1(cast.readAllStandardOutput()).trimmed();
+            QCOMPARE(hx(RollupContract::finalizeWithdrawalCalldata(h, 7, 2, to, U256(500000000000000001ull), proof)), expected);
+        }
     }
 
     void withdrawSendsToTheWithdrawalAddress() {
