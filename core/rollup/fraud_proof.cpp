@@ -64,14 +64,17 @@ Result<std::optional<FraudProof>> build_fraud_proof(const Batch& batch, const Ba
         verdict = executor.apply(batch.decoded[i]);
         index = i - first;
     }
+    // A verdict of the chunk as a whole (the fee credit's Overflow, WrongStateRoot) stands at the
+    // step after the last record: the contract's recordIndex is then the chunk's record count
+    // (contracts/README.md, decision 3).
     if (verdict == Verdict::None) {
         verdict = executor.end_chunk();
-        index = last - first - 1;
+        index = last - first;
     }
     if (verdict == Verdict::None) {
         if (tree.state_root() == proof.post_root) return make_error("internal: the bad chunk replays to its root");
         verdict = Verdict::WrongStateRoot;
-        index = 0;
+        index = last - first;
     }
     proof.verdict = verdict;
     proof.record_index = index;

@@ -184,31 +184,30 @@ Verdict Executor::apply_deposit(const Record& r) {
 Verdict Executor::apply(const Record& r, const RecoveredSender* recovered) {
     if (!r.is_signed()) return apply_deposit(r);
 
-    // Rule 1, then the sender's witness: every later rule reads it.
+    // Rule 1. Rule 3 needs a kind-0 recipient's address, which only an existing account has, so
+    // rule 6's `to < count` is checked with it, before anything is witnessed (contracts/README.md,
+    // decision 1: the contract does the same).
     if (r.from >= m_count) return Verdict::UnknownAccount;
+    if (r.kind == RecordKind::transfer && r.to >= m_count) return Verdict::UnknownAccount;
     witness_account(r.from);
     const Account sender = read(r.from);
-    // Rule 2.
-    if (r.nonce != U256(sender.nonce)) return Verdict::BadNonce;
 
-    // Rule 3 needs the recipient's address. For kind 0 it comes from the recipient's account,
-    // so rule 6's `to < count` is checked here (there is nothing to rebuild without it).
     Address to;
     switch (r.kind) {
-    case RecordKind::transfer:
-        if (r.to >= m_count) return Verdict::UnknownAccount;
-        to = read(r.to).address;
-        break;
+    case RecordKind::transfer: to = read(r.to).address; break;
     case RecordKind::new_account_transfer: to = r.address; break;
     default: to = withdrawal_address(); break;
     }
 
-    // Rules 3-5. A kind-0 record that fails one of them still shows its recipient (whose
-    // address rule 3 used), proven against the tree before the record.
+    // Rules 2-5. A kind-0 record that fails one of them still shows its recipient (the contract
+    // reads its address right after the sender's entry, decision 2), proven against the tree
+    // before the record.
     const auto rejected = [&](Verdict v) {
         if (r.kind == RecordKind::transfer) witness_account(r.to);
         return v;
     };
+    // Rule 2. An 8-byte nonce cannot pass 2^64 - 1 (EIP-2681; decision 5).
+    if (r.nonce != U256(sender.nonce) || sender.nonce == UINT64_MAX) return rejected(Verdict::BadNonce);
     std::optional<Address> signer;
     if (recovered && recovered->present && recovered->to == to) {
         signer = recovered->sender;
@@ -228,12 +227,9 @@ Verdict Executor::apply(const Record& r, const RecoveredSender* recovered) {
     const auto fee = record_fee(r, m_params);
     const auto debit = fee ? checked_add(r.value, *fee) : std::nullopt;
     if (!debit || *debit > sender.balance) return rejected(Verdict::Overdraft);
-    const auto fees = checked_add(m_fees, *fee);
-    if (!fees) return rejected(Verdict::Overflow);  // unreachable while all balances sum below 2^256
-
     Account new_sender = sender;
     new_sender.balance -= *debit;
-    new_sender.nonce += 1;  // the account nonce is 8 bytes; 2^64 transactions do not happen
+    new_sender.nonce += 1;
 
     switch (r.kind) {
     case RecordKind::transfer: {
@@ -264,11 +260,15 @@ Verdict Executor::apply(const Record& r, const RecoveredSender* recovered) {
         break;
     case RecordKind::deposit: break;
     }
-    m_fees = *fees;
+    // A fee sum past 2^256 (unreachable while all balances sum below it) is the chunk's Overflow,
+    // reported by end_chunk after the last record, as the contract does (decisions 3 and 4).
+    if (auto fees = checked_add(m_fees, *fee)) m_fees = *fees;
+    else m_fee_overflow = true;
     return Verdict::None;
 }
 
 Verdict Executor::end_chunk() {
+    if (m_fee_overflow) return Verdict::Overflow;
     if (m_fees != 0) {
         witness_account(0);
         Account fee_account = read(0);

@@ -57,8 +57,9 @@ public:
 
     // Verdict::None if valid (and applied). `recovered` may come from recover_senders.
     Verdict apply(const Record& record, const RecoveredSender* recovered = nullptr);
-    // Credits the chunk's fees to account 0 and writes the chunk to the tree; Overflow if the fee
-    // account's balance would pass 2^256 - 1 (then nothing of the chunk is written).
+    // Credits the chunk's fees to account 0 and writes the chunk to the tree; Overflow if the
+    // chunk's fee sum or the fee account's balance would pass 2^256 - 1 (then nothing of the
+    // chunk is written).
     Verdict end_chunk();
 
     std::uint32_t count() const { return m_count; }
@@ -77,6 +78,7 @@ private:
     Bytes* m_witness;
     std::uint32_t m_count;
     U256 m_fees = 0;
+    bool m_fee_overflow = false;  // the chunk's fee sum passed 2^256 - 1
     std::vector<std::pair<std::uint32_t, Account>> m_pending;
     std::vector<Withdrawal> m_withdrawals;
 };

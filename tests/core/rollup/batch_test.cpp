@@ -225,8 +225,10 @@ struct Cheat {
 TEST_F(Batches, EveryKindOfInvalidRecordIsProven) {
     const std::vector<Cheat> cheats = {
         {"unknown sender", Verdict::UnknownAccount, 0, [](Record& r, const AccountTree&) { r.from = 50; }},
-        {"unknown recipient", Verdict::UnknownAccount, 1, [](Record& r, const AccountTree&) { r.to = 50; }},
-        {"replayed nonce", Verdict::BadNonce, 1, [](Record& r, const AccountTree&) { r.nonce -= 1; }},
+        // Checked with rule 1, before the sender is read (contracts/README.md, decision 1).
+        {"unknown recipient", Verdict::UnknownAccount, 0, [](Record& r, const AccountTree&) { r.to = 50; }},
+        // The contract reads a kind-0 recipient's address after the sender's entry (decision 2).
+        {"replayed nonce", Verdict::BadNonce, 2, [](Record& r, const AccountTree&) { r.nonce -= 1; }},
         {"forged signature", Verdict::BadSignature, 2, [](Record& r, const AccountTree&) { r.r[7] ^= 1; }},
         {"stolen funds", Verdict::BadSignature, 2,
          [](Record& r, const AccountTree& t) {

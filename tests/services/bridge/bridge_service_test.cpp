@@ -29,6 +29,7 @@
 #include "services/bridge/network_config.hpp"
 #include "services/bridge/rollup_contract.hpp"
 #include "services/rollup/rollup_abi.hpp"
+#include "services/wallet/walletstore.h"
 
 using namespace sluice;
 using sluice::test::FakeResponse;
@@ -586,6 +587,36 @@ private slots:
         QVERIFY(!poor.ok());
         QVERIFY2(QString::fromStdString(poor.message()).startsWith("insufficient funds"), poor.message().c_str());
         QCOMPARE(world.l1.sent.size(), std::size_t(1));
+    }
+
+    // --wallet: the key stays in the WalletStore, the bridge only gets signatures from it.
+    void withdrawSignsThroughTheWalletStore() {
+        World world;
+        QTemporaryDir dir;
+        WalletStore store(dir.path(), WalletKdf::fastForTests());
+        QVERIFY(QTest::qWaitFor([&] { return !store.isBusy(); }, 10000));
+        store.importPrivateKey(QString::fromLatin1(kKeyHex), QStringLiteral("correct horse"));
+        QVERIFY(QTest::qWaitFor([&] { return store.isUnlocked(); }, 20000));
+        const Address me = *parse_address(store.accounts().first().address.toStdString());
+        QCOMPARE(me, public_key_of(*PrivateKey::from_hex(kKeyHex)).address());
+        world.l2.balances[me] = U256(1000000000000000000ull);
+
+        RpcClient l1Rpc(QUrl(world.l1Server.url()));
+        EthClient l1(&l1Rpc);
+        RollupContract rollup(&l1, kRollup);
+        L2Client l2(QUrl(world.l2Server.url()));
+        BridgeService service(&rollup, &l2, params60(), dir.filePath(QStringLiteral("b.json")));
+        QVERIFY(QTest::qWaitFor([&] { return service.isLoaded(); }, 5000));
+        const AccountSigner signer = AccountSigner::fromWallet(&store, 0, me);
+        auto r = await([&](auto cb) { service.withdraw(signer, U256(1000), this, cb); });
+        QVERIFY2(r.ok(), r.ok() ? "" : r.message().c_str());
+        QCOMPARE(*recover_sender(world.l2.sent.front()), me);
+
+        store.lock();  // a locked wallet signs nothing
+        auto locked = await([&](auto cb) { service.withdraw(signer, U256(1000), this, cb); });
+        QVERIFY(!locked.ok());
+        QVERIFY2(QString::fromStdString(locked.message()).contains(QStringLiteral("could not sign")), locked.message().c_str());
+        QCOMPARE(world.l2.sent.size(), std::size_t(1));
     }
 
     // The calldata the bridge sends, against the peer encoder (cast calldata), with 0, 1 and 3
