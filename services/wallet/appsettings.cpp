@@ -2,6 +2,7 @@
 #include "services/wallet/appsettings.h"
 
 #include <QDir>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QUrl>
 
@@ -11,6 +12,11 @@ namespace {
 
 const QString kL1RpcUrlKey = QStringLiteral("network/l1RpcUrl");
 const QString kLanguageKey = QStringLiteral("ui/language");
+const QString kNetworkModeKey = QStringLiteral("network/mode");
+const QString kL2RpcUrlKey = QStringLiteral("network/l2RpcUrl");
+const QString kRollupKey = QStringLiteral("network/rollup");
+const QString kThemeKey = QStringLiteral("ui/theme");
+const QString kAutoLockKey = QStringLiteral("security/autoLockMinutes");
 
 }  // namespace
 
@@ -79,6 +85,87 @@ bool AppSettings::setLanguage(const QString& language) {
     m_settings->setValue(kLanguageKey, language);
     m_settings->sync();
     emit languageChanged();
+    return true;
+}
+
+QString AppSettings::networkMode() const {
+    const QString stored = m_settings->value(kNetworkModeKey).toString();
+    return stored == QLatin1String("local") || stored == QLatin1String("custom") ? stored : QString();
+}
+
+bool AppSettings::setLocalNetwork() {
+    if (networkMode() == QLatin1String("local")) return true;
+    m_settings->setValue(kNetworkModeKey, QStringLiteral("local"));
+    m_settings->sync();
+    emit networkChanged();
+    return true;
+}
+
+bool AppSettings::setCustomNetwork(const QString& l1RpcUrl, const QString& l2RpcUrl, const QString& rollup) {
+    for (const QString& url : {l1RpcUrl, l2RpcUrl}) {
+        const QString problem = rpcUrlProblem(url);
+        if (!problem.isEmpty()) {
+            emit error(problem);
+            return false;
+        }
+    }
+    const QString address = rollup.trimmed();
+    static const QRegularExpression hexAddress(QStringLiteral("^0x[0-9a-fA-F]{40}$"));
+    if (!hexAddress.match(address).hasMatch()) {
+        emit error(tr("The rollup contract address must be 0x followed by 40 hexadecimal digits."));
+        return false;
+    }
+    const bool l1Changed = l1RpcUrl.trimmed() != this->l1RpcUrl();
+    m_settings->setValue(kL1RpcUrlKey, l1RpcUrl.trimmed());
+    m_settings->setValue(kL2RpcUrlKey, l2RpcUrl.trimmed());
+    m_settings->setValue(kRollupKey, address);
+    m_settings->setValue(kNetworkModeKey, QStringLiteral("custom"));
+    m_settings->sync();
+    if (l1Changed) emit l1RpcUrlChanged();
+    emit networkChanged();
+    return true;
+}
+
+QString AppSettings::l2RpcUrl() const { return m_settings->value(kL2RpcUrlKey).toString(); }
+
+QString AppSettings::rollupAddress() const { return m_settings->value(kRollupKey).toString(); }
+
+QStringList AppSettings::supportedThemes() {
+    return {QStringLiteral("system"), QStringLiteral("light"), QStringLiteral("dark")};
+}
+
+QString AppSettings::theme() const {
+    const QString stored = m_settings->value(kThemeKey).toString();
+    return supportedThemes().contains(stored) ? stored : QStringLiteral("system");
+}
+
+bool AppSettings::setTheme(const QString& theme) {
+    if (!supportedThemes().contains(theme)) {
+        emit error(tr("Unsupported theme \"%1\"; choose one of: %2.").arg(theme, supportedThemes().join(QStringLiteral(", "))));
+        return false;
+    }
+    if (theme == this->theme()) return true;
+    m_settings->setValue(kThemeKey, theme);
+    m_settings->sync();
+    emit themeChanged();
+    return true;
+}
+
+int AppSettings::autoLockMinutes() const {
+    bool ok = false;
+    const int stored = m_settings->value(kAutoLockKey).toInt(&ok);
+    return ok && stored >= 0 && stored <= 1440 ? stored : 5;
+}
+
+bool AppSettings::setAutoLockMinutes(int minutes) {
+    if (minutes < 0 || minutes > 1440) {
+        emit error(tr("Auto-lock must be between 1 and 1440 minutes, or 0 for never."));
+        return false;
+    }
+    if (minutes == autoLockMinutes()) return true;
+    m_settings->setValue(kAutoLockKey, minutes);
+    m_settings->sync();
+    emit autoLockMinutesChanged();
     return true;
 }
 

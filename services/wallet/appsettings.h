@@ -22,6 +22,9 @@ class AppSettings : public QObject {
     Q_PROPERTY(QString l1RpcUrl READ l1RpcUrl WRITE setL1RpcUrl NOTIFY l1RpcUrlChanged)
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
     Q_PROPERTY(QString settingsFilePath READ settingsFilePath CONSTANT)
+    Q_PROPERTY(QString networkMode READ networkMode NOTIFY networkChanged)
+    Q_PROPERTY(QString theme READ theme WRITE setTheme NOTIFY themeChanged)
+    Q_PROPERTY(int autoLockMinutes READ autoLockMinutes WRITE setAutoLockMinutes NOTIFY autoLockMinutesChanged)
 
 public:
     // dataDir empty = the default config location.
@@ -42,9 +45,28 @@ public:
     QString language() const;  // "system" by default
     Q_INVOKABLE bool setLanguage(const QString& language);
 
+    // "" (never chosen: first run brings the local stack up), "local" or "custom".
+    QString networkMode() const;
+    // "local", or "custom" with the L2 RPC URL and the rollup address (the L1 is l1RpcUrl).
+    // Checking that the endpoints answer is the caller's job (services/localstack checkNetwork).
+    Q_INVOKABLE bool setLocalNetwork();
+    Q_INVOKABLE bool setCustomNetwork(const QString& l1RpcUrl, const QString& l2RpcUrl, const QString& rollup);
+    QString l2RpcUrl() const;
+    QString rollupAddress() const;
+    // "system" (default), "light", "dark".
+    QString theme() const;
+    Q_INVOKABLE bool setTheme(const QString& theme);
+    static QStringList supportedThemes();
+    // 0 = never; 1..1440. Default 5.
+    int autoLockMinutes() const;
+    Q_INVOKABLE bool setAutoLockMinutes(int minutes);
+
 signals:
     void l1RpcUrlChanged();
     void languageChanged();
+    void networkChanged();
+    void themeChanged();
+    void autoLockMinutesChanged();
     void error(const QString& message);
 
 private:
