@@ -35,6 +35,7 @@ const U256 kSecpN = *u256_from_hex("0xfffffffffffffffffffffffffffffffebaaedce6af
 
 constexpr std::size_t kChunks = 110;       // random chunks (most of K = 16 records)
 constexpr std::size_t kMinRecords = 1000;  // the brief's floor, asserted
+constexpr std::size_t kFillerAccounts = 70'000;
 
 // The chunk's intended outcome, as the generator built it.
 struct Intent {
@@ -54,6 +55,11 @@ public:
             m_addresses.push_back(public_key_of(m_keys.back()).address());
         }
         m_tree = AccountTree::genesis(m_addresses[0]);  // key 0 owns the fee account
+        // Tens of thousands of accounts nobody here can spend from, so account proofs carry
+        // siblings up to level 16 and the compressed-proof bitmaps more than their lowest bits.
+        const std::size_t filler = kFillerAccounts + pick(1000);
+        for (std::size_t i = 0; i < filler; ++i)
+            m_tree.append(Account{freshAddress(), below(100 * kEther), m_rng() % 1000});
     }
 
     AccountTree& tree() { return m_tree; }
@@ -121,7 +127,15 @@ public:
 private:
     void begin() {
         m_work.clear();
-        for (std::uint32_t i = 0; i < m_tree.count(); ++i) m_work.push_back(m_tree.account(i));
+        m_keyed.clear();
+        for (std::uint32_t i = 0; i < m_tree.count(); ++i) {
+            m_work.push_back(m_tree.account(i));
+            if (keyOf(m_work.back().address)) m_keyed.push_back(i);
+        }
+    }
+    void created(const Address& address) {
+        m_work.push_back(Account{address, 0, 0});
+        if (keyOf(address)) m_keyed.push_back(static_cast<std::uint32_t>(m_work.size() - 1));
     }
 
     U256 below(const U256& bound) {
@@ -143,12 +157,17 @@ private:
     // A random sender with a key and enough for a fee, or nullopt.
     std::optional<std::uint32_t> sender() {
         std::vector<std::uint32_t> pool;
-        for (std::uint32_t i = 0; i < m_work.size(); ++i)
-            if (ordinary(i) && keyOf(m_work[i].address) && m_work[i].balance > U256(100'000) * kGwei) pool.push_back(i);
+        for (std::uint32_t i : m_keyed)
+            if (ordinary(i) && m_work[i].balance > U256(100'000) * kGwei) pool.push_back(i);
         if (pool.empty()) return std::nullopt;
         return pool[pick(pool.size())];
     }
     std::uint32_t recipient() {
+        // Half the time one of the signers, so money keeps circulating among the senders.
+        if (chance(50)) {
+            const std::uint32_t i = m_keyed[pick(m_keyed.size())];
+            if (ordinary(i)) return i;
+        }
         for (;;) {
             auto i = static_cast<std::uint32_t>(pick(m_work.size()));
             if (ordinary(i)) return i;
@@ -210,7 +229,8 @@ private:
         r.address = to;
         r.value = amount;
         r.timestamp = 1'700'000'000 + pick(1'000'000);
-        m_work.push_back(Account{to, amount, 0});
+        created(to);
+        m_work.back().balance = amount;
         return r;
     }
 
@@ -252,7 +272,8 @@ private:
                      std::nullopt);
             s.balance -= value + fee;
             s.nonce += 1;
-            m_work.push_back(Account{to, value, 0});
+            created(to);
+            m_work.back().balance = value;
         } else {  // withdrawal
             r = sign(key, *from, s.nonce, withdrawal_address(), value, f.eip1559, f.gasPrice, f.priority, f.maxFee,
                      f.gasLimit, std::nullopt);
@@ -394,6 +415,7 @@ private:
     std::vector<PrivateKey> m_keys;
     std::vector<Address> m_addresses;
     std::vector<Account> m_work;  // the committed tree plus this chunk's valid records so far
+    std::vector<std::uint32_t> m_keyed;  // indices in m_work owned by keys 0-9
     std::uint32_t m_whale = UINT32_MAX;
     std::array<std::uint32_t, 2> m_rich{UINT32_MAX, UINT32_MAX};
 };
@@ -559,7 +581,7 @@ void RollupDifferentialTest::cppAndSolidityAgree() {
     QCOMPARE(m_chunks, kChunks + 3);
     QVERIFY(m_validChunks >= kChunks / 2);
     QVERIFY(m_covered.size() >= std::size_t(Generator::kInvalidVariants) + 2);
-    QVERIFY(gen.tree().count() > 50);
+    QVERIFY(gen.tree().count() > kFillerAccounts + 50);
 }
 
 QTEST_GUILESS_MAIN(RollupDifferentialTest)
