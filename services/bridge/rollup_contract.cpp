@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "core/eth/abi.hpp"
+#include "services/rollup/rollup_abi.hpp"
 
 namespace sluice {
 
@@ -95,21 +96,7 @@ void RollupContract::latestBlockTime(QObject* context, Done<quint64> done) {
 Bytes RollupContract::finalizeWithdrawalCalldata(const rollup::BatchHeader& header, quint64 batchIndex,
                                                  quint64 withdrawalIndex, const Address& recipient, const U256& amount,
                                                  const std::vector<Hash>& proof) {
-    static const auto types = *parse_abi_types(
-        "bytes32,bytes32,bytes32,bytes32,uint64,uint64,uint64,uint64,address,uint256,uint256,address,uint256,bytes32[]");
-    auto word32 = [](const Hash& h) { return AbiValue(Bytes(h.begin(), h.end())); };
-    std::vector<AbiValue> siblings;
-    for (const Hash& h : proof) siblings.push_back(word32(h));
-    const std::vector<AbiValue> values{word32(header.prev_state_root), word32(header.state_root), word32(header.tx_root),
-                                       word32(header.withdrawal_root), U256(header.record_count),
-                                       U256(header.deposit_start), U256(header.deposit_end), U256(header.submitted_at),
-                                       header.proposer, U256(batchIndex), U256(withdrawalIndex), recipient, amount,
-                                       AbiValue(std::move(siblings))};
-    Bytes out = selectorCall(
-        "finalizeWithdrawal((bytes32,bytes32,bytes32,bytes32,uint64,uint64,uint64,uint64,address),uint256,uint256,address,"
-        "uint256,bytes32[])");
-    append(out, *abi_encode(types, values));  // every value is in range of its type by construction
-    return out;
+    return rollupabi::encodeFinalizeWithdrawal(header, batchIndex, withdrawalIndex, recipient, amount, proof);
 }
 
 }  // namespace sluice

@@ -139,7 +139,7 @@ Bytes encodeFinalizeWithdrawal(const rollup::BatchHeader& header, std::uint64_t 
     putWord(out, U256(withdrawalIndex));
     putWord(out, recipient);
     putWord(out, amount);
-    putWord(out, U256(15 * 32));  // offset of the proof array: 9 header words + 5 words + this one
+    putWord(out, U256(14 * 32));  // offset of the proof array: 9 header words, 4 static words, this one
     putWord(out, U256(proof.size()));
     for (const auto& h : proof) putWord(out, h);
     return out;
