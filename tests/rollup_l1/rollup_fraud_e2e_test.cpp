@@ -67,32 +67,6 @@ std::vector<T> only(const std::vector<RollupEvent>& events) {
 
 QByteArray hexOf(ByteView b) { return QByteArray::fromStdString(to_hex(b)); }
 
-// finalizeWithdrawal(BatchHeader,uint256,uint256,address,uint256,bytes32[]) through core/eth's ABI
-// encoder: the static header tuple is encoded inline, as its fields. (services/rollup's
-// rollupabi::encodeFinalizeWithdrawal puts the proof array's offset at 15 words instead of 14,
-// which the contract cannot decode; reported rather than edited here, see tests/rollup_l1.)
-Bytes finalizeCall(const BatchHeader& h, std::uint64_t batchIndex, std::uint64_t withdrawalIndex, const Withdrawal& w,
-                   const std::vector<Hash>& proof) {
-    const auto b32 = [](const Hash& x) { return AbiValue(Bytes(x.begin(), x.end())); };
-    std::vector<AbiValue> siblings;
-    for (const Hash& x : proof) siblings.push_back(b32(x));
-    auto types = parse_abi_types(
-        "bytes32,bytes32,bytes32,bytes32,uint64,uint64,uint64,uint64,address,uint256,uint256,address,uint256,bytes32[]");
-    auto body = abi_encode(*types, {b32(h.prev_state_root), b32(h.state_root), b32(h.tx_root),
-                                    b32(h.withdrawal_root), AbiValue(U256(h.record_count)),
-                                    AbiValue(U256(h.deposit_start)), AbiValue(U256(h.deposit_end)),
-                                    AbiValue(U256(h.submitted_at)), AbiValue(h.proposer), AbiValue(U256(batchIndex)),
-                                    AbiValue(U256(withdrawalIndex)), AbiValue(w.recipient), AbiValue(w.amount),
-                                    AbiValue(std::move(siblings))});
-    if (!body) qFatal("finalizeWithdrawal encoding: %s", body.message().c_str());
-    const auto selector = function_selector(
-        "finalizeWithdrawal((bytes32,bytes32,bytes32,bytes32,uint64,uint64,uint64,uint64,address),uint256,uint256,"
-        "address,uint256,bytes32[])");
-    Bytes out;
-    append(out, selector);
-    append(out, *body);
-    return out;
-}
 
 }  // namespace
 
@@ -441,7 +415,7 @@ void RollupFraudE2eTest::withdrawalIsFinalizedAfterTheWindow() {
     QVERIFY(w.amount == kEther / 2);
     const auto proof = m_batch0.withdrawal_proof(0);
     QCOMPARE(merkle_root_from_proof(withdrawal_leaf(w), 0, proof), m_header0.withdrawal_root);
-    const Bytes finalize = finalizeCall(m_header0, 0, 0, w, proof);
+    const Bytes finalize = rollupabi::encodeFinalizeWithdrawal(m_header0, 0, 0, w.recipient, w.amount, proof);
 
     // Inside the window: refused.
     const CallOutcome early = m_anvil.ethCall(m_rollup, finalize, m_challenger);
