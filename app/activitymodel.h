@@ -98,15 +98,13 @@ signals:
 private:
     bool accepts(const Entry& entry) const;
     void refilter();
-    int visiblePositionFor(const Entry& entry) const;   // newest first
     std::vector<Entry> m_all;           // newest first
-    QHash<QString, int> m_allIndex;     // key -> position in m_all (rebuilt lazily)
+    QHash<QString, qint64> m_times;     // key -> timestamp, to find an entry by binary search
     std::vector<int> m_visible;          // positions in m_all
     QString m_layer, m_kind, m_account;
     bool m_loading = false;
     bool m_exporting = false;
-    bool m_indexDirty = true;
-    void rebuildIndex();
+    int positionOf(const QString& key) const;
 };
 
 // The wallet's activity journal for the current session: entries from sends, the bridge and L2

@@ -156,6 +156,8 @@ void AppContext::copyToClipboard(const QString& text) {
 
 void AppContext::lock() { m_store->lock(); }
 
+QString AppContext::theme() const { return m_options.theme.isEmpty() ? m_settings->theme() : m_options.theme; }
+
 bool AppContext::setLanguage(const QString& language, bool persist) {
     if (!sluice::AppSettings::supportedLanguages().contains(language)) return false;
     if (persist && !m_settings->setLanguage(language)) return false;

@@ -32,6 +32,7 @@ struct AppOptions {
     bool fastKdf = false;  // cheap scrypt: tests and the dev fixture, never real wallets
     bool devFixture = false;  // create a wallet from the well-known test mnemonic if none exists
     bool autoUnlock = false;  // dev fixture only: unlock it with the fixture password
+    QString theme;         // empty: the saved setting; otherwise "light"/"dark"/"system" for this run
 };
 
 class AppContext : public QObject {
@@ -47,6 +48,8 @@ class AppContext : public QObject {
     Q_PROPERTY(QString l1RpcUrl READ l1RpcUrl NOTIFY l1RpcUrlChanged)
     Q_PROPERTY(NetworkStatus* network READ network CONSTANT)
     Q_PROPERTY(QString version READ version CONSTANT)
+    // "light", "dark" or "system": the --theme override, else the saved setting. Theme.qml binds to it.
+    Q_PROPERTY(QString theme READ theme NOTIFY themeChanged)
 
 public:
     // The mnemonic anvil and Hardhat fund by default; the dev fixture wallet is made from it.
@@ -79,6 +82,7 @@ public:
     QString language() const { return m_language; }
     QString l1RpcUrl() const;
     QString version() const;
+    QString theme() const;
 
     // Work the screenshot mode waits for (balances in flight); counted, not timed.
     void beginWork();
@@ -98,6 +102,7 @@ signals:
     void languageChanged();
     void l1RpcUrlChanged();
     void idleChanged();
+    void themeChanged();
 
 private:
     explicit AppContext(const AppOptions& options, QObject* parent = nullptr);

@@ -3,6 +3,7 @@
 
 #include <QCommandLineParser>
 #include <QFont>
+#include <QApplication>
 #include <QGuiApplication>
 #include <QIcon>
 #include <QQmlApplicationEngine>
@@ -14,12 +15,15 @@
 #include <memory>
 
 #include "appcontext.h"
+#include "receivecontroller.h"
 #include "screenshot.h"
+#include "walletsession.h"
 
 Q_IMPORT_QML_PLUGIN(SluicePlugin)
 
 int main(int argc, char* argv[]) {
-    QGuiApplication app(argc, argv);
+    // QApplication (not QGuiApplication) so that the system tray icon can notify.
+    QApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("Sluice"));
     QGuiApplication::setOrganizationName(QStringLiteral("Sluice"));
     QGuiApplication::setApplicationVersion(QStringLiteral(SLUICE_VERSION));
@@ -30,7 +34,9 @@ int main(int argc, char* argv[]) {
     const QStringList pages = {
         QStringLiteral("onboarding"), QStringLiteral("create"), QStringLiteral("confirm"),
         QStringLiteral("restore"), QStringLiteral("import"), QStringLiteral("password"),
-        QStringLiteral("unlock"), QStringLiteral("accounts"), QStringLiteral("settings")};
+        QStringLiteral("unlock"), QStringLiteral("accounts"), QStringLiteral("settings"),
+        QStringLiteral("overview"), QStringLiteral("send"), QStringLiteral("receive"), QStringLiteral("bridge"),
+        QStringLiteral("batches"), QStringLiteral("activity")};
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Desktop wallet and bridge for an Ethereum layer 2."));
@@ -49,7 +55,15 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption fixtureOption(QStringLiteral("dev-fixture"),
         QStringLiteral("Development only: create a wallet from the well-known test mnemonic (cheap "
                        "encryption) in the data dir if there is none, with three accounts."));
-    parser.addOptions({screenshotOption, pageOption, langOption, dataDirOption, rpcOption, fixtureOption});
+    const QCommandLineOption themeOption(QStringLiteral("theme"),
+        QStringLiteral("Theme for this run: light, dark or system."), QStringLiteral("theme"));
+    const QCommandLineOption devnetDirOption(QStringLiteral("devnet-dir"),
+        QStringLiteral("Use the devnet already running in this directory (sluiced --devnet --data-dir DIR) "
+                       "instead of starting the bundled one."), QStringLiteral("dir"));
+    const QCommandLineOption noLocalStackOption(QStringLiteral("no-local-stack"),
+        QStringLiteral("Do not start the bundled local network by itself."));
+    parser.addOptions({screenshotOption, pageOption, langOption, dataDirOption, rpcOption, fixtureOption, themeOption,
+                       devnetDirOption, noLocalStackOption});
     parser.process(app);
 
     AppOptions options;
@@ -72,7 +86,18 @@ int main(int argc, char* argv[]) {
         return 2;
     }
     options.autoUnlock = options.devFixture && options.initialPage != QLatin1String("unlock");
+    options.theme = parser.value(themeOption);
+    if (!options.theme.isEmpty() && !QStringList{QStringLiteral("light"), QStringLiteral("dark"), QStringLiteral("system")}.contains(options.theme)) {
+        std::fprintf(stderr, "sluice: unknown theme '%s' (light, dark or system)\n", qPrintable(options.theme));
+        return 2;
+    }
     AppContext::configure(options);
+    SessionOptions sessionOptions;
+    sessionOptions.devnetDir = parser.value(devnetDirOption);
+    // Screenshots and explicit opt-outs never start a devnet; a normal first run does.
+    sessionOptions.autoStartLocalStack = !parser.isSet(screenshotOption) && !parser.isSet(noLocalStackOption);
+    WalletSession::configure(sessionOptions);
+    WalletSession::instance();
 
     QQuickStyle::setStyle(QStringLiteral("Material"));
     QFont font(QStringLiteral("DejaVu Sans"));
@@ -80,6 +105,7 @@ int main(int argc, char* argv[]) {
     QGuiApplication::setFont(font);
 
     auto engine = std::make_unique<QQmlApplicationEngine>();
+    engine->addImageProvider(QLatin1String(QrImageProvider::kName), new QrImageProvider);
     engine->load(QUrl(QStringLiteral("qrc:/Sluice/Main.qml")));
     if (engine->rootObjects().isEmpty()) return 1;
 
@@ -93,6 +119,8 @@ int main(int argc, char* argv[]) {
     const int code = QGuiApplication::exec();
     delete screenshot;
     engine.reset();
+    // Stops the local node (SIGTERM, then waits) and drops the services before the store goes.
+    delete WalletSession::existing();
     // The store waits for its worker and wipes its secrets before the application goes away.
     AppContext::shutdown();
     return code;

@@ -16,6 +16,18 @@ class SettingsController : public QObject {
     Q_PROPERTY(QString language READ language NOTIFY languageChanged)
     Q_PROPERTY(QVariantList languages READ languages NOTIFY languageChanged)
     Q_PROPERTY(QString dataDir READ dataDir CONSTANT)
+    // Network: "local" (the bundled stack, WalletSession.localStack) or "custom" endpoints.
+    Q_PROPERTY(QString networkMode READ networkMode NOTIFY networkChanged)
+    Q_PROPERTY(QString customL2RpcUrl READ customL2RpcUrl NOTIFY networkChanged)
+    Q_PROPERTY(QString customRollup READ customRollup NOTIFY networkChanged)
+    Q_PROPERTY(bool checkingNetwork READ checkingNetwork NOTIFY networkChanged)
+    Q_PROPERTY(QString networkError READ networkError NOTIFY networkChanged)
+    // Theme: "system", "light" or "dark"; persisted.
+    Q_PROPERTY(QString theme READ theme NOTIFY themeChanged)
+    Q_PROPERTY(QVariantList themes READ themes NOTIFY languageChanged)
+    // Auto-lock after this many minutes without input; 0 = never. Persisted.
+    Q_PROPERTY(int autoLockMinutes READ autoLockMinutes NOTIFY autoLockChanged)
+    Q_PROPERTY(QVariantList autoLockChoices READ autoLockChoices NOTIFY languageChanged)
 
 public:
     explicit SettingsController(QObject* parent = nullptr);
@@ -32,13 +44,35 @@ public:
     Q_INVOKABLE void setLanguage(const QString& language);
     Q_INVOKABLE void clearRpcError();
 
+    QString networkMode() const;
+    QString customL2RpcUrl() const;
+    QString customRollup() const;
+    bool checkingNetwork() const { return m_checking; }
+    QString networkError() const { return m_networkError; }
+    // Checks the three endpoints (chain ids, contract code, parameters) before switching;
+    // networkError says what is wrong, saved() on success.
+    Q_INVOKABLE void applyCustomNetwork(const QString& l1Rpc, const QString& l2Rpc, const QString& rollup);
+    Q_INVOKABLE void useLocalStack();
+
+    QString theme() const;
+    QVariantList themes() const;   // [{ value: "system", text: "System" }, ...]
+    Q_INVOKABLE void setTheme(const QString& theme);
+    int autoLockMinutes() const;
+    QVariantList autoLockChoices() const;   // [{ value: 5, text: "5 minutes" }, { value: 0, text: "Never" }]
+    Q_INVOKABLE void setAutoLockMinutes(int minutes);
+
 signals:
     void l1RpcUrlChanged();
     void rpcErrorChanged();
     void languageChanged();
     void saved();
+    void networkChanged();
+    void themeChanged();
+    void autoLockChanged();
 
 private:
     void setRpcError(const QString& error);
     QString m_rpcError;
+    QString m_networkError;
+    bool m_checking = false;
 };

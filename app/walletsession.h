@@ -15,13 +15,17 @@
 #include <QPointer>
 #include <QString>
 #include <QTimer>
+#include <QtQml/qqml.h>
 #include <QtQml/qqmlregistration.h>
 
+#include <map>
 #include <memory>
 #include <optional>
 
 #include "services/bridge/network_config.hpp"
 #include "services/localstack/local_stack.hpp"
+#include "services/bridge/l2_client.hpp"
+#include "services/bridge/wallet_verifier.hpp"
 #include "services/rollup/rollup_reader.hpp"
 
 class QQmlEngine;
@@ -37,7 +41,8 @@ class BridgeService;
 class WalletVerifier;
 class SignedSender;
 struct AccountSigner;
-struct BatchVerification;
+struct WithdrawalRecord;
+struct DepositRecord;
 }  // namespace sluice
 
 // LocalStack and its log model as QML sees them (properties, enums), created only in C++.
@@ -52,6 +57,15 @@ struct LogModelForeign {
     QML_FOREIGN(sluice::LogModel)
     QML_NAMED_ELEMENT(LogModel)
     QML_UNCREATABLE("Owned by LocalStack")
+};
+
+class InactivityTracker;
+
+struct SessionOptions {
+    // Start the bundled local stack when the network is "local" (the app; not screenshots/tests).
+    bool autoStartLocalStack = false;
+    // Use the devnet already running in this directory instead of supervising one (--devnet-dir).
+    QString devnetDir;
 };
 
 class WalletSession : public QObject {
@@ -88,6 +102,8 @@ public:
     enum class State { Idle, StartingLocal, Checking, Connecting, Ready, Failed };
     Q_ENUM(State)
 
+    // Before the first instance() (main, tests).
+    static void configure(const SessionOptions& options);
     static WalletSession* instance();       // created on first use, child of AppContext
     static WalletSession* existing();
     static WalletSession* create(QQmlEngine*, QJSEngine*);
@@ -164,6 +180,9 @@ signals:
     // Something actionable, for the tray/in-app notifications.
     void withdrawalReady(const QString& key, const QString& amount);
     void fraudFound(quint64 batchIndex, const QString& message);
+    // Raw feeds for the models: a batch the node announced, a verdict of the wallet's verifier.
+    void batchNotified(const sluice::L2Batch& batch);
+    void batchVerified(const sluice::BatchVerification& result);
 
 private:
     explicit WalletSession(QObject* parent = nullptr);
@@ -174,6 +193,8 @@ private:
     void trackAccounts();
     void updateVerificationSummary();
     void onL2Notification(const QString& name, const QJsonValue& payload);
+    void journalWithdrawal(const sluice::WithdrawalRecord& record);
+    void journalDeposit(const sluice::DepositRecord& record);
 
     State m_state = State::Idle;
     QString m_problem;
@@ -201,6 +222,8 @@ private:
     QString m_verificationText;
     int m_verifiedBatches = 0;
     std::optional<quint64> m_fraudBatch;
+    std::map<quint64, sluice::BatchVerification::Outcome> m_verdicts;
+    InactivityTracker* m_inactivity = nullptr;
     QTimer m_clock;
     qint64 m_now = 0;
 };

@@ -21,7 +21,9 @@ set_package_properties(nlohmann_json PROPERTIES TYPE REQUIRED
 
 set(SLUICE_QT_COMPONENTS Core Network WebSockets Sql)
 if(SLUICE_BUILD_GUI)
-  list(APPEND SLUICE_QT_COMPONENTS Gui Qml Quick QuickControls2 LinguistTools)
+  list(APPEND SLUICE_QT_COMPONENTS Gui Widgets Qml Quick QuickControls2 LinguistTools)
+  # QR codes on the receive page (Debian: libqrencode-dev).
+  pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)
 endif()
 if(SLUICE_BUILD_TESTS)
   list(APPEND SLUICE_QT_COMPONENTS Test)

@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: MIT
+#include "overviewcontroller.h"
+
+#include "appcontext.h"
+#include "core/eth/address.hpp"
+#include "core/eth/units.hpp"
+#include "services/bridge/bridge_service.hpp"
+#include "services/bridge/l2_client.hpp"
+#include "services/wallet/walletstore.h"
+#include "walletsession.h"
+
+using namespace sluice;
+
+namespace {
+QString fmt(const std::optional<U256>& wei) { return wei ? QString::fromStdString(format_amount(*wei)) : QString(); }
+}  // namespace
+
+AccountBalancesModel::AccountBalancesModel(QObject* parent) : QAbstractListModel(parent) {}
+
+int AccountBalancesModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
+
+QHash<int, QByteArray> AccountBalancesModel::roleNames() const {
+    return {{KeyRole, "key"}, {NameRole, "name"}, {AddressRole, "address"}, {L1BalanceRole, "l1Balance"},
+            {L2BalanceRole, "l2Balance"}, {InTransitRole, "inTransit"}, {TotalRole, "total"}};
+}
+
+QVariant AccountBalancesModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
+    const Row& row = m_rows.at(index.row());
+    switch (role) {
+    case KeyRole: return row.key;
+    case NameRole: return row.name;
+    case AddressRole: return row.address;
+    case L1BalanceRole: return fmt(row.l1);
+    case L2BalanceRole: return fmt(row.l2);
+    case InTransitRole: return fmt(row.inTransit);
+    case TotalRole: {
+        if (!row.l1 && !row.l2) return QString();
+        U256 total = row.inTransit;
+        total += row.l1.value_or(U256(0));
+        total += row.l2.value_or(U256(0));
+        return fmt(total);
+    }
+    default: return {};
+    }
+}
+
+int AccountBalancesModel::rowOf(const QString& key) const {
+    for (int i = 0; i < m_rows.size(); ++i)
+        if (m_rows.at(i).key == key) return i;
+    return -1;
+}
+
+void AccountBalancesModel::setRows(const QList<Row>& rows) {
+    bool sameKeys = rows.size() == m_rows.size();
+    for (int i = 0; sameKeys && i < rows.size(); ++i) sameKeys = rows.at(i).key == m_rows.at(i).key;
+    if (!sameKeys) {
+        beginResetModel();
+        m_rows = rows;
+        endResetModel();
+        emit countChanged();
+    } else {
+        for (int i = 0; i < rows.size(); ++i) {
+            m_rows[i].name = rows.at(i).name;
+            m_rows[i].address = rows.at(i).address;
+        }
+        if (!m_rows.isEmpty()) emit dataChanged(index(0), index(int(m_rows.size()) - 1), {NameRole, AddressRole});
+    }
+    emit totalsChanged();
+}
+
+void AccountBalancesModel::setL1(const QString& key, const U256& wei) {
+    const int at = rowOf(key);
+    if (at < 0 || m_rows[at].l1 == wei) return;
+    m_rows[at].l1 = wei;
+    emit dataChanged(index(at), index(at), {L1BalanceRole, TotalRole});
+    emit totalsChanged();
+}
+
+void AccountBalancesModel::setL2(const QString& key, const U256& wei) {
+    const int at = rowOf(key);
+    if (at < 0 || m_rows[at].l2 == wei) return;
+    m_rows[at].l2 = wei;
+    emit dataChanged(index(at), index(at), {L2BalanceRole, TotalRole});
+    emit totalsChanged();
+}
+
+void AccountBalancesModel::setInTransit(const QString& key, const U256& wei) {
+    const int at = rowOf(key);
+    if (at < 0 || m_rows[at].inTransit == wei) return;
+    m_rows[at].inTransit = wei;
+    emit dataChanged(index(at), index(at), {InTransitRole, TotalRole});
+    emit totalsChanged();
+}
+
+void AccountBalancesModel::setLoading(bool loading) {
+    if (loading == m_loading) return;
+    m_loading = loading;
+    emit loadingChanged();
+}
+
+// ---------------------------------------------------------------------------------------------
+
+OverviewController::OverviewController(QObject* parent) : QObject(parent), m_model(new AccountBalancesModel(this)) {
+    connect(m_model, &AccountBalancesModel::totalsChanged, this, &OverviewController::totalsChanged);
+    if (!AppContext::existing()) return;
+    auto* store = AppContext::instance()->store();
+    connect(store, &WalletStore::accountsChanged, this, [this] {
+        reloadAccounts();
+        fetch();
+    });
+    auto* session = WalletSession::instance();
+    connect(session, &WalletSession::l1NewHead, this, &OverviewController::fetch);
+    connect(session, &WalletSession::l2NewHead, this, &OverviewController::fetch);
+    connect(session, &WalletSession::sessionStarted, this, [this] {
+        fetch();
+        if (auto* bridge = WalletSession::instance()->bridge()) {
+            connect(bridge, &BridgeService::refreshed, this, &OverviewController::recomputeInTransit);
+            connect(bridge, &BridgeService::loadedChanged, this, &OverviewController::recomputeInTransit);
+        }
+    });
+    reloadAccounts();
+    if (session->bridge()) {
+        connect(session->bridge(), &BridgeService::refreshed, this, &OverviewController::recomputeInTransit);
+        recomputeInTransit();
+    }
+    fetch();
+}
+
+OverviewController::~OverviewController() = default;
+
+namespace {
+U256 sum(const QList<AccountBalancesModel::Row>& rows, std::optional<U256> AccountBalancesModel::Row::*field) {
+    U256 total = 0;
+    for (const auto& row : rows) total += (row.*field).value_or(U256(0));
+    return total;
+}
+bool anyKnown(const QList<AccountBalancesModel::Row>& rows, std::optional<U256> AccountBalancesModel::Row::*field) {
+    for (const auto& row : rows)
+        if ((row.*field).has_value()) return true;
+    return false;
+}
+}  // namespace
+
+QString OverviewController::totalL1() const {
+    return anyKnown(m_model->rows(), &AccountBalancesModel::Row::l1)
+               ? QString::fromStdString(format_amount(sum(m_model->rows(), &AccountBalancesModel::Row::l1)))
+               : QString();
+}
+
+QString OverviewController::totalL2() const {
+    return anyKnown(m_model->rows(), &AccountBalancesModel::Row::l2)
+               ? QString::fromStdString(format_amount(sum(m_model->rows(), &AccountBalancesModel::Row::l2)))
+               : QString();
+}
+
+QString OverviewController::totalInTransit() const {
+    U256 total = 0;
+    for (const auto& row : m_model->rows()) total += row.inTransit;
+    return QString::fromStdString(format_amount(total));
+}
+
+QString OverviewController::total() const {
+    const auto& rows = m_model->rows();
+    if (!anyKnown(rows, &AccountBalancesModel::Row::l1) && !anyKnown(rows, &AccountBalancesModel::Row::l2)) return {};
+    U256 total = sum(rows, &AccountBalancesModel::Row::l1) + sum(rows, &AccountBalancesModel::Row::l2);
+    for (const auto& row : rows) total += row.inTransit;
+    return QString::fromStdString(format_amount(total));
+}
+
+void OverviewController::reloadAccounts() {
+    QList<AccountBalancesModel::Row> rows;
+    for (const WalletAccount& account : AppContext::instance()->store()->accounts()) {
+        AccountBalancesModel::Row row;
+        row.key = QString::number(account.index);
+        row.name = account.name;
+        row.address = account.address;
+        for (const auto& old : m_model->rows())
+            if (old.key == row.key) {
+                row.l1 = old.l1;
+                row.l2 = old.l2;
+                row.inTransit = old.inTransit;
+            }
+        rows.append(row);
+    }
+    m_model->setRows(rows);
+    recomputeInTransit();
+}
+
+void OverviewController::recomputeInTransit() {
+    auto* session = WalletSession::existing();
+    auto* bridge = session ? session->bridge() : nullptr;
+    if (!bridge) return;
+    std::map<Address, U256> transit;
+    for (const DepositRecord& d : bridge->deposits())
+        if (d.status == DepositStatus::Submitted || d.status == DepositStatus::Queued) transit[d.from] += d.amount;
+    for (const WithdrawalRecord& w : bridge->withdrawals())
+        if (w.status != WithdrawalStatus::Finalized) transit[w.account] += w.amount;
+    for (const auto& row : m_model->rows()) {
+        auto address = parse_address(row.address.toStdString());
+        if (!address) continue;
+        auto it = transit.find(address.value());
+        m_model->setInTransit(row.key, it == transit.end() ? U256(0) : it->second);
+    }
+}
+
+void OverviewController::refresh() { fetch(); }
+
+void OverviewController::fetch() {
+    auto* session = WalletSession::existing();
+    if (!session || !session->isReady() || m_inFlight > 0) return;
+    for (const auto& row : m_model->rows()) {
+        auto address = parse_address(row.address.toStdString());
+        if (!address) continue;
+        const QString key = row.key;
+        for (int layer = 0; layer < 2; ++layer) {
+            EthClient* eth = layer == 0 ? session->l1() : session->l2Eth();
+            if (!eth) continue;
+            ++m_inFlight;
+            eth->balance(address.value(), this, [this, key, layer](RpcResult<U256> balance) {
+                if (balance.ok()) {
+                    if (layer == 0)
+                        m_model->setL1(key, balance.value());
+                    else
+                        m_model->setL2(key, balance.value());
+                } else if (m_error != balance.errorMessage()) {
+                    m_error = balance.errorMessage();
+                    emit errorChanged();
+                }
+                done();
+            });
+        }
+    }
+    if (m_inFlight > 0) {
+        m_model->setLoading(true);
+        emit loadingChanged();
+    }
+}
+
+void OverviewController::done() {
+    if (--m_inFlight > 0) return;
+    m_model->setLoading(false);
+    emit loadingChanged();
+}

@@ -1,0 +1,294 @@
+// SPDX-License-Identifier: MIT
+#include "sendcontroller.h"
+
+#include <QDateTime>
+
+#include "activitymodel.h"
+#include "appcontext.h"
+#include "core/eth/address.hpp"
+#include "core/eth/units.hpp"
+#include "services/bridge/account_signer.hpp"
+#include "services/bridge/l2_client.hpp"
+#include "services/wallet/walletstore.h"
+#include "walletsession.h"
+
+using namespace sluice;
+
+namespace {
+QString ether(const U256& wei) { return QString::fromStdString(format_amount(wei)); }
+
+std::optional<WalletAccount> accountFor(const QString& key) {
+    if (!AppContext::existing()) return std::nullopt;
+    for (const WalletAccount& account : AppContext::instance()->store()->accounts())
+        if (QString::number(account.index) == key) return account;
+    return std::nullopt;
+}
+}  // namespace
+
+SendController::SendController(QObject* parent) : QObject(parent) {
+    if (!AppContext::existing()) return;
+    auto* session = WalletSession::instance();
+    connect(session, &WalletSession::l1NewHead, this, [this] { if (m_layer == Layer::L1) fetchBalance(); });
+    connect(session, &WalletSession::l2NewHead, this, [this] { if (m_layer == Layer::L2) fetchBalance(); });
+    connect(session, &WalletSession::sessionStarted, this, &SendController::fetchBalance);
+}
+
+SendController::~SendController() = default;
+
+EthClient* SendController::eth() const {
+    auto* session = WalletSession::existing();
+    if (!session) return nullptr;
+    return m_layer == Layer::L1 ? session->l1() : session->l2Eth();
+}
+
+void SendController::setAccount(const QString& key) {
+    if (key == m_account) return;
+    m_account = key;
+    m_balance.reset();
+    emit inputChanged();
+    emit balanceChanged();
+    fetchBalance();
+    validate();
+}
+
+void SendController::setLayer(Layer layer) {
+    if (layer == m_layer) return;
+    m_layer = layer;
+    m_balance.reset();
+    m_fees.reset();
+    emit inputChanged();
+    emit balanceChanged();
+    fetchBalance();
+    validate();
+}
+
+void SendController::setRecipient(const QString& text) {
+    if (text == m_recipient) return;
+    m_recipient = text;
+    emit inputChanged();
+    validate();
+}
+
+void SendController::setAmount(const QString& text) {
+    if (text == m_amount) return;
+    m_amount = text;
+    m_maxAfterFees = false;
+    emit inputChanged();
+    validate();
+}
+
+QString SendController::addressProblem(const QString& text) {
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty()) return tr("Enter the recipient's address.");
+    if (!trimmed.startsWith(QLatin1String("0x")) && !trimmed.startsWith(QLatin1String("0X")))
+        return tr("An address starts with 0x.");
+    if (trimmed.size() != 42) return tr("An address has 40 hexadecimal digits after 0x (this has %1).").arg(trimmed.size() - 2);
+    auto parsed = parse_address(trimmed.toStdString());
+    if (!parsed) {
+        if (QString::fromStdString(parsed.message()).contains(QLatin1String("checksum")))
+            return tr("The address's capitalisation does not match its EIP-55 checksum: a character may be mistyped.");
+        return tr("The address may only contain the digits 0-9 and letters a-f after 0x.");
+    }
+    return {};
+}
+
+QString SendController::amountProblem(const QString& text, const std::optional<U256>& balance, const U256& fee) {
+    if (text.trimmed().isEmpty()) return tr("Enter an amount.");
+    auto amount = parse_amount(text.toStdString(), Unit::ether);
+    if (!amount) return tr("Not an amount: %1.").arg(QString::fromStdString(amount.message()));
+    if (amount.value() == 0) return tr("The amount must be more than 0.");
+    if (balance) {
+        if (amount.value() > *balance)
+            return tr("More than the balance of %1 ETH.").arg(ether(*balance));
+        if (amount.value() + fee > *balance)
+            return tr("Not enough for the amount plus the network fee of up to %1 ETH (balance %2 ETH).")
+                .arg(ether(fee), ether(*balance));
+    }
+    return {};
+}
+
+U256 SendController::maxFee() const {
+    if (!m_fees) return 0;
+    return U256(m_gasLimit) * (m_fees->eip1559 ? m_fees->maxFeePerGas : m_fees->gasPrice);
+}
+
+void SendController::validate() {
+    const QString recipientError = m_recipient.isEmpty() ? QString() : addressProblem(m_recipient);
+    const QString amountError = m_amount.isEmpty() ? QString() : amountProblem(m_amount, m_balance, maxFee());
+    if (recipientError != m_recipientError || amountError != m_amountError) {
+        m_recipientError = recipientError;
+        m_amountError = amountError;
+    }
+    emit validationChanged();
+}
+
+QString SendController::balance() const { return m_balance ? ether(*m_balance) : QString(); }
+
+bool SendController::canReview() const {
+    return !m_account.isEmpty() && addressProblem(m_recipient).isEmpty() &&
+           amountProblem(m_amount, m_balance, maxFee()).isEmpty() && m_state == State::Editing;
+}
+
+QString SendController::fee() const { return m_fees ? ether(maxFee()) : QString(); }
+
+QString SendController::total() const {
+    auto amount = parse_amount(m_amount.toStdString(), Unit::ether);
+    if (!m_fees || !amount) return {};
+    return ether(amount.value() + maxFee());
+}
+
+QString SendController::gasLimit() const { return m_fees ? QString::number(m_gasLimit) : QString(); }
+
+QString SendController::maxFeePerGas() const {
+    if (!m_fees) return {};
+    return QString::fromStdString(format_amount(m_fees->eip1559 ? m_fees->maxFeePerGas : m_fees->gasPrice, Unit::gwei)) +
+           QStringLiteral(" gwei");
+}
+
+void SendController::setKnownBalance(const std::optional<U256>& balance) {
+    m_balance = balance;
+    emit balanceChanged();
+    validate();
+}
+
+void SendController::setFees(const FeeSuggestion& fees, quint64 gasLimit) {
+    m_fees = fees;
+    m_gasLimit = gasLimit;
+    emit reviewChanged();
+    validate();
+}
+
+void SendController::fetchBalance() {
+    auto account = accountFor(m_account);
+    EthClient* client = eth();
+    if (!account || !client) return;
+    auto address = parse_address(account->address.toStdString());
+    if (!address) return;
+    const int generation = ++m_generation;
+    client->balance(address.value(), this, [this, generation](RpcResult<U256> balance) {
+        if (generation != m_generation || !balance) return;
+        setKnownBalance(balance.value());
+    });
+}
+
+void SendController::setState(State state, const QString& error) {
+    m_state = state;
+    m_error = error;
+    emit stateChanged();
+    emit validationChanged();
+}
+
+void SendController::setMax() {
+    if (!m_balance) return;
+    auto apply = [this] {
+        const U256 fee = maxFee();
+        m_amount = *m_balance > fee ? ether(*m_balance - fee) : QStringLiteral("0");
+        m_maxAfterFees = true;
+        emit inputChanged();
+        validate();
+    };
+    if (m_fees) return apply();
+    EthClient* client = eth();
+    if (!client) return;
+    client->suggestFees(this, [this, apply](RpcResult<FeeSuggestion> fees) {
+        if (!fees) return;
+        setFees(fees.value(), 21000);
+        apply();
+    });
+}
+
+void SendController::review() {
+    if (!canReview()) return;
+    EthClient* client = eth();
+    auto account = accountFor(m_account);
+    if (!client || !account) return setState(State::Failed, tr("Not connected to the network."));
+    setState(State::Preparing);
+    const int generation = ++m_generation;
+    auto from = parse_address(account->address.toStdString()).value();
+    auto to = parse_address(m_recipient.trimmed().toStdString()).value();
+    const U256 value = parse_amount(m_amount.toStdString()).value();
+    client->suggestFees(this, [this, generation, client, from, to, value](RpcResult<FeeSuggestion> fees) {
+        if (generation != m_generation) return;
+        if (!fees) return setState(State::Failed, fees.errorMessage());
+        CallRequest call;
+        call.from = from;
+        call.to = to;
+        call.value = value;
+        client->estimateGas(call, this, [this, generation, fees = fees.value()](RpcResult<quint64> gas) {
+            if (generation != m_generation) return;
+            if (!gas) return setState(State::Failed, gas.errorMessage());
+            setFees(fees, gas.value());
+            const QString problem = amountProblem(m_amount, m_balance, maxFee());
+            if (!problem.isEmpty()) return setState(State::Editing, problem);
+            setState(State::Review);
+        });
+    });
+}
+
+void SendController::confirm() {
+    if (m_state != State::Review) return;
+    auto* session = WalletSession::existing();
+    EthClient* client = eth();
+    auto account = accountFor(m_account);
+    auto signer = account && session ? session->signer(account->index) : std::nullopt;
+    if (!client || !signer) return setState(State::Failed, tr("Unlock the wallet and connect to send."));
+    delete m_sender;
+    m_sender = new SignedSender(client, this);
+    SendRequest request;
+    request.to = parse_address(m_recipient.trimmed().toStdString()).value();
+    request.value = parse_amount(m_amount.toStdString()).value();
+    request.gasLimit = m_gasLimit;
+    request.fees = m_fees;
+    setState(State::Sending);
+    const int generation = ++m_generation;
+    const QString layer = m_layer == Layer::L1 ? QStringLiteral("l1") : QStringLiteral("l2");
+    ActivityModel::Entry entry;
+    entry.layer = layer;
+    entry.kind = QStringLiteral("send");
+    entry.account = account->address;
+    entry.counterparty = QString::fromStdString(to_checksum_address(request.to));
+    entry.amount = ether(request.value);
+    TransactionSender::Callbacks callbacks;
+    callbacks.submitted = [this, generation, entry](Hash hash) mutable {
+        if (generation != m_generation) return;
+        m_txHash = QString::fromStdString(hash.hex());
+        entry.txHash = m_txHash;
+        entry.timestamp = QDateTime::currentSecsSinceEpoch();
+        entry.status = QStringLiteral("pending");
+        ActivityJournal::instance()->record(entry);
+        emit stateChanged();
+    };
+    callbacks.confirmed = [this, generation, entry](TransactionReceipt receipt) mutable {
+        entry.txHash = QString::fromStdString(receipt.transactionHash.hex());
+        entry.status = receipt.success ? QStringLiteral("confirmed") : QStringLiteral("failed");
+        ActivityJournal::instance()->record(entry);
+        if (generation != m_generation) return;
+        if (!receipt.success) return setState(State::Failed, tr("The transaction was mined but failed."));
+        setState(State::Sent);
+        emit sent(m_txHash);
+        fetchBalance();
+    };
+    callbacks.failed = [this, generation](SendFailure failure) {
+        if (generation != m_generation) return;
+        setState(State::Failed, failure.message);
+    };
+    m_sender->send(*signer, request, this, callbacks);
+}
+
+void SendController::back() {
+    if (m_state == State::Review || m_state == State::Failed || m_state == State::Preparing) {
+        ++m_generation;
+        setState(State::Editing);
+    }
+}
+
+void SendController::reset() {
+    ++m_generation;
+    m_recipient.clear();
+    m_amount.clear();
+    m_txHash.clear();
+    m_recipientError.clear();
+    m_amountError.clear();
+    emit inputChanged();
+    setState(State::Editing);
+}

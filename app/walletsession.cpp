@@ -1,0 +1,495 @@
+// SPDX-License-Identifier: MIT
+#include "walletsession.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QQmlEngine>
+
+#include "activitymodel.h"
+#include "appcontext.h"
+#include "core/eth/address.hpp"
+#include "core/eth/units.hpp"
+#include "inactivitytracker.h"
+#include "notificationcenter.h"
+#include "services/bridge/account_signer.hpp"
+#include "services/bridge/bridge_service.hpp"
+#include "services/bridge/l2_client.hpp"
+#include "services/bridge/rollup_contract.hpp"
+#include "services/bridge/wallet_verifier.hpp"
+#include "services/rpc/eth_client.hpp"
+#include "services/rpc/heads_subscription.hpp"
+#include "services/rpc/rpc_client.hpp"
+#include "services/wallet/appsettings.h"
+#include "services/wallet/walletstore.h"
+#include "transfersmodel.h"
+
+using namespace sluice;
+
+namespace {
+QPointer<WalletSession> g_session;
+SessionOptions g_options;
+
+QString ether(const U256& wei) { return QString::fromStdString(format_amount(wei)); }
+}  // namespace
+
+void WalletSession::configure(const SessionOptions& options) { g_options = options; }
+
+WalletSession* WalletSession::instance() {
+    if (!g_session) g_session = new WalletSession(AppContext::instance());
+    return g_session;
+}
+
+WalletSession* WalletSession::existing() { return g_session; }
+
+WalletSession* WalletSession::create(QQmlEngine*, QJSEngine*) {
+    auto* session = instance();
+    QQmlEngine::setObjectOwnership(session, QQmlEngine::CppOwnership);
+    return session;
+}
+
+WalletSession::WalletSession(QObject* parent) : QObject(parent) {
+    auto* context = AppContext::instance();
+    const QString devnetDir = g_options.devnetDir.isEmpty()
+                                  ? QDir(context->store()->dataDir()).filePath(QStringLiteral("devnet"))
+                                  : g_options.devnetDir;
+    m_localStack = new LocalStack(devnetDir, this);
+    connect(m_localStack, &LocalStack::ready, this, [this](const NetworkConfig&) { evaluate(); });
+    connect(m_localStack, &LocalStack::stateChanged, this, [this] {
+        if (networkMode() != QLatin1String("local")) return;
+        if (m_localStack->state() == LocalStack::State::Failed)
+            setState(State::Failed, m_localStack->problem());
+        else if (m_localStack->state() != LocalStack::State::Running && m_services) {
+            teardown();
+            setState(State::Idle);
+        }
+        emit stateChanged();
+    });
+    connect(m_localStack, &LocalStack::progressChanged, this, &WalletSession::stateChanged);
+
+    auto* store = context->store();
+    connect(store, &WalletStore::unlockedChanged, this, &WalletSession::evaluate);
+    connect(store, &WalletStore::accountsChanged, this, &WalletSession::trackAccounts);
+    connect(context->settings(), &AppSettings::networkChanged, this, [this] {
+        teardown();
+        emit networkChanged();
+        evaluate();
+    });
+
+    m_now = QDateTime::currentSecsSinceEpoch();
+    m_clock.setInterval(1000);
+    connect(&m_clock, &QTimer::timeout, this, [this] {
+        m_now = chainNow();
+        emit nowChanged();
+    });
+    m_clock.start();
+
+    // Auto-lock after the configured minutes without input.
+    m_inactivity = new InactivityTracker(this);
+    auto applyAutoLock = [this] {
+        const int minutes = AppContext::instance()->settings()->autoLockMinutes();
+        m_inactivity->setTimeout(AppContext::instance()->unlocked() ? minutes * 60 * 1000 : 0);
+    };
+    connect(context->settings(), &AppSettings::autoLockMinutesChanged, this, applyAutoLock);
+    connect(store, &WalletStore::unlockedChanged, this, applyAutoLock);
+    connect(m_inactivity, &InactivityTracker::idle, this, [] {
+        if (AppContext::instance()->unlocked()) AppContext::instance()->lock();
+    });
+    applyAutoLock();
+
+    connect(this, &WalletSession::withdrawalReady, this, [](const QString& key, const QString& amount) {
+        NotificationCenter::instance()->notify(QStringLiteral("ready:") + key, QStringLiteral("withdrawal-ready"),
+                                               tr("Withdrawal ready"),
+                                               tr("Your withdrawal of %1 ETH can be finalized on L1 now.").arg(amount),
+                                               QStringLiteral("bridge"));
+    });
+    connect(this, &WalletSession::fraudFound, this, [](quint64 batch, const QString& message) {
+        NotificationCenter::instance()->notify(QStringLiteral("fraud:%1").arg(batch), QStringLiteral("fraud"),
+                                               tr("Fraud detected in batch %1").arg(batch),
+                                               message.isEmpty() ? tr("This wallet's verifier found a fraudulent batch.")
+                                                                 : message,
+                                               QStringLiteral("batches"));
+    });
+
+    evaluate();
+}
+
+WalletSession::~WalletSession() {
+    teardown();
+    // The local stack's destructor stops the node (waits a few seconds at most).
+}
+
+QString WalletSession::networkMode() const {
+    const QString mode = AppContext::instance()->settings()->networkMode();
+    return mode.isEmpty() ? QStringLiteral("local") : mode;
+}
+
+QString WalletSession::networkSource() const { return m_network ? m_network->source : QString(); }
+QString WalletSession::l1RpcUrl() const { return m_network ? m_network->l1Rpc.toString() : QString(); }
+QString WalletSession::l2RpcUrl() const { return m_network ? m_network->l2Rpc.toString() : QString(); }
+QString WalletSession::rollupAddress() const {
+    return m_network ? QString::fromStdString(to_checksum_address(m_network->rollup)) : QString();
+}
+QString WalletSession::l1ChainId() const { return m_haveParams ? QString::number(m_params.l1ChainId) : QString(); }
+QString WalletSession::l2ChainId() const {
+    return m_haveParams ? QString::fromStdString(u256_to_dec(m_params.l2ChainId)) : QString();
+}
+QString WalletSession::challengePeriodText() const {
+    return m_haveParams ? TransfersModel::countdown(qint64(m_params.challengePeriod)) : QString();
+}
+qint64 WalletSession::challengePeriodSeconds() const { return m_haveParams ? qint64(m_params.challengePeriod) : 0; }
+QString WalletSession::requiredBond() const {
+    return m_haveParams ? ether(m_params.requiredBond) + QStringLiteral(" ETH") : QString();
+}
+QString WalletSession::l2BaseFee() const {
+    return m_haveParams ? QString::fromStdString(format_amount(m_params.l2BaseFee, Unit::gwei)) + QStringLiteral(" gwei")
+                        : QString();
+}
+
+QString WalletSession::statusText() const {
+    switch (m_state) {
+    case State::Idle:
+        return AppContext::instance()->unlocked() ? tr("Not connected") : tr("Locked");
+    case State::StartingLocal:
+        return m_localStack->progress().isEmpty() ? tr("Starting the local network…") : m_localStack->progress();
+    case State::Checking: return tr("Checking the network…");
+    case State::Connecting: return tr("Connecting…");
+    case State::Ready: return tr("Connected");
+    case State::Failed: return m_problem;
+    }
+    return {};
+}
+
+EthClient* WalletSession::l1() const { return m_l1; }
+EthClient* WalletSession::l2Eth() const { return m_l2 ? m_l2->eth() : nullptr; }
+
+std::optional<AccountSigner> WalletSession::signer(int accountIndex) const {
+    auto* store = AppContext::instance()->store();
+    if (!store->isUnlocked()) return std::nullopt;
+    for (const WalletAccount& account : store->accounts()) {
+        if (account.index != accountIndex) continue;
+        auto address = parse_address(account.address.toStdString());
+        if (!address) return std::nullopt;
+        return AccountSigner::fromWallet(store, accountIndex, address.value());
+    }
+    return std::nullopt;
+}
+
+qint64 WalletSession::chainNow() const {
+    return m_bridge ? qint64(m_bridge->now()) : QDateTime::currentSecsSinceEpoch();
+}
+
+void WalletSession::setState(State state, const QString& problem) {
+    if (state == m_state && problem == m_problem) return;
+    m_state = state;
+    m_problem = problem;
+    emit stateChanged();
+}
+
+void WalletSession::evaluate() {
+    auto* context = AppContext::instance();
+    if (!context->unlocked()) {
+        teardown();
+        setState(State::Idle);
+        // The local stack keeps running while locked: it is the user's network, not a secret.
+        if (networkMode() == QLatin1String("local") && g_options.autoStartLocalStack && g_options.devnetDir.isEmpty() &&
+            m_localStack->state() == LocalStack::State::Stopped)
+            m_localStack->start();
+        return;
+    }
+    if (m_services || m_state == State::Checking) return;
+    const quint64 generation = ++m_checkGeneration;
+    auto check = [this, generation](const NetworkConfig& config) {
+        setState(State::Checking);
+        checkNetwork(config, this, [this, generation](Result<CheckedNetwork> checked) {
+            if (generation != m_checkGeneration) return;
+            if (!checked) {
+                setState(State::Failed, QString::fromStdString(checked.message()));
+                emit networkCheckFinished(false, QString::fromStdString(checked.message()));
+                return;
+            }
+            emit networkCheckFinished(true, {});
+            startServices(checked.value().config, checked.value().params);
+        });
+    };
+    if (networkMode() == QLatin1String("custom")) {
+        auto* settings = context->settings();
+        auto config = explicitNetwork(settings->l1RpcUrl(), settings->l2RpcUrl(), settings->rollupAddress());
+        if (!config) {
+            setState(State::Failed, QString::fromStdString(config.message()));
+            return;
+        }
+        check(config.value());
+        return;
+    }
+    // Local: an existing devnet given on the command line, or the supervised one.
+    if (!g_options.devnetDir.isEmpty()) {
+        auto config = loadDevnetManifest(devnetManifestPath(g_options.devnetDir));
+        if (!config) {
+            setState(State::Failed, QString::fromStdString(config.message()));
+            return;
+        }
+        check(config.value());
+        return;
+    }
+    if (auto network = m_localStack->network(); network && m_localStack->isRunning()) {
+        check(*network);
+        return;
+    }
+    setState(State::StartingLocal);
+    if (m_localStack->state() == LocalStack::State::Stopped || m_localStack->state() == LocalStack::State::Failed)
+        m_localStack->start();
+}
+
+void WalletSession::useLocalNetwork() {
+    AppContext::instance()->settings()->setLocalNetwork();
+    teardown();
+    emit networkChanged();
+    evaluate();
+}
+
+void WalletSession::useCustomNetwork(const QString& l1Rpc, const QString& l2Rpc, const QString& rollup) {
+    auto config = explicitNetwork(l1Rpc.trimmed(), l2Rpc.trimmed(), rollup.trimmed());
+    if (!config) {
+        emit networkCheckFinished(false, QString::fromStdString(config.message()));
+        return;
+    }
+    const quint64 generation = ++m_checkGeneration;
+    checkNetwork(config.value(), this, [this, generation, l1Rpc, l2Rpc, rollup](Result<CheckedNetwork> checked) {
+        if (generation != m_checkGeneration) return;
+        if (!checked) {
+            emit networkCheckFinished(false, QString::fromStdString(checked.message()));
+            return;
+        }
+        // Saving emits AppSettings::networkChanged, which tears down and re-evaluates.
+        if (!AppContext::instance()->settings()->setCustomNetwork(l1Rpc.trimmed(), l2Rpc.trimmed(), rollup.trimmed())) {
+            emit networkCheckFinished(false, tr("The endpoints could not be saved."));
+            return;
+        }
+        emit networkCheckFinished(true, {});
+    });
+}
+
+void WalletSession::startLocalStack() { m_localStack->start(); }
+void WalletSession::stopLocalStack() {
+    teardown();
+    m_localStack->stop();
+}
+void WalletSession::resetLocalStack() {
+    teardown();
+    // Bridge history of the old devnet is kept under its own network key; nothing to wipe here.
+    m_localStack->reset();
+}
+
+void WalletSession::refresh() {
+    if (!m_services) {
+        evaluate();
+        return;
+    }
+    m_bridge->refresh();
+    m_verifier->verifyAll();
+}
+
+void WalletSession::connectTo(const NetworkConfig& config, const RollupParameters& params) {
+    teardown();
+    startServices(config, params);
+}
+
+void WalletSession::teardown() {
+    if (!m_services) return;
+    emit sessionEnded();
+    ActivityJournal::instance()->close();
+    delete m_services;  // the bridge waits for its pending writes
+    m_services = nullptr;
+    m_l1Rpc = nullptr;
+    m_l1 = nullptr;
+    m_l2 = nullptr;
+    m_rollup = nullptr;
+    m_bridge = nullptr;
+    m_verifier = nullptr;
+    m_l1Heads = nullptr;
+    m_l2Heads = nullptr;
+    m_l1Head.reset();
+    m_l2Head.reset();
+    m_latestBatch.reset();
+    m_verdicts.clear();
+    m_fraudBatch.reset();
+    m_verifiedBatches = 0;
+    m_fundsVerified = false;
+    m_verificationText.clear();
+    emit headsChanged();
+    emit verificationChanged();
+}
+
+void WalletSession::startServices(const NetworkConfig& config, const RollupParameters& params) {
+    m_network = config;
+    m_params = params;
+    m_haveParams = true;
+    m_services = new QObject(this);
+    m_l1Rpc = new RpcClient(config.l1Rpc, m_services);
+    m_l1 = new EthClient(m_l1Rpc, m_services);
+    m_l2 = new L2Client(config.l2Rpc, config.l2Ws, m_services);
+    m_rollup = new RollupContract(m_l1, config.rollup, m_services);
+    const QString dataDir = AppContext::instance()->store()->dataDir();
+    m_bridge = new BridgeService(m_rollup, m_l2, params, BridgeService::storePathFor(dataDir, config), m_services);
+    m_verifier = new WalletVerifier(m_l1, config.rollup, config.deployBlock, params, m_services);
+    m_l1Heads = new HeadsSubscription(config.l1Ws, m_l1Rpc, m_services);
+    m_l2Heads = new HeadsSubscription(config.l2Ws, m_l2->rpc(), m_services);
+    ActivityJournal::instance()->open(QDir(dataDir).filePath(QStringLiteral("activity-%1.json").arg(config.key())));
+    trackAccounts();
+
+    connect(m_l1Heads, &HeadsSubscription::newHead, this, [this](quint64 number) {
+        m_l1Head = number;
+        emit headsChanged();
+        emit l1NewHead(number);
+        m_bridge->refresh();
+        m_verifier->verifyAll();
+    });
+    connect(m_l2Heads, &HeadsSubscription::newHead, this, [this](quint64 number) {
+        m_l2Head = number;
+        emit headsChanged();
+        emit l2NewHead(number);
+    });
+    connect(m_verifier, &WalletVerifier::batchChecked, this, &WalletSession::noteVerification);
+    connect(m_verifier, &WalletVerifier::reorged, this, [this](quint64) {
+        m_verdicts.clear();
+        for (const BatchVerification& result : m_verifier->results()) m_verdicts[result.index] = result.outcome;
+        updateVerificationSummary();
+    });
+    connect(m_bridge, &BridgeService::withdrawalStatusChanged, this, [this](const QString& key, WithdrawalStatus status) {
+        auto record = m_bridge->withdrawal(key);
+        if (!record) return;
+        if (status == WithdrawalStatus::ReadyToFinalize) emit withdrawalReady(key, ether(record->amount));
+        journalWithdrawal(*record);
+    });
+    connect(m_bridge, &BridgeService::depositChanged, this, [this](const QString& key) {
+        for (const DepositRecord& d : m_bridge->deposits())
+            if (d.key() == key) journalDeposit(d);
+    });
+    connect(m_bridge, &BridgeService::loadedChanged, this, [this] {
+        for (const DepositRecord& d : m_bridge->deposits()) journalDeposit(d);
+        for (const WithdrawalRecord& w : m_bridge->withdrawals()) journalWithdrawal(w);
+        m_bridge->refresh();
+    });
+    connect(m_l2, &L2Client::notification, this, &WalletSession::onL2Notification);
+    m_l2->subscribe(QStringLiteral("sluice_batches"));
+    m_l2->subscribe(QStringLiteral("sluice_fraud"));
+    m_l2->subscribe(QStringLiteral("sluice_withdrawals"));
+    m_l1Heads->start();
+    m_l2Heads->start();
+    m_l2->status(m_services, [this](RpcResult<L2Status> status) {
+        if (!status) return;
+        m_latestBatch = status.value().latestBatch;
+        if (!m_l2Head) m_l2Head = status.value().l2Head;
+        if (!m_l1Head) m_l1Head = status.value().l1Head;
+        emit headsChanged();
+    });
+    m_verifier->verifyAll();
+    emit networkChanged();
+    setState(State::Ready);
+    emit sessionStarted();
+}
+
+void WalletSession::trackAccounts() {
+    if (!m_bridge) return;
+    for (const WalletAccount& account : AppContext::instance()->store()->accounts())
+        if (auto address = parse_address(account.address.toStdString())) m_bridge->track(address.value());
+    if (m_bridge->isLoaded()) m_bridge->refresh();
+}
+
+void WalletSession::onL2Notification(const QString& name, const QJsonValue& payload) {
+    if (!m_services) return;
+    if (name == QLatin1String("sluice_batches")) {
+        if (auto batch = L2Client::parseBatch(payload)) {
+            if (!m_latestBatch || batch->index > *m_latestBatch || batch->status == QLatin1String("reverted")) {
+                m_latestBatch = batch->index;
+                emit headsChanged();
+            }
+            emit batchNotified(*batch);
+        }
+        m_bridge->refresh();
+        m_verifier->verifyAll();
+    } else if (name == QLatin1String("sluice_withdrawals")) {
+        m_bridge->refresh();
+    } else if (name == QLatin1String("sluice_fraud")) {
+        // The node's verifier says so; ours re-checks from L1 before the wallet claims anything.
+        m_verifier->verifyAll();
+    }
+}
+
+void WalletSession::noteVerification(const BatchVerification& result) {
+    m_verdicts[result.index] = result.outcome;
+    if (result.outcome == BatchVerification::Outcome::Fraud && (!m_fraudBatch || *m_fraudBatch != result.index)) {
+        m_fraudBatch = result.index;
+        emit fraudFound(result.index, result.message);
+    }
+    emit batchVerified(result);
+    updateVerificationSummary();
+}
+
+void WalletSession::updateVerificationSummary() {
+    int verified = 0, fraud = 0, unverifiable = 0;
+    std::optional<quint64> firstFraud;
+    for (auto it = m_verdicts.cbegin(); it != m_verdicts.cend(); ++it) {
+        switch (it->second) {
+        case BatchVerification::Outcome::Verified: ++verified; break;
+        case BatchVerification::Outcome::Fraud:
+            ++fraud;
+            if (!firstFraud) firstFraud = it->first;
+            break;
+        case BatchVerification::Outcome::Unverifiable: ++unverifiable; break;
+        }
+    }
+    if (!firstFraud) m_fraudBatch.reset();
+    m_verifiedBatches = verified;
+    m_fundsVerified = fraud == 0 && unverifiable == 0;
+    if (m_verdicts.empty())
+        m_verificationText = tr("No batches on L1 yet: nothing to verify.");
+    else if (fraud > 0)
+        m_verificationText = tr("Fraud found by this wallet in batch %1; %n batch(es) cannot be trusted.", "", fraud + unverifiable)
+                                 .arg(*firstFraud);
+    else if (unverifiable > 0)
+        m_verificationText = tr("%n batch(es) could not be verified by this wallet.", "", unverifiable);
+    else
+        m_verificationText = tr("All %n batch(es) holding your funds verified by this wallet.", "", verified);
+    emit verificationChanged();
+}
+
+void WalletSession::journalWithdrawal(const WithdrawalRecord& w) {
+    const QString account = QString::fromStdString(to_checksum_address(w.account));
+    ActivityModel::Entry e;
+    e.layer = QStringLiteral("l2");
+    e.kind = QStringLiteral("withdrawal");
+    e.txHash = QString::fromStdString(w.l2TxHash.hex());
+    e.timestamp = w.initiatedAt;
+    e.account = account;
+    e.amount = ether(w.amount);
+    e.incoming = false;
+    e.status = TransfersModel::withdrawalCode(w.status);
+    QList<ActivityModel::Entry> entries{e};
+    if (w.finalizeTxHash) {
+        ActivityModel::Entry f = e;
+        f.layer = QStringLiteral("l1");
+        f.kind = QStringLiteral("finalization");
+        f.txHash = QString::fromStdString(w.finalizeTxHash->hex());
+        f.timestamp = qint64(std::max<quint64>(w.finalAt, quint64(w.initiatedAt)));
+        f.incoming = true;
+        f.status = w.status == WithdrawalStatus::Finalized ? QStringLiteral("confirmed") : QStringLiteral("pending");
+        entries.append(f);
+    }
+    ActivityJournal::instance()->recordAll(entries);
+}
+
+void WalletSession::journalDeposit(const DepositRecord& d) {
+    ActivityModel::Entry e;
+    e.layer = QStringLiteral("l1");
+    e.kind = QStringLiteral("deposit");
+    e.txHash = QString::fromStdString(d.l1TxHash.hex());
+    e.timestamp = d.submittedAt;
+    e.account = QString::fromStdString(to_checksum_address(d.from));
+    e.counterparty = QString::fromStdString(to_checksum_address(d.to));
+    e.amount = ether(d.amount);
+    e.status = TransfersModel::depositCode(d.status);
+    ActivityJournal::instance()->record(e);
+}
