@@ -1,0 +1,502 @@
+// SPDX-License-Identifier: MIT
+// The GUI's controllers and models at the service seam: records fed as BridgeService and the
+// WalletVerifier deliver them, clocks set explicitly (never waited for).
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QGuiApplication>
+#include <QKeyEvent>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "activitymodel.h"
+#include "batchesmodel.h"
+#include "core/eth/address.hpp"
+#include "core/eth/units.hpp"
+#include "inactivitytracker.h"
+#include "receivecontroller.h"
+#include "sendcontroller.h"
+#include "services/wallet/appsettings.h"
+#include "transfersmodel.h"
+
+using namespace sluice;
+
+namespace {
+Hash hashOf(int n) {
+    Hash h;
+    h[31] = std::uint8_t(n);
+    h[30] = std::uint8_t(n >> 8);
+    return h;
+}
+Address account() { return parse_address("0x70997970C51812dc3A010C7d01b50e0d17dc79C8").value(); }
+U256 eth(const char* text) { return parse_amount(text).value(); }
+
+WithdrawalRecord withdrawal(int n, WithdrawalStatus status, quint64 finalAt) {
+    WithdrawalRecord w;
+    w.l2TxHash = hashOf(n);
+    w.account = account();
+    w.amount = eth("0.25");
+    w.status = status;
+    w.initiatedAt = 1000 + n;
+    if (status != WithdrawalStatus::Initiated) {
+        w.batchIndex = 3;
+        w.withdrawalIndex = 0;
+        w.header = rollup::BatchHeader{};
+        w.finalAt = finalAt;
+    }
+    return w;
+}
+
+ActivityModel::Entry entry(int n, const char* layer = "l2", const char* kind = "send") {
+    ActivityModel::Entry e;
+    e.layer = QString::fromLatin1(layer);
+    e.kind = QString::fromLatin1(kind);
+    e.txHash = QString::fromStdString(hashOf(n).hex());
+    e.timestamp = 1'700'000'000 + n;
+    e.account = QStringLiteral("0x70997970C51812dc3A010C7d01b50e0d17dc79C8");
+    e.counterparty = QStringLiteral("0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC");
+    e.amount = QStringLiteral("1.5");
+    e.status = QStringLiteral("confirmed");
+    return e;
+}
+}  // namespace
+
+class TestModels : public QObject {
+    Q_OBJECT
+private slots:
+    // TransfersModel
+    void withdrawalStepsFollowTheLifecycle();
+    void canFinalizeExactlyWhenTheWindowHasPassed();
+    void countdownTicksWithoutResets();
+    void upsertKeepsRowsAndPutsNewOnTop();
+    void revertedAndReIncluded();
+    void depositsShowTheirSteps();
+    // ActivityModel
+    void activityIsNewestFirstAndUpdatesInPlace();
+    void activityFilters();
+    void tenThousandRowsAreIncremental();
+    void csvExportQuotesAndReports();
+    // BatchesModel
+    void batchesOrderVerdictsAndFraud();
+    void batchWindowProgressAndReposting();
+    // SendController rules
+    void addressRules();
+    void amountRules();
+    // Receive
+    void qrImageHasFinderPatternsAndQuietZone();
+    // Settings and auto-lock
+    void settingsPersistNetworkThemeAndAutoLock();
+    void inactivityTrackerFiresOnlyWithoutInput();
+};
+
+void TestModels::withdrawalStepsFollowTheLifecycle() {
+    QCOMPARE(TransfersModel::withdrawalStep(WithdrawalStatus::Initiated), 0);
+    QCOMPARE(TransfersModel::withdrawalStep(WithdrawalStatus::Posted), 1);
+    QCOMPARE(TransfersModel::withdrawalStep(WithdrawalStatus::InChallengeWindow), 2);
+    QCOMPARE(TransfersModel::withdrawalStep(WithdrawalStatus::ReadyToFinalize), 3);
+    QCOMPARE(TransfersModel::withdrawalStep(WithdrawalStatus::Finalized), 4);
+    QCOMPARE(TransfersModel::withdrawalStep(WithdrawalStatus::BatchReverted), 1);
+    QCOMPARE(TransfersModel::withdrawalStep(WithdrawalStatus::ReIncluded), 2);
+    QCOMPARE(TransfersModel::countdown(3723), QStringLiteral("1h 2m 3s"));
+    QCOMPARE(TransfersModel::countdown(45), QStringLiteral("45s"));
+    QCOMPARE(TransfersModel::countdown(-5), QStringLiteral("0s"));
+    QCOMPARE(TransfersModel::countdown(90061), QStringLiteral("1d 1h 1m"));
+}
+
+void TestModels::canFinalizeExactlyWhenTheWindowHasPassed() {
+    TransfersModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy ready(&model, &TransfersModel::becameReady);
+    model.setNow(1999);
+    model.upsertWithdrawal(withdrawal(1, WithdrawalStatus::InChallengeWindow, 2000));
+    const QString key = model.data(model.index(0), TransfersModel::KeyRole).toString();
+    QCOMPARE(model.data(model.index(0), TransfersModel::CanFinalizeRole).toBool(), false);
+    QCOMPARE(model.data(model.index(0), TransfersModel::CountdownRole).toString(), QStringLiteral("1s"));
+    QCOMPARE(model.data(model.index(0), TransfersModel::StatusRole).toString(), QStringLiteral("in-window"));
+    QCOMPARE(model.data(model.index(0), TransfersModel::AmountRole).toString(), QStringLiteral("0.25"));
+    QVERIFY(!model.canFinalize(key));
+    model.setNow(2000);  // block.timestamp >= finalAt is when the contract accepts it
+    QVERIFY(model.canFinalize(key));
+    QCOMPARE(model.data(model.index(0), TransfersModel::StatusRole).toString(), QStringLiteral("ready"));
+    QCOMPARE(model.data(model.index(0), TransfersModel::StepRole).toInt(), 3);
+    QCOMPARE(model.data(model.index(0), TransfersModel::CountdownRole).toString(), QString());
+    QCOMPARE(ready.count(), 1);
+    model.setNow(2001);
+    QCOMPARE(ready.count(), 1);  // announced once
+    model.setFinalizing(key, true);
+    QVERIFY(!model.canFinalize(key));  // no double submission while one is in flight
+    model.setFinalizing(key, false, QStringLiteral("boom"));
+    QCOMPARE(model.data(model.index(0), TransfersModel::ErrorRole).toString(), QStringLiteral("boom"));
+    // Finalized: nothing more to do.
+    auto done = withdrawal(1, WithdrawalStatus::Finalized, 2000);
+    done.finalizeTxHash = hashOf(99);
+    model.upsertWithdrawal(done);
+    QVERIFY(!model.canFinalize(key));
+    QCOMPARE(model.data(model.index(0), TransfersModel::StepRole).toInt(), 4);
+    // Initiated (no batch) never can.
+    model.upsertWithdrawal(withdrawal(2, WithdrawalStatus::Initiated, 0));
+    QVERIFY(!model.canFinalize(QString::fromStdString(hashOf(2).hex())));
+}
+
+void TestModels::countdownTicksWithoutResets() {
+    TransfersModel model;
+    model.setNow(1000);
+    model.upsertWithdrawal(withdrawal(1, WithdrawalStatus::InChallengeWindow, 1130));
+    model.upsertWithdrawal(withdrawal(2, WithdrawalStatus::Finalized, 900));
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setNow(1010);
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(changed.count(), 1);  // only the row in its window
+    const int row = model.data(model.index(0), TransfersModel::KeyRole).toString() == QString::fromStdString(hashOf(1).hex()) ? 0 : 1;
+    QCOMPARE(model.data(model.index(row), TransfersModel::CountdownRole).toString(), QStringLiteral("2m 0s"));
+    QVERIFY(!model.data(model.index(row), TransfersModel::FinalAtRole).toString().isEmpty());
+    QCOMPARE(model.data(model.index(row), TransfersModel::FinalAtUtcRole).toLongLong(), 1130);
+}
+
+void TestModels::upsertKeepsRowsAndPutsNewOnTop() {
+    TransfersModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setAll({withdrawal(2, WithdrawalStatus::Initiated, 0), withdrawal(1, WithdrawalStatus::Initiated, 0)}, {});
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.data(model.index(0), TransfersModel::KeyRole).toString(), QString::fromStdString(hashOf(2).hex()));
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    model.upsertWithdrawal(withdrawal(1, WithdrawalStatus::Posted, 5000));
+    QCOMPARE(inserted.count(), 0);
+    QCOMPARE(model.data(model.index(1), TransfersModel::StatusRole).toString(), QStringLiteral("posted"));
+    model.upsertWithdrawal(withdrawal(3, WithdrawalStatus::Initiated, 0));
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(model.data(model.index(0), TransfersModel::KeyRole).toString(), QString::fromStdString(hashOf(3).hex()));
+}
+
+void TestModels::revertedAndReIncluded() {
+    TransfersModel model;
+    model.setNow(100);
+    auto w = withdrawal(1, WithdrawalStatus::BatchReverted, 0);
+    w.wasReverted = true;
+    model.upsertWithdrawal(w);
+    QCOMPARE(model.data(model.index(0), TransfersModel::StatusRole).toString(), QStringLiteral("batch-reverted"));
+    QCOMPARE(model.data(model.index(0), TransfersModel::RevertedRole).toBool(), true);
+    QVERIFY(!model.data(model.index(0), TransfersModel::CanFinalizeRole).toBool());
+    w.status = WithdrawalStatus::ReIncluded;
+    w.finalAt = 160;
+    model.upsertWithdrawal(w);
+    QCOMPARE(model.data(model.index(0), TransfersModel::StatusRole).toString(), QStringLiteral("re-included"));
+    QCOMPARE(model.data(model.index(0), TransfersModel::CountdownRole).toString(), QStringLiteral("1m 0s"));
+    model.setNow(160);
+    QVERIFY(model.data(model.index(0), TransfersModel::CanFinalizeRole).toBool());
+}
+
+void TestModels::depositsShowTheirSteps() {
+    TransfersModel model;
+    DepositRecord d;
+    d.l1TxHash = hashOf(7);
+    d.from = account();
+    d.to = account();
+    d.amount = eth("1");
+    d.status = DepositStatus::Queued;
+    model.upsertDeposit(d);
+    QCOMPARE(model.data(model.index(0), TransfersModel::KindRole).toString(), QStringLiteral("deposit"));
+    QCOMPARE(model.data(model.index(0), TransfersModel::StepRole).toInt(), 1);
+    QCOMPARE(model.data(model.index(0), TransfersModel::StepsRole).toStringList().size(), 3);
+    QCOMPARE(model.data(model.index(0), TransfersModel::AccountRole).toString(),
+             QStringLiteral("0x70997970C51812dc3A010C7d01b50e0d17dc79C8"));
+    QVERIFY(!model.data(model.index(0), TransfersModel::CanFinalizeRole).toBool());
+    d.status = DepositStatus::Credited;
+    model.upsertDeposit(d);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.data(model.index(0), TransfersModel::StatusRole).toString(), QStringLiteral("credited"));
+}
+
+void TestModels::activityIsNewestFirstAndUpdatesInPlace() {
+    ActivityModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.addEntries({entry(1), entry(3), entry(2)});
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.entry(0).txHash, entry(3).txHash);
+    QCOMPARE(model.entry(2).txHash, entry(1).txHash);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    auto update = entry(2);
+    update.status = QStringLiteral("failed");
+    model.addEntry(update);
+    QCOMPARE(inserted.count(), 0);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(model.data(model.index(1), ActivityModel::StatusRole).toString(), QStringLiteral("failed"));
+    // A later timestamp for a known entry moves it.
+    update.timestamp += 10;
+    model.addEntry(update);
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.entry(0).txHash, entry(2).txHash);
+    // Same transaction, another kind: a separate row (a withdrawal and its finalization).
+    model.addEntry(entry(2, "l1", "finalization"));
+    QCOMPARE(model.rowCount(), 4);
+}
+
+void TestModels::activityFilters() {
+    ActivityModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    auto other = entry(4, "l1", "deposit");
+    other.account = QStringLiteral("0x90F79bf6EB2c4f870365E785982E1f101E93b906");
+    other.counterparty.clear();
+    model.addEntries({entry(1), entry(2, "l1", "send"), entry(3, "l2", "withdrawal"), other});
+    model.setLayerFilter(QStringLiteral("l1"));
+    QCOMPARE(model.rowCount(), 2);
+    model.setKindFilter(QStringLiteral("deposit"));
+    QCOMPARE(model.rowCount(), 1);
+    model.clearFilters();
+    model.setAccountFilter(QStringLiteral("0x90f79bf6eb2c4f870365e785982e1f101e93b906"));  // case-insensitive
+    QCOMPARE(model.rowCount(), 1);
+    // Entries arriving while filtered land only if they pass.
+    model.addEntry(entry(9));
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.totalCount(), 5);
+    auto mine = entry(8, "l1", "deposit");
+    mine.account = other.account;
+    model.addEntry(mine);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.entry(0).txHash, mine.txHash);
+    model.clearFilters();
+    QCOMPARE(model.rowCount(), 6);
+}
+
+void TestModels::tenThousandRowsAreIncremental() {
+    ActivityModel model;
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QList<ActivityModel::Entry> batch;
+    for (int i = 0; i < 10000; ++i) batch.append(entry(i, i % 2 ? "l1" : "l2"));
+    model.addEntries(batch);
+    for (int i = 10000; i < 10100; ++i) model.addEntry(entry(i));
+    QCOMPARE(model.rowCount(), 10100);
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(inserted.count(), 10100);
+    for (int row = 1; row < model.rowCount(); ++row)
+        QVERIFY(model.entry(row - 1).timestamp >= model.entry(row).timestamp);
+    model.setLayerFilter(QStringLiteral("l1"));
+    QCOMPARE(model.rowCount(), 5000);
+}
+
+void TestModels::csvExportQuotesAndReports() {
+    QTemporaryDir dir;
+    ActivityModel model;
+    auto e = entry(1);
+    e.status = QStringLiteral("odd, \"quoted\"");
+    model.addEntries({e, entry(2, "l1", "deposit")});
+    model.setLayerFilter(QStringLiteral("l2"));
+    QSignalSpy finished(&model, &ActivityModel::exportFinished);
+    const QString path = dir.filePath(QStringLiteral("activity.csv"));
+    model.exportCsv(QUrl::fromLocalFile(path).toString());
+    QVERIFY(model.exporting());
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.at(0).at(1).toString(), QString());
+    QVERIFY(!model.exporting());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    QCOMPARE(lines.at(0).trimmed(), ActivityModel::csvHeader().toUtf8());
+    QCOMPARE(lines.size(), 3);  // header, one filtered row, trailing empty
+    QVERIFY(lines.at(1).contains("\"odd, \"\"quoted\"\"\""));
+    QVERIFY(lines.at(1).startsWith("2023-11-14T22:13:21Z,l2,send,"));
+    model.exportCsv(dir.filePath(QStringLiteral("no/such/dir/x.csv")));
+    QVERIFY(finished.wait(10000));
+    QVERIFY(!finished.at(1).at(1).toString().isEmpty());
+}
+
+namespace {
+L2Batch batch(quint64 index, quint64 submittedAt, quint64 finalAt, const char* status = "in-window") {
+    L2Batch b;
+    b.index = index;
+    b.header.submitted_at = submittedAt;
+    b.header.state_root = hashOf(int(index) + 100);
+    b.header.record_count = 4;
+    b.recordCount = 4;
+    b.finalAt = finalAt;
+    b.status = QString::fromLatin1(status);
+    b.transactions = {hashOf(1), hashOf(2)};
+    return b;
+}
+}  // namespace
+
+void TestModels::batchesOrderVerdictsAndFraud() {
+    BatchesModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setNow(1030);
+    model.upsertBatch(batch(0, 1000, 1060, "final"));
+    model.upsertBatch(batch(2, 1020, 1080));
+    model.upsertBatch(batch(1, 1010, 1070));
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.data(model.index(0), BatchesModel::IndexRole).toInt(), 2);
+    QCOMPARE(model.data(model.index(2), BatchesModel::IndexRole).toInt(), 0);
+    QCOMPARE(model.data(model.index(0), BatchesModel::VerificationRole).toString(), QStringLiteral("pending"));
+    BatchVerification ok;
+    ok.index = 2;
+    ok.outcome = BatchVerification::Outcome::Verified;
+    model.applyVerification(ok);
+    QVERIFY(model.data(model.index(0), BatchesModel::VerifiedRole).toBool());
+    QVERIFY(!model.fraudDetected());
+    QSignalSpy fraud(&model, &BatchesModel::fraudDetectedSignal);
+    BatchVerification bad;
+    bad.index = 1;
+    bad.outcome = BatchVerification::Outcome::Fraud;
+    bad.message = QStringLiteral("chunk 0: wrong state root");
+    model.applyVerification(bad);
+    QVERIFY(model.fraudDetected());
+    QCOMPARE(model.fraudBatch(), QStringLiteral("1"));
+    QCOMPARE(fraud.count(), 1);
+    model.applyVerification(bad);
+    QCOMPARE(fraud.count(), 1);  // once per batch
+    QVERIFY(model.data(model.index(1), BatchesModel::FraudRole).toBool());
+    const QVariantMap detail = model.detail(model.data(model.index(1), BatchesModel::KeyRole).toString());
+    QCOMPARE(detail.value(QStringLiteral("verification")).toString(), QStringLiteral("fraud"));
+    QCOMPARE(detail.value(QStringLiteral("message")).toString(), bad.message);
+    QCOMPARE(detail.value(QStringLiteral("transactions")).toList().size(), 2);
+    QVERIFY(model.detail(QStringLiteral("nope")).isEmpty());
+    // Without a session there is nothing to send a proof with: an error, not a crash.
+    model.submitFraudProof(1);
+    QVERIFY(!model.proofError().isEmpty());
+    QVERIFY(!model.proving());
+}
+
+void TestModels::batchWindowProgressAndReposting() {
+    BatchesModel model;
+    model.setChallengePeriod(60);
+    model.setNow(1030);
+    model.upsertBatch(batch(0, 1000, 1060));
+    QCOMPARE(model.data(model.index(0), BatchesModel::WindowProgressRole).toDouble(), 0.5);
+    QCOMPARE(model.data(model.index(0), BatchesModel::AgeRole).toString(), QStringLiteral("30s ago"));
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    model.setNow(1060);
+    QCOMPARE(model.data(model.index(0), BatchesModel::WindowProgressRole).toDouble(), 1.0);
+    QCOMPARE(model.data(model.index(0), BatchesModel::StatusRole).toString(), QStringLiteral("final"));
+    QCOMPARE(resets.count(), 0);
+    BatchVerification v;
+    v.index = 0;
+    v.outcome = BatchVerification::Outcome::Verified;
+    model.applyVerification(v);
+    const QString oldKey = model.data(model.index(0), BatchesModel::KeyRole).toString();
+    // Reverted and re-posted under the same index with another header: a new key, verdict cleared.
+    auto reposted = batch(0, 1100, 1160);
+    reposted.header.state_root = hashOf(7);
+    model.upsertBatch(reposted);
+    QCOMPARE(model.rowCount(), 1);
+    QVERIFY(model.data(model.index(0), BatchesModel::KeyRole).toString() != oldKey);
+    QCOMPARE(model.data(model.index(0), BatchesModel::VerificationRole).toString(), QStringLiteral("pending"));
+    QCOMPARE(BatchesModel::ago(7500), QStringLiteral("2h 5m ago"));
+}
+
+void TestModels::addressRules() {
+    QVERIFY(SendController::addressProblem(QStringLiteral("0x70997970C51812dc3A010C7d01b50e0d17dc79C8")).isEmpty());
+    QVERIFY(SendController::addressProblem(QStringLiteral("0x70997970c51812dc3a010c7d01b50e0d17dc79c8")).isEmpty());
+    // One letter's case flipped: the EIP-55 checksum catches it.
+    QVERIFY(SendController::addressProblem(QStringLiteral("0x70997970c51812dc3A010C7d01b50e0d17dc79C8")).contains(QStringLiteral("EIP-55")));
+    QVERIFY(SendController::addressProblem(QStringLiteral("70997970C51812dc3A010C7d01b50e0d17dc79C8")).contains(QStringLiteral("0x")));
+    QVERIFY(SendController::addressProblem(QStringLiteral("0x1234")).contains(QStringLiteral("40")));
+    QVERIFY(SendController::addressProblem(QStringLiteral("0x70997970C51812dc3A010C7d01b50e0d17dc79Cg")).contains(QStringLiteral("0-9")));
+    QVERIFY(!SendController::addressProblem(QString()).isEmpty());
+}
+
+void TestModels::amountRules() {
+    const U256 balance = eth("1");
+    QVERIFY(SendController::amountProblem(QStringLiteral("0.5"), balance).isEmpty());
+    QVERIFY(SendController::amountProblem(QStringLiteral("1"), balance).isEmpty());
+    QVERIFY(SendController::amountProblem(QStringLiteral("1"), balance, 1).contains(QStringLiteral("fee")));
+    QVERIFY(SendController::amountProblem(QStringLiteral("1.000000000000000001"), balance).contains(QStringLiteral("balance")));
+    QVERIFY(SendController::amountProblem(QStringLiteral("0.0000000000000000001"), balance).contains(QStringLiteral("decimals")));
+    QVERIFY(SendController::amountProblem(QStringLiteral("1e18"), std::nullopt).startsWith(QStringLiteral("Not an amount")));
+    QVERIFY(!SendController::amountProblem(QStringLiteral("0"), std::nullopt).isEmpty());
+    QVERIFY(!SendController::amountProblem(QStringLiteral(""), std::nullopt).isEmpty());
+    // Unknown balance: only the syntax is judged.
+    QVERIFY(SendController::amountProblem(QStringLiteral("1000000"), std::nullopt).isEmpty());
+    // The controller: max fee = gas * maxFeePerGas joins the balance check.
+    SendController send;
+    send.setAccount(QStringLiteral("0"));
+    send.setRecipient(QStringLiteral("0x70997970C51812dc3A010C7d01b50e0d17dc79C8"));
+    send.setKnownBalance(balance);
+    send.setAmount(QStringLiteral("1"));
+    QVERIFY(send.amountError().isEmpty());
+    FeeSuggestion fees;
+    fees.maxFeePerGas = parse_amount("2 gwei").value();
+    send.setFees(fees, 21000);
+    QCOMPARE(send.fee(), QStringLiteral("0.000042"));
+    QVERIFY(send.amountError().contains(QStringLiteral("0.000042")));
+    send.setAmount(QStringLiteral("0.999958"));
+    QVERIFY(send.amountError().isEmpty());
+    QCOMPARE(send.total(), QStringLiteral("1"));
+    QCOMPARE(send.maxFeePerGas(), QStringLiteral("2 gwei"));
+}
+
+void TestModels::qrImageHasFinderPatternsAndQuietZone() {
+    const QString address = QStringLiteral("0x70997970C51812dc3A010C7d01b50e0d17dc79C8");
+    QString error;
+    const QImage image = makeQrImage(address, 4, &error);
+    QVERIFY2(!image.isNull(), qPrintable(error));
+    QCOMPARE(image.width(), image.height());
+    const int modules = image.width() / 4;
+    QCOMPARE(image.width() % 4, 0);
+    QVERIFY((modules - 8 - 21) % 4 == 0);  // QR sizes are 21 + 4k modules, plus 2 x 4 quiet zone
+    auto dark = [&](int mx, int my) { return qGray(image.pixel(mx * 4 + 1, my * 4 + 1)) < 128; };
+    // Quiet zone white; the three 7x7 finder patterns have dark corners and a light ring.
+    for (int i = 0; i < modules; ++i) QVERIFY(!dark(i, 0) && !dark(0, i) && !dark(i, 3));
+    const int n = modules - 8;
+    for (auto [ox, oy] : {std::pair{4, 4}, std::pair{4 + n - 7, 4}, std::pair{4, 4 + n - 7}}) {
+        QVERIFY(dark(ox, oy) && dark(ox + 6, oy) && dark(ox, oy + 6) && dark(ox + 6, oy + 6));
+        QVERIFY(!dark(ox + 1, oy + 1) && dark(ox + 3, oy + 3));
+    }
+    // The provider scales to the requested width.
+    QrImageProvider provider;
+    QSize size;
+    const QImage scaled = provider.requestImage(QString::fromLatin1(QUrl::toPercentEncoding(address)), &size, QSize(modules * 10, 0));
+    QCOMPARE(size.width(), modules * 10);
+    QCOMPARE(scaled.width(), modules * 10);
+}
+
+void TestModels::settingsPersistNetworkThemeAndAutoLock() {
+    QTemporaryDir dir;
+    {
+        AppSettings settings(dir.path());
+        QCOMPARE(settings.networkMode(), QString());  // first run: the app brings up the local stack
+        QCOMPARE(settings.theme(), QStringLiteral("system"));
+        QCOMPARE(settings.autoLockMinutes(), 5);
+        QSignalSpy errors(&settings, &AppSettings::error);
+        QVERIFY(!settings.setCustomNetwork(QStringLiteral("http://a:1"), QStringLiteral("ftp://b"), QStringLiteral("0x")));
+        QVERIFY(!settings.setCustomNetwork(QStringLiteral("http://a:1"), QStringLiteral("http://b:2"), QStringLiteral("0x12")));
+        QCOMPARE(errors.count(), 2);
+        QVERIFY(settings.setCustomNetwork(QStringLiteral("http://a:1"), QStringLiteral("http://b:2"),
+                                          QStringLiteral("0x5FbDB2315678afecb367f032d93F642f64180aa3")));
+        QVERIFY(!settings.setTheme(QStringLiteral("purple")));
+        QVERIFY(settings.setTheme(QStringLiteral("dark")));
+        QVERIFY(!settings.setAutoLockMinutes(-1));
+        QVERIFY(settings.setAutoLockMinutes(0));
+    }
+    AppSettings reread(dir.path());
+    QCOMPARE(reread.networkMode(), QStringLiteral("custom"));
+    QCOMPARE(reread.l1RpcUrl(), QStringLiteral("http://a:1"));
+    QCOMPARE(reread.l2RpcUrl(), QStringLiteral("http://b:2"));
+    QCOMPARE(reread.rollupAddress(), QStringLiteral("0x5FbDB2315678afecb367f032d93F642f64180aa3"));
+    QCOMPARE(reread.theme(), QStringLiteral("dark"));
+    QCOMPARE(reread.autoLockMinutes(), 0);
+    QVERIFY(reread.setLocalNetwork());
+    QCOMPARE(reread.networkMode(), QStringLiteral("local"));
+}
+
+void TestModels::inactivityTrackerFiresOnlyWithoutInput() {
+    InactivityTracker tracker;
+    QSignalSpy idle(&tracker, &InactivityTracker::idle);
+    tracker.setTimeout(0);
+    QVERIFY(!tracker.isActive());
+    tracker.setTimeout(60000);
+    QVERIFY(tracker.isActive());
+    // Input anywhere in the application restarts the countdown.
+    QObject target;
+    QKeyEvent key(QEvent::KeyPress, Qt::Key_A, Qt::NoModifier);
+    QCoreApplication::sendEvent(&target, &key);
+    QVERIFY(tracker.isActive());
+    tracker.setTimeout(50);
+    QVERIFY(idle.wait(5000));
+    QCOMPARE(idle.count(), 1);
+    QVERIFY(!tracker.isActive());
+}
+
+QTEST_MAIN(TestModels)
+#include "tst_models.moc"
