@@ -5,19 +5,18 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Sluice
 
-// The bar at the top: icon, name, and once unlocked the page tabs and the lock button.
+// The bar at the top: icon, name, and once unlocked the lock button (pages are in the NavRail).
 ToolBar {
     id: root
 
-    property alias currentIndex: tabs.currentIndex
     property bool navigationVisible: false
 
     implicitHeight: 60
     background: Rectangle {
         gradient: Gradient {
             orientation: Gradient.Horizontal
-            GradientStop { position: 0; color: Theme.primaryDark }
-            GradientStop { position: 1; color: Theme.primary }
+            GradientStop { position: 0; color: Theme.headerStart }
+            GradientStop { position: 1; color: Theme.headerEnd }
         }
     }
 
@@ -49,27 +48,6 @@ ToolBar {
             visible: root.width > 700
         }
         Item { Layout.fillWidth: true }
-        TabBar {
-            id: tabs
-            visible: root.navigationVisible
-            Layout.alignment: Qt.AlignBottom
-            Material.accent: "white"
-            background: null
-            TabButton {
-                objectName: "accountsTab"
-                text: qsTr("Accounts")
-                width: implicitWidth + 16
-                Material.foreground: "#C5CAE9"
-                font.weight: Font.DemiBold
-            }
-            TabButton {
-                objectName: "settingsTab"
-                text: qsTr("Settings")
-                width: implicitWidth + 16
-                Material.foreground: "#C5CAE9"
-                font.weight: Font.DemiBold
-            }
-        }
         ToolButton {
             objectName: "headerLockButton"
             visible: root.navigationVisible

@@ -5,23 +5,33 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Sluice
 
-// The window: onboarding until there is a wallet, the unlock screen while it is locked, and the
-// account and settings pages once it is open.
+// The window: onboarding until there is a wallet, the unlock screen while it is locked, and once
+// open the side rail with the wallet's pages.
 ApplicationWindow {
     id: root
 
-    width: 1100
-    height: 720
-    minimumWidth: 760
-    minimumHeight: 560
+    width: 1180
+    height: 760
+    minimumWidth: 860
+    minimumHeight: 600
     visible: true
     title: qsTr("Sluice")
 
-    Material.theme: Material.Light
+    Material.theme: Theme.dark ? Material.Dark : Material.Light
     Material.primary: Theme.primary
     Material.accent: Theme.primary
     Material.background: Theme.background
     Material.foreground: Theme.textPrimary
+
+    // The page keys main.cpp's --page accepts for the unlocked wallet, in rail order.
+    readonly property var pageKeys: ["overview", "send", "bridge", "batches", "activity", "accounts", "settings"]
+
+    // The theme setting (or --theme) drives the Theme singleton; "system" follows the platform palette.
+    Binding {
+        target: Theme
+        property: "dark"
+        value: AppContext.theme === "dark" || (AppContext.theme === "system" && root.palette.window.hslLightness < 0.5)
+    }
 
     QtObject {
         id: d
@@ -29,12 +39,25 @@ ApplicationWindow {
                                         : AppContext.unlocked ? "main"
                                         : AppContext.walletExists ? "unlock"
                                         : "onboarding"
+        property int page: Math.max(0, root.pageKeys.indexOf(AppContext.initialPage === "receive" ? "send"
+                                                            : AppContext.initialPage === "batch" ? "batches"
+                                                            : AppContext.initialPage))
+    }
+
+    Connections {
+        target: NotificationCenter
+        function onOpenRequested(target) { root.showPage(target); }
+    }
+
+    // Other pages ask for navigation through this (e.g. the overview's "Open bridge").
+    function showPage(key) {
+        const index = root.pageKeys.indexOf(key);
+        if (index >= 0)
+            d.page = index;
     }
 
     header: AppHeader {
-        id: header
         navigationVisible: d.screen === "main"
-        currentIndex: AppContext.initialPage === "settings" ? 1 : 0
     }
     footer: StatusBar {}
 
@@ -66,10 +89,58 @@ ApplicationWindow {
     }
     Component {
         id: mainScreen
-        StackLayout {
-            currentIndex: header.currentIndex
-            AccountsPage {}
-            SettingsPage {}
+        RowLayout {
+            spacing: 0
+            NavRail {
+                id: rail
+                Layout.fillHeight: true
+                currentIndex: d.page
+                pages: [
+                    { key: "overview", glyph: "\u25C9", text: qsTr("Overview") },
+                    //: Navigation entry: the page to send and receive funds
+                    { key: "send", glyph: "\u21C4", text: qsTr("Send & Receive") },
+                    //: Navigation entry: deposits to L2 and withdrawals to L1
+                    { key: "bridge", glyph: "\u21C5", text: qsTr("Bridge") },
+                    //: Navigation entry: the rollup's batches posted to L1
+                    { key: "batches", glyph: "\u25A4", text: qsTr("Batches") },
+                    { key: "activity", glyph: "\u2630", text: qsTr("Activity") },
+                    { key: "accounts", glyph: "\u25CE", text: qsTr("Accounts") },
+                    { key: "settings", glyph: "\u2699", text: qsTr("Settings") }
+                ]
+                onActivated: index => d.page = index
+            }
+            ColumnLayout {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                spacing: 0
+                NotificationBar {
+                    Layout.fillWidth: true
+                    onOpenPage: target => root.showPage(target)
+                }
+                Item {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    StackLayout {
+                        objectName: "pageStack"
+                        anchors.fill: parent
+                        currentIndex: d.page
+                        OverviewPage { onNavigate: key => root.showPage(key) }
+                        SendReceivePage { startOnReceive: AppContext.initialPage === "receive" }
+                        BridgePage {}
+                        BatchesPage { showDetailFirst: AppContext.initialPage === "batch" }
+                        ActivityPage {}
+                        AccountsPage {}
+                        SettingsPage {}
+                    }
+                    // Until the network is there, every page but Settings and Accounts waits for it.
+                    StartupView {
+                        objectName: "startupView"
+                        anchors.fill: parent
+                        visible: !WalletSession.ready && d.page < root.pageKeys.indexOf("accounts")
+                        onOpenSettings: root.showPage("settings")
+                    }
+                }
+            }
         }
     }
 }

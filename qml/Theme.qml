@@ -2,35 +2,61 @@
 pragma Singleton
 import QtQuick
 
-// One place for the look: spacing, colours and type sizes used by every page.
+// One place for the look: spacing, colours and type sizes used by every page, in a light and a
+// dark palette. `dark` is bound in Main.qml to the theme setting; nothing else picks colours.
 QtObject {
+    id: root
+
+    property bool dark: false
+
     readonly property int spacingSmall: 8
     readonly property int spacing: 16
     readonly property int spacingLarge: 24
     readonly property int spacingHuge: 40
     readonly property int radius: 12
     readonly property int contentWidth: 580
-    readonly property int pageWidth: 880
+    readonly property int pageWidth: 980
+    readonly property int railWidth: 200
 
-    readonly property color primary: "#3949AB"
-    readonly property color primaryDark: "#283593"
-    readonly property color accent: "#00897B"
-    readonly property color background: "#F3F5F9"
-    readonly property color surface: "#FFFFFF"
-    readonly property color surfaceAlt: "#F7F8FB"
-    readonly property color divider: "#E1E5EE"
-    readonly property color textPrimary: "#1D2330"
-    readonly property color textSecondary: "#5C6779"
-    readonly property color error: "#C62828"
-    readonly property color errorBg: "#FDECEA"
-    readonly property color warningFg: "#7A4500"
-    readonly property color warningBg: "#FFF4E0"
-    readonly property color warningBorder: "#F5C97A"
-    readonly property color success: "#2E7D32"
+    readonly property color primary: dark ? "#8C9EFF" : "#3949AB"
+    readonly property color primaryDark: dark ? "#1A237E" : "#283593"
+    readonly property color headerStart: dark ? "#161A2E" : "#283593"
+    readonly property color headerEnd: dark ? "#232A4D" : "#3949AB"
+    readonly property color onPrimary: dark ? "#0E1220" : "#FFFFFF"
+    readonly property color accent: dark ? "#4DB6AC" : "#00897B"
+    readonly property color background: dark ? "#12151C" : "#F3F5F9"
+    readonly property color surface: dark ? "#1B1F29" : "#FFFFFF"
+    readonly property color surfaceAlt: dark ? "#232836" : "#F7F8FB"
+    readonly property color selection: dark ? "#2B3350" : "#E8EAF6"
+    readonly property color divider: dark ? "#2E3445" : "#E1E5EE"
+    readonly property color textPrimary: dark ? "#E6E9F0" : "#1D2330"
+    readonly property color textSecondary: dark ? "#9AA3B5" : "#5C6779"
+    readonly property color error: dark ? "#EF9A9A" : "#C62828"
+    readonly property color errorBg: dark ? "#3A1F22" : "#FDECEA"
+    readonly property color errorBorder: dark ? "#7F3A3F" : "#F2B8B5"
+    readonly property color warningFg: dark ? "#FFCC80" : "#7A4500"
+    readonly property color warningBg: dark ? "#33291A" : "#FFF4E0"
+    readonly property color warningBorder: dark ? "#6B5323" : "#F5C97A"
+    readonly property color success: dark ? "#81C784" : "#2E7D32"
+    readonly property color successBg: dark ? "#1C2E20" : "#E8F5E9"
+    readonly property color info: dark ? "#90CAF9" : "#1565C0"
+    readonly property color infoBg: dark ? "#1A2838" : "#E3F2FD"
+    readonly property color neutralBg: dark ? "#2A2F3C" : "#ECEFF4"
+    readonly property color focus: dark ? "#B3C0FF" : "#3949AB"
 
     readonly property string monoFamily: "DejaVu Sans Mono"
     readonly property int fontTitle: 26
     readonly property int fontHeading: 18
     readonly property int fontBody: 14
     readonly property int fontSmall: 12
+
+    // Colours of a status chip by its tone: "success", "warning", "error", "info", "neutral".
+    function toneForeground(tone) {
+        return tone === "success" ? success : tone === "warning" ? warningFg : tone === "error" ? error
+             : tone === "info" ? info : textSecondary;
+    }
+    function toneBackground(tone) {
+        return tone === "success" ? successBg : tone === "warning" ? warningBg : tone === "error" ? errorBg
+             : tone === "info" ? infoBg : neutralBg;
+    }
 }

@@ -28,6 +28,19 @@
     </message>
 </context>
 <context>
+    <name>AccountPicker</name>
+    <message>
+        <location filename="../qml/AccountPicker.qml" line="11"/>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPicker.qml" line="33"/>
+        <source>No account</source>
+        <translation>Kein Konto</translation>
+    </message>
+</context>
+<context>
     <name>AccountsModel</name>
     <message>
         <location filename="../app/accountsmodel.cpp" line="138"/>
@@ -65,28 +78,612 @@
     </message>
 </context>
 <context>
+    <name>ActivityDelegate</name>
+    <message>
+        <location filename="../qml/ActivityDelegate.qml" line="97"/>
+        <source>from %1</source>
+        <translation>von %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/ActivityDelegate.qml" line="97"/>
+        <source>to %1</source>
+        <translation>an %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/ActivityDelegate.qml" line="121"/>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <location filename="../qml/ActivityDelegate.qml" line="122"/>
+        <source>confirmed</source>
+        <translation>bestätigt</translation>
+    </message>
+    <message>
+        <location filename="../qml/ActivityDelegate.qml" line="123"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ActivityDelegate.qml" line="124"/>
+        <source>finalized</source>
+        <translation>ausgezahlt</translation>
+    </message>
+    <message>
+        <location filename="../qml/ActivityDelegate.qml" line="125"/>
+        <source>credited</source>
+        <translation>gutgeschrieben</translation>
+    </message>
+    <message>
+        <location filename="../qml/ActivityDelegate.qml" line="126"/>
+        <source>in window</source>
+        <translation>im Zeitfenster</translation>
+    </message>
+    <message>
+        <location filename="../qml/ActivityDelegate.qml" line="127"/>
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <location filename="../qml/ActivityDelegate.qml" line="128"/>
+        <source>batch reverted</source>
+        <translation>Batch rückgängig</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityModel</name>
+    <message>
+        <location filename="../app/activitymodel.cpp" line="82"/>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <location filename="../app/activitymodel.cpp" line="83"/>
+        <source>Received</source>
+        <translation>Empfangen</translation>
+    </message>
+    <message>
+        <location filename="../app/activitymodel.cpp" line="84"/>
+        <source>Deposit</source>
+        <translation>Einzahlung</translation>
+    </message>
+    <message>
+        <location filename="../app/activitymodel.cpp" line="85"/>
+        <source>Withdrawal</source>
+        <translation>Auszahlung</translation>
+    </message>
+    <message>
+        <location filename="../app/activitymodel.cpp" line="86"/>
+        <source>Withdrawal finalized</source>
+        <translation>Auszahlung abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="../app/activitymodel.cpp" line="250"/>
+        <location filename="../app/activitymodel.cpp" line="255"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityPage</name>
+    <message>
+        <location filename="../qml/ActivityPage.qml" line="15"/>
+        <location filename="../qml/ActivityPage.qml" line="93"/>
+        <source>Activity</source>
+        <translation>Aktivität</translation>
+    </message>
+    <message>
+        <location filename="../qml/ActivityPage.qml" line="18"/>
+        <source>Everything on Ethereum (L1) and Sluice (L2): %1 entries</source>
+        <extracomment>%1 is the number of entries</extracomment>
+        <translation>Alles auf Ethereum (L1) und Sluice (L2): %1 Einträge</translation>
+    </message>
+    <message>
+        <location filename="../qml/ActivityPage.qml" line="20"/>
+        <source>%1 of %2 entries shown</source>
+        <extracomment>%1 shown entries, %2 all entries</extracomment>
+        <translation>%1 von %2 Einträgen angezeigt</translation>
+    </message>
+    <message>
+        <location filename="../qml/ActivityPage.qml" line="27"/>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren …</translation>
+    </message>
+    <message>
+        <location filename="../qml/ActivityPage.qml" line="35"/>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../qml/ActivityPage.qml" line="43"/>
+        <source>All networks</source>
+        <translation>Alle Netze</translation>
+    </message>
+    <message>
+        <location filename="../qml/ActivityPage.qml" line="44"/>
+        <source>L1</source>
+        <translation>L1</translation>
+    </message>
+    <message>
+        <location filename="../qml/ActivityPage.qml" line="45"/>
+        <source>L2</source>
+        <translation>L2</translation>
+    </message>
+    <message>
+        <location filename="../qml/ActivityPage.qml" line="58"/>
+        <source>All kinds</source>
+        <translation>Alle Arten</translation>
+    </message>
+    <message>
+        <location filename="../qml/ActivityPage.qml" line="59"/>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <location filename="../qml/ActivityPage.qml" line="60"/>
+        <source>Received</source>
+        <translation>Empfangen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ActivityPage.qml" line="61"/>
+        <source>Deposits</source>
+        <translation>Einzahlungen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ActivityPage.qml" line="62"/>
+        <source>Withdrawals</source>
+        <translation>Auszahlungen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ActivityPage.qml" line="63"/>
+        <source>Finalizations</source>
+        <translation>Abschlüsse</translation>
+    </message>
+    <message>
+        <location filename="../qml/ActivityPage.qml" line="103"/>
+        <source>Nothing yet. Payments, deposits and withdrawals appear here as they happen.</source>
+        <translation>Noch nichts. Zahlungen, Ein- und Auszahlungen erscheinen hier, sobald sie geschehen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ActivityPage.qml" line="104"/>
+        <source>Nothing matches these filters.</source>
+        <translation>Nichts passt zu diesen Filtern.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ActivityPage.qml" line="113"/>
+        <source>Export activity as CSV</source>
+        <translation>Aktivität als CSV exportieren</translation>
+    </message>
+    <message>
+        <location filename="../qml/ActivityPage.qml" line="116"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>AppHeader</name>
     <message>
-        <location filename="../qml/AppHeader.qml" line="46"/>
+        <location filename="../qml/AppHeader.qml" line="45"/>
         <source>Ethereum L2 wallet &amp; bridge</source>
         <extracomment>Tagline next to the app name in the header</extracomment>
         <translation>Ethereum-L2-Wallet &amp; Bridge</translation>
     </message>
     <message>
-        <location filename="../qml/AppHeader.qml" line="60"/>
-        <source>Accounts</source>
-        <translation>Konten</translation>
-    </message>
-    <message>
-        <location filename="../qml/AppHeader.qml" line="67"/>
-        <source>Settings</source>
-        <translation>Einstellungen</translation>
-    </message>
-    <message>
-        <location filename="../qml/AppHeader.qml" line="79"/>
-        <location filename="../qml/AppHeader.qml" line="81"/>
+        <location filename="../qml/AppHeader.qml" line="57"/>
+        <location filename="../qml/AppHeader.qml" line="59"/>
         <source>Lock the wallet</source>
         <translation>Wallet sperren</translation>
+    </message>
+</context>
+<context>
+    <name>BatchDelegate</name>
+    <message>
+        <location filename="../qml/BatchDelegate.qml" line="31"/>
+        <source>Batch %1, %2 transactions, %3</source>
+        <translation>Batch %1, %2 Transaktionen, %3</translation>
+    </message>
+    <message>
+        <location filename="../qml/BatchDelegate.qml" line="80"/>
+        <source>Copy state root</source>
+        <translation>State-Root kopieren</translation>
+    </message>
+    <message>
+        <location filename="../qml/BatchDelegate.qml" line="97"/>
+        <source>Challenge window %1 % elapsed</source>
+        <translation>Anfechtungsfrist zu %1 % verstrichen</translation>
+    </message>
+    <message>
+        <location filename="../qml/BatchDelegate.qml" line="100"/>
+        <source>reverted</source>
+        <translation>rückgängig gemacht</translation>
+    </message>
+    <message>
+        <location filename="../qml/BatchDelegate.qml" line="101"/>
+        <source>window passed</source>
+        <translation>Frist abgelaufen</translation>
+    </message>
+    <message>
+        <location filename="../qml/BatchDelegate.qml" line="102"/>
+        <source>%1 % elapsed</source>
+        <translation>%1 % verstrichen</translation>
+    </message>
+    <message>
+        <location filename="../qml/BatchDelegate.qml" line="121"/>
+        <source>This wallet found fraud in this batch</source>
+        <translation>Diese Wallet hat in diesem Batch Betrug gefunden</translation>
+    </message>
+    <message>
+        <location filename="../qml/BatchDelegate.qml" line="122"/>
+        <source>Verified by this wallet</source>
+        <translation>Von dieser Wallet geprüft</translation>
+    </message>
+    <message>
+        <location filename="../qml/BatchDelegate.qml" line="123"/>
+        <source>Not yet re-executed by this wallet</source>
+        <translation>Von dieser Wallet noch nicht nachgerechnet</translation>
+    </message>
+    <message>
+        <location filename="../qml/BatchDelegate.qml" line="124"/>
+        <source>Cannot be verified: it follows a bad batch</source>
+        <translation>Nicht prüfbar: folgt auf einen fehlerhaften Batch</translation>
+    </message>
+</context>
+<context>
+    <name>BatchDetailDialog</name>
+    <message>
+        <location filename="../qml/BatchDetailDialog.qml" line="28"/>
+        <source>Batch #%1</source>
+        <extracomment>%1 is a batch number</extracomment>
+        <translation>Batch #%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/BatchDetailDialog.qml" line="43"/>
+        <source>verified by this wallet</source>
+        <translation>von dieser Wallet geprüft</translation>
+    </message>
+    <message>
+        <location filename="../qml/BatchDetailDialog.qml" line="44"/>
+        <source>fraud found by this wallet</source>
+        <translation>Betrug von dieser Wallet gefunden</translation>
+    </message>
+    <message>
+        <location filename="../qml/BatchDetailDialog.qml" line="45"/>
+        <source>not verifiable</source>
+        <translation>nicht prüfbar</translation>
+    </message>
+    <message>
+        <location filename="../qml/BatchDetailDialog.qml" line="46"/>
+        <source>not yet verified</source>
+        <translation>noch nicht geprüft</translation>
+    </message>
+    <message>
+        <location filename="../qml/BatchDetailDialog.qml" line="59"/>
+        <source>Transactions</source>
+        <translation>Transaktionen</translation>
+    </message>
+    <message>
+        <location filename="../qml/BatchDetailDialog.qml" line="61"/>
+        <source>Posted</source>
+        <extracomment>When the batch was posted to L1</extracomment>
+        <translation>Eingereicht</translation>
+    </message>
+    <message>
+        <location filename="../qml/BatchDetailDialog.qml" line="63"/>
+        <source>Final at</source>
+        <extracomment>When its challenge window ends</extracomment>
+        <translation>Endgültig am</translation>
+    </message>
+    <message>
+        <location filename="../qml/BatchDetailDialog.qml" line="64"/>
+        <source>L1 block</source>
+        <translation>L1-Block</translation>
+    </message>
+    <message>
+        <location filename="../qml/BatchDetailDialog.qml" line="65"/>
+        <source>State root</source>
+        <translation>State-Root</translation>
+    </message>
+    <message>
+        <location filename="../qml/BatchDetailDialog.qml" line="66"/>
+        <source>Previous root</source>
+        <translation>Vorherige Root</translation>
+    </message>
+    <message>
+        <location filename="../qml/BatchDetailDialog.qml" line="67"/>
+        <source>Withdrawal root</source>
+        <translation>Auszahlungs-Root</translation>
+    </message>
+    <message>
+        <location filename="../qml/BatchDetailDialog.qml" line="68"/>
+        <source>Transaction root</source>
+        <translation>Transaktions-Root</translation>
+    </message>
+    <message>
+        <location filename="../qml/BatchDetailDialog.qml" line="69"/>
+        <source>L1 transaction</source>
+        <translation>L1-Transaktion</translation>
+    </message>
+    <message>
+        <location filename="../qml/BatchDetailDialog.qml" line="88"/>
+        <source>Copy %1</source>
+        <translation>%1 kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>BatchHeaderRow</name>
+    <message>
+        <location filename="../qml/BatchHeaderRow.qml" line="22"/>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <location filename="../qml/BatchHeaderRow.qml" line="24"/>
+        <source>Txs</source>
+        <translation>Tx</translation>
+    </message>
+    <message>
+        <location filename="../qml/BatchHeaderRow.qml" line="25"/>
+        <source>State root</source>
+        <translation>State-Root</translation>
+    </message>
+    <message>
+        <location filename="../qml/BatchHeaderRow.qml" line="27"/>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <location filename="../qml/BatchHeaderRow.qml" line="28"/>
+        <source>Challenge window</source>
+        <translation>Anfechtungsfrist</translation>
+    </message>
+    <message>
+        <location filename="../qml/BatchHeaderRow.qml" line="29"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>BatchesModel</name>
+    <message>
+        <location filename="../app/batchesmodel.cpp" line="89"/>
+        <source>%1s ago</source>
+        <translation>vor %1 s</translation>
+    </message>
+    <message>
+        <location filename="../app/batchesmodel.cpp" line="90"/>
+        <source>%1m %2s ago</source>
+        <translation>vor %1 min %2 s</translation>
+    </message>
+    <message>
+        <location filename="../app/batchesmodel.cpp" line="91"/>
+        <source>%1h %2m ago</source>
+        <translation>vor %1 h %2 min</translation>
+    </message>
+    <message>
+        <location filename="../app/batchesmodel.cpp" line="92"/>
+        <source>%1d %2h ago</source>
+        <translation>vor %1 d %2 h</translation>
+    </message>
+    <message>
+        <location filename="../app/batchesmodel.cpp" line="124"/>
+        <source>Fraud found by this wallet</source>
+        <translation>Betrug von dieser Wallet gefunden</translation>
+    </message>
+    <message>
+        <location filename="../app/batchesmodel.cpp" line="126"/>
+        <source>In challenge window, verified by this wallet</source>
+        <translation>In der Anfechtungsfrist, von dieser Wallet geprüft</translation>
+    </message>
+    <message>
+        <location filename="../app/batchesmodel.cpp" line="127"/>
+        <source>In challenge window</source>
+        <translation>In der Anfechtungsfrist</translation>
+    </message>
+    <message>
+        <location filename="../app/batchesmodel.cpp" line="128"/>
+        <source>Final</source>
+        <translation>Endgültig</translation>
+    </message>
+    <message>
+        <location filename="../app/batchesmodel.cpp" line="129"/>
+        <source>Challenged</source>
+        <translation>Angefochten</translation>
+    </message>
+    <message>
+        <location filename="../app/batchesmodel.cpp" line="130"/>
+        <source>Fraud proven, reverted</source>
+        <translation>Betrug bewiesen, rückgängig gemacht</translation>
+    </message>
+    <message>
+        <location filename="../app/batchesmodel.cpp" line="236"/>
+        <source>Not connected to the network.</source>
+        <translation>Nicht mit dem Netz verbunden.</translation>
+    </message>
+    <message>
+        <location filename="../app/batchesmodel.cpp" line="239"/>
+        <source>This wallet has no fraud proof for batch %1.</source>
+        <translation>Diese Wallet hat keinen Betrugsbeweis für Batch %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/batchesmodel.cpp" line="243"/>
+        <source>The wallet has no account to pay for the proof.</source>
+        <translation>Die Wallet hat kein Konto, das den Beweis bezahlen kann.</translation>
+    </message>
+    <message>
+        <location filename="../app/batchesmodel.cpp" line="247"/>
+        <source>Unlock the wallet to send the fraud proof.</source>
+        <translation>Entsperren Sie die Wallet, um den Betrugsbeweis zu senden.</translation>
+    </message>
+    <message>
+        <location filename="../app/batchesmodel.cpp" line="265"/>
+        <source>The fraud proof transaction reverted (someone may have proven it first).</source>
+        <translation>Die Betrugsbeweis-Transaktion ist gescheitert (vielleicht hat jemand den Betrug schon bewiesen).</translation>
+    </message>
+</context>
+<context>
+    <name>BatchesPage</name>
+    <message>
+        <location filename="../qml/BatchesPage.qml" line="15"/>
+        <location filename="../qml/BatchesPage.qml" line="61"/>
+        <source>Batches</source>
+        <translation>Batches</translation>
+    </message>
+    <message>
+        <location filename="../qml/BatchesPage.qml" line="17"/>
+        <source>State commitments posted to Ethereum. Each one can be challenged for %1; this wallet re-executes every batch itself.</source>
+        <extracomment>%1 is the challenge period, e.g. &quot;1m 0s&quot;</extracomment>
+        <translation>Auf Ethereum veröffentlichte Zustands-Commitments. Jedes kann %1 lang angefochten werden; diese Wallet rechnet jeden Batch selbst nach.</translation>
+    </message>
+    <message>
+        <location filename="../qml/BatchesPage.qml" line="73"/>
+        <source>Loading batches…</source>
+        <translation>Batches werden geladen …</translation>
+    </message>
+    <message>
+        <location filename="../qml/BatchesPage.qml" line="73"/>
+        <source>No batches posted yet. The node posts one after the first L2 transactions.</source>
+        <translation>Noch keine Batches veröffentlicht. Der Knoten veröffentlicht einen nach den ersten L2-Transaktionen.</translation>
+    </message>
+</context>
+<context>
+    <name>BridgeController</name>
+    <message>
+        <location filename="../app/bridgecontroller.cpp" line="162"/>
+        <location filename="../app/bridgecontroller.cpp" line="206"/>
+        <source>Unlock the wallet first.</source>
+        <translation>Entsperren Sie zuerst die Wallet.</translation>
+    </message>
+    <message>
+        <location filename="../app/bridgecontroller.cpp" line="193"/>
+        <source>Not connected to the network.</source>
+        <translation>Nicht mit dem Netz verbunden.</translation>
+    </message>
+    <message>
+        <location filename="../app/bridgecontroller.cpp" line="194"/>
+        <source>This withdrawal cannot be finalized yet.</source>
+        <translation>Diese Auszahlung kann noch nicht abgeschlossen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>BridgeForm</name>
+    <message>
+        <location filename="../qml/BridgeForm.qml" line="30"/>
+        <source>Deposit  L1 → L2</source>
+        <extracomment>Tab: move funds from Ethereum to the rollup</extracomment>
+        <translation>Einzahlen  L1 → L2</translation>
+    </message>
+    <message>
+        <location filename="../qml/BridgeForm.qml" line="31"/>
+        <source>Deposit from L1 to L2</source>
+        <translation>Von L1 auf L2 einzahlen</translation>
+    </message>
+    <message>
+        <location filename="../qml/BridgeForm.qml" line="37"/>
+        <source>Withdraw  L2 → L1</source>
+        <extracomment>Tab: move funds from the rollup back to Ethereum</extracomment>
+        <translation>Auszahlen  L2 → L1</translation>
+    </message>
+    <message>
+        <location filename="../qml/BridgeForm.qml" line="38"/>
+        <source>Withdraw from L2 to L1</source>
+        <translation>Von L2 auf L1 auszahlen</translation>
+    </message>
+    <message>
+        <location filename="../qml/BridgeForm.qml" line="50"/>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <location filename="../qml/BridgeForm.qml" line="56"/>
+        <source>Amount (ETH)</source>
+        <translation>Betrag (ETH)</translation>
+    </message>
+    <message>
+        <location filename="../qml/BridgeForm.qml" line="60"/>
+        <source>Available on L1: %1 ETH</source>
+        <translation>Verfügbar auf L1: %1 ETH</translation>
+    </message>
+    <message>
+        <location filename="../qml/BridgeForm.qml" line="60"/>
+        <source>Available on L2: %1 ETH</source>
+        <translation>Verfügbar auf L2: %1 ETH</translation>
+    </message>
+    <message>
+        <location filename="../qml/BridgeForm.qml" line="71"/>
+        <source>Credit on L2 to (optional)</source>
+        <translation>Auf L2 gutschreiben an (optional)</translation>
+    </message>
+    <message>
+        <location filename="../qml/BridgeForm.qml" line="72"/>
+        <source>Leave empty to credit the same account on L2.</source>
+        <translation>Leer lassen, um dasselbe Konto auf L2 gutzuschreiben.</translation>
+    </message>
+    <message>
+        <location filename="../qml/BridgeForm.qml" line="82"/>
+        <source>A withdrawal is paid out on L1 only after its batch has passed the challenge period (%1). You then finalize it here; the countdown shows the exact time.</source>
+        <extracomment>%1 is the challenge period, e.g. &quot;1m 0s&quot;</extracomment>
+        <translation>Eine Auszahlung wird auf L1 erst ausgezahlt, wenn ihr Batch die Anfechtungsfrist (%1) überstanden hat. Dann schließen Sie sie hier ab; der Countdown zeigt den genauen Zeitpunkt.</translation>
+    </message>
+    <message>
+        <location filename="../qml/BridgeForm.qml" line="97"/>
+        <source>Submitted: %1</source>
+        <extracomment>%1 is a transaction hash</extracomment>
+        <translation>Gesendet: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/BridgeForm.qml" line="112"/>
+        <source>Deposit</source>
+        <translation>Einzahlen</translation>
+    </message>
+    <message>
+        <location filename="../qml/BridgeForm.qml" line="112"/>
+        <source>Withdraw</source>
+        <translation>Auszahlen</translation>
+    </message>
+</context>
+<context>
+    <name>BridgePage</name>
+    <message>
+        <location filename="../qml/BridgePage.qml" line="11"/>
+        <source>Bridge</source>
+        <translation>Bridge</translation>
+    </message>
+    <message>
+        <location filename="../qml/BridgePage.qml" line="14"/>
+        <source>Deposits arrive on L2 within a few blocks. Withdrawals can be paid out on L1 once their batch has passed the %1 challenge period.</source>
+        <extracomment>%1 is the challenge period read from the contract, e.g. &quot;1m 0s&quot; or &quot;7d 0h&quot;</extracomment>
+        <translation>Einzahlungen kommen auf L2 innerhalb weniger Blöcke an. Auszahlungen können auf L1 ausgezahlt werden, sobald ihr Batch die Anfechtungsfrist von %1 überstanden hat.</translation>
+    </message>
+    <message>
+        <location filename="../qml/BridgePage.qml" line="15"/>
+        <source>Deposits arrive on L2 within a few blocks. Withdrawals can be paid out on L1 once their batch has passed the challenge period.</source>
+        <translation>Einzahlungen kommen auf L2 innerhalb weniger Blöcke an. Auszahlungen können auf L1 ausgezahlt werden, sobald ihr Batch die Anfechtungsfrist überstanden hat.</translation>
+    </message>
+    <message>
+        <location filename="../qml/BridgePage.qml" line="21"/>
+        <source>Withdrawal paid out on L1</source>
+        <translation>Auszahlung auf L1 ausgezahlt</translation>
+    </message>
+    <message>
+        <location filename="../qml/BridgePage.qml" line="31"/>
+        <source>Transfers</source>
+        <translation>Überweisungen</translation>
+    </message>
+    <message>
+        <location filename="../qml/BridgePage.qml" line="32"/>
+        <source>One withdrawal is ready to finalize.</source>
+        <translation>Eine Auszahlung kann abgeschlossen werden.</translation>
+    </message>
+    <message>
+        <location filename="../qml/BridgePage.qml" line="34"/>
+        <source>%1 withdrawals are ready to finalize.</source>
+        <extracomment>%1 is a number greater than one</extracomment>
+        <translation>%1 Auszahlungen können abgeschlossen werden.</translation>
+    </message>
+    <message>
+        <location filename="../qml/BridgePage.qml" line="44"/>
+        <source>No deposits or withdrawals yet.</source>
+        <translation>Noch keine Ein- oder Auszahlungen.</translation>
     </message>
 </context>
 <context>
@@ -155,6 +752,39 @@
     </message>
 </context>
 <context>
+    <name>FraudBanner</name>
+    <message>
+        <location filename="../qml/FraudBanner.qml" line="47"/>
+        <source>Fraud found in batch #%1</source>
+        <extracomment>%1 is a batch number</extracomment>
+        <translation>Betrug in Batch #%1 gefunden</translation>
+    </message>
+    <message>
+        <location filename="../qml/FraudBanner.qml" line="55"/>
+        <source>This wallet re-executed the batch from L1 data and got a different result than the proposer claimed. Until it is proven, withdrawals in this and later batches must not be trusted.</source>
+        <translation>Diese Wallet hat den Batch aus den L1-Daten nachgerechnet und ein anderes Ergebnis erhalten, als der Proposer behauptet. Bis der Betrug bewiesen ist, darf Auszahlungen in diesem und späteren Batches nicht vertraut werden.</translation>
+    </message>
+    <message>
+        <location filename="../qml/FraudBanner.qml" line="78"/>
+        <source>Submit fraud proof</source>
+        <translation>Betrugsbeweis einreichen</translation>
+    </message>
+    <message>
+        <location filename="../qml/FraudBanner.qml" line="97"/>
+        <source>Fraud proof sent: %1. The batch and every later one will be reverted and the proposer&apos;s bond slashed.</source>
+        <extracomment>%1 is an L1 transaction hash</extracomment>
+        <translation>Betrugsbeweis gesendet: %1. Der Batch und alle späteren werden rückgängig gemacht und die Sicherheitsleistung des Proposers eingezogen.</translation>
+    </message>
+</context>
+<context>
+    <name>HashLabel</name>
+    <message>
+        <location filename="../qml/HashLabel.qml" line="13"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+</context>
+<context>
     <name>ImportPage</name>
     <message>
         <location filename="../qml/ImportPage.qml" line="24"/>
@@ -219,11 +849,194 @@
     </message>
 </context>
 <context>
+    <name>LayerSwitch</name>
+    <message>
+        <location filename="../qml/LayerSwitch.qml" line="19"/>
+        <source>Ethereum (L1)</source>
+        <translation>Ethereum (L1)</translation>
+    </message>
+    <message>
+        <location filename="../qml/LayerSwitch.qml" line="20"/>
+        <source>Sluice (L2)</source>
+        <translation>Sluice (L2)</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <location filename="../qml/Main.qml" line="18"/>
         <source>Sluice</source>
         <translation>Sluice</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="99"/>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="101"/>
+        <source>Send &amp; Receive</source>
+        <extracomment>Navigation entry: the page to send and receive funds</extracomment>
+        <translation>Senden &amp; Empfangen</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="103"/>
+        <source>Bridge</source>
+        <extracomment>Navigation entry: deposits to L2 and withdrawals to L1</extracomment>
+        <translation>Bridge</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="105"/>
+        <source>Batches</source>
+        <extracomment>Navigation entry: the rollup&apos;s batches posted to L1</extracomment>
+        <translation>Batches</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="106"/>
+        <source>Activity</source>
+        <translation>Aktivität</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="107"/>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="108"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+</context>
+<context>
+    <name>NavRail</name>
+    <message>
+        <location filename="../qml/NavRail.qml" line="42"/>
+        <source>Pages</source>
+        <translation>Seiten</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkSettingsCard</name>
+    <message>
+        <location filename="../qml/NetworkSettingsCard.qml" line="17"/>
+        <source>Network</source>
+        <translation>Netz</translation>
+    </message>
+    <message>
+        <location filename="../qml/NetworkSettingsCard.qml" line="18"/>
+        <source>Sluice can run its own private Ethereum chain and rollup node on this computer, or connect to nodes you name.</source>
+        <translation>Sluice kann eine eigene private Ethereum-Chain mit Rollup-Knoten auf diesem Computer betreiben oder sich mit Knoten Ihrer Wahl verbinden.</translation>
+    </message>
+    <message>
+        <location filename="../qml/NetworkSettingsCard.qml" line="24"/>
+        <source>Local network (bundled)</source>
+        <translation>Lokales Netz (mitgeliefert)</translation>
+    </message>
+    <message>
+        <location filename="../qml/NetworkSettingsCard.qml" line="31"/>
+        <source>Custom endpoints</source>
+        <translation>Eigene Endpunkte</translation>
+    </message>
+    <message>
+        <location filename="../qml/NetworkSettingsCard.qml" line="46"/>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location filename="../qml/NetworkSettingsCard.qml" line="47"/>
+        <source>starting</source>
+        <translation>startet</translation>
+    </message>
+    <message>
+        <location filename="../qml/NetworkSettingsCard.qml" line="48"/>
+        <source>stopping</source>
+        <translation>wird beendet</translation>
+    </message>
+    <message>
+        <location filename="../qml/NetworkSettingsCard.qml" line="49"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../qml/NetworkSettingsCard.qml" line="49"/>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <location filename="../qml/NetworkSettingsCard.qml" line="66"/>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <location filename="../qml/NetworkSettingsCard.qml" line="66"/>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <location filename="../qml/NetworkSettingsCard.qml" line="74"/>
+        <source>Reset…</source>
+        <extracomment>Wipe the local chain and start from scratch</extracomment>
+        <translation>Zurücksetzen …</translation>
+    </message>
+    <message>
+        <location filename="../qml/NetworkSettingsCard.qml" line="80"/>
+        <source>Hide log</source>
+        <translation>Protokoll ausblenden</translation>
+    </message>
+    <message>
+        <location filename="../qml/NetworkSettingsCard.qml" line="80"/>
+        <source>Show log</source>
+        <translation>Protokoll anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../qml/NetworkSettingsCard.qml" line="89"/>
+        <source>Challenge period %1 · proposer bond %2 · L1 chain %3 · L2 chain %4 (read from the chain)</source>
+        <extracomment>%1 period like &quot;1m 0s&quot;, %2 an amount like &quot;1 ETH&quot;, %3 chain id, %4 chain id</extracomment>
+        <translation>Anfechtungsfrist %1 · Sicherheitsleistung %2 · L1-Chain %3 · L2-Chain %4 (von der Chain gelesen)</translation>
+    </message>
+    <message>
+        <location filename="../qml/NetworkSettingsCard.qml" line="132"/>
+        <source>L1 RPC URL</source>
+        <translation>L1-RPC-URL</translation>
+    </message>
+    <message>
+        <location filename="../qml/NetworkSettingsCard.qml" line="140"/>
+        <source>L2 RPC URL</source>
+        <translation>L2-RPC-URL</translation>
+    </message>
+    <message>
+        <location filename="../qml/NetworkSettingsCard.qml" line="148"/>
+        <source>Rollup contract address</source>
+        <translation>Adresse des Rollup-Vertrags</translation>
+    </message>
+    <message>
+        <location filename="../qml/NetworkSettingsCard.qml" line="169"/>
+        <source>Check and use</source>
+        <extracomment>Check the endpoints, then use them</extracomment>
+        <translation>Prüfen und verwenden</translation>
+    </message>
+    <message>
+        <location filename="../qml/NetworkSettingsCard.qml" line="183"/>
+        <source>Reset the local network?</source>
+        <translation>Lokales Netz zurücksetzen?</translation>
+    </message>
+    <message>
+        <location filename="../qml/NetworkSettingsCard.qml" line="191"/>
+        <source>This stops the local chain and rollup node and deletes their data: every local balance, batch and bridge transfer is gone. Your wallet and keys are not touched.</source>
+        <translation>Dies stoppt die lokale Chain und den Rollup-Knoten und löscht ihre Daten: alle lokalen Guthaben, Batches und Bridge-Überweisungen sind weg. Ihre Wallet und Schlüssel bleiben unberührt.</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationBar</name>
+    <message>
+        <location filename="../qml/NotificationBar.qml" line="50"/>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <location filename="../qml/NotificationBar.qml" line="59"/>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
     </message>
 </context>
 <context>
@@ -313,6 +1126,79 @@
     </message>
 </context>
 <context>
+    <name>OverviewAccountRow</name>
+    <message>
+        <location filename="../qml/OverviewAccountRow.qml" line="23"/>
+        <source>%1: %2 %5 on L1, %3 %5 on L2, %4 %5 in transit</source>
+        <translation>%1: %2 %5 auf L1, %3 %5 auf L2, %4 %5 unterwegs</translation>
+    </message>
+    <message>
+        <location filename="../qml/OverviewAccountRow.qml" line="66"/>
+        <source>Copy address</source>
+        <translation>Adresse kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <location filename="../qml/OverviewPage.qml" line="13"/>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <location filename="../qml/OverviewPage.qml" line="14"/>
+        <source>Your funds on Ethereum and on the Sluice rollup, checked by this wallet</source>
+        <translation>Ihr Guthaben auf Ethereum und im Sluice-Rollup, von dieser Wallet geprüft</translation>
+    </message>
+    <message>
+        <location filename="../qml/OverviewPage.qml" line="26"/>
+        <source>On Ethereum (L1)</source>
+        <translation>Auf Ethereum (L1)</translation>
+    </message>
+    <message>
+        <location filename="../qml/OverviewPage.qml" line="32"/>
+        <source>On Sluice (L2)</source>
+        <translation>Auf Sluice (L2)</translation>
+    </message>
+    <message>
+        <location filename="../qml/OverviewPage.qml" line="39"/>
+        <location filename="../qml/OverviewPage.qml" line="63"/>
+        <source>In transit</source>
+        <extracomment>Funds between the layers: deposits not yet credited, withdrawals not yet paid out</extracomment>
+        <translation>Unterwegs</translation>
+    </message>
+    <message>
+        <location filename="../qml/OverviewPage.qml" line="55"/>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <location filename="../qml/OverviewPage.qml" line="60"/>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <location filename="../qml/OverviewPage.qml" line="61"/>
+        <source>L1</source>
+        <translation>L1</translation>
+    </message>
+    <message>
+        <location filename="../qml/OverviewPage.qml" line="62"/>
+        <source>L2</source>
+        <translation>L2</translation>
+    </message>
+    <message>
+        <location filename="../qml/OverviewPage.qml" line="76"/>
+        <source>Deposit or withdraw…</source>
+        <translation>Ein- oder auszahlen …</translation>
+    </message>
+    <message>
+        <location filename="../qml/OverviewPage.qml" line="83"/>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+</context>
+<context>
     <name>PasswordField</name>
     <message>
         <location filename="../qml/PasswordField.qml" line="29"/>
@@ -359,6 +1245,37 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <location filename="../app/receivecontroller.cpp" line="17"/>
+        <source>The text is too long for a QR code.</source>
+        <translation>Der Text ist zu lang für einen QR-Code.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivePanel</name>
+    <message>
+        <location filename="../qml/ReceivePanel.qml" line="14"/>
+        <source>Address copied to the clipboard</source>
+        <translation>Adresse in die Zwischenablage kopiert</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReceivePanel.qml" line="38"/>
+        <source>QR code of the address %1</source>
+        <translation>QR-Code der Adresse %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReceivePanel.qml" line="51"/>
+        <source>Your address is the same on Ethereum (L1) and on Sluice (L2). Only send ETH to it.</source>
+        <translation>Ihre Adresse ist auf Ethereum (L1) und auf Sluice (L2) dieselbe. Senden Sie nur ETH an sie.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReceivePanel.qml" line="75"/>
+        <source>Copy address</source>
+        <translation>Adresse kopieren</translation>
+    </message>
+</context>
+<context>
     <name>RestorePage</name>
     <message>
         <location filename="../qml/RestorePage.qml" line="20"/>
@@ -398,76 +1315,349 @@
     </message>
 </context>
 <context>
+    <name>SendController</name>
+    <message>
+        <location filename="../app/sendcontroller.cpp" line="82"/>
+        <source>Enter the recipient&apos;s address.</source>
+        <translation>Geben Sie die Adresse des Empfängers ein.</translation>
+    </message>
+    <message>
+        <location filename="../app/sendcontroller.cpp" line="84"/>
+        <source>An address starts with 0x.</source>
+        <translation>Eine Adresse beginnt mit 0x.</translation>
+    </message>
+    <message>
+        <location filename="../app/sendcontroller.cpp" line="85"/>
+        <source>An address has 40 hexadecimal digits after 0x (this has %1).</source>
+        <translation>Eine Adresse hat 40 Hexadezimalziffern nach 0x (diese hat %1).</translation>
+    </message>
+    <message>
+        <location filename="../app/sendcontroller.cpp" line="89"/>
+        <source>The address&apos;s capitalisation does not match its EIP-55 checksum: a character may be mistyped.</source>
+        <translation>Die Groß-/Kleinschreibung der Adresse passt nicht zu ihrer EIP-55-Prüfsumme: vielleicht ist ein Zeichen vertippt.</translation>
+    </message>
+    <message>
+        <location filename="../app/sendcontroller.cpp" line="90"/>
+        <source>The address may only contain the digits 0-9 and letters a-f after 0x.</source>
+        <translation>Die Adresse darf nach 0x nur die Ziffern 0–9 und die Buchstaben a–f enthalten.</translation>
+    </message>
+    <message>
+        <location filename="../app/sendcontroller.cpp" line="96"/>
+        <source>Enter an amount.</source>
+        <translation>Geben Sie einen Betrag ein.</translation>
+    </message>
+    <message>
+        <location filename="../app/sendcontroller.cpp" line="98"/>
+        <source>Not an amount: %1.</source>
+        <translation>Kein Betrag: %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/sendcontroller.cpp" line="99"/>
+        <source>The amount must be more than 0.</source>
+        <translation>Der Betrag muss größer als 0 sein.</translation>
+    </message>
+    <message>
+        <location filename="../app/sendcontroller.cpp" line="102"/>
+        <source>More than the balance of %1 ETH.</source>
+        <translation>Mehr als das Guthaben von %1 ETH.</translation>
+    </message>
+    <message>
+        <location filename="../app/sendcontroller.cpp" line="104"/>
+        <source>Not enough for the amount plus the network fee of up to %1 ETH (balance %2 ETH).</source>
+        <translation>Nicht genug für den Betrag plus die Netzgebühr von bis zu %1 ETH (Guthaben %2 ETH).</translation>
+    </message>
+    <message>
+        <location filename="../app/sendcontroller.cpp" line="204"/>
+        <source>Not connected to the network.</source>
+        <translation>Nicht mit dem Netz verbunden.</translation>
+    </message>
+    <message>
+        <location filename="../app/sendcontroller.cpp" line="234"/>
+        <source>Unlock the wallet and connect to send.</source>
+        <translation>Entsperren Sie die Wallet und verbinden Sie sich, um zu senden.</translation>
+    </message>
+    <message>
+        <location filename="../app/sendcontroller.cpp" line="266"/>
+        <source>The transaction was mined but failed.</source>
+        <translation>Die Transaktion wurde in einen Block aufgenommen, ist aber fehlgeschlagen.</translation>
+    </message>
+</context>
+<context>
+    <name>SendForm</name>
+    <message>
+        <location filename="../qml/SendForm.qml" line="29"/>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location filename="../qml/SendForm.qml" line="35"/>
+        <source>Network</source>
+        <extracomment>Which chain the payment is made on</extracomment>
+        <translation>Netz</translation>
+    </message>
+    <message>
+        <location filename="../qml/SendForm.qml" line="52"/>
+        <source>To</source>
+        <extracomment>Label of the recipient address field</extracomment>
+        <translation>An</translation>
+    </message>
+    <message>
+        <location filename="../qml/SendForm.qml" line="64"/>
+        <source>Amount (%1)</source>
+        <translation>Betrag (%1)</translation>
+    </message>
+    <message>
+        <location filename="../qml/SendForm.qml" line="68"/>
+        <source>Available: %1 %2</source>
+        <extracomment>%1 is an exact amount like 1.25, %2 the unit ETH</extracomment>
+        <translation>Verfügbar: %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/SendForm.qml" line="76"/>
+        <source>Max</source>
+        <extracomment>Fill in the whole balance minus the fee</extracomment>
+        <translation>Max</translation>
+    </message>
+    <message>
+        <location filename="../qml/SendForm.qml" line="79"/>
+        <source>Send the maximum amount</source>
+        <translation>Den höchstmöglichen Betrag senden</translation>
+    </message>
+    <message>
+        <location filename="../qml/SendForm.qml" line="103"/>
+        <source>Sent. The transaction is included.</source>
+        <translation>Gesendet. Die Transaktion ist aufgenommen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SendForm.qml" line="104"/>
+        <source>Submitted, waiting for the receipt…</source>
+        <translation>Gesendet, warte auf die Bestätigung …</translation>
+    </message>
+    <message>
+        <location filename="../qml/SendForm.qml" line="112"/>
+        <source>Copy transaction hash</source>
+        <translation>Transaktions-Hash kopieren</translation>
+    </message>
+    <message>
+        <location filename="../qml/SendForm.qml" line="130"/>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../qml/SendForm.qml" line="130"/>
+        <source>New payment</source>
+        <translation>Neue Zahlung</translation>
+    </message>
+    <message>
+        <location filename="../qml/SendForm.qml" line="136"/>
+        <source>Review…</source>
+        <translation>Prüfen …</translation>
+    </message>
+</context>
+<context>
+    <name>SendReceivePage</name>
+    <message>
+        <location filename="../qml/SendReceivePage.qml" line="14"/>
+        <source>Send &amp; Receive</source>
+        <extracomment>Page title</extracomment>
+        <translation>Senden &amp; Empfangen</translation>
+    </message>
+    <message>
+        <location filename="../qml/SendReceivePage.qml" line="15"/>
+        <source>Pay an address on Ethereum (L1) or on the Sluice rollup (L2), or show yours</source>
+        <translation>Zahlen Sie an eine Adresse auf Ethereum (L1) oder im Sluice-Rollup (L2), oder zeigen Sie Ihre</translation>
+    </message>
+    <message>
+        <location filename="../qml/SendReceivePage.qml" line="25"/>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <location filename="../qml/SendReceivePage.qml" line="30"/>
+        <source>Receive</source>
+        <translation>Empfangen</translation>
+    </message>
+</context>
+<context>
+    <name>SendReviewDialog</name>
+    <message>
+        <location filename="../qml/SendReviewDialog.qml" line="20"/>
+        <source>Review the payment</source>
+        <translation>Zahlung prüfen</translation>
+    </message>
+    <message>
+        <location filename="../qml/SendReviewDialog.qml" line="28"/>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <location filename="../qml/SendReviewDialog.qml" line="29"/>
+        <source>Network</source>
+        <translation>Netz</translation>
+    </message>
+    <message>
+        <location filename="../qml/SendReviewDialog.qml" line="29"/>
+        <source>Ethereum (L1)</source>
+        <translation>Ethereum (L1)</translation>
+    </message>
+    <message>
+        <location filename="../qml/SendReviewDialog.qml" line="29"/>
+        <source>Sluice (L2)</source>
+        <translation>Sluice (L2)</translation>
+    </message>
+    <message>
+        <location filename="../qml/SendReviewDialog.qml" line="30"/>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <location filename="../qml/SendReviewDialog.qml" line="32"/>
+        <source>Network fee (at most)</source>
+        <extracomment>The most the network fee can be; usually less is charged</extracomment>
+        <translation>Netzgebühr (höchstens)</translation>
+    </message>
+    <message>
+        <location filename="../qml/SendReviewDialog.qml" line="33"/>
+        <source>Total (at most)</source>
+        <translation>Gesamt (höchstens)</translation>
+    </message>
+    <message>
+        <location filename="../qml/SendReviewDialog.qml" line="61"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../qml/SendReviewDialog.qml" line="68"/>
+        <source>Sign and send</source>
+        <extracomment>Sign the transaction and send it</extracomment>
+        <translation>Signieren und senden</translation>
+    </message>
+</context>
+<context>
     <name>SettingsController</name>
     <message>
-        <location filename="../app/settingscontroller.cpp" line="23"/>
+        <location filename="../app/settingscontroller.cpp" line="30"/>
+        <location filename="../app/settingscontroller.cpp" line="109"/>
         <source>System default</source>
         <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <location filename="../app/settingscontroller.cpp" line="110"/>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <location filename="../app/settingscontroller.cpp" line="111"/>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/settingscontroller.cpp" line="124"/>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/settingscontroller.cpp" line="125"/>
+        <source>Never</source>
+        <translation>Nie</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../qml/SettingsPage.qml" line="15"/>
-        <source>Saved. Connecting to the new endpoint…</source>
-        <translation>Gespeichert. Verbindung zum neuen Endpunkt wird aufgebaut …</translation>
-    </message>
-    <message>
-        <location filename="../qml/SettingsPage.qml" line="33"/>
+        <location filename="../qml/SettingsPage.qml" line="11"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsPage.qml" line="46"/>
-        <source>Ethereum (L1) node</source>
-        <translation>Ethereum-Knoten (L1)</translation>
-    </message>
-    <message>
-        <location filename="../qml/SettingsPage.qml" line="53"/>
-        <source>The JSON-RPC endpoint Sluice reads balances and new blocks from: http(s) or ws(s). A local anvil listens on http://127.0.0.1:8545.</source>
-        <translation>Der JSON-RPC-Endpunkt, von dem Sluice Guthaben und neue Blöcke liest: http(s) oder ws(s). Ein lokales anvil lauscht auf http://127.0.0.1:8545.</translation>
-    </message>
-    <message>
-        <location filename="../qml/SettingsPage.qml" line="70"/>
-        <source>L1 RPC URL</source>
-        <translation>L1-RPC-URL</translation>
-    </message>
-    <message>
-        <location filename="../qml/SettingsPage.qml" line="76"/>
-        <source>Apply</source>
-        <translation>Übernehmen</translation>
-    </message>
-    <message>
-        <location filename="../qml/SettingsPage.qml" line="97"/>
-        <location filename="../qml/SettingsPage.qml" line="116"/>
+        <location filename="../qml/SettingsPage.qml" line="23"/>
+        <location filename="../qml/SettingsPage.qml" line="32"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsPage.qml" line="104"/>
+        <location filename="../qml/SettingsPage.qml" line="24"/>
         <source>Changes the language at once, no restart needed.</source>
         <translation>Wechselt die Sprache sofort, ohne Neustart.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsPage.qml" line="138"/>
+        <location filename="../qml/SettingsPage.qml" line="67"/>
         <source>Security</source>
         <translation>Sicherheit</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsPage.qml" line="145"/>
+        <location filename="../qml/SettingsPage.qml" line="68"/>
         <source>Locking wipes the decrypted keys from memory. You will need your password to continue.</source>
         <translation>Beim Sperren werden die entschlüsselten Schlüssel aus dem Speicher gelöscht. Zum Weitermachen brauchst du dann dein Passwort.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsPage.qml" line="152"/>
+        <location filename="../qml/SettingsPage.qml" line="69"/>
         <source>Wallet folder: %1</source>
-        <extracomment>%1 is a folder path</extracomment>
         <translation>Wallet-Ordner: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsPage.qml" line="160"/>
+        <location filename="../qml/SettingsPage.qml" line="92"/>
         <source>Lock now</source>
         <translation>Jetzt sperren</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsPage.qml" line="15"/>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsPage.qml" line="46"/>
+        <location filename="../qml/SettingsPage.qml" line="55"/>
+        <source>Theme</source>
+        <extracomment>Setting: light or dark colours</extracomment>
+        <translation>Design</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsPage.qml" line="47"/>
+        <source>Light, dark, or as the desktop is set.</source>
+        <translation>Hell, dunkel oder wie der Desktop eingestellt ist.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsPage.qml" line="80"/>
+        <source>Lock automatically after</source>
+        <extracomment>Label of the choice of minutes without input after which the wallet locks</extracomment>
+        <translation>Automatisch sperren nach</translation>
+    </message>
+</context>
+<context>
+    <name>StartupView</name>
+    <message>
+        <location filename="../qml/StartupView.qml" line="36"/>
+        <source>The network is not available</source>
+        <translation>Das Netz ist nicht verfügbar</translation>
+    </message>
+    <message>
+        <location filename="../qml/StartupView.qml" line="37"/>
+        <source>Starting your local network…</source>
+        <translation>Ihr lokales Netz wird gestartet …</translation>
+    </message>
+    <message>
+        <location filename="../qml/StartupView.qml" line="38"/>
+        <source>Connecting…</source>
+        <translation>Verbinde …</translation>
+    </message>
+    <message>
+        <location filename="../qml/StartupView.qml" line="49"/>
+        <source>Sluice runs a private Ethereum chain and rollup node on this computer, so you can try everything without real money. This takes a few seconds the first time.</source>
+        <translation>Sluice betreibt eine private Ethereum-Chain mit Rollup-Knoten auf diesem Computer, damit Sie alles ohne echtes Geld ausprobieren können. Beim ersten Mal dauert das einige Sekunden.</translation>
+    </message>
+    <message>
+        <location filename="../qml/StartupView.qml" line="72"/>
+        <source>Network settings</source>
+        <translation>Netzeinstellungen</translation>
+    </message>
+    <message>
+        <location filename="../qml/StartupView.qml" line="78"/>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
     </message>
 </context>
 <context>
@@ -499,6 +1689,190 @@
         <source>Block #%1</source>
         <extracomment>%1 is the number of the latest block</extracomment>
         <translation>Block Nr. %1</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDelegate</name>
+    <message>
+        <location filename="../qml/TransferDelegate.qml" line="42"/>
+        <location filename="../qml/TransferDelegate.qml" line="73"/>
+        <source>Deposit of %1 ETH</source>
+        <translation>Einzahlung von %1 ETH</translation>
+    </message>
+    <message>
+        <location filename="../qml/TransferDelegate.qml" line="42"/>
+        <location filename="../qml/TransferDelegate.qml" line="73"/>
+        <source>Withdrawal of %1 ETH</source>
+        <translation>Auszahlung von %1 ETH</translation>
+    </message>
+    <message>
+        <location filename="../qml/TransferDelegate.qml" line="79"/>
+        <source>%1 · %2 · batch #%3</source>
+        <extracomment>%1 a date and time, %2 a shortened address, %3 a batch number</extracomment>
+        <translation>%1 · %2 · Batch #%3</translation>
+    </message>
+    <message>
+        <location filename="../qml/TransferDelegate.qml" line="80"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/TransferDelegate.qml" line="106"/>
+        <source>Its batch was proven fraudulent and reverted on L1. The withdrawal is safe and waits to be posted again in a new batch.</source>
+        <translation>Ihr Batch wurde als betrügerisch bewiesen und auf L1 rückgängig gemacht. Die Auszahlung ist sicher und wartet darauf, in einem neuen Batch erneut veröffentlicht zu werden.</translation>
+    </message>
+    <message>
+        <location filename="../qml/TransferDelegate.qml" line="107"/>
+        <source>Its first batch was reverted by a fraud proof; it was posted again and the challenge period restarted.</source>
+        <translation>Ihr erster Batch wurde durch einen Betrugsbeweis rückgängig gemacht; sie wurde erneut veröffentlicht und die Anfechtungsfrist begann neu.</translation>
+    </message>
+    <message>
+        <location filename="../qml/TransferDelegate.qml" line="122"/>
+        <source>Final at %1</source>
+        <extracomment>%1 is an absolute date and time</extracomment>
+        <translation>Endgültig am %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/TransferDelegate.qml" line="123"/>
+        <source>Final time known once the batch is on L1</source>
+        <translation>Endzeitpunkt bekannt, sobald der Batch auf L1 ist</translation>
+    </message>
+    <message>
+        <location filename="../qml/TransferDelegate.qml" line="131"/>
+        <source>%1 left</source>
+        <extracomment>%1 is a time span like &quot;2m 13s&quot;</extracomment>
+        <translation>noch %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/TransferDelegate.qml" line="145"/>
+        <source>Finalize</source>
+        <translation>Abschließen</translation>
+    </message>
+    <message>
+        <location filename="../qml/TransferDelegate.qml" line="147"/>
+        <source>Finalize the withdrawal of %1 ETH</source>
+        <translation>Auszahlung von %1 ETH abschließen</translation>
+    </message>
+    <message>
+        <location filename="../qml/TransferDelegate.qml" line="154"/>
+        <source>Copy transaction hash</source>
+        <translation>Transaktions-Hash kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>TransfersModel</name>
+    <message>
+        <location filename="../app/transfersmodel.cpp" line="80"/>
+        <source>%1d %2h %3m</source>
+        <translation>%1 d %2 h %3 min</translation>
+    </message>
+    <message>
+        <location filename="../app/transfersmodel.cpp" line="81"/>
+        <source>%1h %2m %3s</source>
+        <translation>%1 h %2 min %3 s</translation>
+    </message>
+    <message>
+        <location filename="../app/transfersmodel.cpp" line="82"/>
+        <source>%1m %2s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location filename="../app/transfersmodel.cpp" line="83"/>
+        <source>%1s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../app/transfersmodel.cpp" line="123"/>
+        <source>Initiated on L2</source>
+        <translation>Auf L2 veranlasst</translation>
+    </message>
+    <message>
+        <location filename="../app/transfersmodel.cpp" line="124"/>
+        <source>Posted to L1</source>
+        <translation>Auf L1 veröffentlicht</translation>
+    </message>
+    <message>
+        <location filename="../app/transfersmodel.cpp" line="126"/>
+        <location filename="../app/transfersmodel.cpp" line="127"/>
+        <location filename="../app/transfersmodel.cpp" line="131"/>
+        <source>Ready to finalize</source>
+        <translation>Bereit zum Abschließen</translation>
+    </message>
+    <message>
+        <location filename="../app/transfersmodel.cpp" line="126"/>
+        <source>In challenge window</source>
+        <translation>In der Anfechtungsfrist</translation>
+    </message>
+    <message>
+        <location filename="../app/transfersmodel.cpp" line="128"/>
+        <location filename="../app/transfersmodel.cpp" line="137"/>
+        <source>Finalized</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="../app/transfersmodel.cpp" line="129"/>
+        <source>Batch reverted; waiting to be re-included</source>
+        <translation>Batch rückgängig gemacht; wartet auf erneute Aufnahme</translation>
+    </message>
+    <message>
+        <location filename="../app/transfersmodel.cpp" line="131"/>
+        <source>Re-included; in challenge window</source>
+        <translation>Erneut aufgenommen; in der Anfechtungsfrist</translation>
+    </message>
+    <message>
+        <location filename="../app/transfersmodel.cpp" line="137"/>
+        <source>Initiated</source>
+        <translation>Veranlasst</translation>
+    </message>
+    <message>
+        <location filename="../app/transfersmodel.cpp" line="137"/>
+        <source>Posted</source>
+        <translation>Eingereicht</translation>
+    </message>
+    <message>
+        <location filename="../app/transfersmodel.cpp" line="137"/>
+        <source>Challenge window</source>
+        <translation>Anfechtungsfrist</translation>
+    </message>
+    <message>
+        <location filename="../app/transfersmodel.cpp" line="137"/>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <location filename="../app/transfersmodel.cpp" line="163"/>
+        <source>Submitted on L1</source>
+        <translation>Auf L1 gesendet</translation>
+    </message>
+    <message>
+        <location filename="../app/transfersmodel.cpp" line="164"/>
+        <source>Queued in the rollup</source>
+        <translation>In der Rollup-Warteschlange</translation>
+    </message>
+    <message>
+        <location filename="../app/transfersmodel.cpp" line="165"/>
+        <source>Credited on L2</source>
+        <translation>Auf L2 gutgeschrieben</translation>
+    </message>
+    <message>
+        <location filename="../app/transfersmodel.cpp" line="166"/>
+        <source>Failed on L1</source>
+        <translation>Auf L1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../app/transfersmodel.cpp" line="170"/>
+        <source>Submitted</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <location filename="../app/transfersmodel.cpp" line="170"/>
+        <source>Queued</source>
+        <translation>In Warteschlange</translation>
+    </message>
+    <message>
+        <location filename="../app/transfersmodel.cpp" line="170"/>
+        <source>Credited</source>
+        <translation>Gutgeschrieben</translation>
     </message>
 </context>
 <context>
@@ -535,6 +1909,135 @@
         <location filename="../qml/UnlockPage.qml" line="62"/>
         <source>Unlock</source>
         <translation>Entsperren</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationCard</name>
+    <message>
+        <location filename="../qml/VerificationCard.qml" line="15"/>
+        <source>Network and verification</source>
+        <translation>Netz und Prüfung</translation>
+    </message>
+    <message>
+        <location filename="../qml/VerificationCard.qml" line="27"/>
+        <source>L1 block</source>
+        <extracomment>Latest block number of the Ethereum chain</extracomment>
+        <translation>L1-Block</translation>
+    </message>
+    <message>
+        <location filename="../qml/VerificationCard.qml" line="29"/>
+        <source>L2 block</source>
+        <extracomment>Latest block number of the rollup</extracomment>
+        <translation>L2-Block</translation>
+    </message>
+    <message>
+        <location filename="../qml/VerificationCard.qml" line="31"/>
+        <source>Latest batch</source>
+        <extracomment>Index of the newest batch posted to L1</extracomment>
+        <translation>Neuester Batch</translation>
+    </message>
+    <message>
+        <location filename="../qml/VerificationCard.qml" line="33"/>
+        <source>Challenge period</source>
+        <extracomment>Length of the window in which a batch can be challenged</extracomment>
+        <translation>Anfechtungsfrist</translation>
+    </message>
+    <message>
+        <location filename="../qml/VerificationCard.qml" line="86"/>
+        <source>Batches</source>
+        <translation>Batches</translation>
+    </message>
+    <message>
+        <location filename="../qml/VerificationCard.qml" line="87"/>
+        <source>Show batches</source>
+        <translation>Batches anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>WalletSession</name>
+    <message>
+        <location filename="../app/walletsession.cpp" line="103"/>
+        <source>Withdrawal ready</source>
+        <translation>Auszahlung bereit</translation>
+    </message>
+    <message>
+        <location filename="../app/walletsession.cpp" line="104"/>
+        <source>Your withdrawal of %1 ETH can be finalized on L1 now.</source>
+        <translation>Ihre Auszahlung von %1 ETH kann jetzt auf L1 abgeschlossen werden.</translation>
+    </message>
+    <message>
+        <location filename="../app/walletsession.cpp" line="109"/>
+        <source>Fraud detected in batch %1</source>
+        <translation>Betrug in Batch %1 erkannt</translation>
+    </message>
+    <message>
+        <location filename="../app/walletsession.cpp" line="110"/>
+        <source>This wallet&apos;s verifier found a fraudulent batch.</source>
+        <translation>Die Prüfung dieser Wallet hat einen betrügerischen Batch gefunden.</translation>
+    </message>
+    <message>
+        <location filename="../app/walletsession.cpp" line="153"/>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <location filename="../app/walletsession.cpp" line="153"/>
+        <source>Locked</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <location filename="../app/walletsession.cpp" line="155"/>
+        <source>Starting the local network…</source>
+        <translation>Das lokale Netz wird gestartet …</translation>
+    </message>
+    <message>
+        <location filename="../app/walletsession.cpp" line="156"/>
+        <source>Checking the network…</source>
+        <translation>Das Netz wird geprüft …</translation>
+    </message>
+    <message>
+        <location filename="../app/walletsession.cpp" line="157"/>
+        <source>Connecting…</source>
+        <translation>Verbinde …</translation>
+    </message>
+    <message>
+        <location filename="../app/walletsession.cpp" line="158"/>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <location filename="../app/walletsession.cpp" line="267"/>
+        <source>The endpoints could not be saved.</source>
+        <translation>Die Endpunkte konnten nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <location filename="../app/walletsession.cpp" line="448"/>
+        <source>No batches on L1 yet: nothing to verify.</source>
+        <translation>Noch keine Batches auf L1: nichts zu prüfen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/walletsession.cpp" line="450"/>
+        <source>Fraud found by this wallet in batch %1; %n batch(es) cannot be trusted.</source>
+        <translation>
+            <numerusform>Betrug von dieser Wallet in Batch %1 gefunden; %n Batch ist nicht vertrauenswürdig.</numerusform>
+            <numerusform>Betrug von dieser Wallet in Batch %1 gefunden; %n Batches sind nicht vertrauenswürdig.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/walletsession.cpp" line="453"/>
+        <source>%n batch(es) could not be verified by this wallet.</source>
+        <translation>
+            <numerusform>%n Batch konnte von dieser Wallet nicht geprüft werden.</numerusform>
+            <numerusform>%n Batches konnten von dieser Wallet nicht geprüft werden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/walletsession.cpp" line="455"/>
+        <source>All %n batch(es) holding your funds verified by this wallet.</source>
+        <translation>
+            <numerusform>Der %n Batch mit Ihrem Guthaben ist von dieser Wallet geprüft.</numerusform>
+            <numerusform>Alle %n Batches mit Ihrem Guthaben sind von dieser Wallet geprüft.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -592,29 +2095,44 @@
 <context>
     <name>sluice::AppSettings</name>
     <message>
-        <location filename="../services/wallet/appsettings.cpp" line="31"/>
+        <location filename="../services/wallet/appsettings.cpp" line="37"/>
         <source>Enter the URL of an Ethereum JSON-RPC endpoint, e.g. %1.</source>
         <translation>Gib die URL eines Ethereum-JSON-RPC-Endpunkts ein, z. B. %1.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/appsettings.cpp" line="35"/>
+        <location filename="../services/wallet/appsettings.cpp" line="41"/>
         <source>&quot;%1&quot; is not a valid URL; write it like %2.</source>
         <translation>„%1“ ist keine gültige URL; schreib sie wie %2.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/appsettings.cpp" line="38"/>
+        <location filename="../services/wallet/appsettings.cpp" line="44"/>
         <source>The RPC URL must start with http://, https://, ws:// or wss:// (not %1://).</source>
         <translation>Die RPC-URL muss mit http://, https://, ws:// oder wss:// beginnen (nicht %1://).</translation>
     </message>
     <message>
-        <location filename="../services/wallet/appsettings.cpp" line="39"/>
+        <location filename="../services/wallet/appsettings.cpp" line="45"/>
         <source>The RPC URL has no host name; write it like %1.</source>
         <translation>Die RPC-URL hat keinen Hostnamen; schreib sie wie %1.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/appsettings.cpp" line="74"/>
+        <location filename="../services/wallet/appsettings.cpp" line="80"/>
         <source>Unsupported language &quot;%1&quot;; choose one of: %2.</source>
         <translation>Nicht unterstützte Sprache „%1“; wähle eine von: %2.</translation>
+    </message>
+    <message>
+        <location filename="../services/wallet/appsettings.cpp" line="115"/>
+        <source>The rollup contract address must be 0x followed by 40 hexadecimal digits.</source>
+        <translation>Die Adresse des Rollup-Vertrags muss aus 0x und 40 Hexadezimalziffern bestehen.</translation>
+    </message>
+    <message>
+        <location filename="../services/wallet/appsettings.cpp" line="144"/>
+        <source>Unsupported theme &quot;%1&quot;; choose one of: %2.</source>
+        <translation>Nicht unterstütztes Design „%1“; wählen Sie eines von: %2.</translation>
+    </message>
+    <message>
+        <location filename="../services/wallet/appsettings.cpp" line="162"/>
+        <source>Auto-lock must be between 1 and 1440 minutes, or 0 for never.</source>
+        <translation>Die automatische Sperre muss zwischen 1 und 1440 Minuten liegen, oder 0 für nie.</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,8 @@
 #include <memory>
 
 #include "appcontext.h"
+#include "receivecontroller.h"
+#include "walletsession.h"
 
 Q_IMPORT_QML_PLUGIN(SluicePlugin)
 
@@ -25,10 +27,17 @@ public slots:
         // Nothing listens on the discard port: the status is "unreachable", no test needs a node.
         options.l1RpcUrl = QStringLiteral("http://127.0.0.1:9");
         AppContext::configure(options);
+        WalletSession::configure(SessionOptions{});  // never starts a local stack
         QQuickStyle::setStyle(QStringLiteral("Material"));
     }
-    void qmlEngineAvailable(QQmlEngine* engine) { engine->addImportPath(QStringLiteral("qrc:/")); }
-    void cleanupTestCase() { AppContext::shutdown(); }
+    void qmlEngineAvailable(QQmlEngine* engine) {
+        engine->addImportPath(QStringLiteral("qrc:/"));
+        engine->addImageProvider(QString::fromLatin1(QrImageProvider::kName), new QrImageProvider);
+    }
+    void cleanupTestCase() {
+        delete WalletSession::existing();
+        AppContext::shutdown();
+    }
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;

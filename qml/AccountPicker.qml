@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Sluice
+
+// Chooses one of the wallet's accounts; `key` is the BIP-44 index key the controllers take.
+ColumnLayout {
+    id: root
+
+    property string label: qsTr("Account")
+    readonly property string key: box.currentValue !== undefined ? String(box.currentValue) : ""
+
+    Layout.fillWidth: true
+    spacing: 4
+
+    AccountsModel { id: accounts }
+
+    Label {
+        text: root.label
+        color: Theme.textSecondary
+        font.pixelSize: Theme.fontSmall
+        font.weight: Font.DemiBold
+    }
+    ComboBox {
+        id: box
+        objectName: root.objectName.length > 0 ? root.objectName + "Box" : "accountBox"
+        Layout.fillWidth: true
+        model: accounts
+        textRole: "name"
+        valueRole: "key"
+        Accessible.name: root.label
+        displayText: currentIndex >= 0 && currentText.length > 0 ? currentText : qsTr("No account")
+        onCountChanged: if (currentIndex < 0 && count > 0) currentIndex = 0
+        Component.onCompleted: if (count > 0) currentIndex = 0
+        delegate: ItemDelegate {
+            required property int index
+            required property string name
+            required property string address
+            width: ListView.view ? ListView.view.width : implicitWidth
+            highlighted: box.highlightedIndex === index
+            contentItem: ColumnLayout {
+                spacing: 0
+                Label { text: name; font.weight: Font.DemiBold; color: Theme.textPrimary }
+                Label { text: address; font.family: Theme.monoFamily; font.pixelSize: Theme.fontSmall; color: Theme.textSecondary }
+            }
+        }
+    }
+}

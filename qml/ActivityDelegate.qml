@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// One history entry: kind and layer, the other party, the time, the signed amount and status.
+// Kept light (fixed height, no nested views): the list must scroll through 10,000 entries.
+ItemDelegate {
+    id: root
+
+    required property int index
+    required property string key
+    required property string time
+    required property string layer
+    required property string kind
+    required property string kindText
+    required property string account
+    required property string counterparty
+    required property string amount
+    required property bool incoming
+    required property string status
+    required property string txHash
+
+    width: ListView.view ? ListView.view.width : implicitWidth
+    height: 56
+    padding: 0
+    focusPolicy: Qt.NoFocus
+    Accessible.role: Accessible.ListItem
+    Accessible.name: root.kindText + ", " + root.amount + " ETH, " + root.time + ", " + root.status
+    onClicked: AppContext.copyToClipboard(root.txHash)
+    ToolTip.visible: hovered
+    ToolTip.delay: 600
+    ToolTip.text: root.txHash
+
+    background: Rectangle {
+        color: root.hovered ? Theme.surfaceAlt : "transparent"
+        border.width: root.ListView.isCurrentItem && root.ListView.view.activeFocus ? 2 : 0
+        border.color: Theme.focus
+        Rectangle {
+            anchors.bottom: parent.bottom
+            x: Theme.spacing
+            width: parent.width - 2 * Theme.spacing
+            height: 1
+            color: Theme.divider
+        }
+    }
+
+    contentItem: Item {
+        Rectangle {
+            id: icon
+            x: Theme.spacing
+            anchors.verticalCenter: parent.verticalCenter
+            width: 32
+            height: 32
+            radius: 16
+            color: root.incoming ? Theme.successBg : Theme.neutralBg
+            Text {
+                anchors.centerIn: parent
+                text: root.kind === "deposit" ? "\u2193" : root.kind === "withdrawal" ? "\u2191"
+                    : root.kind === "finalization" ? "\u2713" : root.incoming ? "\u2199" : "\u2197"
+                color: root.incoming ? Theme.success : Theme.textSecondary
+                font.pixelSize: 16
+            }
+        }
+        Text {
+            id: kindLabel
+            anchors.left: icon.right
+            anchors.leftMargin: Theme.spacing
+            y: 9
+            text: root.kindText
+            color: Theme.textPrimary
+            font.pixelSize: Theme.fontBody
+            font.weight: Font.DemiBold
+        }
+        Rectangle {
+            anchors.left: kindLabel.right
+            anchors.leftMargin: Theme.spacingSmall
+            anchors.verticalCenter: kindLabel.verticalCenter
+            width: layerText.implicitWidth + 12
+            height: 18
+            radius: 9
+            color: root.layer === "l1" ? Theme.infoBg : Theme.successBg
+            Text {
+                id: layerText
+                anchors.centerIn: parent
+                text: root.layer === "l1" ? "L1" : "L2"
+                color: root.layer === "l1" ? Theme.info : Theme.success
+                font.pixelSize: 11
+                font.weight: Font.DemiBold
+            }
+        }
+        Text {
+            anchors.left: kindLabel.left
+            anchors.right: amountLabel.left
+            anchors.rightMargin: Theme.spacing
+            y: 31
+            text: root.counterparty.length > 0 ? root.time + "  \u00B7  " + (root.incoming ? qsTr("from %1") : qsTr("to %1")).arg(root.counterparty)
+                                             : root.time
+            color: Theme.textSecondary
+            font.pixelSize: Theme.fontSmall
+            font.family: Theme.monoFamily
+            elide: Text.ElideRight
+        }
+        Text {
+            id: amountLabel
+            anchors.right: statusLabel.left
+            anchors.rightMargin: Theme.spacing
+            anchors.verticalCenter: parent.verticalCenter
+            text: (root.incoming ? "+" : "\u2212") + root.amount + " ETH"
+            color: root.incoming ? Theme.success : Theme.textPrimary
+            font.pixelSize: Theme.fontBody
+            font.weight: Font.DemiBold
+        }
+        Text {
+            id: statusLabel
+            anchors.right: parent.right
+            anchors.rightMargin: Theme.spacing
+            anchors.verticalCenter: parent.verticalCenter
+            width: 96
+            horizontalAlignment: Text.AlignRight
+            text: root.status === "pending" ? qsTr("pending")
+                : root.status === "confirmed" ? qsTr("confirmed")
+                : root.status === "failed" ? qsTr("failed")
+                : root.status === "finalized" ? qsTr("finalized")
+                : root.status === "credited" ? qsTr("credited")
+                : root.status === "in-window" ? qsTr("in window")
+                : root.status === "ready" ? qsTr("ready")
+                : root.status === "batch-reverted" ? qsTr("batch reverted")
+                : root.status
+            color: root.status === "failed" || root.status === "batch-reverted" ? Theme.error : Theme.textSecondary
+            font.pixelSize: Theme.fontSmall
+        }
+    }
+}

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Sluice
+
+// Everything about one batch: its commitments, its L1 transaction, its times, and this wallet's
+// verdict with the message.
+Dialog {
+    id: root
+
+    required property BatchesModel model
+    property var info: ({})
+    property bool shownOnce: false
+
+    function show(key) {
+        root.info = root.model.detail(key);
+        root.shownOnce = true;
+        root.open();
+    }
+
+    objectName: "batchDetail"
+    parent: Overlay.overlay
+    anchors.centerIn: parent
+    width: Math.min(720, parent ? parent.width - 2 * Theme.spacingLarge : 720)
+    modal: true
+    //: %1 is a batch number
+    title: qsTr("Batch #%1").arg(root.info.index !== undefined ? root.info.index : "")
+    standardButtons: Dialog.Close
+
+    ColumnLayout {
+        width: parent.width
+        spacing: 6
+        RowLayout {
+            spacing: Theme.spacingSmall
+            StatusChip {
+                objectName: "detailStatus"
+                text: root.info.status !== undefined ? root.info.status : ""
+                tone: root.info.status === "reverted" ? "error" : root.info.status === "final" ? "success" : "info"
+            }
+            StatusChip {
+                objectName: "detailVerification"
+                text: root.info.verification === "verified" ? qsTr("verified by this wallet")
+                    : root.info.verification === "fraud" ? qsTr("fraud found by this wallet")
+                    : root.info.verification === "unverifiable" ? qsTr("not verifiable")
+                    : qsTr("not yet verified")
+                tone: root.info.verification === "verified" ? "success" : root.info.verification === "fraud" ? "error" : "neutral"
+            }
+        }
+        Label {
+            Layout.fillWidth: true
+            visible: text.length > 0
+            text: root.info.message !== undefined ? root.info.message : ""
+            color: root.info.verification === "fraud" ? Theme.error : Theme.textSecondary
+            wrapMode: Text.Wrap
+        }
+        Repeater {
+            model: [
+                { caption: qsTr("Transactions"), key: "txCount", hash: false },
+                //: When the batch was posted to L1
+                { caption: qsTr("Posted"), key: "postedAt", hash: false },
+                //: When its challenge window ends
+                { caption: qsTr("Final at"), key: "finalAt", hash: false },
+                { caption: qsTr("L1 block"), key: "l1Block", hash: false },
+                { caption: qsTr("State root"), key: "stateRoot", hash: true },
+                { caption: qsTr("Previous root"), key: "previousRoot", hash: true },
+                { caption: qsTr("Withdrawal root"), key: "withdrawalRoot", hash: true },
+                { caption: qsTr("Transaction root"), key: "txRoot", hash: true },
+                { caption: qsTr("L1 transaction"), key: "l1TxHash", hash: true }
+            ]
+            delegate: RowLayout {
+                required property var modelData
+                readonly property string value: root.info[modelData.key] !== undefined ? String(root.info[modelData.key]) : ""
+                Layout.fillWidth: true
+                visible: value.length > 0
+                spacing: Theme.spacing
+                Label {
+                    Layout.preferredWidth: 140
+                    text: modelData.caption
+                    color: Theme.textSecondary
+                }
+                HashLabel {
+                    visible: modelData.hash
+                    Layout.fillWidth: true
+                    value: parent.value
+                    full: true
+                    pixelSize: 12
+                    copyName: qsTr("Copy %1").arg(modelData.caption)
+                }
+                Label {
+                    visible: !modelData.hash
+                    Layout.fillWidth: true
+                    text: parent.value
+                    color: Theme.textPrimary
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Sluice
+
+// Deposit to L2 and withdraw to L1, and the tracker of every transfer between the layers.
+PageScaffold {
+    id: root
+
+    title: qsTr("Bridge")
+    //: %1 is the challenge period read from the contract, e.g. "1m 0s" or "7d 0h"
+    subtitle: bridge.challengePeriod.length > 0
+              ? qsTr("Deposits arrive on L2 within a few blocks. Withdrawals can be paid out on L1 once their batch has passed the %1 challenge period.").arg(bridge.challengePeriod)
+              : qsTr("Deposits arrive on L2 within a few blocks. Withdrawals can be paid out on L1 once their batch has passed the challenge period.")
+    busy: bridge.transfers.loading
+
+    BridgeController {
+        id: bridge
+        account: form.account
+        onFinalized: (key, hash) => finalizedTip.show(qsTr("Withdrawal paid out on L1"), 3000)
+    }
+
+    BridgeForm {
+        id: form
+        controller: bridge
+    }
+
+    SectionCard {
+        objectName: "tracker"
+        heading: qsTr("Transfers")
+        explanation: bridge.transfers.readyCount === 1 ? qsTr("One withdrawal is ready to finalize.")
+                   //: %1 is a number greater than one
+                   : bridge.transfers.readyCount > 1 ? qsTr("%1 withdrawals are ready to finalize.").arg(bridge.transfers.readyCount)
+                   : ""
+
+        Label {
+            objectName: "noTransfers"
+            visible: bridge.transfers.count === 0
+            Layout.fillWidth: true
+            Layout.topMargin: Theme.spacing
+            Layout.bottomMargin: Theme.spacing
+            horizontalAlignment: Text.AlignHCenter
+            text: qsTr("No deposits or withdrawals yet.")
+            color: Theme.textSecondary
+        }
+        Repeater {
+            model: bridge.transfers
+            delegate: TransferDelegate {
+                Layout.fillWidth: true
+                onFinalizeRequested: key => bridge.finalize(key)
+            }
+        }
+    }
+
+    ToolTip {
+        id: finalizedTip
+        x: (root.width - width) / 2
+        y: root.height - height - Theme.spacingLarge
+    }
+}

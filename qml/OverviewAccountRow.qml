@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// One account on the overview: name and address, then its L1, L2 and in-transit amounts.
+Rectangle {
+    id: root
+
+    required property int index
+    required property string key
+    required property string name
+    required property string address
+    required property string l1Balance
+    required property string l2Balance
+    required property string inTransit
+    property string unit: "ETH"
+
+    Layout.fillWidth: true
+    implicitHeight: row.implicitHeight + Theme.spacing
+    color: "transparent"
+    Accessible.role: Accessible.Row
+    Accessible.name: qsTr("%1: %2 %5 on L1, %3 %5 on L2, %4 %5 in transit")
+                         .arg(root.name).arg(d.show(root.l1Balance)).arg(d.show(root.l2Balance))
+                         .arg(d.show(root.inTransit)).arg(root.unit)
+
+    QtObject {
+        id: d
+        function show(value) { return value.length > 0 ? value : "\u2026"; }
+    }
+
+    Rectangle {
+        width: parent.width
+        height: 1
+        color: Theme.divider
+    }
+    RowLayout {
+        id: row
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.verticalCenter: parent.verticalCenter
+        spacing: Theme.spacing
+        Rectangle {
+            Layout.preferredWidth: 32
+            Layout.preferredHeight: 32
+            radius: 16
+            color: Qt.hsla((parseInt(root.address.substring(2, 8), 16) % 360) / 360, 0.45, 0.55, 1)
+            Label {
+                anchors.centerIn: parent
+                text: root.index + 1
+                color: "white"
+                font.weight: Font.DemiBold
+            }
+        }
+        ColumnLayout {
+            Layout.fillWidth: true
+            spacing: 0
+            Label {
+                text: root.name
+                font.weight: Font.DemiBold
+                color: Theme.textPrimary
+            }
+            HashLabel {
+                value: root.address
+                pixelSize: Theme.fontSmall
+                copyName: qsTr("Copy address")
+            }
+        }
+        Repeater {
+            model: [root.l1Balance, root.l2Balance, root.inTransit]
+            delegate: Label {
+                required property string modelData
+                Layout.preferredWidth: 150
+                horizontalAlignment: Text.AlignRight
+                text: modelData.length > 0 ? modelData + " " + root.unit : "\u2026"
+                color: modelData === "0" ? Theme.textSecondary : Theme.textPrimary
+                font.weight: Font.DemiBold
+                elide: Text.ElideLeft
+            }
+        }
+    }
+}

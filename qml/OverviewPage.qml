@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Sluice
+
+// Totals on L1, on L2 and in transit, per account, and what this wallet has verified itself.
+PageScaffold {
+    id: root
+
+    signal navigate(string key)
+
+    title: qsTr("Overview")
+    subtitle: qsTr("Your funds on Ethereum and on the Sluice rollup, checked by this wallet")
+    busy: overview.loading
+
+    OverviewController {
+        id: overview
+    }
+
+    RowLayout {
+        Layout.fillWidth: true
+        spacing: Theme.spacing
+        StatTile {
+            objectName: "totalL1"
+            caption: qsTr("On Ethereum (L1)")
+            value: overview.totalL1.length > 0 ? overview.totalL1 + " " + overview.unit : ""
+            accentColor: Theme.primary
+        }
+        StatTile {
+            objectName: "totalL2"
+            caption: qsTr("On Sluice (L2)")
+            value: overview.totalL2.length > 0 ? overview.totalL2 + " " + overview.unit : ""
+            accentColor: Theme.accent
+        }
+        StatTile {
+            objectName: "totalInTransit"
+            //: Funds between the layers: deposits not yet credited, withdrawals not yet paid out
+            caption: qsTr("In transit")
+            value: overview.totalInTransit.length > 0 ? overview.totalInTransit + " " + overview.unit : ""
+            accentColor: Theme.warningFg
+        }
+    }
+
+    VerificationCard {
+        Layout.fillWidth: true
+        onShowBatches: root.navigate("batches")
+    }
+
+    ErrorLabel {
+        text: overview.error
+    }
+
+    SectionCard {
+        heading: qsTr("Accounts")
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.bottomMargin: 4
+            spacing: Theme.spacing
+            Label { Layout.fillWidth: true; text: qsTr("Account"); color: Theme.textSecondary; font.pixelSize: Theme.fontSmall; font.weight: Font.DemiBold }
+            Label { Layout.preferredWidth: 150; horizontalAlignment: Text.AlignRight; text: qsTr("L1"); color: Theme.textSecondary; font.pixelSize: Theme.fontSmall; font.weight: Font.DemiBold }
+            Label { Layout.preferredWidth: 150; horizontalAlignment: Text.AlignRight; text: qsTr("L2"); color: Theme.textSecondary; font.pixelSize: Theme.fontSmall; font.weight: Font.DemiBold }
+            Label { Layout.preferredWidth: 150; horizontalAlignment: Text.AlignRight; text: qsTr("In transit"); color: Theme.textSecondary; font.pixelSize: Theme.fontSmall; font.weight: Font.DemiBold }
+        }
+        Repeater {
+            model: overview.accounts
+            delegate: OverviewAccountRow { unit: overview.unit }
+        }
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.topMargin: Theme.spacingSmall
+            spacing: Theme.spacingSmall
+            Item { Layout.fillWidth: true }
+            Button {
+                objectName: "openBridgeButton"
+                text: qsTr("Deposit or withdraw\u2026")
+                flat: true
+                Accessible.name: text
+                onClicked: root.navigate("bridge")
+            }
+            PrimaryButton {
+                objectName: "openSendButton"
+                text: qsTr("Send")
+                onClicked: root.navigate("send")
+            }
+        }
+    }
+}

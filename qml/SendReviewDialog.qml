@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Sluice
+
+// The last look before signing: recipient, network, amount, the maximum fee and the total.
+Dialog {
+    id: root
+
+    required property SendController controller
+    property string recipient
+
+    objectName: "sendReviewDialog"
+    parent: Overlay.overlay
+    anchors.centerIn: parent
+    width: Math.min(520, parent ? parent.width - 2 * Theme.spacingLarge : 520)
+    modal: true
+    closePolicy: Popup.CloseOnEscape
+    title: qsTr("Review the payment")
+    onRejected: root.controller.back()
+
+    ColumnLayout {
+        width: parent.width
+        spacing: Theme.spacingSmall
+        Repeater {
+            model: [
+                { caption: qsTr("To"), value: root.recipient, mono: true, name: "reviewTo" },
+                { caption: qsTr("Network"), value: root.controller.layer === SendController.L1 ? qsTr("Ethereum (L1)") : qsTr("Sluice (L2)"), mono: false, name: "reviewLayer" },
+                { caption: qsTr("Amount"), value: root.controller.amount + " " + root.controller.unit, mono: false, name: "reviewAmount" },
+                //: The most the network fee can be; usually less is charged
+                { caption: qsTr("Network fee (at most)"), value: root.controller.fee + " " + root.controller.unit + "  (" + root.controller.maxFeePerGas + ")", mono: false, name: "reviewFee" },
+                { caption: qsTr("Total (at most)"), value: root.controller.total + " " + root.controller.unit, mono: false, name: "reviewTotal" }
+            ]
+            delegate: RowLayout {
+                required property var modelData
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+                Label {
+                    Layout.preferredWidth: 160
+                    text: modelData.caption
+                    color: Theme.textSecondary
+                }
+                Label {
+                    objectName: modelData.name
+                    Layout.fillWidth: true
+                    text: modelData.value
+                    font.family: modelData.mono ? Theme.monoFamily : Qt.application.font.family
+                    font.pixelSize: modelData.mono ? Theme.fontSmall : Theme.fontBody
+                    font.weight: modelData.name === "reviewTotal" ? Font.DemiBold : Font.Normal
+                    color: Theme.textPrimary
+                    wrapMode: Text.WrapAnywhere
+                }
+            }
+        }
+    }
+
+    footer: DialogButtonBox {
+        Button {
+            objectName: "reviewCancelButton"
+            text: qsTr("Cancel")
+            flat: true
+            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+        }
+        PrimaryButton {
+            objectName: "confirmSendButton"
+            //: Sign the transaction and send it
+            text: qsTr("Sign and send")
+            DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            onClicked: root.controller.confirm()
+        }
+    }
+}

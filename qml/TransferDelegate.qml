@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// One deposit or withdrawal in the tracker: amount and direction, its lifecycle as a stepper,
+// the absolute final time with a live countdown, and Finalize enabled exactly when C++ says so.
+// A reverted batch is stated plainly, never hidden.
+Rectangle {
+    id: root
+
+    required property int index
+    required property string key
+    required property string kind
+    required property string account
+    required property string amount
+    required property string status
+    required property string statusText
+    required property int step
+    required property var steps
+    required property string batch
+    required property string finalAt
+    required property string countdown
+    required property bool canFinalize
+    required property bool finalizing
+    required property bool reverted
+    required property string time
+    required property string l1TxHash
+    required property string l2TxHash
+    required property string error
+
+    signal finalizeRequested(string key)
+
+    objectName: "transfer_" + index
+    implicitHeight: column.implicitHeight + 2 * Theme.spacing
+    radius: 8
+    color: root.status === "batch-reverted" || root.status === "failed" ? Theme.errorBg : Theme.surfaceAlt
+    border.color: root.status === "batch-reverted" || root.status === "failed" ? Theme.errorBorder
+                : root.canFinalize ? Theme.success : Theme.divider
+    border.width: root.canFinalize ? 2 : 1
+    Accessible.role: Accessible.ListItem
+    Accessible.name: (root.kind === "deposit" ? qsTr("Deposit of %1 ETH") : qsTr("Withdrawal of %1 ETH")).arg(root.amount)
+                     + ", " + root.statusText
+
+    QtObject {
+        id: d
+        readonly property string tone: root.status === "batch-reverted" || root.status === "failed" ? "error"
+                                     : root.status === "finalized" || root.status === "credited" ? "success"
+                                     : root.status === "ready" ? "success"
+                                     : root.status === "in-window" || root.status === "re-included" ? "warning"
+                                     : "info"
+    }
+
+    ColumnLayout {
+        id: column
+        anchors.fill: parent
+        anchors.margins: Theme.spacing
+        spacing: Theme.spacingSmall
+
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            Label {
+                text: root.kind === "deposit" ? "\u2193" : "\u2191"
+                font.pixelSize: 22
+                color: Theme.primary
+            }
+            ColumnLayout {
+                Layout.fillWidth: true
+                spacing: 0
+                Label {
+                    objectName: "transferTitle"
+                    text: (root.kind === "deposit" ? qsTr("Deposit of %1 ETH") : qsTr("Withdrawal of %1 ETH")).arg(root.amount)
+                    font.weight: Font.DemiBold
+                    color: Theme.textPrimary
+                }
+                Label {
+                    //: %1 a date and time, %2 a shortened address, %3 a batch number
+                    text: root.batch.length > 0 ? qsTr("%1 \u00B7 %2 \u00B7 batch #%3").arg(root.time).arg(root.account.substring(0, 10) + "\u2026").arg(root.batch)
+                                                : qsTr("%1 \u00B7 %2").arg(root.time).arg(root.account.substring(0, 10) + "\u2026")
+                    color: Theme.textSecondary
+                    font.pixelSize: Theme.fontSmall
+                }
+            }
+            StatusChip {
+                objectName: "transferStatus"
+                text: root.statusText
+                tone: d.tone
+            }
+        }
+
+        StatusStepper {
+            objectName: "transferStepper"
+            Layout.fillWidth: true
+            steps: root.steps
+            current: root.step
+            failed: root.status === "batch-reverted" || root.status === "failed"
+            complete: root.status === "finalized" || root.status === "credited"
+        }
+
+        Label {
+            objectName: "revertedNote"
+            Layout.fillWidth: true
+            visible: root.reverted
+            text: root.status === "batch-reverted"
+                  ? qsTr("Its batch was proven fraudulent and reverted on L1. The withdrawal is safe and waits to be posted again in a new batch.")
+                  : qsTr("Its first batch was reverted by a fraud proof; it was posted again and the challenge period restarted.")
+            color: root.status === "batch-reverted" ? Theme.error : Theme.warningFg
+            font.pixelSize: Theme.fontSmall
+            wrapMode: Text.Wrap
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            visible: root.kind === "withdrawal"
+            spacing: Theme.spacing
+            Label {
+                objectName: "finalAt"
+                Layout.fillWidth: true
+                text: root.finalAt.length > 0
+                      //: %1 is an absolute date and time
+                      ? qsTr("Final at %1").arg(root.finalAt)
+                      : qsTr("Final time known once the batch is on L1")
+                color: Theme.textSecondary
+                font.pixelSize: Theme.fontSmall
+            }
+            Label {
+                objectName: "countdown"
+                visible: root.countdown.length > 0
+                //: %1 is a time span like "2m 13s"
+                text: qsTr("%1 left").arg(root.countdown)
+                color: Theme.warningFg
+                font.family: Theme.monoFamily
+                font.weight: Font.DemiBold
+            }
+            BusyIndicator {
+                Layout.preferredWidth: 28
+                Layout.preferredHeight: 28
+                running: root.finalizing
+                visible: running
+            }
+            PrimaryButton {
+                objectName: "finalizeButton"
+                visible: root.status !== "finalized"
+                text: qsTr("Finalize")
+                enabled: root.canFinalize && !root.finalizing
+                Accessible.name: qsTr("Finalize the withdrawal of %1 ETH").arg(root.amount)
+                onClicked: root.finalizeRequested(root.key)
+            }
+        }
+        HashLabel {
+            visible: root.status === "finalized" && root.l1TxHash.length > 0
+            value: root.l1TxHash
+            copyName: qsTr("Copy transaction hash")
+        }
+        ErrorLabel {
+            objectName: "transferError"
+            text: root.error
+        }
+    }
+}
