@@ -6,10 +6,15 @@
 // JSON object: {txPerSec, p99ReceiptMs, rssStartMb, rssEndMb, ...}.
 //
 //   rpc_load --print-alloc N            the --genesis-alloc list for N accounts
-//   rpc_load --port P --node-pid PID [--seconds S] [--accounts N] [--connections C] [--depth D]
+//   rpc_load --port P --node-pid PID [--seconds S] [--accounts N] [--connections C] [--depth D] [--rate R]
+// --rate R offers R transactions/s (open loop, latency from each one's due time); without it each
+// connection keeps --depth requests in flight (closed loop: the most the node can take). The JSON
+// also gives the generator's own CPU share and the node's (percent of one core over the run).
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -19,6 +24,8 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <iterator>
+#include <sstream>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -37,6 +44,27 @@ namespace {
 PrivateKey keyOf(std::size_t i) {
     const std::string seed = "sluice rpc-load account " + std::to_string(i);
     return *PrivateKey::from_bytes(keccak256(as_bytes(seed)));
+}
+
+// CPU seconds (user + system) of this process / of process `pid`.
+double selfCpuSeconds() {
+    rusage u{};
+    ::getrusage(RUSAGE_SELF, &u);
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+double procCpuSeconds(int pid) {
+    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+    std::string all((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto paren = all.rfind(')');
+    if (paren == std::string::npos) return 0;
+    std::istringstream fields(all.substr(paren + 2));
+    std::string f;
+    unsigned long long utime = 0, stime = 0;
+    for (int i = 3; i <= 15 && fields >> f; ++i) {
+        if (i == 14) utime = std::stoull(f);
+        if (i == 15) stime = std::stoull(f);
+    }
+    return double(utime + stime) / double(::sysconf(_SC_CLK_TCK));
 }
 
 double rssMb(int pid) {
@@ -67,19 +95,22 @@ std::string httpRequest(const std::string& body) {
            std::to_string(body.size()) + "\r\n\r\n" + body;
 }
 
-// Reads one HTTP response body from `fd`, buffering extra bytes in `buf`. Empty on EOF.
+// Takes one complete HTTP response from the front of `buf`, if there is one.
+bool takeResponse(std::string& buf, std::string& body) {
+    const auto end = buf.find("\r\n\r\n");
+    if (end == std::string::npos) return false;
+    const auto at = buf.find("Content-Length: ");
+    const std::size_t len = at != std::string::npos && at < end ? std::stoul(buf.substr(at + 16)) : 0;
+    if (buf.size() < end + 4 + len) return false;
+    body.assign(buf, end + 4, len);
+    buf.erase(0, end + 4 + len);
+    return true;
+}
+
+// Reads one HTTP response body from `fd`, buffering extra bytes in `buf`. False on EOF.
 bool readResponse(int fd, std::string& buf, std::string& body) {
     for (;;) {
-        const auto end = buf.find("\r\n\r\n");
-        if (end != std::string::npos) {
-            const auto at = buf.find("Content-Length: ");
-            std::size_t len = at != std::string::npos && at < end ? std::stoul(buf.substr(at + 16)) : 0;
-            if (buf.size() >= end + 4 + len) {
-                body = buf.substr(end + 4, len);
-                buf.erase(0, end + 4 + len);
-                return true;
-            }
-        }
+        if (takeResponse(buf, body)) return true;
         char tmp[65536];
         const ssize_t n = ::recv(fd, tmp, sizeof tmp, 0);
         if (n <= 0) return false;
@@ -110,7 +141,7 @@ struct Tx {
 
 int main(int argc, char** argv) {
     int port = 0, pid = 0, seconds = 60, accounts = 1000, connections = 4, depth = 64;
-    double rate = 7000;  // pre-signed transactions per second of run (the cap the run can reach)
+    double rate = 0;  // --rate: offered transactions per second (open loop); 0: closed loop
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         auto next = [&] { return i + 1 < argc ? std::atof(argv[++i]) : 0.0; };
@@ -127,7 +158,7 @@ int main(int argc, char** argv) {
         else if (a == "--accounts") accounts = int(next());
         else if (a == "--connections") connections = int(next());
         else if (a == "--depth") depth = int(next());
-        else if (a == "--max-rate") rate = next();
+        else if (a == "--rate") rate = next();
         else {
             std::fprintf(stderr, "unknown option %s\n", a.c_str());
             return 64;
@@ -138,8 +169,10 @@ int main(int argc, char** argv) {
         return 64;
     }
 
-    // Pre-sign round-robin over accounts: tx k is account k % N's nonce k / N.
-    const std::size_t total = std::size_t(rate * seconds);
+    // Pre-sign round-robin over accounts: tx k is account k % N's nonce k / N. Closed loop: as
+    // as many as 8,000/s could use (the run ends early if they run out, and says so).
+    const bool paced = rate > 0;
+    const std::size_t total = std::size_t((paced ? rate : 8000) * seconds);
     std::vector<Tx> txs(total);
     {
         std::vector<std::thread> signers;
@@ -171,7 +204,21 @@ int main(int argc, char** argv) {
     byHash.reserve(total);
     for (std::size_t k = 0; k < total; ++k) byHash.emplace(txs[k].hash, k);
 
+    // Blocks from before the run (the genesis allocation) are skipped: read the head before the clock
+    // starts, or the run's first blocks could be taken for old ones.
+    std::uint64_t headBefore = 0;
+    {
+        const int fd = connectTo(port);
+        std::string buf, body;
+        if (fd >= 0 && sendAll(fd, httpRequest("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_blockNumber\",\"params\":[]}")) &&
+            readResponse(fd, buf, body)) {
+            const auto at = body.find("\"0x");
+            if (at != std::string::npos) headBefore = std::stoull(body.substr(at + 3), nullptr, 16);
+        }
+        if (fd >= 0) ::close(fd);
+    }
     const double rssStart = pid ? rssMb(pid) : -1;
+    const double selfCpuStart = selfCpuSeconds(), nodeCpuStart = pid ? procCpuSeconds(pid) : 0;
     const auto start = Clock::now();
     const auto stopAt = start + std::chrono::seconds(seconds);
     std::atomic<bool> sending{true};
@@ -179,7 +226,13 @@ int main(int argc, char** argv) {
     std::string firstRefusal;
     std::mutex refusalMutex;
 
-    // Connection c sends the transactions of accounts a with a % C == c, in order.
+    // Connection c sends the transactions of accounts a with a % C == c, in order. With --rate R
+    // (open loop) transaction k is due at start + k/R and its latency counts from then, so a node
+    // that falls behind is charged for the wait (no coordinated omission); without it (closed
+    // loop) each connection keeps `depth` requests in flight and latency counts from the send.
+    auto dueOf = [&](std::size_t k) {
+        return start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(double(k) / rate));
+    };
     std::vector<std::thread> senders;
     for (int c = 0; c < connections; ++c) {
         senders.emplace_back([&, c] {
@@ -188,19 +241,39 @@ int main(int argc, char** argv) {
             std::vector<std::size_t> mine;
             for (std::size_t k = 0; k < total; ++k)
                 if (int((k % std::size_t(accounts)) % std::size_t(connections)) == c) mine.push_back(k);
-            std::string buf, body;
+            std::string buf, body, out;
             std::size_t next = 0, done = 0;
-            while (done < next || (next < mine.size() && Clock::now() < stopAt)) {
-                std::string out;
-                while (next < mine.size() && next - done < std::size_t(depth) && Clock::now() < stopAt) {
+            bool broken = false;
+            while (!broken && (done < next || (next < mine.size() && Clock::now() < stopAt))) {
+                const auto now = Clock::now();
+                out.clear();
+                while (next < mine.size() && next - done < std::size_t(depth) && now < stopAt &&
+                       (!paced || dueOf(mine[next]) <= now)) {
                     Tx& t = txs[mine[next++]];
-                    t.sent = Clock::now();
+                    t.sent = paced ? dueOf(mine[next - 1]) : now;
                     t.state = 1;
                     out += t.request;
                 }
                 if (!out.empty() && !sendAll(fd, out)) break;
-                if (done < next) {
-                    if (!readResponse(fd, buf, body)) break;
+                // Wait for answers, or until the next transaction is due.
+                long waitNs = -1;
+                if (paced && next < mine.size() && next - done < std::size_t(depth)) {
+                    const auto due = dueOf(mine[next]);
+                    waitNs = due > now ? long(std::chrono::duration_cast<std::chrono::nanoseconds>(due - now).count()) : 0;
+                }
+                if (done == next) {
+                    if (waitNs > 0) std::this_thread::sleep_for(std::chrono::nanoseconds(waitNs));
+                    continue;
+                }
+                pollfd p{fd, POLLIN, 0};
+                timespec ts{waitNs / 1'000'000'000, waitNs % 1'000'000'000};
+                const int ready = ::ppoll(&p, 1, waitNs < 0 ? nullptr : &ts, nullptr);
+                if (ready <= 0) continue;
+                char tmp[65536];
+                const ssize_t n = ::recv(fd, tmp, sizeof tmp, 0);
+                if (n <= 0) break;
+                buf.append(tmp, std::size_t(n));
+                while (done < next && takeResponse(buf, body)) {
                     Tx& t = txs[mine[done++]];
                     t.acked = Clock::now();
                     if (body.find("\"result\"") != std::string::npos) {
@@ -225,18 +298,12 @@ int main(int argc, char** argv) {
     std::thread follower([&] {
         const int fd = connectTo(port);
         std::string buf, body;
-        std::uint64_t seen = 0;
         auto rpc = [&](const std::string& method, const std::string& params) {
             sendAll(fd, httpRequest("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}"));
             readResponse(fd, buf, body);
             return body;
         };
-        // Skip the blocks from before the run (the genesis allocation).
-        {
-            const std::string r = rpc("eth_blockNumber", "[]");
-            const auto at = r.find("\"0x");
-            if (at != std::string::npos) seen = std::stoull(r.substr(at + 3), nullptr, 16);
-        }
+        std::uint64_t seen = headBefore;
         const auto endFollow = stopAt + std::chrono::seconds(5);
         while (Clock::now() < endFollow) {
             const std::string r = rpc("eth_blockNumber", "[]");
@@ -276,6 +343,7 @@ int main(int argc, char** argv) {
 
     for (auto& s : senders) s.join();
     const auto sendEnd = Clock::now();
+    const double selfCpu = selfCpuSeconds() - selfCpuStart, nodeCpu = pid ? procCpuSeconds(pid) - nodeCpuStart : 0;
     follower.join();
     const double rssEnd = pid ? rssMb(pid) : -1;
 
@@ -293,9 +361,11 @@ int main(int argc, char** argv) {
     std::printf("{\"txPerSec\": %.0f, \"p99ReceiptMs\": %.1f, \"rssStartMb\": %.1f, \"rssEndMb\": %.1f, "
                 "\"p50ReceiptMs\": %.1f, \"acknowledged\": %zu, \"refused\": %zu, \"withoutReceipt\": %zu, "
                 "\"receiptCheckFailures\": %zu, \"seconds\": %.1f, \"connections\": %d, \"pipelineDepth\": %d, \"accounts\": %d, "
-                "\"presigned\": %zu}\n",
+                "\"presigned\": %zu, \"offeredRate\": %.0f, \"p999ReceiptMs\": %.1f, \"maxReceiptMs\": %.1f, "
+                "\"loadCpuPct\": %.0f, \"nodeCpuPct\": %.0f}\n",
                 double(acked) / secs, pct(0.99), rssStart, rssEnd, pct(0.50), acked, refused.load(), missing,
-                receiptChecksFailed.load(), secs, connections, depth, accounts, total);
+                receiptChecksFailed.load(), secs, connections, depth, accounts, total, rate, pct(0.999),
+                latencies.empty() ? -1.0 : latencies.back(), 100.0 * selfCpu / secs, 100.0 * nodeCpu / secs);
     if (!firstRefusal.empty()) std::fprintf(stderr, "first refusal: %s\n", firstRefusal.c_str());
     return 0;
 }

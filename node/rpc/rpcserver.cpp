@@ -10,6 +10,8 @@
 #include <QWebSocket>
 #include <QWebSocketServer>
 
+#include <deque>
+
 namespace sluice::node {
 
 // --- RpcResponder ------------------------------------------------------------------------------
@@ -57,6 +59,10 @@ QByteArray compact(const QJsonValue& v) {
 
 // --- HTTP connection ---------------------------------------------------------------------------
 
+// Requests on a keep-alive connection are pipelined (HTTP/1.1 §9.3.2): the next request is parsed
+// and dispatched while earlier ones still wait for their answer (eth_sendRawTransaction answers
+// only after the group commit), and the answers are written in request order, as many as are
+// ready in one socket write. Without this a connection carries one transaction per commit.
 class RpcServer::HttpConnection : public QObject {
 public:
     HttpConnection(RpcServer* server, QTcpSocket* socket) : QObject(server), m_server(server), m_socket(socket) {
@@ -80,49 +86,72 @@ public:
     }
 
 private:
-    enum class Phase { header, body, busy };
+    enum class Phase { header, body, closing };
+
+    // Answers in flight on one connection are bounded; beyond this the connection is not read
+    // until answers have gone out (TCP back-pressure on the client).
+    static constexpr std::size_t kMaxInFlight = 4096;
+
+    struct Slot {
+        QByteArray bytes;  // the whole HTTP response once ready
+        bool ready = false;
+        bool close = false;
+    };
 
     void armIdle() { m_timer.start(m_server->m_limits.idleTimeoutMs); }
     void armRequest() { m_timer.start(m_server->m_limits.requestTimeoutMs); }
 
+    // Deadlines: a started request must complete within requestTimeoutMs; a connection with
+    // nothing started and nothing owed idles out after idleTimeoutMs; while only the server owes
+    // answers no client deadline runs.
+    void rearm() {
+        if (m_dropped) return;
+        if (m_slots.size() >= kMaxInFlight) {  // we are not reading: the client is not slow
+            m_timerIsRequest = false;
+            m_timer.stop();
+            return;
+        }
+        if (m_phase == Phase::body || (m_phase == Phase::header && m_socket->bytesAvailable() > 0)) {
+            if (!m_timerIsRequest) {
+                m_timerIsRequest = true;
+                armRequest();
+            }
+            return;
+        }
+        m_timerIsRequest = false;
+        if (m_slots.empty()) armIdle();
+        else m_timer.stop();
+    }
+
     void onReadyRead() {
         if (m_dropped) return;
-        if (m_phase == Phase::header && !m_timerIsRequest) {
-            m_timerIsRequest = true;
-            armRequest();  // the whole request must arrive within the deadline, however slowly it trickles
-        }
         process();
     }
 
     void process() {
-        while (!m_dropped) {
+        while (!m_dropped && m_phase != Phase::closing && m_slots.size() < kMaxInFlight) {
             if (m_phase == Phase::header) {
-                if (!readHeader()) return;
+                if (!readHeader()) break;
             }
             if (m_phase == Phase::body) {
                 const qint64 need = m_contentLength - m_body.size();
                 if (need > 0) m_body += m_socket->read(need);
-                if (m_body.size() < m_contentLength) return;
-                m_phase = Phase::busy;
-                m_timer.stop();
-                dispatch();
-                return;  // process() resumes after the answer is written
+                if (m_body.size() < m_contentLength) break;
+                m_phase = Phase::header;
+                m_timerIsRequest = false;
+                QByteArray body;
+                body.swap(m_body);
+                dispatch(body);
             }
-            if (m_phase == Phase::busy) return;
         }
+        rearm();
     }
 
     // True when a complete header was consumed (and the phase moved on).
     bool readHeader() {
         const int limit = m_server->m_limits.maxHeaderBytes;
         const QByteArray peek = m_socket->peek(limit + 4);
-        if (peek.isEmpty()) {
-            if (m_timerIsRequest) {
-                m_timerIsRequest = false;
-                armIdle();
-            }
-            return false;
-        }
+        if (peek.isEmpty()) return false;
         const qsizetype end = peek.indexOf("\r\n\r\n");
         if (end < 0) {
             if (peek.size() > limit) fail(431, "Request Header Fields Too Large", rpc_error::tooLarge, "request header too large");
@@ -168,7 +197,7 @@ private:
                 if (value.toLower() != "websocket") upgrade = false;
             }
         }
-        if (upgrade && method == "GET" && !m_servedAny) {
+        if (upgrade && method == "GET" && !m_servedAny && m_slots.empty()) {
             // Hand the socket over with the upgrade request still unread: QWebSocketServer
             // reads and answers the handshake itself.
             m_dropped = true;
@@ -202,55 +231,101 @@ private:
         m_contentLength = contentLength;
         m_body.clear();
         m_phase = Phase::body;
+        if (!m_timerIsRequest) {
+            m_timerIsRequest = true;
+            armRequest();
+        }
         return true;
     }
 
-    void dispatch() {
+    void dispatch(const QByteArray& body) {
+        const bool close = !m_keepAlive;
+        if (close) m_phase = Phase::closing;  // nothing after a "Connection: close" request is read
+        m_slots.push_back(Slot{});
+        const std::uint64_t seq = m_nextSeq++;
         QPointer<HttpConnection> self(this);
-        m_server->dispatchPayload(m_body, nullptr, [self](QByteArray reply) {
+        m_server->dispatchPayload(body, nullptr, [self, seq, close](QByteArray reply) {
             if (!self) return;
-            self->respond(reply.isEmpty() ? 204 : 200, reply.isEmpty() ? "No Content" : "OK", reply);
+            self->complete(seq, reply.isEmpty() ? 204 : 200, reply.isEmpty() ? "No Content" : "OK", reply, close);
         });
     }
 
-    void respond(int status, const char* reason, const QByteArray& body, bool close = false) {
-        if (m_dropped) return;
-        QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n";
+    static QByteArray httpResponse(int status, const char* reason, const QByteArray& body, bool keep) {
+        QByteArray out;
+        out.reserve(body.size() + 128);
+        out += "HTTP/1.1 ";
+        out += QByteArray::number(status);
+        out += ' ';
+        out += reason;
+        out += "\r\n";
         if (!body.isEmpty()) out += "Content-Type: application/json\r\n";
-        out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
-        const bool keep = m_keepAlive && !close;
-        out += keep ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n";
+        out += "Content-Length: ";
+        out += QByteArray::number(body.size());
+        out += keep ? "\r\nConnection: keep-alive\r\n\r\n" : "\r\nConnection: close\r\n\r\n";
         out += body;
+        return out;
+    }
+
+    void complete(std::uint64_t seq, int status, const char* reason, const QByteArray& body, bool close) {
+        if (m_dropped) return;
+        const std::uint64_t first = m_nextSeq - m_slots.size();
+        if (seq < first || seq >= m_nextSeq) return;
+        Slot& slot = m_slots[std::size_t(seq - first)];
+        if (slot.ready) return;
+        slot.bytes = httpResponse(status, reason, body, !close);
+        slot.ready = true;
+        slot.close = close;
+        flush();
+    }
+
+    // Writes the ready answers at the head of the queue, in order, with one socket write.
+    void flush() {
+        if (m_dropped) return;
+        const bool wasFull = m_slots.size() >= kMaxInFlight;
+        QByteArray out;
+        bool close = false;
+        while (!m_slots.empty() && m_slots.front().ready && !close) {
+            Slot& s = m_slots.front();
+            if (out.isEmpty()) out.swap(s.bytes);
+            else out += s.bytes;
+            close = s.close;
+            m_slots.pop_front();
+        }
+        if (out.isEmpty()) return;
         m_socket->write(out);
         m_servedAny = true;
-        if (!keep) {
-            m_dropped = true;
-            m_timer.stop();
-            m_server->m_connections.remove(this);
-            m_socket->disconnect(this);
-            connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
-                if (m_socket->bytesToWrite() == 0) m_socket->disconnectFromHost();
-            });
-            connect(m_socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
-            QTimer::singleShot(5000, this, &QObject::deleteLater);  // a peer that never reads
-            if (m_socket->bytesToWrite() == 0) m_socket->disconnectFromHost();
+        if (close) {
+            closeAfterWrite();
             return;
         }
-        m_phase = Phase::header;
-        m_timerIsRequest = false;
-        m_body.clear();
-        armIdle();
-        if (m_socket->bytesAvailable() > 0) {
-            m_timerIsRequest = true;
-            armRequest();
-            QMetaObject::invokeMethod(this, [this] { process(); }, Qt::QueuedConnection);
+        if (wasFull && m_socket->bytesAvailable() > 0) {
+            QPointer<HttpConnection> self(this);
+            QMetaObject::invokeMethod(this, [self] { if (self) self->process(); }, Qt::QueuedConnection);
         }
+        rearm();
+    }
+
+    void closeAfterWrite() {
+        m_dropped = true;
+        m_timer.stop();
+        m_slots.clear();
+        m_server->m_connections.remove(this);
+        m_socket->disconnect(this);
+        connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
+            if (m_socket->bytesToWrite() == 0) m_socket->disconnectFromHost();
+        });
+        connect(m_socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
+        QTimer::singleShot(5000, this, &QObject::deleteLater);  // a peer that never reads
+        if (m_socket->bytesToWrite() == 0) m_socket->disconnectFromHost();
     }
 
     // An HTTP-level refusal, with a JSON-RPC error body, then close: the rest of the stream
-    // cannot be trusted to be framed.
+    // cannot be trusted to be framed. It goes out after the answers still owed, in order.
     void fail(int status, const char* reason, int code, const QString& message) {
-        respond(status, reason, compact(errorObject(QJsonValue::Null, code, message)), true);
+        m_phase = Phase::closing;
+        m_slots.push_back(Slot{httpResponse(status, reason, compact(errorObject(QJsonValue::Null, code, message)), false), true, true});
+        ++m_nextSeq;
+        flush();
     }
 
     RpcServer* m_server;
@@ -263,6 +338,8 @@ private:
     bool m_dropped = false;
     qint64 m_contentLength = 0;
     QByteArray m_body;
+    std::deque<Slot> m_slots;      // answers owed, in request order
+    std::uint64_t m_nextSeq = 0;   // sequence number of the next request
 };
 
 // --- WebSocket clients --------------------------------------------------------------------------

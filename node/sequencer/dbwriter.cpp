@@ -2,6 +2,9 @@
 #include "node/sequencer/dbwriter.h"
 
 #include <QMetaObject>
+#include <QtGlobal>
+
+#include <chrono>
 
 #include <vector>
 
@@ -55,6 +58,8 @@ void DbWriter::run() {
     }
     m_idle.notify_all();
     if (!db) return;
+    // SLUICED_TRACE_COMMIT_MS=N logs every group commit that takes N ms or more (latency hunting).
+    const int traceMs = qEnvironmentVariableIsSet("SLUICED_TRACE_COMMIT_MS") ? qEnvironmentVariableIntValue("SLUICED_TRACE_COMMIT_MS") : -1;
 
     for (;;) {
         std::deque<Job> jobs;
@@ -67,15 +72,24 @@ void DbWriter::run() {
         }
         // One transaction for the whole group: a failure fails every job in it (nothing of it is
         // on disk, so nobody may be told otherwise).
-        Status status = db->begin();
+        const auto began = std::chrono::steady_clock::now();
+        // After a failed commit nothing more is committed: a later block on disk without the one
+        // before it would leave a database that does not replay (the node stops anyway).
+        Status status = m_failure ? Status(*m_failure) : db->begin();
+        const bool inTransaction = !m_failure && status.ok();
         for (auto& job : jobs) {
             if (!status) break;
             status = job.write(*db);
         }
         if (status) {
             status = db->commit();
-        } else {
+        } else if (inTransaction) {
             (void)db->rollback();
+        }
+        if (!status && !m_failure) m_failure = status.error();
+        if (traceMs >= 0) {
+            const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - began).count();
+            if (ms >= traceMs) qInfo("sluiced: commit of %zu writes took %.1f ms", jobs.size(), ms);
         }
         std::vector<Done> dones;
         dones.reserve(jobs.size());

@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "core/common/result.hpp"
@@ -50,6 +51,7 @@ private:
     bool m_stop = false;
     bool m_opened = false;
     Status m_openStatus;
+    std::optional<Error> m_failure;      // writer thread only: the first failed commit
     std::thread m_thread;
 };
 

@@ -5,8 +5,10 @@
 #include <QDateTime>
 #include <QDebug>
 #include <QMetaObject>
+#include <QThread>
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 
 #include "core/crypto/keccak.hpp"
@@ -101,6 +103,7 @@ std::uint64_t nowSeconds() { return std::uint64_t(QDateTime::currentSecsSinceEpo
 
 Sequencer::Sequencer(SequencerConfig config, QObject* parent) : QObject(parent), m_config(std::move(config)) {
     m_blockTimer.setInterval(std::max(1, m_config.blockTimeMs));
+    m_pool.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
     connect(&m_blockTimer, &QTimer::timeout, this, &Sequencer::produceBlock);
 }
 
@@ -121,6 +124,9 @@ Status Sequencer::start() {
 
 void Sequencer::stop() {
     m_blockTimer.stop();
+    m_pool.waitForDone();
+    // Submissions already prechecked are admitted (and committed below) or refused, not lost.
+    QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
     if (m_writer) {
         m_writer->flush();
         // Deliver the completions of the last commit before the writer goes away.
@@ -281,13 +287,11 @@ Status Sequencer::replay() {
 
 std::optional<std::uint32_t> Sequencer::indexOf(const Address& address) const { return m_tree.index_of(address); }
 
-Result<std::shared_ptr<Sequencer::MempoolEntry>> Sequencer::validate(ByteView raw) {
-    if (m_failed) return make_error("the node is shutting down after a storage failure");
+Result<std::shared_ptr<Sequencer::MempoolEntry>> Sequencer::precheck(ByteView raw, const rollup::Params& params) {
     if (raw.size() > 4096) return make_error("transaction too large (" + std::to_string(raw.size()) + " bytes)");
     auto decoded = decode_signed_transaction(raw);
     if (!decoded) return make_error("invalid transaction: " + decoded.message());
     const Transaction& tx = decoded->tx;
-    const auto& params = m_config.params;
     if (tx.type == TxType::access_list) return make_error("EIP-2930 transactions are not supported on this L2; use EIP-1559 or legacy");
     if (tx.chain_id == 0) return make_error("transactions without replay protection (pre-EIP-155) are not accepted");
     if (tx.chain_id != params.chain_id)
@@ -318,24 +322,8 @@ Result<std::shared_ptr<Sequencer::MempoolEntry>> Sequencer::validate(ByteView ra
     if (!cost) return make_error("insufficient funds: value plus fee exceeds 2^256");
 
     const Hash hash = keccak256(raw);
-    if (m_txs.count(hash)) return make_error("already known");
     auto sender = recover_sender(*decoded);
     if (!sender) return make_error("invalid signature: " + sender.message());
-    const auto index = indexOf(*sender);
-    if (!index) return make_error("insufficient funds: " + sender->hex() + " has no L2 account yet (deposit first)");
-
-    const std::uint64_t next = nonce(*sender, true);
-    if (tx.nonce < next) return make_error("nonce too low: next nonce is " + std::to_string(next));
-    if (tx.nonce > next) return make_error("nonce too high: next nonce is " + std::to_string(next));
-
-    U256 available = m_tree.account(*index).balance;
-    auto spent = m_pendingSpend.find(*sender);
-    if (spent != m_pendingSpend.end()) available = available > spent->second ? available - spent->second : U256(0);
-    if (*index == 0) available = available > m_unpostedFees ? available - m_unpostedFees : U256(0);
-    if (*cost > available)
-        return make_error("insufficient funds: available " + u256Text(available) + " wei, the transaction needs " +
-                          u256Text(*cost) + " wei (value + 21000 × gas price)");
-    if (m_mempool.size() >= std::size_t(m_config.maxMempool)) return make_error("mempool full, try again later");
 
     auto entry = std::make_shared<MempoolEntry>();
     entry->hash = hash;
@@ -346,14 +334,69 @@ Result<std::shared_ptr<Sequencer::MempoolEntry>> Sequencer::validate(ByteView ra
     return entry;
 }
 
+Status Sequencer::checkState(const MempoolEntry& entry) {
+    if (m_failed) return make_error("the node is shutting down after a storage failure");
+    if (m_txs.count(entry.hash)) return make_error("already known");
+    const Address& sender = entry.sender;
+    const auto index = indexOf(sender);
+    if (!index) return make_error("insufficient funds: " + sender.hex() + " has no L2 account yet (deposit first)");
+
+    const std::uint64_t txNonce = entry.signedTx.tx.nonce;
+    const std::uint64_t next = nonce(sender, true);
+    if (txNonce < next) return make_error("nonce too low: next nonce is " + std::to_string(next));
+    if (txNonce > next) return make_error("nonce too high: next nonce is " + std::to_string(next));
+
+    U256 available = m_tree.account(*index).balance;
+    auto spent = m_pendingSpend.find(sender);
+    if (spent != m_pendingSpend.end()) available = available > spent->second ? available - spent->second : U256(0);
+    if (*index == 0) available = available > m_unpostedFees ? available - m_unpostedFees : U256(0);
+    if (entry.cost > available)
+        return make_error("insufficient funds: available " + u256Text(available) + " wei, the transaction needs " +
+                          u256Text(entry.cost) + " wei (value + 21000 × gas price)");
+    if (m_mempool.size() >= std::size_t(m_config.maxMempool)) return make_error("mempool full, try again later");
+    return {};
+}
+
+struct Sequencer::Submission {
+    Bytes raw;
+    SubmitCallback done;
+    std::optional<Result<std::shared_ptr<MempoolEntry>>> checked;  // written by the worker before `ready`
+    std::atomic<bool> ready{false};
+};
+
 void Sequencer::submitRawTransactionAsync(ByteView raw, SubmitCallback done) {
-    auto validated = validate(raw);
-    if (!validated) {
-        QMetaObject::invokeMethod(this, [done = std::move(done), error = validated.error()]() { done(error); },
-                                  Qt::QueuedConnection);
-        return;
+    auto sub = std::make_shared<Submission>();
+    sub->raw.assign(raw.begin(), raw.end());
+    sub->done = std::move(done);
+    m_submissions.push_back(sub);
+    const rollup::Params params = m_config.params;
+    m_pool.start([this, sub, params] {
+        sub->checked = precheck(sub->raw, params);
+        sub->ready.store(true, std::memory_order_release);
+        // Removed with the Sequencer if it goes first (stop() waits for the pool before that).
+        QMetaObject::invokeMethod(this, [this] { drainSubmissions(); }, Qt::QueuedConnection);
+    });
+}
+
+// Takes the prechecked submissions at the head of the arrival queue, in order.
+void Sequencer::drainSubmissions() {
+    bool admitted = false;
+    while (!m_submissions.empty() && m_submissions.front()->ready.load(std::memory_order_acquire)) {
+        auto sub = std::move(m_submissions.front());
+        m_submissions.pop_front();
+        auto& checked = *sub->checked;
+        Status st = checked ? checkState(**checked) : Status(checked.error());
+        if (!st) {
+            sub->done(st.error());  // runs from a queued call: never inside submitRawTransactionAsync
+            continue;
+        }
+        admit(*checked, std::move(sub->raw), std::move(sub->done));
+        admitted = true;
     }
-    auto entry = std::move(validated).value();
+    if (admitted && m_mempool.size() >= std::size_t(m_config.blockTriggerTxs)) scheduleBlock();
+}
+
+void Sequencer::admit(const std::shared_ptr<MempoolEntry>& entry, Bytes raw, SubmitCallback done) {
     m_pendingNonce[entry->sender] = entry->signedTx.tx.nonce + 1;
     m_pendingSpend[entry->sender] += entry->cost;
     m_mempool.push_back(entry);
@@ -363,7 +406,7 @@ void Sequencer::submitRawTransactionAsync(ByteView raw, SubmitCallback done) {
 
     StoredTransaction stored;
     stored.hash = entry->hash;
-    stored.raw.assign(raw.begin(), raw.end());
+    stored.raw = std::move(raw);
     stored.sender = entry->sender;
     stored.nonce = entry->signedTx.tx.nonce;
     stored.status = TxStatus::pending;
@@ -376,14 +419,17 @@ void Sequencer::submitRawTransactionAsync(ByteView raw, SubmitCallback done) {
                      }
                      done(hash);
                  });
-    if (m_mempool.size() >= std::size_t(m_config.blockTriggerTxs)) scheduleBlock();
 }
 
 Result<Hash> Sequencer::submitRawTransaction(ByteView raw) {
     auto result = std::make_shared<std::optional<Result<Hash>>>();
     submitRawTransactionAsync(raw, [result](Result<Hash> r) { *result = std::move(r); });
-    if (m_writer) m_writer->flush();
-    while (!*result) QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
+    while (!*result) {
+        m_pool.waitForDone();
+        QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);  // the precheck's drain
+        if (m_writer) m_writer->flush();
+        QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);  // the commit's answers
+    }
     return std::move(**result);
 }
 
@@ -411,7 +457,7 @@ Status Sequencer::creditDeposit(std::uint64_t queueIndex, const Address& to, con
 // --- blocks ----------------------------------------------------------------------------------
 
 void Sequencer::scheduleBlock() {
-    if (m_blockScheduled || m_blockInFlight || !m_started) return;
+    if (m_blockScheduled || m_blocksInFlight >= kMaxBlocksInFlight || !m_started) return;
     m_blockScheduled = true;
     QMetaObject::invokeMethod(this, [this] {
         m_blockScheduled = false;
@@ -441,7 +487,11 @@ void Sequencer::dropSender(const Address& sender, const Hash& firstBad, const ch
 }
 
 void Sequencer::produceBlock() {
-    if (!m_started || m_failed || m_blockInFlight) return;
+    if (m_blocksInFlight >= kMaxBlocksInFlight) {
+        m_blockWanted = true;  // produced as soon as one in flight is durable, not a tick later
+        return;
+    }
+    if (!m_started || m_failed) return;
     const bool depositReady = !m_depositQueue.empty() && m_depositQueue.begin()->first == m_nextDepositIndex;
     if (m_mempool.empty() && !depositReady) return;
 
@@ -568,8 +618,7 @@ void Sequencer::produceBlock() {
         if (pn != m_pendingNonce.end() && pn->second <= e->signedTx.tx.nonce + 1) m_pendingNonce.erase(pn);
     }
 
-    m_blockInFlight = true;
-    m_inFlight = block;
+    ++m_blocksInFlight;
     auto stored = std::make_shared<StoredBlock>(toStored(info));
     auto payload = std::make_shared<std::vector<StoredRecord>>(std::move(records));
     enqueueWrite(
@@ -598,8 +647,7 @@ void Sequencer::produceBlock() {
 }
 
 void Sequencer::onBlockDurable(const std::shared_ptr<CachedBlock>& block) {
-    m_blockInFlight = false;
-    m_inFlight.reset();
+    --m_blocksInFlight;
     const BlockInfo& info = block->info;
     m_durableHead = info.number;
     m_durableRecords = info.recordStart + info.recordCount;
@@ -619,7 +667,8 @@ void Sequencer::onBlockDurable(const std::shared_ptr<CachedBlock>& block) {
     for (const auto& h : info.transactions)
         emit transactionSequenced(QByteArray(reinterpret_cast<const char*>(h.data()), 32), info.number);
     emit newBlock(info.number);
-    if (m_mempool.size() >= std::size_t(m_config.blockTriggerTxs)) scheduleBlock();
+    if (m_blockWanted || m_mempool.size() >= std::size_t(m_config.blockTriggerTxs)) scheduleBlock();
+    m_blockWanted = false;
 }
 
 void Sequencer::evictOldBlocks() {
