@@ -45,13 +45,18 @@ void BridgeController::attach() {
     };
     connect(bridge, &BridgeService::loadedChanged, this, reload);
     connect(bridge, &BridgeService::busyChanged, this, [this, bridge] { m_model->setLoading(!bridge->isLoaded() || bridge->isBusy()); });
-    connect(bridge, &BridgeService::withdrawalChanged, this, [this, bridge](const QString& key) {
+    // A status change is signalled on its own (withdrawalStatusChanged), not as withdrawalChanged.
+    auto withdrawalUpdated = [this, bridge](const QString& key) {
         if (auto record = bridge->withdrawal(key)) m_model->upsertWithdrawal(*record);
-    });
-    connect(bridge, &BridgeService::depositChanged, this, [this, bridge](const QString& key) {
+    };
+    auto depositUpdated = [this, bridge](const QString& key) {
         for (const DepositRecord& d : bridge->deposits())
             if (d.key() == key) m_model->upsertDeposit(d);
-    });
+    };
+    connect(bridge, &BridgeService::withdrawalChanged, this, withdrawalUpdated);
+    connect(bridge, &BridgeService::withdrawalStatusChanged, this, withdrawalUpdated);
+    connect(bridge, &BridgeService::depositChanged, this, depositUpdated);
+    connect(bridge, &BridgeService::depositStatusChanged, this, depositUpdated);
     reload();
     emit networkChanged();
     fetchBalance();

@@ -363,9 +363,14 @@ void WalletSession::startServices(const NetworkConfig& config, const RollupParam
         if (status == WithdrawalStatus::ReadyToFinalize) emit withdrawalReady(key, ether(record->amount));
         journalWithdrawal(*record);
     });
-    connect(m_bridge, &BridgeService::depositChanged, this, [this](const QString& key) {
+    auto depositUpdated = [this](const QString& key) {
         for (const DepositRecord& d : m_bridge->deposits())
             if (d.key() == key) journalDeposit(d);
+    };
+    connect(m_bridge, &BridgeService::depositChanged, this, depositUpdated);
+    connect(m_bridge, &BridgeService::depositStatusChanged, this, depositUpdated);
+    connect(m_bridge, &BridgeService::withdrawalChanged, this, [this](const QString& key) {
+        if (auto record = m_bridge->withdrawal(key)) journalWithdrawal(*record);
     });
     connect(m_bridge, &BridgeService::loadedChanged, this, [this] {
         for (const DepositRecord& d : m_bridge->deposits()) journalDeposit(d);
@@ -389,6 +394,69 @@ void WalletSession::startServices(const NetworkConfig& config, const RollupParam
     emit networkChanged();
     setState(State::Ready);
     emit sessionStarted();
+    if (AppContext::instance()->options().devFixture && !g_options.devnetDir.isEmpty()) {
+        if (m_bridge->isLoaded())
+            seedDevFixture();
+        else
+            connect(m_bridge, &BridgeService::loadedChanged, this, &WalletSession::seedDevFixture, Qt::SingleShotConnection);
+    }
+}
+
+// --dev-fixture with --devnet-dir: the fixture accounts are anvil's funded ones on L1; give them
+// L2 funds and a little bridge history (deposits, then a withdrawal and an L2 transfer once the
+// deposit is credited) so screenshots show real data. Only on a devnet whose bridge history for
+// this wallet is empty, so a second run shows what the first one made.
+void WalletSession::seedDevFixture() {
+    if (!m_bridge || !m_bridge->deposits().isEmpty() || !m_bridge->withdrawals().isEmpty()) return;
+    const auto accounts = AppContext::instance()->store()->accounts();
+    if (accounts.size() < 2) return;
+    auto first = signer(accounts.at(0).index);
+    auto second = signer(accounts.at(1).index);
+    if (!first || !second) return;
+    auto* context = AppContext::instance();
+    const Address firstAddress = first->address;
+    connect(m_bridge, &BridgeService::depositStatusChanged, this,
+            [this, signer = *first, firstAddress, accounts](const QString& key, DepositStatus status) {
+                if (status != DepositStatus::Credited || m_fixtureFollowUp) return;
+                for (const DepositRecord& d : m_bridge->deposits()) {
+                    if (d.key() != key || d.to != firstAddress) continue;
+                    m_fixtureFollowUp = true;
+                    AppContext::instance()->beginWork();
+                    m_bridge->withdraw(signer, parse_amount("0.5").value(), this, [](Result<Hash>) {
+                        AppContext::instance()->endWork();
+                    });
+                    if (accounts.size() >= 3) {
+                        auto to = parse_address(accounts.at(2).address.toStdString());
+                        auto* sender = new SignedSender(l2Eth(), m_services);
+                        SendRequest request;
+                        request.to = to.value();
+                        request.value = parse_amount("0.1").value();
+                        ActivityModel::Entry entry;
+                        entry.layer = QStringLiteral("l2");
+                        entry.kind = QStringLiteral("send");
+                        entry.account = accounts.at(0).address;
+                        entry.counterparty = accounts.at(2).address;
+                        entry.amount = QStringLiteral("0.1");
+                        TransactionSender::Callbacks callbacks;
+                        callbacks.confirmed = [entry](TransactionReceipt receipt) mutable {
+                            entry.txHash = QString::fromStdString(receipt.transactionHash.hex());
+                            entry.timestamp = QDateTime::currentSecsSinceEpoch();
+                            entry.status = receipt.success ? QStringLiteral("confirmed") : QStringLiteral("failed");
+                            ActivityJournal::instance()->record(entry);
+                        };
+                        callbacks.failed = [](SendFailure) {};
+                        sender->send(signer, request, this, callbacks);
+                    }
+                }
+            });
+    context->beginWork();
+    m_bridge->deposit(*first, first->address, parse_amount("3").value(), this, [](Result<Hash>) {
+        AppContext::instance()->endWork();
+    });
+    context->beginWork();
+    m_bridge->deposit(*second, second->address, parse_amount("1").value(), this, [](Result<Hash>) {
+        AppContext::instance()->endWork();
+    });
 }
 
 void WalletSession::trackAccounts() {

@@ -195,6 +195,7 @@ private:
     void onL2Notification(const QString& name, const QJsonValue& payload);
     void journalWithdrawal(const sluice::WithdrawalRecord& record);
     void journalDeposit(const sluice::DepositRecord& record);
+    void seedDevFixture();
 
     State m_state = State::Idle;
     QString m_problem;
@@ -224,6 +225,7 @@ private:
     std::optional<quint64> m_fraudBatch;
     std::map<quint64, sluice::BatchVerification::Outcome> m_verdicts;
     InactivityTracker* m_inactivity = nullptr;
+    bool m_fixtureFollowUp = false;
     QTimer m_clock;
     qint64 m_now = 0;
 };

@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: MIT
+// The GUI's C++ side against a real local stack: LocalStack supervises a real `sluiced --devnet`
+// (short challenge period), the dev-fixture wallet unlocks, WalletSession connects, and the
+// controllers drive a deposit and a withdrawal through to finalization: OverviewController sees
+// the L2 balance, TransfersModel walks the steps and offers finalize exactly when possible,
+// BatchesModel shows batches verified by this wallet, the activity journal records it all.
+// Skipped when no sluiced/anvil is known (SLUICED_PATH from the build, or SLUICE_SLUICED).
+#include <QFileInfo>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTcpServer>
+
+#include "activitymodel.h"
+#include "appcontext.h"
+#include "batchesmodel.h"
+#include "bridgecontroller.h"
+#include "overviewcontroller.h"
+#include "services/wallet/walletstore.h"
+#include "walletsession.h"
+
+using namespace sluice;
+
+namespace {
+int freePort() {
+    QTcpServer server;
+    server.listen(QHostAddress::LocalHost, 0);
+    return server.serverPort();
+}
+
+// Waits on `signal` until `done()` holds; generous limit, it is never the assertion itself.
+template <typename Obj, typename Sig, typename Pred>
+bool waitUntil(Obj* object, Sig signal, Pred done, int ms = 90000) {
+    QSignalSpy spy(object, signal);
+    QElapsedTimer clock;
+    clock.start();
+    while (!done()) {
+        if (clock.elapsed() > ms) return false;
+        spy.wait(1000);
+    }
+    return true;
+}
+}  // namespace
+
+class TestSession : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void depositWithdrawFinalize();
+
+private:
+    QTemporaryDir m_dir;
+    LocalStack* m_stack = nullptr;
+};
+
+void TestSession::initTestCase() {
+    QString sluiced = qEnvironmentVariable("SLUICE_SLUICED");
+#ifdef SLUICED_PATH
+    if (sluiced.isEmpty()) sluiced = QStringLiteral(SLUICED_PATH);
+#endif
+    if (sluiced.isEmpty() || !QFileInfo(sluiced).isExecutable())
+        QSKIP("no sluiced (build the sluiced target or set SLUICE_SLUICED)");
+#ifdef ANVIL_PATH
+    if (qEnvironmentVariableIsEmpty("SLUICE_ANVIL")) qputenv("SLUICE_ANVIL", ANVIL_PATH);
+#endif
+    AppOptions options;
+    options.dataDir = m_dir.filePath(QStringLiteral("wallet"));
+    options.devFixture = true;
+    options.autoUnlock = true;
+    AppContext::configure(options);
+    auto* context = AppContext::instance();
+    QVERIFY(waitUntil(context->store(), &WalletStore::unlockedChanged,
+                      [&] { return context->unlocked() && context->store()->accounts().size() >= 3; }));
+
+    m_stack = new LocalStack(m_dir.filePath(QStringLiteral("devnet")), this);
+    m_stack->setProgram(sluiced);
+    m_stack->setExtraArguments({QStringLiteral("--challenge-period"), QStringLiteral("8"), QStringLiteral("--l1-port"),
+                                QString::number(freePort()), QStringLiteral("--l2-port"), QString::number(freePort())});
+    m_stack->start();
+    QVERIFY(waitUntil(m_stack, &LocalStack::stateChanged, [&] {
+        return m_stack->state() == LocalStack::State::Running || m_stack->state() == LocalStack::State::Failed;
+    }));
+    QVERIFY2(m_stack->isRunning(), qPrintable(m_stack->problem() + QLatin1Char('\n') + m_stack->log()->text()));
+
+    std::optional<Result<CheckedNetwork>> checked;
+    checkNetwork(*m_stack->network(), this, [&](Result<CheckedNetwork> r) { checked = std::move(r); });
+    QTRY_VERIFY_WITH_TIMEOUT(checked.has_value(), 30000);
+    QVERIFY2(checked->ok(), checked->ok() ? "" : checked->message().c_str());
+    QCOMPARE(checked->value().params.challengePeriod, quint64(8));
+    WalletSession::instance()->connectTo(checked->value().config, checked->value().params);
+    QVERIFY(WalletSession::instance()->isReady());
+    QCOMPARE(WalletSession::instance()->challengePeriodSeconds(), 8);
+}
+
+void TestSession::cleanupTestCase() {
+    delete WalletSession::existing();
+    if (m_stack) m_stack->stopAndWait();
+    AppContext::shutdown();
+}
+
+void TestSession::depositWithdrawFinalize() {
+    auto* session = WalletSession::instance();
+    OverviewController overview;
+    BridgeController bridge;
+    BatchesModel batches;
+    ActivityModel activity;
+    activity.setSharedSource(true);
+
+    // Heads arrive from both layers.
+    QVERIFY(waitUntil(session, &WalletSession::headsChanged, [&] { return !session->l1Head().isEmpty(); }));
+
+    // Deposit 2 ETH from account 0 (anvil's first funded account) to itself.
+    bridge.setAccount(QStringLiteral("0"));
+    bridge.setDirection(BridgeController::Direction::Deposit);
+    QVERIFY(waitUntil(&bridge, &BridgeController::balanceChanged, [&] { return !bridge.available().isEmpty(); }));
+    bridge.setAmount(QStringLiteral("2"));
+    QVERIFY2(bridge.canSubmit(), qPrintable(bridge.amountError()));
+    QSignalSpy submitted(&bridge, &BridgeController::submitted);
+    bridge.submit();
+    QVERIFY(bridge.submitting());
+    QVERIFY2(waitUntil(&bridge, &BridgeController::stateChanged, [&] { return !bridge.submitting(); }), "deposit hangs");
+    QVERIFY2(bridge.error().isEmpty(), qPrintable(bridge.error()));
+    QCOMPARE(submitted.count(), 1);
+    auto* transfers = bridge.transfers();
+    QVERIFY(transfers->rowCount() >= 1);
+
+    // Credited on L2: the tracker's last step and the overview's L2 balance.
+    auto statuses = [&] {
+        QStringList out;
+        for (int row = 0; row < transfers->rowCount(); ++row)
+            out << transfers->data(transfers->index(row), TransfersModel::KindRole).toString() + QLatin1Char('=') +
+                       transfers->data(transfers->index(row), TransfersModel::StatusRole).toString();
+        return out.join(QLatin1Char(' '));
+    };
+    QVERIFY2(waitUntil(session, &WalletSession::nowChanged, [&] {
+                 session->bridge()->refresh();
+                 return transfers->data(transfers->index(0), TransfersModel::StatusRole).toString() == QLatin1String("credited");
+             }),
+             qPrintable(statuses()));
+    QVERIFY(waitUntil(&overview, &OverviewController::totalsChanged, [&] {
+        overview.refresh();
+        return overview.totalL2() == QLatin1String("2");
+    }));
+
+    // Withdraw 0.5 ETH: initiated -> posted/in window (countdown) -> ready -> finalized.
+    bridge.setDirection(BridgeController::Direction::Withdraw);
+    QVERIFY(waitUntil(&bridge, &BridgeController::balanceChanged, [&] { return bridge.available() == QLatin1String("2"); }));
+    bridge.setAmount(QStringLiteral("0.5"));
+    QVERIFY2(bridge.canSubmit(), qPrintable(bridge.amountError()));
+    bridge.submit();
+    QVERIFY(waitUntil(&bridge, &BridgeController::stateChanged, [&] { return !bridge.submitting(); }));
+    QVERIFY2(bridge.error().isEmpty(), qPrintable(bridge.error()));
+    const QString key = bridge.lastTxHash();
+    auto rowOf = [&] {
+        for (int row = 0; row < transfers->rowCount(); ++row)
+            if (transfers->data(transfers->index(row), TransfersModel::KeyRole).toString() == key) return row;
+        return -1;
+    };
+    QVERIFY(rowOf() >= 0);
+    QCOMPARE(transfers->data(transfers->index(rowOf()), TransfersModel::KindRole).toString(), QStringLiteral("withdrawal"));
+    QVERIFY(!transfers->canFinalize(key));
+    QSignalSpy ready(session, &WalletSession::withdrawalReady);
+    QVERIFY2(waitUntil(session, &WalletSession::nowChanged, [&] {
+                 session->bridge()->refresh();
+                 return transfers->canFinalize(key);
+             }, 120000),
+             qPrintable(transfers->data(transfers->index(rowOf()), TransfersModel::StatusRole).toString()));
+    QVERIFY(!transfers->data(transfers->index(rowOf()), TransfersModel::FinalAtRole).toString().isEmpty());
+    QSignalSpy finalized(&bridge, &BridgeController::finalized);
+    bridge.finalize(key);
+    QVERIFY(finalized.wait(60000) || finalized.count() == 1);
+    QVERIFY(waitUntil(transfers, &QAbstractItemModel::dataChanged, [&] {
+        session->bridge()->refresh();
+        return transfers->data(transfers->index(rowOf()), TransfersModel::StatusRole).toString() == QLatin1String("finalized");
+    }));
+    QVERIFY(!transfers->canFinalize(key));
+
+    // Batches: posted, re-executed by this wallet from L1 alone, no fraud.
+    QVERIFY(waitUntil(session, &WalletSession::verificationChanged, [&] { return session->verifiedBatches() > 0; }));
+    QVERIFY(session->fundsVerified());
+    QVERIFY(!session->fraudDetected());
+    QVERIFY(waitUntil(&batches, &QAbstractItemModel::dataChanged, [&] {
+        batches.refresh();
+        return batches.rowCount() > 0 && batches.data(batches.index(batches.rowCount() - 1), BatchesModel::VerifiedRole).toBool();
+    }));
+
+    // One history: the deposit, the withdrawal and its finalization.
+    QStringList kinds;
+    for (int row = 0; row < activity.rowCount(); ++row) kinds << activity.data(activity.index(row), ActivityModel::KindRole).toString();
+    QVERIFY2(kinds.contains(QStringLiteral("deposit")) && kinds.contains(QStringLiteral("withdrawal")), qPrintable(kinds.join(',')));
+}
+
+QTEST_MAIN(TestSession)
+#include "tst_session.moc"
