@@ -15,7 +15,12 @@ QString usageText() {
         "  --rollup ADDR           the Rollup contract on L1\n"
         "  --devnet                start anvil, deploy, and run the whole local stack\n"
         "  --l1-port P             anvil's port with --devnet (default 8545)\n"
-        "  --verifier              re-execute every batch and prove fraud\n"
+        "  --verifier              run only the verifier/challenger: re-execute every batch from L1\n"
+        "                          and prove fraud (no sequencer; JSON-RPC only with --l2-port;\n"
+        "                          default data dir ~/.local/share/sluiced-verifier)\n"
+        "  --key-file F            file holding the L1 key (same as --proposer-key file:F)\n"
+        "  --deposit-confirmations N  L1 blocks on top of a deposit before it is credited\n"
+        "                          (default 0 on the devnet L1 chain 31337, 12 elsewhere)\n"
         "  --fault KIND[@BATCH]    make the proposer cheat (testing)\n"
         "  --challenge-period S    challenge period for a devnet deployment\n"
         "  --proposer-key SRC      env:VAR or file:PATH holding the proposer's key\n"
@@ -29,7 +34,8 @@ QString usageText() {
 
 Result<NodeConfig> parseCommandLine(const QStringList& args) {
     NodeConfig c;
-    c.dataDir = QDir::homePath() + QStringLiteral("/.local/share/sluiced");
+    bool dataDirGiven = false;
+    bool portGiven = false;
     auto bad = [](const QString& option, const QString& why) {
         return make_error(QStringLiteral("%1: %2\n%3").arg(option, why, usageText()).toStdString());
     };
@@ -52,9 +58,11 @@ Result<NodeConfig> parseCommandLine(const QStringList& args) {
             return make_error(usageText().toStdString());
         } else if (opt == QLatin1String("--data-dir")) {
             if (!value(c.dataDir)) return bad(opt, QStringLiteral("needs a directory"));
+            dataDirGiven = true;
         } else if (opt == QLatin1String("--l2-port")) {
             if (!number(65535, n)) return bad(opt, QStringLiteral("needs a port number"));
             c.rpcPort = std::uint16_t(n);
+            portGiven = true;
         } else if (opt == QLatin1String("--l1-port")) {
             if (!number(65535, n)) return bad(opt, QStringLiteral("needs a port number"));
             c.l1Port = std::uint16_t(n);
@@ -78,6 +86,12 @@ Result<NodeConfig> parseCommandLine(const QStringList& args) {
             if (!value(c.proposerKeySource) ||
                 !(c.proposerKeySource.startsWith(QLatin1String("env:")) || c.proposerKeySource.startsWith(QLatin1String("file:"))))
                 return bad(opt, QStringLiteral("needs env:VAR or file:PATH (never the key itself on a command line)"));
+        } else if (opt == QLatin1String("--key-file")) {
+            if (!value(v) || v.isEmpty()) return bad(opt, QStringLiteral("needs a file holding the hex key"));
+            c.proposerKeySource = QStringLiteral("file:") + v;
+        } else if (opt == QLatin1String("--deposit-confirmations")) {
+            if (!number(1000, n)) return bad(opt, QStringLiteral("needs a number of L1 blocks (0..1000)"));
+            c.depositConfirmations = n;
         } else if (opt == QLatin1String("--chain-id")) {
             if (!number(UINT64_MAX, n) || n == 0) return bad(opt, QStringLiteral("needs a positive number"));
             c.l2ChainId = n;
@@ -104,6 +118,18 @@ Result<NodeConfig> parseCommandLine(const QStringList& args) {
         } else {
             return bad(opt, QStringLiteral("unknown option"));
         }
+    }
+    if (!dataDirGiven)
+        c.dataDir = QDir::homePath() + (c.verifier && !c.devnet ? QStringLiteral("/.local/share/sluiced-verifier")
+                                                                : QStringLiteral("/.local/share/sluiced"));
+    if (c.verifier && !c.devnet) {
+        // A verifier trusts nothing but L1: it needs L1 and a key for proveFraud, and runs no sequencer.
+        if (c.l1RpcUrl.isEmpty()) return make_error("--verifier needs --l1-rpc URL and --rollup ADDR");
+        if (c.proposerKeySource.isEmpty()) return make_error("--verifier needs --key-file F (the L1 key that sends proveFraud)");
+        if (!c.genesisAlloc.empty() || !c.faultSpec.isEmpty())
+            return make_error("--genesis-alloc and --fault are for a sequencer, not for --verifier");
+        c.sequencer = false;
+        c.serveRpc = portGiven;
     }
     if (!c.genesisAlloc.empty() && (!c.l1RpcUrl.isEmpty() || c.devnet))
         return make_error("--genesis-alloc is for a node without L1 only: with L1, balances come from deposits");

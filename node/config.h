@@ -50,7 +50,12 @@ struct NodeConfig {
     std::uint16_t l1Port = 8545;      // --l1-port (devnet anvil)
     QString l1RpcUrl;                 // --l1-rpc URL
     QString rollupAddress;            // --rollup ADDR
-    QString proposerKeySource;        // --proposer-key env:VAR | file:PATH (never the key itself)
+    QString proposerKeySource;        // --proposer-key env:VAR | file:PATH, --key-file F (never the key itself)
+    // --deposit-confirmations N: L1 blocks on top of a deposit before L2 credits it (default: 0 on
+    // the devnet's L1 chain 31337, 12 elsewhere; see docs/node-l1.md).
+    std::optional<std::uint64_t> depositConfirmations;
+    // JSON-RPC is served unless this is a verifier-only node that was not given --l2-port.
+    bool serveRpc = true;
 
     std::vector<GenesisAlloc> genesisAlloc;  // --genesis-alloc ADDR=WEI[,ADDR=WEI...]
 };

@@ -61,40 +61,54 @@ Status NodeApp::start() {
     if (m_config.devnet || !m_config.l1RpcUrl.isEmpty())
         return make_error("this sluiced was built without the L1 side (node/l1); only a sequencer without L1 can run");
 #endif
-    SequencerConfig sc;
-    sc.databasePath = QDir(m_config.dataDir).filePath(QStringLiteral("node.sqlite"));
-    sc.params.chain_id = m_config.l2ChainId;
-    sc.params.base_fee = m_config.l2BaseFee;
-    sc.feeRecipient = m_config.feeRecipient;
-    sc.blockTimeMs = m_config.blockTimeMs;
-    sc.blockTriggerTxs = m_config.blockTriggerTxs;
-    sc.maxBlockRecords = m_config.maxBlockRecords;
-    sc.maxMempool = m_config.maxMempool;
-    m_sequencer = std::make_unique<Sequencer>(sc);
-    connect(m_sequencer.get(), &Sequencer::fatalError, this, [](const QString&) { QCoreApplication::exit(2); });
-    if (auto st = m_sequencer->start(); !st) return st;
-    // Dev-only balances: deposit records 0..n-1 (idempotent across restarts).
-    for (std::size_t i = 0; i < m_config.genesisAlloc.size(); ++i) {
-        const auto& alloc = m_config.genesisAlloc[i];
-        if (auto st = m_sequencer->creditDeposit(i, alloc.address, alloc.amount, 0); !st) return st;
+    if (!QDir().mkpath(m_config.dataDir))
+        return make_error("cannot create the data directory " + m_config.dataDir.toStdString());
+    // A verifier-only node (--verifier) runs no sequencer: it keeps only what it read from L1.
+    if (m_config.sequencer) {
+        SequencerConfig sc;
+        sc.databasePath = QDir(m_config.dataDir).filePath(QStringLiteral("node.sqlite"));
+        sc.params.chain_id = m_config.l2ChainId;
+        sc.params.base_fee = m_config.l2BaseFee;
+        sc.feeRecipient = m_config.feeRecipient;
+        sc.blockTimeMs = m_config.blockTimeMs;
+        sc.blockTriggerTxs = m_config.blockTriggerTxs;
+        sc.maxBlockRecords = m_config.maxBlockRecords;
+        sc.maxMempool = m_config.maxMempool;
+        m_sequencer = std::make_unique<Sequencer>(sc);
+        connect(m_sequencer.get(), &Sequencer::fatalError, this, [](const QString&) { QCoreApplication::exit(2); });
+        if (auto st = m_sequencer->start(); !st) return st;
+        // Dev-only balances: deposit records 0..n-1 (idempotent across restarts).
+        for (std::size_t i = 0; i < m_config.genesisAlloc.size(); ++i) {
+            const auto& alloc = m_config.genesisAlloc[i];
+            if (auto st = m_sequencer->creditDeposit(i, alloc.address, alloc.amount, 0); !st) return st;
+        }
     }
-    m_rpc = std::make_unique<RpcServer>();
-    registerEthMethods(*m_rpc, *m_sequencer);
+    if (m_config.serveRpc) {
+        m_rpc = std::make_unique<RpcServer>();
+        if (m_sequencer) registerEthMethods(*m_rpc, *m_sequencer);
+    }
 #ifdef SLUICE_WITH_L1
-    m_l1 = new L1Side(m_config, *m_sequencer, *m_rpc, this);
+    m_l1 = new L1Side(m_config, m_sequencer.get(), m_rpc.get(), this);
     connect(m_l1, &L1Side::fatalError, this, [](const QString& message) {
         qCritical("sluiced: %s", qPrintable(message));
         QCoreApplication::exit(2);
     });
 #endif
-    QHostAddress host;
-    if (!host.setAddress(m_config.rpcHost)) return make_error("--rpc-host: not an IP address: " + m_config.rpcHost.toStdString());
-    if (auto st = m_rpc->listen(host, m_config.rpcPort); !st) return st;
+    if (m_rpc) {
+        QHostAddress host;
+        if (!host.setAddress(m_config.rpcHost))
+            return make_error("--rpc-host: not an IP address: " + m_config.rpcHost.toStdString());
+        if (auto st = m_rpc->listen(host, m_config.rpcPort); !st) return st;
+    }
 #ifdef SLUICE_WITH_L1
     if (auto st = m_l1->start(); !st) return st;
 #endif
-    qInfo("sluiced: JSON-RPC on http://%s:%u (chain %s), data in %s", qPrintable(m_config.rpcHost), unsigned(m_rpc->port()),
-          u256_to_dec(m_config.l2ChainId).c_str(), qPrintable(m_config.dataDir));
+    if (m_rpc)
+        qInfo("sluiced: JSON-RPC on http://%s:%u (chain %s), data in %s", qPrintable(m_config.rpcHost),
+              unsigned(m_rpc->port()), u256_to_dec(m_config.l2ChainId).c_str(), qPrintable(m_config.dataDir));
+    if (!m_sequencer)
+        qInfo("sluiced: verifier only (no sequencer), following %s on %s, data in %s", qPrintable(m_config.rollupAddress),
+              qPrintable(m_config.l1RpcUrl), qPrintable(m_config.dataDir));
     return {};
 }
 

@@ -6,7 +6,8 @@
 // The L1 side (node/l1/l1side.h, sluice_node_l1) is optional: the node links it when the target
 // exists (SLUICE_HAVE_L1SIDE). It must provide
 //     class L1Side : public QObject {
-//         L1Side(const NodeConfig&, Sequencer&, RpcServer&, QObject* parent);
+//         L1Side(const NodeConfig&, Sequencer*, RpcServer*, QObject* parent);  // either may be null:
+//                                       // --verifier runs no sequencer and serves RPC only with --l2-port
 //         Status start();   // may finish asynchronously; failures later -> fatalError(QString)
 //         void stop();
 //       signals: void fatalError(QString message);

@@ -2,9 +2,13 @@
 #include "node/l1/l1side.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
+#include <QJsonDocument>
 #include <QJsonArray>
 #include <QJsonObject>
+
+#include <span>
 
 #include "core/eth/address.hpp"
 #include "core/rollup/fraud_proof.hpp"
@@ -110,12 +114,16 @@ Status L1Side::prepare(NodeConfig& config) {
     return {};
 }
 
-L1Side::L1Side(const NodeConfig& config, Sequencer& sequencer, RpcServer& rpc, QObject* parent)
+L1Side::L1Side(const NodeConfig& config, Sequencer* sequencer, RpcServer* rpc, QObject* parent)
     : QObject(parent), m_config(config), m_sequencer(sequencer), m_rpcServer(rpc) {
     if (auto f = parseFault(config.faultSpec); f) m_fault = *f;
 }
 
 L1Side::~L1Side() { stop(); }
+
+void L1Side::publish(const QString& stream, const QJsonObject& payload) {
+    if (m_rpcServer) m_rpcServer->publish(stream, payload);
+}
 
 Status L1Side::start() {
     auto fault = parseFault(m_config.faultSpec);
@@ -133,8 +141,20 @@ Status L1Side::start() {
         m_key = std::move(*key);
         m_address = public_key_of(*m_key).address();
     } else if (proposerRole() || m_config.verifier) {
-        return make_error("the proposer/verifier needs an L1 key (--proposer-key env:VAR or file:PATH)");
+        return make_error("the proposer/verifier needs an L1 key (--proposer-key env:VAR or file:PATH, or --key-file F)");
     }
+
+    // Its own connection to the node's database (the sequencer has its own on its writer thread).
+    auto db = NodeDatabase::open(QDir(m_config.dataDir).filePath(QStringLiteral("node.sqlite")), QStringLiteral("sluiced-l1"));
+    if (!db) return db.error();
+    m_db = std::move(*db);
+    const QByteArray rollupHex = QByteArray::fromStdString(rollup->hex());
+    if (auto stored = m_db->meta(QStringLiteral("l1.rollup")); stored && *stored != rollupHex)
+        return make_error("the data directory " + m_config.dataDir.toStdString() + " belongs to the Rollup at " +
+                          stored->toStdString() + ", not " + rollupHex.toStdString() + "; use another --data-dir");
+    if (auto st = m_db->setMeta(QStringLiteral("l1.rollup"), rollupHex); !st) return st;
+    m_persistedThrough = m_db->meta(QStringLiteral("l1.persistedBlock")).value_or(QByteArray("0")).toULongLong();
+    m_savedHead = m_db->meta(QStringLiteral("l1.head")).value_or(QByteArray("0")).toULongLong();
 
     m_l1 = std::make_unique<RpcClient>(QUrl(m_config.l1RpcUrl));
     m_eth = new EthClient(m_l1.get(), this);
@@ -146,19 +166,28 @@ Status L1Side::start() {
     m_sender->setReceiptTimeout(std::chrono::seconds(60));
     m_reader = new RollupReader(m_eth, *rollup, g_deployBlock, this);
     connect(m_reader, &RollupReader::eventsRead, this, &L1Side::onEvents);
-    connect(m_reader, &RollupReader::reorged, this, [this](quint64 fork) {
-        if (m_replica) m_replica->rollbackTo(fork);
-    });
+    connect(m_reader, &RollupReader::reorged, this, &L1Side::onReorg);
     connect(m_reader, &RollupReader::synced, this, &L1Side::onSynced);
     connect(m_reader, &RollupReader::failed, this, [](const QString& m) { qWarning().noquote() << m; });
     connect(m_heads, &HeadsSubscription::newHead, m_reader, &RollupReader::sync);
-    for (const char* s : {"sluice_batches", "sluice_withdrawals", "sluice_fraud"})
-        m_rpcServer.registerStream(QLatin1String(s));
+    if (m_rpcServer)
+        for (const char* s : {"sluice_batches", "sluice_withdrawals", "sluice_fraud"})
+            m_rpcServer->registerStream(QLatin1String(s));
     registerMethods();
 
     m_reader->readParameters(this, [this](RpcResult<RollupParameters> r) {
         if (!r) return emit fatalError(r.error().message);
-        m_replica = std::make_unique<L1Replica>(r.value());
+        const auto& p = r.value();
+        m_confirmations = m_config.depositConfirmations.value_or(p.l1ChainId == 31337 ? 0 : 12);
+        qInfo().noquote() << "L1: deposits are credited after" << m_confirmations << "confirmation(s)";
+        QJsonObject params{{QStringLiteral("l1ChainId"), double(p.l1ChainId)},
+                           {QStringLiteral("l2ChainId"), quantity(p.l2ChainId)},
+                           {QStringLiteral("challengePeriod"), double(p.challengePeriod)},
+                           {QStringLiteral("requiredBond"), quantity(p.requiredBond)},
+                           {QStringLiteral("l2BaseFee"), quantity(p.l2BaseFee)}};
+        if (auto st = m_db->setMeta(QStringLiteral("l1.params"), QJsonDocument(params).toJson(QJsonDocument::Compact)); !st)
+            return emit fatalError(QString::fromStdString(st.message()));
+        m_replica = std::make_unique<L1Replica>(p);
         m_heads->start();
         m_reader->sync();
         if (proposerRole()) {
@@ -174,40 +203,142 @@ void L1Side::stop() {
     if (m_heads) m_heads->stop();
 }
 
+void L1Side::halt(const QString& message) {
+    if (m_halted) return;
+    m_halted = true;
+    stop();
+    emit fatalError(message);
+}
+
+quint64 L1Side::headNumber() const {
+    if (m_reader && m_reader->headNumber()) return m_reader->headNumber();
+    return m_savedHead;
+}
+
+quint64 L1Side::headTimestamp() const {
+    if (m_reader && m_reader->headTimestamp()) return m_reader->headTimestamp();
+    return m_db ? m_db->meta(QStringLiteral("l1.headTimestamp")).value_or(QByteArray("0")).toULongLong() : 0;
+}
+
+Status L1Side::persistBatch(const ReplicaBatch& b) {
+    L1BatchRow row;
+    row.index = b.index;
+    row.prevStateRoot = b.header.prev_state_root;
+    row.stateRoot = b.header.state_root;
+    row.txRoot = b.header.tx_root;
+    row.withdrawalRoot = b.header.withdrawal_root;
+    row.recordCount = b.header.record_count;
+    row.depositStart = b.header.deposit_start;
+    row.depositEnd = b.header.deposit_end;
+    row.submittedAt = b.header.submitted_at;
+    row.proposer = b.header.proposer;
+    row.l1TxHash = b.at.txHash;
+    row.l1Block = b.at.blockNumber;
+    row.finalAt = b.finalAt;
+    row.reverted = b.reverted;
+    row.judgement = b.judgement == ReplicaBatch::Judgement::Honest       ? L1Judgement::honest
+                    : b.judgement == ReplicaBatch::Judgement::Fraudulent ? L1Judgement::fraudulent
+                                                                          : L1Judgement::unverifiable;
+    row.verdict = b.judgement == ReplicaBatch::Judgement::Fraudulent ? QLatin1String(rollup::verdict_name(b.verdict).data())
+                                                                      : QString();
+    row.l2TxHashes = b.l2TxHashes;
+    if (auto st = m_db->upsertL1Batch(row); !st) return st;
+    for (const auto& w : b.withdrawals) {
+        L1WithdrawalRow wr{b.at.txHash, b.index, w.withdrawalIndex, w.recipient, w.amount, w.l2TxHash, w.proof, w.finalized};
+        if (auto st = m_db->upsertL1Withdrawal(wr); !st) return st;
+    }
+    return {};
+}
+
+Status L1Side::persistEvent(const RollupEvent& e, std::size_t revertedBefore) {
+    if (const auto* d = std::get_if<DepositQueuedEvent>(&e)) {
+        return m_db->upsertL1Deposit(L1DepositRow{d->index, d->to, d->amount, d->timestamp, d->at.txHash, d->at.blockNumber, {}});
+    } else if (std::get_if<BatchSubmittedEvent>(&e)) {
+        return persistBatch(m_replica->batches().back());
+    } else if (const auto* f = std::get_if<FraudProvenEvent>(&e)) {
+        L1FraudProofRow row{f->at.txHash, f->batchIndex, f->chunkIndex, f->recordIndex,
+                            QLatin1String(rollup::verdict_name(f->verdict).data()), f->challenger, f->at.blockNumber};
+        if (auto st = m_db->upsertL1FraudProof(row); !st) return st;
+        if (f->batchIndex < m_replica->batches().size()) return persistBatch(m_replica->batches()[f->batchIndex]);
+    } else if (std::get_if<BatchRevertedEvent>(&e)) {
+        const auto& reverted = m_replica->revertedBatches();
+        for (std::size_t i = revertedBefore; i < reverted.size(); ++i)
+            if (auto st = persistBatch(reverted[i]); !st) return st;
+    } else if (const auto* w = std::get_if<WithdrawalFinalizedEvent>(&e)) {
+        if (w->batchIndex < m_replica->batches().size()) return persistBatch(m_replica->batches()[w->batchIndex]);
+    }
+    return {};
+}
+
+Status L1Side::persistAll() {
+    if (auto st = m_db->clearL1(); !st) return st;
+    for (const auto& d : m_replica->deposits())
+        if (auto st = m_db->upsertL1Deposit(L1DepositRow{d.index, d.to, d.amount, d.timestamp, d.at.txHash, d.at.blockNumber, {}}); !st)
+            return st;
+    for (const auto& b : m_replica->revertedBatches())
+        if (auto st = persistBatch(b); !st) return st;
+    for (const auto& b : m_replica->batches())
+        if (auto st = persistBatch(b); !st) return st;
+    for (const auto& f : m_replica->fraudProofs()) {
+        L1FraudProofRow row{f.at.txHash, f.batchIndex, f.chunkIndex, f.recordIndex,
+                            QLatin1String(rollup::verdict_name(f.verdict).data()), f.challenger, f.at.blockNumber};
+        if (auto st = m_db->upsertL1FraudProof(row); !st) return st;
+    }
+    return {};
+}
+
 void L1Side::onEvents(const std::vector<RollupEvent>& events) {
-    if (!m_replica) return;
+    if (!m_replica || m_halted) return;
+    // One transaction per range: the l1_* tables and their cursor move together.
+    Status dbStatus = m_db->begin();
+    quint64 lastBlock = m_persistedThrough;
     for (const auto& e : events) {
         const std::size_t revertedBefore = m_replica->revertedBatches().size();
         m_replica->apply(e);
+        const quint64 block = eventPosition(e).blockNumber;
+        // Events up to m_persistedThrough are in the tables already (a restart reads L1 again).
+        if (dbStatus && block > m_persistedThrough) {
+            dbStatus = persistEvent(e, revertedBefore);
+            lastBlock = std::max(lastBlock, block);
+        }
         if (const auto* d = std::get_if<DepositQueuedEvent>(&e)) {
-            if (proposerRole()) {
-                auto s = m_sequencer.creditDeposit(d->index, d->to, d->amount, d->timestamp, d->at.txHash);
-                if (!s) qWarning().noquote() << "crediting deposit" << d->index << "failed:" << q(s.message());
+            if (proposerRole() && d->index < m_sequencer->nextDepositIndex()) {
+                // Already credited (a restart, or the chain re-organised under us): L1 must still agree.
+                auto credited = m_db->deposit(d->index);
+                if (credited && (credited->to != d->to || credited->amount != d->amount)) {
+                    if (dbStatus) (void)m_db->rollback();
+                    return halt(QStringLiteral("L1 reorg: deposit %1, credited on L2 in block %2, is now a different "
+                                               "deposit on L1 (to %3, %4 wei); L2 would diverge from L1, so the node "
+                                               "stops. Restore L1 or start a new L2 chain.")
+                                    .arg(d->index)
+                                    .arg(credited->creditedBlock ? QString::number(*credited->creditedBlock) : QStringLiteral("?"))
+                                    .arg(q(to_checksum_address(d->to)), q(u256_to_dec(d->amount))));
+                }
             }
         } else if (const auto* b = std::get_if<BatchSubmittedEvent>(&e)) {
             const auto& rb = m_replica->batches().back();
             if (m_inflight && m_inflight->txHash == b->at.txHash && proposerRole()) {
-                auto s = m_sequencer.markBatchPosted(b->index, m_inflight->recordCount, b->header, b->at.txHash,
-                                                     b->at.blockNumber);
+                auto s = m_sequencer->markBatchPosted(b->index, m_inflight->recordCount, b->header, b->at.txHash,
+                                                      b->at.blockNumber);
                 if (!s) qWarning().noquote() << "marking batch" << b->index << "posted failed:" << q(s.message());
                 if (m_inflight->cheated) m_cheatedBatch = b->index;
                 emit batchPosted(b->index, m_inflight->cheated);
                 m_inflight.reset();
             }
-            m_rpcServer.publish(QStringLiteral("sluice_batches"), batchJson(rb));
+            publish(QStringLiteral("sluice_batches"), batchJson(rb));
             for (const auto& w : rb.withdrawals)
-                m_rpcServer.publish(QStringLiteral("sluice_withdrawals"),
-                                    QJsonObject{{QStringLiteral("recipient"), q(to_checksum_address(w.recipient))},
-                                                {QStringLiteral("amount"), quantity(w.amount)},
-                                                {QStringLiteral("batchIndex"), double(rb.index)},
-                                                {QStringLiteral("withdrawalIndex"), double(w.withdrawalIndex)},
-                                                {QStringLiteral("status"), QStringLiteral("posted")}});
+                publish(QStringLiteral("sluice_withdrawals"),
+                        QJsonObject{{QStringLiteral("recipient"), q(to_checksum_address(w.recipient))},
+                                    {QStringLiteral("amount"), quantity(w.amount)},
+                                    {QStringLiteral("batchIndex"), double(rb.index)},
+                                    {QStringLiteral("withdrawalIndex"), double(w.withdrawalIndex)},
+                                    {QStringLiteral("status"), QStringLiteral("posted")}});
         } else if (const auto* r = std::get_if<BatchRevertedEvent>(&e)) {
             if (m_replica->revertedBatches().size() > revertedBefore)
-                m_rpcServer.publish(QStringLiteral("sluice_batches"), batchJson(m_replica->revertedBatches().back()));
+                publish(QStringLiteral("sluice_batches"), batchJson(m_replica->revertedBatches().back()));
             // Emitted newest first: the last one of the transaction is the proven batch.
             if (proposerRole()) {
-                auto s = m_sequencer.onBatchReverted(r->index);
+                auto s = m_sequencer->onBatchReverted(r->index);
                 if (!s) qWarning().noquote() << "reverting batch" << r->index << "failed:" << q(s.message());
             }
             if (m_cheatedBatch && *m_cheatedBatch >= r->index) m_cheatedBatch.reset();
@@ -215,24 +346,108 @@ void L1Side::onEvents(const std::vector<RollupEvent>& events) {
             qInfo().noquote() << "L1: fraud proven in batch" << f->batchIndex << "chunk" << f->chunkIndex << "verdict"
                               << QLatin1String(rollup::verdict_name(f->verdict).data()) << "by"
                               << q(to_checksum_address(f->challenger));
-            m_rpcServer.publish(QStringLiteral("sluice_fraud"),
-                                QJsonObject{{QStringLiteral("event"), QStringLiteral("proven")},
-                                            {QStringLiteral("batchIndex"), double(f->batchIndex)},
-                                            {QStringLiteral("chunkIndex"), double(f->chunkIndex)},
-                                            {QStringLiteral("verdict"), QLatin1String(rollup::verdict_name(f->verdict).data())},
-                                            {QStringLiteral("challenger"), q(to_checksum_address(f->challenger))},
-                                            {QStringLiteral("l1TxHash"), hexq(f->at.txHash)}});
+            publish(QStringLiteral("sluice_fraud"),
+                    QJsonObject{{QStringLiteral("event"), QStringLiteral("proven")},
+                                {QStringLiteral("batchIndex"), double(f->batchIndex)},
+                                {QStringLiteral("chunkIndex"), double(f->chunkIndex)},
+                                {QStringLiteral("verdict"), QLatin1String(rollup::verdict_name(f->verdict).data())},
+                                {QStringLiteral("challenger"), q(to_checksum_address(f->challenger))},
+                                {QStringLiteral("l1TxHash"), hexq(f->at.txHash)}});
         }
+    }
+    if (dbStatus) dbStatus = m_db->setMeta(QStringLiteral("l1.persistedBlock"), QByteArray::number(lastBlock));
+    if (dbStatus) dbStatus = m_db->setMeta(QStringLiteral("l1.stateRoot"), QByteArray::fromStdString(m_replica->stateRoot().hex()));
+    if (dbStatus) dbStatus = m_db->commit();
+    if (!dbStatus) {
+        (void)m_db->rollback();
+        return halt(QStringLiteral("writing what L1 holds to the database failed: %1").arg(q(dbStatus.message())));
+    }
+    m_persistedThrough = lastBlock;
+    creditConfirmedDeposits();
+}
+
+void L1Side::onReorg(quint64 forkBlock) {
+    if (!m_replica || m_halted) return;
+    qWarning().noquote() << "L1 reorg: blocks after" << forkBlock << "were replaced; re-reading from there";
+    m_replica->rollbackTo(forkBlock);
+    // Deposits after the fork that were never credited are simply forgotten; credited ones are
+    // checked against the new chain once it has been read (onSynced).
+    m_creditCursor = std::min<quint64>(m_creditCursor, m_replica->deposits().size());
+    Status st = m_db->begin();
+    if (st) st = persistAll();
+    if (st) st = m_db->setMeta(QStringLiteral("l1.persistedBlock"), QByteArray::number(forkBlock));
+    if (st) st = m_db->commit();
+    if (!st) {
+        (void)m_db->rollback();
+        return halt(QStringLiteral("writing the L1 reorg to the database failed: %1").arg(q(st.message())));
+    }
+    m_persistedThrough = forkBlock;
+}
+
+bool L1Side::checkCreditedDeposits() {
+    if (!proposerRole()) return true;
+    const quint64 credited = m_sequencer->nextDepositIndex();
+    const quint64 onL1 = m_replica->deposits().size();
+    if (credited <= onL1) return true;
+    auto lost = m_db->deposit(onL1);
+    halt(QStringLiteral("L1 reorg: deposit %1 (to %2, %3 wei, L1 tx %4), credited on L2 in block %5, is no longer on "
+                        "L1, which now holds %6 deposit(s); L2 would diverge from L1, so the node stops. Restore L1 or "
+                        "start a new L2 chain.")
+             .arg(onL1)
+             .arg(lost ? q(to_checksum_address(lost->to)) : QStringLiteral("?"),
+                  lost ? q(u256_to_dec(lost->amount)) : QStringLiteral("?"),
+                  lost ? hexq(lost->l1TxHash) : QStringLiteral("?"),
+                  lost && lost->creditedBlock ? QString::number(*lost->creditedBlock) : QStringLiteral("?"))
+             .arg(onL1));
+    return false;
+}
+
+void L1Side::creditConfirmedDeposits() {
+    if (!proposerRole() || m_halted) return;
+    const auto& deposits = m_replica->deposits();
+    const quint64 head = headNumber();
+    m_creditCursor = std::max<quint64>(m_creditCursor, std::min<quint64>(m_sequencer->nextDepositIndex(), deposits.size()));
+    for (; m_creditCursor < deposits.size(); ++m_creditCursor) {
+        const auto& d = deposits[m_creditCursor];
+        if (m_confirmations > 0 && d.at.blockNumber + m_confirmations > head) break;
+        auto s = m_sequencer->creditDeposit(d.index, d.to, d.amount, d.timestamp, d.at.txHash);
+        if (!s) {
+            qWarning().noquote() << "crediting deposit" << d.index << "failed:" << q(s.message());
+            break;
+        }
+        emit depositCredited(d.index);
     }
 }
 
 void L1Side::onSynced() {
-    if (!m_replica) return;
+    if (!m_replica || m_halted) return;
+    if (!checkCreditedDeposits()) return;
+    if (!m_rewritten) {
+        // First full read since start: make the tables exactly what L1 says now, in case L1
+        // re-organised while the node was down (until now they answered as of the last run).
+        Status st = m_db->begin();
+        if (st) st = persistAll();
+        if (st) st = m_db->setMeta(QStringLiteral("l1.persistedBlock"), QByteArray::number(m_reader->headNumber()));
+        if (st) st = m_db->commit();
+        if (!st) {
+            (void)m_db->rollback();
+            return halt(QStringLiteral("writing what L1 holds to the database failed: %1").arg(q(st.message())));
+        }
+        m_persistedThrough = std::max(m_persistedThrough, m_reader->headNumber());
+        m_rewritten = true;
+    }
+    creditConfirmedDeposits();
+    if (m_reader->headNumber() != m_savedHead) {
+        m_savedHead = m_reader->headNumber();
+        Status st = m_db->setMeta(QStringLiteral("l1.head"), QByteArray::number(m_savedHead));
+        if (st) st = m_db->setMeta(QStringLiteral("l1.headTimestamp"), QByteArray::number(m_reader->headTimestamp()));
+        if (!st) qWarning().noquote() << "saving the L1 head failed:" << q(st.message());
+    }
     // Final batches: tell the sequencer once.
     for (const auto& b : m_replica->batches()) {
         if (b.status(m_reader->headTimestamp()) == ReplicaBatch::Status::Final && b.index >= m_lastChecked &&
             proposerRole() && b.header.proposer == m_address) {
-            (void)m_sequencer.markBatchFinal(b.index);
+            (void)m_sequencer->markBatchFinal(b.index);
             m_lastChecked = b.index + 1;
         }
     }
@@ -254,7 +469,7 @@ void L1Side::verify() {
         qInfo().noquote() << "verifier: batch" << b.index << "is fraudulent:"
                           << QLatin1String(rollup::verdict_name(b.verdict).data()) << "in chunk" << b.chunkIndex
                           << "record" << b.recordIndex << "- sending proveFraud";
-        m_rpcServer.publish(QStringLiteral("sluice_fraud"),
+        publish(QStringLiteral("sluice_fraud"),
                             QJsonObject{{QStringLiteral("event"), QStringLiteral("found")},
                                         {QStringLiteral("batchIndex"), double(b.index)},
                                         {QStringLiteral("verdict"), QLatin1String(rollup::verdict_name(b.verdict).data())}});
@@ -309,17 +524,49 @@ void L1Side::ensureBond(std::function<void()> then) {
     m_sender->send(*m_key, req, this, std::move(cb));
 }
 
+// After a crash (kill -9) between sending submitBatch and seeing it on L1, the sequencer does not
+// know that its next records are in a batch on L1; without this the proposer would wait for L1 to
+// "catch up" forever. A current batch of ours that starts where the sequencer's posted state ends
+// is adopted when re-executing the sequencer's next records gives exactly its header; anything
+// else (a batch we cheated in, someone else's) is left to the verifier.
+void L1Side::adoptPostedBatch(const PendingBatch& pending) {
+    for (const auto& b : m_replica->batches()) {
+        if (b.header.prev_state_root != pending.preStateRoot || b.header.deposit_start != pending.depositStart ||
+            b.header.proposer != m_address || b.header.record_count > pending.records.size())
+            continue;
+        rollup::AccountTree tree = *pending.preState;
+        std::span<const rollup::Record> records(pending.records.data(), std::size_t(b.header.record_count));
+        auto rebuilt = rollup::build_batch(tree, records, m_replica->parameters().stfParams());
+        if (!rebuilt || rebuilt->state_root() != b.header.state_root || rebuilt->tx_root != b.header.tx_root ||
+            rebuilt->withdrawal_root != b.header.withdrawal_root)
+            continue;
+        auto st = m_sequencer->markBatchPosted(b.index, b.header.record_count, b.header, b.at.txHash, b.at.blockNumber);
+        if (!st) {
+            qWarning().noquote() << "proposer: adopting batch" << b.index << "failed:" << q(st.message());
+            return;
+        }
+        qInfo().noquote() << "proposer: batch" << b.index << "(" << b.header.record_count
+                          << "records) was posted before a restart; the sequencer now knows it";
+        emit batchPosted(b.index, false);
+        return;
+    }
+}
+
 void L1Side::proposeTick() {
     if (!m_replica || !m_key || m_proposing || m_bonding || m_inflight || m_cheatedBatch || m_reader->busy()) return;
     if (m_replica->firstBadBatch()) return;  // wait for the fraud proof to clear L1
     // The bond as L1 reports it (bond events are read up to the last sync).
     if (ourBond() < m_replica->parameters().requiredBond) return ensureBond([] {});
 
-    PendingBatch pending = m_sequencer.pendingRecordsForBatch(static_cast<std::size_t>(m_config.batchMaxRecords));
+    PendingBatch pending = m_sequencer->pendingRecordsForBatch(static_cast<std::size_t>(m_config.batchMaxRecords));
     if (pending.records.empty() || !pending.preState) return;
     Hash l1Root = m_replica->batches().empty() ? m_replica->parameters().genesisStateRoot
                                                : m_replica->batches().back().header.state_root;
-    if (pending.preStateRoot != l1Root || pending.depositStart != m_replica->depositsProcessed()) return;  // L1 not caught up
+    if (pending.preStateRoot != l1Root) {
+        adoptPostedBatch(pending);  // a batch we sent before a crash may be on L1 already
+        return;
+    }
+    if (pending.depositStart != m_replica->depositsProcessed()) return;  // L1 not caught up
 
     const auto params = m_replica->parameters().stfParams();
     rollup::AccountTree tree = *pending.preState;
@@ -356,6 +603,7 @@ void L1Side::proposeTick() {
     const std::size_t recordCount = pending.records.size();
     TransactionSender::Callbacks cb;
     cb.submitted = [this, index, recordCount, cheated](Hash h) {
+        qInfo().noquote() << "proposer: batch" << index << "(" << recordCount << "records) sent in L1 tx" << q(h.hex());
         m_inflight = InFlight{index, recordCount, h, cheated};
     };
     cb.confirmed = [this, index](TransactionReceipt r) {
@@ -390,35 +638,61 @@ QJsonObject L1Side::batchJson(const ReplicaBatch& b) const {
                        {QStringLiteral("transactions"), txs}};
 }
 
+QJsonObject L1Side::rowJson(const L1BatchRow& b) const {
+    QString status = b.reverted                                 ? QStringLiteral("reverted")
+                     : b.judgement == L1Judgement::fraudulent   ? QStringLiteral("challenged")
+                     : headTimestamp() >= b.finalAt             ? QStringLiteral("final")
+                                                                : QStringLiteral("in-window");
+    QJsonArray txs;
+    for (const auto& h : b.l2TxHashes) txs.append(hexq(h));
+    rollup::BatchHeader h;
+    h.prev_state_root = b.prevStateRoot;
+    h.state_root = b.stateRoot;
+    h.tx_root = b.txRoot;
+    h.withdrawal_root = b.withdrawalRoot;
+    h.record_count = b.recordCount;
+    h.deposit_start = b.depositStart;
+    h.deposit_end = b.depositEnd;
+    h.submitted_at = b.submittedAt;
+    h.proposer = b.proposer;
+    return QJsonObject{{QStringLiteral("index"), double(b.index)},
+                       {QStringLiteral("header"), headerJson(h)},
+                       {QStringLiteral("l1TxHash"), hexq(b.l1TxHash)},
+                       {QStringLiteral("l1Block"), double(b.l1Block)},
+                       {QStringLiteral("finalAt"), double(b.finalAt)},
+                       {QStringLiteral("status"), status},
+                       {QStringLiteral("recordCount"), double(b.recordCount)},
+                       {QStringLiteral("transactions"), txs}};
+}
+
+// The sluice_ methods answer from the l1_* tables (what the watcher wrote), never from memory
+// alone: after a restart they give the same answers before L1 has been read again.
 void L1Side::registerMethods() {
-    auto& s = m_rpcServer;
+    if (!m_rpcServer) return;
+    auto& s = *m_rpcServer;
     s.registerSyncMethod(QStringLiteral("sluice_status"), [this](const QJsonValue&) -> RpcOutcome {
-        QJsonObject o{{QStringLiteral("l2Head"), double(m_sequencer.blockNumber())}};
-        if (!m_replica) return QJsonValue(o);
-        const auto& p = m_replica->parameters();
+        QJsonObject o{{QStringLiteral("l2Head"), m_sequencer ? QJsonValue(double(m_sequencer->blockNumber())) : QJsonValue()}};
+        if (!m_db) return QJsonValue(o);
+        const QJsonObject params =
+            QJsonDocument::fromJson(m_db->meta(QStringLiteral("l1.params")).value_or(QByteArray("{}"))).object();
+        for (auto it = params.begin(); it != params.end(); ++it) o.insert(it.key(), it.value());
+        auto latest = m_db->l1LatestBatch();
+        auto finalized = m_db->l1FinalizedBatch(headTimestamp());
         QJsonArray fraud;
-        std::optional<quint64> finalized;
-        for (const auto& b : m_replica->batches()) {
-            if (b.judgement == ReplicaBatch::Judgement::Fraudulent) fraud.append(double(b.index));
-            if (b.status(m_reader->headTimestamp()) == ReplicaBatch::Status::Final) finalized = b.index;
-        }
-        o.insert(QStringLiteral("l1ChainId"), double(p.l1ChainId));
-        o.insert(QStringLiteral("l2ChainId"), quantity(p.l2ChainId));
-        o.insert(QStringLiteral("rollup"), q(to_checksum_address(m_reader->rollup())));
-        o.insert(QStringLiteral("l1Head"), double(m_reader->headNumber()));
-        o.insert(QStringLiteral("latestBatch"),
-                 m_replica->batches().empty() ? QJsonValue() : QJsonValue(double(m_replica->batches().size() - 1)));
+        for (auto index : m_db->l1FraudulentBatches()) fraud.append(double(index));
+        o.insert(QStringLiteral("rollup"), q(to_checksum_address(*parse_address(m_config.rollupAddress.toStdString()))));
+        o.insert(QStringLiteral("l1Head"), double(headNumber()));
+        o.insert(QStringLiteral("latestBatch"), latest ? QJsonValue(double(latest->index)) : QJsonValue());
         o.insert(QStringLiteral("finalizedBatch"), finalized ? QJsonValue(double(*finalized)) : QJsonValue());
-        o.insert(QStringLiteral("challengePeriod"), double(p.challengePeriod));
-        o.insert(QStringLiteral("requiredBond"), quantity(p.requiredBond));
-        o.insert(QStringLiteral("l2BaseFee"), quantity(p.l2BaseFee));
-        o.insert(QStringLiteral("proposer"), m_key ? q(to_checksum_address(m_address)) : QString());
-        o.insert(QStringLiteral("depositsQueued"), double(m_replica->deposits().size()));
-        o.insert(QStringLiteral("depositsProcessed"), double(m_replica->depositsProcessed()));
+        o.insert(QStringLiteral("proposer"), m_key && proposerRole() ? q(to_checksum_address(m_address)) : QString());
+        o.insert(QStringLiteral("depositsQueued"), double(m_db->l1DepositCount()));
+        o.insert(QStringLiteral("depositsProcessed"), double(latest ? latest->depositEnd : 0));
+        o.insert(QStringLiteral("depositConfirmations"), double(m_confirmations));
         o.insert(QStringLiteral("verifier"),
-                 QJsonObject{{QStringLiteral("lastCheckedBatch"),
-                              m_replica->batches().empty() ? QJsonValue() : QJsonValue(double(m_replica->batches().size() - 1))},
-                             {QStringLiteral("fraudFound"), fraud}});
+                 QJsonObject{{QStringLiteral("lastCheckedBatch"), latest ? QJsonValue(double(latest->index)) : QJsonValue()},
+                             {QStringLiteral("fraudFound"), fraud},
+                             {QStringLiteral("stateRoot"),
+                              QString::fromLatin1(m_db->meta(QStringLiteral("l1.stateRoot")).value_or(QByteArray()))}});
         return QJsonValue(o);
     });
     s.registerSyncMethod(QStringLiteral("sluice_getBatches"), [this](const QJsonValue& params) -> RpcOutcome {
@@ -427,57 +701,53 @@ void L1Side::registerMethods() {
         quint64 count = quint64(a.at(1).toDouble(100));
         if (count > 1000) return RpcFailure{rpc_error::invalidParams, QStringLiteral("count must be at most 1000")};
         QJsonArray out;
-        if (m_replica)
-            for (quint64 i = from; i < m_replica->batches().size() && i < from + count; ++i)
-                out.append(batchJson(m_replica->batches()[i]));
+        if (m_db)
+            for (const auto& b : m_db->l1Batches(from, count)) out.append(rowJson(b));
         return QJsonValue(out);
     });
     s.registerSyncMethod(QStringLiteral("sluice_getWithdrawals"), [this](const QJsonValue& params) -> RpcOutcome {
         auto who = addressParam(params);
         if (!who) return RpcFailure{rpc_error::invalidParams, QStringLiteral("expected [address]")};
         QJsonArray out;
-        if (!m_replica) return QJsonValue(out);
-        const quint64 now = m_reader->headTimestamp();
-        auto add = [&](const ReplicaBatch& b) {
-            for (const auto& w : b.withdrawals) {
-                if (w.recipient != *who) continue;
-                QString status = b.reverted ? QStringLiteral("reverted")
-                                 : w.finalized ? QStringLiteral("finalized")
-                                 : b.status(now) == ReplicaBatch::Status::Final ? QStringLiteral("ready")
-                                                                                 : QStringLiteral("in-window");
-                QJsonArray proof;
-                for (const auto& h : w.proof) proof.append(hexq(h));
-                out.append(QJsonObject{
-                    {QStringLiteral("id"), b.reverted ? QJsonValue() : QJsonValue(QStringLiteral("%1:%2").arg(b.index).arg(w.withdrawalIndex))},
-                    {QStringLiteral("l2TxHash"), hexq(w.l2TxHash)},
-                    {QStringLiteral("recipient"), q(to_checksum_address(w.recipient))},
-                    {QStringLiteral("amount"), quantity(w.amount)},
-                    {QStringLiteral("status"), status},
-                    {QStringLiteral("batchIndex"), double(b.index)},
-                    {QStringLiteral("withdrawalIndex"), double(w.withdrawalIndex)},
-                    {QStringLiteral("finalAt"), double(b.finalAt)},
-                    {QStringLiteral("header"), headerJson(b.header)},
-                    {QStringLiteral("proof"), proof}});
-            }
-        };
-        for (const auto& b : m_replica->revertedBatches()) add(b);
-        for (const auto& b : m_replica->batches()) add(b);
+        if (!m_db) return QJsonValue(out);
+        const quint64 now = headTimestamp();
+        for (const auto& w : m_db->l1WithdrawalsOf(*who)) {
+            auto b = m_db->l1BatchByTx(w.batchL1TxHash);
+            if (!b) continue;
+            QString status = b->reverted ? QStringLiteral("reverted")
+                             : w.finalized ? QStringLiteral("finalized")
+                             : now >= b->finalAt ? QStringLiteral("ready")
+                                                 : QStringLiteral("in-window");
+            QJsonArray proof;
+            for (const auto& h : w.proof) proof.append(hexq(h));
+            QJsonObject batch = rowJson(*b);
+            out.append(QJsonObject{
+                {QStringLiteral("id"), b->reverted ? QJsonValue() : QJsonValue(QStringLiteral("%1:%2").arg(b->index).arg(w.withdrawalIndex))},
+                {QStringLiteral("l2TxHash"), hexq(w.l2TxHash)},
+                {QStringLiteral("recipient"), q(to_checksum_address(w.recipient))},
+                {QStringLiteral("amount"), quantity(w.amount)},
+                {QStringLiteral("status"), status},
+                {QStringLiteral("batchIndex"), double(b->index)},
+                {QStringLiteral("withdrawalIndex"), double(w.withdrawalIndex)},
+                {QStringLiteral("finalAt"), double(b->finalAt)},
+                {QStringLiteral("header"), batch.value(QStringLiteral("header"))},
+                {QStringLiteral("proof"), proof}});
+        }
         return QJsonValue(out);
     });
     s.registerSyncMethod(QStringLiteral("sluice_getDeposits"), [this](const QJsonValue& params) -> RpcOutcome {
         auto who = addressParam(params);
         if (!who) return RpcFailure{rpc_error::invalidParams, QStringLiteral("expected [address]")};
         QJsonArray out;
-        if (!m_replica) return QJsonValue(out);
-        for (const auto& d : m_replica->deposits()) {
-            if (d.to != *who) continue;
-            bool credited = d.index < m_sequencer.nextDepositIndex();
-            out.append(QJsonObject{{QStringLiteral("queueIndex"), double(d.index)},
+        if (!m_db) return QJsonValue(out);
+        for (const auto& d : m_db->l1DepositsTo(*who)) {
+            out.append(QJsonObject{{QStringLiteral("queueIndex"), double(d.queueIndex)},
                                    {QStringLiteral("to"), q(to_checksum_address(d.to))},
                                    {QStringLiteral("amount"), quantity(d.amount)},
-                                   {QStringLiteral("l1TxHash"), hexq(d.at.txHash)},
-                                   {QStringLiteral("status"), credited ? QStringLiteral("credited") : QStringLiteral("queued")},
-                                   {QStringLiteral("l2Block"), QJsonValue()}});
+                                   {QStringLiteral("l1TxHash"), hexq(d.l1TxHash)},
+                                   {QStringLiteral("l1Block"), double(d.l1Block)},
+                                   {QStringLiteral("status"), d.creditedBlock ? QStringLiteral("credited") : QStringLiteral("queued")},
+                                   {QStringLiteral("l2Block"), d.creditedBlock ? QJsonValue(double(*d.creditedBlock)) : QJsonValue()}});
         }
         return QJsonValue(out);
     });

@@ -5,10 +5,22 @@
 //  - the watcher: deposits -> Sequencer::creditDeposit, batch/fraud events -> the sequencer and
 //    the sluice_batches / sluice_withdrawals / sluice_fraud streams;
 //  - the proposer (sequencer role): batches pendingRecordsForBatch every batchIntervalMs with
-//    core build_batch, keeps its bond, re-posts after a revert; `--fault KIND[@BATCH]` makes it
-//    cheat once in that batch while the sequencer's soft state stays honest;
-//  - the verifier (--verifier): re-executes every batch from L1 alone and sends proveFraud;
-//  - the sluice_status / sluice_getBatches / sluice_getWithdrawals / sluice_getDeposits methods.
+//    core build_batch, keeps its bond, re-posts after a revert, adopts a batch it sent just before
+//    a crash once it is on L1; `--fault KIND[@BATCH]` makes it cheat once in that batch while the
+//    sequencer's soft state stays honest;
+//  - the verifier (--verifier): re-executes every batch from L1 alone and sends proveFraud; a
+//    verifier-only node has no Sequencer (null) and no RpcServer unless --l2-port was given;
+//  - the sluice_status / sluice_getBatches / sluice_getWithdrawals / sluice_getDeposits methods,
+//    answered from the database's l1_* tables (node/storage), which the watcher writes as it reads
+//    L1 (one SQLite transaction per range of events, with the L1 block it covers), so they answer
+//    the same after a restart, before L1 is read again.
+//
+// Deposit policy (docs/node-l1.md): a deposit is credited once its L1 block has
+// `depositConfirmations` blocks on top (default 0 on the devnet's chain 31337, 12 elsewhere). A
+// reorg that removes or changes a deposit that L2 already credited cannot be followed without
+// rewriting L2 history: the node then stops with a fatal error naming the deposit (and refuses
+// to run on while L1 disagrees) instead of diverging from L1. A reorg that removes a deposit not
+// credited yet just forgets it.
 // `prepare` (before the node starts) launches the devnet for --devnet and reads the chain id,
 // base fee and fee recipient from the contract.
 
@@ -25,6 +37,7 @@
 #include "core/crypto/secp256k1.hpp"
 #include "core/rollup/batch.hpp"
 #include "node/config.h"
+#include "node/storage/nodedatabase.h"
 #include "services/rollup/l1_replica.hpp"
 #include "services/rollup/rollup_reader.hpp"
 
@@ -39,6 +52,8 @@ namespace sluice::node {
 
 class Sequencer;
 class RpcServer;
+class NodeDatabase;
+struct PendingBatch;
 
 // --fault wrong-root|invalid-signature|overdraft|double-spend[@batchIndex]
 struct FaultSpec {
@@ -61,7 +76,8 @@ class L1Side : public QObject {
 public:
     static Status prepare(NodeConfig& config);
 
-    L1Side(const NodeConfig& config, Sequencer& sequencer, RpcServer& rpc, QObject* parent = nullptr);
+    // `sequencer` is null for a verifier-only node, `rpc` when it serves no JSON-RPC.
+    L1Side(const NodeConfig& config, Sequencer* sequencer, RpcServer* rpc, QObject* parent = nullptr);
     ~L1Side() override;
 
     Status start();
@@ -74,22 +90,43 @@ signals:
     // For logs and tests.
     void batchPosted(quint64 index, bool cheated);
     void fraudProofSent(quint64 batchIndex, QString l1TxHash);
+    void depositCredited(quint64 queueIndex);
 
 private:
     void onEvents(const std::vector<RollupEvent>& events);
+    void onReorg(quint64 forkBlock);
     void onSynced();
+    void creditConfirmedDeposits();
+    bool checkCreditedDeposits();  // false (and fatalError) when L1 lost or changed a credited deposit
+    void halt(const QString& message);
+    // The l1_* rows for what the replica now says (one event, or everything after a reorg).
+    Status persistEvent(const RollupEvent& event, std::size_t revertedBefore);
+    Status persistBatch(const ReplicaBatch& b);
+    Status persistAll();
+    quint64 headTimestamp() const;
+    quint64 headNumber() const;
+    QJsonObject rowJson(const L1BatchRow& row) const;
     void proposeTick();
+    void adoptPostedBatch(const PendingBatch& pending);
     void verify();
     void ensureBond(std::function<void()> then);
     void registerMethods();
     U256 ourBond() const;
     QJsonObject batchJson(const ReplicaBatch& b) const;
+    void publish(const QString& stream, const QJsonObject& payload);
     // --verifier runs only the verifier: no batches, no deposits credited.
-    bool proposerRole() const { return m_config.sequencer && !m_config.verifier; }
+    bool proposerRole() const { return m_sequencer && m_config.sequencer && !m_config.verifier; }
 
     NodeConfig m_config;
-    Sequencer& m_sequencer;
-    RpcServer& m_rpcServer;
+    Sequencer* m_sequencer = nullptr;
+    RpcServer* m_rpcServer = nullptr;
+    std::unique_ptr<NodeDatabase> m_db;
+    quint64 m_persistedThrough = 0;   // L1 block up to which the l1_* tables are written
+    quint64 m_savedHead = 0;
+    quint64 m_confirmations = 0;
+    quint64 m_creditCursor = 0;       // deposits below it were handed to the sequencer
+    bool m_halted = false;
+    bool m_rewritten = false;         // the tables were rewritten from the first full read
     std::unique_ptr<RpcClient> m_l1;
     EthClient* m_eth = nullptr;
     HeadsSubscription* m_heads = nullptr;

@@ -23,6 +23,22 @@ FixedBytes<N> fixed(const QVariant& v) {
     if (b.size() == qsizetype(N)) std::copy(b.begin(), b.end(), out.bytes.begin());
     return out;
 }
+QByteArray hashesBlob(const std::vector<Hash>& hashes) {
+    QByteArray out;
+    out.reserve(qsizetype(hashes.size() * 32));
+    for (const auto& h : hashes) out.append(reinterpret_cast<const char*>(h.bytes.data()), 32);
+    return out;
+}
+std::vector<Hash> hashesOf(const QVariant& v) {
+    const QByteArray b = v.toByteArray();
+    std::vector<Hash> out;
+    for (qsizetype i = 0; i + 32 <= b.size(); i += 32) {
+        Hash h;
+        std::copy(b.begin() + i, b.begin() + i + 32, h.bytes.begin());
+        out.push_back(h);
+    }
+    return out;
+}
 Bytes bytesOf(const QVariant& v) {
     const QByteArray b = v.toByteArray();
     return Bytes(b.begin(), b.end());
@@ -62,6 +78,23 @@ const char* const kSchema[] = {
     "CREATE TABLE IF NOT EXISTS withdrawals (l2_tx_hash BLOB PRIMARY KEY, recipient BLOB NOT NULL, amount BLOB NOT NULL,"
     " batch_index INTEGER, withdrawal_index INTEGER, status INTEGER NOT NULL)",
     "CREATE INDEX IF NOT EXISTS withdrawals_recipient ON withdrawals(recipient)",
+    // schema 2: the L1 view (node/l1).
+    "CREATE TABLE IF NOT EXISTS l1_batches (l1_tx_hash BLOB PRIMARY KEY, idx INTEGER NOT NULL, prev_state_root BLOB NOT NULL,"
+    " state_root BLOB NOT NULL, tx_root BLOB NOT NULL, withdrawal_root BLOB NOT NULL, record_count INTEGER NOT NULL,"
+    " deposit_start INTEGER NOT NULL, deposit_end INTEGER NOT NULL, submitted_at INTEGER NOT NULL, proposer BLOB NOT NULL,"
+    " l1_block INTEGER NOT NULL, final_at INTEGER NOT NULL, reverted INTEGER NOT NULL, judgement INTEGER NOT NULL,"
+    " verdict TEXT NOT NULL, l2_tx_hashes BLOB NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS l1_batches_idx ON l1_batches(idx)",
+    "CREATE TABLE IF NOT EXISTS l1_withdrawals (batch_l1_tx_hash BLOB NOT NULL, withdrawal_index INTEGER NOT NULL,"
+    " batch_index INTEGER NOT NULL, recipient BLOB NOT NULL, amount BLOB NOT NULL, l2_tx_hash BLOB NOT NULL,"
+    " proof BLOB NOT NULL, finalized INTEGER NOT NULL, PRIMARY KEY (batch_l1_tx_hash, withdrawal_index))",
+    "CREATE INDEX IF NOT EXISTS l1_withdrawals_recipient ON l1_withdrawals(recipient)",
+    "CREATE TABLE IF NOT EXISTS l1_deposits (queue_index INTEGER PRIMARY KEY, to_address BLOB NOT NULL, amount BLOB NOT NULL,"
+    " l1_timestamp INTEGER NOT NULL, l1_tx_hash BLOB NOT NULL, l1_block INTEGER NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS l1_deposits_to ON l1_deposits(to_address)",
+    "CREATE TABLE IF NOT EXISTS l1_fraud_proofs (l1_tx_hash BLOB PRIMARY KEY, batch_index INTEGER NOT NULL,"
+    " chunk_index INTEGER NOT NULL, record_index INTEGER NOT NULL, verdict TEXT NOT NULL, challenger BLOB NOT NULL,"
+    " l1_block INTEGER NOT NULL)",
 };
 
 }  // namespace
@@ -604,6 +637,242 @@ std::vector<StoredWithdrawal> NodeDatabase::withdrawalsInBatch(std::uint64_t bat
     q->bindValue(0, qulonglong(batchIndex));
     if (!q->exec()) return out;
     while (q->next()) out.push_back(readWithdrawal(q));
+    q->finish();
+    return out;
+}
+
+// --- L1 view -----------------------------------------------------------------------------------
+
+static const QString kL1BatchColumns = QStringLiteral(
+    "l1_tx_hash, idx, prev_state_root, state_root, tx_root, withdrawal_root, record_count, deposit_start, deposit_end,"
+    " submitted_at, proposer, l1_block, final_at, reverted, judgement, verdict, l2_tx_hashes");
+
+static L1BatchRow readL1Batch(QSqlQuery* q) {
+    L1BatchRow b;
+    b.l1TxHash = fixed<32>(q->value(0));
+    b.index = q->value(1).toULongLong();
+    b.prevStateRoot = fixed<32>(q->value(2));
+    b.stateRoot = fixed<32>(q->value(3));
+    b.txRoot = fixed<32>(q->value(4));
+    b.withdrawalRoot = fixed<32>(q->value(5));
+    b.recordCount = q->value(6).toULongLong();
+    b.depositStart = q->value(7).toULongLong();
+    b.depositEnd = q->value(8).toULongLong();
+    b.submittedAt = q->value(9).toULongLong();
+    b.proposer = fixed<20>(q->value(10));
+    b.l1Block = q->value(11).toULongLong();
+    b.finalAt = q->value(12).toULongLong();
+    b.reverted = q->value(13).toInt() != 0;
+    b.judgement = L1Judgement(q->value(14).toInt());
+    b.verdict = q->value(15).toString();
+    b.l2TxHashes = hashesOf(q->value(16));
+    return b;
+}
+
+Status NodeDatabase::upsertL1Batch(const L1BatchRow& b) {
+    auto* q = m_impl->query(QStringLiteral("INSERT OR REPLACE INTO l1_batches(") + kL1BatchColumns +
+                            QStringLiteral(") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    q->bindValue(0, blob(b.l1TxHash));
+    q->bindValue(1, qulonglong(b.index));
+    q->bindValue(2, blob(b.prevStateRoot));
+    q->bindValue(3, blob(b.stateRoot));
+    q->bindValue(4, blob(b.txRoot));
+    q->bindValue(5, blob(b.withdrawalRoot));
+    q->bindValue(6, qulonglong(b.recordCount));
+    q->bindValue(7, qulonglong(b.depositStart));
+    q->bindValue(8, qulonglong(b.depositEnd));
+    q->bindValue(9, qulonglong(b.submittedAt));
+    q->bindValue(10, blob(b.proposer));
+    q->bindValue(11, qulonglong(b.l1Block));
+    q->bindValue(12, qulonglong(b.finalAt));
+    q->bindValue(13, b.reverted ? 1 : 0);
+    q->bindValue(14, int(b.judgement));
+    q->bindValue(15, b.verdict.isNull() ? QStringLiteral("") : b.verdict);  // a null QString binds NULL
+    q->bindValue(16, hashesBlob(b.l2TxHashes));
+    if (auto st = m_impl->exec(q, "L1 batch"); !st) return st;
+    auto* w = m_impl->query(QStringLiteral("UPDATE l1_withdrawals SET batch_index = ? WHERE batch_l1_tx_hash = ?"));
+    w->bindValue(0, qulonglong(b.index));
+    w->bindValue(1, blob(b.l1TxHash));
+    return m_impl->exec(w, "L1 withdrawal batch");
+}
+
+Status NodeDatabase::upsertL1Withdrawal(const L1WithdrawalRow& w) {
+    auto* q = m_impl->query(QStringLiteral(
+        "INSERT OR REPLACE INTO l1_withdrawals(batch_l1_tx_hash, withdrawal_index, batch_index, recipient, amount,"
+        " l2_tx_hash, proof, finalized) VALUES(?,?,?,?,?,?,?,?)"));
+    q->bindValue(0, blob(w.batchL1TxHash));
+    q->bindValue(1, qulonglong(w.withdrawalIndex));
+    q->bindValue(2, qulonglong(w.batchIndex));
+    q->bindValue(3, blob(w.recipient));
+    q->bindValue(4, blob(w.amount));
+    q->bindValue(5, blob(w.l2TxHash));
+    q->bindValue(6, hashesBlob(w.proof));
+    q->bindValue(7, w.finalized ? 1 : 0);
+    return m_impl->exec(q, "L1 withdrawal");
+}
+
+Status NodeDatabase::upsertL1Deposit(const L1DepositRow& d) {
+    auto* q = m_impl->query(QStringLiteral(
+        "INSERT OR REPLACE INTO l1_deposits(queue_index, to_address, amount, l1_timestamp, l1_tx_hash, l1_block)"
+        " VALUES(?,?,?,?,?,?)"));
+    q->bindValue(0, qulonglong(d.queueIndex));
+    q->bindValue(1, blob(d.to));
+    q->bindValue(2, blob(d.amount));
+    q->bindValue(3, qulonglong(d.l1Timestamp));
+    q->bindValue(4, blob(d.l1TxHash));
+    q->bindValue(5, qulonglong(d.l1Block));
+    return m_impl->exec(q, "L1 deposit");
+}
+
+Status NodeDatabase::upsertL1FraudProof(const L1FraudProofRow& f) {
+    auto* q = m_impl->query(QStringLiteral(
+        "INSERT OR REPLACE INTO l1_fraud_proofs(l1_tx_hash, batch_index, chunk_index, record_index, verdict, challenger,"
+        " l1_block) VALUES(?,?,?,?,?,?,?)"));
+    q->bindValue(0, blob(f.l1TxHash));
+    q->bindValue(1, qulonglong(f.batchIndex));
+    q->bindValue(2, qulonglong(f.chunkIndex));
+    q->bindValue(3, qulonglong(f.recordIndex));
+    q->bindValue(4, f.verdict);
+    q->bindValue(5, blob(f.challenger));
+    q->bindValue(6, qulonglong(f.l1Block));
+    return m_impl->exec(q, "L1 fraud proof");
+}
+
+Status NodeDatabase::clearL1() {
+    for (const char* table : {"l1_batches", "l1_withdrawals", "l1_deposits", "l1_fraud_proofs"})
+        if (auto st = m_impl->run(QStringLiteral("DELETE FROM ") + QLatin1String(table)); !st) return st;
+    return {};
+}
+
+std::vector<L1BatchRow> NodeDatabase::l1Batches(std::uint64_t fromIndex, std::uint64_t limit, bool includeReverted) {
+    std::vector<L1BatchRow> out;
+    auto* q = m_impl->query(QStringLiteral("SELECT ") + kL1BatchColumns +
+                            (includeReverted ? QStringLiteral(" FROM l1_batches WHERE idx >= ? ORDER BY idx, reverted DESC, l1_block LIMIT ?")
+                                             : QStringLiteral(" FROM l1_batches WHERE idx >= ? AND reverted = 0 ORDER BY idx LIMIT ?")));
+    q->bindValue(0, qulonglong(fromIndex));
+    q->bindValue(1, qlonglong(std::min<std::uint64_t>(limit, INT64_MAX)));
+    if (!q->exec()) return out;
+    while (q->next()) out.push_back(readL1Batch(q));
+    q->finish();
+    return out;
+}
+
+std::optional<L1BatchRow> NodeDatabase::l1BatchByTx(const Hash& l1TxHash) {
+    auto* q = m_impl->query(QStringLiteral("SELECT ") + kL1BatchColumns + QStringLiteral(" FROM l1_batches WHERE l1_tx_hash = ?"));
+    q->bindValue(0, blob(l1TxHash));
+    if (!q->exec() || !q->next()) return std::nullopt;
+    auto b = readL1Batch(q);
+    q->finish();
+    return b;
+}
+
+std::vector<L1WithdrawalRow> NodeDatabase::l1WithdrawalsOf(const Address& recipient) {
+    std::vector<L1WithdrawalRow> out;
+    auto* q = m_impl->query(QStringLiteral(
+        "SELECT w.batch_l1_tx_hash, w.withdrawal_index, w.batch_index, w.recipient, w.amount, w.l2_tx_hash, w.proof,"
+        " w.finalized FROM l1_withdrawals w JOIN l1_batches b ON b.l1_tx_hash = w.batch_l1_tx_hash"
+        " WHERE w.recipient = ? ORDER BY b.l1_block, w.withdrawal_index"));
+    q->bindValue(0, blob(recipient));
+    if (!q->exec()) return out;
+    while (q->next()) {
+        L1WithdrawalRow w;
+        w.batchL1TxHash = fixed<32>(q->value(0));
+        w.withdrawalIndex = q->value(1).toULongLong();
+        w.batchIndex = q->value(2).toULongLong();
+        w.recipient = fixed<20>(q->value(3));
+        w.amount = u256Of(q->value(4));
+        w.l2TxHash = fixed<32>(q->value(5));
+        w.proof = hashesOf(q->value(6));
+        w.finalized = q->value(7).toInt() != 0;
+        out.push_back(std::move(w));
+    }
+    q->finish();
+    return out;
+}
+
+static const QString kL1DepositSelect = QStringLiteral(
+    "SELECT l.queue_index, l.to_address, l.amount, l.l1_timestamp, l.l1_tx_hash, l.l1_block, d.credited_block"
+    " FROM l1_deposits l LEFT JOIN deposits d ON d.queue_index = l.queue_index");
+
+static L1DepositRow readL1Deposit(QSqlQuery* q) {
+    L1DepositRow d;
+    d.queueIndex = q->value(0).toULongLong();
+    d.to = fixed<20>(q->value(1));
+    d.amount = u256Of(q->value(2));
+    d.l1Timestamp = q->value(3).toULongLong();
+    d.l1TxHash = fixed<32>(q->value(4));
+    d.l1Block = q->value(5).toULongLong();
+    d.creditedBlock = optU64(q->value(6));
+    return d;
+}
+
+std::vector<L1DepositRow> NodeDatabase::l1DepositsTo(const Address& to) {
+    std::vector<L1DepositRow> out;
+    auto* q = m_impl->query(kL1DepositSelect + QStringLiteral(" WHERE l.to_address = ? ORDER BY l.queue_index"));
+    q->bindValue(0, blob(to));
+    if (!q->exec()) return out;
+    while (q->next()) out.push_back(readL1Deposit(q));
+    q->finish();
+    return out;
+}
+
+std::optional<L1DepositRow> NodeDatabase::l1Deposit(std::uint64_t queueIndex) {
+    auto* q = m_impl->query(kL1DepositSelect + QStringLiteral(" WHERE l.queue_index = ?"));
+    q->bindValue(0, qulonglong(queueIndex));
+    if (!q->exec() || !q->next()) return std::nullopt;
+    auto d = readL1Deposit(q);
+    q->finish();
+    return d;
+}
+
+std::uint64_t NodeDatabase::l1DepositCount() {
+    return m_impl->scalar(QStringLiteral("SELECT COUNT(*) FROM l1_deposits")).toULongLong();
+}
+
+std::vector<L1FraudProofRow> NodeDatabase::l1FraudProofs() {
+    std::vector<L1FraudProofRow> out;
+    auto* q = m_impl->query(QStringLiteral(
+        "SELECT l1_tx_hash, batch_index, chunk_index, record_index, verdict, challenger, l1_block FROM l1_fraud_proofs"
+        " ORDER BY l1_block"));
+    if (!q->exec()) return out;
+    while (q->next()) {
+        L1FraudProofRow f;
+        f.l1TxHash = fixed<32>(q->value(0));
+        f.batchIndex = q->value(1).toULongLong();
+        f.chunkIndex = q->value(2).toULongLong();
+        f.recordIndex = q->value(3).toULongLong();
+        f.verdict = q->value(4).toString();
+        f.challenger = fixed<20>(q->value(5));
+        f.l1Block = q->value(6).toULongLong();
+        out.push_back(std::move(f));
+    }
+    q->finish();
+    return out;
+}
+
+std::optional<L1BatchRow> NodeDatabase::l1LatestBatch() {
+    auto* q = m_impl->query(QStringLiteral("SELECT ") + kL1BatchColumns +
+                            QStringLiteral(" FROM l1_batches WHERE reverted = 0 ORDER BY idx DESC LIMIT 1"));
+    if (!q->exec() || !q->next()) return std::nullopt;
+    auto b = readL1Batch(q);
+    q->finish();
+    return b;
+}
+
+std::optional<std::uint64_t> NodeDatabase::l1FinalizedBatch(std::uint64_t l1Now) {
+    auto* q = m_impl->query(QStringLiteral("SELECT MAX(idx) FROM l1_batches WHERE reverted = 0 AND final_at <= ?"));
+    q->bindValue(0, qulonglong(l1Now));
+    if (!q->exec() || !q->next()) return std::nullopt;
+    auto v = optU64(q->value(0));
+    q->finish();
+    return v;
+}
+
+std::vector<std::uint64_t> NodeDatabase::l1FraudulentBatches() {
+    std::vector<std::uint64_t> out;
+    auto* q = m_impl->query(QStringLiteral("SELECT idx FROM l1_batches WHERE reverted = 0 AND judgement = 1 ORDER BY idx"));
+    if (!q->exec()) return out;
+    while (q->next()) out.push_back(q->value(0).toULongLong());
     q->finish();
     return out;
 }

@@ -23,7 +23,8 @@
 
 namespace sluice::node {
 
-inline constexpr int kSchemaVersion = 1;
+// 2: the l1_* tables (what the L1 watcher saw, node/l1) beside the sequencer's own tables.
+inline constexpr int kSchemaVersion = 2;
 
 // docs/PROTOCOL.md §7 for transactions; `dropped` is a transaction that turned invalid before it
 // was sequenced (never acknowledged as sequenced).
@@ -106,6 +107,63 @@ struct StoredWithdrawal {
     WithdrawalStatus status = WithdrawalStatus::initiated;
 };
 
+// What the L1 watcher saw (node/l1/l1side.cpp writes these as it reads L1; the sluice_ methods
+// answer from them). Kept apart from the sequencer's batches/deposits/withdrawals tables, which
+// describe only this node's own L2 chain: these describe every batch on L1, by anyone, and
+// survive a restart so the methods answer before L1 is read again.
+enum class L1Judgement : int { honest = 0, fraudulent = 1, unverifiable = 2 };
+
+struct L1BatchRow {
+    std::uint64_t index = 0;              // reused after a revert: l1TxHash identifies the row
+    Hash prevStateRoot;
+    Hash stateRoot;
+    Hash txRoot;
+    Hash withdrawalRoot;
+    std::uint64_t recordCount = 0;
+    std::uint64_t depositStart = 0;
+    std::uint64_t depositEnd = 0;
+    std::uint64_t submittedAt = 0;
+    Address proposer;
+    Hash l1TxHash;
+    std::uint64_t l1Block = 0;
+    std::uint64_t finalAt = 0;            // unix seconds (L1 time)
+    bool reverted = false;
+    L1Judgement judgement = L1Judgement::unverifiable;
+    QString verdict;                      // core verdict name when fraudulent
+    std::vector<Hash> l2TxHashes;         // per signed record, in batch order
+};
+
+struct L1WithdrawalRow {
+    Hash batchL1TxHash;                   // the batch row it belongs to
+    std::uint64_t batchIndex = 0;
+    std::uint64_t withdrawalIndex = 0;
+    Address recipient;
+    U256 amount = 0;
+    Hash l2TxHash;
+    std::vector<Hash> proof;
+    bool finalized = false;
+};
+
+struct L1DepositRow {
+    std::uint64_t queueIndex = 0;
+    Address to;
+    U256 amount = 0;
+    std::uint64_t l1Timestamp = 0;
+    Hash l1TxHash;
+    std::uint64_t l1Block = 0;
+    std::optional<std::uint64_t> creditedBlock;  // read only: the L2 block (deposits.credited_block)
+};
+
+struct L1FraudProofRow {
+    Hash l1TxHash;
+    std::uint64_t batchIndex = 0;
+    std::uint64_t chunkIndex = 0;
+    std::uint64_t recordIndex = 0;
+    QString verdict;
+    Address challenger;
+    std::uint64_t l1Block = 0;
+};
+
 class NodeDatabase {
 public:
     // Opens (creating if needed) the database file and migrates the schema. `connectionName`
@@ -169,6 +227,24 @@ public:
     Status upsertWithdrawal(const StoredWithdrawal& withdrawal);
     std::vector<StoredWithdrawal> withdrawalsOf(const Address& recipient);
     std::vector<StoredWithdrawal> withdrawalsInBatch(std::uint64_t batchIndex);
+
+    // L1 view (l1_* tables).
+    Status upsertL1Batch(const L1BatchRow& batch);      // also replaces its withdrawals' batch index
+    Status upsertL1Withdrawal(const L1WithdrawalRow& withdrawal);
+    Status upsertL1Deposit(const L1DepositRow& deposit);
+    Status upsertL1FraudProof(const L1FraudProofRow& proof);
+    Status clearL1();                                   // every l1_* row (a reorg rewrites them)
+    // Current (not reverted) batches by index, or every row of that index range when includeReverted.
+    std::vector<L1BatchRow> l1Batches(std::uint64_t fromIndex, std::uint64_t limit, bool includeReverted = false);
+    std::optional<L1BatchRow> l1BatchByTx(const Hash& l1TxHash);
+    std::vector<L1WithdrawalRow> l1WithdrawalsOf(const Address& recipient);
+    std::vector<L1DepositRow> l1DepositsTo(const Address& to);  // with creditedBlock
+    std::optional<L1DepositRow> l1Deposit(std::uint64_t queueIndex);
+    std::uint64_t l1DepositCount();
+    std::vector<L1FraudProofRow> l1FraudProofs();
+    std::optional<L1BatchRow> l1LatestBatch();                         // highest current index
+    std::optional<std::uint64_t> l1FinalizedBatch(std::uint64_t l1Now);  // highest current index with finalAt <= l1Now
+    std::vector<std::uint64_t> l1FraudulentBatches();                  // current batches judged fraudulent
 
 private:
     NodeDatabase() = default;
