@@ -164,9 +164,10 @@ void SendController::fetchBalance() {
     if (!account || !client) return;
     auto address = parse_address(account->address.toStdString());
     if (!address) return;
-    const int generation = ++m_generation;
+    // Its own counter: a new head's balance refresh must not orphan a send in flight.
+    const int generation = ++m_balanceGeneration;
     client->balance(address.value(), this, [this, generation](RpcResult<U256> balance) {
-        if (generation != m_generation || !balance) return;
+        if (generation != m_balanceGeneration || !balance) return;
         setKnownBalance(balance.value());
     });
 }

@@ -122,5 +122,6 @@ private:
     QString m_txHash;
     QString m_error;
     int m_generation = 0;
+    int m_balanceGeneration = 0;
     sluice::SignedSender* m_sender = nullptr;
 };

@@ -11,6 +11,7 @@
 #include "appcontext.h"
 #include "core/eth/address.hpp"
 #include "core/eth/units.hpp"
+#include "core/rollup/params.hpp"
 #include "inactivitytracker.h"
 #include "notificationcenter.h"
 #include "services/bridge/account_signer.hpp"
@@ -343,6 +344,7 @@ void WalletSession::startServices(const NetworkConfig& config, const RollupParam
         m_l1Head = number;
         emit headsChanged();
         emit l1NewHead(number);
+        scanBlock(QStringLiteral("l1"), m_l1Rpc, number);
         m_bridge->refresh();
         m_verifier->verifyAll();
     });
@@ -350,6 +352,7 @@ void WalletSession::startServices(const NetworkConfig& config, const RollupParam
         m_l2Head = number;
         emit headsChanged();
         emit l2NewHead(number);
+        scanBlock(QStringLiteral("l2"), m_l2->rpc(), number);
     });
     connect(m_verifier, &WalletVerifier::batchChecked, this, &WalletSession::noteVerification);
     connect(m_verifier, &WalletVerifier::reorged, this, [this](quint64) {
@@ -560,4 +563,58 @@ void WalletSession::journalDeposit(const DepositRecord& d) {
     e.amount = ether(d.amount);
     e.status = TransfersModel::depositCode(d.status);
     ActivityJournal::instance()->record(e);
+}
+
+// Plain transfers touching a wallet account, from the blocks seen while the session runs: the
+// receives (and sends made elsewhere with the same keys) that no local action recorded.
+void WalletSession::scanBlock(const QString& layer, RpcClient* rpc, quint64 number) {
+    QHash<QString, QString> mine;  // lower-case address -> EIP-55
+    for (const WalletAccount& account : AppContext::instance()->store()->accounts())
+        mine.insert(account.address.toLower(), account.address);
+    if (mine.isEmpty()) return;
+    // Bridge transactions are recorded by the bridge under their own kinds.
+    const QString bridgeTarget = QString::fromStdString(
+        (layer == QLatin1String("l1") ? m_network->rollup : rollup::withdrawal_address()).hex());
+    const QJsonArray params{EthClient::toQuantity(U256(number)), true};
+    rpc->call(QStringLiteral("eth_getBlockByNumber"), params, m_services, [layer, mine, bridgeTarget](RpcReply reply) {
+        if (!reply) return;
+        const QJsonObject block = reply.value().toObject();
+        const qint64 time = qint64(EthClient::parseQuantity64(block.value(QStringLiteral("timestamp"))).value_or(0));
+        QList<ActivityModel::Entry> entries;
+        for (const QJsonValue& value : block.value(QStringLiteral("transactions")).toArray()) {
+            const QJsonObject tx = value.toObject();
+            const QString from = tx.value(QStringLiteral("from")).toString().toLower();
+            const QString to = tx.value(QStringLiteral("to")).toString().toLower();
+            const auto amount = EthClient::parseQuantity(tx.value(QStringLiteral("value")));
+            if (!amount || *amount == 0 || to.isEmpty() || to == bridgeTarget) continue;
+            const bool fromMine = mine.contains(from), toMine = mine.contains(to);
+            if (!fromMine && !toMine) continue;
+            ActivityModel::Entry e;
+            e.layer = layer;
+            e.txHash = tx.value(QStringLiteral("hash")).toString();
+            e.timestamp = time;
+            e.amount = ether(*amount);
+            e.status = QStringLiteral("confirmed");
+            auto checksum = [&](const QString& lower) {
+                auto parsed = parse_address(lower.toStdString());
+                return parsed ? QString::fromStdString(to_checksum_address(parsed.value())) : lower;
+            };
+            if (toMine) {
+                e.kind = QStringLiteral("receive");
+                e.account = mine.value(to);
+                e.counterparty = checksum(from);
+                e.incoming = true;
+                entries.append(e);
+            }
+            if (fromMine && !toMine) {
+                // Deposits and withdrawals are recorded by the bridge under their own kind.
+                e.kind = QStringLiteral("send");
+                e.account = mine.value(from);
+                e.counterparty = checksum(to);
+                e.incoming = false;
+                entries.append(e);
+            }
+        }
+        if (!entries.isEmpty()) ActivityJournal::instance()->recordAll(entries);
+    });
 }

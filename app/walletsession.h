@@ -196,6 +196,7 @@ private:
     void journalWithdrawal(const sluice::WithdrawalRecord& record);
     void journalDeposit(const sluice::DepositRecord& record);
     void seedDevFixture();
+    void scanBlock(const QString& layer, sluice::RpcClient* rpc, quint64 number);
 
     State m_state = State::Idle;
     QString m_problem;

@@ -16,6 +16,7 @@
 #include "batchesmodel.h"
 #include "bridgecontroller.h"
 #include "overviewcontroller.h"
+#include "sendcontroller.h"
 #include "services/wallet/walletstore.h"
 #include "walletsession.h"
 
@@ -48,6 +49,8 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void depositWithdrawFinalize();
+    void sendOnL2IsOneHistory();
+    void fraudIsDetectedAndProvenByTheWallet();
 
 private:
     QTemporaryDir m_dir;
@@ -189,6 +192,94 @@ void TestSession::depositWithdrawFinalize() {
     QStringList kinds;
     for (int row = 0; row < activity.rowCount(); ++row) kinds << activity.data(activity.index(row), ActivityModel::KindRole).toString();
     QVERIFY2(kinds.contains(QStringLiteral("deposit")) && kinds.contains(QStringLiteral("withdrawal")), qPrintable(kinds.join(',')));
+}
+
+void TestSession::sendOnL2IsOneHistory() {
+    auto* session = WalletSession::instance();
+    ActivityModel activity;
+    activity.setSharedSource(true);
+    SendController send;
+    send.setLayer(SendController::Layer::L2);
+    send.setAccount(QStringLiteral("0"));
+    QVERIFY(waitUntil(&send, &SendController::balanceChanged, [&] { return !send.balance().isEmpty(); }));
+    const QString to = AppContext::instance()->store()->accounts().at(1).address;
+    send.setRecipient(to.toLower());  // all lower case: valid without a checksum
+    QVERIFY(send.recipientError().isEmpty());
+    send.setAmount(QStringLiteral("0.1"));
+    QVERIFY2(send.canReview(), qPrintable(send.amountError()));
+    send.review();
+    QVERIFY(waitUntil(&send, &SendController::stateChanged, [&] { return send.state() != SendController::State::Preparing; }));
+    QCOMPARE(send.state(), SendController::State::Review);
+    QVERIFY(!send.fee().isEmpty());
+    QVERIFY(send.total() != QLatin1String("0.1"));  // amount + fee
+    send.confirm();
+    QVERIFY(waitUntil(&send, &SendController::stateChanged, [&] {
+        return send.state() == SendController::State::Sent || send.state() == SendController::State::Failed;
+    }));
+    QVERIFY2(send.state() == SendController::State::Sent, qPrintable(send.error()));
+    // The send (recorded by the controller) and the receive (seen in the L2 block) under one hash.
+    const QString hash = send.txHash();
+    QVERIFY(waitUntil(session, &WalletSession::l2NewHead, [&] {
+        bool sent = false, received = false;
+        for (int row = 0; row < activity.rowCount(); ++row) {
+            if (activity.data(activity.index(row), ActivityModel::TxHashRole).toString().compare(hash, Qt::CaseInsensitive)) continue;
+            const QString kind = activity.data(activity.index(row), ActivityModel::KindRole).toString();
+            sent |= kind == QLatin1String("send");
+            received |= kind == QLatin1String("receive") &&
+                        activity.data(activity.index(row), ActivityModel::AccountRole).toString() == to;
+        }
+        return sent && received;
+    }, 60000));
+}
+
+void TestSession::fraudIsDetectedAndProvenByTheWallet() {
+    auto* session = WalletSession::instance();
+    LocalStack cheating(m_dir.filePath(QStringLiteral("devnet-fault")));
+    cheating.setProgram(m_stack->program());
+    cheating.setExtraArguments({QStringLiteral("--challenge-period"), QStringLiteral("120"), QStringLiteral("--l1-port"),
+                                QString::number(freePort()), QStringLiteral("--l2-port"), QString::number(freePort()),
+                                QStringLiteral("--fault"), QStringLiteral("wrong-root")});
+    cheating.start();
+    QVERIFY(waitUntil(&cheating, &LocalStack::stateChanged, [&] {
+        return cheating.state() == LocalStack::State::Running || cheating.state() == LocalStack::State::Failed;
+    }));
+    QVERIFY2(cheating.isRunning(), qPrintable(cheating.problem()));
+    std::optional<Result<CheckedNetwork>> checked;
+    checkNetwork(*cheating.network(), this, [&](Result<CheckedNetwork> r) { checked = std::move(r); });
+    QTRY_VERIFY_WITH_TIMEOUT(checked.has_value(), 30000);
+    QVERIFY(checked->ok());
+    session->connectTo(checked->value().config, checked->value().params);
+
+    BatchesModel batches;
+    BridgeController bridge;
+    QSignalSpy found(session, &WalletSession::fraudFound);
+    bridge.setAccount(QStringLiteral("2"));
+    QVERIFY(waitUntil(&bridge, &BridgeController::balanceChanged, [&] { return !bridge.available().isEmpty(); }));
+    bridge.setAmount(QStringLiteral("1"));
+    bridge.submit();
+    QVERIFY(waitUntil(&bridge, &BridgeController::stateChanged, [&] { return !bridge.submitting(); }));
+    QVERIFY2(bridge.error().isEmpty(), qPrintable(bridge.error()));
+
+    // The proposer lies about the first batch's root; this wallet's own re-execution says so.
+    QVERIFY(waitUntil(session, &WalletSession::verificationChanged, [&] { return session->fraudDetected(); }, 120000));
+    QVERIFY(found.count() >= 1);
+    QVERIFY(!session->fundsVerified());
+    QVERIFY(waitUntil(&batches, &BatchesModel::fraudChanged, [&] { return batches.fraudDetected(); }));
+    const int bad = batches.fraudBatch().toInt();
+
+    // Account 1 (funded on L1) sends the one-round proof the replica built.
+    batches.setProverAccount(QStringLiteral("1"));
+    batches.submitFraudProof(bad);
+    QVERIFY(batches.proving());
+    QVERIFY(waitUntil(&batches, &BatchesModel::provingChanged, [&] { return !batches.proving(); }, 120000));
+    QVERIFY2(batches.proofError().isEmpty(), qPrintable(batches.proofError()));
+    QVERIFY(!batches.proofTxHash().isEmpty());
+    // Reverted, then the honest records re-posted and verified: no fraud left.
+    QVERIFY(waitUntil(session, &WalletSession::verificationChanged, [&] {
+        return !session->fraudDetected() && session->verifiedBatches() > 0;
+    }, 180000));
+    delete WalletSession::existing();  // drop the services before this network goes away
+    cheating.stopAndWait();
 }
 
 QTEST_MAIN(TestSession)
