@@ -298,6 +298,7 @@ int main(int argc, char** argv) {
     // and receipts only when durable); blocks are followed by number, and one receipt per block
     // is fetched to check that.
     std::atomic<std::size_t> receipts{0}, receiptChecksFailed{0};
+    double rssThird = -1;  // the node's RSS a third into the run: flat memory means rssEndMb ≈ this
     std::thread follower([&] {
         const int fd = connectTo(port);
         std::string buf, body;
@@ -308,7 +309,9 @@ int main(int argc, char** argv) {
         };
         std::uint64_t seen = headBefore;
         const auto endFollow = stopAt + std::chrono::seconds(5);
+        const auto third = start + (stopAt - start) / 3;
         while (Clock::now() < endFollow) {
+            if (rssThird < 0 && pid && Clock::now() >= third) rssThird = rssMb(pid);
             const std::string r = rpc("eth_blockNumber", "[]");
             const auto at = r.find("\"0x");
             const std::uint64_t head = at != std::string::npos ? std::stoull(r.substr(at + 3), nullptr, 16) : seen;
@@ -380,10 +383,10 @@ int main(int argc, char** argv) {
                 "\"p50ReceiptMs\": %.1f, \"acknowledged\": %zu, \"refused\": %zu, \"withoutReceipt\": %zu, "
                 "\"receiptCheckFailures\": %zu, \"seconds\": %.1f, \"connections\": %d, \"pipelineDepth\": %d, \"accounts\": %d, "
                 "\"presigned\": %zu, \"offeredRate\": %.0f, \"p999ReceiptMs\": %.1f, \"maxReceiptMs\": %.1f, "
-                "\"loadCpuPct\": %.0f, \"nodeCpuPct\": %.0f}\n",
+                "\"loadCpuPct\": %.0f, \"nodeCpuPct\": %.0f, \"rssAtThirdMb\": %.1f}\n",
                 double(acked) / secs, pct(0.99), rssStart, rssEnd, pct(0.50), acked, refused.load(), missing,
                 receiptChecksFailed.load(), secs, connections, depth, accounts, total, rate, pct(0.999),
-                latencies.empty() ? -1.0 : latencies.back(), 100.0 * selfCpu / secs, 100.0 * nodeCpu / secs);
+                latencies.empty() ? -1.0 : latencies.back(), 100.0 * selfCpu / secs, 100.0 * nodeCpu / secs, rssThird);
     if (!firstRefusal.empty()) std::fprintf(stderr, "first refusal: %s\n", firstRefusal.c_str());
     return 0;
 }

@@ -27,6 +27,31 @@ std::size_t HashHasher::operator()(const Hash& h) const noexcept {
     return out;
 }
 
+void FeeRuns::push_back(const U256& fee) {
+    if (!m_runs.empty() && m_runs.back().first == fee) ++m_runs.back().second;
+    else m_runs.emplace_back(fee, 1);
+}
+
+void FeeRuns::push_front(const std::vector<U256>& fees) {
+    for (auto it = fees.rbegin(); it != fees.rend(); ++it) {
+        if (!m_runs.empty() && m_runs.front().first == *it) ++m_runs.front().second;
+        else m_runs.emplace_front(*it, 1);
+    }
+}
+
+U256 FeeRuns::pop_front() {
+    if (m_runs.empty()) return 0;
+    const U256 fee = m_runs.front().first;
+    if (--m_runs.front().second == 0) m_runs.pop_front();
+    return fee;
+}
+
+U256 FeeRuns::total() const {
+    U256 sum = 0;
+    for (const auto& [fee, count] : m_runs) sum += fee * count;
+    return sum;
+}
+
 struct Sequencer::MempoolEntry {
     Hash hash;
     SignedTransaction signedTx;
@@ -151,7 +176,7 @@ void Sequencer::enqueueWrite(std::function<Status(NodeDatabase&)> write, std::fu
 // --- start: genesis or replay -----------------------------------------------------------------
 
 Result<rollup::AccountTree> Sequencer::replayRecords(std::uint64_t fromSeq, std::uint64_t toSeq, rollup::AccountTree tree,
-                                                     std::deque<U256>* fees) {
+                                                     FeeRuns* fees) {
     constexpr std::uint64_t kStep = 20000;
     for (std::uint64_t seq = fromSeq; seq < toSeq;) {
         auto stored = m_reader->records(seq, std::min(kStep, toSeq - seq));
@@ -228,7 +253,7 @@ Status Sequencer::replay() {
     if (!soft) return soft.error();
     m_tree = std::move(soft).value();
     m_unpostedFees = 0;
-    for (const auto& f : m_unpostedRecordFees) m_unpostedFees += f;
+    m_unpostedFees = m_unpostedRecordFees.total();
     m_nextRecordSeq = m_durableRecords = records;
 
     auto head = db.block(*latest);
@@ -779,8 +804,7 @@ Status Sequencer::markBatchPosted(std::uint64_t batchIndex, std::uint64_t record
         }
     }
     for (std::uint64_t i = 0; i < recordCount && !m_unpostedRecordFees.empty(); ++i) {
-        const U256 f = m_unpostedRecordFees.front();
-        m_unpostedRecordFees.pop_front();
+        const U256 f = m_unpostedRecordFees.pop_front();
         m_unpostedFees = m_unpostedFees > f ? m_unpostedFees - f : U256(0);
     }
     m_postedTree = std::move(next);
@@ -821,7 +845,7 @@ Status Sequencer::onBatchReverted(std::uint64_t fromBatchIndex) {
         fees += f;
         perRecord.push_back(f);
     }
-    m_unpostedRecordFees.insert(m_unpostedRecordFees.begin(), perRecord.begin(), perRecord.end());
+    m_unpostedRecordFees.push_front(perRecord);
     m_unpostedFees += fees;
     m_postedTree = std::make_shared<rollup::AccountTree>(std::move(tree).value());
     m_postedRoot = first->prevStateRoot;

@@ -46,6 +46,21 @@ namespace sluice::node {
 
 class DbWriter;
 
+// The fees of a run of records, in record order, run-length encoded: transfers at one fee price
+// (the usual case) cost one entry per run, not one per record, so the sequencer's memory stays
+// flat while records wait for a batch.
+class FeeRuns {
+public:
+    void push_back(const U256& fee);
+    void push_front(const std::vector<U256>& fees);  // `fees` in record order
+    U256 pop_front();                                // 0 when empty
+    bool empty() const { return m_runs.empty(); }
+    U256 total() const;
+
+private:
+    std::deque<std::pair<U256, std::uint64_t>> m_runs;  // fee, records
+};
+
 struct HashHasher {
     std::size_t operator()(const Hash& h) const noexcept;
 };
@@ -172,7 +187,7 @@ private:
     std::optional<std::uint32_t> indexOf(const Address& address) const;
     Status replay();
     Result<rollup::AccountTree> replayRecords(std::uint64_t fromSeq, std::uint64_t toSeq, rollup::AccountTree tree,
-                                              std::deque<U256>* fees = nullptr);
+                                              FeeRuns* fees = nullptr);
     std::shared_ptr<CachedBlock> loadBlock(const StoredBlock& stored) const;
 
     SequencerConfig m_config;
@@ -196,7 +211,7 @@ private:
     std::uint64_t m_postedRecords = 0;        // records in posted batches
     std::uint64_t m_postedDeposits = 0;
     U256 m_unpostedFees = 0;                  // fees of sequenced records not yet posted
-    std::deque<U256> m_unpostedRecordFees;   // per record from m_postedRecords on
+    FeeRuns m_unpostedRecordFees;             // per record from m_postedRecords on
 
     std::deque<std::shared_ptr<MempoolEntry>> m_mempool;
     std::unordered_map<Address, std::uint64_t, rollup::AddressHasher> m_pendingNonce;
