@@ -327,6 +327,9 @@ void WalletSession::startServices(const NetworkConfig& config, const RollupParam
     m_network = config;
     m_params = params;
     m_haveParams = true;
+    // The status bar and the accounts page follow the same L1 as the bridge.
+    if (auto* status = AppContext::instance()->network(); status && status->rpcUrl() != config.l1Rpc.toString())
+        status->connectTo(config.l1Rpc.toString());
     m_services = new QObject(this);
     m_l1Rpc = new RpcClient(config.l1Rpc, m_services);
     m_l1 = new EthClient(m_l1Rpc, m_services);
