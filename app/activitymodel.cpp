@@ -15,6 +15,8 @@
 
 #include <algorithm>
 
+#include "appcontext.h"
+
 namespace {
 
 // Newest first; ties by key so the order is total and stable.
@@ -56,7 +58,10 @@ ActivityModel::Entry fromJson(const QJsonObject& o) {
 
 }  // namespace
 
-ActivityModel::ActivityModel(QObject* parent) : QAbstractListModel(parent) {}
+ActivityModel::ActivityModel(QObject* parent) : QAbstractListModel(parent) {
+    // In the app every instance shows the wallet's journal; bare instances (tests) are fed directly.
+    if (AppContext::existing()) setSharedSource(true);
+}
 
 ActivityModel::~ActivityModel() = default;
 

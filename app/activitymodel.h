@@ -77,7 +77,8 @@ public:
     // Adds or updates (same key: status/amount/time replaced) entries; incremental.
     void addEntries(const QList<Entry>& entries);
     void addEntry(const Entry& entry) { addEntries({entry}); }
-    // The shared history every ActivityModel shows (WalletSession feeds it); tests pass their own.
+    // Follows the shared history (ActivityJournal, fed by WalletSession): on by default whenever
+    // the app's AppContext exists; tests without one feed entries directly.
     void setSharedSource(bool follow);
     Entry entry(int row) const;
 

@@ -428,10 +428,9 @@ void WalletSession::seedDevFixture() {
                     if (d.key() != key || d.to != firstAddress) continue;
                     m_fixtureFollowUp = true;
                     AppContext::instance()->beginWork();
-                    m_bridge->withdraw(signer, parse_amount("0.5").value(), this, [](Result<Hash>) {
-                        AppContext::instance()->endWork();
-                    });
-                    if (accounts.size() >= 3) {
+                    // One after the other: both spend from account 0 on L2 and need consecutive nonces.
+                    auto sendAfter = [this, signer, accounts] {
+                        if (accounts.size() < 3 || !m_services) return;
                         auto to = parse_address(accounts.at(2).address.toStdString());
                         auto* sender = new SignedSender(l2Eth(), m_services);
                         SendRequest request;
@@ -449,10 +448,16 @@ void WalletSession::seedDevFixture() {
                             entry.timestamp = QDateTime::currentSecsSinceEpoch();
                             entry.status = receipt.success ? QStringLiteral("confirmed") : QStringLiteral("failed");
                             ActivityJournal::instance()->record(entry);
+                            AppContext::instance()->endWork();
                         };
-                        callbacks.failed = [](SendFailure) {};
+                        callbacks.failed = [](SendFailure) { AppContext::instance()->endWork(); };
+                        AppContext::instance()->beginWork();
                         sender->send(signer, request, this, callbacks);
-                    }
+                    };
+                    m_bridge->withdraw(signer, parse_amount("0.5").value(), this, [sendAfter](Result<Hash>) {
+                        sendAfter();
+                        AppContext::instance()->endWork();
+                    });
                 }
             });
     context->beginWork();
