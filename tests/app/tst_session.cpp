@@ -17,6 +17,7 @@
 #include "bridgecontroller.h"
 #include "overviewcontroller.h"
 #include "sendcontroller.h"
+#include "settingscontroller.h"
 #include "services/wallet/walletstore.h"
 #include "walletsession.h"
 
@@ -50,6 +51,7 @@ private slots:
     void cleanupTestCase();
     void depositWithdrawFinalize();
     void sendOnL2IsOneHistory();
+    void customEndpointsAreChecked();
     void fraudIsDetectedAndProvenByTheWallet();
 
 private:
@@ -230,6 +232,34 @@ void TestSession::sendOnL2IsOneHistory() {
         }
         return sent && received;
     }, 60000));
+}
+
+void TestSession::customEndpointsAreChecked() {
+    auto* session = WalletSession::instance();
+    SettingsController settings;
+    const NetworkConfig local = *m_stack->network();
+    const QString l1 = local.l1Rpc.toString(), l2 = local.l2Rpc.toString();
+    const QString rollup = QString::fromStdString(local.rollup.hex());
+    auto apply = [&](const QString& a, const QString& b, const QString& c) {
+        settings.applyCustomNetwork(a, b, c);
+        return waitUntil(&settings, &SettingsController::networkChanged, [&] { return !settings.checkingNetwork(); }, 60000);
+    };
+    // An account, not a contract.
+    QVERIFY(apply(l1, l2, QStringLiteral("0x70997970c51812dc3a010c7d01b50e0d17dc79c8")));
+    QVERIFY2(settings.networkError().contains(QStringLiteral("no contract")), qPrintable(settings.networkError()));
+    // The L1 given as the L2.
+    QVERIFY(apply(l1, l1, rollup));
+    QVERIFY2(settings.networkError().contains(QStringLiteral("same chain id")), qPrintable(settings.networkError()));
+    QCOMPARE(settings.networkMode(), QStringLiteral("local"));  // nothing saved while wrong
+    // Right: saved, and the session reconnects through the custom endpoints.
+    QSignalSpy saved(&settings, &SettingsController::saved);
+    QVERIFY(apply(l1, l2, rollup));
+    QVERIFY2(settings.networkError().isEmpty(), qPrintable(settings.networkError()));
+    QCOMPARE(saved.count(), 1);
+    QCOMPARE(settings.networkMode(), QStringLiteral("custom"));
+    QVERIFY(waitUntil(session, &WalletSession::stateChanged, [&] { return session->isReady(); }, 60000));
+    QCOMPARE(session->networkMode(), QStringLiteral("custom"));
+    QCOMPARE(session->l2RpcUrl(), l2);
 }
 
 void TestSession::fraudIsDetectedAndProvenByTheWallet() {
