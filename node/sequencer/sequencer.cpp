@@ -149,6 +149,7 @@ Status Sequencer::start() {
 
 void Sequencer::stop() {
     m_blockTimer.stop();
+    QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);  // prechecks not handed out yet
     m_pool.waitForDone();
     // Submissions already prechecked are admitted (and committed below) or refused, not lost.
     QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
@@ -394,19 +395,45 @@ void Sequencer::submitRawTransactionAsync(ByteView raw, SubmitCallback done) {
     sub->raw.assign(raw.begin(), raw.end());
     sub->done = std::move(done);
     m_submissions.push_back(sub);
+    m_unchecked.push_back(std::move(sub));
+    // What arrives in one event-loop turn (a burst of pipelined requests) goes to the pool as a
+    // few chunks, not one task and one thread wake-up per transaction.
+    if (!m_precheckPosted) {
+        m_precheckPosted = true;
+        QMetaObject::invokeMethod(this, [this] { startPrechecks(); }, Qt::QueuedConnection);
+    }
+}
+
+void Sequencer::startPrechecks() {
+    m_precheckPosted = false;
+    std::vector<std::shared_ptr<Submission>> batch;
+    batch.swap(m_unchecked);
+    if (batch.empty()) return;
+    const std::size_t threads = std::size_t(std::max(1, m_pool.maxThreadCount()));
+    const std::size_t per = (batch.size() + threads - 1) / threads;
     const rollup::Params params = m_config.params;
-    m_pool.start([this, sub, params] {
-        sub->checked = precheck(sub->raw, params);
-        sub->ready.store(true, std::memory_order_release);
-        // Removed with the Sequencer if it goes first (stop() waits for the pool before that).
-        QMetaObject::invokeMethod(this, [this] { drainSubmissions(); }, Qt::QueuedConnection);
-    });
+    for (std::size_t i = 0; i < batch.size(); i += per) {
+        std::vector<std::shared_ptr<Submission>> chunk(batch.begin() + std::ptrdiff_t(i),
+                                                       batch.begin() + std::ptrdiff_t(std::min(i + per, batch.size())));
+        m_pool.start([this, chunk = std::move(chunk), params] {
+            for (const auto& sub : chunk) {
+                sub->checked = precheck(sub->raw, params);
+                sub->ready.store(true);
+                // One drain posted at a time; a drain clears the flag before it looks at `ready`,
+                // so nothing set ready here is left waiting. Removed with the Sequencer if it goes
+                // first (stop() waits for the pool before that).
+                if (!m_drainPosted.exchange(true))
+                    QMetaObject::invokeMethod(this, [this] { drainSubmissions(); }, Qt::QueuedConnection);
+            }
+        });
+    }
 }
 
 // Takes the prechecked submissions at the head of the arrival queue, in order.
 void Sequencer::drainSubmissions() {
+    m_drainPosted.store(false);
     bool admitted = false;
-    while (!m_submissions.empty() && m_submissions.front()->ready.load(std::memory_order_acquire)) {
+    while (!m_submissions.empty() && m_submissions.front()->ready.load()) {
         auto sub = std::move(m_submissions.front());
         m_submissions.pop_front();
         auto& checked = *sub->checked;
@@ -450,6 +477,7 @@ Result<Hash> Sequencer::submitRawTransaction(ByteView raw) {
     auto result = std::make_shared<std::optional<Result<Hash>>>();
     submitRawTransactionAsync(raw, [result](Result<Hash> r) { *result = std::move(r); });
     while (!*result) {
+        QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);  // hands the precheck to the pool
         m_pool.waitForDone();
         QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);  // the precheck's drain
         if (m_writer) m_writer->flush();

@@ -23,6 +23,7 @@
 #include <QThreadPool>
 #include <QTimer>
 
+#include <atomic>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -177,6 +178,7 @@ private:
     // The stateful checks, on this thread.
     Status checkState(const MempoolEntry& entry);
     void admit(const std::shared_ptr<MempoolEntry>& entry, Bytes raw, SubmitCallback done);
+    void startPrechecks();
     void drainSubmissions();
     void enqueueWrite(std::function<Status(NodeDatabase&)> write, std::function<void(Status)> done);
     void fail(const QString& message);
@@ -196,6 +198,9 @@ private:
     QTimer m_blockTimer;
     QThreadPool m_pool;                       // submission prechecks
     std::deque<std::shared_ptr<Submission>> m_submissions;  // arrival order, waiting for their precheck
+    std::vector<std::shared_ptr<Submission>> m_unchecked;   // not yet handed to the pool
+    bool m_precheckPosted = false;
+    std::atomic<bool> m_drainPosted{false};
     bool m_blockWanted = false;               // the timer fired while a block was in flight
     bool m_blockScheduled = false;
     // Blocks produced but not yet durable. More than one may be in flight: the next block is
