@@ -10,6 +10,7 @@
 #include <QWebSocket>
 #include <QWebSocketServer>
 
+#include <algorithm>
 #include <deque>
 
 namespace sluice::node {
@@ -67,9 +68,13 @@ class RpcServer::HttpConnection : public QObject {
 public:
     HttpConnection(RpcServer* server, QTcpSocket* socket) : QObject(server), m_server(server), m_socket(socket) {
         socket->setParent(this);
+        // Requests a backlogged connection does not take yet stay in the kernel (TCP back-pressure
+        // on the client) rather than in an unbounded Qt buffer.
+        socket->setReadBufferSize(std::max<qint64>(4 << 20, 2 * (server->m_limits.maxBodyBytes + server->m_limits.maxHeaderBytes)));
         m_timer.setSingleShot(true);
         connect(&m_timer, &QTimer::timeout, this, [this] { drop(); });
         connect(socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
+        connect(socket, &QTcpSocket::bytesWritten, this, [this] { resumeIfBacklogCleared(); });
         connect(socket, &QTcpSocket::disconnected, this, &HttpConnection::drop);
         connect(socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) { drop(); });
         armIdle();
@@ -91,6 +96,12 @@ private:
     // Answers in flight on one connection are bounded; beyond this the connection is not read
     // until answers have gone out (TCP back-pressure on the client).
     static constexpr std::size_t kMaxInFlight = 4096;
+    // Likewise for answers the client has not read yet (a client that pipelines without reading).
+    static constexpr qint64 kMaxUnsentBytes = 16 << 20;
+
+    bool backlogged() const {
+        return m_slots.size() >= kMaxInFlight || m_slotBytes + m_socket->bytesToWrite() >= kMaxUnsentBytes;
+    }
 
     struct Slot {
         QByteArray bytes;  // the whole HTTP response once ready
@@ -106,9 +117,14 @@ private:
     // answers no client deadline runs.
     void rearm() {
         if (m_dropped) return;
-        if (m_slots.size() >= kMaxInFlight) {  // we are not reading: the client is not slow
+        if (backlogged()) {  // we are not reading: no request deadline for the client ...
             m_timerIsRequest = false;
-            m_timer.stop();
+            // ... but one that does not read its answers must within the request deadline
+            if (m_socket->bytesToWrite() >= kMaxUnsentBytes / 2) {
+                if (!m_timer.isActive()) armRequest();
+            } else {
+                m_timer.stop();
+            }
             return;
         }
         if (m_phase == Phase::body || (m_phase == Phase::header && m_socket->bytesAvailable() > 0)) {
@@ -129,7 +145,7 @@ private:
     }
 
     void process() {
-        while (!m_dropped && m_phase != Phase::closing && m_slots.size() < kMaxInFlight) {
+        while (!m_dropped && m_phase != Phase::closing && !backlogged()) {
             if (m_phase == Phase::header) {
                 if (!readHeader()) break;
             }
@@ -273,6 +289,7 @@ private:
         Slot& slot = m_slots[std::size_t(seq - first)];
         if (slot.ready) return;
         slot.bytes = httpResponse(status, reason, body, !close);
+        m_slotBytes += slot.bytes.size();
         slot.ready = true;
         slot.close = close;
         flush();
@@ -281,11 +298,11 @@ private:
     // Writes the ready answers at the head of the queue, in order, with one socket write.
     void flush() {
         if (m_dropped) return;
-        const bool wasFull = m_slots.size() >= kMaxInFlight;
         QByteArray out;
         bool close = false;
         while (!m_slots.empty() && m_slots.front().ready && !close) {
             Slot& s = m_slots.front();
+            m_slotBytes -= s.bytes.size();
             if (out.isEmpty()) out.swap(s.bytes);
             else out += s.bytes;
             close = s.close;
@@ -298,11 +315,20 @@ private:
             closeAfterWrite();
             return;
         }
-        if (wasFull && m_socket->bytesAvailable() > 0) {
-            QPointer<HttpConnection> self(this);
-            QMetaObject::invokeMethod(this, [self] { if (self) self->process(); }, Qt::QueuedConnection);
-        }
+        resumeIfBacklogCleared();
         rearm();
+    }
+
+    // Reading stopped on a backlog and requests are waiting: go on once the backlog is gone.
+    void resumeIfBacklogCleared() {
+        if (m_dropped || backlogged() || m_phase == Phase::closing || m_socket->bytesAvailable() == 0 || m_resumePosted) return;
+        m_resumePosted = true;
+        QPointer<HttpConnection> self(this);
+        QMetaObject::invokeMethod(this, [self] {
+            if (!self) return;
+            self->m_resumePosted = false;
+            self->process();
+        }, Qt::QueuedConnection);
     }
 
     void closeAfterWrite() {
@@ -339,6 +365,8 @@ private:
     qint64 m_contentLength = 0;
     QByteArray m_body;
     std::deque<Slot> m_slots;      // answers owed, in request order
+    qint64 m_slotBytes = 0;        // bytes of ready answers still queued behind an unready one
+    bool m_resumePosted = false;
     std::uint64_t m_nextSeq = 0;   // sequence number of the next request
 };
 
