@@ -11,7 +11,9 @@ ItemDelegate {
     required property int index
     required property string key
     required property string time
-    required property string layer
+    // The "layer" role would clash with Item.layer: read through the model object.
+    required property var model
+    readonly property string network: model.layer
     required property string kind
     required property string kindText
     required property string account
@@ -79,12 +81,12 @@ ItemDelegate {
             width: layerText.implicitWidth + 12
             height: 18
             radius: 9
-            color: root.layer === "l1" ? Theme.infoBg : Theme.successBg
+            color: root.network === "l1" ? Theme.infoBg : Theme.successBg
             Text {
                 id: layerText
                 anchors.centerIn: parent
-                text: root.layer === "l1" ? "L1" : "L2"
-                color: root.layer === "l1" ? Theme.info : Theme.success
+                text: root.network === "l1" ? "L1" : "L2"
+                color: root.network === "l1" ? Theme.info : Theme.success
                 font.pixelSize: 11
                 font.weight: Font.DemiBold
             }

@@ -16,7 +16,7 @@ QtObject {
     readonly property int radius: 12
     readonly property int contentWidth: 580
     readonly property int pageWidth: 980
-    readonly property int railWidth: 200
+    readonly property int railWidth: 224
 
     readonly property color primary: dark ? "#8C9EFF" : "#3949AB"
     readonly property color primaryDark: dark ? "#1A237E" : "#283593"

@@ -80,52 +80,52 @@
 <context>
     <name>ActivityDelegate</name>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="97"/>
+        <location filename="../qml/ActivityDelegate.qml" line="99"/>
         <source>from %1</source>
         <translation>von %1</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="97"/>
+        <location filename="../qml/ActivityDelegate.qml" line="99"/>
         <source>to %1</source>
         <translation>an %1</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="121"/>
+        <location filename="../qml/ActivityDelegate.qml" line="123"/>
         <source>pending</source>
         <translation>ausstehend</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="122"/>
+        <location filename="../qml/ActivityDelegate.qml" line="124"/>
         <source>confirmed</source>
         <translation>bestätigt</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="123"/>
+        <location filename="../qml/ActivityDelegate.qml" line="125"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="124"/>
+        <location filename="../qml/ActivityDelegate.qml" line="126"/>
         <source>finalized</source>
         <translation>ausgezahlt</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="125"/>
+        <location filename="../qml/ActivityDelegate.qml" line="127"/>
         <source>credited</source>
         <translation>gutgeschrieben</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="126"/>
+        <location filename="../qml/ActivityDelegate.qml" line="128"/>
         <source>in window</source>
         <translation>im Zeitfenster</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="127"/>
+        <location filename="../qml/ActivityDelegate.qml" line="129"/>
         <source>ready</source>
         <translation>bereit</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="128"/>
+        <location filename="../qml/ActivityDelegate.qml" line="130"/>
         <source>batch reverted</source>
         <translation>Batch rückgängig</translation>
     </message>
@@ -133,33 +133,33 @@
 <context>
     <name>ActivityModel</name>
     <message>
-        <location filename="../app/activitymodel.cpp" line="82"/>
+        <location filename="../app/activitymodel.cpp" line="87"/>
         <source>Sent</source>
         <translation>Gesendet</translation>
     </message>
     <message>
-        <location filename="../app/activitymodel.cpp" line="83"/>
+        <location filename="../app/activitymodel.cpp" line="88"/>
         <source>Received</source>
         <translation>Empfangen</translation>
     </message>
     <message>
-        <location filename="../app/activitymodel.cpp" line="84"/>
+        <location filename="../app/activitymodel.cpp" line="89"/>
         <source>Deposit</source>
         <translation>Einzahlung</translation>
     </message>
     <message>
-        <location filename="../app/activitymodel.cpp" line="85"/>
+        <location filename="../app/activitymodel.cpp" line="90"/>
         <source>Withdrawal</source>
         <translation>Auszahlung</translation>
     </message>
     <message>
-        <location filename="../app/activitymodel.cpp" line="86"/>
+        <location filename="../app/activitymodel.cpp" line="91"/>
         <source>Withdrawal finalized</source>
         <translation>Auszahlung abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../app/activitymodel.cpp" line="250"/>
         <location filename="../app/activitymodel.cpp" line="255"/>
+        <location filename="../app/activitymodel.cpp" line="260"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
@@ -548,18 +548,18 @@
 <context>
     <name>BridgeController</name>
     <message>
-        <location filename="../app/bridgecontroller.cpp" line="162"/>
-        <location filename="../app/bridgecontroller.cpp" line="206"/>
+        <location filename="../app/bridgecontroller.cpp" line="167"/>
+        <location filename="../app/bridgecontroller.cpp" line="211"/>
         <source>Unlock the wallet first.</source>
         <translation>Entsperren Sie zuerst die Wallet.</translation>
     </message>
     <message>
-        <location filename="../app/bridgecontroller.cpp" line="193"/>
+        <location filename="../app/bridgecontroller.cpp" line="198"/>
         <source>Not connected to the network.</source>
         <translation>Nicht mit dem Netz verbunden.</translation>
     </message>
     <message>
-        <location filename="../app/bridgecontroller.cpp" line="194"/>
+        <location filename="../app/bridgecontroller.cpp" line="199"/>
         <source>This withdrawal cannot be finalized yet.</source>
         <translation>Diese Auszahlung kann noch nicht abgeschlossen werden.</translation>
     </message>
@@ -1367,17 +1367,17 @@
         <translation>Nicht genug für den Betrag plus die Netzgebühr von bis zu %1 ETH (Guthaben %2 ETH).</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="204"/>
+        <location filename="../app/sendcontroller.cpp" line="205"/>
         <source>Not connected to the network.</source>
         <translation>Nicht mit dem Netz verbunden.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="234"/>
+        <location filename="../app/sendcontroller.cpp" line="235"/>
         <source>Unlock the wallet and connect to send.</source>
         <translation>Entsperren Sie die Wallet und verbinden Sie sich, um zu senden.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="266"/>
+        <location filename="../app/sendcontroller.cpp" line="267"/>
         <source>The transaction was mined but failed.</source>
         <translation>Die Transaktion wurde in einen Block aufgenommen, ist aber fehlgeschlagen.</translation>
     </message>
@@ -1630,34 +1630,49 @@
 <context>
     <name>StartupView</name>
     <message>
-        <location filename="../qml/StartupView.qml" line="36"/>
+        <location filename="../qml/StartupView.qml" line="37"/>
         <source>The network is not available</source>
         <translation>Das Netz ist nicht verfügbar</translation>
     </message>
     <message>
-        <location filename="../qml/StartupView.qml" line="37"/>
+        <location filename="../qml/StartupView.qml" line="38"/>
+        <source>Not connected to a network</source>
+        <translation>Mit keinem Netz verbunden</translation>
+    </message>
+    <message>
+        <location filename="../qml/StartupView.qml" line="39"/>
         <source>Starting your local network…</source>
         <translation>Ihr lokales Netz wird gestartet …</translation>
     </message>
     <message>
-        <location filename="../qml/StartupView.qml" line="38"/>
+        <location filename="../qml/StartupView.qml" line="40"/>
         <source>Connecting…</source>
         <translation>Verbinde …</translation>
     </message>
     <message>
-        <location filename="../qml/StartupView.qml" line="49"/>
+        <location filename="../qml/StartupView.qml" line="51"/>
         <source>Sluice runs a private Ethereum chain and rollup node on this computer, so you can try everything without real money. This takes a few seconds the first time.</source>
         <translation>Sluice betreibt eine private Ethereum-Chain mit Rollup-Knoten auf diesem Computer, damit Sie alles ohne echtes Geld ausprobieren können. Beim ersten Mal dauert das einige Sekunden.</translation>
     </message>
     <message>
-        <location filename="../qml/StartupView.qml" line="72"/>
+        <location filename="../qml/StartupView.qml" line="60"/>
+        <source>Start the bundled local network, or connect to nodes you name in the network settings.</source>
+        <translation>Starten Sie das mitgelieferte lokale Netz oder verbinden Sie sich in den Netzeinstellungen mit Knoten Ihrer Wahl.</translation>
+    </message>
+    <message>
+        <location filename="../qml/StartupView.qml" line="75"/>
         <source>Network settings</source>
         <translation>Netzeinstellungen</translation>
     </message>
     <message>
-        <location filename="../qml/StartupView.qml" line="78"/>
+        <location filename="../qml/StartupView.qml" line="81"/>
         <source>Try again</source>
         <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <location filename="../qml/StartupView.qml" line="81"/>
+        <source>Start the local network</source>
+        <translation>Lokales Netz starten</translation>
     </message>
 </context>
 <context>
@@ -1956,67 +1971,67 @@
 <context>
     <name>WalletSession</name>
     <message>
-        <location filename="../app/walletsession.cpp" line="103"/>
+        <location filename="../app/walletsession.cpp" line="104"/>
         <source>Withdrawal ready</source>
         <translation>Auszahlung bereit</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="104"/>
+        <location filename="../app/walletsession.cpp" line="105"/>
         <source>Your withdrawal of %1 ETH can be finalized on L1 now.</source>
         <translation>Ihre Auszahlung von %1 ETH kann jetzt auf L1 abgeschlossen werden.</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="109"/>
+        <location filename="../app/walletsession.cpp" line="110"/>
         <source>Fraud detected in batch %1</source>
         <translation>Betrug in Batch %1 erkannt</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="110"/>
+        <location filename="../app/walletsession.cpp" line="111"/>
         <source>This wallet&apos;s verifier found a fraudulent batch.</source>
         <translation>Die Prüfung dieser Wallet hat einen betrügerischen Batch gefunden.</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="153"/>
+        <location filename="../app/walletsession.cpp" line="154"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="153"/>
+        <location filename="../app/walletsession.cpp" line="154"/>
         <source>Locked</source>
         <translation>Gesperrt</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="155"/>
+        <location filename="../app/walletsession.cpp" line="156"/>
         <source>Starting the local network…</source>
         <translation>Das lokale Netz wird gestartet …</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="156"/>
+        <location filename="../app/walletsession.cpp" line="157"/>
         <source>Checking the network…</source>
         <translation>Das Netz wird geprüft …</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="157"/>
+        <location filename="../app/walletsession.cpp" line="158"/>
         <source>Connecting…</source>
         <translation>Verbinde …</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="158"/>
+        <location filename="../app/walletsession.cpp" line="159"/>
         <source>Connected</source>
         <translation>Verbunden</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="267"/>
+        <location filename="../app/walletsession.cpp" line="268"/>
         <source>The endpoints could not be saved.</source>
         <translation>Die Endpunkte konnten nicht gespeichert werden.</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="448"/>
+        <location filename="../app/walletsession.cpp" line="527"/>
         <source>No batches on L1 yet: nothing to verify.</source>
         <translation>Noch keine Batches auf L1: nichts zu prüfen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/walletsession.cpp" line="450"/>
+        <location filename="../app/walletsession.cpp" line="529"/>
         <source>Fraud found by this wallet in batch %1; %n batch(es) cannot be trusted.</source>
         <translation>
             <numerusform>Betrug von dieser Wallet in Batch %1 gefunden; %n Batch ist nicht vertrauenswürdig.</numerusform>
@@ -2024,7 +2039,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/walletsession.cpp" line="453"/>
+        <location filename="../app/walletsession.cpp" line="532"/>
         <source>%n batch(es) could not be verified by this wallet.</source>
         <translation>
             <numerusform>%n Batch konnte von dieser Wallet nicht geprüft werden.</numerusform>
@@ -2032,7 +2047,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/walletsession.cpp" line="455"/>
+        <location filename="../app/walletsession.cpp" line="534"/>
         <source>All %n batch(es) holding your funds verified by this wallet.</source>
         <translation>
             <numerusform>Der %n Batch mit Ihrem Guthaben ist von dieser Wallet geprüft.</numerusform>

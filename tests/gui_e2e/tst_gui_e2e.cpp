@@ -1,0 +1,375 @@
+// SPDX-License-Identifier: MIT
+// The desktop app end to end: the real Main.qml, controllers and services, offscreen, against a
+// real `sluiced --devnet` (anvil + Rollup + L2 node) with a short challenge period. The test does
+// what a user does: on first run the bundled stack is not available (SLUICE_SLUICED points
+// nowhere), so it opens Network settings, enters the devnet's endpoints and lets the wallet check
+// them; then deposit -> credited -> withdraw -> challenge window -> Finalize, asserting what the
+// pages show at each step. The second scenario runs a proposer that cheats (--fault wrong-root@1)
+// and checks that this wallet's own verifier catches it and the Batches page says so.
+//
+// Waiting is for readiness with generous bounds (QTRY_*), never an assertion about time.
+
+#include <QDir>
+#include <QFile>
+#include <QGuiApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPointer>
+#include <QProcess>
+#include <QQmlApplicationEngine>
+#include <QQmlProperty>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtQml/qqmlextensionplugin.h>
+
+#include <algorithm>
+#include <functional>
+#include <memory>
+
+#include "appcontext.h"
+#include "receivecontroller.h"
+#include "walletsession.h"
+
+Q_IMPORT_QML_PLUGIN(SluicePlugin)
+
+namespace {
+
+constexpr int kLong = 240000;  // ms: readiness bound for chain events (a batch, a window)
+
+quint16 freePort() {
+    QTcpServer server;
+    server.listen(QHostAddress::LocalHost, 0);
+    return server.serverPort();
+}
+
+QString textOf(QObject* item) { return item ? item->property("text").toString() : QString(); }
+
+}  // namespace
+
+class GuiE2E : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void bridgeFlow();
+    void fraudShown();
+
+private:
+    void startDevnet(const QStringList& extraArgs);
+    void loadApp();
+    void connectThroughSettings();
+    void openPage(const QString& key);
+    QQuickItem* find(const QString& name, QQuickItem* under = nullptr) const;
+    QQuickItem* waitFor(const QString& name, QQuickItem* under = nullptr);
+    void click(QQuickItem* item);
+    void click(const QString& name) { click(waitFor(name)); }
+    void typeInto(const QString& inputName, const QString& text);
+    // The newest tracker row of `kind` ("deposit"/"withdrawal"), null if none.
+    QQuickItem* transferRow(const QString& kind) const;
+    QString rowStatus(const QString& kind) const;
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QProcess m_node;
+    QJsonObject m_manifest;
+    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    QQuickWindow* m_window = nullptr;
+};
+
+void GuiE2E::initTestCase() {
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    AppOptions options;
+    options.dataDir = m_dir->filePath(QStringLiteral("wallet"));
+    QDir().mkpath(options.dataDir);
+    options.language = QStringLiteral("en");
+    options.fastKdf = true;
+    options.devFixture = true;   // anvil's test mnemonic: its accounts are funded on the devnet's L1
+    options.autoUnlock = true;
+    AppContext::configure(options);
+    // Like a first run where the bundled stack is not wanted: the user names the endpoints.
+    SessionOptions session;
+    session.autoStartLocalStack = false;
+    WalletSession::configure(session);
+    QQuickStyle::setStyle(QStringLiteral("Material"));
+}
+
+void GuiE2E::cleanupTestCase() {
+    m_engine.reset();
+    delete WalletSession::existing();
+    AppContext::shutdown();
+    if (m_node.state() != QProcess::NotRunning) {
+        m_node.terminate();
+        if (!m_node.waitForFinished(15000)) m_node.kill();
+    }
+}
+
+void GuiE2E::startDevnet(const QStringList& extraArgs) {
+    const QString dir = m_dir->filePath(QStringLiteral("devnet"));
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("SLUICE_ANVIL"), QStringLiteral(SLUICE_ANVIL_PATH));
+    m_node.setProcessEnvironment(env);
+    m_node.setProcessChannelMode(QProcess::MergedChannels);
+    m_node.setStandardOutputFile(m_dir->filePath(QStringLiteral("sluiced.log")));
+    QStringList args{QStringLiteral("--devnet"), QStringLiteral("--data-dir"), dir,
+                     QStringLiteral("--l1-port"), QString::number(freePort()),
+                     QStringLiteral("--l2-port"), QString::number(freePort())};
+    m_node.start(QStringLiteral(SLUICE_SLUICED_PATH), args + extraArgs);
+    QVERIFY2(m_node.waitForStarted(), qPrintable(m_node.errorString()));
+    const QString manifest = dir + QStringLiteral("/devnet.json");
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(manifest) || m_node.state() == QProcess::NotRunning, kLong);
+    QVERIFY2(m_node.state() == QProcess::Running, "sluiced exited; see sluiced.log in the test dir");
+    // The node writes it once; read until it parses (it may be caught half written).
+    const auto readManifest = [&] {
+        QFile file(manifest);
+        if (!file.open(QIODevice::ReadOnly)) return false;
+        m_manifest = QJsonDocument::fromJson(file.readAll()).object();
+        return !m_manifest.value(QStringLiteral("rollup")).toString().isEmpty();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(readManifest(), 30000);
+}
+
+void GuiE2E::loadApp() {
+    m_engine = std::make_unique<QQmlApplicationEngine>();
+    m_engine->addImageProvider(QString::fromLatin1(QrImageProvider::kName), new QrImageProvider);
+    m_engine->load(QUrl(QStringLiteral("qrc:/Sluice/Main.qml")));
+    QVERIFY(!m_engine->rootObjects().isEmpty());
+    m_window = qobject_cast<QQuickWindow*>(m_engine->rootObjects().constFirst());
+    QVERIFY(m_window);
+    // Tall enough that the tracker's rows are on screen without scrolling.
+    m_window->resize(1280, 1600);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    QTRY_VERIFY_WITH_TIMEOUT(AppContext::instance()->unlocked(), 60000);
+    // The dev fixture adds its accounts after unlocking; start once that work is done.
+    QTRY_VERIFY_WITH_TIMEOUT(AppContext::instance()->idle(), 60000);
+    waitFor(QStringLiteral("nav_settings"));
+}
+
+QQuickItem* GuiE2E::find(const QString& name, QQuickItem* under) const {
+    // The visual tree, so Repeater/ListView delegates and popups are found; visible ones only.
+    std::function<QQuickItem*(QQuickItem*)> walk = [&](QQuickItem* item) -> QQuickItem* {
+        if (!item || !item->isVisible()) return nullptr;
+        if (item->objectName() == name) return item;
+        for (QQuickItem* child : item->childItems())
+            if (QQuickItem* found = walk(child)) return found;
+        return nullptr;
+    };
+    return walk(under ? under : m_window->contentItem()->parentItem() ? m_window->contentItem()->parentItem()
+                                                                      : m_window->contentItem());
+}
+
+QQuickItem* GuiE2E::waitFor(const QString& name, QQuickItem* under) {
+    QQuickItem* item = nullptr;
+    [&] { QTRY_VERIFY2_WITH_TIMEOUT((item = find(name, under)) != nullptr, qPrintable(name + QStringLiteral(" shown")), kLong); }();
+    return item;
+}
+
+// Scrolls every Flickable around `item` so that it is in view, as a user would scroll to it.
+static void scrollIntoView(QQuickItem* item) {
+    for (QQuickItem* p = item->parentItem(); p; p = p->parentItem()) {
+        if (!p->inherits("QQuickFlickable")) continue;
+        QQuickItem* content = p->property("contentItem").value<QQuickItem*>();
+        if (!content) continue;
+        const QRectF r = item->mapRectToItem(content, QRectF(0, 0, item->width(), item->height()));
+        const qreal y = p->property("contentY").toReal();
+        if (r.top() < y || r.bottom() > y + p->height()) {
+            const qreal maxY = std::max<qreal>(0, p->property("contentHeight").toReal() - p->height());
+            p->setProperty("contentY", std::clamp<qreal>(r.center().y() - p->height() / 2, 0, maxY));
+        }
+    }
+}
+
+void GuiE2E::click(QQuickItem* item) {
+    QVERIFY(item);
+    scrollIntoView(item);
+    QTest::qWait(50);  // one frame for the scroll to apply
+    QTRY_VERIFY2_WITH_TIMEOUT(item->isEnabled(), qPrintable(item->objectName() + QStringLiteral(" enabled")), kLong);
+    const QPoint at = item->mapToScene(QPointF(item->width() / 2, item->height() / 2)).toPoint();
+    QVERIFY2(QRect(0, 0, m_window->width(), m_window->height()).contains(at),
+             qPrintable(item->objectName() + QStringLiteral(" is on screen")));
+    QTest::mouseClick(m_window, Qt::LeftButton, {}, at);
+}
+
+void GuiE2E::typeInto(const QString& inputName, const QString& text) {
+    QPointer<QQuickItem> input = waitFor(inputName);
+    QVERIFY(input);
+    click(input);
+    QTRY_VERIFY2(input && input->hasActiveFocus(), qPrintable(inputName + QStringLiteral(" has focus")));
+    QTest::keyClick(m_window, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(m_window, Qt::Key_Delete);
+    for (const QChar c : text) QTest::keyClick(m_window, c.toLatin1());  // keyClicks is QWidget-only in 6.4
+    QVERIFY(input);
+    QCOMPARE(textOf(input), text);
+}
+
+void GuiE2E::openPage(const QString& key) {
+    click(QStringLiteral("nav_") + key);
+}
+
+void GuiE2E::connectThroughSettings() {
+    // First run with no bundled stack: the startup view says so and offers the settings.
+    auto* session = WalletSession::instance();
+    if (!session->isReady()) {
+        openPage(QStringLiteral("settings"));
+        click(QStringLiteral("customModeRadio"));
+        typeInto(QStringLiteral("customL1Input"), m_manifest[QStringLiteral("l1")].toObject()[QStringLiteral("rpcUrl")].toString());
+        typeInto(QStringLiteral("customL2Input"), m_manifest[QStringLiteral("l2")].toObject()[QStringLiteral("rpcUrl")].toString());
+        typeInto(QStringLiteral("customRollupInput"), m_manifest[QStringLiteral("rollup")].toString());
+        click(QStringLiteral("checkNetworkButton"));
+    }
+    QTRY_VERIFY2_WITH_TIMEOUT(session->isReady(), qPrintable(session->problem()), kLong);
+    QCOMPARE(session->l1RpcUrl(), m_manifest[QStringLiteral("l1")].toObject()[QStringLiteral("rpcUrl")].toString());
+    // The overview shows both heads from the chain, not placeholders.
+    openPage(QStringLiteral("overview"));
+    QTRY_VERIFY_WITH_TIMEOUT(textOf(waitFor(QStringLiteral("l1HeadValue"))).startsWith(QLatin1Char('#')), kLong);
+    QTRY_VERIFY_WITH_TIMEOUT(textOf(waitFor(QStringLiteral("l2HeadValue"))).startsWith(QLatin1Char('#')), kLong);
+    QVERIFY(!find(QStringLiteral("startupView")));
+}
+
+QQuickItem* GuiE2E::transferRow(const QString& kind) const {
+    QQuickItem* tracker = find(QStringLiteral("tracker"));
+    if (!tracker) return nullptr;
+    QQuickItem* newest = nullptr;
+    int newestIndex = 1 << 30;
+    std::function<void(QQuickItem*)> walk = [&](QQuickItem* item) {
+        if (item->objectName().startsWith(QLatin1String("transfer_")) && item->property("kind").toString() == kind) {
+            const int index = item->property("index").toInt();
+            if (index < newestIndex) {
+                newestIndex = index;
+                newest = item;
+            }
+        }
+        for (QQuickItem* child : item->childItems()) walk(child);
+    };
+    walk(tracker);
+    return newest;
+}
+
+QString GuiE2E::rowStatus(const QString& kind) const {
+    QQuickItem* row = transferRow(kind);
+    return row ? row->property("status").toString() : QString();
+}
+
+void GuiE2E::bridgeFlow() {
+    startDevnet({QStringLiteral("--challenge-period"), QStringLiteral("12")});
+    loadApp();
+    connectThroughSettings();
+    const QString l2Before = textOf(waitFor(QStringLiteral("statValue"), waitFor(QStringLiteral("totalL2"))));
+
+    // ---- deposit 1.5 ETH from account 1 to itself on L2 ----
+    openPage(QStringLiteral("bridge"));
+    QCOMPARE(textOf(waitFor(QStringLiteral("bridgeSubmitButton"))), QStringLiteral("Deposit"));
+    QVERIFY(find(QStringLiteral("noTransfers")));
+    typeInto(QStringLiteral("bridgeAmountInput"), QStringLiteral("abc"));
+    QVERIFY2(!textOf(waitFor(QStringLiteral("bridgeAmountMessage"))).isEmpty(), "a bad amount gets C++'s message");
+    QVERIFY(!waitFor(QStringLiteral("bridgeSubmitButton"))->isEnabled());
+    typeInto(QStringLiteral("bridgeAmountInput"), QStringLiteral("1.5"));
+    click(QStringLiteral("bridgeSubmitButton"));
+    QTRY_VERIFY_WITH_TIMEOUT(transferRow(QStringLiteral("deposit")) != nullptr, kLong);
+    QCOMPARE(textOf(find(QStringLiteral("transferTitle"), transferRow(QStringLiteral("deposit")))),
+             QStringLiteral("Deposit of 1.5 ETH"));
+    QTRY_COMPARE_WITH_TIMEOUT(rowStatus(QStringLiteral("deposit")), QStringLiteral("credited"), kLong);
+    QVERIFY(find(QStringLiteral("transferStepper"), transferRow(QStringLiteral("deposit")))->property("complete").toBool());
+
+    // The overview's L2 total rose.
+    openPage(QStringLiteral("overview"));
+    QTRY_VERIFY_WITH_TIMEOUT(textOf(find(QStringLiteral("statValue"), find(QStringLiteral("totalL2")))) != l2Before, kLong);
+    QVERIFY(textOf(find(QStringLiteral("statValue"), find(QStringLiteral("totalL2")))).contains(QStringLiteral("1.5")));
+
+    // ---- withdraw 0.5 ETH back to L1 ----
+    openPage(QStringLiteral("bridge"));
+    click(QStringLiteral("withdrawTab"));
+    QCOMPARE(textOf(waitFor(QStringLiteral("bridgeSubmitButton"))), QStringLiteral("Withdraw"));
+    typeInto(QStringLiteral("bridgeAmountInput"), QStringLiteral("0.5"));
+    click(QStringLiteral("bridgeSubmitButton"));
+    QTRY_VERIFY_WITH_TIMEOUT(transferRow(QStringLiteral("withdrawal")) != nullptr, kLong);
+    QQuickItem* row = transferRow(QStringLiteral("withdrawal"));
+    QCOMPARE(textOf(find(QStringLiteral("transferTitle"), row)), QStringLiteral("Withdrawal of 0.5 ETH"));
+    // Until the window has passed Finalize stays disabled, and the final time is absolute.
+    QTRY_VERIFY_WITH_TIMEOUT(QStringList({QStringLiteral("in-window"), QStringLiteral("ready")})
+                                 .contains(rowStatus(QStringLiteral("withdrawal"))), kLong);
+    row = transferRow(QStringLiteral("withdrawal"));
+    if (rowStatus(QStringLiteral("withdrawal")) == QLatin1String("in-window")) {
+        QVERIFY(!find(QStringLiteral("finalizeButton"), row)->isEnabled());
+        QVERIFY(textOf(find(QStringLiteral("finalAt"), row)).startsWith(QStringLiteral("Final at 20")));
+    }
+    // ---- the window passes; Finalize turns on; click it ----
+    QTRY_COMPARE_WITH_TIMEOUT(rowStatus(QStringLiteral("withdrawal")), QStringLiteral("ready"), kLong);
+    row = transferRow(QStringLiteral("withdrawal"));
+    QTRY_VERIFY_WITH_TIMEOUT(find(QStringLiteral("finalizeButton"), row)->isEnabled(), kLong);
+    click(find(QStringLiteral("finalizeButton"), row));
+    QTRY_COMPARE_WITH_TIMEOUT(rowStatus(QStringLiteral("withdrawal")), QStringLiteral("finalized"), kLong);
+    row = transferRow(QStringLiteral("withdrawal"));
+    QVERIFY(!find(QStringLiteral("finalizeButton"), row));
+    QVERIFY(find(QStringLiteral("transferStepper"), row)->property("complete").toBool());
+
+    // ---- the batches holding the funds were verified by this wallet, and Activity lists it all ----
+    openPage(QStringLiteral("batches"));
+    QTRY_VERIFY_WITH_TIMEOUT(find(QStringLiteral("batch_0")) != nullptr, kLong);
+    QVERIFY(!find(QStringLiteral("fraudBanner")));
+    QTRY_VERIFY_WITH_TIMEOUT(WalletSession::instance()->fundsVerified(), kLong);
+    openPage(QStringLiteral("overview"));
+    QCOMPARE(textOf(waitFor(QStringLiteral("verificationText"))), WalletSession::instance()->verificationText());
+    openPage(QStringLiteral("activity"));
+    QQuickItem* list = waitFor(QStringLiteral("activityList"));
+    QTRY_VERIFY_WITH_TIMEOUT(list->property("count").toInt() >= 3, kLong);  // deposit, withdrawal, finalization
+    click(QStringLiteral("filter_kind_withdrawal"));
+    QTRY_COMPARE(list->property("count").toInt(), 1);
+    click(QStringLiteral("filter_kind_all"));
+}
+
+void GuiE2E::fraudShown() {
+    startDevnet({QStringLiteral("--challenge-period"), QStringLiteral("300"), QStringLiteral("--fault"),
+                 QStringLiteral("wrong-root@1")});
+    loadApp();
+    connectThroughSettings();
+    // Two deposits give the proposer two batches to post; it lies about the second one's root.
+    openPage(QStringLiteral("bridge"));
+    typeInto(QStringLiteral("bridgeAmountInput"), QStringLiteral("1"));
+    click(QStringLiteral("bridgeSubmitButton"));
+    QTRY_COMPARE_WITH_TIMEOUT(rowStatus(QStringLiteral("deposit")), QStringLiteral("credited"), kLong);
+    openPage(QStringLiteral("batches"));
+    QTRY_VERIFY_WITH_TIMEOUT(find(QStringLiteral("batch_0")) != nullptr, kLong);
+    openPage(QStringLiteral("bridge"));
+    typeInto(QStringLiteral("bridgeAmountInput"), QStringLiteral("0.25"));
+    click(QStringLiteral("bridgeSubmitButton"));
+
+    // The wallet's own verifier re-executes the batches from L1 data and flags batch 1.
+    openPage(QStringLiteral("batches"));
+    QQuickItem* banner = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((banner = find(QStringLiteral("fraudBanner"))) != nullptr, kLong);
+    QCOMPARE(textOf(find(QStringLiteral("fraudTitle"), banner)), QStringLiteral("Fraud found in batch #1"));
+    QVERIFY(WalletSession::instance()->fraudDetected());
+    // The overview says so too.
+    openPage(QStringLiteral("overview"));
+    QTRY_VERIFY(!WalletSession::instance()->fundsVerified());
+    // ---- the user proves it on L1 ----
+    openPage(QStringLiteral("batches"));
+    banner = waitFor(QStringLiteral("fraudBanner"));
+    click(find(QStringLiteral("submitFraudProofButton"), banner));
+    QTRY_VERIFY_WITH_TIMEOUT(find(QStringLiteral("proofSent")) != nullptr || !textOf(find(QStringLiteral("errorText"), find(QStringLiteral("proofError")))).isEmpty(), kLong);
+    QVERIFY2(find(QStringLiteral("proofSent")), qPrintable(textOf(find(QStringLiteral("errorText"), find(QStringLiteral("proofError"))))));
+    // The batch row shows the revert.
+    QTRY_VERIFY_WITH_TIMEOUT([this] {
+        QQuickItem* list = find(QStringLiteral("batchList"));
+        if (!list) return false;
+        std::function<bool(QQuickItem*)> walk = [&](QQuickItem* item) {
+            if (item->objectName().startsWith(QLatin1String("batch_")) && item->property("status").toString() == QLatin1String("reverted")
+                && item->property("key").toString().startsWith(QLatin1String("1:")))
+                return true;
+            for (QQuickItem* child : item->childItems())
+                if (walk(child)) return true;
+            return false;
+        };
+        return walk(list);
+    }(), kLong);
+}
+
+QTEST_MAIN(GuiE2E)
+
+#include "tst_gui_e2e.moc"
