@@ -75,7 +75,7 @@ Rectangle {
                 text: modelData.length > 0 ? modelData + " " + root.unit : "\u2026"
                 color: modelData === "0" ? Theme.textSecondary : Theme.textPrimary
                 font.weight: Font.DemiBold
-                elide: Text.ElideLeft
+                elide: Text.ElideRight
             }
         }
     }

@@ -44,7 +44,9 @@ ToolBar {
             font.weight: Font.DemiBold
         }
         Label {
-            text: root.network.rpcUrl
+            // Once the wallet's network is up, its endpoints; before that, the L1 setting.
+            text: WalletSession.ready ? "L1 " + WalletSession.l1RpcUrl + "  \u00B7  L2 " + WalletSession.l2RpcUrl
+                                      : root.network.rpcUrl
             color: Theme.textSecondary
             font.family: Theme.monoFamily
             font.pixelSize: Theme.fontSmall
@@ -69,13 +71,13 @@ ToolBar {
             font.pixelSize: Theme.fontSmall
         }
         Label {
-            visible: root.network.blockNumber.length > 0 && root.network.state === NetworkStatus.Online
+            visible: !WalletSession.ready && root.network.blockNumber.length > 0 && root.network.state === NetworkStatus.Online
             text: "\u00B7"
             color: Theme.textSecondary
         }
         Label {
             objectName: "blockNumber"
-            visible: root.network.blockNumber.length > 0 && root.network.state === NetworkStatus.Online
+            visible: !WalletSession.ready && root.network.blockNumber.length > 0 && root.network.state === NetworkStatus.Online
             //: %1 is the number of the latest block
             text: qsTr("Block #%1").arg(root.network.blockNumber)
             color: Theme.textSecondary

@@ -43,6 +43,9 @@ start_devnet() {  # dir extra-args... ; waits for the manifest and the L2 node
   pids+=($!)
   for _ in $(seq 600); do
     if [[ -s $dir/devnet.json ]] && "$cast" chain-id --rpc-url "$(jq -r .l2.rpcUrl "$dir/devnet.json")" >/dev/null 2>&1; then
+      # The node still sends its own setup transactions for a moment; a deposit sent at once
+      # was seen to get no receipt (see the report), so give it that moment.
+      sleep 15
       return 0
     fi
     sleep 0.2
