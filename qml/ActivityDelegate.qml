@@ -29,10 +29,8 @@ ItemDelegate {
     focusPolicy: Qt.NoFocus
     Accessible.role: Accessible.ListItem
     Accessible.name: root.kindText + ", " + root.amount + " ETH, " + root.time + ", " + root.status
+    // A click copies the transaction hash (no hover tooltip: it would cover the next row).
     onClicked: AppContext.copyToClipboard(root.txHash)
-    ToolTip.visible: hovered
-    ToolTip.delay: 600
-    ToolTip.text: root.txHash
 
     background: Rectangle {
         color: root.hovered ? Theme.surfaceAlt : "transparent"

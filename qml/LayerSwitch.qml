@@ -29,6 +29,8 @@ RowLayout {
             flat: !checked
             highlighted: checked
             Material.accent: Theme.primary
+            Material.background: checked ? Theme.primary : "transparent"
+            Material.foreground: checked ? Theme.onPrimary : Theme.textPrimary
             Accessible.name: modelData.text
             Accessible.checked: checked
             onClicked: {

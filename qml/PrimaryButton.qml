@@ -10,6 +10,8 @@ Button {
     highlighted: true
     Material.accent: Theme.primary
     Material.background: Theme.primary
+    // Dark text on the light dark-theme primary, white on the deep light-theme one.
+    Material.foreground: Theme.onPrimary
     font.weight: Font.DemiBold
     topPadding: 12
     bottomPadding: 12
