@@ -61,7 +61,7 @@ WalletSession::WalletSession(QObject* parent) : QObject(parent) {
         if (networkMode() != QLatin1String("local")) return;
         if (m_localStack->state() == LocalStack::State::Failed)
             setState(State::Failed, m_localStack->problem());
-        else if (m_localStack->state() != LocalStack::State::Running && m_services) {
+        else if (m_localStack->state() != LocalStack::State::Running && m_services && m_onSupervisedStack) {
             teardown();
             setState(State::Idle);
         }
@@ -201,9 +201,9 @@ void WalletSession::evaluate() {
     }
     if (m_services || m_state == State::Checking) return;
     const quint64 generation = ++m_checkGeneration;
-    auto check = [this, generation](const NetworkConfig& config) {
+    auto check = [this, generation](const NetworkConfig& config, bool supervised = false) {
         setState(State::Checking);
-        checkNetwork(config, this, [this, generation](Result<CheckedNetwork> checked) {
+        checkNetwork(config, this, [this, generation, supervised](Result<CheckedNetwork> checked) {
             if (generation != m_checkGeneration) return;
             if (!checked) {
                 setState(State::Failed, QString::fromStdString(checked.message()));
@@ -212,6 +212,7 @@ void WalletSession::evaluate() {
             }
             emit networkCheckFinished(true, {});
             startServices(checked.value().config, checked.value().params);
+            m_onSupervisedStack = supervised;
         });
     };
     if (networkMode() == QLatin1String("custom")) {
@@ -235,12 +236,21 @@ void WalletSession::evaluate() {
         return;
     }
     if (auto network = m_localStack->network(); network && m_localStack->isRunning()) {
-        check(*network);
+        check(*network, true);
+        return;
+    }
+    if (m_localStack->state() == LocalStack::State::Starting) {
+        setState(State::StartingLocal);
+        return;
+    }
+    // Only the app starts the bundled stack by itself; elsewhere (tests, screenshots) it is started
+    // on request (startLocalStack), never behind the caller's back.
+    if (!g_options.autoStartLocalStack) {
+        setState(State::Idle);
         return;
     }
     setState(State::StartingLocal);
-    if (m_localStack->state() == LocalStack::State::Stopped || m_localStack->state() == LocalStack::State::Failed)
-        m_localStack->start();
+    m_localStack->start();
 }
 
 void WalletSession::useLocalNetwork() {
@@ -298,6 +308,7 @@ void WalletSession::connectTo(const NetworkConfig& config, const RollupParameter
 }
 
 void WalletSession::teardown() {
+    m_onSupervisedStack = false;
     if (!m_services) return;
     emit sessionEnded();
     ActivityJournal::instance()->close();

@@ -202,6 +202,7 @@ private:
     QString m_problem;
     sluice::LocalStack* m_localStack = nullptr;
     std::optional<sluice::NetworkConfig> m_network;
+    bool m_onSupervisedStack = false;  // the services run on m_localStack (its stop ends them)
     sluice::RollupParameters m_params;
     bool m_haveParams = false;
     quint64 m_checkGeneration = 0;

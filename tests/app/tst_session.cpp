@@ -143,10 +143,11 @@ void TestSession::depositWithdrawFinalize() {
                  return transfers->data(transfers->index(0), TransfersModel::StatusRole).toString() == QLatin1String("credited");
              }),
              qPrintable(statuses()));
-    QVERIFY(waitUntil(&overview, &OverviewController::totalsChanged, [&] {
-        overview.refresh();
-        return overview.totalL2() == QLatin1String("2");
-    }));
+    QVERIFY2(waitUntil(&overview, &OverviewController::totalsChanged, [&] {
+                 overview.refresh();
+                 return overview.totalL2() == QLatin1String("2");
+             }),
+             qPrintable(QStringLiteral("total on L2: ") + overview.totalL2()));
 
     // Withdraw 0.5 ETH: initiated -> posted/in window (countdown) -> ready -> finalized.
     bridge.setDirection(BridgeController::Direction::Withdraw);
