@@ -97,6 +97,10 @@ Result<NetworkConfig> explicitNetwork(const QString& l1Rpc, const QString& l2Rpc
     NetworkConfig config;
     config.l1Rpc = *l1;
     config.l2Rpc = *l2;
+    // sluiced serves its WebSocket on the JSON-RPC port (docs/RPC.md): the live batch, withdrawal
+    // and fraud streams come from there. The L1 node may not, so its heads are polled instead.
+    config.l2Ws = *l2;
+    config.l2Ws.setScheme(l2->scheme() == QLatin1String("https") ? QStringLiteral("wss") : QStringLiteral("ws"));
     config.rollup = *address;
     config.source = QStringLiteral("command line");
     return config;

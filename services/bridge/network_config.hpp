@@ -43,7 +43,8 @@ Result<NetworkConfig> loadDevnetManifest(const QString& path);
 // Parses the manifest's JSON text (exposed for tests); `origin` names it in messages.
 Result<NetworkConfig> parseDevnetManifest(const QByteArray& json, const QString& origin);
 
-// Explicit endpoints (sluice-cli --l1-rpc/--l2-rpc/--rollup). http(s) URLs only.
+// Explicit endpoints (sluice-cli --l1-rpc/--l2-rpc/--rollup, the app's custom network). http(s)
+// URLs only; the L2 WebSocket is the same host and port (ws/wss).
 Result<NetworkConfig> explicitNetwork(const QString& l1Rpc, const QString& l2Rpc, const QString& rollup);
 
 }  // namespace sluice

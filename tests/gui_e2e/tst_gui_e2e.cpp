@@ -38,7 +38,7 @@ Q_IMPORT_QML_PLUGIN(SluicePlugin)
 
 namespace {
 
-constexpr int kLong = 240000;  // ms: readiness bound for chain events (a batch, a window)
+constexpr int kLong = 60000;  // ms: readiness bound for chain events (a batch, a window)
 
 quint16 freePort() {
     QTcpServer server;
@@ -72,6 +72,7 @@ private:
     // The newest tracker row of `kind` ("deposit"/"withdrawal"), null if none.
     QQuickItem* transferRow(const QString& kind) const;
     QString rowStatus(const QString& kind) const;
+    QString batchListState() const;  // for failure messages
 
     std::unique_ptr<QTemporaryDir> m_dir;
     QProcess m_node;
@@ -255,6 +256,16 @@ QString GuiE2E::rowStatus(const QString& kind) const {
     return row ? row->property("status").toString() : QString();
 }
 
+QString GuiE2E::batchListState() const {
+    QQuickItem* list = find(QStringLiteral("batchList"));
+    if (!list) return QStringLiteral("no batch list shown");
+    return QStringLiteral("batch list: count %1, height %2, contentHeight %3, children %4")
+        .arg(list->property("count").toInt())
+        .arg(list->height())
+        .arg(list->property("contentHeight").toReal())
+        .arg(list->property("contentItem").value<QQuickItem*>()->childItems().size());
+}
+
 void GuiE2E::bridgeFlow() {
     startDevnet({QStringLiteral("--challenge-period"), QStringLiteral("12")});
     loadApp();
@@ -310,7 +321,7 @@ void GuiE2E::bridgeFlow() {
 
     // ---- the batches holding the funds were verified by this wallet, and Activity lists it all ----
     openPage(QStringLiteral("batches"));
-    QTRY_VERIFY_WITH_TIMEOUT(find(QStringLiteral("batch_0")) != nullptr, kLong);
+    QTRY_VERIFY2_WITH_TIMEOUT(find(QStringLiteral("batch_0")) != nullptr, qPrintable(batchListState()), kLong);
     QVERIFY(!find(QStringLiteral("fraudBanner")));
     QTRY_VERIFY_WITH_TIMEOUT(WalletSession::instance()->fundsVerified(), kLong);
     openPage(QStringLiteral("overview"));

@@ -252,6 +252,18 @@ private slots:
         QVERIFY(!explicitNetwork(QStringLiteral("http://a"), QStringLiteral("b"), QStringLiteral("0x5fbdb2315678afecb367f032d93f642f64180aa3")).ok());
     }
 
+    void explicitEndpointsFollowTheL2WebSocket() {
+        auto plain = explicitNetwork(QStringLiteral("http://127.0.0.1:8545"), QStringLiteral("http://127.0.0.1:9546"),
+                                     QStringLiteral("0x5fbdb2315678afecb367f032d93f642f64180aa3"));
+        QVERIFY(plain.ok());
+        QCOMPARE(plain.value().l2Ws, QUrl(QStringLiteral("ws://127.0.0.1:9546")));
+        QVERIFY(plain.value().l1Ws.isEmpty());
+        auto tls = explicitNetwork(QStringLiteral("https://l1.example"), QStringLiteral("https://l2.example/rpc"),
+                                   QStringLiteral("0x5fbdb2315678afecb367f032d93f642f64180aa3"));
+        QVERIFY(tls.ok());
+        QCOMPARE(tls.value().l2Ws, QUrl(QStringLiteral("wss://l2.example/rpc")));
+    }
+
     void parsesNodeObjects() {
         const QJsonArray ws = QJsonDocument::fromJson(fixture(QStringLiteral("withdrawals_posted.json"))).array();
         auto posted = L2Client::parseWithdrawal(ws[0]);
