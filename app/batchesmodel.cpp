@@ -6,7 +6,7 @@
 
 #include "core/eth/address.hpp"
 #include "core/rollup/fraud_proof.hpp"
-#include "services/bridge/account_signer.hpp"
+#include "services/rpc/transaction_sender.hpp"
 #include "services/bridge/rollup_contract.hpp"
 #include "appcontext.h"
 #include "services/wallet/walletstore.h"
@@ -249,7 +249,7 @@ void BatchesModel::submitFraudProof(int batchIndex) {
     m_proofError.clear();
     m_proofTxHash.clear();
     emit provingChanged();
-    auto* sender = new SignedSender(session->l1(), this);
+    auto* sender = new TransactionSender(session->l1(), this);
     SendRequest request;
     request.to = session->rollup()->address();
     request.value = 0;

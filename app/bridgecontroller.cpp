@@ -5,7 +5,7 @@
 #include "core/eth/address.hpp"
 #include "core/eth/units.hpp"
 #include "sendcontroller.h"
-#include "services/bridge/account_signer.hpp"
+#include "services/rpc/transaction_sender.hpp"
 #include "services/bridge/l2_client.hpp"
 #include "services/wallet/walletstore.h"
 #include "walletsession.h"

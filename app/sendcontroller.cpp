@@ -7,7 +7,7 @@
 #include "appcontext.h"
 #include "core/eth/address.hpp"
 #include "core/eth/units.hpp"
-#include "services/bridge/account_signer.hpp"
+#include "services/rpc/transaction_sender.hpp"
 #include "services/bridge/l2_client.hpp"
 #include "services/wallet/walletstore.h"
 #include "walletsession.h"
@@ -234,7 +234,7 @@ void SendController::confirm() {
     auto signer = account && session ? session->signer(account->index) : std::nullopt;
     if (!client || !signer) return setState(State::Failed, tr("Unlock the wallet and connect to send."));
     delete m_sender;
-    m_sender = new SignedSender(client, this);
+    m_sender = new TransactionSender(client, this);
     SendRequest request;
     request.to = parse_address(m_recipient.trimmed().toStdString()).value();
     request.value = parse_amount(m_amount.toStdString()).value();

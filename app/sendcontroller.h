@@ -4,7 +4,7 @@
 // layer, recipient, amount text); validation happens in C++ as they change (EIP-55 checksum,
 // exact amount parsing, decimals, balance including the fee). review() fetches fees and gas from
 // the chosen layer's node and exposes the fee and total; confirm() signs through the wallet
-// (keys never leave WalletStore) and sends with SignedSender; the state follows the transaction
+// (keys never leave WalletStore) and sends with TransactionSender; the state follows the transaction
 // to its receipt.
 
 #include <QObject>
@@ -18,7 +18,7 @@
 #include "services/rpc/eth_client.hpp"
 
 namespace sluice {
-class SignedSender;
+class TransactionSender;
 }
 
 class SendController : public QObject {
@@ -123,5 +123,5 @@ private:
     QString m_error;
     int m_generation = 0;
     int m_balanceGeneration = 0;
-    sluice::SignedSender* m_sender = nullptr;
+    sluice::TransactionSender* m_sender = nullptr;
 };

@@ -14,7 +14,7 @@
 #include "core/rollup/params.hpp"
 #include "inactivitytracker.h"
 #include "notificationcenter.h"
-#include "services/bridge/account_signer.hpp"
+#include "services/rpc/transaction_sender.hpp"
 #include "services/bridge/bridge_service.hpp"
 #include "services/bridge/l2_client.hpp"
 #include "services/bridge/rollup_contract.hpp"
@@ -166,15 +166,7 @@ EthClient* WalletSession::l1() const { return m_l1; }
 EthClient* WalletSession::l2Eth() const { return m_l2 ? m_l2->eth() : nullptr; }
 
 std::optional<AccountSigner> WalletSession::signer(int accountIndex) const {
-    auto* store = AppContext::instance()->store();
-    if (!store->isUnlocked()) return std::nullopt;
-    for (const WalletAccount& account : store->accounts()) {
-        if (account.index != accountIndex) continue;
-        auto address = parse_address(account.address.toStdString());
-        if (!address) return std::nullopt;
-        return AccountSigner::fromWallet(store, accountIndex, address.value());
-    }
-    return std::nullopt;
+    return AppContext::instance()->store()->signer(accountIndex);
 }
 
 qint64 WalletSession::chainNow() const {
@@ -443,7 +435,7 @@ void WalletSession::seedDevFixture() {
                     auto sendAfter = [this, signer, accounts] {
                         if (accounts.size() < 3 || !m_services) return;
                         auto to = parse_address(accounts.at(2).address.toStdString());
-                        auto* sender = new SignedSender(l2Eth(), m_services);
+                        auto* sender = new TransactionSender(l2Eth(), m_services);
                         SendRequest request;
                         request.to = to.value();
                         request.value = parse_amount("0.1").value();

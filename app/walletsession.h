@@ -39,7 +39,7 @@ class L2Client;
 class RollupContract;
 class BridgeService;
 class WalletVerifier;
-class SignedSender;
+class TransactionSender;
 struct AccountSigner;
 struct WithdrawalRecord;
 struct DepositRecord;

@@ -24,7 +24,7 @@
 #include "core/eth/units.hpp"
 #include "core/keys/keystore.hpp"
 #include "core/rollup/params.hpp"
-#include "services/bridge/account_signer.hpp"
+#include "services/rpc/transaction_sender.hpp"
 #include "services/bridge/bridge_service.hpp"
 #include "services/bridge/l2_client.hpp"
 #include "services/bridge/network_config.hpp"
@@ -162,7 +162,7 @@ std::optional<int> openSigner(Session& s, const QCommandLineParser& p, const Opt
     if (p.isSet(o.privateKey)) {
         auto key = parsePrivateKeyArgument(p.value(o.privateKey));
         if (!key) return fail(key.message(), Usage);
-        s.signer = AccountSigner::fromKey(*key);
+        s.signer = AccountSigner::from_key(*key);
         return std::nullopt;
     }
     if (p.isSet(o.keystore)) {
@@ -174,7 +174,7 @@ std::optional<int> openSigner(Session& s, const QCommandLineParser& p, const Opt
         if (!password) return fail(password.message());
         auto key = decrypt_keystore(std::string_view(json.constData(), std::size_t(json.size())), password->as_string());
         if (!key) return fail(withContext(path, key.message()));
-        s.signer = AccountSigner::fromKey(*key);
+        s.signer = AccountSigner::from_key(*key);
         return std::nullopt;
     }
     bool indexOk = false;
@@ -206,14 +206,9 @@ std::optional<int> openSigner(Session& s, const QCommandLineParser& p, const Opt
         loop.exec();
     }
     if (!failure.isEmpty()) return fail(failure);
-    for (const WalletAccount& a : s.store->accounts()) {
-        if (a.index != index) continue;
-        auto address = parse_address(a.address.toStdString());
-        if (!address) return fail(QStringLiteral("the wallet lists a malformed address"));
-        s.signer = AccountSigner::fromWallet(s.store.get(), index, *address);
-        return std::nullopt;
-    }
-    return fail(QStringLiteral("the wallet has no account %1 (add it in the app)").arg(index));
+    s.signer = s.store->signer(index);
+    if (!s.signer) return fail(QStringLiteral("the wallet has no account %1 (add it in the app)").arg(index));
+    return std::nullopt;
 }
 
 std::optional<U256> amountOption(const QCommandLineParser& p, const QCommandLineOption& o, int& exitCode) {
@@ -333,7 +328,7 @@ int runTransfer(const QStringList& argv) {
     Session s;
     if (auto exit = openSession(s, parser, o, false)) return *exit;
     if (auto exit = openSigner(s, parser, o, true)) return *exit;
-    SignedSender sender(s.l2->eth());
+    TransactionSender sender(s.l2->eth());
     sender.setReceiptTimeout(s.timeout);
     SendRequest request;
     request.to = *recipient;

@@ -152,7 +152,7 @@ int runSend(const QStringList& argv) {
         result = fail(failure.message);
         loop.quit();
     };
-    sender.send(*key, request, &loop, callbacks);
+    sender.send(AccountSigner::from_key(*key), request, &loop, callbacks);
     key.reset();
     loop.exec();
     return result;

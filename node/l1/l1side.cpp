@@ -139,7 +139,8 @@ Status L1Side::start() {
         auto key = loadKey(m_config.proposerKeySource);
         if (!key) return key.error();
         m_key = std::move(*key);
-        m_address = public_key_of(*m_key).address();
+        m_signer = AccountSigner::from_key(*m_key);
+        m_address = m_signer->address;
     } else if (proposerRole() || m_config.verifier) {
         return make_error("the proposer/verifier needs an L1 key (--proposer-key env:VAR or file:PATH, or --key-file F)");
     }
@@ -488,7 +489,7 @@ void L1Side::verify() {
             qWarning().noquote() << "verifier: proveFraud failed:" << f.message;
             m_proofsSent.erase(key);  // try again on the next head
         };
-        m_sender->send(*m_key, req, this, std::move(cb));
+        m_sender->send(*m_signer, req, this, std::move(cb));
     }
 }
 
@@ -521,7 +522,7 @@ void L1Side::ensureBond(std::function<void()> then) {
         qWarning().noquote() << "proposer: bonding failed:" << f.message;
         m_bonding = false;
     };
-    m_sender->send(*m_key, req, this, std::move(cb));
+    m_sender->send(*m_signer, req, this, std::move(cb));
 }
 
 // After a crash (kill -9) between sending submitBatch and seeing it on L1, the sequencer does not
@@ -619,7 +620,7 @@ void L1Side::proposeTick() {
         m_proposing = false;
         m_inflight.reset();
     };
-    m_sender->send(*m_key, req, this, std::move(cb));
+    m_sender->send(*m_signer, req, this, std::move(cb));
 }
 
 QJsonObject L1Side::batchJson(const ReplicaBatch& b) const {

@@ -35,6 +35,7 @@
 
 #include "core/common/result.hpp"
 #include "core/crypto/secp256k1.hpp"
+#include "core/eth/account_signer.hpp"
 #include "core/rollup/batch.hpp"
 #include "node/config.h"
 #include "node/storage/nodedatabase.h"
@@ -133,7 +134,8 @@ private:
     TransactionSender* m_sender = nullptr;
     RollupReader* m_reader = nullptr;
     std::unique_ptr<L1Replica> m_replica;
-    std::optional<PrivateKey> m_key;
+    std::optional<PrivateKey> m_key;        // the fault injector re-signs with it (testing)
+    std::optional<AccountSigner> m_signer;  // what the sender signs with
     Address m_address;
     std::optional<FaultSpec> m_fault;
     QTimer m_proposeTimer;

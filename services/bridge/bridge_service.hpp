@@ -24,7 +24,7 @@
 #include "core/common/result.hpp"
 #include "core/common/uint256.hpp"
 #include "core/rollup/batch.hpp"
-#include "services/bridge/account_signer.hpp"
+#include "services/rpc/transaction_sender.hpp"
 #include "services/bridge/network_config.hpp"
 #include "services/rollup/rollup_reader.hpp"
 
@@ -160,8 +160,8 @@ private:
     L2Client* m_l2;
     RollupParameters m_params;
     QString m_storePath;
-    SignedSender* m_l1Sender;
-    SignedSender* m_l2Sender;
+    TransactionSender* m_l1Sender;
+    TransactionSender* m_l2Sender;
     QThreadPool* m_io;
     bool m_loaded = false;
     bool m_refreshing = false;

@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "services/rpc/transaction_sender.hpp"
 
-#include <QMetaObject>
 #include <QPointer>
-#include <QThreadPool>
 
 #include <memory>
 
@@ -20,7 +18,7 @@ QString ether(const U256& wei) { return QString::fromStdString(format_amount(wei
 QString gwei(const U256& wei) { return QString::fromStdString(format_amount(wei, Unit::gwei)) + QStringLiteral(" gwei"); }
 
 struct Job {
-    std::shared_ptr<const PrivateKey> key;
+    AccountSigner signer;
     SendRequest request;
     PreparedTransaction prepared;
     FeeSuggestion fees;
@@ -61,7 +59,7 @@ struct Job {
         fail(std::move(f));
     }
     void end() {
-        key.reset();  // the last copy of the key goes here (PrivateKey wipes itself)
+        signer = {};  // a key-holding signer's last copy goes here (PrivateKey wipes itself)
         if (anchor) anchor->deleteLater();
         anchor = nullptr;
     }
@@ -71,15 +69,15 @@ struct Job {
 
 TransactionSender::TransactionSender(EthClient* eth, QObject* parent) : QObject(parent), m_eth(eth) {}
 
-void TransactionSender::send(const PrivateKey& key, const SendRequest& request, QObject* context, Callbacks callbacks) {
+void TransactionSender::send(const AccountSigner& signer, const SendRequest& request, QObject* context, Callbacks callbacks) {
     auto job = std::make_shared<Job>();
-    job->key = std::make_shared<const PrivateKey>(key);
+    job->signer = signer;
     job->request = request;
     job->context = context;
     job->hasContext = context != nullptr;
     job->callbacks = std::move(callbacks);
     job->anchor = new QObject(this);
-    job->prepared.from = public_key_of(key).address();
+    job->prepared.from = signer.address;
     job->prepared.to = request.to;
     job->prepared.value = request.value;
 
@@ -114,7 +112,7 @@ void TransactionSender::send(const PrivateKey& key, const SendRequest& request, 
         });
     };
 
-    auto signAndSubmit = [job, anchor, submit] {
+    auto signAndSubmit = [job, submit] {
         const PreparedTransaction& p = job->prepared;
         Transaction tx;
         tx.type = TxType::eip1559;
@@ -133,19 +131,24 @@ void TransactionSender::send(const PrivateKey& key, const SendRequest& request, 
             return job->fail(std::move(f));
         }
         if (job->alive() && job->callbacks.prepared) job->callbacks.prepared(p);
-        // Signing runs on a worker so the GUI thread never waits on secp256k1; the result comes
-        // back queued to the anchor's thread, captured by value.
-        QPointer<QObject> anchorGuard(anchor);
-        std::shared_ptr<const PrivateKey> key = job->key;
-        QThreadPool::globalInstance()->start([tx, key, anchorGuard, submit]() {
-            const SignedTransaction signedTx = sign_transaction(tx, *key);
-            Bytes raw = encode_signed(signedTx);
-            const Hash hash = transaction_hash(signedTx);
-            QObject* target = anchorGuard.data();
-            if (!target) return;
-            QMetaObject::invokeMethod(target, [raw = std::move(raw), hash, submit]() mutable { submit(std::move(raw), hash); },
-                                      Qt::QueuedConnection);
-        });
+        // Signed here, on the caller's thread: one ECDSA signature takes tens of microseconds,
+        // and the wallet's keys must not be touched from another thread while it may lock.
+        auto signature = job->signer.sign(signing_hash(tx));
+        if (!signature) {
+            SendFailure f;
+            f.kind = SendFailure::Kind::Signing;
+            f.message = QStringLiteral("could not sign: %1").arg(QString::fromStdString(signature.message()));
+            return job->fail(std::move(f));
+        }
+        const SignedTransaction signedTx{tx, signature.value()};
+        // A signer that signed with another key would have the node charge a stranger's account.
+        if (auto sender = recover_sender(signedTx); !sender || sender.value() != p.from) {
+            SendFailure f;
+            f.kind = SendFailure::Kind::Signing;
+            f.message = QStringLiteral("the signature does not belong to %1").arg(QString::fromStdString(to_checksum_address(p.from)));
+            return job->fail(std::move(f));
+        }
+        submit(encode_signed(signedTx), transaction_hash(signedTx));
     };
 
     auto checkFunds = [job, signAndSubmit] {
@@ -172,7 +175,9 @@ void TransactionSender::send(const PrivateKey& key, const SendRequest& request, 
                 // A node estimating with the sender's balance says "insufficient funds" here.
                 return job->failRpc(gas.error());
             }
-            job->prepared.gasLimit = gas.value();
+            // 20 % headroom for contract calls: the estimate is for the current state, which may
+            // move before the transaction is mined. A plain transfer costs exactly its estimate.
+            job->prepared.gasLimit = gas.value() <= 21000 ? gas.value() : gas.value() + gas.value() / 5;
             checkFunds();
         });
     };

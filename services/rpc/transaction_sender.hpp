@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 // Sends an EIP-1559 transaction: fills chain id, nonce ("pending"), fees and gas from the node,
-// checks the balance covers value + gas * maxFeePerGas before signing, signs off the calling
-// thread, submits, reports the hash, then waits for the receipt. Used by sluice-cli's `send`
-// and the GUI's send page. The private key is copied into the job and wiped when it ends.
+// checks the balance covers value + gas * maxFeePerGas before signing, signs through an
+// AccountSigner (a raw key, or the wallet whose keys never leave its store), checks the
+// signature recovers to the signer's address, submits, reports the hash, then waits for the
+// receipt. The one sender of sluice-cli, the GUI (send page, bridge, fraud proofs) and the node's
+// L1 side.
 
 #include <QObject>
 #include <QString>
@@ -14,7 +16,7 @@
 
 #include "core/common/bytes.hpp"
 #include "core/common/uint256.hpp"
-#include "core/crypto/secp256k1.hpp"
+#include "core/eth/account_signer.hpp"
 #include "services/rpc/eth_client.hpp"
 
 namespace sluice {
@@ -23,7 +25,7 @@ struct SendRequest {
     Address to;
     U256 value;                          // wei
     Bytes data;
-    std::optional<quint64> gasLimit;     // nullopt: eth_estimateGas
+    std::optional<quint64> gasLimit;     // nullopt: eth_estimateGas (+20 % for contract calls)
     std::optional<FeeSuggestion> fees;   // nullopt: EthClient::suggestFees
 };
 
@@ -31,7 +33,7 @@ struct SendFailure {
     enum class Kind {
         Rpc,                // the node failed or refused (see rpc)
         InsufficientFunds,  // balance < value + gas * maxFeePerGas, found before signing
-        Signing,            // the key or transaction could not be signed/encoded
+        Signing,            // the transaction is invalid, or the signer failed (e.g. wallet locked)
         ReceiptTimeout,     // submitted (hash known) but no receipt before the deadline
     };
     Kind kind = Kind::Rpc;
@@ -66,7 +68,7 @@ public:
     void setReceiptTimeout(std::chrono::milliseconds timeout) { m_receiptTimeout = timeout; }
     void setHeads(HeadsSubscription* heads) { m_heads = heads; }
     // Callbacks run on `context`'s thread; none run if it is destroyed first.
-    void send(const PrivateKey& key, const SendRequest& request, QObject* context, Callbacks callbacks);
+    void send(const AccountSigner& signer, const SendRequest& request, QObject* context, Callbacks callbacks);
 
 private:
     EthClient* m_eth;

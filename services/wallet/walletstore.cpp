@@ -29,6 +29,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QPointer>
 #include <QRunnable>
 #include <QSaveFile>
 #include <QStandardPaths>
@@ -732,6 +733,21 @@ Result<RecoverableSignature> WalletStore::signHash(int accountIndex, const Hash&
     const auto found = m_keys.find(accountIndex);
     if (found == m_keys.end()) return make_error(tr("There is no account %1 in this wallet.").arg(accountIndex).toStdString());
     return sign_hash(digest, found->second);
+}
+
+std::optional<AccountSigner> WalletStore::signer(int accountIndex) {
+    if (!m_unlocked) return std::nullopt;
+    for (const WalletAccount& account : m_accounts) {
+        if (account.index != accountIndex) continue;
+        auto address = parse_address(account.address.toStdString());
+        if (!address) return std::nullopt;
+        QPointer<WalletStore> store(this);
+        return AccountSigner{address.value(), [store, accountIndex](const Hash& digest) -> Result<RecoverableSignature> {
+                                 if (!store) return make_error(tr("The wallet is no longer open.").toStdString());
+                                 return store->signHash(accountIndex, digest);
+                             }};
+    }
+    return std::nullopt;
 }
 
 }  // namespace sluice

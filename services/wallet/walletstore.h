@@ -25,11 +25,13 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "core/common/bytes.hpp"
 #include "core/common/result.hpp"
 #include "core/common/secure.hpp"
 #include "core/crypto/secp256k1.hpp"
+#include "core/eth/account_signer.hpp"
 
 class QThreadPool;
 
@@ -122,6 +124,10 @@ public:
     // locked or for an unknown index. Cheap (one ECDSA signature): callable on any thread that
     // does not race with lock()/unlock, normally the owner's.
     Result<RecoverableSignature> signHash(int accountIndex, const Hash& digest) const;
+    // A signer for a transaction sender that signs through signHash, so the key stays here;
+    // nullopt when locked or for an unknown index. It fails cleanly if the store is locked or
+    // gone by the time it signs.
+    std::optional<sluice::AccountSigner> signer(int accountIndex);
 
 signals:
     void existsChanged();

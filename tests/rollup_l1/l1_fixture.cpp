@@ -135,7 +135,7 @@ std::optional<QJsonObject> AnvilFixture::sendSigned(const PrivateKey& key, const
     TransactionSender::Callbacks callbacks;
     callbacks.confirmed = [&receipt](TransactionReceipt r) { receipt = std::move(r); };
     callbacks.failed = [&failure](SendFailure f) { failure = std::move(f); };
-    sender.send(key, request, &context, std::move(callbacks));
+    sender.send(AccountSigner::from_key(key), request, &context, std::move(callbacks));
     if (!spinUntil([&] { return receipt.has_value() || failure.has_value(); }, 120000)) {
         if (error) *error = QStringLiteral("TransactionSender never finished");
         return std::nullopt;

@@ -23,7 +23,7 @@
 #include "core/rollup/params.hpp"
 #include "core/rollup/stf.hpp"
 #include "fake_rpc_server.hpp"
-#include "services/bridge/account_signer.hpp"
+#include "services/rpc/transaction_sender.hpp"
 #include "services/bridge/bridge_service.hpp"
 #include "services/bridge/l2_client.hpp"
 #include "services/bridge/network_config.hpp"
@@ -492,7 +492,7 @@ private slots:
         QSignalSpy done(&service, &BridgeService::refreshed);
         service.refresh();
         QVERIFY(done.wait(10000));
-        const AccountSigner signer = AccountSigner::fromKey(key);
+        const AccountSigner signer = AccountSigner::from_key(key);
 
         auto early = await([&](auto cb) { service.finalize(signer, QStringLiteral("2:1"), this, cb); });
         QVERIFY(!early.ok());
@@ -546,7 +546,7 @@ private slots:
         service.refresh();
         QVERIFY(done.wait(10000));
         QCOMPARE(service.withdrawal(QStringLiteral("0:0"))->status, WithdrawalStatus::ReadyToFinalize);
-        auto r = await([&](auto cb) { service.finalize(AccountSigner::fromKey(key), QStringLiteral("0:0"), this, cb); });
+        auto r = await([&](auto cb) { service.finalize(AccountSigner::from_key(key), QStringLiteral("0:0"), this, cb); });
         QVERIFY(!r.ok());
         QVERIFY2(QString::fromStdString(r.message()).contains(QStringLiteral("does not match")), r.message().c_str());
         QVERIFY(world.l1.sent.empty());
@@ -568,7 +568,7 @@ private slots:
         QSignalSpy depositStatus(&service, &BridgeService::depositStatusChanged);
 
         const U256 amount(1500000000000000000ull);
-        auto r = await([&](auto cb) { service.deposit(AccountSigner::fromKey(key), to, amount, this, cb); });
+        auto r = await([&](auto cb) { service.deposit(AccountSigner::from_key(key), to, amount, this, cb); });
         QVERIFY2(r.ok(), r.ok() ? "" : r.message().c_str());
         QCOMPARE(world.l1.sent.size(), std::size_t(1));
         const Transaction& tx = world.l1.sent.front().tx;
@@ -595,7 +595,7 @@ private slots:
 
         // Too little on L1: refused before signing, with the numbers.
         world.l1.balances[me] = U256(1000);
-        auto poor = await([&](auto cb) { service.deposit(AccountSigner::fromKey(key), to, amount, this, cb); });
+        auto poor = await([&](auto cb) { service.deposit(AccountSigner::from_key(key), to, amount, this, cb); });
         QVERIFY(!poor.ok());
         QVERIFY2(QString::fromStdString(poor.message()).startsWith("insufficient funds"), poor.message().c_str());
         QCOMPARE(world.l1.sent.size(), std::size_t(1));
@@ -619,7 +619,9 @@ private slots:
         L2Client l2(QUrl(world.l2Server.url()));
         BridgeService service(&rollup, &l2, params60(), dir.filePath(QStringLiteral("b.json")));
         QVERIFY(QTest::qWaitFor([&] { return service.isLoaded(); }, 5000));
-        const AccountSigner signer = AccountSigner::fromWallet(&store, 0, me);
+        QVERIFY(store.signer(0));
+        const AccountSigner signer = *store.signer(0);
+        QCOMPARE(signer.address, me);
         auto r = await([&](auto cb) { service.withdraw(signer, U256(1000), this, cb); });
         QVERIFY2(r.ok(), r.ok() ? "" : r.message().c_str());
         QCOMPARE(*recover_sender(world.l2.sent.front()), me);
@@ -681,7 +683,7 @@ private slots:
         BridgeService service(&rollup, &l2, params60(), dir.filePath(QStringLiteral("b.json")));
         QVERIFY(QTest::qWaitFor([&] { return service.isLoaded(); }, 5000));
         const U256 amount(250000000000000000ull);
-        auto r = await([&](auto cb) { service.withdraw(AccountSigner::fromKey(key), amount, this, cb); });
+        auto r = await([&](auto cb) { service.withdraw(AccountSigner::from_key(key), amount, this, cb); });
         QVERIFY2(r.ok(), r.ok() ? "" : r.message().c_str());
         QCOMPARE(world.l2.sent.size(), std::size_t(1));
         const Transaction& tx = world.l2.sent.front().tx;
@@ -698,13 +700,13 @@ private slots:
         QVERIFY(service.trackedAccounts().contains(me));
 
         // A signer that is not the account it claims is refused before anything is sent.
-        AccountSigner liar = AccountSigner::fromKey(key);
+        AccountSigner liar = AccountSigner::from_key(key);
         liar.address = *Address::from_hex("0x70997970c51812dc3a010c7d01b50e0d17dc79c8");
         world.l2.balances[liar.address] = U256(1000000000000000000ull);
         auto refused = await([&](auto cb) { service.withdraw(liar, amount, this, cb); });
         QVERIFY(!refused.ok());
         QCOMPARE(world.l2.sent.size(), std::size_t(1));
-        auto zero = await([&](auto cb) { service.withdraw(AccountSigner::fromKey(key), U256(0), this, cb); });
+        auto zero = await([&](auto cb) { service.withdraw(AccountSigner::from_key(key), U256(0), this, cb); });
         QVERIFY(!zero.ok());
     }
 };

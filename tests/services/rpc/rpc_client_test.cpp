@@ -434,7 +434,7 @@ private slots:
         TransactionSender::Callbacks callbacks;
         callbacks.failed = [&](SendFailure f) { failure = f; };
         callbacks.confirmed = [&](TransactionReceipt) { confirmed = true; };
-        sender.send(*PrivateKey::from_hex(kAnvilKey0), request, this, callbacks);
+        sender.send(AccountSigner::from_key(*PrivateKey::from_hex(kAnvilKey0)), request, this, callbacks);
         QTRY_VERIFY(failure.has_value());
         QVERIFY(!confirmed);
         QCOMPARE(failure->kind, SendFailure::Kind::InsufficientFunds);
@@ -478,7 +478,7 @@ private slots:
         callbacks.submitted = [&](Hash h) { submitted = h; };
         callbacks.confirmed = [&](TransactionReceipt r) { receipt = r; };
         callbacks.failed = [&](SendFailure f) { failure = f; };
-        sender.send(*PrivateKey::from_hex(kAnvilKey0), request, this, callbacks);
+        sender.send(AccountSigner::from_key(*PrivateKey::from_hex(kAnvilKey0)), request, this, callbacks);
         QTRY_VERIFY_WITH_TIMEOUT(receipt.has_value() || failure.has_value(), 10000);
         QVERIFY2(!failure, failure ? qPrintable(failure->message) : "");
         QVERIFY(prepared && submitted);
