@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
+#include <QStandardPaths>
 #include <QThread>
 
 #include "contracts/artifacts.hpp"
@@ -54,10 +55,15 @@ Result<QString> sendFromDev(RpcClient& rpc, int account, const QString& to, cons
            receipt->value(QStringLiteral("blockNumber")).toString();
 }
 
+// SLUICE_ANVIL, else the pinned anvil of the build tree (scripts/setup.sh), else one on PATH (an
+// installed package, which cannot ship the npm toolchain).
 QString defaultAnvil() {
     QString env = qEnvironmentVariable("SLUICE_ANVIL");
     if (!env.isEmpty()) return env;
-    return QStringLiteral(SLUICE_DEFAULT_ANVIL);
+    const QString pinned = QStringLiteral(SLUICE_DEFAULT_ANVIL);
+    if (QFileInfo(pinned).isExecutable()) return pinned;
+    const QString onPath = QStandardPaths::findExecutable(QStringLiteral("anvil"));
+    return onPath.isEmpty() ? pinned : onPath;
 }
 
 }  // namespace
@@ -126,7 +132,7 @@ Status Devnet::launchAnvil(const DevnetOptions& options) {
     QString program = options.anvilPath.isEmpty() ? defaultAnvil() : options.anvilPath;
     if (!QFileInfo(program).isExecutable())
         return make_error("anvil was not found at " + program.toStdString() +
-                          " (run scripts/setup.sh, or point SLUICE_ANVIL at an anvil binary)");
+                          " (run scripts/setup.sh, put Foundry's anvil on PATH, or point SLUICE_ANVIL at it)");
     QDir dir(options.dataDir);
     m_anvil.setProgram(program);
     m_anvil.setArguments({QStringLiteral("--hardfork"), QStringLiteral("cancun"), QStringLiteral("--port"),
