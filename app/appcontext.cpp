@@ -171,10 +171,11 @@ void AppContext::applyTranslator(const QString& language) {
     QCoreApplication::removeTranslator(m_translator);
     QCoreApplication::removeTranslator(m_qtTranslator);
     const QLocale locale = language == QLatin1String("system") ? QLocale::system() : QLocale(language);
-    // English is the source language: no translator needed, and none is an error.
-    if (locale.language() == QLocale::English) return;
+    // English is the source language; its catalogue only holds the plural forms ("%n minute(s)"
+    // reads "1 minute", "5 minutes"). Any other language without a catalogue falls back to English.
     if (m_translator->load(locale, QStringLiteral("sluice"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(m_translator);
+    if (locale.language() == QLocale::English) return;
     // Qt's own strings (file dialog, context menus).
     if (m_qtTranslator->load(locale, QStringLiteral("qt"), QStringLiteral("_"),
                              QLibraryInfo::path(QLibraryInfo::TranslationsPath)))

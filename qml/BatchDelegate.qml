@@ -26,6 +26,8 @@ ItemDelegate {
     width: ListView.view ? ListView.view.width : implicitWidth
     height: 56
     padding: 0
+    leftPadding: Theme.spacing
+    rightPadding: Theme.spacing
     focusPolicy: Qt.StrongFocus
     Accessible.role: Accessible.ListItem
     Accessible.name: qsTr("Batch %1, %2 transactions, %3").arg(d.number).arg(root.txCount).arg(root.statusText)
@@ -55,38 +57,59 @@ ItemDelegate {
         }
     }
 
+    // Through the control's padding, not anchors: the control sizes its contentItem itself and
+    // overrode an anchored right margin, so the cells ran past the captions of BatchHeaderRow.
     contentItem: RowLayout {
-        anchors.fill: parent
-        anchors.leftMargin: Theme.spacing
-        anchors.rightMargin: Theme.spacing
         spacing: Theme.spacing
         Label {
             objectName: "batchNumber"
-            Layout.preferredWidth: 60
+            Layout.minimumWidth: BatchColumns.number
+            Layout.preferredWidth: BatchColumns.number
+            Layout.maximumWidth: BatchColumns.number
+            elide: Text.ElideRight
             text: "#" + d.number
             font.weight: Font.DemiBold
             color: root.status === "reverted" ? Theme.error : Theme.textPrimary
             font.strikeout: root.status === "reverted"
         }
         Label {
-            Layout.preferredWidth: 50
+            objectName: "batchTxs"
+            Layout.minimumWidth: BatchColumns.txs
+            Layout.preferredWidth: BatchColumns.txs
+            Layout.maximumWidth: BatchColumns.txs
             text: root.txCount
             color: Theme.textPrimary
         }
-        HashLabel {
+        // The hash keeps its own size; the cell around it stretches like the caption above it
+        // (a RowLayout of fixed children would otherwise cap the column at the hash's width).
+        Item {
+            objectName: "batchStateRootCell"
             Layout.fillWidth: true
-            Layout.minimumWidth: 160
-            value: root.stateRoot
-            copyName: qsTr("Copy state root")
+            Layout.minimumWidth: BatchColumns.stateRootMin
+            implicitHeight: stateRootLabel.implicitHeight
+            HashLabel {
+                id: stateRootLabel
+                anchors.verticalCenter: parent.verticalCenter
+                width: Math.min(implicitWidth, parent.width)
+                value: root.stateRoot
+                copyName: qsTr("Copy state root")
+            }
         }
         Label {
-            Layout.preferredWidth: 100
+            objectName: "batchAge"
+            Layout.minimumWidth: BatchColumns.age
+            Layout.preferredWidth: BatchColumns.age
+            Layout.maximumWidth: BatchColumns.age
+            elide: Text.ElideRight
             text: root.age
             color: Theme.textSecondary
             font.pixelSize: Theme.fontSmall
         }
         ColumnLayout {
-            Layout.preferredWidth: 150
+            objectName: "batchWindow"
+            Layout.minimumWidth: BatchColumns.window
+            Layout.preferredWidth: BatchColumns.window
+            Layout.maximumWidth: BatchColumns.window
             spacing: 2
             ProgressBar {
                 objectName: "windowProgress"
@@ -100,12 +123,17 @@ ItemDelegate {
                 text: root.status === "reverted" ? qsTr("reverted")
                     : root.windowProgress >= 1 ? qsTr("window passed")
                     : qsTr("%1 % elapsed").arg(Math.floor(root.windowProgress * 100))
+                Layout.fillWidth: true
+                elide: Text.ElideRight
                 color: Theme.textSecondary
                 font.pixelSize: 11
             }
         }
         RowLayout {
-            Layout.preferredWidth: 170
+            objectName: "batchStatusCell"
+            Layout.minimumWidth: BatchColumns.status
+            Layout.preferredWidth: BatchColumns.status
+            Layout.maximumWidth: BatchColumns.status
             spacing: 4
             StatusChip {
                 objectName: "batchStatus"

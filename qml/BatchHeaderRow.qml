@@ -3,7 +3,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 
-// Column captions of the batches list; widths match BatchDelegate.
+// Column captions of the batches list; the widths come from BatchColumns, as BatchDelegate's do.
 RowLayout {
     id: root
 
@@ -14,17 +14,40 @@ RowLayout {
     spacing: Theme.spacing
 
     component Caption: Label {
+        // Fixed width unless it is the stretching state-root column; see BatchColumns.
+        property int columnWidth: 0
+        Layout.minimumWidth: columnWidth
+        Layout.preferredWidth: columnWidth
+        Layout.maximumWidth: columnWidth > 0 ? columnWidth : Number.POSITIVE_INFINITY
         color: Theme.textSecondary
         font.pixelSize: Theme.fontSmall
         font.weight: Font.DemiBold
+        elide: Text.ElideRight
     }
-    //: Column caption: batch number
-    Caption { Layout.preferredWidth: 60; text: qsTr("Batch") }
-    //: Column caption: number of transactions
-    Caption { Layout.preferredWidth: 50; text: qsTr("Txs") }
-    Caption { Layout.fillWidth: true; Layout.minimumWidth: 160; text: qsTr("State root") }
-    //: Column caption: how long ago the batch was posted
-    Caption { Layout.preferredWidth: 100; text: qsTr("Age") }
-    Caption { Layout.preferredWidth: 150; text: qsTr("Challenge window") }
-    Caption { Layout.preferredWidth: 170; text: qsTr("Status") }
+    Caption {
+        objectName: "captionNumber"
+        columnWidth: BatchColumns.number
+        //: Column caption: batch number
+        text: qsTr("Batch")
+    }
+    Caption {
+        objectName: "captionTxs"
+        columnWidth: BatchColumns.txs
+        //: Column caption: number of transactions
+        text: qsTr("Txs")
+    }
+    Caption {
+        objectName: "captionStateRoot"
+        Layout.fillWidth: true
+        Layout.minimumWidth: BatchColumns.stateRootMin
+        text: qsTr("State root")
+    }
+    Caption {
+        objectName: "captionAge"
+        columnWidth: BatchColumns.age
+        //: Column caption: how long ago the batch was posted
+        text: qsTr("Age")
+    }
+    Caption { objectName: "captionWindow"; columnWidth: BatchColumns.window; text: qsTr("Challenge window") }
+    Caption { objectName: "captionStatus"; columnWidth: BatchColumns.status; text: qsTr("Status") }
 }

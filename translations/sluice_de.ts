@@ -80,52 +80,52 @@
 <context>
     <name>ActivityDelegate</name>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="99"/>
+        <location filename="../qml/ActivityDelegate.qml" line="97"/>
         <source>from %1</source>
         <translation>von %1</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="99"/>
+        <location filename="../qml/ActivityDelegate.qml" line="97"/>
         <source>to %1</source>
         <translation>an %1</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="123"/>
+        <location filename="../qml/ActivityDelegate.qml" line="121"/>
         <source>pending</source>
         <translation>ausstehend</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="124"/>
+        <location filename="../qml/ActivityDelegate.qml" line="122"/>
         <source>confirmed</source>
         <translation>bestätigt</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="125"/>
+        <location filename="../qml/ActivityDelegate.qml" line="123"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="126"/>
+        <location filename="../qml/ActivityDelegate.qml" line="124"/>
         <source>finalized</source>
         <translation>ausgezahlt</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="127"/>
+        <location filename="../qml/ActivityDelegate.qml" line="125"/>
         <source>credited</source>
         <translation>gutgeschrieben</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="128"/>
+        <location filename="../qml/ActivityDelegate.qml" line="126"/>
         <source>in window</source>
         <translation>im Zeitfenster</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="129"/>
+        <location filename="../qml/ActivityDelegate.qml" line="127"/>
         <source>ready</source>
         <translation>bereit</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="130"/>
+        <location filename="../qml/ActivityDelegate.qml" line="128"/>
         <source>batch reverted</source>
         <translation>Batch rückgängig</translation>
     </message>
@@ -283,47 +283,47 @@
         <translation>Batch %1, %2 Transaktionen, %3</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="80"/>
+        <location filename="../qml/BatchDelegate.qml" line="94"/>
         <source>Copy state root</source>
         <translation>State-Root kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="97"/>
+        <location filename="../qml/BatchDelegate.qml" line="119"/>
         <source>Challenge window %1 % elapsed</source>
         <translation>Anfechtungsfrist zu %1 % verstrichen</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="100"/>
+        <location filename="../qml/BatchDelegate.qml" line="122"/>
         <source>reverted</source>
         <translation>rückgängig gemacht</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="101"/>
+        <location filename="../qml/BatchDelegate.qml" line="123"/>
         <source>window passed</source>
         <translation>Frist abgelaufen</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="102"/>
+        <location filename="../qml/BatchDelegate.qml" line="124"/>
         <source>%1 % elapsed</source>
         <translation>%1 % verstrichen</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="121"/>
+        <location filename="../qml/BatchDelegate.qml" line="148"/>
         <source>This wallet found fraud in this batch</source>
         <translation>Diese Wallet hat in diesem Batch Betrug gefunden</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="122"/>
+        <location filename="../qml/BatchDelegate.qml" line="149"/>
         <source>Verified by this wallet</source>
         <translation>Von dieser Wallet geprüft</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="123"/>
+        <location filename="../qml/BatchDelegate.qml" line="150"/>
         <source>Not yet re-executed by this wallet</source>
         <translation>Von dieser Wallet noch nicht nachgerechnet</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="124"/>
+        <location filename="../qml/BatchDelegate.qml" line="151"/>
         <source>Cannot be verified: it follows a bad batch</source>
         <translation>Nicht prüfbar: folgt auf einen fehlerhaften Batch</translation>
     </message>
@@ -412,32 +412,35 @@
 <context>
     <name>BatchHeaderRow</name>
     <message>
-        <location filename="../qml/BatchHeaderRow.qml" line="22"/>
+        <location filename="../qml/BatchHeaderRow.qml" line="31"/>
         <source>Batch</source>
+        <extracomment>Column caption: batch number</extracomment>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../qml/BatchHeaderRow.qml" line="24"/>
+        <location filename="../qml/BatchHeaderRow.qml" line="37"/>
         <source>Txs</source>
+        <extracomment>Column caption: number of transactions</extracomment>
         <translation>Tx</translation>
     </message>
     <message>
-        <location filename="../qml/BatchHeaderRow.qml" line="25"/>
+        <location filename="../qml/BatchHeaderRow.qml" line="43"/>
         <source>State root</source>
         <translation>State-Root</translation>
     </message>
     <message>
-        <location filename="../qml/BatchHeaderRow.qml" line="27"/>
+        <location filename="../qml/BatchHeaderRow.qml" line="49"/>
         <source>Age</source>
+        <extracomment>Column caption: how long ago the batch was posted</extracomment>
         <translation>Alter</translation>
     </message>
     <message>
-        <location filename="../qml/BatchHeaderRow.qml" line="28"/>
+        <location filename="../qml/BatchHeaderRow.qml" line="51"/>
         <source>Challenge window</source>
         <translation>Anfechtungsfrist</translation>
     </message>
     <message>
-        <location filename="../qml/BatchHeaderRow.qml" line="29"/>
+        <location filename="../qml/BatchHeaderRow.qml" line="52"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -1694,13 +1697,13 @@
         <translation>L1-Knoten nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../qml/StatusBar.qml" line="67"/>
+        <location filename="../qml/StatusBar.qml" line="69"/>
         <source>Chain %1</source>
         <extracomment>%1 is the numeric chain id, e.g. 31337</extracomment>
         <translation>Chain %1</translation>
     </message>
     <message>
-        <location filename="../qml/StatusBar.qml" line="80"/>
+        <location filename="../qml/StatusBar.qml" line="82"/>
         <source>Block #%1</source>
         <extracomment>%1 is the number of the latest block</extracomment>
         <translation>Block Nr. %1</translation>
@@ -2021,17 +2024,17 @@
         <translation>Verbunden</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="268"/>
+        <location filename="../app/walletsession.cpp" line="270"/>
         <source>The endpoints could not be saved.</source>
         <translation>Die Endpunkte konnten nicht gespeichert werden.</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="527"/>
+        <location filename="../app/walletsession.cpp" line="530"/>
         <source>No batches on L1 yet: nothing to verify.</source>
         <translation>Noch keine Batches auf L1: nichts zu prüfen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/walletsession.cpp" line="529"/>
+        <location filename="../app/walletsession.cpp" line="532"/>
         <source>Fraud found by this wallet in batch %1; %n batch(es) cannot be trusted.</source>
         <translation>
             <numerusform>Betrug von dieser Wallet in Batch %1 gefunden; %n Batch ist nicht vertrauenswürdig.</numerusform>
@@ -2039,7 +2042,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/walletsession.cpp" line="532"/>
+        <location filename="../app/walletsession.cpp" line="535"/>
         <source>%n batch(es) could not be verified by this wallet.</source>
         <translation>
             <numerusform>%n Batch konnte von dieser Wallet nicht geprüft werden.</numerusform>
@@ -2047,7 +2050,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/walletsession.cpp" line="534"/>
+        <location filename="../app/walletsession.cpp" line="537"/>
         <source>All %n batch(es) holding your funds verified by this wallet.</source>
         <translation>
             <numerusform>Der %n Batch mit Ihrem Guthaben ist von dieser Wallet geprüft.</numerusform>
@@ -2151,165 +2154,317 @@
     </message>
 </context>
 <context>
+    <name>sluice::BridgeService</name>
+    <message>
+        <location filename="../services/bridge/bridge_service.cpp" line="296"/>
+        <source>Cannot read the bridge history %1: %2</source>
+        <translation>Der Bridge-Verlauf %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../services/bridge/bridge_service.cpp" line="303"/>
+        <source>The bridge history %1 is not valid JSON; it will be rebuilt from the node.</source>
+        <translation>Der Bridge-Verlauf %1 ist kein gültiges JSON; er wird vom Knoten neu aufgebaut.</translation>
+    </message>
+    <message>
+        <location filename="../services/bridge/bridge_service.cpp" line="335"/>
+        <source>Cannot write the bridge history %1: %2</source>
+        <translation>Der Bridge-Verlauf %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::HeadsSubscription</name>
+    <message>
+        <location filename="../services/rpc/heads_subscription.cpp" line="84"/>
+        <source>no WebSocket to %1 (%2); following new blocks %3</source>
+        <translation>kein WebSocket zu %1 (%2); neue Blöcke werden %3 verfolgt</translation>
+    </message>
+    <message>
+        <location filename="../services/rpc/heads_subscription.cpp" line="87"/>
+        <source>by polling until it reconnects</source>
+        <translation>per Abfrage, bis die Verbindung wieder steht</translation>
+    </message>
+    <message>
+        <location filename="../services/rpc/heads_subscription.cpp" line="87"/>
+        <source>again when it reconnects</source>
+        <translation>wieder, sobald die Verbindung wieder steht</translation>
+    </message>
+    <message>
+        <location filename="../services/rpc/heads_subscription.cpp" line="108"/>
+        <source>%1 does not support eth_subscribe newHeads; polling instead</source>
+        <translation>%1 unterstützt eth_subscribe newHeads nicht; stattdessen wird abgefragt</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::L2Client</name>
+    <message>
+        <location filename="../services/bridge/l2_client.cpp" line="230"/>
+        <source>The L2 node has no WebSocket URL; %1 is followed by polling.</source>
+        <translation>Der L2-Knoten hat keine WebSocket-URL; %1 wird per Abfrage verfolgt.</translation>
+    </message>
+    <message>
+        <location filename="../services/bridge/l2_client.cpp" line="259"/>
+        <source>Lost the WebSocket to the L2 node (%1); reconnecting.</source>
+        <translation>WebSocket zum L2-Knoten (%1) verloren; neue Verbindung wird aufgebaut.</translation>
+    </message>
+    <message>
+        <location filename="../services/bridge/l2_client.cpp" line="277"/>
+        <source>The L2 node refused the subscription %1: %2</source>
+        <translation>Der L2-Knoten hat das Abonnement %1 abgelehnt: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::LocalStack</name>
+    <message>
+        <location filename="../services/localstack/local_stack.cpp" line="122"/>
+        <source>The local node (sluiced) was not found next to the app. Reinstall Sluice, or set SLUICE_SLUICED to its path.</source>
+        <translation>Der lokale Knoten (sluiced) wurde neben der App nicht gefunden. Installieren Sie Sluice neu oder setzen Sie SLUICE_SLUICED auf seinen Pfad.</translation>
+    </message>
+    <message>
+        <location filename="../services/localstack/local_stack.cpp" line="127"/>
+        <source>Cannot create the local network&apos;s folder %1.</source>
+        <translation>Der Ordner des lokalen Netzes %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <location filename="../services/localstack/local_stack.cpp" line="147"/>
+        <source>The local node could not be started: %1</source>
+        <translation>Der lokale Knoten konnte nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../services/localstack/local_stack.cpp" line="149"/>
+        <source>Starting %1 --devnet --data-dir %2</source>
+        <translation>Starte %1 --devnet --data-dir %2</translation>
+    </message>
+    <message>
+        <location filename="../services/localstack/local_stack.cpp" line="150"/>
+        <source>Starting the local network…</source>
+        <translation>Das lokale Netz wird gestartet …</translation>
+    </message>
+    <message>
+        <location filename="../services/localstack/local_stack.cpp" line="186"/>
+        <source>The local node crashed.</source>
+        <translation>Der lokale Knoten ist abgestürzt.</translation>
+    </message>
+    <message>
+        <location filename="../services/localstack/local_stack.cpp" line="187"/>
+        <source>The local node exited with code %1.</source>
+        <translation>Der lokale Knoten wurde mit Code %1 beendet.</translation>
+    </message>
+    <message>
+        <location filename="../services/localstack/local_stack.cpp" line="194"/>
+        <source>Could not delete %1 completely.</source>
+        <translation>%1 konnte nicht vollständig gelöscht werden.</translation>
+    </message>
+    <message>
+        <location filename="../services/localstack/local_stack.cpp" line="196"/>
+        <source>Deleted the local network&apos;s data in %1.</source>
+        <translation>Die Daten des lokalen Netzes in %1 wurden gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../services/localstack/local_stack.cpp" line="212"/>
+        <source>The local node stopped unexpectedly (exit code %1); see its log.</source>
+        <translation>Der lokale Knoten wurde unerwartet beendet (Exit-Code %1); siehe sein Protokoll.</translation>
+    </message>
+    <message>
+        <location filename="../services/localstack/local_stack.cpp" line="213"/>
+        <source>The local node stopped: %1</source>
+        <translation>Der lokale Knoten wurde beendet: %1</translation>
+    </message>
+    <message>
+        <location filename="../services/localstack/local_stack.cpp" line="219"/>
+        <source>The local network did not answer within %1 s.</source>
+        <translation>Das lokale Netz hat nicht innerhalb von %1 s geantwortet.</translation>
+    </message>
+    <message>
+        <location filename="../services/localstack/local_stack.cpp" line="220"/>
+        <source>The local network did not come up within %1 s; see its log.</source>
+        <translation>Das lokale Netz ist nicht innerhalb von %1 s gestartet; siehe sein Protokoll.</translation>
+    </message>
+    <message>
+        <location filename="../services/localstack/local_stack.cpp" line="240"/>
+        <source>The local network is running.</source>
+        <translation>Das lokale Netz läuft.</translation>
+    </message>
+    <message>
+        <location filename="../services/localstack/local_stack.cpp" line="241"/>
+        <source>L1 %1, L2 %2, rollup %3</source>
+        <translation>L1 %1, L2 %2, Rollup %3</translation>
+    </message>
+    <message>
+        <location filename="../services/localstack/local_stack.cpp" line="264"/>
+        <source>Stopping the local network…</source>
+        <translation>Das lokale Netz wird beendet …</translation>
+    </message>
+    <message>
+        <location filename="../services/localstack/local_stack.cpp" line="277"/>
+        <source>Resetting the local network.</source>
+        <translation>Das lokale Netz wird zurückgesetzt.</translation>
+    </message>
+</context>
+<context>
     <name>sluice::WalletStore</name>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="242"/>
+        <location filename="../services/wallet/walletstore.cpp" line="243"/>
         <source>The password must have at least %1 characters.</source>
         <translation>Das Passwort muss mindestens %1 Zeichen haben.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="354"/>
-        <location filename="../services/wallet/walletstore.cpp" line="373"/>
-        <location filename="../services/wallet/walletstore.cpp" line="408"/>
-        <location filename="../services/wallet/walletstore.cpp" line="560"/>
+        <location filename="../services/wallet/walletstore.cpp" line="355"/>
+        <location filename="../services/wallet/walletstore.cpp" line="374"/>
+        <location filename="../services/wallet/walletstore.cpp" line="409"/>
+        <location filename="../services/wallet/walletstore.cpp" line="561"/>
         <source>A wallet already exists in %1; it was not overwritten.</source>
         <translation>In %1 gibt es bereits eine Wallet; sie wurde nicht überschrieben.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="475"/>
+        <location filename="../services/wallet/walletstore.cpp" line="476"/>
         <source>The recovery phrase is not valid: %1.</source>
         <translation>Die Wiederherstellungsphrase ist ungültig: %1.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="480"/>
+        <location filename="../services/wallet/walletstore.cpp" line="481"/>
         <source>The passphrase must not contain a NUL character.</source>
         <translation>Die Passphrase darf kein NUL-Zeichen enthalten.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="514"/>
+        <location filename="../services/wallet/walletstore.cpp" line="515"/>
         <source>This is not a valid private key (64 hexadecimal digits, optionally starting with 0x).</source>
         <translation>Das ist kein gültiger privater Schlüssel (64 Hex-Ziffern, optional mit 0x am Anfang).</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="591"/>
+        <location filename="../services/wallet/walletstore.cpp" line="592"/>
         <source>There is no wallet in %1 to unlock.</source>
         <translation>In %1 gibt es keine Wallet zum Entsperren.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="610"/>
+        <location filename="../services/wallet/walletstore.cpp" line="611"/>
         <source>The wallet file is inconsistent: account %1 is stored as %2 but the key gives %3. The file may have been tampered with; it was not unlocked.</source>
         <translation>Die Wallet-Datei ist widersprüchlich: Konto %1 ist als %2 gespeichert, der Schlüssel ergibt aber %3. Die Datei wurde möglicherweise manipuliert; sie wurde nicht entsperrt.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="619"/>
+        <location filename="../services/wallet/walletstore.cpp" line="620"/>
         <source>The wallet file&apos;s decrypted secret is malformed.</source>
         <translation>Das entschlüsselte Geheimnis der Wallet-Datei ist fehlerhaft.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="641"/>
+        <location filename="../services/wallet/walletstore.cpp" line="642"/>
         <source>The wallet file&apos;s decrypted secret is not a valid private key.</source>
         <translation>Das entschlüsselte Geheimnis der Wallet-Datei ist kein gültiger privater Schlüssel.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="668"/>
+        <location filename="../services/wallet/walletstore.cpp" line="669"/>
         <source>Unlock the wallet to add an account.</source>
         <translation>Entsperre die Wallet, um ein Konto hinzuzufügen.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="672"/>
+        <location filename="../services/wallet/walletstore.cpp" line="673"/>
         <source>Only a wallet created from a recovery phrase can derive more accounts.</source>
         <translation>Nur eine Wallet aus einer Wiederherstellungsphrase kann weitere Konten ableiten.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="688"/>
-        <location filename="../services/wallet/walletstore.cpp" line="705"/>
+        <location filename="../services/wallet/walletstore.cpp" line="689"/>
+        <location filename="../services/wallet/walletstore.cpp" line="706"/>
         <source>The wallet file changed on disk; lock and unlock the wallet.</source>
         <translation>Die Wallet-Datei wurde auf der Festplatte geändert; sperre und entsperre die Wallet.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="731"/>
+        <location filename="../services/wallet/walletstore.cpp" line="732"/>
         <source>The wallet is locked; unlock it to sign.</source>
         <translation>Die Wallet ist gesperrt; entsperre sie zum Signieren.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="733"/>
+        <location filename="../services/wallet/walletstore.cpp" line="734"/>
         <source>There is no account %1 in this wallet.</source>
         <translation>Diese Wallet hat kein Konto %1.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="97"/>
+        <location filename="../services/wallet/walletstore.cpp" line="98"/>
         <source>Account %1</source>
         <translation>Konto %1</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="108"/>
+        <location filename="../services/wallet/walletstore.cpp" line="109"/>
         <source>The wallet file %1 cannot be used: %2. It was left unchanged; move it aside to create or restore a wallet.</source>
         <translation>Die Wallet-Datei %1 ist nicht verwendbar: %2. Sie wurde nicht verändert; verschiebe sie, um eine Wallet zu erstellen oder wiederherzustellen.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="116"/>
+        <location filename="../services/wallet/walletstore.cpp" line="117"/>
         <source>it is not valid JSON (it may be damaged)</source>
         <translation>sie ist kein gültiges JSON (möglicherweise beschädigt)</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="121"/>
+        <location filename="../services/wallet/walletstore.cpp" line="122"/>
         <source>it has no format version</source>
         <translation>sie hat keine Formatversion</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="123"/>
+        <location filename="../services/wallet/walletstore.cpp" line="124"/>
         <source>it has format version %1, which this version of Sluice does not know (it may have been written by a newer version)</source>
         <translation>sie hat die Formatversion %1, die diese Sluice-Version nicht kennt (vielleicht von einer neueren Version geschrieben)</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="132"/>
+        <location filename="../services/wallet/walletstore.cpp" line="133"/>
         <source>unknown wallet kind &quot;%1&quot;</source>
         <translation>unbekannte Wallet-Art „%1“</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="133"/>
+        <location filename="../services/wallet/walletstore.cpp" line="134"/>
         <source>the encrypted secret is missing</source>
         <translation>das verschlüsselte Geheimnis fehlt</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="135"/>
+        <location filename="../services/wallet/walletstore.cpp" line="136"/>
         <source>it lists no accounts</source>
         <translation>sie enthält keine Konten</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="142"/>
+        <location filename="../services/wallet/walletstore.cpp" line="143"/>
         <source>an account has no valid index</source>
         <translation>ein Konto hat keinen gültigen Index</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="146"/>
+        <location filename="../services/wallet/walletstore.cpp" line="147"/>
         <source>account %1 has no valid address</source>
         <translation>Konto %1 hat keine gültige Adresse</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="151"/>
+        <location filename="../services/wallet/walletstore.cpp" line="152"/>
         <source>account %1 is listed twice</source>
         <translation>Konto %1 ist doppelt aufgeführt</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="155"/>
+        <location filename="../services/wallet/walletstore.cpp" line="156"/>
         <source>a private-key wallet must have exactly one account, index 0</source>
         <translation>eine Wallet aus einem privaten Schlüssel muss genau ein Konto haben, Index 0</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="172"/>
+        <location filename="../services/wallet/walletstore.cpp" line="173"/>
         <source>Cannot create the folder %1.</source>
         <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="178"/>
+        <location filename="../services/wallet/walletstore.cpp" line="179"/>
         <source>Cannot write the wallet file %1: %2.</source>
         <translation>Die Wallet-Datei %1 kann nicht geschrieben werden: %2.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="193"/>
+        <location filename="../services/wallet/walletstore.cpp" line="194"/>
         <source>Wrong password for this keystore file.</source>
         <translation>Falsches Passwort für diese Keystore-Datei.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="193"/>
+        <location filename="../services/wallet/walletstore.cpp" line="194"/>
         <source>Wrong password.</source>
         <translation>Falsches Passwort.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="433"/>
+        <location filename="../services/wallet/walletstore.cpp" line="434"/>
         <source>Cannot read the wallet file %1: %2.</source>
         <translation>Die Wallet-Datei %1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <location filename="../services/wallet/walletstore.cpp" line="746"/>
+        <source>The wallet is no longer open.</source>
+        <translation>Die Wallet ist nicht mehr geöffnet.</translation>
     </message>
 </context>
 </TS>

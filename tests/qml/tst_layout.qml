@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import QtTest
+import Sluice
+
+// Layout rules that are easy to break and hard to see: the warning notice wraps its text without
+// a polish loop, and the Batches page's captions sit exactly over their cells.
+Item {
+    id: stage
+
+    width: 1000
+    height: 700
+
+TestCase {
+    id: testCase
+
+    name: "Layout"
+    when: windowShown
+
+    Component {
+        id: noticeComponent
+        ColumnLayout {
+            width: 600
+            spacing: 8
+            Notice {
+                title: "Write this down now"
+                text: "Anyone who sees these words can take your funds. Never type them into a website or share a photo of them. Sluice cannot recover them for you."
+            }
+            Label { text: "below" }
+        }
+    }
+    // As in BridgeForm: a card's column whose notice appears when the withdraw tab is chosen.
+    Component {
+        id: cardComponent
+        ColumnLayout {
+            property alias notice: cardNotice
+            width: 700
+            Card {
+                Layout.fillWidth: true
+                ColumnLayout {
+                    width: parent.width
+                    spacing: 16
+                    Label { Layout.fillWidth: true; text: "Amount"; wrapMode: Text.Wrap }
+                    Notice {
+                        id: cardNotice
+                        visible: false
+                        text: "A withdrawal is paid out on L1 only after its batch has passed the challenge period (1m 0s). You then finalize it here; the countdown shows the exact time."
+                    }
+                    Button { text: "Withdraw" }
+                }
+            }
+        }
+    }
+    // As in Main.qml: pages in a StackLayout, the one with the notice not shown at first.
+    Component {
+        id: stackComponent
+        StackLayout {
+            width: 800
+            height: 500
+            currentIndex: 0
+            Label { text: "first page" }
+            ColumnLayout {
+                Notice {
+                    title: "Write this down now"
+                    text: "Anyone who sees these words can take your funds. Never type them into a website or share a photo of them."
+                }
+            }
+        }
+    }
+    Component {
+        id: batchesComponent
+        ColumnLayout {
+            width: 980
+            spacing: 0
+            BatchHeaderRow {}
+            BatchDelegate {
+                Layout.fillWidth: true
+                index: 0
+                key: "7:0xabc"
+                txCount: 12
+                stateRoot: "0x6f1c2b8e5d0a4b3c9e7f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d"
+                age: "3m 12s ago"
+                finalAt: "2026-11-22 10:31:05"
+                windowProgress: 0.4
+                status: "posted"
+                statusText: "in challenge window"
+                verification: "verified"
+                verified: true
+                fraud: false
+            }
+        }
+    }
+
+    function child(item, name) {
+        const found = findChild(item, name);
+        verify(found, name + " exists");
+        return found;
+    }
+
+    function test_notice_wraps_without_a_polish_loop() {
+        failOnWarning(/Polish loop/);
+        const column = createTemporaryObject(noticeComponent, stage);
+        waitForRendering(column);
+        const notice = column.children[0];
+        const body = child(notice, "noticeText");
+        verify(body.lineCount > 1, "the long text wraps at 600 px");
+        verify(notice.height >= body.y + body.height, "the notice grows with its text");
+        const wide = notice.height;
+        column.width = 320;
+        waitForRendering(column);
+        verify(notice.height > wide, "narrower: more lines, taller notice");
+        verify(notice.height >= child(notice, "noticeText").height + child(notice, "noticeTitle").height);
+        column.width = 600;
+        waitForRendering(column);
+        compare(notice.height, wide, "back to the first width: back to the first height");
+    }
+
+    function test_notice_appearing_in_a_card_has_no_polish_loop() {
+        failOnWarning(/Polish loop/);
+        const column = createTemporaryObject(cardComponent, stage);
+        waitForRendering(column);
+        const before = column.implicitHeight;
+        column.notice.visible = true;
+        waitForRendering(column);
+        verify(column.notice.height > 40, "the notice has its wrapped height");
+        verify(column.implicitHeight > before + 40, "the card grows by the notice");
+        column.width = 400;
+        waitForRendering(column);
+        column.notice.visible = false;
+        waitForRendering(column);
+        column.notice.visible = true;
+        waitForRendering(column);
+    }
+
+    function test_notice_on_a_stacked_page_has_no_polish_loop() {
+        failOnWarning(/Polish loop/);
+        const stack = createTemporaryObject(stackComponent, stage);
+        waitForRendering(stack);
+        stack.currentIndex = 1;
+        waitForRendering(stack);
+        stack.width = 500;
+        waitForRendering(stack);
+        stack.currentIndex = 0;
+        waitForRendering(stack);
+        stack.width = 0;
+        waitForRendering(stack);
+        stack.currentIndex = 1;
+        stack.width = 700;
+        waitForRendering(stack);
+        const notice = stack.children[1].children[0];
+        verify(notice.height > 40);
+    }
+
+    function test_batch_captions_sit_over_their_cells_data() {
+        return [{ tag: "wide", width: 980 }, { tag: "narrow", width: 760 }];
+    }
+    function test_batch_captions_sit_over_their_cells(data) {
+        const column = createTemporaryObject(batchesComponent, stage, { width: data.width });
+        waitForRendering(column);
+        const x = item => item.mapToItem(column, 0, 0).x;
+        const pairs = [["captionNumber", "batchNumber"], ["captionTxs", "batchTxs"],
+                       ["captionStateRoot", "batchStateRootCell"], ["captionAge", "batchAge"],
+                       ["captionWindow", "batchWindow"], ["captionStatus", "batchStatusCell"]];
+        for (const [caption, cell] of pairs) {
+            const c = child(column, caption), d = child(column, cell);
+            fuzzyCompare(x(c), x(d), 0.5, caption + " starts where " + cell + " starts");
+            fuzzyCompare(c.width, d.width, 0.5, caption + " is as wide as " + cell + " (" + x(c) + "+" + c.width + " vs " + x(d) + "+" + d.width + ")");
+        }
+        // The progress bar fills the "Challenge window" column, the copy button stays inside "State root".
+        const bar = child(column, "windowProgress");
+        fuzzyCompare(x(bar), x(child(column, "captionWindow")), 0.5);
+        const copy = child(child(column, "batchStateRootCell"), "copyButton");
+        verify(x(copy) + copy.width <= x(child(column, "captionAge")), "the copy icon is left of the Age column");
+    }
+}
+}

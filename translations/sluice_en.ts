@@ -1,0 +1,42 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>SettingsController</name>
+    <message numerus="yes">
+        <location filename="../app/settingscontroller.cpp" line="124"/>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WalletSession</name>
+    <message numerus="yes">
+        <location filename="../app/walletsession.cpp" line="532"/>
+        <source>Fraud found by this wallet in batch %1; %n batch(es) cannot be trusted.</source>
+        <translation>
+            <numerusform>Fraud found by this wallet in batch %1; %n batch cannot be trusted.</numerusform>
+            <numerusform>Fraud found by this wallet in batch %1; %n batches cannot be trusted.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/walletsession.cpp" line="535"/>
+        <source>%n batch(es) could not be verified by this wallet.</source>
+        <translation>
+            <numerusform>%n batch could not be verified by this wallet.</numerusform>
+            <numerusform>%n batches could not be verified by this wallet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/walletsession.cpp" line="537"/>
+        <source>All %n batch(es) holding your funds verified by this wallet.</source>
+        <translation>
+            <numerusform>The %n batch holding your funds is verified by this wallet.</numerusform>
+            <numerusform>All %n batches holding your funds verified by this wallet.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
