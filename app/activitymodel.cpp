@@ -88,7 +88,6 @@ QVariant ActivityModel::data(const QModelIndex& index, int role) const {
         if (e.kind == QLatin1String("receive")) return tr("Received");
         if (e.kind == QLatin1String("deposit")) return tr("Deposit");
         if (e.kind == QLatin1String("withdrawal")) return tr("Withdrawal");
-        if (e.kind == QLatin1String("finalization")) return tr("Withdrawal finalized");
         return e.kind;
     case AccountRole: return e.account;
     case CounterpartyRole: return e.counterparty;
@@ -315,7 +314,13 @@ void ActivityJournal::open(const QString& path) {
     // Small (one entry per own transaction); read here once per session.
     const QJsonArray array = QJsonDocument::fromJson(file.readAll()).array();
     QList<ActivityModel::Entry> entries;
-    for (const QJsonValue& v : array) entries.append(fromJson(v.toObject()));
+    for (const QJsonValue& v : array) {
+        ActivityModel::Entry e = fromJson(v.toObject());
+        // Journals written before a withdrawal became one row carry its payout as a row of its
+        // own; the withdrawal's row says "finalized" now.
+        if (e.kind == QLatin1String("finalization")) continue;
+        entries.append(e);
+    }
     recordAll(entries);
     m_saveScheduled = false;
 }

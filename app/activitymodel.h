@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// ActivityModel: one history across L1 and L2: sends, receives, deposits, withdrawals and
-// finalizations of every wallet account, newest first, persisted in the data directory
+// ActivityModel: one history across L1 and L2: sends, receives, deposits and withdrawals (one
+// row per transfer, its status updated in place) of every wallet account, newest first, persisted in the data directory
 // (activity-<network key>.json) and filled from SendController/BridgeService events and L2
 // blocks. Filters (layer, kind, account) are properties. Built for 10,000+ rows: new entries
 // are inserted with beginInsertRows at their place, status changes are dataChanged, only a
@@ -33,7 +33,7 @@ public:
         TimeRole,            // "yyyy-MM-dd hh:mm" local
         TimestampRole,       // unix seconds
         LayerRole,           // "l1" / "l2"
-        KindRole,            // "send", "receive", "deposit", "withdrawal", "finalization"
+        KindRole,            // "send", "receive", "deposit", "withdrawal" (one row from initiated to finalized)
         KindTextRole,        // translated
         AccountRole,         // the wallet's address (EIP-55)
         CounterpartyRole,    // the other address, or ""

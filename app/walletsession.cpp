@@ -548,19 +548,10 @@ void WalletSession::journalWithdrawal(const WithdrawalRecord& w) {
     e.account = account;
     e.amount = ether(w.amount);
     e.incoming = false;
+    // One transfer, one row: the status walks initiated -> ... -> finalized in place. The L1
+    // payout is that row's last status, not a row of its own (which read as a second transfer).
     e.status = TransfersModel::withdrawalCode(w.status);
-    QList<ActivityModel::Entry> entries{e};
-    if (w.finalizeTxHash) {
-        ActivityModel::Entry f = e;
-        f.layer = QStringLiteral("l1");
-        f.kind = QStringLiteral("finalization");
-        f.txHash = QString::fromStdString(w.finalizeTxHash->hex());
-        f.timestamp = qint64(std::max<quint64>(w.finalAt, quint64(w.initiatedAt)));
-        f.incoming = true;
-        f.status = w.status == WithdrawalStatus::Finalized ? QStringLiteral("confirmed") : QStringLiteral("pending");
-        entries.append(f);
-    }
-    ActivityJournal::instance()->recordAll(entries);
+    ActivityJournal::instance()->record(e);
 }
 
 void WalletSession::journalDeposit(const DepositRecord& d) {

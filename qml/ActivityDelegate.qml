@@ -57,7 +57,7 @@ ItemDelegate {
             Text {
                 anchors.centerIn: parent
                 text: root.kind === "deposit" ? "\u2193" : root.kind === "withdrawal" ? "\u2191"
-                    : root.kind === "finalization" ? "\u2713" : root.incoming ? "\u2199" : "\u2197"
+                    : root.incoming ? "\u2199" : "\u2197"
                 color: root.incoming ? Theme.success : Theme.textSecondary
                 font.pixelSize: 16
             }
@@ -126,6 +126,16 @@ ItemDelegate {
                 : root.status === "in-window" ? qsTr("in window")
                 : root.status === "ready" ? qsTr("ready")
                 : root.status === "batch-reverted" ? qsTr("batch reverted")
+                //: Status of a deposit: sent to L1, not yet mined
+                : root.status === "submitted" ? qsTr("submitted")
+                //: Status of a deposit: in the rollup's L1 queue, not yet credited on L2
+                : root.status === "queued" ? qsTr("queued")
+                //: Status of a withdrawal: sent on L2, not yet in a batch
+                : root.status === "initiated" ? qsTr("initiated")
+                //: Status of a withdrawal: its batch is on L1
+                : root.status === "posted" ? qsTr("posted")
+                //: Status of a withdrawal: its batch was reverted and it was posted again
+                : root.status === "re-included" ? qsTr("re-included")
                 : root.status
             color: root.status === "failed" || root.status === "batch-reverted" ? Theme.error : Theme.textSecondary
             font.pixelSize: Theme.fontSmall

@@ -59,8 +59,7 @@ PageScaffold {
                 { value: "send", text: qsTr("Sent") },
                 { value: "receive", text: qsTr("Received") },
                 { value: "deposit", text: qsTr("Deposits") },
-                { value: "withdrawal", text: qsTr("Withdrawals") },
-                { value: "finalization", text: qsTr("Finalizations") }
+                { value: "withdrawal", text: qsTr("Withdrawals") }
             ]
             delegate: FilterChip {
                 required property var modelData

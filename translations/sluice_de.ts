@@ -129,6 +129,36 @@
         <source>batch reverted</source>
         <translation>Batch rückgängig</translation>
     </message>
+    <message>
+        <location filename="../qml/ActivityDelegate.qml" line="130"/>
+        <source>submitted</source>
+        <extracomment>Status of a deposit: sent to L1, not yet mined</extracomment>
+        <translation>gesendet</translation>
+    </message>
+    <message>
+        <location filename="../qml/ActivityDelegate.qml" line="132"/>
+        <source>queued</source>
+        <extracomment>Status of a deposit: in the rollup&apos;s L1 queue, not yet credited on L2</extracomment>
+        <translation>in Warteschlange</translation>
+    </message>
+    <message>
+        <location filename="../qml/ActivityDelegate.qml" line="134"/>
+        <source>initiated</source>
+        <extracomment>Status of a withdrawal: sent on L2, not yet in a batch</extracomment>
+        <translation>veranlasst</translation>
+    </message>
+    <message>
+        <location filename="../qml/ActivityDelegate.qml" line="136"/>
+        <source>posted</source>
+        <extracomment>Status of a withdrawal: its batch is on L1</extracomment>
+        <translation>veröffentlicht</translation>
+    </message>
+    <message>
+        <location filename="../qml/ActivityDelegate.qml" line="138"/>
+        <source>re-included</source>
+        <extracomment>Status of a withdrawal: its batch was reverted and it was posted again</extracomment>
+        <translation>erneut aufgenommen</translation>
+    </message>
 </context>
 <context>
     <name>ActivityModel</name>
@@ -153,13 +183,8 @@
         <translation>Auszahlung</translation>
     </message>
     <message>
-        <location filename="../app/activitymodel.cpp" line="91"/>
-        <source>Withdrawal finalized</source>
-        <translation>Auszahlung abgeschlossen</translation>
-    </message>
-    <message>
-        <location filename="../app/activitymodel.cpp" line="255"/>
-        <location filename="../app/activitymodel.cpp" line="260"/>
+        <location filename="../app/activitymodel.cpp" line="254"/>
+        <location filename="../app/activitymodel.cpp" line="259"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
@@ -168,7 +193,7 @@
     <name>ActivityPage</name>
     <message>
         <location filename="../qml/ActivityPage.qml" line="15"/>
-        <location filename="../qml/ActivityPage.qml" line="93"/>
+        <location filename="../qml/ActivityPage.qml" line="92"/>
         <source>Activity</source>
         <translation>Aktivität</translation>
     </message>
@@ -235,27 +260,22 @@
         <translation>Auszahlungen</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityPage.qml" line="63"/>
-        <source>Finalizations</source>
-        <translation>Abschlüsse</translation>
-    </message>
-    <message>
-        <location filename="../qml/ActivityPage.qml" line="103"/>
+        <location filename="../qml/ActivityPage.qml" line="102"/>
         <source>Nothing yet. Payments, deposits and withdrawals appear here as they happen.</source>
         <translation>Noch nichts. Zahlungen, Ein- und Auszahlungen erscheinen hier, sobald sie geschehen.</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityPage.qml" line="104"/>
+        <location filename="../qml/ActivityPage.qml" line="103"/>
         <source>Nothing matches these filters.</source>
         <translation>Nichts passt zu diesen Filtern.</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityPage.qml" line="113"/>
+        <location filename="../qml/ActivityPage.qml" line="112"/>
         <source>Export activity as CSV</source>
         <translation>Aktivität als CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityPage.qml" line="116"/>
+        <location filename="../qml/ActivityPage.qml" line="115"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
@@ -278,52 +298,52 @@
 <context>
     <name>BatchDelegate</name>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="31"/>
+        <location filename="../qml/BatchDelegate.qml" line="33"/>
         <source>Batch %1, %2 transactions, %3</source>
         <translation>Batch %1, %2 Transaktionen, %3</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="94"/>
+        <location filename="../qml/BatchDelegate.qml" line="95"/>
         <source>Copy state root</source>
         <translation>State-Root kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="119"/>
+        <location filename="../qml/BatchDelegate.qml" line="120"/>
         <source>Challenge window %1 % elapsed</source>
         <translation>Anfechtungsfrist zu %1 % verstrichen</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="122"/>
+        <location filename="../qml/BatchDelegate.qml" line="123"/>
         <source>reverted</source>
         <translation>rückgängig gemacht</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="123"/>
+        <location filename="../qml/BatchDelegate.qml" line="124"/>
         <source>window passed</source>
         <translation>Frist abgelaufen</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="124"/>
+        <location filename="../qml/BatchDelegate.qml" line="125"/>
         <source>%1 % elapsed</source>
         <translation>%1 % verstrichen</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="148"/>
+        <location filename="../qml/BatchDelegate.qml" line="149"/>
         <source>This wallet found fraud in this batch</source>
         <translation>Diese Wallet hat in diesem Batch Betrug gefunden</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="149"/>
+        <location filename="../qml/BatchDelegate.qml" line="150"/>
         <source>Verified by this wallet</source>
         <translation>Von dieser Wallet geprüft</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="150"/>
+        <location filename="../qml/BatchDelegate.qml" line="151"/>
         <source>Not yet re-executed by this wallet</source>
         <translation>Von dieser Wallet noch nicht nachgerechnet</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="151"/>
+        <location filename="../qml/BatchDelegate.qml" line="152"/>
         <source>Cannot be verified: it follows a bad batch</source>
         <translation>Nicht prüfbar: folgt auf einen fehlerhaften Batch</translation>
     </message>

@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QGuiApplication>
 #include <QKeyEvent>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -74,6 +75,8 @@ private slots:
     // ActivityModel
     void activityIsNewestFirstAndUpdatesInPlace();
     void activityFilters();
+    void activityKeepsOneRowPerKeyUnderAnyUpdates();
+    void journalOfOlderVersionsShowsAWithdrawalOnce();
     void tenThousandRowsAreIncremental();
     void csvExportQuotesAndReports();
     // BatchesModel
@@ -228,9 +231,69 @@ void TestModels::activityIsNewestFirstAndUpdatesInPlace() {
     model.addEntry(update);
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(model.entry(0).txHash, entry(2).txHash);
-    // Same transaction, another kind: a separate row (a withdrawal and its finalization).
-    model.addEntry(entry(2, "l1", "finalization"));
+    // Same transaction, another kind: a separate row (a payment between two own accounts is the
+    // sender's send and the recipient's receive).
+    model.addEntry(entry(2, "l2", "receive"));
     QCOMPARE(model.rowCount(), 4);
+}
+
+// Statuses, amounts and times of a few transfers change in every order the services can deliver
+// them (timestamps equal, earlier, later, unknown): each key stays exactly one row, in order.
+void TestModels::activityKeepsOneRowPerKeyUnderAnyUpdates() {
+    ActivityModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setLayerFilter(QString());
+    const char* statuses[] = {"submitted", "queued", "credited", "initiated", "in-window", "finalized"};
+    quint32 seed = 12345;
+    auto next = [&seed](quint32 bound) {
+        seed = seed * 1664525u + 1013904223u;
+        return (seed >> 8) % bound;
+    };
+    QSet<QString> keys;
+    for (int step = 0; step < 2000; ++step) {
+        auto e = entry(int(next(6)), next(2) ? "l1" : "l2", next(2) ? "deposit" : "withdrawal");
+        const quint32 when = next(4);
+        e.timestamp = when == 0 ? 0 : 1'700'000'000 + qint64(next(5));  // 0: "time unknown, keep it"
+        e.status = QString::fromLatin1(statuses[next(6)]);
+        if (next(3) == 0) model.setLayerFilter(next(2) ? QStringLiteral("l1") : QString());
+        model.addEntry(e);
+        keys.insert(e.key());
+        if (!model.layerFilter().isEmpty()) continue;
+        QCOMPARE(model.rowCount(), int(keys.size()));
+        QSet<QString> seen;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const auto shown = model.entry(row);
+            QVERIFY2(!seen.contains(shown.key()), qPrintable(shown.key()));
+            seen.insert(shown.key());
+            if (row > 0) QVERIFY(model.entry(row - 1).timestamp >= shown.timestamp);
+        }
+        // The last update is what its row shows.
+        for (int row = 0; row < model.rowCount(); ++row)
+            if (model.entry(row).key() == e.key()) QCOMPARE(model.entry(row).status, e.status);
+    }
+}
+
+// Journals written when a withdrawal's payout was a row of its own ("finalization") load as one
+// row per withdrawal.
+void TestModels::journalOfOlderVersionsShowsAWithdrawalOnce() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("activity-test.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"([{"layer":"l2","kind":"withdrawal","txHash":"0x01","timestamp":"1700000000","account":"0xA","amount":"0.5","status":"finalized"},
+                  {"layer":"l1","kind":"finalization","txHash":"0x02","timestamp":"1700000100","account":"0xA","amount":"0.5","status":"confirmed"},
+                  {"layer":"l1","kind":"deposit","txHash":"0x03","timestamp":"1699999000","account":"0xA","amount":"2","status":"credited"}])");
+    file.close();
+    auto* journal = ActivityJournal::instance();
+    journal->open(path);
+    ActivityModel model;
+    model.setSharedSource(true);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.entry(0).kind, QStringLiteral("withdrawal"));
+    QCOMPARE(model.entry(0).status, QStringLiteral("finalized"));
+    QCOMPARE(model.entry(1).kind, QStringLiteral("deposit"));
+    journal->close();
+    QCOMPARE(model.rowCount(), 0);
 }
 
 void TestModels::activityFilters() {

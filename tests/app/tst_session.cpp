@@ -191,10 +191,43 @@ void TestSession::depositWithdrawFinalize() {
         return batches.rowCount() > 0 && batches.data(batches.index(batches.rowCount() - 1), BatchesModel::VerifiedRole).toBool();
     }));
 
-    // One history: the deposit, the withdrawal and its finalization.
-    QStringList kinds;
-    for (int row = 0; row < activity.rowCount(); ++row) kinds << activity.data(activity.index(row), ActivityModel::KindRole).toString();
-    QVERIFY2(kinds.contains(QStringLiteral("deposit")) && kinds.contains(QStringLiteral("withdrawal")), qPrintable(kinds.join(',')));
+    // One history, one row per transfer: the deposit (credited) and the withdrawal (finalized),
+    // each updated in place through every status, never a second row for a later status, the
+    // finalizing L1 transaction or the block scanner seeing the same transaction.
+    auto rows = [&] {
+        QStringList out;
+        for (int row = 0; row < activity.rowCount(); ++row) {
+            const auto e = activity.entry(row);
+            out << QStringLiteral("%1/%2/%3/%4").arg(e.layer, e.kind, e.txHash.left(10), e.status);
+        }
+        return out.join(QLatin1Char(' '));
+    };
+    QString depositKey;
+    for (int row = 0; row < transfers->rowCount(); ++row)
+        if (transfers->data(transfers->index(row), TransfersModel::KindRole).toString() == QLatin1String("deposit"))
+            depositKey = transfers->data(transfers->index(row), TransfersModel::KeyRole).toString();
+    QVERIFY(!depositKey.isEmpty());
+    QVERIFY2(waitUntil(session, &WalletSession::nowChanged, [&] {
+        int withdrawals = 0, deposits = 0;
+        for (int row = 0; row < activity.rowCount(); ++row) {
+            const auto e = activity.entry(row);
+            if (e.txHash.compare(key, Qt::CaseInsensitive) == 0) {
+                ++withdrawals;
+                if (e.status != QLatin1String("finalized")) return false;
+            }
+            if (e.txHash.compare(depositKey, Qt::CaseInsensitive) == 0) {
+                ++deposits;
+                if (e.status != QLatin1String("credited")) return false;
+            }
+        }
+        return withdrawals == 1 && deposits == 1;
+    }, 30000), qPrintable(QStringLiteral("deposit %1, withdrawal %2: %3").arg(depositKey, key, rows())));
+    int bridgeRows = 0;
+    for (int row = 0; row < activity.rowCount(); ++row) {
+        const QString kind = activity.entry(row).kind;
+        bridgeRows += kind == QLatin1String("deposit") || kind == QLatin1String("withdrawal");
+    }
+    QVERIFY2(bridgeRows == transfers->rowCount(), qPrintable(rows()));
 }
 
 void TestSession::sendOnL2IsOneHistory() {
