@@ -21,34 +21,51 @@ PageScaffold {
         onFinalized: (key, hash) => finalizedTip.show(qsTr("Withdrawal paid out on L1"), 3000)
     }
 
-    BridgeForm {
-        id: form
-        controller: bridge
-    }
+    // Side by side when there is room (the 1180-wide first window and up): the transfers in flight stay in view
+    // next to the form instead of below the fold; one column on narrow windows.
+    GridLayout {
+        id: columns
+        Layout.fillWidth: true
+        columns: root.width >= 900 ? 2 : 1
+        columnSpacing: Theme.spacing
+        rowSpacing: Theme.spacing
 
-    SectionCard {
-        objectName: "tracker"
-        heading: qsTr("Transfers")
-        explanation: bridge.transfers.readyCount === 1 ? qsTr("One withdrawal is ready to finalize.")
-                   //: %1 is a number greater than one
-                   : bridge.transfers.readyCount > 1 ? qsTr("%1 withdrawals are ready to finalize.").arg(bridge.transfers.readyCount)
-                   : ""
-
-        Label {
-            objectName: "noTransfers"
-            visible: bridge.transfers.count === 0
-            Layout.fillWidth: true
-            Layout.topMargin: Theme.spacing
-            Layout.bottomMargin: Theme.spacing
-            horizontalAlignment: Text.AlignHCenter
-            text: qsTr("No deposits or withdrawals yet.")
-            color: Theme.textSecondary
+        BridgeForm {
+            id: form
+            controller: bridge
+            Layout.alignment: Qt.AlignTop
+            Layout.fillWidth: columns.columns === 1
+            Layout.preferredWidth: columns.columns === 1 ? -1 : 400
+            Layout.maximumWidth: columns.columns === 1 ? Number.POSITIVE_INFINITY : 400
         }
-        Repeater {
-            model: bridge.transfers
-            delegate: TransferDelegate {
+
+        SectionCard {
+            objectName: "tracker"
+            Layout.alignment: Qt.AlignTop
+            Layout.fillWidth: true
+            heading: qsTr("Transfers")
+            explanation: bridge.transfers.readyCount === 1 ? qsTr("One withdrawal is ready to finalize.")
+                       //: %1 is a number greater than one
+                       : bridge.transfers.readyCount > 1 ? qsTr("%1 withdrawals are ready to finalize.").arg(bridge.transfers.readyCount)
+                       : ""
+
+            Label {
+                objectName: "noTransfers"
+                visible: bridge.transfers.count === 0
                 Layout.fillWidth: true
-                onFinalizeRequested: key => bridge.finalize(key)
+                Layout.topMargin: Theme.spacing
+                Layout.bottomMargin: Theme.spacing
+                horizontalAlignment: Text.AlignHCenter
+                text: qsTr("No deposits or withdrawals yet.")
+                color: Theme.textSecondary
+                wrapMode: Text.Wrap
+            }
+            Repeater {
+                model: bridge.transfers
+                delegate: TransferDelegate {
+                    Layout.fillWidth: true
+                    onFinalizeRequested: key => bridge.finalize(key)
+                }
             }
         }
     }

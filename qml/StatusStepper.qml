@@ -13,6 +13,9 @@ RowLayout {
     property int current: 0
     property bool failed: false
     property bool complete: false   // the last step is reached and nothing is left to do
+    // Narrow places (the tracker beside the bridge form): only the current step is named; the
+    // others are dots, and the accessible name still says where the transfer is.
+    property bool compact: false
 
     spacing: 0
     Accessible.role: Accessible.ProgressBar
@@ -50,6 +53,7 @@ RowLayout {
                 }
             }
             Label {
+                visible: !root.compact || step.active || (root.complete && step.index === root.current)
                 text: step.modelData
                 color: step.active && root.failed ? Theme.error
                      : step.active ? Theme.textPrimary : Theme.textSecondary

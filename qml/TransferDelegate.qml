@@ -70,6 +70,9 @@ Rectangle {
                 spacing: 0
                 Label {
                     objectName: "transferTitle"
+                    Layout.fillWidth: true
+                    Layout.minimumWidth: 0
+                    elide: Text.ElideRight
                     text: (root.kind === "deposit" ? qsTr("Deposit of %1 ETH") : qsTr("Withdrawal of %1 ETH")).arg(root.amount)
                     font.weight: Font.DemiBold
                     color: Theme.textPrimary
@@ -78,22 +81,30 @@ Rectangle {
                     //: %1 a date and time, %2 a shortened address, %3 a batch number
                     text: root.batch.length > 0 ? qsTr("%1 \u00B7 %2 \u00B7 batch #%3").arg(root.time).arg(root.account.substring(0, 10) + "\u2026").arg(root.batch)
                                                 : qsTr("%1 \u00B7 %2").arg(root.time).arg(root.account.substring(0, 10) + "\u2026")
+                    Layout.fillWidth: true
+                    Layout.minimumWidth: 0
+                    elide: Text.ElideRight
                     color: Theme.textSecondary
                     font.pixelSize: Theme.fontSmall
                 }
             }
             StatusChip {
                 objectName: "transferStatus"
+                // Narrow: the stepper names the current step; the amount in the title comes first.
+                visible: !stepper.compact
                 text: root.statusText
                 tone: d.tone
             }
         }
 
         StatusStepper {
+            id: stepper
             objectName: "transferStepper"
             Layout.fillWidth: true
             steps: root.steps
             current: root.step
+            // All five withdrawal steps named need about 600 px in German.
+            compact: root.width < 640
             failed: root.status === "batch-reverted" || root.status === "failed"
             complete: root.status === "finalized" || root.status === "credited"
         }

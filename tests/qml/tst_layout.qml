@@ -93,6 +93,31 @@ TestCase {
         }
     }
 
+    Component {
+        id: transferComponent
+        TransferDelegate {
+            index: 0
+            key: "0xabc"
+            kind: "withdrawal"
+            account: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"
+            amount: "0.25"
+            status: "ready"
+            statusText: "Bereit zum Abschließen"
+            step: 3
+            steps: ["Veranlasst", "Eingereicht", "Anfechtungsfrist", "Bereit", "Abgeschlossen"]
+            batch: "3"
+            finalAt: "2026-11-22 10:31:05"
+            countdown: ""
+            canFinalize: true
+            finalizing: false
+            reverted: false
+            time: "2026-11-22 10:30"
+            l1TxHash: ""
+            l2TxHash: "0xabc"
+            error: ""
+        }
+    }
+
     function child(item, name) {
         const found = findChild(item, name);
         verify(found, name + " exists");
@@ -151,6 +176,25 @@ TestCase {
         waitForRendering(stack);
         const notice = stack.children[1].children[0];
         verify(notice.height > 40);
+    }
+
+    // The tracker beside the bridge form is about 460 px wide: everything stays inside the row.
+    function test_transfer_row_fits_a_narrow_tracker_data() {
+        return [{ tag: "narrow", width: 460, compact: true }, { tag: "wide", width: 800, compact: false }];
+    }
+    function test_transfer_row_fits_a_narrow_tracker(data) {
+        const row = createTemporaryObject(transferComponent, stage, { width: data.width });
+        waitForRendering(row);
+        const stepper = child(row, "transferStepper");
+        compare(stepper.compact, data.compact);
+        compare(child(row, "transferStatus").visible, !data.compact, "the chip gives way to the amount");
+        for (const name of ["transferStepper", "finalizeButton", "transferTitle"]) {
+            const item = child(row, name);
+            const right = item.mapToItem(row, item.width, 0).x;
+            verify(right <= row.width, name + " ends inside the row (" + right + " <= " + row.width + ")");
+        }
+        const title = child(row, "transferTitle");
+        verify(!title.truncated, "the amount is never elided");
     }
 
     function test_batch_captions_sit_over_their_cells_data() {
