@@ -105,6 +105,11 @@ WalletSession::WalletSession(QObject* parent) : QObject(parent) {
                                                tr("Your withdrawal of %1 ETH can be finalized on L1 now.").arg(amount),
                                                QStringLiteral("bridge"));
     });
+    connect(this, &WalletSession::fundingFinished, this, [](bool ok, const QString& message) {
+        NotificationCenter::instance()->notify(QStringLiteral("funding"), ok ? QStringLiteral("funded") : QStringLiteral("error"),
+                                               ok ? tr("Test ETH arrived") : tr("Funding failed"), message,
+                                               QStringLiteral("overview"));
+    });
     connect(this, &WalletSession::fraudFound, this, [](quint64 batch, const QString& message) {
         NotificationCenter::instance()->notify(QStringLiteral("fraud:%1").arg(batch), QStringLiteral("fraud"),
                                                tr("Fraud detected in batch %1").arg(batch),
@@ -285,6 +290,46 @@ void WalletSession::resetLocalStack() {
     m_localStack->reset();
 }
 
+bool WalletSession::canFundFromDevAccount() const { return m_services && m_network && !m_network->devAccountKeys.isEmpty(); }
+
+QString WalletSession::devFundingAmount() { return QStringLiteral("10"); }
+
+void WalletSession::fundFromDevAccount(int accountIndex) {
+    if (!canFundFromDevAccount() || m_funding) return;
+    std::optional<WalletAccount> account;
+    for (const WalletAccount& a : AppContext::instance()->store()->accounts())
+        if (a.index == accountIndex) account = a;
+    auto to = account ? parse_address(account->address.toStdString()) : Result<Address>(make_error("no such account"));
+    // The last dev account: the first ones are the proposer's and the verifier's (and the tests').
+    auto key = PrivateKey::from_hex(m_network->devAccountKeys.constLast().toStdString());
+    if (!to || !key) {
+        emit fundingFinished(false, tr("This account cannot be funded."));
+        return;
+    }
+    m_funding = true;
+    emit fundingChanged();
+    auto* sender = new TransactionSender(m_l1, m_services);
+    SendRequest request;
+    request.to = to.value();
+    request.value = parse_amount(devFundingAmount().toStdString()).value();
+    TransactionSender::Callbacks callbacks;
+    auto finish = [this, sender](bool ok, const QString& message) {
+        sender->deleteLater();
+        m_funding = false;
+        emit fundingChanged();
+        emit fundingFinished(ok, message);
+    };
+    const QString name = account->name;
+    callbacks.confirmed = [finish, name](TransactionReceipt receipt) {
+        if (receipt.success)
+            finish(true, tr("%1 ETH from the local network's dev account arrived in %2.").arg(devFundingAmount(), name));
+        else
+            finish(false, tr("The dev account's transfer failed on L1."));
+    };
+    callbacks.failed = [finish](SendFailure failure) { finish(false, failure.message); };
+    sender->send(AccountSigner::from_key(key.value()), request, this, callbacks);
+}
+
 void WalletSession::refresh() {
     if (!m_services) {
         evaluate();
@@ -301,6 +346,10 @@ void WalletSession::connectTo(const NetworkConfig& config, const RollupParameter
 
 void WalletSession::teardown() {
     m_onSupervisedStack = false;
+    if (m_funding) {  // its sender goes with the services; the outcome is unknown, not pending
+        m_funding = false;
+        emit fundingChanged();
+    }
     if (!m_services) return;
     emit sessionEnded();
     ActivityJournal::instance()->close();

@@ -97,6 +97,10 @@ class WalletSession : public QObject {
     Q_PROPERTY(bool fraudDetected READ fraudDetected NOTIFY verificationChanged)
     Q_PROPERTY(QString fraudBatch READ fraudBatch NOTIFY verificationChanged)   // "" when none
     Q_PROPERTY(qint64 now READ now NOTIFY nowChanged)                           // unix seconds, ticks each second
+    // The local devnet funds wallet accounts on L1 from one of its dev accounts (one click).
+    Q_PROPERTY(bool canFundFromDevAccount READ canFundFromDevAccount NOTIFY networkChanged)
+    Q_PROPERTY(QString devFundingAmount READ devFundingAmount CONSTANT)          // "10" (ETH)
+    Q_PROPERTY(bool funding READ funding NOTIFY fundingChanged)
 
 public:
     enum class State { Idle, StartingLocal, Checking, Connecting, Ready, Failed };
@@ -134,6 +138,9 @@ public:
     bool fraudDetected() const { return m_fraudBatch.has_value(); }
     QString fraudBatch() const { return m_fraudBatch ? QString::number(*m_fraudBatch) : QString(); }
     qint64 now() const { return m_now; }
+    bool canFundFromDevAccount() const;
+    static QString devFundingAmount();
+    bool funding() const { return m_funding; }
 
     // The services while Ready (null otherwise). Owned by the session; gone after sessionEnded().
     sluice::EthClient* l1() const;
@@ -160,6 +167,9 @@ public:
     Q_INVOKABLE void resetLocalStack();
     // Re-reads balances, bridge records and batches now (after an error, or a manual refresh).
     Q_INVOKABLE void refresh();
+    // Local devnet only: sends devFundingAmount ETH on L1 from a dev account to the wallet's
+    // account `accountIndex`; fundingFinished reports the outcome.
+    Q_INVOKABLE void fundFromDevAccount(int accountIndex);
 
     // Tests: connect to an already-checked network without the local stack or settings.
     void connectTo(const sluice::NetworkConfig& config, const sluice::RollupParameters& params);
@@ -177,6 +187,8 @@ signals:
     void sessionStarted();   // services exist (Ready)
     void sessionEnded();     // services about to be deleted: drop pointers
     void networkCheckFinished(bool ok, const QString& message);
+    void fundingChanged();
+    void fundingFinished(bool ok, const QString& message);
     // Something actionable, for the tray/in-app notifications.
     void withdrawalReady(const QString& key, const QString& amount);
     void fraudFound(quint64 batchIndex, const QString& message);
@@ -202,7 +214,8 @@ private:
     QString m_problem;
     sluice::LocalStack* m_localStack = nullptr;
     std::optional<sluice::NetworkConfig> m_network;
-    bool m_onSupervisedStack = false;  // the services run on m_localStack (its stop ends them)
+    bool m_onSupervisedStack = false;
+    bool m_funding = false;  // the services run on m_localStack (its stop ends them)
     sluice::RollupParameters m_params;
     bool m_haveParams = false;
     quint64 m_checkGeneration = 0;

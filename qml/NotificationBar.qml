@@ -33,8 +33,8 @@ Rectangle {
             anchors.rightMargin: Theme.spacing
             spacing: Theme.spacing
             Label {
-                text: kind === "fraud" ? "\u26A0" : "\u2714"
-                color: kind === "fraud" ? Theme.error : Theme.success
+                text: kind === "fraud" || kind === "error" ? "\u26A0" : "\u2714"
+                color: kind === "fraud" || kind === "error" ? Theme.error : Theme.success
                 font.pixelSize: 18
             }
             Label {

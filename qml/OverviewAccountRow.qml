@@ -2,6 +2,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Sluice
 
 // One account on the overview: name and address, then its L1, L2 and in-transit amounts.
 Rectangle {
@@ -77,6 +78,17 @@ Rectangle {
                 font.weight: Font.DemiBold
                 elide: Text.ElideRight
             }
+        }
+        // Local devnet only: one click pays this account test ETH on L1 from a dev account.
+        Button {
+            objectName: "fundButton_" + root.index
+            visible: WalletSession.canFundFromDevAccount
+            Layout.preferredWidth: 140  // the accounts header (OverviewPage) keeps a column this wide
+            enabled: !WalletSession.funding
+            flat: true
+            text: qsTr("+%1 test ETH").arg(WalletSession.devFundingAmount)
+            Accessible.name: qsTr("Fund %1 with %2 test ETH from the local network").arg(root.name).arg(WalletSession.devFundingAmount)
+            onClicked: WalletSession.fundFromDevAccount(parseInt(root.key))
         }
     }
 }

@@ -3,10 +3,12 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
 
+#include "core/crypto/secp256k1.hpp"
 #include "core/eth/address.hpp"
 
 namespace sluice {
@@ -72,6 +74,10 @@ Result<NetworkConfig> parseDevnetManifest(const QByteArray& json, const QString&
     config.rollup = *rollup;
     const QJsonValue deploy = o.value(QStringLiteral("deployBlock"));
     if (deploy.isDouble() && deploy.toDouble() >= 0) config.deployBlock = static_cast<quint64>(deploy.toDouble());
+    for (const QJsonValue& account : o.value(QStringLiteral("devAccounts")).toArray()) {
+        const QString key = account.toObject().value(QStringLiteral("privateKey")).toString();
+        if (PrivateKey::from_hex(key.toStdString())) config.devAccountKeys << key;
+    }
     return config;
 }
 

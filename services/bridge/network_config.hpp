@@ -6,6 +6,7 @@
 // is read from the contract (RollupContract::readParams), never from a file or a constant.
 
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 #include <optional>
@@ -23,6 +24,9 @@ struct NetworkConfig {
     Address rollup;
     quint64 deployBlock = 0;
     QString source;   // "devnet manifest <path>" or "command line", for messages
+    // Devnet manifests only: keys of the accounts the devnet funds on L1 (anvil's published test
+    // keys, never a user's), so a wallet on the local stack can fund itself. Empty elsewhere.
+    QStringList devAccountKeys;
 
     // Stable name of this network for file names: "<rollup address lower-case hex>".
     QString key() const;

@@ -18,6 +18,9 @@
 #include "overviewcontroller.h"
 #include "sendcontroller.h"
 #include "settingscontroller.h"
+#include "core/eth/address.hpp"
+#include "core/eth/units.hpp"
+#include "services/rpc/eth_client.hpp"
 #include "services/wallet/walletstore.h"
 #include "walletsession.h"
 
@@ -51,6 +54,7 @@ private slots:
     void cleanupTestCase();
     void depositWithdrawFinalize();
     void sendOnL2IsOneHistory();
+    void devAccountFundsAWalletAccount();  // before customEndpointsAreChecked: needs the manifest's network
     void customEndpointsAreChecked();
     void fraudIsDetectedAndProvenByTheWallet();
 
@@ -266,6 +270,29 @@ void TestSession::sendOnL2IsOneHistory() {
         }
         return sent && received;
     }, 60000));
+}
+
+// One click on the local devnet: a dev account pays exactly devFundingAmount ETH on L1 to the
+// wallet's account, which pays nothing for it.
+void TestSession::devAccountFundsAWalletAccount() {
+    auto* session = WalletSession::instance();
+    QVERIFY(session->canFundFromDevAccount());
+    const auto account = AppContext::instance()->store()->accounts().at(2);
+    const Address address = *parse_address(account.address.toStdString());
+    auto balance = [&] {
+        std::optional<U256> out;
+        session->l1()->balance(address, this, [&](RpcResult<U256> b) { out = b.ok() ? b.value() : U256(0); });
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(out.has_value(), 30000); }();
+        return out.value_or(U256(0));
+    };
+    const U256 before = balance();
+    QSignalSpy finished(session, &WalletSession::fundingFinished);
+    session->fundFromDevAccount(account.index);
+    QVERIFY(session->funding());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+    QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+    QVERIFY(!session->funding());
+    QCOMPARE(balance() - before, parse_amount(WalletSession::devFundingAmount().toStdString()).value());
 }
 
 void TestSession::customEndpointsAreChecked() {

@@ -237,6 +237,15 @@ private slots:
         QCOMPARE(config->l2Ws, QUrl(QStringLiteral("ws://127.0.0.1:8546")));
         QCOMPARE(config->rollup, kRollup);
         QCOMPARE(config->deployBlock, quint64(1));
+        QCOMPARE(config->devAccountKeys,
+                 QStringList{QStringLiteral("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80")});
+        // Keys that are not keys are left out; explicit endpoints have none.
+        auto junk = parseDevnetManifest("{\"l1\":{\"rpcUrl\":\"http://a\"},\"l2\":{\"rpcUrl\":\"http://b\"},"
+                                        "\"rollup\":\"0x5FbDB2315678afecb367f032d93F642f64180aa3\","
+                                        "\"devAccounts\":[{\"privateKey\":\"0x12\"}]}",
+                                        QStringLiteral("m.json"));
+        QVERIFY2(junk.ok(), junk.ok() ? "" : junk.message().c_str());
+        QVERIFY(junk->devAccountKeys.isEmpty());
     }
 
     void manifestErrorsNameTheField() {
