@@ -9,8 +9,8 @@ import QtQuick
 QtObject {
     readonly property int number: 60
     readonly property int txs: 50
-    readonly property int stateRootMin: 170   // the shortened hash and its copy button
+    readonly property int stateRootMin: 160   // the shortened hash and its copy button
     readonly property int age: 100
     readonly property int window: 150
-    readonly property int status: 190
+    readonly property int status: 240
 }

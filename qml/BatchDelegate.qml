@@ -137,6 +137,9 @@ ItemDelegate {
             spacing: 4
             StatusChip {
                 objectName: "batchStatus"
+                // The verdict mark keeps its place at the column's end.
+                Layout.maximumWidth: BatchColumns.status - 24
+                Layout.minimumWidth: 0
                 text: root.statusText
                 tone: d.tone
             }

@@ -20,6 +20,9 @@ Rectangle {
     Label {
         id: label
         anchors.centerIn: parent
+        // Elided when a layout gives the chip less than its text needs (never past its edge).
+        width: Math.min(implicitWidth, Math.max(0, root.width - 20))
+        elide: Text.ElideRight
         text: root.text
         color: Theme.toneForeground(root.tone)
         font.pixelSize: Theme.fontSmall

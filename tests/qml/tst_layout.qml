@@ -85,7 +85,7 @@ TestCase {
                 finalAt: "2026-11-22 10:31:05"
                 windowProgress: 0.4
                 status: "posted"
-                statusText: "in challenge window"
+                statusText: "In der Anfechtungsfrist, von dieser Wallet geprüft"
                 verification: "verified"
                 verified: true
                 fraud: false
@@ -198,7 +198,7 @@ TestCase {
     }
 
     function test_batch_captions_sit_over_their_cells_data() {
-        return [{ tag: "wide", width: 980 }, { tag: "narrow", width: 760 }];
+        return [{ tag: "wide", width: 980 }, { tag: "narrow", width: 880 }];
     }
     function test_batch_captions_sit_over_their_cells(data) {
         const column = createTemporaryObject(batchesComponent, stage, { width: data.width });
@@ -217,6 +217,11 @@ TestCase {
         fuzzyCompare(x(bar), x(child(column, "captionWindow")), 0.5);
         const copy = child(child(column, "batchStateRootCell"), "copyButton");
         verify(x(copy) + copy.width <= x(child(column, "captionAge")), "the copy icon is left of the Age column");
+        // A long status is elided inside its column; the verdict mark stays visible in the row.
+        const mark = child(column, "verifiedMark");
+        verify(x(mark) + mark.width <= column.width, "the verdict mark is inside the row");
+        const chip = child(column, "batchStatus");
+        verify(x(chip) + chip.width <= x(mark), "the status chip ends before the mark");
     }
 }
 }
