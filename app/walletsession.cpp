@@ -3,6 +3,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QQmlEngine>
@@ -33,6 +34,10 @@ QPointer<WalletSession> g_session;
 SessionOptions g_options;
 
 QString ether(const U256& wei) { return QString::fromStdString(format_amount(wei)); }
+
+QString activityJournalPath(const QString& dataDir, const NetworkConfig& network) {
+    return QDir(dataDir).filePath(QStringLiteral("activity-%1.json").arg(network.key()));
+}
 }  // namespace
 
 void WalletSession::configure(const SessionOptions& options) { g_options = options; }
@@ -286,7 +291,13 @@ void WalletSession::stopLocalStack() {
 }
 void WalletSession::resetLocalStack() {
     teardown();
-    // Bridge history of the old devnet is kept under its own network key; nothing to wipe here.
+    // The new devnet deploys its Rollup at the same address, and the history files are named by
+    // that address: they would mix the deleted chain's transfers into the new one's. They go with it.
+    if (auto old = loadDevnetManifest(m_localStack->manifestPath())) {
+        const QString dataDir = AppContext::instance()->store()->dataDir();
+        QFile::remove(BridgeService::storePathFor(dataDir, old.value()));
+        QFile::remove(activityJournalPath(dataDir, old.value()));
+    }
     m_localStack->reset();
 }
 
@@ -392,7 +403,7 @@ void WalletSession::startServices(const NetworkConfig& config, const RollupParam
     m_verifier = new WalletVerifier(m_l1, config.rollup, config.deployBlock, params, m_services);
     m_l1Heads = new HeadsSubscription(config.l1Ws, m_l1Rpc, m_services);
     m_l2Heads = new HeadsSubscription(config.l2Ws, m_l2->rpc(), m_services);
-    ActivityJournal::instance()->open(QDir(dataDir).filePath(QStringLiteral("activity-%1.json").arg(config.key())));
+    ActivityJournal::instance()->open(activityJournalPath(dataDir, config));
     trackAccounts();
 
     connect(m_l1Heads, &HeadsSubscription::newHead, this, [this](quint64 number) {

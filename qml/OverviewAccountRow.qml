@@ -79,16 +79,23 @@ Rectangle {
                 elide: Text.ElideRight
             }
         }
-        // Local devnet only: one click pays this account test ETH on L1 from a dev account.
-        Button {
-            objectName: "fundButton_" + root.index
+        // Local devnet only: one click pays this account test ETH on L1 from a dev account. In a
+        // fixed-width cell: the accounts header (OverviewPage) keeps a column exactly this wide.
+        Item {
             visible: WalletSession.canFundFromDevAccount
-            Layout.preferredWidth: 140  // the accounts header (OverviewPage) keeps a column this wide
-            enabled: !WalletSession.funding
-            flat: true
-            text: qsTr("+%1 test ETH").arg(WalletSession.devFundingAmount)
-            Accessible.name: qsTr("Fund %1 with %2 test ETH from the local network").arg(root.name).arg(WalletSession.devFundingAmount)
-            onClicked: WalletSession.fundFromDevAccount(parseInt(root.key))
+            Layout.preferredWidth: 140
+            Layout.preferredHeight: fundButton.implicitHeight
+            Button {
+                id: fundButton
+                objectName: "fundButton_" + root.index
+                anchors.right: parent.right
+                width: Math.min(implicitWidth, parent.width)
+                enabled: !WalletSession.funding
+                flat: true
+                text: qsTr("+%1 test ETH").arg(WalletSession.devFundingAmount)
+                Accessible.name: qsTr("Fund %1 with %2 test ETH from the local network").arg(root.name).arg(WalletSession.devFundingAmount)
+                onClicked: WalletSession.fundFromDevAccount(parseInt(root.key))
+            }
         }
     }
 }

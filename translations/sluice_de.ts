@@ -328,22 +328,22 @@
         <translation>%1 % verstrichen</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="149"/>
+        <location filename="../qml/BatchDelegate.qml" line="152"/>
         <source>This wallet found fraud in this batch</source>
         <translation>Diese Wallet hat in diesem Batch Betrug gefunden</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="150"/>
+        <location filename="../qml/BatchDelegate.qml" line="153"/>
         <source>Verified by this wallet</source>
         <translation>Von dieser Wallet geprüft</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="151"/>
+        <location filename="../qml/BatchDelegate.qml" line="154"/>
         <source>Not yet re-executed by this wallet</source>
         <translation>Von dieser Wallet noch nicht nachgerechnet</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="152"/>
+        <location filename="../qml/BatchDelegate.qml" line="155"/>
         <source>Cannot be verified: it follows a bad batch</source>
         <translation>Nicht prüfbar: folgt auf einen fehlerhaften Batch</translation>
     </message>
@@ -688,23 +688,23 @@
         <translation>Auszahlung auf L1 ausgezahlt</translation>
     </message>
     <message>
-        <location filename="../qml/BridgePage.qml" line="31"/>
+        <location filename="../qml/BridgePage.qml" line="46"/>
         <source>Transfers</source>
         <translation>Überweisungen</translation>
     </message>
     <message>
-        <location filename="../qml/BridgePage.qml" line="32"/>
+        <location filename="../qml/BridgePage.qml" line="47"/>
         <source>One withdrawal is ready to finalize.</source>
         <translation>Eine Auszahlung kann abgeschlossen werden.</translation>
     </message>
     <message>
-        <location filename="../qml/BridgePage.qml" line="34"/>
+        <location filename="../qml/BridgePage.qml" line="49"/>
         <source>%1 withdrawals are ready to finalize.</source>
         <extracomment>%1 is a number greater than one</extracomment>
         <translation>%1 Auszahlungen können abgeschlossen werden.</translation>
     </message>
     <message>
-        <location filename="../qml/BridgePage.qml" line="44"/>
+        <location filename="../qml/BridgePage.qml" line="59"/>
         <source>No deposits or withdrawals yet.</source>
         <translation>Noch keine Ein- oder Auszahlungen.</translation>
     </message>
@@ -1151,14 +1151,24 @@
 <context>
     <name>OverviewAccountRow</name>
     <message>
-        <location filename="../qml/OverviewAccountRow.qml" line="23"/>
+        <location filename="../qml/OverviewAccountRow.qml" line="24"/>
         <source>%1: %2 %5 on L1, %3 %5 on L2, %4 %5 in transit</source>
         <translation>%1: %2 %5 auf L1, %3 %5 auf L2, %4 %5 unterwegs</translation>
     </message>
     <message>
-        <location filename="../qml/OverviewAccountRow.qml" line="66"/>
+        <location filename="../qml/OverviewAccountRow.qml" line="67"/>
         <source>Copy address</source>
         <translation>Adresse kopieren</translation>
+    </message>
+    <message>
+        <location filename="../qml/OverviewAccountRow.qml" line="95"/>
+        <source>+%1 test ETH</source>
+        <translation>+%1 Test-ETH</translation>
+    </message>
+    <message>
+        <location filename="../qml/OverviewAccountRow.qml" line="96"/>
+        <source>Fund %1 with %2 test ETH from the local network</source>
+        <translation>%1 mit %2 Test-ETH aus dem lokalen Netz aufladen</translation>
     </message>
 </context>
 <context>
@@ -1211,12 +1221,12 @@
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../qml/OverviewPage.qml" line="76"/>
+        <location filename="../qml/OverviewPage.qml" line="77"/>
         <source>Deposit or withdraw…</source>
         <translation>Ein- oder auszahlen …</translation>
     </message>
     <message>
-        <location filename="../qml/OverviewPage.qml" line="83"/>
+        <location filename="../qml/OverviewPage.qml" line="84"/>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
@@ -1733,66 +1743,66 @@
     <name>TransferDelegate</name>
     <message>
         <location filename="../qml/TransferDelegate.qml" line="42"/>
-        <location filename="../qml/TransferDelegate.qml" line="73"/>
+        <location filename="../qml/TransferDelegate.qml" line="76"/>
         <source>Deposit of %1 ETH</source>
         <translation>Einzahlung von %1 ETH</translation>
     </message>
     <message>
         <location filename="../qml/TransferDelegate.qml" line="42"/>
-        <location filename="../qml/TransferDelegate.qml" line="73"/>
+        <location filename="../qml/TransferDelegate.qml" line="76"/>
         <source>Withdrawal of %1 ETH</source>
         <translation>Auszahlung von %1 ETH</translation>
     </message>
     <message>
-        <location filename="../qml/TransferDelegate.qml" line="79"/>
+        <location filename="../qml/TransferDelegate.qml" line="82"/>
         <source>%1 · %2 · batch #%3</source>
         <extracomment>%1 a date and time, %2 a shortened address, %3 a batch number</extracomment>
         <translation>%1 · %2 · Batch #%3</translation>
     </message>
     <message>
-        <location filename="../qml/TransferDelegate.qml" line="80"/>
+        <location filename="../qml/TransferDelegate.qml" line="83"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/TransferDelegate.qml" line="106"/>
+        <location filename="../qml/TransferDelegate.qml" line="117"/>
         <source>Its batch was proven fraudulent and reverted on L1. The withdrawal is safe and waits to be posted again in a new batch.</source>
         <translation>Ihr Batch wurde als betrügerisch bewiesen und auf L1 rückgängig gemacht. Die Auszahlung ist sicher und wartet darauf, in einem neuen Batch erneut veröffentlicht zu werden.</translation>
     </message>
     <message>
-        <location filename="../qml/TransferDelegate.qml" line="107"/>
+        <location filename="../qml/TransferDelegate.qml" line="118"/>
         <source>Its first batch was reverted by a fraud proof; it was posted again and the challenge period restarted.</source>
         <translation>Ihr erster Batch wurde durch einen Betrugsbeweis rückgängig gemacht; sie wurde erneut veröffentlicht und die Anfechtungsfrist begann neu.</translation>
     </message>
     <message>
-        <location filename="../qml/TransferDelegate.qml" line="122"/>
+        <location filename="../qml/TransferDelegate.qml" line="133"/>
         <source>Final at %1</source>
         <extracomment>%1 is an absolute date and time</extracomment>
         <translation>Endgültig am %1</translation>
     </message>
     <message>
-        <location filename="../qml/TransferDelegate.qml" line="123"/>
+        <location filename="../qml/TransferDelegate.qml" line="134"/>
         <source>Final time known once the batch is on L1</source>
         <translation>Endzeitpunkt bekannt, sobald der Batch auf L1 ist</translation>
     </message>
     <message>
-        <location filename="../qml/TransferDelegate.qml" line="131"/>
+        <location filename="../qml/TransferDelegate.qml" line="142"/>
         <source>%1 left</source>
         <extracomment>%1 is a time span like &quot;2m 13s&quot;</extracomment>
         <translation>noch %1</translation>
     </message>
     <message>
-        <location filename="../qml/TransferDelegate.qml" line="145"/>
+        <location filename="../qml/TransferDelegate.qml" line="156"/>
         <source>Finalize</source>
         <translation>Abschließen</translation>
     </message>
     <message>
-        <location filename="../qml/TransferDelegate.qml" line="147"/>
+        <location filename="../qml/TransferDelegate.qml" line="158"/>
         <source>Finalize the withdrawal of %1 ETH</source>
         <translation>Auszahlung von %1 ETH abschließen</translation>
     </message>
     <message>
-        <location filename="../qml/TransferDelegate.qml" line="154"/>
+        <location filename="../qml/TransferDelegate.qml" line="165"/>
         <source>Copy transaction hash</source>
         <translation>Transaktions-Hash kopieren</translation>
     </message>
@@ -1994,67 +2004,92 @@
 <context>
     <name>WalletSession</name>
     <message>
-        <location filename="../app/walletsession.cpp" line="104"/>
+        <location filename="../app/walletsession.cpp" line="109"/>
         <source>Withdrawal ready</source>
         <translation>Auszahlung bereit</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="105"/>
+        <location filename="../app/walletsession.cpp" line="110"/>
         <source>Your withdrawal of %1 ETH can be finalized on L1 now.</source>
         <translation>Ihre Auszahlung von %1 ETH kann jetzt auf L1 abgeschlossen werden.</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="110"/>
+        <location filename="../app/walletsession.cpp" line="115"/>
+        <source>Test ETH arrived</source>
+        <translation>Test-ETH eingegangen</translation>
+    </message>
+    <message>
+        <location filename="../app/walletsession.cpp" line="115"/>
+        <source>Funding failed</source>
+        <translation>Aufladen fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../app/walletsession.cpp" line="120"/>
         <source>Fraud detected in batch %1</source>
         <translation>Betrug in Batch %1 erkannt</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="111"/>
+        <location filename="../app/walletsession.cpp" line="121"/>
         <source>This wallet&apos;s verifier found a fraudulent batch.</source>
         <translation>Die Prüfung dieser Wallet hat einen betrügerischen Batch gefunden.</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="154"/>
+        <location filename="../app/walletsession.cpp" line="164"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="154"/>
+        <location filename="../app/walletsession.cpp" line="164"/>
         <source>Locked</source>
         <translation>Gesperrt</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="156"/>
+        <location filename="../app/walletsession.cpp" line="166"/>
         <source>Starting the local network…</source>
         <translation>Das lokale Netz wird gestartet …</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="157"/>
+        <location filename="../app/walletsession.cpp" line="167"/>
         <source>Checking the network…</source>
         <translation>Das Netz wird geprüft …</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="158"/>
+        <location filename="../app/walletsession.cpp" line="168"/>
         <source>Connecting…</source>
         <translation>Verbinde …</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="159"/>
+        <location filename="../app/walletsession.cpp" line="169"/>
         <source>Connected</source>
         <translation>Verbunden</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="270"/>
+        <location filename="../app/walletsession.cpp" line="280"/>
         <source>The endpoints could not be saved.</source>
         <translation>Die Endpunkte konnten nicht gespeichert werden.</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="530"/>
+        <location filename="../app/walletsession.cpp" line="317"/>
+        <source>This account cannot be funded.</source>
+        <translation>Dieses Konto kann nicht aufgeladen werden.</translation>
+    </message>
+    <message>
+        <location filename="../app/walletsession.cpp" line="336"/>
+        <source>%1 ETH from the local network&apos;s dev account arrived in %2.</source>
+        <translation>%1 ETH vom Entwicklerkonto des lokalen Netzes sind in %2 eingegangen.</translation>
+    </message>
+    <message>
+        <location filename="../app/walletsession.cpp" line="338"/>
+        <source>The dev account&apos;s transfer failed on L1.</source>
+        <translation>Die Überweisung des Entwicklerkontos ist auf L1 fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location filename="../app/walletsession.cpp" line="590"/>
         <source>No batches on L1 yet: nothing to verify.</source>
         <translation>Noch keine Batches auf L1: nichts zu prüfen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/walletsession.cpp" line="532"/>
+        <location filename="../app/walletsession.cpp" line="592"/>
         <source>Fraud found by this wallet in batch %1; %n batch(es) cannot be trusted.</source>
         <translation>
             <numerusform>Betrug von dieser Wallet in Batch %1 gefunden; %n Batch ist nicht vertrauenswürdig.</numerusform>
@@ -2062,7 +2097,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/walletsession.cpp" line="535"/>
+        <location filename="../app/walletsession.cpp" line="595"/>
         <source>%n batch(es) could not be verified by this wallet.</source>
         <translation>
             <numerusform>%n Batch konnte von dieser Wallet nicht geprüft werden.</numerusform>
@@ -2070,7 +2105,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/walletsession.cpp" line="537"/>
+        <location filename="../app/walletsession.cpp" line="597"/>
         <source>All %n batch(es) holding your funds verified by this wallet.</source>
         <translation>
             <numerusform>Der %n Batch mit Ihrem Guthaben ist von dieser Wallet geprüft.</numerusform>

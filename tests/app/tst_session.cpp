@@ -5,6 +5,8 @@
 // the L2 balance, TransfersModel walks the steps and offers finalize exactly when possible,
 // BatchesModel shows batches verified by this wallet, the activity journal records it all.
 // Skipped when no sluiced/anvil is known (SLUICED_PATH from the build, or SLUICE_SLUICED).
+#include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -20,6 +22,8 @@
 #include "settingscontroller.h"
 #include "core/eth/address.hpp"
 #include "core/eth/units.hpp"
+#include "services/bridge/bridge_service.hpp"
+#include "services/bridge/network_config.hpp"
 #include "services/rpc/eth_client.hpp"
 #include "services/wallet/walletstore.h"
 #include "walletsession.h"
@@ -57,6 +61,7 @@ private slots:
     void devAccountFundsAWalletAccount();  // before customEndpointsAreChecked: needs the manifest's network
     void customEndpointsAreChecked();
     void fraudIsDetectedAndProvenByTheWallet();
+    void resetRemovesTheDeletedChainsHistory();  // last: it ends the session
 
 private:
     QTemporaryDir m_dir;
@@ -371,6 +376,28 @@ void TestSession::fraudIsDetectedAndProvenByTheWallet() {
     }, 180000));
     delete WalletSession::existing();  // drop the services before this network goes away
     cheating.stopAndWait();
+}
+
+// Settings › Reset deletes the local chain; the new one deploys its Rollup at the same address,
+// so the bridge history and activity journal named by that address must go too (not the wallet).
+void TestSession::resetRemovesTheDeletedChainsHistory() {
+    auto* session = WalletSession::instance();
+    const QString dataDir = AppContext::instance()->store()->dataDir();
+    // Let the session's supervised stack own this devnet's manifest (same Rollup address).
+    const QString supervised = QDir(dataDir).filePath(QStringLiteral("devnet"));
+    QVERIFY(QDir().mkpath(supervised));
+    QFile::remove(supervised + QStringLiteral("/devnet.json"));
+    QVERIFY(QFile::copy(m_dir.filePath(QStringLiteral("devnet/devnet.json")), supervised + QStringLiteral("/devnet.json")));
+    auto config = loadDevnetManifest(supervised + QStringLiteral("/devnet.json"));
+    QVERIFY(config.ok());
+    const QString bridgeFile = BridgeService::storePathFor(dataDir, config.value());
+    const QString journal = QDir(dataDir).filePath(QStringLiteral("activity-%1.json").arg(config.value().key()));
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(bridgeFile) && QFile::exists(journal), 30000);  // this session's history
+
+    session->resetLocalStack();
+    QVERIFY(!QFile::exists(bridgeFile));
+    QVERIFY(!QFile::exists(journal));
+    QVERIFY(AppContext::instance()->store()->exists());
 }
 
 QTEST_MAIN(TestSession)
