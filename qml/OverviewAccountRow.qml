@@ -55,6 +55,10 @@ Rectangle {
         }
         ColumnLayout {
             Layout.fillWidth: true
+            // Its natural width when there is room, never more than what is left (clipped): the
+            // amount columns must stay under their captions.
+            Layout.minimumWidth: 0
+            clip: true
             spacing: 0
             Label {
                 text: root.name
@@ -67,11 +71,14 @@ Rectangle {
                 copyName: qsTr("Copy address")
             }
         }
+        // Takes what the name column leaves (it stops at its natural width), so the amount
+        // columns always end where their captions do.
+        Item { Layout.fillWidth: true }
         Repeater {
             model: [root.l1Balance, root.l2Balance, root.inTransit]
             delegate: Label {
                 required property string modelData
-                Layout.preferredWidth: 150
+                Layout.preferredWidth: 140
                 horizontalAlignment: Text.AlignRight
                 text: modelData.length > 0 ? modelData + " " + root.unit : "\u2026"
                 color: modelData === "0" ? Theme.textSecondary : Theme.textPrimary
@@ -83,7 +90,7 @@ Rectangle {
         // fixed-width cell: the accounts header (OverviewPage) keeps a column exactly this wide.
         Item {
             visible: WalletSession.canFundFromDevAccount
-            Layout.preferredWidth: 140
+            Layout.preferredWidth: 124
             Layout.preferredHeight: fundButton.implicitHeight
             Button {
                 id: fundButton

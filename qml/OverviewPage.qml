@@ -58,10 +58,10 @@ PageScaffold {
             Layout.bottomMargin: 4
             spacing: Theme.spacing
             Label { Layout.fillWidth: true; text: qsTr("Account"); color: Theme.textSecondary; font.pixelSize: Theme.fontSmall; font.weight: Font.DemiBold }
-            Label { Layout.preferredWidth: 150; horizontalAlignment: Text.AlignRight; text: qsTr("L1"); color: Theme.textSecondary; font.pixelSize: Theme.fontSmall; font.weight: Font.DemiBold }
-            Label { Layout.preferredWidth: 150; horizontalAlignment: Text.AlignRight; text: qsTr("L2"); color: Theme.textSecondary; font.pixelSize: Theme.fontSmall; font.weight: Font.DemiBold }
-            Label { Layout.preferredWidth: 150; horizontalAlignment: Text.AlignRight; text: qsTr("In transit"); color: Theme.textSecondary; font.pixelSize: Theme.fontSmall; font.weight: Font.DemiBold }
-            Item { visible: WalletSession.canFundFromDevAccount; Layout.preferredWidth: 140 }  // over the rows' fund buttons
+            Label { Layout.preferredWidth: 140; horizontalAlignment: Text.AlignRight; text: qsTr("L1"); color: Theme.textSecondary; font.pixelSize: Theme.fontSmall; font.weight: Font.DemiBold }
+            Label { Layout.preferredWidth: 140; horizontalAlignment: Text.AlignRight; text: qsTr("L2"); color: Theme.textSecondary; font.pixelSize: Theme.fontSmall; font.weight: Font.DemiBold }
+            Label { Layout.preferredWidth: 140; horizontalAlignment: Text.AlignRight; text: qsTr("In transit"); color: Theme.textSecondary; font.pixelSize: Theme.fontSmall; font.weight: Font.DemiBold }
+            Item { visible: WalletSession.canFundFromDevAccount; Layout.preferredWidth: 124 }  // over the rows' fund buttons
         }
         Repeater {
             model: overview.accounts
