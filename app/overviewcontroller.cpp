@@ -193,7 +193,7 @@ void OverviewController::recomputeInTransit() {
     if (!bridge) return;
     std::map<Address, U256> transit;
     for (const DepositRecord& d : bridge->deposits())
-        if (d.status == DepositStatus::Submitted || d.status == DepositStatus::Queued) transit[d.from] += d.amount;
+        if (d.status == DepositStatus::Submitted || d.status == DepositStatus::Queued) transit[d.account()] += d.amount;
     for (const WithdrawalRecord& w : bridge->withdrawals())
         if (w.status != WithdrawalStatus::Finalized) transit[w.account] += w.amount;
     for (const auto& row : m_model->rows()) {

@@ -155,7 +155,7 @@ QVariant TransfersModel::data(const QModelIndex& index, int role) const {
     switch (role) {
     case KeyRole: return d.key();
     case KindRole: return QStringLiteral("deposit");
-    case AccountRole: return QString::fromStdString(to_checksum_address(d.from));
+    case AccountRole: return QString::fromStdString(to_checksum_address(d.account()));
     case AmountRole: return QString::fromStdString(format_amount(d.amount));
     case StatusRole: return depositCode(d.status);
     case StatusTextRole:

@@ -620,7 +620,7 @@ void WalletSession::journalDeposit(const DepositRecord& d) {
     e.kind = QStringLiteral("deposit");
     e.txHash = QString::fromStdString(d.l1TxHash.hex());
     e.timestamp = d.submittedAt;
-    e.account = QString::fromStdString(to_checksum_address(d.from));
+    e.account = QString::fromStdString(to_checksum_address(d.account()));
     e.counterparty = QString::fromStdString(to_checksum_address(d.to));
     e.amount = ether(d.amount);
     e.status = TransfersModel::depositCode(d.status);

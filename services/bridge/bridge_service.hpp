@@ -79,7 +79,7 @@ struct WithdrawalRecord {
 
 struct DepositRecord {
     Hash l1TxHash;                 // the key
-    Address from;
+    Address from;                  // zero when only the node told of it (L1's event names no sender)
     Address to;
     U256 amount = 0;
     DepositStatus status = DepositStatus::Submitted;
@@ -88,6 +88,8 @@ struct DepositRecord {
     std::optional<quint64> l2Block;
 
     QString key() const;
+    // The wallet account it concerns: the sender when this wallet sent it, else the recipient.
+    Address account() const { return from == Address{} ? to : from; }
 };
 
 class BridgeService : public QObject {

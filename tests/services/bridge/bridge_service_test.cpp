@@ -462,6 +462,9 @@ private slots:
         QCOMPARE(again.deposits().size(), 1);
         QCOMPARE(again.deposits().first().status, DepositStatus::Credited);
         QCOMPARE(again.deposits().first().amount, U256(100));
+        // Learned from the node only: no sender is known, so it concerns its recipient.
+        QCOMPARE(again.deposits().first().from, Address{});
+        QCOMPARE(again.deposits().first().account(), me);
         QCOMPARE(again.trackedAccounts(), QList<Address>{me});
         // Node down: a problem is reported, the state stays.
         QSignalSpy problem(&again, &BridgeService::problem);
