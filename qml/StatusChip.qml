@@ -28,4 +28,12 @@ Rectangle {
         font.pixelSize: Theme.fontSmall
         font.weight: Font.DemiBold
     }
+    // An elided status is still readable in full: on hover, as a tooltip.
+    HoverHandler {
+        id: hover
+        enabled: label.truncated
+    }
+    ToolTip.visible: hover.hovered && label.truncated
+    ToolTip.text: root.text
+    ToolTip.delay: 400
 }

@@ -155,6 +155,21 @@ TestCase {
         Theme.dark = was;
     }
 
+    function test_elided_chip_shows_its_text_on_hover() {
+        const chip = createTemporaryObject(chipComponent, stage, { text: "In der Anfechtungsfrist, von dieser Wallet geprüft", width: 120 });
+        waitForRendering(chip);
+        verify(!chip.ToolTip.visible, "no tooltip before hovering");
+        mouseMove(chip, chip.width / 2, chip.height / 2);
+        tryVerify(() => chip.ToolTip.visible, 3000, "an elided chip shows its whole text on hover");
+        compare(chip.ToolTip.text, chip.text);
+        mouseMove(stage, 0, stage.height - 1);
+        const wide = createTemporaryObject(chipComponent, stage, { text: "Final", x: 300 });
+        waitForRendering(wide);
+        mouseMove(wide, wide.width / 2, wide.height / 2);
+        wait(600);
+        verify(!wide.ToolTip.visible, "a chip that shows all its text needs none");
+    }
+
     function test_rail_keyboard_navigation() {
         const rail = createTemporaryObject(railComponent, stage);
         const spy = createTemporaryObject(spyComponent, testCase, { target: rail, signalName: "activated" });
