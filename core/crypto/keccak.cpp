@@ -110,6 +110,7 @@ void absorb_block(std::array<std::uint64_t, 25>& state, const std::uint8_t* bloc
 }  // namespace
 
 Keccak256& Keccak256::update(ByteView data) {
+    if (data.empty()) return *this;  // an empty span may hold a null pointer, which memcpy must not see
     const std::uint8_t* p = data.data();
     std::size_t left = data.size();
     if (m_buffered > 0) {
