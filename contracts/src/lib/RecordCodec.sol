@@ -229,17 +229,19 @@ library RecordCodec {
 
     /// Skips well-formed transfer records (kinds 0 and 1) from calldata offset `p`, at most `k`
     /// of them and not past `end`, and returns the offset after the last one skipped and how many.
-    /// It stops at the first record it cannot vouch for cheaply: a withdrawal or deposit (whose
-    /// fields the caller needs), a record with a number of 31 bytes or more or with
-    /// 8 * length + 4 * exponent > 240, or anything malformed; the caller runs `decode`, the
-    /// reference for §4.1, on that record. This is the per-record cost of every submitted batch,
-    /// hence straight-line assembly with branchless checks on one word per field:
-    /// - uvar: L <= 31 (so the bytes are in the loaded word), no leading zero byte;
-    /// - amount: 8L + 4e <= 240, so L <= 30, e <= 60 and m * 10^e < 2^256 (log2(10) < 4); no
-    ///   leading zero byte; canonical: m not divisible by 10. Zero (e = 0, L = 0) is taken fast
-    ///   only in the gasPrice / maxPriorityFeePerGas field, where it is usual; elsewhere m = 0
-    ///   counts as divisible by 10 and leaves the record to `decode` (which also makes the
-    ///   leading-byte check valid for L = 0).
+    /// It stops at the first record it cannot vouch for cheaply and leaves it to `decode`, the
+    /// reference for §4.1: a withdrawal or deposit (whose fields the caller needs), anything
+    /// malformed, and some well-formed but unusual numbers. Stopping too early only costs gas;
+    /// skipping a malformed record would be a bug. This is the per-record cost of every submitted
+    /// batch, hence straight-line assembly with branchless checks on one word per field:
+    /// - uvar: L <= 31 (so the bytes are in the loaded word) and the byte after the length is not
+    ///   zero. For L > 0 that is the canonical-form rule; for L = 0 (the number zero) it is the
+    ///   next field's first byte, and a zero there merely sends the record to `decode`.
+    /// - amount: the header word `e << 8 | L` has e <= 31 and L <= 15 (one mask), so the mantissa
+    ///   is in the loaded word and m * 10^e < 2^120 * 10^31 < 2^256; no leading zero byte;
+    ///   canonical: m not divisible by 10. Zero (e = 0, L = 0) is taken fast only in the gasPrice
+    ///   / maxPriorityFeePerGas field, where it is usual; elsewhere m = 0 counts as divisible by
+    ///   10 and leaves the record to `decode`.
     function scanTransfers(uint256 p, uint256 end, uint256 k) internal pure returns (uint256 next, uint256 n) {
         assembly ("memory-safe") {
             for {} and(lt(n, k), lt(p, end)) {} {
@@ -253,16 +255,15 @@ library RecordCodec {
                     // nonce: a uvar
                     let w := calldataload(p)
                     let l := byte(0, w)
-                    slow := or(slow, or(gt(l, 31), and(gt(l, 0), iszero(byte(1, w)))))
+                    slow := or(slow, or(gt(l, 31), iszero(byte(1, w))))
                     p := add(add(p, 1), l)
                 }
                 {
                     // value: an amount (exponent, uvar mantissa)
                     let w := calldataload(p)
-                    let b := shl(3, byte(1, w))
-                    let m := shr(sub(256, b), shl(16, w))
-                    slow := or(slow, or(or(gt(add(b, shl(2, byte(0, w))), 240), iszero(byte(2, w))), iszero(mod(m, 10))))
-                    p := add(add(p, 2), shr(3, b))
+                    let l := byte(1, w)
+                    slow := or(slow, or(or(and(shr(240, w), 0xe0f0), iszero(byte(2, w))), iszero(mod(shr(sub(256, shl(3, l)), shl(16, w)), 10))))
+                    p := add(add(p, 2), l)
                 }
                 {
                     // gasPrice or maxPriorityFeePerGas: an amount (exponent, uvar mantissa)
@@ -270,25 +271,23 @@ library RecordCodec {
                     switch shr(240, w)
                     case 0 { p := add(p, 2) } // zero (e = 0, L = 0): the usual priority fee
                     default {
-                        let b := shl(3, byte(1, w))
-                        let m := shr(sub(256, b), shl(16, w))
-                        slow := or(slow, or(or(gt(add(b, shl(2, byte(0, w))), 240), iszero(byte(2, w))), iszero(mod(m, 10))))
-                        p := add(add(p, 2), shr(3, b))
+                        let l := byte(1, w)
+                        slow := or(slow, or(or(and(shr(240, w), 0xe0f0), iszero(byte(2, w))), iszero(mod(shr(sub(256, shl(3, l)), shl(16, w)), 10))))
+                        p := add(add(p, 2), l)
                     }
                 }
                 if and(flags, 4) {
                     // maxFeePerGas: an amount (exponent, uvar mantissa)
                     let w := calldataload(p)
-                    let b := shl(3, byte(1, w))
-                    let m := shr(sub(256, b), shl(16, w))
-                    slow := or(slow, or(or(gt(add(b, shl(2, byte(0, w))), 240), iszero(byte(2, w))), iszero(mod(m, 10))))
-                    p := add(add(p, 2), shr(3, b))
+                    let l := byte(1, w)
+                    slow := or(slow, or(or(and(shr(240, w), 0xe0f0), iszero(byte(2, w))), iszero(mod(shr(sub(256, shl(3, l)), shl(16, w)), 10))))
+                    p := add(add(p, 2), l)
                 }
                 if iszero(and(flags, 0x10)) {
                     // gasLimit: a uvar
                     let w := calldataload(p)
                     let l := byte(0, w)
-                    slow := or(slow, or(gt(l, 31), and(gt(l, 0), iszero(byte(1, w)))))
+                    slow := or(slow, or(gt(l, 31), iszero(byte(1, w))))
                     p := add(add(p, 1), l)
                 }
                 p := add(p, 64) // r, s
