@@ -10,20 +10,18 @@
 #  - sluice_getDeposits reports the crediting L2 block across the restart.
 # env: SLUICED, CAST (ANVIL optional). Usage: node_crash.sh [TRANSFERS]
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/devnet_lib.sh"
 N=${1:-240}
 work=$(mktemp -d)
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 L1P=$(free_port); L2P=$(free_port); VP=$(free_port)
 node_pid= ver_pid= send_pid=
-anvil_pid() { ss -ltnp 2>/dev/null | grep ":$L1P " | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; }
 cleanup() {
   for p in $send_pid $ver_pid $node_pid; do kill "$p" 2>/dev/null || true; done
-  local a; a=$(anvil_pid || true); [ -n "$a" ] && kill "$a" 2>/dev/null || true
-  wait 2>/dev/null || true; [ -n "${KEEP_WORK:-}" ] || rm -rf "$work"
+  wait 2>/dev/null || true
+  stop_anvil_on_port "$L1P"
+  [ -n "${KEEP_WORK:-}" ] || rm -rf "$work"
 }
 trap cleanup EXIT
-wait_for() { local n=$1; shift; for ((i = 0; i < n * 4; i++)); do if "$@" >/dev/null 2>&1; then return 0; fi; sleep 0.25; done; echo "timed out: $*" >&2; return 1; }
-rpc() { curl -s -X POST -H 'content-type: application/json' --data "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"$2\",\"params\":$3}" "http://127.0.0.1:$1"; }
 run=0
 start_node() {
   run=$((run + 1)); log=$work/node$run.log
@@ -64,7 +62,7 @@ wait_for 60 bash -c "[ \$(wc -l <'$work/acked.txt') -ge $((N / 3)) ]"
 # node must find that batch on L1 and carry on from it.
 sent=$(grep -c "proposer: batch .* sent in L1 tx" "$log" || true)
 wait_for 30 bash -c "[ \$(grep -c 'proposer: batch .* sent in L1 tx' '$log') -gt $sent ]"
-anvil_before=$(anvil_pid)
+anvil_before=$(pid_on_port "$L1P")
 kill -9 "$node_pid"; wait "$node_pid" 2>/dev/null || true; node_pid=
 wait "$send_pid" 2>/dev/null || true; send_pid=
 K=$(acked)
@@ -75,7 +73,7 @@ echo "acknowledged before kill -9: $K of $N"
 start_node
 grep -q "devnet: resumed" "$log"
 killed_log=$work/node1.log
-[ "$(anvil_pid)" = "$anvil_before" ] || { echo "anvil was not reused"; exit 1; }
+[ "$(pid_on_port "$L1P")" = "$anvil_before" ] || { echo "anvil was not reused"; exit 1; }
 [ "$("$CAST" call --rpc-url "http://127.0.0.1:$L1P" "$R" "depositCount()(uint256)")" = 1 ]
 cp "$work/acked.txt" "$work/acked-before-kill.txt"
 while read -r h; do

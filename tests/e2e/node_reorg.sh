@@ -8,19 +8,17 @@
 #     fatal error naming it (exit status 2) instead of diverging, and refuses again on restart.
 # env: SLUICED, CAST (ANVIL optional).
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/devnet_lib.sh"
 work=$(mktemp -d)
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 L1P=$(free_port); L2P=$(free_port)
 node_pid=
-anvil_pid() { ss -ltnp 2>/dev/null | grep ":$L1P " | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; }
 cleanup() {
   [ -n "$node_pid" ] && kill "$node_pid" 2>/dev/null || true
-  local a; a=$(anvil_pid || true); [ -n "$a" ] && kill "$a" 2>/dev/null || true
-  wait 2>/dev/null || true; rm -rf "$work"
+  wait 2>/dev/null || true
+  stop_anvil_on_port "$L1P"
+  rm -rf "$work"
 }
 trap cleanup EXIT
-wait_for() { local n=$1; shift; for ((i = 0; i < n * 4; i++)); do if "$@" >/dev/null 2>&1; then return 0; fi; sleep 0.25; done; echo "timed out: $*" >&2; return 1; }
-rpc() { curl -s -X POST -H 'content-type: application/json' --data "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"$2\",\"params\":$3}" "http://127.0.0.1:$1"; }
 run=0
 start_node() { # extra args
   run=$((run + 1)); log=$work/node$run.log

@@ -4,20 +4,17 @@
 # posted in a batch that becomes final; a restart with the same data dir resumes (same rollup,
 # persisted anvil state); after a kill -9 the orphaned anvil on the port is reused.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/../e2e/devnet_lib.sh"
 work=$(mktemp -d)
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 L1P=$(free_port); L2P=$(free_port)
 node_pid=
 cleanup() {
   [ -n "$node_pid" ] && kill "$node_pid" 2>/dev/null || true
-  # an anvil orphaned by the kill -9 step
-  pkill_port=$(ss -ltnp 2>/dev/null | grep ":$L1P " | grep -o 'pid=[0-9]*' | cut -d= -f2 || true)
-  [ -n "$pkill_port" ] && kill "$pkill_port" 2>/dev/null || true
-  wait 2>/dev/null || true; rm -rf "$work"
+  wait 2>/dev/null || true
+  stop_anvil_on_port "$L1P" # an anvil orphaned by the kill -9 step
+  rm -rf "$work"
 }
 trap cleanup EXIT
-wait_for() { local n=$1; shift; for ((i = 0; i < n * 4; i++)); do if "$@" >/dev/null 2>&1; then return 0; fi; sleep 0.25; done; echo "timed out: $*" >&2; return 1; }
-rpc() { curl -s -X POST -H 'content-type: application/json' --data "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"$1\",\"params\":$2}" "http://127.0.0.1:$L2P"; }
 run=0
 start_node() {
   run=$((run + 1)); log=$work/node$run.log
@@ -35,10 +32,10 @@ A=$(jq -r '.devAccounts[0].address' "$work/d/devnet.json"); AK=$(jq -r '.devAcco
 "$CAST" send -q --rpc-url "http://127.0.0.1:$L1P" --private-key "$AK" "$R" "deposit(address)" "$A" --value 2ether
 credited() { [ "$("$CAST" balance --rpc-url "http://127.0.0.1:$L2P" "$A")" = 2000000000000000000 ]; }
 wait_for 30 credited
-final() { rpc sluice_getBatches '[0,10]' | jq -e '.result[0].status == "final"'; }
+final() { rpc "$L2P" sluice_getBatches '[0,10]' | jq -e '.result[0].status == "final"'; }
 wait_for 60 final
-rpc sluice_getDeposits "[\"$A\"]" | jq -e '.result[0].status == "credited"'
-rpc sluice_status '[]' | jq -e '.result.depositsProcessed == 1 and .result.finalizedBatch == 0'
+rpc "$L2P" sluice_getDeposits "[\"$A\"]" | jq -e '.result[0].status == "credited"'
+rpc "$L2P" sluice_status '[]' | jq -e '.result.depositsProcessed == 1 and .result.finalizedBatch == 0'
 
 # Clean stop (SIGINT), then resume: same manifest and contract, anvil state reloaded.
 kill -INT "$node_pid"; wait "$node_pid" || true; node_pid=

@@ -8,18 +8,12 @@
 # Usage: fault_flow.sh KIND EXPECTED_VERDICT   (env: SLUICED, CLI, CAST, ANVIL)
 set -euo pipefail
 kind=$1 verdict=$2
+source "$(dirname "${BASH_SOURCE[0]}")/../e2e/devnet_lib.sh"
 work=$(mktemp -d)
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 L1P=$(free_port); L2P=$(free_port); VP=$(free_port)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
-wait_for() { # seconds, command...
-  local n=$1; shift
-  for ((i = 0; i < n * 4; i++)); do if "$@" >/dev/null 2>&1; then return 0; fi; sleep 0.25; done
-  echo "timed out waiting for: $*" >&2; return 1
-}
-rpc() { curl -s -X POST -H 'content-type: application/json' --data "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"$2\",\"params\":$3}" "http://127.0.0.1:$1"; }
 
 SLUICE_ANVIL=$ANVIL "$SLUICED" --devnet --data-dir "$work/node" --challenge-period 30 --l1-port "$L1P" --l2-port "$L2P" \
   --fault "$kind@1" >"$work/node.log" 2>&1 &

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Shared by the tests that run `sluiced --devnet` or `--verifier` as processes (tests/e2e/node_*.sh,
+# tests/node_l1/*.sh): free ports, polling, JSON-RPC calls, and stopping the anvil that a killed
+# node leaves behind. Sourced; the caller sets its own `set -euo pipefail` and cleanup trap.
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# wait_for SECONDS COMMAND...: polls COMMAND every 0.25 s until it succeeds.
+wait_for() {
+  local n=$1 i; shift
+  for ((i = 0; i < n * 4; i++)); do if "$@" >/dev/null 2>&1; then return 0; fi; sleep 0.25; done
+  echo "timed out: $*" >&2
+  return 1
+}
+
+# rpc PORT METHOD PARAMS_JSON: one JSON-RPC call on 127.0.0.1:PORT, prints the reply.
+rpc() { curl -s -X POST -H 'content-type: application/json' --data "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"$2\",\"params\":$3}" "http://127.0.0.1:$1"; }
+
+# The pid listening on PORT (empty if none).
+pid_on_port() { ss -ltnp 2>/dev/null | grep ":$1 " | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true; }
+
+# stop_anvil_on_port PORT: an anvil that sluiced started is not our child, so `wait` does not
+# cover it; it writes its state into the data directory as it exits, so wait until it has gone
+# before that directory is removed.
+stop_anvil_on_port() {
+  local a i; a=$(pid_on_port "$1")
+  [ -n "$a" ] || return 0
+  kill "$a" 2>/dev/null || true
+  for ((i = 0; i < 100; i++)); do kill -0 "$a" 2>/dev/null || return 0; sleep 0.1; done
+}
