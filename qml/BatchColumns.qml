@@ -9,8 +9,12 @@ import QtQuick
 QtObject {
     readonly property int number: 60
     readonly property int txs: 50
-    readonly property int stateRootMin: 160   // the shortened hash and its copy button
+    readonly property int stateRootMin: 190   // the shortened hash and its copy button
     readonly property int age: 100
     readonly property int window: 150
     readonly property int status: 240
+    // A list narrower than this (a row's columns, the spacing between them and its side margins)
+    // shows the compact row: without the state root and age, which the detail view has, so that
+    // the window and status keep their width down to the window's minimum size.
+    readonly property int fullWidth: number + txs + stateRootMin + age + window + status + 7 * Theme.spacing
 }

@@ -20,6 +20,8 @@ ItemDelegate {
     required property string verification
     required property bool verified
     required property bool fraud
+    // Leaves out the state root and age cells (see BatchColumns.fullWidth).
+    property bool compact: false
     signal openRequested(string key)
 
     objectName: "batch_" + index
@@ -84,6 +86,7 @@ ItemDelegate {
         // (a RowLayout of fixed children would otherwise cap the column at the hash's width).
         Item {
             objectName: "batchStateRootCell"
+            visible: !root.compact
             Layout.fillWidth: true
             Layout.minimumWidth: BatchColumns.stateRootMin
             implicitHeight: stateRootLabel.implicitHeight
@@ -97,6 +100,7 @@ ItemDelegate {
         }
         Label {
             objectName: "batchAge"
+            visible: !root.compact
             Layout.minimumWidth: BatchColumns.age
             Layout.preferredWidth: BatchColumns.age
             Layout.maximumWidth: BatchColumns.age
@@ -133,7 +137,9 @@ ItemDelegate {
             objectName: "batchStatusCell"
             Layout.minimumWidth: BatchColumns.status
             Layout.preferredWidth: BatchColumns.status
-            Layout.maximumWidth: BatchColumns.status
+            // In the compact row the last column takes the room the state root leaves.
+            Layout.fillWidth: root.compact
+            Layout.maximumWidth: root.compact ? Number.POSITIVE_INFINITY : BatchColumns.status
             spacing: 4
             StatusChip {
                 objectName: "batchStatus"
@@ -143,6 +149,8 @@ ItemDelegate {
                 text: root.statusText
                 tone: d.tone
             }
+            // The verdict marks of all rows line up at the column's end, however long the status.
+            Item { Layout.fillWidth: true }
             Label {
                 objectName: "verifiedMark"
                 text: root.fraud ? "\u26A0" : root.verified ? "\u2714" : root.verification === "pending" ? "\u25F7" : "?"

@@ -7,6 +7,9 @@ import QtQuick.Layouts
 RowLayout {
     id: root
 
+    // Leaves out the state root and age columns (see BatchColumns.fullWidth).
+    property bool compact: false
+
     Layout.fillWidth: true
     Layout.leftMargin: Theme.spacing
     Layout.rightMargin: Theme.spacing
@@ -38,16 +41,25 @@ RowLayout {
     }
     Caption {
         objectName: "captionStateRoot"
+        visible: !root.compact
         Layout.fillWidth: true
         Layout.minimumWidth: BatchColumns.stateRootMin
         text: qsTr("State root")
     }
     Caption {
         objectName: "captionAge"
+        visible: !root.compact
         columnWidth: BatchColumns.age
         //: Column caption: how long ago the batch was posted
         text: qsTr("Age")
     }
     Caption { objectName: "captionWindow"; columnWidth: BatchColumns.window; text: qsTr("Challenge window") }
-    Caption { objectName: "captionStatus"; columnWidth: BatchColumns.status; text: qsTr("Status") }
+    Caption {
+        objectName: "captionStatus"
+        columnWidth: BatchColumns.status
+        // In the compact row the last column takes the room the state root leaves, as in BatchDelegate.
+        Layout.fillWidth: root.compact
+        Layout.maximumWidth: root.compact ? Number.POSITIVE_INFINITY : BatchColumns.status
+        text: qsTr("Status")
+    }
 }

@@ -43,10 +43,14 @@ PageScaffold {
         ColumnLayout {
             width: parent.width
             spacing: 0
-            BatchHeaderRow {}
+            BatchHeaderRow {
+                compact: list.compact
+            }
             ListView {
                 id: list
                 objectName: "batchList"
+                // The card has no side padding, so the list is as wide as the page's column.
+                readonly property bool compact: root.columnWidth < BatchColumns.fullWidth
                 Layout.fillWidth: true
                 Layout.preferredHeight: Math.min(contentHeight, 9 * 56)
                 clip: true
@@ -60,6 +64,7 @@ PageScaffold {
                 Accessible.role: Accessible.List
                 Accessible.name: qsTr("Batches")
                 delegate: BatchDelegate {
+                    compact: list.compact
                     onOpenRequested: key => detail.show(key)
                 }
                 Keys.onReturnPressed: if (currentItem) detail.show(currentItem.key)

@@ -15,6 +15,9 @@ Page {
     property alias actions: actionRow.data
     // Pages with their own list view turn the outer scrolling off.
     property bool scrollable: true
+    // The width of the page's column. Bound, not laid out: a page may choose its layout from it
+    // without waiting for (and changing children during) a layout pass.
+    readonly property alias columnWidth: column.width
 
     background: Rectangle { color: Theme.background }
 

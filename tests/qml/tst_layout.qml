@@ -72,10 +72,15 @@ TestCase {
     Component {
         id: batchesComponent
         ColumnLayout {
+            id: batchColumn
+            property bool compact: false
             width: 980
             spacing: 0
-            BatchHeaderRow {}
+            BatchHeaderRow {
+                compact: batchColumn.compact
+            }
             BatchDelegate {
+                compact: batchColumn.compact
                 Layout.fillWidth: true
                 index: 0
                 key: "7:0xabc"
@@ -197,17 +202,32 @@ TestCase {
         verify(!title.truncated, "the amount is never elided");
     }
 
+    // BatchesPage switches to the compact row below BatchColumns.fullWidth: at exactly that width
+    // the full row must still fit, and the compact one must fit the page at the window's minimum
+    // width (860 - rail - page margins).
     function test_batch_captions_sit_over_their_cells_data() {
-        return [{ tag: "wide", width: 980 }, { tag: "narrow", width: 880 }];
+        return [{ tag: "wide", width: 980, compact: false },
+                { tag: "full row at its threshold", width: BatchColumns.fullWidth, compact: false },
+                { tag: "compact", width: 860 - Theme.railWidth - 2 * Theme.spacingLarge, compact: true },
+                // The window widened: the hidden columns come back in place.
+                { tag: "compact, then full", width: 980, compact: false, wasCompact: true }];
     }
     function test_batch_captions_sit_over_their_cells(data) {
-        const column = createTemporaryObject(batchesComponent, stage, { width: data.width });
+        const column = createTemporaryObject(batchesComponent, stage, { width: data.width, compact: data.wasCompact || data.compact });
         waitForRendering(column);
+        if (data.wasCompact) {
+            column.compact = false;
+            waitForRendering(column);
+        }
         const x = item => item.mapToItem(column, 0, 0).x;
-        const pairs = [["captionNumber", "batchNumber"], ["captionTxs", "batchTxs"],
-                       ["captionStateRoot", "batchStateRootCell"], ["captionAge", "batchAge"],
+        const shown = [["captionNumber", "batchNumber"], ["captionTxs", "batchTxs"],
                        ["captionWindow", "batchWindow"], ["captionStatus", "batchStatusCell"]];
-        for (const [caption, cell] of pairs) {
+        const optional = [["captionStateRoot", "batchStateRootCell"], ["captionAge", "batchAge"]];
+        for (const [caption, cell] of optional) {
+            compare(child(column, caption).visible, !data.compact, caption + " shown only in the full row");
+            compare(child(column, cell).visible, !data.compact, cell + " shown only in the full row");
+        }
+        for (const [caption, cell] of data.compact ? shown : shown.concat(optional)) {
             const c = child(column, caption), d = child(column, cell);
             fuzzyCompare(x(c), x(d), 0.5, caption + " starts where " + cell + " starts");
             fuzzyCompare(c.width, d.width, 0.5, caption + " is as wide as " + cell + " (" + x(c) + "+" + c.width + " vs " + x(d) + "+" + d.width + ")");
@@ -215,8 +235,10 @@ TestCase {
         // The progress bar fills the "Challenge window" column, the copy button stays inside "State root".
         const bar = child(column, "windowProgress");
         fuzzyCompare(x(bar), x(child(column, "captionWindow")), 0.5);
-        const copy = child(child(column, "batchStateRootCell"), "copyButton");
-        verify(x(copy) + copy.width <= x(child(column, "captionAge")), "the copy icon is left of the Age column");
+        if (!data.compact) {
+            const copy = child(child(column, "batchStateRootCell"), "copyButton");
+            verify(x(copy) + copy.width <= x(child(column, "captionAge")), "the copy icon is left of the Age column");
+        }
         // A long status is elided inside its column; the verdict mark stays visible in the row.
         const mark = child(column, "verifiedMark");
         verify(x(mark) + mark.width <= column.width, "the verdict mark is inside the row");
