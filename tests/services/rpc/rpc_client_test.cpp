@@ -382,6 +382,7 @@ private slots:
         QList<QWebSocket*> clients;
         connect(&wsServer, &QWebSocketServer::newConnection, this, [&] {
             QWebSocket* s = wsServer.nextPendingConnection();
+            s->setParent(&wsServer);  // the server hands the socket over unowned (LeakSanitizer)
             clients << s;
             connect(s, &QWebSocket::textMessageReceived, s, [s](const QString& text) {
                 const QJsonObject req = QJsonDocument::fromJson(text.toUtf8()).object();
