@@ -29,6 +29,13 @@ AppContext* AppContext::instance() {
 
 AppContext* AppContext::existing() { return g_instance; }
 
+std::optional<sluice::WalletAccount> AppContext::walletAccount(const QString& key) {
+    bool ok = false;
+    const int index = key.toInt(&ok);
+    if (!ok || QString::number(index) != key || !g_instance) return std::nullopt;  // the pickers write it canonically
+    return g_instance->store()->account(index);
+}
+
 AppContext* AppContext::create(QQmlEngine* qmlEngine, QJSEngine*) {
     AppContext* context = instance();
     // C++ owns the instance; the engine must not delete it when it goes away.

@@ -10,6 +10,7 @@
 #include <QtQml/qqmlregistration.h>
 
 #include <memory>
+#include <optional>
 
 #include "networkstatus.h"
 
@@ -20,6 +21,7 @@ class QTranslator;
 namespace sluice {
 class WalletStore;
 class AppSettings;
+struct WalletAccount;
 }  // namespace sluice
 
 
@@ -70,6 +72,9 @@ public:
     ~AppContext() override;
 
     sluice::WalletStore* store() const { return m_store.get(); }
+    // The wallet account an account picker's value names ("<BIP-44 index>"), if there is one
+    // (none without an instance, e.g. in a destructor at shutdown).
+    static std::optional<sluice::WalletAccount> walletAccount(const QString& key);
     sluice::AppSettings* settings() const { return m_settings.get(); }
     NetworkStatus* network() const { return m_network; }
     const AppOptions& options() const { return m_options; }

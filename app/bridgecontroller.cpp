@@ -12,15 +12,6 @@
 
 using namespace sluice;
 
-namespace {
-std::optional<WalletAccount> accountFor(const QString& key) {
-    if (!AppContext::existing()) return std::nullopt;
-    for (const WalletAccount& account : AppContext::instance()->store()->accounts())
-        if (QString::number(account.index) == key) return account;
-    return std::nullopt;
-}
-}  // namespace
-
 BridgeController::BridgeController(QObject* parent) : QObject(parent), m_model(new TransfersModel(this)) {
     if (!AppContext::existing()) return;
     auto* session = WalletSession::instance();
@@ -126,7 +117,7 @@ void BridgeController::validate() {
 QString BridgeController::available() const { return m_balance ? QString::fromStdString(format_amount(*m_balance)) : QString(); }
 
 bool BridgeController::canSubmit() const {
-    return ready() && !m_submitting && accountFor(m_account) && !m_amount.isEmpty() &&
+    return ready() && !m_submitting && AppContext::walletAccount(m_account) && !m_amount.isEmpty() &&
            SendController::amountProblem(m_amount, m_balance).isEmpty() &&
            (m_direction == Direction::Withdraw || m_recipient.trimmed().isEmpty() ||
             SendController::addressProblem(m_recipient).isEmpty());
@@ -140,7 +131,7 @@ void BridgeController::setKnownBalance(const std::optional<U256>& balance) {
 
 void BridgeController::fetchBalance() {
     auto* session = WalletSession::existing();
-    auto account = accountFor(m_account);
+    auto account = AppContext::walletAccount(m_account);
     if (!session || !account) return;
     EthClient* eth = m_direction == Direction::Deposit ? session->l1() : session->l2Eth();
     auto address = parse_address(account->address.toStdString());
@@ -162,7 +153,7 @@ void BridgeController::clearError() { setError({}); }
 void BridgeController::submit() {
     if (!canSubmit()) return;
     auto* session = WalletSession::instance();
-    auto account = accountFor(m_account);
+    auto account = AppContext::walletAccount(m_account);
     auto signer = session->signer(account->index);
     if (!signer) return setError(tr("Unlock the wallet first."));
     const U256 amount = parse_amount(m_amount.toStdString()).value();
@@ -205,7 +196,7 @@ void BridgeController::finalize(const QString& key) {
         if (account.address.compare(QString::fromStdString(to_checksum_address(record->account)), Qt::CaseInsensitive) == 0)
             signer = session->signer(account.index);
     if (!signer) {
-        auto selected = accountFor(m_account);
+        auto selected = AppContext::walletAccount(m_account);
         if (selected) signer = session->signer(selected->index);
     }
     if (!signer) return setError(tr("Unlock the wallet first."));

@@ -59,22 +59,13 @@ void ReceiveController::setAccount(const QString& key) {
     emit accountChanged();
 }
 
-namespace {
-std::optional<sluice::WalletAccount> find(const QString& key) {
-    if (!AppContext::existing()) return std::nullopt;
-    for (const auto& account : AppContext::instance()->store()->accounts())
-        if (QString::number(account.index) == key) return account;
-    return std::nullopt;
-}
-}  // namespace
-
 QString ReceiveController::address() const {
-    auto account = find(m_account);
+    auto account = AppContext::walletAccount(m_account);
     return account ? account->address : QString();
 }
 
 QString ReceiveController::name() const {
-    auto account = find(m_account);
+    auto account = AppContext::walletAccount(m_account);
     return account ? account->name : QString();
 }
 

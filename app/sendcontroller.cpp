@@ -16,13 +16,6 @@ using namespace sluice;
 
 namespace {
 QString ether(const U256& wei) { return QString::fromStdString(format_amount(wei)); }
-
-std::optional<WalletAccount> accountFor(const QString& key) {
-    if (!AppContext::existing()) return std::nullopt;
-    for (const WalletAccount& account : AppContext::instance()->store()->accounts())
-        if (QString::number(account.index) == key) return account;
-    return std::nullopt;
-}
 }  // namespace
 
 SendController::SendController(QObject* parent) : QObject(parent) {
@@ -159,7 +152,7 @@ void SendController::setFees(const FeeSuggestion& fees, quint64 gasLimit) {
 }
 
 void SendController::fetchBalance() {
-    auto account = accountFor(m_account);
+    auto account = AppContext::walletAccount(m_account);
     EthClient* client = eth();
     if (!account || !client) return;
     auto address = parse_address(account->address.toStdString());
@@ -201,7 +194,7 @@ void SendController::setMax() {
 void SendController::review() {
     if (!canReview()) return;
     EthClient* client = eth();
-    auto account = accountFor(m_account);
+    auto account = AppContext::walletAccount(m_account);
     if (!client || !account) return setState(State::Failed, tr("Not connected to the network."));
     setState(State::Preparing);
     const int generation = ++m_generation;
@@ -230,7 +223,7 @@ void SendController::confirm() {
     if (m_state != State::Review) return;
     auto* session = WalletSession::existing();
     EthClient* client = eth();
-    auto account = accountFor(m_account);
+    auto account = AppContext::walletAccount(m_account);
     auto signer = account && session ? session->signer(account->index) : std::nullopt;
     if (!client || !signer) return setState(State::Failed, tr("Unlock the wallet and connect to send."));
     delete m_sender;

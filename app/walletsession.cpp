@@ -307,9 +307,7 @@ QString WalletSession::devFundingAmount() { return QStringLiteral("10"); }
 
 void WalletSession::fundFromDevAccount(int accountIndex) {
     if (!canFundFromDevAccount() || m_funding) return;
-    std::optional<WalletAccount> account;
-    for (const WalletAccount& a : AppContext::instance()->store()->accounts())
-        if (a.index == accountIndex) account = a;
+    const auto account = AppContext::instance()->store()->account(accountIndex);
     auto to = account ? parse_address(account->address.toStdString()) : Result<Address>(make_error("no such account"));
     // The last dev account: the first ones are the proposer's and the verifier's (and the tests').
     auto key = PrivateKey::from_hex(m_network->devAccountKeys.constLast().toStdString());

@@ -214,8 +214,8 @@ private:
     QString m_problem;
     sluice::LocalStack* m_localStack = nullptr;
     std::optional<sluice::NetworkConfig> m_network;
-    bool m_onSupervisedStack = false;
-    bool m_funding = false;  // the services run on m_localStack (its stop ends them)
+    bool m_onSupervisedStack = false;  // the services run on m_localStack (its stop ends them)
+    bool m_funding = false;
     sluice::RollupParameters m_params;
     bool m_haveParams = false;
     quint64 m_checkGeneration = 0;

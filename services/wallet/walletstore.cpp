@@ -735,19 +735,22 @@ Result<RecoverableSignature> WalletStore::signHash(int accountIndex, const Hash&
     return sign_hash(digest, found->second);
 }
 
+std::optional<WalletAccount> WalletStore::account(int accountIndex) const {
+    for (const WalletAccount& account : m_accounts)
+        if (account.index == accountIndex) return account;
+    return std::nullopt;
+}
+
 std::optional<AccountSigner> WalletStore::signer(int accountIndex) {
     if (!m_unlocked) return std::nullopt;
-    for (const WalletAccount& account : m_accounts) {
-        if (account.index != accountIndex) continue;
-        auto address = parse_address(account.address.toStdString());
-        if (!address) return std::nullopt;
-        QPointer<WalletStore> store(this);
-        return AccountSigner{address.value(), [store, accountIndex](const Hash& digest) -> Result<RecoverableSignature> {
-                                 if (!store) return make_error(tr("The wallet is no longer open.").toStdString());
-                                 return store->signHash(accountIndex, digest);
-                             }};
-    }
-    return std::nullopt;
+    const auto found = account(accountIndex);
+    auto address = found ? parse_address(found->address.toStdString()) : Result<Address>(make_error("no such account"));
+    if (!address) return std::nullopt;
+    QPointer<WalletStore> store(this);
+    return AccountSigner{address.value(), [store, accountIndex](const Hash& digest) -> Result<RecoverableSignature> {
+                             if (!store) return make_error(tr("The wallet is no longer open.").toStdString());
+                             return store->signHash(accountIndex, digest);
+                         }};
 }
 
 }  // namespace sluice

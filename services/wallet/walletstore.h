@@ -105,6 +105,8 @@ public:
     bool isBusy() const { return m_pending > 0; }
     Kind kind() const { return m_kind; }
     QList<WalletAccount> accounts() const { return m_accounts; }
+    // The account with BIP-44 index `accountIndex`, if the wallet has it.
+    std::optional<WalletAccount> account(int accountIndex) const;
 
     // Create/import refuse (failed()) when a wallet file already exists or could not be read:
     // an existing file is never overwritten. On success the new wallet is unlocked.
