@@ -26,6 +26,7 @@
 #include "core/rollup/params.hpp"
 #include "services/rpc/transaction_sender.hpp"
 #include "services/bridge/bridge_service.hpp"
+#include "services/bridge/escape_hatch.hpp"
 #include "services/bridge/l2_client.hpp"
 #include "services/bridge/network_config.hpp"
 #include "services/bridge/rollup_contract.hpp"
@@ -111,8 +112,10 @@ Result<NetworkConfig> networkFrom(const QCommandLineParser& p, const Options& o)
 }
 
 // Connects, reads the parameters from the contract and checks both nodes are the ones the
-// contract describes. With `withBridge`, also opens the persisted bridge history.
-std::optional<int> openSession(Session& s, const QCommandLineParser& p, const Options& o, bool withBridge) {
+// contract describes. With `withBridge`, also opens the persisted bridge history. Without
+// `withL2` the L2 node is not contacted (the escape hatch works with the operator gone).
+std::optional<int> openSession(Session& s, const QCommandLineParser& p, const Options& o, bool withBridge,
+                               bool withL2 = true) {
     auto network = networkFrom(p, o);
     if (!network) return fail(network.message(), Usage);
     s.network = *network;
@@ -127,6 +130,7 @@ std::optional<int> openSession(Session& s, const QCommandLineParser& p, const Op
         return fail(QStringLiteral("cannot read the Rollup contract %1 on the L1 node %2: %3")
                         .arg(checksum(s.network.rollup), s.network.l1Rpc.toString(), params.error().message));
     s.params = params.value();
+    if (!withL2) return std::nullopt;
     auto l2Chain = waitFor<RpcResult<quint64>>([&](auto done) { s.l2->eth()->chainId(s.l2.get(), done); });
     if (!l2Chain.ok()) return fail(QStringLiteral("the L2 node is not answering: %1").arg(l2Chain.error().message));
     if (U256(l2Chain.value()) != s.params.l2ChainId)
@@ -558,6 +562,114 @@ int runL2Balance(const QStringList& argv) {
     if (!balance.ok()) return fail(QStringLiteral("the L2 node is not answering: %1").arg(balance.error().message));
     printOut(parser.isSet(wei) ? QString::fromStdString(u256_to_dec(balance.value())) : ether(balance.value()));
     return Ok;
+}
+
+int runExit(const QStringList& argv) {
+    const QStringList args = foldVerb(argv, 1);
+    QCommandLineParser parser;
+    Options o;
+    const QCommandLineOption statusOnly(QStringLiteral("status"),
+                                        QStringLiteral("Only print whether the Rollup is frozen and when it would be (JSON)."));
+    const QCommandLineOption address(QStringLiteral("address"),
+                                     QStringLiteral("Whose balance and deposits to take out (default: the signer's); the "
+                                                    "money always goes to that address."),
+                                     QStringLiteral("ADDRESS"));
+    o.addNetwork(parser);
+    o.addKeys(parser);
+    parser.addOptions({statusOnly, address});
+    if (auto exit = parseArguments(parser, args,
+                                   QStringLiteral("The escape hatch: once the operator has been silent for the Rollup's "
+                                                  "escapeDelay, takes an account's whole L2 balance out of the last state "
+                                                  "root on L1 (with a Merkle proof this wallet builds from its own replay "
+                                                  "of L1) and refunds its deposits no batch took. Needs no L2 node."),
+                                   0, 0))
+        return *exit;
+    Session s;
+    if (auto exit = openSession(s, parser, o, false, false)) return *exit;
+    QObject context;
+    auto status = waitFor<RpcResult<EscapeStatus>>([&](auto done) { s.rollup->escapeStatus(&context, done); });
+    if (!status.ok()) return fail(QStringLiteral("reading the Rollup's escape hatch: %1").arg(status.error().message));
+    auto now = waitFor<RpcResult<quint64>>([&](auto done) { s.rollup->latestBlockTime(&context, done); });
+    if (!now.ok()) return fail(QStringLiteral("the L1 node is not answering: %1").arg(now.error().message));
+    const EscapeStatus& st = status.value();
+    if (parser.isSet(statusOnly)) {
+        QJsonObject out{{QStringLiteral("frozen"), st.frozen},
+                        {QStringLiteral("escapeAvailableAt"), st.availableAt ? QJsonValue(qint64(st.availableAt)) : QJsonValue()},
+                        {QStringLiteral("lastBatchAt"), qint64(st.lastBatchAt)},
+                        {QStringLiteral("escapeDelay"), qint64(s.params.escapeDelay)},
+                        {QStringLiteral("l1Time"), qint64(now.value())}};
+        printOut(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)).trimmed());
+        return Ok;
+    }
+    if (!st.frozen) {
+        if (!st.availableAt)
+            return fail(QStringLiteral("the Rollup is not frozen, and no deposit is waiting for a batch, so the operator is "
+                                       "not silent by the contract's rule; queue a deposit of at least %1 ETH to start the "
+                                       "%2 s clock (or withdraw through L2 while it works)")
+                            .arg(ether(s.params.minDeposit))
+                            .arg(s.params.escapeDelay));
+        return fail(QStringLiteral("the Rollup is not frozen: unless a batch comes first, the exit opens %1")
+                        .arg(formatL1Time(st.availableAt, now.value())));
+    }
+    if (auto exit = openSigner(s, parser, o, true)) return *exit;
+    Address owner = s.signer->address;
+    if (parser.isSet(address)) {
+        auto parsed = parse_address(parser.value(address).trimmed().toStdString());
+        if (!parsed) return fail(withContext(QStringLiteral("--address"), parsed.message()), Usage);
+        owner = *parsed;
+    }
+    // The proof comes from this wallet's own re-execution of every batch on L1.
+    WalletVerifier verifier(s.l1.get(), s.network.rollup, s.network.deployBlock, s.params);
+    QString failure;
+    {
+        QEventLoop loop;
+        QObject::connect(&verifier, &WalletVerifier::finished, &loop, &QEventLoop::quit);
+        QObject::connect(&verifier, &WalletVerifier::failed, &loop, [&](const QString& m) {
+            failure = m;
+            loop.quit();
+        });
+        verifier.verifyAll();
+        loop.exec();
+    }
+    if (!failure.isEmpty()) return fail(QStringLiteral("replaying L1: ") + failure);
+    auto plan = planExit(verifier.replica(), st.stateRoot, owner);
+    if (!plan) return fail(QString::fromStdString(plan.message()));
+    if (plan->exits.empty() && plan->refunds.empty()) {
+        printErr(QStringLiteral("%1 has nothing left in the Rollup").arg(checksum(owner)));
+        return Ok;
+    }
+    std::vector<std::pair<QString, Bytes>> calls;
+    for (const auto& e : plan->exits)
+        calls.emplace_back(QStringLiteral("exit of L2 account #%1: %2 ETH").arg(e.accountIndex).arg(ether(e.balance)),
+                           rollupabi::encodeExit(e));
+    for (const auto& d : plan->refunds)
+        calls.emplace_back(QStringLiteral("refund of deposit %1: %2 ETH").arg(d.index).arg(ether(d.amount)),
+                           rollupabi::encodeRefundDeposit(d.index, d.to, d.amount, d.timestamp));
+    TransactionSender sender(s.l1.get());
+    sender.setReceiptTimeout(s.timeout);
+    int result = Ok;
+    for (const auto& [what, data] : calls) {
+        SendRequest req;
+        req.to = s.network.rollup;
+        req.data = data;
+        auto receipt = waitFor<Result<TransactionReceipt>>([&](auto done) {
+            TransactionSender::Callbacks cb;
+            cb.confirmed = [done](TransactionReceipt r) { done(r); };
+            cb.failed = [done](SendFailure f) { done(make_error(f.message.toStdString())); };
+            sender.send(*s.signer, req, &context, std::move(cb));
+        });
+        if (!receipt) {
+            result = fail(QStringLiteral("%1 failed: %2").arg(what, QString::fromStdString(receipt.message())));
+            continue;
+        }
+        if (!receipt->success) {
+            result = fail(QStringLiteral("%1 reverted on L1 (tx %2)").arg(what, QString::fromStdString(receipt->transactionHash.hex())));
+            continue;
+        }
+        printErr(what + QStringLiteral(" paid to ") + checksum(owner));
+        printOut(QString::fromStdString(receipt->transactionHash.hex()));
+    }
+    return result;
 }
 
 }  // namespace sluice::cli

@@ -14,5 +14,6 @@ int runWithdrawals(const QStringList& args);   // withdrawals [--json]
 int runFinalize(const QStringList& args);      // finalize ID | --all-ready
 int runBatches(const QStringList& args);       // batches [--json]
 int runL2Balance(const QStringList& args);     // balance --l2 ADDRESS
+int runExit(const QStringList& args);          // exit [--status] [--address A]
 
 }  // namespace sluice::cli

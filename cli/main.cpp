@@ -33,6 +33,8 @@ const char* kUsage =
     "  finalize ID | --all-ready                  pay out withdrawals whose window has passed\n"
     "  batches [--json]                           batches on L1, re-verified by this wallet\n"
     "  balance --l2 ADDRESS                       exact L2 balance\n"
+    "  exit [--status] [--address A]              escape hatch: whole L2 balance and unbatched deposits\n"
+    "                                             out of a frozen Rollup (operator silent; no L2 node needed)\n"
     "\n"
     "Every command takes --help. Passwords come from --password-file (first line) or, on a\n"
     "terminal, from a prompt; never from the command line.\n";
@@ -67,6 +69,7 @@ int main(int argc, char** argv) {
     if (verb == QLatin1String("withdrawals")) return runWithdrawals(args);
     if (verb == QLatin1String("finalize")) return runFinalize(args);
     if (verb == QLatin1String("batches")) return runBatches(args);
+    if (verb == QLatin1String("exit")) return runExit(args);
     if (verb == QLatin1String("send")) return runSend(args);
     return fail(QStringLiteral("unknown command '%1' (see sluice-cli --help)").arg(verb), Usage);
 }

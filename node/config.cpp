@@ -23,6 +23,8 @@ QString usageText() {
         "                          (default 0 on the devnet L1 chain 31337, 12 elsewhere)\n"
         "  --fault KIND[@BATCH]    make the proposer cheat (testing)\n"
         "  --challenge-period S    challenge period for a devnet deployment\n"
+        "  --escape-delay S        how long the oldest queued deposit may wait for a batch before the\n"
+        "                          devnet's Rollup freezes and owners exit (default max(600, 2 x period))\n"
         "  --proposer-key SRC      env:VAR or file:PATH holding the proposer's key\n"
         "  --chain-id N            L2 chain id without L1 (default 31338)\n"
         "  --fee-recipient ADDR    account 0 without L1\n"
@@ -82,6 +84,9 @@ Result<NodeConfig> parseCommandLine(const QStringList& args) {
         } else if (opt == QLatin1String("--challenge-period")) {
             if (!number(UINT32_MAX, n)) return bad(opt, QStringLiteral("needs seconds"));
             c.challengePeriod = n;
+        } else if (opt == QLatin1String("--escape-delay")) {
+            if (!number(UINT32_MAX, n)) return bad(opt, QStringLiteral("needs seconds"));
+            c.escapeDelay = n;
         } else if (opt == QLatin1String("--proposer-key")) {
             if (!value(c.proposerKeySource) ||
                 !(c.proposerKeySource.startsWith(QLatin1String("env:")) || c.proposerKeySource.startsWith(QLatin1String("file:"))))

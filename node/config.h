@@ -47,6 +47,7 @@ struct NodeConfig {
 
     QString faultSpec;                // --fault KIND[@BATCH], parsed by node/l1
     std::optional<std::uint64_t> challengePeriod;  // --challenge-period S (devnet deploy)
+    std::optional<std::uint64_t> escapeDelay;      // --escape-delay S (devnet deploy)
     std::uint16_t l1Port = 8545;      // --l1-port (devnet anvil)
     QString l1RpcUrl;                 // --l1-rpc URL
     QString rollupAddress;            // --rollup ADDR

@@ -37,8 +37,11 @@ contract BenchCalldata is Test {
     }
 
     function run() external {
-        proposer = address(uint160(vm.envOr("BENCH_PROPOSER", uint256(0))));
-        Rollup r = new Rollup(CHAIN_ID, 3600, 1 ether, BASE_FEE, 30, proposer);
+        // Anvil's first default account unless told otherwise (the fee recipient must not be 0).
+        uint256 anvil0 = uint160(0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266);
+        proposer = address(uint160(vm.envOr("BENCH_PROPOSER", anvil0)));
+        // Devnet parameters (PROTOCOL.md §1); only the genesis state root is used here.
+        Rollup r = new Rollup(CHAIN_ID, 60, 1 ether, BASE_FEE, 30, proposer, 0.001 ether, 600);
         bytes32 prev = r.stateRoot();
 
         uint256[] memory nonces = new uint256[](ACCOUNTS);
@@ -58,7 +61,7 @@ contract BenchCalldata is Test {
         _sign(model, w, 1);
         require(model.add(w) == Verdict.None, "setup withdrawal invalid");
         (bytes memory recs, bytes32[] memory roots) = model.endBatch();
-        _write("setup", abi.encodeCall(Rollup.submitBatch, (prev, recs, roots, Rollup.NextDeposit(address(0), 0, 0))));
+        _write("setup", abi.encodeCall(Rollup.submitBatch, (prev, recs, roots)));
         vm.writeFile(string.concat(DIR, "withdrawal.txt"), vm.toString(w.addr));
         prev = roots[0];
 
@@ -75,7 +78,7 @@ contract BenchCalldata is Test {
         (recs, roots) = model.endBatch();
         model.tamperChunkRoot(0, keccak256("wrong"));
         roots[0] = keccak256("wrong");
-        _write("target", abi.encodeCall(Rollup.submitBatch, (prev, recs, roots, Rollup.NextDeposit(address(0), 0, 0))));
+        _write("target", abi.encodeCall(Rollup.submitBatch, (prev, recs, roots)));
 
         bytes memory headerAbi = bytes(vm.envOr("BENCH_TARGET_HEADER", string("")));
         if (headerAbi.length != 0) {
@@ -157,7 +160,7 @@ contract BenchCalldata is Test {
         for (uint256 i = 0; i < roots.length; ++i) {
             roots[i] = keccak256(abi.encode(name, i));
         }
-        _write(name, abi.encodeCall(Rollup.submitBatch, (prev, recs, roots, Rollup.NextDeposit(address(0), 0, 0))));
+        _write(name, abi.encodeCall(Rollup.submitBatch, (prev, recs, roots)));
         return roots[roots.length - 1];
     }
 

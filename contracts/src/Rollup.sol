@@ -5,11 +5,15 @@ import {Record, RecordCodec} from "./lib/RecordCodec.sol";
 import {Merkle} from "./lib/Merkle.sol";
 import {Stf, Verdict} from "./lib/Stf.sol";
 import {Replay} from "./lib/Replay.sol";
-import {RECORDS_PER_CHUNK} from "./lib/Params.sol";
+import {
+    RECORDS_PER_CHUNK,
+    MAX_RECORDS_PER_BATCH as MAX_RECORDS,
+    MAX_DEPOSITS_PER_BATCH as MAX_DEPOSITS
+} from "./lib/Params.sol";
 
 /// L1 contract of the Sluice optimistic payments rollup: deposit queue, proposer bonds, batch
-/// commitments, one-round fraud proofs and withdrawals. docs/PROTOCOL.md is the specification;
-/// section numbers below refer to it.
+/// commitments, one-round fraud proofs, withdrawals and the escape hatch. docs/PROTOCOL.md is the
+/// specification; section numbers below refer to it.
 contract Rollup {
     // ---- ABI types (§5) ----
     struct BatchHeader {
@@ -22,13 +26,6 @@ contract Rollup {
         uint64 depositEnd;
         uint64 submittedAt;
         address proposer;
-    }
-
-    /// The queue entry right after the batch's deposits, zeroes when the queue is empty after it.
-    struct NextDeposit {
-        address to;
-        uint256 amount;
-        uint64 timestamp;
     }
 
     struct FraudProof {
@@ -54,26 +51,43 @@ contract Rollup {
     event FraudProven(
         uint256 indexed batchIndex, uint256 chunkIndex, Verdict verdict, uint256 recordIndex, address indexed challenger
     );
-    event BatchReverted(uint256 indexed index);
+    /// Batches firstIndex … firstIndex + count − 1 were removed by a fraud proof (§5.2).
+    event BatchesReverted(uint256 indexed firstIndex, uint256 count);
     event WithdrawalFinalized(
         uint256 indexed batchIndex, uint256 withdrawalIndex, address indexed recipient, uint256 amount
     );
+    event Exited(uint32 indexed accountIndex, address indexed account, uint256 balance);
+    event DepositRefunded(uint256 indexed index, address indexed to, uint256 amount);
 
     // ---- errors ----
-    error ZeroDeposit();
+    // constructor (§1)
+    error InvalidL2ChainId(uint256 l2ChainId);
+    error ZeroChallengePeriod();
+    error ZeroRequiredBond();
+    error ZeroDepositDelay();
+    error ZeroMinDeposit();
+    error EscapeDelayTooShort(uint256 escapeDelay, uint256 challengePeriod);
+    error InvalidFeeRecipient(address feeRecipient);
+    // deposits, bonds, batches
+    error DepositTooSmall(uint256 amount, uint256 minDeposit);
+    error InvalidDepositRecipient(address to);
+    error Frozen();
     error ZeroBond();
     error NotBonded(address proposer, uint256 bond, uint256 required);
     error UnbondPending(address proposer);
     error NoUnbondRequested(address proposer);
     error BondLocked(uint256 availableAt);
+    /// §5.1: submitBatch only from an externally owned account calling the Rollup directly.
+    error SubmitterNotEOA(address sender);
     error WrongPrevStateRoot(bytes32 expected, bytes32 given);
     error EmptyBatch();
+    error TooManyRecords(uint256 recordCount, uint256 max);
+    error TooManyDeposits(uint256 deposits, uint256 max);
     error MalformedRecord(uint256 recordIndex);
     /// chunkRoots.length must be ceil(recordCount / CHUNK_SIZE).
     error WrongChunkCount(uint256 rootsGiven);
     error DepositsBeyondQueue(uint256 depositEnd, uint256 queueLength);
     error DepositMismatch(uint256 depositEnd);
-    error WrongNextDeposit(uint256 index);
     error OverdueDeposit(uint256 index, uint256 timestamp);
     error UnknownBatch(uint256 index, uint256 batchCount);
     error WrongBatchHeader(uint256 index);
@@ -85,10 +99,21 @@ contract Rollup {
     error BadWithdrawalProof();
     error AlreadyFinalized(uint256 batchIndex, uint256 withdrawalIndex);
     error PaymentFailed(address to, uint256 amount);
+    // escape hatch (§5.4)
+    error NotFrozen(uint256 escapeAvailableAt);
+    error BadExitState();
+    error AccountIndexOutOfRange(uint32 accountIndex, uint32 count);
+    error BadAccountProof();
+    error AlreadyExited(uint32 accountIndex);
+    error DepositNotRefundable(uint256 index);
+    error BadDepositPreimage(uint256 index);
+    error AlreadyRefunded(uint256 index);
 
     // ---- parameters (§1) ----
     uint256 public constant CHUNK_SIZE = RECORDS_PER_CHUNK;
     uint256 public constant TRANSFER_GAS = 21000;
+    uint256 public constant MAX_RECORDS_PER_BATCH = MAX_RECORDS;
+    uint256 public constant MAX_DEPOSITS_PER_BATCH = MAX_DEPOSITS;
     address public constant WITHDRAWAL_ADDRESS = Stf.WITHDRAWAL_ADDRESS;
 
     uint256 public immutable l2ChainId;
@@ -97,16 +122,19 @@ contract Rollup {
     uint256 public immutable l2BaseFee;
     uint256 public immutable depositDelay;
     address public immutable feeRecipient;
+    uint256 public immutable minDeposit;
+    uint256 public immutable escapeDelay;
 
     // ---- state ----
     /// Post-state root of the last batch (genesis: the fee account alone).
     bytes32 public stateRoot;
 
-    // One slot: deposits and submissions both touch it.
+    // One slot: deposits, submissions and fraud proofs all touch it.
     struct Counters {
         uint64 batchCount;
         uint64 depositCount;
         uint64 depositsProcessed;
+        uint64 lastBatchAt; // §5.4: time of the last accepted batch, deployment or fraud proof
     }
 
     Counters private _counters;
@@ -122,6 +150,9 @@ contract Rollup {
     mapping(uint256 => bytes32) private _depositHashes;
     /// batch index => word => bits of paid withdrawal indices.
     mapping(uint256 => mapping(uint256 => uint256)) private _paid;
+    /// Escape hatch bitmaps: account index / queue index => exited / refunded.
+    mapping(uint256 => uint256) private _exited;
+    mapping(uint256 => uint256) private _refunded;
 
     constructor(
         uint256 l2ChainId_,
@@ -129,15 +160,29 @@ contract Rollup {
         uint256 requiredBond_,
         uint256 l2BaseFee_,
         uint256 depositDelay_,
-        address feeRecipient_
+        address feeRecipient_,
+        uint256 minDeposit_,
+        uint256 escapeDelay_
     ) {
+        if (l2ChainId_ == 0 || l2ChainId_ == block.chainid) revert InvalidL2ChainId(l2ChainId_);
+        if (challengePeriod_ == 0) revert ZeroChallengePeriod();
+        if (requiredBond_ == 0) revert ZeroRequiredBond();
+        if (depositDelay_ == 0) revert ZeroDepositDelay();
+        if (minDeposit_ == 0) revert ZeroMinDeposit();
+        if (escapeDelay_ <= challengePeriod_) revert EscapeDelayTooShort(escapeDelay_, challengePeriod_);
+        if (feeRecipient_ == address(0) || feeRecipient_ == WITHDRAWAL_ADDRESS) {
+            revert InvalidFeeRecipient(feeRecipient_);
+        }
         l2ChainId = l2ChainId_;
         challengePeriod = challengePeriod_;
         requiredBond = requiredBond_;
         l2BaseFee = l2BaseFee_;
         depositDelay = depositDelay_;
         feeRecipient = feeRecipient_;
+        minDeposit = minDeposit_;
+        escapeDelay = escapeDelay_;
         stateRoot = genesisStateRoot(feeRecipient_);
+        _counters.lastBatchAt = uint64(block.timestamp);
     }
 
     /// State root of §2's genesis: account 0 = (feeRecipient, 0, 0), count 1.
@@ -168,7 +213,8 @@ contract Rollup {
         return _counters.depositsProcessed;
     }
 
-    /// Chain hash q[i] of §4.4, zero if there is no such deposit.
+    /// Queue word q[i] of §4.4 (chain hash, low 4 bytes the entry's timestamp), zero if there is
+    /// no such deposit.
     function depositHash(uint256 i) external view returns (bytes32) {
         return i < _counters.depositCount ? _depositHashes[i] : bytes32(0);
     }
@@ -183,10 +229,51 @@ contract Rollup {
         return _paid[batchIndex][withdrawalIndex >> 8] & (1 << (withdrawalIndex & 255)) != 0;
     }
 
+    /// §5.4: time of the last accepted batch (deployment, or the last fraud proof if later).
+    function lastBatchAt() external view returns (uint256) {
+        return _counters.lastBatchAt;
+    }
+
+    /// §5.4: max(lastBatchAt, time of the oldest waiting deposit) + ESCAPE_DELAY while deposits
+    /// wait in the queue, 0 when it is empty.
+    function escapeAvailableAt() external view returns (uint256) {
+        return _escapeAvailableAt(_counters);
+    }
+
+    /// §5.4: whether the Rollup is frozen (for good): block.timestamp >= escapeAvailableAt() != 0.
+    function frozen() external view returns (bool) {
+        return _frozen(_counters);
+    }
+
+    function isExited(uint32 accountIndex) external view returns (bool) {
+        return _exited[accountIndex >> 8] & (1 << (accountIndex & 255)) != 0;
+    }
+
+    function isDepositRefunded(uint256 index) external view returns (bool) {
+        return _refunded[index >> 8] & (1 << (index & 255)) != 0;
+    }
+
+    function _escapeAvailableAt(Counters memory c) private view returns (uint256) {
+        if (c.depositsProcessed >= c.depositCount) return 0;
+        uint256 oldest = uint32(uint256(_depositHashes[c.depositsProcessed]));
+        uint256 last = c.lastBatchAt;
+        return (oldest > last ? oldest : last) + escapeDelay;
+    }
+
+    function _frozen(Counters memory c) private view returns (bool) {
+        // escapeAvailableAt() is 0 or at least lastBatchAt + ESCAPE_DELAY: while that is ahead, the
+        // Rollup is not frozen and the queue need not be read (the usual case, kept cheap).
+        if (c.lastBatchAt + escapeDelay > block.timestamp) return false;
+        uint256 at = _escapeAvailableAt(c);
+        return at != 0 && block.timestamp >= at;
+    }
+
     // ---- deposits (§4.4) ----
     function deposit(address to) external payable {
-        if (msg.value == 0) revert ZeroDeposit();
+        if (msg.value < minDeposit) revert DepositTooSmall(msg.value, minDeposit);
+        if (to == address(0) || to == WITHDRAWAL_ADDRESS || to == address(this)) revert InvalidDepositRecipient(to);
         Counters memory c = _counters;
+        if (_frozen(c)) revert Frozen();
         uint256 i = c.depositCount;
         bytes32 prev = i == 0 ? bytes32(0) : _depositHashes[i - 1];
         _depositHashes[i] = RecordCodec.depositChain(prev, to, msg.value, block.timestamp);
@@ -229,18 +316,17 @@ contract Rollup {
     }
 
     // ---- batches (§4, §5) ----
-    function submitBatch(
-        bytes32 prevStateRoot,
-        bytes calldata records,
-        bytes32[] calldata chunkRoots,
-        NextDeposit calldata next
-    ) external {
+    function submitBatch(bytes32 prevStateRoot, bytes calldata records, bytes32[] calldata chunkRoots) external {
+        // §5.1: the records must be the calldata of a transaction sent straight to the Rollup, where
+        // verifiers read them. An EIP-7702 delegated account has code (its delegation designator).
+        if (msg.sender != tx.origin || msg.sender.code.length != 0) revert SubmitterNotEOA(msg.sender);
         Proposer memory pr = proposers[msg.sender];
         if (pr.bond < requiredBond) revert NotBonded(msg.sender, pr.bond, requiredBond);
         if (pr.unbondRequestedAt != 0) revert UnbondPending(msg.sender);
         if (prevStateRoot != stateRoot) revert WrongPrevStateRoot(stateRoot, prevStateRoot);
         if (records.length == 0) revert EmptyBatch();
         Counters memory c = _counters;
+        if (_frozen(c)) revert Frozen();
 
         bytes32[] memory chunkLeaves = new bytes32[](chunkRoots.length);
         // A withdrawal record is at least 94 bytes (1 + 4 + 20 + 1 + 2 + 2 + 64).
@@ -252,7 +338,8 @@ contract Rollup {
         }
         sc.preRoot = prevStateRoot;
         _scan(sc, records, chunkRoots, chunkLeaves, wLeaves);
-        _checkDeposits(c, sc, next);
+        if (sc.recordCount > MAX_RECORDS) revert TooManyRecords(sc.recordCount, MAX_RECORDS);
+        _checkDeposits(c, sc);
 
         BatchHeader memory h = BatchHeader({
             prevStateRoot: prevStateRoot,
@@ -268,7 +355,7 @@ contract Rollup {
         uint256 index = c.batchCount;
         _batchHashes[index] = keccak256(abi.encode(h));
         stateRoot = h.stateRoot;
-        _counters = Counters(uint64(index + 1), c.depositCount, uint64(sc.depositEnd));
+        _counters = Counters(uint64(index + 1), c.depositCount, uint64(sc.depositEnd), uint64(block.timestamp));
         proposers[msg.sender].lastBatchAt = uint64(block.timestamp);
         emit BatchSubmitted(index, h);
     }
@@ -283,20 +370,18 @@ contract Rollup {
         uint256 chunks;
     }
 
-    /// §4.4: the deposit records are the queue entries from depositsProcessed on, and the first
-    /// entry left in the queue (if any) is younger than DEPOSIT_DELAY.
-    function _checkDeposits(Counters memory c, Scan memory sc, NextDeposit calldata next) private view {
+    /// §4.4: the deposit records are the queue entries from depositsProcessed on, at most
+    /// MAX_DEPOSITS_PER_BATCH of them; a batch that takes fewer leaves no entry older than
+    /// DEPOSIT_DELAY at the head of the queue (its time is the low 4 bytes of the stored word).
+    function _checkDeposits(Counters memory c, Scan memory sc) private view {
         uint256 depositEnd = sc.depositEnd;
         if (depositEnd > c.depositCount) revert DepositsBeyondQueue(depositEnd, c.depositCount);
-        if (depositEnd > c.depositsProcessed && sc.chain != _depositHashes[depositEnd - 1]) {
-            revert DepositMismatch(depositEnd);
-        }
-        if (depositEnd < c.depositCount) {
-            if (RecordCodec.depositChain(sc.chain, next.to, next.amount, next.timestamp) != _depositHashes[depositEnd])
-            {
-                revert WrongNextDeposit(depositEnd);
-            }
-            if (next.timestamp + depositDelay <= block.timestamp) revert OverdueDeposit(depositEnd, next.timestamp);
+        uint256 taken = depositEnd - c.depositsProcessed;
+        if (taken > MAX_DEPOSITS) revert TooManyDeposits(taken, MAX_DEPOSITS);
+        if (taken != 0 && sc.chain != _depositHashes[depositEnd - 1]) revert DepositMismatch(depositEnd);
+        if (taken < MAX_DEPOSITS && depositEnd < c.depositCount) {
+            uint256 arrived = uint32(uint256(_depositHashes[depositEnd]));
+            if (arrived + depositDelay <= block.timestamp) revert OverdueDeposit(depositEnd, arrived);
         }
     }
 
@@ -387,6 +472,8 @@ contract Rollup {
     // ---- fraud proofs (§6) ----
     function proveFraud(FraudProof calldata fp) external {
         Counters memory c = _counters;
+        // Frozen: every batch is final (ESCAPE_DELAY > CHALLENGE_PERIOD), nothing is left to prove.
+        if (_frozen(c)) revert Frozen();
         uint256 b = fp.batchIndex;
         _checkHeader(fp.header, b, c.batchCount);
         uint256 finalAt = fp.header.submittedAt + challengePeriod;
@@ -404,14 +491,10 @@ contract Rollup {
             verdict = Verdict.WrongStateRoot;
         }
 
-        for (uint256 i = c.batchCount; i > b;) {
-            unchecked {
-                --i;
-            }
-            emit BatchReverted(i);
-        }
+        // §5.2: batches b… go in one write, whatever their number; lastBatchAt restarts (§5.4).
         stateRoot = fp.header.prevStateRoot;
-        _counters = Counters(uint64(b), c.depositCount, fp.header.depositStart);
+        _counters = Counters(uint64(b), c.depositCount, fp.header.depositStart, uint64(block.timestamp));
+        emit BatchesReverted(b, c.batchCount - b);
 
         address proposer = fp.header.proposer;
         uint256 slashed = proposers[proposer].bond;
@@ -444,6 +527,50 @@ contract Rollup {
         paid[withdrawalIndex >> 8] = word | bit;
         emit WithdrawalFinalized(batchIndex, withdrawalIndex, recipient, amount);
         _pay(recipient, amount);
+    }
+
+    // ---- escape hatch (§5.4) ----
+    /// Pays an account of the final state `stateRoot` its balance, once, while frozen. `siblings`:
+    /// the 32 siblings of its leaf in the account tree, level 0 first (uncompressed).
+    function exit(
+        uint32 accountIndex,
+        address account,
+        uint256 balance,
+        uint64 nonce,
+        bytes32 treeRoot,
+        uint32 count,
+        bytes32[] calldata siblings
+    ) external {
+        Counters memory c = _counters;
+        if (!_frozen(c)) revert NotFrozen(_escapeAvailableAt(c));
+        if (Stf.stateRoot(treeRoot, count) != stateRoot) revert BadExitState();
+        if (accountIndex >= count) revert AccountIndexOutOfRange(accountIndex, count);
+        if (siblings.length != Merkle.ACCOUNT_DEPTH) revert BadAccountProof();
+        (bytes32 root,) = Merkle.processProof(Stf.leafHash(account, balance, nonce), accountIndex, siblings);
+        if (root != treeRoot) revert BadAccountProof();
+        uint256 bit = 1 << (accountIndex & 255);
+        uint256 word = _exited[accountIndex >> 8];
+        if (word & bit != 0) revert AlreadyExited(accountIndex);
+        _exited[accountIndex >> 8] = word | bit;
+        emit Exited(accountIndex, account, balance);
+        _pay(account, balance);
+    }
+
+    /// Pays back a queue entry no batch took (index >= depositsProcessed), once, while frozen.
+    function refundDeposit(uint256 index, address to, uint256 amount, uint64 timestamp) external {
+        Counters memory c = _counters;
+        if (!_frozen(c)) revert NotFrozen(_escapeAvailableAt(c));
+        if (index < c.depositsProcessed || index >= c.depositCount) revert DepositNotRefundable(index);
+        bytes32 prev = index == 0 ? bytes32(0) : _depositHashes[index - 1];
+        if (RecordCodec.depositChain(prev, to, amount, timestamp) != _depositHashes[index]) {
+            revert BadDepositPreimage(index);
+        }
+        uint256 bit = 1 << (index & 255);
+        uint256 word = _refunded[index >> 8];
+        if (word & bit != 0) revert AlreadyRefunded(index);
+        _refunded[index >> 8] = word | bit;
+        emit DepositRefunded(index, to, amount);
+        _pay(to, amount);
     }
 
     function _checkHeader(BatchHeader calldata header, uint256 index, uint256 count) private view {

@@ -213,14 +213,15 @@ contract CodecTest is Test {
             z = keccak256(abi.encodePacked(z, z));
         }
         bytes32 expected = keccak256(abi.encodePacked(node, uint32(1)));
-        Rollup r = new Rollup(31338, 60, 1 ether, 1 gwei, 30, fee);
+        Rollup r = new Rollup(31338, 60, 1 ether, 1 gwei, 30, fee, 0.001 ether, 600);
         assertEq(r.stateRoot(), expected, "genesis");
         assertEq(Stf.leafHash(fee, 5, 7), keccak256(abi.encodePacked(fee, uint256(5), uint64(7))), "leaf");
         assertEq(RecordCodec.withdrawalLeaf(fee, 9), keccak256(abi.encodePacked(fee, uint256(9))), "withdrawal leaf");
         assertEq(
-            RecordCodec.depositChain(bytes32(uint256(3)), fee, 9, 11),
-            keccak256(abi.encodePacked(bytes32(uint256(3)), fee, uint256(9), uint64(11))),
-            "deposit chain"
+            RecordCodec.depositChain(bytes32(uint256(3)), fee, 9, 0x1122334455),
+            (keccak256(abi.encodePacked(bytes32(uint256(3)), fee, uint256(9), uint64(0x1122334455)))
+                    & ~bytes32(uint256(0xffffffff))) | bytes32(uint256(0x22334455)),
+            "deposit queue word: the chain hash with uint32(timestamp) in its low 4 bytes"
         );
     }
 

@@ -2,11 +2,13 @@
 pragma solidity 0.8.28;
 
 import {RollupFixture} from "./utils/RollupFixture.sol";
+import {Vm} from "./utils/Test.sol";
 import {Rollup} from "../src/Rollup.sol";
 import {Record} from "../src/lib/RecordCodec.sol";
 import {Replay} from "../src/lib/Replay.sol";
 import {Stf, Verdict} from "../src/lib/Stf.sol";
 import {RECORDS_PER_CHUNK} from "../src/lib/Params.sol";
+import {RecordEncoder} from "./utils/RecordEncoder.sol";
 
 contract FraudTest is RollupFixture {
     uint256 internal constant N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141;
@@ -81,8 +83,8 @@ contract FraudTest is RollupFixture {
         addValid(depositRec(1, true, 0));
         (bytes memory recs, bytes32[] memory roots) = model.endBatch();
         bytes32 prev = rollup.stateRoot();
-        vm.prank(proposer);
-        rollup.submitBatch(prev, recs, roots, Rollup.NextDeposit(address(0), 0, 0));
+        vm.prank(proposer, proposer);
+        rollup.submitBatch(prev, recs, roots);
         assertEq(rollup.batchCount(), 2, "two batches");
         expectFraud(fp, Verdict.WrongStateRoot, 1);
         assertEq(rollup.batchCount(), 0, "all reverted");
@@ -298,8 +300,8 @@ contract FraudTest is RollupFixture {
         bytes32[] memory roots = new bytes32[](1);
         roots[0] = keccak256("whatever");
         bytes32 prev = rollup.stateRoot();
-        vm.prank(other);
-        rollup.submitBatch(prev, rec, roots, Rollup.NextDeposit(address(0), 0, 0));
+        vm.prank(other, other);
+        rollup.submitBatch(prev, rec, roots);
         expectFraud(fp, Verdict.WrongStateRoot, 2);
         (uint256 otherBond,,) = rollup.proposers(other);
         assertEq(otherBond, 2 ether, "only batch b's proposer is slashed");
@@ -331,7 +333,7 @@ contract FraudTest is RollupFixture {
                 r = _signedBase(2, from, value, eip);
                 r.addr = addrOfKey(k);
             } else {
-                uint256 qi = l1Deposit(addrOfKey(k), value + 1);
+                uint256 qi = l1Deposit(addrOfKey(k), value + MIN_DEPOSIT);
                 bool fresh = op == 5;
                 r = depositRec(qi, fresh, from);
                 if (fresh) ++accounts;
@@ -356,6 +358,147 @@ contract FraudTest is RollupFixture {
             vm.expectRevert(Rollup.NoFraud.selector);
             rollup.proveFraud(fp);
         }
+    }
+
+    // ---- rule 7 for kind 0: no account at WITHDRAWAL_ADDRESS (§3) ----
+    /// An account with address WITHDRAWAL_ADDRESS cannot be created any more (the Rollup refuses
+    /// deposits to it, a new-account transfer to it is BadWithdrawal); here it exists after an
+    /// unchallenged fraudulent batch. A user signs a withdrawal; the proposer books the very same
+    /// signature as a kind-0 transfer to that account (the signed transaction is identical: `to`
+    /// is WITHDRAWAL_ADDRESS). Rules 1-6 pass; rule 7 makes it BadWithdrawal.
+    function test_badWithdrawalTransferToAccountAtWithdrawalAddress() public {
+        vm.deal(address(this), 1 ether);
+        vm.expectRevert(abi.encodeWithSelector(Rollup.InvalidDepositRecipient.selector, Stf.WITHDRAWAL_ADDRESS));
+        rollup.deposit{value: 1 ether}(Stf.WITHDRAWAL_ADDRESS);
+
+        l1Deposit(addrOfKey(0), 1 ether);
+        addValid(depositRec(0, true, 0));
+        model.forceAccount(2, Stf.WITHDRAWAL_ADDRESS, 0, 0); // the fabricated account
+        submit();
+        vm.warp(block.timestamp + PERIOD); // nobody challenged: final
+
+        Record memory w = withdrawalRec(0, 1, addrOfKey(0), 0.5 ether, true); // what the user signed
+        Record memory t = _signedBase(0, 1, 0.5 ether, true);
+        t.to = 2;
+        (t.parity, t.r, t.s) = (w.parity, w.r, w.s);
+        assertEq(Stf.signer(t, model.addrOf(2), CHAIN_ID), addrOfKey(0), "the withdrawal's signature fits the transfer");
+        _proveBadNoFund(t, Verdict.BadWithdrawal);
+        assertEq(rollup.batchCount(), 1, "the booking batch is removed");
+    }
+
+    /// Rule 6 comes first: a transfer that would overflow that account's balance is Overflow.
+    function test_overflowBeforeBadWithdrawalForKind0() public {
+        l1Deposit(addrOfKey(0), 1 ether);
+        addValid(depositRec(0, true, 0));
+        model.forceAccount(2, Stf.WITHDRAWAL_ADDRESS, type(uint256).max - 0.1 ether, 0);
+        submit();
+        vm.warp(block.timestamp + PERIOD);
+        _proveBadNoFund(transferRec(0, 1, 2, 0.5 ether, true), Verdict.Overflow);
+    }
+
+    // ---- §5.2: removing batches costs the same for any number of them ----
+    /// One later (valid-looking) batch of `n` records encoded directly: the Rollup does not execute
+    /// records on submission.
+    function _laterBatches(uint256 count) internal {
+        bytes memory rec = RecordEncoder.encode(transferRec(0, 1, 2, 1 gwei, true));
+        for (uint256 i = 0; i < count; ++i) {
+            submitRaw(rollup.stateRoot(), rec, placeholderRoots(1, string(abi.encode(i))));
+        }
+    }
+
+    function _proofGas(Rollup.FraudProof memory fp) internal returns (uint256 used) {
+        uint256 before = challenger.balance; // the payee warm in both runs
+        vm.cool(address(rollup)); // cold storage in both runs, as in a transaction of its own
+        vm.prank(challenger);
+        rollup.proveFraud(fp);
+        used = vm.lastCallGas().gasTotalUsed; // the Rollup's frame alone
+        assertEq(challenger.balance - before, BOND / 2, "reward paid");
+        assertEq(rollup.batchCount(), fp.batchIndex, "batches from b on removed");
+    }
+
+    function test_proveFraudGasIndependentOfLaterBatches() public {
+        _fund();
+        _filler(RECORDS_PER_CHUNK);
+        model.endBatch();
+        model.tamperChunkRoot(0, keccak256("made up"));
+        (uint256 b,) = submit();
+        Rollup.FraudProof memory fp = fraudProof(b, 0);
+        vm.deal(challenger, 1); // an existing account in both runs
+        uint256 snap = vm.snapshotState();
+
+        _laterBatches(1);
+        assertEq(rollup.batchCount(), b + 2, "1 later batch");
+        uint256 g1 = _proofGas(fp);
+        vm.revertToState(snap);
+
+        _laterBatches(300);
+        assertEq(rollup.batchCount(), b + 301, "300 later batches");
+        vm.recordLogs();
+        uint256 g300 = _proofGas(fp);
+        Vm.Log[] memory logs = vm.getRecordedLogs();
+        uint256 reverted;
+        for (uint256 i = 0; i < logs.length; ++i) {
+            if (logs[i].topics[0] == Rollup.BatchesReverted.selector) {
+                ++reverted;
+                assertEq(uint256(logs[i].topics[1]), b, "firstIndex");
+                assertEq(abi.decode(logs[i].data, (uint256)), 301, "count");
+            }
+        }
+        assertEq(reverted, 1, "one BatchesReverted for 301 batches");
+        emit log_named_uint("proveFraud gas, 1 later batch", g1);
+        emit log_named_uint("proveFraud gas, 300 later batches", g300);
+        uint256 diff = g300 > g1 ? g300 - g1 : g1 - g300;
+        assertTrue(diff < 100, "proof gas does not depend on the number of later batches");
+    }
+
+    // ---- §5.3: challenger economics ----
+    /// A proposer that proves fraud against its own lying batch gets back half its bond and no
+    /// more: cheating costs at least REQUIRED_BOND / 2.
+    function test_selfChallengeRecoversExactlyHalfTheBond() public {
+        _fund();
+        _filler(2);
+        model.endBatch();
+        model.tamperChunkRoot(0, keccak256("made up"));
+        (uint256 b,) = submit();
+        Rollup.FraudProof memory fp = fraudProof(b, 0);
+        uint256 before = proposer.balance;
+        uint256 held = address(rollup).balance;
+        vm.prank(proposer);
+        rollup.proveFraud(fp);
+        assertEq(proposer.balance - before, BOND / 2, "half the bond back");
+        assertEq(_bond(proposer), 0, "bond gone");
+        assertEq(held - address(rollup).balance, BOND / 2, "the other half stays locked");
+        assertEq(rollup.batchCount(), b, "the lie is removed anyway");
+        (uint256 bondLeft, uint64 unbondAt,) = rollup.proposers(proposer);
+        assertEq(bondLeft + unbondAt, 0, "nothing left to withdraw");
+    }
+
+    /// A copy of a proof sent by someone else first pays that sender and removes the batch; the
+    /// original proof then fails (the batch is gone, or its index holds another batch).
+    function test_copiedProofPaysItsSenderAndSecondProofFails() public {
+        _fund();
+        _filler(2);
+        model.endBatch();
+        model.tamperChunkRoot(0, keccak256("made up"));
+        (uint256 b,) = submit();
+        Rollup.FraudProof memory fp = fraudProof(b, 0); // the challenger's proof, seen in the mempool
+        address copier = address(0xC0B1);
+        vm.prank(copier);
+        rollup.proveFraud(fp);
+        assertEq(copier.balance, BOND / 2, "the copier is paid");
+        assertEq(rollup.batchCount(), b, "batch removed");
+        vm.prank(challenger);
+        vm.expectRevert(abi.encodeWithSelector(Rollup.UnknownBatch.selector, b, b));
+        rollup.proveFraud(fp);
+        // A new batch at the same index: the old header does not match it.
+        vm.prank(proposer);
+        rollup.bond{value: BOND}();
+        bytes memory rec = RecordEncoder.encode(transferRec(0, 1, 2, 1 gwei, true));
+        submitRaw(rollup.stateRoot(), rec, placeholderRoots(1, "new"));
+        vm.prank(challenger);
+        vm.expectRevert(abi.encodeWithSelector(Rollup.WrongBatchHeader.selector, b));
+        rollup.proveFraud(fp);
+        assertEq(challenger.balance, 0, "the original sender gets nothing");
     }
 
     function _slice4(bytes memory b, uint256 off) private pure returns (bytes4 out) {

@@ -44,7 +44,11 @@ Hash deposit_chain_next(const Hash& previous, const Address& to, const U256& amo
     for (int i = 0; i < 8; ++i) ts[i] = static_cast<std::uint8_t>(timestamp >> (56 - 8 * i));
     Keccak256 h;
     h.update(previous).update(to).update(u256_to_be32(amount)).update(ts);
-    return h.finish();
+    Hash q = h.finish();
+    // The low 4 bytes carry uint32(timestamp): the contract reads when an entry arrived from the
+    // same storage word (§4.4).
+    for (int i = 0; i < 4; ++i) q[28 + i] = ts[4 + i];
+    return q;
 }
 
 Hash deposit_chain(const Hash& previous, std::span<const Record> records) {
@@ -94,6 +98,9 @@ Result<Batch> assemble_batch(const Hash& prev_state_root, Bytes records, std::ve
     if (!decoded) return decoded.error();
     b.decoded = std::move(*decoded);
     if (b.decoded.empty()) return make_error("a batch needs at least one record");
+    if (b.decoded.size() > kMaxRecordsPerBatch)
+        return make_error("a batch holds at most " + std::to_string(kMaxRecordsPerBatch) + " records, got " +
+                          std::to_string(b.decoded.size()));
     const std::size_t chunks = (b.decoded.size() + kChunkSize - 1) / kChunkSize;
     if (b.chunk_roots.size() != chunks)
         return make_error("a batch of " + std::to_string(b.decoded.size()) + " records needs " +
@@ -110,6 +117,9 @@ Result<Batch> assemble_batch(const Hash& prev_state_root, Bytes records, std::ve
         }
         if (r.kind == RecordKind::deposit) ++b.deposit_count;
     }
+    if (b.deposit_count > kMaxDepositsPerBatch)
+        return make_error("a batch holds at most " + std::to_string(kMaxDepositsPerBatch) + " deposits, got " +
+                          std::to_string(b.deposit_count));
     b.withdrawal_root = merkle_root(withdrawal_leaves);
     return b;
 }

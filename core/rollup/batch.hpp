@@ -39,7 +39,8 @@ Hash batch_header_hash(const BatchHeader& header);
 
 // keccak(preRoot ‖ postRoot ‖ keccak(chunkRecordBytes))
 Hash chunk_leaf(const Hash& pre_root, const Hash& post_root, ByteView chunk_records);
-// q[i] = keccak(q[i-1] ‖ to[20] ‖ amount[32] ‖ timestamp[8]), q[-1] = 0
+// q[i] = keccak(q[i-1] ‖ to[20] ‖ amount[32] ‖ timestamp[8]) with its low 4 bytes replaced by
+// uint32(timestamp), q[-1] = 0 (§4.4)
 Hash deposit_chain_next(const Hash& previous, const Address& to, const U256& amount, std::uint64_t timestamp);
 // The chain continued over the deposit records among `records`, in order.
 Hash deposit_chain(const Hash& previous, std::span<const Record> records);

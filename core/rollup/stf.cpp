@@ -241,6 +241,9 @@ Verdict Executor::apply(const Record& r, const RecoveredSender* recovered) {
             witness_account(r.to);
         }
         if (!balance) return Verdict::Overflow;
+        // Rule 7: no account of WITHDRAWAL_ADDRESS may be credited (a withdrawal's signature
+        // would also validate as this transfer).
+        if (recipient.address == withdrawal_address()) return Verdict::BadWithdrawal;
         recipient.balance = *balance;
         write(r.from, new_sender);
         write(r.to, recipient);

@@ -135,7 +135,14 @@ Status Devnet::launchAnvil(const DevnetOptions& options) {
                           " (run scripts/setup.sh, put Foundry's anvil on PATH, or point SLUICE_ANVIL at it)");
     QDir dir(options.dataDir);
     m_anvil.setProgram(program);
-    m_anvil.setArguments({QStringLiteral("--hardfork"), QStringLiteral("cancun"), QStringLiteral("--port"),
+    // Today's mainnet rules (Osaka: EIP-7825's per-transaction gas cap, EIP-7623's calldata
+    // floor). Loopback only and no CORS: a web page must not reach the anvil_* methods that
+    // rewrite the L1 the verifier trusts; ANVIL_IP_ADDR would otherwise override --host.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("ANVIL_IP_ADDR"));
+    m_anvil.setProcessEnvironment(env);
+    m_anvil.setArguments({QStringLiteral("--hardfork"), QStringLiteral("osaka"), QStringLiteral("--host"),
+                          QStringLiteral("127.0.0.1"), QStringLiteral("--no-cors"), QStringLiteral("--port"),
                           QString::number(options.l1Port), QStringLiteral("--state"),
                           dir.filePath(QStringLiteral("anvil-state.json")), QStringLiteral("--state-interval"),
                           QStringLiteral("1"), QStringLiteral("--block-time"), QString::number(options.blockTimeSeconds)});
@@ -165,6 +172,7 @@ Result<DevnetManifest> Devnet::deploy(const DevnetOptions& options) {
     RpcClient rpc(QUrl(m.l1RpcUrl));
     RollupConstructorArgs args;
     args.challengePeriod = options.challengePeriod;
+    args.escapeDelay = options.escapeDelay;
     args.feeRecipient = *Address::from_hex(kAnvilAddresses[0]);
     auto code = from_hex(contracts::rollup_creation_bytecode());
     if (!code) return make_error("the embedded Rollup bytecode is not hex");

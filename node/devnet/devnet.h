@@ -44,6 +44,7 @@ struct DevnetManifest {
 struct DevnetOptions {
     QString dataDir;
     quint64 challengePeriod = 60;
+    quint64 escapeDelay = 600;  // must exceed challengePeriod (PROTOCOL.md §1)
     quint16 l1Port = 8545;
     quint16 l2Port = 8546;
     QString anvilPath;        // empty: $SLUICE_ANVIL, else the pinned contracts/node_modules/.bin/anvil

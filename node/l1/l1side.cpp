@@ -77,6 +77,9 @@ Status L1Side::prepare(NodeConfig& config) {
         DevnetOptions options;
         options.dataDir = config.dataDir;
         options.challengePeriod = config.challengePeriod.value_or(60);
+        options.escapeDelay = config.escapeDelay.value_or(std::max<quint64>(600, 2 * options.challengePeriod));
+        if (options.escapeDelay <= options.challengePeriod)
+            return make_error("--escape-delay must be longer than the challenge period");
         options.l1Port = config.l1Port;
         options.l2Port = config.rpcPort;
         auto manifest = devnet->start(options);
@@ -185,7 +188,10 @@ Status L1Side::start() {
                            {QStringLiteral("l2ChainId"), quantity(p.l2ChainId)},
                            {QStringLiteral("challengePeriod"), double(p.challengePeriod)},
                            {QStringLiteral("requiredBond"), quantity(p.requiredBond)},
-                           {QStringLiteral("l2BaseFee"), quantity(p.l2BaseFee)}};
+                           {QStringLiteral("l2BaseFee"), quantity(p.l2BaseFee)},
+                           {QStringLiteral("depositDelay"), double(p.depositDelay)},
+                           {QStringLiteral("minDeposit"), quantity(p.minDeposit)},
+                           {QStringLiteral("escapeDelay"), double(p.escapeDelay)}};
         if (auto st = m_db->setMeta(QStringLiteral("l1.params"), QJsonDocument(params).toJson(QJsonDocument::Compact)); !st)
             return emit fatalError(QString::fromStdString(st.message()));
         m_replica = std::make_unique<L1Replica>(p);
@@ -261,7 +267,7 @@ Status L1Side::persistEvent(const RollupEvent& e, std::size_t revertedBefore) {
                             QLatin1String(rollup::verdict_name(f->verdict).data()), f->challenger, f->at.blockNumber};
         if (auto st = m_db->upsertL1FraudProof(row); !st) return st;
         if (f->batchIndex < m_replica->batches().size()) return persistBatch(m_replica->batches()[f->batchIndex]);
-    } else if (std::get_if<BatchRevertedEvent>(&e)) {
+    } else if (std::get_if<BatchesRevertedEvent>(&e)) {
         const auto& reverted = m_replica->revertedBatches();
         for (std::size_t i = revertedBefore; i < reverted.size(); ++i)
             if (auto st = persistBatch(reverted[i]); !st) return st;
@@ -334,15 +340,15 @@ void L1Side::onEvents(const std::vector<RollupEvent>& events) {
                                     {QStringLiteral("batchIndex"), double(rb.index)},
                                     {QStringLiteral("withdrawalIndex"), double(w.withdrawalIndex)},
                                     {QStringLiteral("status"), QStringLiteral("posted")}});
-        } else if (const auto* r = std::get_if<BatchRevertedEvent>(&e)) {
-            if (m_replica->revertedBatches().size() > revertedBefore)
-                publish(QStringLiteral("sluice_batches"), batchJson(m_replica->revertedBatches().back()));
-            // Emitted newest first: the last one of the transaction is the proven batch.
+        } else if (const auto* r = std::get_if<BatchesRevertedEvent>(&e)) {
+            const auto& reverted = m_replica->revertedBatches();
+            for (std::size_t i = revertedBefore; i < reverted.size(); ++i)
+                publish(QStringLiteral("sluice_batches"), batchJson(reverted[i]));
             if (proposerRole()) {
-                auto s = m_sequencer->onBatchReverted(r->index);
-                if (!s) qWarning().noquote() << "reverting batch" << r->index << "failed:" << q(s.message());
+                auto s = m_sequencer->onBatchReverted(r->firstIndex);
+                if (!s) qWarning().noquote() << "reverting batches from" << r->firstIndex << "failed:" << q(s.message());
             }
-            if (m_cheatedBatch && *m_cheatedBatch >= r->index) m_cheatedBatch.reset();
+            if (m_cheatedBatch && *m_cheatedBatch >= r->firstIndex) m_cheatedBatch.reset();
         } else if (const auto* f = std::get_if<FraudProvenEvent>(&e)) {
             qInfo().noquote() << "L1: fraud proven in batch" << f->batchIndex << "chunk" << f->chunkIndex << "verdict"
                               << QLatin1String(rollup::verdict_name(f->verdict).data()) << "by"
@@ -453,6 +459,22 @@ void L1Side::onSynced() {
         }
     }
     if (m_config.verifier) verify();
+    updateAlarms();
+}
+
+void L1Side::updateAlarms() {
+    QStringList alarms;
+    for (quint64 index : m_replica->unreadableBatches()) {
+        const auto& b = m_replica->batches()[index];
+        alarms << QStringLiteral("batch %1 (L1 tx %2) cannot be verified: %3. Nobody may be able to prove fraud in it; "
+                                 "it and every later batch are shown as unverified, never as final.")
+                      .arg(index)
+                      .arg(hexq(b.at.txHash), b.note);
+    }
+    if (!m_proposerStall.isEmpty()) alarms << m_proposerStall;
+    for (const auto& a : alarms)
+        if (!m_alarms.contains(a)) qCritical().noquote() << "ALARM:" << a;
+    m_alarms = alarms;
 }
 
 void L1Side::verify() {
@@ -474,20 +496,39 @@ void L1Side::verify() {
                             QJsonObject{{QStringLiteral("event"), QStringLiteral("found")},
                                         {QStringLiteral("batchIndex"), double(b.index)},
                                         {QStringLiteral("verdict"), QLatin1String(rollup::verdict_name(b.verdict).data())}});
+        // No fixed gas limit: the node estimates it (a proof's cost depends on its witness, not on
+        // how many batches follow, PROTOCOL.md §5.2). A proof that fails to send, is dropped or
+        // reverts is tried again on the next L1 head while the batch is still in its window; one
+        // that became unnecessary (someone else proved it first) is simply not found again.
         SendRequest req;
         req.to = m_reader->rollup();
         req.data = *calldata;
-        req.gasLimit = 3'000'000;
         quint64 index = b.index;
-        TransactionSender::Callbacks cb;
-        cb.submitted = [this, index](Hash h) { emit fraudProofSent(index, q(h.hex())); };
-        cb.confirmed = [index](TransactionReceipt r) {
-            qInfo().noquote() << "verifier: proveFraud for batch" << index << (r.success ? "succeeded" : "reverted")
-                              << "in L1 block" << r.blockNumber;
+        auto report = [this, index](const QString& what, const QString& detail) {
+            publish(QStringLiteral("sluice_fraud"), QJsonObject{{QStringLiteral("event"), what},
+                                                                {QStringLiteral("batchIndex"), double(index)},
+                                                                {QStringLiteral("detail"), detail}});
         };
-        cb.failed = [this, key](SendFailure f) {
-            qWarning().noquote() << "verifier: proveFraud failed:" << f.message;
-            m_proofsSent.erase(key);  // try again on the next head
+        TransactionSender::Callbacks cb;
+        cb.submitted = [this, index, report](Hash h) {
+            emit fraudProofSent(index, q(h.hex()));
+            report(QStringLiteral("sent"), q(h.hex()));
+        };
+        cb.confirmed = [this, index, key, report](TransactionReceipt r) {
+            qInfo().noquote() << "verifier: proveFraud for batch" << index << (r.success ? "succeeded" : "reverted")
+                              << "in L1 block" << r.blockNumber << "using" << q(u256_to_dec(r.gasUsed)) << "gas";
+            report(r.success ? QStringLiteral("confirmed") : QStringLiteral("reverted"),
+                   QStringLiteral("L1 block %1, %2 gas").arg(r.blockNumber).arg(q(u256_to_dec(r.gasUsed))));
+            if (!r.success) {
+                m_proofsSent.erase(key);  // try again on the next head, if still needed
+                m_reader->sync();
+            }
+        };
+        cb.failed = [this, key, index, report](SendFailure f) {
+            qWarning().noquote() << "verifier: proveFraud for batch" << index << "failed, retrying on the next L1 head:"
+                                 << f.message;
+            report(QStringLiteral("retrying"), f.message);
+            m_proofsSent.erase(key);
         };
         m_sender->send(*m_signer, req, this, std::move(cb));
     }
@@ -565,8 +606,18 @@ void L1Side::proposeTick() {
                                                : m_replica->batches().back().header.state_root;
     if (pending.preStateRoot != l1Root) {
         adoptPostedBatch(pending);  // a batch we sent before a crash may be on L1 already
+        const auto& last = m_replica->batches().back();
+        if (last.header.proposer != m_address && last.judgement == ReplicaBatch::Judgement::Honest) {
+            m_proposerStall =
+                QStringLiteral("batch %1 was posted by another proposer (%2) and is valid; this node's sequenced "
+                               "transactions were built on another state and are not re-sequenced on top of it, so "
+                               "this proposer posts nothing until its operator restarts it on a fresh L2 chain.")
+                    .arg(last.index)
+                    .arg(q(to_checksum_address(last.header.proposer)));
+        }
         return;
     }
+    m_proposerStall.clear();
     if (pending.depositStart != m_replica->depositsProcessed()) return;  // L1 not caught up
 
     const auto params = m_replica->parameters().stfParams();
@@ -591,12 +642,7 @@ void L1Side::proposeTick() {
         }
     }
 
-    SubmitBatchCall call{batch.prev_state_root, batch.records, batch.chunk_roots, {}};
-    const quint64 depositEnd = pending.depositStart + batch.deposit_count;
-    if (depositEnd < m_replica->deposits().size()) {
-        const auto& d = m_replica->deposits()[depositEnd];
-        call.next = NextDeposit{d.to, d.amount, d.timestamp};
-    }
+    SubmitBatchCall call{batch.prev_state_root, batch.records, batch.chunk_roots};
     SendRequest req;
     req.to = m_reader->rollup();
     req.data = rollupabi::encodeSubmitBatch(call);
@@ -642,6 +688,7 @@ QJsonObject L1Side::batchJson(const ReplicaBatch& b) const {
 QJsonObject L1Side::rowJson(const L1BatchRow& b) const {
     QString status = b.reverted                                 ? QStringLiteral("reverted")
                      : b.judgement == L1Judgement::fraudulent   ? QStringLiteral("challenged")
+                     : b.judgement == L1Judgement::unverifiable ? QStringLiteral("unverified")
                      : headTimestamp() >= b.finalAt             ? QStringLiteral("final")
                                                                 : QStringLiteral("in-window");
     QJsonArray txs;
@@ -689,6 +736,7 @@ void L1Side::registerMethods() {
         o.insert(QStringLiteral("depositsQueued"), double(m_db->l1DepositCount()));
         o.insert(QStringLiteral("depositsProcessed"), double(latest ? latest->depositEnd : 0));
         o.insert(QStringLiteral("depositConfirmations"), double(m_confirmations));
+        o.insert(QStringLiteral("alarms"), QJsonArray::fromStringList(m_alarms));
         o.insert(QStringLiteral("verifier"),
                  QJsonObject{{QStringLiteral("lastCheckedBatch"), latest ? QJsonValue(double(latest->index)) : QJsonValue()},
                              {QStringLiteral("fraudFound"), fraud},

@@ -27,6 +27,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QTimer>
 
 #include <memory>
@@ -110,6 +111,9 @@ private:
     void proposeTick();
     void adoptPostedBatch(const PendingBatch& pending);
     void verify();
+    // Conditions an operator must see (PROTOCOL.md §5.1, a stalled proposer): logged once when
+    // they arise, listed by sluice_status while they last.
+    void updateAlarms();
     void ensureBond(std::function<void()> then);
     void registerMethods();
     U256 ourBond() const;
@@ -152,6 +156,8 @@ private:
     std::optional<quint64> m_cheatedBatch;  // wait for it to be reverted before posting again
     std::set<std::pair<quint64, Hash>> m_proofsSent;  // (batch index, header hash)
     quint64 m_lastChecked = 0;
+    QStringList m_alarms;
+    QString m_proposerStall;  // why the proposer cannot post, if it cannot
 };
 
 }  // namespace sluice::node

@@ -751,10 +751,14 @@ PendingBatch Sequencer::pendingRecordsForBatch(std::size_t maxRecords) const {
     out.firstRecordSeq = m_postedRecords;
     out.depositStart = m_postedDeposits;
     const std::uint64_t available = m_durableRecords > m_postedRecords ? m_durableRecords - m_postedRecords : 0;
-    for (const auto& r : m_reader->records(m_postedRecords, std::min<std::uint64_t>(available, maxRecords))) {
+    const std::uint64_t limit = std::min<std::uint64_t>({available, maxRecords, rollup::kMaxRecordsPerBatch});
+    std::size_t deposits = 0;
+    for (const auto& r : m_reader->records(m_postedRecords, limit)) {
         std::size_t offset = 0;
         auto rec = rollup::decode_record(r.bytes, offset);
         if (!rec) break;  // cannot happen: we encoded it
+        // The contract takes at most MAX_DEPOSITS_PER_BATCH deposits per batch (§4.4).
+        if (rec->kind == rollup::RecordKind::deposit && ++deposits > rollup::kMaxDepositsPerBatch) break;
         out.records.push_back(std::move(rec).value());
         out.txHashes.push_back(r.txHash);
     }

@@ -189,9 +189,12 @@ QString depositStatusName(DepositStatus status) {
     return QStringLiteral("unknown");
 }
 
-QString formatDeadline(quint64 finalAt, quint64 now) {
+QString formatDeadline(quint64 finalAt, quint64 now) { return QStringLiteral("final ") + formatL1Time(finalAt, now); }
+
+QString formatL1Time(quint64 when, quint64 now) {
+    const quint64 finalAt = when;
     const QString at = QDateTime::fromSecsSinceEpoch(qint64(finalAt), Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-    if (finalAt <= now) return QStringLiteral("final at %1 UTC (passed)").arg(at);
+    if (finalAt <= now) return QStringLiteral("at %1 UTC (passed)").arg(at);
     quint64 left = finalAt - now;
     const quint64 days = left / 86400, hours = left % 86400 / 3600, minutes = left % 3600 / 60, seconds = left % 60;
     QString in;
@@ -199,7 +202,7 @@ QString formatDeadline(quint64 finalAt, quint64 now) {
     if (days || hours) in += QStringLiteral("%1h ").arg(hours);
     if (days || hours || minutes) in += QStringLiteral("%1m ").arg(minutes);
     in += QStringLiteral("%1s").arg(seconds);
-    return QStringLiteral("final at %1 UTC (in %2)").arg(at, in);
+    return QStringLiteral("at %1 UTC (in %2)").arg(at, in);
 }
 
 QString WithdrawalRecord::key() const { return hex(l2TxHash); }

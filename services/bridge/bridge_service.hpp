@@ -57,7 +57,8 @@ enum class DepositStatus {
 QString withdrawalStatusName(WithdrawalStatus status);   // "initiated", "in challenge window", ...
 QString depositStatusName(DepositStatus status);
 // "final at 2026-11-22 10:31:05 UTC (in 2m 13s)" / "... (passed)".
-QString formatDeadline(quint64 finalAt, quint64 now);
+QString formatDeadline(quint64 finalAt, quint64 now);  // "final at <UTC time> (in 1m 5s)"
+QString formatL1Time(quint64 when, quint64 now);       // "at <UTC time> (in 1m 5s)" or "(passed)"
 
 struct WithdrawalRecord {
     Hash l2TxHash;                 // the key: stable across reverts and re-inclusion

@@ -99,4 +99,36 @@ Bytes RollupContract::finalizeWithdrawalCalldata(const rollup::BatchHeader& head
     return rollupabi::encodeFinalizeWithdrawal(header, batchIndex, withdrawalIndex, recipient, amount, proof);
 }
 
+void RollupContract::escapeStatus(QObject* context, Done<EscapeStatus> done) {
+    // Four views read one after the other; a failure of any ends it.
+    static const char* const kViews[] = {"frozen()", "escapeAvailableAt()", "lastBatchAt()", "stateRoot()"};
+    auto status = std::make_shared<EscapeStatus>();
+    auto step = std::make_shared<std::function<void(std::size_t)>>();
+    RpcClient* rpc = m_l1->rpc();
+    *step = [this, context, done, status, step, rpc](std::size_t i) {
+        if (i == std::size(kViews)) {
+            *step = nullptr;  // break the self-reference
+            return done(*status);
+        }
+        call(selectorCall(kViews[i]), context, [i, done, status, step, rpc](RpcResult<Bytes> reply) {
+            if (!reply.ok()) {
+                *step = nullptr;
+                return done(reply.error());
+            }
+            auto v = word(reply.value());
+            if (!v || (i < 3 && *v > U256(std::numeric_limits<quint64>::max()))) {
+                *step = nullptr;
+                return done(rpc->malformed(QStringLiteral("eth_call %1").arg(QLatin1String(kViews[i])),
+                                           QStringLiteral("expected one word")));
+            }
+            if (i == 0) status->frozen = !v->is_zero();
+            if (i == 1) status->availableAt = static_cast<quint64>(*v);
+            if (i == 2) status->lastBatchAt = static_cast<quint64>(*v);
+            if (i == 3) status->stateRoot = *Hash::from_view(reply.value());
+            (*step)(i + 1);
+        });
+    };
+    (*step)(0);
+}
+
 }  // namespace sluice

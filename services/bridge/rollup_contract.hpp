@@ -18,6 +18,14 @@
 
 namespace sluice {
 
+// The escape hatch as the contract sees it now (PROTOCOL.md §5.4).
+struct EscapeStatus {
+    bool frozen = false;
+    quint64 availableAt = 0;  // when it freezes unless a batch comes first; 0: no deposit waits
+    quint64 lastBatchAt = 0;  // the last accepted batch (or deployment)
+    Hash stateRoot;           // the post-state root every exit is proven against
+};
+
 class RollupContract : public QObject {
     Q_OBJECT
 public:
@@ -34,6 +42,7 @@ public:
     // The timestamp of the latest L1 block: "now" as the contract sees it (the challenge window
     // is judged against block.timestamp, not the local clock).
     void latestBlockTime(QObject* context, Done<quint64> done);
+    void escapeStatus(QObject* context, Done<EscapeStatus> done);
     // finalizeWithdrawal(header, batchIndex, withdrawalIndex, recipient, amount, proof), encoded
     // with core/eth's ABI encoder (a static tuple is ABI-identical to its fields written out).
     // Checked against `cast calldata` in the tests.

@@ -50,6 +50,7 @@ QString batchStatusName(ReplicaBatch::Status status) {
     case ReplicaBatch::Status::InWindow: return QStringLiteral("in-window");
     case ReplicaBatch::Status::Final: return QStringLiteral("final");
     case ReplicaBatch::Status::Reverted: return QStringLiteral("reverted");
+    case ReplicaBatch::Status::Unverified: return QStringLiteral("unverified");
     }
     return {};
 }
@@ -72,17 +73,11 @@ void L1Replica::applyOne(const RollupEvent& event) {
         m_deposits.push_back(*d);
     } else if (const auto* b = std::get_if<BatchSubmittedEvent>(&event)) {
         onBatch(*b);
-    } else if (const auto* r = std::get_if<BatchRevertedEvent>(&event)) {
+    } else if (const auto* r = std::get_if<BatchesRevertedEvent>(&event)) {
         onReverted(*r);
     } else if (const auto* f = std::get_if<FraudProvenEvent>(&event)) {
         m_fraud.push_back(*f);
-        // BatchReverted comes first in the same transaction: the batch is already removed.
-        for (auto it = m_reverted.rbegin(); it != m_reverted.rend(); ++it) {
-            if (it->index == f->batchIndex) {
-                it->fraudProven = *f;
-                break;
-            }
-        }
+        attachFraudProof(*f);
     } else if (const auto* w = std::get_if<WithdrawalFinalizedEvent>(&event)) {
         if (w->batchIndex < m_batches.size()) {
             auto& ws = m_batches[w->batchIndex].withdrawals;
@@ -90,6 +85,10 @@ void L1Replica::applyOne(const RollupEvent& event) {
         }
     } else if (const auto* bond = std::get_if<BondEvent>(&event)) {
         m_bonds.push_back(*bond);
+    } else if (const auto* x = std::get_if<ExitedEvent>(&event)) {
+        m_exited.insert(x->accountIndex);
+    } else if (const auto* r = std::get_if<DepositRefundedEvent>(&event)) {
+        m_refunded.insert(r->index);
     }
 }
 
@@ -117,8 +116,10 @@ void L1Replica::onBatch(const BatchSubmittedEvent& e) {
         rb.note = QStringLiteral("follows batch %1, which is not honest; it goes if that one is reverted").arg(*firstBad);
     } else if (!e.batch) {
         rb.note = e.readError;
+        rb.unreadable = true;
     } else if (e.header.prev_state_root != m_state.state_root()) {
         rb.note = QStringLiteral("its previous state root is not the replica's state");
+        rb.unreadable = true;
     } else {
         const rollup::Batch& batch = *e.batch;
         rollup::AccountTree post = m_state;
@@ -157,9 +158,9 @@ void L1Replica::onBatch(const BatchSubmittedEvent& e) {
     m_batches.push_back(std::move(rb));
 }
 
-void L1Replica::onReverted(const BatchRevertedEvent& e) {
-    // The contract emits BatchReverted from the newest batch down to the proven one.
-    while (!m_batches.empty() && m_batches.back().index >= e.index) {
+void L1Replica::onReverted(const BatchesRevertedEvent& e) {
+    // Every batch from firstIndex on goes, newest first so each restores its own pre-state.
+    while (!m_batches.empty() && m_batches.back().index >= e.firstIndex) {
         ReplicaBatch rb = std::move(m_batches.back());
         m_batches.pop_back();
         rb.reverted = true;
@@ -170,6 +171,18 @@ void L1Replica::onReverted(const BatchRevertedEvent& e) {
             m_preStates.erase(it);
         }
         m_reverted.push_back(std::move(rb));
+    }
+    // FraudProven may come before BatchesReverted in the same transaction.
+    for (const auto& f : m_fraud)
+        if (f.at.txHash == e.at.txHash) attachFraudProof(f);
+}
+
+void L1Replica::attachFraudProof(const FraudProvenEvent& f) {
+    for (auto it = m_reverted.rbegin(); it != m_reverted.rend(); ++it) {
+        if (it->index == f.batchIndex) {
+            if (!it->fraudProven) it->fraudProven = f;  // an older batch of that index keeps its own
+            break;
+        }
     }
 }
 
@@ -184,6 +197,8 @@ void L1Replica::rebuild() {
     m_deposits.clear();
     m_fraud.clear();
     m_bonds.clear();
+    m_exited.clear();
+    m_refunded.clear();
     m_preStates.clear();
     m_state = rollup::AccountTree::genesis(m_parameters.feeRecipient);
     m_lastBlock = 0;
@@ -198,6 +213,13 @@ std::optional<quint64> L1Replica::firstBadBatch() const {
     for (const auto& b : m_batches)
         if (b.judgement != ReplicaBatch::Judgement::Honest) return b.index;
     return std::nullopt;
+}
+
+std::vector<quint64> L1Replica::unreadableBatches() const {
+    std::vector<quint64> out;
+    for (const auto& b : m_batches)
+        if (b.unreadable) out.push_back(b.index);
+    return out;
 }
 
 std::optional<rollup::AccountTree> L1Replica::stateBefore(quint64 index) const {

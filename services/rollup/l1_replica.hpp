@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <vector>
 
 #include "core/common/bytes.hpp"
@@ -35,7 +36,9 @@ struct ReplicaWithdrawal {
 };
 
 struct ReplicaBatch {
-    enum class Status { InWindow, Final, Reverted };
+    // Unverified: this verifier could not re-execute it (PROTOCOL.md §5.1); it is never shown as
+    // in its window or final, since nobody may be watching it.
+    enum class Status { InWindow, Final, Reverted, Unverified };
     enum class Judgement {
         Honest,        // re-executed: every chunk valid and at its claimed root
         Fraudulent,    // re-executed: `verdict` in `chunkIndex` (a proof is in `fraudProof`)
@@ -46,7 +49,7 @@ struct ReplicaBatch {
     rollup::BatchHeader header;
     L1Position at;
     quint64 finalAt = 0;          // header.submittedAt + challengePeriod (unix seconds, L1 time)
-    bool reverted = false;        // BatchReverted seen
+    bool reverted = false;        // BatchesReverted covered it
     Judgement judgement = Judgement::Unverifiable;
     rollup::Verdict verdict = rollup::Verdict::None;
     quint64 chunkIndex = 0;
@@ -59,11 +62,15 @@ struct ReplicaBatch {
 
     Status status(quint64 l1Now) const {
         if (reverted) return Status::Reverted;
+        if (judgement == Judgement::Unverifiable) return Status::Unverified;
         return l1Now >= finalAt ? Status::Final : Status::InWindow;
     }
+    // Unverifiable for a reason of its own (unreadable calldata, a header it does not give), not
+    // merely because it follows a bad batch: the alarm case of PROTOCOL.md §5.1.
+    bool unreadable = false;
 };
 
-QString batchStatusName(ReplicaBatch::Status status);  // "in-window", "final", "reverted"
+QString batchStatusName(ReplicaBatch::Status status);  // "in-window", "final", "reverted", "unverified"
 
 class L1Replica {
 public:
@@ -85,12 +92,17 @@ public:
     quint64 depositsProcessed() const;  // depositEnd of the last current batch
     const std::vector<FraudProvenEvent>& fraudProofs() const { return m_fraud; }
     const std::vector<BondEvent>& bondEvents() const { return m_bonds; }
+    // The escape hatch (PROTOCOL.md §5.4): account indices paid by exit(), queue entries refunded.
+    bool exited(quint64 accountIndex) const { return m_exited.count(accountIndex) != 0; }
+    bool refunded(quint64 depositIndex) const { return m_refunded.count(depositIndex) != 0; }
 
     // The state after the last honest current batch (genesis before any): what L2 is, per L1.
     const rollup::AccountTree& state() const { return m_state; }
     Hash stateRoot() const { return m_state.state_root(); }
     // Index of the first current batch that is not Honest, if any.
     std::optional<quint64> firstBadBatch() const;
+    // Current batches this replica could not read or check (PROTOCOL.md §5.1): an alarm.
+    std::vector<quint64> unreadableBatches() const;
     // The state before current batch `index` if that is an honest state (for proof building).
     std::optional<rollup::AccountTree> stateBefore(quint64 index) const;
 
@@ -99,7 +111,8 @@ public:
 private:
     void applyOne(const RollupEvent& event);
     void onBatch(const BatchSubmittedEvent& event);
-    void onReverted(const BatchRevertedEvent& event);
+    void onReverted(const BatchesRevertedEvent& event);
+    void attachFraudProof(const FraudProvenEvent& event);
     void rebuild();
 
     RollupParameters m_parameters;
@@ -109,6 +122,8 @@ private:
     std::vector<DepositQueuedEvent> m_deposits;
     std::vector<FraudProvenEvent> m_fraud;
     std::vector<BondEvent> m_bonds;
+    std::set<quint64> m_exited;
+    std::set<quint64> m_refunded;
     rollup::AccountTree m_state;
     // Honest pre-state of each current batch that is still inside its window (copies are cheap).
     std::map<quint64, rollup::AccountTree> m_preStates;

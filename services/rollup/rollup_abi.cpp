@@ -9,7 +9,8 @@
 namespace sluice {
 namespace {
 
-constexpr const char* kSubmitBatch = "submitBatch(bytes32,bytes,bytes32[],(address,uint256,uint64))";
+constexpr const char* kSubmitBatch = "submitBatch(bytes32,bytes,bytes32[])";
+constexpr const char* kSubmitBatchArgs = "bytes32,bytes,bytes32[]";
 constexpr const char* kHeaderTuple = "(bytes32,bytes32,bytes32,bytes32,uint64,uint64,uint64,uint64,address)";
 
 void putWord(Bytes& out, const U256& v) {
@@ -81,17 +82,17 @@ Result<Bytes> encodeDeployment(ByteView creationBytecode, const RollupConstructo
     putWord(out, a.l2BaseFee);
     putWord(out, a.depositDelay);
     putWord(out, a.feeRecipient);
+    putWord(out, a.minDeposit);
+    putWord(out, a.escapeDelay);
     return out;
 }
 
 Bytes encodeSubmitBatch(const SubmitBatchCall& call) {
-    // The NextDeposit tuple is static, so it is encoded in place like three more parameters.
     std::vector<AbiValue> roots;
     for (const auto& r : call.chunkRoots) roots.emplace_back(Bytes(r.begin(), r.end()));
-    auto types = *parse_abi_types("bytes32,bytes,bytes32[],address,uint256,uint64");
+    auto types = *parse_abi_types(kSubmitBatchArgs);
     auto body = abi_encode(types, {Bytes(call.prevStateRoot.begin(), call.prevStateRoot.end()), call.records,
-                                   std::move(roots), call.next.to, call.next.amount,
-                                   U256(call.next.timestamp)});
+                                   std::move(roots)});
     Bytes out;
     putSelector(out, kSubmitBatch);
     append(out, *body);  // every value fits its type by construction
@@ -102,16 +103,13 @@ Result<SubmitBatchCall> decodeSubmitBatch(ByteView input) {
     auto sel = function_selector(kSubmitBatch);
     if (input.size() < 4 || !std::equal(sel.begin(), sel.end(), input.begin()))
         return make_error("the transaction is not a direct call of Rollup.submitBatch");
-    auto types = *parse_abi_types("bytes32,bytes,bytes32[],address,uint256,uint64");
+    auto types = *parse_abi_types(kSubmitBatchArgs);
     auto values = abi_decode(types, input.subspan(4));
     if (!values) return make_error("submitBatch calldata does not decode: " + values.message());
     SubmitBatchCall call;
     call.prevStateRoot = asHash((*values)[0]);
     call.records = std::get<Bytes>((*values)[1].value);
     for (const auto& r : std::get<std::vector<AbiValue>>((*values)[2].value)) call.chunkRoots.push_back(asHash(r));
-    call.next.to = std::get<Address>((*values)[3].value);
-    call.next.amount = std::get<U256>((*values)[4].value);
-    call.next.timestamp = static_cast<std::uint64_t>(std::get<U256>((*values)[5].value));
     return call;
 }
 
@@ -125,6 +123,31 @@ Bytes encodeDeposit(const Address& to) {
 Bytes encodeBond() {
     Bytes out;
     putSelector(out, "bond()");
+    return out;
+}
+
+Bytes encodeExit(const ExitCall& call) {
+    Bytes out;
+    putSelector(out, "exit(uint32,address,uint256,uint64,bytes32,uint32,bytes32[])");
+    putWord(out, U256(call.accountIndex));
+    putWord(out, call.account);
+    putWord(out, call.balance);
+    putWord(out, U256(call.nonce));
+    putWord(out, call.treeRoot);
+    putWord(out, U256(call.count));
+    putWord(out, U256(7 * 32));  // offset of the siblings: six static words and this one
+    putWord(out, U256(call.siblings.size()));
+    for (const auto& h : call.siblings) putWord(out, h);
+    return out;
+}
+
+Bytes encodeRefundDeposit(std::uint64_t index, const Address& to, const U256& amount, std::uint64_t timestamp) {
+    Bytes out;
+    putSelector(out, "refundDeposit(uint256,address,uint256,uint64)");
+    putWord(out, U256(index));
+    putWord(out, to);
+    putWord(out, amount);
+    putWord(out, U256(timestamp));
     return out;
 }
 
@@ -188,8 +211,10 @@ Hash bondWithdrawnTopic() { return topic("BondWithdrawn(address,uint256)"); }
 Hash bondSlashedTopic() { return topic("BondSlashed(address,uint256,address,uint256)"); }
 Hash batchSubmittedTopic() { return topic(std::string("BatchSubmitted(uint256,") + kHeaderTuple + ")"); }
 Hash fraudProvenTopic() { return topic("FraudProven(uint256,uint256,uint8,uint256,address)"); }
-Hash batchRevertedTopic() { return topic("BatchReverted(uint256)"); }
+Hash batchesRevertedTopic() { return topic("BatchesReverted(uint256,uint256)"); }
 Hash withdrawalFinalizedTopic() { return topic("WithdrawalFinalized(uint256,uint256,address,uint256)"); }
+Hash exitedTopic() { return topic("Exited(uint32,address,uint256)"); }
+Hash depositRefundedTopic() { return topic("DepositRefunded(uint256,address,uint256)"); }
 
 }  // namespace rollupabi
 
@@ -251,9 +276,17 @@ Result<RollupEvent> parseRollupLog(const QJsonObject& log) {
                            clamp64(u(2)), wordAddress(topics[2]), at};
         return RollupEvent(e);
     }
-    if (t0 == batchRevertedTopic()) {
-        if (auto s = need(2, 0); !s) return s.error();
-        return RollupEvent(BatchRevertedEvent{clamp64(tu(1)), at});
+    if (t0 == batchesRevertedTopic()) {
+        if (auto s = need(2, 1); !s) return s.error();
+        return RollupEvent(BatchesRevertedEvent{clamp64(tu(1)), clamp64(u(0)), at});
+    }
+    if (t0 == exitedTopic()) {
+        if (auto s = need(3, 1); !s) return s.error();
+        return RollupEvent(ExitedEvent{clamp64(tu(1)), wordAddress(topics[2]), u(0), at});
+    }
+    if (t0 == depositRefundedTopic()) {
+        if (auto s = need(3, 1); !s) return s.error();
+        return RollupEvent(DepositRefundedEvent{clamp64(tu(1)), wordAddress(topics[2]), u(0), at});
     }
     if (t0 == withdrawalFinalizedTopic()) {
         if (auto s = need(3, 2); !s) return s.error();

@@ -19,20 +19,22 @@
 
 namespace sluice {
 
-// Rollup.NextDeposit: the queue entry right after the batch's deposits (zeroes if none).
-struct NextDeposit {
-    Address to;
-    U256 amount = 0;
-    std::uint64_t timestamp = 0;
-    friend bool operator==(const NextDeposit&, const NextDeposit&) = default;
-};
-
-// The arguments of submitBatch(bytes32,bytes,bytes32[],(address,uint256,uint64)).
+// The arguments of submitBatch(bytes32,bytes,bytes32[]).
 struct SubmitBatchCall {
     Hash prevStateRoot;
     Bytes records;
     std::vector<Hash> chunkRoots;
-    NextDeposit next;
+};
+
+// One account of the last state root, as exit(...) proves it (§5.4).
+struct ExitCall {
+    std::uint32_t accountIndex = 0;
+    Address account;
+    U256 balance = 0;
+    std::uint64_t nonce = 0;
+    Hash treeRoot;
+    std::uint32_t count = 0;
+    std::vector<Hash> siblings;  // kTreeDepth of them, level 0 first
 };
 
 // Constructor arguments of Rollup (PROTOCOL §1), in the constructor's order.
@@ -43,6 +45,8 @@ struct RollupConstructorArgs {
     U256 l2BaseFee = 1'000'000'000;
     U256 depositDelay = 30;
     Address feeRecipient;
+    U256 minDeposit = U256(1'000'000'000'000'000ULL);  // 0.001 ether
+    U256 escapeDelay = 600;
 };
 
 namespace rollupabi {
@@ -53,6 +57,8 @@ Bytes encodeSubmitBatch(const SubmitBatchCall& call);
 Result<SubmitBatchCall> decodeSubmitBatch(ByteView input);  // input = selector ‖ arguments
 Bytes encodeDeposit(const Address& to);
 Bytes encodeBond();
+Bytes encodeExit(const ExitCall& call);
+Bytes encodeRefundDeposit(std::uint64_t index, const Address& to, const U256& amount, std::uint64_t timestamp);
 Bytes encodeFinalizeWithdrawal(const rollup::BatchHeader& header, std::uint64_t batchIndex,
                                std::uint64_t withdrawalIndex, const Address& recipient, const U256& amount,
                                const std::vector<Hash>& proof);
@@ -72,8 +78,10 @@ Hash bondWithdrawnTopic();
 Hash bondSlashedTopic();
 Hash batchSubmittedTopic();
 Hash fraudProvenTopic();
-Hash batchRevertedTopic();
+Hash batchesRevertedTopic();
 Hash withdrawalFinalizedTopic();
+Hash exitedTopic();
+Hash depositRefundedTopic();
 
 }  // namespace rollupabi
 
@@ -102,7 +110,6 @@ struct BatchSubmittedEvent {
     rollup::BatchHeader header;
     L1Position at;
     std::optional<rollup::Batch> batch;
-    NextDeposit next;
     QString readError;
 };
 
@@ -115,8 +122,24 @@ struct FraudProvenEvent {
     L1Position at;
 };
 
-struct BatchRevertedEvent {
+// Batches firstIndex … firstIndex + count − 1 were removed by a fraud proof (one event, §5.2).
+struct BatchesRevertedEvent {
+    quint64 firstIndex = 0;
+    quint64 count = 0;
+    L1Position at;
+};
+
+// The escape hatch paid an account of the frozen state (§5.4), or refunded a queued deposit.
+struct ExitedEvent {
+    quint64 accountIndex = 0;
+    Address account;
+    U256 amount = 0;
+    L1Position at;
+};
+struct DepositRefundedEvent {
     quint64 index = 0;
+    Address to;
+    U256 amount = 0;
     L1Position at;
 };
 
@@ -140,8 +163,8 @@ struct BondEvent {
     L1Position at;
 };
 
-using RollupEvent = std::variant<DepositQueuedEvent, BatchSubmittedEvent, FraudProvenEvent, BatchRevertedEvent,
-                                 WithdrawalFinalizedEvent, BondEvent>;
+using RollupEvent = std::variant<DepositQueuedEvent, BatchSubmittedEvent, FraudProvenEvent, BatchesRevertedEvent,
+                                 WithdrawalFinalizedEvent, BondEvent, ExitedEvent, DepositRefundedEvent>;
 
 const L1Position& eventPosition(const RollupEvent& event);
 

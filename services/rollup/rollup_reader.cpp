@@ -50,8 +50,8 @@ void RollupReader::readParameters(QObject* context, std::function<void(RpcResult
         std::size_t step = 0;
     };
     auto state = std::make_shared<State>();
-    static const char* const kViews[] = {"l2ChainId()",  "challengePeriod()", "requiredBond()",
-                                         "l2BaseFee()",  "depositDelay()",    "feeRecipient()"};
+    static const char* const kViews[] = {"l2ChainId()",    "challengePeriod()", "requiredBond()", "l2BaseFee()",
+                                         "depositDelay()", "feeRecipient()",    "minDeposit()",   "escapeDelay()"};
     auto rpc = m_eth->rpc();
     auto rollup = m_rollup;
     auto next = std::make_shared<std::function<void()>>();
@@ -85,6 +85,8 @@ void RollupReader::readParameters(QObject* context, std::function<void(RpcResult
                     if (state->step == 2) p.requiredBond = *v;
                     if (state->step == 3) p.l2BaseFee = *v;
                     if (state->step == 4) p.depositDelay = static_cast<quint64>(*v);
+                    if (state->step == 6) p.minDeposit = *v;
+                    if (state->step == 7) p.escapeDelay = static_cast<quint64>(*v);
                 }
                 }
                 ++state->step;
@@ -272,7 +274,6 @@ void RollupReader::fillBatches(std::shared_ptr<Pass> pass, std::vector<RollupEve
                           ev.readError = QStringLiteral("the calldata of batch %1 does not give the header the contract emitted").arg(ev.index);
                       } else {
                           ev.batch = std::move(*batch);
-                          ev.next = call->next;
                       }
                   }
                   fillBatches(pass, std::move(events), i + 1, to, toHash);

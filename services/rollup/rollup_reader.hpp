@@ -33,6 +33,8 @@ struct RollupParameters {
     U256 l2BaseFee = 0;
     quint64 depositDelay = 0;     // seconds
     Address feeRecipient;
+    U256 minDeposit = 0;          // wei
+    quint64 escapeDelay = 0;      // seconds (PROTOCOL.md §5.4)
     Hash genesisStateRoot;        // genesisStateRoot(feeRecipient), from the contract
 
     rollup::Params stfParams() const { return rollup::Params{l2ChainId, l2BaseFee}; }

@@ -47,7 +47,7 @@ public:
         QString anvil = qEnvironmentVariable("SLUICE_ANVIL", QStringLiteral(SLUICE_ANVIL_PATH));
         m_process.setProgram(anvil);
         m_process.setArguments(QStringList{QStringLiteral("--port"), QString::number(m_port), QStringLiteral("--hardfork"),
-                                           QStringLiteral("cancun"), QStringLiteral("--silent")} + extraArgs);
+                                           QStringLiteral("osaka"), QStringLiteral("--silent")} + extraArgs);
         m_process.start();
         if (!m_process.waitForStarted(10000)) return false;
         m_rpc = std::make_unique<RpcClient>(QUrl(url()));
@@ -110,6 +110,7 @@ public:
     QString deployRollup(quint64 challengePeriod = 60) {
         RollupConstructorArgs args;
         args.challengePeriod = challengePeriod;
+        args.escapeDelay = 10 * challengePeriod;  // must exceed the challenge period
         args.feeRecipient = *Address::from_hex(kDevAddresses[0]);
         auto code = from_hex(contracts::rollup_creation_bytecode());
         auto data = rollupabi::encodeDeployment(*code, args);

@@ -6,6 +6,7 @@
 #include <QtTest>
 
 #include "anvil_fixture.hpp"
+#include "core/eth/abi.hpp"
 #include "core/eth/transaction.hpp"
 #include "core/rollup/batch.hpp"
 #include "core/rollup/fraud_proof.hpp"
@@ -81,7 +82,7 @@ SignedTransaction l2Transfer(const char* key, std::uint64_t nonce, const Address
 }
 
 Bytes submitCall(const rollup::Batch& batch) {
-    SubmitBatchCall call{batch.prev_state_root, batch.records, batch.chunk_roots, {}};
+    SubmitBatchCall call{batch.prev_state_root, batch.records, batch.chunk_roots};
     return rollupabi::encodeSubmitBatch(call);
 }
 
@@ -102,15 +103,11 @@ void RollupReaderTest::abiRoundTrip() {
     call.records = {1, 2, 3, 4, 5};
     call.chunkRoots = {Hash{}, Hash{}};
     call.chunkRoots[1][31] = 7;
-    call.next.to[19] = 9;
-    call.next.amount = kEther;
-    call.next.timestamp = 1234;
     auto decoded = rollupabi::decodeSubmitBatch(rollupabi::encodeSubmitBatch(call));
     QVERIFY2(decoded.ok(), decoded ? "" : decoded.message().c_str());
     QCOMPARE(decoded->prevStateRoot, call.prevStateRoot);
     QCOMPARE(decoded->records, call.records);
     QVERIFY(decoded->chunkRoots == call.chunkRoots);
-    QVERIFY(decoded->next == call.next);
     QVERIFY(!rollupabi::decodeSubmitBatch(rollupabi::encodeDeposit(Address{})).ok());
 }
 
@@ -161,6 +158,12 @@ void RollupReaderTest::depositsBatchesAndFraud() {
     QCOMPARE(dep.index, quint64(0));
     QCOMPARE(dep.to, alice);
     QVERIFY(dep.amount == 2 * kEther);
+    // The queue word the contract stored is the C++ chain step (hash with the timestamp packed in).
+    const QJsonObject hashCall{{QStringLiteral("to"), rollup},
+                               {QStringLiteral("data"), QString::fromStdString(to_hex(*encode_call("depositHash(uint256)", {U256(0)})))}};
+    const auto stored = from_hex(anvil.call(QStringLiteral("eth_call"), QJsonArray{hashCall, QStringLiteral("latest")}).toString().toStdString());
+    QVERIFY(stored && stored->size() == 32);
+    QCOMPARE(*Hash::from_view(*stored), rollup::deposit_chain_next(Hash{}, alice, 2 * kEther, dep.timestamp));
 
     // Batch 0 (honest): the deposit, a transfer to a new account, a withdrawal.
     rollup::AccountTree tree = rollup::AccountTree::genesis(params.feeRecipient);

@@ -39,7 +39,7 @@ bool AnvilFixture::start(QString* error) {
     const QString anvil = qEnvironmentVariable("SLUICE_ANVIL", QStringLiteral(SLUICE_ANVIL_PATH));
     m_process.setProgram(anvil);
     m_process.setArguments({QStringLiteral("--port"), QString::number(m_port), QStringLiteral("--hardfork"),
-                            QStringLiteral("cancun"), QStringLiteral("--silent")});
+                            QStringLiteral("osaka"), QStringLiteral("--silent")});
     m_process.start();
     if (!m_process.waitForStarted(10000)) {
         if (error) *error = QStringLiteral("cannot start %1: %2").arg(anvil, m_process.errorString());

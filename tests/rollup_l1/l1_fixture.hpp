@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// One small anvil fixture for the rollup cross-checks: a real anvil (pinned, --hardfork cancun) on
+// One small anvil fixture for the rollup cross-checks: a real anvil (pinned, --hardfork osaka) on
 // a free port, blocking wrappers around the real client (RpcClient/EthClient and, for transactions
 // signed by a key, TransactionSender), deployment, eth_call with revert data, snapshots and time.
 // Blocking is fine here: a test has no GUI thread; each wait runs a local event loop.

@@ -60,6 +60,9 @@ public:
         const std::size_t filler = kFillerAccounts + pick(1000);
         for (std::size_t i = 0; i < filler; ++i)
             m_tree.append(Account{freshAddress(), below(100 * kEther), m_rng() % 1000});
+        // An account of WITHDRAWAL_ADDRESS, which no honest chain has (the contract refuses
+        // deposits to it): the state a lying proposer needs to book a withdrawal as a transfer.
+        m_sink = m_tree.append(Account{withdrawal_address(), 0, 0});
     }
 
     AccountTree& tree() { return m_tree; }
@@ -152,7 +155,7 @@ private:
             if (m_addresses[k] == a) return k;
         return std::nullopt;
     }
-    bool ordinary(std::uint32_t i) const { return i != m_whale && i != m_rich[0] && i != m_rich[1]; }
+    bool ordinary(std::uint32_t i) const { return i != m_whale && i != m_rich[0] && i != m_rich[1] && i != m_sink; }
 
     // A random sender with a key and enough for a fee, or nullopt.
     std::optional<std::uint32_t> sender() {
@@ -284,7 +287,7 @@ private:
     }
 
 public:
-    static constexpr int kInvalidVariants = 20;
+    static constexpr int kInvalidVariants = 21;
 
 private:
     // One invalid record of variant `v` (0 .. kInvalidVariants-1); changes nothing in the view.
@@ -394,6 +397,13 @@ private:
             r.kind = RecordKind::new_account_transfer;
             r.address = withdrawal_address();
             return r;
+        case 19:
+            // A user's signed withdrawal booked as a kind-0 transfer to that account (§3, rule 7).
+            set(Verdict::BadWithdrawal, "transfer to an existing account of WITHDRAWAL_ADDRESS");
+            r = sign(key, from, s.nonce, withdrawal_address(), 1, true, 0, 0, 2 * kGwei, 21000, std::nullopt);
+            r.kind = RecordKind::transfer;
+            r.to = m_sink;
+            return r;
         default:
             if (chance(50)) {
                 set(Verdict::Overflow, "transfer to an account at 2^256 - 6");
@@ -417,6 +427,7 @@ private:
     std::vector<Account> m_work;  // the committed tree plus this chunk's valid records so far
     std::vector<std::uint32_t> m_keyed;  // indices in m_work owned by keys 0-9
     std::uint32_t m_whale = UINT32_MAX;
+    std::uint32_t m_sink = UINT32_MAX;  // the account of WITHDRAWAL_ADDRESS
     std::array<std::uint32_t, 2> m_rich{UINT32_MAX, UINT32_MAX};
 };
 

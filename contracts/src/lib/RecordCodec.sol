@@ -310,7 +310,8 @@ library RecordCodec {
         }
     }
 
-    /// The deposit queue chain step of §4.4: keccak(prev ‖ to[20] ‖ amount[32] ‖ timestamp[8]).
+    /// The packed deposit queue word of §4.4: keccak(prev ‖ to[20] ‖ amount[32] ‖ timestamp[8])
+    /// with its low 4 bytes replaced by uint32(timestamp), so `uint32(q[i])` is entry i's time.
     function depositChain(bytes32 prev, address to, uint256 amount_, uint256 ts)
         internal
         pure
@@ -322,7 +323,7 @@ library RecordCodec {
             mstore(add(m, 0x20), shl(96, to))
             mstore(add(m, 0x34), amount_)
             mstore(add(m, 0x54), shl(192, ts))
-            h := keccak256(m, 0x5c)
+            h := or(and(keccak256(m, 0x5c), not(0xffffffff)), and(ts, 0xffffffff))
         }
     }
 }

@@ -127,6 +127,8 @@ library Replay {
             uint256 bal;
             (bal, ok) = Stf.credit(to.balance, rec.value);
             if (!ok) return Verdict.Overflow;
+            // Rule 7 for kind 0, after rule 6, on the recipient witnessed as for a valid record.
+            if (!Stf.creditableRecipient(to.addr)) return Verdict.BadWithdrawal;
             _update(c, to, rec.to, Stf.leafHash(to.addr, bal, to.nonce));
         } else if (rec.kind == RecordCodec.KIND_NEW_ACCOUNT) {
             if (!_create(c, rec.addr, rec.value)) return Verdict.Overflow;

@@ -105,7 +105,7 @@ library Stf {
     }
 
     /// Rules 2-5 of §3 for a signed record, and rule 7 for withdrawals and new-account transfers
-    /// (they have no rule 6). `signedTo` is the `to` of the rebuilt transaction. Returns the verdict
+    /// (they have no rule 6; kind 0's rule 7 comes after its rule 6: `creditableRecipient`). `signedTo` is the `to` of the rebuilt transaction. Returns the verdict
     /// (None when valid) and the fee the sender pays.
     function checkSigned(
         Record memory rec,
@@ -142,6 +142,12 @@ library Stf {
             return (Verdict.BadWithdrawal, 0);
         }
         return (Verdict.None, fee);
+    }
+
+    /// Rule 7 for a transfer to an existing account (kind 0), checked after rule 6: its recipient
+    /// account must not have the address WITHDRAWAL_ADDRESS (§3, "No account for WITHDRAWAL_ADDRESS").
+    function creditableRecipient(address recipient) internal pure returns (bool) {
+        return recipient != WITHDRAWAL_ADDRESS;
     }
 
     /// balance + amount, or ok = false on overflow (verdict Overflow).

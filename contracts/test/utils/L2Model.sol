@@ -160,6 +160,7 @@ contract L2Model {
             _witnessAccount(rec.to);
             (uint256 bal, bool ok) = Stf.credit(balanceOf[rec.to], rec.value);
             if (!ok) return Verdict.Overflow;
+            if (!Stf.creditableRecipient(addrOf[rec.to])) return Verdict.BadWithdrawal;
             _write(rec.to, addrOf[rec.to], bal, nonceOf[rec.to]);
         } else if (rec.kind == 1) {
             _witness = bytes.concat(_witness, proof(count));

@@ -7,6 +7,8 @@ import {Rollup} from "../../src/Rollup.sol";
 import {Record} from "../../src/lib/RecordCodec.sol";
 import {Merkle} from "../../src/lib/Merkle.sol";
 import {Stf, Verdict} from "../../src/lib/Stf.sol";
+import {RecordEncoder} from "./RecordEncoder.sol";
+import {RECORDS_PER_CHUNK} from "../../src/lib/Params.sol";
 
 /// A deployed Rollup with the devnet parameters, a bonded proposer and an L2 model to build
 /// honest (or deliberately broken) batches and their fraud proofs.
@@ -16,6 +18,8 @@ abstract contract RollupFixture is Test {
     uint256 internal constant BOND = 1 ether;
     uint256 internal constant BASE_FEE = 1 gwei;
     uint256 internal constant DELAY = 30;
+    uint256 internal constant MIN_DEPOSIT = 0.001 ether;
+    uint256 internal constant ESCAPE = 600;
     uint256 internal constant T0 = 1_700_000_000;
 
     address internal proposer = address(0xB0B0);
@@ -30,13 +34,11 @@ abstract contract RollupFixture is Test {
     }
 
     Queued[] internal queue;
-    uint256 internal queueTaken; // deposits taken by submitted batches
-    uint256 internal pendingTaken; // ... plus those in the batch being built
     Rollup.BatchHeader[] internal headers;
 
     function setUp() public virtual {
         vm.warp(T0);
-        rollup = new Rollup(CHAIN_ID, PERIOD, BOND, BASE_FEE, DELAY, proposer);
+        rollup = new Rollup(CHAIN_ID, PERIOD, BOND, BASE_FEE, DELAY, proposer, MIN_DEPOSIT, ESCAPE);
         model = new L2Model(proposer, CHAIN_ID, BASE_FEE);
         vm.deal(proposer, 10 ether);
         vm.prank(proposer);
@@ -126,7 +128,6 @@ abstract contract RollupFixture is Test {
 
     function add(Record memory r) internal returns (Verdict v) {
         v = model.add(r);
-        if (r.kind == 3) ++pendingTaken;
     }
 
     function addValid(Record memory r) internal {
@@ -135,20 +136,29 @@ abstract contract RollupFixture is Test {
     }
 
     // ---- batches ----
-    function nextDeposit(uint256 depositEnd) internal view returns (Rollup.NextDeposit memory n) {
-        if (depositEnd < queue.length) {
-            n = Rollup.NextDeposit(queue[depositEnd].to, queue[depositEnd].amount, queue[depositEnd].timestamp);
-        }
-    }
-
-    /// Submits the model's current batch; returns its index and header (read from the event).
+    /// Submits the model's current batch from the proposer (an EOA sending the transaction:
+    /// msg.sender == tx.origin, §5.1); returns its index and header (read from the event).
     function submit() internal returns (uint256 index, Rollup.BatchHeader memory h) {
         (bytes memory records, bytes32[] memory roots) = model.endBatch();
-        bytes32 prev = rollup.stateRoot();
-        Rollup.NextDeposit memory next = nextDeposit(pendingTaken);
+        (index, h) = submitRaw(rollup.stateRoot(), records, roots);
+    }
+
+    /// Submits the given calldata from the proposer as a direct EOA call; returns index and header.
+    function submitRaw(bytes32 prev, bytes memory records, bytes32[] memory roots)
+        internal
+        returns (uint256 index, Rollup.BatchHeader memory h)
+    {
+        return submitFrom(proposer, prev, records, roots);
+    }
+
+    /// Submits the given calldata from EOA `who` (msg.sender == tx.origin); returns index and header.
+    function submitFrom(address who, bytes32 prev, bytes memory records, bytes32[] memory roots)
+        internal
+        returns (uint256 index, Rollup.BatchHeader memory h)
+    {
         vm.recordLogs();
-        vm.prank(proposer);
-        rollup.submitBatch(prev, records, roots, next);
+        vm.prank(who, who);
+        rollup.submitBatch(prev, records, roots);
         Vm.Log[] memory logs = vm.getRecordedLogs();
         for (uint256 i = 0; i < logs.length; ++i) {
             if (logs[i].topics[0] == Rollup.BatchSubmitted.selector) {
@@ -159,7 +169,35 @@ abstract contract RollupFixture is Test {
         assertEq(rollup.batchHash(index), keccak256(abi.encode(h)), "header from event");
         while (headers.length <= index) headers.push();
         headers[index] = h;
-        queueTaken = pendingTaken;
+    }
+
+    /// Placeholder chunk roots for a batch of `n` records the test does not mean to prove.
+    function placeholderRoots(uint256 n, string memory tag) internal pure returns (bytes32[] memory roots) {
+        roots = new bytes32[]((n + RECORDS_PER_CHUNK - 1) / RECORDS_PER_CHUNK);
+        for (uint256 i = 0; i < roots.length; ++i) {
+            roots[i] = keccak256(abi.encode(tag, i));
+        }
+    }
+
+    /// Deposit records of queue entries `first … first + n - 1`, all to the existing account `toIdx`
+    /// (encoded directly, without the model: for batches whose state is not proven).
+    function depositRecords(uint256 first, uint256 n, uint256 toIdx) internal view returns (bytes memory recs) {
+        recs = new bytes(n * 80);
+        uint256 len;
+        for (uint256 i = 0; i < n; ++i) {
+            len = appendBytes(recs, len, RecordEncoder.encode(depositRec(first + i, false, toIdx)));
+        }
+        assembly {
+            mstore(recs, len)
+        }
+    }
+
+    /// Copies `part` into `buf` at `len` (buf must have room); returns the new length.
+    function appendBytes(bytes memory buf, uint256 len, bytes memory part) internal pure returns (uint256) {
+        assembly {
+            mcopy(add(add(buf, 0x20), len), add(part, 0x20), mload(part))
+        }
+        return len + part.length;
     }
 
     // ---- proofs ----
@@ -214,12 +252,19 @@ abstract contract RollupFixture is Test {
     function expectFraud(Rollup.FraudProof memory fp, Verdict verdict, uint256 recordIndex) internal {
         uint256 bondBefore = _bond(fp.header.proposer);
         uint256 challengerBefore = challenger.balance;
+        uint256 countBefore = rollup.batchCount();
         vm.recordLogs();
         vm.prank(challenger);
         rollup.proveFraud(fp);
         Vm.Log[] memory logs = vm.getRecordedLogs();
         bool seen;
+        uint256 reverted;
         for (uint256 i = 0; i < logs.length; ++i) {
+            if (logs[i].topics[0] == Rollup.BatchesReverted.selector) {
+                ++reverted;
+                assertEq(uint256(logs[i].topics[1]), fp.batchIndex, "BatchesReverted firstIndex");
+                assertEq(abi.decode(logs[i].data, (uint256)), countBefore - fp.batchIndex, "BatchesReverted count");
+            }
             if (logs[i].topics[0] == Rollup.FraudProven.selector) {
                 (uint256 chunkIndex, Verdict v, uint256 ri) = abi.decode(logs[i].data, (uint256, Verdict, uint256));
                 assertEq(uint256(v), uint256(verdict), "verdict");
@@ -229,6 +274,8 @@ abstract contract RollupFixture is Test {
             }
         }
         assertTrue(seen, "FraudProven emitted");
+        assertEq(reverted, 1, "one BatchesReverted event");
+        assertEq(rollup.lastBatchAt(), block.timestamp, "a fraud proof restarts lastBatchAt");
         assertEq(rollup.batchCount(), fp.batchIndex, "batches from b on removed");
         assertEq(rollup.stateRoot(), fp.header.prevStateRoot, "state root rolled back");
         assertEq(rollup.depositsProcessed(), fp.header.depositStart, "deposits re-queued");

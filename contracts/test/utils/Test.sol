@@ -9,10 +9,39 @@ interface Vm {
         address emitter;
     }
 
+    struct Gas {
+        uint64 gasLimit;
+        uint64 gasTotalUsed;
+        uint64 gasMemoryUsed;
+        int64 gasRefunded;
+        uint64 gasRemaining;
+    }
+
+    struct SignedDelegation {
+        uint8 v;
+        bytes32 r;
+        bytes32 s;
+        uint64 nonce;
+        address implementation;
+    }
+
     function warp(uint256 timestamp) external;
     function deal(address who, uint256 balance) external;
     function prank(address sender) external;
+    function prank(address sender, address origin) external;
     function startPrank(address sender) external;
+    function startPrank(address sender, address origin) external;
+    function etch(address target, bytes calldata code) external;
+    function snapshotState() external returns (uint256 snapshotId);
+    function revertToState(uint256 snapshotId) external returns (bool success);
+    function cool(address target) external;
+    /// Gas of the last call the test made (the callee frame alone: no intrinsic or calldata cost).
+    function lastCallGas() external view returns (Gas memory gas);
+    /// EIP-7702: signs a delegation of the key's account to `implementation` and attaches it to
+    /// the next call (the account then carries the designator 0xef0100 ‖ implementation as code).
+    function signAndAttachDelegation(address implementation, uint256 privateKey)
+        external
+        returns (SignedDelegation memory);
     function stopPrank() external;
     function expectRevert() external;
     function expectRevert(bytes4 selector) external;
@@ -37,6 +66,9 @@ interface Vm {
 abstract contract Test {
     Vm internal constant vm = Vm(address(uint160(uint256(keccak256("hevm cheat code")))));
     bool public IS_TEST = true;
+
+    /// Printed by forge with -vv (figures the tests measure).
+    event log_named_uint(string key, uint256 val);
 
     error AssertionFailed(string what, bytes32 got, bytes32 want);
 

@@ -75,6 +75,8 @@ TEST_F(Batches, CommitmentsFollowTheProtocol) {
         append(pre_image, u256_to_be32(r.value));
         for (int i = 7; i >= 0; --i) pre_image.push_back(static_cast<std::uint8_t>(r.timestamp >> (8 * i)));
         q = keccak256(pre_image);
+        // The stored queue word carries uint32(timestamp) in its low 4 bytes (§4.4).
+        for (int i = 0; i < 4; ++i) q[28 + i] = static_cast<std::uint8_t>(r.timestamp >> (24 - 8 * i));
     }
     EXPECT_EQ(deposit_chain(Hash{}, deposit_batch.decoded), q);
 
