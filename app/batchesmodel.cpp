@@ -107,6 +107,10 @@ QVariant BatchesModel::data(const QModelIndex& index, int role) const {
     QString status = b.status;
     // The node's "in-window" turns "final" on the clock, without waiting for its next notice.
     if (status == QLatin1String("in-window") && b.finalAt && quint64(m_now) >= b.finalAt) status = QStringLiteral("final");
+    // What this wallet could not re-execute is never shown as in its window or final (§5.1).
+    if (row.verification && row.verification->outcome == BatchVerification::Outcome::Unverifiable &&
+        status != QLatin1String("reverted"))
+        status = QStringLiteral("unverified");
     const QString verification =
         row.verification ? verificationName(row.verification->outcome) : QStringLiteral("pending");
     switch (role) {
@@ -128,6 +132,7 @@ QVariant BatchesModel::data(const QModelIndex& index, int role) const {
         if (status == QLatin1String("final")) return tr("Final");
         if (status == QLatin1String("challenged")) return tr("Challenged");
         if (status == QLatin1String("reverted")) return tr("Fraud proven, reverted");
+        if (status == QLatin1String("unverified")) return tr("Not verifiable by this wallet");
         return status;
     case VerificationRole: return verification;
     case VerifiedRole: return row.verification && row.verification->verified();

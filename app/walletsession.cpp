@@ -115,6 +115,12 @@ WalletSession::WalletSession(QObject* parent) : QObject(parent) {
                                                ok ? tr("Test ETH arrived") : tr("Funding failed"), message,
                                                QStringLiteral("overview"));
     });
+    connect(this, &WalletSession::batchUnreadable, this, [](quint64 batch, const QString& message) {
+        NotificationCenter::instance()->notify(QStringLiteral("unreadable:%1").arg(batch), QStringLiteral("fraud"),
+                                               tr("Batch %1 cannot be verified").arg(batch),
+                                               tr("This wallet cannot re-execute it (%1). Nobody may be able to prove fraud in it: do not trust it or any later batch.").arg(message),
+                                               QStringLiteral("batches"));
+    });
     connect(this, &WalletSession::fraudFound, this, [](quint64 batch, const QString& message) {
         NotificationCenter::instance()->notify(QStringLiteral("fraud:%1").arg(batch), QStringLiteral("fraud"),
                                                tr("Fraud detected in batch %1").arg(batch),
@@ -560,6 +566,9 @@ void WalletSession::onL2Notification(const QString& name, const QJsonValue& payl
 
 void WalletSession::noteVerification(const BatchVerification& result) {
     m_verdicts[result.index] = result.outcome;
+    // A batch nobody may be able to check (PROTOCOL.md §5.1) is an alarm, not a footnote.
+    const auto& batches = m_verifier->replica().batches();
+    if (result.index < batches.size() && batches[result.index].unreadable) emit batchUnreadable(result.index, result.message);
     if (result.outcome == BatchVerification::Outcome::Fraud && (!m_fraudBatch || *m_fraudBatch != result.index)) {
         m_fraudBatch = result.index;
         emit fraudFound(result.index, result.message);

@@ -192,6 +192,7 @@ signals:
     // Something actionable, for the tray/in-app notifications.
     void withdrawalReady(const QString& key, const QString& amount);
     void fraudFound(quint64 batchIndex, const QString& message);
+    void batchUnreadable(quint64 batchIndex, const QString& message);  // PROTOCOL.md §5.1: an alarm
     // Raw feeds for the models: a batch the node announced, a verdict of the wallet's verifier.
     void batchNotified(const sluice::L2Batch& batch);
     void batchVerified(const sluice::BatchVerification& result);

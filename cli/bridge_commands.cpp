@@ -638,20 +638,14 @@ int runExit(const QStringList& argv) {
         printErr(QStringLiteral("%1 has nothing left in the Rollup").arg(checksum(owner)));
         return Ok;
     }
-    std::vector<std::pair<QString, Bytes>> calls;
-    for (const auto& e : plan->exits)
-        calls.emplace_back(QStringLiteral("exit of L2 account #%1: %2 ETH").arg(e.accountIndex).arg(ether(e.balance)),
-                           rollupabi::encodeExit(e));
-    for (const auto& d : plan->refunds)
-        calls.emplace_back(QStringLiteral("refund of deposit %1: %2 ETH").arg(d.index).arg(ether(d.amount)),
-                           rollupabi::encodeRefundDeposit(d.index, d.to, d.amount, d.timestamp));
     TransactionSender sender(s.l1.get());
     sender.setReceiptTimeout(s.timeout);
     int result = Ok;
-    for (const auto& [what, data] : calls) {
+    for (const EscapeCall& call : escapeCalls(*plan)) {
+        const QString what = call.what + QStringLiteral(": ") + ether(call.amount) + QStringLiteral(" ETH");
         SendRequest req;
         req.to = s.network.rollup;
-        req.data = data;
+        req.data = call.data;
         auto receipt = waitFor<Result<TransactionReceipt>>([&](auto done) {
             TransactionSender::Callbacks cb;
             cb.confirmed = [done](TransactionReceipt r) { done(r); };

@@ -40,7 +40,7 @@ ItemDelegate {
         // The key is "<index>:<header hash>".
         readonly property string number: root.key.split(":")[0]
         readonly property string tone: root.fraud || root.status === "reverted" ? "error"
-                                     : root.status === "challenged" ? "warning"
+                                     : root.status === "challenged" || root.status === "unverified" ? "warning"
                                      : root.status === "final" ? "success" : "info"
     }
 

@@ -36,7 +36,7 @@ Dialog {
             StatusChip {
                 objectName: "detailStatus"
                 text: root.info.status !== undefined ? root.info.status : ""
-                tone: root.info.status === "reverted" ? "error" : root.info.status === "final" ? "success" : "info"
+                tone: root.info.status === "reverted" || root.info.status === "unverified" ? "error" : root.info.status === "final" ? "success" : "info"
             }
             StatusChip {
                 objectName: "detailVerification"

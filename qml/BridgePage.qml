@@ -21,6 +21,9 @@ PageScaffold {
         onFinalized: (key, hash) => finalizedTip.show(qsTr("Withdrawal paid out on L1"), 3000)
     }
 
+    EscapeController { id: escapeHatch }
+    EscapeBanner { controller: escapeHatch }
+
     // Side by side when there is room (the 1180-wide first window and up): the transfers in flight stay in view
     // next to the form instead of below the fold; one column on narrow windows.
     GridLayout {

@@ -42,6 +42,9 @@ PageScaffold {
         }
     }
 
+    EscapeController { id: escapeHatch }
+    EscapeBanner { controller: escapeHatch }
+
     VerificationCard {
         Layout.fillWidth: true
         onShowBatches: root.navigate("batches")

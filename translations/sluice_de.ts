@@ -298,52 +298,52 @@
 <context>
     <name>BatchDelegate</name>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="33"/>
+        <location filename="../qml/BatchDelegate.qml" line="35"/>
         <source>Batch %1, %2 transactions, %3</source>
         <translation>Batch %1, %2 Transaktionen, %3</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="95"/>
+        <location filename="../qml/BatchDelegate.qml" line="98"/>
         <source>Copy state root</source>
         <translation>State-Root kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="120"/>
+        <location filename="../qml/BatchDelegate.qml" line="124"/>
         <source>Challenge window %1 % elapsed</source>
         <translation>Anfechtungsfrist zu %1 % verstrichen</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="123"/>
+        <location filename="../qml/BatchDelegate.qml" line="127"/>
         <source>reverted</source>
         <translation>rückgängig gemacht</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="124"/>
+        <location filename="../qml/BatchDelegate.qml" line="128"/>
         <source>window passed</source>
         <translation>Frist abgelaufen</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="125"/>
+        <location filename="../qml/BatchDelegate.qml" line="129"/>
         <source>%1 % elapsed</source>
         <translation>%1 % verstrichen</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="152"/>
+        <location filename="../qml/BatchDelegate.qml" line="160"/>
         <source>This wallet found fraud in this batch</source>
         <translation>Diese Wallet hat in diesem Batch Betrug gefunden</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="153"/>
+        <location filename="../qml/BatchDelegate.qml" line="161"/>
         <source>Verified by this wallet</source>
         <translation>Von dieser Wallet geprüft</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="154"/>
+        <location filename="../qml/BatchDelegate.qml" line="162"/>
         <source>Not yet re-executed by this wallet</source>
         <translation>Von dieser Wallet noch nicht nachgerechnet</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="155"/>
+        <location filename="../qml/BatchDelegate.qml" line="163"/>
         <source>Cannot be verified: it follows a bad batch</source>
         <translation>Nicht prüfbar: folgt auf einen fehlerhaften Batch</translation>
     </message>
@@ -432,35 +432,35 @@
 <context>
     <name>BatchHeaderRow</name>
     <message>
-        <location filename="../qml/BatchHeaderRow.qml" line="31"/>
+        <location filename="../qml/BatchHeaderRow.qml" line="34"/>
         <source>Batch</source>
         <extracomment>Column caption: batch number</extracomment>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../qml/BatchHeaderRow.qml" line="37"/>
+        <location filename="../qml/BatchHeaderRow.qml" line="40"/>
         <source>Txs</source>
         <extracomment>Column caption: number of transactions</extracomment>
         <translation>Tx</translation>
     </message>
     <message>
-        <location filename="../qml/BatchHeaderRow.qml" line="43"/>
+        <location filename="../qml/BatchHeaderRow.qml" line="47"/>
         <source>State root</source>
         <translation>State-Root</translation>
     </message>
     <message>
-        <location filename="../qml/BatchHeaderRow.qml" line="49"/>
+        <location filename="../qml/BatchHeaderRow.qml" line="54"/>
         <source>Age</source>
         <extracomment>Column caption: how long ago the batch was posted</extracomment>
         <translation>Alter</translation>
     </message>
     <message>
-        <location filename="../qml/BatchHeaderRow.qml" line="51"/>
+        <location filename="../qml/BatchHeaderRow.qml" line="56"/>
         <source>Challenge window</source>
         <translation>Anfechtungsfrist</translation>
     </message>
     <message>
-        <location filename="../qml/BatchHeaderRow.qml" line="52"/>
+        <location filename="../qml/BatchHeaderRow.qml" line="63"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -488,57 +488,62 @@
         <translation>vor %1 d %2 h</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="124"/>
+        <location filename="../app/batchesmodel.cpp" line="128"/>
         <source>Fraud found by this wallet</source>
         <translation>Betrug von dieser Wallet gefunden</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="126"/>
+        <location filename="../app/batchesmodel.cpp" line="130"/>
         <source>In challenge window, verified by this wallet</source>
         <translation>In der Anfechtungsfrist, von dieser Wallet geprüft</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="127"/>
+        <location filename="../app/batchesmodel.cpp" line="131"/>
         <source>In challenge window</source>
         <translation>In der Anfechtungsfrist</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="128"/>
+        <location filename="../app/batchesmodel.cpp" line="132"/>
         <source>Final</source>
         <translation>Endgültig</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="129"/>
+        <location filename="../app/batchesmodel.cpp" line="133"/>
         <source>Challenged</source>
         <translation>Angefochten</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="130"/>
+        <location filename="../app/batchesmodel.cpp" line="134"/>
         <source>Fraud proven, reverted</source>
         <translation>Betrug bewiesen, rückgängig gemacht</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="236"/>
+        <location filename="../app/batchesmodel.cpp" line="135"/>
+        <source>Not verifiable by this wallet</source>
+        <translation>Von dieser Wallet nicht prüfbar</translation>
+    </message>
+    <message>
+        <location filename="../app/batchesmodel.cpp" line="241"/>
         <source>Not connected to the network.</source>
         <translation>Nicht mit dem Netz verbunden.</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="239"/>
+        <location filename="../app/batchesmodel.cpp" line="244"/>
         <source>This wallet has no fraud proof for batch %1.</source>
         <translation>Diese Wallet hat keinen Betrugsbeweis für Batch %1.</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="243"/>
+        <location filename="../app/batchesmodel.cpp" line="248"/>
         <source>The wallet has no account to pay for the proof.</source>
         <translation>Die Wallet hat kein Konto, das den Beweis bezahlen kann.</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="247"/>
+        <location filename="../app/batchesmodel.cpp" line="252"/>
         <source>Unlock the wallet to send the fraud proof.</source>
         <translation>Entsperren Sie die Wallet, um den Betrugsbeweis zu senden.</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="265"/>
+        <location filename="../app/batchesmodel.cpp" line="270"/>
         <source>The fraud proof transaction reverted (someone may have proven it first).</source>
         <translation>Die Betrugsbeweis-Transaktion ist gescheitert (vielleicht hat jemand den Betrug schon bewiesen).</translation>
     </message>
@@ -547,7 +552,7 @@
     <name>BatchesPage</name>
     <message>
         <location filename="../qml/BatchesPage.qml" line="15"/>
-        <location filename="../qml/BatchesPage.qml" line="61"/>
+        <location filename="../qml/BatchesPage.qml" line="65"/>
         <source>Batches</source>
         <translation>Batches</translation>
     </message>
@@ -558,12 +563,12 @@
         <translation>Auf Ethereum veröffentlichte Zustands-Commitments. Jedes kann %1 lang angefochten werden; diese Wallet rechnet jeden Batch selbst nach.</translation>
     </message>
     <message>
-        <location filename="../qml/BatchesPage.qml" line="73"/>
+        <location filename="../qml/BatchesPage.qml" line="78"/>
         <source>Loading batches…</source>
         <translation>Batches werden geladen …</translation>
     </message>
     <message>
-        <location filename="../qml/BatchesPage.qml" line="73"/>
+        <location filename="../qml/BatchesPage.qml" line="78"/>
         <source>No batches posted yet. The node posts one after the first L2 transactions.</source>
         <translation>Noch keine Batches veröffentlicht. Der Knoten veröffentlicht einen nach den ersten L2-Transaktionen.</translation>
     </message>
@@ -571,18 +576,18 @@
 <context>
     <name>BridgeController</name>
     <message>
-        <location filename="../app/bridgecontroller.cpp" line="167"/>
-        <location filename="../app/bridgecontroller.cpp" line="211"/>
+        <location filename="../app/bridgecontroller.cpp" line="158"/>
+        <location filename="../app/bridgecontroller.cpp" line="202"/>
         <source>Unlock the wallet first.</source>
         <translation>Entsperren Sie zuerst die Wallet.</translation>
     </message>
     <message>
-        <location filename="../app/bridgecontroller.cpp" line="198"/>
+        <location filename="../app/bridgecontroller.cpp" line="189"/>
         <source>Not connected to the network.</source>
         <translation>Nicht mit dem Netz verbunden.</translation>
     </message>
     <message>
-        <location filename="../app/bridgecontroller.cpp" line="199"/>
+        <location filename="../app/bridgecontroller.cpp" line="190"/>
         <source>This withdrawal cannot be finalized yet.</source>
         <translation>Diese Auszahlung kann noch nicht abgeschlossen werden.</translation>
     </message>
@@ -688,23 +693,23 @@
         <translation>Auszahlung auf L1 ausgezahlt</translation>
     </message>
     <message>
-        <location filename="../qml/BridgePage.qml" line="46"/>
+        <location filename="../qml/BridgePage.qml" line="49"/>
         <source>Transfers</source>
         <translation>Überweisungen</translation>
     </message>
     <message>
-        <location filename="../qml/BridgePage.qml" line="47"/>
+        <location filename="../qml/BridgePage.qml" line="50"/>
         <source>One withdrawal is ready to finalize.</source>
         <translation>Eine Auszahlung kann abgeschlossen werden.</translation>
     </message>
     <message>
-        <location filename="../qml/BridgePage.qml" line="49"/>
+        <location filename="../qml/BridgePage.qml" line="52"/>
         <source>%1 withdrawals are ready to finalize.</source>
         <extracomment>%1 is a number greater than one</extracomment>
         <translation>%1 Auszahlungen können abgeschlossen werden.</translation>
     </message>
     <message>
-        <location filename="../qml/BridgePage.qml" line="59"/>
+        <location filename="../qml/BridgePage.qml" line="62"/>
         <source>No deposits or withdrawals yet.</source>
         <translation>Noch keine Ein- oder Auszahlungen.</translation>
     </message>
@@ -764,6 +769,65 @@
         <location filename="../qml/CreatePage.qml" line="39"/>
         <source>Continue</source>
         <translation>Weiter</translation>
+    </message>
+</context>
+<context>
+    <name>EscapeBanner</name>
+    <message>
+        <location filename="../qml/EscapeBanner.qml" line="54"/>
+        <source>The operator has stopped: the rollup is frozen</source>
+        <extracomment>%1 is a date and time</extracomment>
+        <translation>Der Betreiber hat aufgehört: Der Rollup ist eingefroren</translation>
+    </message>
+    <message>
+        <location filename="../qml/EscapeBanner.qml" line="55"/>
+        <source>Operator silent since %1</source>
+        <translation>Betreiber still seit %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/EscapeBanner.qml" line="69"/>
+        <source>No batch has been posted for the escape delay while a deposit waited. Every account can take its whole L2 balance out on L1 now: %1 ETH for this wallet, proven from this wallet&apos;s own replay of L1.</source>
+        <extracomment>%1 is a date and time, %2 a duration read from the contract such as &quot;10m 0s&quot; %1 is an amount of ETH</extracomment>
+        <translation>Während eine Einzahlung wartete, wurde für die Dauer der Notausstiegsfrist kein Batch veröffentlicht. Jedes Konto kann jetzt sein ganzes L2-Guthaben auf L1 abheben: %1 ETH für diese Wallet, bewiesen aus dem eigenen Nachvollzug von L1 durch diese Wallet.</translation>
+    </message>
+    <message>
+        <location filename="../qml/EscapeBanner.qml" line="70"/>
+        <source>A deposit is waiting and no batch has been posted since. Unless one comes, the exit opens at %1 (escape delay %2).</source>
+        <translation>Eine Einzahlung wartet, und seitdem wurde kein Batch veröffentlicht. Kommt keiner mehr, öffnet der Notausstieg am %1 (Frist %2).</translation>
+    </message>
+    <message>
+        <location filename="../qml/EscapeBanner.qml" line="84"/>
+        <source>Exit to L1</source>
+        <translation>Auf L1 aussteigen</translation>
+    </message>
+    <message>
+        <location filename="../qml/EscapeBanner.qml" line="103"/>
+        <source>%1 ETH paid out on L1.</source>
+        <extracomment>%1 is an amount of ETH</extracomment>
+        <translation>%1 ETH auf L1 ausgezahlt.</translation>
+    </message>
+</context>
+<context>
+    <name>EscapeController</name>
+    <message>
+        <location filename="../app/escapecontroller.cpp" line="81"/>
+        <source>The Rollup is not frozen: the exit is not open.</source>
+        <translation>Der Rollup ist nicht eingefroren: Der Notausstieg ist nicht offen.</translation>
+    </message>
+    <message>
+        <location filename="../app/escapecontroller.cpp" line="92"/>
+        <source>Unlock the wallet first.</source>
+        <translation>Entsperren Sie zuerst die Wallet.</translation>
+    </message>
+    <message>
+        <location filename="../app/escapecontroller.cpp" line="129"/>
+        <source>%1 was reverted on L1 (transaction %2).</source>
+        <translation>%1 wurde auf L1 rückgängig gemacht (Transaktion %2).</translation>
+    </message>
+    <message>
+        <location filename="../app/escapecontroller.cpp" line="134"/>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
     </message>
 </context>
 <context>
@@ -1156,17 +1220,17 @@
         <translation>%1: %2 %5 auf L1, %3 %5 auf L2, %4 %5 unterwegs</translation>
     </message>
     <message>
-        <location filename="../qml/OverviewAccountRow.qml" line="67"/>
+        <location filename="../qml/OverviewAccountRow.qml" line="71"/>
         <source>Copy address</source>
         <translation>Adresse kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/OverviewAccountRow.qml" line="95"/>
+        <location filename="../qml/OverviewAccountRow.qml" line="102"/>
         <source>+%1 test ETH</source>
         <translation>+%1 Test-ETH</translation>
     </message>
     <message>
-        <location filename="../qml/OverviewAccountRow.qml" line="96"/>
+        <location filename="../qml/OverviewAccountRow.qml" line="103"/>
         <source>Fund %1 with %2 test ETH from the local network</source>
         <translation>%1 mit %2 Test-ETH aus dem lokalen Netz aufladen</translation>
     </message>
@@ -1195,38 +1259,38 @@
     </message>
     <message>
         <location filename="../qml/OverviewPage.qml" line="39"/>
-        <location filename="../qml/OverviewPage.qml" line="63"/>
+        <location filename="../qml/OverviewPage.qml" line="66"/>
         <source>In transit</source>
         <extracomment>Funds between the layers: deposits not yet credited, withdrawals not yet paid out</extracomment>
         <translation>Unterwegs</translation>
     </message>
     <message>
-        <location filename="../qml/OverviewPage.qml" line="55"/>
+        <location filename="../qml/OverviewPage.qml" line="58"/>
         <source>Accounts</source>
         <translation>Konten</translation>
     </message>
     <message>
-        <location filename="../qml/OverviewPage.qml" line="60"/>
+        <location filename="../qml/OverviewPage.qml" line="63"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../qml/OverviewPage.qml" line="61"/>
+        <location filename="../qml/OverviewPage.qml" line="64"/>
         <source>L1</source>
         <translation>L1</translation>
     </message>
     <message>
-        <location filename="../qml/OverviewPage.qml" line="62"/>
+        <location filename="../qml/OverviewPage.qml" line="65"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../qml/OverviewPage.qml" line="77"/>
+        <location filename="../qml/OverviewPage.qml" line="80"/>
         <source>Deposit or withdraw…</source>
         <translation>Ein- oder auszahlen …</translation>
     </message>
     <message>
-        <location filename="../qml/OverviewPage.qml" line="84"/>
+        <location filename="../qml/OverviewPage.qml" line="87"/>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
@@ -1350,67 +1414,67 @@
 <context>
     <name>SendController</name>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="82"/>
+        <location filename="../app/sendcontroller.cpp" line="75"/>
         <source>Enter the recipient&apos;s address.</source>
         <translation>Geben Sie die Adresse des Empfängers ein.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="84"/>
+        <location filename="../app/sendcontroller.cpp" line="77"/>
         <source>An address starts with 0x.</source>
         <translation>Eine Adresse beginnt mit 0x.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="85"/>
+        <location filename="../app/sendcontroller.cpp" line="78"/>
         <source>An address has 40 hexadecimal digits after 0x (this has %1).</source>
         <translation>Eine Adresse hat 40 Hexadezimalziffern nach 0x (diese hat %1).</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="89"/>
+        <location filename="../app/sendcontroller.cpp" line="82"/>
         <source>The address&apos;s capitalisation does not match its EIP-55 checksum: a character may be mistyped.</source>
         <translation>Die Groß-/Kleinschreibung der Adresse passt nicht zu ihrer EIP-55-Prüfsumme: vielleicht ist ein Zeichen vertippt.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="90"/>
+        <location filename="../app/sendcontroller.cpp" line="83"/>
         <source>The address may only contain the digits 0-9 and letters a-f after 0x.</source>
         <translation>Die Adresse darf nach 0x nur die Ziffern 0–9 und die Buchstaben a–f enthalten.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="96"/>
+        <location filename="../app/sendcontroller.cpp" line="89"/>
         <source>Enter an amount.</source>
         <translation>Geben Sie einen Betrag ein.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="98"/>
+        <location filename="../app/sendcontroller.cpp" line="91"/>
         <source>Not an amount: %1.</source>
         <translation>Kein Betrag: %1.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="99"/>
+        <location filename="../app/sendcontroller.cpp" line="92"/>
         <source>The amount must be more than 0.</source>
         <translation>Der Betrag muss größer als 0 sein.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="102"/>
+        <location filename="../app/sendcontroller.cpp" line="95"/>
         <source>More than the balance of %1 ETH.</source>
         <translation>Mehr als das Guthaben von %1 ETH.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="104"/>
+        <location filename="../app/sendcontroller.cpp" line="97"/>
         <source>Not enough for the amount plus the network fee of up to %1 ETH (balance %2 ETH).</source>
         <translation>Nicht genug für den Betrag plus die Netzgebühr von bis zu %1 ETH (Guthaben %2 ETH).</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="205"/>
+        <location filename="../app/sendcontroller.cpp" line="198"/>
         <source>Not connected to the network.</source>
         <translation>Nicht mit dem Netz verbunden.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="235"/>
+        <location filename="../app/sendcontroller.cpp" line="228"/>
         <source>Unlock the wallet and connect to send.</source>
         <translation>Entsperren Sie die Wallet und verbinden Sie sich, um zu senden.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="267"/>
+        <location filename="../app/sendcontroller.cpp" line="260"/>
         <source>The transaction was mined but failed.</source>
         <translation>Die Transaktion wurde in einen Block aufgenommen, ist aber fehlgeschlagen.</translation>
     </message>
@@ -2025,71 +2089,81 @@
     </message>
     <message>
         <location filename="../app/walletsession.cpp" line="120"/>
+        <source>Batch %1 cannot be verified</source>
+        <translation>Batch %1 lässt sich nicht prüfen</translation>
+    </message>
+    <message>
+        <location filename="../app/walletsession.cpp" line="121"/>
+        <source>This wallet cannot re-execute it (%1). Nobody may be able to prove fraud in it: do not trust it or any later batch.</source>
+        <translation>Diese Wallet kann ihn nicht nachvollziehen (%1). Womöglich kann niemand darin Betrug beweisen: Vertrauen Sie weder ihm noch einem späteren Batch.</translation>
+    </message>
+    <message>
+        <location filename="../app/walletsession.cpp" line="126"/>
         <source>Fraud detected in batch %1</source>
         <translation>Betrug in Batch %1 erkannt</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="121"/>
+        <location filename="../app/walletsession.cpp" line="127"/>
         <source>This wallet&apos;s verifier found a fraudulent batch.</source>
         <translation>Die Prüfung dieser Wallet hat einen betrügerischen Batch gefunden.</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="164"/>
+        <location filename="../app/walletsession.cpp" line="170"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="164"/>
+        <location filename="../app/walletsession.cpp" line="170"/>
         <source>Locked</source>
         <translation>Gesperrt</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="166"/>
+        <location filename="../app/walletsession.cpp" line="172"/>
         <source>Starting the local network…</source>
         <translation>Das lokale Netz wird gestartet …</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="167"/>
+        <location filename="../app/walletsession.cpp" line="173"/>
         <source>Checking the network…</source>
         <translation>Das Netz wird geprüft …</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="168"/>
+        <location filename="../app/walletsession.cpp" line="174"/>
         <source>Connecting…</source>
         <translation>Verbinde …</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="169"/>
+        <location filename="../app/walletsession.cpp" line="175"/>
         <source>Connected</source>
         <translation>Verbunden</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="280"/>
+        <location filename="../app/walletsession.cpp" line="286"/>
         <source>The endpoints could not be saved.</source>
         <translation>Die Endpunkte konnten nicht gespeichert werden.</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="317"/>
+        <location filename="../app/walletsession.cpp" line="321"/>
         <source>This account cannot be funded.</source>
         <translation>Dieses Konto kann nicht aufgeladen werden.</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="336"/>
+        <location filename="../app/walletsession.cpp" line="340"/>
         <source>%1 ETH from the local network&apos;s dev account arrived in %2.</source>
         <translation>%1 ETH vom Entwicklerkonto des lokalen Netzes sind in %2 eingegangen.</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="338"/>
+        <location filename="../app/walletsession.cpp" line="342"/>
         <source>The dev account&apos;s transfer failed on L1.</source>
         <translation>Die Überweisung des Entwicklerkontos ist auf L1 fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="590"/>
+        <location filename="../app/walletsession.cpp" line="597"/>
         <source>No batches on L1 yet: nothing to verify.</source>
         <translation>Noch keine Batches auf L1: nichts zu prüfen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/walletsession.cpp" line="592"/>
+        <location filename="../app/walletsession.cpp" line="599"/>
         <source>Fraud found by this wallet in batch %1; %n batch(es) cannot be trusted.</source>
         <translation>
             <numerusform>Betrug von dieser Wallet in Batch %1 gefunden; %n Batch ist nicht vertrauenswürdig.</numerusform>
@@ -2097,7 +2171,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/walletsession.cpp" line="595"/>
+        <location filename="../app/walletsession.cpp" line="602"/>
         <source>%n batch(es) could not be verified by this wallet.</source>
         <translation>
             <numerusform>%n Batch konnte von dieser Wallet nicht geprüft werden.</numerusform>
@@ -2105,7 +2179,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/walletsession.cpp" line="597"/>
+        <location filename="../app/walletsession.cpp" line="604"/>
         <source>All %n batch(es) holding your funds verified by this wallet.</source>
         <translation>
             <numerusform>Der %n Batch mit Ihrem Guthaben ist von dieser Wallet geprüft.</numerusform>
@@ -2211,17 +2285,17 @@
 <context>
     <name>sluice::BridgeService</name>
     <message>
-        <location filename="../services/bridge/bridge_service.cpp" line="296"/>
+        <location filename="../services/bridge/bridge_service.cpp" line="299"/>
         <source>Cannot read the bridge history %1: %2</source>
         <translation>Der Bridge-Verlauf %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../services/bridge/bridge_service.cpp" line="303"/>
+        <location filename="../services/bridge/bridge_service.cpp" line="306"/>
         <source>The bridge history %1 is not valid JSON; it will be rebuilt from the node.</source>
         <translation>Der Bridge-Verlauf %1 ist kein gültiges JSON; er wird vom Knoten neu aufgebaut.</translation>
     </message>
     <message>
-        <location filename="../services/bridge/bridge_service.cpp" line="335"/>
+        <location filename="../services/bridge/bridge_service.cpp" line="338"/>
         <source>Cannot write the bridge history %1: %2</source>
         <translation>Der Bridge-Verlauf %1 kann nicht geschrieben werden: %2</translation>
     </message>
@@ -2517,7 +2591,7 @@
         <translation>Die Wallet-Datei %1 kann nicht gelesen werden: %2.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="746"/>
+        <location filename="../services/wallet/walletstore.cpp" line="751"/>
         <source>The wallet is no longer open.</source>
         <translation>Die Wallet ist nicht mehr geöffnet.</translation>
     </message>

@@ -21,6 +21,15 @@ struct ExitPlan {
     U256 total() const;
 };
 
+// One L1 call of a plan: exit(...) or refundDeposit(...) on the Rollup, and what it pays.
+struct EscapeCall {
+    QString what;  // "exit of L2 account #3", "refund of deposit 7"
+    U256 amount = 0;
+    Bytes data;    // calldata for the Rollup
+};
+// Exits first, then refunds.
+std::vector<EscapeCall> escapeCalls(const ExitPlan& plan);
+
 // What `owner` can take out of the frozen Rollup whose current post-state root is `l1StateRoot`.
 // Refuses (with the reason) when the replica cannot prove from that root: a batch it could not
 // verify, or one it found fraudulent, stands between it and L1's state.

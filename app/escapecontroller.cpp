@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: MIT
+#include "escapecontroller.h"
+
+#include "appcontext.h"
+#include "core/eth/address.hpp"
+#include "core/eth/units.hpp"
+#include "services/bridge/wallet_verifier.hpp"
+#include "services/rpc/transaction_sender.hpp"
+#include "services/wallet/walletstore.h"
+#include "transfersmodel.h"
+#include "walletsession.h"
+
+using namespace sluice;
+
+namespace {
+QString ether(const U256& wei) { return QString::fromStdString(format_amount(wei, Unit::ether)); }
+}  // namespace
+
+EscapeController::EscapeController(QObject* parent) : QObject(parent) {
+    auto* session = WalletSession::instance();
+    connect(session, &WalletSession::l1NewHead, this, &EscapeController::refresh);
+    connect(session, &WalletSession::sessionStarted, this, &EscapeController::refresh);
+    connect(session, &WalletSession::sessionEnded, this, [this] {
+        m_state = State::Unknown;
+        m_status = {};
+        m_exitable.reset();
+        m_queue.clear();
+        emit changed();
+    });
+    // A new batch verified changes what the replica can prove.
+    connect(session, &WalletSession::verificationChanged, this, &EscapeController::planAll);
+    refresh();
+}
+
+QString EscapeController::escapeDelay() const {
+    auto* session = WalletSession::existing();
+    return session && session->isReady() ? TransfersModel::countdown(qint64(session->params().escapeDelay)) : QString();
+}
+
+QString EscapeController::exitable() const { return m_exitable ? ether(*m_exitable) : QString(); }
+QString EscapeController::paid() const { return m_paid ? ether(*m_paid) : QString(); }
+
+void EscapeController::refresh() {
+    auto* session = WalletSession::existing();
+    if (!session || !session->rollup() || m_refreshing) return;
+    m_refreshing = true;
+    session->rollup()->escapeStatus(this, [this](RpcResult<EscapeStatus> r) {
+        m_refreshing = false;
+        if (!r) return;  // the status bar already says when L1 is unreachable
+        m_status = r.value();
+        m_state = m_status.frozen ? State::Frozen : m_status.availableAt ? State::Countdown : State::Normal;
+        planAll();
+    });
+}
+
+void EscapeController::planAll() {
+    auto* session = WalletSession::existing();
+    m_exitable.reset();
+    m_planProblem.clear();
+    if (m_state == State::Frozen && session && session->verifier()) {
+        U256 total = 0;
+        for (const WalletAccount& account : AppContext::instance()->store()->accounts()) {
+            auto owner = parse_address(account.address.toStdString());
+            if (!owner) continue;
+            auto plan = planExit(session->verifier()->replica(), m_status.stateRoot, *owner);
+            if (!plan) {
+                m_planProblem = QString::fromStdString(plan.message());
+                break;
+            }
+            total += plan->total();
+        }
+        if (m_planProblem.isEmpty()) m_exitable = total;
+    }
+    emit changed();
+}
+
+void EscapeController::exitAll() {
+    auto* session = WalletSession::existing();
+    if (!session || !session->verifier() || busy()) return;
+    if (m_state != State::Frozen) {
+        m_error = tr("The Rollup is not frozen: the exit is not open.");
+        return emit changed();
+    }
+    m_error.clear();
+    m_paid = U256(0);
+    for (const WalletAccount& account : AppContext::instance()->store()->accounts()) {
+        auto owner = parse_address(account.address.toStdString());
+        auto signer = session->signer(account.index);
+        if (!owner) continue;
+        if (!signer) {
+            m_queue.clear();
+            m_error = tr("Unlock the wallet first.");
+            return emit changed();
+        }
+        auto plan = planExit(session->verifier()->replica(), m_status.stateRoot, *owner);
+        if (!plan) {
+            m_queue.clear();
+            m_error = QString::fromStdString(plan.message());
+            return emit changed();
+        }
+        for (EscapeCall& call : escapeCalls(*plan)) m_queue.push_back({*signer, std::move(call)});
+    }
+    emit changed();
+    sendNext();
+}
+
+void EscapeController::sendNext() {
+    auto* session = WalletSession::existing();
+    if (m_queue.empty() || !session || !session->l1()) {
+        m_sending = false;
+        m_queue.clear();
+        if (m_error.isEmpty() && m_paid) emit exited(ether(*m_paid));
+        emit changed();
+        return refresh();
+    }
+    m_sending = true;
+    Pending next = std::move(m_queue.front());
+    m_queue.pop_front();
+    SendRequest request;
+    request.to = session->rollup()->address();
+    request.data = next.call.data;
+    auto* sender = new TransactionSender(session->l1(), this);
+    TransactionSender::Callbacks callbacks;
+    const U256 amount = next.call.amount;
+    const QString what = next.call.what;
+    callbacks.confirmed = [this, sender, amount, what](TransactionReceipt receipt) {
+        sender->deleteLater();
+        if (receipt.success) *m_paid += amount;
+        else m_error = tr("%1 was reverted on L1 (transaction %2).").arg(what, QString::fromStdString(receipt.transactionHash.hex()));
+        sendNext();
+    };
+    callbacks.failed = [this, sender, what](SendFailure failure) {
+        sender->deleteLater();
+        m_error = tr("%1 failed: %2").arg(what, failure.message);
+        sendNext();
+    };
+    sender->send(next.signer, request, this, std::move(callbacks));
+}

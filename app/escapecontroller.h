@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The escape hatch in the app (docs/PROTOCOL.md §5.4). Follows the Rollup's own view of it on
+// every L1 head: normal, a countdown (a deposit waits and no batch has come since; the exit opens
+// at an absolute L1 time unless a batch comes first), or frozen. Once frozen it offers one action:
+// take every wallet account's whole L2 balance and its unbatched deposits out on L1, with proofs
+// built from this wallet's own replay of L1 (WalletVerifier); the L2 node is not needed.
+
+#include <QObject>
+#include <QString>
+#include <QtQml/qqmlregistration.h>
+
+#include <deque>
+#include <optional>
+
+#include "core/common/uint256.hpp"
+#include "core/eth/account_signer.hpp"
+#include "services/bridge/escape_hatch.hpp"
+#include "services/bridge/rollup_contract.hpp"
+
+class EscapeController : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(State state READ state NOTIFY changed)
+    Q_PROPERTY(qint64 lastBatchAt READ lastBatchAt NOTIFY changed)     // unix seconds (L1 time)
+    Q_PROPERTY(qint64 availableAt READ availableAt NOTIFY changed)     // unix seconds, 0 unless Countdown/Frozen
+    Q_PROPERTY(QString escapeDelay READ escapeDelay NOTIFY changed)    // "10m 0s", from the chain
+    Q_PROPERTY(QString exitable READ exitable NOTIFY changed)          // ETH the wallet can take out, "" unknown
+    Q_PROPERTY(QString planProblem READ planProblem NOTIFY changed)    // why no exit can be proven, if so
+    Q_PROPERTY(bool busy READ busy NOTIFY changed)
+    Q_PROPERTY(QString error READ error NOTIFY changed)
+    Q_PROPERTY(QString paid READ paid NOTIFY changed)                  // ETH paid by the last exit, "" before
+
+public:
+    enum class State { Unknown, Normal, Countdown, Frozen };
+    Q_ENUM(State)
+
+    explicit EscapeController(QObject* parent = nullptr);
+
+    State state() const { return m_state; }
+    qint64 lastBatchAt() const { return qint64(m_status.lastBatchAt); }
+    qint64 availableAt() const { return qint64(m_status.availableAt); }
+    QString escapeDelay() const;
+    QString exitable() const;
+    QString planProblem() const { return m_planProblem; }
+    bool busy() const { return !m_queue.empty() || m_sending; }
+    QString error() const { return m_error; }
+    QString paid() const;
+
+    Q_INVOKABLE void refresh();
+    // Sends every exit and refund of every wallet account, each signed (and its gas paid) by the
+    // account it pays. Only while frozen.
+    Q_INVOKABLE void exitAll();
+
+signals:
+    void changed();
+    void exited(QString amount);  // ETH paid in total, once all calls are through
+
+private:
+    void planAll();
+    void sendNext();
+
+    State m_state = State::Unknown;
+    sluice::EscapeStatus m_status;
+    std::optional<sluice::U256> m_exitable;
+    QString m_planProblem;
+    QString m_error;
+    std::optional<sluice::U256> m_paid;
+    bool m_refreshing = false;
+    bool m_sending = false;
+    struct Pending {
+        sluice::AccountSigner signer;
+        sluice::EscapeCall call;
+    };
+    std::deque<Pending> m_queue;
+};

@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: MIT
+// The escape hatch in the app against a real local stack (`sluiced --devnet`, 3 s challenge period,
+// 15 s escape delay): a deposit is batched, the operator goes silent (the node is stopped with
+// SIGSTOP, anvil keeps mining), a second deposit waits; EscapeController shows the countdown the
+// Rollup reports, then Frozen with exactly what the wallet can take out (its L2 balance and the
+// unbatched deposit), and one exitAll() pays it on L1 with proofs from the wallet's own replay.
+// Skipped when no sluiced/anvil is known (SLUICED_PATH from the build, or SLUICE_SLUICED).
+#include <QFileInfo>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "appcontext.h"
+#include "bridgecontroller.h"
+#include "escapecontroller.h"
+#include "overviewcontroller.h"
+#include "core/eth/address.hpp"
+#include "services/bridge/network_config.hpp"
+#include "services/bridge/wallet_verifier.hpp"
+#include "services/localstack/local_stack.hpp"
+#include "services/rpc/eth_client.hpp"
+#include "services/wallet/walletstore.h"
+#include "walletsession.h"
+
+using namespace sluice;
+
+namespace {
+int freePort() {
+    QTcpServer server;
+    server.listen(QHostAddress::LocalHost, 0);
+    return server.serverPort();
+}
+
+template <typename Obj, typename Sig, typename Pred>
+bool waitUntil(Obj* object, Sig signal, Pred done, int ms = 90000) {
+    QSignalSpy spy(object, signal);
+    QElapsedTimer clock;
+    clock.start();
+    while (!done()) {
+        if (clock.elapsed() > ms) return false;
+        spy.wait(1000);
+    }
+    return true;
+}
+
+// The pid listening on 127.0.0.1:port (the node; anvil listens on the L1 port).
+qint64 pidOnPort(int port) {
+    QProcess ss;
+    ss.start(QStringLiteral("ss"), {QStringLiteral("-ltnp")});
+    ss.waitForFinished();
+    for (const QString& line : QString::fromUtf8(ss.readAllStandardOutput()).split(QLatin1Char('\n'))) {
+        if (!line.contains(QStringLiteral(":%1 ").arg(port))) continue;
+        auto m = QRegularExpression(QStringLiteral("pid=(\\d+)")).match(line);
+        if (m.hasMatch()) return m.captured(1).toLongLong();
+    }
+    return 0;
+}
+
+U256 l1Balance(EthClient* l1, const Address& a) {
+    std::optional<RpcResult<U256>> out;
+    QObject context;
+    l1->balance(a, &context, [&](RpcResult<U256> r) { out = std::move(r); });
+    QElapsedTimer clock;
+    clock.start();
+    while (!out && clock.elapsed() < 10000) QTest::qWait(20);
+    if (!out || !out->ok()) qFatal("eth_getBalance on L1 failed");
+    return out->value();
+}
+}  // namespace
+
+class TestEscape : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void silentOperatorCountdownFreezeAndExit();
+
+private:
+    QTemporaryDir m_dir;
+    LocalStack* m_stack = nullptr;
+    int m_l2Port = 0;
+    qint64 m_nodePid = 0;
+};
+
+void TestEscape::initTestCase() {
+    QString sluiced = qEnvironmentVariable("SLUICE_SLUICED");
+#ifdef SLUICED_PATH
+    if (sluiced.isEmpty()) sluiced = QStringLiteral(SLUICED_PATH);
+#endif
+    if (sluiced.isEmpty() || !QFileInfo(sluiced).isExecutable())
+        QSKIP("no sluiced (build the sluiced target or set SLUICE_SLUICED)");
+#ifdef ANVIL_PATH
+    if (qEnvironmentVariableIsEmpty("SLUICE_ANVIL")) qputenv("SLUICE_ANVIL", ANVIL_PATH);
+#endif
+    AppOptions options;
+    options.dataDir = m_dir.filePath(QStringLiteral("wallet"));
+    options.devFixture = true;
+    options.autoUnlock = true;
+    AppContext::configure(options);
+    auto* context = AppContext::instance();
+    QVERIFY(waitUntil(context->store(), &WalletStore::unlockedChanged,
+                      [&] { return context->unlocked() && context->store()->accounts().size() >= 3; }));
+
+    m_l2Port = freePort();
+    m_stack = new LocalStack(m_dir.filePath(QStringLiteral("devnet")), this);
+    m_stack->setProgram(sluiced);
+    m_stack->setExtraArguments({QStringLiteral("--challenge-period"), QStringLiteral("3"), QStringLiteral("--escape-delay"),
+                                QStringLiteral("15"), QStringLiteral("--l1-port"), QString::number(freePort()),
+                                QStringLiteral("--l2-port"), QString::number(m_l2Port)});
+    m_stack->start();
+    QVERIFY(waitUntil(m_stack, &LocalStack::stateChanged, [&] {
+        return m_stack->state() == LocalStack::State::Running || m_stack->state() == LocalStack::State::Failed;
+    }));
+    QVERIFY2(m_stack->isRunning(), qPrintable(m_stack->problem()));
+    std::optional<Result<CheckedNetwork>> checked;
+    checkNetwork(*m_stack->network(), this, [&](Result<CheckedNetwork> r) { checked = std::move(r); });
+    QTRY_VERIFY_WITH_TIMEOUT(checked.has_value(), 30000);
+    QVERIFY2(checked->ok(), checked->ok() ? "" : checked->message().c_str());
+    QCOMPARE(checked->value().params.escapeDelay, quint64(15));
+    WalletSession::instance()->connectTo(checked->value().config, checked->value().params);
+    QVERIFY(WalletSession::instance()->isReady());
+}
+
+void TestEscape::cleanupTestCase() {
+    if (m_nodePid) QProcess::execute(QStringLiteral("kill"), {QStringLiteral("-CONT"), QString::number(m_nodePid)});
+    delete WalletSession::existing();
+    if (m_stack) m_stack->stopAndWait();
+    AppContext::shutdown();
+}
+
+void TestEscape::silentOperatorCountdownFreezeAndExit() {
+    auto* session = WalletSession::instance();
+    EscapeController escape;
+    BridgeController bridge;
+    OverviewController overview;
+    QVERIFY(waitUntil(&escape, &EscapeController::changed, [&] { return escape.state() == EscapeController::State::Normal; }));
+    QCOMPARE(escape.escapeDelay(), QStringLiteral("15s"));
+
+    // The operator works: a deposit of 2 ETH is credited and batched.
+    bridge.setAccount(QStringLiteral("0"));
+    bridge.setDirection(BridgeController::Direction::Deposit);
+    QVERIFY(waitUntil(&bridge, &BridgeController::balanceChanged, [&] { return !bridge.available().isEmpty(); }));
+    bridge.setAmount(QStringLiteral("2"));
+    bridge.submit();
+    QVERIFY(waitUntil(&bridge, &BridgeController::stateChanged, [&] { return !bridge.submitting(); }));
+    QVERIFY2(bridge.error().isEmpty(), qPrintable(bridge.error()));
+    QVERIFY(waitUntil(session, &WalletSession::nowChanged, [&] {
+        return session->verifier()->replica().depositsProcessed() == 1 && session->fundsVerified();
+    }));
+    QCOMPARE(escape.state(), EscapeController::State::Normal);
+
+    // The operator goes silent; a second deposit (0.5 ETH) waits in the queue: the countdown.
+    m_nodePid = pidOnPort(m_l2Port);
+    QVERIFY(m_nodePid > 0);
+    QCOMPARE(QProcess::execute(QStringLiteral("kill"), {QStringLiteral("-STOP"), QString::number(m_nodePid)}), 0);
+    bridge.setAmount(QStringLiteral("0.5"));
+    bridge.submit();
+    QVERIFY(waitUntil(&bridge, &BridgeController::stateChanged, [&] { return !bridge.submitting(); }));
+    QVERIFY2(bridge.error().isEmpty(), qPrintable(bridge.error()));
+    QVERIFY(waitUntil(&escape, &EscapeController::changed, [&] { return escape.state() == EscapeController::State::Countdown; }));
+    QVERIFY(escape.availableAt() >= escape.lastBatchAt() + 15);
+
+    // Frozen: exactly the L2 balance (2) and the waiting deposit (0.5) can leave.
+    QVERIFY(waitUntil(&escape, &EscapeController::changed, [&] {
+        return escape.state() == EscapeController::State::Frozen && !escape.exitable().isEmpty();
+    }));
+    QVERIFY2(escape.planProblem().isEmpty(), qPrintable(escape.planProblem()));
+    QCOMPARE(escape.exitable(), QStringLiteral("2.5"));
+
+    const Address me = *parse_address(AppContext::instance()->store()->accounts().first().address.toStdString());
+    const U256 before = l1Balance(session->l1(), me);
+    QSignalSpy exited(&escape, &EscapeController::exited);
+    escape.exitAll();
+    QVERIFY(escape.busy());
+    QVERIFY(waitUntil(&escape, &EscapeController::changed, [&] { return !escape.busy(); }));
+    QVERIFY2(escape.error().isEmpty(), qPrintable(escape.error()));
+    QCOMPARE(exited.count(), 1);
+    QCOMPARE(escape.paid(), QStringLiteral("2.5"));
+    // The account paid two transactions' gas out of what it received (both well under 0.01 ETH).
+    const U256 after = l1Balance(session->l1(), me);
+    const U256 received = U256(2'500'000'000'000'000'000ULL);
+    QVERIFY(after < before + received);
+    QVERIFY(after > before + received - U256(10'000'000'000'000'000ULL));
+    // Nothing is left once the wallet's replay has read the Exited and DepositRefunded events.
+    QVERIFY(waitUntil(&escape, &EscapeController::changed, [&] { return escape.exitable() == QLatin1String("0"); }));
+}
+
+QTEST_MAIN(TestEscape)
+#include "tst_escape.moc"
