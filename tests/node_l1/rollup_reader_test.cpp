@@ -92,6 +92,7 @@ class RollupReaderTest : public QObject {
     Q_OBJECT
 private slots:
     void abiRoundTrip();
+    void unreadableBatchIsNeverInWindowOrFinal();
     void parametersFromChain();
     void depositsBatchesAndFraud();
     void reorgIsRolledBack();
@@ -109,6 +110,46 @@ void RollupReaderTest::abiRoundTrip() {
     QCOMPARE(decoded->records, call.records);
     QVERIFY(decoded->chunkRoots == call.chunkRoots);
     QVERIFY(!rollupabi::decodeSubmitBatch(rollupabi::encodeDeposit(Address{})).ok());
+}
+
+// PROTOCOL.md §5.1: a batch whose calldata the verifier cannot read (the reader leaves `batch`
+// empty with a reason) is an alarm: status Unverified at any time, never in its window or final,
+// and so is every batch after it, until a fraud proof removes them.
+void RollupReaderTest::unreadableBatchIsNeverInWindowOrFinal() {
+    RollupParameters params;
+    params.challengePeriod = 60;
+    params.l2ChainId = 31338;
+    params.l2BaseFee = 1'000'000'000;
+    params.feeRecipient[19] = 1;
+    L1Replica replica(params);
+    auto submitted = [&](quint64 index, quint64 block) {
+        BatchSubmittedEvent e;
+        e.index = index;
+        e.header.submitted_at = 1000 + index;
+        e.at.blockNumber = block;
+        e.at.txHash[0] = std::uint8_t(index + 1);
+        e.readError = QStringLiteral("batch %1 was submitted through another contract").arg(index);
+        return e;
+    };
+    replica.apply(RollupEvent(submitted(0, 10)));
+    replica.apply(RollupEvent(submitted(1, 11)));
+    // The alarm names the batch that cannot be read; the one after it is unverified because of it.
+    QCOMPARE(replica.unreadableBatches(), (std::vector<quint64>{0}));
+    for (const auto& b : replica.batches()) {
+        QCOMPARE(b.status(1000), ReplicaBatch::Status::Unverified);        // inside its window
+        QCOMPARE(b.status(1'000'000), ReplicaBatch::Status::Unverified);   // long after it
+        QCOMPARE(batchStatusName(b.status(1'000'000)), QStringLiteral("unverified"));
+    }
+    // One BatchesReverted removes both (whatever their number), and the alarm with them.
+    BatchesRevertedEvent reverted;
+    reverted.firstIndex = 0;
+    reverted.count = 2;
+    reverted.at.blockNumber = 12;
+    replica.apply(RollupEvent(reverted));
+    QVERIFY(replica.batches().empty());
+    QVERIFY(replica.unreadableBatches().empty());
+    QCOMPARE(replica.revertedBatches().size(), std::size_t(2));
+    QCOMPARE(replica.revertedBatches()[0].status(1000), ReplicaBatch::Status::Reverted);
 }
 
 void RollupReaderTest::parametersFromChain() {
