@@ -21,6 +21,11 @@ constexpr std::size_t kIvSize = 16;
 // Above this, a keystore is more likely hostile (memory exhaustion) than real; geth's standard
 // parameters need 256 MiB.
 constexpr std::uint64_t kMaxScryptMemory = 2ull << 30;
+// Work caps, so that a hostile keystore file cannot stall the wallet for minutes behind a
+// password prompt: 4x the standard scrypt work (n = 2^18, r = 8, p = 1; about a second here) and
+// about 38x the standard PBKDF2 count (262,144; a few seconds).
+constexpr std::uint64_t kMaxScryptWork = (1ull << 18) * 8 * 4;  // n·r·p
+constexpr std::uint64_t kMaxPbkdf2Iterations = 10'000'000;
 
 Error malformed(const std::string& what) { return make_error("the keystore is malformed: " + what); }
 
@@ -50,6 +55,17 @@ Status check_scrypt(std::uint64_t n, std::uint64_t r, std::uint64_t p) {
                           "): n must be below 2^(16·r) as RFC 7914 requires; this keystore cannot be opened here");
     if (n > kMaxScryptMemory / (128 * r) || 128 * r * (n + p + 2) > kMaxScryptMemory)
         return make_error("unsupported scrypt parameters: they would need more than 2 GiB of memory");
+    if (n * r > kMaxScryptWork / p)
+        return make_error("unsupported scrypt parameters (n=" + std::to_string(n) + ", r=" + std::to_string(r) +
+                          ", p=" + std::to_string(p) + "): more than 4 times the standard work; refused so that opening "
+                          "it cannot stall the wallet");
+    return {};
+}
+
+Status check_pbkdf2(std::uint64_t c) {
+    if (c == 0 || c > kMaxPbkdf2Iterations)
+        return make_error("unsupported key derivation: pbkdf2 iteration count " + std::to_string(c) + " (1 to " +
+                          std::to_string(kMaxPbkdf2Iterations) + " are accepted, so that opening it cannot stall the wallet)");
     return {};
 }
 
@@ -64,8 +80,7 @@ Result<SecureBytes> derive_key(std::string_view password, ByteView salt, const K
                            key.data(), key.size()) != 1)
             return make_error("scrypt failed (unsupported scrypt parameters or out of memory)");
     } else {
-        if (kdf.c == 0 || kdf.c > static_cast<std::uint32_t>(INT_MAX))
-            return make_error("unsupported key derivation: pbkdf2 iteration count out of range");
+        if (auto status = check_pbkdf2(kdf.c); !status) return status.error();
         if (password.size() > static_cast<std::size_t>(INT_MAX) || salt.size() > static_cast<std::size_t>(INT_MAX))
             return make_error("password or salt too long");
         if (PKCS5_PBKDF2_HMAC(password.data(), static_cast<int>(password.size()), salt.data(),
@@ -139,8 +154,7 @@ Result<KdfParams> parse_kdf(const json& crypto, Bytes& salt) {
             return make_error("unsupported pbkdf2 function '" + params["prf"].get<std::string>() + "' (only hmac-sha256)");
         auto c = uint_field(params, "c");
         if (!c) return c.error();
-        if (*c == 0 || *c > static_cast<std::uint64_t>(INT_MAX))
-            return make_error("unsupported key derivation: pbkdf2 iteration count " + std::to_string(*c));
+        if (auto status = check_pbkdf2(*c); !status) return status.error();
         kdf.kind = KdfParams::Kind::pbkdf2;
         kdf.c = static_cast<std::uint32_t>(*c);
     } else {

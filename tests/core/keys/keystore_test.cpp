@@ -69,6 +69,29 @@ TEST(Keystore, WikiPbkdf2VectorAndItsIntermediates) {
     EXPECT_EQ(public_key_of(*key).address().hex(), "0x" + doc.at("details").at("address").get<std::string>());
 }
 
+// Issue 10, item 11: a hostile keystore names a KDF so expensive that opening it would stall the
+// wallet for minutes (scrypt p = 2^20 at 256 MiB, or 2^31 - 1 PBKDF2 rounds). Both are refused with
+// a clear message before any work is done (this test would run for many minutes otherwise).
+TEST(Keystore, HostileKdfWorkIsRefusedBeforeDeriving) {
+    auto key = PrivateKey::from_hex("0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318");
+    ASSERT_TRUE(key);
+    auto file = nlohmann::json::parse(*encrypt_keystore(*key, "pw", fast_scrypt()));
+    file["crypto"]["kdfparams"]["n"] = 1 << 18;
+    file["crypto"]["kdfparams"]["p"] = 1 << 20;
+    auto opened = decrypt_keystore(file.dump(), "pw");
+    ASSERT_FALSE(opened.ok());
+    EXPECT_TRUE(contains(opened.message(), "more than 4 times the standard work")) << opened.message();
+
+    auto slow = nlohmann::json::parse(*encrypt_keystore(*key, "pw", KdfParams::pbkdf2(1000)));
+    slow["crypto"]["kdfparams"]["c"] = 2147483647;
+    opened = decrypt_keystore(slow.dump(), "pw");
+    ASSERT_FALSE(opened.ok());
+    EXPECT_TRUE(contains(opened.message(), "pbkdf2 iteration count 2147483647")) << opened.message();
+
+    // The standard parameters stay accepted.
+    EXPECT_TRUE(decrypt_keystore(*encrypt_keystore(*key, "pw", KdfParams::pbkdf2(262144)), "pw").ok());
+}
+
 TEST(Keystore, WikiScryptVectorIsUnsupportedNotWrongPassword) {
     const auto doc = test::read_vector_json("web3-secret-storage/vectors.json");
     const auto& v = doc.at("vectors").at(1);
