@@ -18,13 +18,21 @@ trap cleanup EXIT
 run=0
 start_node() {
   run=$((run + 1)); log=$work/node$run.log
-  SLUICE_ANVIL=$ANVIL "$SLUICED" --devnet --data-dir "$work/d" --challenge-period 4 --l1-port "$L1P" --l2-port "$L2P" >"$log" 2>&1 &
+  # ANVIL_IP_ADDR would move a plain anvil to every interface; the devnet's must stay on loopback.
+  ANVIL_IP_ADDR=0.0.0.0 SLUICE_ANVIL=$ANVIL "$SLUICED" --devnet --data-dir "$work/d" --challenge-period 4 --l1-port "$L1P" --l2-port "$L2P" >"$log" 2>&1 &
   node_pid=$!
   wait_for 60 grep -q "JSON-RPC on" "$log" || { cat "$log"; return 1; }
 }
 
 start_node
 grep -q "devnet: deployed" "$log"
+# Issue 10, item 5: the devnet's anvil (whose anvil_* methods rewrite the L1 the verifier trusts)
+# listens on 127.0.0.1 only and gives web pages no CORS permission to read its answers.
+listen=$(ss -ltn | awk -v p=":$L1P" '$4 ~ p"$" {print $4}')
+[ "$listen" = "127.0.0.1:$L1P" ] || { echo "the devnet's anvil listens on '$listen'"; exit 1; }
+headers=$(curl -s -i -X POST -H 'Origin: http://evil.example' -H 'content-type: application/json' \
+  --data '{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}' "http://127.0.0.1:$L1P")
+if grep -qi '^access-control-allow-origin' <<<"$headers"; then echo "anvil answers web pages: $headers"; exit 1; fi
 jq -e '.l1.chainId == 31337 and .l2.chainId == 31338 and .challengePeriod == 4 and (.devAccounts | length) == 8' "$work/d/devnet.json"
 R=$(jq -r .rollup "$work/d/devnet.json")
 [ "$("$CAST" call --rpc-url "http://127.0.0.1:$L1P" "$R" "challengePeriod()(uint256)")" = 4 ]
