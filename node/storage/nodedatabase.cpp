@@ -150,6 +150,9 @@ struct NodeDatabase::Impl {
     }
 };
 
+// PRAGMA application_id of every sluiced database: "SLU1".
+constexpr qint64 kApplicationId = 0x534C5531;
+
 Result<std::unique_ptr<NodeDatabase>> NodeDatabase::open(const QString& path, const QString& connectionName) {
     static QAtomicInteger<quint64> counter;
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
@@ -176,6 +179,23 @@ Result<std::unique_ptr<NodeDatabase>> NodeDatabase::open(const QString& path, co
     }
     if (self->journalMode() != QLatin1String("wal"))
         return make_error("the node database " + path.toStdString() + " cannot use WAL journaling (is it on a network file system?)");
+
+    // A damaged file is refused at open, not discovered as a wrong balance later.
+    const QString check = impl.scalar(QStringLiteral("PRAGMA quick_check")).toString();
+    if (check != QLatin1String("ok"))
+        return make_error("the node database " + path.toStdString() + " is damaged (SQLite quick_check: " +
+                          (check.isEmpty() ? std::string("no answer") : check.toStdString()) +
+                          "); restore it from a backup or start from an empty data directory");
+    // Another program's SQLite file is never taken over: sluiced's files carry its application id.
+    const qint64 appId = impl.scalar(QStringLiteral("PRAGMA application_id")).toLongLong();
+    const bool empty = impl.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master")).toLongLong() == 0;
+    const bool olderSluiced =
+        appId == 0 && impl.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'meta'")).toLongLong() == 1 &&
+        !impl.scalar(QStringLiteral("SELECT value FROM meta WHERE key = 'schemaVersion'")).isNull();
+    if (appId != kApplicationId && !empty && !olderSluiced)
+        return make_error("the file " + path.toStdString() + " is not a sluiced database (another program's SQLite file?)");
+    if (appId != kApplicationId)
+        if (auto st = impl.run(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId)); !st) return st.error();
 
     if (auto st = impl.run(QStringLiteral("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB NOT NULL)")); !st)
         return st.error();

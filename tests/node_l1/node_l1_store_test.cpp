@@ -2,6 +2,7 @@
 // The node's L1 view in SQLite (NodeDatabase l1_* tables, what sluice_status/getBatches/
 // getWithdrawals/getDeposits answer from), the schema 1 -> 2 upgrade, and the command line of a
 // verifier-only node.
+#include <QFile>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -43,6 +44,51 @@ L1BatchRow batchRow(std::uint64_t index, std::uint8_t tx, std::uint64_t l1Block)
 class NodeL1StoreTest : public QObject {
     Q_OBJECT
 private slots:
+    // Issue 10, item 14: a damaged file and another program's SQLite file are refused at open.
+    void damagedAndForeignDatabasesAreRefused() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("node.sqlite"));
+        {
+            auto db = NodeDatabase::open(path);
+            QVERIFY(db);
+            QVERIFY((*db)->begin());
+            for (std::uint64_t i = 0; i < 400; ++i) QVERIFY((*db)->upsertL1Batch(batchRow(i, i + 1, 10 + i)));
+            QVERIFY((*db)->commit());
+        }
+        QVERIFY(NodeDatabase::open(path));  // reopens: its own file, intact
+        {
+            // Fold the WAL into the file, then overwrite a page in the middle with garbage.
+            auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("checkpoint"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery(db).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("checkpoint"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.size() > 8 * 4096);
+        QVERIFY(file.seek(4 * 4096));
+        file.write(QByteArray(4096, '\x5a'));
+        file.close();
+        auto damaged = NodeDatabase::open(path);
+        QVERIFY(!damaged);
+        QVERIFY2(QString::fromStdString(damaged.message()).contains(QStringLiteral("is damaged")), damaged.message().c_str());
+
+        const QString foreign = dir.filePath(QStringLiteral("other.sqlite"));
+        {
+            auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("foreign"));
+            db.setDatabaseName(foreign);
+            QVERIFY(db.open());
+            QVERIFY(QSqlQuery(db).exec(QStringLiteral("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("foreign"));
+        auto other = NodeDatabase::open(foreign);
+        QVERIFY(!other);
+        QVERIFY2(QString::fromStdString(other.message()).contains(QStringLiteral("not a sluiced database")), other.message().c_str());
+    }
+
     void batchesKeepRevertedRowsWhenIndicesAreReused() {
         QTemporaryDir dir;
         auto db = NodeDatabase::open(dir.filePath(QStringLiteral("node.sqlite")));
