@@ -4,6 +4,10 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+
+#include <cstdlib>
+#include <cstring>
 #include <QJsonDocument>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -32,16 +36,34 @@ QString quantity(const U256& v) { return q(u256_to_quantity(v)); }
 quint64 g_deployBlock = 0;
 const char* const kDevnetKeyEnv = "SLUICE_DEVNET_PROPOSER_KEY";
 
+// A key handed over in an environment variable, taken out of the environment by prepare() before
+// any child process (the devnet's anvil) could inherit it.
+std::optional<PrivateKey> g_keyFromEnvironment;
+
+Result<PrivateKey> takeKeyFromEnvironment(const QString& variable) {
+    const QByteArray name = variable.toUtf8();
+    QByteArray v = qgetenv(name.constData());
+    // Wiped where it lies (the block /proc/<pid>/environ shows), then removed from the environment.
+    if (char* raw = std::getenv(name.constData())) secure_wipe(raw, std::strlen(raw));
+    qunsetenv(name.constData());
+    if (v.isEmpty()) return make_error("the key variable " + variable.toStdString() + " is not set");
+    auto key = PrivateKey::from_hex(v.trimmed().toStdString());
+    secure_wipe(v.data(), static_cast<std::size_t>(v.size()));
+    if (!key) return make_error("the key in " + variable.toStdString() + " is not a 32-byte hex private key");
+    return key;
+}
+
 Result<PrivateKey> loadKey(const QString& source) {
     if (source.startsWith(QLatin1String("env:"))) {
-        QByteArray v = qgetenv(source.mid(4).toUtf8().constData());
-        if (v.isEmpty()) return make_error("the key variable " + source.mid(4).toStdString() + " is not set");
-        auto key = PrivateKey::from_hex(v.trimmed().toStdString());
-        secure_wipe(v.data(), static_cast<std::size_t>(v.size()));
-        if (!key) return make_error("the key in " + source.mid(4).toStdString() + " is not a 32-byte hex private key");
-        return key;
+        if (!g_keyFromEnvironment) return make_error("the key variable " + source.mid(4).toStdString() + " is not set");
+        return *g_keyFromEnvironment;
     }
     QString path = source.startsWith(QLatin1String("file:")) ? source.mid(5) : source;
+    // Like ssh with a private key: a key file other local users can read is not used.
+    const auto others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther | QFileDevice::WriteOther;
+    if (QFileInfo::exists(path) && (QFile::permissions(path) & others))
+        return make_error("the key file " + path.toStdString() + " can be read or changed by other users; restrict it "
+                          "(chmod 600 " + path.toStdString() + ")");
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) return make_error("cannot read the key file " + path.toStdString());
     QByteArray v = f.readAll();
@@ -72,6 +94,11 @@ std::optional<Address> addressParam(const QJsonValue& params) {
 }  // namespace
 
 Status L1Side::prepare(NodeConfig& config) {
+    if (config.proposerKeySource.startsWith(QLatin1String("env:"))) {
+        auto key = takeKeyFromEnvironment(config.proposerKeySource.mid(4));
+        if (!key) return key.error();
+        g_keyFromEnvironment = std::move(*key);
+    }
     if (config.devnet) {
         auto* devnet = new Devnet(QCoreApplication::instance());  // stops anvil when the app goes
         DevnetOptions options;
@@ -91,8 +118,9 @@ Status L1Side::prepare(NodeConfig& config) {
         config.rollupAddress = q(manifest->rollup.hex());
         g_deployBlock = manifest->deployBlock;
         if (config.proposerKeySource.isEmpty()) {
-            // anvil's public dev key 0, handed over in-process only.
-            qputenv(kDevnetKeyEnv, (config.verifier ? Devnet::verifierKey() : Devnet::proposerKey()).toUtf8());
+            // anvil's public dev key, handed over in-process only.
+            g_keyFromEnvironment = *PrivateKey::from_hex(
+                (config.verifier ? Devnet::verifierKey() : Devnet::proposerKey()).toStdString());
             config.proposerKeySource = QStringLiteral("env:") + QLatin1String(kDevnetKeyEnv);
         }
     }
@@ -166,8 +194,6 @@ Status L1Side::start() {
     ws.setScheme(ws.scheme() == QLatin1String("https") ? QStringLiteral("wss") : QStringLiteral("ws"));
     m_heads = new HeadsSubscription(ws, m_l1.get(), this);
     m_heads->setPollInterval(std::chrono::milliseconds(500));
-    m_sender = new TransactionSender(m_eth, this);
-    m_sender->setReceiptTimeout(std::chrono::seconds(60));
     m_reader = new RollupReader(m_eth, *rollup, g_deployBlock, this);
     connect(m_reader, &RollupReader::eventsRead, this, &L1Side::onEvents);
     connect(m_reader, &RollupReader::reorged, this, &L1Side::onReorg);
@@ -195,6 +221,9 @@ Status L1Side::start() {
         if (auto st = m_db->setMeta(QStringLiteral("l1.params"), QJsonDocument(params).toJson(QJsonDocument::Compact)); !st)
             return emit fatalError(QString::fromStdString(st.message()));
         m_replica = std::make_unique<L1Replica>(p);
+        // Every L1 transaction of this node is signed for the chain read now (never re-read at send).
+        m_sender = new TransactionSender(m_eth, p.l1ChainId, this);
+        m_sender->setReceiptTimeout(std::chrono::seconds(60));
         m_heads->start();
         m_reader->sync();
         if (proposerRole()) {
@@ -745,10 +774,14 @@ void L1Side::registerMethods() {
         return QJsonValue(o);
     });
     s.registerSyncMethod(QStringLiteral("sluice_getBatches"), [this](const QJsonValue& params) -> RpcOutcome {
-        auto a = params.toArray();
-        quint64 from = quint64(a.at(0).toDouble(0));
-        quint64 count = quint64(a.at(1).toDouble(100));
-        if (count > 1000) return RpcFailure{rpc_error::invalidParams, QStringLiteral("count must be at most 1000")};
+        const QJsonArray a = params.toArray();
+        // Batch indices are SQLite integers (signed 64-bit); a page is at most 1,000 batches.
+        const auto fromParam = integerParam(a.at(0), 0, INT64_MAX, QStringLiteral("fromIndex"), 0);
+        if (auto* f = std::get_if<RpcFailure>(&fromParam)) return *f;
+        const auto countParam = integerParam(a.at(1), 0, 1000, QStringLiteral("count"), 100);
+        if (auto* f = std::get_if<RpcFailure>(&countParam)) return *f;
+        const quint64 from = std::get<std::uint64_t>(fromParam);
+        const quint64 count = std::get<std::uint64_t>(countParam);
         QJsonArray out;
         if (m_db)
             for (const auto& b : m_db->l1Batches(from, count)) out.append(rowJson(b));

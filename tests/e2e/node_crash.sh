@@ -106,7 +106,7 @@ expectB=$(( (1000 + 1000 + N - 1) * N / 2 ))
 [ "$("$CAST" balance --rpc-url "http://127.0.0.1:$L2P" "$B")" = "$expectB" ]
 
 # An independent verifier replays L1 alone; once every record is in a batch its root must be the node's.
-echo 0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d >"$work/verifier.key"  # anvil dev key 1 (the devnet verifier)
+(umask 077; echo 0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d >"$work/verifier.key")  # anvil dev key 1 (the devnet verifier)
 "$SLUICED" --verifier --l1-rpc "http://127.0.0.1:$L1P" --rollup "$R" --key-file "$work/verifier.key" \
   --data-dir "$work/v" --l2-port "$VP" >"$work/verifier.log" 2>&1 &
 ver_pid=$!

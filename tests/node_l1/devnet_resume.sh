@@ -16,16 +16,24 @@ cleanup() {
 }
 trap cleanup EXIT
 run=0
-start_node() {
+start_node() {  # [extra sluiced arguments]
   run=$((run + 1)); log=$work/node$run.log
   # ANVIL_IP_ADDR would move a plain anvil to every interface; the devnet's must stay on loopback.
-  ANVIL_IP_ADDR=0.0.0.0 SLUICE_ANVIL=$ANVIL "$SLUICED" --devnet --data-dir "$work/d" --challenge-period 4 --l1-port "$L1P" --l2-port "$L2P" >"$log" 2>&1 &
+  ANVIL_IP_ADDR=0.0.0.0 SLUICE_ANVIL=$ANVIL "$SLUICED" --devnet --data-dir "$work/d" --challenge-period 4 --l1-port "$L1P" --l2-port "$L2P" "$@" >"$log" 2>&1 &
   node_pid=$!
   wait_for 60 grep -q "JSON-RPC on" "$log" || { cat "$log"; return 1; }
 }
 
-start_node
+# The proposer key comes in an environment variable (anvil's public dev key 0 here).
+dev_key=ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80
+SLUICE_TEST_PROPOSER_KEY=0x$dev_key start_node --proposer-key env:SLUICE_TEST_PROPOSER_KEY
 grep -q "devnet: deployed" "$log"
+# Issue 10, item 12: the variable is gone before any child starts (anvil's environment lacks it)
+# and wiped where the node's own environment block held it.
+anvil_pid=$(pid_on_port "$L1P")
+[ -n "$anvil_pid" ] && ! tr '\0' '\n' <"/proc/$anvil_pid/environ" | grep -q SLUICE_TEST_PROPOSER_KEY ||
+  { echo "the proposer key reached anvil's environment"; exit 1; }
+! tr '\0' '\n' <"/proc/$node_pid/environ" | grep -q "$dev_key" || { echo "the node's environment still holds the key"; exit 1; }
 # Issue 10, item 5: the devnet's anvil (whose anvil_* methods rewrite the L1 the verifier trusts)
 # listens on 127.0.0.1 only and gives web pages no CORS permission to read its answers.
 listen=$(ss -ltn | awk -v p=":$L1P" '$4 ~ p"$" {print $4}')

@@ -21,7 +21,12 @@ pids+=($!)
 wait_for 60 test -s "$work/node/devnet.json"
 wait_for 30 grep -q "JSON-RPC on" "$work/node.log"
 R=$(jq -r .rollup "$work/node/devnet.json")
-echo 0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d >"$work/verifier.key"
+(umask 077; echo 0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d >"$work/verifier.key")
+# Issue 10, item 12: a key file other local users can read is refused, with the fix in the message.
+cp "$work/verifier.key" "$work/shared.key"; chmod 644 "$work/shared.key"
+if "$SLUICED" --verifier --l1-rpc "http://127.0.0.1:$L1P" --rollup "$R" --key-file "$work/shared.key" \
+  --data-dir "$work/refused" --l2-port "$VP" >"$work/refused.log" 2>&1; then echo "a 0644 key file was used"; exit 1; fi
+grep -q "can be read or changed by other users" "$work/refused.log" || { cat "$work/refused.log"; exit 1; }
 "$SLUICED" --verifier --l1-rpc "http://127.0.0.1:$L1P" --rollup "$R" --proposer-key "file:$work/verifier.key" \
   --data-dir "$work/verifier" --l2-port "$VP" >"$work/verifier.log" 2>&1 &
 pids+=($!)
