@@ -58,11 +58,13 @@ void BatchesModel::fetch() {
     emit loadingChanged();
     const int generation = ++m_generation;
     // A page of the newest batches is enough for the page; older ones scroll in as they are notified.
+    // 100 full batches (their transaction hashes included) stay well below the node's 16 MiB answer cap.
+    constexpr quint64 kPage = 100;
     session->l2()->status(this, [this, generation, session](RpcResult<L2Status> status) {
         if (generation != m_generation) return;
         const quint64 latest = status.ok() && status.value().latestBatch ? *status.value().latestBatch : 0;
-        const quint64 from = latest >= 500 ? latest - 499 : 0;
-        session->l2()->batches(from, 500, this, [this, generation](RpcResult<QList<L2Batch>> batches) {
+        const quint64 from = latest >= kPage ? latest - (kPage - 1) : 0;
+        session->l2()->batches(from, kPage, this, [this, generation](RpcResult<QList<L2Batch>> batches) {
             if (generation != m_generation) return;
             m_loading = false;
             emit loadingChanged();
@@ -254,7 +256,7 @@ void BatchesModel::submitFraudProof(int batchIndex) {
     m_proofError.clear();
     m_proofTxHash.clear();
     emit provingChanged();
-    auto* sender = new TransactionSender(session->l1(), this);
+    auto* sender = new TransactionSender(session->l1(), session->params().l1ChainId, this);
     SendRequest request;
     request.to = session->rollup()->address();
     request.value = 0;

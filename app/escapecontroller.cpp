@@ -119,7 +119,7 @@ void EscapeController::sendNext() {
     SendRequest request;
     request.to = session->rollup()->address();
     request.data = next.call.data;
-    auto* sender = new TransactionSender(session->l1(), this);
+    auto* sender = new TransactionSender(session->l1(), session->params().l1ChainId, this);
     TransactionSender::Callbacks callbacks;
     const U256 amount = next.call.amount;
     const QString what = next.call.what;

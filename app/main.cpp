@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "core/common/secure.hpp"
 #include "appcontext.h"
 #include "receivecontroller.h"
 #include "screenshot.h"
@@ -22,6 +23,7 @@
 Q_IMPORT_QML_PLUGIN(SluicePlugin)
 
 int main(int argc, char* argv[]) {
+    sluice::harden_process();  // no core dumps of a process that holds keys
     // QApplication (not QGuiApplication) so that the system tray icon can notify.
     QApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("Sluice"));

@@ -28,6 +28,12 @@ SendController::SendController(QObject* parent) : QObject(parent) {
 
 SendController::~SendController() = default;
 
+QString SendController::chainId() const {
+    auto* session = WalletSession::existing();
+    if (!session || !session->isReady()) return {};
+    return QString::number(m_layer == Layer::L1 ? session->params().l1ChainId : session->params().l2SigningChainId());
+}
+
 EthClient* SendController::eth() const {
     auto* session = WalletSession::existing();
     if (!session) return nullptr;
@@ -227,7 +233,8 @@ void SendController::confirm() {
     auto signer = account && session ? session->signer(account->index) : std::nullopt;
     if (!client || !signer) return setState(State::Failed, tr("Unlock the wallet and connect to send."));
     delete m_sender;
-    m_sender = new TransactionSender(client, this);
+    const auto& params = session->params();
+    m_sender = new TransactionSender(client, m_layer == Layer::L1 ? params.l1ChainId : params.l2SigningChainId(), this);
     SendRequest request;
     request.to = parse_address(m_recipient.trimmed().toStdString()).value();
     request.value = parse_amount(m_amount.toStdString()).value();

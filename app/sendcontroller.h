@@ -42,6 +42,7 @@ class SendController : public QObject {
     Q_PROPERTY(QString txHash READ txHash NOTIFY stateChanged)
     Q_PROPERTY(QString error READ error NOTIFY stateChanged)
     Q_PROPERTY(QString unit READ unit CONSTANT)
+    Q_PROPERTY(QString chainId READ chainId NOTIFY inputChanged)   // what is signed for: the pinned id of the layer
 
 public:
     enum class Layer { L1, L2 };
@@ -74,6 +75,7 @@ public:
     QString txHash() const { return m_txHash; }
     QString error() const { return m_error; }
     QString unit() const { return QStringLiteral("ETH"); }
+    QString chainId() const;
 
     // The rules, static so tests and other forms share them. Empty when fine.
     // Recipient: 0x + 40 hex; mixed case must be a valid EIP-55 checksum.

@@ -323,7 +323,7 @@ void WalletSession::fundFromDevAccount(int accountIndex) {
     }
     m_funding = true;
     emit fundingChanged();
-    auto* sender = new TransactionSender(m_l1, m_services);
+    auto* sender = new TransactionSender(m_l1, m_params.l1ChainId, m_services);
     SendRequest request;
     request.to = to.value();
     request.value = parse_amount(devFundingAmount().toStdString()).value();
@@ -499,7 +499,7 @@ void WalletSession::seedDevFixture() {
                     auto sendAfter = [this, signer, accounts] {
                         if (accounts.size() < 3 || !m_services) return;
                         auto to = parse_address(accounts.at(2).address.toStdString());
-                        auto* sender = new TransactionSender(l2Eth(), m_services);
+                        auto* sender = new TransactionSender(l2Eth(), m_params.l2SigningChainId(), m_services);
                         SendRequest request;
                         request.to = to.value();
                         request.value = parse_amount("0.1").value();

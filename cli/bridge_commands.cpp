@@ -332,7 +332,7 @@ int runTransfer(const QStringList& argv) {
     Session s;
     if (auto exit = openSession(s, parser, o, false)) return *exit;
     if (auto exit = openSigner(s, parser, o, true)) return *exit;
-    TransactionSender sender(s.l2->eth());
+    TransactionSender sender(s.l2->eth(), s.params.l2SigningChainId());
     sender.setReceiptTimeout(s.timeout);
     SendRequest request;
     request.to = *recipient;
@@ -638,7 +638,7 @@ int runExit(const QStringList& argv) {
         printErr(QStringLiteral("%1 has nothing left in the Rollup").arg(checksum(owner)));
         return Ok;
     }
-    TransactionSender sender(s.l1.get());
+    TransactionSender sender(s.l1.get(), s.params.l1ChainId);
     sender.setReceiptTimeout(s.timeout);
     int result = Ok;
     for (const EscapeCall& call : escapeCalls(*plan)) {

@@ -128,7 +128,19 @@ int runSend(const QStringList& argv) {
 
     RpcClient rpc(*url);
     EthClient eth(&rpc);
-    TransactionSender sender(&eth);
+    // The chain is confirmed once, here; the sender refuses to sign if the endpoint changes it later.
+    std::optional<RpcResult<quint64>> chain;
+    {
+        QEventLoop wait;
+        eth.chainId(&wait, [&](RpcResult<quint64> r) {
+            chain = std::move(r);
+            wait.quit();
+        });
+        if (!chain) wait.exec();
+    }
+    if (!chain->ok()) return fail(QStringLiteral("the node at %1 is not answering: %2").arg(url->toString(), chain->error().message));
+    printErr(QStringLiteral("sending on chain %1").arg(chain->value()));
+    TransactionSender sender(&eth, chain->value());
     sender.setReceiptTimeout(std::chrono::seconds(timeoutSeconds));
     SendRequest request;
     request.to = *to;

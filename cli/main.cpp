@@ -5,6 +5,7 @@
 
 #include <cstdio>
 
+#include "core/common/secure.hpp"
 #include "cli/bridge_commands.hpp"
 #include "cli/cli_support.hpp"
 #include "cli/commands.hpp"
@@ -42,6 +43,7 @@ const char* kUsage =
 }  // namespace
 
 int main(int argc, char** argv) {
+    sluice::harden_process();  // no core dumps of a process that holds keys
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("sluice-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));

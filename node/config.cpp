@@ -11,6 +11,10 @@ QString usageText() {
         "  --data-dir D            database and manifests (default ~/.local/share/sluiced)\n"
         "  --l2-port P             JSON-RPC port, HTTP and WebSocket (default 8546)\n"
         "  --rpc-host H            address to bind (default 127.0.0.1)\n"
+        "  --rpc-allowed-host NAME also serve HTTP/WebSocket requests whose Host is NAME (repeatable;\n"
+        "                          loopback names and the bound address always work; * allows any)\n"
+        "  --rpc-cors ORIGIN       let web pages from ORIGIN (scheme://host[:port]) call the node\n"
+        "                          (repeatable; * allows any page; default: no browser page)\n"
         "  --l1-rpc URL            the L1 JSON-RPC endpoint\n"
         "  --rollup ADDR           the Rollup contract on L1\n"
         "  --devnet                start anvil, deploy, and run the whole local stack\n"
@@ -70,6 +74,13 @@ Result<NodeConfig> parseCommandLine(const QStringList& args) {
             c.l1Port = std::uint16_t(n);
         } else if (opt == QLatin1String("--rpc-host")) {
             if (!value(c.rpcHost)) return bad(opt, QStringLiteral("needs an address"));
+        } else if (opt == QLatin1String("--rpc-allowed-host")) {
+            if (!value(v) || v.isEmpty() || v.contains(QLatin1Char('/'))) return bad(opt, QStringLiteral("needs a host name"));
+            c.rpcAllowedHosts << v;
+        } else if (opt == QLatin1String("--rpc-cors")) {
+            if (!value(v) || (v != QLatin1String("*") && !v.contains(QLatin1String("://"))))
+                return bad(opt, QStringLiteral("needs an origin such as https://app.example (or *)"));
+            c.rpcCorsOrigins << v;
         } else if (opt == QLatin1String("--l1-rpc")) {
             if (!value(c.l1RpcUrl)) return bad(opt, QStringLiteral("needs a URL"));
         } else if (opt == QLatin1String("--rollup")) {

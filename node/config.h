@@ -25,8 +25,12 @@ struct GenesisAlloc {
 
 struct NodeConfig {
     QString dataDir;                  // holds node.sqlite (and devnet.json with --devnet)
-    QString rpcHost = QStringLiteral("127.0.0.1");
+    QString rpcHost = QStringLiteral("127.0.0.1");  // --rpc-host: the address JSON-RPC binds
     std::uint16_t rpcPort = 8546;     // --l2-port
+    // Browser protection (docs/RPC.md §4): HTTP Host names served besides loopback and the bound
+    // address (--rpc-allowed-host, repeatable), and web origins allowed to call (--rpc-cors).
+    QStringList rpcAllowedHosts;
+    QStringList rpcCorsOrigins;
 
     // Read from the Rollup contract when there is one; these are the devnet values.
     U256 l2ChainId = 31338;

@@ -4,10 +4,12 @@
 
 #include <cstdio>
 
+#include "core/common/secure.hpp"
 #include "node/config.h"
 #include "node/nodeapp.h"
 
 int main(int argc, char** argv) {
+    sluice::harden_process();  // no core dumps of a process that holds the proposer key
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("sluiced"));
     QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));

@@ -84,7 +84,7 @@ Status NodeApp::start() {
         }
     }
     if (m_config.serveRpc) {
-        m_rpc = std::make_unique<RpcServer>();
+        m_rpc = std::make_unique<RpcServer>(nullptr, RpcLimits{}, RpcAccess{m_config.rpcAllowedHosts, m_config.rpcCorsOrigins});
         if (m_sequencer) registerEthMethods(*m_rpc, *m_sequencer);
     }
 #ifdef SLUICE_WITH_L1

@@ -26,7 +26,9 @@ Dialog {
         Repeater {
             model: [
                 { caption: qsTr("To"), value: root.recipient, mono: true, name: "reviewTo" },
-                { caption: qsTr("Network"), value: root.controller.layer === SendController.L1 ? qsTr("Ethereum (L1)") : qsTr("Sluice (L2)"), mono: false, name: "reviewLayer" },
+                { caption: qsTr("Network"), value: (root.controller.layer === SendController.L1 ? qsTr("Ethereum (L1)") : qsTr("Sluice (L2)"))
+                         //: %1 is a chain id number
+                         + "  " + qsTr("chain %1").arg(root.controller.chainId), mono: false, name: "reviewLayer" },
                 { caption: qsTr("Amount"), value: root.controller.amount + " " + root.controller.unit, mono: false, name: "reviewAmount" },
                 //: The most the network fee can be; usually less is charged
                 { caption: qsTr("Network fee (at most)"), value: root.controller.fee + " " + root.controller.unit + "  (" + root.controller.maxFeePerGas + ")", mono: false, name: "reviewFee" },

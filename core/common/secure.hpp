@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 // Secrets (private keys, seeds, passwords, derived keys) live in SecureBytes, which wipes its
-// memory with OPENSSL_cleanse when it goes away, so that no copy outlives its use. Never log one.
+// memory with OPENSSL_cleanse when it goes away, so that no copy outlives its use. Its pages of
+// their own are locked in RAM (never swapped to disk) and left out of core dumps. Never log one.
 
 #include <cstdint>
 #include <string>
@@ -15,6 +16,28 @@
 namespace sluice {
 
 void secure_wipe(void* data, std::size_t size);
+
+// The process side of keeping secrets off disk: no core dumps (RLIMIT_CORE 0) and not dumpable
+// (no core file, no ptrace attach by other processes of the user). Called first thing by the app,
+// the CLI and the node. Under AddressSanitizer the process stays dumpable: LeakSanitizer attaches
+// to its own threads with ptrace.
+void harden_process();
+
+// Whole anonymous pages for secrets: mlock'ed and MADV_DONTDUMP; wiped and unmapped on release.
+void* allocate_secret_pages(std::size_t bytes);
+void free_secret_pages(void* pages, std::size_t bytes);
+
+template <typename T>
+struct SecretAllocator {
+    using value_type = T;
+    SecretAllocator() = default;
+    template <typename U>
+    SecretAllocator(const SecretAllocator<U>&) noexcept {}
+    T* allocate(std::size_t n) { return static_cast<T*>(allocate_secret_pages(n * sizeof(T))); }
+    void deallocate(T* p, std::size_t n) noexcept { free_secret_pages(p, n * sizeof(T)); }
+    template <typename U>
+    bool operator==(const SecretAllocator<U>&) const noexcept { return true; }
+};
 
 class SecureBytes {
 public:
@@ -60,7 +83,7 @@ public:
     }
 
 private:
-    std::vector<std::uint8_t> m_bytes;
+    std::vector<std::uint8_t, SecretAllocator<std::uint8_t>> m_bytes;
 };
 
 // Fills the buffer from the operating system's CSPRNG (OpenSSL RAND_bytes).

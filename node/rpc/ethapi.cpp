@@ -41,8 +41,8 @@ struct BlockRef {
 std::variant<BlockRef, RpcFailure> parseBlockRef(const QJsonValue& v, std::uint64_t head) {
     if (v.isUndefined() || v.isNull()) return BlockRef{head, false};
     if (v.isObject()) {  // EIP-1898
-        const QJsonObject o = v.toObject();
-        if (o.contains(QStringLiteral("blockNumber"))) return parseBlockRef(o.value(QStringLiteral("blockNumber")), head);
+        const QJsonValue number = v.toObject().value(QStringLiteral("blockNumber"));
+        if (number.isString()) return parseBlockRef(number, head);
         return invalid(QStringLiteral("block hashes are not accepted here; use a block number or tag"));
     }
     if (!v.isString()) return invalid(QStringLiteral("block must be a tag or a hex quantity"));
@@ -50,9 +50,38 @@ std::variant<BlockRef, RpcFailure> parseBlockRef(const QJsonValue& v, std::uint6
     if (s == QLatin1String("latest") || s == QLatin1String("safe") || s == QLatin1String("finalized")) return BlockRef{head, false};
     if (s == QLatin1String("pending")) return BlockRef{head, true};
     if (s == QLatin1String("earliest")) return BlockRef{0, false};
-    const auto n = u256_from_hex(s.toStdString());
-    if (!n || *n > U256(UINT64_MAX) || !s.startsWith(QLatin1String("0x"))) return invalid(QStringLiteral("invalid block number %1").arg(s));
-    return BlockRef{std::uint64_t(*n), false};
+    auto n = integerParam(v, 0, UINT64_MAX, QStringLiteral("block number"));
+    if (auto* f = std::get_if<RpcFailure>(&n)) return *f;
+    return BlockRef{std::get<std::uint64_t>(n), false};
+}
+
+// eth_feeHistory's rewardPercentiles: absent, or up to kMaxPercentiles numbers from 0 to 100 in
+// ascending order. The answer holds one reward per percentile per block, so this and
+// the 1,024-block cap bound it (~100,000 entries, under 1 MB).
+constexpr qsizetype kMaxPercentiles = 100;
+constexpr std::uint64_t kMaxFeeHistoryBlocks = 1024;
+
+std::variant<qsizetype, RpcFailure> percentileCount(const QJsonValue& v) {
+    if (v.isUndefined() || v.isNull()) return qsizetype(0);
+    const QString expected =
+        QStringLiteral("rewardPercentiles must be at most %1 numbers from 0 to 100 in ascending order").arg(kMaxPercentiles);
+    if (!v.isArray()) return invalid(expected);
+    const QJsonArray a = v.toArray();
+    if (a.size() > kMaxPercentiles) return invalid(expected);
+    double previous = 0;
+    for (const QJsonValue& p : a) {
+        const double d = p.toDouble(-1);
+        if (!p.isDouble() || !(d >= previous && d <= 100)) return invalid(expected);
+        previous = d;
+    }
+    return a.size();
+}
+
+// fullTransactions: a boolean, false when absent.
+std::variant<bool, RpcFailure> fullTransactionsParam(const QJsonValue& v) {
+    if (v.isUndefined() || v.isNull()) return false;
+    if (!v.isBool()) return invalid(QStringLiteral("fullTransactions must be true or false"));
+    return v.toBool();
 }
 
 U256 effectivePrice(const Transaction& tx, const U256& baseFee) {
@@ -156,27 +185,28 @@ void registerEthMethods(RpcServer& server, Sequencer& sequencer) {
 
     server.registerSyncMethod(QStringLiteral("eth_feeHistory"), [seq, baseFee](const QJsonValue& p) -> RpcOutcome {
         const QJsonArray a = p.toArray();
-        std::optional<U256> count;
-        if (a.at(0).isDouble()) count = U256(std::uint64_t(std::max(0.0, a.at(0).toDouble())));
-        else if (a.at(0).isString()) count = u256_from_hex(a.at(0).toString().toStdString());
-        if (!count) return invalid(QStringLiteral("eth_feeHistory expects [blockCount, newestBlock, rewardPercentiles]"));
+        if (a.size() > 3) return invalid(QStringLiteral("eth_feeHistory expects [blockCount, newestBlock, rewardPercentiles]"));
+        const auto count = integerParam(a.at(0), 1, kMaxFeeHistoryBlocks, QStringLiteral("blockCount"));
+        if (auto* f = std::get_if<RpcFailure>(&count)) return *f;
         auto ref = parseBlockRef(a.at(1), seq->blockNumber());
         if (auto* f = std::get_if<RpcFailure>(&ref)) return *f;
+        const auto percentiles = percentileCount(a.at(2));
+        if (auto* f = std::get_if<RpcFailure>(&percentiles)) return *f;
+        const qsizetype rewardsPerBlock = std::get<qsizetype>(percentiles);
         const std::uint64_t newest = std::min(std::get<BlockRef>(ref).number, seq->blockNumber());
-        const std::uint64_t n = std::min<std::uint64_t>(std::min<U256>(*count, U256(1024)).convert_to<std::uint64_t>(), newest + 1);
+        const std::uint64_t n = std::min(std::get<std::uint64_t>(count), newest + 1);
         QJsonArray fees, ratios, rewards;
-        const QJsonArray percentiles = a.at(2).toArray();
+        QJsonArray blockRewards;  // every L2 transaction pays no tip: the same zeros for each block
+        for (qsizetype k = 0; k < rewardsPerBlock; ++k) blockRewards.append(QStringLiteral("0x0"));
         for (std::uint64_t i = 0; i < n; ++i) {
             fees.append(q(baseFee));
             ratios.append(0.0);
-            QJsonArray r;
-            for (qsizetype k = 0; k < percentiles.size(); ++k) r.append(QStringLiteral("0x0"));
-            rewards.append(r);
+            rewards.append(blockRewards);
         }
         fees.append(q(baseFee));
         QJsonObject out{{QStringLiteral("oldestBlock"), q64(newest + 1 - n)}, {QStringLiteral("baseFeePerGas"), fees},
                         {QStringLiteral("gasUsedRatio"), ratios}};
-        if (!percentiles.isEmpty()) out.insert(QStringLiteral("reward"), rewards);
+        if (rewardsPerBlock > 0) out.insert(QStringLiteral("reward"), rewards);
         return QJsonValue(out);
     });
 
@@ -219,18 +249,22 @@ void registerEthMethods(RpcServer& server, Sequencer& sequencer) {
         if (a.isEmpty()) return invalid(QStringLiteral("eth_getBlockByNumber expects [block, fullTransactions]"));
         auto ref = parseBlockRef(a.at(0), seq->blockNumber());
         if (auto* f = std::get_if<RpcFailure>(&ref)) return *f;
+        const auto full = fullTransactionsParam(a.at(1));
+        if (auto* f = std::get_if<RpcFailure>(&full)) return *f;
         auto block = seq->block(std::get<BlockRef>(ref).number);
         if (!block) return QJsonValue(QJsonValue::Null);
-        return QJsonValue(blockToJson(*seq, *block, a.at(1).toBool()));
+        return QJsonValue(blockToJson(*seq, *block, std::get<bool>(full)));
     });
 
     server.registerSyncMethod(QStringLiteral("eth_getBlockByHash"), [seq](const QJsonValue& p) -> RpcOutcome {
         const QJsonArray a = p.toArray();
         const auto hash = parseHash(a.at(0));
         if (!hash) return invalid(QStringLiteral("eth_getBlockByHash expects [blockHash, fullTransactions]"));
+        const auto full = fullTransactionsParam(a.at(1));
+        if (auto* f = std::get_if<RpcFailure>(&full)) return *f;
         auto block = seq->blockByHash(*hash);
         if (!block) return QJsonValue(QJsonValue::Null);
-        return QJsonValue(blockToJson(*seq, *block, a.at(1).toBool()));
+        return QJsonValue(blockToJson(*seq, *block, std::get<bool>(full)));
     });
 
     server.registerSyncMethod(QStringLiteral("eth_getTransactionByHash"), [seq, baseFee](const QJsonValue& p) -> RpcOutcome {

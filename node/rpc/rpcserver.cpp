@@ -10,8 +10,14 @@
 #include <QWebSocket>
 #include <QWebSocketServer>
 
+#include <sys/resource.h>
+
 #include <algorithm>
+#include <climits>
+#include <cmath>
 #include <deque>
+
+#include "core/common/uint256.hpp"
 
 namespace sluice::node {
 
@@ -56,7 +62,71 @@ QByteArray compact(const QJsonValue& v) {
     return QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact);
 }
 
+// What goes out instead of an answer that does not fit in RpcLimits::maxAnswerBytes.
+QByteArray tooLargeAnswer(const QJsonValue& reply, const QString& why) {
+    return compact(errorObject(reply.toObject().value(QStringLiteral("id")), rpc_error::tooLarge, why));
+}
+
+// "name", "name:port", "[v6]" or "[v6]:port" (a Host header or an --rpc-allowed-host value) as
+// the bare lower-case name the allow-list holds. The port does not matter: a rebinding page names
+// its own host, whatever the port.
+QString hostName(const QString& host) {
+    QString h = host.trimmed().toLower();
+    if (h.startsWith(QLatin1Char('['))) {
+        const qsizetype close = h.indexOf(QLatin1Char(']'));
+        return close < 0 ? QString() : h.mid(1, close - 1);
+    }
+    const qsizetype colon = h.indexOf(QLatin1Char(':'));
+    if (colon >= 0 && colon == h.lastIndexOf(QLatin1Char(':'))) h.truncate(colon);  // a bare IPv6 has several
+    return h;
+}
+
+QString originName(const QString& origin) {
+    QString o = origin.trimmed().toLower();
+    while (o.endsWith(QLatin1Char('/'))) o.chop(1);
+    return o;
+}
+
+// Descriptors left for everything else the node holds open (database and WAL, L1 connections,
+// anvil's pipes): past RLIMIT_NOFILE accept() fails and QTcpServer stops accepting for good.
+constexpr int kReservedDescriptors = 64;
+
+int descriptorBudget() {
+    rlimit r{};
+    if (::getrlimit(RLIMIT_NOFILE, &r) != 0 || r.rlim_cur == RLIM_INFINITY) return INT_MAX;
+    return int(std::min<rlim_t>(r.rlim_cur, INT_MAX)) - kReservedDescriptors;
+}
+
 }  // namespace
+
+// --- parameters ---------------------------------------------------------------------------------
+
+std::variant<std::uint64_t, RpcFailure> integerParam(const QJsonValue& value, std::uint64_t lo, std::uint64_t hi,
+                                                     const QString& name, std::optional<std::uint64_t> absent) {
+    auto invalid = [&] {
+        return RpcFailure{rpc_error::invalidParams,
+                          QStringLiteral("%1 must be an integer from %2 to %3 (a JSON number or a 0x quantity)").arg(name).arg(lo).arg(hi)};
+    };
+    if (value.isUndefined() || value.isNull()) {
+        if (absent) return *absent;
+        return invalid();
+    }
+    std::uint64_t n = 0;
+    if (value.isDouble()) {
+        constexpr double kLargestExact = 9007199254740992.0;  // 2^53
+        const double d = value.toDouble();
+        if (!(d >= 0 && d <= kLargestExact) || std::trunc(d) != d) return invalid();  // also NaN
+        n = std::uint64_t(d);
+    } else if (value.isString()) {
+        const auto quantity = u256_from_hex(value.toString().toStdString());
+        if (!quantity || *quantity > U256(hi)) return invalid();
+        n = quantity->convert_to<std::uint64_t>();
+    } else {
+        return invalid();
+    }
+    if (n < lo || n > hi) return invalid();
+    return n;
+}
 
 // --- HTTP connection ---------------------------------------------------------------------------
 
@@ -66,7 +136,8 @@ QByteArray compact(const QJsonValue& v) {
 // ready in one socket write. Without this a connection carries one transaction per commit.
 class RpcServer::HttpConnection : public QObject {
 public:
-    HttpConnection(RpcServer* server, QTcpSocket* socket) : QObject(server), m_server(server), m_socket(socket) {
+    HttpConnection(RpcServer* server, QTcpSocket* socket)
+        : QObject(server), m_server(server), m_socket(socket), m_peer(socket->peerAddress()), m_since(++server->m_idleOrder) {
         socket->setParent(this);
         // Requests a backlogged connection does not take yet stay in the kernel (TCP back-pressure
         // on the client) rather than in an unbounded Qt buffer.
@@ -90,17 +161,23 @@ public:
         deleteLater();
     }
 
+    const QHostAddress& peer() const { return m_peer; }
+    // Nothing owed to the client and no answer pending: closing it to make room loses no work
+    // (at most a request it has only begun to send). `since` orders such connections.
+    bool idle() const { return !m_dropped && m_slots.empty() && m_phase != Phase::closing; }
+    quint64 since() const { return m_since; }
+
 private:
     enum class Phase { header, body, closing };
 
     // Answers in flight on one connection are bounded; beyond this the connection is not read
-    // until answers have gone out (TCP back-pressure on the client).
+    // until answers have gone out (TCP back-pressure on the client). Likewise for answers the
+    // client has not read yet (RpcLimits::maxUnsentBytes: a client that pipelines without reading).
     static constexpr std::size_t kMaxInFlight = 4096;
-    // Likewise for answers the client has not read yet (a client that pipelines without reading).
-    static constexpr qint64 kMaxUnsentBytes = 16 << 20;
 
+    qint64 maxUnsent() const { return m_server->m_limits.maxUnsentBytes; }
     bool backlogged() const {
-        return m_slots.size() >= kMaxInFlight || m_slotBytes + m_socket->bytesToWrite() >= kMaxUnsentBytes;
+        return m_slots.size() >= kMaxInFlight || m_slotBytes + m_socket->bytesToWrite() >= maxUnsent();
     }
 
     struct Slot {
@@ -109,7 +186,8 @@ private:
         bool close = false;
     };
 
-    void armIdle() { m_timer.start(m_server->m_limits.idleTimeoutMs); }
+    // Until it has been answered once a connection gets the short first-request deadline.
+    void armIdle() { m_timer.start(m_servedAny ? m_server->m_limits.idleTimeoutMs : m_server->m_limits.firstRequestTimeoutMs); }
     void armRequest() { m_timer.start(m_server->m_limits.requestTimeoutMs); }
 
     // Deadlines: a started request must complete within requestTimeoutMs; a connection with
@@ -120,7 +198,7 @@ private:
         if (backlogged()) {  // we are not reading: no request deadline for the client ...
             m_timerIsRequest = false;
             // ... but one that does not read its answers must within the request deadline
-            if (m_socket->bytesToWrite() >= kMaxUnsentBytes / 2) {
+            if (m_socket->bytesToWrite() >= maxUnsent() / 2) {
                 if (!m_timer.isActive()) armRequest();
             } else {
                 m_timer.stop();
@@ -185,10 +263,12 @@ private:
         qint64 contentLength = -1;
         bool upgrade = false;
         bool chunked = false;
+        QByteArray host, origin, contentType;
+        int hosts = 0, origins = 0;
         for (qsizetype i = 1; i < lines.size(); ++i) {
             const QByteArray line = lines[i].trimmed();
             const qsizetype colon = line.indexOf(':');
-            if (colon <= 0) {
+            if (colon <= 0 || line.contains('\r')) {  // a bare CR could smuggle a header into an echo
                 fail(400, "Bad Request", rpc_error::invalidRequest, "malformed HTTP header line");
                 return false;
             }
@@ -211,9 +291,41 @@ private:
                 if (v.contains("upgrade")) upgrade = true;
             } else if (name == "upgrade") {
                 if (value.toLower() != "websocket") upgrade = false;
+            } else if (name == "host") {
+                host = value;
+                ++hosts;
+            } else if (name == "origin") {
+                origin = value;
+                ++origins;
+            } else if (name == "content-type") {
+                contentType = value.toLower();
             }
         }
+        // Browser protection (docs/RPC.md §4), for calls and WebSocket upgrades alike. No Host at
+        // all is an HTTP/1.0 client, never a browser; no Origin is cast, curl or ethers in node.
+        if (hosts > 1 || origins > 1) {
+            fail(400, "Bad Request", rpc_error::invalidRequest, "more than one Host or Origin header");
+            return false;
+        }
+        if (hosts == 1 && !m_server->hostAllowed(host)) {
+            fail(403, "Forbidden", rpc_error::invalidRequest,
+                 QStringLiteral("Host %1 is not allowed (DNS rebinding protection); start sluiced with --rpc-allowed-host NAME "
+                                "to serve another name").arg(QString::fromLatin1(host.left(255))));
+            return false;
+        }
+        if (origins == 1 && !m_server->originAllowed(origin)) {
+            fail(403, "Forbidden", rpc_error::invalidRequest,
+                 QStringLiteral("Origin %1 is not allowed to call this node; start sluiced with --rpc-cors ORIGIN to allow "
+                                "its pages").arg(QString::fromLatin1(origin.left(255))));
+            return false;
+        }
+        // An allowed page may read the answers to this request.
+        m_corsHeaders = origins == 1 ? "Access-Control-Allow-Origin: " + origin + "\r\nVary: Origin\r\n" : QByteArray();
         if (upgrade && method == "GET" && !m_servedAny && m_slots.empty()) {
+            if (!m_server->webSocketAllowed(m_peer)) {
+                fail(503, "Service Unavailable", rpc_error::tooLarge, "too many WebSocket connections; use HTTP or try again later");
+                return false;
+            }
             // Hand the socket over with the upgrade request still unread: QWebSocketServer
             // reads and answers the handshake itself.
             m_dropped = true;
@@ -225,6 +337,19 @@ private:
             m_server->upgradeToWebSocket(socket);
             deleteLater();
             return false;
+        }
+        if (method == "OPTIONS" && origins == 1) {  // a CORS preflight from an allowed origin
+            if (contentLength > 0 || chunked) {
+                fail(400, "Bad Request", rpc_error::invalidRequest, "a preflight request has no body");
+                return false;
+            }
+            m_socket->skip(end + 4);
+            queueReady(httpResponse(204, "No Content", {}, m_keepAlive,
+                                    m_corsHeaders + "Access-Control-Allow-Methods: POST\r\n"
+                                                    "Access-Control-Allow-Headers: Content-Type\r\n"
+                                                    "Access-Control-Max-Age: 600\r\n"),
+                       !m_keepAlive);
+            return true;
         }
         if (method != "POST") {
             fail(405, "Method Not Allowed", rpc_error::invalidRequest, "JSON-RPC requests are HTTP POSTs");
@@ -241,6 +366,12 @@ private:
         if (contentLength > m_server->m_limits.maxBodyBytes) {
             fail(413, "Payload Too Large", rpc_error::tooLarge,
                  QStringLiteral("request body of %1 bytes exceeds the limit of %2 bytes").arg(contentLength).arg(m_server->m_limits.maxBodyBytes));
+            return false;
+        }
+        // A page can POST text/plain (or no type) without a CORS preflight; JSON needs one.
+        const qsizetype semicolon = contentType.indexOf(';');
+        if ((semicolon < 0 ? contentType : contentType.left(semicolon)).trimmed() != "application/json") {
+            fail(415, "Unsupported Media Type", rpc_error::invalidRequest, "Content-Type must be application/json");
             return false;
         }
         m_socket->skip(end + 4);
@@ -260,20 +391,23 @@ private:
         m_slots.push_back(Slot{});
         const std::uint64_t seq = m_nextSeq++;
         QPointer<HttpConnection> self(this);
-        m_server->dispatchPayload(body, nullptr, [self, seq, close](QByteArray reply) {
+        m_server->dispatchPayload(body, nullptr, [self, seq, close, cors = m_corsHeaders](QByteArray reply) {
             if (!self) return;
-            self->complete(seq, reply.isEmpty() ? 204 : 200, reply.isEmpty() ? "No Content" : "OK", reply, close);
+            self->complete(seq, reply.isEmpty() ? 204 : 200, reply.isEmpty() ? "No Content" : "OK", reply, close, cors);
         });
     }
 
-    static QByteArray httpResponse(int status, const char* reason, const QByteArray& body, bool keep) {
+    // `headers`: further header lines, each ending in CRLF.
+    static QByteArray httpResponse(int status, const char* reason, const QByteArray& body, bool keep,
+                                   const QByteArray& headers = {}) {
         QByteArray out;
-        out.reserve(body.size() + 128);
+        out.reserve(body.size() + headers.size() + 128);
         out += "HTTP/1.1 ";
         out += QByteArray::number(status);
         out += ' ';
         out += reason;
         out += "\r\n";
+        out += headers;
         if (!body.isEmpty()) out += "Content-Type: application/json\r\n";
         out += "Content-Length: ";
         out += QByteArray::number(body.size());
@@ -282,13 +416,13 @@ private:
         return out;
     }
 
-    void complete(std::uint64_t seq, int status, const char* reason, const QByteArray& body, bool close) {
+    void complete(std::uint64_t seq, int status, const char* reason, const QByteArray& body, bool close, const QByteArray& headers) {
         if (m_dropped) return;
         const std::uint64_t first = m_nextSeq - m_slots.size();
         if (seq < first || seq >= m_nextSeq) return;
         Slot& slot = m_slots[std::size_t(seq - first)];
         if (slot.ready) return;
-        slot.bytes = httpResponse(status, reason, body, !close);
+        slot.bytes = httpResponse(status, reason, body, !close, headers);
         m_slotBytes += slot.bytes.size();
         slot.ready = true;
         slot.close = close;
@@ -311,6 +445,7 @@ private:
         if (out.isEmpty()) return;
         m_socket->write(out);
         m_servedAny = true;
+        m_since = ++m_server->m_idleOrder;
         if (close) {
             closeAfterWrite();
             return;
@@ -348,14 +483,22 @@ private:
     // An HTTP-level refusal, with a JSON-RPC error body, then close: the rest of the stream
     // cannot be trusted to be framed. It goes out after the answers still owed, in order.
     void fail(int status, const char* reason, int code, const QString& message) {
-        m_phase = Phase::closing;
-        m_slots.push_back(Slot{httpResponse(status, reason, compact(errorObject(QJsonValue::Null, code, message)), false), true, true});
+        queueReady(httpResponse(status, reason, compact(errorObject(QJsonValue::Null, code, message)), false), true);
+    }
+
+    // A response known at once (no handler involved), queued behind the answers still owed.
+    void queueReady(QByteArray response, bool close) {
+        if (close) m_phase = Phase::closing;
+        m_slots.push_back(Slot{std::move(response), true, close});
         ++m_nextSeq;
         flush();
     }
 
     RpcServer* m_server;
     QTcpSocket* m_socket;
+    const QHostAddress m_peer;
+    quint64 m_since;               // accepted or last answered (RpcServer::m_idleOrder)
+    QByteArray m_corsHeaders;      // for the request being read: its Origin is allowed to read answers
     QTimer m_timer;
     Phase m_phase = Phase::header;
     bool m_timerIsRequest = false;
@@ -378,14 +521,29 @@ struct RpcServer::WsClient {
         QJsonValue params;
     };
     QHash<QString, Subscription> subscriptions;
+    QPointer<QTcpSocket> tcp;   // the upgraded connection: its unsent bytes show a client not reading
+    QTimer* idle = nullptr;     // a child of the QWebSocket
+    bool awaitingPong = false;
+    bool dropping = false;      // dropped; the abort is on its way
 };
 
 // --- server ------------------------------------------------------------------------------------
 
-RpcServer::RpcServer(QObject* parent, RpcLimits limits) : QObject(parent), m_limits(limits) {
+RpcServer::RpcServer(QObject* parent, RpcLimits limits, RpcAccess access) : QObject(parent), m_limits(limits) {
+    m_limits.maxConnections = std::max(1, std::min(m_limits.maxConnections, descriptorBudget()));
+    setAccess(access);
     m_tcp = new QTcpServer(this);
     m_tcp->setMaxPendingConnections(128);
+    // A burst of connections (1,000 idle sockets) must not fill the kernel's accept queue (Qt's
+    // default is 50) so that a real client's SYN is dropped and retried only a second later.
+    m_tcp->setListenBacklogSize(1024);
     connect(m_tcp, &QTcpServer::newConnection, this, &RpcServer::onNewConnection);
+    // Any accept() failure but EAGAIN (no descriptor left, say) makes QTcpServer stop accepting
+    // for good: free the slot idle the longest and accept again shortly.
+    connect(m_tcp, &QTcpServer::acceptError, this, [this](QAbstractSocket::SocketError) {
+        closeLongestIdle(nullptr);
+        QTimer::singleShot(100, m_tcp, [tcp = m_tcp] { tcp->resumeAccepting(); });
+    });
     m_ws = new QWebSocketServer(QStringLiteral("sluiced"), QWebSocketServer::NonSecureMode, this);
     m_ws->setHandshakeTimeout(m_limits.requestTimeoutMs);
     connect(m_ws, &QWebSocketServer::newConnection, this, &RpcServer::onWebSocket);
@@ -394,10 +552,28 @@ RpcServer::RpcServer(QObject* parent, RpcLimits limits) : QObject(parent), m_lim
 
 RpcServer::~RpcServer() { close(); }
 
+void RpcServer::setAccess(const RpcAccess& access) {
+    m_allowedHosts = {QStringLiteral("localhost"), QStringLiteral("127.0.0.1"), QStringLiteral("::1")};
+    for (const QString& h : access.allowedHosts) m_allowedHosts.insert(h.trimmed() == QLatin1String("*") ? QStringLiteral("*") : hostName(h));
+    m_corsOrigins.clear();
+    for (const QString& o : access.corsOrigins) m_corsOrigins.insert(originName(o));
+}
+
+bool RpcServer::hostAllowed(const QByteArray& hostHeader) const {
+    const QString name = hostName(QString::fromLatin1(hostHeader));
+    return m_allowedHosts.contains(QStringLiteral("*")) || m_allowedHosts.contains(name) || (!m_boundHost.isEmpty() && name == m_boundHost);
+}
+
+bool RpcServer::originAllowed(const QByteArray& origin) const {
+    return m_corsOrigins.contains(QStringLiteral("*")) || m_corsOrigins.contains(originName(QString::fromLatin1(origin)));
+}
+
 Status RpcServer::listen(const QHostAddress& address, quint16 port) {
     if (!m_tcp->listen(address, port))
         return make_error("cannot listen on " + address.toString().toStdString() + ":" + std::to_string(port) + ": " +
                           m_tcp->errorString().toStdString());
+    const bool any = address == QHostAddress::Any || address == QHostAddress::AnyIPv4 || address == QHostAddress::AnyIPv6;
+    m_boundHost = any ? QString() : hostName(address.toString());
     emit listening(m_tcp->serverPort());
     return {};
 }
@@ -408,9 +584,15 @@ void RpcServer::close() {
     m_tcp->close();
     const auto connections = m_connections;
     for (auto* c : connections) c->drop();
+    const auto upgrading = m_upgrading;
+    m_upgrading.clear();
+    for (auto* s : upgrading) {
+        s->abort();
+        s->deleteLater();
+    }
     const auto sockets = m_wsClients.keys();
-    m_wsClients.clear();
     for (auto* s : sockets) {
+        removeWsClient(s);
         s->disconnect(this);
         s->abort();
         s->deleteLater();
@@ -429,17 +611,42 @@ bool RpcServer::hasMethod(const QString& name) const { return m_methods.contains
 
 void RpcServer::registerStream(const QString& name, StreamFilter filter) { m_streams.insert(name, std::move(filter)); }
 
-int RpcServer::connectionCount() const { return int(m_connections.size() + m_wsClients.size()); }
+int RpcServer::connectionCount() const { return int(m_connections.size() + m_upgrading.size() + m_wsClients.size()); }
 
-int RpcServer::subscriptionCount() const {
+int RpcServer::subscriptionCount() const { return m_subscriptions; }
+
+int RpcServer::connectionsFrom(const QHostAddress& peer, bool webSocketsOnly) const {
     int n = 0;
-    for (const auto& c : m_wsClients) n += int(c->subscriptions.size());
+    if (!webSocketsOnly)
+        for (const auto* c : m_connections) n += c->peer().isEqual(peer);
+    for (const auto* s : m_upgrading) n += s->peerAddress().isEqual(peer);
+    for (auto it = m_wsClients.cbegin(); it != m_wsClients.cend(); ++it) n += it.key()->peerAddress().isEqual(peer);
     return n;
+}
+
+bool RpcServer::webSocketAllowed(const QHostAddress& peer) const {
+    return int(m_upgrading.size() + m_wsClients.size()) < m_limits.maxConnections / 2 &&
+           connectionsFrom(peer, true) < m_limits.maxConnectionsPerClient / 2;
+}
+
+bool RpcServer::closeLongestIdle(const QHostAddress* peer) {
+    HttpConnection* oldest = nullptr;
+    for (auto* c : std::as_const(m_connections))
+        if (c->idle() && (!peer || c->peer().isEqual(*peer)) && (!oldest || c->since() < oldest->since())) oldest = c;
+    if (!oldest) return false;
+    oldest->drop();
+    return true;
+}
+
+bool RpcServer::admit(const QHostAddress& peer) {
+    if (connectionsFrom(peer) >= m_limits.maxConnectionsPerClient && !closeLongestIdle(&peer)) return false;
+    if (connectionCount() >= m_limits.maxConnections && !closeLongestIdle(nullptr)) return false;
+    return true;
 }
 
 void RpcServer::onNewConnection() {
     while (QTcpSocket* socket = m_tcp->nextPendingConnection()) {
-        if (connectionCount() >= m_limits.maxConnections) {
+        if (!admit(socket->peerAddress())) {
             socket->abort();
             socket->deleteLater();
             continue;
@@ -448,33 +655,93 @@ void RpcServer::onNewConnection() {
     }
 }
 
-void RpcServer::upgradeToWebSocket(QTcpSocket* socket) { m_ws->handleConnection(socket); }
+void RpcServer::upgradeToWebSocket(QTcpSocket* socket) {
+    // The socket keeps its slot until QWebSocketServer hands back the QWebSocket, which must be
+    // soon: the whole handshake request is already buffered.
+    m_upgrading.insert(socket);
+    connect(socket, &QObject::destroyed, this, [this, socket] { m_upgrading.remove(socket); });
+    QTimer::singleShot(m_limits.requestTimeoutMs, socket, [this, socket] {
+        if (m_upgrading.contains(socket)) socket->abort();
+    });
+    m_ws->handleConnection(socket);
+}
 
 void RpcServer::onWebSocket() {
     while (QWebSocket* socket = m_ws->nextPendingConnection()) {
-        if (connectionCount() >= m_limits.maxConnections) {
-            socket->abort();
-            socket->deleteLater();
-            continue;
+        auto client = std::make_shared<WsClient>();
+        // The QWebSocket wraps the QTcpSocket handed over in upgradeToWebSocket (same peer).
+        for (QTcpSocket* tcp : std::as_const(m_upgrading)) {
+            if (tcp->peerPort() == socket->peerPort() && tcp->peerAddress() == socket->peerAddress()) {
+                client->tcp = tcp;
+                m_upgrading.remove(tcp);
+                break;
+            }
         }
         socket->setParent(this);
         socket->setMaxAllowedIncomingFrameSize(quint64(m_limits.maxFrameBytes));
         socket->setMaxAllowedIncomingMessageSize(quint64(m_limits.maxFrameBytes));
-        m_wsClients.insert(socket, std::make_shared<WsClient>());
-        connect(socket, &QWebSocket::textMessageReceived, this, [this, socket](const QString& m) { onWsMessage(socket, m); });
-        connect(socket, &QWebSocket::binaryMessageReceived, this,
-                [this, socket](const QByteArray& m) { onWsMessage(socket, QString::fromUtf8(m)); });
+        client->idle = new QTimer(socket);
+        client->idle->setInterval(m_limits.idleTimeoutMs);
+        connect(client->idle, &QTimer::timeout, this, [this, socket] { onWsIdle(socket); });
+        client->idle->start();
+        m_wsClients.insert(socket, client);
+        auto heard = [this, socket] {  // the client is there and reading
+            if (auto c = m_wsClients.value(socket)) {
+                c->awaitingPong = false;
+                c->idle->start();
+            }
+        };
+        connect(socket, &QWebSocket::pong, this, heard);
+        connect(socket, &QWebSocket::textMessageReceived, this, [this, socket, heard](const QString& m) {
+            heard();
+            onWsMessage(socket, m);
+        });
+        connect(socket, &QWebSocket::binaryMessageReceived, this, [this, socket, heard](const QByteArray& m) {
+            heard();
+            onWsMessage(socket, QString::fromUtf8(m));
+        });
         connect(socket, &QWebSocket::disconnected, this, [this, socket] {
-            m_wsClients.remove(socket);
+            removeWsClient(socket);
             socket->deleteLater();
         });
     }
 }
 
+// Nothing heard for idleTimeoutMs: a client without subscriptions has no reason to stay; one
+// with subscriptions must answer a ping by the next tick, or it is gone or no longer reading.
+void RpcServer::onWsIdle(QWebSocket* socket) {
+    auto client = m_wsClients.value(socket);
+    if (!client || client->dropping) return;
+    if (client->subscriptions.isEmpty() || client->awaitingPong) {
+        dropWs(socket);
+        return;
+    }
+    client->awaitingPong = true;
+    socket->ping();
+}
+
+void RpcServer::sendToWs(QWebSocket* socket, const QString& text) {
+    auto client = m_wsClients.value(socket);
+    if (!client || client->dropping) return;
+    socket->sendTextMessage(text);
+    if (client->tcp && client->tcp->bytesToWrite() > m_limits.maxUnsentBytes) dropWs(socket);
+}
+
+// Deferred: callers may be walking m_wsClients.
+void RpcServer::dropWs(QWebSocket* socket) {
+    if (auto client = m_wsClients.value(socket)) client->dropping = true;
+    QMetaObject::invokeMethod(socket, &QWebSocket::abort, Qt::QueuedConnection);
+}
+
+void RpcServer::removeWsClient(QWebSocket* socket) {
+    if (auto client = m_wsClients.take(socket)) m_subscriptions -= int(client->subscriptions.size());
+}
+
 void RpcServer::onWsMessage(QWebSocket* socket, const QString& message) {
+    if (auto client = m_wsClients.value(socket); !client || client->dropping) return;  // its answers would not go out
     QPointer<QWebSocket> guard(socket);
-    dispatchPayload(message.toUtf8(), socket, [guard](QByteArray reply) {
-        if (guard && !reply.isEmpty()) guard->sendTextMessage(QString::fromUtf8(reply));
+    dispatchPayload(message.toUtf8(), socket, [this, guard](QByteArray reply) {
+        if (guard && !reply.isEmpty()) sendToWs(guard, QString::fromUtf8(reply));
     });
 }
 
@@ -490,8 +757,16 @@ void RpcServer::dispatchPayload(const QByteArray& payload, QWebSocket* ws, std::
                                  QStringLiteral("parse error: %1 at offset %2").arg(error.errorString()).arg(error.offset))));
         return;
     }
+    const qint64 limit = m_limits.maxAnswerBytes;
     if (doc.isObject()) {
-        dispatchCall(doc.object(), ws, [done](QJsonValue reply) { done(reply.isUndefined() ? QByteArray() : compact(reply)); });
+        dispatchCall(doc.object(), ws, [done, limit](QJsonValue reply) {
+            if (reply.isUndefined()) return done(QByteArray());
+            const QByteArray bytes = compact(reply);
+            done(bytes.size() <= limit ? bytes
+                                       : tooLargeAnswer(reply, QStringLiteral("the answer (%1 bytes) exceeds the %2-byte limit; ask for less")
+                                                                   .arg(bytes.size())
+                                                                   .arg(limit)));
+        });
         return;
     }
     const QJsonArray calls = doc.array();
@@ -504,24 +779,49 @@ void RpcServer::dispatchPayload(const QByteArray& payload, QWebSocket* ws, std::
                                  QStringLiteral("batch of %1 calls exceeds the limit of %2").arg(calls.size()).arg(m_limits.maxBatchCalls))));
         return;
     }
+    // The answers share one budget of maxAnswerBytes. They are kept as bytes, not JSON trees;
+    // once one did not fit, the calls not yet run are refused instead of run.
     struct Pending {
-        std::vector<QJsonValue> replies;
+        std::vector<QByteArray> replies;
         qsizetype remaining = 0;
+        qint64 bytes = 0;
+        bool exhausted = false;
         std::function<void(QByteArray)> done;
     };
     auto pending = std::make_shared<Pending>();
     pending->replies.resize(std::size_t(calls.size()));
     pending->remaining = calls.size();
     pending->done = std::move(done);
+    const QString tooMuch = QStringLiteral("the batch's answers exceed the %1-byte limit; split the batch").arg(limit);
+    auto store = [pending, limit, tooMuch](qsizetype i, const QJsonValue& reply) {
+        if (!reply.isUndefined()) {
+            QByteArray bytes = compact(reply);
+            if (pending->bytes + bytes.size() > limit) {
+                pending->exhausted = true;
+                bytes = tooLargeAnswer(reply, tooMuch);
+            }
+            pending->bytes += bytes.size();
+            pending->replies[std::size_t(i)] = std::move(bytes);
+        }
+        if (--pending->remaining > 0) return;
+        QByteArray out = "[";
+        for (const auto& r : pending->replies) {
+            if (r.isEmpty()) continue;
+            if (out.size() > 1) out += ',';
+            out += r;
+        }
+        pending->done(out.size() > 1 ? out + ']' : QByteArray());
+    };
     for (qsizetype i = 0; i < calls.size(); ++i) {
-        dispatchCall(calls[i], ws, [pending, i](QJsonValue reply) {
-            pending->replies[std::size_t(i)] = reply;
-            if (--pending->remaining > 0) return;
-            QJsonArray out;
-            for (const auto& r : pending->replies)
-                if (!r.isUndefined()) out.append(r);
-            pending->done(out.isEmpty() ? QByteArray() : compact(out));
-        });
+        if (pending->exhausted) {  // not run: its answer could not go out anyway
+            const QJsonObject call = calls[i].toObject();
+            const QJsonValue id = call.value(QStringLiteral("id"));
+            const bool notification = calls[i].isObject() && !call.contains(QStringLiteral("id"));
+            store(i, notification ? QJsonValue(QJsonValue::Undefined)
+                                  : QJsonValue(errorObject(id.isString() || id.isDouble() ? id : QJsonValue(), rpc_error::tooLarge, tooMuch)));
+            continue;
+        }
+        dispatchCall(calls[i], ws, [store, i](QJsonValue reply) { store(i, reply); });
     }
 }
 
@@ -572,30 +872,45 @@ void RpcServer::dispatchCall(const QJsonValue& call, QWebSocket* ws, std::functi
     (*it)(params, RpcResponder(std::move(finish)));
 }
 
+// The params after the stream name are kept for the subscription's life and handed to the
+// stream's filter, so they are bounded here: at most one (a filter), of at most
+// maxSubscriptionParamBytes; and so is the number of subscriptions, per connection and in total.
 RpcOutcome RpcServer::subscribe(QWebSocket* ws, const QJsonValue& params) {
     const QJsonArray args = params.toArray();
-    if (args.isEmpty() || !args[0].isString()) return RpcFailure{rpc_error::invalidParams, QStringLiteral("expected [streamName, ...]")};
+    if (args.isEmpty() || args.size() > 2 || !args[0].isString())
+        return RpcFailure{rpc_error::invalidParams, QStringLiteral("expected [streamName] or [streamName, filter]")};
     const QString stream = args[0].toString();
-    if (!m_streams.contains(stream)) return RpcFailure{rpc_error::invalidParams, QStringLiteral("unknown subscription %1").arg(stream)};
+    if (!m_streams.contains(stream))
+        return RpcFailure{rpc_error::invalidParams, QStringLiteral("unknown subscription %1").arg(stream.left(64))};
+    const QJsonValue filter = args.size() > 1 ? args[1] : QJsonValue(QJsonValue::Undefined);
+    if (!filter.isUndefined() && compact(QJsonArray{filter}).size() - 2 > m_limits.maxSubscriptionParamBytes)
+        return RpcFailure{rpc_error::invalidParams,
+                          QStringLiteral("the subscription filter exceeds %1 bytes").arg(m_limits.maxSubscriptionParamBytes)};
     auto client = m_wsClients.value(ws);
     if (!client) return RpcFailure{rpc_error::internalError, QStringLiteral("unknown WebSocket client")};
     if (client->subscriptions.size() >= m_limits.maxSubscriptionsPerSocket)
-        return RpcFailure{rpc_error::tooLarge, QStringLiteral("too many subscriptions on this connection")};
+        return RpcFailure{rpc_error::tooLarge,
+                          QStringLiteral("at most %1 subscriptions per connection").arg(m_limits.maxSubscriptionsPerSocket)};
+    if (m_subscriptions >= m_limits.maxSubscriptions)
+        return RpcFailure{rpc_error::tooLarge,
+                          QStringLiteral("the node serves at most %1 subscriptions; try again later").arg(m_limits.maxSubscriptions)};
     const QString id = QStringLiteral("0x%1").arg(m_nextSubscription++, 0, 16);
-    client->subscriptions.insert(id, WsClient::Subscription{stream, args.size() > 1 ? args[1] : QJsonValue(QJsonValue::Undefined)});
+    client->subscriptions.insert(id, WsClient::Subscription{stream, filter});
+    ++m_subscriptions;
     return QJsonValue(id);
 }
 
 RpcOutcome RpcServer::unsubscribe(QWebSocket* ws, const QJsonValue& params) {
     const QJsonArray args = params.toArray();
-    if (args.isEmpty() || !args[0].isString()) return RpcFailure{rpc_error::invalidParams, QStringLiteral("expected [subscriptionId]")};
+    if (args.size() != 1 || !args[0].isString()) return RpcFailure{rpc_error::invalidParams, QStringLiteral("expected [subscriptionId]")};
     auto client = m_wsClients.value(ws);
-    return QJsonValue(client && client->subscriptions.remove(args[0].toString()) > 0);
+    const bool removed = client && client->subscriptions.remove(args[0].toString()) > 0;
+    if (removed) --m_subscriptions;
+    return QJsonValue(removed);
 }
 
 void RpcServer::publish(const QString& stream, const QJsonValue& payload) {
     const auto filter = m_streams.value(stream);
-    QByteArray message;  // built once, only if someone listens
     for (auto it = m_wsClients.cbegin(); it != m_wsClients.cend(); ++it) {
         for (auto sub = it.value()->subscriptions.cbegin(); sub != it.value()->subscriptions.cend(); ++sub) {
             if (sub->stream != stream) continue;
@@ -604,10 +919,9 @@ void RpcServer::publish(const QString& stream, const QJsonValue& payload) {
                                    {QStringLiteral("method"), QStringLiteral("eth_subscription")},
                                    {QStringLiteral("params"), QJsonObject{{QStringLiteral("subscription"), sub.key()},
                                                                           {QStringLiteral("result"), payload}}}};
-            it.key()->sendTextMessage(QString::fromUtf8(QJsonDocument(note).toJson(QJsonDocument::Compact)));
+            sendToWs(it.key(), QString::fromUtf8(QJsonDocument(note).toJson(QJsonDocument::Compact)));
         }
     }
-    Q_UNUSED(message);
 }
 
 }  // namespace sluice::node

@@ -219,8 +219,8 @@ BridgeService::BridgeService(RollupContract* rollup, L2Client* l2, const RollupP
       m_l2(l2),
       m_params(params),
       m_storePath(storePath),
-      m_l1Sender(new TransactionSender(rollup->l1(), this)),
-      m_l2Sender(new TransactionSender(l2->eth(), this)),
+      m_l1Sender(new TransactionSender(rollup->l1(), params.l1ChainId, this)),
+      m_l2Sender(new TransactionSender(l2->eth(), params.l2SigningChainId(), this)),
       m_io(new QThreadPool(this)) {
     qRegisterMetaType<WithdrawalStatus>();
     qRegisterMetaType<DepositStatus>();

@@ -38,6 +38,11 @@ struct RollupParameters {
     Hash genesisStateRoot;        // genesisStateRoot(feeRecipient), from the contract
 
     rollup::Params stfParams() const { return rollup::Params{l2ChainId, l2BaseFee}; }
+    // The chain id L2 transactions are signed for (0, which no endpoint reports, if the contract's
+    // does not fit the 64 bits every Ethereum client uses: then nothing is signed).
+    quint64 l2SigningChainId() const {
+        return l2ChainId > U256(std::numeric_limits<quint64>::max()) ? 0 : static_cast<quint64>(l2ChainId);
+    }
 };
 
 class RollupReader : public QObject {

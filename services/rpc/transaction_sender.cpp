@@ -67,7 +67,8 @@ struct Job {
 
 }  // namespace
 
-TransactionSender::TransactionSender(EthClient* eth, QObject* parent) : QObject(parent), m_eth(eth) {}
+TransactionSender::TransactionSender(EthClient* eth, quint64 chainId, QObject* parent)
+    : QObject(parent), m_eth(eth), m_chainId(chainId) {}
 
 void TransactionSender::send(const AccountSigner& signer, const SendRequest& request, QObject* context, Callbacks callbacks) {
     auto job = std::make_shared<Job>();
@@ -80,6 +81,7 @@ void TransactionSender::send(const AccountSigner& signer, const SendRequest& req
     job->prepared.from = signer.address;
     job->prepared.to = request.to;
     job->prepared.value = request.value;
+    job->prepared.chainId = m_chainId;
 
     EthClient* eth = m_eth;
     QObject* anchor = job->anchor;
@@ -198,7 +200,15 @@ void TransactionSender::send(const AccountSigner& signer, const SendRequest& req
 
     eth->chainId(anchor, [job, eth, anchor, feesThenGas](RpcResult<quint64> chain) {
         if (!chain.ok()) return job->failRpc(chain.error());
-        job->prepared.chainId = chain.value();
+        if (chain.value() != job->prepared.chainId) {
+            SendFailure f;
+            f.kind = SendFailure::Kind::WrongChain;
+            f.message = QStringLiteral("the endpoint now reports chain %1, but this wallet is connected to chain %2; "
+                                       "nothing was signed")
+                            .arg(chain.value())
+                            .arg(job->prepared.chainId);
+            return job->fail(std::move(f));
+        }
         eth->transactionCount(job->prepared.from, QStringLiteral("pending"), anchor,
                               [job, eth, anchor, feesThenGas](RpcResult<quint64> nonce) {
                                   if (!nonce.ok()) return job->failRpc(nonce.error());

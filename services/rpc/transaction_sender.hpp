@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// Sends an EIP-1559 transaction: fills chain id, nonce ("pending"), fees and gas from the node,
+// Sends an EIP-1559 transaction for one chain, fixed when the sender is made: the chain id is
+// never taken from the endpoint at send time (a lying endpoint could answer another chain's id and
+// have the wallet sign for that chain); the endpoint must still report the same id, or nothing is
+// signed. Fills nonce ("pending"), fees and gas from the node,
 // checks the balance covers value + gas * maxFeePerGas before signing, signs through an
 // AccountSigner (a raw key, or the wallet whose keys never leave its store), checks the
 // signature recovers to the signer's address, submits, reports the hash, then waits for the
@@ -34,6 +37,7 @@ struct SendFailure {
         Rpc,                // the node failed or refused (see rpc)
         InsufficientFunds,  // balance < value + gas * maxFeePerGas, found before signing
         Signing,            // the transaction is invalid, or the signer failed (e.g. wallet locked)
+        WrongChain,         // the endpoint reports another chain id than the one this sender signs for
         ReceiptTimeout,     // submitted (hash known) but no receipt before the deadline
     };
     Kind kind = Kind::Rpc;
@@ -63,7 +67,11 @@ public:
         std::function<void(SendFailure)> failed;                    // the end on failure
     };
 
-    explicit TransactionSender(EthClient* eth, QObject* parent = nullptr);
+    // `chainId`: the chain every transaction is signed for (L1: confirmed when the network was
+    // chosen; L2: the Rollup contract's l2ChainId).
+    TransactionSender(EthClient* eth, quint64 chainId, QObject* parent = nullptr);
+
+    quint64 chainId() const { return m_chainId; }
 
     void setReceiptTimeout(std::chrono::milliseconds timeout) { m_receiptTimeout = timeout; }
     void setHeads(HeadsSubscription* heads) { m_heads = heads; }
@@ -72,6 +80,7 @@ public:
 
 private:
     EthClient* m_eth;
+    quint64 m_chainId;
     HeadsSubscription* m_heads = nullptr;
     std::chrono::milliseconds m_receiptTimeout{std::chrono::seconds(120)};
 };

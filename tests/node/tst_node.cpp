@@ -23,9 +23,11 @@
 #include "node/rpc/rpcserver.h"
 #include "node/sequencer/sequencer.h"
 #include "node/storage/nodedatabase.h"
+#include "node_test_support.hpp"
 
 using namespace sluice;
 using namespace sluice::node;
+using namespace sluice::node_test;
 
 namespace {
 
@@ -33,8 +35,6 @@ const char* kKeyA = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf
 const char* kAddrA = "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266";
 const char* kAddrB = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8";
 const U256 kEther = U256(1'000'000'000'000'000'000ULL);
-
-Address addr(const char* hex) { return *Address::from_hex(hex); }
 
 Bytes signedTransfer(const char* key, std::uint64_t nonce, const Address& to, const U256& value, U256 chainId = 31338,
                      U256 maxFee = 2'000'000'000, Bytes data = {}) {
@@ -49,81 +49,6 @@ Bytes signedTransfer(const char* key, std::uint64_t nonce, const Address& to, co
     tx.value = value;
     tx.data = std::move(data);
     return encode_signed(sign_transaction(tx, *PrivateKey::from_hex(key)));
-}
-
-SequencerConfig sequencerConfig(const QString& dir) {
-    SequencerConfig c;
-    c.databasePath = dir + QStringLiteral("/node.sqlite");
-    c.feeRecipient = addr("0x00000000000000000000000000000000000000fe");
-    c.blockTimeMs = 20;
-    return c;
-}
-
-// Runs the event loop until `done` or the deadline (a generous bound, never a timing assertion).
-template <typename F>
-bool spinUntil(F done, int ms = 20000) {
-    QElapsedTimer t;
-    t.start();
-    while (!done()) {
-        if (t.elapsed() > ms) return false;
-        QTest::qWait(5);
-    }
-    return true;
-}
-
-struct HttpReply {
-    int status = 0;
-    QByteArray body;
-    bool closed = false;
-};
-
-// One raw HTTP exchange on a fresh connection; the event loop keeps running meanwhile.
-HttpReply exchange(quint16 port, const QByteArray& request, int waitMs = 15000) {
-    HttpReply reply;
-    QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, port);
-    if (!spinUntil([&] { return socket.state() == QAbstractSocket::ConnectedState; }, waitMs)) return reply;
-    socket.write(request);
-    QByteArray data;
-    spinUntil([&] {
-        data += socket.readAll();
-        const auto end = data.indexOf("\r\n\r\n");
-        if (end >= 0) {
-            const auto lenAt = data.toLower().indexOf("content-length:");
-            if (lenAt >= 0 && lenAt < end) {
-                const qsizetype len = data.mid(lenAt + 15, data.indexOf("\r\n", lenAt) - lenAt - 15).trimmed().toLongLong();
-                if (data.size() >= end + 4 + len) return true;
-            }
-        }
-        return socket.state() != QAbstractSocket::ConnectedState;
-    }, waitMs);
-    reply.closed = socket.state() != QAbstractSocket::ConnectedState;
-    const auto end = data.indexOf("\r\n\r\n");
-    if (data.startsWith("HTTP/1.1 ")) reply.status = data.mid(9, 3).toInt();
-    if (end >= 0) reply.body = data.mid(end + 4);
-    return reply;
-}
-
-QByteArray post(const QByteArray& body, const QByteArray& extraHeaders = {}) {
-    return "POST / HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: " +
-           QByteArray::number(body.size()) + "\r\n" + extraHeaders + "\r\n" + body;
-}
-
-QJsonValue call(quint16 port, const QString& method, const QJsonArray& params, int* errorCode = nullptr, QString* message = nullptr) {
-    const QJsonObject req{{"jsonrpc", "2.0"}, {"id", 1}, {"method", method}, {"params", params}};
-    const auto reply = exchange(port, post(QJsonDocument(req).toJson(QJsonDocument::Compact)));
-    const QJsonObject o = QJsonDocument::fromJson(reply.body).object();
-    if (errorCode) *errorCode = o.value("error").toObject().value("code").toInt();
-    if (message) *message = o.value("error").toObject().value("message").toString();
-    return o.value("result");
-}
-
-int errorCodeOf(const HttpReply& r) { return QJsonDocument::fromJson(r.body).object().value("error").toObject().value("code").toInt(); }
-
-quint16 freePort() {
-    QTcpServer s;
-    s.listen(QHostAddress::LocalHost, 0);
-    return s.serverPort();
 }
 
 }  // namespace

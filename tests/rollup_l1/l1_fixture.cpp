@@ -122,7 +122,7 @@ std::optional<QJsonObject> AnvilFixture::sendUnlocked(const Address& from, const
 
 std::optional<QJsonObject> AnvilFixture::sendSigned(const PrivateKey& key, const Address& to, const Bytes& data,
                                                     const U256& value, quint64 gasLimit, QString* error) {
-    TransactionSender sender(m_eth.get());
+    TransactionSender sender(m_eth.get(), 31337);  // anvil's default chain id
     sender.setReceiptTimeout(std::chrono::seconds(60));
     SendRequest request;
     request.to = to;

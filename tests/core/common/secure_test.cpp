@@ -3,7 +3,13 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/prctl.h>
+#include <sys/resource.h>
+
 #include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
 
 namespace sluice {
 namespace {
@@ -18,6 +24,47 @@ TEST(SecureBytes, WipeClearsAndMoveLeavesSourceEmpty) {
     EXPECT_EQ(moved.as_string(), "correct horse battery");
     moved.wipe();
     EXPECT_TRUE(moved.empty());
+}
+
+// /proc/self/smaps: the block of the mapping that holds `address` (its header line onwards).
+std::string smaps_entry(const void* address) {
+    std::ifstream smaps("/proc/self/smaps");
+    const auto a = reinterpret_cast<std::uintptr_t>(address);
+    std::string line, entry;
+    bool inside = false;
+    while (std::getline(smaps, line)) {
+        unsigned long lo = 0, hi = 0;
+        if (std::sscanf(line.c_str(), "%lx-%lx ", &lo, &hi) == 2) {
+            if (inside) break;
+            inside = a >= lo && a < hi;
+        }
+        if (inside) entry += line + "\n";
+    }
+    return entry;
+}
+
+// Issue 10, item 8: a secret's pages are locked in RAM (never written to swap) and marked
+// MADV_DONTDUMP (never in a core file), as the kernel itself reports them.
+TEST(SecureBytes, PagesAreLockedAndLeftOutOfCoreDumps) {
+    SecureBytes secret(std::string_view("a private key"));
+    const std::string entry = smaps_entry(secret.data());
+    ASSERT_FALSE(entry.empty());
+    EXPECT_EQ(entry.find("Locked:                0 kB"), std::string::npos) << entry;
+    const auto flags = entry.find("VmFlags:");
+    ASSERT_NE(flags, std::string::npos) << entry;
+    EXPECT_NE(entry.find(" dd", flags), std::string::npos) << entry;  // "dd": do not include in core dumps
+    EXPECT_NE(entry.find(" lo", flags), std::string::npos) << entry;  // "lo": pages are locked
+}
+
+TEST(SecureBytes, HardenedProcessWritesNoCoreDumps) {
+    harden_process();
+    rlimit core{};
+    ASSERT_EQ(getrlimit(RLIMIT_CORE, &core), 0);
+    EXPECT_EQ(core.rlim_cur, 0u);
+    EXPECT_EQ(core.rlim_max, 0u);
+#if !defined(__SANITIZE_ADDRESS__)
+    EXPECT_EQ(prctl(PR_GET_DUMPABLE, 0, 0, 0, 0), 0);
+#endif
 }
 
 TEST(SecureBytes, RandomBytesDiffer) {

@@ -425,7 +425,7 @@ private slots:
         });
         RpcClient rpc{QUrl(server.url())};
         EthClient eth(&rpc);
-        TransactionSender sender(&eth);
+        TransactionSender sender(&eth, 31337);
         SendRequest request;
         request.to = *Address::from_hex("0x70997970c51812dc3a010c7d01b50e0d17dc79c8");
         request.value = U256(1000000000000000000ULL);  // all of it: nothing left for gas
@@ -442,6 +442,49 @@ private slots:
         QVERIFY2(failure->message.contains(QStringLiteral("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266 has 1 ETH")),
                  qPrintable(failure->message));
         QVERIFY2(failure->message.contains(QStringLiteral("1.000063 ETH")), qPrintable(failure->message));  // 1 + 21000 * 3 gwei
+        QVERIFY(!server.methods().contains(QStringLiteral("eth_sendRawTransaction")));
+    }
+
+    // Issue 10, item 1: a lying L2 endpoint answers the L2 chain id while the network is checked
+    // and the L1 chain id when the wallet sends; the sender signs only for the chain it was made
+    // for and sends nothing at all.
+    void sendRefusesAnEndpointThatChangesItsChainId() {
+        int chainIdQuestions = 0;
+        FakeRpcServer server([&](const QJsonObject& r) {
+            const QString m = r.value(QStringLiteral("method")).toString();
+            if (m == QLatin1String("eth_chainId"))
+                return FakeRpcServer::result(r, ++chainIdQuestions == 1 ? QStringLiteral("0x7a6a") : QStringLiteral("0x7a69"));
+            if (m == QLatin1String("eth_getTransactionCount")) return FakeRpcServer::result(r, QStringLiteral("0x3"));
+            if (m == QLatin1String("eth_getBalance")) return FakeRpcServer::result(r, QStringLiteral("0xde0b6b3a7640000"));
+            if (m == QLatin1String("eth_getBlockByNumber")) return FakeRpcServer::result(r, fixtureJson(QStringLiteral("block_london.json")));
+            if (m == QLatin1String("eth_maxPriorityFeePerGas")) return FakeRpcServer::result(r, QStringLiteral("0x3b9aca00"));
+            if (m == QLatin1String("eth_estimateGas")) return FakeRpcServer::result(r, QStringLiteral("0x5208"));
+            if (m == QLatin1String("eth_sendRawTransaction")) return FakeRpcServer::result(r, QStringLiteral("0x") + QString(64, QLatin1Char('1')));
+            return FakeRpcServer::error(r, -32601, QStringLiteral("unexpected"));
+        });
+        RpcClient rpc{QUrl(server.url())};
+        EthClient eth(&rpc);
+        // The network check: the endpoint says 31338 (the Rollup's l2ChainId), so it is accepted.
+        std::optional<RpcResult<quint64>> connected;
+        eth.chainId(this, [&](RpcResult<quint64> c) { connected = std::move(c); });
+        QTRY_VERIFY(connected.has_value());
+        QCOMPARE(connected->value(), quint64(31338));
+        TransactionSender sender(&eth, connected->value());
+        for (int attempt = 0; attempt < 2; ++attempt) {  // the id it now answers stays 31337
+            SendRequest request;
+            request.to = *Address::from_hex("0x70997970c51812dc3a010c7d01b50e0d17dc79c8");
+            request.value = U256(1000);
+            std::optional<SendFailure> failure;
+            bool signedSomething = false;
+            TransactionSender::Callbacks callbacks;
+            callbacks.prepared = [&](PreparedTransaction) { signedSomething = true; };
+            callbacks.failed = [&](SendFailure f) { failure = f; };
+            sender.send(AccountSigner::from_key(*PrivateKey::from_hex(kAnvilKey0)), request, this, callbacks);
+            QTRY_VERIFY(failure.has_value());
+            QCOMPARE(failure->kind, SendFailure::Kind::WrongChain);
+            QVERIFY2(failure->message.contains(QStringLiteral("reports chain 31337")), qPrintable(failure->message));
+            QVERIFY(!signedSomething);
+        }
         QVERIFY(!server.methods().contains(QStringLiteral("eth_sendRawTransaction")));
     }
 
@@ -466,7 +509,7 @@ private slots:
         });
         RpcClient rpc{QUrl(server.url())};
         EthClient eth(&rpc);
-        TransactionSender sender(&eth);
+        TransactionSender sender(&eth, 31337);
         SendRequest request;
         request.to = *Address::from_hex("0x70997970c51812dc3a010c7d01b50e0d17dc79c8");
         request.value = U256(1000);
