@@ -2,7 +2,7 @@
 #pragma once
 // ActivityModel: one history across L1 and L2: sends, receives, deposits and withdrawals (one
 // row per transfer, its status updated in place) of every wallet account, newest first, persisted in the data directory
-// (activity-<network key>.json) and filled from SendController/BridgeService events and L2
+// (activity-<deployment key>.json) and filled from SendController/BridgeService events and L2
 // blocks. Filters (layer, kind, account) are properties. Built for 10,000+ rows: new entries
 // are inserted with beginInsertRows at their place, status changes are dataChanged, only a
 // filter change resets. exportCsv runs on a worker and reports with exportFinished.

@@ -35,8 +35,9 @@ SessionOptions g_options;
 
 QString ether(const U256& wei) { return QString::fromStdString(format_amount(wei)); }
 
-QString activityJournalPath(const QString& dataDir, const NetworkConfig& network) {
-    return QDir(dataDir).filePath(QStringLiteral("activity-%1.json").arg(network.key()));
+// Kept per chain, like the bridge history (BridgeService::storePathFor).
+QString activityJournalPath(const QString& dataDir, const Deployment& deployment) {
+    return QDir(dataDir).filePath(QStringLiteral("activity-%1.json").arg(deployment.key()));
 }
 }  // namespace
 
@@ -77,11 +78,7 @@ WalletSession::WalletSession(QObject* parent) : QObject(parent) {
     auto* store = context->store();
     connect(store, &WalletStore::unlockedChanged, this, &WalletSession::evaluate);
     connect(store, &WalletStore::accountsChanged, this, &WalletSession::trackAccounts);
-    connect(context->settings(), &AppSettings::networkChanged, this, [this] {
-        teardown();
-        emit networkChanged();
-        evaluate();
-    });
+    connect(context->settings(), &AppSettings::networkChanged, this, &WalletSession::reconnect);
 
     m_now = QDateTime::currentSecsSinceEpoch();
     m_clock.setInterval(1000);
@@ -263,7 +260,15 @@ void WalletSession::evaluate() {
 
 void WalletSession::useLocalNetwork() {
     AppContext::instance()->settings()->setLocalNetwork();
+    reconnect();
+}
+
+void WalletSession::reconnect() {
+    // A check still under way is for the network chosen before: its result must not connect the
+    // session (and show that chain's history) after the switch.
+    ++m_checkGeneration;
     teardown();
+    if (m_state == State::Checking) setState(State::Idle);
     emit networkChanged();
     evaluate();
 }
@@ -297,14 +302,27 @@ void WalletSession::stopLocalStack() {
 }
 void WalletSession::resetLocalStack() {
     teardown();
-    // The new devnet deploys its Rollup at the same address, and the history files are named by
-    // that address: they would mix the deleted chain's transfers into the new one's. They go with it.
-    if (auto old = loadDevnetManifest(m_localStack->manifestPath())) {
-        const QString dataDir = AppContext::instance()->store()->dataDir();
-        QFile::remove(BridgeService::storePathFor(dataDir, old.value()));
-        QFile::remove(activityJournalPath(dataDir, old.value()));
+    // The deleted chain's history goes with it. (The new devnet's Rollup has the same address but
+    // is another deployment, so it would never open these files anyway.) Which files they are only
+    // the deleted chain's L1 can tell, so it is asked before the reset stops it; one that does not
+    // answer leaves them behind, unused.
+    auto old = loadDevnetManifest(m_localStack->manifestPath());
+    if (!old) {
+        m_localStack->reset();
+        return;
     }
-    m_localStack->reset();
+    auto* rpc = new RpcClient(old.value().l1Rpc, this);
+    rpc->setTimeout(std::chrono::seconds(5));
+    auto* l1 = new EthClient(rpc, rpc);
+    identifyDeployment(l1, old.value().rollup, old.value().deployBlock, rpc, [this, rpc](RpcResult<Deployment> deleted) {
+        if (deleted) {
+            const QString dataDir = AppContext::instance()->store()->dataDir();
+            QFile::remove(BridgeService::storePathFor(dataDir, deleted.value()));
+            QFile::remove(activityJournalPath(dataDir, deleted.value()));
+        }
+        rpc->deleteLater();
+        m_localStack->reset();
+    });
 }
 
 bool WalletSession::canFundFromDevAccount() const { return m_services && m_network && !m_network->devAccountKeys.isEmpty(); }
@@ -361,6 +379,8 @@ void WalletSession::connectTo(const NetworkConfig& config, const RollupParameter
 
 void WalletSession::teardown() {
     m_onSupervisedStack = false;
+    m_deployment.reset();
+    m_identifying = false;
     if (m_funding) {  // its sender goes with the services; the outcome is unknown, not pending
         m_funding = false;
         emit fundingChanged();
@@ -402,18 +422,17 @@ void WalletSession::startServices(const NetworkConfig& config, const RollupParam
     m_l1 = new EthClient(m_l1Rpc, m_services);
     m_l2 = new L2Client(config.l2Rpc, config.l2Ws, m_services);
     m_rollup = new RollupContract(m_l1, config.rollup, m_services);
-    const QString dataDir = AppContext::instance()->store()->dataDir();
-    m_bridge = new BridgeService(m_rollup, m_l2, params, BridgeService::storePathFor(dataDir, config), m_services);
+    m_bridge = new BridgeService(m_rollup, m_l2, params, QString(), m_services);  // opened by openHistory()
     m_verifier = new WalletVerifier(m_l1, config.rollup, config.deployBlock, params, m_services);
     m_l1Heads = new HeadsSubscription(config.l1Ws, m_l1Rpc, m_services);
     m_l2Heads = new HeadsSubscription(config.l2Ws, m_l2->rpc(), m_services);
-    ActivityJournal::instance()->open(activityJournalPath(dataDir, config));
     trackAccounts();
 
     connect(m_l1Heads, &HeadsSubscription::newHead, this, [this](quint64 number) {
         m_l1Head = number;
         emit headsChanged();
         emit l1NewHead(number);
+        if (!m_deployment) openHistory();
         scanBlock(QStringLiteral("l1"), m_l1Rpc, number);
         m_bridge->refresh();
         m_verifier->verifyAll();
@@ -456,6 +475,7 @@ void WalletSession::startServices(const NetworkConfig& config, const RollupParam
     m_l2->subscribe(QStringLiteral("sluice_withdrawals"));
     m_l1Heads->start();
     m_l2Heads->start();
+    openHistory();
     m_l2->status(m_services, [this](RpcResult<L2Status> status) {
         if (!status) return;
         m_latestBatch = status.value().latestBatch;
@@ -473,6 +493,26 @@ void WalletSession::startServices(const NetworkConfig& config, const RollupParam
         else
             connect(m_bridge, &BridgeService::loadedChanged, this, &WalletSession::seedDevFixture, Qt::SingleShotConnection);
     }
+}
+
+// The bridge history and the activity journal are this chain's: named by the deployment L1 tells,
+// as fresh devnets share the Rollup's address. Until L1 has told, both live in memory only; an L1
+// that does not answer is asked again on its next head.
+void WalletSession::openHistory() {
+    if (!m_services || m_deployment || m_identifying) return;
+    m_identifying = true;
+    identifyDeployment(m_l1, m_network->rollup, m_network->deployBlock, m_services, [this](RpcResult<Deployment> found) {
+        m_identifying = false;
+        if (!found) return;
+        m_deployment = found.value();
+        const QString dataDir = AppContext::instance()->store()->dataDir();
+        // What was recorded meanwhile (a send made right after connecting) joins the chain's journal.
+        auto* journal = ActivityJournal::instance();
+        const QList<ActivityModel::Entry> early = journal->entries();
+        journal->open(activityJournalPath(dataDir, *m_deployment));
+        journal->recordAll(early);
+        m_bridge->open(BridgeService::storePathFor(dataDir, *m_deployment));
+    });
 }
 
 // --dev-fixture with --devnet-dir: the fixture accounts are anvil's funded ones on L1; give them

@@ -22,6 +22,7 @@
 #include <memory>
 #include <optional>
 
+#include "services/bridge/deployment.hpp"
 #include "services/bridge/network_config.hpp"
 #include "services/localstack/local_stack.hpp"
 #include "services/bridge/l2_client.hpp"
@@ -201,8 +202,10 @@ private:
     explicit WalletSession(QObject* parent = nullptr);
     void setState(State state, const QString& problem = {});
     void evaluate();                 // (re)decide what to do from lock state and settings
+    void reconnect();                // the chosen network changed: drop the old one's services, evaluate
     void teardown();
     void startServices(const sluice::NetworkConfig& config, const sluice::RollupParameters& params);
+    void openHistory();
     void trackAccounts();
     void updateVerificationSummary();
     void onL2Notification(const QString& name, const QJsonValue& payload);
@@ -215,6 +218,8 @@ private:
     QString m_problem;
     sluice::LocalStack* m_localStack = nullptr;
     std::optional<sluice::NetworkConfig> m_network;
+    std::optional<sluice::Deployment> m_deployment;  // the chain's identity, once L1 has told it (openHistory)
+    bool m_identifying = false;
     bool m_onSupervisedStack = false;  // the services run on m_localStack (its stop ends them)
     bool m_funding = false;
     sluice::RollupParameters m_params;

@@ -26,6 +26,7 @@
 #include "core/rollup/params.hpp"
 #include "services/rpc/transaction_sender.hpp"
 #include "services/bridge/bridge_service.hpp"
+#include "services/bridge/deployment.hpp"
 #include "services/bridge/escape_hatch.hpp"
 #include "services/bridge/l2_client.hpp"
 #include "services/bridge/network_config.hpp"
@@ -139,8 +140,15 @@ std::optional<int> openSession(Session& s, const QCommandLineParser& p, const Op
                         .arg(l2Chain.value())
                         .arg(QString::fromStdString(u256_to_dec(s.params.l2ChainId))));
     if (withBridge) {
+        // The history of this chain, not of every chain that put a Rollup at this address.
+        auto deployment = waitFor<RpcResult<Deployment>>([&](auto done) {
+            identifyDeployment(s.l1.get(), s.network.rollup, s.network.deployBlock, s.rollup.get(), done);
+        });
+        if (!deployment.ok())
+            return fail(QStringLiteral("cannot tell from the L1 node %1 which deployment of the Rollup this is: %2")
+                            .arg(s.network.l1Rpc.toString(), deployment.error().message));
         s.bridge = std::make_unique<BridgeService>(s.rollup.get(), s.l2.get(), s.params,
-                                                   BridgeService::storePathFor(s.walletDir, s.network));
+                                                   BridgeService::storePathFor(s.walletDir, deployment.value()));
         QObject::connect(s.bridge.get(), &BridgeService::problem, [](const QString& m) { printErr(QStringLiteral("warning: ") + m); });
         if (!s.bridge->isLoaded()) {
             QEventLoop loop;
@@ -457,21 +465,23 @@ int runFinalize(const QStringList& argv) {
         accounts = {*parsed};
     }
     if (!refresh(s, accounts)) return fail(QStringLiteral("cannot check the withdrawals against the nodes (see the warning above)"));
-    QStringList ids;
+    // Each ready withdrawal by its L2 transaction hash, which names exactly one; an ID given on the
+    // command line is looked up among these accounts' withdrawals only.
+    QStringList keys;
     if (parser.isSet(allReady)) {
         for (const WithdrawalRecord& r : s.bridge->withdrawals())
-            if (r.status == WithdrawalStatus::ReadyToFinalize && accounts.contains(r.account)) ids << r.id();
-        if (ids.isEmpty()) {
+            if (r.status == WithdrawalStatus::ReadyToFinalize && accounts.contains(r.account)) keys << r.key();
+        if (keys.isEmpty()) {
             printErr(QStringLiteral("nothing is ready to finalize"));
             return Ok;
         }
     } else {
-        ids << parser.positionalArguments().first();
+        keys << parser.positionalArguments().first();
     }
     int result = Ok;
-    for (const QString& id : ids) {
+    for (const QString& key : keys) {
         QObject context;
-        auto r = waitFor<Result<Hash>>([&](auto done) { s.bridge->finalize(*s.signer, id, &context, done); });
+        auto r = waitFor<Result<Hash>>([&](auto done) { s.bridge->finalize(*s.signer, key, accounts, &context, done); });
         if (!r) {
             result = fail(r.message());
             continue;

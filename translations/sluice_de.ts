@@ -468,82 +468,82 @@
 <context>
     <name>BatchesModel</name>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="89"/>
+        <location filename="../app/batchesmodel.cpp" line="91"/>
         <source>%1s ago</source>
         <translation>vor %1 s</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="90"/>
+        <location filename="../app/batchesmodel.cpp" line="92"/>
         <source>%1m %2s ago</source>
         <translation>vor %1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="91"/>
+        <location filename="../app/batchesmodel.cpp" line="93"/>
         <source>%1h %2m ago</source>
         <translation>vor %1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="92"/>
+        <location filename="../app/batchesmodel.cpp" line="94"/>
         <source>%1d %2h ago</source>
         <translation>vor %1 d %2 h</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="128"/>
+        <location filename="../app/batchesmodel.cpp" line="130"/>
         <source>Fraud found by this wallet</source>
         <translation>Betrug von dieser Wallet gefunden</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="130"/>
+        <location filename="../app/batchesmodel.cpp" line="132"/>
         <source>In challenge window, verified by this wallet</source>
         <translation>In der Anfechtungsfrist, von dieser Wallet geprüft</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="131"/>
+        <location filename="../app/batchesmodel.cpp" line="133"/>
         <source>In challenge window</source>
         <translation>In der Anfechtungsfrist</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="132"/>
+        <location filename="../app/batchesmodel.cpp" line="134"/>
         <source>Final</source>
         <translation>Endgültig</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="133"/>
+        <location filename="../app/batchesmodel.cpp" line="135"/>
         <source>Challenged</source>
         <translation>Angefochten</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="134"/>
+        <location filename="../app/batchesmodel.cpp" line="136"/>
         <source>Fraud proven, reverted</source>
         <translation>Betrug bewiesen, rückgängig gemacht</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="135"/>
+        <location filename="../app/batchesmodel.cpp" line="137"/>
         <source>Not verifiable by this wallet</source>
         <translation>Von dieser Wallet nicht prüfbar</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="241"/>
+        <location filename="../app/batchesmodel.cpp" line="243"/>
         <source>Not connected to the network.</source>
         <translation>Nicht mit dem Netz verbunden.</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="244"/>
+        <location filename="../app/batchesmodel.cpp" line="246"/>
         <source>This wallet has no fraud proof for batch %1.</source>
         <translation>Diese Wallet hat keinen Betrugsbeweis für Batch %1.</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="248"/>
+        <location filename="../app/batchesmodel.cpp" line="250"/>
         <source>The wallet has no account to pay for the proof.</source>
         <translation>Die Wallet hat kein Konto, das den Beweis bezahlen kann.</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="252"/>
+        <location filename="../app/batchesmodel.cpp" line="254"/>
         <source>Unlock the wallet to send the fraud proof.</source>
         <translation>Entsperren Sie die Wallet, um den Betrugsbeweis zu senden.</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="270"/>
+        <location filename="../app/batchesmodel.cpp" line="272"/>
         <source>The fraud proof transaction reverted (someone may have proven it first).</source>
         <translation>Die Betrugsbeweis-Transaktion ist gescheitert (vielleicht hat jemand den Betrug schon bewiesen).</translation>
     </message>
@@ -1414,67 +1414,67 @@
 <context>
     <name>SendController</name>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="75"/>
+        <location filename="../app/sendcontroller.cpp" line="81"/>
         <source>Enter the recipient&apos;s address.</source>
         <translation>Geben Sie die Adresse des Empfängers ein.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="77"/>
+        <location filename="../app/sendcontroller.cpp" line="83"/>
         <source>An address starts with 0x.</source>
         <translation>Eine Adresse beginnt mit 0x.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="78"/>
+        <location filename="../app/sendcontroller.cpp" line="84"/>
         <source>An address has 40 hexadecimal digits after 0x (this has %1).</source>
         <translation>Eine Adresse hat 40 Hexadezimalziffern nach 0x (diese hat %1).</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="82"/>
+        <location filename="../app/sendcontroller.cpp" line="88"/>
         <source>The address&apos;s capitalisation does not match its EIP-55 checksum: a character may be mistyped.</source>
         <translation>Die Groß-/Kleinschreibung der Adresse passt nicht zu ihrer EIP-55-Prüfsumme: vielleicht ist ein Zeichen vertippt.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="83"/>
+        <location filename="../app/sendcontroller.cpp" line="89"/>
         <source>The address may only contain the digits 0-9 and letters a-f after 0x.</source>
         <translation>Die Adresse darf nach 0x nur die Ziffern 0–9 und die Buchstaben a–f enthalten.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="89"/>
+        <location filename="../app/sendcontroller.cpp" line="95"/>
         <source>Enter an amount.</source>
         <translation>Geben Sie einen Betrag ein.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="91"/>
+        <location filename="../app/sendcontroller.cpp" line="97"/>
         <source>Not an amount: %1.</source>
         <translation>Kein Betrag: %1.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="92"/>
+        <location filename="../app/sendcontroller.cpp" line="98"/>
         <source>The amount must be more than 0.</source>
         <translation>Der Betrag muss größer als 0 sein.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="95"/>
+        <location filename="../app/sendcontroller.cpp" line="101"/>
         <source>More than the balance of %1 ETH.</source>
         <translation>Mehr als das Guthaben von %1 ETH.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="97"/>
+        <location filename="../app/sendcontroller.cpp" line="103"/>
         <source>Not enough for the amount plus the network fee of up to %1 ETH (balance %2 ETH).</source>
         <translation>Nicht genug für den Betrag plus die Netzgebühr von bis zu %1 ETH (Guthaben %2 ETH).</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="198"/>
+        <location filename="../app/sendcontroller.cpp" line="204"/>
         <source>Not connected to the network.</source>
         <translation>Nicht mit dem Netz verbunden.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="228"/>
+        <location filename="../app/sendcontroller.cpp" line="234"/>
         <source>Unlock the wallet and connect to send.</source>
         <translation>Entsperren Sie die Wallet und verbinden Sie sich, um zu senden.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="260"/>
+        <location filename="../app/sendcontroller.cpp" line="267"/>
         <source>The transaction was mined but failed.</source>
         <translation>Die Transaktion wurde in einen Block aufgenommen, ist aber fehlgeschlagen.</translation>
     </message>
@@ -1603,28 +1603,34 @@
         <translation>Sluice (L2)</translation>
     </message>
     <message>
-        <location filename="../qml/SendReviewDialog.qml" line="30"/>
+        <location filename="../qml/SendReviewDialog.qml" line="31"/>
+        <source>chain %1</source>
+        <extracomment>%1 is a chain id number</extracomment>
+        <translation>Chain %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SendReviewDialog.qml" line="32"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="../qml/SendReviewDialog.qml" line="32"/>
+        <location filename="../qml/SendReviewDialog.qml" line="34"/>
         <source>Network fee (at most)</source>
         <extracomment>The most the network fee can be; usually less is charged</extracomment>
         <translation>Netzgebühr (höchstens)</translation>
     </message>
     <message>
-        <location filename="../qml/SendReviewDialog.qml" line="33"/>
+        <location filename="../qml/SendReviewDialog.qml" line="35"/>
         <source>Total (at most)</source>
         <translation>Gesamt (höchstens)</translation>
     </message>
     <message>
-        <location filename="../qml/SendReviewDialog.qml" line="61"/>
+        <location filename="../qml/SendReviewDialog.qml" line="63"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../qml/SendReviewDialog.qml" line="68"/>
+        <location filename="../qml/SendReviewDialog.qml" line="70"/>
         <source>Sign and send</source>
         <extracomment>Sign the transaction and send it</extracomment>
         <translation>Signieren und senden</translation>
@@ -2068,102 +2074,102 @@
 <context>
     <name>WalletSession</name>
     <message>
-        <location filename="../app/walletsession.cpp" line="109"/>
+        <location filename="../app/walletsession.cpp" line="110"/>
         <source>Withdrawal ready</source>
         <translation>Auszahlung bereit</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="110"/>
+        <location filename="../app/walletsession.cpp" line="111"/>
         <source>Your withdrawal of %1 ETH can be finalized on L1 now.</source>
         <translation>Ihre Auszahlung von %1 ETH kann jetzt auf L1 abgeschlossen werden.</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="115"/>
+        <location filename="../app/walletsession.cpp" line="116"/>
         <source>Test ETH arrived</source>
         <translation>Test-ETH eingegangen</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="115"/>
+        <location filename="../app/walletsession.cpp" line="116"/>
         <source>Funding failed</source>
         <translation>Aufladen fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="120"/>
+        <location filename="../app/walletsession.cpp" line="121"/>
         <source>Batch %1 cannot be verified</source>
         <translation>Batch %1 lässt sich nicht prüfen</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="121"/>
+        <location filename="../app/walletsession.cpp" line="122"/>
         <source>This wallet cannot re-execute it (%1). Nobody may be able to prove fraud in it: do not trust it or any later batch.</source>
         <translation>Diese Wallet kann ihn nicht nachvollziehen (%1). Womöglich kann niemand darin Betrug beweisen: Vertrauen Sie weder ihm noch einem späteren Batch.</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="126"/>
+        <location filename="../app/walletsession.cpp" line="127"/>
         <source>Fraud detected in batch %1</source>
         <translation>Betrug in Batch %1 erkannt</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="127"/>
+        <location filename="../app/walletsession.cpp" line="128"/>
         <source>This wallet&apos;s verifier found a fraudulent batch.</source>
         <translation>Die Prüfung dieser Wallet hat einen betrügerischen Batch gefunden.</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="170"/>
+        <location filename="../app/walletsession.cpp" line="171"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="170"/>
+        <location filename="../app/walletsession.cpp" line="171"/>
         <source>Locked</source>
         <translation>Gesperrt</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="172"/>
+        <location filename="../app/walletsession.cpp" line="173"/>
         <source>Starting the local network…</source>
         <translation>Das lokale Netz wird gestartet …</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="173"/>
+        <location filename="../app/walletsession.cpp" line="174"/>
         <source>Checking the network…</source>
         <translation>Das Netz wird geprüft …</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="174"/>
+        <location filename="../app/walletsession.cpp" line="175"/>
         <source>Connecting…</source>
         <translation>Verbinde …</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="175"/>
+        <location filename="../app/walletsession.cpp" line="176"/>
         <source>Connected</source>
         <translation>Verbunden</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="286"/>
+        <location filename="../app/walletsession.cpp" line="287"/>
         <source>The endpoints could not be saved.</source>
         <translation>Die Endpunkte konnten nicht gespeichert werden.</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="321"/>
+        <location filename="../app/walletsession.cpp" line="335"/>
         <source>This account cannot be funded.</source>
         <translation>Dieses Konto kann nicht aufgeladen werden.</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="340"/>
+        <location filename="../app/walletsession.cpp" line="354"/>
         <source>%1 ETH from the local network&apos;s dev account arrived in %2.</source>
         <translation>%1 ETH vom Entwicklerkonto des lokalen Netzes sind in %2 eingegangen.</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="342"/>
+        <location filename="../app/walletsession.cpp" line="356"/>
         <source>The dev account&apos;s transfer failed on L1.</source>
         <translation>Die Überweisung des Entwicklerkontos ist auf L1 fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="597"/>
+        <location filename="../app/walletsession.cpp" line="633"/>
         <source>No batches on L1 yet: nothing to verify.</source>
         <translation>Noch keine Batches auf L1: nichts zu prüfen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/walletsession.cpp" line="599"/>
+        <location filename="../app/walletsession.cpp" line="635"/>
         <source>Fraud found by this wallet in batch %1; %n batch(es) cannot be trusted.</source>
         <translation>
             <numerusform>Betrug von dieser Wallet in Batch %1 gefunden; %n Batch ist nicht vertrauenswürdig.</numerusform>
@@ -2171,7 +2177,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/walletsession.cpp" line="602"/>
+        <location filename="../app/walletsession.cpp" line="638"/>
         <source>%n batch(es) could not be verified by this wallet.</source>
         <translation>
             <numerusform>%n Batch konnte von dieser Wallet nicht geprüft werden.</numerusform>
@@ -2179,7 +2185,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/walletsession.cpp" line="604"/>
+        <location filename="../app/walletsession.cpp" line="640"/>
         <source>All %n batch(es) holding your funds verified by this wallet.</source>
         <translation>
             <numerusform>Der %n Batch mit Ihrem Guthaben ist von dieser Wallet geprüft.</numerusform>
@@ -2285,17 +2291,22 @@
 <context>
     <name>sluice::BridgeService</name>
     <message>
-        <location filename="../services/bridge/bridge_service.cpp" line="299"/>
+        <location filename="../services/bridge/bridge_service.cpp" line="346"/>
         <source>Cannot read the bridge history %1: %2</source>
         <translation>Der Bridge-Verlauf %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../services/bridge/bridge_service.cpp" line="306"/>
+        <location filename="../services/bridge/bridge_service.cpp" line="354"/>
         <source>The bridge history %1 is not valid JSON; it will be rebuilt from the node.</source>
         <translation>Der Bridge-Verlauf %1 ist kein gültiges JSON; er wird vom Knoten neu aufgebaut.</translation>
     </message>
     <message>
-        <location filename="../services/bridge/bridge_service.cpp" line="338"/>
+        <location filename="../services/bridge/bridge_service.cpp" line="434"/>
+        <source>Could not check the bridge history against L1 (%1); it is shown as last saved.</source>
+        <translation>Der Bridge-Verlauf ließ sich nicht mit L1 abgleichen (%1); er wird so gezeigt, wie er zuletzt gespeichert wurde.</translation>
+    </message>
+    <message>
+        <location filename="../services/bridge/bridge_service.cpp" line="475"/>
         <source>Cannot write the bridge history %1: %2</source>
         <translation>Der Bridge-Verlauf %1 kann nicht geschrieben werden: %2</translation>
     </message>

@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QMetaObject>
 #include <QPointer>
+#include <QSet>
 #include <QSaveFile>
 #include <QThreadPool>
 
@@ -139,6 +140,26 @@ std::optional<DepositRecord> depositFromJson(const QJsonObject& o) {
 
 Error rpcToError(const RpcError& e) { return make_error(e.message.toStdString()); }
 
+// L1's word on a withdrawal that names a batch: `stored` whether L1's batchHash(batchIndex) is the
+// hash of the record's header, `paid` isWithdrawalFinalized (asked only when stored). nullopt: L1
+// contradicts the record. A fraud proof reverts a batch only inside its challenge window, so a
+// withdrawal that was ready or paid and whose header L1 does not store came from another chain at
+// this address (or from blocks L1 has reorganised away).
+std::optional<WithdrawalStatus> l1Verdict(const WithdrawalRecord& r, bool stored, bool paid, quint64 now) {
+    if (stored) {
+        if (paid) return WithdrawalStatus::Finalized;
+        if (now >= r.finalAt) return WithdrawalStatus::ReadyToFinalize;
+        return r.wasReverted ? WithdrawalStatus::ReIncluded : WithdrawalStatus::InChallengeWindow;
+    }
+    switch (r.status) {
+    case WithdrawalStatus::InChallengeWindow:
+    case WithdrawalStatus::ReIncluded: return WithdrawalStatus::BatchReverted;  // a fraud proof removed its batch
+    case WithdrawalStatus::ReadyToFinalize:
+    case WithdrawalStatus::Finalized: return std::nullopt;
+    default: return r.status;  // never confirmed: the node is ahead of this view of L1
+    }
+}
+
 // The Rollup's custom errors a finalizeWithdrawal can revert with, in words a user can act on.
 QString explainFinalizeFailure(const SendFailure& failure, const WithdrawalRecord& record) {
     if (!failure.rpc || !failure.rpc->data.isString()) return failure.message;
@@ -225,13 +246,19 @@ BridgeService::BridgeService(RollupContract* rollup, L2Client* l2, const RollupP
     qRegisterMetaType<WithdrawalStatus>();
     qRegisterMetaType<DepositStatus>();
     m_io->setMaxThreadCount(1);  // one worker: writes land in the order they were made
-    load();
+    if (!m_storePath.isEmpty()) load();
 }
 
 BridgeService::~BridgeService() { m_io->waitForDone(); }
 
-QString BridgeService::storePathFor(const QString& dataDir, const NetworkConfig& network) {
-    return QDir(dataDir).filePath(QStringLiteral("bridge-%1.json").arg(network.key()));
+QString BridgeService::storePathFor(const QString& dataDir, const Deployment& deployment) {
+    return QDir(dataDir).filePath(QStringLiteral("bridge-%1.json").arg(deployment.key()));
+}
+
+void BridgeService::open(const QString& storePath) {
+    if (!m_storePath.isEmpty() || storePath.isEmpty()) return;
+    m_storePath = storePath;
+    load();
 }
 
 quint64 BridgeService::now() const {
@@ -258,11 +285,22 @@ QList<DepositRecord> BridgeService::deposits() const {
     return out;
 }
 
-std::optional<WithdrawalRecord> BridgeService::withdrawal(const QString& keyOrId) const {
+QList<WithdrawalRecord> BridgeService::withdrawalsNamed(const QString& keyOrId, const QList<Address>& accounts) const {
     const QString wanted = keyOrId.trimmed().toLower();
+    if (auto it = m_withdrawals.constFind(wanted); it != m_withdrawals.constEnd()) return {*it};
+    // An id is only unique per batch L1 stores: a reverted batch's index is reused, and another
+    // account's withdrawal is no business of the accounts acted for.
+    QList<WithdrawalRecord> out;
     for (const WithdrawalRecord& r : m_withdrawals)
-        if (r.key() == wanted || r.id() == wanted) return r;
-    return std::nullopt;
+        if (r.id() == wanted && r.status != WithdrawalStatus::BatchReverted && (accounts.isEmpty() || accounts.contains(r.account)))
+            out << r;
+    return out;
+}
+
+std::optional<WithdrawalRecord> BridgeService::withdrawal(const QString& keyOrId, const QList<Address>& accounts) const {
+    const QList<WithdrawalRecord> named = withdrawalsNamed(keyOrId, accounts);
+    if (named.size() != 1) return std::nullopt;
+    return named.first();
 }
 
 void BridgeService::setWithdrawalStatus(WithdrawalRecord& record, WithdrawalStatus status) {
@@ -278,6 +316,15 @@ void BridgeService::setDepositStatus(DepositRecord& record, DepositStatus status
 }
 
 // ---- persistence ----
+
+struct BridgeService::LoadJob {
+    QList<WithdrawalRecord> withdrawals;
+    QList<DepositRecord> deposits;
+    QSet<QString> contradicted;  // keys of the records L1 contradicts: left out
+    bool corrected = false;      // L1 changed a status: the file is rewritten
+    int pending = 0;
+    QStringList errors;
+};
 
 void BridgeService::load() {
     QPointer<BridgeService> self(this);
@@ -298,22 +345,112 @@ void BridgeService::load() {
                 if (!self) return;
                 if (!error.isEmpty()) emit self->problem(tr("Cannot read the bridge history %1: %2").arg(path, error));
                 const QJsonObject doc = QJsonDocument::fromJson(contents).object();
+                auto job = std::make_shared<LoadJob>();
                 for (const QJsonValue& v : doc.value(QStringLiteral("withdrawals")).toArray())
-                    if (auto r = withdrawalFromJson(v.toObject())) self->m_withdrawals.insert(r->key(), *r);
+                    if (auto r = withdrawalFromJson(v.toObject())) job->withdrawals << *r;
                 for (const QJsonValue& v : doc.value(QStringLiteral("deposits")).toArray())
-                    if (auto r = depositFromJson(v.toObject())) self->m_deposits.insert(r->key(), *r);
+                    if (auto r = depositFromJson(v.toObject())) job->deposits << *r;
                 if (!contents.isEmpty() && doc.isEmpty())
                     emit self->problem(tr("The bridge history %1 is not valid JSON; it will be rebuilt from the node.").arg(path));
-                for (const WithdrawalRecord& r : std::as_const(self->m_withdrawals)) self->m_accounts.insert(r.account);
-                for (const DepositRecord& r : std::as_const(self->m_deposits)) self->m_accounts.insert(r.to);
-                self->m_loaded = true;
-                emit self->loadedChanged();
+                self->reconcileLoaded(job);
             },
             Qt::QueuedConnection);
     });
 }
 
+// The file's records as L1 sees them, before anyone else does: a withdrawal's batch and payout, a
+// deposit's transaction. A record L1 cannot be asked about now (it does not answer) stays as it was.
+void BridgeService::reconcileLoaded(const std::shared_ptr<LoadJob>& job) {
+    job->pending = 1;  // released at the end, so an empty history finishes too
+    auto oneDone = [this, job] {
+        if (--job->pending == 0) finishLoad(job);
+    };
+    for (qsizetype i = 0; i < job->withdrawals.size(); ++i) {
+        const WithdrawalRecord& r = job->withdrawals.at(i);
+        if (!r.header || !r.batchIndex || !r.withdrawalIndex) continue;  // the node's next word decides
+        ++job->pending;
+        m_rollup->batchHash(*r.batchIndex, this, [this, job, i, oneDone](RpcResult<Hash> onChain) {
+            WithdrawalRecord& r = job->withdrawals[i];
+            if (!onChain.ok()) {
+                job->errors << onChain.error().message;
+                return oneDone();
+            }
+            if (onChain.value() != rollup::batch_header_hash(*r.header)) {
+                // A batch L1 does not store: contradicted outright, or refresh() takes it from here.
+                if (!l1Verdict(r, false, false, now())) job->contradicted.insert(r.key());
+                return oneDone();
+            }
+            m_rollup->isWithdrawalFinalized(*r.batchIndex, *r.withdrawalIndex, this, [this, job, i, oneDone](RpcResult<bool> paid) {
+                WithdrawalRecord& r = job->withdrawals[i];
+                if (!paid.ok()) {
+                    job->errors << paid.error().message;
+                } else if (const auto status = l1Verdict(r, true, paid.value(), now()); status && *status != r.status) {
+                    r.status = *status;
+                    job->corrected = true;
+                }
+                oneDone();
+            });
+        });
+    }
+    for (qsizetype i = 0; i < job->deposits.size(); ++i) {
+        ++job->pending;
+        m_rollup->l1()->transactionReceipt(job->deposits.at(i).l1TxHash, this,
+                                           [this, job, i, oneDone](RpcResult<std::optional<TransactionReceipt>> receipt) {
+            DepositRecord& r = job->deposits[i];
+            if (!receipt.ok()) {
+                job->errors << receipt.error().message;
+                return oneDone();
+            }
+            if (receipt.value()) {
+                const DepositStatus status = !receipt.value()->success ? DepositStatus::Failed
+                                             : r.status == DepositStatus::Submitted || r.status == DepositStatus::Failed
+                                                 ? DepositStatus::Queued
+                                                 : r.status;  // queued or credited: the node's word follows
+                job->corrected |= status != r.status;
+                r.status = status;
+                return oneDone();
+            }
+            // No receipt: waiting to be mined on this L1, or a transaction this L1 never saw.
+            const QJsonArray params{hex(r.l1TxHash)};
+            m_rollup->l1()->rpc()->call(QStringLiteral("eth_getTransactionByHash"), params, this, [job, i, oneDone](RpcReply tx) {
+                DepositRecord& r = job->deposits[i];
+                if (!tx.ok()) {
+                    job->errors << tx.error().message;
+                } else if (tx.value().isNull()) {
+                    job->contradicted.insert(r.key());
+                } else if (r.status != DepositStatus::Submitted) {
+                    r.status = DepositStatus::Submitted;
+                    job->corrected = true;
+                }
+                oneDone();
+            });
+        });
+    }
+    oneDone();
+}
+
+void BridgeService::finishLoad(const std::shared_ptr<LoadJob>& job) {
+    if (!job->errors.isEmpty())
+        emit problem(tr("Could not check the bridge history against L1 (%1); it is shown as last saved.").arg(job->errors.first()));
+    // Records made while loading are newer than the file's; they are saved with the rest.
+    const bool rewrite = job->corrected || !job->contradicted.isEmpty() || !m_withdrawals.isEmpty() || !m_deposits.isEmpty();
+    for (const WithdrawalRecord& r : std::as_const(job->withdrawals))
+        if (!job->contradicted.contains(r.key()) && !m_withdrawals.contains(r.key())) m_withdrawals.insert(r.key(), r);
+    for (const DepositRecord& r : std::as_const(job->deposits))
+        if (!job->contradicted.contains(r.key()) && !m_deposits.contains(r.key())) m_deposits.insert(r.key(), r);
+    for (const WithdrawalRecord& r : std::as_const(m_withdrawals)) m_accounts.insert(r.account);
+    for (const DepositRecord& r : std::as_const(m_deposits)) m_accounts.insert(r.to);
+    m_loaded = true;
+    emit loadedChanged();
+    if (rewrite) save();
+    if (m_refreshAgain) {
+        m_refreshAgain = false;
+        refresh();
+    }
+}
+
 void BridgeService::save() {
+    if (!m_loaded) return;  // finishLoad saves what was made meanwhile together with the file's records
     QJsonArray withdrawals, deposits;
     for (const WithdrawalRecord& r : this->withdrawals()) withdrawals.append(withdrawalToJson(r));
     for (const DepositRecord& r : this->deposits()) deposits.append(depositToJson(r));
@@ -416,13 +553,24 @@ void BridgeService::withdraw(const AccountSigner& signer, const U256& amount, QO
 }
 
 void BridgeService::finalize(const AccountSigner& signer, const QString& keyOrId, QObject* context, Done<Hash> done) {
+    finalize(signer, keyOrId, {}, context, std::move(done));
+}
+
+void BridgeService::finalize(const AccountSigner& signer, const QString& keyOrId, const QList<Address>& accounts,
+                             QObject* context, Done<Hash> done) {
     auto fail = [context, done](std::string message) {
         QMetaObject::invokeMethod(context, [done, message] { done(make_error(message)); }, Qt::QueuedConnection);
     };
-    const auto found = withdrawal(keyOrId);
-    if (!found) return fail("no withdrawal '" + keyOrId.toStdString() + "' (see `sluice-cli withdrawals`)");
-    const WithdrawalRecord record = *found;
-    if (record.status == WithdrawalStatus::Finalized) return fail("withdrawal " + record.id().toStdString() + " is already finalized");
+    const QList<WithdrawalRecord> found = withdrawalsNamed(keyOrId, accounts);
+    if (found.isEmpty()) return fail("no withdrawal '" + keyOrId.toStdString() + "' (see `sluice-cli withdrawals`)");
+    if (found.size() > 1) {
+        QStringList keys;
+        for (const WithdrawalRecord& r : found) keys << r.key();
+        return fail("'" + keyOrId.toStdString() + "' names " + std::to_string(found.size()) +
+                    " withdrawals; give the L2 transaction hash of the one to finalize: " + keys.join(QStringLiteral(", ")).toStdString());
+    }
+    // Whether it was paid is L1's word, not the record's (asked below).
+    const WithdrawalRecord record = found.first();
     if (!record.batchIndex || !record.withdrawalIndex || !record.header)
         return fail("withdrawal " + record.key().toStdString() + " is " + withdrawalStatusName(record.status).toStdString() +
                     ": it is not in a batch on L1 yet, nothing to finalize");
@@ -438,40 +586,58 @@ void BridgeService::finalize(const AccountSigner& signer, const QString& keyOrId
         if (onChain.value() != rollup::batch_header_hash(*record.header))
             return done(make_error("batch " + std::to_string(*record.batchIndex) +
                                    " on L1 is not the batch of this withdrawal any more (batch reverted); wait until it is re-included"));
-        self->m_rollup->latestBlockTime(context, [self, record, signer, context, done](RpcResult<quint64> time) {
+        self->m_rollup->isWithdrawalFinalized(*record.batchIndex, *record.withdrawalIndex, context,
+                                              [self, record, signer, context, done](RpcResult<bool> paid) {
             if (!self) return;
-            if (!time.ok()) return done(rpcToError(time.error()));
-            self->m_l1Time = time.value();
-            const quint64 now = self->now();
-            if (now < record.finalAt)
-                return done(make_error("withdrawal " + record.id().toStdString() + " is not final yet: " +
-                                       formatDeadline(record.finalAt, now).toStdString()));
-            const Bytes data = RollupContract::finalizeWithdrawalCalldata(*record.header, *record.batchIndex,
-                                                                          *record.withdrawalIndex, record.account,
-                                                                          record.amount, record.proof);
-            SendRequest request;
-            request.to = self->m_rollup->address();
-            request.data = data;
-            TransactionSender::Callbacks callbacks;
-            callbacks.confirmed = [self, key = record.key(), done](TransactionReceipt receipt) {
-                if (!receipt.success)
-                    return done(make_error("finalizeWithdrawal " + receipt.transactionHash.hex() + " reverted on L1"));
-                if (self) {
-                    auto it = self->m_withdrawals.find(key);
-                    if (it != self->m_withdrawals.end()) {
-                        it->finalizeTxHash = receipt.transactionHash;
-                        self->setWithdrawalStatus(*it, WithdrawalStatus::Finalized);
-                        emit self->withdrawalChanged(key);
-                        self->save();
-                    }
-                }
-                done(receipt.transactionHash);
-            };
-            callbacks.failed = [done, record](SendFailure failure) {
-                done(make_error(explainFinalizeFailure(failure, record).toStdString()));
-            };
-            self->m_l1Sender->send(signer, request, context, callbacks);
+            if (!paid.ok()) return done(rpcToError(paid.error()));
+            if (!paid.value()) return self->sendFinalize(signer, record, context, done);
+            if (auto it = self->m_withdrawals.find(record.key());
+                it != self->m_withdrawals.end() && it->status != WithdrawalStatus::Finalized) {
+                self->setWithdrawalStatus(*it, WithdrawalStatus::Finalized);
+                self->save();
+            }
+            done(make_error("withdrawal " + record.id().toStdString() + " is already finalized"));
         });
+    });
+}
+
+// The last step of finalize(): L1's clock against the deadline, then the transaction.
+void BridgeService::sendFinalize(const AccountSigner& signer, const WithdrawalRecord& record, QObject* context,
+                                 Done<Hash> done) {
+    QPointer<BridgeService> self(this);
+    m_rollup->latestBlockTime(context, [self, record, signer, context, done](RpcResult<quint64> time) {
+        if (!self) return;
+        if (!time.ok()) return done(rpcToError(time.error()));
+        self->m_l1Time = time.value();
+        const quint64 now = self->now();
+        if (now < record.finalAt)
+            return done(make_error("withdrawal " + record.id().toStdString() + " is not final yet: " +
+                                   formatDeadline(record.finalAt, now).toStdString()));
+        const Bytes data = RollupContract::finalizeWithdrawalCalldata(*record.header, *record.batchIndex,
+                                                                      *record.withdrawalIndex, record.account,
+                                                                      record.amount, record.proof);
+        SendRequest request;
+        request.to = self->m_rollup->address();
+        request.data = data;
+        TransactionSender::Callbacks callbacks;
+        callbacks.confirmed = [self, key = record.key(), done](TransactionReceipt receipt) {
+            if (!receipt.success)
+                return done(make_error("finalizeWithdrawal " + receipt.transactionHash.hex() + " reverted on L1"));
+            if (self) {
+                auto it = self->m_withdrawals.find(key);
+                if (it != self->m_withdrawals.end()) {
+                    it->finalizeTxHash = receipt.transactionHash;
+                    self->setWithdrawalStatus(*it, WithdrawalStatus::Finalized);
+                    emit self->withdrawalChanged(key);
+                    self->save();
+                }
+            }
+            done(receipt.transactionHash);
+        };
+        callbacks.failed = [done, record](SendFailure failure) {
+            done(make_error(explainFinalizeFailure(failure, record).toStdString()));
+        };
+        self->m_l1Sender->send(signer, request, context, callbacks);
     });
 }
 
@@ -483,7 +649,7 @@ struct BridgeService::RefreshJob {
 };
 
 void BridgeService::refresh() {
-    if (m_refreshing) {
+    if (!m_loaded || m_refreshing) {  // finishLoad / finishRefresh run it then
         m_refreshAgain = true;
         return;
     }
@@ -626,14 +792,13 @@ void BridgeService::checkOnL1(const std::shared_ptr<RefreshJob>& job) {
                 return;
             }
             if (onChain.value() != rollup::batch_header_hash(*it->header)) {
-                // L1 no longer stores (or does not yet store) this header. If we had seen it
-                // confirmed before, the batch was reverted; otherwise the node is ahead of our L1 view.
-                const bool wasConfirmed = it->status == WithdrawalStatus::InChallengeWindow ||
-                                          it->status == WithdrawalStatus::ReadyToFinalize ||
-                                          it->status == WithdrawalStatus::ReIncluded;
-                if (wasConfirmed) {
+                // L1 no longer stores (or does not yet store) this header. Seen confirmed before,
+                // its batch is gone (a fraud proof; for a ready one, blocks L1 reorganised away);
+                // otherwise the node is ahead of our L1 view.
+                const WithdrawalStatus status = l1Verdict(*it, false, false, now()).value_or(WithdrawalStatus::BatchReverted);
+                if (status == WithdrawalStatus::BatchReverted && it->status != status) {
                     it->wasReverted = true;
-                    setWithdrawalStatus(*it, WithdrawalStatus::BatchReverted);
+                    setWithdrawalStatus(*it, status);
                     emit withdrawalChanged(key);
                 }
                 if (--job->pending == 0) finishRefresh(job);
@@ -642,18 +807,10 @@ void BridgeService::checkOnL1(const std::shared_ptr<RefreshJob>& job) {
             m_rollup->isWithdrawalFinalized(*it->batchIndex, *it->withdrawalIndex, this,
                                             [this, job, key](RpcResult<bool> paid) {
                 auto it = m_withdrawals.find(key);
-                if (!paid.ok()) {
+                if (!paid.ok())
                     job->errors << paid.error().message;
-                } else if (it != m_withdrawals.end()) {
-                    WithdrawalStatus status;
-                    if (paid.value())
-                        status = WithdrawalStatus::Finalized;
-                    else if (now() >= it->finalAt)
-                        status = WithdrawalStatus::ReadyToFinalize;
-                    else
-                        status = it->wasReverted ? WithdrawalStatus::ReIncluded : WithdrawalStatus::InChallengeWindow;
-                    setWithdrawalStatus(*it, status);
-                }
+                else if (it != m_withdrawals.end())
+                    setWithdrawalStatus(*it, *l1Verdict(*it, true, paid.value(), now()));
                 if (--job->pending == 0) finishRefresh(job);
             });
         });

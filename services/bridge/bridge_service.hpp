@@ -6,6 +6,12 @@
 // survive restarts, and finalized with a Merkle proof that is checked against the batch header
 // stored on L1 before any gas is spent.
 //
+// A history belongs to one deployment of the Rollup (deployment.hpp): fresh devnets reuse the
+// Rollup's address, so each chain keeps its own file (storePathFor). What the file says is still
+// only a record: on loading, every record is checked against L1 and one L1 contradicts (its batch
+// header is not the one L1 stores although its window has passed, its deposit transaction is
+// unknown to L1) is dropped, and whether a withdrawal is paid is always L1's word.
+//
 // Everything is asynchronous: RPC through services/rpc, the JSON file read and written on a
 // private one-thread pool (in request order), results delivered on the service's thread.
 // The node's word about a withdrawal is always checked against L1 (batchHash, isWithdrawalFinalized).
@@ -25,6 +31,7 @@
 #include "core/common/uint256.hpp"
 #include "core/rollup/batch.hpp"
 #include "services/rpc/transaction_sender.hpp"
+#include "services/bridge/deployment.hpp"
 #include "services/bridge/network_config.hpp"
 #include "services/rollup/rollup_reader.hpp"
 
@@ -101,13 +108,17 @@ public:
     template <typename T>
     using Done = std::function<void(Result<T>)>;
 
-    // storePath: the JSON file of this network's records, e.g.
-    // <wallet data dir>/bridge-<NetworkConfig::key()>.json. Loading starts at once (loaded()).
+    // storePath: the JSON file of this deployment's records (storePathFor). Loading starts at once
+    // (loaded()); with an empty path, once open() names the file.
     BridgeService(RollupContract* rollup, L2Client* l2, const RollupParameters& params, const QString& storePath,
                   QObject* parent = nullptr);
     ~BridgeService() override;  // waits for pending writes
 
-    static QString storePathFor(const QString& dataDir, const NetworkConfig& network);
+    // <dataDir>/bridge-<Deployment::key()>.json: one file per chain, never shared by two.
+    static QString storePathFor(const QString& dataDir, const Deployment& deployment);
+    // Starts loading `storePath` when the service was made without one (the app learns its
+    // deployment from L1 after the services exist). Records made before are kept and saved there.
+    void open(const QString& storePath);
 
     bool isLoaded() const { return m_loaded; }
     bool isBusy() const { return m_refreshing; }
@@ -121,16 +132,22 @@ public:
 
     QList<WithdrawalRecord> withdrawals() const;   // newest first
     QList<DepositRecord> deposits() const;
-    std::optional<WithdrawalRecord> withdrawal(const QString& keyOrId) const;
+    // keyOrId: the L2 transaction hash, or the "batch:index" id among the withdrawals of `accounts`
+    // (every account's when empty) whose batch is not reverted. nullopt when it names none, or
+    // more than one (then the L2 transaction hash tells them apart).
+    std::optional<WithdrawalRecord> withdrawal(const QString& keyOrId, const QList<Address>& accounts = {}) const;
 
     // Rollup.deposit(to) with `amount` wei from the signer's L1 account; done gets the L1 hash
     // once mined (the record is Queued then; refresh() sees it credited).
     void deposit(const AccountSigner& signer, const Address& to, const U256& amount, QObject* context, Done<Hash> done);
     // An L2 transfer of `amount` to WITHDRAWAL_ADDRESS; done gets the L2 hash once sequenced.
     void withdraw(const AccountSigner& signer, const U256& amount, QObject* context, Done<Hash> done);
-    // Pays out a ready withdrawal on L1 (anyone may; the money goes to the recipient). Refuses,
-    // with the absolute deadline, when the window has not passed, and refuses a proof or header
-    // that L1 does not confirm. done gets the L1 hash.
+    // Pays out a ready withdrawal on L1 (anyone may; the money goes to the recipient). keyOrId as
+    // for withdrawal(keyOrId, accounts): an id is looked up among the accounts acted for only.
+    // Refuses, with the absolute deadline, when the window has not passed; refuses a proof or
+    // header that L1 does not confirm, and a withdrawal L1 has paid already. done gets the L1 hash.
+    void finalize(const AccountSigner& signer, const QString& keyOrId, const QList<Address>& accounts, QObject* context,
+                  Done<Hash> done);
     void finalize(const AccountSigner& signer, const QString& keyOrId, QObject* context, Done<Hash> done);
     // Re-reads every tracked account's withdrawals and deposits from the node, checks them on L1,
     // updates statuses (signals per change), saves. Coalesces calls made while one runs.
@@ -149,6 +166,11 @@ signals:
 
 private:
     struct RefreshJob;
+    struct LoadJob;
+    QList<WithdrawalRecord> withdrawalsNamed(const QString& keyOrId, const QList<Address>& accounts) const;
+    void reconcileLoaded(const std::shared_ptr<LoadJob>& job);
+    void sendFinalize(const AccountSigner& signer, const WithdrawalRecord& record, QObject* context, Done<Hash> done);
+    void finishLoad(const std::shared_ptr<LoadJob>& job);
     void applyNodeWithdrawals(const Address& account, const QList<L2Withdrawal>& list);
     void applyNodeWithdrawal(const Address& account, const L2Withdrawal& w, bool revertedBefore);
     void applyNodeDeposit(const L2Deposit& d);

@@ -33,8 +33,6 @@ Result<QUrl> wsUrl(const QJsonValue& value, const QString& what) {
 
 }  // namespace
 
-QString NetworkConfig::key() const { return QString::fromStdString(to_hex_bare(rollup)); }
-
 QString defaultDevnetDataDir() { return QDir::homePath() + QStringLiteral("/.local/share/sluiced"); }
 
 QString defaultWalletDataDir() {

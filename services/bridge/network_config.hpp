@@ -27,9 +27,8 @@ struct NetworkConfig {
     // Devnet manifests only: keys of the accounts the devnet funds on L1 (anvil's published test
     // keys, never a user's), so a wallet on the local stack can fund itself. Empty elsewhere.
     QStringList devAccountKeys;
-
-    // Stable name of this network for file names: "<rollup address lower-case hex>".
-    QString key() const;
+    // Not a name for what is kept per chain: fresh devnets share the Rollup's address and every
+    // URL. That is the Deployment L1 tells (services/bridge/deployment.hpp).
 };
 
 // The data directory `sluiced --devnet` uses when it is given no --data-dir (node/config.cpp):

@@ -3,15 +3,19 @@
 // (short challenge period), the dev-fixture wallet unlocks, WalletSession connects, and the
 // controllers drive a deposit and a withdrawal through to finalization: OverviewController sees
 // the L2 balance, TransfersModel walks the steps and offers finalize exactly when possible,
-// BatchesModel shows batches verified by this wallet, the activity journal records it all.
+// BatchesModel shows batches verified by this wallet, the activity journal records it all. A
+// second devnet at the same Rollup address, and a reset, keep each chain's history to itself.
 // Skipped when no sluiced/anvil is known (SLUICED_PATH from the build, or SLUICE_SLUICED).
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTcpServer>
+
+#include <memory>
 
 #include "activitymodel.h"
 #include "appcontext.h"
@@ -23,8 +27,10 @@
 #include "core/eth/address.hpp"
 #include "core/eth/units.hpp"
 #include "services/bridge/bridge_service.hpp"
+#include "services/bridge/deployment.hpp"
 #include "services/bridge/network_config.hpp"
 #include "services/rpc/eth_client.hpp"
+#include "services/rpc/rpc_client.hpp"
 #include "services/wallet/walletstore.h"
 #include "walletsession.h"
 
@@ -60,8 +66,9 @@ private slots:
     void sendOnL2IsOneHistory();
     void devAccountFundsAWalletAccount();  // before customEndpointsAreChecked: needs the manifest's network
     void customEndpointsAreChecked();
+    void secondChainAtTheSameAddressHasItsOwnHistory();
     void fraudIsDetectedAndProvenByTheWallet();
-    void resetRemovesTheDeletedChainsHistory();  // last: it ends the session
+    void resetRemovesTheDeletedChainsHistory();  // last: it leaves the session on a new local chain
 
 private:
     QTemporaryDir m_dir;
@@ -328,6 +335,147 @@ void TestSession::customEndpointsAreChecked() {
     QCOMPARE(session->l2RpcUrl(), l2);
 }
 
+// Issue 15: a fresh devnet deploys its Rollup at the address of the one before, and the history
+// was named by that address. Switched to the new chain, the wallet's pages hold none of the first
+// chain's transfers; the same account and another one deposit, withdraw and finalize there, each
+// withdrawal paid exactly once; back on the first chain, its history is as it was, without the
+// second chain's.
+void TestSession::secondChainAtTheSameAddressHasItsOwnHistory() {
+    auto* session = WalletSession::instance();
+    SettingsController settings;
+    ActivityModel activity;
+    activity.setSharedSource(true);
+    const NetworkConfig first = *m_stack->network();
+    auto switchTo = [&](const NetworkConfig& network) {
+        settings.applyCustomNetwork(network.l1Rpc.toString(), network.l2Rpc.toString(),
+                                    QString::fromStdString(network.rollup.hex()));
+        return waitUntil(session, &WalletSession::stateChanged, [&] {
+            return session->isReady() && session->l2RpcUrl() == network.l2Rpc.toString() && session->bridge()->isLoaded();
+        }, 60000);
+    };
+    auto transferKeys = [](const TransfersModel* transfers) {
+        QSet<QString> keys;
+        for (int row = 0; row < transfers->rowCount(); ++row)
+            keys << transfers->data(transfers->index(row), TransfersModel::KeyRole).toString().toLower();
+        return keys;
+    };
+    auto activityHashes = [&] {
+        QSet<QString> hashes;
+        for (int row = 0; row < activity.rowCount(); ++row) hashes << activity.entry(row).txHash.toLower();
+        return hashes;
+    };
+
+    QVERIFY(waitUntil(session, &WalletSession::stateChanged, [&] { return session->isReady() && session->bridge()->isLoaded(); }));
+    QCOMPARE(session->l2RpcUrl(), first.l2Rpc.toString());  // customEndpointsAreChecked left it there
+    QSet<QString> firstTransfers, firstActivity;
+    {
+        BridgeController bridge;
+        firstTransfers = transferKeys(bridge.transfers());
+        firstActivity = activityHashes();
+    }
+    QVERIFY2(firstTransfers.size() >= 2, "the first chain's deposit and withdrawal (depositWithdrawFinalize)");
+
+    LocalStack second(m_dir.filePath(QStringLiteral("devnet-second")));
+    second.setProgram(m_stack->program());
+    second.setExtraArguments({QStringLiteral("--challenge-period"), QStringLiteral("8"), QStringLiteral("--l1-port"),
+                              QString::number(freePort()), QStringLiteral("--l2-port"), QString::number(freePort())});
+    second.start();
+    QVERIFY(waitUntil(&second, &LocalStack::stateChanged, [&] {
+        return second.state() == LocalStack::State::Running || second.state() == LocalStack::State::Failed;
+    }));
+    QVERIFY2(second.isRunning(), qPrintable(second.problem()));
+    QCOMPARE(second.network()->rollup, first.rollup);
+    QVERIFY(switchTo(*second.network()));
+
+    {
+        BridgeController bridge;
+        auto* transfers = bridge.transfers();
+        QCOMPARE(transfers->rowCount(), 0);
+        QVERIFY(activityHashes().intersect(firstActivity).isEmpty());
+
+        auto submit = [&](const QString& account, BridgeController::Direction direction, const QString& amount) {
+            bridge.setAccount(account);
+            bridge.setDirection(direction);
+            if (!waitUntil(&bridge, &BridgeController::balanceChanged, [&] { return !bridge.available().isEmpty(); }))
+                return QStringLiteral("no balance");
+            bridge.setAmount(amount);
+            if (!bridge.canSubmit()) return bridge.amountError();
+            bridge.submit();
+            if (!waitUntil(&bridge, &BridgeController::stateChanged, [&] { return !bridge.submitting(); }))
+                return QStringLiteral("hangs");
+            return bridge.error().isEmpty() ? bridge.lastTxHash() : bridge.error();
+        };
+        auto statusOf = [&](const QString& key) {
+            for (int row = 0; row < transfers->rowCount(); ++row)
+                if (transfers->data(transfers->index(row), TransfersModel::KeyRole).toString().compare(key, Qt::CaseInsensitive) == 0)
+                    return transfers->data(transfers->index(row), TransfersModel::StatusRole).toString();
+            return QString();
+        };
+        auto isTx = [](const QString& text) { return text.startsWith(QLatin1String("0x")) && text.size() == 66; };
+
+        // The first chain's account 0 again (its transactions hash as they did there), and account 2.
+        const QString deposit0 = submit(QStringLiteral("0"), BridgeController::Direction::Deposit, QStringLiteral("2"));
+        QVERIFY2(isTx(deposit0), qPrintable(deposit0));
+        const QString deposit2 = submit(QStringLiteral("2"), BridgeController::Direction::Deposit, QStringLiteral("1"));
+        QVERIFY2(isTx(deposit2), qPrintable(deposit2));
+        QVERIFY2(waitUntil(session, &WalletSession::nowChanged, [&] {
+                     session->bridge()->refresh();
+                     return statusOf(deposit0) == QLatin1String("credited") && statusOf(deposit2) == QLatin1String("credited");
+                 }),
+                 qPrintable(statusOf(deposit0) + QLatin1Char('/') + statusOf(deposit2)));
+        const QString withdrawal0 = submit(QStringLiteral("0"), BridgeController::Direction::Withdraw, QStringLiteral("0.5"));
+        QVERIFY2(isTx(withdrawal0), qPrintable(withdrawal0));
+        const QString withdrawal2 = submit(QStringLiteral("2"), BridgeController::Direction::Withdraw, QStringLiteral("0.25"));
+        QVERIFY2(isTx(withdrawal2), qPrintable(withdrawal2));
+        QVERIFY2(waitUntil(session, &WalletSession::nowChanged, [&] {
+                     session->bridge()->refresh();
+                     return transfers->canFinalize(withdrawal0) && transfers->canFinalize(withdrawal2);
+                 }, 120000),
+                 qPrintable(statusOf(withdrawal0) + QLatin1Char('/') + statusOf(withdrawal2)));
+
+        // Account 2 pays its own finalization: its L1 balance rises by exactly 0.25 ETH minus the gas.
+        const Address account2 = *parse_address(AppContext::instance()->store()->accounts().at(2).address.toStdString());
+        auto l1Balance = [&]() -> std::optional<U256> {
+            auto out = std::make_shared<std::optional<U256>>();
+            session->l1()->balance(account2, this, [out](RpcResult<U256> b) {
+                if (b.ok()) *out = b.value();
+            });
+            return QTest::qWaitFor([out] { return out->has_value(); }, 30000) ? *out : std::nullopt;
+        };
+        const std::optional<U256> before = l1Balance();
+        QVERIFY(before);
+        QSignalSpy finalized(&bridge, &BridgeController::finalized);
+        bridge.finalize(withdrawal0);
+        QVERIFY(waitUntil(&bridge, &BridgeController::finalized, [&] { return finalized.count() == 1; }, 60000));
+        bridge.finalize(withdrawal2);
+        QVERIFY2(waitUntil(&bridge, &BridgeController::finalized, [&] { return finalized.count() == 2; }, 60000),
+                 qPrintable(bridge.error()));
+        std::optional<TransactionReceipt> receipt;
+        session->l1()->transactionReceipt(*Hash::from_hex(finalized.at(1).at(1).toString().toStdString()), this,
+                                          [&](RpcResult<std::optional<TransactionReceipt>> r) { receipt = r.ok() ? r.value() : std::nullopt; });
+        QTRY_VERIFY_WITH_TIMEOUT(receipt.has_value(), 30000);
+        const std::optional<U256> after = l1Balance();
+        QVERIFY(after);
+        QCOMPARE(*after, *before + parse_amount("0.25").value() - receipt->gasUsed * receipt->effectiveGasPrice);
+        QVERIFY(waitUntil(session, &WalletSession::nowChanged, [&] {
+            session->bridge()->refresh();
+            return statusOf(withdrawal0) == QLatin1String("finalized") && statusOf(withdrawal2) == QLatin1String("finalized");
+        }));
+        QCOMPARE(transferKeys(transfers),
+                 (QSet<QString>{deposit0.toLower(), deposit2.toLower(), withdrawal0.toLower(), withdrawal2.toLower()}));
+    }
+
+    // Back on the first chain: its own history, nothing of the second's deposits.
+    QVERIFY(switchTo(first));
+    {
+        BridgeController bridge;
+        const QSet<QString> back = transferKeys(bridge.transfers());
+        QVERIFY(back.contains(firstTransfers));
+        QVERIFY2((back - firstTransfers).isEmpty(), "the second chain's transfers showed up on the first");
+    }
+    second.stopAndWait();
+}
+
 void TestSession::fraudIsDetectedAndProvenByTheWallet() {
     auto* session = WalletSession::instance();
     LocalStack cheating(m_dir.filePath(QStringLiteral("devnet-fault")));
@@ -378,26 +526,66 @@ void TestSession::fraudIsDetectedAndProvenByTheWallet() {
     cheating.stopAndWait();
 }
 
-// Settings › Reset deletes the local chain; the new one deploys its Rollup at the same address,
-// so the bridge history and activity journal named by that address must go too (not the wallet).
+// Settings › Reset deletes the local chain and starts a new one, whose Rollup has the same address.
+// The deleted chain's bridge history and activity journal go with it (not the wallet), and the new
+// chain's pages hold nothing of them.
 void TestSession::resetRemovesTheDeletedChainsHistory() {
     auto* session = WalletSession::instance();
     const QString dataDir = AppContext::instance()->store()->dataDir();
-    // Let the session's supervised stack own this devnet's manifest (same Rollup address).
+    QVERIFY(waitUntil(session, &WalletSession::stateChanged, [&] { return session->isReady() && session->bridge()->isLoaded(); }));
+    QSet<QString> deletedTransfers;
+    {
+        BridgeController bridge;
+        for (int row = 0; row < bridge.transfers()->rowCount(); ++row)
+            deletedTransfers << bridge.transfers()->data(bridge.transfers()->index(row), TransfersModel::KeyRole).toString().toLower();
+    }
+    QVERIFY(!deletedTransfers.isEmpty());
+    // Let the session's supervised stack own the first devnet's manifest (the chain the session is on).
     const QString supervised = QDir(dataDir).filePath(QStringLiteral("devnet"));
     QVERIFY(QDir().mkpath(supervised));
     QFile::remove(supervised + QStringLiteral("/devnet.json"));
     QVERIFY(QFile::copy(m_dir.filePath(QStringLiteral("devnet/devnet.json")), supervised + QStringLiteral("/devnet.json")));
     auto config = loadDevnetManifest(supervised + QStringLiteral("/devnet.json"));
     QVERIFY(config.ok());
-    const QString bridgeFile = BridgeService::storePathFor(dataDir, config.value());
-    const QString journal = QDir(dataDir).filePath(QStringLiteral("activity-%1.json").arg(config.value().key()));
+    RpcClient rpc(config.value().l1Rpc);
+    EthClient l1(&rpc);
+    std::optional<RpcResult<Deployment>> deleted;
+    identifyDeployment(&l1, config.value().rollup, config.value().deployBlock, this,
+                       [&](RpcResult<Deployment> d) { deleted.emplace(std::move(d)); });
+    QTRY_VERIFY_WITH_TIMEOUT(deleted.has_value(), 30000);
+    QVERIFY2(deleted->ok(), deleted->ok() ? "" : qPrintable(deleted->error().message));
+    const QString bridgeFile = BridgeService::storePathFor(dataDir, deleted->value());
+    const QString journal = QDir(dataDir).filePath(QStringLiteral("activity-%1.json").arg(deleted->value().key()));
     QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(bridgeFile) && QFile::exists(journal), 30000);  // this session's history
 
+    auto* stack = session->localStack();
+    stack->setProgram(m_stack->program());
+    stack->setExtraArguments({QStringLiteral("--challenge-period"), QStringLiteral("8"), QStringLiteral("--l1-port"),
+                              QString::number(freePort()), QStringLiteral("--l2-port"), QString::number(freePort())});
     session->resetLocalStack();
-    QVERIFY(!QFile::exists(bridgeFile));
-    QVERIFY(!QFile::exists(journal));
+    QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(bridgeFile) && !QFile::exists(journal), 30000);
     QVERIFY(AppContext::instance()->store()->exists());
+
+    // The new chain: its Rollup at the same address, none of the deleted chain's transfers.
+    QVERIFY(waitUntil(stack, &LocalStack::stateChanged, [&] {
+        return stack->isRunning() || stack->state() == LocalStack::State::Failed;
+    }));
+    QVERIFY2(stack->isRunning(), qPrintable(stack->problem() + QLatin1Char('\n') + stack->log()->text()));
+    QCOMPARE(stack->network()->rollup, config.value().rollup);
+    session->useLocalNetwork();
+    QVERIFY2(waitUntil(session, &WalletSession::stateChanged, [&] {
+                 return session->isReady() && session->l2RpcUrl() == stack->network()->l2Rpc.toString() &&
+                        session->bridge()->isLoaded();
+             }, 60000),
+             qPrintable(QStringLiteral("%1 on %2 (the new chain's L2: %3), history %4")
+                            .arg(session->statusText(), session->l2RpcUrl(), stack->network()->l2Rpc.toString(),
+                                 session->bridge() && session->bridge()->isLoaded() ? QStringLiteral("loaded") : QStringLiteral("not loaded"))));
+    BridgeController bridge;
+    ActivityModel activity;
+    activity.setSharedSource(true);
+    QCOMPARE(bridge.transfers()->rowCount(), 0);
+    for (int row = 0; row < activity.rowCount(); ++row)
+        QVERIFY2(!deletedTransfers.contains(activity.entry(row).txHash.toLower()), qPrintable(activity.entry(row).txHash));
 }
 
 QTEST_MAIN(TestSession)

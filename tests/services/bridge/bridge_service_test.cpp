@@ -11,10 +11,12 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTcpServer>
 #include <QTest>
 
 #include <map>
 #include <memory>
+#include <set>
 
 #include "core/eth/abi.hpp"
 #include "core/eth/address.hpp"
@@ -50,11 +52,13 @@ QString q(const U256& v) { return QString::fromStdString(u256_to_quantity(v)); }
 QString hx(ByteView b) { return QString::fromStdString(to_hex(b)); }
 
 // An Ethereum node that mines every valid raw transaction at once, with a balance per address
-// and an eth_call hook. Records what it was sent.
+// and an eth_call hook. Records what it was sent. Its block hashes are its own (`blockSalt`).
 struct FakeChain {
     quint64 chainId = 1;
     U256 baseFee = 1000000000;
     quint64 timestamp = 0;
+    std::uint8_t blockSalt = 0;
+    std::set<QString> pending;  // transactions it knows but has not mined
     std::map<Address, U256> balances;
     std::map<Address, quint64> nonces;
     std::vector<SignedTransaction> sent;
@@ -69,10 +73,13 @@ struct FakeChain {
         if (extra)
             if (auto out = extra(r)) return *out;
         if (m == QLatin1String("eth_chainId")) return FakeRpcServer::result(r, q(chainId));
-        if (m == QLatin1String("eth_getBlockByNumber"))
-            return FakeRpcServer::result(r, QJsonObject{{QStringLiteral("number"), QStringLiteral("0x10")},
+        if (m == QLatin1String("eth_getBlockByNumber")) {
+            const quint64 number = EthClient::parseQuantity64(p[0]).value_or(0x10);  // "latest": 0x10
+            return FakeRpcServer::result(r, QJsonObject{{QStringLiteral("number"), q(number)},
+                                                        {QStringLiteral("hash"), hx(blockHash(number))},
                                                         {QStringLiteral("timestamp"), q(timestamp)},
                                                         {QStringLiteral("baseFeePerGas"), q(baseFee)}});
+        }
         if (m == QLatin1String("eth_maxPriorityFeePerGas")) return FakeRpcServer::result(r, QStringLiteral("0x0"));
         if (m == QLatin1String("eth_gasPrice")) return FakeRpcServer::result(r, q(baseFee));
         if (m == QLatin1String("eth_estimateGas")) return FakeRpcServer::result(r, QStringLiteral("0xc350"));
@@ -107,7 +114,27 @@ struct FakeChain {
             auto it = receipts.find(p[0].toString());
             return FakeRpcServer::result(r, it == receipts.end() ? QJsonValue() : QJsonValue(it->second));
         }
+        if (m == QLatin1String("eth_getTransactionByHash")) {
+            const QString hash = p[0].toString();
+            if (!receipts.count(hash) && !pending.count(hash)) return FakeRpcServer::result(r, QJsonValue());
+            return FakeRpcServer::result(r, QJsonObject{{QStringLiteral("hash"), hash}});
+        }
         return FakeRpcServer::error(r, -32601, QStringLiteral("method not found: ") + m);
+    }
+
+    Hash blockHash(quint64 number) const {
+        Hash h;
+        h.bytes.fill(blockSalt);
+        for (int i = 0; i < 8; ++i) h.bytes[31 - i] = std::uint8_t(number >> (8 * i));
+        return h;
+    }
+    // A transaction this chain mined in block `number`.
+    void mined(const Hash& tx, quint64 number, bool success = true) {
+        receipts[hx(tx)] = QJsonObject{{QStringLiteral("transactionHash"), hx(tx)},
+                                       {QStringLiteral("blockHash"), hx(blockHash(number))},
+                                       {QStringLiteral("blockNumber"), q(number)},
+                                       {QStringLiteral("gasUsed"), QStringLiteral("0x5208")},
+                                       {QStringLiteral("status"), success ? QStringLiteral("0x1") : QStringLiteral("0x0")}};
     }
 };
 
@@ -149,6 +176,8 @@ struct World {
     std::set<std::pair<quint64, quint64>> paid;    // L1: isWithdrawalFinalized
     QJsonArray nodeWithdrawals;
     QJsonArray nodeDeposits;
+    bool nodeFiltersByRecipient = false;  // sluice_getWithdrawals answers each address with its own
+    std::optional<Hash> creationTx;       // L1's ots_getContractCreator; none: the method is unknown
     bool l2Down = false;
     FakeRpcServer l1Server{[this](const QJsonObject& r) { return l1.handle(r); }};
     FakeRpcServer l2Server{[this](const QJsonObject& r) { return l2.handle(r); }};
@@ -170,10 +199,23 @@ struct World {
             if (sel("isWithdrawalFinalized(uint256,uint256)")) return uintWord(U256(paid.count({arg(0), arg(1)}) ? 1 : 0));
             return std::nullopt;
         };
+        l1.extra = [this](const QJsonObject& r) -> std::optional<FakeResponse> {
+            if (r.value(QStringLiteral("method")).toString() != QLatin1String("ots_getContractCreator") || !creationTx)
+                return std::nullopt;
+            return FakeRpcServer::result(r, QJsonObject{{QStringLiteral("hash"), hx(*creationTx)},
+                                                        {QStringLiteral("creator"), QStringLiteral("0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266")}});
+        };
         l2.extra = [this](const QJsonObject& r) -> std::optional<FakeResponse> {
             if (l2Down) return FakeResponse{503, "down"};
             const QString m = r.value(QStringLiteral("method")).toString();
-            if (m == QLatin1String("sluice_getWithdrawals")) return FakeRpcServer::result(r, nodeWithdrawals);
+            if (m == QLatin1String("sluice_getWithdrawals")) {
+                if (!nodeFiltersByRecipient) return FakeRpcServer::result(r, nodeWithdrawals);
+                const QString who = r.value(QStringLiteral("params")).toArray()[0].toString().toLower();
+                QJsonArray mine;
+                for (const QJsonValue& w : std::as_const(nodeWithdrawals))
+                    if (w.toObject().value(QStringLiteral("recipient")).toString().toLower() == who) mine.append(w);
+                return FakeRpcServer::result(r, mine);
+            }
             if (m == QLatin1String("sluice_getDeposits")) return FakeRpcServer::result(r, nodeDeposits);
             return std::nullopt;
         };
@@ -435,6 +477,7 @@ private slots:
                                           {QStringLiteral("l1TxHash"), hx(*Hash::from_hex("0x" + std::string(64, 'c')))},
                                           {QStringLiteral("status"), QStringLiteral("credited")},
                                           {QStringLiteral("l2Block"), 3}}};
+        world.l1.mined(*Hash::from_hex("0x" + std::string(64, 'c')), 2);
 
         RpcClient l1Rpc(QUrl(world.l1Server.url()));
         EthClient l1(&l1Rpc);
@@ -449,7 +492,7 @@ private slots:
             QVERIFY(saved.wait(10000));
             QCOMPARE(service.withdrawal(hx(tx))->status, WithdrawalStatus::InChallengeWindow);
         }
-        // A new process: everything comes back from the file, before any RPC.
+        // A new process: everything comes back from the file (checked against L1; the node is down).
         world.l2Down = true;
         BridgeService again(&rollup, &l2, params60(), store);
         QVERIFY(QTest::qWaitFor([&] { return again.isLoaded(); }, 5000));
@@ -531,11 +574,198 @@ private slots:
         QCOMPARE(call.tx.data, expected);
         QCOMPARE(service.withdrawal(QStringLiteral("2:1"))->status, WithdrawalStatus::Finalized);
 
+        // Paid on L1 (what the transaction did): a second attempt sends nothing.
+        world.paid.insert({2, 1});
         auto twice = await([&](auto cb) { service.finalize(signer, QStringLiteral("2:1"), this, cb); });
         QVERIFY(!twice.ok());
         QVERIFY(QString::fromStdString(twice.message()).contains(QStringLiteral("already finalized")));
+        QCOMPARE(world.l1.sent.size(), std::size_t(1));
+        // The record says "finalized", L1 says unpaid (a record from another chain at this
+        // address): L1's word counts, never the record's.
+        world.paid.clear();
+        auto again = await([&](auto cb) { service.finalize(signer, QStringLiteral("2:1"), this, cb); });
+        QVERIFY2(again.ok(), again.ok() ? "" : again.message().c_str());
+        QCOMPARE(world.l1.sent.size(), std::size_t(2));
         auto unknown = await([&](auto cb) { service.finalize(signer, QStringLiteral("9:9"), this, cb); });
         QVERIFY(!unknown.ok());
+    }
+
+    // What keeps two chains' histories apart: the L1 block the Rollup was created in, not its
+    // address (two fresh devnets: the same chain id, the same Rollup address, other blocks).
+    void deploymentIsToldByL1() {
+        World first, second;
+        second.l1.blockSalt = 0x77;
+        auto identify = [&](const QUrl& l1Url, quint64 deployBlock) {
+            RpcClient rpc(l1Url);
+            EthClient l1(&rpc);
+            std::optional<RpcResult<Deployment>> out;
+            identifyDeployment(&l1, kRollup, deployBlock, this, [&](RpcResult<Deployment> d) { out.emplace(std::move(d)); });
+            if (QTest::qWaitFor([&] { return out.has_value(); }, 10000)) return std::move(*out);
+            RpcError timedOut;
+            timedOut.kind = RpcError::Kind::Timeout;
+            timedOut.message = QStringLiteral("no answer");
+            return RpcResult<Deployment>(timedOut);
+        };
+        // From a manifest's deploy block.
+        auto fromManifest = identify(QUrl(first.l1Server.url()), 1);
+        QVERIFY2(fromManifest.ok(), fromManifest.ok() ? "" : qPrintable(fromManifest.error().message));
+        QCOMPARE(fromManifest.value().l1ChainId, quint64(31337));
+        QCOMPARE(fromManifest.value().rollup, kRollup);
+        QCOMPARE(fromManifest.value().block, quint64(1));
+        QCOMPARE(fromManifest.value().blockHash, first.l1.blockHash(1));
+        QVERIFY(fromManifest.value().key().startsWith(QStringLiteral("5fbdb2315678afecb367f032d93f642f64180aa3-31337-")));
+        // Explicit endpoints: the creation transaction L1 names leads to the same deployment.
+        const Hash creation = *Hash::from_hex("0x" + std::string(64, '9'));
+        first.creationTx = creation;
+        first.l1.mined(creation, 1);
+        auto fromL1 = identify(QUrl(first.l1Server.url()), 0);
+        QVERIFY(fromL1.ok());
+        QCOMPARE(fromL1.value(), fromManifest.value());
+        // The other chain: another deployment, another file.
+        auto other = identify(QUrl(second.l1Server.url()), 1);
+        QVERIFY(other.ok());
+        QVERIFY(other.value().key() != fromManifest.value().key());
+        QVERIFY(BridgeService::storePathFor(QStringLiteral("/w"), other.value()) !=
+                BridgeService::storePathFor(QStringLiteral("/w"), fromManifest.value()));
+        // A node that cannot name the creation (no Otterscan API): its genesis block stands in.
+        auto genesis = identify(QUrl(second.l1Server.url()), 0);
+        QVERIFY(genesis.ok());
+        QCOMPARE(genesis.value().block, quint64(0));
+        QCOMPARE(genesis.value().blockHash, second.l1.blockHash(0));
+        // An L1 that does not answer: no guess.
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const QUrl nobody(QStringLiteral("http://127.0.0.1:%1").arg(closed.serverPort()));
+        closed.close();
+        QVERIFY(!identify(nobody, 1).ok());
+    }
+
+    // A history file is only a record: on loading, what L1 contradicts is left out and what L1
+    // says counts. (Here the file of one chain meets another at the same address.)
+    void historyIsCheckedAgainstL1OnLoading() {
+        World world;
+        QTemporaryDir dir;
+        const QString store = dir.filePath(QStringLiteral("bridge.json"));
+        const Address me = public_key_of(*PrivateKey::from_hex(kKeyHex)).address();
+        const U256 amount(500);
+        const quint64 past = quint64(QDateTime::currentSecsSinceEpoch()) - 600;  // every window has passed
+        const Hash gone = *Hash::from_hex("0x" + std::string(64, '1'));
+        const Hash kept = *Hash::from_hex("0x" + std::string(64, '2'));
+        const Hash paid = *Hash::from_hex("0x" + std::string(64, '3'));
+        const Hash unknownDeposit = *Hash::from_hex("0x" + std::string(64, '4'));
+        const Hash pendingDeposit = *Hash::from_hex("0x" + std::string(64, '5'));
+        const Hash leaf = rollup::withdrawal_leaf({me, amount});
+        std::map<quint64, rollup::BatchHeader> headers{{1, makeHeader(past, leaf, 1)}, {2, makeHeader(past, leaf, 2)},
+                                                       {3, makeHeader(past, leaf, 3)}};
+        world.nodeWithdrawals = {nodeWithdrawal(gone, me, amount, std::pair{quint64(1), headers[1]}),
+                                 nodeWithdrawal(kept, me, amount, std::pair{quint64(2), headers[2]}),
+                                 nodeWithdrawal(paid, me, amount, std::pair{quint64(3), headers[3]})};
+        for (const auto& [index, header] : headers) world.batchHashes[index] = rollup::batch_header_hash(header);
+        world.paid = {{1, 0}, {2, 0}};
+        auto deposit = [&](const Hash& tx, int queueIndex) {
+            return QJsonObject{{QStringLiteral("queueIndex"), queueIndex},
+                               {QStringLiteral("to"), QString::fromStdString(to_checksum_address(me))},
+                               {QStringLiteral("amount"), q(amount)},
+                               {QStringLiteral("l1TxHash"), hx(tx)},
+                               {QStringLiteral("status"), QStringLiteral("credited")},
+                               {QStringLiteral("l2Block"), 3}};
+        };
+        world.nodeDeposits = {deposit(unknownDeposit, 0), deposit(pendingDeposit, 1)};
+        world.l1.mined(unknownDeposit, 2);
+        world.l1.mined(pendingDeposit, 3);
+
+        RpcClient l1Rpc(QUrl(world.l1Server.url()));
+        EthClient l1(&l1Rpc);
+        RollupContract rollup(&l1, kRollup);
+        L2Client l2(QUrl(world.l2Server.url()));
+        {
+            BridgeService service(&rollup, &l2, params60(), store);
+            QVERIFY(QTest::qWaitFor([&] { return service.isLoaded(); }, 5000));
+            service.track(me);
+            QSignalSpy saved(&service, &BridgeService::saved);
+            service.refresh();
+            QVERIFY(saved.wait(10000));
+            QCOMPARE(service.withdrawal(hx(gone))->status, WithdrawalStatus::Finalized);
+            QCOMPARE(service.withdrawal(hx(kept))->status, WithdrawalStatus::Finalized);
+            QCOMPARE(service.withdrawal(hx(paid))->status, WithdrawalStatus::ReadyToFinalize);
+            QCOMPARE(service.deposits().size(), 2);
+        }
+
+        // L1 says otherwise: its batch 1 is another batch, the withdrawal of batch 2 is unpaid and
+        // that of batch 3 paid, one deposit it never saw, the other waits to be mined.
+        world.batchHashes[1] = rollup::batch_header_hash(makeHeader(past, leaf, 9));
+        world.paid = {{3, 0}};
+        world.l1.receipts.erase(hx(unknownDeposit));
+        world.l1.receipts.erase(hx(pendingDeposit));
+        world.l1.pending.insert(hx(pendingDeposit));
+        world.l2Down = true;  // loading alone decides, the node is not asked
+        BridgeService again(&rollup, &l2, params60(), QString());
+        QSignalSpy saved(&again, &BridgeService::saved);
+        again.open(store);
+        QVERIFY(QTest::qWaitFor([&] { return again.isLoaded(); }, 5000));
+        QVERIFY(!again.withdrawal(hx(gone)));
+        QVERIFY(!again.withdrawal(QStringLiteral("1:0")));
+        QCOMPARE(again.withdrawal(hx(kept))->status, WithdrawalStatus::ReadyToFinalize);
+        QCOMPARE(again.withdrawal(hx(paid))->status, WithdrawalStatus::Finalized);
+        QCOMPARE(again.deposits().size(), 1);
+        QCOMPARE(again.deposits().first().l1TxHash, pendingDeposit);
+        QCOMPARE(again.deposits().first().status, DepositStatus::Submitted);
+        // ... and the file says so too.
+        QVERIFY(saved.wait(10000));
+        QFile file(store);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray saved1 = file.readAll();
+        QVERIFY(!saved1.contains(hx(gone).toLatin1()));
+        QVERIFY(!saved1.contains(hx(unknownDeposit).toLatin1()));
+        QVERIFY(saved1.contains(hx(kept).toLatin1()));
+    }
+
+    // "batch:index" names one withdrawal among the accounts acted for; the L2 hash names one anywhere.
+    void idLookupsConsiderOnlyTheAccountsActedFor() {
+        World world;
+        world.nodeFiltersByRecipient = true;
+        QTemporaryDir dir;
+        const PrivateKey key = *PrivateKey::from_hex(kKeyHex);
+        const Address me = public_key_of(key).address();
+        const Address other = *Address::from_hex("0x70997970c51812dc3a010c7d01b50e0d17dc79c8");
+        world.l1.balances[me] = U256(1000000000000000000ull);
+        const U256 amount(777);
+        const quint64 past = quint64(QDateTime::currentSecsSinceEpoch()) - 600;
+        const Hash mine = *Hash::from_hex("0x" + std::string(64, '6'));
+        const Hash theirs = *Hash::from_hex("0x" + std::string(64, '7'));
+        // Both say "1:0": ours is in the batch L1 stores, theirs is a node's word L1 never confirmed.
+        const auto ours = makeHeader(past, rollup::withdrawal_leaf({me, amount}), 1);
+        const auto unconfirmed = makeHeader(past, rollup::withdrawal_leaf({other, amount}), 2);
+        world.nodeWithdrawals = {nodeWithdrawal(mine, me, amount, std::pair{quint64(1), ours}),
+                                 nodeWithdrawal(theirs, other, amount, std::pair{quint64(1), unconfirmed})};
+        world.batchHashes[1] = rollup::batch_header_hash(ours);
+
+        RpcClient l1Rpc(QUrl(world.l1Server.url()));
+        EthClient l1(&l1Rpc);
+        RollupContract rollup(&l1, kRollup);
+        L2Client l2(QUrl(world.l2Server.url()));
+        BridgeService service(&rollup, &l2, params60(), dir.filePath(QStringLiteral("b.json")));
+        QVERIFY(QTest::qWaitFor([&] { return service.isLoaded(); }, 5000));
+        service.track(me);
+        service.track(other);
+        QSignalSpy done(&service, &BridgeService::refreshed);
+        service.refresh();
+        QVERIFY(done.wait(10000));
+        QCOMPARE(service.withdrawal(hx(mine))->status, WithdrawalStatus::ReadyToFinalize);
+        QCOMPARE(service.withdrawal(hx(theirs))->status, WithdrawalStatus::Posted);
+
+        QVERIFY(!service.withdrawal(QStringLiteral("1:0")));  // two of them
+        QCOMPARE(service.withdrawal(QStringLiteral("1:0"), {me})->l2TxHash, mine);
+        QCOMPARE(service.withdrawal(QStringLiteral("1:0"), {other})->l2TxHash, theirs);
+        const AccountSigner signer = AccountSigner::from_key(key);
+        auto ambiguous = await([&](auto cb) { service.finalize(signer, QStringLiteral("1:0"), this, cb); });
+        QVERIFY(!ambiguous.ok());
+        QVERIFY2(QString::fromStdString(ambiguous.message()).contains(hx(mine)), ambiguous.message().c_str());
+        QVERIFY(world.l1.sent.empty());
+        auto paid = await([&](auto cb) { service.finalize(signer, QStringLiteral("1:0"), {me}, this, cb); });
+        QVERIFY2(paid.ok(), paid.ok() ? "" : paid.message().c_str());
+        QCOMPARE(world.l1.sent.size(), std::size_t(1));
+        QCOMPARE(world.l1.sent.front().tx.data, RollupContract::finalizeWithdrawalCalldata(ours, 1, 0, me, amount, {}));
     }
 
     void finalizeRefusesAProofThatDoesNotMatch() {
