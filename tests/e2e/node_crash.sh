@@ -60,9 +60,14 @@ acked() { wc -l <"$work/acked.txt"; }
 wait_for 60 bash -c "[ \$(wc -l <'$work/acked.txt') -ge $((N / 3)) ]"
 # Kill right after the proposer sent a batch (anvil mines it up to a second later): the restarted
 # node must find that batch on L1 and carry on from it.
-sent=$(grep -c "proposer: batch .* sent in L1 tx" "$log" || true)
-wait_for 30 bash -c "[ \$(grep -c 'proposer: batch .* sent in L1 tx' '$log') -gt $sent ]"
 anvil_before=$(pid_on_port "$L1P")
+sent=$(grep -c "proposer: batch .* sent in L1 tx" "$log" || true)
+# A tight poll: the batch is in flight from its "sent" line until the node has read it back from
+# L1 (about a second), and the kill must land inside that window.
+for ((i = 0; i < 1200; i++)); do
+  [ "$(grep -c 'proposer: batch .* sent in L1 tx' "$log")" -gt "$sent" ] && break
+  sleep 0.025
+done
 kill -9 "$node_pid"; wait "$node_pid" 2>/dev/null || true; node_pid=
 wait "$send_pid" 2>/dev/null || true; send_pid=
 K=$(acked)

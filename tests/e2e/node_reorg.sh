@@ -31,7 +31,7 @@ mine() { for ((m = 0; m < $1; m++)); do rpc "$L1P" evm_mine '[]' >/dev/null; don
 
 # --- 1. an unconfirmed deposit vanishes ------------------------------------------------------
 start_node --deposit-confirmations 2
-grep -q "deposits are credited after 2 confirmation" "$log"
+wait_for 30 grep -q "deposits are credited after 2 confirmation" "$log"  # logged once L1 has been read
 R=$(jq -r .rollup "$work/d/devnet.json")
 A=$(jq -r '.devAccounts[0].address' "$work/d/devnet.json"); AK=$(jq -r '.devAccounts[0].privateKey' "$work/d/devnet.json")
 B=$(jq -r '.devAccounts[1].address' "$work/d/devnet.json"); BK=$(jq -r '.devAccounts[1].privateKey' "$work/d/devnet.json")
