@@ -50,6 +50,11 @@ Result<std::vector<std::string_view>> split_top_level(std::string_view text, cha
     return parts;
 }
 
+// The largest static type (a fixed array of static elements) parse_abi_type accepts: 16 MiB
+// encoded, far above any transaction or return data, and small enough that head sizes never
+// overflow.
+constexpr std::size_t kMaxStaticSize = std::size_t{1} << 24;
+
 std::size_t head_size(const AbiType& t) {
     if (t.kind == Kind::array && t.length && !t.is_dynamic()) return *t.length * head_size(*t.element);
     return 32;
@@ -307,6 +312,12 @@ Result<AbiType> parse_abi_type(std::string_view text) {
             auto k = parse_small(inside);
             if (!k || *k == 0) return make_error("bad array length in type '" + std::string(original) + "'");
             t.length = static_cast<std::size_t>(*k);
+            // A static T[k] is encoded in place, k times T's size: nested lengths multiply
+            // ("uint256[8192][8192][8192][8192][8192]" would wrap size_t to 0, and the decoder
+            // divides by that size). No real calldata or return data comes near this bound.
+            if (!t.is_dynamic() && head_size(*t.element) > kMaxStaticSize / *t.length)
+                return make_error("type '" + std::string(original) + "' is too large (its static encoding exceeds " +
+                                  std::to_string(kMaxStaticSize) + " bytes)");
         }
         return t;
     }
