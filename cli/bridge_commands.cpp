@@ -265,6 +265,20 @@ bool refresh(Session& s, const QList<Address>& accounts) {
     return !problem;
 }
 
+// Reads and re-executes everything on L1 with `verifier`; the error message, or empty.
+QString replayL1(WalletVerifier& verifier) {
+    QString failure;
+    QEventLoop loop;
+    QObject::connect(&verifier, &WalletVerifier::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&verifier, &WalletVerifier::failed, &loop, [&](const QString& m) {
+        failure = m;
+        loop.quit();
+    });
+    verifier.verifyAll();
+    loop.exec();
+    return failure;
+}
+
 QJsonObject withdrawalJson(const WithdrawalRecord& r, quint64 now) {
     QJsonObject o{{QStringLiteral("id"), r.id().isEmpty() ? QJsonValue() : QJsonValue(r.id())},
                   {QStringLiteral("l2TxHash"), r.key()},
@@ -508,18 +522,8 @@ int runBatches(const QStringList& argv) {
     if (auto exit = openSession(s, parser, o, false)) return *exit;
     // The authority is L1: the batches and their headers come from the Rollup contract's events.
     WalletVerifier verifier(s.l1.get(), s.network.rollup, s.network.deployBlock, s.params);
-    QString failure;
-    {
-        QEventLoop loop;
-        QObject::connect(&verifier, &WalletVerifier::finished, &loop, &QEventLoop::quit);
-        QObject::connect(&verifier, &WalletVerifier::failed, &loop, [&](const QString& m) {
-            failure = m;
-            loop.quit();
-        });
-        verifier.verifyAll();
-        loop.exec();
-    }
-    if (!failure.isEmpty()) return fail(QStringLiteral("reading the batches from L1: ") + failure);
+    if (const QString failure = replayL1(verifier); !failure.isEmpty())
+        return fail(QStringLiteral("reading the batches from L1: ") + failure);
     // The contract's clock: the latest L1 block's timestamp.
     const quint64 now = verifier.l1Time() ? verifier.l1Time() : quint64(QDateTime::currentSecsSinceEpoch());
     QJsonArray out;
@@ -630,18 +634,7 @@ int runExit(const QStringList& argv) {
     }
     // The proof comes from this wallet's own re-execution of every batch on L1.
     WalletVerifier verifier(s.l1.get(), s.network.rollup, s.network.deployBlock, s.params);
-    QString failure;
-    {
-        QEventLoop loop;
-        QObject::connect(&verifier, &WalletVerifier::finished, &loop, &QEventLoop::quit);
-        QObject::connect(&verifier, &WalletVerifier::failed, &loop, [&](const QString& m) {
-            failure = m;
-            loop.quit();
-        });
-        verifier.verifyAll();
-        loop.exec();
-    }
-    if (!failure.isEmpty()) return fail(QStringLiteral("replaying L1: ") + failure);
+    if (const QString failure = replayL1(verifier); !failure.isEmpty()) return fail(QStringLiteral("replaying L1: ") + failure);
     auto plan = planExit(verifier.replica(), st.stateRoot, owner);
     if (!plan) return fail(QString::fromStdString(plan.message()));
     if (plan->exits.empty() && plan->refunds.empty()) {
