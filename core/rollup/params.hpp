@@ -39,6 +39,7 @@ enum class Verdict : std::uint8_t {
     Overdraft = 6,
     Overflow = 7,
     BadWithdrawal = 8,
+    WrongSkip = 9,  // a forced transaction skipped although it was valid for an account of its signer (§4.5)
 };
 
 std::string_view verdict_name(Verdict verdict);

@@ -15,7 +15,9 @@ namespace {
 constexpr std::uint8_t kBitEip1559 = 1 << 2;
 constexpr std::uint8_t kBitParity = 1 << 3;
 constexpr std::uint8_t kBit4 = 1 << 4;
-constexpr std::uint8_t kReservedBits = 0xe0;
+constexpr std::uint8_t kBitForced = 1 << 5;
+constexpr std::uint8_t kBitSkipped = 1 << 6;
+constexpr std::uint8_t kBit7 = 1 << 7;
 
 const std::array<U256, 78>& powers_of_ten() {
     static const std::array<U256, 78> p = [] {
@@ -48,6 +50,12 @@ std::uint64_t get_be(ByteView data, std::size_t offset, int n) {
     return v;
 }
 
+void put_u64(Bytes& out, std::uint64_t v) {
+    for (int i = 7; i >= 0; --i) out.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
+}
+
+void put_word(Bytes& out, const U256& v) { append(out, u256_to_be32(v)); }
+
 void put_fees(Bytes& out, const Record& r) {
     if (r.eip1559) {
         encode_amount(out, r.max_priority_fee_per_gas);
@@ -55,6 +63,65 @@ void put_fees(Bytes& out, const Record& r) {
     } else {
         encode_amount(out, r.gas_price);
     }
+}
+
+// The recipient address a signed record's signature covers, given the caller's `to` (which only
+// an unforced kind 0 record needs: it names an account index, not an address).
+const Address& signed_to(const Record& r, const Address& to) {
+    return r.forced && r.kind == RecordKind::transfer ? r.address : to;
+}
+
+// What an L2 transaction must be (§3), for the sequencer's records and the wallet's forced tuples.
+Status l2_carries(const SignedTransaction& st, const Params& params) {
+    const Transaction& tx = st.tx;
+    if (tx.type == TxType::access_list) return make_error("EIP-2930 (type 1) transactions are not accepted on L2");
+    if (tx.chain_id != params.chain_id)
+        return make_error("wrong chain id " + u256_to_dec(tx.chain_id) + ": this L2 is chain " +
+                          u256_to_dec(params.chain_id));
+    if (!tx.to) return make_error("contract creation is not possible on L2: the transaction needs a recipient");
+    if (!tx.data.empty()) return make_error("L2 transactions carry no data: only plain value transfers");
+    if (!tx.access_list.empty()) return make_error("L2 transactions must have an empty access list");
+    if (st.signature.recovery_id > 1) return make_error("signature y parity must be 0 or 1");
+    return {};
+}
+
+// The kind and recipient fields of a signed record for a transaction to `to` (§3): a withdrawal
+// to `sender` for WITHDRAWAL_ADDRESS, else a transfer to the account `to_index` (kind 0) or to a
+// new account (kind 1). A forced kind 0 record also carries toAddress (§4.1).
+void set_recipient(Record& r, const Address& to, const Address& sender, std::optional<std::uint32_t> to_index) {
+    if (to == withdrawal_address()) {
+        r.kind = RecordKind::withdrawal;
+        r.address = sender;
+    } else if (to_index) {
+        r.kind = RecordKind::transfer;
+        r.to = *to_index;
+        if (r.forced) r.address = to;
+    } else {
+        r.kind = RecordKind::new_account_transfer;
+        r.address = to;
+    }
+}
+
+// The signed fields of a forced tuple as a record's (kind and recipient are the caller's).
+Record signed_fields(const ForcedTransaction& tx) {
+    Record r;
+    r.eip1559 = tx.eip1559;
+    r.y_parity = tx.y_parity;
+    r.nonce = tx.nonce;
+    r.value = tx.value;
+    r.gas_price = tx.gas_price;
+    r.max_priority_fee_per_gas = tx.max_priority_fee_per_gas;
+    r.max_fee_per_gas = tx.max_fee_per_gas;
+    if (tx.gas_limit != U256(kTransferGas)) r.gas_limit = tx.gas_limit;
+    r.r = tx.r;
+    r.s = tx.s;
+    return r;
+}
+
+Status check_representable(const ForcedTransaction& tx) {
+    if (forced_representable(tx)) return {};
+    return make_error(
+        "not a forced transaction the Rollup accepts: y parity above 1, or a fee field its type does not use is set");
 }
 
 }  // namespace
@@ -78,6 +145,7 @@ std::string_view verdict_name(Verdict verdict) {
     case Verdict::Overdraft: return "Overdraft";
     case Verdict::Overflow: return "Overflow";
     case Verdict::BadWithdrawal: return "BadWithdrawal";
+    case Verdict::WrongSkip: return "WrongSkip";
     }
     return "?";
 }
@@ -138,24 +206,29 @@ void encode_record(Bytes& out, const Record& r) {
         if (!r.new_account) put_u32(out, r.to);
         append(out, r.address);
         encode_amount(out, r.value);
-        for (int i = 7; i >= 0; --i) out.push_back(static_cast<std::uint8_t>(r.timestamp >> (8 * i)));
+        put_u64(out, r.timestamp);
         return;
     }
     if (r.eip1559) flag |= kBitEip1559;
     if (r.y_parity & 1) flag |= kBitParity;
     if (!r.gas_limit) flag |= kBit4;
+    if (r.forced) flag |= kBitForced;
+    if (r.skipped) flag |= kBitSkipped;
     out.push_back(flag);
     put_u32(out, r.from);
-    if (r.kind == RecordKind::transfer)
+    if (r.kind == RecordKind::transfer) {
         put_u32(out, r.to);
-    else
+        if (r.forced) append(out, r.address);  // the queue entry names the recipient's address
+    } else {
         append(out, r.address);
+    }
     encode_uvar(out, r.nonce);
     encode_amount(out, r.value);
     put_fees(out, r);
     if (r.gas_limit) encode_uvar(out, *r.gas_limit);
     append(out, r.r);
     append(out, r.s);
+    if (r.forced) put_u64(out, r.timestamp);
 }
 
 Bytes encode_record(const Record& record) {
@@ -175,13 +248,14 @@ Result<Record> decode_record(ByteView data, std::size_t& offset) {
     const std::size_t start = offset;
     if (auto s = need(data, offset, 1, "flag byte"); !s) return s.error();
     const std::uint8_t flag = data[offset];
-    if (flag & kReservedBits) return at(start, "reserved flag bits 5-7 are not zero");
+    if (flag & kBit7) return at(start, "reserved flag bit 7 is not zero");
     Record r;
     r.kind = static_cast<RecordKind>(flag & 3);
     std::size_t pos = offset + 1;
 
     if (r.kind == RecordKind::deposit) {
         if (flag & (kBitEip1559 | kBitParity)) return at(start, "a deposit has transaction-type or parity flag bits set");
+        if (flag & (kBitForced | kBitSkipped)) return at(start, "a deposit has forced or skipped flag bits set");
         r.new_account = (flag & kBit4) != 0;
         if (!r.new_account) {
             if (auto s = need(data, pos, 4, "deposit recipient index"); !s) return s.error();
@@ -201,6 +275,9 @@ Result<Record> decode_record(ByteView data, std::size_t& offset) {
         return r;
     }
 
+    r.forced = (flag & kBitForced) != 0;
+    r.skipped = (flag & kBitSkipped) != 0;
+    if (r.skipped && !r.forced) return at(start, "the skipped flag bit 6 is set without the forced bit 5");
     r.eip1559 = (flag & kBitEip1559) != 0;
     r.y_parity = (flag & kBitParity) ? 1 : 0;
     const bool implicit_gas = (flag & kBit4) != 0;
@@ -211,6 +288,11 @@ Result<Record> decode_record(ByteView data, std::size_t& offset) {
         if (auto s = need(data, pos, 4, "recipient index"); !s) return s.error();
         r.to = static_cast<std::uint32_t>(get_be(data, pos, 4));
         pos += 4;
+        if (r.forced) {
+            if (auto s = need(data, pos, 20, "forced recipient address"); !s) return s.error();
+            std::memcpy(r.address.data(), data.data() + pos, 20);
+            pos += 20;
+        }
     } else {
         const char* what = r.kind == RecordKind::withdrawal ? "L1 recipient" : "recipient address";
         if (auto s = need(data, pos, 20, what); !s) return s.error();
@@ -244,6 +326,11 @@ Result<Record> decode_record(ByteView data, std::size_t& offset) {
     std::memcpy(r.r.data(), data.data() + pos, 32);
     std::memcpy(r.s.data(), data.data() + pos + 32, 32);
     pos += 64;
+    if (r.forced) {
+        if (auto s = need(data, pos, 8, "forced transaction timestamp"); !s) return s.error();
+        r.timestamp = get_be(data, pos, 8);
+        pos += 8;
+    }
     offset = pos;
     return r;
 }
@@ -260,7 +347,8 @@ Result<std::vector<Record>> decode_records(ByteView data, std::vector<std::size_
     return out;
 }
 
-Bytes record_signing_payload(const Record& r, const Address& to, const Params& params) {
+Bytes record_signing_payload(const Record& r, const Address& given_to, const Params& params) {
+    const Address& to = signed_to(r, given_to);
     std::vector<Bytes> f;
     if (r.eip1559) {
         f = {rlp_encode_uint(params.chain_id), rlp_encode_uint(r.nonce), rlp_encode_uint(r.max_priority_fee_per_gas),
@@ -292,16 +380,8 @@ Result<Address> recover_record_sender(const Record& record, const Address& to, c
 
 Result<Record> record_from_transaction(const SignedTransaction& st, std::uint32_t from, const Address& sender,
                                        std::optional<std::uint32_t> to_index, const Params& params) {
+    if (auto ok = l2_carries(st, params); !ok) return ok.error();
     const Transaction& tx = st.tx;
-    if (tx.type == TxType::access_list) return make_error("EIP-2930 (type 1) transactions are not accepted on L2");
-    if (tx.chain_id != params.chain_id)
-        return make_error("wrong chain id " + u256_to_dec(tx.chain_id) + ": this L2 is chain " +
-                          u256_to_dec(params.chain_id));
-    if (!tx.to) return make_error("contract creation is not possible on L2: the transaction needs a recipient");
-    if (!tx.data.empty()) return make_error("L2 transactions carry no data: only plain value transfers");
-    if (!tx.access_list.empty()) return make_error("L2 transactions must have an empty access list");
-    if (st.signature.recovery_id > 1) return make_error("signature y parity must be 0 or 1");
-
     Record r;
     r.eip1559 = tx.type == TxType::eip1559;
     r.y_parity = st.signature.recovery_id;
@@ -314,16 +394,7 @@ Result<Record> record_from_transaction(const SignedTransaction& st, std::uint32_
     if (tx.gas_limit != kTransferGas) r.gas_limit = tx.gas_limit;
     r.r = st.signature.r;
     r.s = st.signature.s;
-    if (*tx.to == withdrawal_address()) {
-        r.kind = RecordKind::withdrawal;
-        r.address = sender;
-    } else if (to_index) {
-        r.kind = RecordKind::transfer;
-        r.to = *to_index;
-    } else {
-        r.kind = RecordKind::new_account_transfer;
-        r.address = *tx.to;
-    }
+    set_recipient(r, *tx.to, sender, to_index);
     return r;
 }
 
@@ -341,12 +412,99 @@ Result<SignedTransaction> transaction_from_record(const Record& r, const Address
     tx.max_priority_fee_per_gas = r.eip1559 ? r.max_priority_fee_per_gas : U256(0);
     tx.max_fee_per_gas = r.eip1559 ? r.max_fee_per_gas : U256(0);
     tx.gas_limit = static_cast<std::uint64_t>(gas);
-    tx.to = to;
+    tx.to = signed_to(r, to);
     tx.value = r.value;
     st.signature.r = r.r;
     st.signature.s = r.s;
     st.signature.recovery_id = r.y_parity;
     return st;
+}
+
+Bytes abi_encode_forced(const ForcedTransaction& tx) {
+    Bytes out;
+    out.reserve(11 * 32);
+    put_word(out, U256(tx.eip1559 ? 1 : 0));
+    put_word(out, U256(tx.y_parity));
+    out.insert(out.end(), 12, 0);
+    append(out, tx.to);
+    put_word(out, tx.nonce);
+    put_word(out, tx.value);
+    put_word(out, tx.gas_price);
+    put_word(out, tx.max_priority_fee_per_gas);
+    put_word(out, tx.max_fee_per_gas);
+    put_word(out, tx.gas_limit);
+    append(out, tx.r);
+    append(out, tx.s);
+    return out;
+}
+
+Hash forced_hash(const ForcedTransaction& tx) { return keccak256(abi_encode_forced(tx)); }
+
+bool forced_representable(const ForcedTransaction& tx) {
+    if (tx.y_parity > 1) return false;
+    if (tx.eip1559) return tx.gas_price == 0;
+    return tx.max_priority_fee_per_gas == 0 && tx.max_fee_per_gas == 0;
+}
+
+ForcedTransaction forced_transaction_of(const Record& r, const Params&) {
+    ForcedTransaction tx;
+    tx.eip1559 = r.eip1559;
+    tx.y_parity = r.y_parity;
+    tx.to = r.kind == RecordKind::withdrawal ? withdrawal_address() : r.address;
+    tx.nonce = r.nonce;
+    tx.value = r.value;
+    tx.gas_price = r.eip1559 ? U256(0) : r.gas_price;
+    tx.max_priority_fee_per_gas = r.eip1559 ? r.max_priority_fee_per_gas : U256(0);
+    tx.max_fee_per_gas = r.eip1559 ? r.max_fee_per_gas : U256(0);
+    tx.gas_limit = r.effective_gas_limit();
+    tx.r = r.r;
+    tx.s = r.s;
+    return tx;
+}
+
+Result<ForcedTransaction> forced_from_transaction(const SignedTransaction& st, const Params& params) {
+    if (auto ok = l2_carries(st, params); !ok) return ok.error();
+    const Transaction& t = st.tx;
+    ForcedTransaction tx;
+    tx.eip1559 = t.type == TxType::eip1559;
+    tx.y_parity = st.signature.recovery_id;
+    tx.to = *t.to;
+    tx.nonce = t.nonce;
+    tx.value = t.value;
+    tx.gas_price = tx.eip1559 ? U256(0) : t.gas_price;
+    tx.max_priority_fee_per_gas = tx.eip1559 ? t.max_priority_fee_per_gas : U256(0);
+    tx.max_fee_per_gas = tx.eip1559 ? t.max_fee_per_gas : U256(0);
+    tx.gas_limit = t.gas_limit;
+    tx.r = st.signature.r;
+    tx.s = st.signature.s;
+    return tx;
+}
+
+Result<SignedTransaction> transaction_from_forced(const ForcedTransaction& tx, const Params& params) {
+    if (auto ok = check_representable(tx); !ok) return ok.error();
+    // An unforced record's conversion, with `to` given: one rebuild of the transaction for both.
+    return transaction_from_record(signed_fields(tx), tx.to, params);
+}
+
+Record skipped_record(const ForcedTransaction& tx, std::uint64_t timestamp) {
+    Record r = signed_fields(tx);
+    r.forced = true;
+    r.skipped = true;
+    r.timestamp = timestamp;
+    // Kind 1 rather than kind 0: a skip names no account, so it needs no index (§4.1).
+    set_recipient(r, tx.to, Address{}, std::nullopt);
+    return r;
+}
+
+Result<Record> applied_forced_record(const ForcedTransaction& tx, std::uint64_t timestamp, std::uint32_t from,
+                                     const Address& sender, std::optional<std::uint32_t> to_index, const Params&) {
+    if (auto ok = check_representable(tx); !ok) return ok.error();
+    Record r = signed_fields(tx);
+    r.forced = true;
+    r.timestamp = timestamp;
+    r.from = from;
+    set_recipient(r, tx.to, sender, to_index);
+    return r;
 }
 
 }  // namespace sluice::rollup

@@ -152,20 +152,20 @@ TEST(Records, ExactLayouts) {
 
 TEST(Records, RejectsMalformedFlags) {
     Bytes b = encode_record(sample(RecordKind::transfer, true, true));
-    for (std::uint8_t bit : {0x20, 0x40, 0x80}) {
+    for (std::uint8_t bit : {0x80, 0xa0, 0xe0}) {
         Bytes x = b;
         x[0] |= bit;
         std::size_t off = 0;
         auto r = decode_record(x, off);
         ASSERT_FALSE(r);
-        EXPECT_NE(r.message().find("reserved"), std::string::npos);
+        EXPECT_NE(r.message().find("reserved flag bit 7"), std::string::npos) << r.message();
     }
     Bytes d = encode_record(sample(RecordKind::deposit, false, true));
-    for (std::uint8_t bit : {0x04, 0x08}) {
+    for (std::uint8_t bit : {0x04, 0x08, 0x20, 0x40, 0x60}) {
         Bytes x = d;
         x[0] |= bit;
         std::size_t off = 0;
-        EXPECT_FALSE(decode_record(x, off));
+        EXPECT_FALSE(decode_record(x, off)) << int(bit);
     }
     // A non-canonical nonce uvar inside a record: 00 01 2c instead of 01 2c... length 2 with a zero.
     Record r = sample(RecordKind::transfer, false, true);
@@ -185,6 +185,265 @@ TEST(Records, RejectsMalformedFlags) {
     auto all = decode_records(blob);
     ASSERT_FALSE(all);
     EXPECT_NE(all.message().find("record 2"), std::string::npos) << all.message();
+}
+
+// A forced (optionally skipped) record of every signed kind, with the fields its body carries.
+Record forced_sample(RecordKind kind, bool eip1559, bool default_gas, bool skipped) {
+    Record r = sample(kind, eip1559, default_gas);
+    r.forced = true;
+    r.skipped = skipped;
+    r.timestamp = 0x0102030405060708ull;
+    if (kind == RecordKind::transfer) r.address[7] = 0x77;  // toAddress next to the index
+    return r;
+}
+
+TEST(ForcedRecords, RoundTripEveryBody) {
+    std::vector<Record> all;
+    for (auto kind : {RecordKind::transfer, RecordKind::new_account_transfer, RecordKind::withdrawal})
+        for (bool eip1559 : {false, true})
+            for (bool default_gas : {false, true})
+                for (bool skipped : {false, true}) all.push_back(forced_sample(kind, eip1559, default_gas, skipped));
+    for (const Record& r : all) {
+        const Bytes b = encode_record(r);
+        // A forced record is its kind's body plus the timestamp, and kind 0 also toAddress (§4.1).
+        const Record plain = sample(r.kind, r.eip1559, r.gas_limit == std::nullopt);
+        EXPECT_EQ(b.size(), encode_record(plain).size() + 8 + (r.kind == RecordKind::transfer ? 20 : 0));
+        EXPECT_EQ(b[0], encode_record(plain)[0] | 0x20 | (r.skipped ? 0x40 : 0));
+        std::size_t off = 0;
+        auto back = decode_record(b, off);
+        ASSERT_TRUE(back) << back.message();
+        EXPECT_EQ(*back, r) << to_hex(b);
+        EXPECT_EQ(off, b.size());
+        EXPECT_EQ(encode_record(*back), b);
+        for (std::size_t n = 0; n < b.size(); ++n) {
+            std::size_t o = 0;
+            auto cut = decode_record(ByteView(b).subspan(0, n), o);
+            ASSERT_FALSE(cut) << n;
+            EXPECT_NE(cut.message().find("past the end"), std::string::npos) << cut.message();
+        }
+    }
+    // Mixed with deposits and ordinary records in one blob.
+    all.push_back(sample(RecordKind::deposit, false, true));
+    all.push_back(sample(RecordKind::transfer, true, true));
+    auto decoded = decode_records(encode_records(all));
+    ASSERT_TRUE(decoded) << decoded.message();
+    EXPECT_EQ(*decoded, all);
+}
+
+TEST(ForcedRecords, ExactLayout) {
+    // Forced kind 0, legacy, parity 1, gas 21000 omitted: flag 0x38, then
+    // from[4] to[4] toAddress[20] nonce value gasPrice r s timestamp[8].
+    Record r = forced_sample(RecordKind::transfer, false, true, false);
+    const Bytes b = encode_record(r);
+    EXPECT_EQ(b[0], 0x38);
+    EXPECT_EQ(to_hex(ByteView(b).subspan(1, 8)), "0x010203040a0b0c0d");
+    EXPECT_EQ(to_hex(ByteView(b).subspan(9, 20)), r.address.hex());
+    EXPECT_EQ(to_hex(ByteView(b).subspan(29, 3)), "0x02012c");  // nonce 300
+    EXPECT_EQ(to_hex(ByteView(b).subspan(b.size() - 8)), "0x0102030405060708");
+    EXPECT_EQ(to_hex(ByteView(b).subspan(b.size() - 72, 32)), r.r.hex());
+    // Skipped kind 2: flag 0x7a (kind 2 | parity | bit 4 | forced | skipped).
+    EXPECT_EQ(encode_record(forced_sample(RecordKind::withdrawal, false, true, true))[0], 0x7a);
+}
+
+TEST(ForcedRecords, RefusesMalformedFlagCombinations) {
+    const Record ok = sample(RecordKind::transfer, true, true);
+    // Two valid records first, so the error names a non-zero offset.
+    const Bytes prefix = encode_records({ok, ok});
+    const std::string at = "at byte " + std::to_string(prefix.size());
+    struct Case { Bytes record; const char* why; };
+    std::vector<Case> cases;
+    // Bit 6 without bit 5, on each signed kind.
+    for (auto kind : {RecordKind::transfer, RecordKind::new_account_transfer, RecordKind::withdrawal}) {
+        Bytes x = encode_record(sample(kind, false, false));
+        x[0] |= 0x40;
+        cases.push_back({x, "without the forced bit 5"});
+    }
+    // Bits 5 and 6 on deposits (new and existing recipient).
+    for (bool fresh : {true, false})
+        for (std::uint8_t bits : {0x20, 0x40, 0x60}) {
+            Bytes x = encode_record(sample(RecordKind::deposit, false, fresh));
+            x[0] |= bits;
+            cases.push_back({x, "forced or skipped"});
+        }
+    // Bit 7 on a forced and a skipped record.
+    for (bool skipped : {false, true}) {
+        Bytes x = encode_record(forced_sample(RecordKind::new_account_transfer, true, true, skipped));
+        x[0] |= 0x80;
+        cases.push_back({x, "bit 7"});
+    }
+    for (const Case& c : cases) {
+        Bytes blob = prefix;
+        append(blob, c.record);
+        auto r = decode_records(blob);
+        ASSERT_FALSE(r) << to_hex(c.record);
+        EXPECT_NE(r.message().find("record 2"), std::string::npos) << r.message();
+        EXPECT_NE(r.message().find(at), std::string::npos) << r.message();
+        EXPECT_NE(r.message().find(c.why), std::string::npos) << r.message();
+    }
+    // A plain kind-0 record with bit 5 set reads 20 more bytes and the timestamp: cut short.
+    Bytes x = encode_record(ok);
+    x[0] |= 0x20;
+    std::size_t off = 0;
+    auto r = decode_record(x, off);
+    ASSERT_FALSE(r);
+    EXPECT_NE(r.message().find("past the end"), std::string::npos) << r.message();
+}
+
+ForcedTransaction known_tuple() {
+    ForcedTransaction tx;
+    tx.eip1559 = true;
+    tx.y_parity = 1;
+    tx.to = withdrawal_address();
+    tx.nonce = 7;
+    tx.value = kEther * 3 / 2;
+    tx.max_priority_fee_per_gas = kGwei;
+    tx.max_fee_per_gas = 3 * kGwei;
+    tx.gas_limit = 21000;
+    for (auto& b : tx.r.bytes) b = 0x11;
+    for (auto& b : tx.s.bytes) b = 0x22;
+    return tx;
+}
+
+TEST(ForcedRecords, ForcedHashOfAKnownTuple) {
+    // cast abi-encode 'f((bool,uint8,address,uint256,uint256,uint256,uint256,uint256,uint256,bytes32,bytes32))'
+    //   '(true,1,0x…5111ce,7,1500000000000000000,0,1000000000,3000000000,21000,0x11…11,0x22…22)' | cast keccak
+    const ForcedTransaction tx = known_tuple();
+    const Bytes enc = abi_encode_forced(tx);
+    ASSERT_EQ(enc.size(), 11u * 32);
+    EXPECT_EQ(enc[31], 1);
+    EXPECT_EQ(enc[63], 1);
+    EXPECT_EQ(to_hex(ByteView(enc).subspan(64, 32)),
+              "0x00000000000000000000000000000000000000000000000000000000005111ce");
+    EXPECT_EQ(forced_hash(tx).hex(), "0xf5dae998006c002aef7f8ce15ab23b5624dbbfd297c61d5f62ef9d98c279a186");
+    ForcedTransaction legacy;
+    legacy.to = *Address::from_hex("0x70997970c51812dc3a010c7d01b50e0d17dc79c8");
+    legacy.nonce = 300;
+    legacy.value = 1;
+    legacy.gas_price = 2 * kGwei;
+    legacy.gas_limit = 50000;
+    legacy.r[31] = 1;
+    legacy.s[31] = 2;
+    EXPECT_EQ(forced_hash(legacy).hex(), "0x07ba1fa2674191959233262040be6d09a242e68a7d173c5f333d328d1f96e5ea");
+}
+
+TEST(ForcedRecords, RepresentableTuples) {
+    ForcedTransaction tx = known_tuple();
+    EXPECT_TRUE(forced_representable(tx));
+    tx.y_parity = 2;
+    EXPECT_FALSE(forced_representable(tx));
+    tx = known_tuple();
+    tx.gas_price = 1;  // EIP-1559 carries no gasPrice
+    EXPECT_FALSE(forced_representable(tx));
+    tx = known_tuple();
+    tx.eip1559 = false;  // legacy carries neither of the 1559 fees
+    EXPECT_FALSE(forced_representable(tx));
+    tx.max_priority_fee_per_gas = 0;
+    EXPECT_FALSE(forced_representable(tx));
+    tx.max_fee_per_gas = 0;
+    EXPECT_TRUE(forced_representable(tx));
+    // What forceTransaction refuses, the conversions refuse too.
+    tx.y_parity = 2;
+    EXPECT_FALSE(transaction_from_forced(tx, Params{}));
+    EXPECT_FALSE(applied_forced_record(tx, 1, 1, Address{}, std::nullopt, Params{}));
+}
+
+TEST(ForcedRecords, TupleTransactionAndRecordsAgree) {
+    const PrivateKey key = test_key(1);
+    const Address sender = address_of(key);
+    Address bob;
+    bob[19] = 0x42;
+    for (bool eip1559 : {false, true}) {
+        for (std::uint64_t gas : {21000ull, 30000ull}) {
+            for (const Address& to : {bob, withdrawal_address()}) {
+                TxSpec spec;
+                spec.eip1559 = eip1559;
+                spec.nonce = 7;
+                spec.value = kEther / 3;
+                spec.gas_limit = gas;
+                spec.priority = kGwei / 2;
+                const SignedTransaction st = sign_tx(key, to, spec);
+                auto tx = forced_from_transaction(st, Params{});
+                ASSERT_TRUE(tx) << tx.message();
+                EXPECT_TRUE(forced_representable(*tx));
+                EXPECT_EQ(tx->to, to);
+                EXPECT_EQ(tx->gas_limit, U256(gas));
+                // The entry's L2 transaction is the signed one, so its hash is the L2 tx hash.
+                auto back = transaction_from_forced(*tx, Params{});
+                ASSERT_TRUE(back) << back.message();
+                EXPECT_EQ(encode_signed(*back), encode_signed(st));
+                EXPECT_EQ(transaction_hash(*back), transaction_hash(st));
+
+                // Applied, to an existing recipient (kind 0 unless a withdrawal) and to a new one.
+                for (auto to_index : {std::optional<std::uint32_t>(5), std::optional<std::uint32_t>()}) {
+                    auto applied = applied_forced_record(*tx, 1234, 3, sender, to_index, Params{});
+                    ASSERT_TRUE(applied) << applied.message();
+                    auto plain = record_from_transaction(st, 3, sender, to_index, Params{});
+                    ASSERT_TRUE(plain);
+                    EXPECT_TRUE(applied->forced);
+                    EXPECT_FALSE(applied->skipped);
+                    EXPECT_EQ(applied->timestamp, 1234u);
+                    EXPECT_EQ(applied->kind, plain->kind);
+                    // Apart from the flag, the timestamp and kind 0's toAddress, the sequencer's record.
+                    Record expect = *plain;
+                    expect.forced = true;
+                    expect.timestamp = 1234;
+                    if (expect.kind == RecordKind::transfer) expect.address = to;
+                    EXPECT_EQ(*applied, expect);
+                    EXPECT_EQ(forced_transaction_of(*applied, Params{}), *tx);
+                    // The signature is over toAddress, whatever `to` the caller passes for kind 0.
+                    auto who = recover_record_sender(*applied, Address{}, Params{});
+                    if (applied->kind != RecordKind::transfer) who = recover_record_sender(*applied, to, Params{});
+                    ASSERT_TRUE(who) << who.message();
+                    EXPECT_EQ(*who, sender);
+                    auto rebuilt = transaction_from_record(*applied, Address{}, Params{});
+                    if (applied->kind != RecordKind::transfer) rebuilt = transaction_from_record(*applied, to, Params{});
+                    ASSERT_TRUE(rebuilt);
+                    EXPECT_EQ(encode_signed(*rebuilt), encode_signed(st));
+                }
+
+                const Record skip = skipped_record(*tx, 99);
+                EXPECT_TRUE(skip.forced && skip.skipped);
+                EXPECT_EQ(skip.kind, to == bob ? RecordKind::new_account_transfer : RecordKind::withdrawal);
+                EXPECT_EQ(skip.from, 0u);
+                EXPECT_EQ(skip.address, to == bob ? bob : Address{});  // zeros in l1Recipient
+                EXPECT_EQ(skip.timestamp, 99u);
+                EXPECT_EQ(forced_transaction_of(skip, Params{}), *tx);
+                std::size_t off = 0;
+                EXPECT_EQ(*decode_record(encode_record(skip), off), skip);
+            }
+        }
+    }
+}
+
+TEST(ForcedRecords, RefusesWhatL2DoesNotCarry) {
+    const PrivateKey key = test_key(2);
+    Address bob;
+    bob[0] = 1;
+    TxSpec wrong_chain;
+    wrong_chain.chain_id = 1;
+    auto r = forced_from_transaction(sign_tx(key, bob, wrong_chain), Params{});
+    ASSERT_FALSE(r);
+    EXPECT_NE(r.message().find("chain id"), std::string::npos);
+    Transaction tx;
+    tx.chain_id = 31338;
+    tx.gas_limit = 21000;
+    tx.max_fee_per_gas = kGwei;
+    tx.data = Bytes{1};
+    tx.to = bob;
+    EXPECT_FALSE(forced_from_transaction(sign_transaction(tx, key), Params{}));
+    tx.data.clear();
+    tx.to.reset();
+    EXPECT_FALSE(forced_from_transaction(sign_transaction(tx, key), Params{}));
+
+    // Beyond 64 bits the L2 transaction cannot be built (core/eth's Transaction).
+    ForcedTransaction big = known_tuple();
+    big.nonce = U256(1) << 64;
+    EXPECT_FALSE(transaction_from_forced(big, Params{}));
+    big = known_tuple();
+    big.gas_limit = U256(1) << 64;
+    EXPECT_FALSE(transaction_from_forced(big, Params{}));
+    big.gas_limit = UINT64_MAX;
+    EXPECT_TRUE(transaction_from_forced(big, Params{}));
 }
 
 TEST(Records, FromAndToSignedTransactions) {

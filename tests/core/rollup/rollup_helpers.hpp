@@ -59,6 +59,18 @@ inline Record signed_record(const AccountTree& tree, const PrivateKey& key, std:
     return *r;
 }
 
+// The tuple a wallet queues on L1 for the transaction `key` signs (§4.5).
+inline ForcedTransaction forced_tx(const PrivateKey& key, const Address& to, const TxSpec& s) {
+    return *forced_from_transaction(sign_tx(key, to, s), Params{});
+}
+
+// The applied record of a forced transaction signed by `key` from account `from`, as the
+// sequencer writes it against `tree` (kind 0 if `to` has an account there).
+inline Record applied_forced(const AccountTree& tree, const PrivateKey& key, std::uint32_t from, const Address& to,
+                             const TxSpec& s, std::uint64_t ts = 2000) {
+    return *applied_forced_record(forced_tx(key, to, s), ts, from, address_of(key), tree.index_of(to), Params{});
+}
+
 inline Record deposit_record(const AccountTree& tree, const Address& to, const U256& amount, std::uint64_t ts = 1000) {
     Record r;
     r.kind = RecordKind::deposit;
