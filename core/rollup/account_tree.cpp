@@ -93,6 +93,41 @@ std::optional<std::uint32_t> AccountTree::index_of(const Address& address) const
     return it->second;
 }
 
+std::vector<std::uint32_t> AccountTree::indices_of(const Address& address) const {
+    std::vector<std::uint32_t> out;
+    auto it = m_index.find(address);
+    if (it == m_index.end()) return out;
+    out.push_back(it->second);
+    if (auto more = m_more.find(address); more != m_more.end())
+        out.insert(out.end(), more->second.begin(), more->second.end());
+    return out;
+}
+
+void AccountTree::index_add(const Address& address, std::uint32_t index) {
+    auto [it, inserted] = m_index.try_emplace(address, index);
+    if (inserted) return;
+    std::vector<std::uint32_t>& more = m_more[address];
+    if (index < it->second) std::swap(index, it->second);  // the new index is the lowest
+    more.insert(std::lower_bound(more.begin(), more.end(), index), index);
+}
+
+void AccountTree::index_remove(const Address& address, std::uint32_t index) {
+    auto it = m_index.find(address);
+    if (it == m_index.end()) return;
+    auto more = m_more.find(address);
+    if (it->second == index) {
+        if (more == m_more.end()) {
+            m_index.erase(it);
+            return;
+        }
+        it->second = more->second.front();
+        more->second.erase(more->second.begin());
+    } else if (more != m_more.end()) {
+        std::erase(more->second, index);
+    }
+    if (more != m_more.end() && more->second.empty()) m_more.erase(more);
+}
+
 Hash AccountTree::node(unsigned level, std::uint64_t index) const {
     const auto& nodes = m_levels[level];
     return index < nodes.size() ? nodes[index] : zero_hashes()[level];
@@ -154,14 +189,13 @@ Status AccountTree::set_accounts(std::span<const std::pair<std::uint32_t, Accoun
             }
             m_accounts.push_back(account);
             grow_to(m_accounts.size());
-            m_index.try_emplace(account.address, index);
+            index_add(account.address, index);
         } else {
             Account& slot = m_accounts[index];
             if (slot.address != account.address) {
-                // An index's address never changes in the protocol; keep the map right anyway.
-                auto it = m_index.find(slot.address);
-                if (it != m_index.end() && it->second == index) m_index.erase(it);
-                m_index.try_emplace(account.address, index);
+                // An index's address never changes in the protocol; keep the maps right anyway.
+                index_remove(slot.address, index);
+                index_add(account.address, index);
             }
             slot = account;
         }

@@ -67,6 +67,10 @@ public:
     const Account* find(std::uint32_t index) const { return index < count() ? &m_accounts[index] : nullptr; }
     // The lowest index owned by `address` (an honest sequencer never creates a second one).
     std::optional<std::uint32_t> index_of(const Address& address) const;
+    // Every index owned by `address`, ascending. A valid new-account transfer may create a second
+    // account for a known address (§2), and a skip is wrong if the transaction is valid for any
+    // of them (§4.5).
+    std::vector<std::uint32_t> indices_of(const Address& address) const;
 
     Hash root() const { return node(kTreeDepth, 0); }
     Hash state_root() const { return state_root_of(root(), count()); }
@@ -89,7 +93,13 @@ private:
 
     std::vector<Account> m_accounts;
     std::array<std::vector<Hash>, kTreeDepth + 1> m_levels;  // m_levels[l][k], k < ceil(count/2^l)
-    std::unordered_map<Address, std::uint32_t, AddressHasher> m_index;
+    void index_add(const Address& address, std::uint32_t index);
+    void index_remove(const Address& address, std::uint32_t index);
+
+    std::unordered_map<Address, std::uint32_t, AddressHasher> m_index;  // the lowest index per address
+    // The further indices of addresses owning more than one, ascending. Rare: an honest sequencer
+    // makes none, so this map is almost always empty and costs nothing to copy.
+    std::unordered_map<Address, std::vector<std::uint32_t>, AddressHasher> m_more;
 };
 
 }  // namespace sluice::rollup

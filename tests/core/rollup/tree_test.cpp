@@ -141,6 +141,32 @@ TEST(AccountTree, BatchedUpdatesEqualSequentialOnes) {
     EXPECT_NE(before, a.root());
 }
 
+TEST(AccountTree, SeveralIndicesPerAddress) {
+    // A valid new-account transfer may open a second account for a known address (§2); the
+    // skip check of §4.5 needs all of them.
+    AccountTree tree;
+    const Account a = acct(1), b = acct(2);
+    tree.append(a);
+    tree.append(b);
+    tree.append(a);
+    tree.append(a);
+    EXPECT_EQ(tree.index_of(a.address), 0u);
+    EXPECT_EQ(tree.indices_of(a.address), (std::vector<std::uint32_t>{0, 2, 3}));
+    EXPECT_EQ(tree.indices_of(b.address), (std::vector<std::uint32_t>{1}));
+    EXPECT_TRUE(tree.indices_of(acct(3).address).empty());
+    // A copy keeps them; an address change (never done by the protocol) moves the index.
+    AccountTree copy = tree;
+    ASSERT_TRUE(copy.set_account(0, b));
+    EXPECT_EQ(copy.index_of(a.address), 2u);
+    EXPECT_EQ(copy.indices_of(a.address), (std::vector<std::uint32_t>{2, 3}));
+    EXPECT_EQ(copy.indices_of(b.address), (std::vector<std::uint32_t>{0, 1}));
+    ASSERT_TRUE(copy.set_account(3, b));
+    ASSERT_TRUE(copy.set_account(2, b));
+    EXPECT_FALSE(copy.index_of(a.address));
+    EXPECT_EQ(copy.indices_of(b.address), (std::vector<std::uint32_t>{0, 1, 2, 3}));
+    EXPECT_EQ(tree.indices_of(a.address), (std::vector<std::uint32_t>{0, 2, 3}));
+}
+
 TEST(BatchMerkle, PadsToPowerOfTwo) {
     std::vector<Hash> leaves;
     for (int i = 0; i < 5; ++i) leaves.push_back(keccak256(Bytes{static_cast<std::uint8_t>(i)}));
