@@ -32,6 +32,34 @@ std::optional<U256> record_fee(const Record& r, const Params& params) {
 
 namespace {
 
+// Rules 2-5 of §3, in order, for signed record `r` against `account`, the account that must have
+// signed it: the one implementation for applied records (the sender account) and for the skip
+// check of §4.5 (each account of the signer). `signer()` gives the address the signature recovers
+// (nullopt: none); it is asked only once rule 2 holds, since recovery is the expensive part. On
+// success `debit` is value + fee.
+template <class Signer>
+Verdict rules_2_to_5(const Record& r, const Account& account, Signer&& signer, const Params& params, U256& debit) {
+    // Rule 2. An 8-byte nonce cannot pass 2^64 - 1 (EIP-2681).
+    if (r.nonce != U256(account.nonce) || account.nonce == UINT64_MAX) return Verdict::BadNonce;
+    // Rule 3. A signature recovering the zero address matches no account, not even one of that
+    // address (§3; a kind-1 transfer can create one).
+    const std::optional<Address> who = signer();
+    if (!who || who->is_zero() || *who != account.address) return Verdict::BadSignature;
+    // Rule 4.
+    bool fee_ok = r.effective_gas_limit() >= U256(kTransferGas);
+    if (r.eip1559)
+        fee_ok = fee_ok && r.max_priority_fee_per_gas <= r.max_fee_per_gas && r.max_fee_per_gas >= params.base_fee;
+    else
+        fee_ok = fee_ok && r.gas_price >= params.base_fee;
+    if (!fee_ok) return Verdict::BadFee;
+    // Rule 5, overflow of value + fee included.
+    const auto fee = record_fee(r, params);
+    const auto sum = fee ? checked_add(r.value, *fee) : std::nullopt;
+    if (!sum || *sum > account.balance) return Verdict::Overdraft;
+    debit = *sum;
+    return Verdict::None;
+}
+
 // The recipient address each signed record's signature covers, projected in batch order.
 std::vector<RecoveredSender> project_recipients(const AccountTree& pre, std::span<const Record> records) {
     std::vector<RecoveredSender> out(records.size());
@@ -41,7 +69,10 @@ std::vector<RecoveredSender> project_recipients(const AccountTree& pre, std::spa
         const Record& r = records[i];
         switch (r.kind) {
         case RecordKind::transfer:
-            if (r.to < base) {
+            if (r.forced) {  // names its recipient's address (§4.1)
+                out[i].present = true;
+                out[i].to = r.address;
+            } else if (r.to < base) {
                 out[i].present = true;
                 out[i].to = pre.account(r.to).address;
             } else if (r.to - base < created.size()) {
@@ -52,7 +83,7 @@ std::vector<RecoveredSender> project_recipients(const AccountTree& pre, std::spa
         case RecordKind::new_account_transfer:
             out[i].present = true;
             out[i].to = r.address;
-            created.push_back(r.address);
+            if (!r.skipped) created.push_back(r.address);  // a skip creates nothing
             break;
         case RecordKind::withdrawal:
             out[i].present = true;
@@ -163,6 +194,52 @@ void Executor::witness_new_account() {
     append(*m_witness, compress_proof(m_tree.proof(m_count)));
 }
 
+std::optional<Address> Executor::signer_of(const Record& r, const Address& to,
+                                           const RecoveredSender* recovered) const {
+    if (recovered && recovered->present && recovered->to == to) return recovered->sender;
+    if (auto s = recover_record_sender(r, to, m_params)) return *s;
+    return std::nullopt;
+}
+
+std::vector<std::uint32_t> Executor::accounts_of(const Address& address) const {
+    // An index's address never changes, so the tree's map is right for every index it holds;
+    // outside witness mode, accounts the chunk created so far are still in the overlay.
+    std::vector<std::uint32_t> out = m_tree.indices_of(address);
+    for (const auto& [index, account] : m_pending)
+        if (index >= m_tree.count() && account.address == address) out.push_back(index);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+Verdict Executor::apply_skip(const Record& r, const RecoveredSender* recovered) {
+    // §4.5: a skip is wrong when the transaction passes rules 2-5 for some account of its signer.
+    // Every account of the signer's address is tried, not just the lowest: an account created for
+    // a known address by a valid new-account transfer belongs to the same key, and a transaction
+    // valid only for it must not be skippable. The recipient-side rules (6, 7) never justify a skip.
+    const Address to = r.kind == RecordKind::withdrawal ? withdrawal_address() : r.address;
+    const std::optional<Address> signer = signer_of(r, to, recovered);
+    std::optional<std::uint32_t> claim;
+    if (signer && !signer->is_zero()) {
+        for (std::uint32_t index : accounts_of(*signer)) {
+            U256 debit;
+            if (rules_2_to_5(r, read(index), [&] { return signer; }, m_params, debit) == Verdict::None) {
+                claim = index;
+                break;
+            }
+        }
+    }
+    // §6: the witness entry of a skip is a 4-byte claim, 0xffffffff (no account index can be:
+    // count < 2^32) when the skip is right, else the index of the account the transaction is
+    // valid for, followed by that account's entry.
+    if (m_witness) {
+        const std::uint32_t word = claim ? *claim : UINT32_MAX;
+        for (int i = 3; i >= 0; --i) m_witness->push_back(static_cast<std::uint8_t>(word >> (8 * i)));
+    }
+    if (!claim) return Verdict::None;
+    witness_account(*claim);
+    return Verdict::WrongSkip;
+}
+
 Verdict Executor::apply_deposit(const Record& r) {
     if (r.new_account) {
         if (m_count == UINT32_MAX) return Verdict::Overflow;
@@ -183,6 +260,7 @@ Verdict Executor::apply_deposit(const Record& r) {
 
 Verdict Executor::apply(const Record& r, const RecoveredSender* recovered) {
     if (!r.is_signed()) return apply_deposit(r);
+    if (r.skipped) return apply_skip(r, recovered);
 
     // Rule 1. Rule 3 needs a kind-0 recipient's address, which only an existing account has, so
     // rule 6's `to < count` is checked with it, before anything is witnessed (contracts/README.md,
@@ -199,36 +277,24 @@ Verdict Executor::apply(const Record& r, const RecoveredSender* recovered) {
     default: to = withdrawal_address(); break;
     }
 
-    // Rules 2-5. A kind-0 record that fails one of them still shows its recipient (the contract
-    // reads its address right after the sender's entry, decision 2), proven against the tree
-    // before the record.
+    // A kind-0 record that fails from here on still shows its recipient (the contract reads its
+    // address right after the sender's entry, §6), proven against the tree before the record.
     const auto rejected = [&](Verdict v) {
         if (r.kind == RecordKind::transfer) witness_account(r.to);
         return v;
     };
-    // Rule 2. An 8-byte nonce cannot pass 2^64 - 1 (EIP-2681; decision 5).
-    if (r.nonce != U256(sender.nonce) || sender.nonce == UINT64_MAX) return rejected(Verdict::BadNonce);
-    std::optional<Address> signer;
-    if (recovered && recovered->present && recovered->to == to) {
-        signer = recovered->sender;
-    } else if (auto s = recover_record_sender(r, to, m_params)) {
-        signer = *s;
-    }
-    if (!signer || *signer != sender.address) return rejected(Verdict::BadSignature);
+    // A forced kind 0 record names the recipient's address (the queue entry has no index): the
+    // account `to` must have it (rule 1, §4.5), else the record credits someone the user did not
+    // sign for. Checked once the recipient entry is read, before rule 2.
+    if (r.forced && r.kind == RecordKind::transfer && to != r.address) return rejected(Verdict::UnknownAccount);
 
-    const U256 gas = r.effective_gas_limit();
-    bool fee_ok = gas >= U256(kTransferGas);
-    if (r.eip1559)
-        fee_ok = fee_ok && r.max_priority_fee_per_gas <= r.max_fee_per_gas && r.max_fee_per_gas >= m_params.base_fee;
-    else
-        fee_ok = fee_ok && r.gas_price >= m_params.base_fee;
-    if (!fee_ok) return rejected(Verdict::BadFee);
-
-    const auto fee = record_fee(r, m_params);
-    const auto debit = fee ? checked_add(r.value, *fee) : std::nullopt;
-    if (!debit || *debit > sender.balance) return rejected(Verdict::Overdraft);
+    // Rules 2-5.
+    U256 debit;
+    const Verdict v = rules_2_to_5(r, sender, [&] { return signer_of(r, to, recovered); }, m_params, debit);
+    if (v != Verdict::None) return rejected(v);
+    const U256 fee = debit - r.value;
     Account new_sender = sender;
-    new_sender.balance -= *debit;
+    new_sender.balance -= debit;
     new_sender.nonce += 1;
 
     switch (r.kind) {
@@ -265,7 +331,7 @@ Verdict Executor::apply(const Record& r, const RecoveredSender* recovered) {
     }
     // A fee sum past 2^256 (unreachable while all balances sum below it) is the chunk's Overflow,
     // reported by end_chunk after the last record, as the contract does (decisions 3 and 4).
-    if (auto fees = checked_add(m_fees, *fee)) m_fees = *fees;
+    if (auto fees = checked_add(m_fees, fee)) m_fees = *fees;
     else m_fee_overflow = true;
     return Verdict::None;
 }

@@ -34,8 +34,9 @@ std::optional<U256> record_fee(const Record& record, const Params& params);
 
 // A signed record's sender recovered ahead of the sequential pass. `to` is the recipient address
 // the signature was checked over; the STF uses the result only if it needs the same address.
+// Forced and skipped records name their recipient address themselves (§4.5).
 struct RecoveredSender {
-    bool present = false;          // false: deposit, or kind 0 with a recipient index not yet in the tree
+    bool present = false;          // false: deposit, or unforced kind 0 with a recipient index not yet in the tree
     Address to;
     std::optional<Address> sender;  // nullopt: the signature recovers no key
 };
@@ -50,12 +51,15 @@ std::vector<RecoveredSender> recover_senders(const AccountTree& pre_state, std::
 // until end_chunk() writes them to the tree with their shared paths hashed once; an invalid record
 // changes nothing. In witness mode (fraud proofs) every change is written to the tree at once so
 // each witnessed proof is against the tree "as it is at that moment" (§6); the tree is then a
-// scratch copy, since an invalid record may leave it half-updated.
+// scratch copy, since an invalid record may leave it half-updated. A skipped forced record writes
+// its 4-byte claim there: 0xffffffff for a right skip, the signer's index and account entry for a
+// wrong one.
 class Executor {
 public:
     Executor(AccountTree& tree, const Params& params, Bytes* witness = nullptr);
 
-    // Verdict::None if valid (and applied). `recovered` may come from recover_senders.
+    // Verdict::None if valid (and applied; a right skip changes nothing). `recovered` may come
+    // from recover_senders.
     Verdict apply(const Record& record, const RecoveredSender* recovered = nullptr);
     // Credits the chunk's fees to account 0 and writes the chunk to the tree; Overflow if the
     // chunk's fee sum or the fee account's balance would pass 2^256 - 1 (then nothing of the
@@ -71,7 +75,14 @@ private:
     void write(std::uint32_t index, const Account& account);
     void witness_account(std::uint32_t index);
     void witness_new_account();
+    // The sender the record's signature recovers over recipient `to`, from `recovered` when that
+    // was recovered over the same address; nullopt when it recovers none (or only with high s).
+    std::optional<Address> signer_of(const Record& record, const Address& to,
+                                     const RecoveredSender* recovered) const;
+    // Every index below count() owned by `address`, ascending (the tree's and the chunk's new ones).
+    std::vector<std::uint32_t> accounts_of(const Address& address) const;
     Verdict apply_deposit(const Record& record);
+    Verdict apply_skip(const Record& record, const RecoveredSender* recovered);
 
     AccountTree& m_tree;
     Params m_params;

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "core/rollup/stf.hpp"
+#include "core/rollup/merkle.hpp"
 #include "rollup_helpers.hpp"
 
 namespace sluice::rollup {
@@ -296,6 +297,221 @@ TEST_F(Stf, ParallelRecoveryGivesTheSameRoots) {
     EXPECT_EQ(e.verdict, f.verdict);
     EXPECT_EQ(e.record_index, f.record_index);
     EXPECT_EQ(x.state_root(), y.state_root());
+}
+
+TEST_F(Stf, AppliedForcedTransactionsActLikeSequencedOnes) {
+    Address fresh;
+    fresh[19] = 0x98;
+    TxSpec s;
+    s.value = kEther;
+    for (const Address& to : {address_of(test_key(2)), fresh, withdrawal_address()}) {
+        AccountTree plain_tree = tree, forced_tree = tree;
+        const Record plain = signed_record(tree, test_key(1), 1, to, s);
+        const Record forced = applied_forced(tree, test_key(1), 1, to, s);
+        ASSERT_TRUE(forced.forced);
+        EXPECT_EQ(forced.kind, plain.kind);
+        const StfResult a = apply_records(plain_tree, std::vector<Record>{plain}, params);
+        const StfResult b = apply_records(forced_tree, std::vector<Record>{forced}, params);
+        ASSERT_TRUE(a.ok() && b.ok()) << verdict_name(b.verdict);
+        EXPECT_EQ(plain_tree.state_root(), forced_tree.state_root());
+        EXPECT_EQ(a.withdrawals, b.withdrawals);
+        EXPECT_NE(forced_tree.state_root(), tree.state_root());
+    }
+}
+
+TEST_F(Stf, AppliedForcedRecordsFollowTheRules) {
+    const Address bob = address_of(test_key(2));
+    TxSpec s;
+    s.value = kEther;
+    const Record good = applied_forced(tree, test_key(1), 1, bob, s);
+    ASSERT_EQ(good.kind, RecordKind::transfer);
+    EXPECT_EQ(good.address, bob);
+
+    // Kind 0: the account `to` must have toAddress (§4.5), checked before rule 2.
+    Record r = good;
+    r.to = 3;
+    EXPECT_EQ(one(r), Verdict::UnknownAccount);
+    r.to = 1;  // the sender's own account
+    EXPECT_EQ(one(r), Verdict::UnknownAccount);
+    r.nonce = 5;
+    EXPECT_EQ(one(r), Verdict::UnknownAccount);
+    r = good;
+    r.to = 40;
+    EXPECT_EQ(one(r), Verdict::UnknownAccount);
+    // The named address is the signed one: pointing it elsewhere breaks the signature.
+    r = good;
+    r.to = 3;
+    r.address = address_of(test_key(3));
+    EXPECT_EQ(one(r), Verdict::BadSignature);
+
+    TxSpec ahead = s;
+    ahead.nonce = 1;
+    EXPECT_EQ(one(applied_forced(tree, test_key(1), 1, bob, ahead)), Verdict::BadNonce);
+    EXPECT_EQ(one(applied_forced(tree, test_key(2), 1, bob, s)), Verdict::BadSignature);
+    TxSpec rich;
+    rich.value = 10 * kEther;
+    EXPECT_EQ(one(applied_forced(tree, test_key(1), 1, bob, rich)), Verdict::Overdraft);
+    Record w = applied_forced(tree, test_key(1), 1, withdrawal_address(), s);
+    w.address = address_of(test_key(3));
+    EXPECT_EQ(one(w), Verdict::BadWithdrawal);
+
+    const Hash before = tree.state_root();
+    ASSERT_EQ(one(good), Verdict::None);
+    EXPECT_NE(tree.state_root(), before);
+    EXPECT_EQ(tree.account(2).balance, 11 * kEther);
+}
+
+TEST_F(Stf, RightSkipsChangeNothing) {
+    const Address bob = address_of(test_key(2));
+    std::vector<std::pair<const char*, Record>> skips;
+    TxSpec ahead;
+    ahead.nonce = 3;
+    skips.emplace_back("nonce ahead", skipped_record(forced_tx(test_key(1), bob, ahead), 1));
+    TxSpec rich;
+    rich.value = 10 * kEther;
+    skips.emplace_back("overdraft", skipped_record(forced_tx(test_key(1), bob, rich), 1));
+    TxSpec cheap;
+    cheap.max_fee = kGwei / 2;
+    skips.emplace_back("fee below base", skipped_record(forced_tx(test_key(1), withdrawal_address(), cheap), 1));
+    TxSpec gas;
+    gas.gas_limit = 20000;
+    skips.emplace_back("gas limit", skipped_record(forced_tx(test_key(1), bob, gas), 1));
+    skips.emplace_back("signer without an account", skipped_record(forced_tx(test_key(7), bob, TxSpec{}), 1));
+    Record broken = skipped_record(forced_tx(test_key(1), bob, TxSpec{}), 1);
+    broken.r = Hash{};
+    skips.emplace_back("no signer", broken);
+    Record high = skipped_record(forced_tx(test_key(1), bob, TxSpec{}), 1);
+    const U256 order = *u256_from_hex("0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141");
+    high.s = u256_to_be32(order - *u256_from_be(high.s));
+    high.y_parity ^= 1;
+    skips.emplace_back("high s", high);
+    for (const auto& [what, skip] : skips) {
+        SCOPED_TRACE(what);
+        const Hash before = tree.state_root();
+        AccountTree copy = tree;
+        const StfResult res = apply_records(copy, std::vector<Record>{skip}, params);
+        ASSERT_TRUE(res.ok()) << verdict_name(res.verdict);
+        EXPECT_EQ(copy.state_root(), before);  // no fee either: account 0 unchanged
+        EXPECT_TRUE(res.withdrawals.empty());
+    }
+}
+
+TEST_F(Stf, WrongSkipsAreFraud) {
+    const Address bob = address_of(test_key(2));
+    TxSpec s;
+    s.value = kEther;
+    EXPECT_EQ(one(skipped_record(forced_tx(test_key(1), bob, s), 1)), Verdict::WrongSkip);
+    EXPECT_EQ(one(skipped_record(forced_tx(test_key(1), withdrawal_address(), s), 1)), Verdict::WrongSkip);
+    Address fresh;
+    fresh[2] = 2;
+    EXPECT_EQ(one(skipped_record(forced_tx(test_key(3), fresh, s), 1)), Verdict::WrongSkip);
+    // A skipped kind 0 record is read like a skipped kind 1: index and from are not read.
+    Record as_kind0 = skipped_record(forced_tx(test_key(1), bob, s), 1);
+    as_kind0.kind = RecordKind::transfer;
+    as_kind0.to = 77;
+    as_kind0.from = 55;
+    EXPECT_EQ(one(as_kind0), Verdict::WrongSkip);
+    // The recipient side cannot justify a skip (§4.5): bob's balance would overflow.
+    ASSERT_EQ(one(deposit_record(tree, bob, ~U256(0) - 10 * kEther)), Verdict::None);
+    TxSpec one_wei;
+    one_wei.value = 1;
+    EXPECT_EQ(one(applied_forced(tree, test_key(1), 1, bob, one_wei)), Verdict::Overflow);
+    EXPECT_EQ(one(skipped_record(forced_tx(test_key(1), bob, one_wei), 1)), Verdict::WrongSkip);
+}
+
+TEST_F(Stf, ASkipIsWrongForAnyAccountOfTheSigner) {
+    // Key 1 spends once from account 1 (nonce 1 now), then key 2 opens a second account for key
+    // 1's address (index 4, nonce 0): a transaction of nonce 0 is valid only for index 4.
+    const Address alice = address_of(test_key(1));
+    ASSERT_EQ(one(transfer(1, address_of(test_key(3)), TxSpec{.value = 1})), Verdict::None);
+    const SignedTransaction twin = sign_tx(test_key(2), alice, TxSpec{.value = kEther});
+    const Record second = *record_from_transaction(twin, 2, address_of(test_key(2)), std::nullopt, params);
+    const Record skip = skipped_record(forced_tx(test_key(1), address_of(test_key(3)), TxSpec{.value = 5}), 1);
+
+    // In one chunk: the second account is still in the executor's overlay when the skip comes.
+    AccountTree same_chunk = tree;
+    const StfResult res = apply_records(same_chunk, std::vector<Record>{second, skip}, params);
+    EXPECT_EQ(res.verdict, Verdict::WrongSkip);
+    EXPECT_EQ(res.record_index, 1u);
+
+    ASSERT_EQ(one(second), Verdict::None);
+    ASSERT_EQ(tree.index_of(alice), 1u);
+    EXPECT_EQ(tree.indices_of(alice), (std::vector<std::uint32_t>{1, 4}));
+    EXPECT_EQ(one(skip), Verdict::WrongSkip);
+    // Nonce 1 fits account 1 (the lowest) instead; nonce 2 fits neither.
+    EXPECT_EQ(one(skipped_record(forced_tx(test_key(1), address_of(test_key(3)), TxSpec{.nonce = 1}), 1)),
+              Verdict::WrongSkip);
+    EXPECT_EQ(one(skipped_record(forced_tx(test_key(1), address_of(test_key(3)), TxSpec{.nonce = 2}), 1)),
+              Verdict::None);
+}
+
+TEST_F(Stf, SkipClaimsInTheWitness) {
+    const Address bob = address_of(test_key(2));
+    // Right: the claim 0xffffffff and nothing else.
+    {
+        AccountTree scratch = tree;
+        Bytes witness;
+        Executor ex(scratch, params, &witness);
+        EXPECT_EQ(ex.apply(skipped_record(forced_tx(test_key(1), bob, TxSpec{.nonce = 9}), 1)), Verdict::None);
+        EXPECT_EQ(to_hex(witness), "0xffffffff");
+        EXPECT_EQ(scratch.state_root(), tree.state_root());
+    }
+    // Wrong: the signer's index, then its entry proven against the tree at that moment (here
+    // after a transfer from that same account earlier in the chunk).
+    {
+        AccountTree scratch = tree;
+        Bytes witness;
+        Executor ex(scratch, params, &witness);
+        ASSERT_EQ(ex.apply(transfer(3, bob, TxSpec{.value = 7})), Verdict::None);
+        const std::size_t claim_at = witness.size();
+        const AccountTree at_skip = scratch;
+        EXPECT_EQ(ex.apply(skipped_record(forced_tx(test_key(3), bob, TxSpec{.nonce = 1}), 1)), Verdict::WrongSkip);
+        Bytes expect{0, 0, 0, 3};
+        append(expect, encode_account(at_skip.account(3)));
+        append(expect, compress_proof(at_skip.proof(3)));
+        EXPECT_EQ(to_hex(ByteView(witness).subspan(claim_at)), to_hex(expect));
+        EXPECT_EQ(at_skip.account(3).nonce, 1u);
+    }
+}
+
+TEST_F(Stf, ParallelRecoveryWithForcedRecords) {
+    // Forced records of every kind, skips among them; a skipped kind 1 creates nothing, so the
+    // index projected for the next new account must not count it.
+    Address a, b;
+    a[0] = 0xa1;
+    b[0] = 0xb1;
+    AccountTree shadow = tree;
+    std::vector<Record> records;
+    const auto add = [&](const Record& r) {
+        records.push_back(r);
+        ASSERT_TRUE(apply_records(shadow, std::span(records).subspan(records.size() - 1), params).ok());
+    };
+    add(applied_forced(shadow, test_key(1), 1, a, TxSpec{.value = kEther}));
+    add(skipped_record(forced_tx(test_key(2), b, TxSpec{.nonce = 4}), 1));
+    add(applied_forced(shadow, test_key(2), 2, b, TxSpec{.value = kEther}));
+    add(applied_forced(shadow, test_key(3), 3, b, TxSpec{.value = 2}));  // kind 0 to the account just made
+    add(signed_record(shadow, test_key(1), 1, b, TxSpec{.nonce = 1, .value = 3}));
+    add(applied_forced(shadow, test_key(1), 1, withdrawal_address(), TxSpec{.nonce = 2, .value = 4}));
+    add(skipped_record(forced_tx(test_key(3), withdrawal_address(), TxSpec{.nonce = 0}), 1));
+    ASSERT_EQ(records[3].kind, RecordKind::transfer);
+    ASSERT_EQ(records[3].to, tree.count() + 1);
+
+    const auto recovered = recover_senders(tree, records, params, 2);
+    EXPECT_TRUE(recovered[1].present);
+    EXPECT_EQ(recovered[1].to, b);
+    EXPECT_EQ(recovered[1].sender, address_of(test_key(2)));
+    EXPECT_EQ(recovered[3].to, b);
+    EXPECT_EQ(recovered[6].to, withdrawal_address());
+
+    AccountTree one_thread = tree, two = tree, four = tree;
+    const StfResult x = apply_records(one_thread, records, params, 1);
+    const StfResult y = apply_records(two, records, params, 2);
+    const StfResult z = apply_records(four, records, params, 4);
+    ASSERT_TRUE(x.ok()) << verdict_name(x.verdict) << " at " << x.record_index;
+    EXPECT_EQ(x.chunk_roots, y.chunk_roots);
+    EXPECT_EQ(x.chunk_roots, z.chunk_roots);
+    EXPECT_EQ(one_thread.state_root(), shadow.state_root());
+    EXPECT_EQ(x.withdrawals.size(), 1u);
 }
 
 }  // namespace
