@@ -39,22 +39,46 @@ Hash chunk_leaf(const Hash& pre_root, const Hash& post_root, ByteView chunk_reco
     return h.finish();
 }
 
+namespace {
+std::array<std::uint8_t, 8> be64(std::uint64_t v) {
+    std::array<std::uint8_t, 8> out{};
+    for (int i = 0; i < 8; ++i) out[i] = static_cast<std::uint8_t>(v >> (56 - 8 * i));
+    return out;
+}
+
+// The low 4 bytes of a queue word carry uint32(timestamp): the contract reads when an entry
+// arrived from the same storage word (§4.4).
+Hash queue_word(Hash chained, const std::array<std::uint8_t, 8>& ts) {
+    for (int i = 0; i < 4; ++i) chained[28 + i] = ts[4 + i];
+    return chained;
+}
+}  // namespace
+
 Hash deposit_chain_next(const Hash& previous, const Address& to, const U256& amount, std::uint64_t timestamp) {
-    std::array<std::uint8_t, 8> ts{};
-    for (int i = 0; i < 8; ++i) ts[i] = static_cast<std::uint8_t>(timestamp >> (56 - 8 * i));
+    const auto ts = be64(timestamp);
     Keccak256 h;
     h.update(previous).update(to).update(u256_to_be32(amount)).update(ts);
-    Hash q = h.finish();
-    // The low 4 bytes carry uint32(timestamp): the contract reads when an entry arrived from the
-    // same storage word (§4.4).
-    for (int i = 0; i < 4; ++i) q[28 + i] = ts[4 + i];
-    return q;
+    return queue_word(h.finish(), ts);
+}
+
+Hash forced_chain_next(const Hash& previous, const Hash& forced_hash, std::uint64_t timestamp) {
+    // 72 bytes against a deposit's 92: an entry of one kind can never pass for the other.
+    const auto ts = be64(timestamp);
+    Keccak256 h;
+    h.update(previous).update(forced_hash).update(ts);
+    return queue_word(h.finish(), ts);
 }
 
 Hash deposit_chain(const Hash& previous, std::span<const Record> records) {
     Hash q = previous;
-    for (const Record& r : records)
-        if (r.kind == RecordKind::deposit) q = deposit_chain_next(q, r.address, r.value, r.timestamp);
+    for (const Record& r : records) {
+        if (r.kind == RecordKind::deposit) {
+            q = deposit_chain_next(q, r.address, r.value, r.timestamp);
+        } else if (r.forced) {
+            // The tuple has no chain id or fee parameter in it: the default Params give the same.
+            q = forced_chain_next(q, forced_hash(forced_transaction_of(r, Params{})), r.timestamp);
+        }
+    }
     return q;
 }
 
@@ -111,15 +135,16 @@ Result<Batch> assemble_batch(const Hash& prev_state_root, Bytes records, std::ve
     b.tx_root = merkle_root(b.chunk_leaves);
     std::vector<Hash> withdrawal_leaves;
     for (const Record& r : b.decoded) {
-        if (r.kind == RecordKind::withdrawal) {
+        // A skipped withdrawal pays nothing, so it has no leaf.
+        if (r.kind == RecordKind::withdrawal && !r.skipped) {
             b.withdrawals.push_back(Withdrawal{r.address, r.value});
             withdrawal_leaves.push_back(withdrawal_leaf(b.withdrawals.back()));
         }
-        if (r.kind == RecordKind::deposit) ++b.deposit_count;
+        if (r.is_queue_entry()) ++b.deposit_count;
     }
     if (b.deposit_count > kMaxDepositsPerBatch)
-        return make_error("a batch holds at most " + std::to_string(kMaxDepositsPerBatch) + " deposits, got " +
-                          std::to_string(b.deposit_count));
+        return make_error("a batch holds at most " + std::to_string(kMaxDepositsPerBatch) +
+                          " queue entries (deposits and forced transactions), got " + std::to_string(b.deposit_count));
     b.withdrawal_root = merkle_root(withdrawal_leaves);
     return b;
 }

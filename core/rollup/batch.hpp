@@ -2,7 +2,8 @@
 #pragma once
 // Batches (docs/PROTOCOL.md §4): records cut into chunks of K, the state root after each chunk,
 // and the commitments the contract computes from the calldata (chunk leaves, transaction root,
-// withdrawal root, deposit chain) plus the BatchHeader it stores the hash of.
+// withdrawal root, the chain of the L1 queue) plus the BatchHeader it stores the hash of. The
+// deposit_* names are the L1 queue's: its entries are deposits and forced transactions (§4.4).
 
 #include <cstdint>
 #include <span>
@@ -39,10 +40,14 @@ Hash batch_header_hash(const BatchHeader& header);
 
 // keccak(preRoot ‖ postRoot ‖ keccak(chunkRecordBytes))
 Hash chunk_leaf(const Hash& pre_root, const Hash& post_root, ByteView chunk_records);
-// q[i] = keccak(q[i-1] ‖ to[20] ‖ amount[32] ‖ timestamp[8]) with its low 4 bytes replaced by
-// uint32(timestamp), q[-1] = 0 (§4.4)
+// The queue word of a deposit: q[i] = keccak(q[i-1] ‖ to[20] ‖ amount[32] ‖ timestamp[8]) with its
+// low 4 bytes replaced by uint32(timestamp), q[-1] = 0 (§4.4)
 Hash deposit_chain_next(const Hash& previous, const Address& to, const U256& amount, std::uint64_t timestamp);
-// The chain continued over the deposit records among `records`, in order.
+// The queue word of a forced transaction: keccak(q[i-1] ‖ forcedHash[32] ‖ timestamp[8]), low 4
+// bytes replaced by uint32(timestamp) (§4.4)
+Hash forced_chain_next(const Hash& previous, const Hash& forced_hash, std::uint64_t timestamp);
+// The queue chain continued over the queue entries (deposits and forced transactions, applied or
+// skipped) among `records`, in order.
 Hash deposit_chain(const Hash& previous, std::span<const Record> records);
 
 struct Batch {
@@ -55,9 +60,9 @@ struct Batch {
     // Derived from the above, as the contract derives them on submission.
     std::vector<Hash> chunk_leaves;
     Hash tx_root;
-    std::vector<Withdrawal> withdrawals;    // every withdrawal record, in batch order
+    std::vector<Withdrawal> withdrawals;    // every applied withdrawal record (forced or not), in batch order
     Hash withdrawal_root;
-    std::uint64_t deposit_count = 0;
+    std::uint64_t deposit_count = 0;        // queue entries taken: deposits and forced records
 
     std::size_t chunk_count() const { return chunk_roots.size(); }
     const Hash& state_root() const { return chunk_roots.back(); }
@@ -65,8 +70,8 @@ struct Batch {
     ByteView chunk_records(std::size_t chunk) const;
     std::vector<Hash> chunk_proof(std::size_t chunk) const;            // of chunk_leaves[chunk] in tx_root
     std::vector<Hash> withdrawal_proof(std::size_t withdrawal) const;  // of withdrawals[i] in withdrawal_root
-    // depositEnd = depositStart + the number of deposit records; submittedAt and proposer are what
-    // the contract records (block.timestamp, msg.sender).
+    // depositEnd = depositStart + the number of queue entries (deposits and forced transactions);
+    // submittedAt and proposer are what the contract records (block.timestamp, msg.sender).
     BatchHeader header(std::uint64_t deposit_start, std::uint64_t submitted_at, const Address& proposer) const;
 };
 

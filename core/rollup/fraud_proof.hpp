@@ -29,7 +29,9 @@ struct FraudProof {
     std::uint32_t count = 0;
     // Per record, the accounts it touches in STF order (sender, then recipient), then the fee
     // account if the chunk collected a fee: address[20] balance[32] nonce[8] + compressed proof,
-    // or the compressed proof alone for a new account. Replay stops at the first invalid record.
+    // or the compressed proof alone for a new account. A skipped forced record has a 4-byte claim
+    // instead: 0xffffffff (right skip), or the signer's account index and its entry (WrongSkip).
+    // Replay stops at the first invalid record.
     Bytes witness;
 
     // Not part of the calldata: the verdict and record index (within the chunk) the contract

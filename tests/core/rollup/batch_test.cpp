@@ -57,6 +57,46 @@ protected:
         return out;
     }
 
+    // 40 records like honest_records, with queue entries among them: a deposit (9), applied
+    // forced transactions (kind 0 at 5, kind 2 at 21, kind 1 at 26) and right skips (a transfer
+    // at 3, a withdrawal at 17, both far ahead of their signers' nonces).
+    std::vector<Record> forced_mix(const AccountTree& start) {
+        AccountTree shadow = start;
+        std::vector<Record> out;
+        std::uint64_t nonce[5] = {};
+        for (int i = 0; i < 40; ++i) {
+            Record r;
+            const int from = 1 + i % 4;
+            Address to = i == 21 || i == 17 ? withdrawal_address() : address_of(test_key(1 + (i + 1) % 4));
+            if (i == 26) to = Address{.bytes = {0x26}};
+            if (i == 9) {
+                r = deposit_record(shadow, address_of(test_key(2)), kEther, 500);
+            } else if (i == 3 || i == 17) {
+                r = skipped_record(forced_tx(test_key(from), to, TxSpec{.nonce = 1000}), 600 + i);
+            } else {
+                TxSpec s;
+                s.nonce = nonce[from]++;
+                s.value = U256(1000 * (i + 1));
+                const auto key = test_key(from);
+                const auto index = static_cast<std::uint32_t>(from);
+                r = (i == 5 || i == 21 || i == 26) ? applied_forced(shadow, key, index, to, s, 600 + i)
+                                                   : signed_record(shadow, key, index, to, s);
+            }
+            out.push_back(r);
+            EXPECT_TRUE(apply_records(shadow, std::vector<Record>{r}, params).ok()) << i;
+        }
+        return out;
+    }
+
+    // The batch `records` with the true root for chunk 0 and made-up roots after it.
+    Batch lying_batch(const std::vector<Record>& records) {
+        AccountTree t = pre;
+        const StfResult first = apply_records(t, std::span(records).subspan(0, 16), params);
+        EXPECT_TRUE(first.ok()) << verdict_name(first.verdict);
+        std::vector<Hash> roots{t.state_root(), keccak256(as_bytes("a")), keccak256(as_bytes("b"))};
+        return *assemble_batch(pre.state_root(), encode_records(records), roots);
+    }
+
     Params params;
     AccountTree genesis;
     AccountTree pre;  // after the deposit batch
@@ -329,6 +369,118 @@ TEST_F(Batches, ProveFraudCalldataMatchesCast) {
     while (std::fgets(buf.data(), buf.size(), pipe.get())) out += buf.data();
     while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
     EXPECT_EQ(out, to_hex(*call));
+}
+
+TEST_F(Batches, ForcedTransactionsAreQueueEntries) {
+    // The chain step of §4.4 for the tuple of records_test (cast keccak over 0 ‖ forcedHash ‖ ts).
+    ForcedTransaction known;
+    known.eip1559 = true;
+    known.y_parity = 1;
+    known.to = withdrawal_address();
+    known.nonce = 7;
+    known.value = kEther * 3 / 2;
+    known.max_priority_fee_per_gas = kGwei;
+    known.max_fee_per_gas = 3 * kGwei;
+    known.gas_limit = 21000;
+    for (auto& b : known.r.bytes) b = 0x11;
+    for (auto& b : known.s.bytes) b = 0x22;
+    EXPECT_EQ(forced_chain_next(Hash{}, forced_hash(known), 1700000000).hex(),
+              "0x176c241c2c1164820686b2fe6e3b8b8da00738ca599cef6e032b8e166553f100");
+
+    AccountTree tree = pre;
+    const auto records = forced_mix(pre);
+    auto batch = build_batch(tree, records, params);
+    ASSERT_TRUE(batch) << batch.message();
+    // Six queue entries: the deposit, three applied forced records and two skips.
+    EXPECT_EQ(batch->deposit_count, 6u);
+    EXPECT_EQ(batch->header(4, 1, Address{}).deposit_end, 10u);
+    Hash q = deposit_batch.state_root();  // any previous word
+    for (const Record& r : records) {
+        if (r.kind == RecordKind::deposit) q = deposit_chain_next(q, r.address, r.value, r.timestamp);
+        if (r.forced) q = forced_chain_next(q, forced_hash(forced_transaction_of(r, params)), r.timestamp);
+    }
+    EXPECT_EQ(deposit_chain(deposit_batch.state_root(), batch->decoded), q);
+    EXPECT_EQ(static_cast<std::uint32_t>(q[28]) << 24 | q[29] << 16 | q[30] << 8 | q[31], 626u);  // record 26's time
+    // Only the applied withdrawal (21, forced) has a leaf; the skipped one (17) pays nothing.
+    ASSERT_EQ(batch->withdrawals.size(), 1u);
+    EXPECT_EQ(batch->withdrawals[0], (Withdrawal{address_of(test_key(2)), U256(22000)}));
+    // An honest batch with forced records and right skips has no fraud proof.
+    auto proof = build_fraud_proof(*batch, batch->header(4, 1, Address{}), 3, pre, params);
+    ASSERT_TRUE(proof) << proof.message();
+    EXPECT_FALSE(proof->has_value());
+
+    // At most MAX_DEPOSITS_PER_BATCH queue entries, forced ones counted.
+    std::vector<Record> skips(kMaxDepositsPerBatch + 1, records[3]);
+    auto many = assemble_batch(pre.state_root(), encode_records(skips), std::vector<Hash>(17));
+    ASSERT_FALSE(many);
+    EXPECT_NE(many.message().find("queue entries"), std::string::npos) << many.message();
+    skips.pop_back();
+    EXPECT_TRUE(assemble_batch(pre.state_root(), encode_records(skips), std::vector<Hash>(16)));
+}
+
+TEST_F(Batches, SkipsAndForcedAddressesAreProven) {
+    const auto records = forced_mix(pre);
+    AccountTree at16 = pre;  // the true state at chunk 1's start
+    ASSERT_TRUE(apply_records(at16, std::span(records).subspan(0, 16), params).ok());
+    const std::uint32_t from = records[16].from;
+    const Address to = at16.account(records[16].to).address;
+    TxSpec s;
+    s.nonce = at16.account(from).nonce;
+    s.value = records[16].value;
+    const auto entry = [](const AccountTree& t, std::uint32_t index) {
+        Bytes out;
+        append(out, encode_account(t.account(index)));
+        append(out, compress_proof(t.proof(index)));
+        return out;
+    };
+    const auto prove = [&](const std::vector<Record>& bad) {
+        const Batch batch = lying_batch(bad);
+        auto built = build_fraud_proof(batch, batch.header(4, 1, Address{}), 0, pre, params);
+        EXPECT_TRUE(built && built->has_value());
+        return **built;
+    };
+
+    // A skip of record 16's transaction, which is valid: WrongSkip, its claim the whole witness.
+    {
+        std::vector<Record> bad = records;
+        bad[16] = skipped_record(forced_tx(test_key(static_cast<int>(from)), to, s), 700);
+        const FraudProof p = prove(bad);
+        EXPECT_EQ(p.chunk_index, 1u);
+        EXPECT_EQ(verdict_name(p.verdict), "WrongSkip");
+        EXPECT_EQ(p.record_index, 0u);
+        Bytes expect{0, 0, 0, static_cast<std::uint8_t>(from)};
+        append(expect, entry(at16, from));
+        EXPECT_EQ(to_hex(p.witness), to_hex(expect));
+    }
+    // A forced kind 0 record pointed at another account than the one it names: UnknownAccount,
+    // after the sender's and the recipient's entries (both against the unchanged tree).
+    {
+        std::vector<Record> bad = records;
+        bad[16] = applied_forced(at16, test_key(static_cast<int>(from)), from, to, s, 700);
+        ASSERT_EQ(bad[16].kind, RecordKind::transfer);
+        std::uint32_t other = 1;
+        while (other == from || other == bad[16].to) ++other;
+        bad[16].to = other;
+        const FraudProof p = prove(bad);
+        EXPECT_EQ(verdict_name(p.verdict), "UnknownAccount");
+        EXPECT_EQ(p.record_index, 0u);
+        Bytes expect = entry(at16, from);
+        append(expect, entry(at16, other));
+        EXPECT_EQ(to_hex(p.witness), to_hex(expect));
+    }
+    // A chunk with a right skip (17) and a wrong root: WrongStateRoot, the skip's claim
+    // 0xffffffff right after record 16's two entries.
+    {
+        const FraudProof p = prove(records);
+        EXPECT_EQ(verdict_name(p.verdict), "WrongStateRoot");
+        AccountTree scratch = at16;
+        Bytes first;
+        Executor ex(scratch, params, &first);
+        ASSERT_EQ(ex.apply(records[16]), Verdict::None);
+        ASSERT_GT(p.witness.size(), first.size() + 4);
+        EXPECT_EQ(to_hex(ByteView(p.witness).subspan(0, first.size())), to_hex(first));
+        EXPECT_EQ(to_hex(ByteView(p.witness).subspan(first.size(), 4)), "0xffffffff");
+    }
 }
 
 }  // namespace
