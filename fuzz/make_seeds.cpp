@@ -72,6 +72,14 @@ Record deposit(const Address& to, bool new_account) {
     return r;
 }
 
+// The applied forced form of a sequencer's record (kind 0 names its recipient's address too).
+Record forced(Record r, const Address& to) {
+    r.forced = true;
+    r.timestamp = 1'700'000'050;
+    if (r.kind == RecordKind::transfer) r.address = to;
+    return r;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -115,13 +123,20 @@ int main(int argc, char** argv) {
         signed_record(true, RecordKind::new_account_transfer, 2, to, 0),
         signed_record(true, RecordKind::withdrawal, 2, to, 1),
         deposit(to, false),
+        forced(signed_record(true, RecordKind::transfer, 3, to, 0), to),
+        forced(signed_record(false, RecordKind::withdrawal, 3, to, 1), to),
+        skipped_record(forced_transaction_of(signed_record(true, RecordKind::new_account_transfer, 1, to, 9), Params{}),
+                       1'700'000'100),
     };
     for (std::size_t i = 0; i < records.size(); ++i) write("records", "record-" + std::to_string(i), encode_record(records[i]));
     write("records", "all", encode_records(records));
     // Batches: byte 0 of fuzz/batch.cpp's input (0 = the right number of chunk roots), then records.
     Bytes batch{0};
-    append(batch, encode_records(records));
+    append(batch, encode_records(std::vector<Record>(records.begin(), records.begin() + 6)));
     write("batch", "six-records", batch);
+    Bytes with_forced{0};
+    append(with_forced, encode_records(records));
+    write("batch", "forced", with_forced);
     std::vector<Record> many;
     for (std::uint64_t i = 0; i < 20; ++i) many.push_back(i % 5 == 4 ? deposit(to, false) : signed_record(i % 2, RecordKind::transfer, 1, to, i));
     Bytes two_chunks{0};

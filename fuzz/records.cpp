@@ -3,7 +3,8 @@
 // proposer posts to L1, which the wallet's verifier decodes and re-executes.
 // Invariants: decode -> encode is the identity (each record is strict and canonical), the record
 // offsets are increasing, and each record decodes alone at its offset to the same value.
-// Then what the verifier does with a signed record: the signing payload and the sender.
+// Then what the verifier does with a signed record: the signing payload and the sender, and for a
+// forced record the queue tuple it stands for.
 
 #include <algorithm>
 #include <cstddef>
@@ -35,7 +36,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         (void)record_signing_hash(record, to, params);
         (void)recover_record_sender(record, to, params);
         auto tx = transaction_from_record(record, to, params);
-        (void)tx;
+        if (!record.forced) continue;
+        // A forced record stands for an L1 queue tuple (§4.5): always one forceTransaction
+        // accepts, rebuilding the same transaction, and a skip of it stands for the same tuple.
+        const ForcedTransaction forced = forced_transaction_of(record, params);
+        FUZZ_CHECK(forced_representable(forced));
+        (void)forced_hash(forced);
+        auto from_tuple = transaction_from_forced(forced, params);
+        FUZZ_CHECK(from_tuple.ok() == tx.ok());
+        if (tx) FUZZ_CHECK(encode_signed(*from_tuple) == encode_signed(*tx));
+        FUZZ_CHECK(forced_transaction_of(skipped_record(forced, record.timestamp), params) == forced);
     }
     return 0;
 }
