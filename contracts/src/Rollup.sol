@@ -11,9 +11,9 @@ import {
     MAX_DEPOSITS_PER_BATCH as MAX_DEPOSITS
 } from "./lib/Params.sol";
 
-/// L1 contract of the Sluice optimistic payments rollup: deposit queue, proposer bonds, batch
-/// commitments, one-round fraud proofs, withdrawals and the escape hatch. docs/PROTOCOL.md is the
-/// specification; section numbers below refer to it.
+/// L1 contract of the Sluice optimistic payments rollup: the L1 queue (deposits and forced
+/// transactions), proposer bonds, batch commitments, one-round fraud proofs, withdrawals and the
+/// escape hatch. docs/PROTOCOL.md is the specification; section numbers below refer to it.
 contract Rollup {
     // ---- ABI types (§5) ----
     struct BatchHeader {
@@ -41,8 +41,30 @@ contract Rollup {
         bytes witness;
     }
 
+    /// §4.5: a signed L2 transfer or withdrawal queued on L1 (`forceTransaction`). The fee fields
+    /// its type does not use are zero (legacy: maxPriorityFeePerGas, maxFeePerGas; EIP-1559:
+    /// gasPrice). Its queue entry is chained with forcedHash = keccak(abi.encode(tx)).
+    struct ForcedTransaction {
+        bool eip1559;
+        uint8 yParity;
+        address to;
+        uint256 nonce;
+        uint256 value;
+        uint256 gasPrice;
+        uint256 maxPriorityFeePerGas;
+        uint256 maxFeePerGas;
+        uint256 gasLimit;
+        bytes32 r;
+        bytes32 s;
+    }
+
     // ---- events ----
     event DepositQueued(uint256 indexed index, address indexed to, uint256 amount, uint64 timestamp);
+    /// Queue entry `index` is the forced transaction `transaction` (§4.5); its data is the tuple's
+    /// 11 words inline, then the timestamp.
+    event TransactionForced(
+        uint256 indexed index, bytes32 indexed forcedHash, ForcedTransaction transaction, uint64 timestamp
+    );
     event Bonded(address indexed proposer, uint256 amount, uint256 total);
     event UnbondRequested(address indexed proposer, uint256 availableAt);
     event BondWithdrawn(address indexed proposer, uint256 amount);
@@ -71,6 +93,9 @@ contract Rollup {
     // deposits, bonds, batches
     error DepositTooSmall(uint256 amount, uint256 minDeposit);
     error InvalidDepositRecipient(address to);
+    /// §4.5: yParity > 1, or a fee field the transaction's type does not use is not zero: no record
+    /// could carry it.
+    error UnrepresentableForcedTransaction();
     error Frozen();
     error ZeroBond();
     error NotBonded(address proposer, uint256 bond, uint256 required);
@@ -214,7 +239,7 @@ contract Rollup {
     }
 
     /// Queue word q[i] of §4.4 (chain hash, low 4 bytes the entry's timestamp), zero if there is
-    /// no such deposit.
+    /// no such entry (a deposit or a forced transaction).
     function depositHash(uint256 i) external view returns (bytes32) {
         return i < _counters.depositCount ? _depositHashes[i] : bytes32(0);
     }
@@ -234,8 +259,8 @@ contract Rollup {
         return _counters.lastBatchAt;
     }
 
-    /// §5.4: max(lastBatchAt, time of the oldest waiting deposit) + ESCAPE_DELAY while deposits
-    /// wait in the queue, 0 when it is empty.
+    /// §5.4: max(lastBatchAt, time of the oldest waiting entry) + ESCAPE_DELAY while entries
+    /// (deposits or forced transactions) wait in the queue, 0 when it is empty.
     function escapeAvailableAt() external view returns (uint256) {
         return _escapeAvailableAt(_counters);
     }
@@ -268,17 +293,37 @@ contract Rollup {
         return at != 0 && block.timestamp >= at;
     }
 
-    // ---- deposits (§4.4) ----
+    // ---- the L1 queue: deposits (§4.4) and forced transactions (§4.5) ----
     function deposit(address to) external payable {
         if (msg.value < minDeposit) revert DepositTooSmall(msg.value, minDeposit);
         if (to == address(0) || to == WITHDRAWAL_ADDRESS || to == address(this)) revert InvalidDepositRecipient(to);
-        Counters memory c = _counters;
-        if (_frozen(c)) revert Frozen();
-        uint256 i = c.depositCount;
-        bytes32 prev = i == 0 ? bytes32(0) : _depositHashes[i - 1];
+        (uint256 i, bytes32 prev) = _queueTail();
         _depositHashes[i] = RecordCodec.depositChain(prev, to, msg.value, block.timestamp);
         _counters.depositCount = uint64(i + 1);
         emit DepositQueued(i, to, msg.value, uint64(block.timestamp));
+    }
+
+    /// Queues a signed L2 transaction the sequencer ignores; batches must take it in queue order,
+    /// applied or skipped (§4.5). Only what keeps it representable as a record is checked here:
+    /// its validity depends on the L2 state when its turn comes.
+    function forceTransaction(ForcedTransaction calldata transaction) external {
+        bool unusedFeeSet = transaction.eip1559
+            ? transaction.gasPrice != 0
+            : transaction.maxPriorityFeePerGas != 0 || transaction.maxFeePerGas != 0;
+        if (transaction.yParity > 1 || unusedFeeSet) revert UnrepresentableForcedTransaction();
+        (uint256 i, bytes32 prev) = _queueTail();
+        bytes32 forcedHash = keccak256(abi.encode(transaction));
+        _depositHashes[i] = RecordCodec.forcedChain(prev, forcedHash, block.timestamp);
+        _counters.depositCount = uint64(i + 1);
+        emit TransactionForced(i, forcedHash, transaction, uint64(block.timestamp));
+    }
+
+    /// Index and predecessor word q[i-1] of the next queue entry; refuses while frozen (§5.4).
+    function _queueTail() private view returns (uint256 i, bytes32 prev) {
+        Counters memory c = _counters;
+        if (_frozen(c)) revert Frozen();
+        i = c.depositCount;
+        if (i != 0) prev = _depositHashes[i - 1];
     }
 
     // ---- bonds (§5) ----
@@ -363,16 +408,17 @@ contract Rollup {
     // Field order matters: _closeChunk addresses preRoot and chunks by offset.
     struct Scan {
         uint256 recordCount;
-        uint256 depositEnd; // queue index after the last deposit record seen
+        uint256 depositEnd; // queue index after the last queue record (deposit or forced) seen
         bytes32 chain; // queue chain hash q[depositEnd - 1]
         bytes32 preRoot; // pre-state root of the current chunk
         uint256 withdrawals;
         uint256 chunks;
     }
 
-    /// §4.4: the deposit records are the queue entries from depositsProcessed on, at most
-    /// MAX_DEPOSITS_PER_BATCH of them; a batch that takes fewer leaves no entry older than
-    /// DEPOSIT_DELAY at the head of the queue (its time is the low 4 bytes of the stored word).
+    /// §4.4: the queue records (deposits and forced records, applied or skipped) are the queue
+    /// entries from depositsProcessed on, at most MAX_DEPOSITS_PER_BATCH of them; a batch that takes
+    /// fewer leaves no entry older than DEPOSIT_DELAY at the head of the queue (its time is the low
+    /// 4 bytes of the stored word).
     function _checkDeposits(Counters memory c, Scan memory sc) private view {
         uint256 depositEnd = sc.depositEnd;
         if (depositEnd > c.depositCount) revert DepositsBeyondQueue(depositEnd, c.depositCount);
@@ -386,7 +432,7 @@ contract Rollup {
     }
 
     /// Checks every record, fills the chunk leaves and the withdrawal leaves (shrinking `wLeaves`
-    /// to the number found) and folds the deposit records into the queue chain.
+    /// to the number found) and folds the queue records into the queue chain.
     function _scan(
         Scan memory sc,
         bytes calldata records,
@@ -412,7 +458,7 @@ contract Rollup {
             }
             if (inChunk < CHUNK_SIZE && p < end) {
                 // A record the fast path leaves to the reference decoder: a withdrawal, a deposit,
-                // a large number, or a malformed record.
+                // a forced record, a large number, or a malformed record.
                 uint256 q = RecordCodec.decode(rec, p, end);
                 if (q == 0) revert MalformedRecord(sc.recordCount + inChunk);
                 _special(sc, rec, wLeaves);
@@ -436,13 +482,55 @@ contract Rollup {
         }
     }
 
-    /// Withdrawal leaf or deposit chain step of a decoded record.
+    /// Queue chain step and withdrawal leaf of a decoded record.
     function _special(Scan memory sc, Record memory rec, bytes32[] memory wLeaves) private pure {
-        if (rec.kind == RecordCodec.KIND_WITHDRAWAL) {
-            wLeaves[sc.withdrawals++] = RecordCodec.withdrawalLeaf(rec.addr, rec.value);
-        } else if (rec.kind == RecordCodec.KIND_DEPOSIT) {
+        if (rec.kind == RecordCodec.KIND_DEPOSIT) {
             sc.chain = RecordCodec.depositChain(sc.chain, rec.addr, rec.value, rec.timestamp);
             ++sc.depositEnd;
+            return;
+        }
+        if (rec.forced) {
+            // Applied or skipped, a forced record takes the next queue entry (§4.5).
+            sc.chain = RecordCodec.forcedChain(sc.chain, _forcedHash(rec), rec.timestamp);
+            ++sc.depositEnd;
+            if (rec.skipped) return; // no effect: no withdrawal either
+        }
+        if (rec.kind == RecordCodec.KIND_WITHDRAWAL) {
+            wLeaves[sc.withdrawals++] = RecordCodec.withdrawalLeaf(rec.addr, rec.value);
+        }
+    }
+
+    /// §4.5: the ForcedTransaction a forced record (applied or skipped) stands for: `to` as for its
+    /// signature, the fee fields its type does not use zero, gasLimit 21000 when flag bit 4 omits
+    /// it (`decode` fills that in).
+    function _forcedTransaction(Record memory rec) private pure returns (ForcedTransaction memory t) {
+        t.eip1559 = rec.eip1559;
+        t.yParity = uint8(rec.parity);
+        t.to = Stf.recordedTo(rec);
+        t.nonce = rec.nonce;
+        t.value = rec.value;
+        if (rec.eip1559) {
+            t.maxPriorityFeePerGas = rec.fee1;
+            t.maxFeePerGas = rec.fee2;
+        } else {
+            t.gasPrice = rec.fee1;
+        }
+        t.gasLimit = rec.gasLimit;
+        t.r = rec.r;
+        t.s = rec.s;
+    }
+
+    /// forcedHash = keccak(abi.encode(tuple)) of a forced record's tuple. Runs for every forced
+    /// record of a batch: the tuple and its encoding are released afterwards (nothing refers to
+    /// them), or memory, whose cost is quadratic, would grow by 736 bytes per record.
+    function _forcedHash(Record memory rec) private pure returns (bytes32 h) {
+        uint256 freeMem;
+        assembly {
+            freeMem := mload(0x40)
+        }
+        h = keccak256(abi.encode(_forcedTransaction(rec)));
+        assembly {
+            mstore(0x40, freeMem)
         }
     }
 
@@ -556,7 +644,8 @@ contract Rollup {
         _pay(account, balance);
     }
 
-    /// Pays back a queue entry no batch took (index >= depositsProcessed), once, while frozen.
+    /// Pays back a deposit no batch took (index >= depositsProcessed), once, while frozen. A forced
+    /// transaction's entry carries no value: no deposit preimage gives its word (BadDepositPreimage).
     function refundDeposit(uint256 index, address to, uint256 amount, uint64 timestamp) external {
         Counters memory c = _counters;
         if (!_frozen(c)) revert NotFrozen(_escapeAvailableAt(c));

@@ -10,7 +10,7 @@ struct Record {
     bool bit4; // signed kinds: gas limit omitted (21000); deposits: the recipient is a new account
     uint256 from; // sender account index
     uint256 to; // recipient account index (kind 0; deposits with bit4 == 0)
-    address addr; // toAddress (kind 1), l1Recipient (kind 2), deposit address (kind 3)
+    address addr; // toAddress (kind 1, forced kind 0), l1Recipient (kind 2), deposit address (kind 3)
     uint256 nonce;
     uint256 value; // value (signed kinds) or deposit amount
     uint256 fee1; // gasPrice (legacy) or maxPriorityFeePerGas (EIP-1559)
@@ -18,7 +18,9 @@ struct Record {
     uint256 gasLimit;
     bytes32 r;
     bytes32 s;
-    uint256 timestamp; // deposits only
+    uint256 timestamp; // the queue entry's time: deposits and forced records (0 otherwise)
+    bool forced; // flag bit 5: a signed record taken from the L1 queue (§4.5)
+    bool skipped; // flag bit 6 (only with bit 5): the forced transaction is skipped, no effect
 }
 
 library RecordCodec {
@@ -30,7 +32,7 @@ library RecordCodec {
 
     /// Decodes the record at calldata offset `p` (absolute) into `rec`, reading nothing at or past
     /// `end`. Returns the offset after the record, or 0 if the record is malformed (§4.1: unknown
-    /// kind, non-zero reserved bits, non-canonical number, running past `end`).
+    /// kind, flag bits a kind may not have, non-canonical number, running past `end`).
     /// Straight-line assembly (no Yul functions, which legacy codegen compiles expensively)
     /// because this runs once per record of every submitted batch. Reads past `end` only ever
     /// push the final offset past `end` too, so one bound check at the end suffices.
@@ -39,18 +41,23 @@ library RecordCodec {
             let bad := iszero(lt(p, end))
             let flags := byte(0, calldataload(p))
             let kind := and(flags, 3)
-            bad := or(bad, gt(flags, 0x1f))
+            let forced := and(shr(5, flags), 1)
+            // bit 7 is zero; bit 6 (skipped) only with bit 5 (forced)
+            bad := or(bad, or(and(flags, 0x80), eq(and(flags, 0x60), 0x40)))
             mstore(rec, kind)
             mstore(add(rec, 0x20), and(shr(2, flags), 1))
             mstore(add(rec, 0x40), and(shr(3, flags), 1))
             mstore(add(rec, 0x60), and(shr(4, flags), 1))
             mstore(add(rec, 0xa0), 0)
             mstore(add(rec, 0xc0), 0)
+            mstore(add(rec, 0x1c0), 0)
+            mstore(add(rec, 0x1e0), forced)
+            mstore(add(rec, 0x200), and(shr(6, flags), 1))
             p := add(p, 1)
             switch kind
             case 3 {
                 // deposit: [to[4] if bit 4 is 0] address[20] amount timestamp[8]
-                bad := or(bad, and(flags, 0x0c)) // type and parity bits are 0 for deposits
+                bad := or(bad, and(flags, 0x6c)) // type, parity, forced and skipped bits are 0
                 mstore(add(rec, 0x80), 0)
                 if iszero(and(flags, 0x10)) {
                     mstore(add(rec, 0xa0), shr(224, calldataload(p)))
@@ -89,13 +96,19 @@ library RecordCodec {
                 p := add(p, 8)
             }
             default {
-                // from[4] (to[4] | address[20]) nonce value fees [gasLimit] r[32] s[32]
+                // from[4] (to[4] [toAddress[20] if forced] | address[20]) nonce value fees
+                // [gasLimit] r[32] s[32] [timestamp[8] if forced]
                 mstore(add(rec, 0x80), shr(224, calldataload(p)))
                 p := add(p, 4)
                 switch kind
                 case 0 {
                     mstore(add(rec, 0xa0), shr(224, calldataload(p)))
                     p := add(p, 4)
+                    if forced {
+                        // the queue entry names the recipient by address, not by index
+                        mstore(add(rec, 0xc0), shr(96, calldataload(p)))
+                        p := add(p, 20)
+                    }
                 }
                 default {
                     mstore(add(rec, 0xc0), shr(96, calldataload(p)))
@@ -221,6 +234,10 @@ library RecordCodec {
                 mstore(add(rec, 0x180), calldataload(p))
                 mstore(add(rec, 0x1a0), calldataload(add(p, 32)))
                 p := add(p, 64)
+                if forced {
+                    mstore(add(rec, 0x1c0), shr(192, calldataload(p)))
+                    p := add(p, 8)
+                }
             }
             bad := or(bad, gt(p, end))
             next := mul(p, iszero(bad))
@@ -230,10 +247,11 @@ library RecordCodec {
     /// Skips well-formed transfer records (kinds 0 and 1) from calldata offset `p`, at most `k`
     /// of them and not past `end`, and returns the offset after the last one skipped and how many.
     /// It stops at the first record it cannot vouch for cheaply and leaves it to `decode`, the
-    /// reference for §4.1: a withdrawal or deposit (whose fields the caller needs), anything
-    /// malformed, and some well-formed but unusual numbers. Stopping too early only costs gas;
-    /// skipping a malformed record would be a bug. This is the per-record cost of every submitted
-    /// batch, hence straight-line assembly with branchless checks on one word per field:
+    /// reference for §4.1: a withdrawal, deposit or forced record (whose fields the caller needs:
+    /// every forced record is a queue entry), anything malformed, and some well-formed but unusual
+    /// numbers. Stopping too early only costs gas; skipping a malformed record would be a bug.
+    /// This is the per-record cost of every submitted batch, hence straight-line assembly with
+    /// branchless checks on one word per field:
     /// - uvar: L <= 31 (so the bytes are in the loaded word) and the byte after the length is not
     ///   zero. For L > 0 that is the canonical-form rule; for L = 0 (the number zero) it is the
     ///   next field's first byte, and a zero there merely sends the record to `decode`.
@@ -247,7 +265,7 @@ library RecordCodec {
             for {} and(lt(n, k), lt(p, end)) {} {
                 let start := p
                 let flags := byte(0, calldataload(p))
-                // kinds 0 and 1 only, reserved bits zero
+                // kinds 0 and 1 only; not forced or skipped (bits 5, 6), bit 7 zero
                 let slow := and(flags, 0xe2)
                 // flag, from[4], to[4] (kind 0) or toAddress[20] (kind 1)
                 p := add(p, add(9, shl(4, and(flags, 1))))
@@ -324,6 +342,19 @@ library RecordCodec {
             mstore(add(m, 0x34), amount_)
             mstore(add(m, 0x54), shl(192, ts))
             h := or(and(keccak256(m, 0x5c), not(0xffffffff)), and(ts, 0xffffffff))
+        }
+    }
+
+    /// The packed forced-transaction queue word of §4.4: keccak(prev ‖ forcedHash[32] ‖
+    /// timestamp[8]) with its low 4 bytes replaced by uint32(timestamp). Its 72-byte preimage can
+    /// never be read as a deposit's 92 bytes, nor the other way round.
+    function forcedChain(bytes32 prev, bytes32 forcedHash, uint256 ts) internal pure returns (bytes32 h) {
+        assembly ("memory-safe") {
+            let m := mload(0x40)
+            mstore(m, prev)
+            mstore(add(m, 0x20), forcedHash)
+            mstore(add(m, 0x40), shl(192, ts))
+            h := or(and(keccak256(m, 0x48), not(0xffffffff)), and(ts, 0xffffffff))
         }
     }
 }

@@ -11,8 +11,10 @@ import {Stf, Verdict} from "./Stf.sol";
 /// recipient for kinds 0 and 1, the recipient for deposits), then the fee account (index 0) if the
 /// chunk collected any fee. An account is `address[20] balance[32] nonce[8]` + compressed proof;
 /// a new account (empty leaf) is its compressed proof alone. Each proof is checked against the
-/// tree as it is at that moment. Replay stops at the first invalid record, so the witness holds
-/// only the accounts consumed up to there; bytes after what the replay consumes are ignored.
+/// tree as it is at that moment. A skipped forced record has a 4-byte claim instead: 0xffffffff
+/// (not contested), or the index of its signer's account followed by that account (§6).
+/// Replay stops at the first invalid record, so the witness holds only the accounts consumed up
+/// to there; bytes after what the replay consumes are ignored.
 library Replay {
     error BadWitness();
     error MalformedRecord(uint256 recordIndex);
@@ -68,7 +70,9 @@ library Replay {
         for (uint256 p = rOff; p < end; ++i) {
             p = RecordCodec.decode(rec, p, end);
             if (p == 0) revert MalformedRecord(i);
-            verdict = rec.kind == RecordCodec.KIND_DEPOSIT ? _deposit(c, rec) : _signed(c, rec);
+            if (rec.kind == RecordCodec.KIND_DEPOSIT) verdict = _deposit(c, rec);
+            else if (rec.skipped) verdict = _skipped(c, rec);
+            else verdict = _signed(c, rec);
             if (verdict != Verdict.None) return (verdict, i, bytes32(0));
         }
         if (c.feeOverflow) return (Verdict.Overflow, i, bytes32(0));
@@ -88,7 +92,7 @@ library Replay {
         if (rec.kind == RecordCodec.KIND_TRANSFER && rec.to >= c.count) return Verdict.UnknownAccount;
         Acct memory sender = _take(c, rec.from);
         address signedTo;
-        bool peeked;
+        bool peeked; // signedTo is the recipient's address read from the witness, not yet proven
         if (rec.kind == RecordCodec.KIND_TRANSFER) {
             if (rec.to == rec.from) {
                 signedTo = sender.addr;
@@ -102,10 +106,15 @@ library Replay {
                 }
                 peeked = true;
             }
-        } else if (rec.kind == RecordCodec.KIND_NEW_ACCOUNT) {
-            signedTo = rec.addr;
+            if (rec.forced) {
+                // §4.5: the queue entry names the recipient by address (rule 1, before rule 2);
+                // the account `to` must have it. Checked on the recipient as it is now.
+                if (peeked) _authenticatePeeked(c, rec, sender);
+                peeked = false;
+                if (signedTo != rec.addr) return Verdict.UnknownAccount;
+            }
         } else {
-            signedTo = Stf.WITHDRAWAL_ADDRESS;
+            signedTo = Stf.recordedTo(rec); // toAddress (kind 1) or WITHDRAWAL_ADDRESS (kind 2)
         }
         (Verdict v, uint256 fee) =
             Stf.checkSigned(rec, sender.addr, sender.balance, sender.nonce, signedTo, c.chainId, c.baseFee);
@@ -134,6 +143,27 @@ library Replay {
             if (!_create(c, rec.addr, rec.value)) return Verdict.Overflow;
         }
         return Verdict.None;
+    }
+
+    /// A skipped forced record (§4.5, §6) changes nothing. Its witness claim is 0xffffffff (not
+    /// contested) or an account index followed by that account: then the skip is wrong (WrongSkip)
+    /// if the transaction passes rules 2-5 for it, the signature recovering its address; if not,
+    /// the claim was the challenger's mistake (BadWitness). No recipient-side rule can justify a
+    /// skip, so none is checked.
+    function _skipped(Ctx memory c, Record memory rec) private pure returns (Verdict) {
+        uint256 w = c.w;
+        if (w + 4 > c.wEnd) revert BadWitness();
+        uint256 claim;
+        assembly {
+            claim := shr(224, calldataload(w))
+        }
+        c.w = w + 4;
+        if (claim == type(uint32).max) return Verdict.None;
+        if (claim >= c.count) revert BadWitness();
+        Acct memory a = _take(c, claim);
+        (Verdict v,) = Stf.checkSender(rec, a.addr, a.balance, a.nonce, Stf.recordedTo(rec), c.chainId, c.baseFee);
+        if (v != Verdict.None) revert BadWitness();
+        return Verdict.WrongSkip;
     }
 
     function _deposit(Ctx memory c, Record memory rec) private pure returns (Verdict) {

@@ -13,7 +13,8 @@ enum Verdict {
     BadFee,
     Overdraft,
     Overflow,
-    BadWithdrawal
+    BadWithdrawal,
+    WrongSkip // a skipped forced transaction passes rules 2-5 for an account of its signer (§4.5)
 }
 
 /// The rules of one record of the state transition (§3), on account values the caller has
@@ -51,6 +52,14 @@ library Stf {
         if (uint256(rec.s) > HALF_N) return address(0);
         bytes32 digest = signingHash(rec, to, chainId);
         return ecrecover(digest, uint8(27 + rec.parity), rec.r, rec.s);
+    }
+
+    /// The `to` address a signed record carries itself (§4.1): WITHDRAWAL_ADDRESS for a withdrawal,
+    /// else its toAddress (kind 1, and forced kind 0: a queue entry names an address, not an
+    /// account). An unforced kind 0 record names an account instead, whose address the caller reads.
+    /// For a forced record it is the `to` of its ForcedTransaction tuple (§4.5).
+    function recordedTo(Record memory rec) internal pure returns (address) {
+        return rec.kind == RecordCodec.KIND_WITHDRAWAL ? WITHDRAWAL_ADDRESS : rec.addr;
     }
 
     /// keccak of the EIP-155 payload rlp([nonce, gasPrice, gasLimit, to, value, "", chainId, 0, 0])
@@ -104,10 +113,31 @@ library Stf {
         return abi.encodePacked(uint8(0xf9), uint16(len));
     }
 
-    /// Rules 2-5 of §3 for a signed record, and rule 7 for withdrawals and new-account transfers
-    /// (they have no rule 6; kind 0's rule 7 comes after its rule 6: `creditableRecipient`). `signedTo` is the `to` of the rebuilt transaction. Returns the verdict
-    /// (None when valid) and the fee the sender pays.
+    /// Rules 2-5 and 7 of §3 for a signed record (rule 7 for withdrawals and new-account transfers;
+    /// kind 0's rule 7 comes after its rule 6: `creditableRecipient`). `signedTo` is the `to` of the
+    /// rebuilt transaction. Returns the verdict (None when valid) and the fee the sender pays.
     function checkSigned(
+        Record memory rec,
+        address senderAddr,
+        uint256 senderBalance,
+        uint256 senderNonce,
+        address signedTo,
+        uint256 chainId,
+        uint256 baseFee
+    ) internal pure returns (Verdict v, uint256 fee) {
+        (v, fee) = checkSender(rec, senderAddr, senderBalance, senderNonce, signedTo, chainId, baseFee);
+        if (v != Verdict.None) return (v, 0);
+        if (rec.kind == RecordCodec.KIND_WITHDRAWAL && rec.addr != senderAddr) return (Verdict.BadWithdrawal, 0);
+        if (rec.kind == RecordCodec.KIND_NEW_ACCOUNT && rec.addr == WITHDRAWAL_ADDRESS) {
+            return (Verdict.BadWithdrawal, 0);
+        }
+    }
+
+    /// Rules 2-5 of §3, the ones the sender's account and the signature decide: for an applied
+    /// record the first part of `checkSigned`; for a skipped forced record (§4.5) all of what makes
+    /// the skip wrong for the account (senderAddr, senderBalance, senderNonce). Returns the verdict
+    /// of the first broken rule (None when all hold) and the fee.
+    function checkSender(
         Record memory rec,
         address senderAddr,
         uint256 senderBalance,
@@ -136,10 +166,6 @@ library Stf {
             if (rec.value > type(uint256).max - fee || rec.value + fee > senderBalance) {
                 return (Verdict.Overdraft, 0);
             }
-        }
-        if (rec.kind == RecordCodec.KIND_WITHDRAWAL && rec.addr != senderAddr) return (Verdict.BadWithdrawal, 0);
-        if (rec.kind == RecordCodec.KIND_NEW_ACCOUNT && rec.addr == WITHDRAWAL_ADDRESS) {
-            return (Verdict.BadWithdrawal, 0);
         }
         return (Verdict.None, fee);
     }
