@@ -91,9 +91,12 @@ contract CodecTest is Test {
             r.eip1559 = (seed >> 16) % 2 == 0;
             r.parity = (seed >> 17) % 2;
             r.bit4 = (seed >> 18) % 2 == 0;
+            r.forced = (seed >> 19) % 3 == 0;
+            r.skipped = r.forced && (seed >> 21) % 2 == 0;
             r.from = uint32(seed >> 24);
             if (r.kind == 0) r.to = uint32(seed >> 56);
-            else r.addr = address(uint160(seed >> 56));
+            if (r.kind != 0 || r.forced) r.addr = address(uint160(seed >> 88));
+            if (r.forced) r.timestamp = uint64(seed >> 160);
             r.nonce = uint64(seed >> 216);
             r.fee1 = fee1 >> (seed >> 100) % 256;
             r.fee2 = r.eip1559 ? fee2 : 0;
@@ -109,9 +112,10 @@ contract CodecTest is Test {
         bool nonZero = r.value != 0 && (!r.eip1559 || r.fee2 != 0);
         // A zero nonce followed by a value exponent of 0 is left to the decoder by design.
         bool zeroNonceThenZeroByte = r.nonce == 0 && r.value % 10 != 0;
-        if (r.kind <= 1 && nonZero && !zeroNonceThenZeroByte && r.value < 1e20 && r.fee1 < 1e20 && r.fee2 < 1e20 && r.gasLimit < 1e20) {
+        if (r.kind <= 1 && !r.forced && nonZero && !zeroNonceThenZeroByte && r.value < 1e20 && r.fee1 < 1e20 && r.fee2 < 1e20 && r.gasLimit < 1e20) {
             assertEq(fast, enc.length, "small transfers take the fast path");
         }
+        if (r.forced) assertEq(fast, 0, "forced records are left to the decoder (queue entries)");
         assertEq(keccak256(abi.encode(d)), keccak256(abi.encode(r)), "round trip");
         // One changed byte: the scanner and the decoder still agree on whether (and how long) it is.
         bytes memory mutated = bytes.concat(enc);
@@ -144,7 +148,7 @@ contract CodecTest is Test {
             // Mostly small bytes so that lengths and exponents are plausible.
             data[i] = bytes1(uint8(r % 4 == 0 ? r >> 8 : (r >> 8) % 24));
         }
-        data[0] = bytes1(uint8(seed % 32));
+        data[0] = bytes1(uint8(seed)); // every flag byte: forced, skipped and bit 7 too
         (, uint256 used) = h.decode(data);
         uint256 fast = h.scan(data);
         assertTrue(fast == 0 || fast == used, "scan vs decode");
@@ -156,7 +160,9 @@ contract CodecTest is Test {
         // deposit to a new account, 1 wei: valid
         (, uint256 used) = h.decode(bytes.concat(hex"13", addr, hex"000101", ts));
         assertEq(used, 1 + 20 + 3 + 8, "valid deposit");
-        _malformed(bytes.concat(hex"33", addr, hex"000101", ts), "reserved bit 5");
+        _malformed(bytes.concat(hex"33", addr, hex"000101", ts), "forced bit on a deposit");
+        _malformed(bytes.concat(hex"53", addr, hex"000101", ts), "skipped bit on a deposit");
+        _malformed(bytes.concat(hex"73", addr, hex"000101", ts), "forced and skipped bits on a deposit");
         _malformed(bytes.concat(hex"93", addr, hex"000101", ts), "reserved bit 7");
         _malformed(bytes.concat(hex"17", addr, hex"000101", ts), "type bit on a deposit");
         _malformed(bytes.concat(hex"1b", addr, hex"000101", ts), "parity bit on a deposit");
@@ -170,6 +176,55 @@ contract CodecTest is Test {
         (, used) = h.decode(bytes.concat(hex"13", addr, hex"4d0101", ts));
         assertEq(used, 32, "1e77 fits");
         _malformed(hex"", "empty");
+    }
+
+    /// §4.1's forced records, byte by byte: kind 0 carries toAddress after `to`, every forced
+    /// record ends with the queue entry's timestamp; flag bits 5 and 6.
+    function test_forcedRecordLayout() public view {
+        bytes memory rs = bytes.concat(bytes32(uint256(1)), bytes32(uint256(2)));
+        bytes memory ts = hex"0000000065000001";
+        // forced kind 0, EIP-1559, parity 1, gas limit omitted: flags 0x20 | 0x10 | 0x08 | 0x04
+        bytes memory enc = bytes.concat(
+            hex"3c", hex"00000001", hex"00000002", bytes20(address(0xBEEF)), hex"0107", hex"11010f", hex"0000",
+            hex"090102", rs, ts
+        );
+        (Record memory d, uint256 used) = h.decode(enc);
+        assertEq(used, enc.length, "forced kind 0: consumed");
+        assertEq(h.scan(enc), 0, "left to the decoder");
+        assertTrue(d.forced && !d.skipped && d.eip1559 && d.bit4, "flags");
+        assertEq(d.kind, 0, "kind");
+        assertEq(d.from, 1, "from");
+        assertEq(d.to, 2, "to");
+        assertEq(d.addr, address(0xBEEF), "toAddress");
+        assertEq(d.nonce, 7, "nonce");
+        assertEq(d.value, 1.5 ether, "value");
+        assertEq(d.fee2, 2 gwei, "maxFeePerGas");
+        assertEq(d.gasLimit, 21000, "gas limit");
+        assertEq(d.timestamp, 0x65000001, "timestamp");
+        Record memory r = d;
+        assertEq(RecordEncoder.encode(r), enc, "the test encoder agrees");
+        _malformed(bytes.concat(hex"3c", hex"00000001", hex"00000002", bytes20(address(0xBEEF)), hex"0107", hex"11010f",
+            hex"0000", hex"090102", rs, hex"00000000650000"), "timestamp cut short");
+        // skipped kind 2, legacy, gas limit written: flags 0x40 | 0x20 | 0x02; l1Recipient zeros
+        enc = bytes.concat(hex"62", hex"00000000", bytes20(address(0)), hex"00", hex"0000", hex"090101", hex"025208", rs, ts);
+        (d, used) = h.decode(enc);
+        assertEq(used, enc.length, "skipped kind 2: consumed");
+        assertTrue(d.forced && d.skipped && !d.eip1559 && !d.bit4, "flags");
+        assertEq(d.fee1, 1 gwei, "gasPrice");
+        assertEq(d.gasLimit, 21000, "written gas limit");
+        assertEq(d.timestamp, 0x65000001, "timestamp");
+        assertEq(Stf.recordedTo(d), W, "a withdrawal's to");
+        // skipped without forced; bit 7 on a signed record
+        enc[0] = 0x42;
+        _malformed(enc, "skipped without forced");
+        enc[0] = 0xe2;
+        _malformed(enc, "bit 7");
+        enc[0] = 0xa2;
+        _malformed(enc, "bit 7 on a forced record");
+        // An unforced record has no timestamp: the same bytes are one record too long.
+        enc[0] = 0x02;
+        (, used) = h.decode(enc);
+        assertEq(used, enc.length - 8, "unforced: the timestamp is not part of it");
     }
 
     /// Signatures made by `cast mktx` (Foundry 1.7.1, key 0x..01, chain 31338): an independent
@@ -222,6 +277,12 @@ contract CodecTest is Test {
             (keccak256(abi.encodePacked(bytes32(uint256(3)), fee, uint256(9), uint64(0x1122334455)))
                     & ~bytes32(uint256(0xffffffff))) | bytes32(uint256(0x22334455)),
             "deposit queue word: the chain hash with uint32(timestamp) in its low 4 bytes"
+        );
+        assertEq(
+            RecordCodec.forcedChain(bytes32(uint256(3)), keccak256("tx"), 0x1122334455),
+            (keccak256(abi.encodePacked(bytes32(uint256(3)), keccak256("tx"), uint64(0x1122334455)))
+                    & ~bytes32(uint256(0xffffffff))) | bytes32(uint256(0x22334455)),
+            "forced queue word: the chain hash with uint32(timestamp) in its low 4 bytes"
         );
     }
 

@@ -102,10 +102,13 @@ contract L2Model {
         _write(idx, a, bal, n);
     }
 
+    /// The witness entry of account `idx` (§6) in the current state: address, balance, nonce, proof.
+    function accountEntry(uint256 idx) public view returns (bytes memory) {
+        return bytes.concat(bytes20(addrOf[idx]), bytes32(balanceOf[idx]), bytes8(uint64(nonceOf[idx])), proof(idx));
+    }
+
     function _witnessAccount(uint256 idx) private {
-        _witness = bytes.concat(
-            _witness, bytes20(addrOf[idx]), bytes32(balanceOf[idx]), bytes8(uint64(nonceOf[idx])), proof(idx)
-        );
+        _witness = bytes.concat(_witness, accountEntry(idx));
     }
 
     // ---- batches ----
@@ -120,7 +123,8 @@ contract L2Model {
     }
 
     /// Appends a record to the batch and applies it. For an invalid record the verdict is returned,
-    /// its witness stops where the contract's replay stops, and the state is left as it was.
+    /// its witness stops where the contract's replay stops, and the state is left as it was. A
+    /// skipped forced record is invalid (WrongSkip) when its transaction was valid.
     function add(Record memory rec) public returns (Verdict v) {
         if (_ended) beginBatch();
         if (_inChunk == 0) {
@@ -136,7 +140,9 @@ contract L2Model {
         bytes memory enc = RecordEncoder.encode(rec);
         _chunkRecords = bytes.concat(_chunkRecords, enc);
         batchRecords = bytes.concat(batchRecords, enc);
-        v = rec.kind == 3 ? _deposit(rec) : _signed(rec);
+        if (rec.kind == 3) v = _deposit(rec);
+        else if (rec.skipped) v = _skipped(rec);
+        else v = _signed(rec);
         if (++_inChunk == K) _closeChunk();
     }
 
@@ -144,6 +150,11 @@ contract L2Model {
         if (rec.from >= count) return Verdict.UnknownAccount;
         if (rec.kind == 0 && rec.to >= count) return Verdict.UnknownAccount;
         _witnessAccount(rec.from);
+        if (rec.forced && rec.kind == 0 && addrOf[rec.to] != rec.addr) {
+            // §4.5: the account `to` must have the address the queue entry names.
+            if (rec.to != rec.from) _witnessAccount(rec.to);
+            return Verdict.UnknownAccount;
+        }
         address to = signedTo(rec);
         (Verdict v, uint256 fee) = Stf.checkSigned(
             rec, addrOf[rec.from], balanceOf[rec.from], nonceOf[rec.from], to, chainId, baseFee
@@ -167,6 +178,28 @@ contract L2Model {
             _create(rec.addr, rec.value);
         }
         return Verdict.None;
+    }
+
+    /// A skip is wrong when the transaction passes rules 2-5 for an account of its signer: the
+    /// witness then claims that account (§6). A right skip's claim is 0xffffffff (not contested).
+    function _skipped(Record memory rec) private returns (Verdict) {
+        address to = Stf.recordedTo(rec);
+        address s = Stf.signer(rec, to, chainId);
+        for (uint256 i = 0; s != address(0) && i < count; ++i) {
+            if (addrOf[i] != s) continue;
+            (Verdict v,) = Stf.checkSender(rec, s, balanceOf[i], nonceOf[i], to, chainId, baseFee);
+            if (v == Verdict.None) {
+                _witness = bytes.concat(_witness, claim(i));
+                return Verdict.WrongSkip;
+            }
+        }
+        _witness = bytes.concat(_witness, bytes4(type(uint32).max));
+        return Verdict.None;
+    }
+
+    /// The witness claim of §6 that contests a skip with account `idx` (in the current state).
+    function claim(uint256 idx) public view returns (bytes memory) {
+        return bytes.concat(bytes4(uint32(idx)), accountEntry(idx));
     }
 
     function _deposit(Record memory rec) private returns (Verdict) {
@@ -222,10 +255,9 @@ contract L2Model {
     }
 
     // ---- signing helpers ----
-    /// Fills and signs a transfer/withdrawal record with key `pk` for the current state.
+    /// The `to` of the transaction a signed record's signature covers, in the current state.
     function signedTo(Record memory rec) public view returns (address) {
-        if (rec.kind == 0) return addrOf[rec.to];
-        if (rec.kind == 1) return rec.addr;
-        return Stf.WITHDRAWAL_ADDRESS;
+        if (rec.kind == 0 && !rec.forced) return addrOf[rec.to];
+        return Stf.recordedTo(rec);
     }
 }

@@ -27,7 +27,10 @@ library RecordEncoder {
     }
 
     function flags(Record memory r) internal pure returns (uint8) {
-        return uint8(r.kind | (r.eip1559 ? 4 : 0) | (r.parity << 3) | (r.bit4 ? 16 : 0));
+        return uint8(
+            r.kind | (r.eip1559 ? 4 : 0) | (r.parity << 3) | (r.bit4 ? 16 : 0) | (r.forced ? 32 : 0)
+                | (r.skipped ? 64 : 0)
+        );
     }
 
     function encode(Record memory r) internal pure returns (bytes memory) {
@@ -40,12 +43,21 @@ library RecordEncoder {
                 bytes8(uint64(r.timestamp))
             );
         }
+        // A forced kind 0 record also names the recipient's address; a forced record ends with its
+        // queue entry's timestamp.
         bytes memory head = r.kind == 0
-            ? abi.encodePacked(flags(r), uint32(r.from), uint32(r.to))
+            ? abi.encodePacked(flags(r), uint32(r.from), uint32(r.to), r.forced ? abi.encodePacked(r.addr) : bytes(""))
             : abi.encodePacked(flags(r), uint32(r.from), r.addr);
         bytes memory fees = r.eip1559 ? bytes.concat(amount(r.fee1), amount(r.fee2)) : amount(r.fee1);
         return bytes.concat(
-            head, uvar(r.nonce), amount(r.value), fees, r.bit4 ? bytes("") : uvar(r.gasLimit), r.r, r.s
+            head,
+            uvar(r.nonce),
+            amount(r.value),
+            fees,
+            r.bit4 ? bytes("") : uvar(r.gasLimit),
+            r.r,
+            r.s,
+            r.forced ? abi.encodePacked(uint64(r.timestamp)) : bytes("")
         );
     }
 }

@@ -33,8 +33,13 @@ abstract contract RollupFixture is Test {
         uint64 timestamp;
     }
 
+    /// The L1 queue as the tests built it: deposits, and forced transactions (to and amount zero,
+    /// the tuple in `forcedTxs`).
     Queued[] internal queue;
+    mapping(uint256 => Rollup.ForcedTransaction) internal forcedTxs;
     Rollup.BatchHeader[] internal headers;
+    /// forcedRec's `toIdx` for a recipient without an account (kind 1).
+    uint256 internal constant NEW_ACCOUNT = type(uint256).max;
 
     function setUp() public virtual {
         vm.warp(T0);
@@ -59,6 +64,88 @@ abstract contract RollupFixture is Test {
         rollup.deposit{value: amount}(to);
         queue.push(Queued(to, amount, uint64(block.timestamp)));
         return queue.length - 1;
+    }
+
+    // ---- L1 forced transactions (§4.5) ----
+    /// A forced transaction signed with key number `k`: the fees and gas limit of `_signedBase`.
+    function forcedTx(uint256 k, address to, uint256 value, uint256 nonce, bool eip1559)
+        internal
+        pure
+        returns (Rollup.ForcedTransaction memory t)
+    {
+        t.eip1559 = eip1559;
+        t.to = to;
+        t.nonce = nonce;
+        t.value = value;
+        if (eip1559) t.maxFeePerGas = 2 gwei;
+        else t.gasPrice = 1 gwei;
+        t.gasLimit = 21000;
+        signForced(t, k);
+    }
+
+    /// Signs `t` with key number `k` (the L2 transaction it stands for, chain id CHAIN_ID).
+    function signForced(Rollup.ForcedTransaction memory t, uint256 k) internal pure {
+        bytes32 digest = Stf.signingHash(forcedFields(t), t.to, CHAIN_ID);
+        (uint8 v, bytes32 rr, bytes32 ss) = vm.sign(key(k), digest);
+        t.yParity = v - 27;
+        t.r = rr;
+        t.s = ss;
+    }
+
+    /// The signed fields of a forced transaction as a record's (kind, accounts and flags unset).
+    function forcedFields(Rollup.ForcedTransaction memory t) internal pure returns (Record memory r) {
+        r.eip1559 = t.eip1559;
+        r.parity = t.yParity;
+        r.nonce = t.nonce;
+        r.value = t.value;
+        r.fee1 = t.eip1559 ? t.maxPriorityFeePerGas : t.gasPrice;
+        r.fee2 = t.eip1559 ? t.maxFeePerGas : 0;
+        r.gasLimit = t.gasLimit;
+        r.bit4 = t.gasLimit == 21000;
+        r.r = t.r;
+        r.s = t.s;
+    }
+
+    function l1Force(Rollup.ForcedTransaction memory t) internal returns (uint256 index) {
+        rollup.forceTransaction(t);
+        queue.push(Queued(address(0), 0, uint64(block.timestamp)));
+        index = queue.length - 1;
+        forcedTxs[index] = t;
+    }
+
+    /// The applied record of forced queue entry `qi` from account `from`: kind 2 when its `to` is
+    /// WITHDRAWAL_ADDRESS (paid to the sender's address), else kind 0 to account `toIdx` or kind 1
+    /// (toIdx == NEW_ACCOUNT).
+    function forcedRec(uint256 qi, uint256 from, uint256 toIdx) internal view returns (Record memory r) {
+        Rollup.ForcedTransaction memory t = forcedTxs[qi];
+        r = forcedFields(t);
+        r.forced = true;
+        r.timestamp = queue[qi].timestamp;
+        r.from = from;
+        if (t.to == Stf.WITHDRAWAL_ADDRESS) {
+            r.kind = 2;
+            r.addr = model.addrOf(from);
+        } else {
+            r.kind = toIdx == NEW_ACCOUNT ? 1 : 0;
+            r.to = toIdx == NEW_ACCOUNT ? 0 : toIdx;
+            r.addr = t.to;
+        }
+    }
+
+    /// The skipped record of forced queue entry `qi`: kind 2 when its `to` is WITHDRAWAL_ADDRESS,
+    /// else kind 1 (a skip names no account); the fields a skip does not read are zero.
+    function skippedRec(uint256 qi) internal view returns (Record memory r) {
+        Rollup.ForcedTransaction memory t = forcedTxs[qi];
+        r = forcedFields(t);
+        r.forced = true;
+        r.skipped = true;
+        r.timestamp = queue[qi].timestamp;
+        if (t.to == Stf.WITHDRAWAL_ADDRESS) {
+            r.kind = 2;
+        } else {
+            r.kind = 1;
+            r.addr = t.to;
+        }
     }
 
     // ---- records ----
