@@ -156,8 +156,13 @@ Result<Batch> build_batch(AccountTree& tree, std::span<const Record> records, co
     StfResult run = apply_records(tree, records, params, threads);
     if (!run.ok()) {
         tree = std::move(snapshot);
+        // A queue entry cannot be left out (§4.4): a forced transaction is applied or skipped.
+        const Record& bad = records[run.record_index];
+        const char* remedy = run.verdict == Verdict::WrongSkip ? "apply it instead of skipping it"
+                             : bad.forced                       ? "skip it instead"
+                                                                : "leave it out of the batch";
         return make_error("record " + std::to_string(run.record_index) + " is invalid (" +
-                          std::string(verdict_name(run.verdict)) + "): leave it out of the batch");
+                          std::string(verdict_name(run.verdict)) + "): " + remedy);
     }
     Bytes bytes;
     bytes.reserve(records.size() * 90);

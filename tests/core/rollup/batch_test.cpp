@@ -409,6 +409,20 @@ TEST_F(Batches, ForcedTransactionsAreQueueEntries) {
     ASSERT_TRUE(proof) << proof.message();
     EXPECT_FALSE(proof->has_value());
 
+    // The honest proposer is told what to do with a forced transaction it got wrong.
+    std::vector<Record> wrong = records;
+    wrong[5].skipped = true;  // a valid transaction skipped
+    AccountTree t = pre;
+    auto refused = build_batch(t, wrong, params);
+    ASSERT_FALSE(refused);
+    EXPECT_NE(refused.message().find("record 5 is invalid (WrongSkip): apply it"), std::string::npos)
+        << refused.message();
+    wrong = records;
+    wrong[5].nonce += 1;
+    refused = build_batch(t, wrong, params);
+    ASSERT_FALSE(refused);
+    EXPECT_NE(refused.message().find("(BadNonce): skip it instead"), std::string::npos) << refused.message();
+
     // At most MAX_DEPOSITS_PER_BATCH queue entries, forced ones counted.
     std::vector<Record> skips(kMaxDepositsPerBatch + 1, records[3]);
     auto many = assemble_batch(pre.state_root(), encode_records(skips), std::vector<Hash>(17));
