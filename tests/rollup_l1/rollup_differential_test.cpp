@@ -6,6 +6,9 @@
 // (build_fraud_proof, witness mode); the harness replays the chunk with that witness through
 // eth_call and must give the same verdict, index and root. The generator also states what it meant
 // each chunk to be, so a test bug cannot make both sides agree on the wrong thing unnoticed.
+// Forced transactions (§4.5) take part: applied ones among the valid records, right skips, and
+// the invalid variants of an applied forced record, a forced kind 0 record pointed at an account
+// without its toAddress, and wrong skips (WrongSkip, the witness carrying the signer's claim).
 
 #include <QtTest>
 
@@ -209,6 +212,36 @@ private:
     Record sign(std::size_t key, std::uint32_t from, std::uint64_t nonce, const Address& to, const U256& value,
                 bool eip1559, const U256& gasPrice, const U256& priority, const U256& maxFee, std::uint64_t gasLimit,
                 std::optional<std::uint32_t> toIndex) {
+        const auto signedTx = signTx(m_keys[key], nonce, to, value, eip1559, gasPrice, priority, maxFee, gasLimit);
+        auto r = record_from_transaction(signedTx, from, m_addresses[key], toIndex, m_params);
+        if (!r) qFatal("record_from_transaction: %s", r.message().c_str());
+        return *r;
+    }
+
+    // The same transaction queued on L1 instead (§4.5): the wallet's tuple, then the proposer's
+    // applied record for it (`toIndex` as above) or its skip.
+    ForcedTransaction forcedTx(const PrivateKey& key, std::uint64_t nonce, const Address& to, const U256& value,
+                               const Fees& f) {
+        const auto signedTx = signTx(key, nonce, to, value, f.eip1559, f.gasPrice, f.priority, f.maxFee, f.gasLimit);
+        auto tx = forced_from_transaction(signedTx, m_params);
+        if (!tx) qFatal("forced_from_transaction: %s", tx.message().c_str());
+        return *tx;
+    }
+    Record applied(std::size_t key, std::uint32_t from, std::uint64_t nonce, const Address& to, const U256& value,
+                   const Fees& f, std::optional<std::uint32_t> toIndex) {
+        auto r = applied_forced_record(forcedTx(m_keys[key], nonce, to, value, f), queueTime(), from,
+                                       m_addresses[key], toIndex, m_params);
+        if (!r) qFatal("applied_forced_record: %s", r.message().c_str());
+        return *r;
+    }
+    Record skipped(const PrivateKey& key, std::uint64_t nonce, const Address& to, const U256& value, const Fees& f) {
+        return skipped_record(forcedTx(key, nonce, to, value, f), queueTime());
+    }
+    std::uint64_t queueTime() { return 1'700'000'000 + pick(1'000'000); }
+
+    SignedTransaction signTx(const PrivateKey& key, std::uint64_t nonce, const Address& to, const U256& value,
+                             bool eip1559, const U256& gasPrice, const U256& priority, const U256& maxFee,
+                             std::uint64_t gasLimit) {
         Transaction tx;
         tx.type = eip1559 ? TxType::eip1559 : TxType::legacy;
         tx.chain_id = m_params.chain_id;
@@ -219,10 +252,51 @@ private:
         tx.gas_limit = gasLimit;
         tx.to = to;
         tx.value = value;
-        const auto signedTx = sign_transaction(tx, m_keys[key]);
-        auto r = record_from_transaction(signedTx, from, m_addresses[key], toIndex, m_params);
-        if (!r) qFatal("record_from_transaction: %s", r.message().c_str());
-        return *r;
+        return sign_transaction(tx, key);
+    }
+
+    // The accounts of `address` in the working view, lowest first.
+    std::vector<std::uint32_t> accountsOf(const Address& address) const {
+        std::vector<std::uint32_t> out;
+        for (std::uint32_t i = 0; i < m_work.size(); ++i)
+            if (m_work[i].address == address) out.push_back(i);
+        return out;
+    }
+
+    // A skip that is right: the transaction fails rules 2-5 for every account of its signer.
+    Record rightSkip() {
+        const Fees f = randomFees();
+        const Address to = chance(30) ? withdrawal_address() : m_work[recipient()].address;
+        const std::size_t key = pick(10);
+        std::uint64_t maxNonce = 0;
+        U256 maxBalance = 0;
+        for (std::uint32_t i : accountsOf(m_addresses[key])) {
+            maxNonce = std::max(maxNonce, m_work[i].nonce);
+            maxBalance = std::max(maxBalance, m_work[i].balance);
+        }
+        switch (pick(4)) {
+        case 0:
+            ++m_rightSkips["nonce ahead of every account of the signer"];
+            return skipped(m_keys[key], maxNonce + 1 + pick(3), to, 1, f);
+        case 1: {
+            ++m_rightSkips["signer without an account"];
+            Bytes secret(32, 0x22);
+            secret[31] = static_cast<std::uint8_t>(m_rng());
+            return skipped(*PrivateKey::from_bytes(secret), 0, to, 1, f);
+        }
+        case 2: {
+            ++m_rightSkips["fee below the base fee"];
+            Fees cheap = f;
+            cheap.eip1559 = false;
+            cheap.gasPrice = m_params.base_fee - 1;
+            return skipped(m_keys[key], 0, to, 1, cheap);
+        }
+        default: {
+            ++m_rightSkips["value beyond every balance of the signer"];
+            const std::uint32_t any = accountsOf(m_addresses[key]).empty() ? 0 : accountsOf(m_addresses[key])[0];
+            return skipped(m_keys[key], m_work[any].nonce, to, maxBalance, f);
+        }
+        }
     }
 
     Record depositNew(const Address& to, const U256& amount) {
@@ -237,10 +311,13 @@ private:
         return r;
     }
 
-    // A valid record, applied to the working view.
+    // A valid record, applied to the working view. Now and then a right skip, and one signed
+    // record in ten is an applied forced transaction instead of a sequenced one.
     Record makeValid() {
+        if (chance(4)) return rightSkip();
         const auto from = sender();
         const int roll = static_cast<int>(pick(100));
+        const bool force = chance(10);
         if (!from || roll < 12) {
             if (roll < 4 || !from) {
                 return depositNew(chance(50) ? freshAddress() : m_addresses[pick(10)], below(10 * kEther) + 1);
@@ -264,30 +341,36 @@ private:
         Record r;
         if (roll < 62) {  // transfer to an existing account (self-transfers included)
             const std::uint32_t to = chance(8) ? *from : recipient();
-            r = sign(key, *from, s.nonce, m_work[to].address, value, f.eip1559, f.gasPrice, f.priority, f.maxFee,
-                     f.gasLimit, to);
+            r = force ? applied(key, *from, s.nonce, m_work[to].address, value, f, to)
+                      : sign(key, *from, s.nonce, m_work[to].address, value, f.eip1559, f.gasPrice, f.priority,
+                             f.maxFee, f.gasLimit, to);
             s.balance -= value + fee;
             s.nonce += 1;
             m_work[to].balance += value;
         } else if (roll < 82) {  // a new account (sometimes a second one for a known address)
             const Address to = chance(70) ? freshAddress() : m_addresses[pick(10)];
-            r = sign(key, *from, s.nonce, to, value, f.eip1559, f.gasPrice, f.priority, f.maxFee, f.gasLimit,
-                     std::nullopt);
+            r = force ? applied(key, *from, s.nonce, to, value, f, std::nullopt)
+                      : sign(key, *from, s.nonce, to, value, f.eip1559, f.gasPrice, f.priority, f.maxFee, f.gasLimit,
+                             std::nullopt);
             s.balance -= value + fee;
             s.nonce += 1;
             created(to);
             m_work.back().balance = value;
         } else {  // withdrawal
-            r = sign(key, *from, s.nonce, withdrawal_address(), value, f.eip1559, f.gasPrice, f.priority, f.maxFee,
-                     f.gasLimit, std::nullopt);
+            r = force ? applied(key, *from, s.nonce, withdrawal_address(), value, f, std::nullopt)
+                      : sign(key, *from, s.nonce, withdrawal_address(), value, f.eip1559, f.gasPrice, f.priority,
+                             f.maxFee, f.gasLimit, std::nullopt);
             s.balance -= value + fee;
             s.nonce += 1;
         }
+        if (force) ++m_appliedForced;
         return r;
     }
 
 public:
-    static constexpr int kInvalidVariants = 21;
+    static constexpr int kInvalidVariants = 28;
+    const std::map<std::string, std::size_t>& rightSkips() const { return m_rightSkips; }
+    std::size_t appliedForced() const { return m_appliedForced; }
 
 private:
     // One invalid record of variant `v` (0 .. kInvalidVariants-1); changes nothing in the view.
@@ -397,6 +480,52 @@ private:
             r.kind = RecordKind::new_account_transfer;
             r.address = withdrawal_address();
             return r;
+        case 21:
+            set(Verdict::BadNonce, "applied forced transfer with a nonce ahead");
+            return applied(key, from, s.nonce + 1, toAddr, 1, Fees{false, gp, 0, 0, 21000}, to);
+        case 22:
+            set(Verdict::Overdraft, "applied forced withdrawal beyond the balance");
+            return applied(key, from, s.nonce, withdrawal_address(), s.balance, Fees{true, 0, 0, 2 * kGwei, 21000},
+                           std::nullopt);
+        case 23: {
+            // Signed for one existing account, pointed at another (§4.5: rule 1).
+            set(Verdict::UnknownAccount, "forced kind 0 at an account without its toAddress");
+            std::uint32_t other = recipient();
+            while (other == to || other == from || m_work[other].address == toAddr) other = recipient();
+            r = applied(key, from, s.nonce, toAddr, 1, Fees{false, gp, 0, 0, 21000}, to);
+            r.to = other;
+            return r;
+        }
+        case 24:
+            set(Verdict::UnknownAccount, "forced kind 0 at the sender's own account, signed for another");
+            r = applied(key, from, s.nonce, toAddr == s.address ? freshAddress() : toAddr, 1,
+                        Fees{true, 0, 0, 2 * kGwei, 21000}, from);
+            return r;
+        case 25:
+            set(Verdict::WrongSkip, "valid forced transfer skipped");
+            return skipped(m_keys[key], s.nonce, toAddr, s.balance / 2, Fees{true, 0, 1, 2 * kGwei, 30000});
+        case 26:
+            // A skip's from and kind 0's to are not read (§4.1): junk there changes nothing.
+            set(Verdict::WrongSkip, "valid forced withdrawal skipped, written as kind 0 with junk indices");
+            r = skipped(m_keys[key], s.nonce, withdrawal_address(), 1, Fees{false, gp, 0, 0, 21000});
+            r.kind = RecordKind::transfer;
+            r.address = withdrawal_address();
+            r.from = static_cast<std::uint32_t>(m_rng());
+            r.to = static_cast<std::uint32_t>(m_rng());
+            return r;
+        case 27: {
+            // Valid only for a second account of the signer's address, not its lowest (§2).
+            for (std::uint32_t j : m_keyed) {
+                const auto mine = accountsOf(m_work[j].address);
+                if (!ordinary(j) || mine.front() == j || m_work[mine.front()].nonce == m_work[j].nonce) continue;
+                if (m_work[j].balance <= U256(kTransferGas) * gp) continue;
+                set(Verdict::WrongSkip, "forced transfer skipped, valid only for a second account of the signer");
+                return skipped(m_keys[*keyOf(m_work[j].address)], m_work[j].nonce, toAddr, 0,
+                               Fees{false, gp, 0, 0, 21000});
+            }
+            set(Verdict::WrongSkip, "valid forced transfer skipped (no second account yet)");
+            return skipped(m_keys[key], s.nonce, toAddr, 0, Fees{false, gp, 0, 0, 21000});
+        }
         case 19:
             // A user's signed withdrawal booked as a kind-0 transfer to that account (§3, rule 7).
             set(Verdict::BadWithdrawal, "transfer to an existing account of WITHDRAWAL_ADDRESS");
@@ -429,6 +558,8 @@ private:
     std::uint32_t m_whale = UINT32_MAX;
     std::uint32_t m_sink = UINT32_MAX;  // the account of WITHDRAWAL_ADDRESS
     std::array<std::uint32_t, 2> m_rich{UINT32_MAX, UINT32_MAX};
+    std::map<std::string, std::size_t> m_rightSkips;  // generated right skips, by reason
+    std::size_t m_appliedForced = 0;
 };
 
 struct SolidityVerdict {
@@ -585,6 +716,8 @@ void RollupDifferentialTest::cppAndSolidityAgree() {
     }
 
     for (const auto& [what, count] : m_covered) qInfo("  %4zu x %s", count, what.c_str());
+    for (const auto& [why, count] : gen.rightSkips()) qInfo("  %4zu x right skip: %s", count, why.c_str());
+    qInfo("  %4zu x applied forced transaction among valid records", gen.appliedForced());
     qInfo("compared %zu chunks (%zu valid), %zu records, final state: %u accounts", m_chunks, m_validChunks,
           m_records, gen.tree().count());
     // Not silently empty: the floor of the brief, every invalid variant, and valid chunks that moved the state.
@@ -592,6 +725,11 @@ void RollupDifferentialTest::cppAndSolidityAgree() {
     QCOMPARE(m_chunks, kChunks + 3);
     QVERIFY(m_validChunks >= kChunks / 2);
     QVERIFY(m_covered.size() >= std::size_t(Generator::kInvalidVariants) + 2);
+    // The forced-transaction cases took place: applied ones and every reason of a right skip in
+    // valid chunks, and a wrong skip that only a signer's second account shows.
+    QVERIFY(gen.appliedForced() >= 20);
+    QCOMPARE(gen.rightSkips().size(), std::size_t(4));
+    QVERIFY(m_covered.count("forced transfer skipped, valid only for a second account of the signer") == 1);
     QVERIFY(gen.tree().count() > kFillerAccounts + 50);
 }
 
