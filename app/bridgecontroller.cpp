@@ -4,6 +4,8 @@
 #include "appcontext.h"
 #include "core/eth/address.hpp"
 #include "core/eth/units.hpp"
+#include "core/rollup/params.hpp"
+#include "services/bridge/bridge_service.hpp"
 #include "sendcontroller.h"
 #include "services/rpc/transaction_sender.hpp"
 #include "services/bridge/l2_client.hpp"
@@ -68,6 +70,17 @@ bool BridgeController::ready() const {
 QString BridgeController::challengePeriod() const {
     auto* session = WalletSession::existing();
     return session ? session->challengePeriodText() : QString();
+}
+
+QString BridgeController::inclusionDelay() const {
+    auto* session = WalletSession::existing();
+    return session && session->bridge() ? TransfersModel::countdown(qint64(session->params().depositDelay)) : QString();
+}
+
+void BridgeController::setThroughL1(bool on) {
+    if (on == m_throughL1) return;
+    m_throughL1 = on;
+    emit inputChanged();
 }
 
 void BridgeController::setAccount(const QString& key) {
@@ -179,6 +192,12 @@ void BridgeController::submit() {
         Address to = signer->address;
         if (!m_recipient.trimmed().isEmpty()) to = parse_address(m_recipient.trimmed().toStdString()).value();
         session->bridge()->deposit(*signer, to, amount, this, done);
+    } else if (m_throughL1) {
+        session->bridge()->forceTransaction(*signer, rollup::withdrawal_address(), amount, this,
+                                            [done](Result<BridgeService::ForcedSubmission> queued) {
+                                                if (!queued) return done(queued.error());
+                                                done(queued->l2TxHash);
+                                            });
     } else {
         session->bridge()->withdraw(*signer, amount, this, done);
     }

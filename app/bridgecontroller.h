@@ -22,6 +22,9 @@ class BridgeController : public QObject {
     Q_PROPERTY(Direction direction READ direction WRITE setDirection NOTIFY inputChanged)
     Q_PROPERTY(QString amount READ amount WRITE setAmount NOTIFY inputChanged)
     Q_PROPERTY(QString recipient READ recipient WRITE setRecipient NOTIFY inputChanged)   // deposits: "" = same account
+    // Withdrawals: queue the signed withdrawal on L1 (forced inclusion, PROTOCOL §4.5) instead of
+    // sending it to the sequencer, for when the sequencer ignores this account. Costs L1 gas.
+    Q_PROPERTY(bool throughL1 READ throughL1 WRITE setThroughL1 NOTIFY inputChanged)
     // Outputs
     Q_PROPERTY(QString amountError READ amountError NOTIFY validationChanged)
     Q_PROPERTY(QString recipientError READ recipientError NOTIFY validationChanged)
@@ -31,6 +34,7 @@ class BridgeController : public QObject {
     Q_PROPERTY(QString lastTxHash READ lastTxHash NOTIFY stateChanged)
     Q_PROPERTY(QString error READ error NOTIFY stateChanged)
     Q_PROPERTY(QString challengePeriod READ challengePeriod NOTIFY networkChanged)   // "1m 0s"
+    Q_PROPERTY(QString inclusionDelay READ inclusionDelay NOTIFY networkChanged)     // the deposit delay, "30s"
     Q_PROPERTY(bool ready READ ready NOTIFY networkChanged)
 
 public:
@@ -49,6 +53,8 @@ public:
     void setAmount(const QString& text);
     QString recipient() const { return m_recipient; }
     void setRecipient(const QString& text);
+    bool throughL1() const { return m_throughL1; }
+    void setThroughL1(bool on);
 
     QString amountError() const { return m_amountError; }
     QString recipientError() const { return m_recipientError; }
@@ -58,6 +64,7 @@ public:
     QString lastTxHash() const { return m_lastTxHash; }
     QString error() const { return m_error; }
     QString challengePeriod() const;
+    QString inclusionDelay() const;
     bool ready() const;
 
     Q_INVOKABLE void submit();              // deposit or withdraw, by direction
@@ -89,6 +96,7 @@ private:
     Direction m_direction = Direction::Deposit;
     QString m_amount;
     QString m_recipient;
+    bool m_throughL1 = false;
     QString m_amountError;
     QString m_recipientError;
     std::optional<sluice::U256> m_balance;

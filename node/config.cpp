@@ -26,6 +26,7 @@ QString usageText() {
         "  --deposit-confirmations N  L1 blocks on top of a deposit before it is credited\n"
         "                          (default 0 on the devnet L1 chain 31337, 12 elsewhere)\n"
         "  --fault KIND[@BATCH]    make the proposer cheat (testing)\n"
+        "  --censor ADDRESS        refuse this sender's transactions (testing forced inclusion)\n"
         "  --challenge-period S    challenge period for a devnet deployment\n"
         "  --escape-delay S        how long the oldest queued deposit may wait for a batch before the\n"
         "                          devnet's Rollup freezes and owners exit (default max(600, 2 x period))\n"
@@ -92,6 +93,9 @@ Result<NodeConfig> parseCommandLine(const QStringList& args) {
             c.verifier = true;
         } else if (opt == QLatin1String("--fault")) {
             if (!value(c.faultSpec)) return bad(opt, QStringLiteral("needs KIND[@BATCH]"));
+        } else if (opt == QLatin1String("--censor")) {
+            if (!value(c.censoredSender) || !Address::from_hex(c.censoredSender.toStdString()))
+                return bad(opt, QStringLiteral("needs a 0x address"));
         } else if (opt == QLatin1String("--challenge-period")) {
             if (!number(UINT32_MAX, n)) return bad(opt, QStringLiteral("needs seconds"));
             c.challengePeriod = n;
@@ -142,8 +146,8 @@ Result<NodeConfig> parseCommandLine(const QStringList& args) {
         // A verifier trusts nothing but L1: it needs L1 and a key for proveFraud, and runs no sequencer.
         if (c.l1RpcUrl.isEmpty()) return make_error("--verifier needs --l1-rpc URL and --rollup ADDR");
         if (c.proposerKeySource.isEmpty()) return make_error("--verifier needs --key-file F (the L1 key that sends proveFraud)");
-        if (!c.genesisAlloc.empty() || !c.faultSpec.isEmpty())
-            return make_error("--genesis-alloc and --fault are for a sequencer, not for --verifier");
+        if (!c.genesisAlloc.empty() || !c.faultSpec.isEmpty() || !c.censoredSender.isEmpty())
+            return make_error("--genesis-alloc, --fault and --censor are for a sequencer, not for --verifier");
         c.sequencer = false;
         c.serveRpc = portGiven;
     }

@@ -50,6 +50,7 @@ struct NodeConfig {
     bool devnet = false;              // --devnet
 
     QString faultSpec;                // --fault KIND[@BATCH], parsed by node/l1
+    QString censoredSender;           // --censor ADDRESS (testing forced inclusion, PROTOCOL §4.5)
     std::optional<std::uint64_t> challengePeriod;  // --challenge-period S (devnet deploy)
     std::optional<std::uint64_t> escapeDelay;      // --escape-delay S (devnet deploy)
     std::uint16_t l1Port = 8545;      // --l1-port (devnet anvil)

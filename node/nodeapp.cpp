@@ -74,6 +74,7 @@ Status NodeApp::start() {
         sc.blockTriggerTxs = m_config.blockTriggerTxs;
         sc.maxBlockRecords = m_config.maxBlockRecords;
         sc.maxMempool = m_config.maxMempool;
+        if (!m_config.censoredSender.isEmpty()) sc.censoredSender = *Address::from_hex(m_config.censoredSender.toStdString());
         m_sequencer = std::make_unique<Sequencer>(sc);
         connect(m_sequencer.get(), &Sequencer::fatalError, this, [](const QString&) { QCoreApplication::exit(2); });
         if (auto st = m_sequencer->start(); !st) return st;

@@ -82,6 +82,20 @@ Card {
             text: qsTr("A withdrawal is paid out on L1 only after its batch has passed the challenge period (%1). You then finalize it here; the countdown shows the exact time.")
                   .arg(root.controller.challengePeriod.length > 0 ? root.controller.challengePeriod : "\u2026")
         }
+        CheckBox {
+            objectName: "bridgeThroughL1"
+            visible: !root.depositing
+            //: Forced inclusion: the withdrawal goes through Ethereum instead of the rollup's sequencer
+            text: qsTr("Send through L1 (if the sequencer ignores this account)")
+            checked: root.controller.throughL1
+            onToggled: root.controller.throughL1 = checked
+        }
+        Notice {
+            visible: !root.depositing && root.controller.throughL1
+            //: %1 is the rollup's inclusion delay, e.g. "30s"
+            text: qsTr("The signed withdrawal is queued on Ethereum (this costs L1 gas). The sequencer must include it within %1 or its batches are refused; if the operator stops entirely, the escape hatch opens.")
+                  .arg(root.controller.inclusionDelay.length > 0 ? root.controller.inclusionDelay : "\u2026")
+        }
         ErrorLabel {
             objectName: "bridgeError"
             text: root.controller.error

@@ -595,6 +595,18 @@
 <context>
     <name>BridgeForm</name>
     <message>
+        <location filename="../qml/BridgeForm.qml" line="90"/>
+        <source>Send through L1 (if the sequencer ignores this account)</source>
+        <extracomment>Forced inclusion: the withdrawal goes through Ethereum instead of the rollup's sequencer</extracomment>
+        <translation>Über L1 senden (falls der Sequencer dieses Konto ignoriert)</translation>
+    </message>
+    <message>
+        <location filename="../qml/BridgeForm.qml" line="90"/>
+        <source>The signed withdrawal is queued on Ethereum (this costs L1 gas). The sequencer must include it within %1 or its batches are refused; if the operator stops entirely, the escape hatch opens.</source>
+        <extracomment>%1 is the rollup's inclusion delay, e.g. "30s"</extracomment>
+        <translation>Die signierte Auszahlung wird auf Ethereum eingereiht (das kostet L1-Gas). Der Sequencer muss sie innerhalb von %1 aufnehmen, sonst werden seine Batches abgelehnt; stellt der Betreiber den Dienst ganz ein, öffnet sich der Notausgang.</translation>
+    </message>
+    <message>
         <location filename="../qml/BridgeForm.qml" line="30"/>
         <source>Deposit  L1 → L2</source>
         <extracomment>Tab: move funds from Ethereum to the rollup</extracomment>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/rollup/records.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <string>
@@ -436,6 +437,29 @@ Bytes abi_encode_forced(const ForcedTransaction& tx) {
     append(out, tx.r);
     append(out, tx.s);
     return out;
+}
+
+Result<ForcedTransaction> abi_decode_forced(ByteView words) {
+    if (words.size() != 11 * 32) return make_error("a forced transaction is 11 ABI words, not " + std::to_string(words.size()) + " bytes");
+    auto word = [&](std::size_t i) { return *u256_from_be(words.subspan(i * 32, 32)); };
+    auto hash = [&](std::size_t i) { return *Hash::from_view(words.subspan(i * 32, 32)); };
+    if (word(0) > 1) return make_error("a forced transaction's eip1559 word is not a bool");
+    if (word(1) > 255) return make_error("a forced transaction's yParity word exceeds uint8");
+    if (!std::all_of(words.begin() + 64, words.begin() + 76, [](std::uint8_t b) { return b == 0; }))
+        return make_error("a forced transaction's address word has non-zero padding");
+    ForcedTransaction tx;
+    tx.eip1559 = word(0) == 1;
+    tx.y_parity = static_cast<std::uint8_t>(word(1));
+    std::copy(words.begin() + 76, words.begin() + 96, tx.to.bytes.begin());
+    tx.nonce = word(3);
+    tx.value = word(4);
+    tx.gas_price = word(5);
+    tx.max_priority_fee_per_gas = word(6);
+    tx.max_fee_per_gas = word(7);
+    tx.gas_limit = word(8);
+    tx.r = hash(9);
+    tx.s = hash(10);
+    return tx;
 }
 
 Hash forced_hash(const ForcedTransaction& tx) { return keccak256(abi_encode_forced(tx)); }

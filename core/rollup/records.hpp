@@ -57,6 +57,8 @@ struct Record {
     bool is_signed() const { return kind != RecordKind::deposit; }
     // Takes an entry of the L1 queue (§4.4): a deposit or a forced record, applied or skipped.
     bool is_queue_entry() const { return kind == RecordKind::deposit || forced; }
+    // Signed and not skipped: pays TRANSFER_GAS × price to account 0 (§3).
+    bool pays_fee() const { return is_signed() && !skipped; }
     U256 effective_gas_limit() const { return gas_limit ? *gas_limit : U256(kTransferGas); }
     friend bool operator==(const Record&, const Record&) = default;
 };
@@ -109,6 +111,9 @@ struct ForcedTransaction {
 
 // abi.encode(tx): eleven 32-byte words (the tuple is static).
 Bytes abi_encode_forced(const ForcedTransaction& tx);
+// The inverse, strictly: exactly eleven words, the bool and uint8 words and the address padding as
+// abi.encode writes them (an event's data or a stored copy; anything else is an error).
+Result<ForcedTransaction> abi_decode_forced(ByteView words);
 // forcedHash = keccak(abi.encode(tx)), what the queue word chains (§4.4).
 Hash forced_hash(const ForcedTransaction& tx);
 // What forceTransaction checks so every entry can be written as a record: yParity <= 1 and the

@@ -34,7 +34,7 @@ Result<rollup::Batch> reassemble(const rollup::Batch& honest, const std::vector<
 
 std::optional<std::size_t> firstSigned(const std::vector<rollup::Record>& records) {
     for (std::size_t i = 0; i < records.size(); ++i)
-        if (records[i].is_signed()) return i;
+        if (records[i].is_signed() && !records[i].forced) return i;  // a forced one is bound to its L1 queue entry
     return std::nullopt;
 }
 

@@ -341,7 +341,7 @@ void L1Side::onEvents(const std::vector<RollupEvent>& events) {
             if (proposerRole() && d->index < m_sequencer->nextDepositIndex()) {
                 // Already credited (a restart, or the chain re-organised under us): L1 must still agree.
                 auto credited = m_db->deposit(d->index);
-                if (credited && (credited->to != d->to || credited->amount != d->amount)) {
+                if (credited && (credited->to != d->to || credited->amount != d->amount || credited->forced != d->forced)) {
                     if (dbStatus) (void)m_db->rollback();
                     return halt(QStringLiteral("L1 reorg: deposit %1, credited on L2 in block %2, is now a different "
                                                "deposit on L1 (to %3, %4 wei); L2 would diverge from L1, so the node "
@@ -446,7 +446,8 @@ void L1Side::creditConfirmedDeposits() {
     for (; m_creditCursor < deposits.size(); ++m_creditCursor) {
         const auto& d = deposits[m_creditCursor];
         if (m_confirmations > 0 && d.at.blockNumber + m_confirmations > head) break;
-        auto s = m_sequencer->creditDeposit(d.index, d.to, d.amount, d.timestamp, d.at.txHash);
+        auto s = d.forced ? m_sequencer->creditForcedTransaction(d.index, *d.forced, d.timestamp, d.at.txHash)
+                          : m_sequencer->creditDeposit(d.index, d.to, d.amount, d.timestamp, d.at.txHash);
         if (!s) {
             qWarning().noquote() << "crediting deposit" << d.index << "failed:" << q(s.message());
             break;

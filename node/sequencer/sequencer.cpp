@@ -12,6 +12,7 @@
 #include <cstring>
 
 #include "core/crypto/keccak.hpp"
+#include "core/eth/address.hpp"
 #include "core/rollup/stf.hpp"
 #include "node/sequencer/dbwriter.h"
 
@@ -188,7 +189,7 @@ Result<rollup::AccountTree> Sequencer::replayRecords(std::uint64_t fromSeq, std:
             std::size_t offset = 0;
             auto rec = rollup::decode_record(r.bytes, offset);
             if (!rec) return make_error("stored record " + std::to_string(r.seq) + " is corrupt: " + rec.message());
-            if (fees) fees->push_back(rec->is_signed() ? rollup::record_fee(*rec, m_config.params).value_or(0) : U256(0));
+            if (fees) fees->push_back(rec->pays_fee() ? rollup::record_fee(*rec, m_config.params).value_or(0) : U256(0));
             records.push_back(std::move(rec).value());
         }
         // The core STF re-checks every signature: a database that does not replay is refused.
@@ -277,6 +278,9 @@ Status Sequencer::replay() {
 
     // Deposits: the credited ones are a prefix of the queue; the rest wait for the next block.
     for (const auto& d : db.deposits(0, UINT64_MAX)) {
+        if (d.damaged)
+            return make_error("the node database is damaged: queue entry " + std::to_string(d.queueIndex) +
+                              " holds a forced transaction that does not decode");
         if (d.creditedBlock) {
             m_nextDepositIndex = std::max(m_nextDepositIndex, d.queueIndex + 1);
         } else {
@@ -364,6 +368,9 @@ Status Sequencer::checkState(const MempoolEntry& entry) {
     if (m_failed) return make_error("the node is shutting down after a storage failure");
     if (m_txs.count(entry.hash)) return make_error("already known");
     const Address& sender = entry.sender;
+    if (m_config.censoredSender && sender == *m_config.censoredSender)
+        return make_error("refused: this sequencer censors " + to_checksum_address(sender) +
+                          " (fault injection --fault censor@...); send it through L1 (force-transfer / force-withdraw)");
     const auto index = indexOf(sender);
     if (!index) return make_error("insufficient funds: " + sender.hex() + " has no L2 account yet (deposit first)");
 
@@ -490,7 +497,6 @@ Result<Hash> Sequencer::submitRawTransaction(ByteView raw) {
 
 Status Sequencer::creditDeposit(std::uint64_t queueIndex, const Address& to, const U256& amount, std::uint64_t l1Timestamp,
                                 const Hash& l1TxHash) {
-    if (queueIndex < m_nextDepositIndex || m_depositQueue.count(queueIndex)) return {};  // exactly once
     if (amount == 0) return make_error("a deposit of 0 wei cannot be credited");
     StoredDeposit d;
     d.queueIndex = queueIndex;
@@ -498,6 +504,22 @@ Status Sequencer::creditDeposit(std::uint64_t queueIndex, const Address& to, con
     d.amount = amount;
     d.l1Timestamp = l1Timestamp;
     d.l1TxHash = l1TxHash;
+    return enqueueQueueEntry(std::move(d));
+}
+
+Status Sequencer::creditForcedTransaction(std::uint64_t queueIndex, const rollup::ForcedTransaction& tx,
+                                          std::uint64_t l1Timestamp, const Hash& l1TxHash) {
+    StoredDeposit d;
+    d.queueIndex = queueIndex;
+    d.l1Timestamp = l1Timestamp;
+    d.l1TxHash = l1TxHash;
+    d.forced = tx;
+    return enqueueQueueEntry(std::move(d));
+}
+
+Status Sequencer::enqueueQueueEntry(StoredDeposit d) {
+    const std::uint64_t queueIndex = d.queueIndex;
+    if (queueIndex < m_nextDepositIndex || m_depositQueue.count(queueIndex)) return {};  // exactly once
     m_depositQueue[queueIndex] = d;
     enqueueWrite([d](NodeDatabase& db) { return db.upsertDeposit(d); },
                  [this](Status st) {
@@ -505,6 +527,56 @@ Status Sequencer::creditDeposit(std::uint64_t queueIndex, const Address& to, con
                  });
     scheduleBlock();
     return {};
+}
+
+Result<Sequencer::ForcedOutcome> Sequencer::sequenceForced(
+    const rollup::ForcedTransaction& tx, std::uint64_t l1Timestamp, rollup::Executor& executor,
+    const std::function<std::optional<std::uint32_t>(const Address&)>& lookup) {
+    const rollup::Params& params = m_config.params;
+    ForcedOutcome out;
+    auto signedTx = rollup::transaction_from_forced(tx, params);
+    if (!signedTx) {
+        out.whySkipped = signedTx.message();
+    } else if (auto sender = recover_sender(*signedTx); !sender) {
+        out.whySkipped = "the signature recovers no sender: " + sender.message();
+    } else if (const auto from = lookup(*sender); !from) {
+        out.whySkipped = "the sender " + to_checksum_address(*sender) + " has no L2 account";
+    } else {
+        const bool withdrawal = tx.to == rollup::withdrawal_address();
+        auto rec = rollup::applied_forced_record(tx, l1Timestamp, *from, *sender,
+                                                 withdrawal ? std::nullopt : lookup(tx.to), params);
+        const Verdict v = rec ? executor.apply(*rec) : Verdict::None;
+        if (!rec) {
+            out.whySkipped = rec.message();
+        } else if (v != Verdict::None) {
+            out.whySkipped = std::string(rollup::verdict_name(v));
+        } else {
+            auto entry = std::make_shared<MempoolEntry>();
+            entry->hash = transaction_hash(*signedTx);
+            entry->signedTx = std::move(signedTx).value();
+            entry->sender = *sender;
+            entry->fee = rollup::record_fee(*rec, params).value_or(0);
+            entry->cost = rec->value + entry->fee;
+            out.record = std::move(rec).value();
+            out.transaction = std::move(entry);
+            return out;
+        }
+    }
+    out.record = rollup::skipped_record(tx, l1Timestamp);
+    if (const Verdict v = executor.apply(out.record); v != Verdict::None)
+        return make_error("it can be neither applied (" + out.whySkipped + ") nor skipped (" +
+                          std::string(rollup::verdict_name(v)) + "); the Rollup will refuse our batches");
+    return out;
+}
+
+void Sequencer::forgetPending(const MempoolEntry& e) {
+    auto spent = m_pendingSpend.find(e.sender);
+    if (spent != m_pendingSpend.end()) {
+        spent->second = spent->second > e.cost ? spent->second - e.cost : U256(0);
+        if (spent->second == 0) m_pendingSpend.erase(spent);
+    }
+    auto pn = m_pendingNonce.find(e.sender);
+    if (pn != m_pendingNonce.end() && pn->second <= e.signedTx.tx.nonce + 1) m_pendingNonce.erase(pn);
 }
 
 // --- blocks ----------------------------------------------------------------------------------
@@ -559,6 +631,7 @@ void Sequencer::produceBlock() {
     std::vector<StoredDeposit> credited;
     std::vector<StoredWithdrawal> withdrawals;
     std::vector<std::shared_ptr<MempoolEntry>> included;
+    std::vector<std::shared_ptr<MempoolEntry>> forced;  // applied forced transactions (not from the mempool)
     std::vector<U256> recordFees;
     std::unordered_map<Address, std::uint32_t, rollup::AddressHasher> created;
     auto lookup = [&](const Address& a) -> std::optional<std::uint32_t> {
@@ -572,6 +645,44 @@ void Sequencer::produceBlock() {
     while (records.size() < maxRecords && !m_depositQueue.empty() && m_depositQueue.begin()->first == m_nextDepositIndex) {
         StoredDeposit d = m_depositQueue.begin()->second;
         m_depositQueue.erase(m_depositQueue.begin());
+        StoredRecord sr;
+        sr.seq = m_nextRecordSeq + records.size();
+        sr.block = info.number;
+        sr.depositIndex = d.queueIndex;
+        if (d.forced) {
+            auto outcome = sequenceForced(*d.forced, d.l1Timestamp, executor, lookup);
+            if (!outcome) {
+                fail(QStringLiteral("forced transaction %1: %2").arg(d.queueIndex).arg(QString::fromStdString(outcome.message())));
+                return;
+            }
+            const Record& rec = outcome->record;
+            if (rec.kind == RecordKind::new_account_transfer && !rec.skipped) created[rec.address] = executor.count() - 1;
+            ++m_nextDepositIndex;
+            d.creditedBlock = info.number;
+            credited.push_back(d);
+            sr.bytes = rollup::encode_record(rec);
+            if (const auto& tx = outcome->transaction) {
+                sr.txHash = tx->hash;
+                sr.sender = tx->sender;
+                sr.to = *tx->signedTx.tx.to;
+                if (rec.kind == RecordKind::withdrawal) {
+                    StoredWithdrawal w;
+                    w.l2TxHash = tx->hash;
+                    w.recipient = tx->sender;
+                    w.amount = rec.value;
+                    withdrawals.push_back(w);
+                }
+                info.transactions.push_back(tx->hash);
+                forced.push_back(tx);
+                recordFees.push_back(tx->fee);
+            } else {
+                qInfo("sluiced: forced transaction %llu skipped: %s", static_cast<unsigned long long>(d.queueIndex),
+                      outcome->whySkipped.c_str());
+                recordFees.push_back(0);
+            }
+            records.push_back(std::move(sr));
+            continue;
+        }
         Record rec;
         rec.kind = RecordKind::deposit;
         rec.address = d.to;
@@ -590,11 +701,7 @@ void Sequencer::produceBlock() {
         ++m_nextDepositIndex;
         d.creditedBlock = info.number;
         credited.push_back(d);
-        StoredRecord sr;
-        sr.seq = m_nextRecordSeq + records.size();
-        sr.block = info.number;
         sr.bytes = rollup::encode_record(rec);
-        sr.depositIndex = d.queueIndex;
         records.push_back(std::move(sr));
         recordFees.push_back(0);
     }
@@ -660,22 +767,39 @@ void Sequencer::produceBlock() {
         m_unpostedRecordFees.push_back(f);
     }
 
-    for (std::size_t i = 0; i < included.size(); ++i) {
-        const auto& e = included[i];
-        auto spent = m_pendingSpend.find(e->sender);
-        if (spent != m_pendingSpend.end()) {
-            spent->second = spent->second > e->cost ? spent->second - e->cost : U256(0);
-            if (spent->second == 0) m_pendingSpend.erase(spent);
+    for (const auto& e : included) forgetPending(*e);
+
+    // Applied forced transactions become L2 transactions like any other. The same transaction may
+    // also wait in the mempool (sent to us as well): it leaves the mempool without dropping the
+    // sender's later ones.
+    std::vector<StoredTransaction> forcedRows;
+    for (const auto& e : forced) {
+        if (auto it = m_txs.find(e->hash); it != m_txs.end()) {
+            it->second->entry->dropped = true;
+            forgetPending(*it->second->entry);
+            it->second->entry = e;
+        } else {
+            auto cached = std::make_shared<CachedTx>();
+            cached->entry = e;
+            m_txs[e->hash] = cached;
         }
-        auto pn = m_pendingNonce.find(e->sender);
-        if (pn != m_pendingNonce.end() && pn->second <= e->signedTx.tx.nonce + 1) m_pendingNonce.erase(pn);
+        StoredTransaction row;
+        row.hash = e->hash;
+        row.raw = encode_signed(e->signedTx);
+        row.sender = e->sender;
+        row.nonce = e->signedTx.tx.nonce;
+        row.status = TxStatus::pending;  // sequenced with the block below
+        forcedRows.push_back(std::move(row));
     }
 
     ++m_blocksInFlight;
     auto stored = std::make_shared<StoredBlock>(toStored(info));
     auto payload = std::make_shared<std::vector<StoredRecord>>(std::move(records));
     enqueueWrite(
-        [stored, payload, credited = std::move(credited), withdrawals = std::move(withdrawals)](NodeDatabase& db) {
+        [stored, payload, credited = std::move(credited), withdrawals = std::move(withdrawals),
+         forcedRows = std::move(forcedRows)](NodeDatabase& db) {
+            for (const auto& t : forcedRows)
+                if (auto st = db.insertTransaction(t, /*keepExisting=*/true); !st) return st;
             if (auto st = db.insertBlock(*stored); !st) return st;
             std::uint32_t position = 0;
             for (const auto& r : *payload) {
@@ -757,8 +881,8 @@ PendingBatch Sequencer::pendingRecordsForBatch(std::size_t maxRecords) const {
         std::size_t offset = 0;
         auto rec = rollup::decode_record(r.bytes, offset);
         if (!rec) break;  // cannot happen: we encoded it
-        // The contract takes at most MAX_DEPOSITS_PER_BATCH deposits per batch (§4.4).
-        if (rec->kind == rollup::RecordKind::deposit && ++deposits > rollup::kMaxDepositsPerBatch) break;
+        // The contract takes at most MAX_DEPOSITS_PER_BATCH queue entries per batch (§4.4).
+        if (rec->is_queue_entry() && ++deposits > rollup::kMaxDepositsPerBatch) break;
         out.records.push_back(std::move(rec).value());
         out.txHashes.push_back(r.txHash);
     }
@@ -873,7 +997,7 @@ Status Sequencer::onBatchReverted(std::uint64_t fromBatchIndex) {
         std::size_t offset = 0;
         auto rec = rollup::decode_record(r.bytes, offset);
         U256 f = 0;
-        if (rec && rec->is_signed()) f = rollup::record_fee(*rec, m_config.params).value_or(0);
+        if (rec && rec->pays_fee()) f = rollup::record_fee(*rec, m_config.params).value_or(0);
         fees += f;
         perRecord.push_back(f);
     }

@@ -41,6 +41,7 @@
 #include "core/rollup/batch.hpp"
 #include "core/rollup/params.hpp"
 #include "core/rollup/records.hpp"
+#include "core/rollup/stf.hpp"
 #include "node/storage/nodedatabase.h"
 
 namespace sluice::node {
@@ -75,6 +76,9 @@ struct SequencerConfig {
     int maxBlockRecords = 10000;
     int maxMempool = 200000;
     std::size_t cachedTransactions = 100000;  // recent transactions kept in memory (rest: SQLite)
+    // Fault injection for tests (--fault censor@ADDRESS): transactions from this sender are refused
+    // at submission, so only forced inclusion through L1 (PROTOCOL §4.5) gets them in.
+    std::optional<Address> censoredSender;
 };
 
 struct BlockInfo {
@@ -136,6 +140,10 @@ public:
     // exactly once (a known index is ignored, also after a restart). Gaps wait for the missing index.
     Status creditDeposit(std::uint64_t queueIndex, const Address& to, const U256& amount, std::uint64_t l1Timestamp,
                          const Hash& l1TxHash = {});
+    // L1 side: forced transaction `queueIndex` (PROTOCOL §4.5) is taken in the same queue order as
+    // deposits: applied if it is valid against the state at its turn, skipped (no effect) if not.
+    Status creditForcedTransaction(std::uint64_t queueIndex, const rollup::ForcedTransaction& tx,
+                                   std::uint64_t l1Timestamp, const Hash& l1TxHash = {});
     std::uint64_t nextDepositIndex() const { return m_nextDepositIndex; }
 
     // Proposer interface.
@@ -177,6 +185,19 @@ private:
     static Result<std::shared_ptr<MempoolEntry>> precheck(ByteView raw, const rollup::Params& params);
     // The stateful checks, on this thread.
     Status checkState(const MempoolEntry& entry);
+    Status enqueueQueueEntry(StoredDeposit entry);
+    // A transaction left the mempool (sequenced): its sender's pending nonce and spend shrink.
+    void forgetPending(const MempoolEntry& entry);
+    // The record for forced transaction `tx` at its turn, applied to `executor` (an applied one also
+    // gives its L2 transaction); an error if it can be neither applied nor skipped (§4.5).
+    struct ForcedOutcome {
+        rollup::Record record;
+        std::shared_ptr<MempoolEntry> transaction;  // applied only
+        std::string whySkipped;
+    };
+    Result<ForcedOutcome> sequenceForced(const rollup::ForcedTransaction& tx, std::uint64_t l1Timestamp,
+                                         rollup::Executor& executor,
+                                         const std::function<std::optional<std::uint32_t>(const Address&)>& lookup);
     void admit(const std::shared_ptr<MempoolEntry>& entry, Bytes raw, SubmitCallback done);
     void startPrechecks();
     void drainSubmissions();

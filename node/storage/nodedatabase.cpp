@@ -69,7 +69,7 @@ const char* const kSchema[] = {
     " tx_hash BLOB, deposit_index INTEGER, sender BLOB, to_address BLOB, batch_index INTEGER)",
     "CREATE INDEX IF NOT EXISTS l2_records_batch ON l2_records(batch_index)",
     "CREATE TABLE IF NOT EXISTS deposits (queue_index INTEGER PRIMARY KEY, to_address BLOB NOT NULL, amount BLOB NOT NULL,"
-    " l1_timestamp INTEGER NOT NULL, l1_tx_hash BLOB NOT NULL, credited_block INTEGER)",
+    " l1_timestamp INTEGER NOT NULL, l1_tx_hash BLOB NOT NULL, credited_block INTEGER, forced BLOB)",
     "CREATE INDEX IF NOT EXISTS deposits_to ON deposits(to_address)",
     "CREATE TABLE IF NOT EXISTS batches (idx INTEGER PRIMARY KEY, prev_state_root BLOB NOT NULL, state_root BLOB NOT NULL,"
     " tx_root BLOB NOT NULL, withdrawal_root BLOB NOT NULL, record_count INTEGER NOT NULL, deposit_start INTEGER NOT NULL,"
@@ -211,6 +211,13 @@ Result<std::unique_ptr<NodeDatabase>> NodeDatabase::open(const QString& path, co
                 return st.error();
             }
         }
+        // Schema 3 added deposits.forced; a database from before has the table without it.
+        if (version >= 1 && version < 3) {
+            if (auto st = impl.run(QStringLiteral("ALTER TABLE deposits ADD COLUMN forced BLOB")); !st) {
+                (void)self->rollback();
+                return st.error();
+            }
+        }
         if (auto st = self->setMeta(QStringLiteral("schemaVersion"), QByteArray::number(kSchemaVersion)); !st) return st.error();
         if (auto st = self->commit(); !st) return st.error();
     }
@@ -272,9 +279,10 @@ static StoredTransaction readTx(QSqlQuery* q) {
     return tx;
 }
 
-Status NodeDatabase::insertTransaction(const StoredTransaction& tx) {
-    auto* q = m_impl->query(QStringLiteral("INSERT INTO l2_transactions(") + kTxColumns +
-                            QStringLiteral(") VALUES(?,?,?,?,?,?,?,?,?)"));
+Status NodeDatabase::insertTransaction(const StoredTransaction& tx, bool keepExisting) {
+    auto* q = m_impl->query((keepExisting ? QStringLiteral("INSERT OR IGNORE INTO l2_transactions(")
+                                          : QStringLiteral("INSERT INTO l2_transactions(")) +
+                            kTxColumns + QStringLiteral(") VALUES(?,?,?,?,?,?,?,?,?)"));
     q->bindValue(0, blob(tx.hash));
     q->bindValue(1, blob(tx.raw));
     q->bindValue(2, blob(tx.sender));
@@ -471,21 +479,33 @@ static StoredDeposit readDeposit(QSqlQuery* q) {
     d.l1Timestamp = q->value(3).toULongLong();
     d.l1TxHash = fixed<32>(q->value(4));
     d.creditedBlock = optU64(q->value(5));
+    if (!q->value(6).isNull()) {
+        const QByteArray words = q->value(6).toByteArray();
+        // Written by upsertDeposit from a decoded transaction; unreadable only if the file was damaged.
+        auto tx = rollup::abi_decode_forced(
+            ByteView(reinterpret_cast<const std::uint8_t*>(words.constData()), std::size_t(words.size())));
+        if (tx)
+            d.forced = *tx;
+        else
+            d.damaged = true;
+    }
     return d;
 }
-static const QString kDepositColumns = QStringLiteral("queue_index, to_address, amount, l1_timestamp, l1_tx_hash, credited_block");
+static const QString kDepositColumns =
+    QStringLiteral("queue_index, to_address, amount, l1_timestamp, l1_tx_hash, credited_block, forced");
 
 Status NodeDatabase::upsertDeposit(const StoredDeposit& d) {
     auto* q = m_impl->query(QStringLiteral("INSERT INTO deposits(") + kDepositColumns + QStringLiteral(
-        ") VALUES(?,?,?,?,?,?) ON CONFLICT(queue_index) DO UPDATE SET to_address = excluded.to_address,"
+        ") VALUES(?,?,?,?,?,?,?) ON CONFLICT(queue_index) DO UPDATE SET to_address = excluded.to_address,"
         " amount = excluded.amount, l1_timestamp = excluded.l1_timestamp, l1_tx_hash = excluded.l1_tx_hash,"
-        " credited_block = COALESCE(deposits.credited_block, excluded.credited_block)"));
+        " credited_block = COALESCE(deposits.credited_block, excluded.credited_block), forced = excluded.forced"));
     q->bindValue(0, qulonglong(d.queueIndex));
     q->bindValue(1, blob(d.to));
     q->bindValue(2, blob(d.amount));
     q->bindValue(3, qulonglong(d.l1Timestamp));
     q->bindValue(4, blob(d.l1TxHash));
     q->bindValue(5, opt(d.creditedBlock));
+    q->bindValue(6, d.forced ? blob(rollup::abi_encode_forced(*d.forced)) : QVariant(QMetaType(QMetaType::QByteArray)));
     return m_impl->exec(q, "deposit");
 }
 

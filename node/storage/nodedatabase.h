@@ -20,11 +20,12 @@
 #include "core/common/bytes.hpp"
 #include "core/common/result.hpp"
 #include "core/common/uint256.hpp"
+#include "core/rollup/records.hpp"
 
 namespace sluice::node {
 
 // 2: the l1_* tables (what the L1 watcher saw, node/l1) beside the sequencer's own tables.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;  // 3: deposits.forced (forced transactions, PROTOCOL §4.5)
 
 // docs/PROTOCOL.md §7 for transactions; `dropped` is a transaction that turned invalid before it
 // was sequenced (never acknowledged as sequenced).
@@ -66,6 +67,8 @@ struct StoredRecord {
     std::optional<std::uint64_t> batchIndex;    // set while it is in a posted batch
 };
 
+// One entry of the L1 queue (PROTOCOL §4.4): a deposit, or a forced transaction (`forced` set; `to`
+// and `amount` zero). "Credited" means taken into an L2 block, applied or skipped.
 struct StoredDeposit {
     std::uint64_t queueIndex = 0;
     Address to;
@@ -73,6 +76,8 @@ struct StoredDeposit {
     std::uint64_t l1Timestamp = 0;
     Hash l1TxHash;
     std::optional<std::uint64_t> creditedBlock;
+    std::optional<rollup::ForcedTransaction> forced;
+    bool damaged = false;  // the stored forced transaction does not decode (a damaged file)
 };
 
 enum class BatchStatus : int { inWindow = 0, final = 1, challenged = 2, reverted = 3 };
@@ -187,7 +192,8 @@ public:
     std::optional<QByteArray> meta(const QString& key);
 
     // Transactions.
-    Status insertTransaction(const StoredTransaction& tx);
+    // keepExisting: a row with this hash stays as it is (a forced transaction also sent to the mempool).
+    Status insertTransaction(const StoredTransaction& tx, bool keepExisting = false);
     Status setTransactionSequenced(const Hash& hash, std::uint64_t block, std::uint32_t position, std::uint64_t recordSeq);
     Status setTransactionStatus(const Hash& hash, TxStatus status);
     std::optional<StoredTransaction> transaction(const Hash& hash);

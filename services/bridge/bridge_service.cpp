@@ -552,6 +552,39 @@ void BridgeService::withdraw(const AccountSigner& signer, const U256& amount, QO
     m_l2Sender->send(signer, request, context, callbacks);
 }
 
+void BridgeService::forceTransaction(const AccountSigner& signer, const Address& to, const U256& amount,
+                                     QObject* context, Done<ForcedSubmission> done) {
+    if (amount.is_zero())
+        return QMetaObject::invokeMethod(context, [done] { done(make_error("the amount must be above zero")); },
+                                         Qt::QueuedConnection), void();
+    SendRequest l2Request;
+    l2Request.to = to;
+    l2Request.value = amount;
+    l2Request.gasLimit = rollup::kTransferGas;
+    QPointer<BridgeService> self(this);
+    QPointer<QObject> guard(context);
+    TransactionSender::Callbacks signing;
+    signing.failed = [done](SendFailure f) { done(make_error(f.message.toStdString())); };
+    signing.signedOnly = [self, guard, signer, done](SignedTransaction signedTx) {
+        if (!self || !guard) return;
+        auto forced = rollup::forced_from_transaction(signedTx, self->m_params.stfParams());
+        if (!forced) return done(make_error("cannot force this transaction: " + forced.message()));
+        SendRequest l1Request;
+        l1Request.to = self->m_rollup->address();
+        l1Request.data = rollupabi::encodeForceTransaction(*forced);
+        const Hash l2Hash = transaction_hash(signedTx);
+        TransactionSender::Callbacks queueing;
+        queueing.failed = [done](SendFailure f) { done(make_error(f.message.toStdString())); };
+        queueing.confirmed = [done, l2Hash, tx = *forced](TransactionReceipt receipt) {
+            if (!receipt.success)
+                return done(make_error("the forceTransaction call " + receipt.transactionHash.hex() + " reverted on L1"));
+            done(ForcedSubmission{receipt.transactionHash, l2Hash, tx});
+        };
+        self->m_l1Sender->send(signer, l1Request, guard, queueing);
+    };
+    m_l2Sender->send(signer, l2Request, context, signing);
+}
+
 void BridgeService::finalize(const AccountSigner& signer, const QString& keyOrId, QObject* context, Done<Hash> done) {
     finalize(signer, keyOrId, {}, context, std::move(done));
 }

@@ -24,6 +24,8 @@
 #include <functional>
 #include <optional>
 #include <set>
+
+#include "core/rollup/records.hpp"
 #include <vector>
 
 #include "core/common/bytes.hpp"
@@ -142,6 +144,17 @@ public:
     void deposit(const AccountSigner& signer, const Address& to, const U256& amount, QObject* context, Done<Hash> done);
     // An L2 transfer of `amount` to WITHDRAWAL_ADDRESS; done gets the L2 hash once sequenced.
     void withdraw(const AccountSigner& signer, const U256& amount, QObject* context, Done<Hash> done);
+    // Forced inclusion (PROTOCOL §4.5): signs the L2 transfer of `amount` to `to` (a withdrawal when
+    // `to` is WITHDRAWAL_ADDRESS) as `withdraw`/a transfer would (nonce, fees and balance from the L2
+    // node), but queues it on L1 with Rollup.forceTransaction from the signer's L1 account instead of
+    // sending it to the sequencer. done gets both hashes once the L1 transaction is mined.
+    struct ForcedSubmission {
+        Hash l1TxHash;
+        Hash l2TxHash;  // the L2 transaction's usual hash: its receipt appears once a block applies it
+        rollup::ForcedTransaction transaction;
+    };
+    void forceTransaction(const AccountSigner& signer, const Address& to, const U256& amount, QObject* context,
+                          Done<ForcedSubmission> done);
     // Pays out a ready withdrawal on L1 (anyone may; the money goes to the recipient). keyOrId as
     // for withdrawal(keyOrId, accounts): an id is looked up among the accounts acted for only.
     // Refuses, with the absolute deadline, when the window has not passed; refuses a proof or

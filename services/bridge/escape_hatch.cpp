@@ -47,7 +47,7 @@ Result<ExitPlan> planExit(const L1Replica& replica, const Hash& l1StateRoot, con
     }
     const auto& deposits = replica.deposits();
     for (quint64 i = replica.depositsProcessed(); i < deposits.size(); ++i)
-        if (deposits[i].to == owner && !replica.refunded(i)) plan.refunds.push_back(deposits[i]);
+        if (!deposits[i].forced && deposits[i].to == owner && !replica.refunded(i)) plan.refunds.push_back(deposits[i]);
     return plan;
 }
 

@@ -26,8 +26,12 @@ std::vector<Hash> transactionHashes(const rollup::AccountTree& pre, const rollup
             if (r.new_account) appended.push_back(r.address);
             continue;
         }
+        if (r.skipped) {  // a forced transaction the batch skipped (§4.5): no L2 transaction
+            out.push_back(Hash{});
+            continue;
+        }
         std::optional<Address> to;
-        if (r.kind == rollup::RecordKind::transfer) to = addressOf(r.to);
+        if (r.kind == rollup::RecordKind::transfer) to = r.forced ? r.address : addressOf(r.to);
         if (r.kind == rollup::RecordKind::new_account_transfer) {
             to = r.address;
             appended.push_back(r.address);

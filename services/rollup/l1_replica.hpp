@@ -57,7 +57,7 @@ struct ReplicaBatch {
     QString note;                 // why Unverifiable, for display
     std::optional<rollup::FraudProof> fraudProof;  // ready for proveFraud while in the window
     std::vector<ReplicaWithdrawal> withdrawals;
-    std::vector<Hash> l2TxHashes;  // per signed record, in batch order (deposits have none)
+    std::vector<Hash> l2TxHashes;  // per signed record, in batch order (deposits have none; a skipped forced record: zero)
     std::optional<FraudProvenEvent> fraudProven;  // the proof that reverted it, if any
 
     Status status(quint64 l1Now) const {

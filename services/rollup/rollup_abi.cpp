@@ -12,6 +12,8 @@ namespace {
 constexpr const char* kSubmitBatch = "submitBatch(bytes32,bytes,bytes32[])";
 constexpr const char* kSubmitBatchArgs = "bytes32,bytes,bytes32[]";
 constexpr const char* kHeaderTuple = "(bytes32,bytes32,bytes32,bytes32,uint64,uint64,uint64,uint64,address)";
+constexpr const char* kForcedTuple =
+    "(bool,uint8,address,uint256,uint256,uint256,uint256,uint256,uint256,bytes32,bytes32)";
 
 void putWord(Bytes& out, const U256& v) {
     Hash w = u256_to_be32(v);
@@ -120,6 +122,13 @@ Bytes encodeDeposit(const Address& to) {
     return out;
 }
 
+Bytes encodeForceTransaction(const rollup::ForcedTransaction& tx) {
+    Bytes out;
+    putSelector(out, (std::string("forceTransaction(") + kForcedTuple + ")").c_str());
+    append(out, rollup::abi_encode_forced(tx));  // a static tuple: its words inline
+    return out;
+}
+
 Bytes encodeBond() {
     Bytes out;
     putSelector(out, "bond()");
@@ -205,6 +214,9 @@ Result<rollup::BatchHeader> decodeHeader(ByteView w) {
 }
 
 Hash depositQueuedTopic() { return topic("DepositQueued(uint256,address,uint256,uint64)"); }
+Hash transactionForcedTopic() {
+    return topic(std::string("TransactionForced(uint256,bytes32,") + kForcedTuple + ",uint64)");
+}
 Hash bondedTopic() { return topic("Bonded(address,uint256,uint256)"); }
 Hash unbondRequestedTopic() { return topic("UnbondRequested(address,uint256)"); }
 Hash bondWithdrawnTopic() { return topic("BondWithdrawn(address,uint256)"); }
@@ -258,6 +270,15 @@ Result<RollupEvent> parseRollupLog(const QJsonObject& log) {
         DepositQueuedEvent e{clamp64(tu(1)), wordAddress(topics[2]), u(0), clamp64(u(1)), at};
         return RollupEvent(e);
     }
+    if (t0 == transactionForcedTopic()) {
+        // data: the tuple's 11 words inline, then the timestamp; topics: index, forcedHash.
+        if (auto s = need(3, 12); !s) return s.error();
+        auto tx = rollup::abi_decode_forced(d.subspan(0, 11 * 32));
+        if (!tx) return make_error("TransactionForced: " + tx.message());
+        if (rollup::forced_hash(*tx) != topics[2]) return make_error("TransactionForced: the forcedHash topic does not match the transaction");
+        DepositQueuedEvent e{clamp64(tu(1)), Address{}, 0, clamp64(u(11)), at, *tx};
+        return RollupEvent(std::move(e));
+    }
     if (t0 == batchSubmittedTopic()) {
         if (auto s = need(2, 9); !s) return s.error();
         auto header = decodeHeader(d);
@@ -271,7 +292,8 @@ Result<RollupEvent> parseRollupLog(const QJsonObject& log) {
     if (t0 == fraudProvenTopic()) {
         if (auto s = need(3, 3); !s) return s.error();
         U256 verdict = u(1);
-        if (verdict > 8) return make_error("FraudProven carries an unknown verdict");
+        if (verdict > U256(static_cast<int>(rollup::Verdict::WrongSkip)))
+            return make_error("FraudProven carries an unknown verdict");
         FraudProvenEvent e{clamp64(tu(1)), clamp64(u(0)), static_cast<rollup::Verdict>(static_cast<int>(verdict)),
                            clamp64(u(2)), wordAddress(topics[2]), at};
         return RollupEvent(e);

@@ -56,6 +56,8 @@ Result<Bytes> encodeDeployment(ByteView creationBytecode, const RollupConstructo
 Bytes encodeSubmitBatch(const SubmitBatchCall& call);
 Result<SubmitBatchCall> decodeSubmitBatch(ByteView input);  // input = selector ‖ arguments
 Bytes encodeDeposit(const Address& to);
+// forceTransaction((bool,uint8,address,uint256,uint256,uint256,uint256,uint256,uint256,bytes32,bytes32)), §4.5.
+Bytes encodeForceTransaction(const rollup::ForcedTransaction& tx);
 Bytes encodeBond();
 Bytes encodeExit(const ExitCall& call);
 Bytes encodeRefundDeposit(std::uint64_t index, const Address& to, const U256& amount, std::uint64_t timestamp);
@@ -72,6 +74,7 @@ Result<rollup::BatchHeader> decodeHeader(ByteView words);
 
 // topic0 of each event the reader follows.
 Hash depositQueuedTopic();
+Hash transactionForcedTopic();
 Hash bondedTopic();
 Hash unbondRequestedTopic();
 Hash bondWithdrawnTopic();
@@ -93,12 +96,16 @@ struct L1Position {
     quint64 logIndex = 0;
 };
 
+// One entry of the L1 queue (§4.4): a deposit (DepositQueued), or, when `forced` is set, a forced
+// transaction (TransactionForced, §4.5; `to` and `amount` are then zero). Both kinds share the
+// queue's indices, so they are kept in one list in queue order.
 struct DepositQueuedEvent {
     quint64 index = 0;
     Address to;
     U256 amount = 0;
     quint64 timestamp = 0;
     L1Position at;
+    std::optional<rollup::ForcedTransaction> forced;
 };
 
 // A submitBatch as read from L1: the event's header, and the batch rebuilt from the

@@ -150,6 +150,10 @@ void TransactionSender::send(const AccountSigner& signer, const SendRequest& req
             f.message = QStringLiteral("the signature does not belong to %1").arg(QString::fromStdString(to_checksum_address(p.from)));
             return job->fail(std::move(f));
         }
+        if (job->callbacks.signedOnly) {
+            if (job->alive()) job->callbacks.signedOnly(signedTx);
+            return job->end();
+        }
         submit(encode_signed(signedTx), transaction_hash(signedTx));
     };
 

@@ -20,6 +20,7 @@
 #include "core/common/bytes.hpp"
 #include "core/common/uint256.hpp"
 #include "core/eth/account_signer.hpp"
+#include "core/eth/transaction.hpp"
 #include "services/rpc/eth_client.hpp"
 
 namespace sluice {
@@ -64,6 +65,9 @@ public:
         std::function<void(PreparedTransaction)> prepared;         // optional
         std::function<void(Hash)> submitted;                        // optional
         std::function<void(TransactionReceipt)> confirmed;          // the end on success
+        // Optional: when set, the signed transaction ends here instead of being submitted (forced
+        // inclusion sends an L2 transaction through L1); `confirmed` is not called then.
+        std::function<void(SignedTransaction)> signedOnly;
         std::function<void(SendFailure)> failed;                    // the end on failure
     };
 
