@@ -63,7 +63,11 @@ struct Options {
     QCommandLineOption l1Rpc{QStringLiteral("l1-rpc"), QStringLiteral("L1 JSON-RPC URL (instead of --network)."), QStringLiteral("URL")};
     QCommandLineOption l2Rpc{QStringLiteral("l2-rpc"), QStringLiteral("L2 (sluiced) JSON-RPC URL."), QStringLiteral("URL")};
     QCommandLineOption rollup{QStringLiteral("rollup"), QStringLiteral("The Rollup contract's L1 address."), QStringLiteral("ADDRESS")};
-    QCommandLineOption privateKey{QStringLiteral("private-key"), QStringLiteral("The account's key, 64 hex digits."), QStringLiteral("HEX")};
+    QCommandLineOption privateKey{QStringLiteral("private-key"),
+                                  QStringLiteral("The account's key, 64 hex digits. Other local users can read it in ps: "
+                                                 "prefer --private-key-file."),
+                                  QStringLiteral("HEX")};
+    QCommandLineOption privateKeyFile = secretFileOption(QStringLiteral("private-key"), QStringLiteral("the account's key"));
     QCommandLineOption keystore{QStringLiteral("keystore"), QStringLiteral("The account's v3 keystore file."), QStringLiteral("FILE")};
     QCommandLineOption wallet{QStringLiteral("wallet"), QStringLiteral("Use the app's wallet (see --wallet-dir, --account).")};
     QCommandLineOption walletDir{QStringLiteral("wallet-dir"),
@@ -79,7 +83,9 @@ struct Options {
                                QStringLiteral("S"), QStringLiteral("120")};
 
     void addNetwork(QCommandLineParser& p) const { p.addOptions({network, dataDir, l1Rpc, l2Rpc, rollup, walletDir}); }
-    void addKeys(QCommandLineParser& p) const { p.addOptions({privateKey, keystore, wallet, account, passwordFile, timeout}); }
+    void addKeys(QCommandLineParser& p) const {
+        p.addOptions({privateKey, privateKeyFile, keystore, wallet, account, passwordFile, timeout});
+    }
 };
 
 // Everything a bridge verb talks to, built once per invocation.
@@ -159,20 +165,22 @@ std::optional<int> openSession(Session& s, const QCommandLineParser& p, const Op
     return std::nullopt;
 }
 
-// The signer from --private-key, --keystore or --wallet. `required`: fail without one.
+// The signer from --private-key-file (or --private-key), --keystore or --wallet. `required`: fail without one.
 std::optional<int> openSigner(Session& s, const QCommandLineParser& p, const Options& o, bool required) {
-    const int given = int(p.isSet(o.privateKey)) + int(p.isSet(o.keystore)) + int(p.isSet(o.wallet));
-    if (given > 1) return fail(QStringLiteral("give only one of --private-key, --keystore and --wallet"), Usage);
+    const bool keyGiven = secretGiven(p, o.privateKey, o.privateKeyFile);
+    const int given = int(keyGiven) + int(p.isSet(o.keystore)) + int(p.isSet(o.wallet));
+    if (given > 1) return fail(QStringLiteral("give only one of --private-key-file (or --private-key), --keystore and --wallet"), Usage);
     if (given == 0) {
-        if (required) return fail(QStringLiteral("this needs a key: --private-key, --keystore FILE or --wallet (see --help)"), Usage);
+        if (required)
+            return fail(QStringLiteral("this needs a key: --private-key-file FILE, --keystore FILE or --wallet (see --help)"), Usage);
         return std::nullopt;
     }
     bool ok = false;
     const int timeoutSeconds = p.value(o.timeout).toInt(&ok);
     if (!ok || timeoutSeconds <= 0) return fail(QStringLiteral("--timeout must be a positive number of seconds"), Usage);
     s.timeout = std::chrono::seconds(timeoutSeconds);
-    if (p.isSet(o.privateKey)) {
-        auto key = parsePrivateKeyArgument(p.value(o.privateKey));
+    if (keyGiven) {
+        auto key = readPrivateKeyOption(p, o.privateKey, o.privateKeyFile);
         if (!key) return fail(key.message(), Usage);
         s.signer = AccountSigner::from_key(*key);
         return std::nullopt;
@@ -396,6 +404,67 @@ int runWithdraw(const QStringList& argv) {
     if (result == Ok)
         printErr(QStringLiteral("withdrawal initiated; the challenge period is %1 s once its batch is on L1").arg(s.params.challengePeriod));
     return result;
+}
+
+int runForce(const QStringList& argv, bool withdrawal) {
+    const QStringList args = foldVerb(argv, 1);
+    QCommandLineParser parser;
+    Options o;
+    const QCommandLineOption amount = amountOptionDef();
+    const QCommandLineOption to(QStringLiteral("to"), QStringLiteral("L2 recipient."), QStringLiteral("ADDRESS"));
+    const QCommandLineOption wait(QStringLiteral("wait"),
+                                  QStringLiteral("Wait until an L2 block applies it (at most --timeout seconds; a skipped "
+                                                 "transaction never gets a receipt)."));
+    o.addNetwork(parser);
+    o.addKeys(parser);
+    parser.addOption(amount);
+    if (!withdrawal) parser.addOption(to);
+    parser.addOption(wait);
+    const QString what = withdrawal ? QStringLiteral("a withdrawal to the same address on L1") : QStringLiteral("an L2 transfer");
+    if (auto exit = parseArguments(
+            parser, args,
+            QStringLiteral("Forced inclusion (PROTOCOL §4.5): signs %1 like the plain verb, but queues it on L1 with "
+                           "Rollup.forceTransaction instead of sending it to the sequencer, which must then apply it "
+                           "within the deposit delay or see its batches refused (or skip it, if it is invalid by then). "
+                           "Costs L1 gas; prints the L2 transaction hash, whose receipt appears once a block applies it.")
+                .arg(what),
+            0, 0))
+        return *exit;
+    int exitCode = Ok;
+    auto value = amountOption(parser, amount, exitCode);
+    if (!value) return exitCode;
+    Address recipient = rollup::withdrawal_address();
+    if (!withdrawal) {
+        if (!parser.isSet(to)) return fail(QStringLiteral("--to is required (see --help)"), Usage);
+        auto parsed = parse_address(parser.value(to).trimmed().toStdString());
+        if (!parsed) return fail(withContext(QStringLiteral("--to"), parsed.message()), Usage);
+        if (*parsed == rollup::withdrawal_address())
+            return fail(QStringLiteral("--to is the withdrawal address: use `sluice-cli force-withdraw`"), Usage);
+        recipient = *parsed;
+    }
+    Session s;
+    if (auto exit = openSession(s, parser, o, true)) return *exit;
+    if (auto exit = openSigner(s, parser, o, true)) return *exit;
+    printErr(QStringLiteral("queuing %1 of %2 ETH from %3 on L1 (forced inclusion; the sequencer has %4 s to apply it)")
+                 .arg(what, ether(*value), checksum(s.signer->address))
+                 .arg(s.params.depositDelay));
+    QObject context;
+    auto queued = waitFor<Result<BridgeService::ForcedSubmission>>(
+        [&](auto done) { s.bridge->forceTransaction(*s.signer, recipient, *value, &context, done); });
+    if (!queued) return fail(queued.message());
+    printErr(QStringLiteral("queued on L1 in transaction %1").arg(QString::fromStdString(queued->l1TxHash.hex())));
+    printOut(QString::fromStdString(queued->l2TxHash.hex()));
+    if (!parser.isSet(wait)) return Ok;
+    auto receipt = waitFor<RpcResult<TransactionReceipt>>([&](auto done) {
+        s.l2->eth()->waitForReceipt(queued->l2TxHash, std::chrono::duration_cast<std::chrono::milliseconds>(s.timeout),
+                                    &context, done);
+    });
+    if (!receipt.ok())
+        return fail(QStringLiteral("no L2 block applied it yet (%1); if it was invalid when its turn came, the sequencer "
+                                   "skipped it: check the nonce and balance, see `sluice-cli batches`")
+                        .arg(receipt.error().message));
+    printErr(QStringLiteral("applied in L2 block %1").arg(receipt.value().blockNumber));
+    return Ok;
 }
 
 int runWithdrawals(const QStringList& argv) {

@@ -74,8 +74,11 @@ int runSend(const QStringList& argv) {
     const QStringList args = foldVerb(argv, 1);
     QCommandLineParser parser;
     const QCommandLineOption urlOption = rpcUrlOption();
-    const QCommandLineOption keyOption(QStringLiteral("private-key"), QStringLiteral("The sender's key, 64 hex digits."),
-                                       QStringLiteral("HEX"));
+    const QCommandLineOption keyOption(
+        QStringLiteral("private-key"),
+        QStringLiteral("The sender's key, 64 hex digits. Other local users can read it in ps: prefer --private-key-file."),
+        QStringLiteral("HEX"));
+    const QCommandLineOption keyFileOption = secretFileOption(QStringLiteral("private-key"), QStringLiteral("the sender's key"));
     const QCommandLineOption keystoreOption(QStringLiteral("keystore"), QStringLiteral("The sender's v3 keystore file."),
                                             QStringLiteral("FILE"));
     const QCommandLineOption passwordFileOption(
@@ -88,7 +91,7 @@ int runSend(const QStringList& argv) {
     const QCommandLineOption timeoutOption(QStringLiteral("timeout"),
                                            QStringLiteral("Seconds to wait for the receipt (default 120)."),
                                            QStringLiteral("S"), QStringLiteral("120"));
-    parser.addOptions({urlOption, keyOption, keystoreOption, passwordFileOption, toOption, valueOption, timeoutOption});
+    parser.addOptions({urlOption, keyOption, keyFileOption, keystoreOption, passwordFileOption, toOption, valueOption, timeoutOption});
     if (auto exit = parseArguments(parser, args,
                                    QStringLiteral("Sends ETH in an EIP-1559 transaction (nonce, fees and gas from the node), "
                                                   "waits for the receipt and prints the transaction hash."),
@@ -97,8 +100,9 @@ int runSend(const QStringList& argv) {
     int exitCode = Ok;
     auto url = rpcUrl(parser, urlOption, exitCode);
     if (!url) return exitCode;
-    if (parser.isSet(keyOption) == parser.isSet(keystoreOption))
-        return fail(QStringLiteral("give exactly one of --private-key and --keystore (see --help)"), Usage);
+    const bool keyGiven = secretGiven(parser, keyOption, keyFileOption);
+    if (keyGiven == parser.isSet(keystoreOption))
+        return fail(QStringLiteral("give exactly one of --private-key-file (or --private-key) and --keystore (see --help)"), Usage);
     if (!parser.isSet(toOption)) return fail(QStringLiteral("--to is required (see --help)"), Usage);
     if (!parser.isSet(valueOption)) return fail(QStringLiteral("--value is required (see --help)"), Usage);
     auto to = parse_address(parser.value(toOption).trimmed().toStdString());
@@ -110,8 +114,8 @@ int runSend(const QStringList& argv) {
     if (!timeoutOk || timeoutSeconds <= 0) return fail(QStringLiteral("--timeout must be a positive number of seconds"), Usage);
 
     std::optional<PrivateKey> key;
-    if (parser.isSet(keyOption)) {
-        auto parsed = parsePrivateKeyArgument(parser.value(keyOption));
+    if (keyGiven) {
+        auto parsed = readPrivateKeyOption(parser, keyOption, keyFileOption);
         if (!parsed) return fail(parsed.message(), Usage);
         key.emplace(std::move(*parsed));
     } else {

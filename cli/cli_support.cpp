@@ -3,10 +3,13 @@
 
 #include <QCoreApplication>
 #include <QFile>
-#include <QTextStream>
 
+#include <cctype>
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -61,63 +64,156 @@ std::optional<int> parseArguments(QCommandLineParser& parser, const QStringList&
 
 namespace {
 
-Result<SecureBytes> promptNoEcho(const char* prompt) {
-    std::fprintf(stderr, "%s", prompt);
-    std::fflush(stderr);
+// Longer than any key, recovery phrase or sane password; the buffer is reserved once, so a
+// secret is never reallocated (and an unwiped copy left behind) while it is read.
+constexpr std::size_t kMaxSecretLine = 4096;
+
+// The first line of `fd`, read a byte at a time straight into locked memory: nothing past the
+// newline is consumed (a second prompt reads the next line) and no stdio or Qt buffer keeps a
+// copy. The trailing \n or \r\n is dropped; nothing at all (end of file) is an empty secret,
+// for the caller to judge. `what` names the source in errors ("--mnemonic-file words.txt").
+Result<SecureBytes> readSecretLine(int fd, const std::string& what) {
+    SecureBytes line;
+    line.reserve(kMaxSecretLine);
+    while (true) {
+        std::uint8_t c = 0;
+        const ssize_t n = ::read(fd, &c, 1);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return make_error("cannot read " + what + ": " + std::strerror(errno));
+        if (n == 0 || c == '\n') break;
+        if (line.size() == kMaxSecretLine)
+            return make_error(what + ": the first line is longer than " + std::to_string(kMaxSecretLine) + " bytes");
+        line.append(ByteView(&c, 1));
+    }
+    std::size_t length = line.size();
+    if (length > 0 && line[length - 1] == '\r') --length;
+    if (length == line.size()) return line;
+    return SecureBytes(ByteView(line.data(), length));
+}
+
+// A line from stdin; with a terminal there, `prompt` on stderr and the typing not echoed.
+Result<SecureBytes> readStdinLine(const char* prompt, const std::string& what) {
     termios old{};
-    const bool haveTerm = tcgetattr(STDIN_FILENO, &old) == 0;
-    if (haveTerm) {
+    const bool terminal = isatty(STDIN_FILENO) == 1 && tcgetattr(STDIN_FILENO, &old) == 0;
+    if (terminal) {
+        std::fprintf(stderr, "%s", prompt);
+        std::fflush(stderr);
         termios quiet = old;
         quiet.c_lflag &= ~tcflag_t(ECHO);
         quiet.c_lflag |= ECHONL;
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
     }
-    char buffer[1024];
-    const bool got = std::fgets(buffer, sizeof buffer, stdin) != nullptr;
-    if (haveTerm) tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
-    if (!got) {
-        secure_wipe(buffer, sizeof buffer);
-        return make_error("no password entered");
-    }
-    std::size_t length = std::strlen(buffer);
-    while (length > 0 && (buffer[length - 1] == '\n' || buffer[length - 1] == '\r')) --length;
-    SecureBytes out(as_bytes(std::string_view(buffer, length)));
-    secure_wipe(buffer, sizeof buffer);
-    return out;
+    auto line = readSecretLine(STDIN_FILENO, what);
+    if (terminal) tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+    return line;
 }
+
+class Descriptor {
+public:
+    explicit Descriptor(int fd) : m_fd(fd) {}
+    ~Descriptor() {
+        if (m_fd >= 0) ::close(m_fd);
+    }
+    Descriptor(const Descriptor&) = delete;
+    Descriptor& operator=(const Descriptor&) = delete;
+    int get() const { return m_fd; }
+
+private:
+    int m_fd;
+};
+
+// The first line of the file `path`. With `privateOnly`, like ssh with a key file (and sluiced
+// with its key files), a file that other local users can read or change is refused; the mode is
+// checked on the opened file, not on the name.
+Result<SecureBytes> readSecretFile(const QString& path, const std::string& option, bool privateOnly) {
+    const QByteArray name = QFile::encodeName(path);
+    const std::string shown = path.toStdString();
+    const Descriptor fd(::open(name.constData(), O_RDONLY | O_CLOEXEC));
+    if (fd.get() < 0) return make_error("cannot open " + option + " " + shown + ": " + std::strerror(errno));
+    struct stat st {};
+    if (::fstat(fd.get(), &st) != 0) return make_error("cannot read " + option + " " + shown + ": " + std::strerror(errno));
+    if (S_ISDIR(st.st_mode)) return make_error(option + " " + shown + " is a directory");
+    if (privateOnly && (st.st_mode & (S_IRGRP | S_IWGRP | S_IROTH | S_IWOTH))) {
+        char mode[8];
+        std::snprintf(mode, sizeof mode, "%04o", unsigned(st.st_mode & 07777));
+        return make_error(option + " " + shown + " can be read or changed by other local users (mode " + mode +
+                          "); a secret file must be private to you: chmod 600 " + shown);
+    }
+    return readSecretLine(fd.get(), option + " " + shown);
+}
+
+bool g_stdinTaken = false;  // a secret was read from "-": stdin holds no second one
 
 }  // namespace
 
 Result<SecureBytes> readPassword(const QString& passwordFile, bool confirm) {
-    if (!passwordFile.isEmpty()) {
-        QFile file(passwordFile);
-        if (!file.open(QIODevice::ReadOnly))
-            return make_error("cannot read the password file " + passwordFile.toStdString() + ": " +
-                              file.errorString().toStdString());
-        QByteArray content = file.readAll();
-        qsizetype end = content.indexOf('\n');
-        if (end < 0) end = content.size();
-        if (end > 0 && content[end - 1] == '\r') --end;
-        SecureBytes password(ByteView(reinterpret_cast<const std::uint8_t*>(content.constData()), std::size_t(end)));
-        secure_wipe(content.data(), std::size_t(content.size()));
-        return password;
-    }
+    if (!passwordFile.isEmpty()) return readSecretFile(passwordFile, "the password file", false);
     if (!isatty(STDIN_FILENO))
         return make_error("no password: pass --password-file FILE (passwords are never taken from the command line)");
-    auto first = promptNoEcho("Password: ");
+    auto first = readStdinLine("Password: ", "the password");
     if (!first) return first;
     if (confirm) {
-        auto second = promptNoEcho("Repeat password: ");
+        auto second = readStdinLine("Repeat password: ", "the password");
         if (!second) return second;
         if (first->as_string() != second->as_string()) return make_error("the passwords do not match");
     }
     return first;
 }
 
-Result<PrivateKey> parsePrivateKeyArgument(const QString& text) {
-    if (text.isEmpty()) return make_error("--private-key is empty");
-    auto key = PrivateKey::from_hex(text.trimmed().toStdString());
-    if (!key) return make_error("--private-key: " + key.message());
+QCommandLineOption secretFileOption(const QString& inlineName, const QString& what) {
+    return QCommandLineOption(inlineName + QStringLiteral("-file"),
+                              QStringLiteral("Read %1 from the first line of FILE (- for stdin). FILE must not be "
+                                             "readable by other users (chmod 600).")
+                                  .arg(what),
+                              QStringLiteral("FILE"));
+}
+
+bool secretGiven(const QCommandLineParser& parser, const QCommandLineOption& inlineForm, const QCommandLineOption& fileForm) {
+    return parser.isSet(inlineForm) || parser.isSet(fileForm);
+}
+
+Result<SecureBytes> readSecretOption(const QCommandLineParser& parser, const QCommandLineOption& inlineForm,
+                                     const QCommandLineOption& fileForm, const char* prompt, bool required) {
+    const std::string inlineName = "--" + inlineForm.names().constFirst().toStdString();
+    const std::string fileName = "--" + fileForm.names().constFirst().toStdString();
+    if (parser.isSet(inlineForm) && parser.isSet(fileForm))
+        return make_error("give either " + inlineName + " or " + fileName + ", not both");
+    if (parser.isSet(inlineForm)) {
+        printErr(QStringLiteral("warning: %1 on the command line is visible to other local users (ps); use %2")
+                     .arg(QString::fromStdString(inlineName), QString::fromStdString(fileName)));
+        // The text is in argv (and the parser) anyway; this copy at least does not outlive its use.
+        QByteArray text = parser.value(inlineForm).toUtf8();
+        SecureBytes secret(ByteView(reinterpret_cast<const std::uint8_t*>(text.constData()), std::size_t(text.size())));
+        secure_wipe(text.data(), std::size_t(text.size()));
+        return secret;
+    }
+    if (parser.isSet(fileForm)) {
+        const QString path = parser.value(fileForm);
+        if (path != QLatin1String("-")) return readSecretFile(path, fileName, true);
+        if (g_stdinTaken) return make_error("only one secret can be read from stdin (" + fileName + " -)");
+        g_stdinTaken = true;
+        return readStdinLine(prompt, fileName + " - (stdin)");
+    }
+    if (!required) return SecureBytes();
+    if (!isatty(STDIN_FILENO))
+        return make_error(fileName + " FILE is required (FILE may be - for stdin; see --help)");
+    return readStdinLine(prompt, "the terminal");
+}
+
+Result<PrivateKey> readPrivateKeyOption(const QCommandLineParser& parser, const QCommandLineOption& inlineForm,
+                                        const QCommandLineOption& fileForm) {
+    auto text = readSecretOption(parser, inlineForm, fileForm, "Private key: ", true);
+    if (!text) return text.error();
+    const std::string source =
+        parser.isSet(inlineForm) ? "--" + inlineForm.names().constFirst().toStdString()
+        : parser.isSet(fileForm) ? "--" + fileForm.names().constFirst().toStdString() + " " + parser.value(fileForm).toStdString()
+                                 : std::string("the private key");
+    std::string_view hex = text->as_string();
+    while (!hex.empty() && std::isspace(static_cast<unsigned char>(hex.front()))) hex.remove_prefix(1);
+    while (!hex.empty() && std::isspace(static_cast<unsigned char>(hex.back()))) hex.remove_suffix(1);
+    if (hex.empty()) return make_error(source + " is empty");
+    auto key = PrivateKey::from_hex(hex);
+    if (!key) return make_error(source + ": " + key.message());
     return key;
 }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 // What every verb of sluice-cli shares: argument parsing with --help, reading secrets (password
-// files, the no-echo prompt), and turning core's Result errors into a message on stderr and a
+// and secret files, stdin, the no-echo prompt), and turning core's Result errors into a message on stderr and a
 // non-zero exit code. No verb throws; nothing prints a stack trace.
 
 #include <QCommandLineParser>
@@ -39,8 +39,31 @@ std::optional<int> parseArguments(QCommandLineParser& parser, const QStringList&
 // Never from argv.
 Result<SecureBytes> readPassword(const QString& passwordFile, bool confirm);
 
-// A private key from --private-key HEX (0x optional), with the reason if it is not one.
-Result<PrivateKey> parsePrivateKeyArgument(const QString& text);
+// Secrets given as options: --private-key, --mnemonic, --passphrase. Each has
+//  - a file form, --NAME-file F: the first line of F (trailing \n / \r\n stripped), F "-" for
+//    stdin (a no-echo prompt when stdin is a terminal; only one secret per run from stdin). A
+//    file that other local users can read or change is refused (chmod 600), as sluiced does;
+//  - the inline form, --NAME VALUE, for throw-away devnet keys: it works, but every local user
+//    can read it in ps, and a warning on stderr says so;
+//  - neither: a required secret is asked for with a no-echo prompt when stdin is a terminal,
+//    else it is an error naming the file form; an optional one is empty.
+// Both forms at once is an error. The secret is only ever held in SecureBytes/PrivateKey.
+
+// The --NAME-file option of the inline option --NAME: secretFileOption("mnemonic", "the recovery phrase").
+QCommandLineOption secretFileOption(const QString& inlineName, const QString& what);
+
+// Whether either form was given.
+bool secretGiven(const QCommandLineParser& parser, const QCommandLineOption& inlineForm, const QCommandLineOption& fileForm);
+
+// The secret's bytes as given (UTF-8 for text). `prompt` ("Recovery phrase: ") is shown on a
+// terminal; `required` says whether to ask for it when neither form was given.
+Result<SecureBytes> readSecretOption(const QCommandLineParser& parser, const QCommandLineOption& inlineForm,
+                                     const QCommandLineOption& fileForm, const char* prompt, bool required);
+
+// A private key (64 hex digits, 0x optional, surrounding white space ignored) from --private-key,
+// --private-key-file or, on a terminal, the prompt "Private key: ". Errors name the option.
+Result<PrivateKey> readPrivateKeyOption(const QCommandLineParser& parser, const QCommandLineOption& inlineForm,
+                                        const QCommandLineOption& fileForm);
 
 // A Result's message prefixed with what was being done: "--to: checksum mismatch ...".
 QString withContext(const QString& what, const std::string& message);

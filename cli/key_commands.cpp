@@ -30,36 +30,72 @@ int newMnemonic(const QStringList& args) {
     return Ok;
 }
 
+// Wipes a QString's characters (after detaching it, if shared: then its sharer is wiped in turn).
+void wipe(QString& text) {
+    if (!text.isEmpty()) secure_wipe(text.data(), std::size_t(text.size()) * sizeof(QChar));
+    text.clear();
+}
+
+// BIP-39 wants NFKD; core does not normalise Unicode, Qt does. Words are matched lower-case.
+// Every QString on the way is wiped.
+SecureBytes nfkd(const SecureBytes& text, bool lowerCase) {
+    if (text.empty()) return SecureBytes();
+    QString decoded = QString::fromUtf8(reinterpret_cast<const char*>(text.data()), qsizetype(text.size()));
+    QString normalized = decoded.normalized(QString::NormalizationForm_KD);
+    wipe(decoded);
+    if (lowerCase) {
+        QString lower = normalized.toLower();
+        wipe(normalized);
+        normalized.swap(lower);
+    }
+    QByteArray utf8 = normalized.toUtf8();
+    wipe(normalized);
+    SecureBytes out(ByteView(reinterpret_cast<const std::uint8_t*>(utf8.constData()), std::size_t(utf8.size())));
+    secure_wipe(utf8.data(), std::size_t(utf8.size()));
+    return out;
+}
+
 int derive(const QStringList& args) {
     QCommandLineParser parser;
-    const QCommandLineOption mnemonicOption(QStringLiteral("mnemonic"), QStringLiteral("The recovery phrase (quote it)."),
-                                            QStringLiteral("WORDS"));
-    const QCommandLineOption passphraseOption(QStringLiteral("passphrase"),
-                                              QStringLiteral("The optional BIP-39 passphrase (\"25th word\")."),
-                                              QStringLiteral("P"));
+    const QCommandLineOption mnemonicOption(
+        QStringLiteral("mnemonic"),
+        QStringLiteral("The recovery phrase (quote it). Other local users can read it in ps: prefer --mnemonic-file."),
+        QStringLiteral("WORDS"));
+    const QCommandLineOption mnemonicFileOption = secretFileOption(QStringLiteral("mnemonic"), QStringLiteral("the recovery phrase"));
+    const QCommandLineOption passphraseOption(
+        QStringLiteral("passphrase"),
+        QStringLiteral("The optional BIP-39 passphrase (\"25th word\"). Visible in ps: prefer --passphrase-file."),
+        QStringLiteral("P"));
+    const QCommandLineOption passphraseFileOption =
+        secretFileOption(QStringLiteral("passphrase"), QStringLiteral("the optional BIP-39 passphrase"));
     const QCommandLineOption indexOption(QStringLiteral("index"), QStringLiteral("Account index N of m/44'/60'/0'/0/N (default 0)."),
                                          QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption jsonOption(QStringLiteral("json"),
                                         QStringLiteral("Print {address, path, publicKey, privateKey} as JSON (contains the secret key)."));
-    parser.addOptions({mnemonicOption, passphraseOption, indexOption, jsonOption});
+    parser.addOptions({mnemonicOption, mnemonicFileOption, passphraseOption, passphraseFileOption, indexOption, jsonOption});
     if (auto exit = parseArguments(parser, args,
-                                   QStringLiteral("Prints the EIP-55 address of m/44'/60'/0'/0/N for a recovery phrase."), 0, 0))
+                                   QStringLiteral("Prints the EIP-55 address of m/44'/60'/0'/0/N for a recovery phrase "
+                                                  "(without --mnemonic-file, asked for on a terminal)."),
+                                   0, 0))
         return *exit;
-    if (!parser.isSet(mnemonicOption)) return fail(QStringLiteral("--mnemonic is required (see --help)"), Usage);
     bool indexOk = false;
     const uint index = parser.value(indexOption).toUInt(&indexOk);
     if (!indexOk || index >= kBip32Hardened)
         return fail(QStringLiteral("--index must be a whole number from 0 to 2147483647, not '%1'").arg(parser.value(indexOption)),
                     Usage);
 
-    // BIP-39 wants NFKD; core does not normalise Unicode, Qt does. Words are matched lower-case.
-    QByteArray mnemonic = parser.value(mnemonicOption).normalized(QString::NormalizationForm_KD).toLower().toUtf8();
-    QByteArray passphrase = parser.value(passphraseOption).normalized(QString::NormalizationForm_KD).toUtf8();
-    const SecureBytes words = normalize_mnemonic_spaces(std::string_view(mnemonic.constData(), std::size_t(mnemonic.size())));
-    secure_wipe(mnemonic.data(), std::size_t(mnemonic.size()));
+    auto givenMnemonic = readSecretOption(parser, mnemonicOption, mnemonicFileOption, "Recovery phrase: ", true);
+    if (!givenMnemonic) return fail(givenMnemonic.message(), Usage);
+    const SecureBytes mnemonic = nfkd(*givenMnemonic, true);
+    givenMnemonic->wipe();
+    const SecureBytes words = normalize_mnemonic_spaces(mnemonic.as_string());
+    if (words.empty()) return fail(QStringLiteral("the recovery phrase is empty"));
     if (Status valid = validate_mnemonic(words.as_string()); !valid) return fail(valid.message());
-    const SecureBytes seed = mnemonic_to_seed(words.as_string(), std::string_view(passphrase.constData(), std::size_t(passphrase.size())));
-    secure_wipe(passphrase.data(), std::size_t(passphrase.size()));
+    auto givenPassphrase = readSecretOption(parser, passphraseOption, passphraseFileOption, "Passphrase: ", false);
+    if (!givenPassphrase) return fail(givenPassphrase.message(), Usage);
+    const SecureBytes passphrase = nfkd(*givenPassphrase, false);
+    givenPassphrase->wipe();
+    const SecureBytes seed = mnemonic_to_seed(words.as_string(), passphrase.as_string());
     auto key = derive_ethereum_key(seed.view(), index);
     if (!key) return fail(key.message());
 
@@ -90,7 +126,9 @@ int runKey(const QStringList& argv) {
     if (sub == QLatin1String("derive")) return derive(foldVerb(argv, 2));
     if (sub.isEmpty() || sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
         std::fputs("Usage: sluice-cli key new-mnemonic [--words 12|24]\n"
-                   "       sluice-cli key derive --mnemonic WORDS [--passphrase P] [--index N] [--json]\n",
+                   "       sluice-cli key derive [--mnemonic-file F] [--passphrase-file F] [--index N] [--json]\n"
+                   "       (F may be - for stdin; without --mnemonic-file, asked for on a terminal. --mnemonic WORDS\n"
+                   "       and --passphrase P work too, but other local users can read them in ps.)\n",
                    sub.isEmpty() ? stderr : stdout);
         return sub.isEmpty() ? Usage : Ok;
     }

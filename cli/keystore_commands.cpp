@@ -23,18 +23,22 @@ const QCommandLineOption& passwordFileOption() {
 
 int newKeystore(const QStringList& args) {
     QCommandLineParser parser;
-    const QCommandLineOption keyOption(QStringLiteral("private-key"), QStringLiteral("The private key, 64 hex digits."),
-                                       QStringLiteral("HEX"));
+    const QCommandLineOption keyOption(
+        QStringLiteral("private-key"),
+        QStringLiteral("The private key, 64 hex digits. Other local users can read it in ps: prefer --private-key-file."),
+        QStringLiteral("HEX"));
+    const QCommandLineOption keyFileOption = secretFileOption(QStringLiteral("private-key"), QStringLiteral("the private key"));
     const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("Where to write the keystore (must not exist)."),
                                        QStringLiteral("FILE"));
     const QCommandLineOption kdfOption(QStringLiteral("kdf"),
                                        QStringLiteral("scrypt (default, n=2^18) or pbkdf2 (c=262144, hmac-sha256)."),
                                        QStringLiteral("KDF"), QStringLiteral("scrypt"));
-    parser.addOptions({keyOption, passwordFileOption(), outOption, kdfOption});
+    parser.addOptions({keyOption, keyFileOption, passwordFileOption(), outOption, kdfOption});
     if (auto exit = parseArguments(parser, args,
-                                   QStringLiteral("Writes a Web3 Secret Storage v3 keystore (geth/cast compatible)."), 0, 0))
+                                   QStringLiteral("Writes a Web3 Secret Storage v3 keystore (geth/cast compatible). Without "
+                                                  "--private-key-file, the key is asked for on a terminal."),
+                                   0, 0))
         return *exit;
-    if (!parser.isSet(keyOption)) return fail(QStringLiteral("--private-key is required (see --help)"), Usage);
     if (!parser.isSet(outOption)) return fail(QStringLiteral("--out is required (see --help)"), Usage);
     KdfParams kdf;
     const QString kdfName = parser.value(kdfOption);
@@ -42,10 +46,10 @@ int newKeystore(const QStringList& args) {
     else if (kdfName == QLatin1String("pbkdf2")) kdf = KdfParams::pbkdf2();
     else return fail(QStringLiteral("--kdf must be scrypt or pbkdf2, not '%1'").arg(kdfName), Usage);
 
-    auto key = parsePrivateKeyArgument(parser.value(keyOption));
-    if (!key) return fail(key.message(), Usage);
     const QString outPath = parser.value(outOption);
     if (QFile::exists(outPath)) return fail(QStringLiteral("%1 already exists; not overwriting a keystore").arg(outPath));
+    auto key = readPrivateKeyOption(parser, keyOption, keyFileOption);
+    if (!key) return fail(key.message(), Usage);
     auto password = readPassword(parser.value(passwordFileOption()), true);
     if (!password) return fail(password.message());
     if (password->empty()) return fail(QStringLiteral("the password is empty; a keystore needs a password"));
@@ -88,7 +92,7 @@ int runKeystore(const QStringList& argv) {
     if (sub == QLatin1String("new")) return newKeystore(foldVerb(argv, 2));
     if (sub == QLatin1String("decrypt")) return decrypt(foldVerb(argv, 2));
     if (sub.isEmpty() || sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
-        std::fputs("Usage: sluice-cli keystore new --private-key HEX [--password-file F] --out FILE [--kdf scrypt|pbkdf2]\n"
+        std::fputs("Usage: sluice-cli keystore new [--private-key-file F] [--password-file F] --out FILE [--kdf scrypt|pbkdf2]\n"
                    "       sluice-cli keystore decrypt FILE [--password-file F]\n",
                    sub.isEmpty() ? stderr : stdout);
         return sub.isEmpty() ? Usage : Ok;

@@ -17,19 +17,21 @@ const char* kUsage =
     "\n"
     "Commands:\n"
     "  key new-mnemonic [--words 12|24]           a new BIP-39 recovery phrase\n"
-    "  key derive --mnemonic WORDS [--index N]    the address at m/44'/60'/0'/0/N\n"
-    "  keystore new --private-key HEX --password-file F --out FILE [--kdf scrypt|pbkdf2]\n"
+    "  key derive --mnemonic-file F [--index N]   the address at m/44'/60'/0'/0/N\n"
+    "  keystore new --private-key-file F --password-file F --out FILE [--kdf scrypt|pbkdf2]\n"
     "  keystore decrypt FILE --password-file F    prints the 0x private key\n"
-    "  sign-typed-data --private-key HEX FILE.json  EIP-712 signature (65 bytes, 0x hex)\n"
+    "  sign-typed-data --private-key-file F FILE.json  EIP-712 signature (65 bytes, 0x hex)\n"
     "  balance --rpc-url URL ADDRESS [--wei]      exact balance in ether (or wei)\n"
-    "  send --rpc-url URL (--private-key HEX | --keystore FILE --password-file F)\n"
+    "  send --rpc-url URL (--private-key-file F | --keystore FILE --password-file F)\n"
     "       --to ADDRESS --value AMOUNT           EIP-1559 transfer, waits for the receipt\n"
     "\n"
     "Bridge and L2 (--network local | --l1-rpc URL --l2-rpc URL --rollup ADDR; keys from\n"
-    "--private-key, --keystore F --password-file P, or --wallet [--account N] --password-file P):\n"
+    "--private-key-file F, --keystore F --password-file P, or --wallet [--account N] --password-file P):\n"
     "  deposit --amount A [--to ADDR]             L1 -> L2 through Rollup.deposit\n"
     "  transfer --to ADDR --amount A              an L2 transfer\n"
     "  withdraw --amount A                        L2 -> L1 (finalize after the challenge window)\n"
+    "  force-transfer --to ADDR --amount A        an L2 transfer queued on L1 (when the sequencer ignores you)\n"
+    "  force-withdraw --amount A                  an L2 withdrawal queued on L1, the same way\n"
     "  withdrawals [--json]                       status, batch and deadline of each withdrawal\n"
     "  finalize ID | --all-ready                  pay out withdrawals whose window has passed\n"
     "  batches [--json]                           batches on L1, re-verified by this wallet\n"
@@ -38,7 +40,11 @@ const char* kUsage =
     "                                             out of a frozen Rollup (operator silent; no L2 node needed)\n"
     "\n"
     "Every command takes --help. Passwords come from --password-file (first line) or, on a\n"
-    "terminal, from a prompt; never from the command line.\n";
+    "terminal, from a prompt; never from the command line. Keys and recovery phrases come from\n"
+    "--private-key-file, --mnemonic-file and --passphrase-file F (first line; F may be - for stdin;\n"
+    "refused if other users can read it: chmod 600) or, on a terminal, from a no-echo prompt.\n"
+    "--private-key HEX, --mnemonic WORDS and --passphrase P still work for throw-away devnet keys,\n"
+    "with a warning: every local user can read them in ps.\n";
 
 }  // namespace
 
@@ -68,6 +74,8 @@ int main(int argc, char** argv) {
     if (verb == QLatin1String("deposit")) return runDeposit(args);
     if (verb == QLatin1String("transfer")) return runTransfer(args);
     if (verb == QLatin1String("withdraw")) return runWithdraw(args);
+    if (verb == QLatin1String("force-transfer")) return runForce(args, false);
+    if (verb == QLatin1String("force-withdraw")) return runForce(args, true);
     if (verb == QLatin1String("withdrawals")) return runWithdrawals(args);
     if (verb == QLatin1String("finalize")) return runFinalize(args);
     if (verb == QLatin1String("batches")) return runBatches(args);

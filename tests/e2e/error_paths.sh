@@ -54,3 +54,39 @@ for verb in "key new-mnemonic" "key derive" "keystore new" "keystore decrypt" "s
     grep -qF "Usage: sluice-cli $verb" <<<"$out" || fail "$verb --help: no usage line in: $out"
     echo "ok - $verb --help"
 done
+
+# Secret files (issue 10): refused when other users can read them, clear when missing; one form
+# at a time; no key and no terminal to ask on is an error, not a hang.
+(umask 077 && printf '%s\n' "$DEV_KEY" >"$E2E_TMP/dev.key" && printf 'test test test test test test test test test test test junk\n' >"$E2E_TMP/words")
+cp "$E2E_TMP/dev.key" "$E2E_TMP/shared.key" && chmod 640 "$E2E_TMP/shared.key"
+assert_fails_with "can be read or changed by other local users (mode 0640); a secret file must be private to you: chmod 600 $E2E_TMP/shared.key" \
+    "a group-readable --private-key-file" \
+    "$SLUICE_CLI" sign-typed-data --private-key-file "$E2E_TMP/shared.key" "$(dirname "$0")/data/rich_typed_data.json"
+cp "$E2E_TMP/words" "$E2E_TMP/shared.words" && chmod 644 "$E2E_TMP/shared.words"
+assert_fails_with "--mnemonic-file $E2E_TMP/shared.words can be read or changed by other local users (mode 0644)" \
+    "a world-readable --mnemonic-file" "$SLUICE_CLI" key derive --mnemonic-file "$E2E_TMP/shared.words"
+assert_fails_with "cannot open --private-key-file $E2E_TMP/missing.key: " "a missing --private-key-file" \
+    "$SLUICE_CLI" send --rpc-url "$RPC_URL" --private-key-file "$E2E_TMP/missing.key" \
+    --to 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 --value 1
+assert_fails_with "cannot open --passphrase-file $E2E_TMP/missing: " "a missing --passphrase-file" \
+    "$SLUICE_CLI" key derive --mnemonic-file "$E2E_TMP/words" --passphrase-file "$E2E_TMP/missing"
+assert_fails_with "give either --private-key or --private-key-file, not both" "both forms of the key" \
+    "$SLUICE_CLI" sign-typed-data --private-key "$DEV_KEY" --private-key-file "$E2E_TMP/dev.key" "$(dirname "$0")/data/rich_typed_data.json"
+assert_fails_with "--private-key-file FILE is required" "keystore new without a key and without a terminal" \
+    "$SLUICE_CLI" keystore new --password-file "$E2E_TMP/pw" --out "$E2E_TMP/never.json" </dev/null
+assert_fails_with "--mnemonic-file FILE is required" "key derive without a recovery phrase and without a terminal" \
+    "$SLUICE_CLI" key derive </dev/null
+assert_fails_with "only one secret can be read from stdin" "two secrets from stdin" \
+    "$SLUICE_CLI" key derive --mnemonic-file - --passphrase-file - <"$E2E_TMP/words"
+printf '0x1234\n' >"$E2E_TMP/short.key" && chmod 600 "$E2E_TMP/short.key"
+assert_fails_with "--private-key-file $E2E_TMP/short.key: a private key must be 64 hexadecimal digits" "a malformed key in --private-key-file" \
+    "$SLUICE_CLI" sign-typed-data --private-key-file "$E2E_TMP/short.key" "$(dirname "$0")/data/rich_typed_data.json"
+assert_fails_with "--private-key-file - is empty" "an empty --private-key-file -" \
+    "$SLUICE_CLI" sign-typed-data --private-key-file - "$(dirname "$0")/data/rich_typed_data.json" </dev/null
+assert_fails_with "give exactly one of --private-key-file (or --private-key) and --keystore" "send with a key file and a keystore" \
+    "$SLUICE_CLI" send --rpc-url "$RPC_URL" --private-key-file "$E2E_TMP/dev.key" --keystore "$E2E_TMP/ks.json" \
+    --to 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 --value 1
+# send with the key from a file reaches the node (and its refusal), like the inline form.
+(umask 077 && printf '%s\n' "$poor_key" >"$E2E_TMP/poor.key")
+assert_fails_with "insufficient funds" "send from an empty account, key from --private-key-file" \
+    "$SLUICE_CLI" send --rpc-url "$RPC_URL" --private-key-file "$E2E_TMP/poor.key" --to "$DEV_ADDRESS" --value 0.5
