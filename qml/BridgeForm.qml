@@ -84,6 +84,7 @@ Card {
         }
         CheckBox {
             objectName: "bridgeThroughL1"
+            Layout.fillWidth: true
             visible: !root.depositing
             //: Forced inclusion: the withdrawal goes through Ethereum instead of the rollup's sequencer
             text: qsTr("Send through L1 (if the sequencer ignores this account)")

@@ -192,7 +192,7 @@ private slots:
         {
             auto db = NodeDatabase::open(path);
             QVERIFY(db);
-            QCOMPARE((*db)->schemaVersion(), 2);
+            QCOMPARE((*db)->schemaVersion(), kSchemaVersion);
             QVERIFY((*db)->setMeta(QStringLiteral("schemaVersion"), "1"));
         }
         {
@@ -203,6 +203,8 @@ private slots:
             QSqlQuery q(raw);
             for (const char* t : {"l1_batches", "l1_withdrawals", "l1_deposits", "l1_fraud_proofs"})
                 QVERIFY(q.exec(QStringLiteral("DROP TABLE %1").arg(QLatin1String(t))));
+            // ... and no deposits.forced (schema 3, forced transactions).
+            QVERIFY(q.exec(QStringLiteral("ALTER TABLE deposits DROP COLUMN forced")));
             q = QSqlQuery();
             raw.close();
         }
@@ -212,6 +214,21 @@ private slots:
         QCOMPARE((*db)->schemaVersion(), kSchemaVersion);
         QVERIFY((*db)->upsertL1Batch(batchRow(0, 1, 10)));
         QCOMPARE((*db)->l1Batches(0, 10).size(), std::size_t(1));
+        // The upgraded deposits table keeps a forced transaction of the L1 queue.
+        StoredDeposit forced;
+        forced.queueIndex = 7;
+        forced.l1Timestamp = 1234;
+        forced.forced = rollup::ForcedTransaction{};
+        forced.forced->eip1559 = true;
+        forced.forced->to = addressOf(0x77);
+        forced.forced->value = 5;
+        forced.forced->max_fee_per_gas = 2;
+        forced.forced->gas_limit = 21000;
+        QVERIFY((*db)->upsertDeposit(forced));
+        auto back = (*db)->deposit(7);
+        QVERIFY(back && back->forced && !back->damaged);
+        QCOMPARE(rollup::forced_hash(*back->forced), rollup::forced_hash(*forced.forced));
+        QVERIFY(!(*db)->deposit(7)->creditedBlock);
     }
 
     void verifierCommandLine() {

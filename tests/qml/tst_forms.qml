@@ -111,10 +111,20 @@ TestCase {
 
         mouseClick(child(form, "withdrawTab"));
         compare(bridge.direction, BridgeController.Withdraw);
+        waitForRendering(form);  // the withdraw rows are laid out before anyone can click them
         verify(!child(form, "bridgeRecipient").visible, "a withdrawal always pays the sender's L1 address");
         compare(child(form, "bridgeSubmitButton").text, "Withdraw");
+        // Forced inclusion: "Send through L1" sets the controller and explains the delay.
+        const throughL1 = child(form, "bridgeThroughL1");
+        verify(throughL1.visible && !bridge.throughL1);
+        mouseClick(throughL1);
+        verify(bridge.throughL1, "the check box drives BridgeController.throughL1");
+        mouseClick(throughL1);
+        verify(!bridge.throughL1);
         mouseClick(child(form, "depositTab"));
         compare(bridge.direction, BridgeController.Deposit);
+        waitForRendering(form);
+        verify(!child(form, "bridgeThroughL1").visible, "deposits always go through L1");
     }
 }
 }
