@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstring>
+#include <unordered_set>
 
 #include "core/crypto/keccak.hpp"
 #include "core/eth/address.hpp"
@@ -237,7 +238,14 @@ Status Sequencer::replay() {
     if (db.meta(feeKey) != fee || db.meta(chainKey) != chain)
         return make_error("the node database " + db.path().toStdString() +
                           " belongs to another chain (different fee recipient or chain id); use another --data-dir");
+    if (auto st = replayChain(*latest); !st) return st;
+    if (auto st = requeueQueueEntries(); !st) return st;
+    requeueMempool();
+    return {};
+}
 
+Status Sequencer::replayChain(std::uint64_t latest) {
+    auto& db = *m_reader;
     // Posted batches: the live ones, in index order, are a prefix of the record stream.
     for (const auto& b : db.batches(0, UINT64_MAX)) {
         if (b.status == BatchStatus::reverted || !b.firstRecordSeq) continue;
@@ -254,30 +262,32 @@ Status Sequencer::replay() {
     auto soft = replayRecords(m_postedRecords, records, std::move(posted).value(), &m_unpostedRecordFees);
     if (!soft) return soft.error();
     m_tree = std::move(soft).value();
-    m_unpostedFees = 0;
     m_unpostedFees = m_unpostedRecordFees.total();
     m_nextRecordSeq = m_durableRecords = records;
 
-    auto head = db.block(*latest);
+    auto head = db.block(latest);
     if (!head) return make_error("the node database lacks its latest block");
     if (head->stateRoot != m_tree.state_root())
         return make_error("the node database is inconsistent: replaying its records gives state root " +
-                          m_tree.state_root().hex() + ", block " + std::to_string(*latest) + " says " +
+                          m_tree.state_root().hex() + ", block " + std::to_string(latest) + " says " +
                           head->stateRoot.hex());
-    m_producedHead = m_durableHead = *latest;
+    m_producedHead = m_durableHead = latest;
     m_producedHash = head->hash;
     m_producedTimestamp = head->timestamp;
-    const std::uint64_t firstCached = *latest > 64 ? *latest - 64 : 0;
-    for (std::uint64_t n = firstCached; n <= *latest; ++n) {
+    const std::uint64_t firstCached = latest > 64 ? latest - 64 : 0;
+    for (std::uint64_t n = firstCached; n <= latest; ++n) {
         if (auto b = db.block(n)) {
             auto cached = std::make_shared<CachedBlock>(CachedBlock{toInfo(*b)});
             m_blocks.push_back(cached);
             m_blocksByHash[cached->info.hash] = cached;
         }
     }
+    return {};
+}
 
-    // Deposits: the credited ones are a prefix of the queue; the rest wait for the next block.
-    for (const auto& d : db.deposits(0, UINT64_MAX)) {
+// Queue entries: the credited ones are a prefix of the queue; the rest wait for the next block.
+Status Sequencer::requeueQueueEntries() {
+    for (const auto& d : m_reader->deposits(0, UINT64_MAX)) {
         if (d.damaged)
             return make_error("the node database is damaged: queue entry " + std::to_string(d.queueIndex) +
                               " holds a forced transaction that does not decode");
@@ -287,9 +297,13 @@ Status Sequencer::replay() {
             m_depositQueue[d.queueIndex] = d;
         }
     }
+    return {};
+}
 
-    // Acknowledged but not yet sequenced: back into the mempool, in arrival order.
-    for (const auto& stored : db.transactionsWithStatus(TxStatus::pending)) {
+// Acknowledged but not yet sequenced: back into the mempool, in arrival order. Not checked here:
+// one that turned invalid is dropped when a block reaches it.
+void Sequencer::requeueMempool() {
+    for (const auto& stored : m_reader->transactionsWithStatus(TxStatus::pending)) {
         auto decoded = decode_signed_transaction(stored.raw);
         if (!decoded) continue;
         auto entry = std::make_shared<MempoolEntry>();
@@ -310,7 +324,31 @@ Status Sequencer::replay() {
         cached->entry = entry;
         m_txs[entry->hash] = cached;
     }
-    return {};
+}
+
+void Sequencer::resetChainState() {
+    m_tree = rollup::AccountTree();
+    m_postedTree.reset();
+    m_postedRoot = Hash{};
+    m_postedRecords = 0;
+    m_postedDeposits = 0;
+    m_unpostedFees = 0;
+    m_unpostedRecordFees = FeeRuns();
+    m_mempool.clear();
+    m_pendingNonce.clear();
+    m_pendingSpend.clear();
+    m_depositQueue.clear();
+    m_nextDepositIndex = 0;
+    m_producedHead = m_durableHead = 0;
+    m_producedHash = Hash{};
+    m_producedTimestamp = 0;
+    m_nextRecordSeq = m_durableRecords = 0;
+    m_blocks.clear();
+    m_txs.clear();
+    m_blocksByHash.clear();
+    m_cachedTxCount = 0;
+    m_blocksInFlight = 0;
+    m_blockWanted = false;
 }
 
 // --- submission ------------------------------------------------------------------------------
@@ -366,7 +404,9 @@ Result<std::shared_ptr<Sequencer::MempoolEntry>> Sequencer::precheck(ByteView ra
 
 Status Sequencer::checkState(const MempoolEntry& entry) {
     if (m_failed) return make_error("the node is shutting down after a storage failure");
-    if (m_txs.count(entry.hash)) return make_error("already known");
+    // (a dropped transaction may be sent again: it is a new arrival once it is valid)
+    if (auto known = m_txs.find(entry.hash); known != m_txs.end() && known->second->status != TxStatus::dropped)
+        return make_error("already known");
     const Address& sender = entry.sender;
     if (m_config.censoredSender && sender == *m_config.censoredSender)
         return make_error("refused: this sequencer censors " + to_checksum_address(sender) +
@@ -469,7 +509,12 @@ void Sequencer::admit(const std::shared_ptr<MempoolEntry>& entry, Bytes raw, Sub
     stored.sender = entry->sender;
     stored.nonce = entry->signedTx.tx.nonce;
     stored.status = TxStatus::pending;
-    enqueueWrite([stored = std::move(stored)](NodeDatabase& db) { return db.insertTransaction(stored); },
+    // A transaction dropped before (its row is on disk, no longer in m_txs after a restart or an
+    // adopted foreign batch) that is valid again is stored as a new arrival.
+    enqueueWrite([stored = std::move(stored)](NodeDatabase& db) {
+                     if (auto st = db.forgetDroppedTransaction(stored.hash); !st) return st;
+                     return db.insertTransaction(stored);
+                 },
                  [this, hash = entry->hash, done = std::move(done)](Status st) {
                      if (!st) {
                          fail(QStringLiteral("cannot store a transaction: %1").arg(QString::fromStdString(st.message())));
@@ -592,7 +637,7 @@ void Sequencer::scheduleBlock() {
 
 void Sequencer::dropSender(const Address& sender, const Hash& firstBad, const char* why) {
     qWarning("sluiced: dropping transaction %s from %s: %s", firstBad.hex().c_str(), sender.hex().c_str(), why);
-    std::vector<Hash> dropped;
+    std::vector<Hash> dropped{firstBad};  // (it has left the mempool already)
     for (auto& e : m_mempool) {
         if (e->sender == sender && !e->dropped) {
             e->dropped = true;
@@ -609,6 +654,15 @@ void Sequencer::dropSender(const Address& sender, const Hash& firstBad, const ch
             if (auto st = db.setTransactionStatus(h, TxStatus::dropped); !st) return st;
         return Status{};
     }, {});
+}
+
+void Sequencer::dropStale(const std::shared_ptr<MempoolEntry>& entry, const char* why) {
+    qWarning("sluiced: dropping transaction %s from %s: %s", entry->hash.hex().c_str(), entry->sender.hex().c_str(), why);
+    entry->dropped = true;
+    forgetPending(*entry);
+    if (auto it = m_txs.find(entry->hash); it != m_txs.end() && it->second->entry == entry)
+        it->second->status = TxStatus::dropped;
+    enqueueWrite([hash = entry->hash](NodeDatabase& db) { return db.setTransactionStatus(hash, TxStatus::dropped); }, {});
 }
 
 void Sequencer::produceBlock() {
@@ -710,7 +764,9 @@ void Sequencer::produceBlock() {
         auto entry = m_mempool.front();
         m_mempool.pop_front();
         if (entry->dropped) continue;
-        const auto from = m_tree.index_of(entry->sender);
+        // (a sender whose account a queue entry of this block creates: a transaction re-queued
+        // after a restart or an adopted foreign batch may wait for its deposit)
+        const auto from = lookup(entry->sender);
         const Address to = *entry->signedTx.tx.to;
         Result<Record> rec = from ? rollup::record_from_transaction(entry->signedTx, *from, entry->sender,
                                                                   to == rollup::withdrawal_address() ? std::nullopt : lookup(to),
@@ -726,7 +782,12 @@ void Sequencer::produceBlock() {
         }
         if (v != Verdict::None) {
             entry->dropped = true;
-            dropSender(entry->sender, entry->hash, rec ? rollup::verdict_name(v).data() : rec.message().c_str());
+            // A nonce below the account's was used by another transaction (one a foreign batch or a
+            // forced entry included): only this one goes, the sender's later ones may still be valid.
+            if (v == Verdict::BadNonce && *from < m_tree.count() && entry->signedTx.tx.nonce < m_tree.account(*from).nonce)
+                dropStale(entry, "BadNonce: its nonce was used by another transaction");
+            else
+                dropSender(entry->sender, entry->hash, rec ? rollup::verdict_name(v).data() : rec.message().c_str());
             continue;
         }
         if (rec->kind == RecordKind::new_account_transfer) created[to] = executor.count() - 1;
@@ -814,11 +875,12 @@ void Sequencer::produceBlock() {
                 if (auto st = db.upsertWithdrawal(w); !st) return st;
             return Status{};
         },
-        [this, block](Status st) {
+        [this, block, epoch = m_chainEpoch](Status st) {
             if (!st) {
                 fail(QStringLiteral("cannot store block %1: %2").arg(block->info.number).arg(QString::fromStdString(st.message())));
                 return;
             }
+            if (epoch != m_chainEpoch) return;  // the chain was rebuilt from the database since
             onBlockDurable(block);
         });
 }
@@ -1033,6 +1095,219 @@ Status Sequencer::onBatchReverted(std::uint64_t fromBatchIndex) {
             tx->status = TxStatus::sequenced;
         }
     }
+    return {};
+}
+
+Status Sequencer::adoptForeignBatch(std::uint64_t batchIndex, const rollup::BatchHeader& header, const rollup::Batch& batch,
+                                    const Hash& l1TxHash, std::uint64_t l1Block) {
+    const std::string name = "batch " + std::to_string(batchIndex);
+    if (!m_started || !m_reader || !m_postedTree) return make_error("the sequencer is not running");
+    if (m_failed) return make_error("the node is stopping after a storage failure");
+    if (header.prev_state_root != m_postedRoot)
+        return make_error(name + " starts from state root " + header.prev_state_root.hex() + ", our posted state is " +
+                          m_postedRoot.hex());
+    if (header.deposit_start != m_postedDeposits)
+        return make_error(name + " takes queue entries from " + std::to_string(header.deposit_start) +
+                          ", our posted batches took " + std::to_string(m_postedDeposits));
+    const std::uint64_t n = batch.decoded.size();
+    if (n == 0 || n != header.record_count || batch.prev_state_root != header.prev_state_root ||
+        header.deposit_end != header.deposit_start + batch.deposit_count)
+        return make_error(name + ": its records do not match its header");
+
+    // Re-executed from our posted (honest) state: only an honest batch that gives exactly its header is adopted.
+    const rollup::Params& params = m_config.params;
+    rollup::AccountTree post = *m_postedTree;
+    auto rebuilt = rollup::build_batch(post, batch.decoded, params, 2);
+    if (!rebuilt) return make_error(name + " does not apply to our posted state: " + rebuilt.message());
+    if (rebuilt->chunk_roots != batch.chunk_roots || rebuilt->state_root() != header.state_root ||
+        rebuilt->tx_root != header.tx_root || rebuilt->withdrawal_root != header.withdrawal_root)
+        return make_error(name + " is not honest: re-executing it gives other roots than its header");
+
+    // Everything queued for disk (blocks in flight too) is committed before the database is cut;
+    // their answers, still on their way to this thread, belong to the old chain (m_chainEpoch).
+    m_writer->flush();
+    auto& db = *m_reader;
+
+    // The batch's queue entries: as our L1 view stored them (they must agree), else from the batch.
+    std::vector<StoredDeposit> entries;
+    for (const Record& rec : batch.decoded) {
+        if (!rec.is_queue_entry()) continue;
+        StoredDeposit d;
+        d.queueIndex = header.deposit_start + entries.size();
+        d.l1Timestamp = rec.timestamp;
+        if (rec.kind == RecordKind::deposit) {
+            d.to = rec.address;
+            d.amount = rec.value;
+        } else {
+            d.forced = rollup::forced_transaction_of(rec, params);
+        }
+        if (auto known = db.deposit(d.queueIndex)) {
+            if (known->to != d.to || known->amount != d.amount || known->forced != d.forced ||
+                known->l1Timestamp != d.l1Timestamp)
+                return make_error(name + " holds queue entry " + std::to_string(d.queueIndex) +
+                                  " other than the one this node knows");
+            d.l1TxHash = known->l1TxHash;
+        }
+        entries.push_back(std::move(d));
+    }
+
+    // What goes: our records after the posted ones, and the blocks that hold only them.
+    const std::uint64_t postedRecords = m_postedRecords;
+    const auto droppedRecords = db.records(postedRecords, UINT64_MAX);
+    std::optional<StoredBlock> cut;  // the block that straddles the posted boundary, cut to its posted prefix
+    if (!droppedRecords.empty()) {
+        auto straddling = db.block(droppedRecords.front().block);
+        if (!straddling) return make_error("the node database lacks block " + std::to_string(droppedRecords.front().block));
+        if (straddling->recordStart < postedRecords) {
+            cut = *straddling;
+            cut->recordCount = std::uint32_t(postedRecords - straddling->recordStart);
+            cut->transactions.clear();
+            for (const auto& r : db.records(straddling->recordStart, cut->recordCount))
+                if (r.txHash) cut->transactions.push_back(*r.txHash);
+            cut->stateRoot = m_postedTree->state_root();  // the state after the prefix: our posted state
+            cut->hash = blockHashOf(toInfo(*cut));
+        }
+    }
+
+    // The new block's records, transactions and withdrawals (recipient addresses from the state
+    // after the batch: an account the batch creates keeps its index and address).
+    std::vector<StoredRecord> records;
+    std::vector<StoredTransaction> txRows;
+    std::vector<StoredWithdrawal> withdrawals;
+    std::vector<Hash> txHashes;
+    std::uint64_t queueIndex = header.deposit_start;
+    for (std::uint64_t i = 0; i < n; ++i) {
+        const Record& rec = batch.decoded[i];
+        StoredRecord sr;
+        sr.seq = postedRecords + i;
+        sr.bytes = rollup::encode_record(rec);
+        sr.batchIndex = batchIndex;
+        if (rec.is_queue_entry()) sr.depositIndex = queueIndex++;
+        if (rec.pays_fee()) {  // signed and not skipped: an L2 transaction
+            Address to;
+            if (rec.kind == RecordKind::transfer) to = rec.forced ? rec.address : post.account(rec.to).address;
+            else if (rec.kind == RecordKind::new_account_transfer) to = rec.address;
+            else to = rollup::withdrawal_address();
+            auto tx = rollup::transaction_from_record(rec, to, params);
+            auto sender = rollup::recover_record_sender(rec, to, params);
+            if (!tx || !sender) return make_error(name + ": record " + std::to_string(i) + " has no L2 transaction");
+            StoredTransaction row;
+            row.raw = encode_signed(*tx);
+            row.hash = keccak256(row.raw);
+            row.sender = *sender;
+            row.nonce = tx->tx.nonce;
+            row.status = TxStatus::pending;  // sequenced and posted with the block below
+            sr.txHash = row.hash;
+            sr.sender = row.sender;
+            sr.to = to;
+            if (rec.kind == RecordKind::withdrawal) {
+                StoredWithdrawal w;
+                w.l2TxHash = row.hash;
+                w.recipient = rec.address;
+                w.amount = rec.value;
+                w.batchIndex = batchIndex;
+                w.withdrawalIndex = withdrawals.size();
+                w.status = WithdrawalStatus::posted;
+                withdrawals.push_back(w);
+            }
+            txHashes.push_back(row.hash);
+            txRows.push_back(std::move(row));
+        }
+        records.push_back(std::move(sr));
+    }
+
+    StoredBatch b;
+    b.index = batchIndex;
+    b.prevStateRoot = header.prev_state_root;
+    b.stateRoot = header.state_root;
+    b.txRoot = header.tx_root;
+    b.withdrawalRoot = header.withdrawal_root;
+    b.recordCount = header.record_count;
+    b.depositStart = header.deposit_start;
+    b.depositEnd = header.deposit_end;
+    b.submittedAt = header.submitted_at;
+    b.proposer = header.proposer;
+    b.l1TxHash = l1TxHash;
+    b.l1Block = l1Block;
+    b.status = BatchStatus::inWindow;
+    b.firstRecordSeq = postedRecords;
+
+    // One database transaction: the cut, the new block, its batch.
+    BlockInfo info;
+    auto write = [&]() -> Status {
+        if (cut)
+            if (auto st = db.updateBlock(*cut); !st) return st;
+        if (auto st = db.dropRecordsFrom(postedRecords); !st) return st;
+        if (auto st = db.clearDepositsCreditedFrom(header.deposit_end); !st) return st;
+        const auto parentNumber = db.latestBlockNumber();
+        const auto parent = parentNumber ? db.block(*parentNumber) : std::nullopt;
+        if (!parent) return make_error("the node database lacks its latest block");
+        info.number = parent->number + 1;
+        info.parentHash = parent->hash;
+        info.timestamp = std::max(parent->timestamp, header.submitted_at);
+        info.stateRoot = header.state_root;
+        info.recordStart = postedRecords;
+        info.recordCount = std::uint32_t(n);
+        info.transactions = txHashes;
+        info.hash = blockHashOf(info);
+        for (const auto& t : txRows)
+            if (auto st = db.insertTransaction(t, /*keepExisting=*/true); !st) return st;
+        if (auto st = db.insertBlock(toStored(info)); !st) return st;
+        std::uint32_t position = 0;
+        for (auto& r : records) {
+            r.block = info.number;
+            if (auto st = db.insertRecord(r); !st) return st;
+            if (r.txHash)
+                if (auto st = db.setTransactionSequenced(*r.txHash, info.number, position++, r.seq); !st) return st;
+        }
+        for (auto d : entries) {
+            if (auto st = db.upsertDeposit(d); !st) return st;
+            if (auto st = db.setDepositCredited(d.queueIndex, info.number); !st) return st;
+        }
+        if (auto st = db.upsertBatch(b); !st) return st;
+        if (auto st = db.setRecordsBatch(postedRecords, n, batchIndex); !st) return st;
+        for (const auto& w : withdrawals)
+            if (auto st = db.upsertWithdrawal(w); !st) return st;
+        return {};
+    };
+    if (auto st = db.begin(); !st) return st;
+    Status st = write();
+    if (st) st = db.commit();
+    if (!st) {
+        (void)db.rollback();
+        return make_error("adopting " + name + " failed (nothing changed): " + st.message());
+    }
+
+    const std::unordered_set<Hash, HashHasher> foreignTxs(txHashes.begin(), txHashes.end());
+    std::size_t droppedTxs = 0, inForeign = 0, requeuedEntries = 0;
+    for (const auto& r : droppedRecords) {
+        if (r.txHash) {
+            ++droppedTxs;
+            if (foreignTxs.count(*r.txHash)) ++inForeign;
+        }
+        if (r.depositIndex && *r.depositIndex >= header.deposit_end) ++requeuedEntries;
+    }
+    qWarning("sluiced: ADOPTED %s of another proposer (%s, %llu records, queue entries [%llu, %llu)) on top of our "
+             "posted state: dropped our %zu unposted record(s) and %llu block(s)%s; %zu of their transactions are "
+             "in that batch, %zu go back to the mempool to be sequenced again; %zu queue entr%s to be credited again",
+             name.c_str(), header.proposer.hex().c_str(), static_cast<unsigned long long>(n),
+             static_cast<unsigned long long>(header.deposit_start), static_cast<unsigned long long>(header.deposit_end),
+             droppedRecords.size(), static_cast<unsigned long long>(m_producedHead - (info.number - 1)),
+             cut ? (", cut block " + std::to_string(cut->number) + " to its posted prefix").c_str() : "",
+             inForeign, droppedTxs - inForeign, requeuedEntries, requeuedEntries == 1 ? "y is" : "ies are");
+
+    // The in-memory chain, exactly as a restart builds it from the database.
+    ++m_chainEpoch;
+    resetChainState();
+    if (auto replayed = replay(); !replayed) {
+        fail(QStringLiteral("after adopting %1 the database does not replay: %2")
+                 .arg(QString::fromStdString(name), QString::fromStdString(replayed.message())));
+        return replayed;
+    }
+    for (const auto& h : info.transactions)
+        emit transactionSequenced(QByteArray(reinterpret_cast<const char*>(h.data()), 32), info.number);
+    emit newBlock(info.number);
+    scheduleBlock();
     return {};
 }
 

@@ -155,6 +155,18 @@ public:
     // Batches >= fromBatchIndex were removed by a fraud proof: their records are pending again
     // (to be re-batched honestly) and the posted state goes back to before them.
     Status onBatchReverted(std::uint64_t fromBatchIndex);
+    // Another proposer's valid batch `batchIndex` is on L1 right after our posted state
+    // (precondition: header.prev_state_root is our posted root and header.deposit_start our posted
+    // queue position). The L2 chain continues from it: our unposted records and the blocks that
+    // hold only them are dropped (a block straddling the posted boundary keeps its posted prefix),
+    // one block with the batch's records is appended and marked posted in `batchIndex`, queue
+    // entries after header.deposit_end are to be credited again, and the in-memory state is
+    // rebuilt from the database as after a restart, so the signed transactions of the dropped
+    // records are re-admitted in arrival order and sequenced again on top of the foreign state
+    // (those it made invalid are dropped as usual). The batch is re-executed first: an error
+    // (nothing changed) if it does not apply from our posted state or does not give `header`.
+    Status adoptForeignBatch(std::uint64_t batchIndex, const rollup::BatchHeader& header, const rollup::Batch& batch,
+                             const Hash& l1TxHash = {}, std::uint64_t l1Block = 0);
 
     // Queries (the durable chain; `pending` includes the mempool).
     std::uint64_t blockNumber() const { return m_durableHead; }
@@ -206,9 +218,18 @@ private:
     void scheduleBlock();
     void onBlockDurable(const std::shared_ptr<CachedBlock>& block);
     void dropSender(const Address& sender, const Hash& firstBad, const char* why);
+    // Drops one transaction whose nonce another transaction already used; the sender's later
+    // ones stay (they may still be valid).
+    void dropStale(const std::shared_ptr<MempoolEntry>& entry, const char* why);
     void evictOldBlocks();
     std::optional<std::uint32_t> indexOf(const Address& address) const;
+    // The in-memory chain from the database (genesis when it is empty): start() and, after the
+    // database was rewritten under it, adoptForeignBatch() (after resetChainState()).
     Status replay();
+    Status replayChain(std::uint64_t latestBlock);  // posted state, soft state, head, recent blocks
+    Status requeueQueueEntries();                   // queue entries not credited yet
+    void requeueMempool();                          // acknowledged, not sequenced: arrival order
+    void resetChainState();                         // forgets everything replay() builds
     Result<rollup::AccountTree> replayRecords(std::uint64_t fromSeq, std::uint64_t toSeq, rollup::AccountTree tree,
                                               FeeRuns* fees = nullptr);
     std::shared_ptr<CachedBlock> loadBlock(const StoredBlock& stored) const;
@@ -229,6 +250,9 @@ private:
     // round trip (the writer commits in order; after a failed commit it commits nothing more).
     static constexpr int kMaxBlocksInFlight = 16;
     int m_blocksInFlight = 0;
+    // Bumped when the chain is rebuilt from the database (adoptForeignBatch): a block write
+    // queued before answers into a chain that no longer holds that block and is ignored.
+    std::uint64_t m_chainEpoch = 0;
     bool m_failed = false;
 
     rollup::AccountTree m_tree;               // soft state after the last produced block

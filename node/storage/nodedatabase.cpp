@@ -312,6 +312,13 @@ Status NodeDatabase::setTransactionStatus(const Hash& hash, TxStatus status) {
     return m_impl->exec(q, "transaction status");
 }
 
+Status NodeDatabase::forgetDroppedTransaction(const Hash& hash) {
+    auto* q = m_impl->query(QStringLiteral("DELETE FROM l2_transactions WHERE hash = ? AND status = ?"));
+    q->bindValue(0, blob(hash));
+    q->bindValue(1, int(TxStatus::dropped));
+    return m_impl->exec(q, "forget dropped transaction");
+}
+
 std::optional<StoredTransaction> NodeDatabase::transaction(const Hash& hash) {
     auto* q = m_impl->query(QStringLiteral("SELECT ") + kTxColumns + QStringLiteral(" FROM l2_transactions WHERE hash = ?"));
     q->bindValue(0, blob(hash));
@@ -469,6 +476,42 @@ Status NodeDatabase::setBatchTransactionsFinal(std::uint64_t batchIndex) {
     return m_impl->exec(t, "final transactions");
 }
 
+Status NodeDatabase::dropRecordsFrom(std::uint64_t fromSeq) {
+    auto* w = m_impl->query(QStringLiteral(
+        "DELETE FROM withdrawals WHERE l2_tx_hash IN (SELECT tx_hash FROM l2_records WHERE seq >= ? AND tx_hash IS NOT NULL)"));
+    w->bindValue(0, qulonglong(fromSeq));
+    if (auto st = m_impl->exec(w, "drop withdrawals"); !st) return st;
+    auto* t = m_impl->query(QStringLiteral(
+        "UPDATE l2_transactions SET status = ?, block = NULL, position = NULL, record_seq = NULL, batch_index = NULL"
+        " WHERE record_seq >= ?"));
+    t->bindValue(0, int(TxStatus::pending));
+    t->bindValue(1, qulonglong(fromSeq));
+    if (auto st = m_impl->exec(t, "unsequence transactions"); !st) return st;
+    auto* r = m_impl->query(QStringLiteral("DELETE FROM l2_records WHERE seq >= ?"));
+    r->bindValue(0, qulonglong(fromSeq));
+    if (auto st = m_impl->exec(r, "drop records"); !st) return st;
+    auto* b = m_impl->query(QStringLiteral("DELETE FROM l2_blocks WHERE number > 0 AND record_start >= ?"));
+    b->bindValue(0, qulonglong(fromSeq));
+    return m_impl->exec(b, "drop blocks");
+}
+
+Status NodeDatabase::updateBlock(const StoredBlock& b) {
+    auto* q = m_impl->query(QStringLiteral(
+        "UPDATE l2_blocks SET hash = ?, parent_hash = ?, timestamp = ?, state_root = ?, record_start = ?, record_count = ?,"
+        " transactions = ? WHERE number = ?"));
+    q->bindValue(0, blob(b.hash));
+    q->bindValue(1, blob(b.parentHash));
+    q->bindValue(2, qulonglong(b.timestamp));
+    q->bindValue(3, blob(b.stateRoot));
+    q->bindValue(4, qulonglong(b.recordStart));
+    q->bindValue(5, uint(b.recordCount));
+    q->bindValue(6, hashesBlob(b.transactions));
+    q->bindValue(7, qulonglong(b.number));
+    if (auto st = m_impl->exec(q, "update block"); !st) return st;
+    if (q->numRowsAffected() != 1) return make_error("database: block " + std::to_string(b.number) + " is not stored");
+    return {};
+}
+
 // --- deposits --------------------------------------------------------------------------------
 
 static StoredDeposit readDeposit(QSqlQuery* q) {
@@ -514,6 +557,12 @@ Status NodeDatabase::setDepositCredited(std::uint64_t queueIndex, std::uint64_t 
     q->bindValue(0, qulonglong(block));
     q->bindValue(1, qulonglong(queueIndex));
     return m_impl->exec(q, "credit deposit");
+}
+
+Status NodeDatabase::clearDepositsCreditedFrom(std::uint64_t queueIndex) {
+    auto* q = m_impl->query(QStringLiteral("UPDATE deposits SET credited_block = NULL WHERE queue_index >= ?"));
+    q->bindValue(0, qulonglong(queueIndex));
+    return m_impl->exec(q, "uncredit deposits");
 }
 
 std::optional<StoredDeposit> NodeDatabase::deposit(std::uint64_t queueIndex) {

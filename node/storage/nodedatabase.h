@@ -196,6 +196,9 @@ public:
     Status insertTransaction(const StoredTransaction& tx, bool keepExisting = false);
     Status setTransactionSequenced(const Hash& hash, std::uint64_t block, std::uint32_t position, std::uint64_t recordSeq);
     Status setTransactionStatus(const Hash& hash, TxStatus status);
+    // Removes the row of `hash` if it is a dropped transaction (sent again once it is valid: it
+    // is stored anew, as a new arrival).
+    Status forgetDroppedTransaction(const Hash& hash);
     std::optional<StoredTransaction> transaction(const Hash& hash);
     std::vector<StoredTransaction> transactionsWithStatus(TxStatus status);  // in insertion order
     std::uint64_t transactionCount();
@@ -214,10 +217,19 @@ public:
     Status clearRecordsBatchFrom(std::uint64_t fromBatchIndex);
     // Transactions of batch `batchIndex` become final.
     Status setBatchTransactionsFinal(std::uint64_t batchIndex);
+    // Cuts the record stream at `fromSeq` (a foreign batch replaces what follows, see
+    // Sequencer::adoptForeignBatch): deletes the withdrawals of the records from `fromSeq` on, the
+    // records, and every block but genesis that starts at or after `fromSeq`; their signed
+    // transactions go back to pending (block, position, record_seq and batch cleared). A block
+    // that straddles `fromSeq` is the caller's to rewrite (updateBlock).
+    Status dropRecordsFrom(std::uint64_t fromSeq);
+    Status updateBlock(const StoredBlock& block);  // the row of block.number, every column
 
     // Deposits.
     Status upsertDeposit(const StoredDeposit& deposit);  // keeps an existing creditedBlock
     Status setDepositCredited(std::uint64_t queueIndex, std::uint64_t block);
+    // Queue entries from `queueIndex` on are not credited any more (to be credited again).
+    Status clearDepositsCreditedFrom(std::uint64_t queueIndex);
     std::optional<StoredDeposit> deposit(std::uint64_t queueIndex);
     std::vector<StoredDeposit> deposits(std::uint64_t fromIndex, std::uint64_t limit);
     std::vector<StoredDeposit> depositsTo(const Address& to);
