@@ -29,7 +29,7 @@ namespace {
 // anvil's dev keys 0, 1 and 2.
 const char* kKeyA = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
 const char* kKeyB = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
-const char* kKeyC = "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804e8ab365a";
+const char* kKeyC = "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a";
 const U256 kEther = U256(1'000'000'000'000'000'000ULL);
 const U256 kFee = U256(21000) * U256(1'000'000'000);  // 21000 × the L2 base fee (priority fee 0)
 
