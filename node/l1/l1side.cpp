@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <QJsonDocument>
@@ -353,6 +354,11 @@ void L1Side::onEvents(const std::vector<RollupEvent>& events) {
             }
         } else if (const auto* b = std::get_if<BatchSubmittedEvent>(&e)) {
             const auto& rb = m_replica->batches().back();
+            // Another proposer's batch the sequencer may have to continue from (adoptForeignBatches);
+            // not one from before its posted state (a restart reads every batch again).
+            if (proposerRole() && b->batch && b->header.proposer != m_address &&
+                b->header.deposit_start >= m_sequencer->pendingRecordsForBatch(0).depositStart)
+                m_foreignBatches[b->at.txHash] = *b->batch;
             if (m_inflight && m_inflight->txHash == b->at.txHash && proposerRole()) {
                 auto s = m_sequencer->markBatchPosted(b->index, m_inflight->recordCount, b->header, b->at.txHash,
                                                       b->at.blockNumber);
@@ -480,10 +486,15 @@ void L1Side::onSynced() {
         if (st) st = m_db->setMeta(QStringLiteral("l1.headTimestamp"), QByteArray::number(m_reader->headTimestamp()));
         if (!st) qWarning().noquote() << "saving the L1 head failed:" << q(st.message());
     }
-    // Final batches: tell the sequencer once.
+    // Final batches of the sequencer's chain (ours, and other proposers' it adopted): tell it once.
+    auto inOurChain = [this](const ReplicaBatch& b) {
+        if (b.header.proposer == m_address) return true;
+        auto row = m_db->batch(b.index);
+        return row && row->status != BatchStatus::reverted && row->l1TxHash == b.at.txHash;
+    };
     for (const auto& b : m_replica->batches()) {
         if (b.status(m_reader->headTimestamp()) == ReplicaBatch::Status::Final && b.index >= m_lastChecked &&
-            proposerRole() && b.header.proposer == m_address) {
+            proposerRole() && inOurChain(b)) {
             (void)m_sequencer->markBatchFinal(b.index);
             m_lastChecked = b.index + 1;
         }
@@ -624,8 +635,97 @@ void L1Side::adoptPostedBatch(const PendingBatch& pending) {
     }
 }
 
+// Another bonded proposer's batch may land on L1 right after our posted state (it won the race, or
+// we were down). If the replica re-executed it and found it honest, the sequencer continues from
+// it: what it sequenced on top of our posted state is dropped and its transactions sequenced again
+// on the new state (Sequencer::adoptForeignBatch). A foreign batch this node could not verify is
+// never built upon: the proposer stalls with an alarm until it is reverted. A fraudulent one waits
+// for its fraud proof (firstBadBatch), without an alarm.
+void L1Side::adoptForeignBatches() {
+    const QString stallBefore = m_proposerStall;
+    m_proposerStall.clear();
+    const auto& batches = m_replica->batches();
+    for (;;) {
+        const PendingBatch pending = m_sequencer->pendingRecordsForBatch(0);
+        if (!pending.preState) break;
+        // Our posted state is on L1 as the pre-state of the batch that follows it there, if any.
+        const ReplicaBatch* next = nullptr;
+        for (const auto& b : batches) {
+            if (b.header.prev_state_root == pending.preStateRoot && b.header.deposit_start == pending.depositStart) {
+                next = &b;
+                break;
+            }
+        }
+        if (!next) {
+            const bool onL1 = pending.preStateRoot == m_replica->parameters().genesisStateRoot ||
+                              std::any_of(batches.begin(), batches.end(), [&](const ReplicaBatch& b) {
+                                  return b.header.state_root == pending.preStateRoot && b.header.deposit_end == pending.depositStart;
+                              });
+            if (!onL1 && m_rewritten)  // (before the first full read of L1 the replica is incomplete)
+                m_proposerStall = QStringLiteral("this node's posted state (root %1, %2 queue entries) is not on L1; "
+                                                 "the proposer posts nothing until it is.")
+                                      .arg(hexq(pending.preStateRoot))
+                                      .arg(pending.depositStart);
+            break;
+        }
+        if (next->header.proposer == m_address) break;  // ours: adoptPostedBatch (a batch sent before a crash)
+        const QString who = q(to_checksum_address(next->header.proposer));
+        if (next->judgement == ReplicaBatch::Judgement::Fraudulent) break;  // its fraud proof will remove it
+        if (next->judgement != ReplicaBatch::Judgement::Honest) {
+            m_proposerStall = QStringLiteral("batch %1 was posted by another proposer (%2) on top of this node's posted "
+                                             "state and cannot be verified (%3); the proposer does not build on it "
+                                             "and posts nothing until it is reverted.")
+                                  .arg(next->index)
+                                  .arg(who, next->note);
+            break;
+        }
+        // Like a deposit, an adopted batch waits for the L1 confirmations (a reorg could remove it).
+        if (m_confirmations > 0 && next->at.blockNumber + m_confirmations > headNumber()) break;
+        auto cached = m_foreignBatches.find(next->at.txHash);
+        if (cached == m_foreignBatches.end()) {
+            m_proposerStall = QStringLiteral("batch %1 of another proposer (%2) is valid, but this node did not keep its "
+                                             "records; restart the node to read it again from L1.")
+                                  .arg(next->index)
+                                  .arg(who);
+            break;
+        }
+        // Its queue entries with their L1 transactions, before the confirmations would have let them in.
+        const auto& deposits = m_replica->deposits();
+        for (quint64 i = m_sequencer->nextDepositIndex(); i < next->header.deposit_end && i < deposits.size(); ++i) {
+            const auto& d = deposits[i];
+            auto s = d.forced ? m_sequencer->creditForcedTransaction(d.index, *d.forced, d.timestamp, d.at.txHash)
+                              : m_sequencer->creditDeposit(d.index, d.to, d.amount, d.timestamp, d.at.txHash);
+            if (!s) qWarning().noquote() << "crediting deposit" << d.index << "failed:" << q(s.message());
+        }
+        auto st = m_sequencer->adoptForeignBatch(next->index, next->header, cached->second, next->at.txHash,
+                                                 next->at.blockNumber);
+        if (!st) {
+            m_proposerStall = QStringLiteral("batch %1 of another proposer (%2) follows this node's posted state and is "
+                                             "valid, but the sequencer cannot continue from it: %3")
+                                  .arg(next->index)
+                                  .arg(who, q(st.message()));
+            break;
+        }
+        qWarning().noquote() << "proposer: the sequencer continues from batch" << next->index << "of" << who;
+        m_foreignBatches.erase(cached);
+    }
+    // Forget the records of batches that are gone from L1 or that the sequencer's posted state is past.
+    const PendingBatch now = m_sequencer->pendingRecordsForBatch(0);
+    quint64 firstAhead = 0;  // the index after the batch that ends at our posted state, if it is on L1
+    for (const auto& b : batches)
+        if (b.header.state_root == now.preStateRoot && b.header.deposit_end == now.depositStart) firstAhead = b.index + 1;
+    for (auto it = m_foreignBatches.begin(); it != m_foreignBatches.end();) {
+        const bool ahead = std::any_of(batches.begin(), batches.end(), [&](const ReplicaBatch& b) {
+            return b.at.txHash == it->first && b.index >= firstAhead;
+        });
+        it = ahead ? std::next(it) : m_foreignBatches.erase(it);
+    }
+    if (m_proposerStall != stallBefore) updateAlarms();
+}
+
 void L1Side::proposeTick() {
     if (!m_replica || !m_key || m_proposing || m_bonding || m_inflight || m_cheatedBatch || m_reader->busy()) return;
+    adoptForeignBatches();
     if (m_replica->firstBadBatch()) return;  // wait for the fraud proof to clear L1
     // The bond as L1 reports it (bond events are read up to the last sync).
     if (ourBond() < m_replica->parameters().requiredBond) return ensureBond([] {});
@@ -636,18 +736,8 @@ void L1Side::proposeTick() {
                                                : m_replica->batches().back().header.state_root;
     if (pending.preStateRoot != l1Root) {
         adoptPostedBatch(pending);  // a batch we sent before a crash may be on L1 already
-        const auto& last = m_replica->batches().back();
-        if (last.header.proposer != m_address && last.judgement == ReplicaBatch::Judgement::Honest) {
-            m_proposerStall =
-                QStringLiteral("batch %1 was posted by another proposer (%2) and is valid; this node's sequenced "
-                               "transactions were built on another state and are not re-sequenced on top of it, so "
-                               "this proposer posts nothing until its operator restarts it on a fresh L2 chain.")
-                    .arg(last.index)
-                    .arg(q(to_checksum_address(last.header.proposer)));
-        }
         return;
     }
-    m_proposerStall.clear();
     if (pending.depositStart != m_replica->depositsProcessed()) return;  // L1 not caught up
 
     const auto params = m_replica->parameters().stfParams();

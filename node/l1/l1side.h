@@ -6,7 +6,8 @@
 //    the sluice_batches / sluice_withdrawals / sluice_fraud streams;
 //  - the proposer (sequencer role): batches pendingRecordsForBatch every batchIntervalMs with
 //    core build_batch, keeps its bond, re-posts after a revert, adopts a batch it sent just before
-//    a crash once it is on L1; `--fault KIND[@BATCH]` makes it cheat once in that batch while the
+//    a crash once it is on L1, and continues from valid batches of other bonded proposers
+//    (Sequencer::adoptForeignBatch: what it sequenced on top is sequenced again); `--fault KIND[@BATCH]` makes it cheat once in that batch while the
 //    sequencer's soft state stays honest;
 //  - the verifier (--verifier): re-executes every batch from L1 alone and sends proveFraud; a
 //    verifier-only node has no Sequencer (null) and no RpcServer unless --l2-port was given;
@@ -30,6 +31,7 @@
 #include <QStringList>
 #include <QTimer>
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -110,6 +112,10 @@ private:
     QJsonObject rowJson(const L1BatchRow& row) const;
     void proposeTick();
     void adoptPostedBatch(const PendingBatch& pending);
+    // Valid batches of other proposers right after the sequencer's posted state: the sequencer
+    // continues from them (Sequencer::adoptForeignBatch), in index order. Sets m_proposerStall
+    // for what cannot be adopted.
+    void adoptForeignBatches();
     void verify();
     // Conditions an operator must see (PROTOCOL.md §5.1, a stalled proposer): logged once when
     // they arise, listed by sluice_status while they last.
@@ -158,6 +164,9 @@ private:
     quint64 m_lastChecked = 0;
     QStringList m_alarms;
     QString m_proposerStall;  // why the proposer cannot post, if it cannot
+    // The decoded batches of other proposers (by L1 tx hash) until the sequencer adopted them: the
+    // replica keeps only their headers and judgements.
+    std::map<Hash, rollup::Batch> m_foreignBatches;
 };
 
 }  // namespace sluice::node
