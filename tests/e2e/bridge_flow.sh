@@ -6,58 +6,12 @@
 # the L1 balance rose by exactly the amount minus the finalize transaction's gas (from its receipt).
 # Also: every batch re-verified by the wallet from L1 data. Needs SLUICED (set by ctest) and bc.
 source "$(dirname "$0")/lib.sh"
-: "${SLUICED:?set by ctest}"
-command -v bc >/dev/null || fail "bc is needed for 256-bit arithmetic (Debian: bc)"
+source "$(dirname "$0")/devnet_stack.sh"
 
-SLUICED_PID=""
-stop_sluiced() {
-    if [[ -n "$SLUICED_PID" ]]; then
-        kill "$SLUICED_PID" 2>/dev/null || true
-        wait "$SLUICED_PID" 2>/dev/null || true
-        SLUICED_PID=""
-    fi
-}
-trap 'stop_sluiced; cleanup' EXIT
-
-DATA="$E2E_TMP/devnet"
-WALLET_DIR="$E2E_TMP/wallet"
-L1_PORT=$(free_port)
-L2_PORT=$(free_port)
-while [[ "$L2_PORT" == "$L1_PORT" ]]; do L2_PORT=$(free_port); done
-SLUICE_ANVIL="$ANVIL" "$SLUICED" --devnet --data-dir "$DATA" --l1-port "$L1_PORT" --l2-port "$L2_PORT" \
-    --challenge-period 5 >"$E2E_TMP/sluiced.log" 2>&1 &
-SLUICED_PID=$!
-
-# Readiness (not a timing assertion): the manifest exists and the L2 answers.
-for _ in $(seq 1 600); do
-    kill -0 "$SLUICED_PID" 2>/dev/null || { cat "$E2E_TMP/sluiced.log" >&2; fail "sluiced exited"; }
-    if [[ -s "$DATA/devnet.json" ]] && "$CAST" chain-id --rpc-url "http://127.0.0.1:$L2_PORT" >/dev/null 2>&1; then break; fi
-    sleep 0.2
-done
-[[ -s "$DATA/devnet.json" ]] || { cat "$E2E_TMP/sluiced.log" >&2; fail "no devnet manifest"; }
-L1=$(jq -r .l1.rpcUrl "$DATA/devnet.json")
-L2=$(jq -r .l2.rpcUrl "$DATA/devnet.json")
-ROLLUP=$(jq -r .rollup "$DATA/devnet.json")
-KEY=$(jq -r '.devAccounts[0].privateKey' "$DATA/devnet.json")
-ME=$(jq -r '.devAccounts[0].address' "$DATA/devnet.json")
+start_devnet 1 --challenge-period 5
+KEY=$(dev_account 0 privateKey)
+ME=$(dev_account 0 address)
 OTHER=0x00000000000000000000000000000000C0FFEE01
-NET=(--network local --data-dir "$DATA" --wallet-dir "$WALLET_DIR")
-cli() { "$SLUICE_CLI" "$@"; }
-add() { echo "$1 + $2" | BC_LINE_LENGTH=0 bc; }
-sub() { echo "$1 - $2" | BC_LINE_LENGTH=0 bc; }
-mul() { echo "$1 * $2" | BC_LINE_LENGTH=0 bc; }
-l2_wei() { cli balance --l2 "$1" --wei "${NET[@]}"; }
-l1_wei() { "$CAST" balance "$1" --rpc-url "$L1"; }
-# Polls (up to a generous bound, it is readiness, not a timing assertion) until "$@" succeeds.
-eventually() {  # what command...
-    local what=$1
-    shift
-    for _ in $(seq 1 600); do
-        if "$@" >/dev/null 2>&1; then echo "ok - $what"; return 0; fi
-        sleep 0.2
-    done
-    fail "$what: never happened"
-}
 
 first_word() { awk '{print $1}'; }  # cast prints "31338 [3.133e4]"
 assert_eq "$("$CAST" call "$ROLLUP" 'l2ChainId()(uint256)' --rpc-url "$L1" | first_word)" \
@@ -77,12 +31,7 @@ eventually "deposit credited on L2 (exactly 2 ETH)" credited
 T1=$(cli transfer "${NET[@]}" --private-key "$KEY" --to "$OTHER" --amount 0.25)
 T2=$("$CAST" send --rpc-url "$L2" --private-key "$KEY" "$OTHER" --value 0.1ether --json | jq -r .transactionHash)
 assert_eq 350000000000000000 "$(l2_wei "$OTHER")" "recipient has 0.25 + 0.1 ETH on L2"
-fee_of() { # L2 fee of a transaction from its receipt
-    local r
-    r=$("$CAST" receipt "$1" --json --rpc-url "$L2")
-    mul "$(printf '%d' "$(jq -r .gasUsed <<<"$r")")" "$(printf '%d' "$(jq -r .effectiveGasPrice <<<"$r")")"
-}
-FEES=$(add "$(fee_of "$T1")" "$(fee_of "$T2")")
+FEES=$(add "$(gas_paid "$T1" "$L2")" "$(gas_paid "$T2" "$L2")")
 EXPECTED=$(sub "$(add "$L2_START" 2000000000000000000)" "$(add 350000000000000000 "$FEES")")
 assert_eq "$EXPECTED" "$(l2_wei "$ME")" "sender paid the amounts plus the receipts' fees"
 assert_eq 0.35 "$(cli balance --l2 "$OTHER" "${NET[@]}")" "balance --l2 prints exact ether"
@@ -104,9 +53,7 @@ eventually "challenge window passed" is_ready
 L1_BEFORE=$(l1_wei "$ME")
 FINALIZE_TX=$(cli finalize "${NET[@]}" --private-key "$KEY" --all-ready)
 [[ "$FINALIZE_TX" =~ ^0x[0-9a-f]{64}$ ]] || fail "finalize printed '$FINALIZE_TX'"
-R=$("$CAST" receipt "$FINALIZE_TX" --json --rpc-url "$L1")
-GAS=$(mul "$(printf '%d' "$(jq -r .gasUsed <<<"$R")")" "$(printf '%d' "$(jq -r .effectiveGasPrice <<<"$R")")")
-assert_eq "$(sub "$(add "$L1_BEFORE" 500000000000000000)" "$GAS")" "$(l1_wei "$ME")" \
+assert_eq "$(sub "$(add "$L1_BEFORE" 500000000000000000)" "$(gas_paid "$FINALIZE_TX")")" "$(l1_wei "$ME")" \
     "L1 balance rose by exactly 0.5 ETH minus the finalize gas"
 assert_eq finalized "$(status_of)" "withdrawal shows finalized"
 assert_fails_with "already finalized" "finalizing twice" \

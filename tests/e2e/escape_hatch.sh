@@ -7,60 +7,12 @@
 # from the last state root (a proof the CLI builds from its own replay of L1, with the L2 node
 # unreachable) and refunds the deposit no batch took. Exiting twice pays nothing.
 source "$(dirname "$0")/lib.sh"
-: "${SLUICED:?set by ctest}"
-command -v bc >/dev/null || fail "bc is needed for 256-bit arithmetic (Debian: bc)"
+source "$(dirname "$0")/devnet_stack.sh"
 
-SLUICED_PID=""
-stop_sluiced() {
-    if [[ -n "$SLUICED_PID" ]]; then
-        kill -CONT "$SLUICED_PID" 2>/dev/null || true
-        kill "$SLUICED_PID" 2>/dev/null || true
-        wait "$SLUICED_PID" 2>/dev/null || true
-        SLUICED_PID=""
-    fi
-}
-trap 'stop_sluiced; cleanup' EXIT
-
-DATA="$E2E_TMP/devnet"
-WALLET_DIR="$E2E_TMP/wallet"
-L1_PORT=$(free_port)
-L2_PORT=$(free_port)
-while [[ "$L2_PORT" == "$L1_PORT" ]]; do L2_PORT=$(free_port); done
-SLUICE_ANVIL="$ANVIL" "$SLUICED" --devnet --data-dir "$DATA" --l1-port "$L1_PORT" --l2-port "$L2_PORT" \
-    --challenge-period 3 --escape-delay 15 >"$E2E_TMP/sluiced.log" 2>&1 &
-SLUICED_PID=$!
-for _ in $(seq 1 600); do
-    kill -0 "$SLUICED_PID" 2>/dev/null || { cat "$E2E_TMP/sluiced.log" >&2; fail "sluiced exited"; }
-    if [[ -s "$DATA/devnet.json" ]] && "$CAST" chain-id --rpc-url "http://127.0.0.1:$L2_PORT" >/dev/null 2>&1; then break; fi
-    sleep 0.2
-done
-[[ -s "$DATA/devnet.json" ]] || { cat "$E2E_TMP/sluiced.log" >&2; fail "no devnet manifest"; }
-L1=$(jq -r .l1.rpcUrl "$DATA/devnet.json")
-ROLLUP=$(jq -r .rollup "$DATA/devnet.json")
-KEY=$(jq -r '.devAccounts[0].privateKey' "$DATA/devnet.json")
-ME=$(jq -r '.devAccounts[0].address' "$DATA/devnet.json")
+start_devnet 1 --challenge-period 3 --escape-delay 15
+KEY=$(dev_account 0 privateKey)
+ME=$(dev_account 0 address)
 OTHER=0x00000000000000000000000000000000C0FFEE02
-NET=(--network local --data-dir "$DATA" --wallet-dir "$WALLET_DIR")
-cli() { "$SLUICE_CLI" "$@"; }
-add() { echo "$1 + $2" | BC_LINE_LENGTH=0 bc; }
-sub() { echo "$1 - $2" | BC_LINE_LENGTH=0 bc; }
-mul() { echo "$1 * $2" | BC_LINE_LENGTH=0 bc; }
-l2_wei() { cli balance --l2 "$1" --wei "${NET[@]}"; }
-l1_wei() { "$CAST" balance "$1" --rpc-url "$L1"; }
-eventually() {  # what command... (readiness, not a timing assertion)
-    local what=$1
-    shift
-    for _ in $(seq 1 600); do
-        if "$@" >/dev/null 2>&1; then echo "ok - $what"; return 0; fi
-        sleep 0.2
-    done
-    fail "$what: never happened"
-}
-gas_of() {  # L1 gas paid by a transaction, from its receipt
-    local r
-    r=$("$CAST" receipt "$1" --json --rpc-url "$L1")
-    mul "$(printf '%d' "$(jq -r .gasUsed <<<"$r")")" "$(printf '%d' "$(jq -r .effectiveGasPrice <<<"$r")")"
-}
 
 first_word() { awk '{print $1}'; }
 assert_eq 15 "$("$CAST" call "$ROLLUP" 'escapeDelay()(uint256)' --rpc-url "$L1" | first_word)" "escape delay read from chain"
@@ -98,7 +50,7 @@ L1_BEFORE=$(l1_wei "$ME")
 OUT=$(cli exit "${NET[@]}" --private-key "$KEY")
 mapfile -t TXS <<<"$OUT"
 assert_eq 2 "${#TXS[@]}" "one exit and one refund sent"
-GAS=$(add "$(gas_of "${TXS[0]}")" "$(gas_of "${TXS[1]}")")
+GAS=$(add "$(gas_paid "${TXS[0]}")" "$(gas_paid "${TXS[1]}")")
 assert_eq "$(sub "$(add "$(add "$L1_BEFORE" "$ME_L2")" 500000000000000000)" "$GAS")" "$(l1_wei "$ME")" \
     "L1 balance rose by exactly the L2 balance plus the refunded 0.5 ETH, minus the gas"
 assert_eq "" "$(cli exit "${NET[@]}" --private-key "$KEY" 2>/dev/null)" "a second exit sends nothing"

@@ -8,53 +8,14 @@
 # wallet's own replay of L1 verifies every batch. A forced transaction that is invalid at its turn
 # (a forged signature) is skipped: no effect, and the batch carrying the skip verifies too.
 source "$(dirname "$0")/lib.sh"
-: "${SLUICED:?set by ctest}"
-command -v bc >/dev/null || fail "bc is needed for 256-bit arithmetic (Debian: bc)"
+source "$(dirname "$0")/devnet_stack.sh"
 
-SLUICED_PID=""
-stop_sluiced() {
-    if [[ -n "$SLUICED_PID" ]]; then
-        kill "$SLUICED_PID" 2>/dev/null || true
-        wait "$SLUICED_PID" 2>/dev/null || true
-        SLUICED_PID=""
-    fi
-}
-trap 'stop_sluiced; cleanup' EXIT
-
-DATA="$E2E_TMP/devnet"
-WALLET_DIR="$E2E_TMP/wallet"
 # The devnet's second funded account, known before the devnet writes its manifest.
 VICTIM=0x90F79bf6EB2c4f870365E785982E1f101E93b906
-L1_PORT=$(free_port)
-L2_PORT=$(free_port)
-while [[ "$L2_PORT" == "$L1_PORT" ]]; do L2_PORT=$(free_port); done
-SLUICE_ANVIL="$ANVIL" "$SLUICED" --devnet --data-dir "$DATA" --l1-port "$L1_PORT" --l2-port "$L2_PORT" \
-    --challenge-period 3 --censor "$VICTIM" >"$E2E_TMP/sluiced.log" 2>&1 &
-SLUICED_PID=$!
-for _ in $(seq 1 600); do
-    kill -0 "$SLUICED_PID" 2>/dev/null || { cat "$E2E_TMP/sluiced.log" >&2; fail "sluiced exited"; }
-    if [[ -s "$DATA/devnet.json" ]] && "$CAST" chain-id --rpc-url "http://127.0.0.1:$L2_PORT" >/dev/null 2>&1; then break; fi
-    sleep 0.2
-done
-[[ -s "$DATA/devnet.json" ]] || { cat "$E2E_TMP/sluiced.log" >&2; fail "no devnet manifest"; }
-L1=$(jq -r .l1.rpcUrl "$DATA/devnet.json")
-ROLLUP=$(jq -r .rollup "$DATA/devnet.json")
-assert_eq "$(lower "$VICTIM")" "$(lower "$(jq -r '.devAccounts[1].address' "$DATA/devnet.json")")" "the victim is a funded devnet account"
-KEY=$(jq -r '.devAccounts[1].privateKey' "$DATA/devnet.json")
+start_devnet 1 --challenge-period 3 --censor "$VICTIM"
+assert_eq "$(lower "$VICTIM")" "$(lower "$(dev_account 1 address)")" "the victim is a funded devnet account"
+KEY=$(dev_account 1 privateKey)
 OTHER=0x00000000000000000000000000000000C0FFEE03
-NET=(--network local --data-dir "$DATA" --wallet-dir "$WALLET_DIR")
-cli() { "$SLUICE_CLI" "$@"; }
-sub() { echo "$1 - $2" | BC_LINE_LENGTH=0 bc; }
-l2_wei() { cli balance --l2 "$1" --wei "${NET[@]}"; }
-eventually() {  # what command... (readiness, not a timing assertion)
-    local what=$1
-    shift
-    for _ in $(seq 1 600); do
-        if "$@" >/dev/null 2>&1; then echo "ok - $what"; return 0; fi
-        sleep 0.2
-    done
-    fail "$what: never happened"
-}
 all_verified() {  # every batch on L1 re-executed by the wallet with the same roots
     local b
     b=$(cli batches "${NET[@]}" --json) || return 1
@@ -76,7 +37,7 @@ assert_fails_with "censors" "the censoring sequencer refuses the victim's transf
 L2_TX=$(cli force-transfer "${NET[@]}" --private-key "$KEY" --to "$OTHER" --amount 0.25 --wait)
 [[ "$L2_TX" =~ ^0x[0-9a-f]{64}$ ]] || fail "force-transfer printed no L2 transaction hash: $L2_TX"
 assert_eq 250000000000000000 "$(l2_wei "$OTHER")" "the forced transfer reached the recipient"
-RECEIPT=$("$CAST" receipt "$L2_TX" --json --rpc-url "http://127.0.0.1:$L2_PORT")
+RECEIPT=$("$CAST" receipt "$L2_TX" --json --rpc-url "$L2")
 assert_eq 0x1 "$(jq -r .status <<<"$RECEIPT")" "the forced transfer has an L2 receipt"
 FEE=$(sub 1000000000000000000 250000000000000000)
 FEE=$(sub "$FEE" "$(l2_wei "$VICTIM")")
@@ -88,11 +49,9 @@ W_TX=$(cli force-withdraw "${NET[@]}" --private-key "$KEY" --amount 0.1 --wait)
 eventually "every queue entry is taken by a batch on L1" queue_taken
 ready() { [[ "$(cli withdrawals "${NET[@]}" --private-key "$KEY" --json | jq -r --arg h "$W_TX" '.[] | select(.l2TxHash == $h) | .status')" == "ready to finalize" ]]; }
 eventually "the forced withdrawal is ready to finalize" ready
-L1_BEFORE=$("$CAST" balance "$VICTIM" --rpc-url "$L1")
+L1_BEFORE=$(l1_wei "$VICTIM")
 FIN_TX=$(cli finalize "$W_TX" "${NET[@]}" --private-key "$KEY")
-R=$("$CAST" receipt "$FIN_TX" --json --rpc-url "$L1")
-GAS=$(echo "$(printf '%d' "$(jq -r .gasUsed <<<"$R")") * $(printf '%d' "$(jq -r .effectiveGasPrice <<<"$R")")" | bc)
-assert_eq "$(sub "$(echo "$L1_BEFORE + 100000000000000000" | bc)" "$GAS")" "$("$CAST" balance "$VICTIM" --rpc-url "$L1")" \
+assert_eq "$(sub "$(add "$L1_BEFORE" 100000000000000000)" "$(gas_paid "$FIN_TX")")" "$(l1_wei "$VICTIM")" \
     "the forced withdrawal paid 0.1 ETH on L1 (minus the finalize gas)"
 
 # ---- a forced transaction invalid at its turn is skipped ----
@@ -104,7 +63,7 @@ COUNT_BEFORE=$("$CAST" call "$ROLLUP" 'depositCount()(uint256)' --rpc-url "$L1" 
 assert_eq "$((COUNT_BEFORE + 1))" "$("$CAST" call "$ROLLUP" 'depositCount()(uint256)' --rpc-url "$L1" | awk '{print $1}')" \
     "a forged forced transaction is queued (L1 checks no signature)"
 eventually "the forged entry is taken by a batch on L1" queue_taken
-grep -q "forced transaction $COUNT_BEFORE skipped" "$E2E_TMP/sluiced.log" || fail "the node did not report the skip"
+grep -q "forced transaction $COUNT_BEFORE skipped" "$LOG" || fail "the node did not report the skip"
 assert_eq "$BEFORE" "$(l2_wei "$VICTIM")" "the skipped transaction changed nothing"
 assert_eq 250000000000000000 "$(l2_wei "$OTHER")" "the recipient got nothing from the skipped one"
 eventually "the wallet re-executed every batch from L1 and got the same roots" all_verified
