@@ -79,6 +79,28 @@ namespace {
 
 std::string u256Text(const U256& v) { return u256_to_dec(v); }
 
+// The batches row of a batch posted on L1 (ours or adopted), in its window, whose records start at
+// `firstRecordSeq` in the record stream.
+StoredBatch storedBatch(std::uint64_t index, const rollup::BatchHeader& header, const Hash& l1TxHash,
+                        std::uint64_t l1Block, std::uint64_t firstRecordSeq) {
+    StoredBatch b;
+    b.index = index;
+    b.prevStateRoot = header.prev_state_root;
+    b.stateRoot = header.state_root;
+    b.txRoot = header.tx_root;
+    b.withdrawalRoot = header.withdrawal_root;
+    b.recordCount = header.record_count;
+    b.depositStart = header.deposit_start;
+    b.depositEnd = header.deposit_end;
+    b.submittedAt = header.submitted_at;
+    b.proposer = header.proposer;
+    b.l1TxHash = l1TxHash;
+    b.l1Block = l1Block;
+    b.status = BatchStatus::inWindow;
+    b.firstRecordSeq = firstRecordSeq;
+    return b;
+}
+
 Hash blockHashOf(const BlockInfo& b) {
     Bytes pre;
     pre.reserve(8 + 32 + 8 + 32 + 8 + 4 + 32);
@@ -974,21 +996,7 @@ Status Sequencer::markBatchPosted(std::uint64_t batchIndex, std::uint64_t record
         qWarning("sluiced: batch %llu was posted with state root %s; the honest root is %s",
                  static_cast<unsigned long long>(batchIndex), header.state_root.hex().c_str(), next->state_root().hex().c_str());
 
-    StoredBatch b;
-    b.index = batchIndex;
-    b.prevStateRoot = header.prev_state_root;
-    b.stateRoot = header.state_root;
-    b.txRoot = header.tx_root;
-    b.withdrawalRoot = header.withdrawal_root;
-    b.recordCount = header.record_count;
-    b.depositStart = header.deposit_start;
-    b.depositEnd = header.deposit_end;
-    b.submittedAt = header.submitted_at;
-    b.proposer = header.proposer;
-    b.l1TxHash = l1TxHash;
-    b.l1Block = l1Block;
-    b.status = BatchStatus::inWindow;
-    b.firstRecordSeq = m_postedRecords;
+    StoredBatch b = storedBatch(batchIndex, header, l1TxHash, l1Block, m_postedRecords);
 
     std::vector<StoredWithdrawal> withdrawals;
     std::uint64_t withdrawalIndex = 0;
@@ -1216,21 +1224,7 @@ Status Sequencer::adoptForeignBatch(std::uint64_t batchIndex, const rollup::Batc
         records.push_back(std::move(sr));
     }
 
-    StoredBatch b;
-    b.index = batchIndex;
-    b.prevStateRoot = header.prev_state_root;
-    b.stateRoot = header.state_root;
-    b.txRoot = header.tx_root;
-    b.withdrawalRoot = header.withdrawal_root;
-    b.recordCount = header.record_count;
-    b.depositStart = header.deposit_start;
-    b.depositEnd = header.deposit_end;
-    b.submittedAt = header.submitted_at;
-    b.proposer = header.proposer;
-    b.l1TxHash = l1TxHash;
-    b.l1Block = l1Block;
-    b.status = BatchStatus::inWindow;
-    b.firstRecordSeq = postedRecords;
+    StoredBatch b = storedBatch(batchIndex, header, l1TxHash, l1Block, postedRecords);
 
     // One database transaction: the cut, the new block, its batch.
     BlockInfo info;

@@ -64,6 +64,7 @@ private slots:
     void cleanupTestCase();
     void depositWithdrawFinalize();
     void sendOnL2IsOneHistory();
+    void withdrawalThroughL1();
     void devAccountFundsAWalletAccount();  // before customEndpointsAreChecked: needs the manifest's network
     void customEndpointsAreChecked();
     void secondChainAtTheSameAddressHasItsOwnHistory();
@@ -244,6 +245,53 @@ void TestSession::depositWithdrawFinalize() {
         bridgeRows += kind == QLatin1String("deposit") || kind == QLatin1String("withdrawal");
     }
     QVERIFY2(bridgeRows == transfers->rowCount(), qPrintable(rows()));
+}
+
+// The Bridge page's "Send through L1" (forced inclusion, PROTOCOL §4.5): the signed withdrawal is
+// queued with Rollup.forceTransaction, the sequencer applies it from the L1 queue, and the wallet
+// tracks it like any withdrawal, under its L2 transaction hash.
+void TestSession::withdrawalThroughL1() {
+    auto* session = WalletSession::instance();
+    BridgeController bridge;
+    auto* transfers = bridge.transfers();
+    bridge.setAccount(QStringLiteral("0"));
+    bridge.setDirection(BridgeController::Direction::Withdraw);
+    QVERIFY(!bridge.inclusionDelay().isEmpty());  // the deposit delay, read from the chain
+    QVERIFY(waitUntil(&bridge, &BridgeController::balanceChanged, [&] { return !bridge.available().isEmpty(); }));
+    const Address address = *parse_address(AppContext::instance()->store()->accounts().at(0).address.toStdString());
+    auto l2Balance = [&] {
+        std::optional<U256> out;
+        session->l2Eth()->balance(address, this, [&](RpcResult<U256> b) { out = b.ok() ? b.value() : U256(0); });
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(out.has_value(), 30000); }();
+        return out.value_or(U256(0));
+    };
+    const U256 before = l2Balance();
+    bridge.setThroughL1(true);
+    bridge.setAmount(QStringLiteral("0.25"));
+    QVERIFY2(bridge.canSubmit(), qPrintable(bridge.amountError()));
+    bridge.submit();
+    QVERIFY2(waitUntil(&bridge, &BridgeController::stateChanged, [&] { return !bridge.submitting(); }, 60000),
+             "the forced withdrawal hangs");
+    QVERIFY2(bridge.error().isEmpty(), qPrintable(bridge.error()));
+    const QString key = bridge.lastTxHash();
+    QVERIFY(key.startsWith(QLatin1String("0x")) && key.size() == 66);
+    auto kindOf = [&]() -> QString {
+        for (int row = 0; row < transfers->rowCount(); ++row)
+            if (transfers->data(transfers->index(row), TransfersModel::KeyRole).toString().compare(key, Qt::CaseInsensitive) == 0)
+                return transfers->data(transfers->index(row), TransfersModel::KindRole).toString();
+        return {};
+    };
+    QVERIFY2(waitUntil(session, &WalletSession::nowChanged, [&] {
+                 session->bridge()->refresh();
+                 return kindOf() == QLatin1String("withdrawal");
+             }, 60000),
+             "the sequencer never applied the forced withdrawal");
+    // Debited on L2 by the amount and at most one transfer's fee (TRANSFER_GAS × the max fee; the
+    // devnet's account 0 is also the fee recipient, so its fee comes back to it).
+    const U256 spent = before - l2Balance();
+    const U256 amount = *parse_amount("0.25");
+    QVERIFY2(spent >= amount && spent - amount <= U256(21000) * U256(100'000'000'000ULL),
+             qPrintable(QString::fromStdString(u256_to_dec(spent))));
 }
 
 void TestSession::sendOnL2IsOneHistory() {
