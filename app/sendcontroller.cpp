@@ -7,6 +7,7 @@
 #include "appcontext.h"
 #include "core/eth/address.hpp"
 #include "core/eth/units.hpp"
+#include "services/bridge/bridge_service.hpp"
 #include "services/rpc/transaction_sender.hpp"
 #include "services/bridge/l2_client.hpp"
 #include "services/wallet/walletstore.h"
@@ -59,6 +60,12 @@ void SendController::setLayer(Layer layer) {
     emit balanceChanged();
     fetchBalance();
     validate();
+}
+
+void SendController::setThroughL1(bool on) {
+    if (on == m_throughL1) return;
+    m_throughL1 = on;
+    emit inputChanged();
 }
 
 void SendController::setRecipient(const QString& text) {
@@ -249,6 +256,24 @@ void SendController::confirm() {
     entry.account = account->address;
     entry.counterparty = QString::fromStdString(to_checksum_address(request.to));
     entry.amount = ether(request.value);
+    if (m_layer == Layer::L2 && m_throughL1) {
+        // Forced inclusion: signed like an L2 send, queued by Rollup.forceTransaction on L1; the
+        // sequencer must apply it within the deposit delay. Its L2 hash is known at once.
+        session->bridge()->forceTransaction(
+            *signer, request.to, request.value, this,
+            [this, generation, entry](Result<BridgeService::ForcedSubmission> queued) mutable {
+                if (generation != m_generation) return;
+                if (!queued) return setState(State::Failed, QString::fromStdString(queued.message()));
+                m_txHash = QString::fromStdString(queued->l2TxHash.hex());
+                entry.txHash = m_txHash;
+                entry.timestamp = QDateTime::currentSecsSinceEpoch();
+                entry.status = QStringLiteral("pending");
+                ActivityJournal::instance()->record(entry);
+                setState(State::Sent);
+                emit sent(m_txHash);
+            });
+        return;
+    }
     TransactionSender::Callbacks callbacks;
     callbacks.submitted = [this, generation, entry](Hash hash) mutable {
         if (generation != m_generation) return;

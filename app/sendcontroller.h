@@ -29,6 +29,9 @@ class SendController : public QObject {
     Q_PROPERTY(Layer layer READ layer WRITE setLayer NOTIFY inputChanged)
     Q_PROPERTY(QString recipient READ recipient WRITE setRecipient NOTIFY inputChanged)
     Q_PROPERTY(QString amount READ amount WRITE setAmount NOTIFY inputChanged)      // "0.5" ether
+    // L2 only: queue the signed transfer on L1 (forced inclusion, PROTOCOL §4.5) instead of sending it
+    // to the sequencer, for when the sequencer ignores this account. Costs L1 gas on top.
+    Q_PROPERTY(bool throughL1 READ throughL1 WRITE setThroughL1 NOTIFY inputChanged)
     // Outputs
     Q_PROPERTY(QString recipientError READ recipientError NOTIFY validationChanged)
     Q_PROPERTY(QString amountError READ amountError NOTIFY validationChanged)
@@ -58,6 +61,8 @@ public:
     void setAccount(const QString& key);
     Layer layer() const { return m_layer; }
     void setLayer(Layer layer);
+    bool throughL1() const { return m_throughL1; }
+    void setThroughL1(bool on);
     QString recipient() const { return m_recipient; }
     void setRecipient(const QString& text);
     QString amount() const { return m_amount; }
@@ -112,6 +117,7 @@ private:
 
     QString m_account;
     Layer m_layer = Layer::L2;
+    bool m_throughL1 = false;
     QString m_recipient;
     QString m_amount;
     QString m_recipientError;

@@ -81,6 +81,17 @@ Card {
             }
         }
 
+        CheckBox {
+            objectName: "sendThroughL1"
+            Layout.fillWidth: true
+            visible: send.layer === SendController.L2
+            enabled: send.state === SendController.Editing
+            //: Forced inclusion: the L2 transfer goes through Ethereum instead of the rollup's sequencer
+            text: qsTr("Send through L1 (if the sequencer ignores this account; costs L1 gas)")
+            checked: send.throughL1
+            onToggled: send.throughL1 = checked
+        }
+
         ErrorLabel {
             objectName: "sendError"
             text: send.state === SendController.Failed ? send.error : ""

@@ -33,7 +33,10 @@ Dialog {
                 //: The most the network fee can be; usually less is charged
                 { caption: qsTr("Network fee (at most)"), value: root.controller.fee + " " + root.controller.unit + "  (" + root.controller.maxFeePerGas + ")", mono: false, name: "reviewFee" },
                 { caption: qsTr("Total (at most)"), value: root.controller.total + " " + root.controller.unit, mono: false, name: "reviewTotal" }
-            ]
+            ].concat(root.controller.layer === SendController.L2 && root.controller.throughL1
+                     //: How the transfer reaches the rollup when the user forces it through Ethereum
+                     ? [{ caption: qsTr("Route"), value: qsTr("through L1 (forced inclusion), plus the L1 gas of queuing it"), mono: false, name: "reviewRoute" }]
+                     : [])
             delegate: RowLayout {
                 required property var modelData
                 Layout.fillWidth: true

@@ -1494,6 +1494,12 @@
 <context>
     <name>SendForm</name>
     <message>
+        <location filename="../qml/SendForm.qml" line="90"/>
+        <source>Send through L1 (if the sequencer ignores this account; costs L1 gas)</source>
+        <extracomment>Forced inclusion: the L2 transfer goes through Ethereum instead of the rollup's sequencer</extracomment>
+        <translation>Über L1 senden (falls der Sequencer dieses Konto ignoriert; kostet L1-Gas)</translation>
+    </message>
+    <message>
         <location filename="../qml/SendForm.qml" line="29"/>
         <source>From</source>
         <translation>Von</translation>
@@ -1589,6 +1595,17 @@
 </context>
 <context>
     <name>SendReviewDialog</name>
+    <message>
+        <location filename="../qml/SendReviewDialog.qml" line="90"/>
+        <source>Route</source>
+        <extracomment>How the transfer reaches the rollup when the user forces it through Ethereum</extracomment>
+        <translation>Weg</translation>
+    </message>
+    <message>
+        <location filename="../qml/SendReviewDialog.qml" line="90"/>
+        <source>through L1 (forced inclusion), plus the L1 gas of queuing it</source>
+        <translation>über L1 (erzwungene Aufnahme), zuzüglich des L1-Gases für das Einreihen</translation>
+    </message>
     <message>
         <location filename="../qml/SendReviewDialog.qml" line="20"/>
         <source>Review the payment</source>

@@ -55,6 +55,17 @@ bool waitUntil(Obj* object, Sig signal, Pred done, int ms = 90000) {
     }
     return true;
 }
+
+// eth_getBalance through the app's own client (0 if the node does not answer within 30 s).
+U256 balanceOn(EthClient* eth, const Address& address) {
+    std::optional<U256> out;
+    QObject context;
+    eth->balance(address, &context, [&](RpcResult<U256> b) { out = b.ok() ? b.value() : U256(0); });
+    QElapsedTimer clock;
+    clock.start();
+    while (!out && clock.elapsed() < 30000) QTest::qWait(20);
+    return out.value_or(U256(0));
+}
 }  // namespace
 
 class TestSession : public QObject {
@@ -65,6 +76,7 @@ private slots:
     void depositWithdrawFinalize();
     void sendOnL2IsOneHistory();
     void withdrawalThroughL1();
+    void sendThroughL1();
     void devAccountFundsAWalletAccount();  // before customEndpointsAreChecked: needs the manifest's network
     void customEndpointsAreChecked();
     void secondChainAtTheSameAddressHasItsOwnHistory();
@@ -259,12 +271,7 @@ void TestSession::withdrawalThroughL1() {
     QVERIFY(!bridge.inclusionDelay().isEmpty());  // the deposit delay, read from the chain
     QVERIFY(waitUntil(&bridge, &BridgeController::balanceChanged, [&] { return !bridge.available().isEmpty(); }));
     const Address address = *parse_address(AppContext::instance()->store()->accounts().at(0).address.toStdString());
-    auto l2Balance = [&] {
-        std::optional<U256> out;
-        session->l2Eth()->balance(address, this, [&](RpcResult<U256> b) { out = b.ok() ? b.value() : U256(0); });
-        [&] { QTRY_VERIFY_WITH_TIMEOUT(out.has_value(), 30000); }();
-        return out.value_or(U256(0));
-    };
+    auto l2Balance = [&] { return balanceOn(session->l2Eth(), address); };
     const U256 before = l2Balance();
     bridge.setThroughL1(true);
     bridge.setAmount(QStringLiteral("0.25"));
@@ -292,6 +299,44 @@ void TestSession::withdrawalThroughL1() {
     const U256 amount = *parse_amount("0.25");
     QVERIFY2(spent >= amount && spent - amount <= U256(21000) * U256(100'000'000'000ULL),
              qPrintable(QString::fromStdString(u256_to_dec(spent))));
+}
+
+// The Send page's "Send through L1" for an L2 transfer: reviewed like any send, queued on L1 with
+// Rollup.forceTransaction, applied by the sequencer from the L1 queue; the recipient gets exactly
+// the amount, and the L2 hash the page shows is the applied transaction's.
+void TestSession::sendThroughL1() {
+    auto* session = WalletSession::instance();
+    SendController send;
+    send.setLayer(SendController::Layer::L2);
+    send.setAccount(QStringLiteral("0"));
+    send.setThroughL1(true);
+    QVERIFY(waitUntil(&send, &SendController::balanceChanged, [&] { return !send.balance().isEmpty(); }));
+    const QString to = AppContext::instance()->store()->accounts().at(1).address;
+    const Address recipient = *parse_address(to.toStdString());
+    const U256 before = balanceOn(session->l2Eth(), recipient);
+    send.setRecipient(to);
+    send.setAmount(QStringLiteral("0.05"));
+    QVERIFY2(send.canReview(), qPrintable(send.amountError()));
+    send.review();
+    QVERIFY(waitUntil(&send, &SendController::stateChanged, [&] { return send.state() != SendController::State::Preparing; }));
+    QCOMPARE(send.state(), SendController::State::Review);
+    send.confirm();
+    QVERIFY(waitUntil(&send, &SendController::stateChanged, [&] {
+        return send.state() == SendController::State::Sent || send.state() == SendController::State::Failed;
+    }, 60000));
+    QVERIFY2(send.state() == SendController::State::Sent, qPrintable(send.error()));
+    const Hash hash = *Hash::from_view(*from_hex(send.txHash().toStdString()));
+    std::optional<TransactionReceipt> receipt;
+    QObject polling;  // destroyed first: no late answer writes to `receipt`
+    QVERIFY2(waitUntil(session, &WalletSession::l2NewHead, [&] {
+                 session->l2Eth()->transactionReceipt(hash, &polling, [&](RpcResult<std::optional<TransactionReceipt>> r) {
+                     if (r.ok() && r.value()) receipt = *r.value();
+                 });
+                 return receipt.has_value();
+             }, 60000),
+             "the sequencer never applied the forced transfer");
+    QVERIFY(receipt->success);
+    QCOMPARE(balanceOn(session->l2Eth(), recipient) - before, *parse_amount("0.05"));
 }
 
 void TestSession::sendOnL2IsOneHistory() {
@@ -339,12 +384,7 @@ void TestSession::devAccountFundsAWalletAccount() {
     QVERIFY(session->canFundFromDevAccount());
     const auto account = AppContext::instance()->store()->accounts().at(2);
     const Address address = *parse_address(account.address.toStdString());
-    auto balance = [&] {
-        std::optional<U256> out;
-        session->l1()->balance(address, this, [&](RpcResult<U256> b) { out = b.ok() ? b.value() : U256(0); });
-        [&] { QTRY_VERIFY_WITH_TIMEOUT(out.has_value(), 30000); }();
-        return out.value_or(U256(0));
-    };
+    auto balance = [&] { return balanceOn(session->l1(), address); };
     const U256 before = balance();
     QSignalSpy finished(session, &WalletSession::fundingFinished);
     session->fundFromDevAccount(account.index);
