@@ -3,6 +3,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -91,11 +92,39 @@ Result<NetworkConfig> loadDevnetManifest(const QString& path) {
     return parseDevnetManifest(file.readAll(), path);
 }
 
-Result<NetworkConfig> explicitNetwork(const QString& l1Rpc, const QString& l2Rpc, const QString& rollup) {
+bool isLoopbackHost(const QString& host) {
+    // The name by convention (RFC 6761); any other name could resolve anywhere.
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0) return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();  // 127.0.0.0/8, ::1
+}
+
+bool isUnencryptedRemote(const QUrl& url) {
+    const QString scheme = url.scheme().toLower();
+    const bool plain = scheme == QLatin1String("http") || scheme == QLatin1String("ws");
+    return plain && !isLoopbackHost(url.host());
+}
+
+Status checkEndpointTransport(const QUrl& url, bool allowInsecure, const QString& what) {
+    if (allowInsecure || !isUnencryptedRemote(url)) return {};
+    return make_error(QStringLiteral("%1 %2 is not encrypted and not on this computer, so anyone on the way can read "
+                                     "and change what the wallet is told: use https:// or wss://, or allow "
+                                     "unencrypted connections (sluice-cli --insecure-endpoints, or the check box "
+                                     "in the app's network settings)")
+                          .arg(what, url.toDisplayString())
+                          .toStdString());
+}
+
+Result<NetworkConfig> explicitNetwork(const QString& l1Rpc, const QString& l2Rpc, const QString& rollup,
+                                      bool allowInsecure) {
     auto l1 = httpUrl(l1Rpc, QStringLiteral("--l1-rpc"));
     if (!l1) return l1.error();
     auto l2 = httpUrl(l2Rpc, QStringLiteral("--l2-rpc"));
     if (!l2) return l2.error();
+    // The L2 WebSocket below shares the L2 URL's host and encryption, so checking the two RPC
+    // URLs covers every connection this network makes.
+    if (auto ok = checkEndpointTransport(*l1, allowInsecure, QStringLiteral("--l1-rpc")); !ok) return ok.error();
+    if (auto ok = checkEndpointTransport(*l2, allowInsecure, QStringLiteral("--l2-rpc")); !ok) return ok.error();
     auto address = parse_address(rollup.trimmed().toStdString());
     if (!address) return make_error("--rollup: " + address.message());
     NetworkConfig config;
@@ -108,6 +137,12 @@ Result<NetworkConfig> explicitNetwork(const QString& l1Rpc, const QString& l2Rpc
     config.rollup = *address;
     config.source = QStringLiteral("command line");
     return config;
+}
+
+bool isLocalDevnet(const NetworkConfig& network, quint64 l1ChainId) {
+    auto local = [](const QUrl& url) { return url.isEmpty() || isLoopbackHost(url.host()); };
+    return l1ChainId == kDevnetL1ChainId && !network.l1Rpc.isEmpty() && !network.l2Rpc.isEmpty() &&
+           local(network.l1Rpc) && local(network.l2Rpc) && local(network.l1Ws) && local(network.l2Ws);
 }
 
 }  // namespace sluice

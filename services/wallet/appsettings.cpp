@@ -15,6 +15,7 @@ const QString kLanguageKey = QStringLiteral("ui/language");
 const QString kNetworkModeKey = QStringLiteral("network/mode");
 const QString kL2RpcUrlKey = QStringLiteral("network/l2RpcUrl");
 const QString kRollupKey = QStringLiteral("network/rollup");
+const QString kAllowInsecureKey = QStringLiteral("network/allowInsecureEndpoints");
 const QString kThemeKey = QStringLiteral("ui/theme");
 const QString kAutoLockKey = QStringLiteral("security/autoLockMinutes");
 
@@ -101,7 +102,8 @@ bool AppSettings::setLocalNetwork() {
     return true;
 }
 
-bool AppSettings::setCustomNetwork(const QString& l1RpcUrl, const QString& l2RpcUrl, const QString& rollup) {
+bool AppSettings::setCustomNetwork(const QString& l1RpcUrl, const QString& l2RpcUrl, const QString& rollup,
+                                   bool allowInsecure) {
     for (const QString& url : {l1RpcUrl, l2RpcUrl}) {
         const QString problem = rpcUrlProblem(url);
         if (!problem.isEmpty()) {
@@ -119,6 +121,7 @@ bool AppSettings::setCustomNetwork(const QString& l1RpcUrl, const QString& l2Rpc
     m_settings->setValue(kL1RpcUrlKey, l1RpcUrl.trimmed());
     m_settings->setValue(kL2RpcUrlKey, l2RpcUrl.trimmed());
     m_settings->setValue(kRollupKey, address);
+    m_settings->setValue(kAllowInsecureKey, allowInsecure);
     m_settings->setValue(kNetworkModeKey, QStringLiteral("custom"));
     m_settings->sync();
     if (l1Changed) emit l1RpcUrlChanged();
@@ -129,6 +132,8 @@ bool AppSettings::setCustomNetwork(const QString& l1RpcUrl, const QString& l2Rpc
 QString AppSettings::l2RpcUrl() const { return m_settings->value(kL2RpcUrlKey).toString(); }
 
 QString AppSettings::rollupAddress() const { return m_settings->value(kRollupKey).toString(); }
+
+bool AppSettings::allowInsecureEndpoints() const { return m_settings->value(kAllowInsecureKey, false).toBool(); }
 
 QStringList AppSettings::supportedThemes() {
     return {QStringLiteral("system"), QStringLiteral("light"), QStringLiteral("dark")};

@@ -50,9 +50,13 @@ public:
     // "local", or "custom" with the L2 RPC URL and the rollup address (the L1 is l1RpcUrl).
     // Checking that the endpoints answer is the caller's job (services/localstack checkNetwork).
     Q_INVOKABLE bool setLocalNetwork();
-    Q_INVOKABLE bool setCustomNetwork(const QString& l1RpcUrl, const QString& l2RpcUrl, const QString& rollup);
+    // `allowInsecure`: the user allowed plain http/ws to endpoints that are not on this computer
+    // (the transport rule is checkEndpointTransport, services/bridge/network_config.hpp).
+    Q_INVOKABLE bool setCustomNetwork(const QString& l1RpcUrl, const QString& l2RpcUrl, const QString& rollup,
+                                      bool allowInsecure = false);
     QString l2RpcUrl() const;
     QString rollupAddress() const;
+    bool allowInsecureEndpoints() const;  // false unless saved with the custom endpoints
     // "system" (default), "light", "dark".
     QString theme() const;
     Q_INVOKABLE bool setTheme(const QString& theme);

@@ -741,6 +741,11 @@ std::optional<WalletAccount> WalletStore::account(int accountIndex) const {
     return std::nullopt;
 }
 
+bool WalletStore::isDevFixture() const {
+    const auto first = account(0);
+    return first && first->address.compare(QLatin1String(kDevFixtureAddress), Qt::CaseInsensitive) == 0;
+}
+
 std::optional<AccountSigner> WalletStore::signer(int accountIndex) {
     if (!m_unlocked) return std::nullopt;
     const auto found = account(accountIndex);

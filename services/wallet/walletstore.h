@@ -77,6 +77,12 @@ public:
 
     static constexpr int kMinPasswordLength = 8;
 
+    // The mnemonic anvil and Hardhat fund by default, published with them: the app's --dev-fixture
+    // wallet is made from it. Its keys are public, so whatever they hold anyone can take.
+    static constexpr const char* kDevMnemonic = "test test test test test test test test test test test junk";
+    // Account 0 of kDevMnemonic without a passphrase (m/44'/60'/0'/0/0): anvil's first dev account.
+    static constexpr const char* kDevFixtureAddress = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
+
     // dataDir empty = defaultDataDir(). The constructor starts reading <dataDir>/wallet.json on
     // the worker (busy() is true until it is read; existsChanged()/accountsChanged() follow).
     explicit WalletStore(const QString& dataDir = {}, QObject* parent = nullptr);
@@ -107,6 +113,11 @@ public:
     QList<WalletAccount> accounts() const { return m_accounts; }
     // The account with BIP-44 index `accountIndex`, if the wallet has it.
     std::optional<WalletAccount> account(int accountIndex) const;
+    // Whether this is the dev fixture: a wallet whose first account is kDevFixtureAddress (made
+    // by --dev-fixture, the test mnemonic restored by hand, or anvil's first key imported). Known
+    // from the addresses alone, so also while locked. Such a wallet is only for the local devnet
+    // (isLocalDevnet in services/bridge/network_config.hpp).
+    bool isDevFixture() const;
 
     // Create/import refuse (failed()) when a wallet file already exists or could not be read:
     // an existing file is never overwritten. On success the new wallet is unlocked.

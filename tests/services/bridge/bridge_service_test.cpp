@@ -315,6 +315,67 @@ private slots:
         QCOMPARE(tls.value().l2Ws, QUrl(QStringLiteral("wss://l2.example/rpc")));
     }
 
+    // Issue 10, item 13: plain http/ws only to this computer; anything else needs TLS unless the
+    // user allows unencrypted connections, and the refusal says what to do.
+    void endpointTransportRule() {
+        auto url = [](const char* text) { return QUrl(QString::fromLatin1(text)); };
+        for (const char* loopback : {"http://127.0.0.1:8545", "http://127.3.4.5:8545", "ws://localhost:8545",
+                                     "http://LOCALHOST:1", "http://[::1]:8545"}) {
+            QVERIFY2(!isUnencryptedRemote(url(loopback)), loopback);
+            QVERIFY2(checkEndpointTransport(url(loopback), false).ok(), loopback);
+        }
+        for (const char* tls : {"https://l1.example", "wss://l2.example/rpc", "https://192.168.1.10:8545"})
+            QVERIFY2(checkEndpointTransport(url(tls), false).ok(), tls);
+        // The LAN, the internet, a name that merely looks local, a loopback address in a path.
+        for (const char* remote : {"http://192.168.1.10:8545", "http://10.0.0.2:8545", "ws://node.example:8546",
+                                   "http://localhost.example:8545", "http://[::2]:8545", "http://8.8.8.8/127.0.0.1"}) {
+            QVERIFY2(isUnencryptedRemote(url(remote)), remote);
+            auto refused = checkEndpointTransport(url(remote), false, QStringLiteral("--l1-rpc"));
+            QVERIFY2(!refused.ok(), remote);
+            const QString message = QString::fromStdString(refused.message());
+            QVERIFY2(message.contains(QStringLiteral("use https:// or wss://, or allow unencrypted connections")), qPrintable(message));
+            QVERIFY2(message.startsWith(QStringLiteral("--l1-rpc ")), qPrintable(message));
+            // The explicit switch lets it through.
+            QVERIFY2(checkEndpointTransport(url(remote), true).ok(), remote);
+        }
+        // explicitNetwork applies the rule to both RPC URLs (and so to the L2 WebSocket beside them).
+        const QString rollup = QStringLiteral("0x5fbdb2315678afecb367f032d93f642f64180aa3");
+        QVERIFY(explicitNetwork(QStringLiteral("http://127.0.0.1:8545"), QStringLiteral("http://localhost:8645"), rollup).ok());
+        auto lanL1 = explicitNetwork(QStringLiteral("http://192.168.1.10:8545"), QStringLiteral("http://127.0.0.1:8645"), rollup);
+        QVERIFY(!lanL1.ok());
+        QVERIFY2(QString::fromStdString(lanL1.message()).contains(QStringLiteral("--l1-rpc")), lanL1.message().c_str());
+        auto lanL2 = explicitNetwork(QStringLiteral("https://l1.example"), QStringLiteral("http://192.168.1.10:8645"), rollup);
+        QVERIFY(!lanL2.ok());
+        QVERIFY2(QString::fromStdString(lanL2.message()).contains(QStringLiteral("--l2-rpc")), lanL2.message().c_str());
+        auto allowed = explicitNetwork(QStringLiteral("http://192.168.1.10:8545"), QStringLiteral("http://192.168.1.10:8645"),
+                                       rollup, true);
+        QVERIFY(allowed.ok());
+        QCOMPARE(allowed->l2Ws, QUrl(QStringLiteral("ws://192.168.1.10:8645")));
+    }
+
+    // Issue 10, item 12: the network the dev fixture wallet may use.
+    void localDevnetIsChain31337OnThisComputer() {
+        const QString rollup = QStringLiteral("0x5fbdb2315678afecb367f032d93f642f64180aa3");
+        auto local = explicitNetwork(QStringLiteral("http://127.0.0.1:8545"), QStringLiteral("http://127.0.0.1:8645"), rollup);
+        QVERIFY(local.ok());
+        QVERIFY(isLocalDevnet(*local, 31337));
+        QVERIFY(!isLocalDevnet(*local, 1));        // a mainnet fork or any other chain on this computer
+        QVERIFY(!isLocalDevnet(*local, 11155111));
+        auto remote = explicitNetwork(QStringLiteral("https://l1.example"), QStringLiteral("http://127.0.0.1:8645"), rollup);
+        QVERIFY(remote.ok());
+        QVERIFY(!isLocalDevnet(*remote, 31337));   // chain 31337 somewhere else is somebody's
+        auto remoteL2 = explicitNetwork(QStringLiteral("http://127.0.0.1:8545"), QStringLiteral("https://l2.example"), rollup);
+        QVERIFY(!isLocalDevnet(*remoteL2, 31337));
+        // A devnet manifest counts by the same rule: its URLs, not its being a manifest.
+        auto manifest = parseDevnetManifest(fixture(QStringLiteral("devnet.json")), QStringLiteral("devnet.json"));
+        QVERIFY2(manifest.ok(), manifest.ok() ? "" : manifest.message().c_str());
+        QVERIFY(isLocalDevnet(*manifest, 31337));
+        NetworkConfig elsewhere = *manifest;
+        elsewhere.l1Ws = QUrl(QStringLiteral("ws://192.168.1.10:8546"));
+        QVERIFY(!isLocalDevnet(elsewhere, 31337));
+        QVERIFY(!isLocalDevnet(NetworkConfig{}, 31337));
+    }
+
     void parsesNodeObjects() {
         const QJsonArray ws = QJsonDocument::fromJson(fixture(QStringLiteral("withdrawals_posted.json"))).array();
         auto posted = L2Client::parseWithdrawal(ws[0]);

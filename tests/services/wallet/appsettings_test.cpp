@@ -84,6 +84,24 @@ private slots:
         QCOMPARE(reopened.language(), QStringLiteral("de"));
     }
 
+    // The user's "allow unencrypted connections" choice (issue 10, item 13) is saved with the
+    // custom endpoints and read back at the next start; it is off unless chosen.
+    void insecureEndpointChoicePersists() {
+        QTemporaryDir dir;
+        const QString rollup = QStringLiteral("0x5FbDB2315678afecb367f032d93F642f64180aa3");
+        {
+            AppSettings settings(dir.path());
+            QVERIFY(!settings.allowInsecureEndpoints());
+            QVERIFY(settings.setCustomNetwork(QStringLiteral("http://192.168.1.10:8545"), QStringLiteral("http://192.168.1.10:8645"),
+                                              rollup, true));
+            QVERIFY(settings.allowInsecureEndpoints());
+        }
+        AppSettings reopened(dir.path());
+        QVERIFY(reopened.allowInsecureEndpoints());
+        QVERIFY(reopened.setCustomNetwork(QStringLiteral("https://l1.example"), QStringLiteral("https://l2.example"), rollup));
+        QVERIFY(!reopened.allowInsecureEndpoints());
+    }
+
     void unsupportedLanguageIsRefused() {
         QTemporaryDir dir;
         AppSettings settings(dir.path());

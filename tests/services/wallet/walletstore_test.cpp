@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include <memory>
+#include <optional>
 
 #include "core/crypto/keccak.hpp"
 #include "core/eth/address.hpp"
@@ -423,6 +424,39 @@ private slots:
         auto signature = store->signHash(0, digest);
         QVERIFY(signature.ok());
         QCOMPARE(recoveredAddress(digest, *signature), kCastKeyAddress);
+    }
+
+    // Issue 10, item 12: the wallet made from the public test mnemonic is known as the dev
+    // fixture from its addresses (also while locked, also reopened), however it was made; any
+    // other wallet, the same mnemonic with a passphrase included, is not.
+    void devFixtureIsKnownByItsFirstAddress() {
+        QCOMPARE(coreAddress(QString::fromLatin1(WalletStore::kDevMnemonic), "", 0),
+                 QString::fromLatin1(WalletStore::kDevFixtureAddress));
+        auto fixtureFrom = [&](const QString& dir, const QString& mnemonic, const QString& passphrase) -> std::optional<bool> {
+            auto store = openStore(dir);
+            if (!store || store->isDevFixture()) return std::nullopt;  // no wallet yet: not the fixture
+            store->createFromMnemonic(mnemonic, passphrase, kPassword);
+            if (!waitIdle(*store) || !store->isUnlocked()) return std::nullopt;
+            const bool unlockedVerdict = store->isDevFixture();
+            store->lock();
+            if (store->isDevFixture() != unlockedVerdict) return std::nullopt;
+            auto reopened = openStore(dir);
+            if (!reopened || reopened->isDevFixture() != unlockedVerdict) return std::nullopt;
+            return unlockedVerdict;
+        };
+        QTemporaryDir fixture, other, withPassphrase, importedKey;
+        // Restored by hand, in any spelling the restore field accepts.
+        QVERIFY(fixtureFrom(fixture.path(), QStringLiteral("  Test test TEST test test test test test test test test junk "), {}) ==
+                std::optional<bool>(true));
+        QVERIFY(fixtureFrom(other.path(), kMnemonic, {}) == std::optional<bool>(false));
+        QVERIFY(fixtureFrom(withPassphrase.path(), QString::fromLatin1(WalletStore::kDevMnemonic), QStringLiteral("secret")) ==
+                std::optional<bool>(false));
+        // anvil's first key imported on its own is as public.
+        auto store = openStore(importedKey.path());
+        QVERIFY(store);
+        store->importPrivateKey(QStringLiteral("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"), kPassword);
+        QVERIFY(waitIdle(*store));
+        QVERIFY(store->isDevFixture());
     }
 
     void importKeystore() {
