@@ -63,6 +63,7 @@ struct Options {
     QCommandLineOption l1Rpc{QStringLiteral("l1-rpc"), QStringLiteral("L1 JSON-RPC URL (instead of --network)."), QStringLiteral("URL")};
     QCommandLineOption l2Rpc{QStringLiteral("l2-rpc"), QStringLiteral("L2 (sluiced) JSON-RPC URL."), QStringLiteral("URL")};
     QCommandLineOption rollup{QStringLiteral("rollup"), QStringLiteral("The Rollup contract's L1 address."), QStringLiteral("ADDRESS")};
+    QCommandLineOption insecureEndpoints = insecureEndpointsOption();
     QCommandLineOption privateKey{QStringLiteral("private-key"),
                                   QStringLiteral("The account's key, 64 hex digits. Other local users can read it in ps: "
                                                  "prefer --private-key-file."),
@@ -82,7 +83,9 @@ struct Options {
     QCommandLineOption timeout{QStringLiteral("timeout"), QStringLiteral("Seconds to wait for a receipt (default 120)."),
                                QStringLiteral("S"), QStringLiteral("120")};
 
-    void addNetwork(QCommandLineParser& p) const { p.addOptions({network, dataDir, l1Rpc, l2Rpc, rollup, walletDir}); }
+    void addNetwork(QCommandLineParser& p) const {
+        p.addOptions({network, dataDir, l1Rpc, l2Rpc, rollup, insecureEndpoints, walletDir});
+    }
     void addKeys(QCommandLineParser& p) const {
         p.addOptions({privateKey, privateKeyFile, keystore, wallet, account, passwordFile, timeout});
     }
@@ -109,7 +112,13 @@ Result<NetworkConfig> networkFrom(const QCommandLineParser& p, const Options& o)
         if (p.isSet(o.network)) return make_error("give either --network or --l1-rpc/--l2-rpc/--rollup, not both");
         if (!p.isSet(o.l1Rpc) || !p.isSet(o.l2Rpc) || !p.isSet(o.rollup))
             return make_error("--l1-rpc, --l2-rpc and --rollup go together (or use --network local)");
-        return explicitNetwork(p.value(o.l1Rpc), p.value(o.l2Rpc), p.value(o.rollup));
+        const bool allowInsecure = p.isSet(o.insecureEndpoints);
+        auto config = explicitNetwork(p.value(o.l1Rpc), p.value(o.l2Rpc), p.value(o.rollup), allowInsecure);
+        if (!config) return config;
+        // explicitNetwork applied the rule; this only adds the warning for what the flag let through.
+        for (auto [url, what] : {std::pair{config->l1Rpc, QStringLiteral("--l1-rpc")}, std::pair{config->l2Rpc, QStringLiteral("--l2-rpc")}})
+            if (auto ok = checkEndpoint(url, what, allowInsecure); !ok) return ok.error();
+        return config;
     }
     if (!p.isSet(o.network) && !p.isSet(o.dataDir))
         return make_error("say where to connect: --network local, or --l1-rpc/--l2-rpc/--rollup");
@@ -226,6 +235,16 @@ std::optional<int> openSigner(Session& s, const QCommandLineParser& p, const Opt
         loop.exec();
     }
     if (!failure.isEmpty()) return fail(failure);
+    // The dev fixture's keys are public (WalletStore::isDevFixture): whatever it holds on a real
+    // network anyone can take, so it signs for the local devnet only, as in the app.
+    if (s.store->isDevFixture() && !isLocalDevnet(s.network, s.params.l1ChainId))
+        return fail(QStringLiteral("the wallet in %1 is the dev fixture, made from the public test mnemonic: it is only used on "
+                                   "the local devnet (L1 chain %2 on this computer), not on L1 chain %3 at %4; use a key of "
+                                   "your own")
+                        .arg(s.walletDir)
+                        .arg(kDevnetL1ChainId)
+                        .arg(s.params.l1ChainId)
+                        .arg(s.network.l1Rpc.toDisplayString()));
     s.signer = s.store->signer(index);
     if (!s.signer) return fail(QStringLiteral("the wallet has no account %1 (add it in the app)").arg(index));
     return std::nullopt;

@@ -25,7 +25,8 @@ QCommandLineOption rpcUrlOption() {
                               QStringLiteral("URL"));
 }
 
-std::optional<QUrl> rpcUrl(const QCommandLineParser& parser, const QCommandLineOption& option, int& exitCode) {
+std::optional<QUrl> rpcUrl(const QCommandLineParser& parser, const QCommandLineOption& option,
+                           const QCommandLineOption& insecure, int& exitCode) {
     if (!parser.isSet(option)) {
         exitCode = fail(QStringLiteral("--rpc-url is required (see --help)"), Usage);
         return std::nullopt;
@@ -33,6 +34,10 @@ std::optional<QUrl> rpcUrl(const QCommandLineParser& parser, const QCommandLineO
     const QUrl url(parser.value(option));
     if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
         exitCode = fail(QStringLiteral("--rpc-url must be an http:// or https:// URL, not '%1'").arg(parser.value(option)), Usage);
+        return std::nullopt;
+    }
+    if (auto ok = checkEndpoint(url, QStringLiteral("--rpc-url"), parser.isSet(insecure)); !ok) {
+        exitCode = fail(ok.message(), Usage);
         return std::nullopt;
     }
     return url;
@@ -45,12 +50,13 @@ int runBalance(const QStringList& argv) {
     QCommandLineParser parser;
     const QCommandLineOption urlOption = rpcUrlOption();
     const QCommandLineOption weiOption(QStringLiteral("wei"), QStringLiteral("Print wei instead of ether."));
-    parser.addOptions({urlOption, weiOption});
+    const QCommandLineOption insecureOption = insecureEndpointsOption();
+    parser.addOptions({urlOption, weiOption, insecureOption});
     parser.addPositionalArgument(QStringLiteral("ADDRESS"), QStringLiteral("0x address (EIP-55 checksum checked if mixed case)."));
     if (auto exit = parseArguments(parser, args, QStringLiteral("Prints an account's balance exactly, in ether or wei."), 1, 1))
         return *exit;
     int exitCode = Ok;
-    auto url = rpcUrl(parser, urlOption, exitCode);
+    auto url = rpcUrl(parser, urlOption, insecureOption, exitCode);
     if (!url) return exitCode;
     auto address = parse_address(parser.positionalArguments().first().trimmed().toStdString());
     if (!address) return fail(withContext(QStringLiteral("ADDRESS"), address.message()), Usage);
@@ -91,14 +97,16 @@ int runSend(const QStringList& argv) {
     const QCommandLineOption timeoutOption(QStringLiteral("timeout"),
                                            QStringLiteral("Seconds to wait for the receipt (default 120)."),
                                            QStringLiteral("S"), QStringLiteral("120"));
-    parser.addOptions({urlOption, keyOption, keyFileOption, keystoreOption, passwordFileOption, toOption, valueOption, timeoutOption});
+    const QCommandLineOption insecureOption = insecureEndpointsOption();
+    parser.addOptions({urlOption, keyOption, keyFileOption, keystoreOption, passwordFileOption, toOption, valueOption, timeoutOption,
+                       insecureOption});
     if (auto exit = parseArguments(parser, args,
                                    QStringLiteral("Sends ETH in an EIP-1559 transaction (nonce, fees and gas from the node), "
                                                   "waits for the receipt and prints the transaction hash."),
                                    0, 0))
         return *exit;
     int exitCode = Ok;
-    auto url = rpcUrl(parser, urlOption, exitCode);
+    auto url = rpcUrl(parser, urlOption, insecureOption, exitCode);
     if (!url) return exitCode;
     const bool keyGiven = secretGiven(parser, keyOption, keyFileOption);
     if (keyGiven == parser.isSet(keystoreOption))

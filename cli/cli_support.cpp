@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "cli/cli_support.hpp"
 
+#include "services/bridge/network_config.hpp"
+
 #include <QCoreApplication>
 #include <QFile>
 
@@ -215,6 +217,21 @@ Result<PrivateKey> readPrivateKeyOption(const QCommandLineParser& parser, const 
     auto key = PrivateKey::from_hex(hex);
     if (!key) return make_error(source + ": " + key.message());
     return key;
+}
+
+QCommandLineOption insecureEndpointsOption() {
+    return {QStringLiteral("insecure-endpoints"),
+            QStringLiteral("Allow plain http:// (ws://) to endpoints that are not on this computer. Anyone on the "
+                           "network path can then read and change the traffic; a warning says so.")};
+}
+
+Status checkEndpoint(const QUrl& url, const QString& what, bool allowInsecure) {
+    if (auto ok = checkEndpointTransport(url, allowInsecure, what); !ok) return ok;
+    if (isUnencryptedRemote(url))
+        printErr(QStringLiteral("warning: --insecure-endpoints: %1 %2 is not encrypted; anyone on the network path can see "
+                                "which addresses you use and change what the node answers (balances, fees, chain id)")
+                     .arg(what, url.toDisplayString()));
+    return {};
 }
 
 QString withContext(const QString& what, const std::string& message) {

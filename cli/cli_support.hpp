@@ -7,6 +7,7 @@
 #include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 #include <optional>
 #include <string>
@@ -64,6 +65,13 @@ Result<SecureBytes> readSecretOption(const QCommandLineParser& parser, const QCo
 // --private-key-file or, on a terminal, the prompt "Private key: ". Errors name the option.
 Result<PrivateKey> readPrivateKeyOption(const QCommandLineParser& parser, const QCommandLineOption& inlineForm,
                                         const QCommandLineOption& fileForm);
+
+// Endpoints the user names (--rpc-url, --l1-rpc, --l2-rpc) follow the transport rule of
+// services/bridge/network_config.hpp: plain http/ws only to this computer, https/wss elsewhere,
+// unless --insecure-endpoints, which then warns on stderr about each endpoint it lets through.
+QCommandLineOption insecureEndpointsOption();
+// The rule for `url` given as `what`: an error when refused; the warning when only the flag lets it through.
+Status checkEndpoint(const QUrl& url, const QString& what, bool allowInsecure);
 
 // A Result's message prefixed with what was being done: "--to: checksum mismatch ...".
 QString withContext(const QString& what, const std::string& message);

@@ -90,3 +90,27 @@ assert_fails_with "give exactly one of --private-key-file (or --private-key) and
 (umask 077 && printf '%s\n' "$poor_key" >"$E2E_TMP/poor.key")
 assert_fails_with "insufficient funds" "send from an empty account, key from --private-key-file" \
     "$SLUICE_CLI" send --rpc-url "$RPC_URL" --private-key-file "$E2E_TMP/poor.key" --to "$DEV_ADDRESS" --value 0.5
+
+# Endpoints (issue 10, item 13): plain http only to this computer. A LAN or internet host needs
+# https, or --insecure-endpoints, which lets it through with a warning. 192.0.2.1 is TEST-NET-1:
+# nothing answers there, so the allowed runs are cut short by `timeout` once past the check.
+remote=http://192.0.2.1:8545
+rollup=0x5FbDB2315678afecb367f032d93F642f64180aa3
+advice="use https:// or wss://, or allow unencrypted connections"
+assert_fails_with "--rpc-url $remote is not encrypted and not on this computer" "balance over http to a remote node" \
+    "$SLUICE_CLI" balance --rpc-url "$remote" "$DEV_ADDRESS"
+grep -qF -- "$advice" "$E2E_TMP/err" || fail "the refusal does not say what to do: $(cat "$E2E_TMP/err")"
+assert_fails_with "$advice" "send over http to a remote node" \
+    "$SLUICE_CLI" send --rpc-url "$remote" --private-key-file "$E2E_TMP/dev.key" --to "$DEV_ADDRESS" --value 1
+assert_fails_with "--l2-rpc http://192.0.2.1:8645 is not encrypted" "the bridge's L2 over http to a remote node" \
+    "$SLUICE_CLI" balance --l2 --l1-rpc "$RPC_URL" --l2-rpc http://192.0.2.1:8645 --rollup "$rollup" "$DEV_ADDRESS"
+assert_fails_with "warning: --insecure-endpoints: --rpc-url $remote is not encrypted" "balance over http with --insecure-endpoints" \
+    timeout 5 "$SLUICE_CLI" balance --insecure-endpoints --rpc-url "$remote" "$DEV_ADDRESS"
+if grep -qF -- "$advice" "$E2E_TMP/err"; then fail "--insecure-endpoints did not get past the check: $(cat "$E2E_TMP/err")"; fi
+assert_fails_with "warning: --insecure-endpoints: --l1-rpc $remote is not encrypted" "the bridge over http with --insecure-endpoints" \
+    timeout 5 "$SLUICE_CLI" balance --l2 --insecure-endpoints --l1-rpc "$remote" --l2-rpc http://192.0.2.1:8645 --rollup "$rollup" "$DEV_ADDRESS"
+if grep -qF -- "$advice" "$E2E_TMP/err"; then fail "--insecure-endpoints did not get past the check: $(cat "$E2E_TMP/err")"; fi
+# Loopback over http stays as it was, without a warning.
+"$SLUICE_CLI" balance --rpc-url "$RPC_URL" "$DEV_ADDRESS" >/dev/null 2>"$E2E_TMP/err" || fail "balance over loopback http: $(cat "$E2E_TMP/err")"
+[[ ! -s $E2E_TMP/err ]] || fail "balance over loopback http warned: $(cat "$E2E_TMP/err")"
+echo "ok - loopback http needs no switch and warns about nothing"
