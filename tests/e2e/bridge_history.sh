@@ -52,7 +52,7 @@ bridge_round() {
 
 
 echo "# devnet 1"
-start_devnet 1
+start_devnet 1 --challenge-period 5
 FIRST_ROLLUP=$ROLLUP
 KEY_A=$(dev_account 0 privateKey)
 ME_A=$(dev_account 0 address)
@@ -62,14 +62,14 @@ bridge_round "$KEY_A" "$ME_A"
 stop_devnet
 
 echo "# devnet 2: same Rollup address, same account"
-start_devnet 2
+start_devnet 2 --challenge-period 5
 assert_eq "$FIRST_ROLLUP" "$ROLLUP" "the fresh devnet's Rollup is at the same address"
 assert_eq "[]" "$(withdrawals_of "$ME_A" | jq -c .)" "devnet 1's withdrawal is not on devnet 2"
 bridge_round "$KEY_A" "$ME_A"
 stop_devnet
 
 echo "# devnet 3: same Rollup address, another account"
-start_devnet 3
+start_devnet 3 --challenge-period 5
 assert_eq "$FIRST_ROLLUP" "$ROLLUP" "the fresh devnet's Rollup is at the same address"
 bridge_round "$KEY_B" "$ME_B"
 assert_eq "[]" "$(withdrawals_of "$ME_A" | jq -c .)" "the other account's withdrawals of devnets 1 and 2 are not on devnet 3"

@@ -35,8 +35,8 @@ trap 'stop_devnet; cleanup' EXIT
 # start_devnet NAME [sluiced options...]: a fresh `sluiced --devnet` in its own data folder on free
 # ports, ready when its manifest exists and its L2 answers (readiness, not a timing assertion);
 # sets SLUICED_PID, DATA, LOG, L1, L2, ROLLUP, NET (its manifest) and EXPLICIT (the same chain
-# through explicit endpoints). A port taken by someone else between choosing and binding it means
-# another try on other ports.
+# through explicit endpoints). A failed start (e.g. a port taken by someone else between choosing
+# and binding it) means another try on other ports; what went wrong is printed.
 start_devnet() {
     local name=$1 attempt l2_port
     shift
@@ -56,9 +56,10 @@ start_devnet() {
         done
         if kill -0 "$SLUICED_PID" 2>/dev/null && [[ -s "$DATA/devnet.json" ]]; then break; fi
         stop_devnet
-        grep -q "already in use" "$LOG" || { cat "$LOG" >&2; fail "sluiced did not start"; }
+        echo "# sluiced did not start (attempt $attempt): $(tail -n 1 "$LOG")" >&2
+        cat "$DATA"/anvil.log >&2 2>/dev/null || true
     done
-    [[ -n "$SLUICED_PID" ]] || fail "sluiced found no free ports"
+    [[ -n "$SLUICED_PID" ]] || { cat "$LOG" >&2; fail "sluiced did not start in 3 attempts"; }
     L1=$(jq -r .l1.rpcUrl "$DATA/devnet.json")
     L2=$(jq -r .l2.rpcUrl "$DATA/devnet.json")
     ROLLUP=$(jq -r .rollup "$DATA/devnet.json")
