@@ -62,13 +62,16 @@ AppContext::AppContext(const AppOptions& options, QObject* parent)
     connect(m_store.get(), &sluice::WalletStore::existsChanged, this, &AppContext::stateChanged);
     connect(m_store.get(), &sluice::WalletStore::unlockedChanged, this, &AppContext::stateChanged);
     connect(m_store.get(), &sluice::WalletStore::busyChanged, this, &AppContext::onStoreBusyChanged);
+    connect(m_store.get(), &sluice::WalletStore::existsChanged, this, &AppContext::devFixtureWalletChanged);
+    connect(m_store.get(), &sluice::WalletStore::accountsChanged, this, &AppContext::devFixtureWalletChanged);
     connect(m_store.get(), &sluice::WalletStore::busyChanged, this, &AppContext::idleChanged);
     connect(m_settings.get(), &sluice::AppSettings::l1RpcUrlChanged, this, &AppContext::l1RpcUrlChanged);
 
     if (options.devFixture) m_fixture = FixtureStep::Creating;
 
     m_sessionRpcUrl = options.l1RpcUrl;
-    m_network->connectTo(l1RpcUrl());
+    // Plain http to another host only with the consent saved with the custom endpoints.
+    m_network->connectTo(l1RpcUrl(), m_settings->allowInsecureEndpoints());
 
     m_translator = new QTranslator(this);
     m_qtTranslator = new QTranslator(this);
@@ -86,6 +89,7 @@ AppContext::~AppContext() {
 
 bool AppContext::walletExists() const { return m_store->exists(); }
 bool AppContext::unlocked() const { return m_store->isUnlocked(); }
+bool AppContext::devFixtureWallet() const { return m_store->exists() && m_store->isDevFixture(); }
 QString AppContext::loadError() const { return m_store->loadError(); }
 
 QString AppContext::l1RpcUrl() const {
@@ -131,7 +135,7 @@ void AppContext::advanceDevFixture() {
     case FixtureStep::Creating:
         m_fixture = FixtureStep::AddingAccounts;
         if (!m_store->exists()) {
-            m_store->createFromMnemonic(QString::fromLatin1(kDevMnemonic), QString(),
+            m_store->createFromMnemonic(QString::fromLatin1(sluice::WalletStore::kDevMnemonic), QString(),
                                         QString::fromLatin1(kDevPassword));
             return;
         }
@@ -196,6 +200,6 @@ QString AppContext::setL1RpcUrl(const QString& url) {
     if (!m_settings->setL1RpcUrl(trimmed)) return sluice::AppSettings::rpcUrlProblem(trimmed);
     m_sessionRpcUrl.clear();
     emit l1RpcUrlChanged();
-    m_network->connectTo(l1RpcUrl());
+    m_network->connectTo(l1RpcUrl(), m_settings->allowInsecureEndpoints());
     return {};
 }

@@ -52,11 +52,12 @@ class AppContext : public QObject {
     Q_PROPERTY(QString version READ version CONSTANT)
     // "light", "dark" or "system": the --theme override, else the saved setting. Theme.qml binds to it.
     Q_PROPERTY(QString theme READ theme NOTIFY themeChanged)
+    // The wallet is the dev fixture (public test keys, WalletStore::isDevFixture): the pages say
+    // so, and WalletSession keeps it off every network but the local devnet.
+    Q_PROPERTY(bool devFixtureWallet READ devFixtureWallet NOTIFY devFixtureWalletChanged)
 
 public:
-    // The mnemonic anvil and Hardhat fund by default; the dev fixture wallet is made from it.
-    static constexpr const char* kDevMnemonic =
-        "test test test test test test test test test test test junk";
+    // The dev fixture wallet is made from WalletStore::kDevMnemonic (public) with this password.
     static constexpr const char* kDevPassword = "sluice-dev-fixture";
 
     // Must run before instance() is first called (main(), or a QuickTest's setup).
@@ -88,6 +89,7 @@ public:
     QString l1RpcUrl() const;
     QString version() const;
     QString theme() const;
+    bool devFixtureWallet() const;
 
     // Work the screenshot mode waits for (balances in flight); counted, not timed.
     void beginWork();
@@ -108,6 +110,7 @@ signals:
     void l1RpcUrlChanged();
     void idleChanged();
     void themeChanged();
+    void devFixtureWalletChanged();
 
 private:
     explicit AppContext(const AppOptions& options, QObject* parent = nullptr);

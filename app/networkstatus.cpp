@@ -3,6 +3,7 @@
 
 #include <QUrl>
 
+#include "services/bridge/network_config.hpp"
 #include "services/rpc/eth_client.hpp"
 #include "services/rpc/heads_subscription.hpp"
 #include "services/rpc/rpc_client.hpp"
@@ -13,7 +14,7 @@ NetworkStatus::NetworkStatus(QObject* parent) : QObject(parent) {}
 
 NetworkStatus::~NetworkStatus() = default;
 
-void NetworkStatus::connectTo(const QString& url) {
+void NetworkStatus::connectTo(const QString& url, bool allowInsecure) {
     ++m_generation;
     delete m_heads;
     delete m_eth;
@@ -26,6 +27,11 @@ void NetworkStatus::connectTo(const QString& url) {
     m_chainId.clear();
     m_blockNumber.clear();
     m_chainIdInFlight = false;
+    if (auto allowed = sluice::checkEndpointTransport(QUrl(url), allowInsecure, QStringLiteral("The L1 RPC URL")); !allowed) {
+        emit reconnected();  // what was fetched from the old endpoint is stale all the same
+        setState(State::Unreachable, QString::fromStdString(allowed.message()));
+        return;
+    }
     setState(State::Connecting);
 
     // Plain JSON-RPC goes over HTTP; new heads come over a WebSocket on the same host and port

@@ -30,8 +30,11 @@ public:
     explicit NetworkStatus(QObject* parent = nullptr);
     ~NetworkStatus() override;
 
-    // Drops the old connection and follows `url` (http(s) or ws(s)).
-    void connectTo(const QString& url);
+    // Drops the old connection and follows `url` (http(s) or ws(s)). Plain http/ws to a host that
+    // is not this computer only with `allowInsecure` (checkEndpointTransport); refused, the state
+    // is Unreachable and problem() says what to do. The accounts page reads every wallet
+    // address's balance through this connection.
+    void connectTo(const QString& url, bool allowInsecure);
 
     QString rpcUrl() const { return m_url; }
     State state() const { return m_state; }

@@ -4,6 +4,7 @@
 #include <QVariantMap>
 
 #include "appcontext.h"
+#include "services/bridge/network_config.hpp"
 #include "services/wallet/appsettings.h"
 #include "services/wallet/walletstore.h"
 #include "walletsession.h"
@@ -70,9 +71,18 @@ QString SettingsController::customL2RpcUrl() const { return AppContext::instance
 
 QString SettingsController::customRollup() const { return AppContext::instance()->settings()->rollupAddress(); }
 
-void SettingsController::applyCustomNetwork(const QString& l1Rpc, const QString& l2Rpc, const QString& rollup) {
+bool SettingsController::customAllowInsecure() const { return AppContext::instance()->settings()->allowInsecureEndpoints(); }
+
+void SettingsController::applyCustomNetwork(const QString& l1Rpc, const QString& l2Rpc, const QString& rollup,
+                                            bool allowInsecure) {
     for (const QString& url : {l1Rpc, l2Rpc}) {
-        const QString problem = sluice::AppSettings::rpcUrlProblem(url);
+        QString problem = sluice::AppSettings::rpcUrlProblem(url);
+        // The rule is checkEndpointTransport's (WalletSession applies it too); asked here first so
+        // the refusal reads in the user's language.
+        if (problem.isEmpty() && !allowInsecure && sluice::isUnencryptedRemote(QUrl(url.trimmed())))
+            problem = tr("%1 is not encrypted and not on this computer, so anyone on the way can read and change what "
+                         "the wallet is told: use https:// or wss://, or allow unencrypted connections to this endpoint.")
+                          .arg(url.trimmed());
         if (!problem.isEmpty()) {
             m_networkError = problem;
             emit networkChanged();
@@ -92,7 +102,7 @@ void SettingsController::applyCustomNetwork(const QString& l1Rpc, const QString&
                               emit networkChanged();
                               if (ok) emit saved();
                           });
-    session->useCustomNetwork(l1Rpc, l2Rpc, rollup);
+    session->useCustomNetwork(l1Rpc, l2Rpc, rollup, allowInsecure);
 }
 
 void SettingsController::useLocalStack() {

@@ -20,6 +20,8 @@ class SettingsController : public QObject {
     Q_PROPERTY(QString networkMode READ networkMode NOTIFY networkChanged)
     Q_PROPERTY(QString customL2RpcUrl READ customL2RpcUrl NOTIFY networkChanged)
     Q_PROPERTY(QString customRollup READ customRollup NOTIFY networkChanged)
+    // The saved "allow unencrypted connections" choice of the custom endpoints.
+    Q_PROPERTY(bool customAllowInsecure READ customAllowInsecure NOTIFY networkChanged)
     Q_PROPERTY(bool checkingNetwork READ checkingNetwork NOTIFY networkChanged)
     Q_PROPERTY(QString networkError READ networkError NOTIFY networkChanged)
     // Theme: "system", "light" or "dark"; persisted.
@@ -47,11 +49,14 @@ public:
     QString networkMode() const;
     QString customL2RpcUrl() const;
     QString customRollup() const;
+    bool customAllowInsecure() const;
     bool checkingNetwork() const { return m_checking; }
     QString networkError() const { return m_networkError; }
     // Checks the three endpoints (chain ids, contract code, parameters) before switching;
-    // networkError says what is wrong, saved() on success.
-    Q_INVOKABLE void applyCustomNetwork(const QString& l1Rpc, const QString& l2Rpc, const QString& rollup);
+    // networkError says what is wrong, saved() on success. Plain http/ws to a host that is not
+    // this computer is refused unless `allowInsecure` (the settings' check box).
+    Q_INVOKABLE void applyCustomNetwork(const QString& l1Rpc, const QString& l2Rpc, const QString& rollup,
+                                        bool allowInsecure = false);
     Q_INVOKABLE void useLocalStack();
 
     QString theme() const;

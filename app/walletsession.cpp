@@ -179,7 +179,22 @@ EthClient* WalletSession::l1() const { return m_l1; }
 EthClient* WalletSession::l2Eth() const { return m_l2 ? m_l2->eth() : nullptr; }
 
 std::optional<AccountSigner> WalletSession::signer(int accountIndex) const {
+    // The connect-time refusal (devFixtureProblem) keeps the dev fixture off other networks; this
+    // makes sure its public keys never sign for one even if a path around it is ever added.
+    if (AppContext::instance()->store()->isDevFixture() &&
+        !(m_services && m_haveParams && m_network && isLocalDevnet(*m_network, m_params.l1ChainId)))
+        return std::nullopt;
     return AppContext::instance()->store()->signer(accountIndex);
+}
+
+QString WalletSession::devFixtureProblem(const NetworkConfig& config, quint64 l1ChainId) {
+    if (!AppContext::instance()->store()->isDevFixture() || isLocalDevnet(config, l1ChainId)) return {};
+    //: %1 a chain id like 1, %2 a URL
+    return tr("This wallet is the development fixture, made from the public test mnemonic: anyone can take what it "
+              "holds. It only connects to the local devnet (L1 chain 31337 on this computer), not to L1 chain %1 at %2. "
+              "Choose the local network in the settings, or use a wallet of your own.")
+        .arg(l1ChainId)
+        .arg(config.l1Rpc.toDisplayString());
 }
 
 qint64 WalletSession::chainNow() const {
@@ -215,6 +230,12 @@ void WalletSession::evaluate() {
                 emit networkCheckFinished(false, QString::fromStdString(checked.message()));
                 return;
             }
+            if (const QString refused = devFixtureProblem(checked.value().config, checked.value().l1ChainId);
+                !refused.isEmpty()) {
+                setState(State::Failed, refused);
+                emit networkCheckFinished(false, refused);
+                return;
+            }
             emit networkCheckFinished(true, {});
             startServices(checked.value().config, checked.value().params);
             m_onSupervisedStack = supervised;
@@ -222,7 +243,8 @@ void WalletSession::evaluate() {
     };
     if (networkMode() == QLatin1String("custom")) {
         auto* settings = context->settings();
-        auto config = explicitNetwork(settings->l1RpcUrl(), settings->l2RpcUrl(), settings->rollupAddress());
+        auto config = explicitNetwork(settings->l1RpcUrl(), settings->l2RpcUrl(), settings->rollupAddress(),
+                                      settings->allowInsecureEndpoints());
         if (!config) {
             setState(State::Failed, QString::fromStdString(config.message()));
             return;
@@ -273,21 +295,27 @@ void WalletSession::reconnect() {
     evaluate();
 }
 
-void WalletSession::useCustomNetwork(const QString& l1Rpc, const QString& l2Rpc, const QString& rollup) {
-    auto config = explicitNetwork(l1Rpc.trimmed(), l2Rpc.trimmed(), rollup.trimmed());
+void WalletSession::useCustomNetwork(const QString& l1Rpc, const QString& l2Rpc, const QString& rollup, bool allowInsecure) {
+    auto config = explicitNetwork(l1Rpc.trimmed(), l2Rpc.trimmed(), rollup.trimmed(), allowInsecure);
     if (!config) {
         emit networkCheckFinished(false, QString::fromStdString(config.message()));
         return;
     }
     const quint64 generation = ++m_checkGeneration;
-    checkNetwork(config.value(), this, [this, generation, l1Rpc, l2Rpc, rollup](Result<CheckedNetwork> checked) {
+    checkNetwork(config.value(), this, [this, generation, l1Rpc, l2Rpc, rollup, allowInsecure](Result<CheckedNetwork> checked) {
         if (generation != m_checkGeneration) return;
         if (!checked) {
             emit networkCheckFinished(false, QString::fromStdString(checked.message()));
             return;
         }
+        // Refused before it is saved, so the settings card says why and the wallet stays where it is.
+        if (const QString refused = devFixtureProblem(checked.value().config, checked.value().l1ChainId); !refused.isEmpty()) {
+            emit networkCheckFinished(false, refused);
+            return;
+        }
         // Saving emits AppSettings::networkChanged, which tears down and re-evaluates.
-        if (!AppContext::instance()->settings()->setCustomNetwork(l1Rpc.trimmed(), l2Rpc.trimmed(), rollup.trimmed())) {
+        if (!AppContext::instance()->settings()->setCustomNetwork(l1Rpc.trimmed(), l2Rpc.trimmed(), rollup.trimmed(),
+                                                                  allowInsecure)) {
             emit networkCheckFinished(false, tr("The endpoints could not be saved."));
             return;
         }
@@ -411,12 +439,19 @@ void WalletSession::teardown() {
 }
 
 void WalletSession::startServices(const NetworkConfig& config, const RollupParameters& params) {
+    // Every way of connecting (the checks above, connectTo) ends here: the last word on the fixture.
+    if (const QString refused = devFixtureProblem(config, params.l1ChainId); !refused.isEmpty()) {
+        setState(State::Failed, refused);
+        return;
+    }
     m_network = config;
     m_params = params;
     m_haveParams = true;
     // The status bar and the accounts page follow the same L1 as the bridge.
+    // Allowed as the session's own L1: custom endpoints passed explicitNetwork's transport rule, a
+    // devnet manifest names the devnet's own endpoints.
     if (auto* status = AppContext::instance()->network(); status && status->rpcUrl() != config.l1Rpc.toString())
-        status->connectTo(config.l1Rpc.toString());
+        status->connectTo(config.l1Rpc.toString(), true);
     m_services = new QObject(this);
     m_l1Rpc = new RpcClient(config.l1Rpc, m_services);
     m_l1 = new EthClient(m_l1Rpc, m_services);

@@ -154,15 +154,23 @@ public:
     sluice::HeadsSubscription* l2Heads() const { return m_l2Heads; }
     const sluice::RollupParameters& params() const { return m_params; }
     std::optional<sluice::NetworkConfig> network() const { return m_network; }
-    // A signer for wallet account `index` (the BIP-44 index); fails when locked.
+    // A signer for wallet account `index` (the BIP-44 index); fails when locked, and for the dev
+    // fixture wallet unless the session runs on the local devnet.
     std::optional<sluice::AccountSigner> signer(int accountIndex) const;
+    // Why the wallet may not use `config` (L1 chain `l1ChainId`): the dev fixture wallet's keys
+    // are public, so it is refused on every network but the local devnet (isLocalDevnet). Empty
+    // when it may.
+    static QString devFixtureProblem(const sluice::NetworkConfig& config, quint64 l1ChainId);
     // Custom or local: where the chain's "now" is judged (bridge's L1 time, else local clock).
     qint64 chainNow() const;
 
     // Network selection. Each persists the choice in AppSettings.
     Q_INVOKABLE void useLocalNetwork();
     // Checks the endpoints first (checkNetwork); networkCheckFinished(ok, message) reports.
-    Q_INVOKABLE void useCustomNetwork(const QString& l1Rpc, const QString& l2Rpc, const QString& rollup);
+    // `allowInsecure`: the user allowed plain http/ws to hosts other than this computer
+    // (checkEndpointTransport); saved with the endpoints.
+    Q_INVOKABLE void useCustomNetwork(const QString& l1Rpc, const QString& l2Rpc, const QString& rollup,
+                                      bool allowInsecure = false);
     Q_INVOKABLE void startLocalStack();
     Q_INVOKABLE void stopLocalStack();
     Q_INVOKABLE void resetLocalStack();

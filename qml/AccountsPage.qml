@@ -43,6 +43,13 @@ Page {
                     elide: Text.ElideRight
                 }
             }
+            StatusChip {
+                objectName: "devFixtureLabel"
+                visible: AppContext.devFixtureWallet
+                tone: "warning"
+                //: Shown while the wallet is the one made from the public test mnemonic ("test test ... junk")
+                text: qsTr("DEV FIXTURE — public test keys")
+            }
             BusyIndicator {
                 Layout.preferredWidth: 32
                 Layout.preferredHeight: 32

@@ -48,6 +48,14 @@ ToolBar {
             visible: root.width > 700
         }
         Item { Layout.fillWidth: true }
+        // On every page: this wallet's keys are published with anvil and Hardhat (WalletStore::isDevFixture).
+        StatusChip {
+            objectName: "headerDevFixtureLabel"
+            visible: AppContext.devFixtureWallet
+            tone: "warning"
+            //: Shown while the wallet is the one made from the public test mnemonic ("test test ... junk")
+            text: qsTr("DEV FIXTURE — public test keys")
+        }
         ToolButton {
             objectName: "headerLockButton"
             visible: root.navigationVisible

@@ -150,6 +150,20 @@ SectionCard {
             placeholderText: "0x\u2026"
             text: root.settings.customRollup
         }
+        // Plain http/ws is only accepted for this computer (127.0.0.1, localhost); any other host
+        // needs https/wss unless this is on (the rule: checkEndpointTransport in C++).
+        CheckBox {
+            id: insecureCheck
+            objectName: "allowInsecureCheck"
+            text: qsTr("Allow unencrypted connections to this endpoint")
+            checked: root.settings.customAllowInsecure
+        }
+        Notice {
+            objectName: "insecureNotice"
+            visible: insecureCheck.checked
+            title: qsTr("Unencrypted connection")
+            text: qsTr("Over http:// or ws:// anyone on the network between this computer and the endpoints can see which addresses you use and change what the node tells the wallet: balances, fees, batches. Use it only on a network you trust, such as your own LAN.")
+        }
         ErrorLabel {
             objectName: "networkError"
             text: root.settings.networkError
@@ -168,7 +182,7 @@ SectionCard {
                 //: Check the endpoints, then use them
                 text: qsTr("Check and use")
                 enabled: !root.settings.checkingNetwork
-                onClicked: root.settings.applyCustomNetwork(l1Field.text, l2Field.text, rollupField.text)
+                onClicked: root.settings.applyCustomNetwork(l1Field.text, l2Field.text, rollupField.text, insecureCheck.checked)
             }
         }
     }

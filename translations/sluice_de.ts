@@ -76,6 +76,12 @@
         <source>No accounts yet.</source>
         <translation>Noch keine Konten.</translation>
     </message>
+    <message>
+        <location filename="../qml/AccountsPage.qml" line="51"/>
+        <source>DEV FIXTURE — public test keys</source>
+        <extracomment>Shown while the wallet is the one made from the public test mnemonic (&quot;test test ... junk&quot;)</extracomment>
+        <translation>DEV-FIXTURE — öffentliche Testschlüssel</translation>
+    </message>
 </context>
 <context>
     <name>ActivityDelegate</name>
@@ -293,6 +299,12 @@
         <location filename="../qml/AppHeader.qml" line="59"/>
         <source>Lock the wallet</source>
         <translation>Wallet sperren</translation>
+    </message>
+    <message>
+        <location filename="../qml/AppHeader.qml" line="57"/>
+        <source>DEV FIXTURE — public test keys</source>
+        <extracomment>Shown while the wallet is the one made from the public test mnemonic (&quot;test test ... junk&quot;)</extracomment>
+        <translation>DEV-FIXTURE — öffentliche Testschlüssel</translation>
     </message>
 </context>
 <context>
@@ -1124,6 +1136,21 @@
         <source>This stops the local chain and rollup node and deletes their data: every local balance, batch and bridge transfer is gone. Your wallet and keys are not touched.</source>
         <translation>Dies stoppt die lokale Chain und den Rollup-Knoten und löscht ihre Daten: alle lokalen Guthaben, Batches und Bridge-Überweisungen sind weg. Ihre Wallet und Schlüssel bleiben unberührt.</translation>
     </message>
+    <message>
+        <location filename="../qml/NetworkSettingsCard.qml" line="158"/>
+        <source>Allow unencrypted connections to this endpoint</source>
+        <translation>Unverschlüsselte Verbindungen zu diesem Endpunkt erlauben</translation>
+    </message>
+    <message>
+        <location filename="../qml/NetworkSettingsCard.qml" line="164"/>
+        <source>Unencrypted connection</source>
+        <translation>Unverschlüsselte Verbindung</translation>
+    </message>
+    <message>
+        <location filename="../qml/NetworkSettingsCard.qml" line="165"/>
+        <source>Over http:// or ws:// anyone on the network between this computer and the endpoints can see which addresses you use and change what the node tells the wallet: balances, fees, batches. Use it only on a network you trust, such as your own LAN.</source>
+        <translation>Über http:// oder ws:// kann jeder im Netz zwischen diesem Computer und den Endpunkten sehen, welche Adressen Sie verwenden, und ändern, was der Knoten der Wallet mitteilt: Guthaben, Gebühren, Batches. Verwenden Sie das nur in einem Netz, dem Sie vertrauen, etwa Ihrem eigenen LAN.</translation>
+    </message>
 </context>
 <context>
     <name>NotificationBar</name>
@@ -1696,6 +1723,11 @@
         <source>Never</source>
         <translation>Nie</translation>
     </message>
+    <message>
+        <location filename="../app/settingscontroller.cpp" line="83"/>
+        <source>%1 is not encrypted and not on this computer, so anyone on the way can read and change what the wallet is told: use https:// or wss://, or allow unencrypted connections to this endpoint.</source>
+        <translation>%1 ist unverschlüsselt und nicht auf diesem Computer: Jeder auf dem Weg kann mitlesen und ändern, was die Wallet erfährt. Verwenden Sie https:// oder wss:// oder erlauben Sie unverschlüsselte Verbindungen zu diesem Endpunkt.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -2220,6 +2252,12 @@
             <numerusform>Der %n Batch mit Ihrem Guthaben ist von dieser Wallet geprüft.</numerusform>
             <numerusform>Alle %n Batches mit Ihrem Guthaben sind von dieser Wallet geprüft.</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../app/walletsession.cpp" line="193"/>
+        <source>This wallet is the development fixture, made from the public test mnemonic: anyone can take what it holds. It only connects to the local devnet (L1 chain 31337 on this computer), not to L1 chain %1 at %2. Choose the local network in the settings, or use a wallet of your own.</source>
+        <extracomment>%1 a chain id like 1, %2 a URL</extracomment>
+        <translation>Diese Wallet ist das Entwicklungs-Fixture aus dem öffentlichen Test-Mnemonic: Jeder kann nehmen, was sie hält. Sie verbindet sich nur mit dem lokalen Devnet (L1-Chain 31337 auf diesem Computer), nicht mit L1-Chain %1 unter %2. Wählen Sie in den Einstellungen das lokale Netz oder verwenden Sie eine eigene Wallet.</translation>
     </message>
 </context>
 <context>
