@@ -356,9 +356,10 @@ void L1Side::onEvents(const std::vector<RollupEvent>& events) {
             const auto& rb = m_replica->batches().back();
             // Another proposer's batch the sequencer may have to continue from (adoptForeignBatches);
             // not one from before its posted state (a restart reads every batch again).
-            if (proposerRole() && b->batch && b->header.proposer != m_address &&
-                b->header.deposit_start >= m_sequencer->pendingRecordsForBatch(0).depositStart)
-                m_foreignBatches[b->at.txHash] = *b->batch;
+            if (proposerRole() && b->batch && b->header.proposer != m_address) {
+                const auto tip = m_sequencer->postedTip();
+                if (tip && b->header.deposit_start >= tip->queueEntries) m_foreignBatches[b->at.txHash] = *b->batch;
+            }
             if (m_inflight && m_inflight->txHash == b->at.txHash && proposerRole()) {
                 auto s = m_sequencer->markBatchPosted(b->index, m_inflight->recordCount, b->header, b->at.txHash,
                                                       b->at.blockNumber);
@@ -444,6 +445,11 @@ bool L1Side::checkCreditedDeposits() {
     return false;
 }
 
+Status L1Side::creditQueueEntry(const DepositQueuedEvent& d) {
+    return d.forced ? m_sequencer->creditForcedTransaction(d.index, *d.forced, d.timestamp, d.at.txHash)
+                    : m_sequencer->creditDeposit(d.index, d.to, d.amount, d.timestamp, d.at.txHash);
+}
+
 void L1Side::creditConfirmedDeposits() {
     if (!proposerRole() || m_halted) return;
     const auto& deposits = m_replica->deposits();
@@ -452,8 +458,7 @@ void L1Side::creditConfirmedDeposits() {
     for (; m_creditCursor < deposits.size(); ++m_creditCursor) {
         const auto& d = deposits[m_creditCursor];
         if (m_confirmations > 0 && d.at.blockNumber + m_confirmations > head) break;
-        auto s = d.forced ? m_sequencer->creditForcedTransaction(d.index, *d.forced, d.timestamp, d.at.txHash)
-                          : m_sequencer->creditDeposit(d.index, d.to, d.amount, d.timestamp, d.at.txHash);
+        auto s = creditQueueEntry(d);
         if (!s) {
             qWarning().noquote() << "crediting deposit" << d.index << "failed:" << q(s.message());
             break;
@@ -646,26 +651,26 @@ void L1Side::adoptForeignBatches() {
     m_proposerStall.clear();
     const auto& batches = m_replica->batches();
     for (;;) {
-        const PendingBatch pending = m_sequencer->pendingRecordsForBatch(0);
-        if (!pending.preState) break;
+        const auto tip = m_sequencer->postedTip();
+        if (!tip) break;
         // Our posted state is on L1 as the pre-state of the batch that follows it there, if any.
         const ReplicaBatch* next = nullptr;
         for (const auto& b : batches) {
-            if (b.header.prev_state_root == pending.preStateRoot && b.header.deposit_start == pending.depositStart) {
+            if (b.header.prev_state_root == tip->stateRoot && b.header.deposit_start == tip->queueEntries) {
                 next = &b;
                 break;
             }
         }
         if (!next) {
-            const bool onL1 = pending.preStateRoot == m_replica->parameters().genesisStateRoot ||
+            const bool onL1 = tip->stateRoot == m_replica->parameters().genesisStateRoot ||
                               std::any_of(batches.begin(), batches.end(), [&](const ReplicaBatch& b) {
-                                  return b.header.state_root == pending.preStateRoot && b.header.deposit_end == pending.depositStart;
+                                  return b.header.state_root == tip->stateRoot && b.header.deposit_end == tip->queueEntries;
                               });
             if (!onL1 && m_rewritten)  // (before the first full read of L1 the replica is incomplete)
                 m_proposerStall = QStringLiteral("this node's posted state (root %1, %2 queue entries) is not on L1; "
                                                  "the proposer posts nothing until it is.")
-                                      .arg(hexq(pending.preStateRoot))
-                                      .arg(pending.depositStart);
+                                      .arg(hexq(tip->stateRoot))
+                                      .arg(tip->queueEntries);
             break;
         }
         if (next->header.proposer == m_address) break;  // ours: adoptPostedBatch (a batch sent before a crash)
@@ -693,9 +698,7 @@ void L1Side::adoptForeignBatches() {
         const auto& deposits = m_replica->deposits();
         for (quint64 i = m_sequencer->nextDepositIndex(); i < next->header.deposit_end && i < deposits.size(); ++i) {
             const auto& d = deposits[i];
-            auto s = d.forced ? m_sequencer->creditForcedTransaction(d.index, *d.forced, d.timestamp, d.at.txHash)
-                              : m_sequencer->creditDeposit(d.index, d.to, d.amount, d.timestamp, d.at.txHash);
-            if (!s) qWarning().noquote() << "crediting deposit" << d.index << "failed:" << q(s.message());
+            if (auto s = creditQueueEntry(d); !s) qWarning().noquote() << "crediting deposit" << d.index << "failed:" << q(s.message());
         }
         auto st = m_sequencer->adoptForeignBatch(next->index, next->header, cached->second, next->at.txHash,
                                                  next->at.blockNumber);
@@ -710,10 +713,10 @@ void L1Side::adoptForeignBatches() {
         m_foreignBatches.erase(cached);
     }
     // Forget the records of batches that are gone from L1 or that the sequencer's posted state is past.
-    const PendingBatch now = m_sequencer->pendingRecordsForBatch(0);
+    const auto now = m_sequencer->postedTip();
     quint64 firstAhead = 0;  // the index after the batch that ends at our posted state, if it is on L1
     for (const auto& b : batches)
-        if (b.header.state_root == now.preStateRoot && b.header.deposit_end == now.depositStart) firstAhead = b.index + 1;
+        if (now && b.header.state_root == now->stateRoot && b.header.deposit_end == now->queueEntries) firstAhead = b.index + 1;
     for (auto it = m_foreignBatches.begin(); it != m_foreignBatches.end();) {
         const bool ahead = std::any_of(batches.begin(), batches.end(), [&](const ReplicaBatch& b) {
             return b.at.txHash == it->first && b.index >= firstAhead;

@@ -101,6 +101,8 @@ private:
     void onReorg(quint64 forkBlock);
     void onSynced();
     void creditConfirmedDeposits();
+    // One L1 queue entry to the sequencer: a deposit, or a forced transaction (PROTOCOL §4.5).
+    Status creditQueueEntry(const DepositQueuedEvent& entry);
     bool checkCreditedDeposits();  // false (and fatalError) when L1 lost or changed a credited deposit
     void halt(const QString& message);
     // The l1_* rows for what the replica now says (one event, or everything after a reorg).

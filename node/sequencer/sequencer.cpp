@@ -725,18 +725,15 @@ void Sequencer::produceBlock() {
         sr.seq = m_nextRecordSeq + records.size();
         sr.block = info.number;
         sr.depositIndex = d.queueIndex;
+        Record rec;
+        U256 fee = 0;
         if (d.forced) {
             auto outcome = sequenceForced(*d.forced, d.l1Timestamp, executor, lookup);
             if (!outcome) {
                 fail(QStringLiteral("forced transaction %1: %2").arg(d.queueIndex).arg(QString::fromStdString(outcome.message())));
                 return;
             }
-            const Record& rec = outcome->record;
-            if (rec.kind == RecordKind::new_account_transfer && !rec.skipped) created[rec.address] = executor.count() - 1;
-            ++m_nextDepositIndex;
-            d.creditedBlock = info.number;
-            credited.push_back(d);
-            sr.bytes = rollup::encode_record(rec);
+            rec = outcome->record;
             if (const auto& tx = outcome->transaction) {
                 sr.txHash = tx->hash;
                 sr.sender = tx->sender;
@@ -750,36 +747,35 @@ void Sequencer::produceBlock() {
                 }
                 info.transactions.push_back(tx->hash);
                 forced.push_back(tx);
-                recordFees.push_back(tx->fee);
+                fee = tx->fee;
             } else {
                 qInfo("sluiced: forced transaction %llu skipped: %s", static_cast<unsigned long long>(d.queueIndex),
                       outcome->whySkipped.c_str());
-                recordFees.push_back(0);
             }
-            records.push_back(std::move(sr));
-            continue;
+        } else {
+            rec.kind = RecordKind::deposit;
+            rec.address = d.to;
+            rec.value = d.amount;
+            rec.timestamp = d.l1Timestamp;
+            const auto to = lookup(d.to);
+            rec.new_account = !to;
+            rec.to = to.value_or(0);
+            const Verdict v = executor.apply(rec);
+            if (v != Verdict::None) {
+                // Only a balance overflow can refuse a deposit; the protocol has no way to skip it.
+                fail(QStringLiteral("deposit %1 cannot be credited (%2)").arg(d.queueIndex).arg(QString::fromUtf8(rollup::verdict_name(v).data())));
+                return;
+            }
         }
-        Record rec;
-        rec.kind = RecordKind::deposit;
-        rec.address = d.to;
-        rec.value = d.amount;
-        rec.timestamp = d.l1Timestamp;
-        const auto to = lookup(d.to);
-        rec.new_account = !to;
-        rec.to = to.value_or(0);
-        const Verdict v = executor.apply(rec);
-        if (v != Verdict::None) {
-            // Only a balance overflow can refuse a deposit; the protocol has no way to skip it.
-            fail(QStringLiteral("deposit %1 cannot be credited (%2)").arg(d.queueIndex).arg(QString::fromUtf8(rollup::verdict_name(v).data())));
-            return;
-        }
-        if (rec.new_account) created[d.to] = executor.count() - 1;
+        // An account the entry created (a deposit to a new address, an applied new-account transfer).
+        if (rec.kind == RecordKind::deposit ? rec.new_account : (rec.kind == RecordKind::new_account_transfer && !rec.skipped))
+            created[rec.address] = executor.count() - 1;
         ++m_nextDepositIndex;
         d.creditedBlock = info.number;
         credited.push_back(d);
         sr.bytes = rollup::encode_record(rec);
         records.push_back(std::move(sr));
-        recordFees.push_back(0);
+        recordFees.push_back(fee);
     }
 
     while (records.size() < maxRecords && !m_mempool.empty()) {

@@ -148,6 +148,16 @@ public:
 
     // Proposer interface.
     PendingBatch pendingRecordsForBatch(std::size_t maxRecords) const;
+    // Where the posted chain ends (what the next batch starts from), without reading any record;
+    // nullopt before start().
+    struct PostedTip {
+        Hash stateRoot;                 // post-state root of the last posted batch (genesis: the genesis root)
+        std::uint64_t queueEntries = 0;  // queue entries taken by posted batches
+    };
+    std::optional<PostedTip> postedTip() const {
+        if (!m_postedTree) return std::nullopt;
+        return PostedTip{m_postedRoot, m_postedDeposits};
+    }
     // The first `recordCount` pending records are in batch `batchIndex` on L1 with `header`.
     Status markBatchPosted(std::uint64_t batchIndex, std::uint64_t recordCount, const rollup::BatchHeader& header,
                            const Hash& l1TxHash = {}, std::uint64_t l1Block = 0);
