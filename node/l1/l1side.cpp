@@ -21,6 +21,7 @@
 #include "node/l1/blockingrpc.h"
 #include "node/rpc/rpcserver.h"
 #include "node/sequencer/sequencer.h"
+#include "node/storage/storedvalues.h"
 #include "services/rpc/eth_client.hpp"
 #include "services/rpc/heads_subscription.hpp"
 #include "services/rpc/rpc_client.hpp"
@@ -84,6 +85,12 @@ QJsonObject headerJson(const rollup::BatchHeader& h) {
                        {QStringLiteral("depositEnd"), double(h.deposit_end)},
                        {QStringLiteral("submittedAt"), double(h.submitted_at)},
                        {QStringLiteral("proposer"), q(to_checksum_address(h.proposer))}};
+}
+
+// A stored value a sluice_ method could not read: an internal error with what is damaged, never zeros.
+RpcFailure unreadable(const Error& error) {
+    qWarning().noquote() << "sluiced:" << q(error.message);
+    return RpcFailure{rpc_error::internalError, q(error.message)};
 }
 
 std::optional<Address> addressParam(const QJsonValue& params) {
@@ -182,12 +189,31 @@ Status L1Side::start() {
     if (!db) return db.error();
     m_db = std::move(*db);
     const QByteArray rollupHex = QByteArray::fromStdString(rollup->hex());
-    if (auto stored = m_db->meta(QStringLiteral("l1.rollup")); stored && *stored != rollupHex)
+    auto storedRollup = m_db->meta(QStringLiteral("l1.rollup"));
+    if (!storedRollup) return storedRollup.error();
+    if (const auto& stored = *storedRollup; stored && *stored != rollupHex) {
+        if (!parse_address(stored->toStdString()))
+            return make_error(stored::damaged("meta l1.rollup", "holds " + stored::quote(QVariant(QString::fromLatin1(*stored))) +
+                                                                    ", not an address") +
+                              "; it names the Rollup this data directory follows: restore it from a backup");
         return make_error("the data directory " + m_config.dataDir.toStdString() + " belongs to the Rollup at " +
                           stored->toStdString() + ", not " + rollupHex.toStdString() + "; use another --data-dir");
+    }
     if (auto st = m_db->setMeta(QStringLiteral("l1.rollup"), rollupHex); !st) return st;
-    m_persistedThrough = m_db->meta(QStringLiteral("l1.persistedBlock")).value_or(QByteArray("0")).toULongLong();
-    m_savedHead = m_db->meta(QStringLiteral("l1.head")).value_or(QByteArray("0")).toULongLong();
+    // The L1 view only mirrors L1: a damaged value in it is rewritten by the first complete read of
+    // L1 (onSynced), not refused. Until then the sluice_ methods that meet it answer an error naming it.
+    if (auto st = m_db->checkL1View(); !st)
+        qWarning().noquote() << "sluiced:" << q(st.message())
+                             << "- the L1 view is rewritten from L1 by the first complete read; until then the sluice_ "
+                                "methods that read it answer an error";
+    auto storedNumber = [this](const char* key) -> quint64 {
+        auto n = m_db->metaNumber(QLatin1String(key));
+        if (n) return n->value_or(0);
+        qWarning().noquote() << "sluiced:" << q(n.message()) << "- read again from L1";
+        return 0;  // (L1 is read again from the start: nothing is skipped)
+    };
+    m_persistedThrough = storedNumber("l1.persistedBlock");
+    m_savedHead = storedNumber("l1.head");
 
     m_l1 = std::make_unique<RpcClient>(QUrl(m_config.l1RpcUrl));
     m_eth = new EthClient(m_l1.get(), this);
@@ -252,9 +278,12 @@ quint64 L1Side::headNumber() const {
     return m_savedHead;
 }
 
-quint64 L1Side::headTimestamp() const {
+Result<quint64> L1Side::headTimestamp() const {
     if (m_reader && m_reader->headTimestamp()) return m_reader->headTimestamp();
-    return m_db ? m_db->meta(QStringLiteral("l1.headTimestamp")).value_or(QByteArray("0")).toULongLong() : 0;
+    if (!m_db) return quint64(0);
+    auto stored = m_db->metaNumber(QStringLiteral("l1.headTimestamp"));
+    if (!stored) return stored.error();
+    return quint64(stored->value_or(0));
 }
 
 Status L1Side::persistBatch(const ReplicaBatch& b) {
@@ -341,7 +370,12 @@ void L1Side::onEvents(const std::vector<RollupEvent>& events) {
         if (const auto* d = std::get_if<DepositQueuedEvent>(&e)) {
             if (proposerRole() && d->index < m_sequencer->nextDepositIndex()) {
                 // Already credited (a restart, or the chain re-organised under us): L1 must still agree.
-                auto credited = m_db->deposit(d->index);
+                auto stored = m_db->deposit(d->index);
+                if (!stored) {
+                    if (dbStatus) (void)m_db->rollback();
+                    return halt(QStringLiteral("cannot check deposit %1 against L1: %2").arg(d->index).arg(q(stored.message())));
+                }
+                const auto& credited = *stored;
                 if (credited && (credited->to != d->to || credited->amount != d->amount || credited->forced != d->forced)) {
                     if (dbStatus) (void)m_db->rollback();
                     return halt(QStringLiteral("L1 reorg: deposit %1, credited on L2 in block %2, is now a different "
@@ -432,16 +466,18 @@ bool L1Side::checkCreditedDeposits() {
     const quint64 credited = m_sequencer->nextDepositIndex();
     const quint64 onL1 = m_replica->deposits().size();
     if (credited <= onL1) return true;
-    auto lost = m_db->deposit(onL1);
+    auto stored = m_db->deposit(onL1);
+    const std::optional<StoredDeposit> lost = stored ? *stored : std::nullopt;
     halt(QStringLiteral("L1 reorg: deposit %1 (to %2, %3 wei, L1 tx %4), credited on L2 in block %5, is no longer on "
                         "L1, which now holds %6 deposit(s); L2 would diverge from L1, so the node stops. Restore L1 or "
-                        "start a new L2 chain.")
+                        "start a new L2 chain.%7")
              .arg(onL1)
              .arg(lost ? q(to_checksum_address(lost->to)) : QStringLiteral("?"),
                   lost ? q(u256_to_dec(lost->amount)) : QStringLiteral("?"),
                   lost ? hexq(lost->l1TxHash) : QStringLiteral("?"),
                   lost && lost->creditedBlock ? QString::number(*lost->creditedBlock) : QStringLiteral("?"))
-             .arg(onL1));
+             .arg(onL1)
+             .arg(stored ? QString() : QStringLiteral(" (Its row: %1)").arg(q(stored.message()))));
     return false;
 }
 
@@ -492,14 +528,19 @@ void L1Side::onSynced() {
         if (!st) qWarning().noquote() << "saving the L1 head failed:" << q(st.message());
     }
     // Final batches of the sequencer's chain (ours, and other proposers' it adopted): tell it once.
-    auto inOurChain = [this](const ReplicaBatch& b) {
+    auto inOurChain = [this](const ReplicaBatch& b) -> Result<bool> {
         if (b.header.proposer == m_address) return true;
-        auto row = m_db->batch(b.index);
+        auto stored = m_db->batch(b.index);
+        if (!stored) return stored.error();
+        const auto& row = *stored;
         return row && row->status != BatchStatus::reverted && row->l1TxHash == b.at.txHash;
     };
     for (const auto& b : m_replica->batches()) {
-        if (b.status(m_reader->headTimestamp()) == ReplicaBatch::Status::Final && b.index >= m_lastChecked &&
-            proposerRole() && inOurChain(b)) {
+        if (b.status(m_reader->headTimestamp()) != ReplicaBatch::Status::Final || b.index < m_lastChecked || !proposerRole())
+            continue;
+        auto ours = inOurChain(b);
+        if (!ours) return halt(QStringLiteral("cannot tell whether final batch %1 is in this node's chain: %2").arg(b.index).arg(q(ours.message())));
+        if (*ours) {
             (void)m_sequencer->markBatchFinal(b.index);
             m_lastChecked = b.index + 1;
         }
@@ -808,11 +849,11 @@ QJsonObject L1Side::batchJson(const ReplicaBatch& b) const {
                        {QStringLiteral("transactions"), txs}};
 }
 
-QJsonObject L1Side::rowJson(const L1BatchRow& b) const {
+QJsonObject L1Side::rowJson(const L1BatchRow& b, quint64 l1Now) const {
     QString status = b.reverted                                 ? QStringLiteral("reverted")
                      : b.judgement == L1Judgement::fraudulent   ? QStringLiteral("challenged")
                      : b.judgement == L1Judgement::unverifiable ? QStringLiteral("unverified")
-                     : headTimestamp() >= b.finalAt             ? QStringLiteral("final")
+                     : l1Now >= b.finalAt                       ? QStringLiteral("final")
                                                                 : QStringLiteral("in-window");
     QJsonArray txs;
     for (const auto& h : b.l2TxHashes) txs.append(hexq(h));
@@ -837,34 +878,60 @@ QJsonObject L1Side::rowJson(const L1BatchRow& b) const {
 }
 
 // The sluice_ methods answer from the l1_* tables (what the watcher wrote), never from memory
-// alone: after a restart they give the same answers before L1 has been read again.
+// alone: after a restart they give the same answers before L1 has been read again. A stored value
+// they cannot read is an internal error naming it (unreadable()), never a zero in the answer.
 void L1Side::registerMethods() {
     if (!m_rpcServer) return;
     auto& s = *m_rpcServer;
     s.registerSyncMethod(QStringLiteral("sluice_status"), [this](const QJsonValue&) -> RpcOutcome {
         QJsonObject o{{QStringLiteral("l2Head"), m_sequencer ? QJsonValue(double(m_sequencer->blockNumber())) : QJsonValue()}};
         if (!m_db) return QJsonValue(o);
-        const QJsonObject params =
-            QJsonDocument::fromJson(m_db->meta(QStringLiteral("l1.params")).value_or(QByteArray("{}"))).object();
+        auto storedParams = m_db->meta(QStringLiteral("l1.params"));
+        if (!storedParams) return unreadable(storedParams.error());
+        QJsonObject params;
+        if (*storedParams) {
+            QJsonParseError error;
+            const QJsonDocument doc = QJsonDocument::fromJson(**storedParams, &error);
+            if (error.error != QJsonParseError::NoError || !doc.isObject())
+                return unreadable(make_error(stored::damaged("meta l1.params", "holds " + std::to_string((*storedParams)->size()) +
+                                                                                   " bytes that are not a JSON object")));
+            params = doc.object();
+        }
         for (auto it = params.begin(); it != params.end(); ++it) o.insert(it.key(), it.value());
+        auto now = headTimestamp();
+        if (!now) return unreadable(now.error());
         auto latest = m_db->l1LatestBatch();
-        auto finalized = m_db->l1FinalizedBatch(headTimestamp());
+        if (!latest) return unreadable(latest.error());
+        auto finalized = m_db->l1FinalizedBatch(*now);
+        if (!finalized) return unreadable(finalized.error());
+        auto fraudulent = m_db->l1FraudulentBatches();
+        if (!fraudulent) return unreadable(fraudulent.error());
+        auto queued = m_db->l1DepositCount();
+        if (!queued) return unreadable(queued.error());
+        auto storedRoot = m_db->meta(QStringLiteral("l1.stateRoot"));
+        if (!storedRoot) return unreadable(storedRoot.error());
+        QString stateRoot;  // the L2 state root after the last honest batch, as 0x-hex text
+        if (*storedRoot) {
+            stateRoot = QString::fromLatin1(**storedRoot);
+            if (!Hash::from_hex((*storedRoot)->toStdString()))
+                return unreadable(make_error(stored::damaged("meta l1.stateRoot", "holds " + stored::quote(QVariant(stateRoot)) +
+                                                                                      ", not a 32-byte hash")));
+        }
         QJsonArray fraud;
-        for (auto index : m_db->l1FraudulentBatches()) fraud.append(double(index));
+        for (auto index : *fraudulent) fraud.append(double(index));
         o.insert(QStringLiteral("rollup"), q(to_checksum_address(*parse_address(m_config.rollupAddress.toStdString()))));
         o.insert(QStringLiteral("l1Head"), double(headNumber()));
-        o.insert(QStringLiteral("latestBatch"), latest ? QJsonValue(double(latest->index)) : QJsonValue());
-        o.insert(QStringLiteral("finalizedBatch"), finalized ? QJsonValue(double(*finalized)) : QJsonValue());
+        o.insert(QStringLiteral("latestBatch"), *latest ? QJsonValue(double((*latest)->index)) : QJsonValue());
+        o.insert(QStringLiteral("finalizedBatch"), *finalized ? QJsonValue(double(**finalized)) : QJsonValue());
         o.insert(QStringLiteral("proposer"), m_key && proposerRole() ? q(to_checksum_address(m_address)) : QString());
-        o.insert(QStringLiteral("depositsQueued"), double(m_db->l1DepositCount()));
-        o.insert(QStringLiteral("depositsProcessed"), double(latest ? latest->depositEnd : 0));
+        o.insert(QStringLiteral("depositsQueued"), double(*queued));
+        o.insert(QStringLiteral("depositsProcessed"), double(*latest ? (*latest)->depositEnd : 0));
         o.insert(QStringLiteral("depositConfirmations"), double(m_confirmations));
         o.insert(QStringLiteral("alarms"), QJsonArray::fromStringList(m_alarms));
         o.insert(QStringLiteral("verifier"),
-                 QJsonObject{{QStringLiteral("lastCheckedBatch"), latest ? QJsonValue(double(latest->index)) : QJsonValue()},
+                 QJsonObject{{QStringLiteral("lastCheckedBatch"), *latest ? QJsonValue(double((*latest)->index)) : QJsonValue()},
                              {QStringLiteral("fraudFound"), fraud},
-                             {QStringLiteral("stateRoot"),
-                              QString::fromLatin1(m_db->meta(QStringLiteral("l1.stateRoot")).value_or(QByteArray()))}});
+                             {QStringLiteral("stateRoot"), stateRoot}});
         return QJsonValue(o);
     });
     s.registerSyncMethod(QStringLiteral("sluice_getBatches"), [this](const QJsonValue& params) -> RpcOutcome {
@@ -877,8 +944,12 @@ void L1Side::registerMethods() {
         const quint64 from = std::get<std::uint64_t>(fromParam);
         const quint64 count = std::get<std::uint64_t>(countParam);
         QJsonArray out;
-        if (m_db)
-            for (const auto& b : m_db->l1Batches(from, count)) out.append(rowJson(b));
+        if (!m_db) return QJsonValue(out);
+        auto now = headTimestamp();
+        if (!now) return unreadable(now.error());
+        auto rows = m_db->l1Batches(from, count);
+        if (!rows) return unreadable(rows.error());
+        for (const auto& b : *rows) out.append(rowJson(b, *now));
         return QJsonValue(out);
     });
     s.registerSyncMethod(QStringLiteral("sluice_getWithdrawals"), [this](const QJsonValue& params) -> RpcOutcome {
@@ -886,17 +957,22 @@ void L1Side::registerMethods() {
         if (!who) return RpcFailure{rpc_error::invalidParams, QStringLiteral("expected [address]")};
         QJsonArray out;
         if (!m_db) return QJsonValue(out);
-        const quint64 now = headTimestamp();
-        for (const auto& w : m_db->l1WithdrawalsOf(*who)) {
-            auto b = m_db->l1BatchByTx(w.batchL1TxHash);
+        auto now = headTimestamp();
+        if (!now) return unreadable(now.error());
+        auto withdrawals = m_db->l1WithdrawalsOf(*who);
+        if (!withdrawals) return unreadable(withdrawals.error());
+        for (const auto& w : *withdrawals) {
+            auto storedBatch = m_db->l1BatchByTx(w.batchL1TxHash);
+            if (!storedBatch) return unreadable(storedBatch.error());
+            const auto& b = *storedBatch;
             if (!b) continue;
             QString status = b->reverted ? QStringLiteral("reverted")
                              : w.finalized ? QStringLiteral("finalized")
-                             : now >= b->finalAt ? QStringLiteral("ready")
-                                                 : QStringLiteral("in-window");
+                             : *now >= b->finalAt ? QStringLiteral("ready")
+                                                  : QStringLiteral("in-window");
             QJsonArray proof;
             for (const auto& h : w.proof) proof.append(hexq(h));
-            QJsonObject batch = rowJson(*b);
+            QJsonObject batch = rowJson(*b, *now);
             out.append(QJsonObject{
                 {QStringLiteral("id"), b->reverted ? QJsonValue() : QJsonValue(QStringLiteral("%1:%2").arg(b->index).arg(w.withdrawalIndex))},
                 {QStringLiteral("l2TxHash"), hexq(w.l2TxHash)},
@@ -916,7 +992,9 @@ void L1Side::registerMethods() {
         if (!who) return RpcFailure{rpc_error::invalidParams, QStringLiteral("expected [address]")};
         QJsonArray out;
         if (!m_db) return QJsonValue(out);
-        for (const auto& d : m_db->l1DepositsTo(*who)) {
+        auto deposits = m_db->l1DepositsTo(*who);
+        if (!deposits) return unreadable(deposits.error());
+        for (const auto& d : *deposits) {
             out.append(QJsonObject{{QStringLiteral("queueIndex"), double(d.queueIndex)},
                                    {QStringLiteral("to"), q(to_checksum_address(d.to))},
                                    {QStringLiteral("amount"), quantity(d.amount)},

@@ -14,7 +14,9 @@
 //  - the sluice_status / sluice_getBatches / sluice_getWithdrawals / sluice_getDeposits methods,
 //    answered from the database's l1_* tables (node/storage), which the watcher writes as it reads
 //    L1 (one SQLite transaction per range of events, with the L1 block it covers), so they answer
-//    the same after a restart, before L1 is read again.
+//    the same after a restart, before L1 is read again. A damaged stored value they meet is an
+//    internal error (-32603) naming its table, row and column, never zeros; the first complete
+//    read of L1 rewrites the l1_* tables (a damaged value found there at start is logged).
 //
 // Deposit policy (docs/node-l1.md): a deposit is credited once its L1 block has
 // `depositConfirmations` blocks on top (default 0 on the devnet's chain 31337, 12 elsewhere). A
@@ -109,9 +111,9 @@ private:
     Status persistEvent(const RollupEvent& event, std::size_t revertedBefore);
     Status persistBatch(const ReplicaBatch& b);
     Status persistAll();
-    quint64 headTimestamp() const;
+    Result<quint64> headTimestamp() const;  // (the stored one, before L1 was read, may be damaged)
     quint64 headNumber() const;
-    QJsonObject rowJson(const L1BatchRow& row) const;
+    QJsonObject rowJson(const L1BatchRow& row, quint64 l1Now) const;
     void proposeTick();
     void adoptPostedBatch(const PendingBatch& pending);
     // Valid batches of other proposers right after the sequencer's posted state: the sequencer

@@ -16,6 +16,7 @@
 #include "core/eth/address.hpp"
 #include "core/rollup/stf.hpp"
 #include "node/sequencer/dbwriter.h"
+#include "node/storage/storedvalues.h"
 
 namespace sluice::node {
 
@@ -148,6 +149,10 @@ StoredBlock toStored(const BlockInfo& b) {
 
 std::uint64_t nowSeconds() { return std::uint64_t(QDateTime::currentSecsSinceEpoch()); }
 
+// Where a stored record or transaction is, in a damage message (storedvalues.h's form).
+std::string recordBytes(std::uint64_t seq) { return "l2_records.bytes (row seq=" + std::to_string(seq) + ")"; }
+std::string transactionRaw(const Hash& hash) { return "l2_transactions.raw (row hash=x'" + to_hex_bare(hash) + "')"; }
+
 }  // namespace
 
 Sequencer::Sequencer(SequencerConfig config, QObject* parent) : QObject(parent), m_config(std::move(config)) {
@@ -163,6 +168,11 @@ Status Sequencer::start() {
     auto reader = NodeDatabase::open(m_config.databasePath);
     if (!reader) return reader.error();
     m_reader = std::move(reader).value();
+    // Every stored value of the chain is read once before anything is built on it (issue 10, item 14).
+    if (auto st = m_reader->checkSequencerTables(); !st)
+        return make_error(st.message() + " (in " + m_config.databasePath.toStdString() +
+                          "); sluiced does not run on a damaged database: restore it from a backup or start from an "
+                          "empty data directory");
     m_writer = std::make_unique<DbWriter>(m_config.databasePath, this);
     if (auto st = m_writer->open(); !st) return st;
     if (auto st = replay(); !st) return st;
@@ -194,6 +204,15 @@ void Sequencer::fail(const QString& message) {
     emit fatalError(message);
 }
 
+void Sequencer::failOnDamage(const Error& error) const {
+    const_cast<Sequencer*>(this)->fail(QString::fromStdString(error.message));
+}
+
+Error Sequencer::halt(const Error& error) {
+    fail(QString::fromStdString(error.message));
+    return error;
+}
+
 void Sequencer::enqueueWrite(std::function<Status(NodeDatabase&)> write, std::function<void(Status)> done) {
     m_writer->enqueue(std::move(write), std::move(done));
 }
@@ -205,13 +224,14 @@ Result<rollup::AccountTree> Sequencer::replayRecords(std::uint64_t fromSeq, std:
     constexpr std::uint64_t kStep = 20000;
     for (std::uint64_t seq = fromSeq; seq < toSeq;) {
         auto stored = m_reader->records(seq, std::min(kStep, toSeq - seq));
-        if (stored.empty()) return make_error("the node database lacks record " + std::to_string(seq));
+        if (!stored) return stored.error();
+        if (stored->empty()) return make_error("the node database lacks record " + std::to_string(seq));
         std::vector<Record> records;
-        records.reserve(stored.size());
-        for (const auto& r : stored) {
+        records.reserve(stored->size());
+        for (const auto& r : *stored) {
             std::size_t offset = 0;
             auto rec = rollup::decode_record(r.bytes, offset);
-            if (!rec) return make_error("stored record " + std::to_string(r.seq) + " is corrupt: " + rec.message());
+            if (!rec) return make_error(stored::damaged(recordBytes(r.seq), "does not decode as a record: " + rec.message()));
             if (fees) fees->push_back(rec->pays_fee() ? rollup::record_fee(*rec, m_config.params).value_or(0) : U256(0));
             records.push_back(std::move(rec).value());
         }
@@ -220,7 +240,7 @@ Result<rollup::AccountTree> Sequencer::replayRecords(std::uint64_t fromSeq, std:
         if (!result.ok())
             return make_error("stored record " + std::to_string(seq + result.record_index) + " does not replay (" +
                               std::string(rollup::verdict_name(result.verdict)) + ")");
-        seq += stored.size();
+        seq += stored->size();
     }
     return tree;
 }
@@ -231,7 +251,9 @@ Status Sequencer::replay() {
     const QString chainKey = QStringLiteral("genesis.chainId");
     const QByteArray fee = QByteArray(reinterpret_cast<const char*>(m_config.feeRecipient.data()), 20);
     const QByteArray chain = QByteArray::fromStdString(u256_to_dec(m_config.params.chain_id));
-    auto latest = db.latestBlockNumber();
+    auto storedLatest = db.latestBlockNumber();
+    if (!storedLatest) return storedLatest.error();
+    const auto latest = *storedLatest;
     if (!latest) {
         m_tree = rollup::AccountTree::genesis(m_config.feeRecipient);
         BlockInfo genesis;
@@ -257,25 +279,38 @@ Status Sequencer::replay() {
         m_postedRoot = m_tree.state_root();
         return {};
     }
-    if (db.meta(feeKey) != fee || db.meta(chainKey) != chain)
+    auto storedFee = db.meta(feeKey);
+    if (!storedFee) return storedFee.error();
+    auto storedChain = db.meta(chainKey);
+    if (!storedChain) return storedChain.error();
+    if (*storedFee)
+        if (auto a = stored::address(QVariant(**storedFee), "meta genesis.feeRecipient"); !a) return a.error();
+    if (*storedChain && !u256_from_dec((*storedChain)->toStdString()))
+        return make_error(stored::damaged("meta genesis.chainId",
+                                          "holds " + stored::quote(QVariant(QString::fromLatin1(**storedChain))) +
+                                              ", not a chain id"));
+    if (*storedFee != fee || *storedChain != chain)
         return make_error("the node database " + db.path().toStdString() +
                           " belongs to another chain (different fee recipient or chain id); use another --data-dir");
     if (auto st = replayChain(*latest); !st) return st;
     if (auto st = requeueQueueEntries(); !st) return st;
-    requeueMempool();
-    return {};
+    return requeueMempool();
 }
 
 Status Sequencer::replayChain(std::uint64_t latest) {
     auto& db = *m_reader;
     // Posted batches: the live ones, in index order, are a prefix of the record stream.
-    for (const auto& b : db.batches(0, UINT64_MAX)) {
+    auto batches = db.batches(0, UINT64_MAX);
+    if (!batches) return batches.error();
+    for (const auto& b : *batches) {
         if (b.status == BatchStatus::reverted || !b.firstRecordSeq) continue;
         m_postedRecords = *b.firstRecordSeq + b.recordCount;
         m_postedDeposits = b.depositEnd;
         m_postedRoot = b.stateRoot;
     }
-    const std::uint64_t records = db.recordCount();
+    const auto recordCount = db.recordCount();
+    if (!recordCount) return recordCount.error();
+    const std::uint64_t records = *recordCount;
     auto genesisTree = rollup::AccountTree::genesis(m_config.feeRecipient);
     if (m_postedRecords == 0) m_postedRoot = genesisTree.state_root();
     auto posted = replayRecords(0, m_postedRecords, std::move(genesisTree));
@@ -287,19 +322,23 @@ Status Sequencer::replayChain(std::uint64_t latest) {
     m_unpostedFees = m_unpostedRecordFees.total();
     m_nextRecordSeq = m_durableRecords = records;
 
-    auto head = db.block(latest);
-    if (!head) return make_error("the node database lacks its latest block");
-    if (head->stateRoot != m_tree.state_root())
+    auto storedHead = db.block(latest);
+    if (!storedHead) return storedHead.error();
+    if (!*storedHead) return make_error("the node database lacks its latest block");
+    const StoredBlock& head = **storedHead;
+    if (head.stateRoot != m_tree.state_root())
         return make_error("the node database is inconsistent: replaying its records gives state root " +
                           m_tree.state_root().hex() + ", block " + std::to_string(latest) + " says " +
-                          head->stateRoot.hex());
+                          head.stateRoot.hex());
     m_producedHead = m_durableHead = latest;
-    m_producedHash = head->hash;
-    m_producedTimestamp = head->timestamp;
+    m_producedHash = head.hash;
+    m_producedTimestamp = head.timestamp;
     const std::uint64_t firstCached = latest > 64 ? latest - 64 : 0;
     for (std::uint64_t n = firstCached; n <= latest; ++n) {
-        if (auto b = db.block(n)) {
-            auto cached = std::make_shared<CachedBlock>(CachedBlock{toInfo(*b)});
+        auto b = db.block(n);
+        if (!b) return b.error();
+        if (*b) {
+            auto cached = std::make_shared<CachedBlock>(CachedBlock{toInfo(**b)});
             m_blocks.push_back(cached);
             m_blocksByHash[cached->info.hash] = cached;
         }
@@ -309,10 +348,9 @@ Status Sequencer::replayChain(std::uint64_t latest) {
 
 // Queue entries: the credited ones are a prefix of the queue; the rest wait for the next block.
 Status Sequencer::requeueQueueEntries() {
-    for (const auto& d : m_reader->deposits(0, UINT64_MAX)) {
-        if (d.damaged)
-            return make_error("the node database is damaged: queue entry " + std::to_string(d.queueIndex) +
-                              " holds a forced transaction that does not decode");
+    auto entries = m_reader->deposits(0, UINT64_MAX);  // (a forced entry that does not decode is an error)
+    if (!entries) return entries.error();
+    for (const auto& d : *entries) {
         if (d.creditedBlock) {
             m_nextDepositIndex = std::max(m_nextDepositIndex, d.queueIndex + 1);
         } else {
@@ -323,11 +361,16 @@ Status Sequencer::requeueQueueEntries() {
 }
 
 // Acknowledged but not yet sequenced: back into the mempool, in arrival order. Not checked here:
-// one that turned invalid is dropped when a block reaches it.
-void Sequencer::requeueMempool() {
-    for (const auto& stored : m_reader->transactionsWithStatus(TxStatus::pending)) {
+// one that turned invalid is dropped when a block reaches it. One whose stored bytes do not decode
+// (they decoded when it was acknowledged) is damage, not a transaction to lose quietly.
+Status Sequencer::requeueMempool() {
+    auto pending = m_reader->transactionsWithStatus(TxStatus::pending);
+    if (!pending) return pending.error();
+    for (const auto& stored : *pending) {
         auto decoded = decode_signed_transaction(stored.raw);
-        if (!decoded) continue;
+        if (!decoded)
+            return make_error(stored::damaged(transactionRaw(stored.hash),
+                                              "does not decode as a signed transaction: " + decoded.message()));
         auto entry = std::make_shared<MempoolEntry>();
         entry->hash = stored.hash;
         entry->signedTx = std::move(decoded).value();
@@ -346,6 +389,7 @@ void Sequencer::requeueMempool() {
         cached->entry = entry;
         m_txs[entry->hash] = cached;
     }
+    return {};
 }
 
 void Sequencer::resetChainState() {
@@ -957,10 +1001,20 @@ PendingBatch Sequencer::pendingRecordsForBatch(std::size_t maxRecords) const {
     const std::uint64_t available = m_durableRecords > m_postedRecords ? m_durableRecords - m_postedRecords : 0;
     const std::uint64_t limit = std::min<std::uint64_t>({available, maxRecords, rollup::kMaxRecordsPerBatch});
     std::size_t deposits = 0;
-    for (const auto& r : m_reader->records(m_postedRecords, limit)) {
+    auto stored = m_reader->records(m_postedRecords, limit);
+    if (!stored) {
+        failOnDamage(stored.error());
+        return out;
+    }
+    for (const auto& r : *stored) {
         std::size_t offset = 0;
         auto rec = rollup::decode_record(r.bytes, offset);
-        if (!rec) break;  // cannot happen: we encoded it
+        if (!rec) {  // (we encoded it: the file was damaged since the start-up check)
+            failOnDamage(make_error(stored::damaged(recordBytes(r.seq), "does not decode as a record: " + rec.message())));
+            out.records.clear();
+            out.txHashes.clear();
+            return out;
+        }
         // The contract takes at most MAX_DEPOSITS_PER_BATCH queue entries per batch (§4.4).
         if (rec->is_queue_entry() && ++deposits > rollup::kMaxDepositsPerBatch) break;
         out.records.push_back(std::move(rec).value());
@@ -975,12 +1029,14 @@ Status Sequencer::markBatchPosted(std::uint64_t batchIndex, std::uint64_t record
     if (m_postedRecords + recordCount > m_durableRecords)
         return make_error("batch " + std::to_string(batchIndex) + " claims " + std::to_string(recordCount) +
                           " records, only " + std::to_string(m_durableRecords - m_postedRecords) + " are waiting");
-    const auto stored = m_reader->records(m_postedRecords, recordCount);
+    auto storedRecords = m_reader->records(m_postedRecords, recordCount);
+    if (!storedRecords) return halt(storedRecords.error());
+    const auto& stored = *storedRecords;
     std::vector<Record> records;
     for (const auto& r : stored) {
         std::size_t offset = 0;
         auto rec = rollup::decode_record(r.bytes, offset);
-        if (!rec) return rec.error();
+        if (!rec) return halt(make_error(stored::damaged(recordBytes(r.seq), "does not decode as a record: " + rec.message())));
         records.push_back(std::move(rec).value());
     }
     auto next = std::make_shared<rollup::AccountTree>(*m_postedTree);
@@ -1051,19 +1107,24 @@ Status Sequencer::markBatchFinal(std::uint64_t batchIndex) {
 
 Status Sequencer::onBatchReverted(std::uint64_t fromBatchIndex) {
     m_writer->flush();  // the batch rows we read below must include every posted batch
-    auto first = m_reader->batch(fromBatchIndex);
+    auto storedFirst = m_reader->batch(fromBatchIndex);
+    if (!storedFirst) return halt(storedFirst.error());
+    const auto& first = *storedFirst;
     if (!first || !first->firstRecordSeq) return make_error("batch " + std::to_string(fromBatchIndex) + " is not one of ours");
     const std::uint64_t seq = *first->firstRecordSeq;
     auto tree = replayRecords(0, seq, rollup::AccountTree::genesis(m_config.feeRecipient));
-    if (!tree) return tree.error();
+    if (!tree) return halt(tree.error());
     // The fees of the records that are unposted again become unspendable by the fee account again.
     U256 fees = 0;
     std::vector<U256> perRecord;
-    for (const auto& r : m_reader->records(seq, m_postedRecords - seq)) {
+    auto unposted = m_reader->records(seq, m_postedRecords - seq);
+    if (!unposted) return halt(unposted.error());
+    for (const auto& r : *unposted) {
         std::size_t offset = 0;
         auto rec = rollup::decode_record(r.bytes, offset);
+        if (!rec) return halt(make_error(stored::damaged(recordBytes(r.seq), "does not decode as a record: " + rec.message())));
         U256 f = 0;
-        if (rec && rec->pays_fee()) f = rollup::record_fee(*rec, m_config.params).value_or(0);
+        if (rec->pays_fee()) f = rollup::record_fee(*rec, m_config.params).value_or(0);
         fees += f;
         perRecord.push_back(f);
     }
@@ -1074,15 +1135,20 @@ Status Sequencer::onBatchReverted(std::uint64_t fromBatchIndex) {
     m_postedRecords = seq;
     m_postedDeposits = first->depositStart;
 
-    auto batches = m_reader->batches(fromBatchIndex, UINT64_MAX);
+    auto storedBatches = m_reader->batches(fromBatchIndex, UINT64_MAX);
+    if (!storedBatches) return halt(storedBatches.error());
+    const auto batches = *storedBatches;
     std::vector<StoredWithdrawal> withdrawals;
-    for (const auto& b : batches)
-        for (auto w : m_reader->withdrawalsInBatch(b.index)) {
+    for (const auto& b : batches) {
+        auto inBatch = m_reader->withdrawalsInBatch(b.index);
+        if (!inBatch) return halt(inBatch.error());
+        for (auto w : *inBatch) {
             w.status = WithdrawalStatus::initiated;
             w.batchIndex.reset();
             w.withdrawalIndex.reset();
             withdrawals.push_back(w);
         }
+    }
     enqueueWrite([fromBatchIndex, batches, withdrawals](NodeDatabase& db) {
         for (const auto& b : batches)
             if (auto st = db.setBatchStatus(b.index, BatchStatus::reverted); !st) return st;
@@ -1145,7 +1211,9 @@ Status Sequencer::adoptForeignBatch(std::uint64_t batchIndex, const rollup::Batc
         } else {
             d.forced = rollup::forced_transaction_of(rec, params);
         }
-        if (auto known = db.deposit(d.queueIndex)) {
+        auto stored = db.deposit(d.queueIndex);
+        if (!stored) return halt(stored.error());
+        if (const auto& known = *stored) {
             if (known->to != d.to || known->amount != d.amount || known->forced != d.forced ||
                 known->l1Timestamp != d.l1Timestamp)
                 return make_error(name + " holds queue entry " + std::to_string(d.queueIndex) +
@@ -1157,16 +1225,22 @@ Status Sequencer::adoptForeignBatch(std::uint64_t batchIndex, const rollup::Batc
 
     // What goes: our records after the posted ones, and the blocks that hold only them.
     const std::uint64_t postedRecords = m_postedRecords;
-    const auto droppedRecords = db.records(postedRecords, UINT64_MAX);
+    auto storedDropped = db.records(postedRecords, UINT64_MAX);
+    if (!storedDropped) return halt(storedDropped.error());
+    const auto droppedRecords = std::move(storedDropped).value();
     std::optional<StoredBlock> cut;  // the block that straddles the posted boundary, cut to its posted prefix
     if (!droppedRecords.empty()) {
-        auto straddling = db.block(droppedRecords.front().block);
+        auto storedStraddling = db.block(droppedRecords.front().block);
+        if (!storedStraddling) return halt(storedStraddling.error());
+        const auto& straddling = *storedStraddling;
         if (!straddling) return make_error("the node database lacks block " + std::to_string(droppedRecords.front().block));
         if (straddling->recordStart < postedRecords) {
             cut = *straddling;
             cut->recordCount = std::uint32_t(postedRecords - straddling->recordStart);
             cut->transactions.clear();
-            for (const auto& r : db.records(straddling->recordStart, cut->recordCount))
+            auto prefix = db.records(straddling->recordStart, cut->recordCount);
+            if (!prefix) return halt(prefix.error());
+            for (const auto& r : *prefix)
                 if (r.txHash) cut->transactions.push_back(*r.txHash);
             cut->stateRoot = m_postedTree->state_root();  // the state after the prefix: our posted state
             cut->hash = blockHashOf(toInfo(*cut));
@@ -1224,13 +1298,17 @@ Status Sequencer::adoptForeignBatch(std::uint64_t batchIndex, const rollup::Batc
 
     // One database transaction: the cut, the new block, its batch.
     BlockInfo info;
+    std::optional<Error> unreadable;  // a stored value the write below could not read: the node stops
     auto write = [&]() -> Status {
         if (cut)
             if (auto st = db.updateBlock(*cut); !st) return st;
         if (auto st = db.dropRecordsFrom(postedRecords); !st) return st;
         if (auto st = db.clearDepositsCreditedFrom(header.deposit_end); !st) return st;
         const auto parentNumber = db.latestBlockNumber();
-        const auto parent = parentNumber ? db.block(*parentNumber) : std::nullopt;
+        if (!parentNumber) return *(unreadable = parentNumber.error());
+        auto storedParent = *parentNumber ? db.block(**parentNumber) : Result<std::optional<StoredBlock>>(std::optional<StoredBlock>());
+        if (!storedParent) return *(unreadable = storedParent.error());
+        const auto& parent = *storedParent;
         if (!parent) return make_error("the node database lacks its latest block");
         info.number = parent->number + 1;
         info.parentHash = parent->hash;
@@ -1265,6 +1343,7 @@ Status Sequencer::adoptForeignBatch(std::uint64_t batchIndex, const rollup::Batc
     if (st) st = db.commit();
     if (!st) {
         (void)db.rollback();
+        if (unreadable) return halt(*unreadable);
         return make_error("adopting " + name + " failed (nothing changed): " + st.message());
     }
 
@@ -1326,23 +1405,55 @@ Hash Sequencer::stateRoot() const {
     return m_tree.state_root();
 }
 
-std::optional<BlockInfo> Sequencer::block(std::uint64_t number) const {
-    if (number > m_durableHead) return std::nullopt;
+Result<std::optional<BlockInfo>> Sequencer::findBlock(std::uint64_t number) const {
+    if (number > m_durableHead) return std::optional<BlockInfo>();
     if (!m_blocks.empty() && number >= m_blocks.front()->info.number) {
         const auto& b = m_blocks[number - m_blocks.front()->info.number];
-        if (b->info.number == number) return b->info;
+        if (b->info.number == number) return std::optional<BlockInfo>(b->info);
     }
-    if (auto stored = m_reader->block(number)) return toInfo(*stored);
-    return std::nullopt;
+    auto stored = m_reader->block(number);
+    if (!stored) return stored.error();
+    if (!*stored) return std::optional<BlockInfo>();
+    return std::optional<BlockInfo>(toInfo(**stored));
+}
+
+Result<std::optional<BlockInfo>> Sequencer::findBlockByHash(const Hash& hash) const {
+    if (auto it = m_blocksByHash.find(hash); it != m_blocksByHash.end()) return std::optional<BlockInfo>(it->second->info);
+    auto stored = m_reader->blockByHash(hash);
+    if (!stored) return stored.error();
+    if (!*stored || (*stored)->number > m_durableHead) return std::optional<BlockInfo>();
+    return std::optional<BlockInfo>(toInfo(**stored));
+}
+
+std::optional<BlockInfo> Sequencer::block(std::uint64_t number) const {
+    auto found = findBlock(number);
+    if (!found) {
+        failOnDamage(found.error());
+        return std::nullopt;
+    }
+    return std::move(found).value();
 }
 
 std::optional<BlockInfo> Sequencer::blockByHash(const Hash& hash) const {
-    if (auto it = m_blocksByHash.find(hash); it != m_blocksByHash.end()) return it->second->info;
-    if (auto stored = m_reader->blockByHash(hash); stored && stored->number <= m_durableHead) return toInfo(*stored);
-    return std::nullopt;
+    auto found = findBlockByHash(hash);
+    if (!found) {
+        failOnDamage(found.error());
+        return std::nullopt;
+    }
+    return std::move(found).value();
 }
 
 std::optional<TransactionInfo> Sequencer::transaction(const Hash& hash) const {
+    auto found = findTransaction(hash);
+    if (!found) {
+        failOnDamage(found.error());
+        return std::nullopt;
+    }
+    return std::move(found).value();
+}
+
+Result<std::optional<TransactionInfo>> Sequencer::findTransaction(const Hash& hash) const {
+    using Found = std::optional<TransactionInfo>;
     TransactionInfo out;
     out.hash = hash;
     if (auto it = m_txs.find(hash); it != m_txs.end()) {
@@ -1354,26 +1465,33 @@ std::optional<TransactionInfo> Sequencer::transaction(const Hash& hash) const {
         if (c.block && *c.block <= m_durableHead) {
             out.block = c.block;
             out.position = c.position;
-            if (auto b = block(*c.block)) out.blockHash = b->hash;
+            auto b = findBlock(*c.block);
+            if (!b) return b.error();
+            if (*b) out.blockHash = (*b)->hash;
         } else if (c.status != TxStatus::dropped) {
             out.status = TxStatus::pending;
         }
-        return out;
+        return Found(std::move(out));
     }
-    auto stored = m_reader->transaction(hash);
-    if (!stored) return std::nullopt;
-    auto decoded = decode_signed_transaction(stored->raw);
-    if (!decoded) return std::nullopt;
+    auto found = m_reader->transaction(hash);  // (raw bytes that do not hash to the row's hash are an error)
+    if (!found) return found.error();
+    if (!*found) return Found();
+    const StoredTransaction& stored = **found;
+    auto decoded = decode_signed_transaction(stored.raw);
+    if (!decoded)
+        return make_error(stored::damaged(transactionRaw(hash), "does not decode as a signed transaction: " + decoded.message()));
     out.signedTx = std::move(decoded).value();
-    out.from = stored->sender;
-    out.status = stored->status;
-    out.batchIndex = stored->batchIndex;
-    if (stored->block && *stored->block <= m_durableHead) {
-        out.block = stored->block;
-        out.position = stored->position;
-        if (auto b = block(*stored->block)) out.blockHash = b->hash;
+    out.from = stored.sender;
+    out.status = stored.status;
+    out.batchIndex = stored.batchIndex;
+    if (stored.block && *stored.block <= m_durableHead) {
+        out.block = stored.block;
+        out.position = stored.position;
+        auto b = findBlock(*stored.block);
+        if (!b) return b.error();
+        if (*b) out.blockHash = (*b)->hash;
     }
-    return out;
+    return Found(std::move(out));
 }
 
 }  // namespace sluice::node

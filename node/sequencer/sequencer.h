@@ -121,7 +121,9 @@ public:
     ~Sequencer() override;
 
     // Opens the database, creates genesis or replays the stored blocks, re-queues the mempool and
-    // uncredited deposits, and starts block production. Call once.
+    // uncredited deposits, and starts block production. Call once. A database with a damaged value
+    // in the chain's tables (NodeDatabase::checkSequencerTables) is refused with a message naming
+    // the table, row and column.
     Status start();
     // Stops producing blocks and waits until everything queued for disk is committed.
     void stop();
@@ -146,7 +148,8 @@ public:
                                    std::uint64_t l1Timestamp, const Hash& l1TxHash = {});
     std::uint64_t nextDepositIndex() const { return m_nextDepositIndex; }
 
-    // Proposer interface.
+    // Proposer interface. A stored record found damaged at run time stops the node (fatalError,
+    // naming it) rather than post or build on it.
     PendingBatch pendingRecordsForBatch(std::size_t maxRecords) const;
     // Where the posted chain ends (what the next batch starts from), without reading any record;
     // nullopt before start().
@@ -182,9 +185,17 @@ public:
     std::uint64_t blockNumber() const { return m_durableHead; }
     U256 balance(const Address& address, bool pending = false) const;
     std::uint64_t nonce(const Address& address, bool pending = false) const;
+    // Blocks and transactions older than the in-memory cache come from the database. A stored row
+    // found damaged there (issue 10, item 14) is an error naming its table, row and column, never
+    // a block or transaction with zero hashes: find*() return it, and these three give nullopt and
+    // stop the node with it (fatalError), which does not run on a damaged database. (The eth_
+    // methods in node/rpc/ethapi.cpp call these; find*() let them answer -32603 instead.)
     std::optional<BlockInfo> block(std::uint64_t number) const;
     std::optional<BlockInfo> blockByHash(const Hash& hash) const;
     std::optional<TransactionInfo> transaction(const Hash& hash) const;
+    Result<std::optional<BlockInfo>> findBlock(std::uint64_t number) const;
+    Result<std::optional<BlockInfo>> findBlockByHash(const Hash& hash) const;
+    Result<std::optional<TransactionInfo>> findTransaction(const Hash& hash) const;
     Hash stateRoot() const;               // of the latest durable block
     std::size_t mempoolSize() const { return m_mempool.size(); }
     const rollup::AccountTree& state() const { return m_tree; }  // soft state after the last produced block
@@ -225,6 +236,10 @@ private:
     void drainSubmissions();
     void enqueueWrite(std::function<Status(NodeDatabase&)> write, std::function<void(Status)> done);
     void fail(const QString& message);
+    // fail() for a damaged or unreadable stored value; also from the const queries (the Sequencer
+    // itself is never const). halt() also returns the error, for Status-returning callers.
+    void failOnDamage(const Error& error) const;
+    Error halt(const Error& error);
     void scheduleBlock();
     void onBlockDurable(const std::shared_ptr<CachedBlock>& block);
     void dropSender(const Address& sender, const Hash& firstBad, const char* why);
@@ -238,7 +253,7 @@ private:
     Status replay();
     Status replayChain(std::uint64_t latestBlock);  // posted state, soft state, head, recent blocks
     Status requeueQueueEntries();                   // queue entries not credited yet
-    void requeueMempool();                          // acknowledged, not sequenced: arrival order
+    Status requeueMempool();                        // acknowledged, not sequenced: arrival order
     void resetChainState();                         // forgets everything replay() builds
     Result<rollup::AccountTree> replayRecords(std::uint64_t fromSeq, std::uint64_t toSeq, rollup::AccountTree tree,
                                               FeeRuns* fees = nullptr);

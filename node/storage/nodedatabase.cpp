@@ -9,6 +9,11 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <climits>
+
+#include "core/crypto/keccak.hpp"
+#include "node/storage/storedvalues.h"
+
 namespace sluice::node {
 
 namespace {
@@ -16,44 +21,21 @@ namespace {
 QByteArray blob(ByteView bytes) { return QByteArray(reinterpret_cast<const char*>(bytes.data()), qsizetype(bytes.size())); }
 QByteArray blob(const U256& value) { return blob(ByteView(u256_to_be32(value))); }
 
-template <std::size_t N>
-FixedBytes<N> fixed(const QVariant& v) {
-    const QByteArray b = v.toByteArray();
-    FixedBytes<N> out;
-    if (b.size() == qsizetype(N)) std::copy(b.begin(), b.end(), out.bytes.begin());
-    return out;
-}
 QByteArray hashesBlob(const std::vector<Hash>& hashes) {
     QByteArray out;
     out.reserve(qsizetype(hashes.size() * 32));
     for (const auto& h : hashes) out.append(reinterpret_cast<const char*>(h.bytes.data()), 32);
     return out;
 }
-std::vector<Hash> hashesOf(const QVariant& v) {
-    const QByteArray b = v.toByteArray();
-    std::vector<Hash> out;
-    for (qsizetype i = 0; i + 32 <= b.size(); i += 32) {
-        Hash h;
-        std::copy(b.begin() + i, b.begin() + i + 32, h.bytes.begin());
-        out.push_back(h);
-    }
-    return out;
-}
-Bytes bytesOf(const QVariant& v) {
-    const QByteArray b = v.toByteArray();
-    return Bytes(b.begin(), b.end());
-}
-U256 u256Of(const QVariant& v) {
-    const QByteArray b = v.toByteArray();
-    auto value = u256_from_be(ByteView(reinterpret_cast<const std::uint8_t*>(b.constData()), std::size_t(b.size())));
-    return value ? *value : U256(0);
-}
+template <typename R>
+struct ResultValue;
+template <typename T>
+struct ResultValue<Result<T>> {
+    using type = T;
+};
+
 QVariant opt(const std::optional<std::uint64_t>& v) {
     return v ? QVariant(qulonglong(*v)) : QVariant(QMetaType::fromType<qulonglong>());
-}
-std::optional<std::uint64_t> optU64(const QVariant& v) {
-    if (v.isNull()) return std::nullopt;
-    return std::uint64_t(v.toULongLong());
 }
 
 const char* const kSchema[] = {
@@ -148,6 +130,58 @@ struct NodeDatabase::Impl {
         if (q.exec(sql) && q.next()) return q.value(0);
         return {};
     }
+
+    // The reads: a query that fails (also part-way through its rows) is an error, and so is a row
+    // its reader finds damaged (storedvalues.h). Statements are reset after use.
+    template <typename Read>
+    auto one(QSqlQuery* q, const char* what, Read read) -> Result<std::optional<typename ResultValue<decltype(read(q))>::type>> {
+        using T = typename ResultValue<decltype(read(q))>::type;
+        if (auto st = exec(q, what); !st) return st.error();
+        if (!q->next()) {
+            const QSqlError error = q->lastError();
+            q->finish();
+            if (error.isValid()) return make_error(std::string("database: ") + what + ": " + error.text().toStdString());
+            return std::optional<T>();
+        }
+        auto row = read(q);
+        q->finish();
+        if (!row) return row.error();
+        return std::optional<T>(std::move(row).value());
+    }
+    template <typename Read>
+    auto all(QSqlQuery* q, const char* what, Read read) -> Result<std::vector<typename ResultValue<decltype(read(q))>::type>> {
+        using T = typename ResultValue<decltype(read(q))>::type;
+        if (auto st = exec(q, what); !st) return st.error();
+        std::vector<T> out;
+        while (q->next()) {
+            auto row = read(q);
+            if (!row) {
+                q->finish();
+                return row.error();
+            }
+            out.push_back(std::move(row).value());
+        }
+        const QSqlError error = q->lastError();
+        q->finish();
+        if (error.isValid()) return make_error(std::string("database: ") + what + ": " + error.text().toStdString());
+        return out;
+    }
+    // Every row of `sql` through `read`: the first damaged one, if any (checkSequencerTables).
+    template <typename Read>
+    Status scan(const QString& sql, Read read) {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (!q.exec(sql)) return make_error("database: " + sql.toStdString() + ": " + q.lastError().text().toStdString());
+        while (q.next())
+            if (auto row = read(&q); !row) return row.error();
+        if (q.lastError().isValid()) return make_error("database: " + sql.toStdString() + ": " + q.lastError().text().toStdString());
+        return {};
+    }
+    Result<std::uint64_t> count(const QString& sql) {
+        QSqlQuery q(db);
+        if (!q.exec(sql) || !q.next()) return make_error("database: " + sql.toStdString() + ": " + q.lastError().text().toStdString());
+        return stored::integer(q.value(0), sql.toStdString());
+    }
 };
 
 // PRAGMA application_id of every sluiced database: "SLU1".
@@ -199,7 +233,9 @@ Result<std::unique_ptr<NodeDatabase>> NodeDatabase::open(const QString& path, co
 
     if (auto st = impl.run(QStringLiteral("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB NOT NULL)")); !st)
         return st.error();
-    const int version = self->schemaVersion();
+    const auto storedVersion = self->schemaVersion();
+    if (!storedVersion) return storedVersion.error();
+    const int version = *storedVersion;
     if (version > kSchemaVersion)
         return make_error("the node database " + path.toStdString() + " has schema version " + std::to_string(version) +
                           ", newer than this sluiced understands (" + std::to_string(kSchemaVersion) + ")");
@@ -228,9 +264,12 @@ NodeDatabase::~NodeDatabase() = default;
 
 QString NodeDatabase::journalMode() { return m_impl->scalar(QStringLiteral("PRAGMA journal_mode")).toString().toLower(); }
 int NodeDatabase::synchronousMode() { return m_impl->scalar(QStringLiteral("PRAGMA synchronous")).toInt(); }
-int NodeDatabase::schemaVersion() {
-    auto v = meta(QStringLiteral("schemaVersion"));
-    return v ? v->toInt() : 0;
+Result<int> NodeDatabase::schemaVersion() {
+    auto v = metaNumber(QStringLiteral("schemaVersion"));
+    if (!v) return v.error();
+    if (*v && **v > std::uint64_t(INT_MAX))
+        return make_error(stored::damaged("meta schemaVersion", "holds " + std::to_string(**v) + ", not a schema version"));
+    return v->has_value() ? int(**v) : 0;
 }
 
 Status NodeDatabase::begin() {
@@ -252,31 +291,48 @@ Status NodeDatabase::setMeta(const QString& key, const QByteArray& value) {
     q->bindValue(1, value);
     return m_impl->exec(q, "meta");
 }
-std::optional<QByteArray> NodeDatabase::meta(const QString& key) {
-    auto* q = m_impl->query(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
+Result<std::optional<QByteArray>> NodeDatabase::meta(const QString& key) {
+    auto* q = m_impl->query(QStringLiteral("SELECT key, value FROM meta WHERE key = ?"));
     q->bindValue(0, key);
-    if (!q->exec() || !q->next()) return std::nullopt;
-    QByteArray v = q->value(0).toByteArray();
-    q->finish();
-    return v;
+    return m_impl->one(q, "read meta", [](QSqlQuery* q) {
+        StoredRow row(*q, "meta");
+        QByteArray value;
+        if (auto b = row.optionalBlob(1)) value = *b;
+        else row.reject(1, "is NULL, not a BLOB");
+        return row.result(std::move(value));
+    });
+}
+
+Result<std::optional<std::uint64_t>> NodeDatabase::metaNumber(const QString& key) {
+    auto v = meta(key);
+    if (!v) return v.error();
+    if (!*v) return std::optional<std::uint64_t>();
+    auto n = stored::number(**v, "meta " + key.toStdString());
+    if (!n) return n.error();
+    return std::optional<std::uint64_t>(*n);
 }
 
 // --- transactions --------------------------------------------------------------------------
 
 static const QString kTxColumns = QStringLiteral("hash, raw, sender, nonce, status, block, position, record_seq, batch_index");
 
-static StoredTransaction readTx(QSqlQuery* q) {
+static Result<StoredTransaction> readTx(QSqlQuery* q) {
+    StoredRow row(*q, "l2_transactions");
     StoredTransaction tx;
-    tx.hash = fixed<32>(q->value(0));
-    tx.raw = bytesOf(q->value(1));
-    tx.sender = fixed<20>(q->value(2));
-    tx.nonce = q->value(3).toULongLong();
-    tx.status = TxStatus(q->value(4).toInt());
-    tx.block = optU64(q->value(5));
-    if (!q->value(6).isNull()) tx.position = std::uint32_t(q->value(6).toUInt());
-    tx.recordSeq = optU64(q->value(7));
-    tx.batchIndex = optU64(q->value(8));
-    return tx;
+    tx.hash = row.hash(0);
+    tx.raw = row.bytes(1);
+    tx.sender = row.address(2);
+    tx.nonce = row.integer(3);
+    tx.status = TxStatus(row.integer(4, std::uint64_t(TxStatus::dropped)));
+    tx.block = row.optionalInteger(5);
+    if (auto p = row.optionalInteger(6, UINT32_MAX)) tx.position = std::uint32_t(*p);
+    tx.recordSeq = row.optionalInteger(7);
+    tx.batchIndex = row.optionalInteger(8);
+    if (row.ok()) {
+        const Hash actual = keccak256(tx.raw);
+        if (actual != tx.hash) row.reject(1, "does not hash to the row's hash (its keccak256 is " + actual.hex() + ")");
+    }
+    return row.result(std::move(tx));
 }
 
 Status NodeDatabase::insertTransaction(const StoredTransaction& tx, bool keepExisting) {
@@ -319,48 +375,40 @@ Status NodeDatabase::forgetDroppedTransaction(const Hash& hash) {
     return m_impl->exec(q, "forget dropped transaction");
 }
 
-std::optional<StoredTransaction> NodeDatabase::transaction(const Hash& hash) {
+Result<std::optional<StoredTransaction>> NodeDatabase::transaction(const Hash& hash) {
     auto* q = m_impl->query(QStringLiteral("SELECT ") + kTxColumns + QStringLiteral(" FROM l2_transactions WHERE hash = ?"));
     q->bindValue(0, blob(hash));
-    if (!q->exec() || !q->next()) return std::nullopt;
-    auto tx = readTx(q);
-    q->finish();
-    return tx;
+    return m_impl->one(q, "read transaction", readTx);
 }
 
-std::vector<StoredTransaction> NodeDatabase::transactionsWithStatus(TxStatus status) {
-    std::vector<StoredTransaction> out;
+Result<std::vector<StoredTransaction>> NodeDatabase::transactionsWithStatus(TxStatus status) {
     auto* q = m_impl->query(QStringLiteral("SELECT ") + kTxColumns +
                             QStringLiteral(" FROM l2_transactions WHERE status = ? ORDER BY rowid"));
     q->bindValue(0, int(status));
-    if (!q->exec()) return out;
-    while (q->next()) out.push_back(readTx(q));
-    q->finish();
-    return out;
+    return m_impl->all(q, "read transactions", readTx);
 }
 
-std::uint64_t NodeDatabase::transactionCount() {
-    return m_impl->scalar(QStringLiteral("SELECT COUNT(*) FROM l2_transactions")).toULongLong();
+Result<std::uint64_t> NodeDatabase::transactionCount() {
+    return m_impl->count(QStringLiteral("SELECT COUNT(*) FROM l2_transactions"));
 }
 
 // --- blocks and records ----------------------------------------------------------------------
 
-static StoredBlock readBlock(QSqlQuery* q) {
+static Result<StoredBlock> readBlock(QSqlQuery* q) {
+    StoredRow row(*q, "l2_blocks");
     StoredBlock b;
-    b.number = q->value(0).toULongLong();
-    b.hash = fixed<32>(q->value(1));
-    b.parentHash = fixed<32>(q->value(2));
-    b.timestamp = q->value(3).toULongLong();
-    b.stateRoot = fixed<32>(q->value(4));
-    b.recordStart = q->value(5).toULongLong();
-    b.recordCount = q->value(6).toUInt();
-    const QByteArray txs = q->value(7).toByteArray();
-    for (qsizetype i = 0; i + 32 <= txs.size(); i += 32) {
-        Hash h;
-        std::copy(txs.begin() + i, txs.begin() + i + 32, h.bytes.begin());
-        b.transactions.push_back(h);
-    }
-    return b;
+    b.number = row.integer(0);
+    b.hash = row.hash(1);
+    b.parentHash = row.hash(2);
+    b.timestamp = row.integer(3);
+    b.stateRoot = row.hash(4);
+    b.recordStart = row.integer(5);
+    b.recordCount = std::uint32_t(row.integer(6, UINT32_MAX));
+    b.transactions = row.hashes(7);
+    if (row.ok() && b.transactions.size() > b.recordCount)
+        row.reject(7, "lists " + std::to_string(b.transactions.size()) + " transactions, more than the block's " +
+                          std::to_string(b.recordCount) + " records");
+    return row.result(std::move(b));
 }
 static const QString kBlockColumns = QStringLiteral("number, hash, parent_hash, timestamp, state_root, record_start, record_count, transactions");
 
@@ -380,26 +428,27 @@ Status NodeDatabase::insertBlock(const StoredBlock& b) {
     return m_impl->exec(q, "insert block");
 }
 
-std::optional<StoredBlock> NodeDatabase::block(std::uint64_t number) {
+Result<std::optional<StoredBlock>> NodeDatabase::block(std::uint64_t number) {
     auto* q = m_impl->query(QStringLiteral("SELECT ") + kBlockColumns + QStringLiteral(" FROM l2_blocks WHERE number = ?"));
     q->bindValue(0, qulonglong(number));
-    if (!q->exec() || !q->next()) return std::nullopt;
-    auto b = readBlock(q);
-    q->finish();
-    return b;
+    return m_impl->one(q, "read block", readBlock);
 }
 
-std::optional<StoredBlock> NodeDatabase::blockByHash(const Hash& hash) {
+Result<std::optional<StoredBlock>> NodeDatabase::blockByHash(const Hash& hash) {
     auto* q = m_impl->query(QStringLiteral("SELECT ") + kBlockColumns + QStringLiteral(" FROM l2_blocks WHERE hash = ?"));
     q->bindValue(0, blob(hash));
-    if (!q->exec() || !q->next()) return std::nullopt;
-    auto b = readBlock(q);
-    q->finish();
-    return b;
+    return m_impl->one(q, "read block", readBlock);
 }
 
-std::optional<std::uint64_t> NodeDatabase::latestBlockNumber() {
-    return optU64(m_impl->scalar(QStringLiteral("SELECT MAX(number) FROM l2_blocks")));
+Result<std::optional<std::uint64_t>> NodeDatabase::latestBlockNumber() {
+    auto* q = m_impl->query(QStringLiteral("SELECT MAX(number) FROM l2_blocks"));
+    auto v = m_impl->one(q, "latest block", [](QSqlQuery* q) {
+        StoredRow row(*q, "l2_blocks", -1);
+        auto n = row.optionalInteger(0);
+        return row.result(n);
+    });
+    if (!v) return v.error();
+    return v->value_or(std::optional<std::uint64_t>());  // (MAX over no rows is one NULL)
 }
 
 Status NodeDatabase::insertRecord(const StoredRecord& r) {
@@ -416,32 +465,32 @@ Status NodeDatabase::insertRecord(const StoredRecord& r) {
     return m_impl->exec(q, "insert record");
 }
 
-std::vector<StoredRecord> NodeDatabase::records(std::uint64_t fromSeq, std::uint64_t limit) {
-    std::vector<StoredRecord> out;
-    auto* q = m_impl->query(QStringLiteral(
-        "SELECT seq, block, bytes, tx_hash, deposit_index, sender, to_address, batch_index FROM l2_records"
-        " WHERE seq >= ? ORDER BY seq LIMIT ?"));
-    q->bindValue(0, qulonglong(fromSeq));
-    q->bindValue(1, qlonglong(std::min<std::uint64_t>(limit, std::uint64_t(INT64_MAX))));
-    if (!q->exec()) return out;
-    while (q->next()) {
-        StoredRecord r;
-        r.seq = q->value(0).toULongLong();
-        r.block = q->value(1).toULongLong();
-        r.bytes = bytesOf(q->value(2));
-        if (!q->value(3).isNull()) r.txHash = fixed<32>(q->value(3));
-        r.depositIndex = optU64(q->value(4));
-        r.sender = fixed<20>(q->value(5));
-        r.to = fixed<20>(q->value(6));
-        r.batchIndex = optU64(q->value(7));
-        out.push_back(std::move(r));
-    }
-    q->finish();
-    return out;
+static const QString kRecordColumns = QStringLiteral("seq, block, bytes, tx_hash, deposit_index, sender, to_address, batch_index");
+
+static Result<StoredRecord> readRecord(QSqlQuery* q) {
+    StoredRow row(*q, "l2_records");
+    StoredRecord r;
+    r.seq = row.integer(0);
+    r.block = row.integer(1);
+    r.bytes = row.bytes(2);
+    r.txHash = row.optionalHash(3);
+    r.depositIndex = row.optionalInteger(4);
+    r.sender = row.address(5);
+    r.to = row.address(6);
+    r.batchIndex = row.optionalInteger(7);
+    return row.result(std::move(r));
 }
 
-std::uint64_t NodeDatabase::recordCount() {
-    return m_impl->scalar(QStringLiteral("SELECT COUNT(*) FROM l2_records")).toULongLong();
+Result<std::vector<StoredRecord>> NodeDatabase::records(std::uint64_t fromSeq, std::uint64_t limit) {
+    auto* q = m_impl->query(QStringLiteral("SELECT ") + kRecordColumns +
+                            QStringLiteral(" FROM l2_records WHERE seq >= ? ORDER BY seq LIMIT ?"));
+    q->bindValue(0, qulonglong(fromSeq));
+    q->bindValue(1, qlonglong(std::min<std::uint64_t>(limit, std::uint64_t(INT64_MAX))));
+    return m_impl->all(q, "read records", readRecord);
+}
+
+Result<std::uint64_t> NodeDatabase::recordCount() {
+    return m_impl->count(QStringLiteral("SELECT COUNT(*) FROM l2_records"));
 }
 
 Status NodeDatabase::setRecordsBatch(std::uint64_t fromSeq, std::uint64_t count, std::uint64_t batchIndex) {
@@ -514,25 +563,25 @@ Status NodeDatabase::updateBlock(const StoredBlock& b) {
 
 // --- deposits --------------------------------------------------------------------------------
 
-static StoredDeposit readDeposit(QSqlQuery* q) {
+static Result<StoredDeposit> readDeposit(QSqlQuery* q) {
+    StoredRow row(*q, "deposits");
     StoredDeposit d;
-    d.queueIndex = q->value(0).toULongLong();
-    d.to = fixed<20>(q->value(1));
-    d.amount = u256Of(q->value(2));
-    d.l1Timestamp = q->value(3).toULongLong();
-    d.l1TxHash = fixed<32>(q->value(4));
-    d.creditedBlock = optU64(q->value(5));
-    if (!q->value(6).isNull()) {
-        const QByteArray words = q->value(6).toByteArray();
+    d.queueIndex = row.integer(0);
+    d.to = row.address(1);
+    d.amount = row.amount(2);
+    d.l1Timestamp = row.integer(3);
+    d.l1TxHash = row.hash(4);
+    d.creditedBlock = row.optionalInteger(5);
+    if (auto words = row.optionalBlob(6); words && row.ok()) {
         // Written by upsertDeposit from a decoded transaction; unreadable only if the file was damaged.
         auto tx = rollup::abi_decode_forced(
-            ByteView(reinterpret_cast<const std::uint8_t*>(words.constData()), std::size_t(words.size())));
+            ByteView(reinterpret_cast<const std::uint8_t*>(words->constData()), std::size_t(words->size())));
         if (tx)
             d.forced = *tx;
         else
-            d.damaged = true;
+            row.reject(6, "holds a forced transaction that does not decode (" + tx.message() + ")");
     }
-    return d;
+    return row.result(std::move(d));
 }
 static const QString kDepositColumns =
     QStringLiteral("queue_index, to_address, amount, l1_timestamp, l1_tx_hash, credited_block, forced");
@@ -565,36 +614,25 @@ Status NodeDatabase::clearDepositsCreditedFrom(std::uint64_t queueIndex) {
     return m_impl->exec(q, "uncredit deposits");
 }
 
-std::optional<StoredDeposit> NodeDatabase::deposit(std::uint64_t queueIndex) {
+Result<std::optional<StoredDeposit>> NodeDatabase::deposit(std::uint64_t queueIndex) {
     auto* q = m_impl->query(QStringLiteral("SELECT ") + kDepositColumns + QStringLiteral(" FROM deposits WHERE queue_index = ?"));
     q->bindValue(0, qulonglong(queueIndex));
-    if (!q->exec() || !q->next()) return std::nullopt;
-    auto d = readDeposit(q);
-    q->finish();
-    return d;
+    return m_impl->one(q, "read deposit", readDeposit);
 }
 
-std::vector<StoredDeposit> NodeDatabase::deposits(std::uint64_t fromIndex, std::uint64_t limit) {
-    std::vector<StoredDeposit> out;
+Result<std::vector<StoredDeposit>> NodeDatabase::deposits(std::uint64_t fromIndex, std::uint64_t limit) {
     auto* q = m_impl->query(QStringLiteral("SELECT ") + kDepositColumns +
                             QStringLiteral(" FROM deposits WHERE queue_index >= ? ORDER BY queue_index LIMIT ?"));
     q->bindValue(0, qulonglong(fromIndex));
     q->bindValue(1, qlonglong(std::min<std::uint64_t>(limit, std::uint64_t(INT64_MAX))));
-    if (!q->exec()) return out;
-    while (q->next()) out.push_back(readDeposit(q));
-    q->finish();
-    return out;
+    return m_impl->all(q, "read deposits", readDeposit);
 }
 
-std::vector<StoredDeposit> NodeDatabase::depositsTo(const Address& to) {
-    std::vector<StoredDeposit> out;
+Result<std::vector<StoredDeposit>> NodeDatabase::depositsTo(const Address& to) {
     auto* q = m_impl->query(QStringLiteral("SELECT ") + kDepositColumns +
                             QStringLiteral(" FROM deposits WHERE to_address = ? ORDER BY queue_index"));
     q->bindValue(0, blob(to));
-    if (!q->exec()) return out;
-    while (q->next()) out.push_back(readDeposit(q));
-    q->finish();
-    return out;
+    return m_impl->all(q, "read deposits", readDeposit);
 }
 
 // --- batches ---------------------------------------------------------------------------------
@@ -603,23 +641,24 @@ static const QString kBatchColumns = QStringLiteral(
     "idx, prev_state_root, state_root, tx_root, withdrawal_root, record_count, deposit_start, deposit_end,"
     " submitted_at, proposer, l1_tx_hash, l1_block, status, first_record_seq");
 
-static StoredBatch readBatch(QSqlQuery* q) {
+static Result<StoredBatch> readBatch(QSqlQuery* q) {
+    StoredRow row(*q, "batches");
     StoredBatch b;
-    b.index = q->value(0).toULongLong();
-    b.prevStateRoot = fixed<32>(q->value(1));
-    b.stateRoot = fixed<32>(q->value(2));
-    b.txRoot = fixed<32>(q->value(3));
-    b.withdrawalRoot = fixed<32>(q->value(4));
-    b.recordCount = q->value(5).toULongLong();
-    b.depositStart = q->value(6).toULongLong();
-    b.depositEnd = q->value(7).toULongLong();
-    b.submittedAt = q->value(8).toULongLong();
-    b.proposer = fixed<20>(q->value(9));
-    b.l1TxHash = fixed<32>(q->value(10));
-    b.l1Block = q->value(11).toULongLong();
-    b.status = BatchStatus(q->value(12).toInt());
-    b.firstRecordSeq = optU64(q->value(13));
-    return b;
+    b.index = row.integer(0);
+    b.prevStateRoot = row.hash(1);
+    b.stateRoot = row.hash(2);
+    b.txRoot = row.hash(3);
+    b.withdrawalRoot = row.hash(4);
+    b.recordCount = row.integer(5);
+    b.depositStart = row.integer(6);
+    b.depositEnd = row.integer(7);
+    b.submittedAt = row.integer(8);
+    b.proposer = row.address(9);
+    b.l1TxHash = row.hash(10);
+    b.l1Block = row.integer(11);
+    b.status = BatchStatus(row.integer(12, std::uint64_t(BatchStatus::reverted)));
+    b.firstRecordSeq = row.optionalInteger(13);
+    return row.result(std::move(b));
 }
 
 Status NodeDatabase::upsertBatch(const StoredBatch& b) {
@@ -649,51 +688,45 @@ Status NodeDatabase::setBatchStatus(std::uint64_t index, BatchStatus status) {
     return m_impl->exec(q, "batch status");
 }
 
-std::optional<StoredBatch> NodeDatabase::batch(std::uint64_t index) {
+Result<std::optional<StoredBatch>> NodeDatabase::batch(std::uint64_t index) {
     auto* q = m_impl->query(QStringLiteral("SELECT ") + kBatchColumns + QStringLiteral(" FROM batches WHERE idx = ?"));
     q->bindValue(0, qulonglong(index));
-    if (!q->exec() || !q->next()) return std::nullopt;
-    auto b = readBatch(q);
-    q->finish();
-    return b;
+    return m_impl->one(q, "read batch", readBatch);
 }
 
-std::vector<StoredBatch> NodeDatabase::batches(std::uint64_t fromIndex, std::uint64_t limit) {
-    std::vector<StoredBatch> out;
+Result<std::vector<StoredBatch>> NodeDatabase::batches(std::uint64_t fromIndex, std::uint64_t limit) {
     auto* q = m_impl->query(QStringLiteral("SELECT ") + kBatchColumns +
                             QStringLiteral(" FROM batches WHERE idx >= ? ORDER BY idx LIMIT ?"));
     q->bindValue(0, qulonglong(fromIndex));
     q->bindValue(1, qlonglong(std::min<std::uint64_t>(limit, std::uint64_t(INT64_MAX))));
-    if (!q->exec()) return out;
-    while (q->next()) out.push_back(readBatch(q));
-    q->finish();
-    return out;
+    return m_impl->all(q, "read batches", readBatch);
 }
 
-std::vector<Hash> NodeDatabase::batchTransactions(std::uint64_t batchIndex) {
-    std::vector<Hash> out;
+Result<std::vector<Hash>> NodeDatabase::batchTransactions(std::uint64_t batchIndex) {
     auto* q = m_impl->query(QStringLiteral(
-        "SELECT tx_hash FROM l2_records WHERE batch_index = ? AND tx_hash IS NOT NULL ORDER BY seq"));
+        "SELECT seq, tx_hash FROM l2_records WHERE batch_index = ? AND tx_hash IS NOT NULL ORDER BY seq"));
     q->bindValue(0, qulonglong(batchIndex));
-    if (!q->exec()) return out;
-    while (q->next()) out.push_back(fixed<32>(q->value(0)));
-    q->finish();
-    return out;
+    return m_impl->all(q, "read batch transactions", [](QSqlQuery* q) {
+        StoredRow row(*q, "l2_records");
+        Hash h = row.hash(1);
+        return row.result(h);
+    });
 }
 
 // --- withdrawals -----------------------------------------------------------------------------
 
 static const QString kWithdrawalColumns = QStringLiteral("l2_tx_hash, recipient, amount, batch_index, withdrawal_index, status");
 
-static StoredWithdrawal readWithdrawal(QSqlQuery* q) {
+static Result<StoredWithdrawal> readWithdrawal(QSqlQuery* q) {
+    StoredRow row(*q, "withdrawals");
     StoredWithdrawal w;
-    w.l2TxHash = fixed<32>(q->value(0));
-    w.recipient = fixed<20>(q->value(1));
-    w.amount = u256Of(q->value(2));
-    w.batchIndex = optU64(q->value(3));
-    w.withdrawalIndex = optU64(q->value(4));
-    w.status = WithdrawalStatus(q->value(5).toInt());
-    return w;
+    w.l2TxHash = row.hash(0);
+    w.recipient = row.address(1);
+    w.amount = row.amount(2);
+    w.batchIndex = row.optionalInteger(3);
+    w.withdrawalIndex = row.optionalInteger(4);
+    w.status = WithdrawalStatus(row.integer(5, std::uint64_t(WithdrawalStatus::reverted)));
+    return row.result(std::move(w));
 }
 
 Status NodeDatabase::upsertWithdrawal(const StoredWithdrawal& w) {
@@ -708,26 +741,18 @@ Status NodeDatabase::upsertWithdrawal(const StoredWithdrawal& w) {
     return m_impl->exec(q, "withdrawal");
 }
 
-std::vector<StoredWithdrawal> NodeDatabase::withdrawalsOf(const Address& recipient) {
-    std::vector<StoredWithdrawal> out;
+Result<std::vector<StoredWithdrawal>> NodeDatabase::withdrawalsOf(const Address& recipient) {
     auto* q = m_impl->query(QStringLiteral("SELECT ") + kWithdrawalColumns +
                             QStringLiteral(" FROM withdrawals WHERE recipient = ? ORDER BY rowid"));
     q->bindValue(0, blob(recipient));
-    if (!q->exec()) return out;
-    while (q->next()) out.push_back(readWithdrawal(q));
-    q->finish();
-    return out;
+    return m_impl->all(q, "read withdrawals", readWithdrawal);
 }
 
-std::vector<StoredWithdrawal> NodeDatabase::withdrawalsInBatch(std::uint64_t batchIndex) {
-    std::vector<StoredWithdrawal> out;
+Result<std::vector<StoredWithdrawal>> NodeDatabase::withdrawalsInBatch(std::uint64_t batchIndex) {
     auto* q = m_impl->query(QStringLiteral("SELECT ") + kWithdrawalColumns +
                             QStringLiteral(" FROM withdrawals WHERE batch_index = ? ORDER BY withdrawal_index"));
     q->bindValue(0, qulonglong(batchIndex));
-    if (!q->exec()) return out;
-    while (q->next()) out.push_back(readWithdrawal(q));
-    q->finish();
-    return out;
+    return m_impl->all(q, "read withdrawals", readWithdrawal);
 }
 
 // --- L1 view -----------------------------------------------------------------------------------
@@ -736,26 +761,27 @@ static const QString kL1BatchColumns = QStringLiteral(
     "l1_tx_hash, idx, prev_state_root, state_root, tx_root, withdrawal_root, record_count, deposit_start, deposit_end,"
     " submitted_at, proposer, l1_block, final_at, reverted, judgement, verdict, l2_tx_hashes");
 
-static L1BatchRow readL1Batch(QSqlQuery* q) {
+static Result<L1BatchRow> readL1Batch(QSqlQuery* q) {
+    StoredRow row(*q, "l1_batches");
     L1BatchRow b;
-    b.l1TxHash = fixed<32>(q->value(0));
-    b.index = q->value(1).toULongLong();
-    b.prevStateRoot = fixed<32>(q->value(2));
-    b.stateRoot = fixed<32>(q->value(3));
-    b.txRoot = fixed<32>(q->value(4));
-    b.withdrawalRoot = fixed<32>(q->value(5));
-    b.recordCount = q->value(6).toULongLong();
-    b.depositStart = q->value(7).toULongLong();
-    b.depositEnd = q->value(8).toULongLong();
-    b.submittedAt = q->value(9).toULongLong();
-    b.proposer = fixed<20>(q->value(10));
-    b.l1Block = q->value(11).toULongLong();
-    b.finalAt = q->value(12).toULongLong();
-    b.reverted = q->value(13).toInt() != 0;
-    b.judgement = L1Judgement(q->value(14).toInt());
-    b.verdict = q->value(15).toString();
-    b.l2TxHashes = hashesOf(q->value(16));
-    return b;
+    b.l1TxHash = row.hash(0);
+    b.index = row.integer(1);
+    b.prevStateRoot = row.hash(2);
+    b.stateRoot = row.hash(3);
+    b.txRoot = row.hash(4);
+    b.withdrawalRoot = row.hash(5);
+    b.recordCount = row.integer(6);
+    b.depositStart = row.integer(7);
+    b.depositEnd = row.integer(8);
+    b.submittedAt = row.integer(9);
+    b.proposer = row.address(10);
+    b.l1Block = row.integer(11);
+    b.finalAt = row.integer(12);
+    b.reverted = row.flag(13);
+    b.judgement = L1Judgement(row.integer(14, std::uint64_t(L1Judgement::unverifiable)));
+    b.verdict = row.text(15);
+    b.l2TxHashes = row.hashes(16);
+    return row.result(std::move(b));
 }
 
 Status NodeDatabase::upsertL1Batch(const L1BatchRow& b) {
@@ -833,137 +859,159 @@ Status NodeDatabase::clearL1() {
     return {};
 }
 
-std::vector<L1BatchRow> NodeDatabase::l1Batches(std::uint64_t fromIndex, std::uint64_t limit, bool includeReverted) {
-    std::vector<L1BatchRow> out;
+Result<std::vector<L1BatchRow>> NodeDatabase::l1Batches(std::uint64_t fromIndex, std::uint64_t limit, bool includeReverted) {
     auto* q = m_impl->query(QStringLiteral("SELECT ") + kL1BatchColumns +
                             (includeReverted ? QStringLiteral(" FROM l1_batches WHERE idx >= ? ORDER BY idx, reverted DESC, l1_block LIMIT ?")
                                              : QStringLiteral(" FROM l1_batches WHERE idx >= ? AND reverted = 0 ORDER BY idx LIMIT ?")));
     q->bindValue(0, qulonglong(fromIndex));
     q->bindValue(1, qlonglong(std::min<std::uint64_t>(limit, INT64_MAX)));
-    if (!q->exec()) return out;
-    while (q->next()) out.push_back(readL1Batch(q));
-    q->finish();
-    return out;
+    return m_impl->all(q, "read L1 batches", readL1Batch);
 }
 
-std::optional<L1BatchRow> NodeDatabase::l1BatchByTx(const Hash& l1TxHash) {
+Result<std::optional<L1BatchRow>> NodeDatabase::l1BatchByTx(const Hash& l1TxHash) {
     auto* q = m_impl->query(QStringLiteral("SELECT ") + kL1BatchColumns + QStringLiteral(" FROM l1_batches WHERE l1_tx_hash = ?"));
     q->bindValue(0, blob(l1TxHash));
-    if (!q->exec() || !q->next()) return std::nullopt;
-    auto b = readL1Batch(q);
-    q->finish();
-    return b;
+    return m_impl->one(q, "read L1 batch", readL1Batch);
 }
 
-std::vector<L1WithdrawalRow> NodeDatabase::l1WithdrawalsOf(const Address& recipient) {
-    std::vector<L1WithdrawalRow> out;
-    auto* q = m_impl->query(QStringLiteral(
-        "SELECT w.batch_l1_tx_hash, w.withdrawal_index, w.batch_index, w.recipient, w.amount, w.l2_tx_hash, w.proof,"
-        " w.finalized FROM l1_withdrawals w JOIN l1_batches b ON b.l1_tx_hash = w.batch_l1_tx_hash"
+static const QString kL1WithdrawalColumns = QStringLiteral(
+    "w.batch_l1_tx_hash, w.withdrawal_index, w.batch_index, w.recipient, w.amount, w.l2_tx_hash, w.proof, w.finalized");
+
+static Result<L1WithdrawalRow> readL1Withdrawal(QSqlQuery* q) {
+    StoredRow row(*q, "l1_withdrawals", 0, 1);
+    L1WithdrawalRow w;
+    w.batchL1TxHash = row.hash(0);
+    w.withdrawalIndex = row.integer(1);
+    w.batchIndex = row.integer(2);
+    w.recipient = row.address(3);
+    w.amount = row.amount(4);
+    w.l2TxHash = row.hash(5);
+    w.proof = row.hashes(6);
+    w.finalized = row.flag(7);
+    return row.result(std::move(w));
+}
+
+Result<std::vector<L1WithdrawalRow>> NodeDatabase::l1WithdrawalsOf(const Address& recipient) {
+    auto* q = m_impl->query(QStringLiteral("SELECT ") + kL1WithdrawalColumns + QStringLiteral(
+        " FROM l1_withdrawals w JOIN l1_batches b ON b.l1_tx_hash = w.batch_l1_tx_hash"
         " WHERE w.recipient = ? ORDER BY b.l1_block, w.withdrawal_index"));
     q->bindValue(0, blob(recipient));
-    if (!q->exec()) return out;
-    while (q->next()) {
-        L1WithdrawalRow w;
-        w.batchL1TxHash = fixed<32>(q->value(0));
-        w.withdrawalIndex = q->value(1).toULongLong();
-        w.batchIndex = q->value(2).toULongLong();
-        w.recipient = fixed<20>(q->value(3));
-        w.amount = u256Of(q->value(4));
-        w.l2TxHash = fixed<32>(q->value(5));
-        w.proof = hashesOf(q->value(6));
-        w.finalized = q->value(7).toInt() != 0;
-        out.push_back(std::move(w));
-    }
-    q->finish();
-    return out;
+    return m_impl->all(q, "read L1 withdrawals", readL1Withdrawal);
 }
 
 static const QString kL1DepositSelect = QStringLiteral(
     "SELECT l.queue_index, l.to_address, l.amount, l.l1_timestamp, l.l1_tx_hash, l.l1_block, d.credited_block"
     " FROM l1_deposits l LEFT JOIN deposits d ON d.queue_index = l.queue_index");
 
-static L1DepositRow readL1Deposit(QSqlQuery* q) {
+static Result<L1DepositRow> readL1Deposit(QSqlQuery* q) {
+    StoredRow row(*q, "l1_deposits");
     L1DepositRow d;
-    d.queueIndex = q->value(0).toULongLong();
-    d.to = fixed<20>(q->value(1));
-    d.amount = u256Of(q->value(2));
-    d.l1Timestamp = q->value(3).toULongLong();
-    d.l1TxHash = fixed<32>(q->value(4));
-    d.l1Block = q->value(5).toULongLong();
-    d.creditedBlock = optU64(q->value(6));
-    return d;
+    d.queueIndex = row.integer(0);
+    d.to = row.address(1);
+    d.amount = row.amount(2);
+    d.l1Timestamp = row.integer(3);
+    d.l1TxHash = row.hash(4);
+    d.l1Block = row.integer(5);
+    if (!row.ok()) return row.error();
+    StoredRow credited(*q, "deposits");  // (the sequencer's table, joined by queue index)
+    d.creditedBlock = credited.optionalInteger(6);
+    return credited.result(std::move(d));
 }
 
-std::vector<L1DepositRow> NodeDatabase::l1DepositsTo(const Address& to) {
-    std::vector<L1DepositRow> out;
+Result<std::vector<L1DepositRow>> NodeDatabase::l1DepositsTo(const Address& to) {
     auto* q = m_impl->query(kL1DepositSelect + QStringLiteral(" WHERE l.to_address = ? ORDER BY l.queue_index"));
     q->bindValue(0, blob(to));
-    if (!q->exec()) return out;
-    while (q->next()) out.push_back(readL1Deposit(q));
-    q->finish();
-    return out;
+    return m_impl->all(q, "read L1 deposits", readL1Deposit);
 }
 
-std::optional<L1DepositRow> NodeDatabase::l1Deposit(std::uint64_t queueIndex) {
+Result<std::optional<L1DepositRow>> NodeDatabase::l1Deposit(std::uint64_t queueIndex) {
     auto* q = m_impl->query(kL1DepositSelect + QStringLiteral(" WHERE l.queue_index = ?"));
     q->bindValue(0, qulonglong(queueIndex));
-    if (!q->exec() || !q->next()) return std::nullopt;
-    auto d = readL1Deposit(q);
-    q->finish();
-    return d;
+    return m_impl->one(q, "read L1 deposit", readL1Deposit);
 }
 
-std::uint64_t NodeDatabase::l1DepositCount() {
-    return m_impl->scalar(QStringLiteral("SELECT COUNT(*) FROM l1_deposits")).toULongLong();
+Result<std::uint64_t> NodeDatabase::l1DepositCount() {
+    return m_impl->count(QStringLiteral("SELECT COUNT(*) FROM l1_deposits"));
 }
 
-std::vector<L1FraudProofRow> NodeDatabase::l1FraudProofs() {
-    std::vector<L1FraudProofRow> out;
-    auto* q = m_impl->query(QStringLiteral(
-        "SELECT l1_tx_hash, batch_index, chunk_index, record_index, verdict, challenger, l1_block FROM l1_fraud_proofs"
-        " ORDER BY l1_block"));
-    if (!q->exec()) return out;
-    while (q->next()) {
-        L1FraudProofRow f;
-        f.l1TxHash = fixed<32>(q->value(0));
-        f.batchIndex = q->value(1).toULongLong();
-        f.chunkIndex = q->value(2).toULongLong();
-        f.recordIndex = q->value(3).toULongLong();
-        f.verdict = q->value(4).toString();
-        f.challenger = fixed<20>(q->value(5));
-        f.l1Block = q->value(6).toULongLong();
-        out.push_back(std::move(f));
-    }
-    q->finish();
-    return out;
+static const QString kL1FraudProofColumns =
+    QStringLiteral("l1_tx_hash, batch_index, chunk_index, record_index, verdict, challenger, l1_block");
+
+static Result<L1FraudProofRow> readL1FraudProof(QSqlQuery* q) {
+    StoredRow row(*q, "l1_fraud_proofs");
+    L1FraudProofRow f;
+    f.l1TxHash = row.hash(0);
+    f.batchIndex = row.integer(1);
+    f.chunkIndex = row.integer(2);
+    f.recordIndex = row.integer(3);
+    f.verdict = row.text(4);
+    f.challenger = row.address(5);
+    f.l1Block = row.integer(6);
+    return row.result(std::move(f));
 }
 
-std::optional<L1BatchRow> NodeDatabase::l1LatestBatch() {
+Result<std::vector<L1FraudProofRow>> NodeDatabase::l1FraudProofs() {
+    auto* q = m_impl->query(QStringLiteral("SELECT ") + kL1FraudProofColumns + QStringLiteral(" FROM l1_fraud_proofs ORDER BY l1_block"));
+    return m_impl->all(q, "read L1 fraud proofs", readL1FraudProof);
+}
+
+Result<std::optional<L1BatchRow>> NodeDatabase::l1LatestBatch() {
     auto* q = m_impl->query(QStringLiteral("SELECT ") + kL1BatchColumns +
                             QStringLiteral(" FROM l1_batches WHERE reverted = 0 ORDER BY idx DESC LIMIT 1"));
-    if (!q->exec() || !q->next()) return std::nullopt;
-    auto b = readL1Batch(q);
-    q->finish();
-    return b;
+    return m_impl->one(q, "read the latest L1 batch", readL1Batch);
 }
 
-std::optional<std::uint64_t> NodeDatabase::l1FinalizedBatch(std::uint64_t l1Now) {
-    auto* q = m_impl->query(QStringLiteral("SELECT MAX(idx) FROM l1_batches WHERE reverted = 0 AND final_at <= ?"));
+Result<std::optional<std::uint64_t>> NodeDatabase::l1FinalizedBatch(std::uint64_t l1Now) {
+    // The highest current batch that is final, by its row (MAX(idx) alone would name no row).
+    auto* q = m_impl->query(QStringLiteral(
+        "SELECT l1_tx_hash, idx FROM l1_batches WHERE reverted = 0 AND final_at <= ? ORDER BY idx DESC LIMIT 1"));
     q->bindValue(0, qulonglong(l1Now));
-    if (!q->exec() || !q->next()) return std::nullopt;
-    auto v = optU64(q->value(0));
-    q->finish();
-    return v;
+    return m_impl->one(q, "read the finalized L1 batch", [](QSqlQuery* q) {
+        StoredRow row(*q, "l1_batches");
+        const std::uint64_t index = row.integer(1);
+        return row.result(index);
+    });
 }
 
-std::vector<std::uint64_t> NodeDatabase::l1FraudulentBatches() {
-    std::vector<std::uint64_t> out;
-    auto* q = m_impl->query(QStringLiteral("SELECT idx FROM l1_batches WHERE reverted = 0 AND judgement = 1 ORDER BY idx"));
-    if (!q->exec()) return out;
-    while (q->next()) out.push_back(q->value(0).toULongLong());
-    q->finish();
-    return out;
+Result<std::vector<std::uint64_t>> NodeDatabase::l1FraudulentBatches() {
+    auto* q = m_impl->query(QStringLiteral(
+        "SELECT l1_tx_hash, idx FROM l1_batches WHERE reverted = 0 AND judgement = 1 ORDER BY idx"));
+    return m_impl->all(q, "read fraudulent L1 batches", [](QSqlQuery* q) {
+        StoredRow row(*q, "l1_batches");
+        const std::uint64_t index = row.integer(1);
+        return row.result(index);
+    });
+}
+
+// --- whole-table checks ------------------------------------------------------------------------
+
+Status NodeDatabase::checkSequencerTables() {
+    auto& impl = *m_impl;
+    if (auto st = impl.scan(QStringLiteral("SELECT ") + kBlockColumns + QStringLiteral(" FROM l2_blocks ORDER BY number"), readBlock); !st)
+        return st;
+    if (auto st = impl.scan(QStringLiteral("SELECT ") + kRecordColumns + QStringLiteral(" FROM l2_records ORDER BY seq"), readRecord); !st)
+        return st;
+    if (auto st = impl.scan(QStringLiteral("SELECT ") + kTxColumns + QStringLiteral(" FROM l2_transactions ORDER BY rowid"), readTx); !st)
+        return st;
+    if (auto st = impl.scan(QStringLiteral("SELECT ") + kDepositColumns + QStringLiteral(" FROM deposits ORDER BY queue_index"), readDeposit); !st)
+        return st;
+    if (auto st = impl.scan(QStringLiteral("SELECT ") + kBatchColumns + QStringLiteral(" FROM batches ORDER BY idx"), readBatch); !st)
+        return st;
+    return impl.scan(QStringLiteral("SELECT ") + kWithdrawalColumns + QStringLiteral(" FROM withdrawals ORDER BY rowid"), readWithdrawal);
+}
+
+Status NodeDatabase::checkL1View() {
+    auto& impl = *m_impl;
+    if (auto st = impl.scan(QStringLiteral("SELECT ") + kL1BatchColumns + QStringLiteral(" FROM l1_batches ORDER BY idx"), readL1Batch); !st)
+        return st;
+    if (auto st = impl.scan(QStringLiteral("SELECT ") + kL1WithdrawalColumns + QStringLiteral(" FROM l1_withdrawals w"), readL1Withdrawal); !st)
+        return st;
+    if (auto st = impl.scan(kL1DepositSelect + QStringLiteral(" ORDER BY l.queue_index"), readL1Deposit); !st) return st;
+    if (auto st = impl.scan(QStringLiteral("SELECT ") + kL1FraudProofColumns + QStringLiteral(" FROM l1_fraud_proofs"), readL1FraudProof); !st)
+        return st;
+    for (const char* key : {"l1.persistedBlock", "l1.head", "l1.headTimestamp"})
+        if (auto n = metaNumber(QLatin1String(key)); !n) return n.error();
+    return {};
 }
 
 }  // namespace sluice::node

@@ -8,6 +8,13 @@
 // Writes are not wrapped in transactions implicitly: callers group them between begin() and
 // commit() (the sequencer group-commits many submissions per fsync) and answer nobody before
 // commit() succeeded.
+//
+// Reads (issue 10, item 14): every reader returns a Result. A query that fails is an error, and so
+// is a stored value that is not what the node writes there (a hash that is not 32 bytes, an amount
+// that is not a 32-byte BLOB, a negative integer, text where a BLOB belongs; the rule is
+// node/storage/storedvalues.h): the message names the table, the row and the column ("the node
+// database is damaged: l2_blocks.hash (row number=5) holds a 1-byte BLOB, not a 32-byte hash").
+// Nothing damaged is ever read as a zero hash, zero address or zero amount.
 
 #include <QByteArray>
 #include <QString>
@@ -77,7 +84,6 @@ struct StoredDeposit {
     Hash l1TxHash;
     std::optional<std::uint64_t> creditedBlock;
     std::optional<rollup::ForcedTransaction> forced;
-    bool damaged = false;  // the stored forced transaction does not decode (a damaged file)
 };
 
 enum class BatchStatus : int { inWindow = 0, final = 1, challenged = 2, reverted = 3 };
@@ -181,7 +187,14 @@ public:
     QString path() const { return m_path; }
     QString journalMode();   // "wal"
     int synchronousMode();   // 2 = FULL
-    int schemaVersion();
+    Result<int> schemaVersion();  // 0 for a new file
+
+    // Every stored value of the sequencer's tables (l2_*, deposits, batches, withdrawals) read
+    // through its reader, and every stored transaction checked against its hash: the first damaged
+    // value, if any. Sequencer::start refuses a database that fails it.
+    Status checkSequencerTables();
+    // The same for the L1 view (l1_* tables and the l1.* meta numbers).
+    Status checkL1View();
 
     Status begin();
     Status commit();         // durable when ok
@@ -189,7 +202,9 @@ public:
 
     // Key/value (e.g. "l1.cursor", "genesis.feeRecipient").
     Status setMeta(const QString& key, const QByteArray& value);
-    std::optional<QByteArray> meta(const QString& key);
+    Result<std::optional<QByteArray>> meta(const QString& key);
+    // A meta value written as QByteArray::number (decimal digits); anything else is damage.
+    Result<std::optional<std::uint64_t>> metaNumber(const QString& key);
 
     // Transactions.
     // keepExisting: a row with this hash stays as it is (a forced transaction also sent to the mempool).
@@ -199,18 +214,19 @@ public:
     // Removes the row of `hash` if it is a dropped transaction (sent again once it is valid: it
     // is stored anew, as a new arrival).
     Status forgetDroppedTransaction(const Hash& hash);
-    std::optional<StoredTransaction> transaction(const Hash& hash);
-    std::vector<StoredTransaction> transactionsWithStatus(TxStatus status);  // in insertion order
-    std::uint64_t transactionCount();
+    // A stored transaction's raw bytes must hash to its hash (keccak256): else it is damaged.
+    Result<std::optional<StoredTransaction>> transaction(const Hash& hash);
+    Result<std::vector<StoredTransaction>> transactionsWithStatus(TxStatus status);  // in insertion order
+    Result<std::uint64_t> transactionCount();
 
     // Blocks and the record stream.
     Status insertBlock(const StoredBlock& block);
-    std::optional<StoredBlock> block(std::uint64_t number);
-    std::optional<StoredBlock> blockByHash(const Hash& hash);
-    std::optional<std::uint64_t> latestBlockNumber();
+    Result<std::optional<StoredBlock>> block(std::uint64_t number);
+    Result<std::optional<StoredBlock>> blockByHash(const Hash& hash);
+    Result<std::optional<std::uint64_t>> latestBlockNumber();
     Status insertRecord(const StoredRecord& record);
-    std::vector<StoredRecord> records(std::uint64_t fromSeq, std::uint64_t limit);
-    std::uint64_t recordCount();
+    Result<std::vector<StoredRecord>> records(std::uint64_t fromSeq, std::uint64_t limit);
+    Result<std::uint64_t> recordCount();
     // Sets batch_index on records [fromSeq, fromSeq+count) and status posted on their transactions.
     Status setRecordsBatch(std::uint64_t fromSeq, std::uint64_t count, std::uint64_t batchIndex);
     // Records of batches >= fromBatchIndex lose their batch; their transactions become sequenced.
@@ -230,21 +246,22 @@ public:
     Status setDepositCredited(std::uint64_t queueIndex, std::uint64_t block);
     // Queue entries from `queueIndex` on are not credited any more (to be credited again).
     Status clearDepositsCreditedFrom(std::uint64_t queueIndex);
-    std::optional<StoredDeposit> deposit(std::uint64_t queueIndex);
-    std::vector<StoredDeposit> deposits(std::uint64_t fromIndex, std::uint64_t limit);
-    std::vector<StoredDeposit> depositsTo(const Address& to);
+    // A stored forced transaction that does not decode is damage like any other.
+    Result<std::optional<StoredDeposit>> deposit(std::uint64_t queueIndex);
+    Result<std::vector<StoredDeposit>> deposits(std::uint64_t fromIndex, std::uint64_t limit);
+    Result<std::vector<StoredDeposit>> depositsTo(const Address& to);
 
     // Batches.
     Status upsertBatch(const StoredBatch& batch);
     Status setBatchStatus(std::uint64_t index, BatchStatus status);
-    std::optional<StoredBatch> batch(std::uint64_t index);
-    std::vector<StoredBatch> batches(std::uint64_t fromIndex, std::uint64_t limit);
-    std::vector<Hash> batchTransactions(std::uint64_t batchIndex);
+    Result<std::optional<StoredBatch>> batch(std::uint64_t index);
+    Result<std::vector<StoredBatch>> batches(std::uint64_t fromIndex, std::uint64_t limit);
+    Result<std::vector<Hash>> batchTransactions(std::uint64_t batchIndex);
 
     // Withdrawals.
     Status upsertWithdrawal(const StoredWithdrawal& withdrawal);
-    std::vector<StoredWithdrawal> withdrawalsOf(const Address& recipient);
-    std::vector<StoredWithdrawal> withdrawalsInBatch(std::uint64_t batchIndex);
+    Result<std::vector<StoredWithdrawal>> withdrawalsOf(const Address& recipient);
+    Result<std::vector<StoredWithdrawal>> withdrawalsInBatch(std::uint64_t batchIndex);
 
     // L1 view (l1_* tables).
     Status upsertL1Batch(const L1BatchRow& batch);      // also replaces its withdrawals' batch index
@@ -253,16 +270,16 @@ public:
     Status upsertL1FraudProof(const L1FraudProofRow& proof);
     Status clearL1();                                   // every l1_* row (a reorg rewrites them)
     // Current (not reverted) batches by index, or every row of that index range when includeReverted.
-    std::vector<L1BatchRow> l1Batches(std::uint64_t fromIndex, std::uint64_t limit, bool includeReverted = false);
-    std::optional<L1BatchRow> l1BatchByTx(const Hash& l1TxHash);
-    std::vector<L1WithdrawalRow> l1WithdrawalsOf(const Address& recipient);
-    std::vector<L1DepositRow> l1DepositsTo(const Address& to);  // with creditedBlock
-    std::optional<L1DepositRow> l1Deposit(std::uint64_t queueIndex);
-    std::uint64_t l1DepositCount();
-    std::vector<L1FraudProofRow> l1FraudProofs();
-    std::optional<L1BatchRow> l1LatestBatch();                         // highest current index
-    std::optional<std::uint64_t> l1FinalizedBatch(std::uint64_t l1Now);  // highest current index with finalAt <= l1Now
-    std::vector<std::uint64_t> l1FraudulentBatches();                  // current batches judged fraudulent
+    Result<std::vector<L1BatchRow>> l1Batches(std::uint64_t fromIndex, std::uint64_t limit, bool includeReverted = false);
+    Result<std::optional<L1BatchRow>> l1BatchByTx(const Hash& l1TxHash);
+    Result<std::vector<L1WithdrawalRow>> l1WithdrawalsOf(const Address& recipient);
+    Result<std::vector<L1DepositRow>> l1DepositsTo(const Address& to);  // with creditedBlock
+    Result<std::optional<L1DepositRow>> l1Deposit(std::uint64_t queueIndex);
+    Result<std::uint64_t> l1DepositCount();
+    Result<std::vector<L1FraudProofRow>> l1FraudProofs();
+    Result<std::optional<L1BatchRow>> l1LatestBatch();                         // highest current index
+    Result<std::optional<std::uint64_t>> l1FinalizedBatch(std::uint64_t l1Now);  // highest current index with finalAt <= l1Now
+    Result<std::vector<std::uint64_t>> l1FraudulentBatches();                  // current batches judged fraudulent
 
 private:
     NodeDatabase() = default;

@@ -102,7 +102,7 @@ int creditsOf(const QString& dbPath, std::uint64_t index) {
     auto db = NodeDatabase::open(dbPath);
     if (!db) qFatal("%s", db.message().c_str());
     int n = 0;
-    for (const auto& r : (*db)->records(0, std::numeric_limits<std::uint64_t>::max()))
+    for (const auto& r : *(*db)->records(0, std::numeric_limits<std::uint64_t>::max()))
         if (r.depositIndex && *r.depositIndex == index) ++n;
     return n;
 }
@@ -194,20 +194,22 @@ void ForeignBatchTest::adoptsForeignBatchAndResequences() {
     {
         auto db = NodeDatabase::open(oursDir.filePath("node.sqlite"));
         QVERIFY(db.ok());
-        auto row = (*db)->batch(1);
+        auto stored = (*db)->batch(1);
+        QVERIFY(stored);
+        const auto& row = *stored;
         QVERIFY(row && row->firstRecordSeq);
         QCOMPARE(*row->firstRecordSeq, 2u);
         QCOMPARE(row->l1TxHash, l1Tx);
         QCOMPARE(row->l1Block, 77u);
         QCOMPARE(row->proposer, kOtherProposer);
-        auto w = (*db)->withdrawalsInBatch(1);
+        const auto w = *(*db)->withdrawalsInBatch(1);
         QCOMPARE(w.size(), std::size_t(1));
         QCOMPARE(w[0].l2TxHash, hB1f);
         QCOMPARE(w[0].recipient, b);
         QCOMPARE(w[0].amount, kEther);
         QCOMPARE(*w[0].withdrawalIndex, 0u);
         QCOMPARE(int(w[0].status), int(WithdrawalStatus::posted));
-        QVERIFY(!(*db)->deposit(2)->creditedBlock);  // to be credited again
+        QVERIFY(!(*(*db)->deposit(2))->creditedBlock);  // to be credited again
     }
 
     // What ours sequenced and the foreign batch did not hold is sequenced again on top of it;
