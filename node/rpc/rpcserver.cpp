@@ -67,26 +67,6 @@ QByteArray tooLargeAnswer(const QJsonValue& reply, const QString& why) {
     return compact(errorObject(reply.toObject().value(QStringLiteral("id")), rpc_error::tooLarge, why));
 }
 
-// "name", "name:port", "[v6]" or "[v6]:port" (a Host header or an --rpc-allowed-host value) as
-// the bare lower-case name the allow-list holds. The port does not matter: a rebinding page names
-// its own host, whatever the port.
-QString hostName(const QString& host) {
-    QString h = host.trimmed().toLower();
-    if (h.startsWith(QLatin1Char('['))) {
-        const qsizetype close = h.indexOf(QLatin1Char(']'));
-        return close < 0 ? QString() : h.mid(1, close - 1);
-    }
-    const qsizetype colon = h.indexOf(QLatin1Char(':'));
-    if (colon >= 0 && colon == h.lastIndexOf(QLatin1Char(':'))) h.truncate(colon);  // a bare IPv6 has several
-    return h;
-}
-
-QString originName(const QString& origin) {
-    QString o = origin.trimmed().toLower();
-    while (o.endsWith(QLatin1Char('/'))) o.chop(1);
-    return o;
-}
-
 // Descriptors left for everything else the node holds open (database and WAL, L1 connections,
 // anvil's pipes): past RLIMIT_NOFILE accept() fails and QTcpServer stops accepting for good.
 constexpr int kReservedDescriptors = 64;
@@ -137,7 +117,8 @@ std::variant<std::uint64_t, RpcFailure> integerParam(const QJsonValue& value, st
 class RpcServer::HttpConnection : public QObject {
 public:
     HttpConnection(RpcServer* server, QTcpSocket* socket)
-        : QObject(server), m_server(server), m_socket(socket), m_peer(socket->peerAddress()), m_since(++server->m_idleOrder) {
+        : QObject(server), m_server(server), m_socket(socket), m_peer(socket->peerAddress()), m_since(++server->m_idleOrder),
+          m_reader(HttpLimits{server->m_limits.maxHeaderBytes, server->m_limits.maxBodyBytes}, &server->m_access) {
         socket->setParent(this);
         // Requests a backlogged connection does not take yet stay in the kernel (TCP back-pressure
         // on the client) rather than in an unbounded Qt buffer.
@@ -168,7 +149,7 @@ public:
     quint64 since() const { return m_since; }
 
 private:
-    enum class Phase { header, body, closing };
+    enum class Phase { reading, closing };
 
     // Answers in flight on one connection are bounded; beyond this the connection is not read
     // until answers have gone out (TCP back-pressure on the client). Likewise for answers the
@@ -205,7 +186,7 @@ private:
             }
             return;
         }
-        if (m_phase == Phase::body || (m_phase == Phase::header && m_socket->bytesAvailable() > 0)) {
+        if (m_phase == Phase::reading && (m_reader.inBody() || m_socket->bytesAvailable() > 0)) {
             if (!m_timerIsRequest) {
                 m_timerIsRequest = true;
                 armRequest();
@@ -224,104 +205,26 @@ private:
 
     void process() {
         while (!m_dropped && m_phase != Phase::closing && !backlogged()) {
-            if (m_phase == Phase::header) {
-                if (!readHeader()) break;
-            }
-            if (m_phase == Phase::body) {
-                const qint64 need = m_contentLength - m_body.size();
-                if (need > 0) m_body += m_socket->read(need);
-                if (m_body.size() < m_contentLength) break;
-                m_phase = Phase::header;
-                m_timerIsRequest = false;
-                QByteArray body;
-                body.swap(m_body);
-                dispatch(body);
-            }
+            const QByteArray unread = m_socket->peek(m_reader.wanted());
+            const HttpRequestReader::Step step = m_reader.next(unread, !m_servedAny && m_slots.empty());
+            if (step.consumed > 0) m_socket->skip(step.consumed);
+            if (step.event == HttpRequestReader::Event::needMore) break;
+            if (!takeStep(step)) break;
         }
         rearm();
     }
 
-    // True when a complete header was consumed (and the phase moved on).
-    bool readHeader() {
-        const int limit = m_server->m_limits.maxHeaderBytes;
-        const QByteArray peek = m_socket->peek(limit + 4);
-        if (peek.isEmpty()) return false;
-        const qsizetype end = peek.indexOf("\r\n\r\n");
-        if (end < 0) {
-            if (peek.size() > limit) fail(431, "Request Header Fields Too Large", rpc_error::tooLarge, "request header too large");
+    // Acts on what the reader found; false when nothing more is read from this connection now.
+    bool takeStep(const HttpRequestReader::Step& step) {
+        using Event = HttpRequestReader::Event;
+        const HttpRequestHead& head = m_reader.head();
+        switch (step.event) {
+        case Event::needMore:
             return false;
-        }
-        const QByteArray head = peek.left(end);
-        const QList<QByteArray> lines = head.split('\n');
-        const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-        if (requestLine.size() != 3 || !requestLine[2].startsWith("HTTP/1.")) {
-            fail(400, "Bad Request", rpc_error::invalidRequest, "malformed HTTP request line");
+        case Event::refused:
+            fail(step.refusal.status, step.refusal.reason, step.refusal.rpcCode, step.refusal.message);
             return false;
-        }
-        const QByteArray method = requestLine[0];
-        m_keepAlive = requestLine[2] == "HTTP/1.1";
-        qint64 contentLength = -1;
-        bool upgrade = false;
-        bool chunked = false;
-        QByteArray host, origin, contentType;
-        int hosts = 0, origins = 0;
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const QByteArray line = lines[i].trimmed();
-            const qsizetype colon = line.indexOf(':');
-            if (colon <= 0 || line.contains('\r')) {  // a bare CR could smuggle a header into an echo
-                fail(400, "Bad Request", rpc_error::invalidRequest, "malformed HTTP header line");
-                return false;
-            }
-            const QByteArray name = line.left(colon).trimmed().toLower();
-            const QByteArray value = line.mid(colon + 1).trimmed();
-            if (name == "content-length") {
-                bool ok = false;
-                const qint64 v = value.toLongLong(&ok);
-                if (!ok || v < 0 || (contentLength >= 0 && contentLength != v)) {
-                    fail(400, "Bad Request", rpc_error::invalidRequest, "invalid Content-Length");
-                    return false;
-                }
-                contentLength = v;
-            } else if (name == "transfer-encoding") {
-                chunked = true;
-            } else if (name == "connection") {
-                const QByteArray v = value.toLower();
-                if (v.contains("close")) m_keepAlive = false;
-                if (v.contains("keep-alive")) m_keepAlive = true;
-                if (v.contains("upgrade")) upgrade = true;
-            } else if (name == "upgrade") {
-                if (value.toLower() != "websocket") upgrade = false;
-            } else if (name == "host") {
-                host = value;
-                ++hosts;
-            } else if (name == "origin") {
-                origin = value;
-                ++origins;
-            } else if (name == "content-type") {
-                contentType = value.toLower();
-            }
-        }
-        // Browser protection (docs/RPC.md §4), for calls and WebSocket upgrades alike. No Host at
-        // all is an HTTP/1.0 client, never a browser; no Origin is cast, curl or ethers in node.
-        if (hosts > 1 || origins > 1) {
-            fail(400, "Bad Request", rpc_error::invalidRequest, "more than one Host or Origin header");
-            return false;
-        }
-        if (hosts == 1 && !m_server->hostAllowed(host)) {
-            fail(403, "Forbidden", rpc_error::invalidRequest,
-                 QStringLiteral("Host %1 is not allowed (DNS rebinding protection); start sluiced with --rpc-allowed-host NAME "
-                                "to serve another name").arg(QString::fromLatin1(host.left(255))));
-            return false;
-        }
-        if (origins == 1 && !m_server->originAllowed(origin)) {
-            fail(403, "Forbidden", rpc_error::invalidRequest,
-                 QStringLiteral("Origin %1 is not allowed to call this node; start sluiced with --rpc-cors ORIGIN to allow "
-                                "its pages").arg(QString::fromLatin1(origin.left(255))));
-            return false;
-        }
-        // An allowed page may read the answers to this request.
-        m_corsHeaders = origins == 1 ? "Access-Control-Allow-Origin: " + origin + "\r\nVary: Origin\r\n" : QByteArray();
-        if (upgrade && method == "GET" && !m_servedAny && m_slots.empty()) {
+        case Event::upgrade: {
             if (!m_server->webSocketAllowed(m_peer)) {
                 fail(503, "Service Unavailable", rpc_error::tooLarge, "too many WebSocket connections; use HTTP or try again later");
                 return false;
@@ -338,51 +241,34 @@ private:
             deleteLater();
             return false;
         }
-        if (method == "OPTIONS" && origins == 1) {  // a CORS preflight from an allowed origin
-            if (contentLength > 0 || chunked) {
-                fail(400, "Bad Request", rpc_error::invalidRequest, "a preflight request has no body");
-                return false;
-            }
-            m_socket->skip(end + 4);
+        case Event::preflight:
+            m_keepAlive = head.keepAlive;
+            m_corsHeaders = corsHeaders(head);
             queueReady(httpResponse(204, "No Content", {}, m_keepAlive,
                                     m_corsHeaders + "Access-Control-Allow-Methods: POST\r\n"
                                                     "Access-Control-Allow-Headers: Content-Type\r\n"
                                                     "Access-Control-Max-Age: 600\r\n"),
                        !m_keepAlive);
             return true;
+        case Event::headRead:
+            m_keepAlive = head.keepAlive;
+            m_corsHeaders = corsHeaders(head);
+            if (!m_timerIsRequest) {
+                m_timerIsRequest = true;
+                armRequest();
+            }
+            return true;
+        case Event::call:
+            m_timerIsRequest = false;
+            dispatch(step.body);
+            return true;
         }
-        if (method != "POST") {
-            fail(405, "Method Not Allowed", rpc_error::invalidRequest, "JSON-RPC requests are HTTP POSTs");
-            return false;
-        }
-        if (chunked) {
-            fail(411, "Length Required", rpc_error::invalidRequest, "chunked bodies are not accepted; send Content-Length");
-            return false;
-        }
-        if (contentLength < 0) {
-            fail(411, "Length Required", rpc_error::invalidRequest, "Content-Length is required");
-            return false;
-        }
-        if (contentLength > m_server->m_limits.maxBodyBytes) {
-            fail(413, "Payload Too Large", rpc_error::tooLarge,
-                 QStringLiteral("request body of %1 bytes exceeds the limit of %2 bytes").arg(contentLength).arg(m_server->m_limits.maxBodyBytes));
-            return false;
-        }
-        // A page can POST text/plain (or no type) without a CORS preflight; JSON needs one.
-        const qsizetype semicolon = contentType.indexOf(';');
-        if ((semicolon < 0 ? contentType : contentType.left(semicolon)).trimmed() != "application/json") {
-            fail(415, "Unsupported Media Type", rpc_error::invalidRequest, "Content-Type must be application/json");
-            return false;
-        }
-        m_socket->skip(end + 4);
-        m_contentLength = contentLength;
-        m_body.clear();
-        m_phase = Phase::body;
-        if (!m_timerIsRequest) {
-            m_timerIsRequest = true;
-            armRequest();
-        }
-        return true;
+        return false;
+    }
+
+    // An allowed page may read the answers to this request.
+    static QByteArray corsHeaders(const HttpRequestHead& head) {
+        return head.origins == 1 ? "Access-Control-Allow-Origin: " + head.origin + "\r\nVary: Origin\r\n" : QByteArray();
     }
 
     void dispatch(const QByteArray& body) {
@@ -398,7 +284,7 @@ private:
     }
 
     // `headers`: further header lines, each ending in CRLF.
-    static QByteArray httpResponse(int status, const char* reason, const QByteArray& body, bool keep,
+    static QByteArray httpResponse(int status, const QByteArray& reason, const QByteArray& body, bool keep,
                                    const QByteArray& headers = {}) {
         QByteArray out;
         out.reserve(body.size() + headers.size() + 128);
@@ -416,7 +302,7 @@ private:
         return out;
     }
 
-    void complete(std::uint64_t seq, int status, const char* reason, const QByteArray& body, bool close, const QByteArray& headers) {
+    void complete(std::uint64_t seq, int status, const QByteArray& reason, const QByteArray& body, bool close, const QByteArray& headers) {
         if (m_dropped) return;
         const std::uint64_t first = m_nextSeq - m_slots.size();
         if (seq < first || seq >= m_nextSeq) return;
@@ -482,7 +368,7 @@ private:
 
     // An HTTP-level refusal, with a JSON-RPC error body, then close: the rest of the stream
     // cannot be trusted to be framed. It goes out after the answers still owed, in order.
-    void fail(int status, const char* reason, int code, const QString& message) {
+    void fail(int status, const QByteArray& reason, int code, const QString& message) {
         queueReady(httpResponse(status, reason, compact(errorObject(QJsonValue::Null, code, message)), false), true);
     }
 
@@ -500,13 +386,12 @@ private:
     quint64 m_since;               // accepted or last answered (RpcServer::m_idleOrder)
     QByteArray m_corsHeaders;      // for the request being read: its Origin is allowed to read answers
     QTimer m_timer;
-    Phase m_phase = Phase::header;
+    HttpRequestReader m_reader;
+    Phase m_phase = Phase::reading;
     bool m_timerIsRequest = false;
     bool m_keepAlive = true;
     bool m_servedAny = false;
     bool m_dropped = false;
-    qint64 m_contentLength = 0;
-    QByteArray m_body;
     std::deque<Slot> m_slots;      // answers owed, in request order
     qint64 m_slotBytes = 0;        // bytes of ready answers still queued behind an unready one
     bool m_resumePosted = false;
@@ -552,28 +437,14 @@ RpcServer::RpcServer(QObject* parent, RpcLimits limits, RpcAccess access) : QObj
 
 RpcServer::~RpcServer() { close(); }
 
-void RpcServer::setAccess(const RpcAccess& access) {
-    m_allowedHosts = {QStringLiteral("localhost"), QStringLiteral("127.0.0.1"), QStringLiteral("::1")};
-    for (const QString& h : access.allowedHosts) m_allowedHosts.insert(h.trimmed() == QLatin1String("*") ? QStringLiteral("*") : hostName(h));
-    m_corsOrigins.clear();
-    for (const QString& o : access.corsOrigins) m_corsOrigins.insert(originName(o));
-}
-
-bool RpcServer::hostAllowed(const QByteArray& hostHeader) const {
-    const QString name = hostName(QString::fromLatin1(hostHeader));
-    return m_allowedHosts.contains(QStringLiteral("*")) || m_allowedHosts.contains(name) || (!m_boundHost.isEmpty() && name == m_boundHost);
-}
-
-bool RpcServer::originAllowed(const QByteArray& origin) const {
-    return m_corsOrigins.contains(QStringLiteral("*")) || m_corsOrigins.contains(originName(QString::fromLatin1(origin)));
-}
+void RpcServer::setAccess(const RpcAccess& access) { m_access.setAllowed(access.allowedHosts, access.corsOrigins); }
 
 Status RpcServer::listen(const QHostAddress& address, quint16 port) {
     if (!m_tcp->listen(address, port))
         return make_error("cannot listen on " + address.toString().toStdString() + ":" + std::to_string(port) + ": " +
                           m_tcp->errorString().toStdString());
     const bool any = address == QHostAddress::Any || address == QHostAddress::AnyIPv4 || address == QHostAddress::AnyIPv6;
-    m_boundHost = any ? QString() : hostName(address.toString());
+    m_access.setBoundHost(any ? QString() : address.toString());
     emit listening(m_tcp->serverPort());
     return {};
 }
@@ -743,6 +614,10 @@ void RpcServer::onWsMessage(QWebSocket* socket, const QString& message) {
     dispatchPayload(message.toUtf8(), socket, [this, guard](QByteArray reply) {
         if (guard && !reply.isEmpty()) sendToWs(guard, QString::fromUtf8(reply));
     });
+}
+
+void RpcServer::dispatch(const QByteArray& payload, std::function<void(QByteArray)> done) {
+    dispatchPayload(payload, nullptr, std::move(done));
 }
 
 void RpcServer::dispatchPayload(const QByteArray& payload, QWebSocket* ws, std::function<void(QByteArray)> done) {

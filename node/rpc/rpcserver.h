@@ -5,7 +5,8 @@
 // Why a small HTTP/1.1 server on QTcpServer instead of QHttpServer: QHttpServer is a tech preview
 // in Qt 6.4 without a body size limit, header limits or timeouts for slow clients, and it answers
 // only after reading a whole body it has buffered without bound. Here every connection is parsed
-// incrementally with hard limits (header block, Content-Length, 1 MiB body, no chunked bodies),
+// incrementally (HttpRequestReader in node/rpc/httprequest.h, on the socket's unread bytes) with
+// hard limits (header block, Content-Length, 1 MiB body, no chunked bodies),
 // idle and slow clients are dropped by deadline, and a WebSocket upgrade request is handed
 // unconsumed to QWebSocketServer (NonSecureMode) through handleConnection() once it has passed the
 // same Host and Origin checks as every HTTP request.
@@ -29,6 +30,7 @@
 #include <variant>
 
 #include "core/common/result.hpp"
+#include "node/rpc/httprequest.h"
 
 class QTcpServer;
 class QTcpSocket;
@@ -153,6 +155,11 @@ public:
     // Sends `payload` to every subscriber of `stream` as an eth_subscription notification.
     void publish(const QString& stream, const QJsonValue& payload);
 
+    // Answers a JSON-RPC payload (one call or a batch) as the body of an HTTP POST is answered,
+    // without a connection: `done` receives the reply bytes once (empty when only notifications
+    // were sent), possibly later (eth_sendRawTransaction). For in-process callers and fuzz/jsonrpc.cpp.
+    void dispatch(const QByteArray& payload, std::function<void(QByteArray)> done);
+
     int connectionCount() const;  // HTTP connections, WebSockets and upgrades in between
     int subscriptionCount() const;
 
@@ -171,8 +178,6 @@ private:
     bool closeLongestIdle(const QHostAddress* peer);
     int connectionsFrom(const QHostAddress& peer, bool webSocketsOnly = false) const;
     bool webSocketAllowed(const QHostAddress& peer) const;
-    bool hostAllowed(const QByteArray& hostHeader) const;
-    bool originAllowed(const QByteArray& origin) const;
     void upgradeToWebSocket(QTcpSocket* socket);
     void onWebSocket();
     void onWsMessage(QWebSocket* socket, const QString& message);
@@ -190,9 +195,7 @@ private:
 
     RpcLimits m_limits;
     quint64 m_idleOrder = 0;       // stamps connections as they become idle: the lowest is idle longest
-    QSet<QString> m_allowedHosts;  // normalized host names (no port, no brackets)
-    QString m_boundHost;           // the address listened on, unless it is 0.0.0.0 or ::
-    QSet<QString> m_corsOrigins;   // normalized origins
+    HttpAccessRules m_access;      // Host and Origin headers served (with the bound address)
     QTcpServer* m_tcp = nullptr;
     QWebSocketServer* m_ws = nullptr;
     QHash<QString, RpcHandler> m_methods;
