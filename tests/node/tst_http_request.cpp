@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The node's HTTP request framing (node/rpc/httprequest: HttpRequestReader) on plain bytes, split
-// in every way.
+// in every way, and through RpcServer's connections; with the regressions fuzz/http found.
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -54,6 +54,13 @@ QByteArray rawPost(const QByteArray& body, const QByteArray& headers = "Content-
     return "POST / HTTP/1.1\r\n" + headers + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
 }
 
+// A POST whose head (without its blank line) is exactly `headBytes` long.
+QByteArray postWithHead(int headBytes, const QByteArray& body) {
+    const QByteArray start = "POST / HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) +
+                             "\r\nX-Pad: ";
+    return start + QByteArray(headBytes - start.size(), 'p') + "\r\n\r\n" + body;
+}
+
 }  // namespace
 
 class HttpRequestTest : public QObject {
@@ -62,6 +69,8 @@ private slots:
     void framesPipelinedRequests();
     void refusesWhatTheServerRefuses();
     void upgradeIsLeftUnread();
+    void headAtTheLimitWhateverTheSplit();
+    void serverTakesAHeadAtTheLimitInPieces();
 };
 
 void HttpRequestTest::framesPipelinedRequests() {
@@ -101,6 +110,56 @@ void HttpRequestTest::upgradeIsLeftUnread() {
     QCOMPARE(readAll(upgrade + "frames", HttpLimits{}), (QStringList{"upgrade", "ended, " + QString::number(upgrade.size() + 6) + " unread"}));
     // Not after a request on the same connection.
     QCOMPARE(readAll(rawPost("{}") + upgrade, HttpLimits{}).mid(0, 2), (QStringList{"call {}", "refused 405"}));
+}
+
+// fuzz/http (regression-head-at-limit-split): a head whose blank line ended within the last four
+// bytes of the window (limit + 4) was accepted when it arrived whole and refused 431 when it
+// arrived in pieces, because the reader gave up as soon as it held more than `limit` bytes.
+void HttpRequestTest::headAtTheLimitWhateverTheSplit() {
+    const HttpLimits limits{128, 1024};
+    for (int head : {120, 127, 128}) {
+        const QByteArray request = postWithHead(head, "{}");
+        for (qsizetype piece : {0, 1, 2, 3, 5, 129, 130})
+            QVERIFY2(readAll(request, limits, piece) == (QStringList{"call {}", "between requests, 0 unread"}),
+                     qPrintable(QStringLiteral("head of %1 bytes in pieces of %2: %3").arg(head).arg(piece).arg(readAll(request, limits, piece).join(" | "))));
+    }
+    for (int head : {129, 130, 200}) {
+        const QByteArray request = postWithHead(head, "{}");
+        for (qsizetype piece : {0, 1, 2, 3, 5, 129, 130}) QCOMPARE(readAll(request, limits, piece).value(0), QStringLiteral("refused 431"));
+    }
+    // No blank line at all: refused once limit + 4 bytes are there, not before.
+    QCOMPARE(readAll(QByteArray(131, 'a'), limits), QStringList{"between requests, 131 unread"});
+    QCOMPARE(readAll(QByteArray(132, 'a'), limits).value(0), QStringLiteral("refused 431"));
+}
+
+// The same through a real connection: the head arrives in two TCP writes.
+void HttpRequestTest::serverTakesAHeadAtTheLimitInPieces() {
+    QTemporaryDir dir;
+    Sequencer seq(sequencerConfig(dir.path()));
+    QVERIFY(seq.start().ok());
+    RpcLimits limits;
+    limits.maxHeaderBytes = 256;
+    RpcServer server(nullptr, limits);
+    registerEthMethods(server, seq);
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0).ok());
+    const QByteArray body = R"({"jsonrpc":"2.0","id":1,"method":"eth_chainId"})";
+    for (int head : {256, 257}) {
+        const QByteArray request = postWithHead(head, body);
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, server.port());
+        QVERIFY(spinUntil([&] { return socket.state() == QAbstractSocket::ConnectedState; }));
+        socket.write(request.left(258));  // more than the limit, the blank line not complete
+        QVERIFY(spinUntil([&] { return socket.bytesToWrite() == 0; }));
+        QTest::qWait(50);  // the server has read and looked at it
+        socket.write(request.mid(258));
+        QByteArray answer;
+        QVERIFY(spinUntil([&] {
+            answer += socket.readAll();
+            return answer.contains("\r\n\r\n{") && answer.endsWith("}");
+        }));
+        QVERIFY2(answer.startsWith(head == 256 ? "HTTP/1.1 200 " : "HTTP/1.1 431 "), answer.constData());
+    }
+    seq.stop();
 }
 
 QTEST_GUILESS_MAIN(HttpRequestTest)
