@@ -12,9 +12,12 @@
 #include "services/wallet/walletstore.h"
 #include "walletsession.h"
 
+#include <utility>
+
 using namespace sluice;
 
-BridgeController::BridgeController(QObject* parent) : QObject(parent), m_model(new TransfersModel(this)) {
+BridgeController::BridgeController(QObject* parent)
+    : QObject(parent), m_model(new TransfersModel(this)), m_review(new TransactionReview(this)) {
     if (!AppContext::existing()) return;
     auto* session = WalletSession::instance();
     connect(session, &WalletSession::sessionStarted, this, &BridgeController::attach);
@@ -163,6 +166,19 @@ void BridgeController::setError(const QString& error) {
 
 void BridgeController::clearError() { setError({}); }
 
+TransactionSender::ReviewHook BridgeController::reviewHook(const TransactionReview::Details& details) {
+    return [this, details](const PreparedTransaction& transaction, std::function<void(bool)> decide) {
+        auto* session = WalletSession::existing();
+        m_review->open(transaction, details, session ? session->params().l1ChainId : 0,
+                       [this, decide = std::move(decide)](bool approved) {
+                           if (!approved) m_declined = true;
+                           decide(approved);
+                       });
+    };
+}
+
+bool BridgeController::takeDeclined() { return std::exchange(m_declined, false); }
+
 void BridgeController::submit() {
     if (!canSubmit()) return;
     auto* session = WalletSession::instance();
@@ -177,7 +193,7 @@ void BridgeController::submit() {
     auto done = [this](Result<Hash> hash) {
         m_submitting = false;
         if (!hash) {
-            m_error = QString::fromStdString(hash.message());
+            if (!takeDeclined()) m_error = QString::fromStdString(hash.message());
         } else {
             m_lastTxHash = QString::fromStdString(hash.value().hex());
             m_amount.clear();
@@ -188,18 +204,22 @@ void BridgeController::submit() {
         validate();
         fetchBalance();
     };
+    m_declined = false;
     if (m_direction == Direction::Deposit) {
         Address to = signer->address;
         if (!m_recipient.trimmed().isEmpty()) to = parse_address(m_recipient.trimmed().toStdString()).value();
-        session->bridge()->deposit(*signer, to, amount, this, done);
+        session->bridge()->deposit(*signer, to, amount, this, done, reviewHook({tr("Deposit from L1 to L2"), amount, to}));
     } else if (m_throughL1) {
-        session->bridge()->forceTransaction(*signer, rollup::withdrawal_address(), amount, this,
-                                            [done](Result<BridgeService::ForcedSubmission> queued) {
-                                                if (!queued) return done(queued.error());
-                                                done(queued->l2TxHash);
-                                            });
+        session->bridge()->forceTransaction(
+            *signer, rollup::withdrawal_address(), amount, this,
+            [done](Result<BridgeService::ForcedSubmission> queued) {
+                if (!queued) return done(queued.error());
+                done(queued->l2TxHash);
+            },
+            reviewHook({tr("Withdraw to L1, queued through L1 (forced inclusion)"), amount, signer->address}));
     } else {
-        session->bridge()->withdraw(*signer, amount, this, done);
+        session->bridge()->withdraw(*signer, amount, this, done,
+                                    reviewHook({tr("Withdraw from L2 to L1"), amount, signer->address}));
     }
 }
 
@@ -220,12 +240,15 @@ void BridgeController::finalize(const QString& key) {
     }
     if (!signer) return setError(tr("Unlock the wallet first."));
     m_model->setFinalizing(key, true);
+    m_declined = false;
+    const TransactionReview::Details details{tr("Finalize the withdrawal: pay it out on L1"), record->amount, record->account};
     session->bridge()->finalize(*signer, key, this, [this, key](Result<Hash> hash) {
-        m_model->setFinalizing(key, false, hash ? QString() : QString::fromStdString(hash.message()));
+        const bool declined = !hash && takeDeclined();
+        m_model->setFinalizing(key, false, hash || declined ? QString() : QString::fromStdString(hash.message()));
         if (hash) emit finalized(key, QString::fromStdString(hash.value().hex()));
-        else setError(QString::fromStdString(hash.message()));
+        else if (!declined) setError(QString::fromStdString(hash.message()));
         if (auto* s = WalletSession::existing(); s && s->bridge()) s->bridge()->refresh();
-    });
+    }, reviewHook(details));
 }
 
 void BridgeController::refresh() {

@@ -11,12 +11,15 @@
 #include <optional>
 
 #include "core/common/uint256.hpp"
+#include "transactionreview.h"
 #include "transfersmodel.h"
 
 class BridgeController : public QObject {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(TransfersModel* transfers READ transfers CONSTANT)
+    // Every deposit, withdrawal and finalize stops here for the user's approval before it is signed.
+    Q_PROPERTY(TransactionReview* review READ review CONSTANT)
     // Inputs
     Q_PROPERTY(QString account READ account WRITE setAccount NOTIFY inputChanged)         // BIP-44 index key
     Q_PROPERTY(Direction direction READ direction WRITE setDirection NOTIFY inputChanged)
@@ -45,6 +48,7 @@ public:
     ~BridgeController() override;
 
     TransfersModel* transfers() const { return m_model; }
+    TransactionReview* review() const { return m_review; }
     QString account() const { return m_account; }
     void setAccount(const QString& key);
     Direction direction() const { return m_direction; }
@@ -90,8 +94,14 @@ private:
     void validate();
     void fetchBalance();
     void setError(const QString& error);
+    // The review hook handed to BridgeService: shows each transaction in m_review.
+    sluice::TransactionSender::ReviewHook reviewHook(const TransactionReview::Details& details);
+    // A failure after the user cancelled at review is no error to show.
+    bool takeDeclined();
 
     TransfersModel* m_model;
+    TransactionReview* m_review;
+    bool m_declined = false;
     QString m_account;
     Direction m_direction = Direction::Deposit;
     QString m_amount;

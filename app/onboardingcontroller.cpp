@@ -6,35 +6,25 @@
 #include <QMetaObject>
 #include <QPointer>
 #include <QRandomGenerator>
-#include <QRegularExpression>
 #include <QThreadPool>
 
 #include <algorithm>
+#include <string_view>
+#include <vector>
 
 #include "appcontext.h"
 #include "core/crypto/secp256k1.hpp"
 #include "core/keys/bip39.hpp"
+#include "services/wallet/secrettext.h"
 #include "services/wallet/walletstore.h"
 
 namespace {
 
-QString toQString(const sluice::SecureBytes& bytes) {
-    return QString::fromUtf8(bytes.as_string().data(), static_cast<qsizetype>(bytes.size()));
-}
-
+// The bytes of a QString the caller keeps (a field's text, shared with QML): only the UTF-8
+// buffer made here can be wiped.
 sluice::SecureBytes toSecure(const QString& text) {
-    const QByteArray utf8 = text.toUtf8();
-    sluice::SecureBytes out(sluice::as_bytes(std::string_view(utf8.constData(), utf8.size())));
-    sluice::secure_wipe(const_cast<char*>(utf8.constData()), utf8.size());
-    return out;
-}
-
-// Lower case, NFKD, single spaces: how the store and BIP-39 expect a typed phrase.
-QString normalisePhrase(const QString& phrase) {
-    return phrase.normalized(QString::NormalizationForm_KD)
-        .toLower()
-        .split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts)
-        .join(QLatin1Char(' '));
+    QString copy = text;
+    return sluice::takeUtf8(copy);
 }
 
 }  // namespace
@@ -69,7 +59,11 @@ OnboardingController::~OnboardingController() { reset(); }
 
 QStringList OnboardingController::mnemonicWords() const {
     if (m_mode != Mode::Create) return {};
-    return toQString(m_mnemonic).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    // The page shows the words one by one; the joined phrase made here is wiped.
+    QString phrase = sluice::secretToQString(m_mnemonic);
+    const QStringList words = phrase.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    sluice::wipeString(phrase);
+    return words;
 }
 
 QString OnboardingController::passwordRule() const {
@@ -80,7 +74,7 @@ QString OnboardingController::passwordRule() const {
 
 void OnboardingController::startCreate() {
     reset();
-    m_mnemonic = toSecure(sluice::WalletStore::generateMnemonic(12));
+    m_mnemonic = sluice::WalletStore::generateMnemonic(12);
     if (m_mnemonic.empty()) {
         setError(tr("Could not get random numbers from the operating system to make a recovery phrase."));
         return;
@@ -99,8 +93,14 @@ void OnboardingController::startCreate() {
 }
 
 bool OnboardingController::confirmWords(const QStringList& words) {
-    const QStringList expected = mnemonicWords();
-    if (m_mode != Mode::Create || expected.isEmpty()) {
+    // Compared word by word against the secure copy: no second QString of the phrase is made.
+    std::vector<std::string_view> expected;
+    for (std::string_view rest = m_mnemonic.as_string(); !rest.empty();) {
+        const std::size_t space = rest.find(' ');
+        expected.push_back(rest.substr(0, space));
+        rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+    }
+    if (m_mode != Mode::Create || expected.empty()) {
         setError(tr("There is no recovery phrase to confirm. Go back and create one."));
         return false;
     }
@@ -111,7 +111,7 @@ bool OnboardingController::confirmWords(const QStringList& words) {
             setError(tr("Enter word #%1.").arg(position));
             return false;
         }
-        if (typed != expected.at(position - 1)) {
+        if (std::size_t(position) > expected.size() || typed.toStdString() != expected.at(std::size_t(position) - 1)) {
             setError(tr("Word #%1 is not the word of your recovery phrase. Check what you wrote down.")
                          .arg(position));
             return false;
@@ -122,19 +122,26 @@ bool OnboardingController::confirmWords(const QStringList& words) {
 }
 
 bool OnboardingController::useMnemonic(const QString& phrase, const QString& passphrase) {
-    const QString normalised = normalisePhrase(phrase);
-    if (normalised.isEmpty()) {
+    // The field's text is QML's; every copy made from here on is wiped or held as SecureBytes.
+    QString copy = phrase;
+    QString normalised = sluice::normalizedSecret(copy, true);
+    sluice::SecureBytes words = sluice::takeUtf8(normalised);
+    if (words.empty()) {
         setError(tr("Enter your recovery phrase."));
         return false;
     }
-    const QString problem = sluice::WalletStore::mnemonicProblem(normalised);
+    const QString problem = sluice::WalletStore::mnemonicProblem(words);
     if (!problem.isEmpty()) {
-        setError(explainMnemonicProblem(normalised, problem));
+        QString shown = sluice::secretToQString(words);
+        setError(explainMnemonicProblem(shown, problem));
+        sluice::wipeString(shown);
         return false;
     }
     reset();
-    m_mnemonic = toSecure(normalised);
-    m_passphrase = toSecure(passphrase.normalized(QString::NormalizationForm_KD));
+    m_mnemonic = std::move(words);
+    QString passphraseCopy = passphrase;
+    QString normalPassphrase = sluice::normalizedSecret(passphraseCopy, false);
+    m_passphrase = sluice::takeUtf8(normalPassphrase);
     setMode(Mode::Restore);
     return true;
 }
@@ -191,10 +198,10 @@ bool OnboardingController::finish(const QString& password, const QString& repeat
     switch (m_mode) {
     case Mode::Create:
     case Mode::Restore:
-        store->createFromMnemonic(toQString(m_mnemonic), toQString(m_passphrase), password);
+        store->createFromMnemonic(sluice::secretToQString(m_mnemonic), sluice::secretToQString(m_passphrase), password);
         break;
     case Mode::ImportPrivateKey:
-        store->importPrivateKey(toQString(m_privateKey), password);
+        store->importPrivateKey(sluice::secretToQString(m_privateKey), password);
         break;
     case Mode::ImportKeystore: {
         // Reading the file is disk I/O: off the GUI thread, result delivered queued.
@@ -231,7 +238,7 @@ bool OnboardingController::finish(const QString& password, const QString& repeat
 }
 
 void OnboardingController::submitKeystore(const QByteArray& contents, const QString& password) {
-    AppContext::instance()->store()->importKeystore(contents, toQString(m_keystorePassword), password);
+    AppContext::instance()->store()->importKeystore(contents, sluice::secretToQString(m_keystorePassword), password);
 }
 
 void OnboardingController::watchStore() {

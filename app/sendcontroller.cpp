@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "sendcontroller.h"
 
+#include "transactionreview.h"
+
 #include <QDateTime>
 
 #include "activitymodel.h"
@@ -19,7 +21,7 @@ namespace {
 QString ether(const U256& wei) { return QString::fromStdString(format_amount(wei)); }
 }  // namespace
 
-SendController::SendController(QObject* parent) : QObject(parent) {
+SendController::SendController(QObject* parent) : QObject(parent), m_l1Review(new TransactionReview(this)) {
     if (!AppContext::existing()) return;
     auto* session = WalletSession::instance();
     connect(session, &WalletSession::l1NewHead, this, [this] { if (m_layer == Layer::L1) fetchBalance(); });
@@ -113,9 +115,23 @@ QString SendController::amountProblem(const QString& text, const std::optional<U
     return {};
 }
 
-U256 SendController::maxFee() const {
-    if (!m_fees) return 0;
-    return U256(m_gasLimit) * (m_fees->eip1559 ? m_fees->maxFeePerGas : m_fees->gasPrice);
+PreparedTransaction SendController::quoted() const {
+    PreparedTransaction quote;
+    if (!m_fees) return quote;
+    quote.gasLimit = m_gasLimit;
+    quote.baseFeePerGas = m_fees->baseFeePerGas;
+    quote.maxFeePerGas = m_fees->eip1559 ? m_fees->maxFeePerGas : m_fees->gasPrice;
+    quote.maxPriorityFeePerGas = m_fees->eip1559 ? m_fees->maxPriorityFeePerGas : m_fees->gasPrice;
+    if (auto amount = parse_amount(m_amount.toStdString(), Unit::ether)) quote.value = amount.value();
+    return quote;
+}
+
+U256 SendController::maxFee() const { return quoted().maxFee(); }
+
+QString SendController::expectedFee() const { return m_fees ? ether(quoted().expectedFee()) : QString(); }
+
+QString SendController::feeWarning() const {
+    return m_fees ? TransactionReview::feeWarning(quoted().maxFee(), quoted().value) : QString();
 }
 
 void SendController::validate() {
@@ -138,9 +154,8 @@ bool SendController::canReview() const {
 QString SendController::fee() const { return m_fees ? ether(maxFee()) : QString(); }
 
 QString SendController::total() const {
-    auto amount = parse_amount(m_amount.toStdString(), Unit::ether);
-    if (!m_fees || !amount) return {};
-    return ether(amount.value() + maxFee());
+    if (!m_fees || !parse_amount(m_amount.toStdString(), Unit::ether)) return {};
+    return ether(quoted().maxTotal());
 }
 
 QString SendController::gasLimit() const { return m_fees ? QString::number(m_gasLimit) : QString(); }
@@ -186,7 +201,7 @@ void SendController::setState(State state, const QString& error) {
 }
 
 void SendController::setMax() {
-    if (!m_balance) return;
+    if (!m_balance || m_state != State::Editing) return;
     auto apply = [this] {
         const U256 fee = maxFee();
         m_amount = *m_balance > fee ? ether(*m_balance - fee) : QStringLiteral("0");
@@ -195,13 +210,24 @@ void SendController::setMax() {
         validate();
     };
     if (m_fees) return apply();
-    EthClient* client = eth();
-    if (!client) return;
-    client->suggestFees(this, [this, apply](RpcResult<FeeSuggestion> fees) {
+    TransactionSender* sender = makeSender();
+    if (!sender) return;
+    sender->quoteFees(this, [this, apply](FeeQuoteResult quote) {
+        auto* fees = std::get_if<FeeSuggestion>(&quote);
         if (!fees) return;
-        setFees(fees.value(), 21000);
+        setFees(*fees, 21000);
         apply();
     });
+}
+
+TransactionSender* SendController::makeSender() {
+    auto* session = WalletSession::existing();
+    EthClient* client = eth();
+    if (!session || !client) return nullptr;
+    delete m_sender;
+    const auto& params = session->params();
+    m_sender = m_layer == Layer::L1 ? new TransactionSender(client, params.l1ChainId, this) : newL2Sender(client, params, this);
+    return m_sender;
 }
 
 void SendController::review() {
@@ -214,14 +240,15 @@ void SendController::review() {
     auto from = parse_address(account->address.toStdString()).value();
     auto to = parse_address(m_recipient.trimmed().toStdString()).value();
     const U256 value = parse_amount(m_amount.toStdString()).value();
-    client->suggestFees(this, [this, generation, client, from, to, value](RpcResult<FeeSuggestion> fees) {
+    makeSender()->quoteFees(this, [this, generation, client, from, to, value](FeeQuoteResult quote) {
         if (generation != m_generation) return;
-        if (!fees) return setState(State::Failed, fees.errorMessage());
+        if (auto* refused = std::get_if<SendFailure>(&quote)) return setState(State::Failed, refused->message);
+        const FeeSuggestion fees = std::get<FeeSuggestion>(quote);
         CallRequest call;
         call.from = from;
         call.to = to;
         call.value = value;
-        client->estimateGas(call, this, [this, generation, fees = fees.value()](RpcResult<quint64> gas) {
+        client->estimateGas(call, this, [this, generation, fees](RpcResult<quint64> gas) {
             if (generation != m_generation) return;
             if (!gas) return setState(State::Failed, gas.errorMessage());
             setFees(fees, gas.value());
@@ -239,9 +266,7 @@ void SendController::confirm() {
     auto account = AppContext::walletAccount(m_account);
     auto signer = account && session ? session->signer(account->index) : std::nullopt;
     if (!client || !signer) return setState(State::Failed, tr("Unlock the wallet and connect to send."));
-    delete m_sender;
-    const auto& params = session->params();
-    m_sender = new TransactionSender(client, m_layer == Layer::L1 ? params.l1ChainId : params.l2SigningChainId(), this);
+    if (!m_sender) makeSender();
     SendRequest request;
     request.to = parse_address(m_recipient.trimmed().toStdString()).value();
     request.value = parse_amount(m_amount.toStdString()).value();
@@ -259,6 +284,14 @@ void SendController::confirm() {
     if (m_layer == Layer::L2 && m_throughL1) {
         // Forced inclusion: signed like an L2 send, queued by Rollup.forceTransaction on L1; the
         // sequencer must apply it within the deposit delay. Its L2 hash is known at once.
+        // The L2 transfer was reviewed on this page (its fees are the protocol's, as quoted); the
+        // L1 transaction that queues it costs L1 gas and is reviewed on its own.
+        const quint64 l1ChainId = session->params().l1ChainId;
+        const TransactionReview::Details details{tr("Queue this payment on L1 (forced inclusion)"), request.value, request.to};
+        auto review = [this, l1ChainId, details](const PreparedTransaction& transaction, std::function<void(bool)> decide) {
+            if (transaction.chainId != l1ChainId) return decide(true);
+            m_l1Review->open(transaction, details, l1ChainId, std::move(decide));
+        };
         session->bridge()->forceTransaction(
             *signer, request.to, request.value, this,
             [this, generation, entry](Result<BridgeService::ForcedSubmission> queued) mutable {
@@ -271,7 +304,8 @@ void SendController::confirm() {
                 ActivityJournal::instance()->record(entry);
                 setState(State::Sent);
                 emit sent(m_txHash);
-            });
+            },
+            review);
         return;
     }
     TransactionSender::Callbacks callbacks;

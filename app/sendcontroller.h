@@ -16,10 +16,8 @@
 #include "core/common/bytes.hpp"
 #include "core/common/uint256.hpp"
 #include "services/rpc/eth_client.hpp"
-
-namespace sluice {
-class TransactionSender;
-}
+#include "services/rpc/transaction_sender.hpp"
+#include "transactionreview.h"
 
 class SendController : public QObject {
     Q_OBJECT
@@ -40,11 +38,15 @@ class SendController : public QObject {
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
     Q_PROPERTY(QString fee READ fee NOTIFY reviewChanged)                         // max fee, exact ether
     Q_PROPERTY(QString total READ total NOTIFY reviewChanged)                     // amount + max fee
+    Q_PROPERTY(QString expectedFee READ expectedFee NOTIFY reviewChanged)         // at the quoted base fee
+    Q_PROPERTY(QString feeWarning READ feeWarning NOTIFY reviewChanged)           // "" unless the fee is a large share
     Q_PROPERTY(QString gasLimit READ gasLimit NOTIFY reviewChanged)
     Q_PROPERTY(QString maxFeePerGas READ maxFeePerGas NOTIFY reviewChanged)       // "2 gwei"
     Q_PROPERTY(QString txHash READ txHash NOTIFY stateChanged)
     Q_PROPERTY(QString error READ error NOTIFY stateChanged)
     Q_PROPERTY(QString unit READ unit CONSTANT)
+    // Through L1: after the payment's own review, the L1 transaction that queues it is shown here.
+    Q_PROPERTY(TransactionReview* l1Review READ l1Review CONSTANT)
     Q_PROPERTY(QString chainId READ chainId NOTIFY inputChanged)   // what is signed for: the pinned id of the layer
 
 public:
@@ -73,7 +75,10 @@ public:
     QString balance() const;
     bool canReview() const;
     State state() const { return m_state; }
+    TransactionReview* l1Review() const { return m_l1Review; }
     QString fee() const;
+    QString expectedFee() const;
+    QString feeWarning() const;
     QString total() const;
     QString gasLimit() const;
     QString maxFeePerGas() const;
@@ -113,7 +118,11 @@ private:
     void fetchBalance();
     void setState(State state, const QString& error = {});
     sluice::EthClient* eth() const;
+    // The transaction as quoted for review (fees, gas limit, amount); empty fees until quoted.
+    sluice::PreparedTransaction quoted() const;
     sluice::U256 maxFee() const;
+    // A sender for the chosen layer (replacing the last one): fees are quoted and signed by it.
+    sluice::TransactionSender* makeSender();
 
     QString m_account;
     Layer m_layer = Layer::L2;
@@ -125,6 +134,7 @@ private:
     std::optional<sluice::U256> m_balance;
     std::optional<sluice::FeeSuggestion> m_fees;
     quint64 m_gasLimit = 21000;
+    TransactionReview* m_l1Review;
     bool m_maxAfterFees = false;
     State m_state = State::Editing;
     QString m_txHash;

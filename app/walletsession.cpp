@@ -14,6 +14,7 @@
 #include "core/eth/units.hpp"
 #include "core/rollup/params.hpp"
 #include "inactivitytracker.h"
+#include "systemlockwatcher.h"
 #include "notificationcenter.h"
 #include "services/rpc/transaction_sender.hpp"
 #include "services/bridge/bridge_service.hpp"
@@ -100,6 +101,11 @@ WalletSession::WalletSession(QObject* parent) : QObject(parent) {
         if (AppContext::instance()->unlocked()) AppContext::instance()->lock();
     });
     applyAutoLock();
+    // ... and at once when the computer goes to sleep or the screen is locked, whatever the timeout.
+    auto* systemLock = new SystemLockWatcher(QDBusConnection::systemBus(), QDBusConnection::sessionBus(), this);
+    connect(systemLock, &SystemLockWatcher::lockRequested, this, [] {
+        if (AppContext::instance()->unlocked()) AppContext::instance()->lock();
+    });
 
     connect(this, &WalletSession::withdrawalReady, this, [](const QString& key, const QString& amount) {
         NotificationCenter::instance()->notify(QStringLiteral("ready:") + key, QStringLiteral("withdrawal-ready"),
@@ -574,7 +580,7 @@ void WalletSession::seedDevFixture() {
                     auto sendAfter = [this, signer, accounts] {
                         if (accounts.size() < 3 || !m_services) return;
                         auto to = parse_address(accounts.at(2).address.toStdString());
-                        auto* sender = new TransactionSender(l2Eth(), m_params.l2SigningChainId(), m_services);
+                        auto* sender = newL2Sender(l2Eth(), m_params, m_services);
                         SendRequest request;
                         request.to = to.value();
                         request.value = parse_amount("0.1").value();

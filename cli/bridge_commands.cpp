@@ -82,14 +82,20 @@ struct Options {
                                     QStringLiteral("FILE")};
     QCommandLineOption timeout{QStringLiteral("timeout"), QStringLiteral("Seconds to wait for a receipt (default 120)."),
                                QStringLiteral("S"), QStringLiteral("120")};
+    QCommandLineOption yes = assumeYesOption();
 
     void addNetwork(QCommandLineParser& p) const {
         p.addOptions({network, dataDir, l1Rpc, l2Rpc, rollup, insecureEndpoints, walletDir});
     }
     void addKeys(QCommandLineParser& p) const {
-        p.addOptions({privateKey, privateKeyFile, keystore, wallet, account, passwordFile, timeout});
+        p.addOptions({privateKey, privateKeyFile, keystore, wallet, account, passwordFile, timeout, yes});
     }
 };
+
+// The review before signing (cli_support.hpp): asks on a terminal unless --yes.
+TransactionSender::ReviewHook review(const QCommandLineParser& parser, const Options& o) {
+    return terminalReview(parser.isSet(o.yes));
+}
 
 // Everything a bridge verb talks to, built once per invocation.
 struct Session {
@@ -353,7 +359,7 @@ int runDeposit(const QStringList& argv) {
     const Address target = recipient.value_or(s.signer->address);
     printErr(QStringLiteral("depositing %1 ETH from %2 (L1) to %3 (L2)").arg(ether(*value), checksum(s.signer->address), checksum(target)));
     QObject context;
-    return reportResult(waitFor<Result<Hash>>([&](auto done) { s.bridge->deposit(*s.signer, target, *value, &context, done); }));
+    return reportResult(waitFor<Result<Hash>>([&](auto done) { s.bridge->deposit(*s.signer, target, *value, &context, done, review(parser, o)); }));
 }
 
 int runTransfer(const QStringList& argv) {
@@ -381,8 +387,8 @@ int runTransfer(const QStringList& argv) {
     Session s;
     if (auto exit = openSession(s, parser, o, false)) return *exit;
     if (auto exit = openSigner(s, parser, o, true)) return *exit;
-    TransactionSender sender(s.l2->eth(), s.params.l2SigningChainId());
-    sender.setReceiptTimeout(s.timeout);
+    std::unique_ptr<TransactionSender> sender(newL2Sender(s.l2->eth(), s.params, nullptr));
+    sender->setReceiptTimeout(s.timeout);
     SendRequest request;
     request.to = *recipient;
     request.value = *value;
@@ -394,7 +400,8 @@ int runTransfer(const QStringList& argv) {
             done(r.transactionHash);
         };
         callbacks.failed = [done](SendFailure f) { done(make_error(f.message.toStdString())); };
-        sender.send(*s.signer, request, &sender, callbacks);
+        callbacks.review = review(parser, o);
+        sender->send(*s.signer, request, sender.get(), callbacks);
     }));
 }
 
@@ -419,7 +426,7 @@ int runWithdraw(const QStringList& argv) {
     if (auto exit = openSession(s, parser, o, true)) return *exit;
     if (auto exit = openSigner(s, parser, o, true)) return *exit;
     QObject context;
-    const int result = reportResult(waitFor<Result<Hash>>([&](auto done) { s.bridge->withdraw(*s.signer, *value, &context, done); }));
+    const int result = reportResult(waitFor<Result<Hash>>([&](auto done) { s.bridge->withdraw(*s.signer, *value, &context, done, review(parser, o)); }));
     if (result == Ok)
         printErr(QStringLiteral("withdrawal initiated; the challenge period is %1 s once its batch is on L1").arg(s.params.challengePeriod));
     return result;
@@ -469,7 +476,7 @@ int runForce(const QStringList& argv, bool withdrawal) {
                  .arg(s.params.depositDelay));
     QObject context;
     auto queued = waitFor<Result<BridgeService::ForcedSubmission>>(
-        [&](auto done) { s.bridge->forceTransaction(*s.signer, recipient, *value, &context, done); });
+        [&](auto done) { s.bridge->forceTransaction(*s.signer, recipient, *value, &context, done, review(parser, o)); });
     if (!queued) return fail(queued.message());
     printErr(QStringLiteral("queued on L1 in transaction %1").arg(QString::fromStdString(queued->l1TxHash.hex())));
     printOut(QString::fromStdString(queued->l2TxHash.hex()));
@@ -583,7 +590,7 @@ int runFinalize(const QStringList& argv) {
     int result = Ok;
     for (const QString& key : keys) {
         QObject context;
-        auto r = waitFor<Result<Hash>>([&](auto done) { s.bridge->finalize(*s.signer, key, accounts, &context, done); });
+        auto r = waitFor<Result<Hash>>([&](auto done) { s.bridge->finalize(*s.signer, key, accounts, &context, done, review(parser, o)); });
         if (!r) {
             result = fail(r.message());
             continue;
@@ -741,6 +748,7 @@ int runExit(const QStringList& argv) {
             TransactionSender::Callbacks cb;
             cb.confirmed = [done](TransactionReceipt r) { done(r); };
             cb.failed = [done](SendFailure f) { done(make_error(f.message.toStdString())); };
+            cb.review = review(parser, o);
             sender.send(*s.signer, req, &context, std::move(cb));
         });
         if (!receipt) {

@@ -98,8 +98,9 @@ int runSend(const QStringList& argv) {
                                            QStringLiteral("Seconds to wait for the receipt (default 120)."),
                                            QStringLiteral("S"), QStringLiteral("120"));
     const QCommandLineOption insecureOption = insecureEndpointsOption();
+    const QCommandLineOption yesOption = assumeYesOption();
     parser.addOptions({urlOption, keyOption, keyFileOption, keystoreOption, passwordFileOption, toOption, valueOption, timeoutOption,
-                       insecureOption});
+                       insecureOption, yesOption});
     if (auto exit = parseArguments(parser, args,
                                    QStringLiteral("Sends ETH in an EIP-1559 transaction (nonce, fees and gas from the node), "
                                                   "waits for the receipt and prints the transaction hash."),
@@ -176,6 +177,7 @@ int runSend(const QStringList& argv) {
         result = fail(failure.message);
         loop.quit();
     };
+    callbacks.review = terminalReview(parser.isSet(yesOption));
     sender.send(AccountSigner::from_key(*key), request, &loop, callbacks);
     key.reset();
     loop.exec();

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "cli/cli_support.hpp"
 
+#include "core/eth/address.hpp"
+#include "core/eth/fee_caps.hpp"
+#include "core/eth/units.hpp"
 #include "services/bridge/network_config.hpp"
 
 #include <QCoreApplication>
@@ -232,6 +235,34 @@ Status checkEndpoint(const QUrl& url, const QString& what, bool allowInsecure) {
                                 "which addresses you use and change what the node answers (balances, fees, chain id)")
                      .arg(what, url.toDisplayString()));
     return {};
+}
+
+QCommandLineOption assumeYesOption() {
+    return QCommandLineOption(QStringLiteral("yes"),
+                              QStringLiteral("Sign without asking after printing the review (on a terminal the review "
+                                             "otherwise asks first)."));
+}
+
+TransactionSender::ReviewHook terminalReview(bool assumeYes) {
+    return [assumeYes](const PreparedTransaction& t, std::function<void(bool)> decide) {
+        auto eth = [](const U256& wei) { return QString::fromStdString(format_amount(wei)) + QStringLiteral(" ETH"); };
+        printErr(QStringLiteral("review: chain %1, from %2 to %3, value %4")
+                     .arg(t.chainId)
+                     .arg(QString::fromStdString(to_checksum_address(t.from)), QString::fromStdString(to_checksum_address(t.to)),
+                          eth(t.value)));
+        printErr(QStringLiteral("        gas limit %1 at most %2 gwei: fee about %3, at most %4; total at most %5")
+                     .arg(t.gasLimit)
+                     .arg(QString::fromStdString(format_amount(t.maxFeePerGas, Unit::gwei)), eth(t.expectedFee()), eth(t.maxFee()),
+                          eth(t.maxTotal())));
+        if (t.value != 0 && fee_is_large_share(t.maxFee(), t.value))
+            printErr(QStringLiteral("warning: the fee can be %1 % or more of the value").arg(fee_warning_percent));
+        if (assumeYes || !isatty(STDIN_FILENO)) return decide(true);
+        std::fputs("Sign and send? [y/N] ", stderr);
+        std::fflush(stderr);
+        char answer[16] = {};
+        const bool read = std::fgets(answer, sizeof answer, stdin) != nullptr;
+        decide(read && (answer[0] == 'y' || answer[0] == 'Y'));
+    };
 }
 
 QString withContext(const QString& what, const std::string& message) {

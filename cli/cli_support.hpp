@@ -15,6 +15,7 @@
 #include "core/common/result.hpp"
 #include "core/common/secure.hpp"
 #include "core/crypto/secp256k1.hpp"
+#include "services/rpc/transaction_sender.hpp"
 
 namespace sluice::cli {
 
@@ -72,6 +73,13 @@ Result<PrivateKey> readPrivateKeyOption(const QCommandLineParser& parser, const 
 QCommandLineOption insecureEndpointsOption();
 // The rule for `url` given as `what`: an error when refused; the warning when only the flag lets it through.
 Status checkEndpoint(const QUrl& url, const QString& what, bool allowInsecure);
+
+// The review before every transaction a verb signs (issue 10, item 2): chain id, from, to, value,
+// gas limit and maximum price, expected and maximum fee, maximum total, on stderr, with a warning
+// when the fee can be a large share of the value. On a terminal the user answers "y" to sign
+// unless --yes was given; without a terminal (scripts) the review is printed and signing goes on.
+QCommandLineOption assumeYesOption();
+TransactionSender::ReviewHook terminalReview(bool assumeYes);
 
 // A Result's message prefixed with what was being done: "--to: checksum mismatch ...".
 QString withContext(const QString& what, const std::string& message);

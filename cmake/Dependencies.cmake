@@ -21,7 +21,7 @@ set_package_properties(nlohmann_json PROPERTIES TYPE REQUIRED
 
 set(SLUICE_QT_COMPONENTS Core Network WebSockets Sql)
 if(SLUICE_BUILD_GUI)
-  list(APPEND SLUICE_QT_COMPONENTS Gui Widgets Qml Quick QuickControls2 LinguistTools)
+  list(APPEND SLUICE_QT_COMPONENTS Gui Widgets Qml Quick QuickControls2 LinguistTools DBus)
   # QR codes on the receive page (Debian: libqrencode-dev).
   pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)
 endif()

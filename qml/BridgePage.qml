@@ -21,6 +21,8 @@ PageScaffold {
         onFinalized: (key, hash) => finalizedTip.show(qsTr("Withdrawal paid out on L1"), 3000)
     }
 
+    TransactionReviewDialog { review: bridge.review }
+
     EscapeController { id: escapeHatch }
     EscapeBanner { controller: escapeHatch }
 

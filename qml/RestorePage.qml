@@ -13,8 +13,13 @@ FormPage {
     signal accepted()
 
     function submit() {
-        if (root.controller.useMnemonic(phrase.text, usePassphrase.checked ? passphrase.text : ""))
-            root.accepted();
+        if (!root.controller.useMnemonic(phrase.text, usePassphrase.checked ? passphrase.text : ""))
+            return;
+        // C++ holds the phrase now (wiped on reset); the fields keep no copy, nor an undo history
+        // of it: assigning the text resets a TextEdit's undo stack, clear() would be undoable.
+        phrase.text = "";
+        passphrase.text = "";
+        root.accepted();
     }
 
     heading: qsTr("Restore a wallet")

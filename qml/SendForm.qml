@@ -157,4 +157,7 @@ Card {
         recipient: send.recipient
         visible: send.state === SendController.Review
     }
+
+    // Through L1: the L1 transaction that queues the reviewed payment.
+    TransactionReviewDialog { review: send.l1Review }
 }

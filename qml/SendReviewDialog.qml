@@ -4,7 +4,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Sluice
 
-// The last look before signing: recipient, network, amount, the maximum fee and the total.
+// The last look before signing: recipient, network, amount, the expected and the maximum fee, the
+// total, and a warning when the fee is a large share of the amount.
 Dialog {
     id: root
 
@@ -30,6 +31,8 @@ Dialog {
                          //: %1 is a chain id number
                          + "  " + qsTr("chain %1").arg(root.controller.chainId), mono: false, name: "reviewLayer" },
                 { caption: qsTr("Amount"), value: root.controller.amount + " " + root.controller.unit, mono: false, name: "reviewAmount" },
+                //: The fee at the network's current base fee
+                { caption: qsTr("Network fee (expected)"), value: root.controller.expectedFee + " " + root.controller.unit, mono: false, name: "reviewExpectedFee" },
                 //: The most the network fee can be; usually less is charged
                 { caption: qsTr("Network fee (at most)"), value: root.controller.fee + " " + root.controller.unit + "  (" + root.controller.maxFeePerGas + ")", mono: false, name: "reviewFee" },
                 { caption: qsTr("Total (at most)"), value: root.controller.total + " " + root.controller.unit, mono: false, name: "reviewTotal" }
@@ -57,6 +60,12 @@ Dialog {
                     wrapMode: Text.WrapAnywhere
                 }
             }
+        }
+        Notice {
+            objectName: "reviewFeeWarning"
+            visible: root.controller.feeWarning.length > 0
+            title: qsTr("High fee")
+            text: root.controller.feeWarning
         }
     }
 

@@ -67,12 +67,12 @@
         <translation>Guthaben auf Ethereum (L1), aktualisiert mit jedem neuen Block</translation>
     </message>
     <message>
-        <location filename="../qml/AccountsPage.qml" line="56"/>
+        <location filename="../qml/AccountsPage.qml" line="63"/>
         <source>+  Add account</source>
         <translation>+  Konto hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/AccountsPage.qml" line="85"/>
+        <location filename="../qml/AccountsPage.qml" line="92"/>
         <source>No accounts yet.</source>
         <translation>Noch keine Konten.</translation>
     </message>
@@ -295,8 +295,8 @@
         <translation>Ethereum-L2-Wallet &amp; Bridge</translation>
     </message>
     <message>
-        <location filename="../qml/AppHeader.qml" line="57"/>
-        <location filename="../qml/AppHeader.qml" line="59"/>
+        <location filename="../qml/AppHeader.qml" line="65"/>
+        <location filename="../qml/AppHeader.qml" line="67"/>
         <source>Lock the wallet</source>
         <translation>Wallet sperren</translation>
     </message>
@@ -588,20 +588,40 @@
 <context>
     <name>BridgeController</name>
     <message>
-        <location filename="../app/bridgecontroller.cpp" line="158"/>
-        <location filename="../app/bridgecontroller.cpp" line="202"/>
+        <location filename="../app/bridgecontroller.cpp" line="187"/>
+        <location filename="../app/bridgecontroller.cpp" line="241"/>
         <source>Unlock the wallet first.</source>
         <translation>Entsperren Sie zuerst die Wallet.</translation>
     </message>
     <message>
-        <location filename="../app/bridgecontroller.cpp" line="189"/>
+        <location filename="../app/bridgecontroller.cpp" line="211"/>
+        <source>Deposit from L1 to L2</source>
+        <translation>Von L1 auf L2 einzahlen</translation>
+    </message>
+    <message>
+        <location filename="../app/bridgecontroller.cpp" line="219"/>
+        <source>Withdraw to L1, queued through L1 (forced inclusion)</source>
+        <translation>Auf L1 auszahlen, über L1 eingereiht (erzwungene Aufnahme)</translation>
+    </message>
+    <message>
+        <location filename="../app/bridgecontroller.cpp" line="222"/>
+        <source>Withdraw from L2 to L1</source>
+        <translation>Von L2 auf L1 auszahlen</translation>
+    </message>
+    <message>
+        <location filename="../app/bridgecontroller.cpp" line="228"/>
         <source>Not connected to the network.</source>
         <translation>Nicht mit dem Netz verbunden.</translation>
     </message>
     <message>
-        <location filename="../app/bridgecontroller.cpp" line="190"/>
+        <location filename="../app/bridgecontroller.cpp" line="229"/>
         <source>This withdrawal cannot be finalized yet.</source>
         <translation>Diese Auszahlung kann noch nicht abgeschlossen werden.</translation>
+    </message>
+    <message>
+        <location filename="../app/bridgecontroller.cpp" line="244"/>
+        <source>Finalize the withdrawal: pay it out on L1</source>
+        <translation>Auszahlung abschließen: auf L1 auszahlen</translation>
     </message>
 </context>
 <context>
@@ -609,13 +629,13 @@
     <message>
         <location filename="../qml/BridgeForm.qml" line="90"/>
         <source>Send through L1 (if the sequencer ignores this account)</source>
-        <extracomment>Forced inclusion: the withdrawal goes through Ethereum instead of the rollup's sequencer</extracomment>
+        <extracomment>Forced inclusion: the withdrawal goes through Ethereum instead of the rollup&apos;s sequencer</extracomment>
         <translation>Über L1 senden (falls der Sequencer dieses Konto ignoriert)</translation>
     </message>
     <message>
-        <location filename="../qml/BridgeForm.qml" line="90"/>
+        <location filename="../qml/BridgeForm.qml" line="97"/>
         <source>The signed withdrawal is queued on Ethereum (this costs L1 gas). The sequencer must include it within %1 or its batches are refused; if the operator stops entirely, the escape hatch opens.</source>
-        <extracomment>%1 is the rollup's inclusion delay, e.g. "30s"</extracomment>
+        <extracomment>%1 is the rollup&apos;s inclusion delay, e.g. &quot;30s&quot;</extracomment>
         <translation>Die signierte Auszahlung wird auf Ethereum eingereiht (das kostet L1-Gas). Der Sequencer muss sie innerhalb von %1 aufnehmen, sonst werden seine Batches abgelehnt; stellt der Betreiber den Dienst ganz ein, öffnet sich der Notausgang.</translation>
     </message>
     <message>
@@ -677,18 +697,18 @@
         <translation>Eine Auszahlung wird auf L1 erst ausgezahlt, wenn ihr Batch die Anfechtungsfrist (%1) überstanden hat. Dann schließen Sie sie hier ab; der Countdown zeigt den genauen Zeitpunkt.</translation>
     </message>
     <message>
-        <location filename="../qml/BridgeForm.qml" line="97"/>
+        <location filename="../qml/BridgeForm.qml" line="112"/>
         <source>Submitted: %1</source>
         <extracomment>%1 is a transaction hash</extracomment>
         <translation>Gesendet: %1</translation>
     </message>
     <message>
-        <location filename="../qml/BridgeForm.qml" line="112"/>
+        <location filename="../qml/BridgeForm.qml" line="127"/>
         <source>Deposit</source>
         <translation>Einzahlen</translation>
     </message>
     <message>
-        <location filename="../qml/BridgeForm.qml" line="112"/>
+        <location filename="../qml/BridgeForm.qml" line="127"/>
         <source>Withdraw</source>
         <translation>Auszahlen</translation>
     </message>
@@ -717,23 +737,23 @@
         <translation>Auszahlung auf L1 ausgezahlt</translation>
     </message>
     <message>
-        <location filename="../qml/BridgePage.qml" line="49"/>
+        <location filename="../qml/BridgePage.qml" line="51"/>
         <source>Transfers</source>
         <translation>Überweisungen</translation>
     </message>
     <message>
-        <location filename="../qml/BridgePage.qml" line="50"/>
+        <location filename="../qml/BridgePage.qml" line="52"/>
         <source>One withdrawal is ready to finalize.</source>
         <translation>Eine Auszahlung kann abgeschlossen werden.</translation>
     </message>
     <message>
-        <location filename="../qml/BridgePage.qml" line="52"/>
+        <location filename="../qml/BridgePage.qml" line="54"/>
         <source>%1 withdrawals are ready to finalize.</source>
         <extracomment>%1 is a number greater than one</extracomment>
         <translation>%1 Auszahlungen können abgeschlossen werden.</translation>
     </message>
     <message>
-        <location filename="../qml/BridgePage.qml" line="62"/>
+        <location filename="../qml/BridgePage.qml" line="64"/>
         <source>No deposits or withdrawals yet.</source>
         <translation>Noch keine Ein- oder Auszahlungen.</translation>
     </message>
@@ -1121,18 +1141,18 @@
         <translation>Adresse des Rollup-Vertrags</translation>
     </message>
     <message>
-        <location filename="../qml/NetworkSettingsCard.qml" line="169"/>
+        <location filename="../qml/NetworkSettingsCard.qml" line="183"/>
         <source>Check and use</source>
         <extracomment>Check the endpoints, then use them</extracomment>
         <translation>Prüfen und verwenden</translation>
     </message>
     <message>
-        <location filename="../qml/NetworkSettingsCard.qml" line="183"/>
+        <location filename="../qml/NetworkSettingsCard.qml" line="197"/>
         <source>Reset the local network?</source>
         <translation>Lokales Netz zurücksetzen?</translation>
     </message>
     <message>
-        <location filename="../qml/NetworkSettingsCard.qml" line="191"/>
+        <location filename="../qml/NetworkSettingsCard.qml" line="205"/>
         <source>This stops the local chain and rollup node and deletes their data: every local balance, batch and bridge transfer is gone. Your wallet and keys are not touched.</source>
         <translation>Dies stoppt die lokale Chain und den Rollup-Knoten und löscht ihre Daten: alle lokalen Guthaben, Batches und Bridge-Überweisungen sind weg. Ihre Wallet und Schlüssel bleiben unberührt.</translation>
     </message>
@@ -1168,30 +1188,30 @@
 <context>
     <name>OnboardingController</name>
     <message>
-        <location filename="../app/onboardingcontroller.cpp" line="49"/>
+        <location filename="../app/onboardingcontroller.cpp" line="39"/>
         <source>A recovery phrase has 12, 15, 18, 21 or 24 words, but this one has %1.</source>
         <extracomment>%1 is the number of words the user typed</extracomment>
         <translation>Eine Wiederherstellungsphrase hat 12, 15, 18, 21 oder 24 Wörter, diese hat aber %1.</translation>
     </message>
     <message>
-        <location filename="../app/onboardingcontroller.cpp" line="55"/>
+        <location filename="../app/onboardingcontroller.cpp" line="45"/>
         <source>&quot;%1&quot; (word %2) is not a word of the BIP-39 English word list. Check its spelling.</source>
         <extracomment>%1 is the word as typed, %2 its position in the phrase</extracomment>
         <translation>„%1“ (Wort %2) steht nicht in der englischen BIP-39-Wortliste. Prüfe die Schreibweise.</translation>
     </message>
     <message>
-        <location filename="../app/onboardingcontroller.cpp" line="61"/>
+        <location filename="../app/onboardingcontroller.cpp" line="51"/>
         <source>The recovery phrase&apos;s checksum does not match: a word is wrong or the words are out of order.</source>
         <translation>Die Prüfsumme der Wiederherstellungsphrase stimmt nicht: Ein Wort ist falsch oder die Reihenfolge stimmt nicht.</translation>
     </message>
     <message>
-        <location filename="../app/onboardingcontroller.cpp" line="77"/>
+        <location filename="../app/onboardingcontroller.cpp" line="71"/>
         <source>Use at least %1 characters. A longer passphrase of several words is stronger than a short complicated one.</source>
         <extracomment>%1 is a number of characters</extracomment>
         <translation>Verwende mindestens %1 Zeichen. Eine längere Passphrase aus mehreren Wörtern ist sicherer als ein kurzes, kompliziertes Passwort.</translation>
     </message>
     <message>
-        <location filename="../app/onboardingcontroller.cpp" line="85"/>
+        <location filename="../app/onboardingcontroller.cpp" line="79"/>
         <source>Could not get random numbers from the operating system to make a recovery phrase.</source>
         <translation>Das Betriebssystem hat keine Zufallszahlen für eine Wiederherstellungsphrase geliefert.</translation>
     </message>
@@ -1211,42 +1231,42 @@
         <translation>Wort Nr. %1 stimmt nicht mit deiner Wiederherstellungsphrase überein. Prüfe deine Notiz.</translation>
     </message>
     <message>
-        <location filename="../app/onboardingcontroller.cpp" line="127"/>
+        <location filename="../app/onboardingcontroller.cpp" line="130"/>
         <source>Enter your recovery phrase.</source>
         <translation>Gib deine Wiederherstellungsphrase ein.</translation>
     </message>
     <message>
-        <location filename="../app/onboardingcontroller.cpp" line="144"/>
+        <location filename="../app/onboardingcontroller.cpp" line="151"/>
         <source>Choose a keystore file.</source>
         <translation>Wähle eine Keystore-Datei.</translation>
     </message>
     <message>
-        <location filename="../app/onboardingcontroller.cpp" line="148"/>
+        <location filename="../app/onboardingcontroller.cpp" line="155"/>
         <source>Enter the password of the keystore file.</source>
         <translation>Gib das Passwort der Keystore-Datei ein.</translation>
     </message>
     <message>
-        <location filename="../app/onboardingcontroller.cpp" line="163"/>
+        <location filename="../app/onboardingcontroller.cpp" line="170"/>
         <source>This is not a valid private key: it must be 64 hexadecimal digits (0x optional) and within the secp256k1 range.</source>
         <translation>Das ist kein gültiger privater Schlüssel: Er muss aus 64 Hex-Ziffern bestehen (0x optional) und im Wertebereich von secp256k1 liegen.</translation>
     </message>
     <message>
-        <location filename="../app/onboardingcontroller.cpp" line="175"/>
+        <location filename="../app/onboardingcontroller.cpp" line="182"/>
         <source>Start again from the welcome page.</source>
         <translation>Beginne noch einmal auf der Startseite.</translation>
     </message>
     <message>
-        <location filename="../app/onboardingcontroller.cpp" line="184"/>
+        <location filename="../app/onboardingcontroller.cpp" line="191"/>
         <source>The two passwords are not the same.</source>
         <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
     <message>
-        <location filename="../app/onboardingcontroller.cpp" line="216"/>
+        <location filename="../app/onboardingcontroller.cpp" line="223"/>
         <source>Could not read %1: %2</source>
         <translation>%1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../app/onboardingcontroller.cpp" line="218"/>
+        <location filename="../app/onboardingcontroller.cpp" line="225"/>
         <source>the file is empty</source>
         <translation>die Datei ist leer</translation>
     </message>
@@ -1414,38 +1434,38 @@
 <context>
     <name>RestorePage</name>
     <message>
-        <location filename="../qml/RestorePage.qml" line="20"/>
+        <location filename="../qml/RestorePage.qml" line="24"/>
         <source>Restore a wallet</source>
         <translation>Wallet wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../qml/RestorePage.qml" line="21"/>
+        <location filename="../qml/RestorePage.qml" line="25"/>
         <source>Type your recovery phrase, with the words separated by spaces.</source>
         <translation>Gib deine Wiederherstellungsphrase ein, die Wörter durch Leerzeichen getrennt.</translation>
     </message>
     <message>
-        <location filename="../qml/RestorePage.qml" line="32"/>
+        <location filename="../qml/RestorePage.qml" line="36"/>
         <source>12, 15, 18, 21 or 24 words</source>
         <translation>12, 15, 18, 21 oder 24 Wörter</translation>
     </message>
     <message>
-        <location filename="../qml/RestorePage.qml" line="36"/>
+        <location filename="../qml/RestorePage.qml" line="40"/>
         <source>Recovery phrase</source>
         <translation>Wiederherstellungsphrase</translation>
     </message>
     <message>
-        <location filename="../qml/RestorePage.qml" line="44"/>
+        <location filename="../qml/RestorePage.qml" line="48"/>
         <source>This wallet uses a BIP-39 passphrase</source>
         <extracomment>BIP-39 &quot;25th word&quot;; most wallets do not use one</extracomment>
         <translation>Diese Wallet verwendet eine BIP-39-Passphrase</translation>
     </message>
     <message>
-        <location filename="../qml/RestorePage.qml" line="50"/>
+        <location filename="../qml/RestorePage.qml" line="54"/>
         <source>BIP-39 passphrase (not your Sluice password)</source>
         <translation>BIP-39-Passphrase (nicht dein Sluice-Passwort)</translation>
     </message>
     <message>
-        <location filename="../qml/RestorePage.qml" line="59"/>
+        <location filename="../qml/RestorePage.qml" line="63"/>
         <source>Continue</source>
         <translation>Weiter</translation>
     </message>
@@ -1453,67 +1473,72 @@
 <context>
     <name>SendController</name>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="81"/>
+        <location filename="../app/sendcontroller.cpp" line="90"/>
         <source>Enter the recipient&apos;s address.</source>
         <translation>Geben Sie die Adresse des Empfängers ein.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="83"/>
+        <location filename="../app/sendcontroller.cpp" line="92"/>
         <source>An address starts with 0x.</source>
         <translation>Eine Adresse beginnt mit 0x.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="84"/>
+        <location filename="../app/sendcontroller.cpp" line="93"/>
         <source>An address has 40 hexadecimal digits after 0x (this has %1).</source>
         <translation>Eine Adresse hat 40 Hexadezimalziffern nach 0x (diese hat %1).</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="88"/>
+        <location filename="../app/sendcontroller.cpp" line="97"/>
         <source>The address&apos;s capitalisation does not match its EIP-55 checksum: a character may be mistyped.</source>
         <translation>Die Groß-/Kleinschreibung der Adresse passt nicht zu ihrer EIP-55-Prüfsumme: vielleicht ist ein Zeichen vertippt.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="89"/>
+        <location filename="../app/sendcontroller.cpp" line="98"/>
         <source>The address may only contain the digits 0-9 and letters a-f after 0x.</source>
         <translation>Die Adresse darf nach 0x nur die Ziffern 0–9 und die Buchstaben a–f enthalten.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="95"/>
+        <location filename="../app/sendcontroller.cpp" line="104"/>
         <source>Enter an amount.</source>
         <translation>Geben Sie einen Betrag ein.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="97"/>
+        <location filename="../app/sendcontroller.cpp" line="106"/>
         <source>Not an amount: %1.</source>
         <translation>Kein Betrag: %1.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="98"/>
+        <location filename="../app/sendcontroller.cpp" line="107"/>
         <source>The amount must be more than 0.</source>
         <translation>Der Betrag muss größer als 0 sein.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="101"/>
+        <location filename="../app/sendcontroller.cpp" line="110"/>
         <source>More than the balance of %1 ETH.</source>
         <translation>Mehr als das Guthaben von %1 ETH.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="103"/>
+        <location filename="../app/sendcontroller.cpp" line="112"/>
         <source>Not enough for the amount plus the network fee of up to %1 ETH (balance %2 ETH).</source>
         <translation>Nicht genug für den Betrag plus die Netzgebühr von bis zu %1 ETH (Guthaben %2 ETH).</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="204"/>
+        <location filename="../app/sendcontroller.cpp" line="237"/>
         <source>Not connected to the network.</source>
         <translation>Nicht mit dem Netz verbunden.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="234"/>
+        <location filename="../app/sendcontroller.cpp" line="268"/>
         <source>Unlock the wallet and connect to send.</source>
         <translation>Entsperren Sie die Wallet und verbinden Sie sich, um zu senden.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="267"/>
+        <location filename="../app/sendcontroller.cpp" line="290"/>
+        <source>Queue this payment on L1 (forced inclusion)</source>
+        <translation>Diese Zahlung auf L1 einreihen (erzwungene Aufnahme)</translation>
+    </message>
+    <message>
+        <location filename="../app/sendcontroller.cpp" line="326"/>
         <source>The transaction was mined but failed.</source>
         <translation>Die Transaktion wurde in einen Block aufgenommen, ist aber fehlgeschlagen.</translation>
     </message>
@@ -1523,7 +1548,7 @@
     <message>
         <location filename="../qml/SendForm.qml" line="90"/>
         <source>Send through L1 (if the sequencer ignores this account; costs L1 gas)</source>
-        <extracomment>Forced inclusion: the L2 transfer goes through Ethereum instead of the rollup's sequencer</extracomment>
+        <extracomment>Forced inclusion: the L2 transfer goes through Ethereum instead of the rollup&apos;s sequencer</extracomment>
         <translation>Über L1 senden (falls der Sequencer dieses Konto ignoriert; kostet L1-Gas)</translation>
     </message>
     <message>
@@ -1566,32 +1591,32 @@
         <translation>Den höchstmöglichen Betrag senden</translation>
     </message>
     <message>
-        <location filename="../qml/SendForm.qml" line="103"/>
+        <location filename="../qml/SendForm.qml" line="114"/>
         <source>Sent. The transaction is included.</source>
         <translation>Gesendet. Die Transaktion ist aufgenommen.</translation>
     </message>
     <message>
-        <location filename="../qml/SendForm.qml" line="104"/>
+        <location filename="../qml/SendForm.qml" line="115"/>
         <source>Submitted, waiting for the receipt…</source>
         <translation>Gesendet, warte auf die Bestätigung …</translation>
     </message>
     <message>
-        <location filename="../qml/SendForm.qml" line="112"/>
+        <location filename="../qml/SendForm.qml" line="123"/>
         <source>Copy transaction hash</source>
         <translation>Transaktions-Hash kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/SendForm.qml" line="130"/>
+        <location filename="../qml/SendForm.qml" line="141"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../qml/SendForm.qml" line="130"/>
+        <location filename="../qml/SendForm.qml" line="141"/>
         <source>New payment</source>
         <translation>Neue Zahlung</translation>
     </message>
     <message>
-        <location filename="../qml/SendForm.qml" line="136"/>
+        <location filename="../qml/SendForm.qml" line="147"/>
         <source>Review…</source>
         <translation>Prüfen …</translation>
     </message>
@@ -1623,70 +1648,81 @@
 <context>
     <name>SendReviewDialog</name>
     <message>
-        <location filename="../qml/SendReviewDialog.qml" line="90"/>
+        <location filename="../qml/SendReviewDialog.qml" line="41"/>
         <source>Route</source>
         <extracomment>How the transfer reaches the rollup when the user forces it through Ethereum</extracomment>
         <translation>Weg</translation>
     </message>
     <message>
-        <location filename="../qml/SendReviewDialog.qml" line="90"/>
+        <location filename="../qml/SendReviewDialog.qml" line="41"/>
         <source>through L1 (forced inclusion), plus the L1 gas of queuing it</source>
         <translation>über L1 (erzwungene Aufnahme), zuzüglich des L1-Gases für das Einreihen</translation>
     </message>
     <message>
-        <location filename="../qml/SendReviewDialog.qml" line="20"/>
+        <location filename="../qml/SendReviewDialog.qml" line="21"/>
         <source>Review the payment</source>
         <translation>Zahlung prüfen</translation>
     </message>
     <message>
-        <location filename="../qml/SendReviewDialog.qml" line="28"/>
+        <location filename="../qml/SendReviewDialog.qml" line="29"/>
         <source>To</source>
         <translation>An</translation>
     </message>
     <message>
-        <location filename="../qml/SendReviewDialog.qml" line="29"/>
+        <location filename="../qml/SendReviewDialog.qml" line="30"/>
         <source>Network</source>
         <translation>Netz</translation>
     </message>
     <message>
-        <location filename="../qml/SendReviewDialog.qml" line="29"/>
+        <location filename="../qml/SendReviewDialog.qml" line="30"/>
         <source>Ethereum (L1)</source>
         <translation>Ethereum (L1)</translation>
     </message>
     <message>
-        <location filename="../qml/SendReviewDialog.qml" line="29"/>
+        <location filename="../qml/SendReviewDialog.qml" line="30"/>
         <source>Sluice (L2)</source>
         <translation>Sluice (L2)</translation>
     </message>
     <message>
-        <location filename="../qml/SendReviewDialog.qml" line="31"/>
+        <location filename="../qml/SendReviewDialog.qml" line="32"/>
         <source>chain %1</source>
         <extracomment>%1 is a chain id number</extracomment>
         <translation>Chain %1</translation>
     </message>
     <message>
-        <location filename="../qml/SendReviewDialog.qml" line="32"/>
+        <location filename="../qml/SendReviewDialog.qml" line="33"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="../qml/SendReviewDialog.qml" line="34"/>
+        <location filename="../qml/SendReviewDialog.qml" line="35"/>
+        <source>Network fee (expected)</source>
+        <extracomment>The fee at the network&apos;s current base fee</extracomment>
+        <translation>Netzgebühr (erwartet)</translation>
+    </message>
+    <message>
+        <location filename="../qml/SendReviewDialog.qml" line="37"/>
         <source>Network fee (at most)</source>
         <extracomment>The most the network fee can be; usually less is charged</extracomment>
         <translation>Netzgebühr (höchstens)</translation>
     </message>
     <message>
-        <location filename="../qml/SendReviewDialog.qml" line="35"/>
+        <location filename="../qml/SendReviewDialog.qml" line="38"/>
         <source>Total (at most)</source>
         <translation>Gesamt (höchstens)</translation>
     </message>
     <message>
-        <location filename="../qml/SendReviewDialog.qml" line="63"/>
+        <location filename="../qml/SendReviewDialog.qml" line="67"/>
+        <source>High fee</source>
+        <translation>Hohe Gebühr</translation>
+    </message>
+    <message>
+        <location filename="../qml/SendReviewDialog.qml" line="75"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../qml/SendReviewDialog.qml" line="70"/>
+        <location filename="../qml/SendReviewDialog.qml" line="82"/>
         <source>Sign and send</source>
         <extracomment>Sign the transaction and send it</extracomment>
         <translation>Signieren und senden</translation>
@@ -1695,23 +1731,23 @@
 <context>
     <name>SettingsController</name>
     <message>
-        <location filename="../app/settingscontroller.cpp" line="30"/>
-        <location filename="../app/settingscontroller.cpp" line="109"/>
+        <location filename="../app/settingscontroller.cpp" line="31"/>
+        <location filename="../app/settingscontroller.cpp" line="119"/>
         <source>System default</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../app/settingscontroller.cpp" line="110"/>
+        <location filename="../app/settingscontroller.cpp" line="120"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../app/settingscontroller.cpp" line="111"/>
+        <location filename="../app/settingscontroller.cpp" line="121"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/settingscontroller.cpp" line="124"/>
+        <location filename="../app/settingscontroller.cpp" line="134"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n Minute</numerusform>
@@ -1719,7 +1755,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/settingscontroller.cpp" line="125"/>
+        <location filename="../app/settingscontroller.cpp" line="135"/>
         <source>Never</source>
         <translation>Nie</translation>
     </message>
@@ -1868,6 +1904,92 @@
         <source>Block #%1</source>
         <extracomment>%1 is the number of the latest block</extracomment>
         <translation>Block Nr. %1</translation>
+    </message>
+</context>
+<context>
+    <name>TransactionReview</name>
+    <message>
+        <location filename="../app/transactionreview.cpp" line="39"/>
+        <source>The network fee can be up to %1 ETH, %2 % or more of the amount of %3 ETH.</source>
+        <translation>Die Netzgebühr kann bis zu %1 ETH betragen, %2 % oder mehr des Betrags von %3 ETH.</translation>
+    </message>
+</context>
+<context>
+    <name>TransactionReviewDialog</name>
+    <message>
+        <location filename="../qml/TransactionReviewDialog.qml" line="22"/>
+        <source>Review before signing</source>
+        <translation>Vor dem Signieren prüfen</translation>
+    </message>
+    <message>
+        <location filename="../qml/TransactionReviewDialog.qml" line="39"/>
+        <source>Network</source>
+        <translation>Netz</translation>
+    </message>
+    <message>
+        <location filename="../qml/TransactionReviewDialog.qml" line="39"/>
+        <source>Ethereum (L1)</source>
+        <translation>Ethereum (L1)</translation>
+    </message>
+    <message>
+        <location filename="../qml/TransactionReviewDialog.qml" line="39"/>
+        <source>Sluice (L2)</source>
+        <translation>Sluice (L2)</translation>
+    </message>
+    <message>
+        <location filename="../qml/TransactionReviewDialog.qml" line="41"/>
+        <source>chain %1</source>
+        <extracomment>%1 is a chain id number</extracomment>
+        <translation>Chain %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/TransactionReviewDialog.qml" line="42"/>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <location filename="../qml/TransactionReviewDialog.qml" line="43"/>
+        <source>Recipient</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <location filename="../qml/TransactionReviewDialog.qml" line="45"/>
+        <source>Network fee (expected)</source>
+        <extracomment>The fee at the network&apos;s current base fee</extracomment>
+        <translation>Netzgebühr (erwartet)</translation>
+    </message>
+    <message>
+        <location filename="../qml/TransactionReviewDialog.qml" line="47"/>
+        <source>Network fee (at most)</source>
+        <extracomment>The most the network fee can be; %1 is the gas limit, %2 the maximum price per gas such as &quot;3 gwei&quot;</extracomment>
+        <translation>Netzgebühr (höchstens)</translation>
+    </message>
+    <message>
+        <location filename="../qml/TransactionReviewDialog.qml" line="47"/>
+        <source>%1 gas at %2</source>
+        <translation>%1 Gas zu je %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/TransactionReviewDialog.qml" line="49"/>
+        <source>Total (at most)</source>
+        <extracomment>What this transaction can take from the balance at most: value sent plus the maximum fee</extracomment>
+        <translation>Gesamt (höchstens)</translation>
+    </message>
+    <message>
+        <location filename="../qml/TransactionReviewDialog.qml" line="76"/>
+        <source>High fee</source>
+        <translation>Hohe Gebühr</translation>
+    </message>
+    <message>
+        <location filename="../qml/TransactionReviewDialog.qml" line="84"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../qml/TransactionReviewDialog.qml" line="91"/>
+        <source>Sign and send</source>
+        <extracomment>Sign the transaction and send it</extracomment>
+        <translation>Signieren und senden</translation>
     </message>
 </context>
 <context>
@@ -2135,102 +2257,102 @@
 <context>
     <name>WalletSession</name>
     <message>
-        <location filename="../app/walletsession.cpp" line="110"/>
+        <location filename="../app/walletsession.cpp" line="112"/>
         <source>Withdrawal ready</source>
         <translation>Auszahlung bereit</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="111"/>
+        <location filename="../app/walletsession.cpp" line="113"/>
         <source>Your withdrawal of %1 ETH can be finalized on L1 now.</source>
         <translation>Ihre Auszahlung von %1 ETH kann jetzt auf L1 abgeschlossen werden.</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="116"/>
+        <location filename="../app/walletsession.cpp" line="118"/>
         <source>Test ETH arrived</source>
         <translation>Test-ETH eingegangen</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="116"/>
+        <location filename="../app/walletsession.cpp" line="118"/>
         <source>Funding failed</source>
         <translation>Aufladen fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="121"/>
+        <location filename="../app/walletsession.cpp" line="123"/>
         <source>Batch %1 cannot be verified</source>
         <translation>Batch %1 lässt sich nicht prüfen</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="122"/>
+        <location filename="../app/walletsession.cpp" line="124"/>
         <source>This wallet cannot re-execute it (%1). Nobody may be able to prove fraud in it: do not trust it or any later batch.</source>
         <translation>Diese Wallet kann ihn nicht nachvollziehen (%1). Womöglich kann niemand darin Betrug beweisen: Vertrauen Sie weder ihm noch einem späteren Batch.</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="127"/>
+        <location filename="../app/walletsession.cpp" line="129"/>
         <source>Fraud detected in batch %1</source>
         <translation>Betrug in Batch %1 erkannt</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="128"/>
+        <location filename="../app/walletsession.cpp" line="130"/>
         <source>This wallet&apos;s verifier found a fraudulent batch.</source>
         <translation>Die Prüfung dieser Wallet hat einen betrügerischen Batch gefunden.</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="171"/>
+        <location filename="../app/walletsession.cpp" line="173"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="171"/>
+        <location filename="../app/walletsession.cpp" line="173"/>
         <source>Locked</source>
         <translation>Gesperrt</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="173"/>
+        <location filename="../app/walletsession.cpp" line="175"/>
         <source>Starting the local network…</source>
         <translation>Das lokale Netz wird gestartet …</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="174"/>
+        <location filename="../app/walletsession.cpp" line="176"/>
         <source>Checking the network…</source>
         <translation>Das Netz wird geprüft …</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="175"/>
+        <location filename="../app/walletsession.cpp" line="177"/>
         <source>Connecting…</source>
         <translation>Verbinde …</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="176"/>
+        <location filename="../app/walletsession.cpp" line="178"/>
         <source>Connected</source>
         <translation>Verbunden</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="287"/>
+        <location filename="../app/walletsession.cpp" line="325"/>
         <source>The endpoints could not be saved.</source>
         <translation>Die Endpunkte konnten nicht gespeichert werden.</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="335"/>
+        <location filename="../app/walletsession.cpp" line="373"/>
         <source>This account cannot be funded.</source>
         <translation>Dieses Konto kann nicht aufgeladen werden.</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="354"/>
+        <location filename="../app/walletsession.cpp" line="392"/>
         <source>%1 ETH from the local network&apos;s dev account arrived in %2.</source>
         <translation>%1 ETH vom Entwicklerkonto des lokalen Netzes sind in %2 eingegangen.</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="356"/>
+        <location filename="../app/walletsession.cpp" line="394"/>
         <source>The dev account&apos;s transfer failed on L1.</source>
         <translation>Die Überweisung des Entwicklerkontos ist auf L1 fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="633"/>
+        <location filename="../app/walletsession.cpp" line="678"/>
         <source>No batches on L1 yet: nothing to verify.</source>
         <translation>Noch keine Batches auf L1: nichts zu prüfen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/walletsession.cpp" line="635"/>
+        <location filename="../app/walletsession.cpp" line="680"/>
         <source>Fraud found by this wallet in batch %1; %n batch(es) cannot be trusted.</source>
         <translation>
             <numerusform>Betrug von dieser Wallet in Batch %1 gefunden; %n Batch ist nicht vertrauenswürdig.</numerusform>
@@ -2238,7 +2360,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/walletsession.cpp" line="638"/>
+        <location filename="../app/walletsession.cpp" line="683"/>
         <source>%n batch(es) could not be verified by this wallet.</source>
         <translation>
             <numerusform>%n Batch konnte von dieser Wallet nicht geprüft werden.</numerusform>
@@ -2246,7 +2368,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/walletsession.cpp" line="640"/>
+        <location filename="../app/walletsession.cpp" line="685"/>
         <source>All %n batch(es) holding your funds verified by this wallet.</source>
         <translation>
             <numerusform>Der %n Batch mit Ihrem Guthaben ist von dieser Wallet geprüft.</numerusform>
@@ -2254,7 +2376,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="193"/>
+        <location filename="../app/walletsession.cpp" line="199"/>
         <source>This wallet is the development fixture, made from the public test mnemonic: anyone can take what it holds. It only connects to the local devnet (L1 chain 31337 on this computer), not to L1 chain %1 at %2. Choose the local network in the settings, or use a wallet of your own.</source>
         <extracomment>%1 a chain id like 1, %2 a URL</extracomment>
         <translation>Diese Wallet ist das Entwicklungs-Fixture aus dem öffentlichen Test-Mnemonic: Jeder kann nehmen, was sie hält. Sie verbindet sich nur mit dem lokalen Devnet (L1-Chain 31337 auf diesem Computer), nicht mit L1-Chain %1 unter %2. Wählen Sie in den Einstellungen das lokale Netz oder verwenden Sie eine eigene Wallet.</translation>
@@ -2315,42 +2437,42 @@
 <context>
     <name>sluice::AppSettings</name>
     <message>
-        <location filename="../services/wallet/appsettings.cpp" line="37"/>
+        <location filename="../services/wallet/appsettings.cpp" line="38"/>
         <source>Enter the URL of an Ethereum JSON-RPC endpoint, e.g. %1.</source>
         <translation>Gib die URL eines Ethereum-JSON-RPC-Endpunkts ein, z. B. %1.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/appsettings.cpp" line="41"/>
+        <location filename="../services/wallet/appsettings.cpp" line="42"/>
         <source>&quot;%1&quot; is not a valid URL; write it like %2.</source>
         <translation>„%1“ ist keine gültige URL; schreib sie wie %2.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/appsettings.cpp" line="44"/>
+        <location filename="../services/wallet/appsettings.cpp" line="45"/>
         <source>The RPC URL must start with http://, https://, ws:// or wss:// (not %1://).</source>
         <translation>Die RPC-URL muss mit http://, https://, ws:// oder wss:// beginnen (nicht %1://).</translation>
     </message>
     <message>
-        <location filename="../services/wallet/appsettings.cpp" line="45"/>
+        <location filename="../services/wallet/appsettings.cpp" line="46"/>
         <source>The RPC URL has no host name; write it like %1.</source>
         <translation>Die RPC-URL hat keinen Hostnamen; schreib sie wie %1.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/appsettings.cpp" line="80"/>
+        <location filename="../services/wallet/appsettings.cpp" line="81"/>
         <source>Unsupported language &quot;%1&quot;; choose one of: %2.</source>
         <translation>Nicht unterstützte Sprache „%1“; wähle eine von: %2.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/appsettings.cpp" line="115"/>
+        <location filename="../services/wallet/appsettings.cpp" line="117"/>
         <source>The rollup contract address must be 0x followed by 40 hexadecimal digits.</source>
         <translation>Die Adresse des Rollup-Vertrags muss aus 0x und 40 Hexadezimalziffern bestehen.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/appsettings.cpp" line="144"/>
+        <location filename="../services/wallet/appsettings.cpp" line="149"/>
         <source>Unsupported theme &quot;%1&quot;; choose one of: %2.</source>
         <translation>Nicht unterstütztes Design „%1“; wählen Sie eines von: %2.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/appsettings.cpp" line="162"/>
+        <location filename="../services/wallet/appsettings.cpp" line="167"/>
         <source>Auto-lock must be between 1 and 1440 minutes, or 0 for never.</source>
         <translation>Die automatische Sperre muss zwischen 1 und 1440 Minuten liegen, oder 0 für nie.</translation>
     </message>
@@ -2510,166 +2632,166 @@
 <context>
     <name>sluice::WalletStore</name>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="243"/>
+        <location filename="../services/wallet/walletstore.cpp" line="217"/>
         <source>The password must have at least %1 characters.</source>
         <translation>Das Passwort muss mindestens %1 Zeichen haben.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="355"/>
-        <location filename="../services/wallet/walletstore.cpp" line="374"/>
-        <location filename="../services/wallet/walletstore.cpp" line="409"/>
-        <location filename="../services/wallet/walletstore.cpp" line="561"/>
+        <location filename="../services/wallet/walletstore.cpp" line="334"/>
+        <location filename="../services/wallet/walletstore.cpp" line="353"/>
+        <location filename="../services/wallet/walletstore.cpp" line="388"/>
+        <location filename="../services/wallet/walletstore.cpp" line="540"/>
         <source>A wallet already exists in %1; it was not overwritten.</source>
         <translation>In %1 gibt es bereits eine Wallet; sie wurde nicht überschrieben.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="476"/>
+        <location filename="../services/wallet/walletstore.cpp" line="455"/>
         <source>The recovery phrase is not valid: %1.</source>
         <translation>Die Wiederherstellungsphrase ist ungültig: %1.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="481"/>
+        <location filename="../services/wallet/walletstore.cpp" line="460"/>
         <source>The passphrase must not contain a NUL character.</source>
         <translation>Die Passphrase darf kein NUL-Zeichen enthalten.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="515"/>
+        <location filename="../services/wallet/walletstore.cpp" line="494"/>
         <source>This is not a valid private key (64 hexadecimal digits, optionally starting with 0x).</source>
         <translation>Das ist kein gültiger privater Schlüssel (64 Hex-Ziffern, optional mit 0x am Anfang).</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="592"/>
+        <location filename="../services/wallet/walletstore.cpp" line="571"/>
         <source>There is no wallet in %1 to unlock.</source>
         <translation>In %1 gibt es keine Wallet zum Entsperren.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="611"/>
+        <location filename="../services/wallet/walletstore.cpp" line="590"/>
         <source>The wallet file is inconsistent: account %1 is stored as %2 but the key gives %3. The file may have been tampered with; it was not unlocked.</source>
         <translation>Die Wallet-Datei ist widersprüchlich: Konto %1 ist als %2 gespeichert, der Schlüssel ergibt aber %3. Die Datei wurde möglicherweise manipuliert; sie wurde nicht entsperrt.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="620"/>
+        <location filename="../services/wallet/walletstore.cpp" line="599"/>
         <source>The wallet file&apos;s decrypted secret is malformed.</source>
         <translation>Das entschlüsselte Geheimnis der Wallet-Datei ist fehlerhaft.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="642"/>
+        <location filename="../services/wallet/walletstore.cpp" line="621"/>
         <source>The wallet file&apos;s decrypted secret is not a valid private key.</source>
         <translation>Das entschlüsselte Geheimnis der Wallet-Datei ist kein gültiger privater Schlüssel.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="669"/>
+        <location filename="../services/wallet/walletstore.cpp" line="648"/>
         <source>Unlock the wallet to add an account.</source>
         <translation>Entsperre die Wallet, um ein Konto hinzuzufügen.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="673"/>
+        <location filename="../services/wallet/walletstore.cpp" line="652"/>
         <source>Only a wallet created from a recovery phrase can derive more accounts.</source>
         <translation>Nur eine Wallet aus einer Wiederherstellungsphrase kann weitere Konten ableiten.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="689"/>
-        <location filename="../services/wallet/walletstore.cpp" line="706"/>
+        <location filename="../services/wallet/walletstore.cpp" line="668"/>
+        <location filename="../services/wallet/walletstore.cpp" line="685"/>
         <source>The wallet file changed on disk; lock and unlock the wallet.</source>
         <translation>Die Wallet-Datei wurde auf der Festplatte geändert; sperre und entsperre die Wallet.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="732"/>
+        <location filename="../services/wallet/walletstore.cpp" line="711"/>
         <source>The wallet is locked; unlock it to sign.</source>
         <translation>Die Wallet ist gesperrt; entsperre sie zum Signieren.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="734"/>
+        <location filename="../services/wallet/walletstore.cpp" line="713"/>
         <source>There is no account %1 in this wallet.</source>
         <translation>Diese Wallet hat kein Konto %1.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="98"/>
+        <location filename="../services/wallet/walletstore.cpp" line="72"/>
         <source>Account %1</source>
         <translation>Konto %1</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="109"/>
+        <location filename="../services/wallet/walletstore.cpp" line="83"/>
         <source>The wallet file %1 cannot be used: %2. It was left unchanged; move it aside to create or restore a wallet.</source>
         <translation>Die Wallet-Datei %1 ist nicht verwendbar: %2. Sie wurde nicht verändert; verschiebe sie, um eine Wallet zu erstellen oder wiederherzustellen.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="117"/>
+        <location filename="../services/wallet/walletstore.cpp" line="91"/>
         <source>it is not valid JSON (it may be damaged)</source>
         <translation>sie ist kein gültiges JSON (möglicherweise beschädigt)</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="122"/>
+        <location filename="../services/wallet/walletstore.cpp" line="96"/>
         <source>it has no format version</source>
         <translation>sie hat keine Formatversion</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="124"/>
+        <location filename="../services/wallet/walletstore.cpp" line="98"/>
         <source>it has format version %1, which this version of Sluice does not know (it may have been written by a newer version)</source>
         <translation>sie hat die Formatversion %1, die diese Sluice-Version nicht kennt (vielleicht von einer neueren Version geschrieben)</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="133"/>
+        <location filename="../services/wallet/walletstore.cpp" line="107"/>
         <source>unknown wallet kind &quot;%1&quot;</source>
         <translation>unbekannte Wallet-Art „%1“</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="134"/>
+        <location filename="../services/wallet/walletstore.cpp" line="108"/>
         <source>the encrypted secret is missing</source>
         <translation>das verschlüsselte Geheimnis fehlt</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="136"/>
+        <location filename="../services/wallet/walletstore.cpp" line="110"/>
         <source>it lists no accounts</source>
         <translation>sie enthält keine Konten</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="143"/>
+        <location filename="../services/wallet/walletstore.cpp" line="117"/>
         <source>an account has no valid index</source>
         <translation>ein Konto hat keinen gültigen Index</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="147"/>
+        <location filename="../services/wallet/walletstore.cpp" line="121"/>
         <source>account %1 has no valid address</source>
         <translation>Konto %1 hat keine gültige Adresse</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="152"/>
+        <location filename="../services/wallet/walletstore.cpp" line="126"/>
         <source>account %1 is listed twice</source>
         <translation>Konto %1 ist doppelt aufgeführt</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="156"/>
+        <location filename="../services/wallet/walletstore.cpp" line="130"/>
         <source>a private-key wallet must have exactly one account, index 0</source>
         <translation>eine Wallet aus einem privaten Schlüssel muss genau ein Konto haben, Index 0</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="173"/>
+        <location filename="../services/wallet/walletstore.cpp" line="147"/>
         <source>Cannot create the folder %1.</source>
         <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="179"/>
+        <location filename="../services/wallet/walletstore.cpp" line="153"/>
         <source>Cannot write the wallet file %1: %2.</source>
         <translation>Die Wallet-Datei %1 kann nicht geschrieben werden: %2.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="194"/>
+        <location filename="../services/wallet/walletstore.cpp" line="168"/>
         <source>Wrong password for this keystore file.</source>
         <translation>Falsches Passwort für diese Keystore-Datei.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="194"/>
+        <location filename="../services/wallet/walletstore.cpp" line="168"/>
         <source>Wrong password.</source>
         <translation>Falsches Passwort.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="434"/>
+        <location filename="../services/wallet/walletstore.cpp" line="413"/>
         <source>Cannot read the wallet file %1: %2.</source>
         <translation>Die Wallet-Datei %1 kann nicht gelesen werden: %2.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="751"/>
+        <location filename="../services/wallet/walletstore.cpp" line="735"/>
         <source>The wallet is no longer open.</source>
         <translation>Die Wallet ist nicht mehr geöffnet.</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>SettingsController</name>
     <message numerus="yes">
-        <location filename="../app/settingscontroller.cpp" line="124"/>
+        <location filename="../app/settingscontroller.cpp" line="134"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n minute</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>WalletSession</name>
     <message numerus="yes">
-        <location filename="../app/walletsession.cpp" line="635"/>
+        <location filename="../app/walletsession.cpp" line="680"/>
         <source>Fraud found by this wallet in batch %1; %n batch(es) cannot be trusted.</source>
         <translation>
             <numerusform>Fraud found by this wallet in batch %1; %n batch cannot be trusted.</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/walletsession.cpp" line="638"/>
+        <location filename="../app/walletsession.cpp" line="683"/>
         <source>%n batch(es) could not be verified by this wallet.</source>
         <translation>
             <numerusform>%n batch could not be verified by this wallet.</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/walletsession.cpp" line="640"/>
+        <location filename="../app/walletsession.cpp" line="685"/>
         <source>All %n batch(es) holding your funds verified by this wallet.</source>
         <translation>
             <numerusform>The %n batch holding your funds is verified by this wallet.</numerusform>

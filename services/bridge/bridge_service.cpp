@@ -241,7 +241,7 @@ BridgeService::BridgeService(RollupContract* rollup, L2Client* l2, const RollupP
       m_params(params),
       m_storePath(storePath),
       m_l1Sender(new TransactionSender(rollup->l1(), params.l1ChainId, this)),
-      m_l2Sender(new TransactionSender(l2->eth(), params.l2SigningChainId(), this)),
+      m_l2Sender(newL2Sender(l2->eth(), params, this)),
       m_io(new QThreadPool(this)) {
     qRegisterMetaType<WithdrawalStatus>();
     qRegisterMetaType<DepositStatus>();
@@ -483,7 +483,7 @@ void BridgeService::save() {
 // ---- operations ----
 
 void BridgeService::deposit(const AccountSigner& signer, const Address& to, const U256& amount, QObject* context,
-                            Done<Hash> done) {
+                            Done<Hash> done, Review review) {
     if (amount.is_zero()) return QMetaObject::invokeMethod(context, [done] { done(make_error("the amount must be above zero")); }, Qt::QueuedConnection), void();
     SendRequest request;
     request.to = m_rollup->address();
@@ -518,10 +518,12 @@ void BridgeService::deposit(const AccountSigner& signer, const Address& to, cons
         done(receipt.transactionHash);
     };
     callbacks.failed = [done](SendFailure failure) { done(make_error(failure.message.toStdString())); };
+    callbacks.review = std::move(review);
     m_l1Sender->send(signer, request, context, callbacks);
 }
 
-void BridgeService::withdraw(const AccountSigner& signer, const U256& amount, QObject* context, Done<Hash> done) {
+void BridgeService::withdraw(const AccountSigner& signer, const U256& amount, QObject* context, Done<Hash> done,
+                             Review review) {
     if (amount.is_zero()) return QMetaObject::invokeMethod(context, [done] { done(make_error("the amount must be above zero")); }, Qt::QueuedConnection), void();
     SendRequest request;
     request.to = rollup::withdrawal_address();
@@ -549,11 +551,12 @@ void BridgeService::withdraw(const AccountSigner& signer, const U256& amount, QO
         done(receipt.transactionHash);
     };
     callbacks.failed = [done](SendFailure failure) { done(make_error(failure.message.toStdString())); };
+    callbacks.review = std::move(review);
     m_l2Sender->send(signer, request, context, callbacks);
 }
 
 void BridgeService::forceTransaction(const AccountSigner& signer, const Address& to, const U256& amount,
-                                     QObject* context, Done<ForcedSubmission> done) {
+                                     QObject* context, Done<ForcedSubmission> done, Review review) {
     if (amount.is_zero())
         return QMetaObject::invokeMethod(context, [done] { done(make_error("the amount must be above zero")); },
                                          Qt::QueuedConnection), void();
@@ -565,7 +568,8 @@ void BridgeService::forceTransaction(const AccountSigner& signer, const Address&
     QPointer<QObject> guard(context);
     TransactionSender::Callbacks signing;
     signing.failed = [done](SendFailure f) { done(make_error(f.message.toStdString())); };
-    signing.signedOnly = [self, guard, signer, done](SignedTransaction signedTx) {
+    signing.review = review;
+    signing.signedOnly = [self, guard, signer, done, review](SignedTransaction signedTx) {
         if (!self || !guard) return;
         auto forced = rollup::forced_from_transaction(signedTx, self->m_params.stfParams());
         if (!forced) return done(make_error("cannot force this transaction: " + forced.message()));
@@ -575,6 +579,7 @@ void BridgeService::forceTransaction(const AccountSigner& signer, const Address&
         const Hash l2Hash = transaction_hash(signedTx);
         TransactionSender::Callbacks queueing;
         queueing.failed = [done](SendFailure f) { done(make_error(f.message.toStdString())); };
+        queueing.review = review;
         queueing.confirmed = [done, l2Hash, tx = *forced](TransactionReceipt receipt) {
             if (!receipt.success)
                 return done(make_error("the forceTransaction call " + receipt.transactionHash.hex() + " reverted on L1"));
@@ -585,12 +590,13 @@ void BridgeService::forceTransaction(const AccountSigner& signer, const Address&
     m_l2Sender->send(signer, l2Request, context, signing);
 }
 
-void BridgeService::finalize(const AccountSigner& signer, const QString& keyOrId, QObject* context, Done<Hash> done) {
-    finalize(signer, keyOrId, {}, context, std::move(done));
+void BridgeService::finalize(const AccountSigner& signer, const QString& keyOrId, QObject* context, Done<Hash> done,
+                             Review review) {
+    finalize(signer, keyOrId, {}, context, std::move(done), std::move(review));
 }
 
 void BridgeService::finalize(const AccountSigner& signer, const QString& keyOrId, const QList<Address>& accounts,
-                             QObject* context, Done<Hash> done) {
+                             QObject* context, Done<Hash> done, Review review) {
     auto fail = [context, done](std::string message) {
         QMetaObject::invokeMethod(context, [done, message] { done(make_error(message)); }, Qt::QueuedConnection);
     };
@@ -613,17 +619,17 @@ void BridgeService::finalize(const AccountSigner& signer, const QString& keyOrId
         return fail("the node's Merkle proof for withdrawal " + record.id().toStdString() +
                     " does not match the batch's withdrawal root; refusing to send it");
     QPointer<BridgeService> self(this);
-    m_rollup->batchHash(*record.batchIndex, context, [self, record, signer, context, done](RpcResult<Hash> onChain) {
+    m_rollup->batchHash(*record.batchIndex, context, [self, record, signer, context, done, review](RpcResult<Hash> onChain) {
         if (!self) return;
         if (!onChain.ok()) return done(rpcToError(onChain.error()));
         if (onChain.value() != rollup::batch_header_hash(*record.header))
             return done(make_error("batch " + std::to_string(*record.batchIndex) +
                                    " on L1 is not the batch of this withdrawal any more (batch reverted); wait until it is re-included"));
         self->m_rollup->isWithdrawalFinalized(*record.batchIndex, *record.withdrawalIndex, context,
-                                              [self, record, signer, context, done](RpcResult<bool> paid) {
+                                              [self, record, signer, context, done, review](RpcResult<bool> paid) {
             if (!self) return;
             if (!paid.ok()) return done(rpcToError(paid.error()));
-            if (!paid.value()) return self->sendFinalize(signer, record, context, done);
+            if (!paid.value()) return self->sendFinalize(signer, record, context, done, review);
             if (auto it = self->m_withdrawals.find(record.key());
                 it != self->m_withdrawals.end() && it->status != WithdrawalStatus::Finalized) {
                 self->setWithdrawalStatus(*it, WithdrawalStatus::Finalized);
@@ -636,9 +642,9 @@ void BridgeService::finalize(const AccountSigner& signer, const QString& keyOrId
 
 // The last step of finalize(): L1's clock against the deadline, then the transaction.
 void BridgeService::sendFinalize(const AccountSigner& signer, const WithdrawalRecord& record, QObject* context,
-                                 Done<Hash> done) {
+                                 Done<Hash> done, Review review) {
     QPointer<BridgeService> self(this);
-    m_rollup->latestBlockTime(context, [self, record, signer, context, done](RpcResult<quint64> time) {
+    m_rollup->latestBlockTime(context, [self, record, signer, context, done, review](RpcResult<quint64> time) {
         if (!self) return;
         if (!time.ok()) return done(rpcToError(time.error()));
         self->m_l1Time = time.value();
@@ -670,6 +676,7 @@ void BridgeService::sendFinalize(const AccountSigner& signer, const WithdrawalRe
         callbacks.failed = [done, record](SendFailure failure) {
             done(make_error(explainFinalizeFailure(failure, record).toStdString()));
         };
+        callbacks.review = review;
         self->m_l1Sender->send(signer, request, context, callbacks);
     });
 }

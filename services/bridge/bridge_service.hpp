@@ -109,6 +109,10 @@ class BridgeService : public QObject {
 public:
     template <typename T>
     using Done = std::function<void(Result<T>)>;
+    // The last look before a transaction is signed (TransactionSender::Callbacks::review): called
+    // once per transaction (twice for forceTransaction: the L2 transaction, then the L1 call that
+    // queues it); empty: signed without one.
+    using Review = TransactionSender::ReviewHook;
 
     // storePath: the JSON file of this deployment's records (storePathFor). Loading starts at once
     // (loaded()); with an empty path, once open() names the file.
@@ -141,9 +145,10 @@ public:
 
     // Rollup.deposit(to) with `amount` wei from the signer's L1 account; done gets the L1 hash
     // once mined (the record is Queued then; refresh() sees it credited).
-    void deposit(const AccountSigner& signer, const Address& to, const U256& amount, QObject* context, Done<Hash> done);
+    void deposit(const AccountSigner& signer, const Address& to, const U256& amount, QObject* context, Done<Hash> done,
+                 Review review = {});
     // An L2 transfer of `amount` to WITHDRAWAL_ADDRESS; done gets the L2 hash once sequenced.
-    void withdraw(const AccountSigner& signer, const U256& amount, QObject* context, Done<Hash> done);
+    void withdraw(const AccountSigner& signer, const U256& amount, QObject* context, Done<Hash> done, Review review = {});
     // Forced inclusion (PROTOCOL §4.5): signs the L2 transfer of `amount` to `to` (a withdrawal when
     // `to` is WITHDRAWAL_ADDRESS) as `withdraw`/a transfer would (nonce, fees and balance from the L2
     // node), but queues it on L1 with Rollup.forceTransaction from the signer's L1 account instead of
@@ -154,14 +159,15 @@ public:
         rollup::ForcedTransaction transaction;
     };
     void forceTransaction(const AccountSigner& signer, const Address& to, const U256& amount, QObject* context,
-                          Done<ForcedSubmission> done);
+                          Done<ForcedSubmission> done, Review review = {});
     // Pays out a ready withdrawal on L1 (anyone may; the money goes to the recipient). keyOrId as
     // for withdrawal(keyOrId, accounts): an id is looked up among the accounts acted for only.
     // Refuses, with the absolute deadline, when the window has not passed; refuses a proof or
     // header that L1 does not confirm, and a withdrawal L1 has paid already. done gets the L1 hash.
     void finalize(const AccountSigner& signer, const QString& keyOrId, const QList<Address>& accounts, QObject* context,
-                  Done<Hash> done);
-    void finalize(const AccountSigner& signer, const QString& keyOrId, QObject* context, Done<Hash> done);
+                  Done<Hash> done, Review review = {});
+    void finalize(const AccountSigner& signer, const QString& keyOrId, QObject* context, Done<Hash> done,
+                  Review review = {});
     // Re-reads every tracked account's withdrawals and deposits from the node, checks them on L1,
     // updates statuses (signals per change), saves. Coalesces calls made while one runs.
     Q_INVOKABLE void refresh();
@@ -182,7 +188,8 @@ private:
     struct LoadJob;
     QList<WithdrawalRecord> withdrawalsNamed(const QString& keyOrId, const QList<Address>& accounts) const;
     void reconcileLoaded(const std::shared_ptr<LoadJob>& job);
-    void sendFinalize(const AccountSigner& signer, const WithdrawalRecord& record, QObject* context, Done<Hash> done);
+    void sendFinalize(const AccountSigner& signer, const WithdrawalRecord& record, QObject* context, Done<Hash> done,
+                      Review review);
     void finishLoad(const std::shared_ptr<LoadJob>& job);
     void applyNodeWithdrawals(const Address& account, const QList<L2Withdrawal>& list);
     void applyNodeWithdrawal(const Address& account, const L2Withdrawal& w, bool revertedBefore);

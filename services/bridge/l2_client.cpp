@@ -284,4 +284,10 @@ void L2Client::onSocketMessage(const QString& text) {
     if (!name.isEmpty()) emit notification(name, params.value(QStringLiteral("result")));
 }
 
+TransactionSender* newL2Sender(EthClient* l2, const RollupParameters& params, QObject* parent) {
+    auto* sender = new TransactionSender(l2, params.l2SigningChainId(), parent);
+    sender->setProtocolBaseFee(params.l2BaseFee);
+    return sender;
+}
+
 }  // namespace sluice

@@ -18,7 +18,9 @@
 #include "core/common/uint256.hpp"
 #include "core/rollup/batch.hpp"
 #include "services/rpc/eth_client.hpp"
+#include "services/rollup/rollup_reader.hpp"
 #include "services/rpc/rpc_client.hpp"
+#include "services/rpc/transaction_sender.hpp"
 
 class QWebSocket;
 
@@ -127,5 +129,9 @@ private:
     QHash<QString, QString> m_subscriptions;     // subscription id -> name
     qint64 m_nextId = 1;
 };
+
+// The one way to make a sender of L2 transactions (app, bridge, sluice-cli): signed for the Rollup
+// contract's l2ChainId at its L2_BASE_FEE, never at fees the L2 node quotes.
+TransactionSender* newL2Sender(EthClient* l2, const RollupParameters& params, QObject* parent);
 
 }  // namespace sluice

@@ -3,9 +3,12 @@
 
 #include <QPointer>
 
+#include <algorithm>
+#include <limits>
 #include <memory>
 
 #include "core/eth/address.hpp"
+#include "core/eth/fee_caps.hpp"
 #include "core/eth/transaction.hpp"
 #include "core/eth/units.hpp"
 #include "services/rpc/heads_subscription.hpp"
@@ -67,8 +70,56 @@ struct Job {
 
 }  // namespace
 
+U256 PreparedTransaction::maxFee() const {
+    return checked_mul(U256(gasLimit), maxFeePerGas).value_or(std::numeric_limits<U256>::max());
+}
+
+U256 PreparedTransaction::expectedFee() const {
+    const U256 wanted = checked_add(baseFeePerGas, maxPriorityFeePerGas).value_or(std::numeric_limits<U256>::max());
+    return checked_mul(U256(gasLimit), std::min(wanted, maxFeePerGas)).value_or(std::numeric_limits<U256>::max());
+}
+
+U256 PreparedTransaction::maxTotal() const { return checked_add(value, maxFee()).value_or(std::numeric_limits<U256>::max()); }
+
 TransactionSender::TransactionSender(EthClient* eth, quint64 chainId, QObject* parent)
     : QObject(parent), m_eth(eth), m_chainId(chainId) {}
+
+std::optional<SendFailure> TransactionSender::checkFees(const FeeSuggestion& fees) const {
+    FeeQuote quote;
+    quote.eip1559 = fees.eip1559;
+    quote.baseFeePerGas = m_protocolBaseFee ? *m_protocolBaseFee : fees.baseFeePerGas;
+    quote.maxPriorityFeePerGas = fees.maxPriorityFeePerGas;
+    quote.maxFeePerGas = fees.eip1559 ? fees.maxFeePerGas : fees.gasPrice;
+    Status within = check_fee_caps(quote);
+    if (within) return std::nullopt;
+    SendFailure f;
+    f.kind = SendFailure::Kind::FeeAboveCaps;
+    f.message = QStringLiteral("fees refused, nothing was signed: %1").arg(QString::fromStdString(within.message()));
+    return f;
+}
+
+void TransactionSender::quoteFees(QObject* context, std::function<void(FeeQuoteResult)> done) {
+    if (m_protocolBaseFee) {
+        FeeSuggestion fixed;
+        fixed.baseFeePerGas = *m_protocolBaseFee;
+        fixed.maxFeePerGas = *m_protocolBaseFee;
+        fixed.maxPriorityFeePerGas = 0;
+        return done(fixed);
+    }
+    QPointer<TransactionSender> self(this);
+    m_eth->suggestFees(context, [self, done = std::move(done)](RpcResult<FeeSuggestion> fees) {
+        if (!self) return;
+        if (!fees.ok()) {
+            SendFailure f;
+            f.kind = SendFailure::Kind::Rpc;
+            f.message = fees.error().message;
+            f.rpc = fees.error();
+            return done(f);
+        }
+        if (auto refused = self->checkFees(fees.value())) return done(*refused);
+        done(fees.value());
+    });
+}
 
 void TransactionSender::send(const AccountSigner& signer, const SendRequest& request, QObject* context, Callbacks callbacks) {
     auto job = std::make_shared<Job>();
@@ -114,25 +165,8 @@ void TransactionSender::send(const AccountSigner& signer, const SendRequest& req
         });
     };
 
-    auto signAndSubmit = [job, submit] {
+    auto signAndSubmit = [job, submit](const Transaction& tx) {
         const PreparedTransaction& p = job->prepared;
-        Transaction tx;
-        tx.type = TxType::eip1559;
-        tx.chain_id = p.chainId;
-        tx.nonce = p.nonce;
-        tx.gas_limit = p.gasLimit;
-        tx.max_fee_per_gas = p.maxFeePerGas;
-        tx.max_priority_fee_per_gas = p.maxPriorityFeePerGas;
-        tx.to = p.to;
-        tx.value = p.value;
-        tx.data = job->request.data;
-        if (Status valid = validate_intrinsic(tx); !valid) {
-            SendFailure f;
-            f.kind = SendFailure::Kind::Signing;
-            f.message = QStringLiteral("the transaction is not valid: %1").arg(QString::fromStdString(valid.message()));
-            return job->fail(std::move(f));
-        }
-        if (job->alive() && job->callbacks.prepared) job->callbacks.prepared(p);
         // Signed here, on the caller's thread: one ECDSA signature takes tens of microseconds,
         // and the wallet's keys must not be touched from another thread while it may lock.
         auto signature = job->signer.sign(signing_hash(tx));
@@ -157,9 +191,42 @@ void TransactionSender::send(const AccountSigner& signer, const SendRequest& req
         submit(encode_signed(signedTx), transaction_hash(signedTx));
     };
 
-    auto checkFunds = [job, signAndSubmit] {
+    auto reviewThenSign = [job, signAndSubmit] {
+        const PreparedTransaction& p = job->prepared;
+        Transaction tx;
+        tx.type = TxType::eip1559;
+        tx.chain_id = p.chainId;
+        tx.nonce = p.nonce;
+        tx.gas_limit = p.gasLimit;
+        tx.max_fee_per_gas = p.maxFeePerGas;
+        tx.max_priority_fee_per_gas = p.maxPriorityFeePerGas;
+        tx.to = p.to;
+        tx.value = p.value;
+        tx.data = job->request.data;
+        if (Status valid = validate_intrinsic(tx); !valid) {
+            SendFailure f;
+            f.kind = SendFailure::Kind::Signing;
+            f.message = QStringLiteral("the transaction is not valid: %1").arg(QString::fromStdString(valid.message()));
+            return job->fail(std::move(f));
+        }
+        if (job->alive() && job->callbacks.prepared) job->callbacks.prepared(p);
+        if (!job->callbacks.review) return signAndSubmit(tx);
+        if (!job->alive()) return job->end();
+        auto decided = std::make_shared<bool>(false);
+        job->callbacks.review(p, [job, decided, signAndSubmit, tx](bool approve) {
+            if (*decided || !job->anchor) return;  // answered already, or the job has ended
+            *decided = true;
+            if (approve) return signAndSubmit(tx);
+            SendFailure f;
+            f.kind = SendFailure::Kind::Declined;
+            f.message = QStringLiteral("declined at review; nothing was signed");
+            job->fail(std::move(f));
+        });
+    };
+
+    auto checkFunds = [job, reviewThenSign] {
         if (job->failIfShort(job->prepared.gasLimit)) return;
-        signAndSubmit();
+        reviewThenSign();
     };
 
     auto gasThenCheck = [job, eth, anchor, checkFunds] {
@@ -188,17 +255,24 @@ void TransactionSender::send(const AccountSigner& signer, const SendRequest& req
         });
     };
 
-    auto feesThenGas = [job, eth, anchor, gasThenCheck] {
+    auto feesThenGas = [this, job, anchor, gasThenCheck] {
         auto useFees = [job, gasThenCheck](const FeeSuggestion& fees) {
             job->fees = fees;
+            job->prepared.baseFeePerGas = fees.baseFeePerGas;
             job->prepared.maxFeePerGas = fees.maxFeePerGas;
             job->prepared.maxPriorityFeePerGas = fees.eip1559 ? fees.maxPriorityFeePerGas : fees.gasPrice;
             gasThenCheck();
         };
-        if (job->request.fees) return useFees(*job->request.fees);
-        eth->suggestFees(anchor, [job, useFees](RpcResult<FeeSuggestion> fees) {
-            if (!fees.ok()) return job->failRpc(fees.error());
-            useFees(fees.value());
+        if (job->request.fees) {
+            // Fees the caller quoted earlier (a review page) are held to the same caps.
+            FeeSuggestion fees = *job->request.fees;
+            if (m_protocolBaseFee) fees.baseFeePerGas = *m_protocolBaseFee;
+            if (auto refused = checkFees(fees)) return job->fail(std::move(*refused));
+            return useFees(fees);
+        }
+        quoteFees(anchor, [job, useFees](FeeQuoteResult quote) {
+            if (auto* failure = std::get_if<SendFailure>(&quote)) return job->fail(std::move(*failure));
+            useFees(std::get<FeeSuggestion>(quote));
         });
     };
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "services/wallet/walletstore.h"
 
+#include "services/wallet/secrettext.h"
+
 // The wallet file, <dataDir>/wallet.json, mode 0600, written atomically (QSaveFile):
 //
 //   {
@@ -60,34 +62,6 @@ const QString kFileName = QStringLiteral("wallet.json");
 struct Text {
     Q_DECLARE_TR_FUNCTIONS(sluice::WalletStore)
 };
-
-// Overwrites the string's characters, but only when this is the sole reference: writing into a
-// buffer shared with the caller (or a read-only literal) would corrupt or crash it.
-void wipeString(QString& text) {
-    if (!text.isEmpty() && text.isDetached()) secure_wipe(text.data(), std::size_t(text.size()) * sizeof(QChar));
-    text.clear();
-}
-
-SecureBytes takeUtf8(QString& text) {
-    QByteArray utf8 = text.toUtf8();
-    SecureBytes out(ByteView(reinterpret_cast<const std::uint8_t*>(utf8.constData()), std::size_t(utf8.size())));
-    if (!utf8.isEmpty()) secure_wipe(utf8.data(), std::size_t(utf8.size()));
-    wipeString(text);
-    return out;
-}
-
-// NFKD, and for mnemonics lower-case words separated by single spaces. Every intermediate copy
-// is wiped.
-QString normalizedSecret(QString& text, bool mnemonic) {
-    QString nfkd = text.normalized(QString::NormalizationForm_KD);
-    wipeString(text);
-    if (!mnemonic) return nfkd;
-    QString lower = nfkd.toLower();
-    wipeString(nfkd);
-    QString simple = lower.simplified();
-    wipeString(lower);
-    return simple;
-}
 
 QString fromStd(const std::string& text) { return QString::fromStdString(text); }
 
@@ -252,10 +226,15 @@ QString WalletStore::mnemonicProblem(const QString& mnemonic) {
     return status ? QString() : fromStd(status.message());
 }
 
-QString WalletStore::generateMnemonic(int words) {
+QString WalletStore::mnemonicProblem(const SecureBytes& normalized) {
+    const Status status = validate_mnemonic(normalized.as_string());
+    return status ? QString() : fromStd(status.message());
+}
+
+SecureBytes WalletStore::generateMnemonic(int words) {
     auto mnemonic = generate_mnemonic(words);
     if (!mnemonic) return {};
-    return QString::fromUtf8(reinterpret_cast<const char*>(mnemonic->data()), qsizetype(mnemonic->size()));
+    return std::move(mnemonic.value());
 }
 
 void WalletStore::setPending(int delta) {

@@ -102,8 +102,11 @@ public:
     // Empty for a valid BIP-39 English mnemonic (after NFKD, lower-casing and whitespace
     // clean-up), otherwise the exact reason (word count, unknown word, checksum).
     static QString mnemonicProblem(const QString& mnemonic);
-    // A fresh mnemonic of 12..24 words (empty on the practically impossible CSPRNG failure).
-    static QString generateMnemonic(int words = 12);
+    // The same for a phrase already normalized (secrettext.h normalizedSecret) and held securely.
+    static QString mnemonicProblem(const SecureBytes& normalized);
+    // A fresh mnemonic of 12..24 words, lower-case words and single spaces (empty on the
+    // practically impossible CSPRNG failure). Never a QString: it would stay in freed memory.
+    static SecureBytes generateMnemonic(int words = 12);
 
     bool exists() const { return m_exists; }   // a readable wallet file was found (or created)
     QString loadError() const { return m_loadError; }  // why an existing file is unusable

@@ -15,6 +15,7 @@
 
 #include "appcontext.h"
 #include "bridgecontroller.h"
+#include "review_approver.h"
 #include "escapecontroller.h"
 #include "overviewcontroller.h"
 #include "core/eth/address.hpp"
@@ -135,6 +136,7 @@ void TestEscape::silentOperatorCountdownFreezeAndExit() {
     auto* session = WalletSession::instance();
     EscapeController escape;
     BridgeController bridge;
+    ReviewApprover reviewer(bridge.review());
     OverviewController overview;
     QVERIFY(waitUntil(&escape, &EscapeController::changed, [&] { return escape.state() == EscapeController::State::Normal; }));
     QCOMPARE(escape.escapeDelay(), QStringLiteral("15s"));

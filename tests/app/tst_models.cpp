@@ -6,6 +6,9 @@
 #include <QGuiApplication>
 #include <QKeyEvent>
 #include <QSet>
+#include <QDBusConnection>
+#include <QDBusMessage>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -15,6 +18,7 @@
 #include "core/eth/address.hpp"
 #include "core/eth/units.hpp"
 #include "inactivitytracker.h"
+#include "systemlockwatcher.h"
 #include "receivecontroller.h"
 #include "sendcontroller.h"
 #include "services/wallet/appsettings.h"
@@ -90,6 +94,8 @@ private slots:
     // Settings and auto-lock
     void settingsPersistNetworkThemeAndAutoLock();
     void inactivityTrackerFiresOnlyWithoutInput();
+    void inactivityCountsTimeSuspended();
+    void systemLockSignalsAreHeard();
 };
 
 void TestModels::withdrawalStepsFollowTheLifecycle() {
@@ -559,6 +565,65 @@ void TestModels::inactivityTrackerFiresOnlyWithoutInput() {
     QVERIFY(idle.wait(5000));
     QCOMPARE(idle.count(), 1);
     QVERIFY(!tracker.isActive());
+}
+
+// Issue 10, item 10: the timeout counts time the computer was suspended. A QTimer alone does not
+// (its monotonic clock stops in suspend): a wallet unlocked before a night's sleep stayed unlocked
+// for the rest of its timeout after waking. Here the tracker's clock jumps as it does on resume.
+void TestModels::inactivityCountsTimeSuspended() {
+    InactivityTracker tracker;
+    qint64 now = 1'000'000;
+    tracker.setClock([&] { return now; });
+    QSignalSpy idle(&tracker, &InactivityTracker::idle);
+    tracker.setTimeout(10 * 60 * 1000);  // 10 minutes
+    now += 9 * 60 * 1000;                // 9 minutes asleep, then input
+    QObject target;
+    QKeyEvent key(QEvent::KeyPress, Qt::Key_A, Qt::NoModifier);
+    QCoreApplication::sendEvent(&target, &key);
+    now += 9 * 60 * 1000;                // 9 more: 9 since the input
+    QVERIFY(!idle.wait(5500));           // the tracker checked at least once and stayed quiet
+    now += 2 * 60 * 1000;                // asleep past the timeout: noticed at the next check
+    QVERIFY(idle.wait(5500));
+    QCOMPARE(idle.count(), 1);
+}
+
+// Issue 10, item 10: suspend and screen lock lock the wallet. A private D-Bus daemon stands in for
+// the system and session buses; the signals logind and the screen saver send are sent on it.
+void TestModels::systemLockSignalsAreHeard() {
+    QProcess daemon;
+    daemon.start(QStringLiteral("dbus-daemon"), {QStringLiteral("--session"), QStringLiteral("--nofork"), QStringLiteral("--print-address")});
+    QVERIFY2(daemon.waitForStarted(5000), "dbus-daemon (Debian package dbus-daemon, installed by scripts/setup.sh) is needed");
+    QVERIFY(daemon.waitForReadyRead(5000));
+    const QString address = QString::fromUtf8(daemon.readLine()).trimmed();
+    {
+        QDBusConnection watched = QDBusConnection::connectToBus(address, QStringLiteral("watched"));
+        QDBusConnection sender = QDBusConnection::connectToBus(address, QStringLiteral("sender"));
+        QVERIFY2(watched.isConnected() && sender.isConnected(), qPrintable(address));
+        SystemLockWatcher watcher(watched, watched);
+        QCOMPARE(watcher.subscriptions(), 3);
+        QSignalSpy locks(&watcher, &SystemLockWatcher::lockRequested);
+        auto emitSignal = [&](const QString& path, const QString& interface, const QString& name, const QVariant& arg = {}) {
+            QDBusMessage message = QDBusMessage::createSignal(path, interface, name);
+            if (arg.isValid()) message << arg;
+            QVERIFY(sender.send(message));
+        };
+        emitSignal(QStringLiteral("/org/freedesktop/login1"), QStringLiteral("org.freedesktop.login1.Manager"), QStringLiteral("PrepareForSleep"), false);
+        emitSignal(QStringLiteral("/org/freedesktop/ScreenSaver"), QStringLiteral("org.freedesktop.ScreenSaver"), QStringLiteral("ActiveChanged"), false);
+        emitSignal(QStringLiteral("/org/freedesktop/login1"), QStringLiteral("org.freedesktop.login1.Manager"), QStringLiteral("PrepareForSleep"), true);
+        QVERIFY(locks.wait(5000));
+        QCOMPARE(locks.count(), 1);  // waking up (false) and the screen saver going off lock nothing
+        QCOMPARE(locks.at(0).at(0).value<SystemLockWatcher::Reason>(), SystemLockWatcher::Reason::Suspend);
+        emitSignal(QStringLiteral("/org/freedesktop/login1/session/_32"), QStringLiteral("org.freedesktop.login1.Session"), QStringLiteral("Lock"));
+        QTRY_COMPARE(locks.count(), 2);
+        QCOMPARE(locks.at(1).at(0).value<SystemLockWatcher::Reason>(), SystemLockWatcher::Reason::SessionLock);
+        emitSignal(QStringLiteral("/org/freedesktop/ScreenSaver"), QStringLiteral("org.freedesktop.ScreenSaver"), QStringLiteral("ActiveChanged"), true);
+        QTRY_COMPARE(locks.count(), 3);
+        QCOMPARE(locks.at(2).at(0).value<SystemLockWatcher::Reason>(), SystemLockWatcher::Reason::ScreenSaver);
+    }
+    QDBusConnection::disconnectFromBus(QStringLiteral("watched"));
+    QDBusConnection::disconnectFromBus(QStringLiteral("sender"));
+    daemon.kill();
+    daemon.waitForFinished();
 }
 
 QTEST_MAIN(TestModels)

@@ -22,6 +22,7 @@
 #include "batchesmodel.h"
 #include "bridgecontroller.h"
 #include "overviewcontroller.h"
+#include "review_approver.h"
 #include "sendcontroller.h"
 #include "settingscontroller.h"
 #include "core/eth/address.hpp"
@@ -137,6 +138,7 @@ void TestSession::depositWithdrawFinalize() {
     auto* session = WalletSession::instance();
     OverviewController overview;
     BridgeController bridge;
+    ReviewApprover reviewer(bridge.review());
     BatchesModel batches;
     ActivityModel activity;
     activity.setSharedSource(true);
@@ -151,11 +153,27 @@ void TestSession::depositWithdrawFinalize() {
     bridge.setAmount(QStringLiteral("2"));
     QVERIFY2(bridge.canSubmit(), qPrintable(bridge.amountError()));
     QSignalSpy submitted(&bridge, &BridgeController::submitted);
+    // Issue 10, item 2: declined at its review, the deposit is neither signed nor an error.
+    reviewer.decline = true;
+    bridge.submit();
+    QVERIFY2(waitUntil(&bridge, &BridgeController::stateChanged, [&] { return !bridge.submitting(); }), "deposit hangs");
+    QCOMPARE(reviewer.shown.size(), 1);
+    QVERIFY2(bridge.error().isEmpty(), qPrintable(bridge.error()));
+    QCOMPARE(submitted.count(), 0);
+    QCOMPARE(bridge.transfers()->rowCount(), 0);
+    reviewer.decline = false;
+    bridge.setAmount(QStringLiteral("2"));
     bridge.submit();
     QVERIFY(bridge.submitting());
     QVERIFY2(waitUntil(&bridge, &BridgeController::stateChanged, [&] { return !bridge.submitting(); }), "deposit hangs");
     QVERIFY2(bridge.error().isEmpty(), qPrintable(bridge.error()));
     QCOMPARE(submitted.count(), 1);
+    // What the review showed: the L1 chain, the amount as parsed, the account itself as recipient.
+    const QString account0 = AppContext::instance()->store()->accounts().at(0).address;
+    const QString l1Chain = QString::number(session->params().l1ChainId);
+    QCOMPARE(reviewer.shown.size(), 2);
+    QVERIFY2(reviewer.shown.last().startsWith(QStringLiteral("L1 chain %1: 2 ETH to %2, total at most 2.").arg(l1Chain, account0)),
+             qPrintable(reviewer.shown.last()));
     auto* transfers = bridge.transfers();
     QVERIFY(transfers->rowCount() >= 1);
 
@@ -186,6 +204,9 @@ void TestSession::depositWithdrawFinalize() {
     bridge.submit();
     QVERIFY(waitUntil(&bridge, &BridgeController::stateChanged, [&] { return !bridge.submitting(); }));
     QVERIFY2(bridge.error().isEmpty(), qPrintable(bridge.error()));
+    // Reviewed on L2 at the protocol's base fee: 0.5 ETH plus at most TRANSFER_GAS x 1 gwei.
+    QCOMPARE(reviewer.shown.last(), QStringLiteral("L2 chain %1: 0.5 ETH to %2, total at most 0.500021")
+                                        .arg(QString::number(session->params().l2SigningChainId()), account0));
     const QString key = bridge.lastTxHash();
     auto rowOf = [&] {
         for (int row = 0; row < transfers->rowCount(); ++row)
@@ -205,6 +226,9 @@ void TestSession::depositWithdrawFinalize() {
     QSignalSpy finalized(&bridge, &BridgeController::finalized);
     bridge.finalize(key);
     QVERIFY(finalized.wait(60000) || finalized.count() == 1);
+    // The finalize call sends no value but pays out the withdrawal: that is the amount reviewed.
+    QVERIFY2(reviewer.shown.last().startsWith(QStringLiteral("L1 chain %1: 0.5 ETH to %2, total at most 0.").arg(l1Chain, account0)),
+             qPrintable(reviewer.shown.last()));
     QVERIFY(waitUntil(transfers, &QAbstractItemModel::dataChanged, [&] {
         session->bridge()->refresh();
         return transfers->data(transfers->index(rowOf()), TransfersModel::StatusRole).toString() == QLatin1String("finalized");
@@ -265,6 +289,7 @@ void TestSession::depositWithdrawFinalize() {
 void TestSession::withdrawalThroughL1() {
     auto* session = WalletSession::instance();
     BridgeController bridge;
+    ReviewApprover reviewer(bridge.review());
     auto* transfers = bridge.transfers();
     bridge.setAccount(QStringLiteral("0"));
     bridge.setDirection(BridgeController::Direction::Withdraw);
@@ -280,6 +305,10 @@ void TestSession::withdrawalThroughL1() {
     QVERIFY2(waitUntil(&bridge, &BridgeController::stateChanged, [&] { return !bridge.submitting(); }, 60000),
              "the forced withdrawal hangs");
     QVERIFY2(bridge.error().isEmpty(), qPrintable(bridge.error()));
+    // Two transactions, two reviews: the L2 withdrawal, then the L1 call that queues it.
+    QCOMPARE(reviewer.shown.size(), 2);
+    QVERIFY2(reviewer.shown.at(0).startsWith(QStringLiteral("L2 ")) && reviewer.shown.at(1).startsWith(QStringLiteral("L1 ")),
+             qPrintable(reviewer.shown.join(QLatin1Char('\n'))));
     const QString key = bridge.lastTxHash();
     QVERIFY(key.startsWith(QLatin1String("0x")) && key.size() == 66);
     auto kindOf = [&]() -> QString {
@@ -307,6 +336,7 @@ void TestSession::withdrawalThroughL1() {
 void TestSession::sendThroughL1() {
     auto* session = WalletSession::instance();
     SendController send;
+    ReviewApprover l1Reviewer(send.l1Review());
     send.setLayer(SendController::Layer::L2);
     send.setAccount(QStringLiteral("0"));
     send.setThroughL1(true);
@@ -325,6 +355,9 @@ void TestSession::sendThroughL1() {
         return send.state() == SendController::State::Sent || send.state() == SendController::State::Failed;
     }, 60000));
     QVERIFY2(send.state() == SendController::State::Sent, qPrintable(send.error()));
+    QCOMPARE(l1Reviewer.shown.size(), 1);  // the L1 transaction that queues the reviewed payment
+    QVERIFY2(l1Reviewer.shown.first().startsWith(QStringLiteral("L1 chain %1: 0.05 ETH to %2").arg(session->params().l1ChainId).arg(to)),
+             qPrintable(l1Reviewer.shown.first()));
     const Hash hash = *Hash::from_view(*from_hex(send.txHash().toStdString()));
     std::optional<TransactionReceipt> receipt;
     QObject polling;  // destroyed first: no late answer writes to `receipt`
@@ -458,6 +491,7 @@ void TestSession::secondChainAtTheSameAddressHasItsOwnHistory() {
     QSet<QString> firstTransfers, firstActivity;
     {
         BridgeController bridge;
+        ReviewApprover reviewer(bridge.review());
         firstTransfers = transferKeys(bridge.transfers());
         firstActivity = activityHashes();
     }
@@ -477,6 +511,7 @@ void TestSession::secondChainAtTheSameAddressHasItsOwnHistory() {
 
     {
         BridgeController bridge;
+        ReviewApprover reviewer(bridge.review());
         auto* transfers = bridge.transfers();
         QCOMPARE(transfers->rowCount(), 0);
         QVERIFY(activityHashes().intersect(firstActivity).isEmpty());
@@ -557,6 +592,7 @@ void TestSession::secondChainAtTheSameAddressHasItsOwnHistory() {
     QVERIFY(switchTo(first));
     {
         BridgeController bridge;
+        ReviewApprover reviewer(bridge.review());
         const QSet<QString> back = transferKeys(bridge.transfers());
         QVERIFY(back.contains(firstTransfers));
         QVERIFY2((back - firstTransfers).isEmpty(), "the second chain's transfers showed up on the first");
@@ -584,6 +620,7 @@ void TestSession::fraudIsDetectedAndProvenByTheWallet() {
 
     BatchesModel batches;
     BridgeController bridge;
+    ReviewApprover reviewer(bridge.review());
     QSignalSpy found(session, &WalletSession::fraudFound);
     bridge.setAccount(QStringLiteral("2"));
     QVERIFY(waitUntil(&bridge, &BridgeController::balanceChanged, [&] { return !bridge.available().isEmpty(); }));
@@ -624,6 +661,7 @@ void TestSession::resetRemovesTheDeletedChainsHistory() {
     QSet<QString> deletedTransfers;
     {
         BridgeController bridge;
+        ReviewApprover reviewer(bridge.review());
         for (int row = 0; row < bridge.transfers()->rowCount(); ++row)
             deletedTransfers << bridge.transfers()->data(bridge.transfers()->index(row), TransfersModel::KeyRole).toString().toLower();
     }
@@ -669,6 +707,7 @@ void TestSession::resetRemovesTheDeletedChainsHistory() {
                             .arg(session->statusText(), session->l2RpcUrl(), stack->network()->l2Rpc.toString(),
                                  session->bridge() && session->bridge()->isLoaded() ? QStringLiteral("loaded") : QStringLiteral("not loaded"))));
     BridgeController bridge;
+    ReviewApprover reviewer(bridge.review());
     ActivityModel activity;
     activity.setSharedSource(true);
     QCOMPARE(bridge.transfers()->rowCount(), 0);

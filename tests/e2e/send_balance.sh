@@ -8,8 +8,22 @@ start_anvil
 mnemonic=$("$SLUICE_CLI" key new-mnemonic)
 recipient=$("$SLUICE_CLI" key derive --mnemonic "$mnemonic" --index 0)
 
-hash=$("$SLUICE_CLI" send --rpc-url "$RPC_URL" --private-key "$DEV_KEY" --to "$recipient" --value 1.234567890123456789)
+# Issue 10, item 2: on a terminal the review asks first, and "n" signs nothing (script(1) gives
+# the command a terminal and types the answer).
+printf 'n\n' | script -qec "'$SLUICE_CLI' send --rpc-url '$RPC_URL' --private-key '$DEV_KEY' --to '$recipient' --value 1" \
+    /dev/null >"$E2E_TMP/declined.out" 2>&1 && fail "a send declined at the prompt exited 0"
+grep -qF "Sign and send? [y/N]" "$E2E_TMP/declined.out" || fail "no prompt on a terminal: $(cat "$E2E_TMP/declined.out")"
+grep -qF "declined at review; nothing was signed" "$E2E_TMP/declined.out" || fail "declining did not say so: $(cat "$E2E_TMP/declined.out")"
+assert_eq "0" "$("$CAST" nonce --rpc-url "$RPC_URL" "$DEV_ADDRESS")" "declined at review: nothing sent"
+
+# Without a terminal (this script) the review is printed on stderr and the send goes on.
+hash=$("$SLUICE_CLI" send --rpc-url "$RPC_URL" --private-key "$DEV_KEY" --to "$recipient" --value 1.234567890123456789 \
+    2>"$E2E_TMP/send.err")
 [[ "$hash" =~ ^0x[0-9a-f]{64}$ ]] || fail "send printed '$hash', not a transaction hash"
+grep -qE "^review: chain 31337, from $DEV_ADDRESS to $recipient, value 1.234567890123456789 ETH$" "$E2E_TMP/send.err" ||
+    fail "the review does not show what was signed: $(cat "$E2E_TMP/send.err")"
+grep -qE "gas limit 21000 at most [0-9.]+ gwei: fee about [0-9.]+ ETH, at most [0-9.]+ ETH; total at most 1\.23" "$E2E_TMP/send.err" ||
+    fail "the review lacks the fees: $(cat "$E2E_TMP/send.err")"
 # cast prints a receipt's status as "true" (1.x) or "1 (success)" (older releases).
 succeeded() { [[ "$1" == "true" || "$1" == "1 (success)" ]]; }
 status=$("$CAST" receipt --rpc-url "$RPC_URL" "$hash" status)

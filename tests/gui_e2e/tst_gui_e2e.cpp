@@ -69,6 +69,9 @@ private:
     void click(QQuickItem* item);
     void click(const QString& name) { click(waitFor(name)); }
     void typeInto(const QString& inputName, const QString& text);
+    // The review dialog before a bridge transaction is signed: checks the amount it shows, then
+    // clicks "Sign and send".
+    void approveReview(const QString& amount);
     // The newest tracker row of `kind` ("deposit"/"withdrawal"), null if none.
     QQuickItem* transferRow(const QString& kind) const;
     QString rowStatus(const QString& kind) const;
@@ -208,6 +211,17 @@ void GuiE2E::typeInto(const QString& inputName, const QString& text) {
     QCOMPARE(textOf(input), text);
 }
 
+void GuiE2E::approveReview(const QString& amount) {
+    // A Popup is no QQuickItem: its buttons are found once it is open (its item is then in the overlay).
+    QPointer<QQuickItem> approve = waitFor(QStringLiteral("reviewApproveButton"));
+    QVERIFY(approve);
+    QTRY_VERIFY_WITH_TIMEOUT(approve->isVisible(), kLong);
+    QCOMPARE(textOf(waitFor(QStringLiteral("reviewAmount"))), amount + QStringLiteral(" ETH"));
+    QVERIFY(!textOf(waitFor(QStringLiteral("reviewMaxTotal"))).isEmpty());
+    click(approve);
+    QTRY_VERIFY_WITH_TIMEOUT(!approve || !approve->isVisible(), kLong);
+}
+
 void GuiE2E::openPage(const QString& key) {
     click(QStringLiteral("nav_") + key);
 }
@@ -281,6 +295,7 @@ void GuiE2E::bridgeFlow() {
     QVERIFY(!waitFor(QStringLiteral("bridgeSubmitButton"))->isEnabled());
     typeInto(QStringLiteral("bridgeAmountInput"), QStringLiteral("1.5"));
     click(QStringLiteral("bridgeSubmitButton"));
+    approveReview(QStringLiteral("1.5"));
     QTRY_VERIFY_WITH_TIMEOUT(transferRow(QStringLiteral("deposit")) != nullptr, kLong);
     QCOMPARE(textOf(find(QStringLiteral("transferTitle"), transferRow(QStringLiteral("deposit")))),
              QStringLiteral("Deposit of 1.5 ETH"));
@@ -298,6 +313,7 @@ void GuiE2E::bridgeFlow() {
     QCOMPARE(textOf(waitFor(QStringLiteral("bridgeSubmitButton"))), QStringLiteral("Withdraw"));
     typeInto(QStringLiteral("bridgeAmountInput"), QStringLiteral("0.5"));
     click(QStringLiteral("bridgeSubmitButton"));
+    approveReview(QStringLiteral("0.5"));
     QTRY_VERIFY_WITH_TIMEOUT(transferRow(QStringLiteral("withdrawal")) != nullptr, kLong);
     QQuickItem* row = transferRow(QStringLiteral("withdrawal"));
     QCOMPARE(textOf(find(QStringLiteral("transferTitle"), row)), QStringLiteral("Withdrawal of 0.5 ETH"));
@@ -314,6 +330,7 @@ void GuiE2E::bridgeFlow() {
     row = transferRow(QStringLiteral("withdrawal"));
     QTRY_VERIFY_WITH_TIMEOUT(find(QStringLiteral("finalizeButton"), row)->isEnabled(), kLong);
     click(find(QStringLiteral("finalizeButton"), row));
+    approveReview(QStringLiteral("0.5"));
     QTRY_COMPARE_WITH_TIMEOUT(rowStatus(QStringLiteral("withdrawal")), QStringLiteral("finalized"), kLong);
     row = transferRow(QStringLiteral("withdrawal"));
     QVERIFY(!find(QStringLiteral("finalizeButton"), row));
@@ -346,12 +363,14 @@ void GuiE2E::fraudShown() {
     openPage(QStringLiteral("bridge"));
     typeInto(QStringLiteral("bridgeAmountInput"), QStringLiteral("1"));
     click(QStringLiteral("bridgeSubmitButton"));
+    approveReview(QStringLiteral("1"));
     QTRY_COMPARE_WITH_TIMEOUT(rowStatus(QStringLiteral("deposit")), QStringLiteral("credited"), kLong);
     openPage(QStringLiteral("batches"));
     QTRY_VERIFY_WITH_TIMEOUT(find(QStringLiteral("batch_0")) != nullptr, kLong);
     openPage(QStringLiteral("bridge"));
     typeInto(QStringLiteral("bridgeAmountInput"), QStringLiteral("0.25"));
     click(QStringLiteral("bridgeSubmitButton"));
+    approveReview(QStringLiteral("0.25"));
 
     // The wallet's own verifier re-executes the batches from L1 data and flags batch 1.
     openPage(QStringLiteral("batches"));

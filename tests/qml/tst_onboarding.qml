@@ -147,6 +147,9 @@ TestCase {
         compare(controller.error, "");
         compare(accepted.count, 1);
         compare(controller.mode, OnboardingController.Restore);
+        // Issue 10, item 9: once C++ holds the phrase, the field keeps no copy of it.
+        compare(child(page, "phraseField").text, "");
+        compare(child(page, "phraseField").canUndo, false);
     }
 
     function test_password_rule_and_mismatch_come_from_cpp() {

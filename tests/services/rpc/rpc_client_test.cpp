@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 #include <QWebSocket>
 #include <QWebSocketServer>
 
@@ -486,6 +487,134 @@ private slots:
             QVERIFY(!signedSomething);
         }
         QVERIFY(!server.methods().contains(QStringLiteral("eth_sendRawTransaction")));
+    }
+
+private:
+    // A node that answers a wallet's questions truthfully except the tip. `tip` is what it quotes
+    // for eth_maxPriorityFeePerGas; every raw transaction it is sent is kept in `sent`.
+    struct QuotingNode {
+        QString tip;
+        QStringList sent;
+        FakeRpcServer server{[this](const QJsonObject& r) {
+            const QString m = r.value(QStringLiteral("method")).toString();
+            if (m == QLatin1String("eth_chainId")) return FakeRpcServer::result(r, QStringLiteral("0x7a69"));
+            if (m == QLatin1String("eth_getTransactionCount")) return FakeRpcServer::result(r, QStringLiteral("0x3"));
+            if (m == QLatin1String("eth_getBalance")) return FakeRpcServer::result(r, QStringLiteral("0x56bc75e2d63100000"));  // 100 ETH
+            if (m == QLatin1String("eth_getBlockByNumber")) return FakeRpcServer::result(r, fixtureJson(QStringLiteral("block_london.json")));
+            if (m == QLatin1String("eth_maxPriorityFeePerGas")) return FakeRpcServer::result(r, tip);
+            if (m == QLatin1String("eth_estimateGas")) return FakeRpcServer::result(r, QStringLiteral("0x5208"));
+            if (m == QLatin1String("eth_sendRawTransaction")) {
+                sent << r.value(QStringLiteral("params")).toArray().first().toString();
+                return FakeRpcServer::result(r, QStringLiteral("0x") + QString(64, QLatin1Char('1')));
+            }
+            if (m == QLatin1String("eth_getTransactionReceipt")) return FakeRpcServer::result(r, fixtureJson(QStringLiteral("receipt_success.json")));
+            return FakeRpcServer::error(r, -32601, QStringLiteral("unexpected"));
+        }};
+    };
+
+    struct SendOutcome {
+        std::optional<PreparedTransaction> reviewed;
+        std::optional<TransactionReceipt> receipt;
+        std::optional<SendFailure> failure;
+    };
+
+    // Sends 1 ETH with `sender`; the review hook (when `decision` is set) answers it.
+    SendOutcome sendOneEther(TransactionSender& sender, std::optional<bool> decision, std::optional<FeeSuggestion> fees = {}) {
+        SendRequest request;
+        request.to = *Address::from_hex("0x70997970c51812dc3a010c7d01b50e0d17dc79c8");
+        request.value = U256(1'000'000'000'000'000'000ULL);
+        request.fees = fees;
+        auto outcome = std::make_shared<SendOutcome>();
+        TransactionSender::Callbacks callbacks;
+        callbacks.confirmed = [outcome](TransactionReceipt r) { outcome->receipt = r; };
+        callbacks.failed = [outcome](SendFailure f) { outcome->failure = f; };
+        if (decision) {
+            callbacks.review = [outcome, decision](const PreparedTransaction& p, std::function<void(bool)> decide) {
+                outcome->reviewed = p;
+                // Answered later, as a dialog would, and twice: only the first answer counts.
+                QTimer::singleShot(10, [decide, decision] { decide(*decision); decide(!*decision); });
+            };
+        }
+        sender.send(AccountSigner::from_key(*PrivateKey::from_hex(kAnvilKey0)), request, this, callbacks);
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(outcome->receipt || outcome->failure, 10000); }();
+        return *outcome;
+    }
+
+private slots:
+    // Issue 10, item 2: a node quoting a priority fee that would take most of the balance (1e6
+    // gwei per gas: 21 ETH for a plain transfer) gets nothing signed, whether the sender asks it
+    // for fees or a review page quoted them earlier.
+    void feesAboveTheCapsAreNeverSigned() {
+        QuotingNode node;
+        node.tip = QStringLiteral("0x38d7ea4c68000");  // 1,000,000 gwei
+        RpcClient rpc{QUrl(node.server.url())};
+        EthClient eth(&rpc);
+        TransactionSender sender(&eth, 31337);
+        SendOutcome asked = sendOneEther(sender, true);
+        QVERIFY(asked.failure);
+        QCOMPARE(asked.failure->kind, SendFailure::Kind::FeeAboveCaps);
+        QVERIFY2(asked.failure->message.contains(QStringLiteral("priority fee of 1000000 gwei")), qPrintable(asked.failure->message));
+        QVERIFY(!asked.reviewed);  // refused before any review: nothing to approve
+
+        std::optional<FeeQuoteResult> quote;
+        sender.quoteFees(this, [&](FeeQuoteResult q) { quote = q; });
+        QTRY_VERIFY(quote.has_value());
+        QVERIFY(std::holds_alternative<SendFailure>(*quote));
+
+        FeeSuggestion quotedEarlier;
+        quotedEarlier.baseFeePerGas = U256(1'000'000'000);
+        quotedEarlier.maxPriorityFeePerGas = U256(1'000'000'000'000'000ULL);
+        quotedEarlier.maxFeePerGas = U256(1'000'002'000'000'000ULL);
+        SendOutcome given = sendOneEther(sender, true, quotedEarlier);
+        QVERIFY(given.failure);
+        QCOMPARE(given.failure->kind, SendFailure::Kind::FeeAboveCaps);
+        QVERIFY(node.sent.isEmpty());
+
+        node.tip = QStringLiteral("0x3b9aca00");  // an honest 1 gwei goes through
+        SendOutcome honest = sendOneEther(sender, true);
+        QVERIFY2(honest.receipt, honest.failure ? qPrintable(honest.failure->message) : "");
+        QCOMPARE(node.sent.size(), 1);
+    }
+
+    // On L2 the price is the Rollup's L2_BASE_FEE: the sender never asks the node for fees, so the
+    // same greedy quote is simply not used.
+    void protocolBaseFeeIgnoresTheNodesQuote() {
+        QuotingNode node;
+        node.tip = QStringLiteral("0x38d7ea4c68000");
+        RpcClient rpc{QUrl(node.server.url())};
+        EthClient eth(&rpc);
+        TransactionSender sender(&eth, 31337);
+        sender.setProtocolBaseFee(U256(1'000'000'000));
+        SendOutcome sent = sendOneEther(sender, true);
+        QVERIFY2(sent.receipt, sent.failure ? qPrintable(sent.failure->message) : "");
+        QVERIFY(sent.reviewed);
+        QCOMPARE(sent.reviewed->maxFeePerGas, U256(1'000'000'000));
+        QCOMPARE(sent.reviewed->maxPriorityFeePerGas, U256(0));
+        QCOMPARE(sent.reviewed->expectedFee(), U256(21'000'000'000'000ULL));
+        QCOMPARE(sent.reviewed->maxTotal(), U256(1'000'021'000'000'000'000ULL));
+        QVERIFY(!node.server.methods().contains(QStringLiteral("eth_maxPriorityFeePerGas")));
+        QCOMPARE(node.sent.size(), 1);
+    }
+
+    // The review sees the transaction exactly as it will be signed; declining signs nothing.
+    void reviewDecidesWhetherAnythingIsSigned() {
+        QuotingNode node;
+        node.tip = QStringLiteral("0x3b9aca00");
+        RpcClient rpc{QUrl(node.server.url())};
+        EthClient eth(&rpc);
+        TransactionSender sender(&eth, 31337);
+        SendOutcome declined = sendOneEther(sender, false);
+        QVERIFY(declined.reviewed && declined.failure);
+        QCOMPARE(declined.failure->kind, SendFailure::Kind::Declined);
+        QCOMPARE(declined.reviewed->chainId, quint64(31337));
+        QCOMPARE(declined.reviewed->nonce, quint64(3));
+        QCOMPARE(declined.reviewed->baseFeePerGas, U256(1'000'000'000));
+        QCOMPARE(declined.reviewed->maxFee(), U256(63'000'000'000'000ULL));       // 21000 x 3 gwei
+        QCOMPARE(declined.reviewed->expectedFee(), U256(42'000'000'000'000ULL));  // 21000 x (1 + 1) gwei
+        QVERIFY(node.sent.isEmpty());
+        SendOutcome approved = sendOneEther(sender, true);
+        QVERIFY2(approved.receipt, approved.failure ? qPrintable(approved.failure->message) : "");
+        QCOMPARE(node.sent.size(), 1);
     }
 
     void sendSubmitsAndWaitsForTheReceipt() {
