@@ -12,6 +12,9 @@
 # OUT_DIR/<target>.log ends with libFuzzer's final stats (stat::number_of_executed_units, time);
 # OUT_DIR/summary.txt has one line per target: name, executions, seconds, exit status.
 set -uo pipefail
+# ASan returning freed memory to the OS (madvise) stalled one run for over a minute inside the
+# allocator on a loaded machine; the runs keep their memory instead.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-allocator_release_to_os_interval_ms=-1}
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=${1:-/tmp/sluice-fuzz}; shift || true
 bin=$root/build/fuzz/fuzz
