@@ -13,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "wait_until.h"
 #include "appcontext.h"
 #include "bridgecontroller.h"
 #include "review_approver.h"
@@ -33,18 +34,6 @@ int freePort() {
     QTcpServer server;
     server.listen(QHostAddress::LocalHost, 0);
     return server.serverPort();
-}
-
-template <typename Obj, typename Sig, typename Pred>
-bool waitUntil(Obj* object, Sig signal, Pred done, int ms = 90000) {
-    QSignalSpy spy(object, signal);
-    QElapsedTimer clock;
-    clock.start();
-    while (!done()) {
-        if (clock.elapsed() > ms) return false;
-        spy.wait(1000);
-    }
-    return true;
 }
 
 // The pid listening on 127.0.0.1:port (the node; anvil listens on the L1 port).

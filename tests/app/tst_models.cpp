@@ -7,6 +7,7 @@
 #include <QKeyEvent>
 #include <QSet>
 #include <QDBusConnection>
+#include <QDBusConnectionInterface>
 #include <QDBusMessage>
 #include <QProcess>
 #include <QSignalSpy>
@@ -601,6 +602,9 @@ void TestModels::systemLockSignalsAreHeard() {
         QVERIFY2(watched.isConnected() && sender.isConnected(), qPrintable(address));
         SystemLockWatcher watcher(watched, watched);
         QCOMPARE(watcher.subscriptions(), 3);
+        // A round trip on the same connection: the daemon has installed the watcher's match rules
+        // (sent before it) when it answers, so no signal below can arrive ahead of them.
+        QVERIFY(watched.interface()->isServiceRegistered(QStringLiteral("org.freedesktop.DBus")).value());
         QSignalSpy locks(&watcher, &SystemLockWatcher::lockRequested);
         auto emitSignal = [&](const QString& path, const QString& interface, const QString& name, const QVariant& arg = {}) {
             QDBusMessage message = QDBusMessage::createSignal(path, interface, name);

@@ -16,6 +16,7 @@
 
 #include <vector>
 
+#include "wait_until.h"
 #include "appcontext.h"
 #include "onboardingcontroller.h"
 #include "services/wallet/secrettext.h"
@@ -72,18 +73,6 @@ int occurrences(const MaskedNeedle& needle) {
     ::munmap(chunk, kChunk);
     ::close(mem);
     return found;
-}
-
-template <typename Obj, typename Sig, typename Pred>
-bool waitUntil(Obj* object, Sig signal, Pred done, int ms = 60000) {
-    QSignalSpy spy(object, signal);
-    QElapsedTimer clock;
-    clock.start();
-    while (!done()) {
-        if (clock.elapsed() > ms) return false;
-        spy.wait(200);
-    }
-    return true;
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "wait_until.h"
 #include "appcontext.h"
 #include "networkstatus.h"
 #include "services/bridge/network_config.hpp"
@@ -34,18 +35,6 @@ QString deadLoopbackUrl() {
     QTcpServer server;
     server.listen(QHostAddress::LocalHost, 0);
     return QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort());
-}
-
-template <typename Obj, typename Sig, typename Pred>
-bool waitUntil(Obj* object, Sig signal, Pred done, int ms = 60000) {
-    QSignalSpy spy(object, signal);
-    QElapsedTimer clock;
-    clock.start();
-    while (!done()) {
-        if (clock.elapsed() > ms) return false;
-        spy.wait(500);
-    }
-    return true;
 }
 
 RollupParameters paramsOnChain(quint64 l1ChainId) {

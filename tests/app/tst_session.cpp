@@ -17,6 +17,7 @@
 
 #include <memory>
 
+#include "wait_until.h"
 #include "activitymodel.h"
 #include "appcontext.h"
 #include "batchesmodel.h"
@@ -42,19 +43,6 @@ int freePort() {
     QTcpServer server;
     server.listen(QHostAddress::LocalHost, 0);
     return server.serverPort();
-}
-
-// Waits on `signal` until `done()` holds; generous limit, it is never the assertion itself.
-template <typename Obj, typename Sig, typename Pred>
-bool waitUntil(Obj* object, Sig signal, Pred done, int ms = 90000) {
-    QSignalSpy spy(object, signal);
-    QElapsedTimer clock;
-    clock.start();
-    while (!done()) {
-        if (clock.elapsed() > ms) return false;
-        spy.wait(1000);
-    }
-    return true;
 }
 
 // eth_getBalance through the app's own client (0 if the node does not answer within 30 s).
