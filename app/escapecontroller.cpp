@@ -16,7 +16,7 @@ namespace {
 QString ether(const U256& wei) { return QString::fromStdString(format_amount(wei, Unit::ether)); }
 }  // namespace
 
-EscapeController::EscapeController(QObject* parent) : QObject(parent) {
+EscapeController::EscapeController(QObject* parent) : QObject(parent), m_review(new TransactionReview(this)) {
     auto* session = WalletSession::instance();
     connect(session, &WalletSession::l1NewHead, this, &EscapeController::refresh);
     connect(session, &WalletSession::sessionStarted, this, &EscapeController::refresh);
@@ -98,7 +98,13 @@ void EscapeController::exitAll() {
             m_error = QString::fromStdString(plan.message());
             return emit changed();
         }
-        for (EscapeCall& call : escapeCalls(*plan)) m_queue.push_back({*signer, std::move(call)});
+        std::vector<EscapeCall> calls = escapeCalls(*plan);  // the exits first, then the refunds
+        for (std::size_t i = 0; i < calls.size(); ++i) {
+            const QString action = i < plan->exits.size()
+                                       ? tr("Exit of L2 account #%1 to L1").arg(plan->exits[i].accountIndex)
+                                       : tr("Refund of deposit %1 on L1").arg(plan->refunds[i - plan->exits.size()].index);
+            m_queue.push_back({*signer, std::move(calls[i]), action});
+        }
     }
     emit changed();
     sendNext();
@@ -109,7 +115,7 @@ void EscapeController::sendNext() {
     if (m_queue.empty() || !session || !session->l1()) {
         m_sending = false;
         m_queue.clear();
-        if (m_error.isEmpty() && m_paid) emit exited(ether(*m_paid));
+        if (m_error.isEmpty() && m_paid && !m_paid->is_zero()) emit exited(ether(*m_paid));
         emit changed();
         return refresh();
     }
@@ -131,8 +137,17 @@ void EscapeController::sendNext() {
     };
     callbacks.failed = [this, sender, what](SendFailure failure) {
         sender->deleteLater();
-        m_error = tr("%1 failed: %2").arg(what, failure.message);
+        if (failure.kind == SendFailure::Kind::Declined) {
+            m_queue.clear();  // the user stopped the exit; what was paid stays paid
+        } else {
+            m_error = tr("%1 failed: %2").arg(what, failure.message);
+        }
         sendNext();
+    };
+    const TransactionReview::Details details{next.action, amount, next.signer.address};
+    const quint64 l1ChainId = session->params().l1ChainId;
+    callbacks.review = [this, details, l1ChainId](const PreparedTransaction& transaction, std::function<void(bool)> decide) {
+        m_review->open(transaction, details, l1ChainId, std::move(decide));
     };
     sender->send(next.signer, request, this, std::move(callbacks));
 }

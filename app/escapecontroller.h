@@ -17,6 +17,7 @@
 #include "core/eth/account_signer.hpp"
 #include "services/bridge/escape_hatch.hpp"
 #include "services/bridge/rollup_contract.hpp"
+#include "transactionreview.h"
 
 class EscapeController : public QObject {
     Q_OBJECT
@@ -30,6 +31,7 @@ class EscapeController : public QObject {
     Q_PROPERTY(bool busy READ busy NOTIFY changed)
     Q_PROPERTY(QString error READ error NOTIFY changed)
     Q_PROPERTY(QString paid READ paid NOTIFY changed)                  // ETH paid by the last exit, "" before
+    Q_PROPERTY(TransactionReview* review READ review CONSTANT)        // each exit and refund is reviewed before it is signed
 
 public:
     enum class State { Unknown, Normal, Countdown, Frozen };
@@ -46,10 +48,12 @@ public:
     bool busy() const { return !m_queue.empty() || m_sending; }
     QString error() const { return m_error; }
     QString paid() const;
+    TransactionReview* review() const { return m_review; }
 
     Q_INVOKABLE void refresh();
     // Sends every exit and refund of every wallet account, each signed (and its gas paid) by the
-    // account it pays. Only while frozen.
+    // account it pays, after the user approved it in review(); declining one stops the rest.
+    // Only while frozen.
     Q_INVOKABLE void exitAll();
 
 signals:
@@ -71,6 +75,8 @@ private:
     struct Pending {
         sluice::AccountSigner signer;
         sluice::EscapeCall call;
+        QString action;  // translated, for the review
     };
     std::deque<Pending> m_queue;
+    TransactionReview* m_review;
 };

@@ -30,6 +30,8 @@ Rectangle {
     Accessible.role: Accessible.AlertMessage
     Accessible.name: title.text
 
+    TransactionReviewDialog { review: root.controller.review }
+
     ColumnLayout {
         id: column
         anchors.fill: parent

@@ -818,34 +818,34 @@
 <context>
     <name>EscapeBanner</name>
     <message>
-        <location filename="../qml/EscapeBanner.qml" line="54"/>
+        <location filename="../qml/EscapeBanner.qml" line="56"/>
         <source>The operator has stopped: the rollup is frozen</source>
         <extracomment>%1 is a date and time</extracomment>
         <translation>Der Betreiber hat aufgehört: Der Rollup ist eingefroren</translation>
     </message>
     <message>
-        <location filename="../qml/EscapeBanner.qml" line="55"/>
+        <location filename="../qml/EscapeBanner.qml" line="57"/>
         <source>Operator silent since %1</source>
         <translation>Betreiber still seit %1</translation>
     </message>
     <message>
-        <location filename="../qml/EscapeBanner.qml" line="69"/>
+        <location filename="../qml/EscapeBanner.qml" line="71"/>
         <source>No batch has been posted for the escape delay while a deposit waited. Every account can take its whole L2 balance out on L1 now: %1 ETH for this wallet, proven from this wallet&apos;s own replay of L1.</source>
         <extracomment>%1 is a date and time, %2 a duration read from the contract such as &quot;10m 0s&quot; %1 is an amount of ETH</extracomment>
         <translation>Während eine Einzahlung wartete, wurde für die Dauer der Notausstiegsfrist kein Batch veröffentlicht. Jedes Konto kann jetzt sein ganzes L2-Guthaben auf L1 abheben: %1 ETH für diese Wallet, bewiesen aus dem eigenen Nachvollzug von L1 durch diese Wallet.</translation>
     </message>
     <message>
-        <location filename="../qml/EscapeBanner.qml" line="70"/>
+        <location filename="../qml/EscapeBanner.qml" line="72"/>
         <source>A deposit is waiting and no batch has been posted since. Unless one comes, the exit opens at %1 (escape delay %2).</source>
         <translation>Eine Einzahlung wartet, und seitdem wurde kein Batch veröffentlicht. Kommt keiner mehr, öffnet der Notausstieg am %1 (Frist %2).</translation>
     </message>
     <message>
-        <location filename="../qml/EscapeBanner.qml" line="84"/>
+        <location filename="../qml/EscapeBanner.qml" line="86"/>
         <source>Exit to L1</source>
         <translation>Auf L1 aussteigen</translation>
     </message>
     <message>
-        <location filename="../qml/EscapeBanner.qml" line="103"/>
+        <location filename="../qml/EscapeBanner.qml" line="105"/>
         <source>%1 ETH paid out on L1.</source>
         <extracomment>%1 is an amount of ETH</extracomment>
         <translation>%1 ETH auf L1 ausgezahlt.</translation>
@@ -864,12 +864,22 @@
         <translation>Entsperren Sie zuerst die Wallet.</translation>
     </message>
     <message>
-        <location filename="../app/escapecontroller.cpp" line="129"/>
+        <location filename="../app/escapecontroller.cpp" line="104"/>
+        <source>Exit of L2 account #%1 to L1</source>
+        <translation>Ausstieg von L2-Konto #%1 nach L1</translation>
+    </message>
+    <message>
+        <location filename="../app/escapecontroller.cpp" line="105"/>
+        <source>Refund of deposit %1 on L1</source>
+        <translation>Rückerstattung der Einzahlung %1 auf L1</translation>
+    </message>
+    <message>
+        <location filename="../app/escapecontroller.cpp" line="135"/>
         <source>%1 was reverted on L1 (transaction %2).</source>
         <translation>%1 wurde auf L1 rückgängig gemacht (Transaktion %2).</translation>
     </message>
     <message>
-        <location filename="../app/escapecontroller.cpp" line="134"/>
+        <location filename="../app/escapecontroller.cpp" line="143"/>
         <source>%1 failed: %2</source>
         <translation>%1 fehlgeschlagen: %2</translation>
     </message>
@@ -1434,38 +1444,38 @@
 <context>
     <name>RestorePage</name>
     <message>
-        <location filename="../qml/RestorePage.qml" line="24"/>
+        <location filename="../qml/RestorePage.qml" line="25"/>
         <source>Restore a wallet</source>
         <translation>Wallet wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../qml/RestorePage.qml" line="25"/>
+        <location filename="../qml/RestorePage.qml" line="26"/>
         <source>Type your recovery phrase, with the words separated by spaces.</source>
         <translation>Gib deine Wiederherstellungsphrase ein, die Wörter durch Leerzeichen getrennt.</translation>
     </message>
     <message>
-        <location filename="../qml/RestorePage.qml" line="36"/>
+        <location filename="../qml/RestorePage.qml" line="37"/>
         <source>12, 15, 18, 21 or 24 words</source>
         <translation>12, 15, 18, 21 oder 24 Wörter</translation>
     </message>
     <message>
-        <location filename="../qml/RestorePage.qml" line="40"/>
+        <location filename="../qml/RestorePage.qml" line="41"/>
         <source>Recovery phrase</source>
         <translation>Wiederherstellungsphrase</translation>
     </message>
     <message>
-        <location filename="../qml/RestorePage.qml" line="48"/>
+        <location filename="../qml/RestorePage.qml" line="49"/>
         <source>This wallet uses a BIP-39 passphrase</source>
         <extracomment>BIP-39 &quot;25th word&quot;; most wallets do not use one</extracomment>
         <translation>Diese Wallet verwendet eine BIP-39-Passphrase</translation>
     </message>
     <message>
-        <location filename="../qml/RestorePage.qml" line="54"/>
+        <location filename="../qml/RestorePage.qml" line="55"/>
         <source>BIP-39 passphrase (not your Sluice password)</source>
         <translation>BIP-39-Passphrase (nicht dein Sluice-Passwort)</translation>
     </message>
     <message>
-        <location filename="../qml/RestorePage.qml" line="63"/>
+        <location filename="../qml/RestorePage.qml" line="64"/>
         <source>Continue</source>
         <translation>Weiter</translation>
     </message>

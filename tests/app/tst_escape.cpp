@@ -165,12 +165,33 @@ void TestEscape::silentOperatorCountdownFreezeAndExit() {
     const Address me = *parse_address(AppContext::instance()->store()->accounts().first().address.toStdString());
     const U256 before = l1Balance(session->l1(), me);
     QSignalSpy exited(&escape, &EscapeController::exited);
+    ReviewApprover exitReviewer(escape.review());
+
+    // Each exit is reviewed before it is signed; declining the first signs nothing and stops.
+    exitReviewer.decline = true;
+    escape.exitAll();
+    QVERIFY(escape.busy());
+    QVERIFY(waitUntil(&escape, &EscapeController::changed, [&] { return !escape.busy(); }));
+    QVERIFY2(escape.error().isEmpty(), qPrintable(escape.error()));
+    QCOMPARE(exitReviewer.shown.size(), 1);
+    QCOMPARE(exited.count(), 0);
+    QCOMPARE(l1Balance(session->l1(), me), before);
+    QCOMPARE(escape.exitable(), QStringLiteral("2.5"));
+
+    exitReviewer.decline = false;
+    exitReviewer.shown.clear();
     escape.exitAll();
     QVERIFY(escape.busy());
     QVERIFY(waitUntil(&escape, &EscapeController::changed, [&] { return !escape.busy(); }));
     QVERIFY2(escape.error().isEmpty(), qPrintable(escape.error()));
     QCOMPARE(exited.count(), 1);
     QCOMPARE(escape.paid(), QStringLiteral("2.5"));
+    // The review showed each call on L1 as it was signed: the exit (2) and the refund (0.5).
+    const QString meText = QString::fromStdString(to_checksum_address(me));
+    QCOMPARE(exitReviewer.shown.size(), 2);
+    const QString l1Chain = QString::number(session->params().l1ChainId);
+    QVERIFY2(exitReviewer.shown[0].startsWith(QStringLiteral("L1 chain %1: 2 ETH to %2").arg(l1Chain, meText)), qPrintable(exitReviewer.shown[0]));
+    QVERIFY2(exitReviewer.shown[1].startsWith(QStringLiteral("L1 chain %1: 0.5 ETH to %2").arg(l1Chain, meText)), qPrintable(exitReviewer.shown[1]));
     // The account paid two transactions' gas out of what it received (both well under 0.01 ETH).
     const U256 after = l1Balance(session->l1(), me);
     const U256 received = U256(2'500'000'000'000'000'000ULL);
