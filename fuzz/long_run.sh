@@ -10,7 +10,8 @@
 #   fuzz/long_run.sh [OUT_DIR] [target...]        # default: /tmp/sluice-fuzz, every fuzz_* target
 #
 # OUT_DIR/<target>.log ends with libFuzzer's final stats (stat::number_of_executed_units, time);
-# OUT_DIR/summary.txt has one line per target: name, executions, seconds, exit status.
+# OUT_DIR/summary.txt has one line per target: name, executions, wall seconds, CPU seconds (user +
+# system: less than wall when the run shared its core), exit status.
 set -uo pipefail
 # ASan returning freed memory to the OS (madvise) stalled one run for over a minute inside the
 # allocator on a loaded machine; the runs keep their memory instead.
@@ -38,11 +39,13 @@ for name in "${targets[@]}"; do
     http) extra=(-dict="$root/fuzz/http.dict" -max_len=4096) ;;
   esac
   start=$(date +%s)
-  "$bin/fuzz_$name" -runs="$runs" -max_total_time="$max_seconds" -timeout=${TIMEOUT:-60} -rss_limit_mb=2048 \
+  TIMEFORMAT='%U %S'
+  { time "$bin/fuzz_$name" -runs="$runs" -max_total_time="$max_seconds" -timeout=${TIMEOUT:-60} -rss_limit_mb=2048 \
       -print_final_stats=1 -artifact_prefix="$work/" "${extra[@]}" \
-      "$work/corpus" "$root/fuzz/corpus/$name" >"$out/$name.log" 2>&1
+      "$work/corpus" "$root/fuzz/corpus/$name" >"$out/$name.log" 2>&1; } 2>"$work/cpu-time"
   status=$?
+  cpu=$(awk '{printf "%d", $1 + $2}' "$work/cpu-time")
   seconds=$(( $(date +%s) - start ))
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$out/$name.log" | grep -o '[0-9]*$')
-  echo "$name executions=${execs:-?} seconds=$seconds exit=$status" | tee -a "$out/summary.txt"
+  echo "$name executions=${execs:-?} seconds=$seconds cpu_seconds=${cpu:-?} exit=$status" | tee -a "$out/summary.txt"
 done

@@ -8,14 +8,11 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "node/l1/l1side.h"
 #include "node/rpc/ethapi.h"
 #include "node/rpc/rpcserver.h"
 #include "node/sequencer/sequencer.h"
 
-#if defined(SLUICE_HAVE_L1SIDE) && __has_include("node/l1/l1side.h")
-#include "node/l1/l1side.h"
-#define SLUICE_WITH_L1 1
-#endif
 
 namespace sluice::node {
 
@@ -55,12 +52,7 @@ void NodeApp::onSignal() {
 }
 
 Status NodeApp::start() {
-#ifdef SLUICE_WITH_L1
     if (auto st = L1Side::prepare(m_config); !st) return st;
-#else
-    if (m_config.devnet || !m_config.l1RpcUrl.isEmpty())
-        return make_error("this sluiced was built without the L1 side (node/l1); only a sequencer without L1 can run");
-#endif
     if (!QDir().mkpath(m_config.dataDir))
         return make_error("cannot create the data directory " + m_config.dataDir.toStdString());
     // A verifier-only node (--verifier) runs no sequencer: it keeps only what it read from L1.
@@ -88,22 +80,18 @@ Status NodeApp::start() {
         m_rpc = std::make_unique<RpcServer>(nullptr, RpcLimits{}, RpcAccess{m_config.rpcAllowedHosts, m_config.rpcCorsOrigins});
         if (m_sequencer) registerEthMethods(*m_rpc, *m_sequencer);
     }
-#ifdef SLUICE_WITH_L1
     m_l1 = new L1Side(m_config, m_sequencer.get(), m_rpc.get(), this);
     connect(m_l1, &L1Side::fatalError, this, [](const QString& message) {
         qCritical("sluiced: %s", qPrintable(message));
         QCoreApplication::exit(2);
     });
-#endif
     if (m_rpc) {
         QHostAddress host;
         if (!host.setAddress(m_config.rpcHost))
             return make_error("--rpc-host: not an IP address: " + m_config.rpcHost.toStdString());
         if (auto st = m_rpc->listen(host, m_config.rpcPort); !st) return st;
     }
-#ifdef SLUICE_WITH_L1
     if (auto st = m_l1->start(); !st) return st;
-#endif
     if (m_rpc)
         qInfo("sluiced: JSON-RPC on http://%s:%u (chain %s), data in %s", qPrintable(m_config.rpcHost),
               unsigned(m_rpc->port()), u256_to_dec(m_config.l2ChainId).c_str(), qPrintable(m_config.dataDir));
@@ -114,9 +102,7 @@ Status NodeApp::start() {
 }
 
 void NodeApp::stop() {
-#ifdef SLUICE_WITH_L1
     if (m_l1) m_l1->stop();
-#endif
     if (m_rpc) m_rpc->close();
     if (m_sequencer) m_sequencer->stop();
 }

@@ -1,20 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// sluiced as an object: the database, the sequencer, the RPC server and (when node/l1 is built)
-// the L1 side, started in that order and stopped in reverse on SIGINT/SIGTERM.
-//
-// The L1 side (node/l1/l1side.h, sluice_node_l1) is optional: the node links it when the target
-// exists (SLUICE_HAVE_L1SIDE). It must provide
-//     class L1Side : public QObject {
-//         L1Side(const NodeConfig&, Sequencer*, RpcServer*, QObject* parent);  // either may be null:
-//                                       // --verifier runs no sequencer and serves RPC only with --l2-port
-//         Status start();   // may finish asynchronously; failures later -> fatalError(QString)
-//         void stop();
-//       signals: void fatalError(QString message);
-//     };
-// and may adjust the config before the sequencer starts through
-//     Status L1Side::prepare(NodeConfig&)  (static; reads chain id/base fee/fee recipient from L1,
-//     or starts the devnet) -- called by NodeApp before anything else is created.
+// sluiced as an object: the database, the sequencer, the RPC server and the L1 side
+// (node/l1/l1side.h), started in that order and stopped in reverse on SIGINT/SIGTERM.
+// L1Side::prepare runs first and may adjust the config (chain id, base fee and fee recipient read
+// from L1, or the devnet started); without an L1 configured the L1 side does nothing.
 
 #include <QObject>
 #include <QSocketNotifier>

@@ -13,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "prerequisite.hpp"
 #include "wait_until.h"
 #include "appcontext.h"
 #include "bridgecontroller.h"
@@ -76,15 +77,9 @@ private:
 };
 
 void TestEscape::initTestCase() {
-    QString sluiced = qEnvironmentVariable("SLUICE_SLUICED");
-#ifdef SLUICED_PATH
-    if (sluiced.isEmpty()) sluiced = QStringLiteral(SLUICED_PATH);
-#endif
-    if (sluiced.isEmpty() || !QFileInfo(sluiced).isExecutable())
-        QSKIP("no sluiced (build the sluiced target or set SLUICE_SLUICED)");
-#ifdef ANVIL_PATH
+    QString sluiced = qEnvironmentVariable("SLUICE_SLUICED", QStringLiteral(SLUICED_PATH));
+    SLUICE_QT_PREREQUISITE(QFileInfo(sluiced).isExecutable(), "no sluiced at " + sluiced + " (build the sluiced target or set SLUICE_SLUICED)");
     if (qEnvironmentVariableIsEmpty("SLUICE_ANVIL")) qputenv("SLUICE_ANVIL", ANVIL_PATH);
-#endif
     AppOptions options;
     options.dataDir = m_dir.filePath(QStringLiteral("wallet"));
     options.devFixture = true;

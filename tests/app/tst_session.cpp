@@ -17,6 +17,7 @@
 
 #include <memory>
 
+#include "prerequisite.hpp"
 #include "wait_until.h"
 #include "activitymodel.h"
 #include "appcontext.h"
@@ -78,15 +79,9 @@ private:
 };
 
 void TestSession::initTestCase() {
-    QString sluiced = qEnvironmentVariable("SLUICE_SLUICED");
-#ifdef SLUICED_PATH
-    if (sluiced.isEmpty()) sluiced = QStringLiteral(SLUICED_PATH);
-#endif
-    if (sluiced.isEmpty() || !QFileInfo(sluiced).isExecutable())
-        QSKIP("no sluiced (build the sluiced target or set SLUICE_SLUICED)");
-#ifdef ANVIL_PATH
+    QString sluiced = qEnvironmentVariable("SLUICE_SLUICED", QStringLiteral(SLUICED_PATH));
+    SLUICE_QT_PREREQUISITE(QFileInfo(sluiced).isExecutable(), "no sluiced at " + sluiced + " (build the sluiced target or set SLUICE_SLUICED)");
     if (qEnvironmentVariableIsEmpty("SLUICE_ANVIL")) qputenv("SLUICE_ANVIL", ANVIL_PATH);
-#endif
     AppOptions options;
     options.dataDir = m_dir.filePath(QStringLiteral("wallet"));
     options.devFixture = true;

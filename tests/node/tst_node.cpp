@@ -2,6 +2,7 @@
 // sluiced part 1: storage durability, sequencer validity and deposits, the batch interface, the
 // RPC server under hostile input, cast against the real binary, and kill -9 + restart.
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -16,6 +17,7 @@
 #include <csignal>
 
 #include "core/crypto/keccak.hpp"
+#include "prerequisite.hpp"
 #include "core/crypto/secp256k1.hpp"
 #include "core/eth/transaction.hpp"
 #include "core/rollup/batch.hpp"
@@ -351,7 +353,7 @@ QString runCast(const QStringList& args, int* exitCode = nullptr) {
 }  // namespace
 
 void NodeTest::castAgainstSluiced() {
-    if (QStringLiteral(SLUICE_CAST_PATH).isEmpty() || QStringLiteral(SLUICE_CAST_PATH).endsWith("NOTFOUND")) QSKIP("cast not installed");
+    SLUICE_QT_PREREQUISITE(QFileInfo(QStringLiteral(SLUICE_CAST_PATH)).isExecutable(), "cast not found (run scripts/setup.sh)");
     QTemporaryDir dir;
     NodeProcess node;
     QVERIFY(node.start(dir.path(), freePort()));

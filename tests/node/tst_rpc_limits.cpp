@@ -7,6 +7,7 @@
 //     undefined behaviour to convert, a batch whose answers would fill memory;
 //   - connections: 1,000 idle sockets, connections that never send, WebSocket subscriptions,
 //     clients that stop reading.
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -26,6 +27,7 @@
 #include "node/rpc/rpcserver.h"
 #include "node/sequencer/sequencer.h"
 #include "node_test_support.hpp"
+#include "prerequisite.hpp"
 
 using namespace sluice;
 using namespace sluice::node;
@@ -165,7 +167,8 @@ void RpcLimitsTest::initTestCase() {
     r.rlim_cur = r.rlim_max;
     ::setrlimit(RLIMIT_NOFILE, &r);
     QVERIFY(::getrlimit(RLIMIT_NOFILE, &r) == 0);
-    if (r.rlim_cur != RLIM_INFINITY && r.rlim_cur < 2500) QSKIP("needs 2,500 file descriptors");
+    SLUICE_QT_PREREQUISITE(r.rlim_cur == RLIM_INFINITY || r.rlim_cur >= 2500,
+                           "needs 2,500 file descriptors (ulimit -n) for its 1,000 connections");
 }
 
 // Item 4: a page the user visits must not reach the node, directly (a "simple" text/plain POST
@@ -605,8 +608,10 @@ void RpcLimitsTest::attacksOnTheRealNode() {
 void RpcLimitsTest::sluiceMethodsCheckRanges() {
     QTemporaryDir dir;
     NodeProcess node;
-    if (!node.start({"--devnet", "--data-dir", dir.path(), "--l1-port", QString::number(freePort())}, freePort()))
-        QSKIP(qPrintable("sluiced --devnet did not start (anvil missing?): " + QString::fromUtf8(node.process.readAll().right(500))));
+    SLUICE_QT_PREREQUISITE(QFileInfo(QStringLiteral(SLUICE_ANVIL_PATH)).isExecutable(),
+                           "anvil not found (run scripts/setup.sh)");
+    QVERIFY2(node.start({"--devnet", "--data-dir", dir.path(), "--l1-port", QString::number(freePort())}, freePort()),
+             qPrintable("sluiced --devnet did not start: " + QString::fromUtf8(node.process.readAll().right(500))));
     QVERIFY(spinUntil([&] { return call(node.port, "sluice_status", {}).toObject().contains("l1ChainId"); }, 60000));
     auto code = [&](const QJsonArray& params) {
         int c = 0;

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <random>
 
+#include "prerequisite.hpp"
 #include "core/eth/abi.hpp"
 #include "peer.hpp"
 
@@ -106,7 +107,7 @@ TEST(Abi, DecodeIsStrict) {
 
 // Random values, encoded here and by `cast calldata`, must give identical bytes; then decode back.
 TEST(Abi, PeerCastCalldataRandom) {
-    if (test::cast_path().empty() || !std::filesystem::exists(test::cast_path())) GTEST_SKIP() << "cast not found";
+    SLUICE_GTEST_PREREQUISITE(std::filesystem::exists(test::cast_path()), "cast not found (run scripts/setup.sh)");
     std::mt19937_64 rng(20240611);
     auto hex_bytes = [&](std::size_t n) {
         Bytes b(n);

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "prerequisite.hpp"
 #include "core/eth/eip712.hpp"
 #include "peer.hpp"
 #include "vectors.hpp"
@@ -91,7 +92,7 @@ TEST(Eip712, PeerCastWalletSignRichDocument) {
     EXPECT_EQ(sig->to_rsv().hex(),
               "0x9fb7d2c71652de3a8f89a2bf9af2bd29339ac894dff520ec293a33bb3f5bff25687f49a4aa955499e7dd63a904c9a431bb"
               "150559a536343087911728e9a81c9e1c");
-    if (test::cast_path().empty() || !std::filesystem::exists(test::cast_path())) GTEST_SKIP() << "cast not found";
+    SLUICE_GTEST_PREREQUISITE(std::filesystem::exists(test::cast_path()), "cast not found (run scripts/setup.sh)");
     auto theirs = test::run_cast({"wallet", "sign", "--data", "--from-file", path, "--private-key", key_hex});
     ASSERT_TRUE(theirs.has_value());
     EXPECT_EQ(sig->to_rsv().hex(), *theirs);

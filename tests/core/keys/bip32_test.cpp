@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "prerequisite.hpp"
+
 #include <regex>
 
 #include "core/keys/bip39.hpp"
@@ -171,7 +173,7 @@ TEST(Bip32, EthereumKeyOfTheWellKnownTestMnemonic) {
 
 TEST(Bip32, AddressesMatchCastForARandomMnemonic) {
     const auto cast = test::cast_path();
-    if (!cast) GTEST_SKIP() << "cast not found (SLUICE_CAST)";
+    SLUICE_GTEST_PREREQUISITE(cast, "cast not found (run scripts/setup.sh)");
     auto mnemonic = generate_mnemonic(12);
     ASSERT_TRUE(mnemonic.ok());
     const std::string words(mnemonic->as_string());

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "prerequisite.hpp"
+
 #include <fstream>
 #include <regex>
 
@@ -263,7 +265,7 @@ TEST(Keystore, MalformedAndUnsupportedFilesHaveTheirOwnMessages) {
 
 TEST(Keystore, CastKeystoreOpensHere) {
     const auto cast = test::cast_path();
-    if (!cast) GTEST_SKIP() << "cast not found (SLUICE_CAST)";
+    SLUICE_GTEST_PREREQUISITE(cast, "cast not found (run scripts/setup.sh)");
     test::TempDir dir;
     const auto result = test::run_command(test::shell_quote(*cast) + " wallet new " + test::shell_quote(dir.path().string()) +
                                           " peer --unsafe-password 'pass word'");
@@ -284,7 +286,7 @@ TEST(Keystore, CastKeystoreOpensHere) {
 
 TEST(Keystore, OurKeystoreOpensInCast) {
     const auto cast = test::cast_path();
-    if (!cast) GTEST_SKIP() << "cast not found (SLUICE_CAST)";
+    SLUICE_GTEST_PREREQUISITE(cast, "cast not found (run scripts/setup.sh)");
     test::TempDir dir;
     auto key = PrivateKey::generate();
     ASSERT_TRUE(key.ok());

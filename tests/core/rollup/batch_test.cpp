@@ -4,9 +4,11 @@
 #include <array>
 #include <functional>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <sstream>
 
+#include "prerequisite.hpp"
 #include "core/crypto/keccak.hpp"
 #include "core/eth/address.hpp"
 #include "core/rollup/batch.hpp"
@@ -353,7 +355,7 @@ TEST_F(Batches, ProveFraudCalldataMatchesCast) {
               "0x0000000000000000000000000000000000000000000000000000000000000020");
 
     const std::string cast = SLUICE_CAST_PATH;
-    if (cast.empty()) GTEST_SKIP() << "cast not found: no peer comparison";
+    SLUICE_GTEST_PREREQUISITE(std::filesystem::exists(cast), "cast not found (run scripts/setup.sh): no peer comparison");
     std::ostringstream arg;
     arg << "(7,(" << h.prev_state_root.hex() << ',' << h.state_root.hex() << ',' << h.tx_root.hex() << ','
         << h.withdrawal_root.hex() << ',' << h.record_count << ',' << h.deposit_start << ',' << h.deposit_end << ','
