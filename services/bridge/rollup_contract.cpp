@@ -103,24 +103,19 @@ void RollupContract::escapeStatus(QObject* context, Done<EscapeStatus> done) {
     // Four views read one after the other; a failure of any ends it.
     static const char* const kViews[] = {"frozen()", "escapeAvailableAt()", "lastBatchAt()", "stateRoot()"};
     auto status = std::make_shared<EscapeStatus>();
+    // The step holds itself weakly and each call under way holds it strongly, so it lives exactly
+    // as long as a call is pending: no cycle to break, and nothing destroyed while it runs.
     auto step = std::make_shared<std::function<void(std::size_t)>>();
+    std::weak_ptr<std::function<void(std::size_t)>> self = step;
     RpcClient* rpc = m_l1->rpc();
-    *step = [this, context, done, status, step, rpc](std::size_t i) {
-        if (i == std::size(kViews)) {
-            *step = nullptr;  // break the self-reference
-            return done(*status);
-        }
-        call(selectorCall(kViews[i]), context, [i, done, status, step, rpc](RpcResult<Bytes> reply) {
-            if (!reply.ok()) {
-                *step = nullptr;
-                return done(reply.error());
-            }
+    *step = [this, context, done, status, self, rpc](std::size_t i) {
+        if (i == std::size(kViews)) return done(*status);
+        call(selectorCall(kViews[i]), context, [i, done, status, step = self.lock(), rpc](RpcResult<Bytes> reply) {
+            if (!reply.ok()) return done(reply.error());
             auto v = word(reply.value());
-            if (!v || (i < 3 && *v > U256(std::numeric_limits<quint64>::max()))) {
-                *step = nullptr;
+            if (!v || (i < 3 && *v > U256(std::numeric_limits<quint64>::max())))
                 return done(rpc->malformed(QStringLiteral("eth_call %1").arg(QLatin1String(kViews[i])),
                                            QStringLiteral("expected one word")));
-            }
             if (i == 0) status->frozen = !v->is_zero();
             if (i == 1) status->availableAt = static_cast<quint64>(*v);
             if (i == 2) status->lastBatchAt = static_cast<quint64>(*v);

@@ -54,7 +54,10 @@ void RollupReader::readParameters(QObject* context, std::function<void(RpcResult
                                          "depositDelay()", "feeRecipient()",    "minDeposit()",   "escapeDelay()"};
     auto rpc = m_eth->rpc();
     auto rollup = m_rollup;
+    // The step holds itself weakly and each call under way holds it strongly (self), so it lives
+    // exactly as long as a call is pending, whichever way the reading ends.
     auto next = std::make_shared<std::function<void()>>();
+    std::weak_ptr<std::function<void()>> weakNext = next;
     auto fail = [done](const QString& what, const QString& why) {
         RpcError e;
         e.kind = RpcError::Kind::MalformedReply;
@@ -64,7 +67,7 @@ void RollupReader::readParameters(QObject* context, std::function<void(RpcResult
     *next = [=]() {
         if (state->step < std::size(kViews)) {
             const char* view = kViews[state->step];
-            ethCall(rpc, rollup, rollupabi::encodeView(view), context, [=](RpcResult<Bytes> r) {
+            ethCall(rpc, rollup, rollupabi::encodeView(view), context, [=, self = weakNext.lock()](RpcResult<Bytes> r) {
                 if (!r) return done(r.error());
                 if (r.value().empty())
                     return fail(QLatin1String(view),
@@ -90,19 +93,19 @@ void RollupReader::readParameters(QObject* context, std::function<void(RpcResult
                 }
                 }
                 ++state->step;
-                (*next)();
+                (*self)();
             });
         } else if (state->step == std::size(kViews)) {
             Bytes data = rollupabi::encodeView("genesisStateRoot(address)");
             data.insert(data.end(), 12, 0);
             append(data, state->p.feeRecipient);
-            ethCall(rpc, rollup, data, context, [=](RpcResult<Bytes> r) {
+            ethCall(rpc, rollup, data, context, [=, self = weakNext.lock()](RpcResult<Bytes> r) {
                 if (!r) return done(r.error());
                 auto h = Hash::from_view(r.value());
                 if (!h) return fail(QStringLiteral("genesisStateRoot"), QStringLiteral("not one word"));
                 state->p.genesisStateRoot = *h;
                 ++state->step;
-                (*next)();
+                (*self)();
             });
         } else {
             rpc->call(QStringLiteral("eth_chainId"), {}, context, [=](RpcReply r) {
@@ -110,9 +113,7 @@ void RollupReader::readParameters(QObject* context, std::function<void(RpcResult
                 auto id = EthClient::parseQuantity64(r.value());
                 if (!id) return done(rpc->malformed(QStringLiteral("eth_chainId"), QStringLiteral("a quantity")));
                 state->p.l1ChainId = *id;
-                auto result = state->p;
-                *next = nullptr;  // break the self-reference
-                done(result);
+                done(state->p);
             });
         }
     };

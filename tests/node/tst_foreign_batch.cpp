@@ -101,8 +101,11 @@ bool sequencedAfter(const Sequencer& seq, const Hash& h, std::uint64_t block) {
 int creditsOf(const QString& dbPath, std::uint64_t index) {
     auto db = NodeDatabase::open(dbPath);
     if (!db) qFatal("%s", db.message().c_str());
+    // Held by name: a range-for over *records(...) would outlive the Result it dereferences.
+    const auto records = (*db)->records(0, std::numeric_limits<std::uint64_t>::max());
+    if (!records) qFatal("%s", records.message().c_str());
     int n = 0;
-    for (const auto& r : *(*db)->records(0, std::numeric_limits<std::uint64_t>::max()))
+    for (const auto& r : *records)
         if (r.depositIndex && *r.depositIndex == index) ++n;
     return n;
 }

@@ -231,7 +231,8 @@ void NodeL1DamagedTest::restartLogsAndL1RewritesTheView() {
     side.stop();
     auto db = NodeDatabase::open(path);
     QVERIFY(db);
-    QVERIFY2((*db)->checkL1View().ok(), (*db)->checkL1View().message().c_str());
+    const Status view = (*db)->checkL1View();
+    QVERIFY2(view.ok(), view.ok() ? "" : view.message().c_str());  // Qt 6.4 evaluates the message either way
 }
 
 QTEST_GUILESS_MAIN(NodeL1DamagedTest)
