@@ -46,11 +46,11 @@ ItemDelegate {
             Layout.leftMargin: Theme.spacingSmall
             radius: 20
             // A colour per account derived from its address, like a tiny identicon.
-            color: Qt.hsla((parseInt(root.address.substring(2, 8), 16) % 360) / 360, 0.45, 0.55, 1)
+            color: Theme.avatarColor(root.address)
             Label {
                 anchors.centerIn: parent
                 text: root.index + 1
-                color: "white"
+                color: Theme.textOnAvatar
                 font.weight: Font.DemiBold
             }
         }

@@ -35,7 +35,7 @@ ToolBar {
         }
         Label {
             text: "Sluice"
-            color: "white"
+            color: Theme.textOnHeader
             font.pixelSize: 21
             font.weight: Font.DemiBold
         }
@@ -43,7 +43,7 @@ ToolBar {
             Layout.alignment: Qt.AlignBaseline
             //: Tagline next to the app name in the header
             text: qsTr("Ethereum L2 wallet & bridge")
-            color: "#C5CAE9"
+            color: Theme.textOnHeaderSecondary
             font.pixelSize: Theme.fontSmall + 1
             visible: root.width > 700
         }
@@ -60,7 +60,7 @@ ToolBar {
             objectName: "headerLockButton"
             visible: root.navigationVisible
             icon.source: "qrc:/Sluice/icons/lock.svg"
-            icon.color: "white"
+            icon.color: Theme.textOnHeader
             Layout.leftMargin: Theme.spacingSmall
             Accessible.name: qsTr("Lock the wallet")
             ToolTip.visible: hovered

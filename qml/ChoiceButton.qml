@@ -21,7 +21,7 @@ AbstractButton {
 
     background: Rectangle {
         radius: 10
-        color: root.emphasised ? (root.hovered ? "#EEF0FB" : "#F4F5FD")
+        color: root.emphasised ? (root.hovered ? Theme.emphasisHover : Theme.emphasisBg)
                                : (root.hovered ? Theme.surfaceAlt : Theme.surface)
         border.color: root.activeFocus || root.emphasised ? Theme.primary : Theme.divider
         border.width: root.activeFocus ? 2 : 1
@@ -37,12 +37,12 @@ AbstractButton {
                 Layout.preferredWidth: 44
                 Layout.preferredHeight: 44
                 radius: 22
-                color: root.emphasised ? Theme.primary : "#E8EBF5"
+                color: root.emphasised ? Theme.primary : Theme.neutralBg
                 Label {
                     anchors.centerIn: parent
                     text: root.glyph
                     font.pixelSize: 20
-                    color: root.emphasised ? "white" : Theme.primary
+                    color: root.emphasised ? Theme.textOnPrimary : Theme.primary
                 }
             }
             ColumnLayout {

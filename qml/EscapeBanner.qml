@@ -80,16 +80,12 @@ Rectangle {
                 running: root.controller.busy
                 visible: running
             }
-            Button {
+            PrimaryButton {
                 objectName: "exitButton"
+                danger: true
                 visible: root.frozen
                 text: qsTr("Exit to L1")
                 enabled: !root.controller.busy && root.controller.exitable.length > 0 && root.controller.exitable !== "0"
-                highlighted: true
-                Material.accent: Theme.error
-                Material.background: Theme.error
-                Material.foreground: Theme.surface
-                font.weight: Font.DemiBold
                 onClicked: root.controller.exitAll()
             }
         }

@@ -73,15 +73,11 @@ Rectangle {
                 running: root.model.proving
                 visible: running
             }
-            Button {
+            PrimaryButton {
                 objectName: "submitFraudProofButton"
+                danger: true
                 text: qsTr("Submit fraud proof")
                 enabled: !root.model.proving && root.model.proofTxHash.length === 0
-                highlighted: true
-                Material.accent: Theme.error
-                Material.background: Theme.error
-                Material.foreground: Theme.surface
-                font.weight: Font.DemiBold
                 onClicked: root.model.submitFraudProof(parseInt(root.model.fraudBatch))
             }
         }

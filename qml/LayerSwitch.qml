@@ -30,7 +30,15 @@ RowLayout {
             highlighted: checked
             Material.accent: Theme.primary
             Material.background: checked ? Theme.primary : "transparent"
-            Material.foreground: checked ? Theme.onPrimary : Theme.textPrimary
+            // Set here: a highlighted Material button ignores Material.foreground.
+            contentItem: Text {
+                text: parent.text
+                font: parent.font
+                color: parent.checked ? Theme.textOnPrimary : Theme.textPrimary
+                horizontalAlignment: Text.AlignHCenter
+                verticalAlignment: Text.AlignVCenter
+                elide: Text.ElideRight
+            }
             Accessible.name: modelData.text
             Accessible.checked: checked
             onClicked: {

@@ -99,7 +99,7 @@ SectionCard {
             Layout.preferredHeight: 180
             visible: false
             radius: 6
-            color: Theme.dark ? "#0B0D12" : "#1E2230"
+            color: Theme.consoleBg
             ListView {
                 id: logList
                 anchors.fill: parent
@@ -112,7 +112,7 @@ SectionCard {
                     required property var model
                     width: ListView.view.width
                     text: model.text
-                    color: model.error ? "#FF8A80" : "#C8D0E0"
+                    color: model.error ? Theme.consoleError : Theme.consoleText
                     font.family: Theme.monoFamily
                     font.pixelSize: 11
                     elide: Text.ElideRight

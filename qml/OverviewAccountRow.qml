@@ -45,11 +45,11 @@ Rectangle {
             Layout.preferredWidth: 32
             Layout.preferredHeight: 32
             radius: 16
-            color: Qt.hsla((parseInt(root.address.substring(2, 8), 16) % 360) / 360, 0.45, 0.55, 1)
+            color: Theme.avatarColor(root.address)
             Label {
                 anchors.centerIn: parent
                 text: root.index + 1
-                color: "white"
+                color: Theme.textOnAvatar
                 font.weight: Font.DemiBold
             }
         }

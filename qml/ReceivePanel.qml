@@ -23,7 +23,7 @@ Card {
             Layout.preferredHeight: 232
             Layout.alignment: Qt.AlignTop
             radius: 8
-            color: "white"
+            color: Theme.qrBackground
             border.color: Theme.divider
             Image {
                 objectName: "qrImage"

@@ -31,7 +31,7 @@ ToolBar {
             Layout.preferredHeight: 10
             radius: 5
             color: root.network.state === NetworkStatus.Online ? Theme.success
-                 : root.network.state === NetworkStatus.Connecting ? "#F9A825" : Theme.error
+                 : root.network.state === NetworkStatus.Connecting ? Theme.pending : Theme.error
         }
         Label {
             objectName: "networkState"

@@ -22,7 +22,9 @@ QtObject {
     readonly property color primaryDark: dark ? "#1A237E" : "#283593"
     readonly property color headerStart: dark ? "#161A2E" : "#283593"
     readonly property color headerEnd: dark ? "#232A4D" : "#3949AB"
-    readonly property color onPrimary: dark ? "#0E1220" : "#FFFFFF"
+    // Tokens for text on a filled colour are named textOn…: QML reads a property named on<Capital>
+    // as a signal handler, and such a token silently came out black.
+    readonly property color textOnPrimary: dark ? "#0E1220" : "#FFFFFF"
     readonly property color accent: dark ? "#4DB6AC" : "#00897B"
     readonly property color background: dark ? "#12151C" : "#F3F5F9"
     readonly property color surface: dark ? "#1B1F29" : "#FFFFFF"
@@ -43,6 +45,28 @@ QtObject {
     readonly property color infoBg: dark ? "#1A2838" : "#E3F2FD"
     readonly property color neutralBg: dark ? "#2A2F3C" : "#ECEFF4"
     readonly property color focus: dark ? "#B3C0FF" : "#3949AB"
+    // Text and icons on the filled backgrounds above.
+    readonly property color textOnError: dark ? "#1A0C0C" : "#FFFFFF"
+    readonly property color textOnHeader: "#FFFFFF"            // the header is deep indigo in both themes
+    readonly property color textOnHeaderSecondary: "#C5CAE9"
+    // Emphasised choice cards (onboarding), and the hover on them.
+    readonly property color emphasisBg: selection
+    readonly property color emphasisHover: dark ? "#343D5E" : "#DDE1F3"
+    // The local stack's log: a console, dark in both themes.
+    readonly property color consoleBg: dark ? "#0B0D12" : "#1E2230"
+    readonly property color consoleText: "#C8D0E0"
+    readonly property color consoleError: "#FF8A80"
+    // A state dot that is neither good nor bad (connecting).
+    readonly property color pending: dark ? "#FFCA28" : "#B57F00"
+    // A QR code is dark modules on white whatever the theme: scanners expect it.
+    readonly property color qrBackground: "#FFFFFF"
+    // Account badges: one hue per address, light enough for dark text in the dark theme and dark
+    // enough for white text in the light one, whatever the hue (tests/qml/tst_theme.qml).
+    readonly property color textOnAvatar: dark ? "#0E1220" : "#FFFFFF"
+    function avatarColor(address) {
+        const hue = (parseInt(String(address).substring(2, 8), 16) % 360) / 360
+        return Qt.hsla(isNaN(hue) ? 0 : hue, 0.45, dark ? 0.72 : 0.32, 1)
+    }
 
     readonly property string monoFamily: "DejaVu Sans Mono"
     readonly property int fontTitle: 26
