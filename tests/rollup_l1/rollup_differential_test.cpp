@@ -14,6 +14,7 @@
 
 #include <array>
 #include <map>
+#include <limits>
 #include <random>
 #include <set>
 
@@ -71,8 +72,9 @@ public:
     AccountTree& tree() { return m_tree; }
     const Params& params() const { return m_params; }
 
-    // A chunk of `size` records against the committed tree; at most one invalid record (when
-    // `invalid` names a variant), placed at `invalidAt`.
+    // A chunk of `size` records against the committed tree. When `invalid` names a variant, the
+    // record at `invalidAt` is that invalid one, and now and then another invalid record of any
+    // variant follows it: the verdict is the first one's on both sides.
     std::vector<Record> chunk(std::size_t size, int invalid, std::size_t invalidAt, Intent& intent) {
         begin();
         std::vector<Record> out;
@@ -83,10 +85,18 @@ public:
                 out.push_back(r);
                 continue;
             }
+            if (invalid >= 0 && i > invalidAt && chance(25)) {
+                Intent later;
+                out.push_back(makeInvalid(static_cast<int>(pick(kInvalidVariants)), later));
+                ++m_laterInvalid;
+                continue;
+            }
             out.push_back(makeValid());
         }
         return out;
     }
+    std::size_t laterInvalid() const { return m_laterInvalid; }
+    std::size_t explicitDefaultGas() const { return m_explicitDefaultGas; }
 
     // Deposits creating accounts for every signer key (and a whale nobody can spend from).
     std::vector<Record> bootstrap() {
@@ -199,6 +209,7 @@ private:
             f.gasPrice = m_params.base_fee + below(2 * kGwei);
         }
         if (chance(15)) f.gasLimit = 21000 + pick(30000);
+        if (chance(3)) f.gasLimit = std::numeric_limits<std::uint64_t>::max();  // the fee is for 21000 gas whatever the limit
         return f;
     }
     U256 price(const Fees& f) const {
@@ -215,6 +226,10 @@ private:
         const auto signedTx = signTx(m_keys[key], nonce, to, value, eip1559, gasPrice, priority, maxFee, gasLimit);
         auto r = record_from_transaction(signedTx, from, m_addresses[key], toIndex, m_params);
         if (!r) qFatal("record_from_transaction: %s", r.message().c_str());
+        if (!r->gas_limit && chance(5)) {
+            r->gas_limit = kTransferGas;  // 21000 written out, which the encoding may also leave implicit
+            ++m_explicitDefaultGas;
+        }
         return *r;
     }
 
@@ -368,7 +383,7 @@ private:
     }
 
 public:
-    static constexpr int kInvalidVariants = 28;
+    static constexpr int kInvalidVariants = 29;
     const std::map<std::string, std::size_t>& rightSkips() const { return m_rightSkips; }
     std::size_t appliedForced() const { return m_appliedForced; }
 
@@ -526,6 +541,9 @@ private:
             set(Verdict::WrongSkip, "valid forced transfer skipped (no second account yet)");
             return skipped(m_keys[key], s.nonce, toAddr, 0, Fees{false, gp, 0, 0, 21000});
         }
+        case 28:
+            set(Verdict::BadNonce, "nonce 2^64 - 1");
+            return transfer(std::numeric_limits<std::uint64_t>::max(), 1);
         case 19:
             // A user's signed withdrawal booked as a kind-0 transfer to that account (§3, rule 7).
             set(Verdict::BadWithdrawal, "transfer to an existing account of WITHDRAWAL_ADDRESS");
@@ -549,6 +567,8 @@ private:
     }
 
     std::mt19937_64 m_rng;
+    std::size_t m_laterInvalid = 0;
+    std::size_t m_explicitDefaultGas = 0;
     Params m_params;
     AccountTree m_tree;
     std::vector<PrivateKey> m_keys;
@@ -683,9 +703,12 @@ void RollupDifferentialTest::compareChunk(Generator& gen, const std::vector<Reco
 }
 
 void RollupDifferentialTest::cppAndSolidityAgree() {
-    std::uint64_t seed = 0x5111ce;
+    // A fresh seed every run, so that CI explores; printed, so that a failure can be replayed.
+    std::random_device entropy;
+    std::uint64_t seed = (std::uint64_t(entropy()) << 32) | entropy();
     if (qEnvironmentVariableIsSet("SLUICE_DIFF_SEED")) seed = qEnvironmentVariable("SLUICE_DIFF_SEED").toULongLong(nullptr, 0);
-    qInfo("differential seed %llu (set SLUICE_DIFF_SEED to replay another)", static_cast<unsigned long long>(seed));
+    qInfo("differential seed %llu (SLUICE_DIFF_SEED=%llu replays this run)", static_cast<unsigned long long>(seed),
+          static_cast<unsigned long long>(seed));
     Params params;  // the devnet's chain id and base fee, as the harness is called with
     Generator gen(seed, params);
     std::mt19937_64 plan(seed ^ 0x9e3779b97f4a7c15ull);
@@ -718,6 +741,8 @@ void RollupDifferentialTest::cppAndSolidityAgree() {
     for (const auto& [what, count] : m_covered) qInfo("  %4zu x %s", count, what.c_str());
     for (const auto& [why, count] : gen.rightSkips()) qInfo("  %4zu x right skip: %s", count, why.c_str());
     qInfo("  %4zu x applied forced transaction among valid records", gen.appliedForced());
+    qInfo("  %4zu x a further invalid record after a chunk's first", gen.laterInvalid());
+    qInfo("  %4zu x a signed record with its 21000 gas limit written out", gen.explicitDefaultGas());
     qInfo("compared %zu chunks (%zu valid), %zu records, final state: %u accounts", m_chunks, m_validChunks,
           m_records, gen.tree().count());
     // Not silently empty: the floor of the brief, every invalid variant, and valid chunks that moved the state.
@@ -728,6 +753,8 @@ void RollupDifferentialTest::cppAndSolidityAgree() {
     // The forced-transaction cases took place: applied ones and every reason of a right skip in
     // valid chunks, and a wrong skip that only a signer's second account shows.
     QVERIFY(gen.appliedForced() >= 20);
+    QVERIFY(gen.laterInvalid() >= 5);
+    QVERIFY(gen.explicitDefaultGas() >= 5);
     QCOMPARE(gen.rightSkips().size(), std::size_t(4));
     QVERIFY(m_covered.count("forced transfer skipped, valid only for a second account of the signer") == 1);
     QVERIFY(gen.tree().count() > kFillerAccounts + 50);
