@@ -28,7 +28,7 @@ QVariantList SettingsController::languages() const {
     // Each language's name in itself, so a user can find their own in any UI language.
     return {
         QVariantMap{{QStringLiteral("value"), QStringLiteral("system")},
-                    {QStringLiteral("text"), tr("System default")}},
+                    {QStringLiteral("text"), tr("System default", "language")}},
         QVariantMap{{QStringLiteral("value"), QStringLiteral("en")},
                     {QStringLiteral("text"), QStringLiteral("English")}},
         QVariantMap{{QStringLiteral("value"), QStringLiteral("de")},
@@ -116,7 +116,7 @@ QString SettingsController::theme() const { return AppContext::instance()->setti
 
 QVariantList SettingsController::themes() const {
     return {
-        QVariantMap{{QStringLiteral("value"), QStringLiteral("system")}, {QStringLiteral("text"), tr("System default")}},
+        QVariantMap{{QStringLiteral("value"), QStringLiteral("system")}, {QStringLiteral("text"), tr("System default", "theme")}},
         QVariantMap{{QStringLiteral("value"), QStringLiteral("light")}, {QStringLiteral("text"), tr("Light")}},
         QVariantMap{{QStringLiteral("value"), QStringLiteral("dark")}, {QStringLiteral("text"), tr("Dark")}},
     };

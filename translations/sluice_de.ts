@@ -768,7 +768,7 @@
     <message>
         <location filename="../qml/ConfirmPage.qml" line="24"/>
         <source>Enter the words at the positions below, from what you wrote down.</source>
-        <translation>Gib die Wörter an den folgenden Positionen aus deiner Notiz ein.</translation>
+        <translation>Geben Sie die Wörter an den folgenden Positionen aus Ihrer Notiz ein.</translation>
     </message>
     <message>
         <location filename="../qml/ConfirmPage.qml" line="37"/>
@@ -787,12 +787,12 @@
     <message>
         <location filename="../qml/CreatePage.qml" line="15"/>
         <source>Your recovery phrase</source>
-        <translation>Deine Wiederherstellungsphrase</translation>
+        <translation>Ihre Wiederherstellungsphrase</translation>
     </message>
     <message>
         <location filename="../qml/CreatePage.qml" line="16"/>
         <source>These 12 words are the only backup of your wallet. Write them down on paper, in this order, and keep them somewhere safe.</source>
-        <translation>Diese 12 Wörter sind die einzige Sicherung deiner Wallet. Schreib sie in dieser Reihenfolge auf Papier und bewahre sie sicher auf.</translation>
+        <translation>Diese 12 Wörter sind die einzige Sicherung Ihrer Wallet. Schreiben Sie sie in dieser Reihenfolge auf Papier und bewahren Sie sie sicher auf.</translation>
     </message>
     <message>
         <location filename="../qml/CreatePage.qml" line="20"/>
@@ -802,7 +802,7 @@
     <message>
         <location filename="../qml/CreatePage.qml" line="21"/>
         <source>Anyone who sees these words can take your funds. Never type them into a website or share a photo of them. Sluice cannot recover them for you.</source>
-        <translation>Wer diese Wörter sieht, kann über dein Guthaben verfügen. Gib sie nie auf einer Website ein und teile kein Foto davon. Sluice kann sie nicht für dich wiederherstellen.</translation>
+        <translation>Wer diese Wörter sieht, kann über Ihr Guthaben verfügen. Geben Sie sie nie auf einer Website ein und teilen Sie kein Foto davon. Sluice kann sie nicht für Sie wiederherstellen.</translation>
     </message>
     <message>
         <location filename="../qml/CreatePage.qml" line="35"/>
@@ -840,12 +840,12 @@
         <translation>Eine Einzahlung wartet, und seitdem wurde kein Batch veröffentlicht. Kommt keiner mehr, öffnet der Notausstieg am %1 (Frist %2).</translation>
     </message>
     <message>
-        <location filename="../qml/EscapeBanner.qml" line="86"/>
+        <location filename="../qml/EscapeBanner.qml" line="87"/>
         <source>Exit to L1</source>
         <translation>Auf L1 aussteigen</translation>
     </message>
     <message>
-        <location filename="../qml/EscapeBanner.qml" line="105"/>
+        <location filename="../qml/EscapeBanner.qml" line="101"/>
         <source>%1 ETH paid out on L1.</source>
         <extracomment>%1 is an amount of ETH</extracomment>
         <translation>%1 ETH auf L1 ausgezahlt.</translation>
@@ -906,12 +906,12 @@
         <translation>Diese Wallet hat den Batch aus den L1-Daten nachgerechnet und ein anderes Ergebnis erhalten, als der Proposer behauptet. Bis der Betrug bewiesen ist, darf Auszahlungen in diesem und späteren Batches nicht vertraut werden.</translation>
     </message>
     <message>
-        <location filename="../qml/FraudBanner.qml" line="78"/>
+        <location filename="../qml/FraudBanner.qml" line="79"/>
         <source>Submit fraud proof</source>
         <translation>Betrugsbeweis einreichen</translation>
     </message>
     <message>
-        <location filename="../qml/FraudBanner.qml" line="97"/>
+        <location filename="../qml/FraudBanner.qml" line="93"/>
         <source>Fraud proof sent: %1. The batch and every later one will be reverted and the proposer&apos;s bond slashed.</source>
         <extracomment>%1 is an L1 transaction hash</extracomment>
         <translation>Betrugsbeweis gesendet: %1. Der Batch und alle späteren werden rückgängig gemacht und die Sicherheitsleistung des Proposers eingezogen.</translation>
@@ -935,7 +935,7 @@
     <message>
         <location filename="../qml/ImportPage.qml" line="25"/>
         <source>Bring in an account from a keystore file (geth, cast, MyEtherWallet) or from its private key.</source>
-        <translation>Übernimm ein Konto aus einer Keystore-Datei (geth, cast, MyEtherWallet) oder über seinen privaten Schlüssel.</translation>
+        <translation>Übernehmen Sie ein Konto aus einer Keystore-Datei (geth, cast, MyEtherWallet) oder über seinen privaten Schlüssel.</translation>
     </message>
     <message>
         <location filename="../qml/ImportPage.qml" line="38"/>
@@ -1207,7 +1207,7 @@
         <location filename="../app/onboardingcontroller.cpp" line="45"/>
         <source>&quot;%1&quot; (word %2) is not a word of the BIP-39 English word list. Check its spelling.</source>
         <extracomment>%1 is the word as typed, %2 its position in the phrase</extracomment>
-        <translation>„%1“ (Wort %2) steht nicht in der englischen BIP-39-Wortliste. Prüfe die Schreibweise.</translation>
+        <translation>„%1“ (Wort %2) steht nicht in der englischen BIP-39-Wortliste. Prüfen Sie die Schreibweise.</translation>
     </message>
     <message>
         <location filename="../app/onboardingcontroller.cpp" line="51"/>
@@ -1218,7 +1218,7 @@
         <location filename="../app/onboardingcontroller.cpp" line="71"/>
         <source>Use at least %1 characters. A longer passphrase of several words is stronger than a short complicated one.</source>
         <extracomment>%1 is a number of characters</extracomment>
-        <translation>Verwende mindestens %1 Zeichen. Eine längere Passphrase aus mehreren Wörtern ist sicherer als ein kurzes, kompliziertes Passwort.</translation>
+        <translation>Verwenden Sie mindestens %1 Zeichen. Eine längere Passphrase aus mehreren Wörtern ist sicherer als ein kurzes, kompliziertes Passwort.</translation>
     </message>
     <message>
         <location filename="../app/onboardingcontroller.cpp" line="79"/>
@@ -1228,32 +1228,32 @@
     <message>
         <location filename="../app/onboardingcontroller.cpp" line="104"/>
         <source>There is no recovery phrase to confirm. Go back and create one.</source>
-        <translation>Es gibt keine Wiederherstellungsphrase zu bestätigen. Geh zurück und erstelle eine.</translation>
+        <translation>Es gibt keine Wiederherstellungsphrase zu bestätigen. Gehen Sie zurück und erstellen Sie eine.</translation>
     </message>
     <message>
         <location filename="../app/onboardingcontroller.cpp" line="111"/>
         <source>Enter word #%1.</source>
-        <translation>Gib Wort Nr. %1 ein.</translation>
+        <translation>Geben Sie Wort Nr. %1 ein.</translation>
     </message>
     <message>
         <location filename="../app/onboardingcontroller.cpp" line="115"/>
         <source>Word #%1 is not the word of your recovery phrase. Check what you wrote down.</source>
-        <translation>Wort Nr. %1 stimmt nicht mit deiner Wiederherstellungsphrase überein. Prüfe deine Notiz.</translation>
+        <translation>Wort Nr. %1 stimmt nicht mit Ihrer Wiederherstellungsphrase überein. Prüfen Sie Ihre Notiz.</translation>
     </message>
     <message>
         <location filename="../app/onboardingcontroller.cpp" line="130"/>
         <source>Enter your recovery phrase.</source>
-        <translation>Gib deine Wiederherstellungsphrase ein.</translation>
+        <translation>Geben Sie Ihre Wiederherstellungsphrase ein.</translation>
     </message>
     <message>
         <location filename="../app/onboardingcontroller.cpp" line="151"/>
         <source>Choose a keystore file.</source>
-        <translation>Wähle eine Keystore-Datei.</translation>
+        <translation>Wählen Sie eine Keystore-Datei.</translation>
     </message>
     <message>
         <location filename="../app/onboardingcontroller.cpp" line="155"/>
         <source>Enter the password of the keystore file.</source>
-        <translation>Gib das Passwort der Keystore-Datei ein.</translation>
+        <translation>Geben Sie das Passwort der Keystore-Datei ein.</translation>
     </message>
     <message>
         <location filename="../app/onboardingcontroller.cpp" line="170"/>
@@ -1263,7 +1263,7 @@
     <message>
         <location filename="../app/onboardingcontroller.cpp" line="182"/>
         <source>Start again from the welcome page.</source>
-        <translation>Beginne noch einmal auf der Startseite.</translation>
+        <translation>Beginnen Sie noch einmal auf der Startseite.</translation>
     </message>
     <message>
         <location filename="../app/onboardingcontroller.cpp" line="191"/>
@@ -1387,7 +1387,7 @@
     <message>
         <location filename="../qml/PasswordPage.qml" line="19"/>
         <source>Sluice encrypts your keys with this password. You will need it every time you open the wallet.</source>
-        <translation>Sluice verschlüsselt deine Schlüssel mit diesem Passwort. Du brauchst es bei jedem Öffnen der Wallet.</translation>
+        <translation>Sluice verschlüsselt Ihre Schlüssel mit diesem Passwort. Sie brauchen es bei jedem Öffnen der Wallet.</translation>
     </message>
     <message>
         <location filename="../qml/PasswordPage.qml" line="34"/>
@@ -1451,7 +1451,7 @@
     <message>
         <location filename="../qml/RestorePage.qml" line="26"/>
         <source>Type your recovery phrase, with the words separated by spaces.</source>
-        <translation>Gib deine Wiederherstellungsphrase ein, die Wörter durch Leerzeichen getrennt.</translation>
+        <translation>Geben Sie Ihre Wiederherstellungsphrase ein, die Wörter durch Leerzeichen getrennt.</translation>
     </message>
     <message>
         <location filename="../qml/RestorePage.qml" line="37"/>
@@ -1472,7 +1472,7 @@
     <message>
         <location filename="../qml/RestorePage.qml" line="55"/>
         <source>BIP-39 passphrase (not your Sluice password)</source>
-        <translation>BIP-39-Passphrase (nicht dein Sluice-Passwort)</translation>
+        <translation>BIP-39-Passphrase (nicht Ihr Sluice-Passwort)</translation>
     </message>
     <message>
         <location filename="../qml/RestorePage.qml" line="64"/>
@@ -1608,7 +1608,7 @@
     <message>
         <location filename="../qml/SendForm.qml" line="115"/>
         <source>Submitted, waiting for the receipt…</source>
-        <translation>Gesendet, warte auf die Bestätigung …</translation>
+        <translation>Gesendet, warten auf die Bestätigung …</translation>
     </message>
     <message>
         <location filename="../qml/SendForm.qml" line="123"/>
@@ -1742,9 +1742,15 @@
     <name>SettingsController</name>
     <message>
         <location filename="../app/settingscontroller.cpp" line="31"/>
+        <source>System default</source>
+        <comment>language</comment>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
         <location filename="../app/settingscontroller.cpp" line="119"/>
         <source>System default</source>
-        <translation>Systemsprache</translation>
+        <comment>theme</comment>
+        <translation>Systemstandard</translation>
     </message>
     <message>
         <location filename="../app/settingscontroller.cpp" line="120"/>
@@ -1801,7 +1807,7 @@
     <message>
         <location filename="../qml/SettingsPage.qml" line="68"/>
         <source>Locking wipes the decrypted keys from memory. You will need your password to continue.</source>
-        <translation>Beim Sperren werden die entschlüsselten Schlüssel aus dem Speicher gelöscht. Zum Weitermachen brauchst du dann dein Passwort.</translation>
+        <translation>Beim Sperren werden die entschlüsselten Schlüssel aus dem Speicher gelöscht. Zum Weitermachen brauchen Sie dann Ihr Passwort.</translation>
     </message>
     <message>
         <location filename="../qml/SettingsPage.qml" line="69"/>
@@ -2191,7 +2197,7 @@
     <message>
         <location filename="../app/unlockcontroller.cpp" line="24"/>
         <source>Enter your password.</source>
-        <translation>Gib dein Passwort ein.</translation>
+        <translation>Geben Sie Ihr Passwort ein.</translation>
     </message>
 </context>
 <context>
@@ -2204,7 +2210,7 @@
     <message>
         <location filename="../qml/UnlockPage.qml" line="16"/>
         <source>Enter the password you chose for this wallet on this computer.</source>
-        <translation>Gib das Passwort ein, das du für diese Wallet auf diesem Computer gewählt hast.</translation>
+        <translation>Geben Sie das Passwort ein, das Sie für diese Wallet auf diesem Computer gewählt haben.</translation>
     </message>
     <message>
         <location filename="../qml/UnlockPage.qml" line="36"/>
@@ -2402,7 +2408,7 @@
     <message>
         <location filename="../qml/WelcomePage.qml" line="15"/>
         <source>A wallet and bridge for Ethereum layer 2. Your keys are encrypted and never leave this computer.</source>
-        <translation>Wallet und Bridge für Ethereum Layer 2. Deine Schlüssel werden verschlüsselt und verlassen nie diesen Computer.</translation>
+        <translation>Wallet und Bridge für Ethereum Layer 2. Ihre Schlüssel werden verschlüsselt und verlassen nie diesen Computer.</translation>
     </message>
     <message>
         <location filename="../qml/WelcomePage.qml" line="29"/>
@@ -2412,7 +2418,7 @@
     <message>
         <location filename="../qml/WelcomePage.qml" line="30"/>
         <source>Get a new 12-word recovery phrase and your first account.</source>
-        <translation>Erhalte eine neue Wiederherstellungsphrase aus 12 Wörtern und dein erstes Konto.</translation>
+        <translation>Erhalten Sie eine neue Wiederherstellungsphrase aus 12 Wörtern und Ihr erstes Konto.</translation>
     </message>
     <message>
         <location filename="../qml/WelcomePage.qml" line="36"/>
@@ -2422,7 +2428,7 @@
     <message>
         <location filename="../qml/WelcomePage.qml" line="37"/>
         <source>Use the 12 or 24 words of an existing wallet (BIP-39).</source>
-        <translation>Verwende die 12 oder 24 Wörter einer bestehenden Wallet (BIP-39).</translation>
+        <translation>Verwenden Sie die 12 oder 24 Wörter einer bestehenden Wallet (BIP-39).</translation>
     </message>
     <message>
         <location filename="../qml/WelcomePage.qml" line="43"/>
@@ -2432,7 +2438,7 @@
     <message>
         <location filename="../qml/WelcomePage.qml" line="44"/>
         <source>Bring in a single account from geth, cast or another wallet.</source>
-        <translation>Übernimm ein einzelnes Konto aus geth, cast oder einer anderen Wallet.</translation>
+        <translation>Übernehmen Sie ein einzelnes Konto aus geth, cast oder einer anderen Wallet.</translation>
     </message>
 </context>
 <context>
@@ -2449,12 +2455,12 @@
     <message>
         <location filename="../services/wallet/appsettings.cpp" line="38"/>
         <source>Enter the URL of an Ethereum JSON-RPC endpoint, e.g. %1.</source>
-        <translation>Gib die URL eines Ethereum-JSON-RPC-Endpunkts ein, z. B. %1.</translation>
+        <translation>Geben Sie die URL eines Ethereum-JSON-RPC-Endpunkts ein, z. B. %1.</translation>
     </message>
     <message>
         <location filename="../services/wallet/appsettings.cpp" line="42"/>
         <source>&quot;%1&quot; is not a valid URL; write it like %2.</source>
-        <translation>„%1“ ist keine gültige URL; schreib sie wie %2.</translation>
+        <translation>„%1“ ist keine gültige URL; schreiben Sie sie wie %2.</translation>
     </message>
     <message>
         <location filename="../services/wallet/appsettings.cpp" line="45"/>
@@ -2464,12 +2470,12 @@
     <message>
         <location filename="../services/wallet/appsettings.cpp" line="46"/>
         <source>The RPC URL has no host name; write it like %1.</source>
-        <translation>Die RPC-URL hat keinen Hostnamen; schreib sie wie %1.</translation>
+        <translation>Die RPC-URL hat keinen Hostnamen; schreiben Sie sie wie %1.</translation>
     </message>
     <message>
         <location filename="../services/wallet/appsettings.cpp" line="81"/>
         <source>Unsupported language &quot;%1&quot;; choose one of: %2.</source>
-        <translation>Nicht unterstützte Sprache „%1“; wähle eine von: %2.</translation>
+        <translation>Nicht unterstützte Sprache „%1“; wählen Sie eine von: %2.</translation>
     </message>
     <message>
         <location filename="../services/wallet/appsettings.cpp" line="117"/>
@@ -2571,7 +2577,7 @@
     <message>
         <location filename="../services/localstack/local_stack.cpp" line="149"/>
         <source>Starting %1 --devnet --data-dir %2</source>
-        <translation>Starte %1 --devnet --data-dir %2</translation>
+        <translation>Wird gestartet: %1 --devnet --data-dir %2</translation>
     </message>
     <message>
         <location filename="../services/localstack/local_stack.cpp" line="150"/>
@@ -2692,7 +2698,7 @@
     <message>
         <location filename="../services/wallet/walletstore.cpp" line="648"/>
         <source>Unlock the wallet to add an account.</source>
-        <translation>Entsperre die Wallet, um ein Konto hinzuzufügen.</translation>
+        <translation>Entsperren Sie die Wallet, um ein Konto hinzuzufügen.</translation>
     </message>
     <message>
         <location filename="../services/wallet/walletstore.cpp" line="652"/>
@@ -2703,12 +2709,12 @@
         <location filename="../services/wallet/walletstore.cpp" line="668"/>
         <location filename="../services/wallet/walletstore.cpp" line="685"/>
         <source>The wallet file changed on disk; lock and unlock the wallet.</source>
-        <translation>Die Wallet-Datei wurde auf der Festplatte geändert; sperre und entsperre die Wallet.</translation>
+        <translation>Die Wallet-Datei wurde auf der Festplatte geändert; sperren und entsperren Sie die Wallet.</translation>
     </message>
     <message>
         <location filename="../services/wallet/walletstore.cpp" line="711"/>
         <source>The wallet is locked; unlock it to sign.</source>
-        <translation>Die Wallet ist gesperrt; entsperre sie zum Signieren.</translation>
+        <translation>Die Wallet ist gesperrt; entsperren Sie sie zum Signieren.</translation>
     </message>
     <message>
         <location filename="../services/wallet/walletstore.cpp" line="713"/>
@@ -2723,7 +2729,7 @@
     <message>
         <location filename="../services/wallet/walletstore.cpp" line="83"/>
         <source>The wallet file %1 cannot be used: %2. It was left unchanged; move it aside to create or restore a wallet.</source>
-        <translation>Die Wallet-Datei %1 ist nicht verwendbar: %2. Sie wurde nicht verändert; verschiebe sie, um eine Wallet zu erstellen oder wiederherzustellen.</translation>
+        <translation>Die Wallet-Datei %1 ist nicht verwendbar: %2. Sie wurde nicht verändert; verschieben Sie sie, um eine Wallet zu erstellen oder wiederherzustellen.</translation>
     </message>
     <message>
         <location filename="../services/wallet/walletstore.cpp" line="91"/>
