@@ -9,6 +9,12 @@ ToolBar {
     id: root
 
     readonly property NetworkStatus network: AppContext.network
+    // On the bundled local stack, an L1 that does not answer before the stack was started (or
+    // while it starts) is expected, not an error: the bar says what is happening instead.
+    readonly property bool localNotUp: WalletSession.networkMode === "local"
+                                       && root.network.state !== NetworkStatus.Online
+                                       && (WalletSession.state === WalletSession.Idle
+                                           || WalletSession.state === WalletSession.StartingLocal)
 
     implicitHeight: 32
     background: Rectangle {
@@ -27,19 +33,22 @@ ToolBar {
         spacing: Theme.spacingSmall
 
         Rectangle {
+            objectName: "networkDot"
             Layout.preferredWidth: 10
             Layout.preferredHeight: 10
             radius: 5
             color: root.network.state === NetworkStatus.Online ? Theme.success
-                 : root.network.state === NetworkStatus.Connecting ? Theme.pending : Theme.error
+                 : root.network.state === NetworkStatus.Connecting || root.localNotUp ? Theme.pending : Theme.error
         }
         Label {
             objectName: "networkState"
             text: root.network.state === NetworkStatus.Online ? qsTr("L1 connected")
+                : root.localNotUp ? (WalletSession.state === WalletSession.StartingLocal ? qsTr("Starting the local network\u2026")
+                                                                                         : qsTr("Local network not started"))
                 : root.network.state === NetworkStatus.Connecting ? qsTr("Connecting to L1\u2026")
                 //: The Ethereum node at the configured URL does not answer
                 : qsTr("L1 node unreachable")
-            color: root.network.state === NetworkStatus.Unreachable ? Theme.error : Theme.textPrimary
+            color: root.network.state === NetworkStatus.Unreachable && !root.localNotUp ? Theme.error : Theme.textPrimary
             font.pixelSize: Theme.fontSmall
             font.weight: Font.DemiBold
         }
@@ -53,7 +62,7 @@ ToolBar {
         }
         Label {
             Layout.fillWidth: true
-            visible: root.network.state === NetworkStatus.Unreachable
+            visible: root.network.state === NetworkStatus.Unreachable && !root.localNotUp
             text: root.network.problem
             color: Theme.textSecondary
             font.pixelSize: Theme.fontSmall
@@ -61,7 +70,7 @@ ToolBar {
         }
         Item {
             Layout.fillWidth: true
-            visible: root.network.state !== NetworkStatus.Unreachable
+            visible: root.network.state !== NetworkStatus.Unreachable || root.localNotUp
         }
         Label {
             visible: root.network.chainId.length > 0

@@ -1894,29 +1894,39 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../qml/StatusBar.qml" line="38"/>
+        <location filename="../qml/StatusBar.qml" line="45"/>
         <source>L1 connected</source>
         <translation>L1 verbunden</translation>
     </message>
     <message>
-        <location filename="../qml/StatusBar.qml" line="39"/>
+        <location filename="../qml/StatusBar.qml" line="46"/>
+        <source>Starting the local network…</source>
+        <translation>Das lokale Netz wird gestartet …</translation>
+    </message>
+    <message>
+        <location filename="../qml/StatusBar.qml" line="47"/>
+        <source>Local network not started</source>
+        <translation>Lokales Netz nicht gestartet</translation>
+    </message>
+    <message>
+        <location filename="../qml/StatusBar.qml" line="48"/>
         <source>Connecting to L1…</source>
         <translation>Verbinde mit L1 …</translation>
     </message>
     <message>
-        <location filename="../qml/StatusBar.qml" line="41"/>
+        <location filename="../qml/StatusBar.qml" line="50"/>
         <source>L1 node unreachable</source>
         <extracomment>The Ethereum node at the configured URL does not answer</extracomment>
         <translation>L1-Knoten nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../qml/StatusBar.qml" line="69"/>
+        <location filename="../qml/StatusBar.qml" line="78"/>
         <source>Chain %1</source>
         <extracomment>%1 is the numeric chain id, e.g. 31337</extracomment>
         <translation>Chain %1</translation>
     </message>
     <message>
-        <location filename="../qml/StatusBar.qml" line="82"/>
+        <location filename="../qml/StatusBar.qml" line="91"/>
         <source>Block #%1</source>
         <extracomment>%1 is the number of the latest block</extracomment>
         <translation>Block Nr. %1</translation>

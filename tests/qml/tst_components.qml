@@ -25,6 +25,7 @@ TestCase {
     Component { id: fieldComponent; LabeledField { width: 400; objectName: "amount"; label: "Amount" } }
     Component { id: railComponent; NavRail { height: 400; pages: [{ key: "a", glyph: "A", text: "First" }, { key: "b", glyph: "B", text: "Second" }, { key: "c", glyph: "C", text: "Third" }] } }
     Component { id: chipComponent; StatusChip {} }
+    Component { id: statusBarComponent; StatusBar { width: 900 } }
     Component { id: spyComponent; SignalSpy {} }
     Component {
         id: transferComponent
@@ -139,6 +140,19 @@ TestCase {
         compare(message.text, "Not enough funds", "the error replaces the hint");
         compare(Qt.colorEqual(message.color, Theme.error), true);
         compare(child(field, "amountInput").Accessible.description, "Not enough funds");
+    }
+
+    // Issue 11, item 12: before the bundled local stack is started, its L1 not answering is what
+    // the bar says, in a neutral colour, not a red "L1 node unreachable". (This suite never starts
+    // a stack and points L1 at the discard port, so the L1 is really unreachable here.)
+    function test_status_bar_before_the_local_stack_starts() {
+        compare(WalletSession.networkMode, "local");
+        compare(WalletSession.state, WalletSession.Idle);
+        tryCompare(AppContext.network, "state", NetworkStatus.Unreachable, 10000);
+        const bar = createTemporaryObject(statusBarComponent, stage);
+        compare(child(bar, "networkState").text, "Local network not started");
+        verify(!Qt.colorEqual(child(bar, "networkState").color, Theme.error));
+        verify(Qt.colorEqual(child(bar, "networkDot").color, Theme.pending));
     }
 
     function test_theme_has_two_palettes() {
