@@ -14,6 +14,20 @@ NetworkStatus::NetworkStatus(QObject* parent) : QObject(parent) {}
 
 NetworkStatus::~NetworkStatus() = default;
 
+QString NetworkStatus::nameOfChain(quint64 chainId) {
+    QString name;
+    switch (chainId) {
+    case 1: name = tr("Ethereum mainnet"); break;
+    case 11155111: name = tr("Sepolia testnet"); break;
+    case 17000: name = tr("Holesky testnet"); break;
+    case 560048: name = tr("Hoodi testnet"); break;
+    case 31337: name = tr("Anvil devnet"); break;
+    default: return tr("Chain %1").arg(chainId);
+    }
+    //: %1 is a network name such as "Sepolia testnet", %2 its numeric chain id
+    return tr("%1 (chain %2)").arg(name).arg(chainId);
+}
+
 void NetworkStatus::connectTo(const QString& url, bool allowInsecure) {
     ++m_generation;
     delete m_heads;

@@ -73,9 +73,9 @@ ToolBar {
             visible: root.network.state !== NetworkStatus.Unreachable || root.localNotUp
         }
         Label {
-            visible: root.network.chainId.length > 0
-            //: %1 is the numeric chain id, e.g. 31337
-            text: qsTr("Chain %1").arg(root.network.chainId)
+            objectName: "networkName"
+            visible: root.network.networkName.length > 0
+            text: root.network.networkName
             color: Theme.textSecondary
             font.pixelSize: Theme.fontSmall
         }

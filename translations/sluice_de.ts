@@ -1183,6 +1183,45 @@
     </message>
 </context>
 <context>
+    <name>NetworkStatus</name>
+    <message>
+        <location filename="../app/networkstatus.cpp" line="20"/>
+        <source>Ethereum mainnet</source>
+        <translation>Ethereum-Mainnet</translation>
+    </message>
+    <message>
+        <location filename="../app/networkstatus.cpp" line="21"/>
+        <source>Sepolia testnet</source>
+        <translation>Sepolia-Testnetz</translation>
+    </message>
+    <message>
+        <location filename="../app/networkstatus.cpp" line="22"/>
+        <source>Holesky testnet</source>
+        <translation>Holesky-Testnetz</translation>
+    </message>
+    <message>
+        <location filename="../app/networkstatus.cpp" line="23"/>
+        <source>Hoodi testnet</source>
+        <translation>Hoodi-Testnetz</translation>
+    </message>
+    <message>
+        <location filename="../app/networkstatus.cpp" line="24"/>
+        <source>Anvil devnet</source>
+        <translation>Anvil-Devnet</translation>
+    </message>
+    <message>
+        <location filename="../app/networkstatus.cpp" line="25"/>
+        <source>Chain %1</source>
+        <translation>Chain %1</translation>
+    </message>
+    <message>
+        <location filename="../app/networkstatus.cpp" line="28"/>
+        <source>%1 (chain %2)</source>
+        <extracomment>%1 is a network name such as &quot;Sepolia testnet&quot;, %2 its numeric chain id</extracomment>
+        <translation>%1 (Chain %2)</translation>
+    </message>
+</context>
+<context>
     <name>NotificationBar</name>
     <message>
         <location filename="../qml/NotificationBar.qml" line="50"/>
@@ -1918,12 +1957,6 @@
         <source>L1 node unreachable</source>
         <extracomment>The Ethereum node at the configured URL does not answer</extracomment>
         <translation>L1-Knoten nicht erreichbar</translation>
-    </message>
-    <message>
-        <location filename="../qml/StatusBar.qml" line="78"/>
-        <source>Chain %1</source>
-        <extracomment>%1 is the numeric chain id, e.g. 31337</extracomment>
-        <translation>Chain %1</translation>
     </message>
     <message>
         <location filename="../qml/StatusBar.qml" line="91"/>

@@ -19,6 +19,7 @@
 #include "core/eth/address.hpp"
 #include "core/eth/units.hpp"
 #include "inactivitytracker.h"
+#include "networkstatus.h"
 #include "systemlockwatcher.h"
 #include "receivecontroller.h"
 #include "sendcontroller.h"
@@ -70,6 +71,8 @@ ActivityModel::Entry entry(int n, const char* layer = "l2", const char* kind = "
 class TestModels : public QObject {
     Q_OBJECT
 private slots:
+    // NetworkStatus: the L1 by the name a user knows it by, with its chain id.
+    void networksAreNamed();
     // TransfersModel
     void withdrawalStepsFollowTheLifecycle();
     void canFinalizeExactlyWhenTheWindowHasPassed();
@@ -98,6 +101,13 @@ private slots:
     void inactivityCountsTimeSuspended();
     void systemLockSignalsAreHeard();
 };
+
+void TestModels::networksAreNamed() {
+    QCOMPARE(NetworkStatus::nameOfChain(1), QStringLiteral("Ethereum mainnet (chain 1)"));
+    QCOMPARE(NetworkStatus::nameOfChain(11155111), QStringLiteral("Sepolia testnet (chain 11155111)"));
+    QCOMPARE(NetworkStatus::nameOfChain(31337), QStringLiteral("Anvil devnet (chain 31337)"));
+    QCOMPARE(NetworkStatus::nameOfChain(42), QStringLiteral("Chain 42"));
+}
 
 void TestModels::withdrawalStepsFollowTheLifecycle() {
     QCOMPARE(TransfersModel::withdrawalStep(WithdrawalStatus::Initiated), 0);
