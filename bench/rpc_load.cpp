@@ -1,15 +1,21 @@
 // SPDX-License-Identifier: MIT
 // Load generator for sluiced (bench/rpc-load runs it): pre-signs EIP-1559 transfers from many
-// pre-funded accounts, sends them with eth_sendRawTransaction over several keep-alive HTTP/1.1
+// funded accounts, sends them with eth_sendRawTransaction over several keep-alive HTTP/1.1
 // connections (requests pipelined per connection, so every account's nonces arrive in order),
 // follows new blocks to see when each transaction's receipt becomes available, and prints one
-// JSON object: {txPerSec, p99ReceiptMs, rssStartMb, rssEndMb, ...}.
+// JSON object: {txPerSec, p50/p99/p999ReceiptMs, unsent, rssStartMb, rssAtThirdMb, rssEndMb, ...}.
 //
-//   rpc_load --print-alloc N            the --genesis-alloc list for N accounts
-//   rpc_load --port P --node-pid PID [--seconds S] [--accounts N] [--connections C] [--depth D] [--rate R]
+//   rpc_load --print-alloc N            the --genesis-alloc list for N accounts (node without L1)
+//   rpc_load --port P --node-pid PID [--fund-from KEY] [--seconds S] [--accounts N] [--connections C]
+//            [--depth D] [--rate R]
+// --fund-from KEY first sends 1 ETH on L2 from KEY's account to each load account and waits until
+// all are mined (a node with L1 has no genesis allocation: KEY's funds came by deposit).
 // --rate R offers R transactions/s (open loop, latency from each one's due time); without it each
-// connection keeps --depth requests in flight (closed loop: the most the node can take). The JSON
-// also gives the generator's own CPU share and the node's (percent of one core over the run).
+// connection keeps --depth requests in flight (closed loop: the most the node can take).
+// txPerSec counts only transactions seen in a block; those acknowledged without a receipt, refused,
+// or never sent because the generator could not keep up by the stop are counted separately. The
+// JSON also gives the generator's own CPU share and the node's (percent of one core over the run)
+// and, on a node with L1, the batches it posted to L1 during the run.
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -27,6 +33,7 @@
 #include <iterator>
 #include <sstream>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <unordered_map>
@@ -128,6 +135,76 @@ bool sendAll(int fd, const std::string& data) {
     return true;
 }
 
+// One JSON-RPC call on its own connection; the response body, or "" when the node did not answer.
+std::string callOnce(int port, const std::string& method, const std::string& params) {
+    const int fd = connectTo(port);
+    std::string buf, body;
+    if (fd < 0) return {};
+    if (!sendAll(fd, httpRequest("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}")) ||
+        !readResponse(fd, buf, body))
+        body.clear();
+    ::close(fd);
+    return body;
+}
+
+// The first hex quantity in a JSON-RPC answer (`"result":"0x…"`), or `fallback`.
+std::uint64_t hexResult(const std::string& body, std::uint64_t fallback) {
+    const auto at = body.find("\"result\":\"0x");
+    return at == std::string::npos ? fallback : std::stoull(body.substr(at + 12), nullptr, 16);
+}
+
+// The index of the latest batch on L1 from sluice_status (a node with L1), or -1.
+long long latestBatch(int port) {
+    const std::string body = callOnce(port, "sluice_status", "[]");
+    const auto at = body.find("\"latestBatch\":");
+    if (at == std::string::npos || body.compare(at + 14, 4, "null") == 0) return -1;
+    return std::stoll(body.substr(at + 14));
+}
+
+Transaction transferOf(std::uint64_t chainId, std::uint64_t nonce, const Address& to, const U256& value) {
+    Transaction tx;
+    tx.chain_id = chainId;
+    tx.nonce = nonce;
+    tx.max_fee_per_gas = 2'000'000'000;
+    tx.gas_limit = 21000;
+    tx.to = to;
+    tx.value = value;
+    return tx;
+}
+
+// Sends 1 ETH from `funder` to each of the first `accounts` load accounts (pipelined on one
+// connection) and waits until the funder's nonce shows them all mined. False after 120 s.
+bool fundAccounts(int port, std::uint64_t chainId, const PrivateKey& funder, int accounts) {
+    const std::string from = public_key_of(funder).address().hex();
+    const std::uint64_t first = hexResult(callOnce(port, "eth_getTransactionCount", "[\"" + from + "\",\"pending\"]"), 0);
+    const int fd = connectTo(port);
+    if (fd < 0) return false;
+    std::string out;
+    for (int k = 0; k < accounts; ++k) {
+        const Transaction tx = transferOf(chainId, first + std::uint64_t(k), public_key_of(keyOf(std::size_t(k))).address(),
+                                          U256(1'000'000'000'000'000'000ULL));
+        out += httpRequest("{\"jsonrpc\":\"2.0\",\"id\":" + std::to_string(k) + ",\"method\":\"eth_sendRawTransaction\",\"params\":[\"" +
+                           to_hex(encode_signed(sign_transaction(tx, funder))) + "\"]}");
+    }
+    std::string buf, body;
+    bool ok = sendAll(fd, out);
+    for (int k = 0; ok && k < accounts; ++k) {
+        ok = readResponse(fd, buf, body);
+        if (ok && body.find("\"result\"") == std::string::npos) {
+            std::fprintf(stderr, "funding transfer %d refused: %s\n", k, body.c_str());
+            ok = false;
+        }
+    }
+    ::close(fd);
+    const auto deadline = Clock::now() + std::chrono::seconds(120);
+    while (ok && Clock::now() < deadline) {
+        if (hexResult(callOnce(port, "eth_getTransactionCount", "[\"" + from + "\",\"latest\"]"), 0) >= first + std::uint64_t(accounts))
+            return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return false;
+}
+
 struct Tx {
     std::string request;
     std::string hash;
@@ -142,6 +219,7 @@ struct Tx {
 int main(int argc, char** argv) {
     int port = 0, pid = 0, seconds = 60, accounts = 1000, connections = 4, depth = 64;
     double rate = 0;  // --rate: offered transactions per second (open loop); 0: closed loop
+    std::optional<PrivateKey> funder;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         auto next = [&] { return i + 1 < argc ? std::atof(argv[++i]) : 0.0; };
@@ -159,6 +237,14 @@ int main(int argc, char** argv) {
         else if (a == "--connections") connections = int(next());
         else if (a == "--depth") depth = int(next());
         else if (a == "--rate") rate = next();
+        else if (a == "--fund-from" && i + 1 < argc) {
+            if (const auto bytes = from_hex(argv[++i]))
+                if (auto key = PrivateKey::from_bytes(*bytes)) funder = std::move(*key);
+            if (!funder) {
+                std::fprintf(stderr, "--fund-from: not a private key\n");
+                return 64;
+            }
+        }
         else {
             std::fprintf(stderr, "unknown option %s\n", a.c_str());
             return 64;
@@ -167,6 +253,16 @@ int main(int argc, char** argv) {
     if (!port) {
         std::fprintf(stderr, "usage: rpc_load --port P --node-pid PID [--seconds S]\n");
         return 64;
+    }
+
+    const std::uint64_t chainId = hexResult(callOnce(port, "eth_chainId", "[]"), 0);
+    if (chainId == 0) {
+        std::fprintf(stderr, "no node answers eth_chainId on port %d\n", port);
+        return 1;
+    }
+    if (funder && !fundAccounts(port, chainId, *funder, accounts)) {
+        std::fprintf(stderr, "funding the %d load accounts did not complete\n", accounts);
+        return 1;
     }
 
     // Pre-sign round-robin over accounts: tx k is account k % N's nonce k / N. Closed loop: as
@@ -184,13 +280,7 @@ int main(int argc, char** argv) {
                 for (std::size_t k = t; k < total; k += threads) {
                     const std::size_t acct = k % std::size_t(accounts);
                     if (!keys[acct]) keys[acct] = keyOf(acct);
-                    Transaction tx;
-                    tx.chain_id = 31338;
-                    tx.nonce = k / std::size_t(accounts);
-                    tx.max_fee_per_gas = 2'000'000'000;
-                    tx.gas_limit = 21000;
-                    tx.to = to;
-                    tx.value = 1000 + k;
+                    const Transaction tx = transferOf(chainId, k / std::size_t(accounts), to, U256(1000 + k));
                     const Bytes raw = encode_signed(sign_transaction(tx, *keys[acct]));
                     txs[k].hash = keccak256(raw).hex();
                     txs[k].request = httpRequest("{\"jsonrpc\":\"2.0\",\"id\":" + std::to_string(k) +
@@ -204,19 +294,10 @@ int main(int argc, char** argv) {
     byHash.reserve(total);
     for (std::size_t k = 0; k < total; ++k) byHash.emplace(txs[k].hash, k);
 
-    // Blocks from before the run (the genesis allocation) are skipped: read the head before the clock
-    // starts, or the run's first blocks could be taken for old ones.
-    std::uint64_t headBefore = 0;
-    {
-        const int fd = connectTo(port);
-        std::string buf, body;
-        if (fd >= 0 && sendAll(fd, httpRequest("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_blockNumber\",\"params\":[]}")) &&
-            readResponse(fd, buf, body)) {
-            const auto at = body.find("\"0x");
-            if (at != std::string::npos) headBefore = std::stoull(body.substr(at + 3), nullptr, 16);
-        }
-        if (fd >= 0) ::close(fd);
-    }
+    // Blocks from before the run (genesis allocation, funding) are skipped: read the head before the
+    // clock starts, or the run's first blocks could be taken for old ones.
+    const std::uint64_t headBefore = hexResult(callOnce(port, "eth_blockNumber", "[]"), 0);
+    const long long batchBefore = latestBatch(port);
     const double rssStart = pid ? rssMb(pid) : -1;
     const double selfCpuStart = selfCpuSeconds(), nodeCpuStart = pid ? procCpuSeconds(pid) : 0;
     const auto start = Clock::now();
@@ -340,8 +421,6 @@ int main(int argc, char** argv) {
                     ++receiptChecksFailed;
             }
             seen = head;
-            const bool allIn = Clock::now() >= stopAt && std::all_of(senders.begin(), senders.end(), [](auto&) { return true; });
-            (void)allIn;
             std::this_thread::sleep_for(std::chrono::milliseconds(2));
         }
         ::close(fd);
@@ -353,13 +432,16 @@ int main(int argc, char** argv) {
     follower.join();
     const double rssEnd = pid ? rssMb(pid) : -1;
 
-    std::size_t acked = 0, missing = 0;
+    const long long batchAfter = latestBatch(port);
+
+    std::size_t acked = 0, missing = 0, unsent = 0;
     std::vector<double> latencies;
     for (auto& t : txs) {
         const int s = t.state;
         if (s == 2 || s == 4) ++acked;
         if (s == 4) latencies.push_back(std::chrono::duration<double, std::milli>(t.receipt - t.sent).count());
         if (s == 2) ++missing;
+        if (s == 0) ++unsent;
     }
     // A few acknowledged transactions the follower never saw in a block: say what the node says.
     if (missing > 0) {
@@ -379,14 +461,17 @@ int main(int argc, char** argv) {
     std::sort(latencies.begin(), latencies.end());
     auto pct = [&](double p) { return latencies.empty() ? -1.0 : latencies[std::min(latencies.size() - 1, std::size_t(p * double(latencies.size())))]; };
     const double secs = std::chrono::duration<double>(sendEnd - start).count();
-    std::printf("{\"txPerSec\": %.0f, \"p99ReceiptMs\": %.1f, \"rssStartMb\": %.1f, \"rssEndMb\": %.1f, "
-                "\"p50ReceiptMs\": %.1f, \"acknowledged\": %zu, \"refused\": %zu, \"withoutReceipt\": %zu, "
-                "\"receiptCheckFailures\": %zu, \"seconds\": %.1f, \"connections\": %d, \"pipelineDepth\": %d, \"accounts\": %d, "
-                "\"presigned\": %zu, \"offeredRate\": %.0f, \"p999ReceiptMs\": %.1f, \"maxReceiptMs\": %.1f, "
-                "\"loadCpuPct\": %.0f, \"nodeCpuPct\": %.0f, \"rssAtThirdMb\": %.1f}\n",
-                double(acked) / secs, pct(0.99), rssStart, rssEnd, pct(0.50), acked, refused.load(), missing,
-                receiptChecksFailed.load(), secs, connections, depth, accounts, total, rate, pct(0.999),
-                latencies.empty() ? -1.0 : latencies.back(), 100.0 * selfCpu / secs, 100.0 * nodeCpu / secs, rssThird);
+    // In a paced run every pre-signed transaction is due before the stop, so the unsent ones are the
+    // offered load the generator could not deliver (a closed-loop run pre-signs more than it needs).
+    std::printf("{\"txPerSec\": %.0f, \"p50ReceiptMs\": %.1f, \"p99ReceiptMs\": %.1f, \"p999ReceiptMs\": %.1f, "
+                "\"maxReceiptMs\": %.1f, \"mined\": %zu, \"acknowledged\": %zu, \"refused\": %zu, \"withoutReceipt\": %zu, "
+                "\"unsent\": %zu, \"receiptCheckFailures\": %zu, \"rssStartMb\": %.1f, \"rssAtThirdMb\": %.1f, \"rssEndMb\": %.1f, "
+                "\"l1BatchesPosted\": %lld, \"seconds\": %.1f, \"connections\": %d, \"pipelineDepth\": %d, \"accounts\": %d, "
+                "\"presigned\": %zu, \"offeredRate\": %.0f, \"loadCpuPct\": %.0f, \"nodeCpuPct\": %.0f}\n",
+                double(latencies.size()) / secs, pct(0.50), pct(0.99), pct(0.999), latencies.empty() ? -1.0 : latencies.back(),
+                latencies.size(), acked, refused.load(), missing, paced ? unsent : 0, receiptChecksFailed.load(), rssStart, rssThird,
+                rssEnd, batchAfter < 0 ? -1 : batchAfter - batchBefore, secs, connections, depth, accounts, total, rate,
+                100.0 * selfCpu / secs, 100.0 * nodeCpu / secs);
     if (!firstRefusal.empty()) std::fprintf(stderr, "first refusal: %s\n", firstRefusal.c_str());
     return 0;
 }
