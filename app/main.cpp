@@ -18,6 +18,8 @@
 #include "appcontext.h"
 #include "receivecontroller.h"
 #include "screenshot.h"
+#include "services/process/termination_signals.hpp"
+#include "startuptrace.h"
 #include "walletsession.h"
 
 Q_IMPORT_QML_PLUGIN(SluicePlugin)
@@ -26,6 +28,9 @@ int main(int argc, char* argv[]) {
     sluice::harden_process();  // no core dumps of a process that holds keys
     // QApplication (not QGuiApplication) so that the system tray icon can notify.
     QApplication app(argc, argv);
+    // A session ending or `kill` quits as the user does: the local node stopped, secrets wiped.
+    sluice::TerminationSignals terminationSignals;
+    QObject::connect(&terminationSignals, &sluice::TerminationSignals::received, &app, &QCoreApplication::quit);
     QGuiApplication::setApplicationName(QStringLiteral("Sluice"));
     QGuiApplication::setOrganizationName(QStringLiteral("Sluice"));
     QGuiApplication::setApplicationVersion(QStringLiteral(SLUICE_VERSION));
@@ -111,12 +116,11 @@ int main(int argc, char* argv[]) {
     engine->load(QUrl(QStringLiteral("qrc:/Sluice/Main.qml")));
     if (engine->rootObjects().isEmpty()) return 1;
 
+    auto* window = qobject_cast<QQuickWindow*>(engine->rootObjects().constFirst());
+    if (!window) return 1;
+    sluice::traceStartup(window, WalletSession::instance()->localStack());
     ScreenshotTaker* screenshot = nullptr;
-    if (parser.isSet(screenshotOption)) {
-        auto* window = qobject_cast<QQuickWindow*>(engine->rootObjects().constFirst());
-        if (!window) return 1;
-        screenshot = new ScreenshotTaker(window, parser.value(screenshotOption), &app);
-    }
+    if (parser.isSet(screenshotOption)) screenshot = new ScreenshotTaker(window, parser.value(screenshotOption), &app);
 
     const int code = QGuiApplication::exec();
     delete screenshot;

@@ -1,17 +1,15 @@
 // SPDX-License-Identifier: MIT
-// GUI benchmarks (reported, never asserted):
-//   bench_gui startup [--data-dir D]   ms from process start (kernel start time in /proc/self/stat)
-//                                      to the first frameSwapped of the real Main.qml
+// GUI benchmark (reported, never asserted; the start-up figures come from the shipped binary itself,
+// see bench/gui-bench startup):
 //   bench_gui activity [N]             N activity entries (default 10,000) in the real ActivityPage,
 //                                      scrolled top to bottom programmatically one step per frame;
 //                                      frame intervals p50/p95/p99/max and the time to fill the model
 // Run under xvfb-run for the OpenGL path the app really uses, or QT_QPA_PLATFORM=offscreen.
 
 #include <QElapsedTimer>
-#include <QFile>
 #include <QGuiApplication>
-#include <QQmlApplicationEngine>
 #include <QQmlComponent>
+#include <QQmlEngine>
 #include <QQuickItem>
 #include <QQuickStyle>
 #include <QQuickWindow>
@@ -21,32 +19,16 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <ctime>
 #include <memory>
-#include <unistd.h>
 #include <vector>
 
 #include "activitymodel.h"
 #include "appcontext.h"
-#include "receivecontroller.h"
 #include "walletsession.h"
 
 Q_IMPORT_QML_PLUGIN(SluicePlugin)
 
 namespace {
-
-// Milliseconds since this process was started by the kernel (before the dynamic loader ran).
-double msSinceProcessStart() {
-    QFile stat(QStringLiteral("/proc/self/stat"));
-    QFile uptime(QStringLiteral("/proc/uptime"));
-    if (!stat.open(QIODevice::ReadOnly) || !uptime.open(QIODevice::ReadOnly)) return -1;
-    const QByteArray line = stat.readAll();
-    // Fields after the command name "(...)": state is field 3; starttime is field 22.
-    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-    const double startTicks = fields.value(19).toDouble();
-    const double up = uptime.readAll().split(' ').value(0).toDouble();
-    return (up - startTicks / double(sysconf(_SC_CLK_TCK))) * 1000.0;
-}
 
 double percentile(std::vector<double> values, double p) {
     if (values.empty()) return 0;
@@ -61,38 +43,6 @@ QQuickItem* findItem(QQuickItem* item, const QString& name) {
     for (QQuickItem* child : item->childItems())
         if (QQuickItem* found = findItem(child, name)) return found;
     return nullptr;
-}
-
-int startup(QGuiApplication& app, const QString& dataDir) {
-    AppOptions options;
-    std::unique_ptr<QTemporaryDir> temp;
-    if (dataDir.isEmpty()) {
-        temp = std::make_unique<QTemporaryDir>();
-        options.dataDir = temp->path();
-    } else {
-        options.dataDir = dataDir;
-    }
-    options.language = QStringLiteral("en");
-    options.l1RpcUrl = QStringLiteral("http://127.0.0.1:9");
-    AppContext::configure(options);
-    WalletSession::configure(SessionOptions{});  // no devnet: the first frame, not the network
-    QQuickStyle::setStyle(QStringLiteral("Material"));
-    QQmlApplicationEngine engine;
-    engine.addImageProvider(QString::fromLatin1(QrImageProvider::kName), new QrImageProvider);
-    engine.load(QUrl(QStringLiteral("qrc:/Sluice/Main.qml")));
-    if (engine.rootObjects().isEmpty()) return 1;
-    auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
-    const double loaded = msSinceProcessStart();
-    QObject::connect(window, &QQuickWindow::frameSwapped, &app, [&] {
-        const double first = msSinceProcessStart();
-        std::printf("startup: QML loaded %.0f ms, first frame %.0f ms after process start\n", loaded, first);
-        std::fflush(stdout);
-        QTimer::singleShot(0, &app, &QCoreApplication::quit);
-    }, Qt::SingleShotConnection);
-    const int code = app.exec();
-    delete WalletSession::existing();
-    AppContext::shutdown();
-    return code;
 }
 
 int activity(QGuiApplication& app, int count) {
@@ -192,11 +142,7 @@ int main(int argc, char* argv[]) {
     QGuiApplication app(argc, argv);
     const QStringList args = app.arguments();
     const QString mode = args.value(1);
-    if (mode == QLatin1String("startup")) {
-        const int i = args.indexOf(QStringLiteral("--data-dir"));
-        return startup(app, i > 0 ? args.value(i + 1) : QString());
-    }
     if (mode == QLatin1String("activity")) return activity(app, args.size() > 2 ? args.value(2).toInt() : 10000);
-    std::fprintf(stderr, "usage: bench_gui startup [--data-dir D] | activity [N]\n");
+    std::fprintf(stderr, "usage: bench_gui activity [N]\n");
     return 2;
 }

@@ -2,6 +2,7 @@
 // sluiced: the L2 node (docs/RPC.md).
 #include <QCoreApplication>
 
+#include <csignal>
 #include <cstdio>
 
 #include "core/common/secure.hpp"
@@ -10,6 +11,9 @@
 
 int main(int argc, char** argv) {
     sluice::harden_process();  // no core dumps of a process that holds the proposer key
+    // When the app that started this node dies, its log pipes close: writing to them must fail
+    // (EPIPE), not kill the node before it has stopped anvil and flushed its database.
+    std::signal(SIGPIPE, SIG_IGN);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("sluiced"));
     QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
@@ -20,7 +24,6 @@ int main(int argc, char** argv) {
         std::fprintf(help ? stdout : stderr, "%s\n", config.message().c_str());
         return help ? 0 : 64;
     }
-    sluice::node::NodeApp::installSignalHandlers();
     sluice::node::NodeApp node(std::move(config).value());
     if (auto st = node.start(); !st) {
         std::fprintf(stderr, "sluiced: %s\n", st.message().c_str());

@@ -4,52 +4,25 @@
 #include <QCoreApplication>
 #include <QDir>
 
-#include <csignal>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include "node/l1/l1side.h"
 #include "node/rpc/ethapi.h"
 #include "node/rpc/rpcserver.h"
 #include "node/sequencer/sequencer.h"
+#include "services/process/termination_signals.hpp"
 
 
 namespace sluice::node {
 
-namespace {
-int g_signalFd[2] = {-1, -1};
-void onUnixSignal(int) {
-    const char c = 1;
-    [[maybe_unused]] auto n = ::write(g_signalFd[0], &c, 1);
-}
-}  // namespace
-
 NodeApp::NodeApp(NodeConfig config, QObject* parent) : QObject(parent), m_config(std::move(config)) {
-    if (g_signalFd[1] >= 0) {
-        m_signalNotifier = new QSocketNotifier(g_signalFd[1], QSocketNotifier::Read, this);
-        connect(m_signalNotifier, &QSocketNotifier::activated, this, &NodeApp::onSignal);
-    }
+    // SIGINT/SIGTERM/SIGHUP: stop as on a clean exit (the database flushed, anvil stopped).
+    connect(new TerminationSignals(this), &TerminationSignals::received, this, [this] {
+        qInfo("sluiced: shutting down");
+        stop();
+        QCoreApplication::quit();
+    });
 }
 
 NodeApp::~NodeApp() { stop(); }
-
-bool NodeApp::installSignalHandlers() {
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFd) != 0) return false;
-    struct sigaction action {};
-    action.sa_handler = onUnixSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    return sigaction(SIGINT, &action, nullptr) == 0 && sigaction(SIGTERM, &action, nullptr) == 0;
-}
-
-void NodeApp::onSignal() {
-    m_signalNotifier->setEnabled(false);
-    char c;
-    [[maybe_unused]] auto n = ::read(g_signalFd[1], &c, 1);
-    qInfo("sluiced: shutting down");
-    stop();
-    QCoreApplication::quit();
-}
 
 Status NodeApp::start() {
     if (auto st = L1Side::prepare(m_config); !st) return st;

@@ -6,7 +6,6 @@
 // from L1, or the devnet started); without an L1 configured the L1 side does nothing.
 
 #include <QObject>
-#include <QSocketNotifier>
 
 #include <memory>
 
@@ -32,17 +31,11 @@ public:
     RpcServer* rpcServer() const { return m_rpc.get(); }
     const NodeConfig& config() const { return m_config; }
 
-    // SIGINT/SIGTERM -> quit the event loop cleanly (self-pipe + QSocketNotifier).
-    static bool installSignalHandlers();
-
 private:
-    void onSignal();
-
     NodeConfig m_config;
     std::unique_ptr<Sequencer> m_sequencer;
     std::unique_ptr<RpcServer> m_rpc;
     L1Side* m_l1 = nullptr;
-    QSocketNotifier* m_signalNotifier = nullptr;
 };
 
 }  // namespace sluice::node

@@ -13,6 +13,7 @@
 
 #include "core/common/uint256.hpp"
 #include "core/eth/address.hpp"
+#include "services/process/child_process.hpp"
 #include "services/rpc/eth_client.hpp"
 #include "services/rpc/rpc_client.hpp"
 
@@ -134,6 +135,7 @@ void LocalStack::start() {
     m_process->setProgram(exe);
     m_process->setArguments(QStringList{QStringLiteral("--devnet"), QStringLiteral("--data-dir"), m_dataDir} + m_extraArgs);
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
+    endWithParent(*m_process);
     QProcess* process = m_process;
     connect(process, &QProcess::readyReadStandardOutput, this, [this] { onOutput(QProcess::StandardOutput); });
     connect(process, &QProcess::readyReadStandardError, this, [this] { onOutput(QProcess::StandardError); });
