@@ -9,6 +9,8 @@
 // Forced transactions (§4.5) take part: applied ones among the valid records, right skips, and
 // the invalid variants of an applied forced record, a forced kind 0 record pointed at an account
 // without its toAddress, and wrong skips (WrongSkip, the witness carrying the signer's claim).
+// Malformed encodings (§4.1: reserved bits, non-canonical numbers, truncation), made from valid
+// chunks, are refused by both decoders at the same record (the contract: MalformedRecord(index)).
 
 #include <QtTest>
 
@@ -582,6 +584,90 @@ private:
     std::size_t m_appliedForced = 0;
 };
 
+// Malformed encodings (PROTOCOL.md §4.1) made from a valid chunk's bytes by changing one record.
+enum class Malformation { Bit7, SkippedNotForced, DepositTxTypeBit, NonceLeadingZero, UvarTooLong, AmountExponent,
+                          AmountNotCanonical, CutShort, Count };
+const char* malformationName(Malformation m) {
+    switch (m) {
+    case Malformation::Bit7: return "flag bit 7 set";
+    case Malformation::SkippedNotForced: return "skipped bit without the forced bit";
+    case Malformation::DepositTxTypeBit: return "deposit with the transaction-type bit";
+    case Malformation::NonceLeadingZero: return "nonce uvar with a leading zero byte";
+    case Malformation::UvarTooLong: return "nonce uvar of 33 bytes";
+    case Malformation::AmountExponent: return "amount exponent 78";
+    case Malformation::AmountNotCanonical: return "amount not in canonical form (mantissa x 10, exponent - 1)";
+    case Malformation::CutShort: return "last record cut short";
+    case Malformation::Count: break;
+    }
+    return "?";
+}
+
+// `data` with record `index` (starting at `start`, ending at `end`) malformed as `m`, or nullopt
+// when that record cannot carry it (e.g. a deposit-only malformation on a transfer).
+std::optional<Bytes> malform(const Bytes& data, const Record& record, std::size_t start, std::size_t end, Malformation m) {
+    Bytes out = data;
+    const bool plainSigned = record.is_signed() && !record.forced;
+    // A plain signed record: flag, from[4], then to[4] (kind 0) or an address[20], then the nonce.
+    const std::size_t nonceAt = start + 1 + 4 + (record.kind == RecordKind::transfer ? 4 : 20);
+    auto splice = [&](std::size_t at, std::size_t removed, const Bytes& inserted) {
+        out.erase(out.begin() + std::ptrdiff_t(at), out.begin() + std::ptrdiff_t(at + removed));
+        out.insert(out.begin() + std::ptrdiff_t(at), inserted.begin(), inserted.end());
+    };
+    switch (m) {
+    case Malformation::Bit7: out[start] |= 0x80; return out;
+    case Malformation::SkippedNotForced:
+        if (record.forced) return std::nullopt;
+        out[start] |= 0x40;
+        return out;
+    case Malformation::DepositTxTypeBit:
+        if (record.kind != RecordKind::deposit) return std::nullopt;
+        out[start] |= 0x04;
+        return out;
+    case Malformation::NonceLeadingZero: {
+        if (!plainSigned || out[nonceAt] >= 32) return std::nullopt;
+        Bytes longer{std::uint8_t(out[nonceAt] + 1), 0x00};
+        longer.insert(longer.end(), out.begin() + std::ptrdiff_t(nonceAt + 1), out.begin() + std::ptrdiff_t(nonceAt + 1 + out[nonceAt]));
+        splice(nonceAt, 1 + out[nonceAt], longer);
+        return out;
+    }
+    case Malformation::UvarTooLong:
+        if (!plainSigned) return std::nullopt;
+        out[nonceAt] = 33;
+        return out;
+    case Malformation::AmountExponent:
+    case Malformation::AmountNotCanonical: {
+        if (!plainSigned) return std::nullopt;
+        const std::size_t valueAt = nonceAt + 1 + out[nonceAt];
+        if (m == Malformation::AmountExponent) {
+            out[valueAt] = 78;
+            return out;
+        }
+        const std::uint8_t exponent = out[valueAt];
+        std::size_t at = valueAt + 1;
+        auto mantissa = decode_uvar(out, at, "mantissa");
+        if (exponent == 0 || !mantissa) return std::nullopt;
+        Bytes respelled{std::uint8_t(exponent - 1)};
+        encode_uvar(respelled, *mantissa * 10);
+        splice(valueAt, at - valueAt, respelled);
+        return out;
+    }
+    case Malformation::CutShort:
+        if (end != data.size()) return std::nullopt;
+        out.resize(end - 1);
+        return out;
+    case Malformation::Count: break;
+    }
+    return std::nullopt;
+}
+
+// The index of the first record that decode_record refuses, or nullopt when all decode.
+std::optional<std::size_t> firstMalformed(ByteView data) {
+    std::size_t offset = 0;
+    for (std::size_t i = 0; offset < data.size(); ++i)
+        if (!decode_record(data, offset)) return i;
+    return std::nullopt;
+}
+
 struct SolidityVerdict {
     Verdict verdict = Verdict::None;
     U256 index = 0;
@@ -600,13 +686,18 @@ private slots:
 private:
     // One chunk through both sides; every disagreement fails the test with the chunk's story.
     void compareChunk(Generator& gen, const std::vector<Record>& records, const Intent& intent, bool commit);
+    // A malformed copy of a valid chunk's bytes: the C++ decoder and the contract's replay (with
+    // the valid chunk's witness) refuse it at the same record.
+    void compareMalformed(Generator& gen, const std::vector<Record>& records, std::mt19937_64& plan);
     SolidityVerdict replayOnL1(const FraudProof& proof, const Params& params);
+    CallOutcome replayCall(const FraudProof& proof, const Params& params);
 
     AnvilFixture m_anvil;
     Address m_harness;
     std::size_t m_chunks = 0;
     std::size_t m_records = 0;
     std::size_t m_validChunks = 0;
+    std::size_t m_malformedChunks = 0;
     std::map<std::string, std::size_t> m_covered;
 };
 
@@ -620,13 +711,17 @@ void RollupDifferentialTest::initTestCase() {
     m_harness = *harness;
 }
 
-SolidityVerdict RollupDifferentialTest::replayOnL1(const FraudProof& proof, const Params& params) {
+CallOutcome RollupDifferentialTest::replayCall(const FraudProof& proof, const Params& params) {
     auto call = encode_call("replay(bytes,bytes,bytes32,uint256,uint256,uint256)",
                             {AbiValue(proof.records), AbiValue(proof.witness),
                              AbiValue(Bytes(proof.tree_root.begin(), proof.tree_root.end())),
                              AbiValue(U256(proof.count)), AbiValue(params.chain_id), AbiValue(params.base_fee)});
     if (!call) qFatal("encode replay call: %s", call.message().c_str());
-    const CallOutcome out = m_anvil.ethCall(m_harness, *call);
+    return m_anvil.ethCall(m_harness, *call);
+}
+
+SolidityVerdict RollupDifferentialTest::replayOnL1(const FraudProof& proof, const Params& params) {
+    const CallOutcome out = replayCall(proof, params);
     SolidityVerdict v;
     if (out.reverted || out.data.size() != 96) {
         qWarning("replay reverted: %s (data %s)", qPrintable(out.message), to_hex(out.data).c_str());
@@ -702,6 +797,44 @@ void RollupDifferentialTest::compareChunk(Generator& gen, const std::vector<Reco
     if (commit && cpp.ok()) tree = std::move(after);
 }
 
+void RollupDifferentialTest::compareMalformed(Generator& gen, const std::vector<Record>& records, std::mt19937_64& plan) {
+    const Bytes data = encode_records(records);
+    std::vector<std::size_t> offsets;
+    QVERIFY(decode_records(data, &offsets).ok());
+    offsets.push_back(data.size());
+    // The valid chunk's witness: the records before the malformed one replay with it.
+    Hash bogus;
+    bogus[0] = 0xba;
+    auto batch = assemble_batch(gen.tree().state_root(), data, {bogus});
+    QVERIFY(batch.ok());
+    auto built = build_fraud_proof(*batch, batch->header(0, 0, Address{}), 0, gen.tree(), gen.params());
+    QVERIFY(built.ok() && built->has_value());
+    FraudProof proof = **built;
+
+    // Round robin over the malformations, on a random record that can carry it.
+    const auto m = static_cast<Malformation>(m_malformedChunks % std::size_t(Malformation::Count));
+    std::optional<Bytes> bad;
+    std::size_t index = 0;
+    for (std::size_t tries = 0; tries < 4 * records.size() && !bad; ++tries) {
+        index = plan() % records.size();
+        bad = malform(data, records[index], offsets[index], offsets[index + 1], m);
+    }
+    if (!bad) return;  // no record of this chunk can carry it; the next chunk tries again
+    const QByteArray where = QByteArray("malformed chunk ") + QByteArray::number(qulonglong(m_malformedChunks)) + " (" +
+                             malformationName(m) + " at record " + QByteArray::number(qulonglong(index)) + ")";
+    ++m_malformedChunks;
+    ++m_covered[std::string("malformed: ") + malformationName(m)];
+
+    QVERIFY2(!decode_records(*bad).ok(), where + ": C++ decoded it");
+    const auto cppIndex = firstMalformed(*bad);
+    QVERIFY2(cppIndex == index, where + ": C++ refuses another record");
+    proof.records = *bad;
+    const CallOutcome out = replayCall(proof, gen.params());
+    QVERIFY2(out.reverted, where + ": the Solidity replay accepted it");
+    const Bytes expected = *encode_call("MalformedRecord(uint256)", {AbiValue(U256(index))});
+    QVERIFY2(out.data == expected, where + ": Solidity reverted with " + QByteArray::fromStdString(to_hex(out.data)));
+}
+
 void RollupDifferentialTest::cppAndSolidityAgree() {
     // A fresh seed every run, so that CI explores; printed, so that a failure can be replayed.
     std::random_device entropy;
@@ -725,6 +858,10 @@ void RollupDifferentialTest::cppAndSolidityAgree() {
         const int invalid = (c % 2 == 1) ? static_cast<int>((c / 2) % (Generator::kInvalidVariants)) : -1;
         Intent intent;
         const auto records = gen.chunk(size, invalid, plan() % size, intent);
+        if (invalid < 0) {
+            compareMalformed(gen, records, plan);
+            if (QTest::currentTestFailed()) return;
+        }
         compareChunk(gen, records, intent, true);
         if (QTest::currentTestFailed()) return;
     }
@@ -749,7 +886,10 @@ void RollupDifferentialTest::cppAndSolidityAgree() {
     QVERIFY2(m_records >= kMinRecords, "fewer than 1,000 records were compared");
     QCOMPARE(m_chunks, kChunks + 3);
     QVERIFY(m_validChunks >= kChunks / 2);
-    QVERIFY(m_covered.size() >= std::size_t(Generator::kInvalidVariants) + 2);
+    QVERIFY(m_covered.size() >= std::size_t(Generator::kInvalidVariants) + 2 + std::size_t(Malformation::Count));
+    for (std::size_t m = 0; m < std::size_t(Malformation::Count); ++m)
+        QVERIFY2(m_covered.count(std::string("malformed: ") + malformationName(Malformation(m))) == 1,
+                 malformationName(Malformation(m)));
     // The forced-transaction cases took place: applied ones and every reason of a right skip in
     // valid chunks, and a wrong skip that only a signer's second account shows.
     QVERIFY(gen.appliedForced() >= 20);
