@@ -30,6 +30,13 @@ std::optional<U256> record_fee(const Record& r, const Params& params) {
     return checked_mul(U256(kTransferGas), price);
 }
 
+FeeProblem fee_problem(const Record& r, const Params& params) {
+    if (r.effective_gas_limit() < U256(kTransferGas)) return FeeProblem::GasLimitBelowTransferGas;
+    if (r.eip1559 && r.max_priority_fee_per_gas > r.max_fee_per_gas) return FeeProblem::PriorityFeeAboveMaxFee;
+    if ((r.eip1559 ? r.max_fee_per_gas : r.gas_price) < params.base_fee) return FeeProblem::BelowBaseFee;
+    return FeeProblem::None;
+}
+
 namespace {
 
 // Rules 2-5 of §3, in order, for signed record `r` against `account`, the account that must have
@@ -46,12 +53,7 @@ Verdict rules_2_to_5(const Record& r, const Account& account, Signer&& signer, c
     const std::optional<Address> who = signer();
     if (!who || who->is_zero() || *who != account.address) return Verdict::BadSignature;
     // Rule 4.
-    bool fee_ok = r.effective_gas_limit() >= U256(kTransferGas);
-    if (r.eip1559)
-        fee_ok = fee_ok && r.max_priority_fee_per_gas <= r.max_fee_per_gas && r.max_fee_per_gas >= params.base_fee;
-    else
-        fee_ok = fee_ok && r.gas_price >= params.base_fee;
-    if (!fee_ok) return Verdict::BadFee;
+    if (fee_problem(r, params) != FeeProblem::None) return Verdict::BadFee;
     // Rule 5, overflow of value + fee included.
     const auto fee = record_fee(r, params);
     const auto sum = fee ? checked_add(r.value, *fee) : std::nullopt;

@@ -32,6 +32,11 @@ Hash withdrawal_leaf(const Withdrawal& withdrawal);
 // nullopt if it does not fit in 256 bits (the record is then an Overdraft, rule 5).
 std::optional<U256> record_fee(const Record& record, const Params& params);
 
+// Rule 4 of §3 (the fee fields), the one implementation: the STF turns any problem into BadFee,
+// the sequencer's admission check into its own message.
+enum class FeeProblem { None, GasLimitBelowTransferGas, PriorityFeeAboveMaxFee, BelowBaseFee };
+FeeProblem fee_problem(const Record& record, const Params& params);
+
 // A signed record's sender recovered ahead of the sequential pass. `to` is the recipient address
 // the signature was checked over; the STF uses the result only if it needs the same address.
 // Forced and skipped records name their recipient address themselves (§4.5).

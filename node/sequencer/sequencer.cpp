@@ -433,23 +433,23 @@ Result<std::shared_ptr<Sequencer::MempoolEntry>> Sequencer::precheck(ByteView ra
     if (!tx.to) return make_error("contract creation is not supported: this L2 carries plain transfers only");
     if (!tx.data.empty()) return make_error("transactions with data are not supported: this L2 carries plain transfers only");
     if (!tx.access_list.empty()) return make_error("access lists are not supported on this L2");
-    if (tx.gas_limit < rollup::kTransferGas)
-        return make_error("intrinsic gas too low: gas limit " + std::to_string(tx.gas_limit) + " is below 21000");
+    // The fee fields as the record will carry them, checked by the STF's own rule.
     Record probe;
-    if (tx.type == TxType::legacy) {
-        if (tx.gas_price < params.base_fee)
-            return make_error("fee too low: gas price " + u256Text(tx.gas_price) + " wei is below the L2 base fee " +
-                              u256Text(params.base_fee) + " wei");
-        probe.gas_price = tx.gas_price;
-    } else {
-        if (tx.max_priority_fee_per_gas > tx.max_fee_per_gas)
-            return make_error("max priority fee per gas higher than max fee per gas");
-        if (tx.max_fee_per_gas < params.base_fee)
-            return make_error("fee too low: max fee per gas " + u256Text(tx.max_fee_per_gas) +
-                              " wei is below the L2 base fee " + u256Text(params.base_fee) + " wei");
-        probe.eip1559 = true;
-        probe.max_fee_per_gas = tx.max_fee_per_gas;
-        probe.max_priority_fee_per_gas = tx.max_priority_fee_per_gas;
+    probe.gas_limit = U256(tx.gas_limit);
+    probe.eip1559 = tx.type != TxType::legacy;
+    probe.gas_price = tx.gas_price;
+    probe.max_fee_per_gas = tx.max_fee_per_gas;
+    probe.max_priority_fee_per_gas = tx.max_priority_fee_per_gas;
+    const U256& offered = probe.eip1559 ? tx.max_fee_per_gas : tx.gas_price;
+    switch (rollup::fee_problem(probe, params)) {
+    case rollup::FeeProblem::None: break;
+    case rollup::FeeProblem::GasLimitBelowTransferGas:
+        return make_error("intrinsic gas too low: gas limit " + std::to_string(tx.gas_limit) + " is below 21000");
+    case rollup::FeeProblem::PriorityFeeAboveMaxFee:
+        return make_error("max priority fee per gas higher than max fee per gas");
+    case rollup::FeeProblem::BelowBaseFee:
+        return make_error(std::string("fee too low: ") + (probe.eip1559 ? "max fee per gas " : "gas price ") +
+                          u256Text(offered) + " wei is below the L2 base fee " + u256Text(params.base_fee) + " wei");
     }
     auto fee = rollup::record_fee(probe, params);
     auto cost = fee ? checked_add(*fee, tx.value) : std::nullopt;
