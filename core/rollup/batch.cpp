@@ -8,26 +8,40 @@
 
 namespace sluice::rollup {
 namespace {
-void put_word_u64(Bytes& out, std::uint64_t v) {
-    out.insert(out.end(), 24, 0);
-    for (int i = 7; i >= 0; --i) out.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
+const std::vector<AbiType>& header_abi_types() {
+    static const std::vector<AbiType> types = *parse_abi_types(kBatchHeaderAbiTypes);
+    return types;
 }
+Bytes word_bytes(const Hash& h) { return Bytes(h.begin(), h.end()); }
 }  // namespace
 
+std::vector<AbiValue> batch_header_abi_values(const BatchHeader& h) {
+    return {word_bytes(h.prev_state_root), word_bytes(h.state_root), word_bytes(h.tx_root), word_bytes(h.withdrawal_root),
+            U256(h.record_count), U256(h.deposit_start), U256(h.deposit_end), U256(h.submitted_at), h.proposer};
+}
+
 Bytes abi_encode_header(const BatchHeader& h) {
-    Bytes out;
-    out.reserve(9 * 32);
-    append(out, h.prev_state_root);
-    append(out, h.state_root);
-    append(out, h.tx_root);
-    append(out, h.withdrawal_root);
-    put_word_u64(out, h.record_count);
-    put_word_u64(out, h.deposit_start);
-    put_word_u64(out, h.deposit_end);
-    put_word_u64(out, h.submitted_at);
-    out.insert(out.end(), 12, 0);
-    append(out, h.proposer);
-    return out;
+    return *abi_encode(header_abi_types(), batch_header_abi_values(h));  // every field fits its type
+}
+
+Result<BatchHeader> abi_decode_header(ByteView words) {
+    if (words.size() != 9 * 32) return make_error("a batch header is 9 ABI words, not " + std::to_string(words.size()) + " bytes");
+    auto values = abi_decode(header_abi_types(), words);
+    if (!values) return make_error("a batch header does not decode: " + values.message());
+    const auto& v = *values;
+    auto hash = [&](std::size_t i) { return *Hash::from_view(std::get<Bytes>(v[i].value)); };
+    auto u64 = [&](std::size_t i) { return static_cast<std::uint64_t>(std::get<U256>(v[i].value)); };
+    BatchHeader h;
+    h.prev_state_root = hash(0);
+    h.state_root = hash(1);
+    h.tx_root = hash(2);
+    h.withdrawal_root = hash(3);
+    h.record_count = u64(4);
+    h.deposit_start = u64(5);
+    h.deposit_end = u64(6);
+    h.submitted_at = u64(7);
+    h.proposer = std::get<Address>(v[8].value);
+    return h;
 }
 
 Hash batch_header_hash(const BatchHeader& header) { return keccak256(abi_encode_header(header)); }

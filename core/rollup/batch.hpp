@@ -6,6 +6,7 @@
 // deposit_* names are the L1 queue's: its entries are deposits and forced transactions (§4.4).
 
 #include <cstdint>
+#include <string_view>
 #include <span>
 #include <vector>
 
@@ -33,8 +34,15 @@ struct BatchHeader {
     friend bool operator==(const BatchHeader&, const BatchHeader&) = default;
 };
 
-// abi.encode(header): nine 32-byte words (the tuple is static).
+// The contract's BatchHeader struct as ABI types, in field order: the one declaration of its layout
+// (in signatures the tuple is "(" + this + ")"; a static tuple encodes as its fields inline).
+inline constexpr std::string_view kBatchHeaderAbiTypes =
+    "bytes32,bytes32,bytes32,bytes32,uint64,uint64,uint64,uint64,address";
+std::vector<AbiValue> batch_header_abi_values(const BatchHeader& header);
+// abi.encode(header): nine 32-byte words.
 Bytes abi_encode_header(const BatchHeader& header);
+// The inverse, strictly: exactly nine words, uint64 ranges and address padding as abi.encode writes them.
+Result<BatchHeader> abi_decode_header(ByteView words);
 // batchHash[i] = keccak(abi.encode(header))
 Hash batch_header_hash(const BatchHeader& header);
 

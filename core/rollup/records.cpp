@@ -55,8 +55,6 @@ void put_u64(Bytes& out, std::uint64_t v) {
     for (int i = 7; i >= 0; --i) out.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
 }
 
-void put_word(Bytes& out, const U256& v) { append(out, u256_to_be32(v)); }
-
 void put_fees(Bytes& out, const Record& r) {
     if (r.eip1559) {
         encode_amount(out, r.max_priority_fee_per_gas);
@@ -421,42 +419,37 @@ Result<SignedTransaction> transaction_from_record(const Record& r, const Address
     return st;
 }
 
+const std::vector<AbiType>& forced_abi_types() {
+    static const std::vector<AbiType> types = *parse_abi_types(kForcedTransactionAbiTypes);
+    return types;
+}
+
+std::vector<AbiValue> forced_abi_values(const ForcedTransaction& tx) {
+    return {tx.eip1559, U256(tx.y_parity), tx.to, tx.nonce, tx.value, tx.gas_price, tx.max_priority_fee_per_gas,
+            tx.max_fee_per_gas, tx.gas_limit, Bytes(tx.r.begin(), tx.r.end()), Bytes(tx.s.begin(), tx.s.end())};
+}
+
 Bytes abi_encode_forced(const ForcedTransaction& tx) {
-    Bytes out;
-    out.reserve(11 * 32);
-    put_word(out, U256(tx.eip1559 ? 1 : 0));
-    put_word(out, U256(tx.y_parity));
-    out.insert(out.end(), 12, 0);
-    append(out, tx.to);
-    put_word(out, tx.nonce);
-    put_word(out, tx.value);
-    put_word(out, tx.gas_price);
-    put_word(out, tx.max_priority_fee_per_gas);
-    put_word(out, tx.max_fee_per_gas);
-    put_word(out, tx.gas_limit);
-    append(out, tx.r);
-    append(out, tx.s);
-    return out;
+    return *abi_encode(forced_abi_types(), forced_abi_values(tx));  // every field fits its type
 }
 
 Result<ForcedTransaction> abi_decode_forced(ByteView words) {
     if (words.size() != 11 * 32) return make_error("a forced transaction is 11 ABI words, not " + std::to_string(words.size()) + " bytes");
-    auto word = [&](std::size_t i) { return *u256_from_be(words.subspan(i * 32, 32)); };
-    auto hash = [&](std::size_t i) { return *Hash::from_view(words.subspan(i * 32, 32)); };
-    if (word(0) > 1) return make_error("a forced transaction's eip1559 word is not a bool");
-    if (word(1) > 255) return make_error("a forced transaction's yParity word exceeds uint8");
-    if (!std::all_of(words.begin() + 64, words.begin() + 76, [](std::uint8_t b) { return b == 0; }))
-        return make_error("a forced transaction's address word has non-zero padding");
+    auto values = abi_decode(forced_abi_types(), words);
+    if (!values) return make_error("a forced transaction does not decode: " + values.message());
+    const auto& v = *values;
+    auto uint = [&](std::size_t i) { return std::get<U256>(v[i].value); };
+    auto hash = [&](std::size_t i) { return *Hash::from_view(std::get<Bytes>(v[i].value)); };
     ForcedTransaction tx;
-    tx.eip1559 = word(0) == 1;
-    tx.y_parity = static_cast<std::uint8_t>(word(1));
-    std::copy(words.begin() + 76, words.begin() + 96, tx.to.bytes.begin());
-    tx.nonce = word(3);
-    tx.value = word(4);
-    tx.gas_price = word(5);
-    tx.max_priority_fee_per_gas = word(6);
-    tx.max_fee_per_gas = word(7);
-    tx.gas_limit = word(8);
+    tx.eip1559 = std::get<bool>(v[0].value);
+    tx.y_parity = static_cast<std::uint8_t>(uint(1));
+    tx.to = std::get<Address>(v[2].value);
+    tx.nonce = uint(3);
+    tx.value = uint(4);
+    tx.gas_price = uint(5);
+    tx.max_priority_fee_per_gas = uint(6);
+    tx.max_fee_per_gas = uint(7);
+    tx.gas_limit = uint(8);
     tx.r = hash(9);
     tx.s = hash(10);
     return tx;

@@ -6,11 +6,13 @@
 
 #include <cstdint>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "core/common/bytes.hpp"
 #include "core/common/result.hpp"
 #include "core/common/uint256.hpp"
+#include "core/eth/abi.hpp"
 #include "core/eth/transaction.hpp"
 #include "core/rollup/params.hpp"
 
@@ -109,7 +111,12 @@ struct ForcedTransaction {
     friend bool operator==(const ForcedTransaction&, const ForcedTransaction&) = default;
 };
 
-// abi.encode(tx): eleven 32-byte words (the tuple is static).
+// The contract's ForcedTransaction struct as ABI types, in field order: the one declaration of its
+// layout (in signatures the tuple is "(" + this + ")"; a static tuple encodes as its fields inline).
+inline constexpr std::string_view kForcedTransactionAbiTypes =
+    "bool,uint8,address,uint256,uint256,uint256,uint256,uint256,uint256,bytes32,bytes32";
+std::vector<AbiValue> forced_abi_values(const ForcedTransaction& tx);
+// abi.encode(tx): eleven 32-byte words.
 Bytes abi_encode_forced(const ForcedTransaction& tx);
 // The inverse, strictly: exactly eleven words, the bool and uint8 words and the address padding as
 // abi.encode writes them (an event's data or a stored copy; anything else is an error).

@@ -11,22 +11,17 @@ namespace {
 
 constexpr const char* kSubmitBatch = "submitBatch(bytes32,bytes,bytes32[])";
 constexpr const char* kSubmitBatchArgs = "bytes32,bytes,bytes32[]";
-constexpr const char* kHeaderTuple = "(bytes32,bytes32,bytes32,bytes32,uint64,uint64,uint64,uint64,address)";
-constexpr const char* kForcedTuple =
-    "(bool,uint8,address,uint256,uint256,uint256,uint256,uint256,uint256,bytes32,bytes32)";
+// The structs' tuples in signatures, from their one declaration in core.
+const std::string kHeaderTuple = "(" + std::string(rollup::kBatchHeaderAbiTypes) + ")";
+const std::string kForcedTuple = "(" + std::string(rollup::kForcedTransactionAbiTypes) + ")";
 
-void putWord(Bytes& out, const U256& v) {
-    Hash w = u256_to_be32(v);
-    out.insert(out.end(), w.begin(), w.end());
-}
-void putWord(Bytes& out, const Hash& h) { out.insert(out.end(), h.begin(), h.end()); }
-void putWord(Bytes& out, const Address& a) {
-    out.insert(out.end(), 12, 0);
-    out.insert(out.end(), a.begin(), a.end());
-}
-void putSelector(Bytes& out, const char* signature) {
-    auto sel = function_selector(signature);
-    out.insert(out.end(), sel.begin(), sel.end());
+Bytes wordBytes(const Hash& h) { return Bytes(h.begin(), h.end()); }
+
+// A call whose values fit their types by construction (the encoder checks them all the same).
+Bytes call(const std::string& signature, const std::vector<AbiValue>& values) {
+    auto encoded = encode_call(signature, values);
+    if (!encoded) qFatal("encoding %s: %s", signature.c_str(), encoded.message().c_str());
+    return std::move(encoded).value();
 }
 
 Hash topic(const std::string& signature) { return keccak256(as_bytes(signature)); }
@@ -77,28 +72,19 @@ namespace rollupabi {
 
 Result<Bytes> encodeDeployment(ByteView creationBytecode, const RollupConstructorArgs& a) {
     if (creationBytecode.empty()) return make_error("the Rollup creation bytecode is empty");
+    static const auto types = *parse_abi_types("uint256,uint256,uint256,uint256,uint256,address,uint256,uint256");
+    auto args = abi_encode(types, {a.l2ChainId, a.challengePeriod, a.requiredBond, a.l2BaseFee, a.depositDelay,
+                                   a.feeRecipient, a.minDeposit, a.escapeDelay});
+    if (!args) return args.error();
     Bytes out(creationBytecode.begin(), creationBytecode.end());
-    putWord(out, a.l2ChainId);
-    putWord(out, a.challengePeriod);
-    putWord(out, a.requiredBond);
-    putWord(out, a.l2BaseFee);
-    putWord(out, a.depositDelay);
-    putWord(out, a.feeRecipient);
-    putWord(out, a.minDeposit);
-    putWord(out, a.escapeDelay);
+    append(out, *args);
     return out;
 }
 
-Bytes encodeSubmitBatch(const SubmitBatchCall& call) {
+Bytes encodeSubmitBatch(const SubmitBatchCall& submit) {
     std::vector<AbiValue> roots;
-    for (const auto& r : call.chunkRoots) roots.emplace_back(Bytes(r.begin(), r.end()));
-    auto types = *parse_abi_types(kSubmitBatchArgs);
-    auto body = abi_encode(types, {Bytes(call.prevStateRoot.begin(), call.prevStateRoot.end()), call.records,
-                                   std::move(roots)});
-    Bytes out;
-    putSelector(out, kSubmitBatch);
-    append(out, *body);  // every value fits its type by construction
-    return out;
+    for (const auto& r : submit.chunkRoots) roots.emplace_back(wordBytes(r));
+    return call(kSubmitBatch, {wordBytes(submit.prevStateRoot), submit.records, std::move(roots)});
 }
 
 Result<SubmitBatchCall> decodeSubmitBatch(ByteView input) {
@@ -115,73 +101,44 @@ Result<SubmitBatchCall> decodeSubmitBatch(ByteView input) {
     return call;
 }
 
-Bytes encodeDeposit(const Address& to) {
-    Bytes out;
-    putSelector(out, "deposit(address)");
-    putWord(out, to);
-    return out;
-}
+Bytes encodeDeposit(const Address& to) { return call("deposit(address)", {to}); }
 
 Bytes encodeForceTransaction(const rollup::ForcedTransaction& tx) {
-    Bytes out;
-    putSelector(out, (std::string("forceTransaction(") + kForcedTuple + ")").c_str());
-    append(out, rollup::abi_encode_forced(tx));  // a static tuple: its words inline
-    return out;
+    return call("forceTransaction(" + kForcedTuple + ")", rollup::forced_abi_values(tx));
 }
 
-Bytes encodeBond() {
-    Bytes out;
-    putSelector(out, "bond()");
-    return out;
-}
+Bytes encodeBond() { return call("bond()", {}); }
 
-Bytes encodeExit(const ExitCall& call) {
-    Bytes out;
-    putSelector(out, "exit(uint32,address,uint256,uint64,bytes32,uint32,bytes32[])");
-    putWord(out, U256(call.accountIndex));
-    putWord(out, call.account);
-    putWord(out, call.balance);
-    putWord(out, U256(call.nonce));
-    putWord(out, call.treeRoot);
-    putWord(out, U256(call.count));
-    putWord(out, U256(7 * 32));  // offset of the siblings: six static words and this one
-    putWord(out, U256(call.siblings.size()));
-    for (const auto& h : call.siblings) putWord(out, h);
-    return out;
+Bytes encodeExit(const ExitCall& exit) {
+    std::vector<AbiValue> siblings;
+    for (const auto& h : exit.siblings) siblings.emplace_back(wordBytes(h));
+    return call("exit(uint32,address,uint256,uint64,bytes32,uint32,bytes32[])",
+                {U256(exit.accountIndex), exit.account, exit.balance, U256(exit.nonce), wordBytes(exit.treeRoot),
+                 U256(exit.count), std::move(siblings)});
 }
 
 Bytes encodeRefundDeposit(std::uint64_t index, const Address& to, const U256& amount, std::uint64_t timestamp) {
-    Bytes out;
-    putSelector(out, "refundDeposit(uint256,address,uint256,uint64)");
-    putWord(out, U256(index));
-    putWord(out, to);
-    putWord(out, amount);
-    putWord(out, U256(timestamp));
-    return out;
+    return call("refundDeposit(uint256,address,uint256,uint64)", {U256(index), to, amount, U256(timestamp)});
 }
 
 Bytes encodeFinalizeWithdrawal(const rollup::BatchHeader& header, std::uint64_t batchIndex,
                                std::uint64_t withdrawalIndex, const Address& recipient, const U256& amount,
                                const std::vector<Hash>& proof) {
+    // The header is a static tuple: its fields are encoded inline, as nine leading parameters.
+    std::vector<AbiValue> values = rollup::batch_header_abi_values(header);
+    std::vector<AbiValue> siblings;
+    for (const auto& h : proof) siblings.emplace_back(wordBytes(h));
+    values.insert(values.end(), {U256(batchIndex), U256(withdrawalIndex), recipient, amount, std::move(siblings)});
+    const std::string flat = std::string(rollup::kBatchHeaderAbiTypes) + ",uint256,uint256,address,uint256,bytes32[]";
+    auto body = abi_encode(*parse_abi_types(flat), values);
+    if (!body) qFatal("encoding finalizeWithdrawal: %s", body.message().c_str());
     Bytes out;
-    putSelector(out, (std::string("finalizeWithdrawal(") + kHeaderTuple +
-                      ",uint256,uint256,address,uint256,bytes32[])").c_str());
-    append(out, rollup::abi_encode_header(header));
-    putWord(out, U256(batchIndex));
-    putWord(out, U256(withdrawalIndex));
-    putWord(out, recipient);
-    putWord(out, amount);
-    putWord(out, U256(14 * 32));  // offset of the proof array: 9 header words, 4 static words, this one
-    putWord(out, U256(proof.size()));
-    for (const auto& h : proof) putWord(out, h);
+    append(out, function_selector("finalizeWithdrawal(" + kHeaderTuple + ",uint256,uint256,address,uint256,bytes32[])"));
+    append(out, *body);
     return out;
 }
 
-Bytes encodeView(const char* signature) {
-    Bytes out;
-    putSelector(out, signature);
-    return out;
-}
+Bytes encodeView(const char* signature, const std::vector<AbiValue>& args) { return call(signature, args); }
 
 Result<U256> decodeUintWord(ByteView data) {
     if (data.size() != 32) return make_error("a view returned " + std::to_string(data.size()) + " bytes, not one word");
@@ -193,24 +150,6 @@ Result<Address> decodeAddressWord(ByteView data) {
     if (!std::all_of(data.begin(), data.begin() + 12, [](auto b) { return b == 0; }))
         return make_error("a view returned an address word with non-zero padding");
     return wordAddress(data, 0);
-}
-
-Result<rollup::BatchHeader> decodeHeader(ByteView w) {
-    if (w.size() < 9 * 32) return make_error("a batch header needs nine words");
-    rollup::BatchHeader h;
-    auto hashAt = [&](std::size_t i) { return *Hash::from_view(w.subspan(i * 32, 32)); };
-    h.prev_state_root = hashAt(0);
-    h.state_root = hashAt(1);
-    h.tx_root = hashAt(2);
-    h.withdrawal_root = hashAt(3);
-    for (std::size_t i = 4; i < 8; ++i) {
-        U256 v = *u256_from_be(w.subspan(i * 32, 32));
-        if (v > U256(std::numeric_limits<std::uint64_t>::max())) return make_error("a batch header field exceeds uint64");
-        std::uint64_t x = static_cast<std::uint64_t>(v);
-        (i == 4 ? h.record_count : i == 5 ? h.deposit_start : i == 6 ? h.deposit_end : h.submitted_at) = x;
-    }
-    h.proposer = wordAddress(w, 8);
-    return h;
 }
 
 Hash depositQueuedTopic() { return topic("DepositQueued(uint256,address,uint256,uint64)"); }
@@ -281,7 +220,7 @@ Result<RollupEvent> parseRollupLog(const QJsonObject& log) {
     }
     if (t0 == batchSubmittedTopic()) {
         if (auto s = need(2, 9); !s) return s.error();
-        auto header = decodeHeader(d);
+        auto header = rollup::abi_decode_header(d);
         if (!header) return header.error();
         BatchSubmittedEvent e;
         e.index = clamp64(tu(1));

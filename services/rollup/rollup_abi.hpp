@@ -14,6 +14,7 @@
 #include "core/common/bytes.hpp"
 #include "core/common/result.hpp"
 #include "core/common/uint256.hpp"
+#include "core/eth/abi.hpp"
 #include "core/rollup/batch.hpp"
 #include "core/rollup/params.hpp"
 
@@ -64,13 +65,11 @@ Bytes encodeRefundDeposit(std::uint64_t index, const Address& to, const U256& am
 Bytes encodeFinalizeWithdrawal(const rollup::BatchHeader& header, std::uint64_t batchIndex,
                                std::uint64_t withdrawalIndex, const Address& recipient, const U256& amount,
                                const std::vector<Hash>& proof);
-// Zero-argument views returning one word: "challengePeriod()", "batchCount()", ...
-Bytes encodeView(const char* signature);
+// Views returning one word: "challengePeriod()", "batchCount()", "genesisStateRoot(address)", ...
+Bytes encodeView(const char* signature, const std::vector<AbiValue>& args = {});
 // bytes32 / uint256 / address word of a view's return data.
 Result<U256> decodeUintWord(ByteView returnData);
 Result<Address> decodeAddressWord(ByteView returnData);
-// The nine words of abi.encode(BatchHeader).
-Result<rollup::BatchHeader> decodeHeader(ByteView words);
 
 // topic0 of each event the reader follows.
 Hash depositQueuedTopic();

@@ -96,9 +96,7 @@ void RollupReader::readParameters(QObject* context, std::function<void(RpcResult
                 (*self)();
             });
         } else if (state->step == std::size(kViews)) {
-            Bytes data = rollupabi::encodeView("genesisStateRoot(address)");
-            data.insert(data.end(), 12, 0);
-            append(data, state->p.feeRecipient);
+            const Bytes data = rollupabi::encodeView("genesisStateRoot(address)", {state->p.feeRecipient});
             ethCall(rpc, rollup, data, context, [=, self = weakNext.lock()](RpcResult<Bytes> r) {
                 if (!r) return done(r.error());
                 auto h = Hash::from_view(r.value());
