@@ -18,6 +18,8 @@ AbstractButton {
     focusPolicy: Qt.StrongFocus
     Accessible.name: title
     Accessible.description: description
+    // Qt 6.4's buttons ignore the accessibility "press" action (screen readers, switch access).
+    Accessible.onPressAction: if (enabled) clicked()
 
     background: Rectangle {
         radius: 10

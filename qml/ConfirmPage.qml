@@ -35,6 +35,7 @@ FormPage {
             Layout.fillWidth: true
             //: Placeholder of a field asking for one word of the recovery phrase, e.g. "Word #7"
             placeholderText: qsTr("Word #%1").arg(modelData)
+            Accessible.name: placeholderText
             inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase | Qt.ImhSensitiveData
             font.family: Theme.monoFamily
             selectByMouse: true

@@ -11,6 +11,8 @@ TextField {
 
     Layout.fillWidth: true
     echoMode: revealed ? TextInput.Normal : TextInput.Password
+    Accessible.name: placeholderText
+    Accessible.passwordEdit: !revealed
     inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
     rightPadding: toggle.width + 4
     selectByMouse: true

@@ -25,6 +25,8 @@ Button {
     rightPadding: 24
 
     icon.color: enabled ? textColor : Material.hintTextColor
+    // Qt 6.4's buttons ignore the accessibility "press" action (screen readers, switch access).
+    Accessible.onPressAction: if (enabled) clicked()
     contentItem: IconLabel {
         spacing: root.spacing
         mirrored: root.mirrored
