@@ -24,6 +24,7 @@
 #include "core/eth/units.hpp"
 #include "core/keys/keystore.hpp"
 #include "core/rollup/params.hpp"
+#include "services/rpc/await_result.hpp"
 #include "services/rpc/transaction_sender.hpp"
 #include "services/bridge/bridge_service.hpp"
 #include "services/bridge/deployment.hpp"
@@ -41,19 +42,6 @@ namespace {
 
 QString ether(const U256& wei) { return QString::fromStdString(format_amount(wei, Unit::ether)); }
 QString checksum(const Address& a) { return QString::fromStdString(to_checksum_address(a)); }
-
-// Runs `start` and spins an event loop until it calls the finish function it is given.
-template <typename T>
-T waitFor(const std::function<void(std::function<void(T)>)>& start) {
-    QEventLoop loop;
-    std::optional<T> out;
-    start([&](T value) {
-        out.emplace(std::move(value));
-        loop.quit();
-    });
-    if (!out) loop.exec();
-    return std::move(*out);
-}
 
 struct Options {
     QCommandLineOption network{QStringLiteral("network"), QStringLiteral("\"local\": the devnet of `sluiced --devnet`."),
@@ -147,13 +135,13 @@ std::optional<int> openSession(Session& s, const QCommandLineParser& p, const Op
     s.rollup = std::make_unique<RollupContract>(s.l1.get(), s.network.rollup);
     s.l2 = std::make_unique<L2Client>(s.network.l2Rpc, s.network.l2Ws);
     RollupReader reader(s.l1.get(), s.network.rollup, s.network.deployBlock);
-    auto params = waitFor<RpcResult<RollupParameters>>([&](auto done) { reader.readParameters(&reader, done); });
+    auto params = awaitResult<RpcResult<RollupParameters>>([&](auto done) { reader.readParameters(&reader, done); });
     if (!params.ok())
         return fail(QStringLiteral("cannot read the Rollup contract %1 on the L1 node %2: %3")
                         .arg(checksum(s.network.rollup), s.network.l1Rpc.toString(), params.error().message));
     s.params = params.value();
     if (!withL2) return std::nullopt;
-    auto l2Chain = waitFor<RpcResult<quint64>>([&](auto done) { s.l2->eth()->chainId(s.l2.get(), done); });
+    auto l2Chain = awaitResult<RpcResult<quint64>>([&](auto done) { s.l2->eth()->chainId(s.l2.get(), done); });
     if (!l2Chain.ok()) return fail(QStringLiteral("the L2 node is not answering: %1").arg(l2Chain.error().message));
     if (U256(l2Chain.value()) != s.params.l2ChainId)
         return fail(QStringLiteral("the L2 node %1 serves chain %2, but the Rollup contract says the L2 chain id is %3")
@@ -162,7 +150,7 @@ std::optional<int> openSession(Session& s, const QCommandLineParser& p, const Op
                         .arg(QString::fromStdString(u256_to_dec(s.params.l2ChainId))));
     if (withBridge) {
         // The history of this chain, not of every chain that put a Rollup at this address.
-        auto deployment = waitFor<RpcResult<Deployment>>([&](auto done) {
+        auto deployment = awaitResult<RpcResult<Deployment>>([&](auto done) {
             identifyDeployment(s.l1.get(), s.network.rollup, s.network.deployBlock, s.rollup.get(), done);
         });
         if (!deployment.ok())
@@ -359,7 +347,7 @@ int runDeposit(const QStringList& argv) {
     const Address target = recipient.value_or(s.signer->address);
     printErr(QStringLiteral("depositing %1 ETH from %2 (L1) to %3 (L2)").arg(ether(*value), checksum(s.signer->address), checksum(target)));
     QObject context;
-    return reportResult(waitFor<Result<Hash>>([&](auto done) { s.bridge->deposit(*s.signer, target, *value, &context, done, review(parser, o)); }));
+    return reportResult(awaitResult<Result<Hash>>([&](auto done) { s.bridge->deposit(*s.signer, target, *value, &context, done, review(parser, o)); }));
 }
 
 int runTransfer(const QStringList& argv) {
@@ -393,7 +381,7 @@ int runTransfer(const QStringList& argv) {
     request.to = *recipient;
     request.value = *value;
     request.gasLimit = rollup::kTransferGas;
-    return reportResult(waitFor<Result<Hash>>([&](auto done) {
+    return reportResult(awaitResult<Result<Hash>>([&](auto done) {
         TransactionSender::Callbacks callbacks;
         callbacks.confirmed = [done](TransactionReceipt r) {
             if (!r.success) return done(make_error("transfer " + r.transactionHash.hex() + " failed on L2"));
@@ -426,7 +414,7 @@ int runWithdraw(const QStringList& argv) {
     if (auto exit = openSession(s, parser, o, true)) return *exit;
     if (auto exit = openSigner(s, parser, o, true)) return *exit;
     QObject context;
-    const int result = reportResult(waitFor<Result<Hash>>([&](auto done) { s.bridge->withdraw(*s.signer, *value, &context, done, review(parser, o)); }));
+    const int result = reportResult(awaitResult<Result<Hash>>([&](auto done) { s.bridge->withdraw(*s.signer, *value, &context, done, review(parser, o)); }));
     if (result == Ok)
         printErr(QStringLiteral("withdrawal initiated; the challenge period is %1 s once its batch is on L1").arg(s.params.challengePeriod));
     return result;
@@ -475,13 +463,13 @@ int runForce(const QStringList& argv, bool withdrawal) {
                  .arg(what, ether(*value), checksum(s.signer->address))
                  .arg(s.params.depositDelay));
     QObject context;
-    auto queued = waitFor<Result<BridgeService::ForcedSubmission>>(
+    auto queued = awaitResult<Result<BridgeService::ForcedSubmission>>(
         [&](auto done) { s.bridge->forceTransaction(*s.signer, recipient, *value, &context, done, review(parser, o)); });
     if (!queued) return fail(queued.message());
     printErr(QStringLiteral("queued on L1 in transaction %1").arg(QString::fromStdString(queued->l1TxHash.hex())));
     printOut(QString::fromStdString(queued->l2TxHash.hex()));
     if (!parser.isSet(wait)) return Ok;
-    auto receipt = waitFor<RpcResult<TransactionReceipt>>([&](auto done) {
+    auto receipt = awaitResult<RpcResult<TransactionReceipt>>([&](auto done) {
         s.l2->eth()->waitForReceipt(queued->l2TxHash, std::chrono::duration_cast<std::chrono::milliseconds>(s.timeout),
                                     &context, done);
     });
@@ -590,7 +578,7 @@ int runFinalize(const QStringList& argv) {
     int result = Ok;
     for (const QString& key : keys) {
         QObject context;
-        auto r = waitFor<Result<Hash>>([&](auto done) { s.bridge->finalize(*s.signer, key, accounts, &context, done, review(parser, o)); });
+        auto r = awaitResult<Result<Hash>>([&](auto done) { s.bridge->finalize(*s.signer, key, accounts, &context, done, review(parser, o)); });
         if (!r) {
             result = fail(r.message());
             continue;
@@ -667,7 +655,7 @@ int runL2Balance(const QStringList& argv) {
     auto network = networkFrom(parser, o);
     if (!network) return fail(network.message(), Usage);
     L2Client client(network->l2Rpc);
-    auto balance = waitFor<RpcResult<U256>>([&](auto done) { client.eth()->balance(*address, &client, done); });
+    auto balance = awaitResult<RpcResult<U256>>([&](auto done) { client.eth()->balance(*address, &client, done); });
     if (!balance.ok()) return fail(QStringLiteral("the L2 node is not answering: %1").arg(balance.error().message));
     printOut(parser.isSet(wei) ? QString::fromStdString(u256_to_dec(balance.value())) : ether(balance.value()));
     return Ok;
@@ -696,9 +684,9 @@ int runExit(const QStringList& argv) {
     Session s;
     if (auto exit = openSession(s, parser, o, false, false)) return *exit;
     QObject context;
-    auto status = waitFor<RpcResult<EscapeStatus>>([&](auto done) { s.rollup->escapeStatus(&context, done); });
+    auto status = awaitResult<RpcResult<EscapeStatus>>([&](auto done) { s.rollup->escapeStatus(&context, done); });
     if (!status.ok()) return fail(QStringLiteral("reading the Rollup's escape hatch: %1").arg(status.error().message));
-    auto now = waitFor<RpcResult<quint64>>([&](auto done) { s.rollup->latestBlockTime(&context, done); });
+    auto now = awaitResult<RpcResult<quint64>>([&](auto done) { s.rollup->latestBlockTime(&context, done); });
     if (!now.ok()) return fail(QStringLiteral("the L1 node is not answering: %1").arg(now.error().message));
     const EscapeStatus& st = status.value();
     if (parser.isSet(statusOnly)) {
@@ -744,7 +732,7 @@ int runExit(const QStringList& argv) {
         SendRequest req;
         req.to = s.network.rollup;
         req.data = call.data;
-        auto receipt = waitFor<Result<TransactionReceipt>>([&](auto done) {
+        auto receipt = awaitResult<Result<TransactionReceipt>>([&](auto done) {
             TransactionSender::Callbacks cb;
             cb.confirmed = [done](TransactionReceipt r) { done(r); };
             cb.failed = [done](SendFailure f) { done(make_error(f.message.toStdString())); };

@@ -12,6 +12,7 @@
 #include "core/eth/address.hpp"
 #include "core/eth/units.hpp"
 #include "core/keys/keystore.hpp"
+#include "services/rpc/await_result.hpp"
 #include "services/rpc/eth_client.hpp"
 #include "services/rpc/rpc_client.hpp"
 #include "services/rpc/transaction_sender.hpp"
@@ -63,16 +64,11 @@ int runBalance(const QStringList& argv) {
 
     RpcClient rpc(*url);
     EthClient eth(&rpc);
-    QEventLoop loop;
-    std::optional<RpcResult<U256>> result;
-    eth.balance(*address, &loop, [&](RpcResult<U256> r) {
-        result = std::move(r);
-        loop.quit();
-    });
-    loop.exec();
-    if (!result->ok()) return fail(result->error().message);
-    printOut(QString::fromStdString(parser.isSet(weiOption) ? u256_to_dec(result->value())
-                                                            : format_amount(result->value(), Unit::ether)));
+    QObject context;
+    const auto result = awaitResult<RpcResult<U256>>([&](auto done) { eth.balance(*address, &context, done); });
+    if (!result.ok()) return fail(result.error().message);
+    printOut(QString::fromStdString(parser.isSet(weiOption) ? u256_to_dec(result.value())
+                                                            : format_amount(result.value(), Unit::ether)));
     return Ok;
 }
 
@@ -142,18 +138,11 @@ int runSend(const QStringList& argv) {
     RpcClient rpc(*url);
     EthClient eth(&rpc);
     // The chain is confirmed once, here; the sender refuses to sign if the endpoint changes it later.
-    std::optional<RpcResult<quint64>> chain;
-    {
-        QEventLoop wait;
-        eth.chainId(&wait, [&](RpcResult<quint64> r) {
-            chain = std::move(r);
-            wait.quit();
-        });
-        if (!chain) wait.exec();
-    }
-    if (!chain->ok()) return fail(QStringLiteral("the node at %1 is not answering: %2").arg(url->toString(), chain->error().message));
-    printErr(QStringLiteral("sending on chain %1").arg(chain->value()));
-    TransactionSender sender(&eth, chain->value());
+    QObject context;
+    const auto chain = awaitResult<RpcResult<quint64>>([&](auto done) { eth.chainId(&context, done); });
+    if (!chain.ok()) return fail(QStringLiteral("the node at %1 is not answering: %2").arg(url->toString(), chain.error().message));
+    printErr(QStringLiteral("sending on chain %1").arg(chain.value()));
+    TransactionSender sender(&eth, chain.value());
     sender.setReceiptTimeout(std::chrono::seconds(timeoutSeconds));
     SendRequest request;
     request.to = *to;

@@ -3,7 +3,6 @@
 // Blocking JSON-RPC for sluiced's start-up only (before the event loop runs: launching the
 // devnet, reading the chain's parameters). Runs a local event loop around RpcClient.
 
-#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QObject>
@@ -11,20 +10,14 @@
 
 #include <optional>
 
+#include "services/rpc/await_result.hpp"
 #include "services/rpc/rpc_client.hpp"
 
 namespace sluice::node {
 
 inline RpcReply blockingCall(RpcClient& rpc, const QString& method, const QJsonArray& params = {}) {
-    QEventLoop loop;
     QObject context;
-    std::optional<RpcReply> out;
-    rpc.call(method, params, &context, [&](RpcReply reply) {
-        out = std::move(reply);
-        loop.quit();
-    });
-    if (!out) loop.exec();
-    return *out;
+    return awaitResult<RpcReply>([&](auto done) { rpc.call(method, params, &context, done); });
 }
 
 // Polls for a receipt (the chain may mine every second); nullopt after ~timeoutMs.

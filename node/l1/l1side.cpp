@@ -22,6 +22,7 @@
 #include "node/rpc/rpcserver.h"
 #include "node/sequencer/sequencer.h"
 #include "node/storage/storedvalues.h"
+#include "services/rpc/await_result.hpp"
 #include "services/rpc/eth_client.hpp"
 #include "services/rpc/heads_subscription.hpp"
 #include "services/rpc/rpc_client.hpp"
@@ -139,17 +140,11 @@ Status L1Side::prepare(NodeConfig& config) {
     rpc.setTimeout(std::chrono::seconds(10));
     EthClient eth(&rpc);
     RollupReader reader(&eth, *rollup, 0);
-    std::optional<RpcResult<RollupParameters>> params;
-    QEventLoop loop;
-    reader.readParameters(&reader, [&](RpcResult<RollupParameters> r) {
-        params = std::move(r);
-        loop.quit();
-    });
-    if (!params) loop.exec();
-    if (!*params) return make_error(params->error().message.toStdString());
-    config.l2ChainId = params->value().l2ChainId;
-    config.l2BaseFee = params->value().l2BaseFee;
-    config.feeRecipient = params->value().feeRecipient;
+    const auto params = awaitResult<RpcResult<RollupParameters>>([&](auto done) { reader.readParameters(&reader, done); });
+    if (!params) return make_error(params.error().message.toStdString());
+    config.l2ChainId = params.value().l2ChainId;
+    config.l2BaseFee = params.value().l2BaseFee;
+    config.feeRecipient = params.value().feeRecipient;
     return {};
 }
 

@@ -24,6 +24,18 @@ Bytes call(const std::string& signature, const std::vector<AbiValue>& values) {
     return std::move(encoded).value();
 }
 
+// A call taking a static struct: `signature` names the tuple (for the selector), and its fields are
+// encoded inline, as `flatTypes` list them (the ABI lays out a static tuple that way; the encoder
+// has no tuple type).
+Bytes callWithStruct(const std::string& signature, const std::string& flatTypes, const std::vector<AbiValue>& values) {
+    auto body = abi_encode(*parse_abi_types(flatTypes), values);
+    if (!body) qFatal("encoding %s: %s", signature.c_str(), body.message().c_str());
+    Bytes out;
+    append(out, function_selector(signature));
+    append(out, *body);
+    return out;
+}
+
 Hash topic(const std::string& signature) { return keccak256(as_bytes(signature)); }
 
 Hash asHash(const AbiValue& v) {
@@ -104,7 +116,8 @@ Result<SubmitBatchCall> decodeSubmitBatch(ByteView input) {
 Bytes encodeDeposit(const Address& to) { return call("deposit(address)", {to}); }
 
 Bytes encodeForceTransaction(const rollup::ForcedTransaction& tx) {
-    return call("forceTransaction(" + kForcedTuple + ")", rollup::forced_abi_values(tx));
+    return callWithStruct("forceTransaction(" + kForcedTuple + ")", std::string(rollup::kForcedTransactionAbiTypes),
+                          rollup::forced_abi_values(tx));
 }
 
 Bytes encodeBond() { return call("bond()", {}); }
@@ -124,18 +137,13 @@ Bytes encodeRefundDeposit(std::uint64_t index, const Address& to, const U256& am
 Bytes encodeFinalizeWithdrawal(const rollup::BatchHeader& header, std::uint64_t batchIndex,
                                std::uint64_t withdrawalIndex, const Address& recipient, const U256& amount,
                                const std::vector<Hash>& proof) {
-    // The header is a static tuple: its fields are encoded inline, as nine leading parameters.
     std::vector<AbiValue> values = rollup::batch_header_abi_values(header);
     std::vector<AbiValue> siblings;
     for (const auto& h : proof) siblings.emplace_back(wordBytes(h));
     values.insert(values.end(), {U256(batchIndex), U256(withdrawalIndex), recipient, amount, std::move(siblings)});
-    const std::string flat = std::string(rollup::kBatchHeaderAbiTypes) + ",uint256,uint256,address,uint256,bytes32[]";
-    auto body = abi_encode(*parse_abi_types(flat), values);
-    if (!body) qFatal("encoding finalizeWithdrawal: %s", body.message().c_str());
-    Bytes out;
-    append(out, function_selector("finalizeWithdrawal(" + kHeaderTuple + ",uint256,uint256,address,uint256,bytes32[])"));
-    append(out, *body);
-    return out;
+    const std::string rest = ",uint256,uint256,address,uint256,bytes32[]";
+    return callWithStruct("finalizeWithdrawal(" + kHeaderTuple + rest + ")", std::string(rollup::kBatchHeaderAbiTypes) + rest,
+                          values);
 }
 
 Bytes encodeView(const char* signature, const std::vector<AbiValue>& args) { return call(signature, args); }
