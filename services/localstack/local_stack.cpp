@@ -80,7 +80,9 @@ LocalStack::LocalStack(const QString& dataDir, QObject* parent)
     connect(&m_probeTimer, &QTimer::timeout, this, &LocalStack::probe);
 }
 
-LocalStack::~LocalStack() { stopAndWait(5000); }
+// Longer than the node's own stop (up to 5 s for anvil to write its state, then its database): a
+// node killed half-way leaves its anvil running.
+LocalStack::~LocalStack() { stopAndWait(15000); }
 
 QString LocalStack::findSluiced() {
     const QString overridePath = qEnvironmentVariable("SLUICE_SLUICED");

@@ -39,11 +39,11 @@ start_app
 kill -TERM "$app_pid"
 rc=0; wait "$app_pid" || rc=$?; app_pid=
 [ "$rc" = 0 ] || { echo "SIGTERM: the app exited with $rc, not 0"; cat "$work/app.log"; exit 1; }
-wait_for 15 node_gone || { echo "SIGTERM: the app's node or anvil still listens"; exit 1; }
+wait_for 30 node_gone || { echo "SIGTERM: still listening: L2 '$(pid_on_port "$L2P")', L1 '$(pid_on_port "$L1P")'"; cat "$work/app.log"; exit 1; }
 
 start_app
 node_pid=$(pid_on_port "$L2P")
 kill -9 "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=
-wait_for 15 bash -c "! kill -0 $node_pid 2>/dev/null" || { echo "SIGKILL: the app's node $node_pid outlived it"; exit 1; }
-wait_for 15 node_gone || { echo "SIGKILL: the node's anvil still listens"; exit 1; }
+wait_for 30 bash -c "! kill -0 $node_pid 2>/dev/null" || { echo "SIGKILL: the app's node $node_pid outlived it"; exit 1; }
+wait_for 30 node_gone || { echo "SIGKILL: the node's anvil still listens"; exit 1; }
 echo "ok: SIGTERM quits cleanly and SIGKILL leaves no node behind"
