@@ -4,10 +4,10 @@
 // list changes and again on every new L1 block (NetworkStatus::newHead), never by polling.
 // Amounts reach QML as exact strings from core's format_amount; wei never becomes a JS number.
 
+#include <QtQml/qqmlregistration.h>
 #include <QAbstractListModel>
 #include <QList>
 #include <QString>
-#include <QtQml/qqmlregistration.h>
 
 class AccountsModel : public QAbstractListModel {
     Q_OBJECT
@@ -22,9 +22,9 @@ public:
     enum Role {
         KeyRole = Qt::UserRole + 1,  // the account's BIP-44 index as a string: stable
         NameRole,
-        AddressRole,     // EIP-55
+        AddressRole,  // EIP-55
         IndexRole,
-        BalanceRole,     // "1.5 ETH", exact; empty until first known
+        BalanceRole,  // "1.5 ETH", exact; empty until first known
         BalanceLoadingRole,
         BalanceErrorRole,
     };

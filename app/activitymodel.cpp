@@ -35,10 +35,10 @@ QString csvField(const QString& text) {
 }
 
 QJsonObject toJson(const ActivityModel::Entry& e) {
-    return {{QStringLiteral("layer"), e.layer},       {QStringLiteral("kind"), e.kind},
-            {QStringLiteral("txHash"), e.txHash},     {QStringLiteral("timestamp"), QString::number(e.timestamp)},
-            {QStringLiteral("account"), e.account},   {QStringLiteral("counterparty"), e.counterparty},
-            {QStringLiteral("amount"), e.amount},     {QStringLiteral("incoming"), e.incoming},
+    return {{QStringLiteral("layer"), e.layer},     {QStringLiteral("kind"), e.kind},
+            {QStringLiteral("txHash"), e.txHash},   {QStringLiteral("timestamp"), QString::number(e.timestamp)},
+            {QStringLiteral("account"), e.account}, {QStringLiteral("counterparty"), e.counterparty},
+            {QStringLiteral("amount"), e.amount},   {QStringLiteral("incoming"), e.incoming},
             {QStringLiteral("status"), e.status}};
 }
 
@@ -68,10 +68,18 @@ ActivityModel::~ActivityModel() = default;
 int ActivityModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(m_visible.size()); }
 
 QHash<int, QByteArray> ActivityModel::roleNames() const {
-    return {{KeyRole, "key"},         {TimeRole, "time"},       {TimestampRole, "timestamp"},
-            {LayerRole, "layer"},     {KindRole, "kind"},       {KindTextRole, "kindText"},
-            {AccountRole, "account"}, {CounterpartyRole, "counterparty"}, {AmountRole, "amount"},
-            {IncomingRole, "incoming"}, {StatusRole, "status"}, {TxHashRole, "txHash"}};
+    return {{KeyRole, "key"},
+            {TimeRole, "time"},
+            {TimestampRole, "timestamp"},
+            {LayerRole, "layer"},
+            {KindRole, "kind"},
+            {KindTextRole, "kindText"},
+            {AccountRole, "account"},
+            {CounterpartyRole, "counterparty"},
+            {AmountRole, "amount"},
+            {IncomingRole, "incoming"},
+            {StatusRole, "status"},
+            {TxHashRole, "txHash"}};
 }
 
 QVariant ActivityModel::data(const QModelIndex& index, int role) const {
@@ -150,7 +158,8 @@ void ActivityModel::addEntries(const QList<Entry>& entries) {
                 endRemoveRows();
             }
             m_all.erase(m_all.begin() + pos);
-            for (auto it = std::lower_bound(m_visible.begin(), m_visible.end(), pos); it != m_visible.end(); ++it) --*it;
+            for (auto it = std::lower_bound(m_visible.begin(), m_visible.end(), pos); it != m_visible.end(); ++it)
+                --*it;
         }
         // Most arrivals are the newest, so they land near the front.
         const auto where = std::lower_bound(m_all.begin(), m_all.end(), e, newerThan);
@@ -227,11 +236,15 @@ QString ActivityModel::csvHeader() {
 }
 
 QString ActivityModel::csvLine(const Entry& e) {
-    const QStringList fields{
-        QDateTime::fromSecsSinceEpoch(e.timestamp, Qt::UTC).toString(Qt::ISODate),
-        e.layer, e.kind, e.account, e.counterparty,
-        e.incoming ? QStringLiteral("in") : QStringLiteral("out"),
-        e.amount, e.status, e.txHash};
+    const QStringList fields{QDateTime::fromSecsSinceEpoch(e.timestamp, Qt::UTC).toString(Qt::ISODate),
+                             e.layer,
+                             e.kind,
+                             e.account,
+                             e.counterparty,
+                             e.incoming ? QStringLiteral("in") : QStringLiteral("out"),
+                             e.amount,
+                             e.status,
+                             e.txHash};
     QStringList out;
     for (const QString& f : fields) out.append(csvField(f));
     return out.join(QLatin1Char(','));
@@ -256,7 +269,8 @@ void ActivityModel::exportCsv(const QString& pathOrUrl) {
             QByteArray out = csvHeader().toUtf8() + "\r\n";
             for (const Entry& e : rows) out += csvLine(e).toUtf8() + "\r\n";
             if (file.write(out) != out.size() || !file.commit())
-                error = QCoreApplication::translate("ActivityModel", "Cannot write %1: %2").arg(path, file.errorString());
+                error =
+                    QCoreApplication::translate("ActivityModel", "Cannot write %1: %2").arg(path, file.errorString());
         }
         QMetaObject::invokeMethod(
             qApp,

@@ -7,11 +7,11 @@
 // are inserted with beginInsertRows at their place, status changes are dataChanged, only a
 // filter change resets. exportCsv runs on a worker and reports with exportFinished.
 
+#include <QtQml/qqmlregistration.h>
 #include <QAbstractListModel>
 #include <QHash>
 #include <QList>
 #include <QString>
-#include <QtQml/qqmlregistration.h>
 
 #include <memory>
 #include <vector>
@@ -22,36 +22,37 @@ class ActivityModel : public QAbstractListModel {
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     Q_PROPERTY(int totalCount READ totalCount NOTIFY countChanged)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
-    Q_PROPERTY(QString layerFilter READ layerFilter WRITE setLayerFilter NOTIFY filterChanged)     // "", "l1", "l2"
-    Q_PROPERTY(QString kindFilter READ kindFilter WRITE setKindFilter NOTIFY filterChanged)        // "", or a kind
-    Q_PROPERTY(QString accountFilter READ accountFilter WRITE setAccountFilter NOTIFY filterChanged)  // "", or an address
+    Q_PROPERTY(QString layerFilter READ layerFilter WRITE setLayerFilter NOTIFY filterChanged)  // "", "l1", "l2"
+    Q_PROPERTY(QString kindFilter READ kindFilter WRITE setKindFilter NOTIFY filterChanged)     // "", or a kind
+    Q_PROPERTY(
+        QString accountFilter READ accountFilter WRITE setAccountFilter NOTIFY filterChanged)  // "", or an address
     Q_PROPERTY(bool exporting READ exporting NOTIFY exportingChanged)
 
 public:
     enum Role {
         KeyRole = Qt::UserRole + 1,  // "<layer>:<tx hash>:<kind>": stable
-        TimeRole,            // "yyyy-MM-dd hh:mm" local
-        TimestampRole,       // unix seconds
-        LayerRole,           // "l1" / "l2"
-        KindRole,            // "send", "receive", "deposit", "withdrawal" (one row from initiated to finalized)
-        KindTextRole,        // translated
-        AccountRole,         // the wallet's address (EIP-55)
-        CounterpartyRole,    // the other address, or ""
-        AmountRole,          // "0.5", exact ether
-        IncomingRole,        // bool: money arrived at the account
-        StatusRole,          // "pending", "confirmed", "failed", or a bridge status code
+        TimeRole,                    // "yyyy-MM-dd hh:mm" local
+        TimestampRole,               // unix seconds
+        LayerRole,                   // "l1" / "l2"
+        KindRole,                    // "send", "receive", "deposit", "withdrawal" (one row from initiated to finalized)
+        KindTextRole,                // translated
+        AccountRole,                 // the wallet's address (EIP-55)
+        CounterpartyRole,            // the other address, or ""
+        AmountRole,                  // "0.5", exact ether
+        IncomingRole,                // bool: money arrived at the account
+        StatusRole,                  // "pending", "confirmed", "failed", or a bridge status code
         TxHashRole,
     };
     Q_ENUM(Role)
 
     struct Entry {
-        QString layer;        // "l1" / "l2"
+        QString layer;  // "l1" / "l2"
         QString kind;
-        QString txHash;       // 0x hex
+        QString txHash;  // 0x hex
         qint64 timestamp = 0;
-        QString account;      // EIP-55
+        QString account;  // EIP-55
         QString counterparty;
-        QString amount;       // exact ether string
+        QString amount;  // exact ether string
         bool incoming = false;
         QString status;
         QString key() const { return layer + QLatin1Char(':') + txHash + QLatin1Char(':') + kind; }
@@ -99,9 +100,9 @@ signals:
 private:
     bool accepts(const Entry& entry) const;
     void refilter();
-    std::vector<Entry> m_all;           // newest first
-    QHash<QString, qint64> m_times;     // key -> timestamp, to find an entry by binary search
-    std::vector<int> m_visible;          // positions in m_all
+    std::vector<Entry> m_all;        // newest first
+    QHash<QString, qint64> m_times;  // key -> timestamp, to find an entry by binary search
+    std::vector<int> m_visible;      // positions in m_all
     QString m_layer, m_kind, m_account;
     bool m_loading = false;
     bool m_exporting = false;
@@ -123,6 +124,7 @@ public:
 signals:
     void added(const QList<ActivityModel::Entry>& entries);
     void cleared();
+
 private:
     explicit ActivityJournal(QObject* parent = nullptr);
     void saveLater();

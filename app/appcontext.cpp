@@ -51,10 +51,9 @@ void AppContext::shutdown() {
     g_instance = nullptr;
 }
 
-AppContext::AppContext(const AppOptions& options, QObject* parent)
-    : QObject(parent), m_options(options) {
-    const auto kdf = (options.fastKdf || options.devFixture) ? sluice::WalletKdf::fastForTests()
-                                                           : sluice::WalletKdf::standard();
+AppContext::AppContext(const AppOptions& options, QObject* parent) : QObject(parent), m_options(options) {
+    const auto kdf =
+        (options.fastKdf || options.devFixture) ? sluice::WalletKdf::fastForTests() : sluice::WalletKdf::standard();
     m_store = std::make_unique<sluice::WalletStore>(options.dataDir, kdf);
     m_settings = std::make_unique<sluice::AppSettings>(options.dataDir);
     m_network = new NetworkStatus(this);
@@ -92,9 +91,7 @@ bool AppContext::unlocked() const { return m_store->isUnlocked(); }
 bool AppContext::devFixtureWallet() const { return m_store->exists() && m_store->isDevFixture(); }
 QString AppContext::loadError() const { return m_store->loadError(); }
 
-QString AppContext::l1RpcUrl() const {
-    return m_sessionRpcUrl.isEmpty() ? m_settings->l1RpcUrl() : m_sessionRpcUrl;
-}
+QString AppContext::l1RpcUrl() const { return m_sessionRpcUrl.isEmpty() ? m_settings->l1RpcUrl() : m_sessionRpcUrl; }
 
 QString AppContext::version() const { return QCoreApplication::applicationVersion(); }
 
@@ -130,8 +127,7 @@ void AppContext::advanceDevFixture() {
     const auto needed = 3;
     switch (m_fixture) {
     case FixtureStep::Off:
-    case FixtureStep::Done:
-        return;
+    case FixtureStep::Done: return;
     case FixtureStep::Creating:
         m_fixture = FixtureStep::AddingAccounts;
         if (!m_store->exists()) {

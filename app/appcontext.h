@@ -4,10 +4,10 @@
 // the GUI, and the things only C++ can do for QML (clipboard, switching the language live).
 // Configured from the command line (or a test's setup) before the first QML engine uses it.
 
+#include <QtQml/qqmlregistration.h>
 #include <QObject>
 #include <QPointer>
 #include <QString>
-#include <QtQml/qqmlregistration.h>
 
 #include <memory>
 #include <optional>
@@ -24,17 +24,15 @@ class AppSettings;
 struct WalletAccount;
 }  // namespace sluice
 
-
-
 struct AppOptions {
-    QString dataDir;       // empty: the platform default
-    QString l1RpcUrl;      // empty: the saved setting; otherwise used for this run only
-    QString language;      // empty: the saved setting; otherwise used for this run only
-    QString initialPage;   // screenshot mode: the page to show first
-    bool fastKdf = false;  // cheap scrypt: tests and the dev fixture, never real wallets
+    QString dataDir;          // empty: the platform default
+    QString l1RpcUrl;         // empty: the saved setting; otherwise used for this run only
+    QString language;         // empty: the saved setting; otherwise used for this run only
+    QString initialPage;      // screenshot mode: the page to show first
+    bool fastKdf = false;     // cheap scrypt: tests and the dev fixture, never real wallets
     bool devFixture = false;  // create a wallet from the well-known test mnemonic if none exists
     bool autoUnlock = false;  // dev fixture only: unlock it with the fixture password
-    QString theme;         // empty: the saved setting; otherwise "light"/"dark"/"system" for this run
+    QString theme;            // empty: the saved setting; otherwise "light"/"dark"/"system" for this run
 };
 
 class AppContext : public QObject {

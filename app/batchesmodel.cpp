@@ -4,11 +4,11 @@
 #include <QDateTime>
 #include <QVariantList>
 
+#include "appcontext.h"
 #include "core/eth/address.hpp"
 #include "core/rollup/fraud_proof.hpp"
-#include "services/rpc/transaction_sender.hpp"
 #include "services/bridge/rollup_contract.hpp"
-#include "appcontext.h"
+#include "services/rpc/transaction_sender.hpp"
 #include "services/wallet/walletstore.h"
 #include "walletsession.h"
 
@@ -16,7 +16,9 @@ using namespace sluice;
 
 namespace {
 QString hex(const Hash& h) { return QString::fromStdString(h.hex()); }
-QString localTime(quint64 t) { return t ? QDateTime::fromSecsSinceEpoch(qint64(t)).toString(QStringLiteral("yyyy-MM-dd hh:mm:ss")) : QString(); }
+QString localTime(quint64 t) {
+    return t ? QDateTime::fromSecsSinceEpoch(qint64(t)).toString(QStringLiteral("yyyy-MM-dd hh:mm:ss")) : QString();
+}
 }  // namespace
 
 QString BatchesModel::Row::key() const {
@@ -79,10 +81,18 @@ void BatchesModel::refresh() { fetch(); }
 int BatchesModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
 
 QHash<int, QByteArray> BatchesModel::roleNames() const {
-    return {{KeyRole, "key"},           {IndexRole, "index"},         {TxCountRole, "txCount"},
-            {StateRootRole, "stateRoot"}, {AgeRole, "age"},           {PostedAtRole, "postedAt"},
-            {FinalAtRole, "finalAt"},   {WindowProgressRole, "windowProgress"}, {StatusRole, "status"},
-            {StatusTextRole, "statusText"}, {VerificationRole, "verification"}, {VerifiedRole, "verified"},
+    return {{KeyRole, "key"},
+            {IndexRole, "index"},
+            {TxCountRole, "txCount"},
+            {StateRootRole, "stateRoot"},
+            {AgeRole, "age"},
+            {PostedAtRole, "postedAt"},
+            {FinalAtRole, "finalAt"},
+            {WindowProgressRole, "windowProgress"},
+            {StatusRole, "status"},
+            {StatusTextRole, "statusText"},
+            {VerificationRole, "verification"},
+            {VerifiedRole, "verified"},
             {FraudRole, "fraud"}};
 }
 
@@ -108,7 +118,8 @@ QVariant BatchesModel::data(const QModelIndex& index, int role) const {
     const L2Batch& b = row.batch;
     QString status = b.status;
     // The node's "in-window" turns "final" on the clock, without waiting for its next notice.
-    if (status == QLatin1String("in-window") && b.finalAt && quint64(m_now) >= b.finalAt) status = QStringLiteral("final");
+    if (status == QLatin1String("in-window") && b.finalAt && quint64(m_now) >= b.finalAt)
+        status = QStringLiteral("final");
     // What this wallet could not re-execute is never shown as in its window or final (§5.1).
     if (row.verification && row.verification->outcome == BatchVerification::Outcome::Unverifiable &&
         status != QLatin1String("reverted"))
@@ -126,7 +137,8 @@ QVariant BatchesModel::data(const QModelIndex& index, int role) const {
     case WindowProgressRole: return windowProgress(row);
     case StatusRole: return status;
     case StatusTextRole:
-        if (row.verification && row.verification->outcome == BatchVerification::Outcome::Fraud && status != QLatin1String("reverted"))
+        if (row.verification && row.verification->outcome == BatchVerification::Outcome::Fraud &&
+            status != QLatin1String("reverted"))
             return tr("Fraud found by this wallet");
         if (status == QLatin1String("in-window"))
             return row.verification && row.verification->verified() ? tr("In challenge window, verified by this wallet")
@@ -198,7 +210,8 @@ void BatchesModel::applyVerification(const BatchVerification& result) {
 void BatchesModel::setNow(qint64 unixSeconds) {
     m_now = unixSeconds;
     if (m_rows.isEmpty()) return;
-    emit dataChanged(index(0), index(int(m_rows.size()) - 1), {AgeRole, WindowProgressRole, StatusRole, StatusTextRole});
+    emit dataChanged(index(0), index(int(m_rows.size()) - 1),
+                     {AgeRole, WindowProgressRole, StatusRole, StatusTextRole});
 }
 
 QVariantMap BatchesModel::detail(const QString& key) const {
@@ -269,7 +282,8 @@ void BatchesModel::submitFraudProof(int batchIndex) {
     callbacks.confirmed = [this, sender, session](TransactionReceipt receipt) {
         sender->deleteLater();
         m_proving = false;
-        if (!receipt.success) m_proofError = tr("The fraud proof transaction reverted (someone may have proven it first).");
+        if (!receipt.success)
+            m_proofError = tr("The fraud proof transaction reverted (someone may have proven it first).");
         emit provingChanged();
         session->refresh();
     };

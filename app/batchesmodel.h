@@ -6,11 +6,11 @@
 // fraudDetected turns true and submitFraudProof(batchIndex) sends the proof the L1Replica built
 // (core/rollup's builder) from a funded wallet account.
 
+#include <QtQml/qqmlregistration.h>
 #include <QAbstractListModel>
 #include <QList>
 #include <QString>
 #include <QVariantMap>
-#include <QtQml/qqmlregistration.h>
 
 #include <optional>
 
@@ -23,7 +23,7 @@ class BatchesModel : public QAbstractListModel {
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
     Q_PROPERTY(bool fraudDetected READ fraudDetected NOTIFY fraudChanged)
-    Q_PROPERTY(QString fraudBatch READ fraudBatch NOTIFY fraudChanged)         // "" when none
+    Q_PROPERTY(QString fraudBatch READ fraudBatch NOTIFY fraudChanged)  // "" when none
     Q_PROPERTY(QString fraudMessage READ fraudMessage NOTIFY fraudChanged)
     Q_PROPERTY(bool proving READ proving NOTIFY provingChanged)
     Q_PROPERTY(QString proofError READ proofError NOTIFY provingChanged)
@@ -34,18 +34,18 @@ class BatchesModel : public QAbstractListModel {
 public:
     enum Role {
         KeyRole = Qt::UserRole + 1,  // "<index>:<header hash>": a re-posted index gets a new key
-        IndexRole,           // int
-        TxCountRole,         // int
-        StateRootRole,       // 0x hex
-        AgeRole,             // "3m 12s ago"
-        PostedAtRole,        // "yyyy-MM-dd hh:mm:ss" local
-        FinalAtRole,         // "yyyy-MM-dd hh:mm:ss" local
-        WindowProgressRole,  // 0..1 of the challenge window elapsed
-        StatusRole,          // "in-window", "final", "challenged", "reverted"
+        IndexRole,                   // int
+        TxCountRole,                 // int
+        StateRootRole,               // 0x hex
+        AgeRole,                     // "3m 12s ago"
+        PostedAtRole,                // "yyyy-MM-dd hh:mm:ss" local
+        FinalAtRole,                 // "yyyy-MM-dd hh:mm:ss" local
+        WindowProgressRole,          // 0..1 of the challenge window elapsed
+        StatusRole,                  // "in-window", "final", "challenged", "reverted"
         StatusTextRole,
-        VerificationRole,    // "verified", "fraud", "unverifiable", "pending"
-        VerifiedRole,        // bool: verified by this wallet
-        FraudRole,           // bool: this wallet found fraud in it
+        VerificationRole,  // "verified", "fraud", "unverifiable", "pending"
+        VerifiedRole,      // bool: verified by this wallet
+        FraudRole,         // bool: this wallet found fraud in it
     };
     Q_ENUM(Role)
 
@@ -77,7 +77,7 @@ public:
     void applyVerification(const sluice::BatchVerification& result);
     void setNow(qint64 unixSeconds);
     void setChallengePeriod(quint64 seconds) { m_challengePeriod = seconds; }
-    static QString ago(qint64 seconds);   // "45s ago", "3m 12s ago", "2h 5m ago", "3d 4h ago"
+    static QString ago(qint64 seconds);  // "45s ago", "3m 12s ago", "2h 5m ago", "3d 4h ago"
 
 signals:
     void countChanged();
@@ -97,7 +97,7 @@ private:
     void fetch();
     QVariant windowProgress(const Row& row) const;
 
-    QList<Row> m_rows;   // newest (highest index) first
+    QList<Row> m_rows;  // newest (highest index) first
     bool m_loading = false;
     qint64 m_now = 0;
     quint64 m_challengePeriod = 0;

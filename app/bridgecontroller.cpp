@@ -5,10 +5,10 @@
 #include "core/eth/address.hpp"
 #include "core/eth/units.hpp"
 #include "core/rollup/params.hpp"
-#include "services/bridge/bridge_service.hpp"
 #include "sendcontroller.h"
-#include "services/rpc/transaction_sender.hpp"
+#include "services/bridge/bridge_service.hpp"
 #include "services/bridge/l2_client.hpp"
+#include "services/rpc/transaction_sender.hpp"
 #include "services/wallet/walletstore.h"
 #include "walletsession.h"
 
@@ -23,8 +23,12 @@ BridgeController::BridgeController(QObject* parent)
     connect(session, &WalletSession::sessionStarted, this, &BridgeController::attach);
     connect(session, &WalletSession::sessionEnded, this, &BridgeController::detach);
     connect(session, &WalletSession::nowChanged, this, [this, session] { m_model->setNow(session->now()); });
-    connect(session, &WalletSession::l1NewHead, this, [this] { if (m_direction == Direction::Deposit) fetchBalance(); });
-    connect(session, &WalletSession::l2NewHead, this, [this] { if (m_direction == Direction::Withdraw) fetchBalance(); });
+    connect(session, &WalletSession::l1NewHead, this, [this] {
+        if (m_direction == Direction::Deposit) fetchBalance();
+    });
+    connect(session, &WalletSession::l2NewHead, this, [this] {
+        if (m_direction == Direction::Withdraw) fetchBalance();
+    });
     m_model->setNow(session->now());
     if (session->bridge()) attach();
 }
@@ -40,7 +44,8 @@ void BridgeController::attach() {
         m_model->setLoading(!bridge->isLoaded() || bridge->isBusy());
     };
     connect(bridge, &BridgeService::loadedChanged, this, reload);
-    connect(bridge, &BridgeService::busyChanged, this, [this, bridge] { m_model->setLoading(!bridge->isLoaded() || bridge->isBusy()); });
+    connect(bridge, &BridgeService::busyChanged, this,
+            [this, bridge] { m_model->setLoading(!bridge->isLoaded() || bridge->isBusy()); });
     // A status change is signalled on its own (withdrawalStatusChanged), not as withdrawalChanged.
     auto withdrawalUpdated = [this, bridge](const QString& key) {
         if (auto record = bridge->withdrawal(key)) m_model->upsertWithdrawal(*record);
@@ -130,7 +135,9 @@ void BridgeController::validate() {
     emit validationChanged();
 }
 
-QString BridgeController::available() const { return m_balance ? QString::fromStdString(format_amount(*m_balance)) : QString(); }
+QString BridgeController::available() const {
+    return m_balance ? QString::fromStdString(format_amount(*m_balance)) : QString();
+}
 
 bool BridgeController::canSubmit() const {
     return ready() && !m_submitting && AppContext::walletAccount(m_account) && !m_amount.isEmpty() &&
@@ -208,7 +215,8 @@ void BridgeController::submit() {
     if (m_direction == Direction::Deposit) {
         Address to = signer->address;
         if (!m_recipient.trimmed().isEmpty()) to = parse_address(m_recipient.trimmed().toStdString()).value();
-        session->bridge()->deposit(*signer, to, amount, this, done, reviewHook({tr("Deposit from L1 to L2"), amount, to}));
+        session->bridge()->deposit(*signer, to, amount, this, done,
+                                   reviewHook({tr("Deposit from L1 to L2"), amount, to}));
     } else if (m_throughL1) {
         session->bridge()->forceTransaction(
             *signer, rollup::withdrawal_address(), amount, this,
@@ -232,7 +240,8 @@ void BridgeController::finalize(const QString& key) {
     // The recipient's own account pays when it is in the wallet; otherwise the selected one.
     std::optional<AccountSigner> signer;
     for (const WalletAccount& account : AppContext::instance()->store()->accounts())
-        if (account.address.compare(QString::fromStdString(to_checksum_address(record->account)), Qt::CaseInsensitive) == 0)
+        if (account.address.compare(QString::fromStdString(to_checksum_address(record->account)),
+                                    Qt::CaseInsensitive) == 0)
             signer = session->signer(account.index);
     if (!signer) {
         auto selected = AppContext::walletAccount(m_account);
@@ -241,14 +250,20 @@ void BridgeController::finalize(const QString& key) {
     if (!signer) return setError(tr("Unlock the wallet first."));
     m_model->setFinalizing(key, true);
     m_declined = false;
-    const TransactionReview::Details details{tr("Finalize the withdrawal: pay it out on L1"), record->amount, record->account};
-    session->bridge()->finalize(*signer, key, this, [this, key](Result<Hash> hash) {
-        const bool declined = !hash && takeDeclined();
-        m_model->setFinalizing(key, false, hash || declined ? QString() : QString::fromStdString(hash.message()));
-        if (hash) emit finalized(key, QString::fromStdString(hash.value().hex()));
-        else if (!declined) setError(QString::fromStdString(hash.message()));
-        if (auto* s = WalletSession::existing(); s && s->bridge()) s->bridge()->refresh();
-    }, reviewHook(details));
+    const TransactionReview::Details details{tr("Finalize the withdrawal: pay it out on L1"), record->amount,
+                                             record->account};
+    session->bridge()->finalize(
+        *signer, key, this,
+        [this, key](Result<Hash> hash) {
+            const bool declined = !hash && takeDeclined();
+            m_model->setFinalizing(key, false, hash || declined ? QString() : QString::fromStdString(hash.message()));
+            if (hash)
+                emit finalized(key, QString::fromStdString(hash.value().hex()));
+            else if (!declined)
+                setError(QString::fromStdString(hash.message()));
+            if (auto* s = WalletSession::existing(); s && s->bridge()) s->bridge()->refresh();
+        },
+        reviewHook(details));
 }
 
 void BridgeController::refresh() {

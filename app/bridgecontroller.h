@@ -4,9 +4,9 @@
 // C++, submitted through BridgeService with the wallet's signer, and the tracker (TransfersModel)
 // with finalize(key). The challenge period shown comes from the contract via WalletSession.
 
+#include <QtQml/qqmlregistration.h>
 #include <QObject>
 #include <QString>
-#include <QtQml/qqmlregistration.h>
 
 #include <optional>
 
@@ -21,23 +21,23 @@ class BridgeController : public QObject {
     // Every deposit, withdrawal and finalize stops here for the user's approval before it is signed.
     Q_PROPERTY(TransactionReview* review READ review CONSTANT)
     // Inputs
-    Q_PROPERTY(QString account READ account WRITE setAccount NOTIFY inputChanged)         // BIP-44 index key
+    Q_PROPERTY(QString account READ account WRITE setAccount NOTIFY inputChanged)  // BIP-44 index key
     Q_PROPERTY(Direction direction READ direction WRITE setDirection NOTIFY inputChanged)
     Q_PROPERTY(QString amount READ amount WRITE setAmount NOTIFY inputChanged)
-    Q_PROPERTY(QString recipient READ recipient WRITE setRecipient NOTIFY inputChanged)   // deposits: "" = same account
+    Q_PROPERTY(QString recipient READ recipient WRITE setRecipient NOTIFY inputChanged)  // deposits: "" = same account
     // Withdrawals: queue the signed withdrawal on L1 (forced inclusion, PROTOCOL §4.5) instead of
     // sending it to the sequencer, for when the sequencer ignores this account. Costs L1 gas.
     Q_PROPERTY(bool throughL1 READ throughL1 WRITE setThroughL1 NOTIFY inputChanged)
     // Outputs
     Q_PROPERTY(QString amountError READ amountError NOTIFY validationChanged)
     Q_PROPERTY(QString recipientError READ recipientError NOTIFY validationChanged)
-    Q_PROPERTY(QString available READ available NOTIFY balanceChanged)   // on the source layer, "" until known
+    Q_PROPERTY(QString available READ available NOTIFY balanceChanged)  // on the source layer, "" until known
     Q_PROPERTY(bool canSubmit READ canSubmit NOTIFY validationChanged)
     Q_PROPERTY(bool submitting READ submitting NOTIFY stateChanged)
     Q_PROPERTY(QString lastTxHash READ lastTxHash NOTIFY stateChanged)
     Q_PROPERTY(QString error READ error NOTIFY stateChanged)
-    Q_PROPERTY(QString challengePeriod READ challengePeriod NOTIFY networkChanged)   // "1m 0s"
-    Q_PROPERTY(QString inclusionDelay READ inclusionDelay NOTIFY networkChanged)     // the deposit delay, "30s"
+    Q_PROPERTY(QString challengePeriod READ challengePeriod NOTIFY networkChanged)  // "1m 0s"
+    Q_PROPERTY(QString inclusionDelay READ inclusionDelay NOTIFY networkChanged)    // the deposit delay, "30s"
     Q_PROPERTY(bool ready READ ready NOTIFY networkChanged)
 
 public:
@@ -71,7 +71,7 @@ public:
     QString inclusionDelay() const;
     bool ready() const;
 
-    Q_INVOKABLE void submit();              // deposit or withdraw, by direction
+    Q_INVOKABLE void submit();  // deposit or withdraw, by direction
     Q_INVOKABLE void finalize(const QString& key);
     Q_INVOKABLE void refresh();
     Q_INVOKABLE void clearError();

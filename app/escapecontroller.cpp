@@ -100,9 +100,10 @@ void EscapeController::exitAll() {
         }
         std::vector<EscapeCall> calls = escapeCalls(*plan);  // the exits first, then the refunds
         for (std::size_t i = 0; i < calls.size(); ++i) {
-            const QString action = i < plan->exits.size()
-                                       ? tr("Exit of L2 account #%1 to L1").arg(plan->exits[i].accountIndex)
-                                       : tr("Refund of deposit %1 on L1").arg(plan->refunds[i - plan->exits.size()].index);
+            const QString action =
+                i < plan->exits.size()
+                    ? tr("Exit of L2 account #%1 to L1").arg(plan->exits[i].accountIndex)
+                    : tr("Refund of deposit %1 on L1").arg(plan->refunds[i - plan->exits.size()].index);
             m_queue.push_back({*signer, std::move(calls[i]), action});
         }
     }
@@ -131,8 +132,11 @@ void EscapeController::sendNext() {
     const QString what = next.call.what;
     callbacks.confirmed = [this, sender, amount, what](TransactionReceipt receipt) {
         sender->deleteLater();
-        if (receipt.success) *m_paid += amount;
-        else m_error = tr("%1 was reverted on L1 (transaction %2).").arg(what, QString::fromStdString(receipt.transactionHash.hex()));
+        if (receipt.success)
+            *m_paid += amount;
+        else
+            m_error = tr("%1 was reverted on L1 (transaction %2).")
+                          .arg(what, QString::fromStdString(receipt.transactionHash.hex()));
         sendNext();
     };
     callbacks.failed = [this, sender, what](SendFailure failure) {
@@ -146,7 +150,8 @@ void EscapeController::sendNext() {
     };
     const TransactionReview::Details details{next.action, amount, next.signer.address};
     const quint64 l1ChainId = session->params().l1ChainId;
-    callbacks.review = [this, details, l1ChainId](const PreparedTransaction& transaction, std::function<void(bool)> decide) {
+    callbacks.review = [this, details, l1ChainId](const PreparedTransaction& transaction,
+                                                  std::function<void(bool)> decide) {
         m_review->open(transaction, details, l1ChainId, std::move(decide));
     };
     sender->send(next.signer, request, this, std::move(callbacks));

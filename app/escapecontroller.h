@@ -6,9 +6,9 @@
 // take every wallet account's whole L2 balance and its unbatched deposits out on L1, with proofs
 // built from this wallet's own replay of L1 (WalletVerifier); the L2 node is not needed.
 
+#include <QtQml/qqmlregistration.h>
 #include <QObject>
 #include <QString>
-#include <QtQml/qqmlregistration.h>
 
 #include <deque>
 #include <optional>
@@ -23,15 +23,15 @@ class EscapeController : public QObject {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(State state READ state NOTIFY changed)
-    Q_PROPERTY(qint64 lastBatchAt READ lastBatchAt NOTIFY changed)     // unix seconds (L1 time)
-    Q_PROPERTY(qint64 availableAt READ availableAt NOTIFY changed)     // unix seconds, 0 unless Countdown/Frozen
-    Q_PROPERTY(QString escapeDelay READ escapeDelay NOTIFY changed)    // "10m 0s", from the chain
-    Q_PROPERTY(QString exitable READ exitable NOTIFY changed)          // ETH the wallet can take out, "" unknown
-    Q_PROPERTY(QString planProblem READ planProblem NOTIFY changed)    // why no exit can be proven, if so
+    Q_PROPERTY(qint64 lastBatchAt READ lastBatchAt NOTIFY changed)   // unix seconds (L1 time)
+    Q_PROPERTY(qint64 availableAt READ availableAt NOTIFY changed)   // unix seconds, 0 unless Countdown/Frozen
+    Q_PROPERTY(QString escapeDelay READ escapeDelay NOTIFY changed)  // "10m 0s", from the chain
+    Q_PROPERTY(QString exitable READ exitable NOTIFY changed)        // ETH the wallet can take out, "" unknown
+    Q_PROPERTY(QString planProblem READ planProblem NOTIFY changed)  // why no exit can be proven, if so
     Q_PROPERTY(bool busy READ busy NOTIFY changed)
     Q_PROPERTY(QString error READ error NOTIFY changed)
-    Q_PROPERTY(QString paid READ paid NOTIFY changed)                  // ETH paid by the last exit, "" before
-    Q_PROPERTY(TransactionReview* review READ review CONSTANT)        // each exit and refund is reviewed before it is signed
+    Q_PROPERTY(QString paid READ paid NOTIFY changed)           // ETH paid by the last exit, "" before
+    Q_PROPERTY(TransactionReview* review READ review CONSTANT)  // each exit and refund is reviewed before it is signed
 
 public:
     enum class State { Unknown, Normal, Countdown, Frozen };

@@ -68,9 +68,7 @@ bool InactivityTracker::eventFilter(QObject* watched, QEvent* event) {
     case QEvent::MouseMove:
     case QEvent::Wheel:
     case QEvent::TouchBegin:
-    case QEvent::TouchUpdate:
-        poke();
-        break;
+    case QEvent::TouchUpdate: poke(); break;
     default: break;
     }
     return QObject::eventFilter(watched, event);

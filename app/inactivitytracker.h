@@ -25,7 +25,7 @@ public:
     void setTimeout(int timeoutMs);
     int timeout() const { return m_timeoutMs; }
     bool isActive() const { return m_check.isActive(); }
-    void poke();   // counts as activity
+    void poke();  // counts as activity
 
     // Milliseconds on the clock the timeout is measured with; tests replace it to jump over a suspend.
     using Clock = std::function<qint64()>;
@@ -33,7 +33,7 @@ public:
     static qint64 bootTimeMs();  // CLOCK_BOOTTIME
 
 signals:
-    void idle();   // the timeout passed without input
+    void idle();  // the timeout passed without input
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;

@@ -1,21 +1,21 @@
 // SPDX-License-Identifier: MIT
 // sluice: the desktop wallet. Everything but the command line lives in the Sluice QML module.
 
+#include <QtQml/qqmlextensionplugin.h>
+#include <QApplication>
 #include <QCommandLineParser>
 #include <QFont>
-#include <QApplication>
 #include <QGuiApplication>
 #include <QIcon>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
-#include <QtQml/qqmlextensionplugin.h>
 
 #include <cstdio>
 #include <memory>
 
-#include "core/common/secure.hpp"
 #include "appcontext.h"
+#include "core/common/secure.hpp"
 #include "receivecontroller.h"
 #include "screenshot.h"
 #include "services/process/termination_signals.hpp"
@@ -38,37 +38,42 @@ int main(int argc, char* argv[]) {
     QGuiApplication::setDesktopFileName(QStringLiteral("sluice"));
     QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/Sluice/sluice.svg")));
 
-    const QStringList pages = {
-        QStringLiteral("onboarding"), QStringLiteral("create"), QStringLiteral("confirm"),
-        QStringLiteral("restore"), QStringLiteral("import"), QStringLiteral("password"),
-        QStringLiteral("unlock"), QStringLiteral("accounts"), QStringLiteral("settings"),
-        QStringLiteral("overview"), QStringLiteral("send"), QStringLiteral("receive"), QStringLiteral("bridge"),
-        QStringLiteral("batches"), QStringLiteral("activity")};
+    const QStringList pages = {QStringLiteral("onboarding"), QStringLiteral("create"),   QStringLiteral("confirm"),
+                               QStringLiteral("restore"),    QStringLiteral("import"),   QStringLiteral("password"),
+                               QStringLiteral("unlock"),     QStringLiteral("accounts"), QStringLiteral("settings"),
+                               QStringLiteral("overview"),   QStringLiteral("send"),     QStringLiteral("receive"),
+                               QStringLiteral("bridge"),     QStringLiteral("batches"),  QStringLiteral("activity")};
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Desktop wallet and bridge for an Ethereum layer 2."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
-        QStringLiteral("Render the page to a PNG file and exit."), QStringLiteral("file"));
+                                              QStringLiteral("Render the page to a PNG file and exit."),
+                                              QStringLiteral("file"));
     const QCommandLineOption pageOption(QStringLiteral("page"),
-        QStringLiteral("Page to show first: %1.").arg(pages.join(QStringLiteral(", "))), QStringLiteral("page"));
-    const QCommandLineOption langOption(QStringLiteral("lang"),
-        QStringLiteral("Language for this run: en, de or system."), QStringLiteral("language"));
+                                        QStringLiteral("Page to show first: %1.").arg(pages.join(QStringLiteral(", "))),
+                                        QStringLiteral("page"));
+    const QCommandLineOption langOption(
+        QStringLiteral("lang"), QStringLiteral("Language for this run: en, de or system."), QStringLiteral("language"));
     const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
-        QStringLiteral("Directory of the wallet file and settings."), QStringLiteral("dir"));
-    const QCommandLineOption rpcOption(QStringLiteral("l1-rpc"),
-        QStringLiteral("L1 JSON-RPC endpoint for this run."), QStringLiteral("url"));
-    const QCommandLineOption fixtureOption(QStringLiteral("dev-fixture"),
+                                           QStringLiteral("Directory of the wallet file and settings."),
+                                           QStringLiteral("dir"));
+    const QCommandLineOption rpcOption(QStringLiteral("l1-rpc"), QStringLiteral("L1 JSON-RPC endpoint for this run."),
+                                       QStringLiteral("url"));
+    const QCommandLineOption fixtureOption(
+        QStringLiteral("dev-fixture"),
         QStringLiteral("Development only: create a wallet from the well-known test mnemonic (cheap "
                        "encryption) in the data dir if there is none, with three accounts."));
-    const QCommandLineOption themeOption(QStringLiteral("theme"),
-        QStringLiteral("Theme for this run: light, dark or system."), QStringLiteral("theme"));
-    const QCommandLineOption devnetDirOption(QStringLiteral("devnet-dir"),
+    const QCommandLineOption themeOption(
+        QStringLiteral("theme"), QStringLiteral("Theme for this run: light, dark or system."), QStringLiteral("theme"));
+    const QCommandLineOption devnetDirOption(
+        QStringLiteral("devnet-dir"),
         QStringLiteral("Use the devnet already running in this directory (sluiced --devnet --data-dir DIR) "
-                       "instead of starting the bundled one."), QStringLiteral("dir"));
+                       "instead of starting the bundled one."),
+        QStringLiteral("dir"));
     const QCommandLineOption noLocalStackOption(QStringLiteral("no-local-stack"),
-        QStringLiteral("Do not start the bundled local network by itself."));
+                                                QStringLiteral("Do not start the bundled local network by itself."));
     parser.addOptions({screenshotOption, pageOption, langOption, dataDirOption, rpcOption, fixtureOption, themeOption,
                        devnetDirOption, noLocalStackOption});
     parser.process(app);
@@ -84,7 +89,8 @@ int main(int argc, char* argv[]) {
                      qPrintable(pages.join(QStringLiteral(", "))));
         return 2;
     }
-    if (!options.language.isEmpty() && !QStringList{QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("system")}.contains(options.language)) {
+    if (!options.language.isEmpty() &&
+        !QStringList{QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("system")}.contains(options.language)) {
         std::fprintf(stderr, "sluice: unknown language '%s' (en, de or system)\n", qPrintable(options.language));
         return 2;
     }
@@ -94,7 +100,9 @@ int main(int argc, char* argv[]) {
     }
     options.autoUnlock = options.devFixture && options.initialPage != QLatin1String("unlock");
     options.theme = parser.value(themeOption);
-    if (!options.theme.isEmpty() && !QStringList{QStringLiteral("light"), QStringLiteral("dark"), QStringLiteral("system")}.contains(options.theme)) {
+    if (!options.theme.isEmpty() &&
+        !QStringList{QStringLiteral("light"), QStringLiteral("dark"), QStringLiteral("system")}.contains(
+            options.theme)) {
         std::fprintf(stderr, "sluice: unknown theme '%s' (light, dark or system)\n", qPrintable(options.theme));
         return 2;
     }

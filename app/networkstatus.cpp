@@ -41,7 +41,8 @@ void NetworkStatus::connectTo(const QString& url, bool allowInsecure) {
     m_chainId.clear();
     m_blockNumber.clear();
     m_chainIdInFlight = false;
-    if (auto allowed = sluice::checkEndpointTransport(QUrl(url), allowInsecure, QStringLiteral("The L1 RPC URL")); !allowed) {
+    if (auto allowed = sluice::checkEndpointTransport(QUrl(url), allowInsecure, QStringLiteral("The L1 RPC URL"));
+        !allowed) {
         emit reconnected();  // what was fetched from the old endpoint is stale all the same
         setState(State::Unreachable, QString::fromStdString(allowed.message()));
         return;

@@ -3,9 +3,9 @@
 // NetworkStatus: the L1 connection as the status bar shows it (endpoint, chain id, latest block,
 // or why the node cannot be reached), and the new-head signal that drives balance refreshes.
 
+#include <QtQml/qqmlregistration.h>
 #include <QObject>
 #include <QString>
-#include <QtQml/qqmlregistration.h>
 
 namespace sluice {
 class RpcClient;
@@ -20,7 +20,7 @@ class NetworkStatus : public QObject {
     Q_PROPERTY(QString rpcUrl READ rpcUrl NOTIFY changed)
     Q_PROPERTY(State state READ state NOTIFY changed)
     Q_PROPERTY(QString chainId READ chainId NOTIFY changed)
-    Q_PROPERTY(QString networkName READ networkName NOTIFY changed)   // "Sepolia (chain 11155111)", "" until known
+    Q_PROPERTY(QString networkName READ networkName NOTIFY changed)  // "Sepolia (chain 11155111)", "" until known
     Q_PROPERTY(QString blockNumber READ blockNumber NOTIFY changed)
     Q_PROPERTY(QString problem READ problem NOTIFY changed)
 
@@ -39,7 +39,7 @@ public:
 
     QString rpcUrl() const { return m_url; }
     State state() const { return m_state; }
-    QString chainId() const { return m_chainId; }        // decimal, empty until known
+    QString chainId() const { return m_chainId; }  // decimal, empty until known
     QString networkName() const { return m_chainId.isEmpty() ? QString() : nameOfChain(m_chainId.toULongLong()); }
     // The name a user knows an L1 by, with its chain id: the public Ethereum networks by name,
     // 31337 as Anvil's devnet, any other as "Chain <id>". Translated.

@@ -60,7 +60,7 @@ QVariant NotificationCenter::data(const QModelIndex& index, int role) const {
 }
 
 QHash<int, QByteArray> NotificationCenter::roleNames() const {
-    return {{KeyRole, "key"}, {KindRole, "kind"}, {TitleRole, "title"}, {TextRole, "text"},
+    return {{KeyRole, "key"},   {KindRole, "kind"}, {TitleRole, "title"},  {TextRole, "text"},
             {TimeRole, "time"}, {ReadRole, "read"}, {TargetRole, "target"}};
 }
 

@@ -4,11 +4,11 @@
 // to finalize, the wallet's verifier found fraud). Through the system tray (QSystemTrayIcon)
 // when one is available, and always in an in-app list that QML shows (a banner/badge).
 
+#include <QtQml/qqmlregistration.h>
 #include <QAbstractListModel>
 #include <QDateTime>
 #include <QList>
 #include <QString>
-#include <QtQml/qqmlregistration.h>
 
 class QQmlEngine;
 class QJSEngine;
@@ -26,12 +26,12 @@ class NotificationCenter : public QAbstractListModel {
 public:
     enum Role {
         KeyRole = Qt::UserRole + 1,
-        KindRole,     // "withdrawal-ready", "fraud"
+        KindRole,  // "withdrawal-ready", "fraud"
         TitleRole,
         TextRole,
-        TimeRole,     // "hh:mm"
+        TimeRole,  // "hh:mm"
         ReadRole,
-        TargetRole,   // page to open: "bridge", "batches"
+        TargetRole,  // page to open: "bridge", "batches"
     };
     Q_ENUM(Role)
 

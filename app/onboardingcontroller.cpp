@@ -112,8 +112,7 @@ bool OnboardingController::confirmWords(const QStringList& words) {
             return false;
         }
         if (std::size_t(position) > expected.size() || typed.toStdString() != expected.at(std::size_t(position) - 1)) {
-            setError(tr("Word #%1 is not the word of your recovery phrase. Check what you wrote down.")
-                         .arg(position));
+            setError(tr("Word #%1 is not the word of your recovery phrase. Check what you wrote down.").arg(position));
             return false;
         }
     }
@@ -167,7 +166,8 @@ bool OnboardingController::usePrivateKey(const QString& hex) {
     auto key = sluice::PrivateKey::from_hex(std::string_view(text.constData(), text.size()));
     sluice::secure_wipe(const_cast<char*>(text.constData()), text.size());
     if (!key) {
-        setError(tr("This is not a valid private key: it must be 64 hexadecimal digits (0x optional) and within the secp256k1 range."));
+        setError(tr(
+            "This is not a valid private key: it must be 64 hexadecimal digits (0x optional) and within the secp256k1 range."));
         return false;
     }
     reset();
@@ -200,9 +200,7 @@ bool OnboardingController::finish(const QString& password, const QString& repeat
     case Mode::Restore:
         store->createFromMnemonic(sluice::secretToQString(m_mnemonic), sluice::secretToQString(m_passphrase), password);
         break;
-    case Mode::ImportPrivateKey:
-        store->importPrivateKey(sluice::secretToQString(m_privateKey), password);
-        break;
+    case Mode::ImportPrivateKey: store->importPrivateKey(sluice::secretToQString(m_privateKey), password); break;
     case Mode::ImportKeystore: {
         // Reading the file is disk I/O: off the GUI thread, result delivered queued.
         QPointer<OnboardingController> self(this);
@@ -212,17 +210,20 @@ bool OnboardingController::finish(const QString& password, const QString& repeat
             QFile file(path);
             QByteArray contents;
             QString readError;
-            if (file.open(QIODevice::ReadOnly)) contents = file.read(1 << 20);
-            else readError = file.errorString();
+            if (file.open(QIODevice::ReadOnly))
+                contents = file.read(1 << 20);
+            else
+                readError = file.errorString();
             QMetaObject::invokeMethod(
                 self.data(),
                 [self, contents, readError, path, newPassword] {
                     if (!self) return;
                     if (!readError.isEmpty() || contents.isEmpty()) {
                         self->setBusy(false);
-                        self->setError(OnboardingController::tr("Could not read %1: %2")
-                                           .arg(QFileInfo(path).fileName(),
-                                                readError.isEmpty() ? OnboardingController::tr("the file is empty") : readError));
+                        self->setError(
+                            OnboardingController::tr("Could not read %1: %2")
+                                .arg(QFileInfo(path).fileName(),
+                                     readError.isEmpty() ? OnboardingController::tr("the file is empty") : readError));
                         return;
                     }
                     self->submitKeystore(contents, newPassword);
@@ -231,8 +232,7 @@ bool OnboardingController::finish(const QString& password, const QString& repeat
         });
         break;
     }
-    case Mode::None:
-        break;
+    case Mode::None: break;
     }
     return true;
 }

@@ -5,12 +5,12 @@
 // refuses, sets `error` to the message to show. finish() hands the secret to the WalletStore,
 // which encrypts it on its worker thread (busy is true meanwhile) and unlocks the new wallet.
 
+#include <QtQml/qqmlregistration.h>
 #include <QList>
 #include <QObject>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
-#include <QtQml/qqmlregistration.h>
 
 #include "core/common/secure.hpp"
 

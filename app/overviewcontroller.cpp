@@ -17,11 +17,18 @@ QString fmt(const std::optional<U256>& wei) { return wei ? QString::fromStdStrin
 
 AccountBalancesModel::AccountBalancesModel(QObject* parent) : QAbstractListModel(parent) {}
 
-int AccountBalancesModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
+int AccountBalancesModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
 
 QHash<int, QByteArray> AccountBalancesModel::roleNames() const {
-    return {{KeyRole, "key"}, {NameRole, "name"}, {AddressRole, "address"}, {L1BalanceRole, "l1Balance"},
-            {L2BalanceRole, "l2Balance"}, {InTransitRole, "inTransit"}, {TotalRole, "total"}};
+    return {{KeyRole, "key"},
+            {NameRole, "name"},
+            {AddressRole, "address"},
+            {L1BalanceRole, "l1Balance"},
+            {L2BalanceRole, "l2Balance"},
+            {InTransitRole, "inTransit"},
+            {TotalRole, "total"}};
 }
 
 QVariant AccountBalancesModel::data(const QModelIndex& index, int role) const {

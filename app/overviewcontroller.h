@@ -4,11 +4,11 @@
 // transit (deposits not yet credited + withdrawals not yet finalized), as exact strings formatted
 // in C++ (core/eth/units.hpp); refreshed on every new head of either layer, never by a QML timer.
 
+#include <QtQml/qqmlregistration.h>
 #include <QAbstractListModel>
 #include <QList>
 #include <QObject>
 #include <QString>
-#include <QtQml/qqmlregistration.h>
 
 #include <optional>
 
@@ -25,11 +25,11 @@ public:
     enum Role {
         KeyRole = Qt::UserRole + 1,  // BIP-44 index as a string (as AccountsModel)
         NameRole,
-        AddressRole,     // EIP-55
-        L1BalanceRole,   // "1.5", exact ether; "" until known
+        AddressRole,    // EIP-55
+        L1BalanceRole,  // "1.5", exact ether; "" until known
         L2BalanceRole,
         InTransitRole,
-        TotalRole,       // L1 + L2 + in transit
+        TotalRole,  // L1 + L2 + in transit
     };
     Q_ENUM(Role)
     explicit AccountBalancesModel(QObject* parent = nullptr);
@@ -70,11 +70,11 @@ class OverviewController : public QObject {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(AccountBalancesModel* accounts READ accounts CONSTANT)
-    Q_PROPERTY(QString totalL1 READ totalL1 NOTIFY totalsChanged)          // "3.25" (ether, exact)
+    Q_PROPERTY(QString totalL1 READ totalL1 NOTIFY totalsChanged)  // "3.25" (ether, exact)
     Q_PROPERTY(QString totalL2 READ totalL2 NOTIFY totalsChanged)
     Q_PROPERTY(QString totalInTransit READ totalInTransit NOTIFY totalsChanged)
     Q_PROPERTY(QString total READ total NOTIFY totalsChanged)
-    Q_PROPERTY(QString unit READ unit CONSTANT)                           // "ETH"
+    Q_PROPERTY(QString unit READ unit CONSTANT)  // "ETH"
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
 

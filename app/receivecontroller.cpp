@@ -49,7 +49,8 @@ QImage QrImageProvider::requestImage(const QString& id, QSize* size, const QSize
 
 ReceiveController::ReceiveController(QObject* parent) : QObject(parent) {
     if (!AppContext::existing()) return;
-    connect(AppContext::instance()->store(), &sluice::WalletStore::accountsChanged, this, &ReceiveController::accountChanged);
+    connect(AppContext::instance()->store(), &sluice::WalletStore::accountsChanged, this,
+            &ReceiveController::accountChanged);
     connect(WalletSession::instance(), &WalletSession::networkChanged, this, &ReceiveController::accountChanged);
 }
 
@@ -82,7 +83,8 @@ QString ReceiveController::qrSource() const {
     const QString a = address();
     if (a.isEmpty()) return {};
     // The plain address: every wallet's scanner reads it; the URI form is offered as text.
-    return QStringLiteral("image://%1/%2").arg(QLatin1String(QrImageProvider::kName), QString::fromLatin1(QUrl::toPercentEncoding(a)));
+    return QStringLiteral("image://%1/%2")
+        .arg(QLatin1String(QrImageProvider::kName), QString::fromLatin1(QUrl::toPercentEncoding(a)));
 }
 
 void ReceiveController::copyAddress() {

@@ -4,11 +4,11 @@
 // The QR image is made with libqrencode by QrImageProvider ("image://sluiceqr/<text>"), which
 // main.cpp (and QML tests) add to the engine; qrSource is the URL an Image binds to.
 
+#include <QtQml/qqmlregistration.h>
 #include <QImage>
 #include <QObject>
 #include <QQuickImageProvider>
 #include <QString>
-#include <QtQml/qqmlregistration.h>
 
 // Encodes `text` as a QR code (error correction M), `scale` pixels per module, a 4-module quiet
 // zone, black on white. A null image (and `error` set) if it cannot be encoded.
@@ -26,9 +26,9 @@ class ReceiveController : public QObject {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QString account READ account WRITE setAccount NOTIFY accountChanged)  // BIP-44 index key
-    Q_PROPERTY(QString address READ address NOTIFY accountChanged)                    // EIP-55, "" if unknown
+    Q_PROPERTY(QString address READ address NOTIFY accountChanged)                   // EIP-55, "" if unknown
     Q_PROPERTY(QString name READ name NOTIFY accountChanged)
-    Q_PROPERTY(QString qrSource READ qrSource NOTIFY accountChanged)                  // "image://sluiceqr/..."
+    Q_PROPERTY(QString qrSource READ qrSource NOTIFY accountChanged)  // "image://sluiceqr/..."
     // ethereum:<address>@<chain id>: the L2 chain id while the session is ready.
     Q_PROPERTY(QString paymentUri READ paymentUri NOTIFY accountChanged)
 

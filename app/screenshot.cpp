@@ -13,7 +13,10 @@
 using namespace std::chrono_literals;
 
 ScreenshotTaker::ScreenshotTaker(QQuickWindow* window, QString path, QObject* parent)
-    : QObject(parent), m_window(window), m_path(std::move(path)), m_settle(new QTimer(this)),
+    : QObject(parent),
+      m_window(window),
+      m_path(std::move(path)),
+      m_settle(new QTimer(this)),
       m_deadline(new QTimer(this)) {
     // The settle delay lets transitions and the busy indicators' first frames finish; the
     // deadline keeps a hung node from hanging the screenshot script.
@@ -39,8 +42,10 @@ ScreenshotTaker::ScreenshotTaker(QQuickWindow* window, QString path, QObject* pa
 
 void ScreenshotTaker::maybeCapture() {
     if (m_done || !m_firstFrame) return;
-    if (AppContext::instance()->idle()) m_settle->start();
-    else m_settle->stop();
+    if (AppContext::instance()->idle())
+        m_settle->start();
+    else
+        m_settle->stop();
 }
 
 void ScreenshotTaker::capture() {

@@ -10,8 +10,8 @@
 #include "core/eth/address.hpp"
 #include "core/eth/units.hpp"
 #include "services/bridge/bridge_service.hpp"
-#include "services/rpc/transaction_sender.hpp"
 #include "services/bridge/l2_client.hpp"
+#include "services/rpc/transaction_sender.hpp"
 #include "services/wallet/walletstore.h"
 #include "walletsession.h"
 
@@ -24,8 +24,12 @@ QString ether(const U256& wei) { return QString::fromStdString(format_amount(wei
 SendController::SendController(QObject* parent) : QObject(parent), m_l1Review(new TransactionReview(this)) {
     if (!AppContext::existing()) return;
     auto* session = WalletSession::instance();
-    connect(session, &WalletSession::l1NewHead, this, [this] { if (m_layer == Layer::L1) fetchBalance(); });
-    connect(session, &WalletSession::l2NewHead, this, [this] { if (m_layer == Layer::L2) fetchBalance(); });
+    connect(session, &WalletSession::l1NewHead, this, [this] {
+        if (m_layer == Layer::L1) fetchBalance();
+    });
+    connect(session, &WalletSession::l2NewHead, this, [this] {
+        if (m_layer == Layer::L2) fetchBalance();
+    });
     connect(session, &WalletSession::sessionStarted, this, &SendController::fetchBalance);
 }
 
@@ -90,7 +94,8 @@ QString SendController::addressProblem(const QString& text) {
     if (trimmed.isEmpty()) return tr("Enter the recipient's address.");
     if (!trimmed.startsWith(QLatin1String("0x")) && !trimmed.startsWith(QLatin1String("0X")))
         return tr("An address starts with 0x.");
-    if (trimmed.size() != 42) return tr("An address has 40 hexadecimal digits after 0x (this has %1).").arg(trimmed.size() - 2);
+    if (trimmed.size() != 42)
+        return tr("An address has 40 hexadecimal digits after 0x (this has %1).").arg(trimmed.size() - 2);
     auto parsed = parse_address(trimmed.toStdString());
     if (!parsed) {
         if (QString::fromStdString(parsed.message()).contains(QLatin1String("checksum")))
@@ -106,8 +111,7 @@ QString SendController::amountProblem(const QString& text, const std::optional<U
     if (!amount) return tr("Not an amount: %1.").arg(QString::fromStdString(amount.message()));
     if (amount.value() == 0) return tr("The amount must be more than 0.");
     if (balance) {
-        if (amount.value() > *balance)
-            return tr("More than the balance of %1 ETH.").arg(ether(*balance));
+        if (amount.value() > *balance) return tr("More than the balance of %1 ETH.").arg(ether(*balance));
         if (amount.value() + fee > *balance)
             return tr("Not enough for the amount plus the network fee of up to %1 ETH (balance %2 ETH).")
                 .arg(ether(fee), ether(*balance));
@@ -162,7 +166,8 @@ QString SendController::gasLimit() const { return m_fees ? QString::number(m_gas
 
 QString SendController::maxFeePerGas() const {
     if (!m_fees) return {};
-    return QString::fromStdString(format_amount(m_fees->eip1559 ? m_fees->maxFeePerGas : m_fees->gasPrice, Unit::gwei)) +
+    return QString::fromStdString(
+               format_amount(m_fees->eip1559 ? m_fees->maxFeePerGas : m_fees->gasPrice, Unit::gwei)) +
            QStringLiteral(" gwei");
 }
 
@@ -226,7 +231,8 @@ TransactionSender* SendController::makeSender() {
     if (!session || !client) return nullptr;
     delete m_sender;
     const auto& params = session->params();
-    m_sender = m_layer == Layer::L1 ? new TransactionSender(client, params.l1ChainId, this) : newL2Sender(client, params, this);
+    m_sender = m_layer == Layer::L1 ? new TransactionSender(client, params.l1ChainId, this)
+                                    : newL2Sender(client, params, this);
     return m_sender;
 }
 
@@ -287,8 +293,10 @@ void SendController::confirm() {
         // The L2 transfer was reviewed on this page (its fees are the protocol's, as quoted); the
         // L1 transaction that queues it costs L1 gas and is reviewed on its own.
         const quint64 l1ChainId = session->params().l1ChainId;
-        const TransactionReview::Details details{tr("Queue this payment on L1 (forced inclusion)"), request.value, request.to};
-        auto review = [this, l1ChainId, details](const PreparedTransaction& transaction, std::function<void(bool)> decide) {
+        const TransactionReview::Details details{tr("Queue this payment on L1 (forced inclusion)"), request.value,
+                                                 request.to};
+        auto review = [this, l1ChainId, details](const PreparedTransaction& transaction,
+                                                 std::function<void(bool)> decide) {
             if (transaction.chainId != l1ChainId) return decide(true);
             m_l1Review->open(transaction, details, l1ChainId, std::move(decide));
         };

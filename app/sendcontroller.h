@@ -7,9 +7,9 @@
 // (keys never leave WalletStore) and sends with TransactionSender; the state follows the transaction
 // to its receipt.
 
+#include <QtQml/qqmlregistration.h>
 #include <QObject>
 #include <QString>
-#include <QtQml/qqmlregistration.h>
 
 #include <optional>
 
@@ -23,31 +23,31 @@ class SendController : public QObject {
     Q_OBJECT
     QML_ELEMENT
     // Inputs
-    Q_PROPERTY(QString account READ account WRITE setAccount NOTIFY inputChanged)   // BIP-44 index key
+    Q_PROPERTY(QString account READ account WRITE setAccount NOTIFY inputChanged)  // BIP-44 index key
     Q_PROPERTY(Layer layer READ layer WRITE setLayer NOTIFY inputChanged)
     Q_PROPERTY(QString recipient READ recipient WRITE setRecipient NOTIFY inputChanged)
-    Q_PROPERTY(QString amount READ amount WRITE setAmount NOTIFY inputChanged)      // "0.5" ether
+    Q_PROPERTY(QString amount READ amount WRITE setAmount NOTIFY inputChanged)  // "0.5" ether
     // L2 only: queue the signed transfer on L1 (forced inclusion, PROTOCOL §4.5) instead of sending it
     // to the sequencer, for when the sequencer ignores this account. Costs L1 gas on top.
     Q_PROPERTY(bool throughL1 READ throughL1 WRITE setThroughL1 NOTIFY inputChanged)
     // Outputs
     Q_PROPERTY(QString recipientError READ recipientError NOTIFY validationChanged)
     Q_PROPERTY(QString amountError READ amountError NOTIFY validationChanged)
-    Q_PROPERTY(QString balance READ balance NOTIFY balanceChanged)                // "" until known
+    Q_PROPERTY(QString balance READ balance NOTIFY balanceChanged)  // "" until known
     Q_PROPERTY(bool canReview READ canReview NOTIFY validationChanged)
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
-    Q_PROPERTY(QString fee READ fee NOTIFY reviewChanged)                         // max fee, exact ether
-    Q_PROPERTY(QString total READ total NOTIFY reviewChanged)                     // amount + max fee
-    Q_PROPERTY(QString expectedFee READ expectedFee NOTIFY reviewChanged)         // at the quoted base fee
-    Q_PROPERTY(QString feeWarning READ feeWarning NOTIFY reviewChanged)           // "" unless the fee is a large share
+    Q_PROPERTY(QString fee READ fee NOTIFY reviewChanged)                  // max fee, exact ether
+    Q_PROPERTY(QString total READ total NOTIFY reviewChanged)              // amount + max fee
+    Q_PROPERTY(QString expectedFee READ expectedFee NOTIFY reviewChanged)  // at the quoted base fee
+    Q_PROPERTY(QString feeWarning READ feeWarning NOTIFY reviewChanged)    // "" unless the fee is a large share
     Q_PROPERTY(QString gasLimit READ gasLimit NOTIFY reviewChanged)
-    Q_PROPERTY(QString maxFeePerGas READ maxFeePerGas NOTIFY reviewChanged)       // "2 gwei"
+    Q_PROPERTY(QString maxFeePerGas READ maxFeePerGas NOTIFY reviewChanged)  // "2 gwei"
     Q_PROPERTY(QString txHash READ txHash NOTIFY stateChanged)
     Q_PROPERTY(QString error READ error NOTIFY stateChanged)
     Q_PROPERTY(QString unit READ unit CONSTANT)
     // Through L1: after the payment's own review, the L1 transaction that queues it is shown here.
     Q_PROPERTY(TransactionReview* l1Review READ l1Review CONSTANT)
-    Q_PROPERTY(QString chainId READ chainId NOTIFY inputChanged)   // what is signed for: the pinned id of the layer
+    Q_PROPERTY(QString chainId READ chainId NOTIFY inputChanged)  // what is signed for: the pinned id of the layer
 
 public:
     enum class Layer { L1, L2 };
@@ -98,8 +98,8 @@ public:
     Q_INVOKABLE void setMax();
     Q_INVOKABLE void review();
     Q_INVOKABLE void confirm();
-    Q_INVOKABLE void back();    // Review/Failed -> Editing
-    Q_INVOKABLE void reset();   // clears the form
+    Q_INVOKABLE void back();   // Review/Failed -> Editing
+    Q_INVOKABLE void reset();  // clears the form
 
     // Tests: the balance and fee as if fetched.
     void setKnownBalance(const std::optional<sluice::U256>& balance);

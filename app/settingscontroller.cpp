@@ -17,7 +17,8 @@ SettingsController::SettingsController(QObject* parent) : QObject(parent) {
     connect(context, &AppContext::languageChanged, this, &SettingsController::languageChanged);
     connect(context->settings(), &sluice::AppSettings::networkChanged, this, &SettingsController::networkChanged);
     connect(context->settings(), &sluice::AppSettings::themeChanged, this, &SettingsController::themeChanged);
-    connect(context->settings(), &sluice::AppSettings::autoLockMinutesChanged, this, &SettingsController::autoLockChanged);
+    connect(context->settings(), &sluice::AppSettings::autoLockMinutesChanged, this,
+            &SettingsController::autoLockChanged);
 }
 
 QString SettingsController::l1RpcUrl() const { return AppContext::instance()->l1RpcUrl(); }
@@ -36,9 +37,7 @@ QVariantList SettingsController::languages() const {
     };
 }
 
-QString SettingsController::dataDir() const {
-    return AppContext::instance()->store()->dataDir();
-}
+QString SettingsController::dataDir() const { return AppContext::instance()->store()->dataDir(); }
 
 bool SettingsController::applyL1RpcUrl(const QString& url) {
     const QString problem = AppContext::instance()->setL1RpcUrl(url);
@@ -47,9 +46,7 @@ bool SettingsController::applyL1RpcUrl(const QString& url) {
     return problem.isEmpty();
 }
 
-void SettingsController::setLanguage(const QString& language) {
-    AppContext::instance()->setLanguage(language, true);
-}
+void SettingsController::setLanguage(const QString& language) { AppContext::instance()->setLanguage(language, true); }
 
 void SettingsController::clearRpcError() { setRpcError(QString()); }
 
@@ -71,7 +68,9 @@ QString SettingsController::customL2RpcUrl() const { return AppContext::instance
 
 QString SettingsController::customRollup() const { return AppContext::instance()->settings()->rollupAddress(); }
 
-bool SettingsController::customAllowInsecure() const { return AppContext::instance()->settings()->allowInsecureEndpoints(); }
+bool SettingsController::customAllowInsecure() const {
+    return AppContext::instance()->settings()->allowInsecureEndpoints();
+}
 
 void SettingsController::applyCustomNetwork(const QString& l1Rpc, const QString& l2Rpc, const QString& rollup,
                                             bool allowInsecure) {
@@ -80,9 +79,10 @@ void SettingsController::applyCustomNetwork(const QString& l1Rpc, const QString&
         // The rule is checkEndpointTransport's (WalletSession applies it too); asked here first so
         // the refusal reads in the user's language.
         if (problem.isEmpty() && !allowInsecure && sluice::isUnencryptedRemote(QUrl(url.trimmed())))
-            problem = tr("%1 is not encrypted and not on this computer, so anyone on the way can read and change what "
-                         "the wallet is told: use https:// or wss://, or allow unencrypted connections to this endpoint.")
-                          .arg(url.trimmed());
+            problem =
+                tr("%1 is not encrypted and not on this computer, so anyone on the way can read and change what "
+                   "the wallet is told: use https:// or wss://, or allow unencrypted connections to this endpoint.")
+                    .arg(url.trimmed());
         if (!problem.isEmpty()) {
             m_networkError = problem;
             emit networkChanged();
@@ -116,7 +116,8 @@ QString SettingsController::theme() const { return AppContext::instance()->setti
 
 QVariantList SettingsController::themes() const {
     return {
-        QVariantMap{{QStringLiteral("value"), QStringLiteral("system")}, {QStringLiteral("text"), tr("System default", "theme")}},
+        QVariantMap{{QStringLiteral("value"), QStringLiteral("system")},
+                    {QStringLiteral("text"), tr("System default", "theme")}},
         QVariantMap{{QStringLiteral("value"), QStringLiteral("light")}, {QStringLiteral("text"), tr("Light")}},
         QVariantMap{{QStringLiteral("value"), QStringLiteral("dark")}, {QStringLiteral("text"), tr("Dark")}},
     };
@@ -131,7 +132,8 @@ int SettingsController::autoLockMinutes() const { return AppContext::instance()-
 QVariantList SettingsController::autoLockChoices() const {
     QVariantList out;
     for (int minutes : {1, 5, 15, 30, 60})
-        out.append(QVariantMap{{QStringLiteral("value"), minutes}, {QStringLiteral("text"), tr("%n minute(s)", "", minutes)}});
+        out.append(
+            QVariantMap{{QStringLiteral("value"), minutes}, {QStringLiteral("text"), tr("%n minute(s)", "", minutes)}});
     out.append(QVariantMap{{QStringLiteral("value"), 0}, {QStringLiteral("text"), tr("Never")}});
     return out;
 }

@@ -3,10 +3,10 @@
 // SettingsController: the settings page. The URL rule lives in AppSettings; this only turns
 // the user's edits into calls and keeps the message to show.
 
+#include <QtQml/qqmlregistration.h>
 #include <QObject>
 #include <QString>
 #include <QVariantList>
-#include <QtQml/qqmlregistration.h>
 
 class SettingsController : public QObject {
     Q_OBJECT
@@ -60,10 +60,10 @@ public:
     Q_INVOKABLE void useLocalStack();
 
     QString theme() const;
-    QVariantList themes() const;   // [{ value: "system", text: "System" }, ...]
+    QVariantList themes() const;  // [{ value: "system", text: "System" }, ...]
     Q_INVOKABLE void setTheme(const QString& theme);
     int autoLockMinutes() const;
-    QVariantList autoLockChoices() const;   // [{ value: 5, text: "5 minutes" }, { value: 0, text: "Never" }]
+    QVariantList autoLockChoices() const;  // [{ value: 5, text: "5 minutes" }, { value: 0, text: "Never" }]
     Q_INVOKABLE void setAutoLockMinutes(int minutes);
 
 signals:

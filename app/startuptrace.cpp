@@ -34,9 +34,10 @@ double msSinceProcessStart() {
 void traceStartup(QQuickWindow* window, LocalStack* stack) {
     if (!lcStartup().isInfoEnabled()) return;
     if (window)
-        QObject::connect(window, &QQuickWindow::frameSwapped, window,
-                         [] { qCInfo(lcStartup, "first frame %.0f ms after process start", msSinceProcessStart()); },
-                         Qt::SingleShotConnection);
+        QObject::connect(
+            window, &QQuickWindow::frameSwapped, window,
+            [] { qCInfo(lcStartup, "first frame %.0f ms after process start", msSinceProcessStart()); },
+            Qt::SingleShotConnection);
     if (stack) {
         auto reportRunning = [stack] {
             if (stack->state() != LocalStack::State::Running) return false;

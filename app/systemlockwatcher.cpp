@@ -11,16 +11,18 @@ namespace {
 const QString kLogin1 = QStringLiteral("org.freedesktop.login1");
 }
 
-SystemLockWatcher::SystemLockWatcher(const QDBusConnection& systemBus, const QDBusConnection& sessionBus, QObject* parent)
+SystemLockWatcher::SystemLockWatcher(const QDBusConnection& systemBus, const QDBusConnection& sessionBus,
+                                     QObject* parent)
     : QObject(parent), m_system(systemBus) {
     if (systemBus.isConnected()) {
         // Empty service: match the signal whoever sends it (a test bus has no logind name).
-        if (m_system.connect(QString(), QStringLiteral("/org/freedesktop/login1"), QStringLiteral("org.freedesktop.login1.Manager"),
-                             QStringLiteral("PrepareForSleep"), this, SLOT(onPrepareForSleep(bool))))
+        if (m_system.connect(QString(), QStringLiteral("/org/freedesktop/login1"),
+                             QStringLiteral("org.freedesktop.login1.Manager"), QStringLiteral("PrepareForSleep"), this,
+                             SLOT(onPrepareForSleep(bool))))
             ++m_subscriptions;
         // Any path: the Lock of this process's session is picked out in the slot once it is known.
-        if (m_system.connect(QString(), QString(), QStringLiteral("org.freedesktop.login1.Session"), QStringLiteral("Lock"), this,
-                             SLOT(onSessionLock(QDBusMessage))))
+        if (m_system.connect(QString(), QString(), QStringLiteral("org.freedesktop.login1.Session"),
+                             QStringLiteral("Lock"), this, SLOT(onSessionLock(QDBusMessage))))
             ++m_subscriptions;
         QDBusMessage ask = QDBusMessage::createMethodCall(kLogin1, QStringLiteral("/org/freedesktop/login1"),
                                                           QStringLiteral("org.freedesktop.login1.Manager"),
@@ -35,12 +37,11 @@ SystemLockWatcher::SystemLockWatcher(const QDBusConnection& systemBus, const QDB
     }
     if (sessionBus.isConnected()) {
         QDBusConnection session = sessionBus;
-        if (session.connect(QString(), QString(), QStringLiteral("org.freedesktop.ScreenSaver"), QStringLiteral("ActiveChanged"), this,
-                            SLOT(onScreenSaverActiveChanged(bool))))
+        if (session.connect(QString(), QString(), QStringLiteral("org.freedesktop.ScreenSaver"),
+                            QStringLiteral("ActiveChanged"), this, SLOT(onScreenSaverActiveChanged(bool))))
             ++m_subscriptions;
     }
-    if (m_subscriptions == 0)
-        qInfo("no D-Bus: the wallet locks after inactivity only, not on suspend or screen lock");
+    if (m_subscriptions == 0) qInfo("no D-Bus: the wallet locks after inactivity only, not on suspend or screen lock");
 }
 
 void SystemLockWatcher::onPrepareForSleep(bool start) {

@@ -44,7 +44,9 @@ QString TransactionReview::feeWarning(const U256& maxFee, const U256& amount) {
 
 QString TransactionReview::chainId() const { return QString::number(m_transaction.chainId); }
 QString TransactionReview::amount() const { return ether(m_details.amount); }
-QString TransactionReview::recipient() const { return QString::fromStdString(to_checksum_address(m_details.recipient)); }
+QString TransactionReview::recipient() const {
+    return QString::fromStdString(to_checksum_address(m_details.recipient));
+}
 QString TransactionReview::expectedFee() const { return ether(m_transaction.expectedFee()); }
 QString TransactionReview::maxFee() const { return ether(m_transaction.maxFee()); }
 QString TransactionReview::maxTotal() const { return ether(m_transaction.maxTotal()); }

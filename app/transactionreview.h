@@ -6,9 +6,9 @@
 // amount as parsed, the expected and the maximum fee, the maximum total, the network and chain id,
 // and a warning when the fee is a large share of the amount — until the user signs or cancels.
 
+#include <QtQml/qqmlregistration.h>
 #include <QObject>
 #include <QString>
-#include <QtQml/qqmlregistration.h>
 
 #include <functional>
 
@@ -19,18 +19,18 @@ class TransactionReview : public QObject {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("owned by the controller whose transaction it shows")
-    Q_PROPERTY(bool active READ active NOTIFY changed)            // waiting for the user's decision
-    Q_PROPERTY(QString action READ action NOTIFY changed)         // "Deposit to L2", translated
-    Q_PROPERTY(Layer layer READ layer NOTIFY changed)             // where the transaction is signed for
-    Q_PROPERTY(QString chainId READ chainId NOTIFY changed)       // exactly what is signed
-    Q_PROPERTY(QString amount READ amount NOTIFY changed)         // exact ether, as parsed
-    Q_PROPERTY(QString recipient READ recipient NOTIFY changed)   // checksummed; who receives the amount
+    Q_PROPERTY(bool active READ active NOTIFY changed)           // waiting for the user's decision
+    Q_PROPERTY(QString action READ action NOTIFY changed)        // "Deposit to L2", translated
+    Q_PROPERTY(Layer layer READ layer NOTIFY changed)            // where the transaction is signed for
+    Q_PROPERTY(QString chainId READ chainId NOTIFY changed)      // exactly what is signed
+    Q_PROPERTY(QString amount READ amount NOTIFY changed)        // exact ether, as parsed
+    Q_PROPERTY(QString recipient READ recipient NOTIFY changed)  // checksummed; who receives the amount
     Q_PROPERTY(QString expectedFee READ expectedFee NOTIFY changed)
     Q_PROPERTY(QString maxFee READ maxFee NOTIFY changed)
-    Q_PROPERTY(QString maxTotal READ maxTotal NOTIFY changed)     // value sent + max fee
-    Q_PROPERTY(QString maxFeePerGas READ maxFeePerGas NOTIFY changed)   // "3 gwei"
+    Q_PROPERTY(QString maxTotal READ maxTotal NOTIFY changed)          // value sent + max fee
+    Q_PROPERTY(QString maxFeePerGas READ maxFeePerGas NOTIFY changed)  // "3 gwei"
     Q_PROPERTY(QString gasLimit READ gasLimit NOTIFY changed)
-    Q_PROPERTY(QString warning READ warning NOTIFY changed)       // "" unless the fee is a large share
+    Q_PROPERTY(QString warning READ warning NOTIFY changed)  // "" unless the fee is a large share
 
 public:
     enum class Layer { L1, L2 };
@@ -39,7 +39,7 @@ public:
     // What the controller knows that the transaction alone does not say.
     struct Details {
         QString action;
-        sluice::U256 amount;     // moved by the operation (a finalize call sends 0 but pays this out)
+        sluice::U256 amount;  // moved by the operation (a finalize call sends 0 but pays this out)
         sluice::Address recipient;
     };
 

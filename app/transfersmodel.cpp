@@ -19,12 +19,24 @@ TransfersModel::TransfersModel(QObject* parent) : QAbstractListModel(parent) {}
 int TransfersModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
 
 QHash<int, QByteArray> TransfersModel::roleNames() const {
-    return {{KeyRole, "key"},         {KindRole, "kind"},           {AccountRole, "account"},
-            {AmountRole, "amount"},   {StatusRole, "status"},       {StatusTextRole, "statusText"},
-            {StepRole, "step"},       {StepsRole, "steps"},         {BatchRole, "batch"},
-            {FinalAtRole, "finalAt"}, {FinalAtUtcRole, "finalAtUtc"}, {CountdownRole, "countdown"},
-            {CanFinalizeRole, "canFinalize"}, {FinalizingRole, "finalizing"}, {RevertedRole, "reverted"},
-            {TimeRole, "time"},       {L1TxHashRole, "l1TxHash"},   {L2TxHashRole, "l2TxHash"},
+    return {{KeyRole, "key"},
+            {KindRole, "kind"},
+            {AccountRole, "account"},
+            {AmountRole, "amount"},
+            {StatusRole, "status"},
+            {StatusTextRole, "statusText"},
+            {StepRole, "step"},
+            {StepsRole, "steps"},
+            {BatchRole, "batch"},
+            {FinalAtRole, "finalAt"},
+            {FinalAtUtcRole, "finalAtUtc"},
+            {CountdownRole, "countdown"},
+            {CanFinalizeRole, "canFinalize"},
+            {FinalizingRole, "finalizing"},
+            {RevertedRole, "reverted"},
+            {TimeRole, "time"},
+            {L1TxHashRole, "l1TxHash"},
+            {L2TxHashRole, "l2TxHash"},
             {ErrorRole, "error"}};
 }
 
@@ -108,7 +120,8 @@ QVariant TransfersModel::data(const QModelIndex& index, int role) const {
     const Row& row = m_rows.at(index.row());
     if (row.withdrawal) {
         const WithdrawalRecord& w = row.w;
-        const bool windowed = w.status == WithdrawalStatus::InChallengeWindow || w.status == WithdrawalStatus::ReIncluded;
+        const bool windowed =
+            w.status == WithdrawalStatus::InChallengeWindow || w.status == WithdrawalStatus::ReIncluded;
         switch (role) {
         case KeyRole: return w.key();
         case KindRole: return QStringLiteral("withdrawal");
@@ -131,8 +144,7 @@ QVariant TransfersModel::data(const QModelIndex& index, int role) const {
                 return rowCanFinalize(row) ? tr("Ready to finalize") : tr("Re-included; in challenge window");
             }
             return {};
-        case StepRole:
-            return windowed && rowCanFinalize(row) ? 3 : withdrawalStep(w.status);
+        case StepRole: return windowed && rowCanFinalize(row) ? 3 : withdrawalStep(w.status);
         case StepsRole:
             return QStringList{tr("Initiated"), tr("Posted"), tr("Challenge window"), tr("Ready"), tr("Finalized")};
         case BatchRole: return w.batchIndex ? QString::number(*w.batchIndex) : QString();

@@ -5,11 +5,11 @@
 // final time, a live countdown (recomputed each second from WalletSession::now, rows updated with
 // dataChanged, never reset) and canFinalize exactly when BridgeService would accept finalize().
 
+#include <QtQml/qqmlregistration.h>
 #include <QAbstractListModel>
 #include <QList>
 #include <QSet>
 #include <QString>
-#include <QtQml/qqmlregistration.h>
 
 #include "services/bridge/bridge_service.hpp"
 
@@ -23,25 +23,25 @@ class TransfersModel : public QAbstractListModel {
 public:
     enum Role {
         KeyRole = Qt::UserRole + 1,  // L1 tx hash (deposit) or L2 tx hash (withdrawal): stable
-        KindRole,            // "deposit" / "withdrawal"
-        AccountRole,         // EIP-55 (deposit: sender on L1; withdrawal: L2 sender = L1 recipient)
-        AmountRole,          // "0.5", exact ether
-        StatusRole,          // code: "submitted", "queued", "credited", "failed", "initiated", "posted",
-                             // "in-window", "ready", "finalized", "batch-reverted", "re-included"
-        StatusTextRole,      // translated, for display
-        StepRole,            // index into steps
-        StepsRole,           // QStringList of translated step names for this kind
-        BatchRole,           // "" or decimal
-        FinalAtRole,         // "2026-11-22 10:31:05" local time, "" until known
-        FinalAtUtcRole,      // unix seconds (qint64), 0 until known
-        CountdownRole,       // "2m 13s", "" when not in a window
+        KindRole,                    // "deposit" / "withdrawal"
+        AccountRole,                 // EIP-55 (deposit: sender on L1; withdrawal: L2 sender = L1 recipient)
+        AmountRole,                  // "0.5", exact ether
+        StatusRole,                  // code: "submitted", "queued", "credited", "failed", "initiated", "posted",
+                                     // "in-window", "ready", "finalized", "batch-reverted", "re-included"
+        StatusTextRole,              // translated, for display
+        StepRole,                    // index into steps
+        StepsRole,                   // QStringList of translated step names for this kind
+        BatchRole,                   // "" or decimal
+        FinalAtRole,                 // "2026-11-22 10:31:05" local time, "" until known
+        FinalAtUtcRole,              // unix seconds (qint64), 0 until known
+        CountdownRole,               // "2m 13s", "" when not in a window
         CanFinalizeRole,
-        FinalizingRole,      // a finalize transaction is in flight
-        RevertedRole,        // the batch was reverted at least once
-        TimeRole,            // initiated/submitted, "yyyy-MM-dd hh:mm"
-        L1TxHashRole,        // deposit tx / finalize tx
-        L2TxHashRole,        // withdrawal tx
-        ErrorRole,           // the last finalize error for this row
+        FinalizingRole,  // a finalize transaction is in flight
+        RevertedRole,    // the batch was reverted at least once
+        TimeRole,        // initiated/submitted, "yyyy-MM-dd hh:mm"
+        L1TxHashRole,    // deposit tx / finalize tx
+        L2TxHashRole,    // withdrawal tx
+        ErrorRole,       // the last finalize error for this row
     };
     Q_ENUM(Role)
 
@@ -58,7 +58,7 @@ public:
     void upsertWithdrawal(const sluice::WithdrawalRecord& record);
     void upsertDeposit(const sluice::DepositRecord& record);
     void setAll(const QList<sluice::WithdrawalRecord>& withdrawals, const QList<sluice::DepositRecord>& deposits);
-    void setNow(qint64 unixSeconds);   // updates countdowns/canFinalize of rows in a window
+    void setNow(qint64 unixSeconds);  // updates countdowns/canFinalize of rows in a window
     void setFinalizing(const QString& key, bool finalizing, const QString& error = {});
     void setLoading(bool loading);
     bool canFinalize(const QString& key) const;
@@ -68,7 +68,7 @@ public:
     static int depositStep(sluice::DepositStatus status);        // 0 submitted .. 2 credited
     static QString withdrawalCode(sluice::WithdrawalStatus status);
     static QString depositCode(sluice::DepositStatus status);
-    static QString countdown(qint64 seconds);                     // "1h 2m 3s", "45s"
+    static QString countdown(qint64 seconds);  // "1h 2m 3s", "45s"
 
 signals:
     void countChanged();
@@ -89,7 +89,7 @@ private:
     bool rowCanFinalize(const Row& row) const;
     void upsert(Row row);
     QList<Row> m_rows;
-    QHash<QString, int> m_index;   // key -> row, rebuilt on insert
+    QHash<QString, int> m_index;  // key -> row, rebuilt on insert
     QSet<QString> m_announcedReady;
     qint64 m_now = 0;
     bool m_loading = false;

@@ -3,9 +3,9 @@
 // UnlockController: the unlock screen's one action. The password check (scrypt) runs on the
 // store's worker; busy is true meanwhile and error says what went wrong.
 
+#include <QtQml/qqmlregistration.h>
 #include <QObject>
 #include <QString>
-#include <QtQml/qqmlregistration.h>
 
 class UnlockController : public QObject {
     Q_OBJECT

@@ -14,9 +14,7 @@
 #include "core/eth/units.hpp"
 #include "core/rollup/params.hpp"
 #include "inactivitytracker.h"
-#include "systemlockwatcher.h"
 #include "notificationcenter.h"
-#include "services/rpc/transaction_sender.hpp"
 #include "services/bridge/bridge_service.hpp"
 #include "services/bridge/l2_client.hpp"
 #include "services/bridge/rollup_contract.hpp"
@@ -24,8 +22,10 @@
 #include "services/rpc/eth_client.hpp"
 #include "services/rpc/heads_subscription.hpp"
 #include "services/rpc/rpc_client.hpp"
+#include "services/rpc/transaction_sender.hpp"
 #include "services/wallet/appsettings.h"
 #include "services/wallet/walletstore.h"
+#include "systemlockwatcher.h"
 #include "transfersmodel.h"
 
 using namespace sluice;
@@ -108,28 +108,28 @@ WalletSession::WalletSession(QObject* parent) : QObject(parent) {
     });
 
     connect(this, &WalletSession::withdrawalReady, this, [](const QString& key, const QString& amount) {
-        NotificationCenter::instance()->notify(QStringLiteral("ready:") + key, QStringLiteral("withdrawal-ready"),
-                                               tr("Withdrawal ready"),
-                                               tr("Your withdrawal of %1 ETH can be finalized on L1 now.").arg(amount),
-                                               QStringLiteral("bridge"));
+        NotificationCenter::instance()->notify(
+            QStringLiteral("ready:") + key, QStringLiteral("withdrawal-ready"), tr("Withdrawal ready"),
+            tr("Your withdrawal of %1 ETH can be finalized on L1 now.").arg(amount), QStringLiteral("bridge"));
     });
     connect(this, &WalletSession::fundingFinished, this, [](bool ok, const QString& message) {
-        NotificationCenter::instance()->notify(QStringLiteral("funding"), ok ? QStringLiteral("funded") : QStringLiteral("error"),
-                                               ok ? tr("Test ETH arrived") : tr("Funding failed"), message,
-                                               QStringLiteral("overview"));
+        NotificationCenter::instance()->notify(
+            QStringLiteral("funding"), ok ? QStringLiteral("funded") : QStringLiteral("error"),
+            ok ? tr("Test ETH arrived") : tr("Funding failed"), message, QStringLiteral("overview"));
     });
     connect(this, &WalletSession::batchUnreadable, this, [](quint64 batch, const QString& message) {
-        NotificationCenter::instance()->notify(QStringLiteral("unreadable:%1").arg(batch), QStringLiteral("fraud"),
-                                               tr("Batch %1 cannot be verified").arg(batch),
-                                               tr("This wallet cannot re-execute it (%1). Nobody may be able to prove fraud in it: do not trust it or any later batch.").arg(message),
-                                               QStringLiteral("batches"));
+        NotificationCenter::instance()->notify(
+            QStringLiteral("unreadable:%1").arg(batch), QStringLiteral("fraud"),
+            tr("Batch %1 cannot be verified").arg(batch),
+            tr("This wallet cannot re-execute it (%1). Nobody may be able to prove fraud in it: do not trust it or any later batch.")
+                .arg(message),
+            QStringLiteral("batches"));
     });
     connect(this, &WalletSession::fraudFound, this, [](quint64 batch, const QString& message) {
-        NotificationCenter::instance()->notify(QStringLiteral("fraud:%1").arg(batch), QStringLiteral("fraud"),
-                                               tr("Fraud detected in batch %1").arg(batch),
-                                               message.isEmpty() ? tr("This wallet's verifier found a fraudulent batch.")
-                                                                 : message,
-                                               QStringLiteral("batches"));
+        NotificationCenter::instance()->notify(
+            QStringLiteral("fraud:%1").arg(batch), QStringLiteral("fraud"), tr("Fraud detected in batch %1").arg(batch),
+            message.isEmpty() ? tr("This wallet's verifier found a fraudulent batch.") : message,
+            QStringLiteral("batches"));
     });
 
     evaluate();
@@ -163,14 +163,14 @@ QString WalletSession::requiredBond() const {
     return m_haveParams ? ether(m_params.requiredBond) + QStringLiteral(" ETH") : QString();
 }
 QString WalletSession::l2BaseFee() const {
-    return m_haveParams ? QString::fromStdString(format_amount(m_params.l2BaseFee, Unit::gwei)) + QStringLiteral(" gwei")
-                        : QString();
+    return m_haveParams
+               ? QString::fromStdString(format_amount(m_params.l2BaseFee, Unit::gwei)) + QStringLiteral(" gwei")
+               : QString();
 }
 
 QString WalletSession::statusText() const {
     switch (m_state) {
-    case State::Idle:
-        return AppContext::instance()->unlocked() ? tr("Not connected") : tr("Locked");
+    case State::Idle: return AppContext::instance()->unlocked() ? tr("Not connected") : tr("Locked");
     case State::StartingLocal:
         return m_localStack->progress().isEmpty() ? tr("Starting the local network…") : m_localStack->progress();
     case State::Checking: return tr("Checking the network…");
@@ -301,32 +301,35 @@ void WalletSession::reconnect() {
     evaluate();
 }
 
-void WalletSession::useCustomNetwork(const QString& l1Rpc, const QString& l2Rpc, const QString& rollup, bool allowInsecure) {
+void WalletSession::useCustomNetwork(const QString& l1Rpc, const QString& l2Rpc, const QString& rollup,
+                                     bool allowInsecure) {
     auto config = explicitNetwork(l1Rpc.trimmed(), l2Rpc.trimmed(), rollup.trimmed(), allowInsecure);
     if (!config) {
         emit networkCheckFinished(false, QString::fromStdString(config.message()));
         return;
     }
     const quint64 generation = ++m_checkGeneration;
-    checkNetwork(config.value(), this, [this, generation, l1Rpc, l2Rpc, rollup, allowInsecure](Result<CheckedNetwork> checked) {
-        if (generation != m_checkGeneration) return;
-        if (!checked) {
-            emit networkCheckFinished(false, QString::fromStdString(checked.message()));
-            return;
-        }
-        // Refused before it is saved, so the settings card says why and the wallet stays where it is.
-        if (const QString refused = devFixtureProblem(checked.value().config, checked.value().l1ChainId); !refused.isEmpty()) {
-            emit networkCheckFinished(false, refused);
-            return;
-        }
-        // Saving emits AppSettings::networkChanged, which tears down and re-evaluates.
-        if (!AppContext::instance()->settings()->setCustomNetwork(l1Rpc.trimmed(), l2Rpc.trimmed(), rollup.trimmed(),
-                                                                  allowInsecure)) {
-            emit networkCheckFinished(false, tr("The endpoints could not be saved."));
-            return;
-        }
-        emit networkCheckFinished(true, {});
-    });
+    checkNetwork(config.value(), this,
+                 [this, generation, l1Rpc, l2Rpc, rollup, allowInsecure](Result<CheckedNetwork> checked) {
+                     if (generation != m_checkGeneration) return;
+                     if (!checked) {
+                         emit networkCheckFinished(false, QString::fromStdString(checked.message()));
+                         return;
+                     }
+                     // Refused before it is saved, so the settings card says why and the wallet stays where it is.
+                     if (const QString refused = devFixtureProblem(checked.value().config, checked.value().l1ChainId);
+                         !refused.isEmpty()) {
+                         emit networkCheckFinished(false, refused);
+                         return;
+                     }
+                     // Saving emits AppSettings::networkChanged, which tears down and re-evaluates.
+                     if (!AppContext::instance()->settings()->setCustomNetwork(l1Rpc.trimmed(), l2Rpc.trimmed(),
+                                                                               rollup.trimmed(), allowInsecure)) {
+                         emit networkCheckFinished(false, tr("The endpoints could not be saved."));
+                         return;
+                     }
+                     emit networkCheckFinished(true, {});
+                 });
 }
 
 void WalletSession::startLocalStack() { m_localStack->start(); }
@@ -348,18 +351,21 @@ void WalletSession::resetLocalStack() {
     auto* rpc = new RpcClient(old.value().l1Rpc, this);
     rpc->setTimeout(std::chrono::seconds(5));
     auto* l1 = new EthClient(rpc, rpc);
-    identifyDeployment(l1, old.value().rollup, old.value().deployBlock, rpc, [this, rpc](RpcResult<Deployment> deleted) {
-        if (deleted) {
-            const QString dataDir = AppContext::instance()->store()->dataDir();
-            QFile::remove(BridgeService::storePathFor(dataDir, deleted.value()));
-            QFile::remove(activityJournalPath(dataDir, deleted.value()));
-        }
-        rpc->deleteLater();
-        m_localStack->reset();
-    });
+    identifyDeployment(l1, old.value().rollup, old.value().deployBlock, rpc,
+                       [this, rpc](RpcResult<Deployment> deleted) {
+                           if (deleted) {
+                               const QString dataDir = AppContext::instance()->store()->dataDir();
+                               QFile::remove(BridgeService::storePathFor(dataDir, deleted.value()));
+                               QFile::remove(activityJournalPath(dataDir, deleted.value()));
+                           }
+                           rpc->deleteLater();
+                           m_localStack->reset();
+                       });
 }
 
-bool WalletSession::canFundFromDevAccount() const { return m_services && m_network && !m_network->devAccountKeys.isEmpty(); }
+bool WalletSession::canFundFromDevAccount() const {
+    return m_services && m_network && !m_network->devAccountKeys.isEmpty();
+}
 
 QString WalletSession::devFundingAmount() { return QStringLiteral("10"); }
 
@@ -389,7 +395,8 @@ void WalletSession::fundFromDevAccount(int accountIndex) {
     const QString name = account->name;
     callbacks.confirmed = [finish, name](TransactionReceipt receipt) {
         if (receipt.success)
-            finish(true, tr("%1 ETH from the local network's dev account arrived in %2.").arg(devFundingAmount(), name));
+            finish(true,
+                   tr("%1 ETH from the local network's dev account arrived in %2.").arg(devFundingAmount(), name));
         else
             finish(false, tr("The dev account's transfer failed on L1."));
     };
@@ -490,12 +497,13 @@ void WalletSession::startServices(const NetworkConfig& config, const RollupParam
         for (const BatchVerification& result : m_verifier->results()) m_verdicts[result.index] = result.outcome;
         updateVerificationSummary();
     });
-    connect(m_bridge, &BridgeService::withdrawalStatusChanged, this, [this](const QString& key, WithdrawalStatus status) {
-        auto record = m_bridge->withdrawal(key);
-        if (!record) return;
-        if (status == WithdrawalStatus::ReadyToFinalize) emit withdrawalReady(key, ether(record->amount));
-        journalWithdrawal(*record);
-    });
+    connect(m_bridge, &BridgeService::withdrawalStatusChanged, this,
+            [this](const QString& key, WithdrawalStatus status) {
+                auto record = m_bridge->withdrawal(key);
+                if (!record) return;
+                if (status == WithdrawalStatus::ReadyToFinalize) emit withdrawalReady(key, ether(record->amount));
+                journalWithdrawal(*record);
+            });
     auto depositUpdated = [this](const QString& key) {
         for (const DepositRecord& d : m_bridge->deposits())
             if (d.key() == key) journalDeposit(d);
@@ -532,7 +540,8 @@ void WalletSession::startServices(const NetworkConfig& config, const RollupParam
         if (m_bridge->isLoaded())
             seedDevFixture();
         else
-            connect(m_bridge, &BridgeService::loadedChanged, this, &WalletSession::seedDevFixture, Qt::SingleShotConnection);
+            connect(m_bridge, &BridgeService::loadedChanged, this, &WalletSession::seedDevFixture,
+                    Qt::SingleShotConnection);
     }
 }
 
@@ -542,18 +551,19 @@ void WalletSession::startServices(const NetworkConfig& config, const RollupParam
 void WalletSession::openHistory() {
     if (!m_services || m_deployment || m_identifying) return;
     m_identifying = true;
-    identifyDeployment(m_l1, m_network->rollup, m_network->deployBlock, m_services, [this](RpcResult<Deployment> found) {
-        m_identifying = false;
-        if (!found) return;
-        m_deployment = found.value();
-        const QString dataDir = AppContext::instance()->store()->dataDir();
-        // What was recorded meanwhile (a send made right after connecting) joins the chain's journal.
-        auto* journal = ActivityJournal::instance();
-        const QList<ActivityModel::Entry> early = journal->entries();
-        journal->open(activityJournalPath(dataDir, *m_deployment));
-        journal->recordAll(early);
-        m_bridge->open(BridgeService::storePathFor(dataDir, *m_deployment));
-    });
+    identifyDeployment(m_l1, m_network->rollup, m_network->deployBlock, m_services,
+                       [this](RpcResult<Deployment> found) {
+                           m_identifying = false;
+                           if (!found) return;
+                           m_deployment = found.value();
+                           const QString dataDir = AppContext::instance()->store()->dataDir();
+                           // What was recorded meanwhile (a send made right after connecting) joins the chain's journal.
+                           auto* journal = ActivityJournal::instance();
+                           const QList<ActivityModel::Entry> early = journal->entries();
+                           journal->open(activityJournalPath(dataDir, *m_deployment));
+                           journal->recordAll(early);
+                           m_bridge->open(BridgeService::storePathFor(dataDir, *m_deployment));
+                       });
 }
 
 // --dev-fixture with --devnet-dir: the fixture accounts are anvil's funded ones on L1; give them
@@ -609,13 +619,11 @@ void WalletSession::seedDevFixture() {
                 }
             });
     context->beginWork();
-    m_bridge->deposit(*first, first->address, parse_amount("3").value(), this, [](Result<Hash>) {
-        AppContext::instance()->endWork();
-    });
+    m_bridge->deposit(*first, first->address, parse_amount("3").value(), this,
+                      [](Result<Hash>) { AppContext::instance()->endWork(); });
     context->beginWork();
-    m_bridge->deposit(*second, second->address, parse_amount("1").value(), this, [](Result<Hash>) {
-        AppContext::instance()->endWork();
-    });
+    m_bridge->deposit(*second, second->address, parse_amount("1").value(), this,
+                      [](Result<Hash>) { AppContext::instance()->endWork(); });
 }
 
 void WalletSession::trackAccounts() {
@@ -649,7 +657,8 @@ void WalletSession::noteVerification(const BatchVerification& result) {
     m_verdicts[result.index] = result.outcome;
     // A batch nobody may be able to check (PROTOCOL.md §5.1) is an alarm, not a footnote.
     const auto& batches = m_verifier->replica().batches();
-    if (result.index < batches.size() && batches[result.index].unreadable) emit batchUnreadable(result.index, result.message);
+    if (result.index < batches.size() && batches[result.index].unreadable)
+        emit batchUnreadable(result.index, result.message);
     if (result.outcome == BatchVerification::Outcome::Fraud && (!m_fraudBatch || *m_fraudBatch != result.index)) {
         m_fraudBatch = result.index;
         emit fraudFound(result.index, result.message);
@@ -677,8 +686,9 @@ void WalletSession::updateVerificationSummary() {
     if (m_verdicts.empty())
         m_verificationText = tr("No batches on L1 yet: nothing to verify.");
     else if (fraud > 0)
-        m_verificationText = tr("Fraud found by this wallet in batch %1; %n batch(es) cannot be trusted.", "", fraud + unverifiable)
-                                 .arg(*firstFraud);
+        m_verificationText =
+            tr("Fraud found by this wallet in batch %1; %n batch(es) cannot be trusted.", "", fraud + unverifiable)
+                .arg(*firstFraud);
     else if (unverifiable > 0)
         m_verificationText = tr("%n batch(es) could not be verified by this wallet.", "", unverifiable);
     else
@@ -723,8 +733,8 @@ void WalletSession::scanBlock(const QString& layer, RpcClient* rpc, quint64 numb
         mine.insert(account.address.toLower(), account.address);
     if (mine.isEmpty()) return;
     // Bridge transactions are recorded by the bridge under their own kinds.
-    const QString bridgeTarget = QString::fromStdString(
-        (layer == QLatin1String("l1") ? m_network->rollup : rollup::withdrawal_address()).hex());
+    const QString bridgeTarget =
+        QString::fromStdString((layer == QLatin1String("l1") ? m_network->rollup : rollup::withdrawal_address()).hex());
     const QJsonArray params{EthClient::toQuantity(U256(number)), true};
     rpc->call(QStringLiteral("eth_getBlockByNumber"), params, m_services, [layer, mine, bridgeTarget](RpcReply reply) {
         if (!reply) return;

@@ -11,22 +11,22 @@
 // wallet" or what is not), fraud found by the wallet's own verifier, and a 1 s clock (`now`) that
 // countdowns bind to. Controllers and models in app/ reach the services through the C++ getters.
 
+#include <QtQml/qqml.h>
+#include <QtQml/qqmlregistration.h>
 #include <QObject>
 #include <QPointer>
 #include <QString>
 #include <QTimer>
-#include <QtQml/qqml.h>
-#include <QtQml/qqmlregistration.h>
 
 #include <map>
 #include <memory>
 #include <optional>
 
 #include "services/bridge/deployment.hpp"
-#include "services/bridge/network_config.hpp"
-#include "services/localstack/local_stack.hpp"
 #include "services/bridge/l2_client.hpp"
+#include "services/bridge/network_config.hpp"
 #include "services/bridge/wallet_verifier.hpp"
+#include "services/localstack/local_stack.hpp"
 #include "services/rollup/rollup_reader.hpp"
 
 class QQmlEngine;
@@ -77,30 +77,30 @@ class WalletSession : public QObject {
     Q_PROPERTY(bool ready READ isReady NOTIFY stateChanged)
     Q_PROPERTY(QString statusText READ statusText NOTIFY stateChanged)
     Q_PROPERTY(QString problem READ problem NOTIFY stateChanged)
-    Q_PROPERTY(QString networkMode READ networkMode NOTIFY networkChanged)   // "local" or "custom"
+    Q_PROPERTY(QString networkMode READ networkMode NOTIFY networkChanged)  // "local" or "custom"
     Q_PROPERTY(QString networkSource READ networkSource NOTIFY networkChanged)
     Q_PROPERTY(sluice::LocalStack* localStack READ localStack CONSTANT)
     Q_PROPERTY(QString l1RpcUrl READ l1RpcUrl NOTIFY networkChanged)
     Q_PROPERTY(QString l2RpcUrl READ l2RpcUrl NOTIFY networkChanged)
     Q_PROPERTY(QString rollupAddress READ rollupAddress NOTIFY networkChanged)
-    Q_PROPERTY(QString l1ChainId READ l1ChainId NOTIFY networkChanged)          // decimal
+    Q_PROPERTY(QString l1ChainId READ l1ChainId NOTIFY networkChanged)  // decimal
     Q_PROPERTY(QString l2ChainId READ l2ChainId NOTIFY networkChanged)
     Q_PROPERTY(QString challengePeriod READ challengePeriodText NOTIFY networkChanged)  // "1m 0s"
     Q_PROPERTY(qint64 challengePeriodSeconds READ challengePeriodSeconds NOTIFY networkChanged)
-    Q_PROPERTY(QString requiredBond READ requiredBond NOTIFY networkChanged)    // "1 ETH"
-    Q_PROPERTY(QString l2BaseFee READ l2BaseFee NOTIFY networkChanged)          // "1 gwei"
-    Q_PROPERTY(QString l1Head READ l1Head NOTIFY headsChanged)                  // decimal, "" until known
+    Q_PROPERTY(QString requiredBond READ requiredBond NOTIFY networkChanged)  // "1 ETH"
+    Q_PROPERTY(QString l2BaseFee READ l2BaseFee NOTIFY networkChanged)        // "1 gwei"
+    Q_PROPERTY(QString l1Head READ l1Head NOTIFY headsChanged)                // decimal, "" until known
     Q_PROPERTY(QString l2Head READ l2Head NOTIFY headsChanged)
-    Q_PROPERTY(QString latestBatch READ latestBatch NOTIFY headsChanged)        // "" when none yet
+    Q_PROPERTY(QString latestBatch READ latestBatch NOTIFY headsChanged)  // "" when none yet
     Q_PROPERTY(bool fundsVerified READ fundsVerified NOTIFY verificationChanged)
     Q_PROPERTY(QString verificationText READ verificationText NOTIFY verificationChanged)
     Q_PROPERTY(int verifiedBatches READ verifiedBatches NOTIFY verificationChanged)
     Q_PROPERTY(bool fraudDetected READ fraudDetected NOTIFY verificationChanged)
-    Q_PROPERTY(QString fraudBatch READ fraudBatch NOTIFY verificationChanged)   // "" when none
-    Q_PROPERTY(qint64 now READ now NOTIFY nowChanged)                           // unix seconds, ticks each second
+    Q_PROPERTY(QString fraudBatch READ fraudBatch NOTIFY verificationChanged)  // "" when none
+    Q_PROPERTY(qint64 now READ now NOTIFY nowChanged)                          // unix seconds, ticks each second
     // The local devnet funds wallet accounts on L1 from one of its dev accounts (one click).
     Q_PROPERTY(bool canFundFromDevAccount READ canFundFromDevAccount NOTIFY networkChanged)
-    Q_PROPERTY(QString devFundingAmount READ devFundingAmount CONSTANT)          // "10" (ETH)
+    Q_PROPERTY(QString devFundingAmount READ devFundingAmount CONSTANT)  // "10" (ETH)
     Q_PROPERTY(bool funding READ funding NOTIFY fundingChanged)
 
 public:
@@ -109,7 +109,7 @@ public:
 
     // Before the first instance() (main, tests).
     static void configure(const SessionOptions& options);
-    static WalletSession* instance();       // created on first use, child of AppContext
+    static WalletSession* instance();  // created on first use, child of AppContext
     static WalletSession* existing();
     static WalletSession* create(QQmlEngine*, QJSEngine*);
     ~WalletSession() override;
@@ -193,8 +193,8 @@ signals:
     void l2NewHead(quint64 number);
     void verificationChanged();
     void nowChanged();
-    void sessionStarted();   // services exist (Ready)
-    void sessionEnded();     // services about to be deleted: drop pointers
+    void sessionStarted();  // services exist (Ready)
+    void sessionEnded();    // services about to be deleted: drop pointers
     void networkCheckFinished(bool ok, const QString& message);
     void fundingChanged();
     void fundingFinished(bool ok, const QString& message);
@@ -209,8 +209,8 @@ signals:
 private:
     explicit WalletSession(QObject* parent = nullptr);
     void setState(State state, const QString& problem = {});
-    void evaluate();                 // (re)decide what to do from lock state and settings
-    void reconnect();                // the chosen network changed: drop the old one's services, evaluate
+    void evaluate();   // (re)decide what to do from lock state and settings
+    void reconnect();  // the chosen network changed: drop the old one's services, evaluate
     void teardown();
     void startServices(const sluice::NetworkConfig& config, const sluice::RollupParameters& params);
     void openHistory();

@@ -6,6 +6,7 @@
 //                                      frame intervals p50/p95/p99/max and the time to fill the model
 // Run under xvfb-run for the OpenGL path the app really uses, or QT_QPA_PLATFORM=offscreen.
 
+#include <QtQml/qqmlextensionplugin.h>
 #include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QQmlComponent>
@@ -15,7 +16,6 @@
 #include <QQuickWindow>
 #include <QTemporaryDir>
 #include <QTimer>
-#include <QtQml/qqmlextensionplugin.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -57,10 +57,11 @@ int activity(QGuiApplication& app, int count) {
     QQmlEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/"));
     QQmlComponent component(&engine);
-    component.setData("import QtQuick\nimport QtQuick.Controls\nimport Sluice\n"
-                      "ApplicationWindow { width: 1100; height: 760; visible: true;"
-                      " color: Theme.background; ActivityPage { anchors.fill: parent } }",
-                      QUrl());
+    component.setData(
+        "import QtQuick\nimport QtQuick.Controls\nimport Sluice\n"
+        "ApplicationWindow { width: 1100; height: 760; visible: true;"
+        " color: Theme.background; ActivityPage { anchors.fill: parent } }",
+        QUrl());
     std::unique_ptr<QObject> root(component.create());
     if (!root) {
         std::fprintf(stderr, "%s\n", qPrintable(component.errorString()));
@@ -125,8 +126,8 @@ int activity(QGuiApplication& app, int count) {
     for (double f : frames) total += f;
     std::printf("activity: %d entries (model filled in %.1f ms, %d rows shown), scrolled in %zu frames, %.0f ms\n",
                 count, fillMs, model->rowCount(), frames.size(), total);
-    std::printf("frame ms: p50 %.2f  p95 %.2f  p99 %.2f  max %.2f  (mean %.2f, %.0f fps)\n",
-                percentile(frames, 0.5), percentile(frames, 0.95), percentile(frames, 0.99),
+    std::printf("frame ms: p50 %.2f  p95 %.2f  p99 %.2f  max %.2f  (mean %.2f, %.0f fps)\n", percentile(frames, 0.5),
+                percentile(frames, 0.95), percentile(frames, 0.99),
                 frames.empty() ? 0.0 : *std::max_element(frames.begin(), frames.end()),
                 frames.empty() ? 0.0 : total / double(frames.size()),
                 total > 0 ? 1000.0 * double(frames.size()) / total : 0.0);

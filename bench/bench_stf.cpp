@@ -56,8 +56,8 @@ struct Fixture {
             tx.to = tree.account(to).address;
             tx.value = U256(1'000'000'000'000'000ull + t);
             const auto st = sign_transaction(tx, keys[from - 1]);
-            records.push_back(*record_from_transaction(st, static_cast<std::uint32_t>(from),
-                                                       tree.account(from).address, to, params));
+            records.push_back(
+                *record_from_transaction(st, static_cast<std::uint32_t>(from), tree.account(from).address, to, params));
         }
     }
 };

@@ -31,9 +31,9 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
-#include <sstream>
 #include <mutex>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <unordered_map>
@@ -140,7 +140,8 @@ std::string callOnce(int port, const std::string& method, const std::string& par
     const int fd = connectTo(port);
     std::string buf, body;
     if (fd < 0) return {};
-    if (!sendAll(fd, httpRequest("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}")) ||
+    if (!sendAll(fd, httpRequest("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params +
+                                 "}")) ||
         !readResponse(fd, buf, body))
         body.clear();
     ::close(fd);
@@ -176,14 +177,17 @@ Transaction transferOf(std::uint64_t chainId, std::uint64_t nonce, const Address
 // connection) and waits until the funder's nonce shows them all mined. False after 120 s.
 bool fundAccounts(int port, std::uint64_t chainId, const PrivateKey& funder, int accounts) {
     const std::string from = public_key_of(funder).address().hex();
-    const std::uint64_t first = hexResult(callOnce(port, "eth_getTransactionCount", "[\"" + from + "\",\"pending\"]"), 0);
+    const std::uint64_t first =
+        hexResult(callOnce(port, "eth_getTransactionCount", "[\"" + from + "\",\"pending\"]"), 0);
     const int fd = connectTo(port);
     if (fd < 0) return false;
     std::string out;
     for (int k = 0; k < accounts; ++k) {
-        const Transaction tx = transferOf(chainId, first + std::uint64_t(k), public_key_of(keyOf(std::size_t(k))).address(),
-                                          U256(1'000'000'000'000'000'000ULL));
-        out += httpRequest("{\"jsonrpc\":\"2.0\",\"id\":" + std::to_string(k) + ",\"method\":\"eth_sendRawTransaction\",\"params\":[\"" +
+        const Transaction tx =
+            transferOf(chainId, first + std::uint64_t(k), public_key_of(keyOf(std::size_t(k))).address(),
+                       U256(1'000'000'000'000'000'000ULL));
+        out += httpRequest("{\"jsonrpc\":\"2.0\",\"id\":" + std::to_string(k) +
+                           ",\"method\":\"eth_sendRawTransaction\",\"params\":[\"" +
                            to_hex(encode_signed(sign_transaction(tx, funder))) + "\"]}");
     }
     std::string buf, body;
@@ -198,7 +202,8 @@ bool fundAccounts(int port, std::uint64_t chainId, const PrivateKey& funder, int
     ::close(fd);
     const auto deadline = Clock::now() + std::chrono::seconds(120);
     while (ok && Clock::now() < deadline) {
-        if (hexResult(callOnce(port, "eth_getTransactionCount", "[\"" + from + "\",\"latest\"]"), 0) >= first + std::uint64_t(accounts))
+        if (hexResult(callOnce(port, "eth_getTransactionCount", "[\"" + from + "\",\"latest\"]"), 0) >=
+            first + std::uint64_t(accounts))
             return true;
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
@@ -226,17 +231,25 @@ int main(int argc, char** argv) {
         if (a == "--print-alloc") {
             const int n = int(next());
             for (int k = 0; k < n; ++k)
-                std::printf("%s%s=1000000000000000000000", k ? "," : "", public_key_of(keyOf(std::size_t(k))).address().hex().c_str());
+                std::printf("%s%s=1000000000000000000000", k ? "," : "",
+                            public_key_of(keyOf(std::size_t(k))).address().hex().c_str());
             std::printf("\n");
             return 0;
         }
-        if (a == "--port") port = int(next());
-        else if (a == "--node-pid") pid = int(next());
-        else if (a == "--seconds") seconds = int(next());
-        else if (a == "--accounts") accounts = int(next());
-        else if (a == "--connections") connections = int(next());
-        else if (a == "--depth") depth = int(next());
-        else if (a == "--rate") rate = next();
+        if (a == "--port")
+            port = int(next());
+        else if (a == "--node-pid")
+            pid = int(next());
+        else if (a == "--seconds")
+            seconds = int(next());
+        else if (a == "--accounts")
+            accounts = int(next());
+        else if (a == "--connections")
+            connections = int(next());
+        else if (a == "--depth")
+            depth = int(next());
+        else if (a == "--rate")
+            rate = next();
         else if (a == "--fund-from" && i + 1 < argc) {
             if (const auto bytes = from_hex(argv[++i]))
                 if (auto key = PrivateKey::from_bytes(*bytes)) funder = std::move(*key);
@@ -244,8 +257,7 @@ int main(int argc, char** argv) {
                 std::fprintf(stderr, "--fund-from: not a private key\n");
                 return 64;
             }
-        }
-        else {
+        } else {
             std::fprintf(stderr, "unknown option %s\n", a.c_str());
             return 64;
         }
@@ -283,8 +295,9 @@ int main(int argc, char** argv) {
                     const Transaction tx = transferOf(chainId, k / std::size_t(accounts), to, U256(1000 + k));
                     const Bytes raw = encode_signed(sign_transaction(tx, *keys[acct]));
                     txs[k].hash = keccak256(raw).hex();
-                    txs[k].request = httpRequest("{\"jsonrpc\":\"2.0\",\"id\":" + std::to_string(k) +
-                                                 ",\"method\":\"eth_sendRawTransaction\",\"params\":[\"" + to_hex(raw) + "\"]}");
+                    txs[k].request =
+                        httpRequest("{\"jsonrpc\":\"2.0\",\"id\":" + std::to_string(k) +
+                                    ",\"method\":\"eth_sendRawTransaction\",\"params\":[\"" + to_hex(raw) + "\"]}");
                 }
             });
         }
@@ -340,7 +353,8 @@ int main(int argc, char** argv) {
                 long waitNs = -1;
                 if (paced && next < mine.size() && next - done < std::size_t(depth)) {
                     const auto due = dueOf(mine[next]);
-                    waitNs = due > now ? long(std::chrono::duration_cast<std::chrono::nanoseconds>(due - now).count()) : 0;
+                    waitNs =
+                        due > now ? long(std::chrono::duration_cast<std::chrono::nanoseconds>(due - now).count()) : 0;
                 }
                 if (done == next) {
                     if (waitNs > 0) std::this_thread::sleep_for(std::chrono::nanoseconds(waitNs));
@@ -384,7 +398,8 @@ int main(int argc, char** argv) {
         const int fd = connectTo(port);
         std::string buf, body;
         auto rpc = [&](const std::string& method, const std::string& params) {
-            sendAll(fd, httpRequest("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}"));
+            sendAll(fd, httpRequest("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params +
+                                    "}"));
             readResponse(fd, buf, body);
             return body;
         };
@@ -417,7 +432,9 @@ int main(int argc, char** argv) {
                     }
                     if (block[pos] == ']') break;
                 }
-                if (!sample.empty() && rpc("eth_getTransactionReceipt", "[\"" + sample + "\"]").find("\"status\":\"0x1\"") == std::string::npos)
+                if (!sample.empty() &&
+                    rpc("eth_getTransactionReceipt", "[\"" + sample + "\"]").find("\"status\":\"0x1\"") ==
+                        std::string::npos)
                     ++receiptChecksFailed;
             }
             seen = head;
@@ -451,27 +468,33 @@ int main(int argc, char** argv) {
         for (std::size_t k = 0; k < total && shown < 3 && fd >= 0; ++k) {
             if (txs[k].state != 2) continue;
             ++shown;
-            sendAll(fd, httpRequest("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_getTransactionByHash\",\"params\":[\"" + txs[k].hash + "\"]}"));
+            sendAll(fd,
+                    httpRequest("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_getTransactionByHash\",\"params\":[\"" +
+                                txs[k].hash + "\"]}"));
             if (readResponse(fd, buf, body))
-                std::fprintf(stderr, "acknowledged, no receipt seen: tx %zu (account %zu nonce %zu): %s\n", k, k % std::size_t(accounts),
-                             k / std::size_t(accounts), body.substr(0, 400).c_str());
+                std::fprintf(stderr, "acknowledged, no receipt seen: tx %zu (account %zu nonce %zu): %s\n", k,
+                             k % std::size_t(accounts), k / std::size_t(accounts), body.substr(0, 400).c_str());
         }
         if (fd >= 0) ::close(fd);
     }
     std::sort(latencies.begin(), latencies.end());
-    auto pct = [&](double p) { return latencies.empty() ? -1.0 : latencies[std::min(latencies.size() - 1, std::size_t(p * double(latencies.size())))]; };
+    auto pct = [&](double p) {
+        return latencies.empty() ? -1.0
+                                 : latencies[std::min(latencies.size() - 1, std::size_t(p * double(latencies.size())))];
+    };
     const double secs = std::chrono::duration<double>(sendEnd - start).count();
     // In a paced run every pre-signed transaction is due before the stop, so the unsent ones are the
     // offered load the generator could not deliver (a closed-loop run pre-signs more than it needs).
-    std::printf("{\"txPerSec\": %.0f, \"p50ReceiptMs\": %.1f, \"p99ReceiptMs\": %.1f, \"p999ReceiptMs\": %.1f, "
-                "\"maxReceiptMs\": %.1f, \"mined\": %zu, \"acknowledged\": %zu, \"refused\": %zu, \"withoutReceipt\": %zu, "
-                "\"unsent\": %zu, \"receiptCheckFailures\": %zu, \"rssStartMb\": %.1f, \"rssAtThirdMb\": %.1f, \"rssEndMb\": %.1f, "
-                "\"l1BatchesPosted\": %lld, \"seconds\": %.1f, \"connections\": %d, \"pipelineDepth\": %d, \"accounts\": %d, "
-                "\"presigned\": %zu, \"offeredRate\": %.0f, \"loadCpuPct\": %.0f, \"nodeCpuPct\": %.0f}\n",
-                double(latencies.size()) / secs, pct(0.50), pct(0.99), pct(0.999), latencies.empty() ? -1.0 : latencies.back(),
-                latencies.size(), acked, refused.load(), missing, paced ? unsent : 0, receiptChecksFailed.load(), rssStart, rssThird,
-                rssEnd, batchAfter < 0 ? -1 : batchAfter - batchBefore, secs, connections, depth, accounts, total, rate,
-                100.0 * selfCpu / secs, 100.0 * nodeCpu / secs);
+    std::printf(
+        "{\"txPerSec\": %.0f, \"p50ReceiptMs\": %.1f, \"p99ReceiptMs\": %.1f, \"p999ReceiptMs\": %.1f, "
+        "\"maxReceiptMs\": %.1f, \"mined\": %zu, \"acknowledged\": %zu, \"refused\": %zu, \"withoutReceipt\": %zu, "
+        "\"unsent\": %zu, \"receiptCheckFailures\": %zu, \"rssStartMb\": %.1f, \"rssAtThirdMb\": %.1f, \"rssEndMb\": %.1f, "
+        "\"l1BatchesPosted\": %lld, \"seconds\": %.1f, \"connections\": %d, \"pipelineDepth\": %d, \"accounts\": %d, "
+        "\"presigned\": %zu, \"offeredRate\": %.0f, \"loadCpuPct\": %.0f, \"nodeCpuPct\": %.0f}\n",
+        double(latencies.size()) / secs, pct(0.50), pct(0.99), pct(0.999), latencies.empty() ? -1.0 : latencies.back(),
+        latencies.size(), acked, refused.load(), missing, paced ? unsent : 0, receiptChecksFailed.load(), rssStart,
+        rssThird, rssEnd, batchAfter < 0 ? -1 : batchAfter - batchBefore, secs, connections, depth, accounts, total,
+        rate, 100.0 * selfCpu / secs, 100.0 * nodeCpu / secs);
     if (!firstRefusal.empty()) std::fprintf(stderr, "first refusal: %s\n", firstRefusal.c_str());
     return 0;
 }

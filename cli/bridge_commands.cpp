@@ -24,8 +24,6 @@
 #include "core/eth/units.hpp"
 #include "core/keys/keystore.hpp"
 #include "core/rollup/params.hpp"
-#include "services/rpc/await_result.hpp"
-#include "services/rpc/transaction_sender.hpp"
 #include "services/bridge/bridge_service.hpp"
 #include "services/bridge/deployment.hpp"
 #include "services/bridge/escape_hatch.hpp"
@@ -34,6 +32,8 @@
 #include "services/bridge/rollup_contract.hpp"
 #include "services/bridge/wallet_verifier.hpp"
 #include "services/rollup/rollup_reader.hpp"
+#include "services/rpc/await_result.hpp"
+#include "services/rpc/transaction_sender.hpp"
 #include "services/wallet/walletstore.h"
 
 namespace sluice::cli {
@@ -44,32 +44,43 @@ QString ether(const U256& wei) { return QString::fromStdString(format_amount(wei
 QString checksum(const Address& a) { return QString::fromStdString(to_checksum_address(a)); }
 
 struct Options {
-    QCommandLineOption network{QStringLiteral("network"), QStringLiteral("\"local\": the devnet of `sluiced --devnet`."),
-                               QStringLiteral("NAME")};
+    QCommandLineOption network{QStringLiteral("network"),
+                               QStringLiteral("\"local\": the devnet of `sluiced --devnet`."), QStringLiteral("NAME")};
     QCommandLineOption dataDir{QStringLiteral("data-dir"),
-                               QStringLiteral("The devnet's data directory (default ~/.local/share/sluiced)."), QStringLiteral("DIR")};
-    QCommandLineOption l1Rpc{QStringLiteral("l1-rpc"), QStringLiteral("L1 JSON-RPC URL (instead of --network)."), QStringLiteral("URL")};
-    QCommandLineOption l2Rpc{QStringLiteral("l2-rpc"), QStringLiteral("L2 (sluiced) JSON-RPC URL."), QStringLiteral("URL")};
-    QCommandLineOption rollup{QStringLiteral("rollup"), QStringLiteral("The Rollup contract's L1 address."), QStringLiteral("ADDRESS")};
+                               QStringLiteral("The devnet's data directory (default ~/.local/share/sluiced)."),
+                               QStringLiteral("DIR")};
+    QCommandLineOption l1Rpc{QStringLiteral("l1-rpc"), QStringLiteral("L1 JSON-RPC URL (instead of --network)."),
+                             QStringLiteral("URL")};
+    QCommandLineOption l2Rpc{QStringLiteral("l2-rpc"), QStringLiteral("L2 (sluiced) JSON-RPC URL."),
+                             QStringLiteral("URL")};
+    QCommandLineOption rollup{QStringLiteral("rollup"), QStringLiteral("The Rollup contract's L1 address."),
+                              QStringLiteral("ADDRESS")};
     QCommandLineOption insecureEndpoints = insecureEndpointsOption();
-    QCommandLineOption privateKey{QStringLiteral("private-key"),
-                                  QStringLiteral("The account's key, 64 hex digits. Other local users can read it in ps: "
-                                                 "prefer --private-key-file."),
-                                  QStringLiteral("HEX")};
-    QCommandLineOption privateKeyFile = secretFileOption(QStringLiteral("private-key"), QStringLiteral("the account's key"));
-    QCommandLineOption keystore{QStringLiteral("keystore"), QStringLiteral("The account's v3 keystore file."), QStringLiteral("FILE")};
-    QCommandLineOption wallet{QStringLiteral("wallet"), QStringLiteral("Use the app's wallet (see --wallet-dir, --account).")};
-    QCommandLineOption walletDir{QStringLiteral("wallet-dir"),
-                                 QStringLiteral("The app's data directory (default ~/.local/share/Sluice/Sluice); the bridge "
-                                                "history is kept there too."),
-                                 QStringLiteral("DIR")};
-    QCommandLineOption account{QStringLiteral("account"), QStringLiteral("Wallet account index (default 0)."), QStringLiteral("N"),
-                               QStringLiteral("0")};
-    QCommandLineOption passwordFile{QStringLiteral("password-file"),
-                                    QStringLiteral("Keystore/wallet password: first line of FILE (without it, prompt on a terminal)."),
-                                    QStringLiteral("FILE")};
-    QCommandLineOption timeout{QStringLiteral("timeout"), QStringLiteral("Seconds to wait for a receipt (default 120)."),
-                               QStringLiteral("S"), QStringLiteral("120")};
+    QCommandLineOption privateKey{
+        QStringLiteral("private-key"),
+        QStringLiteral("The account's key, 64 hex digits. Other local users can read it in ps: "
+                       "prefer --private-key-file."),
+        QStringLiteral("HEX")};
+    QCommandLineOption privateKeyFile =
+        secretFileOption(QStringLiteral("private-key"), QStringLiteral("the account's key"));
+    QCommandLineOption keystore{QStringLiteral("keystore"), QStringLiteral("The account's v3 keystore file."),
+                                QStringLiteral("FILE")};
+    QCommandLineOption wallet{QStringLiteral("wallet"),
+                              QStringLiteral("Use the app's wallet (see --wallet-dir, --account).")};
+    QCommandLineOption walletDir{
+        QStringLiteral("wallet-dir"),
+        QStringLiteral("The app's data directory (default ~/.local/share/Sluice/Sluice); the bridge "
+                       "history is kept there too."),
+        QStringLiteral("DIR")};
+    QCommandLineOption account{QStringLiteral("account"), QStringLiteral("Wallet account index (default 0)."),
+                               QStringLiteral("N"), QStringLiteral("0")};
+    QCommandLineOption passwordFile{
+        QStringLiteral("password-file"),
+        QStringLiteral("Keystore/wallet password: first line of FILE (without it, prompt on a terminal)."),
+        QStringLiteral("FILE")};
+    QCommandLineOption timeout{QStringLiteral("timeout"),
+                               QStringLiteral("Seconds to wait for a receipt (default 120)."), QStringLiteral("S"),
+                               QStringLiteral("120")};
     QCommandLineOption yes = assumeYesOption();
 
     void addNetwork(QCommandLineParser& p) const {
@@ -110,7 +121,8 @@ Result<NetworkConfig> networkFrom(const QCommandLineParser& p, const Options& o)
         auto config = explicitNetwork(p.value(o.l1Rpc), p.value(o.l2Rpc), p.value(o.rollup), allowInsecure);
         if (!config) return config;
         // explicitNetwork applied the rule; this only adds the warning for what the flag let through.
-        for (auto [url, what] : {std::pair{config->l1Rpc, QStringLiteral("--l1-rpc")}, std::pair{config->l2Rpc, QStringLiteral("--l2-rpc")}})
+        for (auto [url, what] : {std::pair{config->l1Rpc, QStringLiteral("--l1-rpc")},
+                                 std::pair{config->l2Rpc, QStringLiteral("--l2-rpc")}})
             if (auto ok = checkEndpoint(url, what, allowInsecure); !ok) return ok.error();
         return config;
     }
@@ -158,7 +170,8 @@ std::optional<int> openSession(Session& s, const QCommandLineParser& p, const Op
                             .arg(s.network.l1Rpc.toString(), deployment.error().message));
         s.bridge = std::make_unique<BridgeService>(s.rollup.get(), s.l2.get(), s.params,
                                                    BridgeService::storePathFor(s.walletDir, deployment.value()));
-        QObject::connect(s.bridge.get(), &BridgeService::problem, [](const QString& m) { printErr(QStringLiteral("warning: ") + m); });
+        QObject::connect(s.bridge.get(), &BridgeService::problem,
+                         [](const QString& m) { printErr(QStringLiteral("warning: ") + m); });
         if (!s.bridge->isLoaded()) {
             QEventLoop loop;
             QObject::connect(s.bridge.get(), &BridgeService::loadedChanged, &loop, &QEventLoop::quit);
@@ -172,15 +185,20 @@ std::optional<int> openSession(Session& s, const QCommandLineParser& p, const Op
 std::optional<int> openSigner(Session& s, const QCommandLineParser& p, const Options& o, bool required) {
     const bool keyGiven = secretGiven(p, o.privateKey, o.privateKeyFile);
     const int given = int(keyGiven) + int(p.isSet(o.keystore)) + int(p.isSet(o.wallet));
-    if (given > 1) return fail(QStringLiteral("give only one of --private-key-file (or --private-key), --keystore and --wallet"), Usage);
+    if (given > 1)
+        return fail(QStringLiteral("give only one of --private-key-file (or --private-key), --keystore and --wallet"),
+                    Usage);
     if (given == 0) {
         if (required)
-            return fail(QStringLiteral("this needs a key: --private-key-file FILE, --keystore FILE or --wallet (see --help)"), Usage);
+            return fail(
+                QStringLiteral("this needs a key: --private-key-file FILE, --keystore FILE or --wallet (see --help)"),
+                Usage);
         return std::nullopt;
     }
     bool ok = false;
     const int timeoutSeconds = p.value(o.timeout).toInt(&ok);
-    if (!ok || timeoutSeconds <= 0) return fail(QStringLiteral("--timeout must be a positive number of seconds"), Usage);
+    if (!ok || timeoutSeconds <= 0)
+        return fail(QStringLiteral("--timeout must be a positive number of seconds"), Usage);
     s.timeout = std::chrono::seconds(timeoutSeconds);
     if (keyGiven) {
         auto key = readPrivateKeyOption(p, o.privateKey, o.privateKeyFile);
@@ -191,11 +209,13 @@ std::optional<int> openSigner(Session& s, const QCommandLineParser& p, const Opt
     if (p.isSet(o.keystore)) {
         const QString path = p.value(o.keystore);
         QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) return fail(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
         const QByteArray json = file.readAll();
         auto password = readPassword(p.value(o.passwordFile), false);
         if (!password) return fail(password.message());
-        auto key = decrypt_keystore(std::string_view(json.constData(), std::size_t(json.size())), password->as_string());
+        auto key =
+            decrypt_keystore(std::string_view(json.constData(), std::size_t(json.size())), password->as_string());
         if (!key) return fail(withContext(path, key.message()));
         s.signer = AccountSigner::from_key(*key);
         return std::nullopt;
@@ -212,9 +232,10 @@ std::optional<int> openSigner(Session& s, const QCommandLineParser& p, const Opt
         loop.exec();
     }
     if (!s.store->exists())
-        return fail(s.store->loadError().isEmpty()
-                        ? QStringLiteral("no wallet in %1 (create one in the app, or use --wallet-dir)").arg(s.walletDir)
-                        : s.store->loadError());
+        return fail(
+            s.store->loadError().isEmpty()
+                ? QStringLiteral("no wallet in %1 (create one in the app, or use --wallet-dir)").arg(s.walletDir)
+                : s.store->loadError());
     auto password = readPassword(p.value(o.passwordFile), false);
     if (!password) return fail(password.message());
     QString failure;
@@ -232,9 +253,10 @@ std::optional<int> openSigner(Session& s, const QCommandLineParser& p, const Opt
     // The dev fixture's keys are public (WalletStore::isDevFixture): whatever it holds on a real
     // network anyone can take, so it signs for the local devnet only, as in the app.
     if (s.store->isDevFixture() && !isLocalDevnet(s.network, s.params.l1ChainId))
-        return fail(QStringLiteral("the wallet in %1 is the dev fixture, made from the public test mnemonic: it is only used on "
-                                   "the local devnet (L1 chain %2 on this computer), not on L1 chain %3 at %4; use a key of "
-                                   "your own")
+        return fail(QStringLiteral(
+                        "the wallet in %1 is the dev fixture, made from the public test mnemonic: it is only used on "
+                        "the local devnet (L1 chain %2 on this computer), not on L1 chain %3 at %4; use a key of "
+                        "your own")
                         .arg(s.walletDir)
                         .arg(kDevnetL1ChainId)
                         .arg(s.params.l1ChainId)
@@ -322,15 +344,17 @@ int runDeposit(const QStringList& argv) {
     QCommandLineParser parser;
     Options o;
     const QCommandLineOption amount = amountOptionDef();
-    const QCommandLineOption to(QStringLiteral("to"), QStringLiteral("L2 recipient (default: the sender's own address)."),
+    const QCommandLineOption to(QStringLiteral("to"),
+                                QStringLiteral("L2 recipient (default: the sender's own address)."),
                                 QStringLiteral("ADDRESS"));
     o.addNetwork(parser);
     o.addKeys(parser);
     parser.addOptions({amount, to});
-    if (auto exit = parseArguments(parser, args,
-                                   QStringLiteral("Deposits ETH from L1 into the rollup (Rollup.deposit) and prints the L1 "
-                                                  "transaction hash once mined; the L2 credit follows within a few blocks."),
-                                   0, 0))
+    if (auto exit =
+            parseArguments(parser, args,
+                           QStringLiteral("Deposits ETH from L1 into the rollup (Rollup.deposit) and prints the L1 "
+                                          "transaction hash once mined; the L2 credit follows within a few blocks."),
+                           0, 0))
         return *exit;
     int exitCode = Ok;
     auto value = amountOption(parser, amount, exitCode);
@@ -345,9 +369,11 @@ int runDeposit(const QStringList& argv) {
     if (auto exit = openSession(s, parser, o, true)) return *exit;
     if (auto exit = openSigner(s, parser, o, true)) return *exit;
     const Address target = recipient.value_or(s.signer->address);
-    printErr(QStringLiteral("depositing %1 ETH from %2 (L1) to %3 (L2)").arg(ether(*value), checksum(s.signer->address), checksum(target)));
+    printErr(QStringLiteral("depositing %1 ETH from %2 (L1) to %3 (L2)")
+                 .arg(ether(*value), checksum(s.signer->address), checksum(target)));
     QObject context;
-    return reportResult(awaitResult<Result<Hash>>([&](auto done) { s.bridge->deposit(*s.signer, target, *value, &context, done, review(parser, o)); }));
+    return reportResult(awaitResult<Result<Hash>>(
+        [&](auto done) { s.bridge->deposit(*s.signer, target, *value, &context, done, review(parser, o)); }));
 }
 
 int runTransfer(const QStringList& argv) {
@@ -359,10 +385,11 @@ int runTransfer(const QStringList& argv) {
     o.addNetwork(parser);
     o.addKeys(parser);
     parser.addOptions({amount, to});
-    if (auto exit = parseArguments(parser, args,
-                                   QStringLiteral("Sends ETH on L2 (an EIP-1559 transfer with the L2 chain id) and prints the "
-                                                  "L2 transaction hash once sequenced."),
-                                   0, 0))
+    if (auto exit =
+            parseArguments(parser, args,
+                           QStringLiteral("Sends ETH on L2 (an EIP-1559 transfer with the L2 chain id) and prints the "
+                                          "L2 transaction hash once sequenced."),
+                           0, 0))
         return *exit;
     int exitCode = Ok;
     auto value = amountOption(parser, amount, exitCode);
@@ -401,11 +428,12 @@ int runWithdraw(const QStringList& argv) {
     o.addNetwork(parser);
     o.addKeys(parser);
     parser.addOption(amount);
-    if (auto exit = parseArguments(parser, args,
-                                   QStringLiteral("Withdraws ETH from L2 to the same address on L1: prints the L2 transaction "
-                                                  "hash once sequenced. It can be finalized on L1 after its batch's challenge "
-                                                  "window (see `withdrawals`, `finalize`)."),
-                                   0, 0))
+    if (auto exit =
+            parseArguments(parser, args,
+                           QStringLiteral("Withdraws ETH from L2 to the same address on L1: prints the L2 transaction "
+                                          "hash once sequenced. It can be finalized on L1 after its batch's challenge "
+                                          "window (see `withdrawals`, `finalize`)."),
+                           0, 0))
         return *exit;
     int exitCode = Ok;
     auto value = amountOption(parser, amount, exitCode);
@@ -414,9 +442,11 @@ int runWithdraw(const QStringList& argv) {
     if (auto exit = openSession(s, parser, o, true)) return *exit;
     if (auto exit = openSigner(s, parser, o, true)) return *exit;
     QObject context;
-    const int result = reportResult(awaitResult<Result<Hash>>([&](auto done) { s.bridge->withdraw(*s.signer, *value, &context, done, review(parser, o)); }));
+    const int result = reportResult(awaitResult<Result<Hash>>(
+        [&](auto done) { s.bridge->withdraw(*s.signer, *value, &context, done, review(parser, o)); }));
     if (result == Ok)
-        printErr(QStringLiteral("withdrawal initiated; the challenge period is %1 s once its batch is on L1").arg(s.params.challengePeriod));
+        printErr(QStringLiteral("withdrawal initiated; the challenge period is %1 s once its batch is on L1")
+                     .arg(s.params.challengePeriod));
     return result;
 }
 
@@ -426,21 +456,24 @@ int runForce(const QStringList& argv, bool withdrawal) {
     Options o;
     const QCommandLineOption amount = amountOptionDef();
     const QCommandLineOption to(QStringLiteral("to"), QStringLiteral("L2 recipient."), QStringLiteral("ADDRESS"));
-    const QCommandLineOption wait(QStringLiteral("wait"),
-                                  QStringLiteral("Wait until an L2 block applies it (at most --timeout seconds; a skipped "
-                                                 "transaction never gets a receipt)."));
+    const QCommandLineOption wait(
+        QStringLiteral("wait"),
+        QStringLiteral("Wait until an L2 block applies it (at most --timeout seconds; a skipped "
+                       "transaction never gets a receipt)."));
     o.addNetwork(parser);
     o.addKeys(parser);
     parser.addOption(amount);
     if (!withdrawal) parser.addOption(to);
     parser.addOption(wait);
-    const QString what = withdrawal ? QStringLiteral("a withdrawal to the same address on L1") : QStringLiteral("an L2 transfer");
+    const QString what =
+        withdrawal ? QStringLiteral("a withdrawal to the same address on L1") : QStringLiteral("an L2 transfer");
     if (auto exit = parseArguments(
             parser, args,
-            QStringLiteral("Forced inclusion (PROTOCOL §4.5): signs %1 like the plain verb, but queues it on L1 with "
-                           "Rollup.forceTransaction instead of sending it to the sequencer, which must then apply it "
-                           "within the deposit delay or see its batches refused (or skip it, if it is invalid by then). "
-                           "Costs L1 gas; prints the L2 transaction hash, whose receipt appears once a block applies it.")
+            QStringLiteral(
+                "Forced inclusion (PROTOCOL §4.5): signs %1 like the plain verb, but queues it on L1 with "
+                "Rollup.forceTransaction instead of sending it to the sequencer, which must then apply it "
+                "within the deposit delay or see its batches refused (or skip it, if it is invalid by then). "
+                "Costs L1 gas; prints the L2 transaction hash, whose receipt appears once a block applies it.")
                 .arg(what),
             0, 0))
         return *exit;
@@ -463,8 +496,9 @@ int runForce(const QStringList& argv, bool withdrawal) {
                  .arg(what, ether(*value), checksum(s.signer->address))
                  .arg(s.params.depositDelay));
     QObject context;
-    auto queued = awaitResult<Result<BridgeService::ForcedSubmission>>(
-        [&](auto done) { s.bridge->forceTransaction(*s.signer, recipient, *value, &context, done, review(parser, o)); });
+    auto queued = awaitResult<Result<BridgeService::ForcedSubmission>>([&](auto done) {
+        s.bridge->forceTransaction(*s.signer, recipient, *value, &context, done, review(parser, o));
+    });
     if (!queued) return fail(queued.message());
     printErr(QStringLiteral("queued on L1 in transaction %1").arg(QString::fromStdString(queued->l1TxHash.hex())));
     printOut(QString::fromStdString(queued->l2TxHash.hex()));
@@ -474,9 +508,10 @@ int runForce(const QStringList& argv, bool withdrawal) {
                                     &context, done);
     });
     if (!receipt.ok())
-        return fail(QStringLiteral("no L2 block applied it yet (%1); if it was invalid when its turn came, the sequencer "
-                                   "skipped it: check the nonce and balance, see `sluice-cli batches`")
-                        .arg(receipt.error().message));
+        return fail(
+            QStringLiteral("no L2 block applied it yet (%1); if it was invalid when its turn came, the sequencer "
+                           "skipped it: check the nonce and balance, see `sluice-cli batches`")
+                .arg(receipt.error().message));
     printErr(QStringLiteral("applied in L2 block %1").arg(receipt.value().blockNumber));
     return Ok;
 }
@@ -486,7 +521,8 @@ int runWithdrawals(const QStringList& argv) {
     QCommandLineParser parser;
     Options o;
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print a JSON array."));
-    const QCommandLineOption address(QStringLiteral("address"), QStringLiteral("Whose withdrawals (instead of a key option)."),
+    const QCommandLineOption address(QStringLiteral("address"),
+                                     QStringLiteral("Whose withdrawals (instead of a key option)."),
                                      QStringLiteral("ADDRESS"));
     o.addNetwork(parser);
     o.addKeys(parser);
@@ -525,9 +561,11 @@ int runWithdrawals(const QStringList& argv) {
         return Ok;
     }
     for (const WithdrawalRecord& r : shown) {
-        QString line = QStringLiteral("%1  %2 ETH  %3").arg(r.id().isEmpty() ? QStringLiteral("-") : r.id(), ether(r.amount),
-                                                            withdrawalStatusName(r.status));
-        if (r.finalAt && r.status != WithdrawalStatus::Finalized) line += QStringLiteral("  ") + formatDeadline(r.finalAt, now);
+        QString line =
+            QStringLiteral("%1  %2 ETH  %3")
+                .arg(r.id().isEmpty() ? QStringLiteral("-") : r.id(), ether(r.amount), withdrawalStatusName(r.status));
+        if (r.finalAt && r.status != WithdrawalStatus::Finalized)
+            line += QStringLiteral("  ") + formatDeadline(r.finalAt, now);
         line += QStringLiteral("  l2 tx ") + r.key();
         printOut(line);
     }
@@ -538,17 +576,21 @@ int runFinalize(const QStringList& argv) {
     const QStringList args = foldVerb(argv, 1);
     QCommandLineParser parser;
     Options o;
-    const QCommandLineOption allReady(QStringLiteral("all-ready"), QStringLiteral("Finalize every withdrawal that is ready."));
-    const QCommandLineOption address(QStringLiteral("address"), QStringLiteral("Whose withdrawals (default: the signer's)."),
+    const QCommandLineOption allReady(QStringLiteral("all-ready"),
+                                      QStringLiteral("Finalize every withdrawal that is ready."));
+    const QCommandLineOption address(QStringLiteral("address"),
+                                     QStringLiteral("Whose withdrawals (default: the signer's)."),
                                      QStringLiteral("ADDRESS"));
     o.addNetwork(parser);
     o.addKeys(parser);
     parser.addOptions({allReady, address});
-    parser.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("batch:index (or the L2 transaction hash) of the withdrawal."));
-    if (auto exit = parseArguments(parser, args,
-                                   QStringLiteral("Pays out withdrawals on L1 once their challenge window has passed "
-                                                  "(finalizeWithdrawal with the Merkle proof, checked against L1 first)."),
-                                   0, 1))
+    parser.addPositionalArgument(QStringLiteral("ID"),
+                                 QStringLiteral("batch:index (or the L2 transaction hash) of the withdrawal."));
+    if (auto exit =
+            parseArguments(parser, args,
+                           QStringLiteral("Pays out withdrawals on L1 once their challenge window has passed "
+                                          "(finalizeWithdrawal with the Merkle proof, checked against L1 first)."),
+                           0, 1))
         return *exit;
     if (parser.isSet(allReady) == !parser.positionalArguments().isEmpty())
         return fail(QStringLiteral("give a withdrawal ID or --all-ready (see --help)"), Usage);
@@ -561,7 +603,8 @@ int runFinalize(const QStringList& argv) {
         if (!parsed) return fail(withContext(QStringLiteral("--address"), parsed.message()), Usage);
         accounts = {*parsed};
     }
-    if (!refresh(s, accounts)) return fail(QStringLiteral("cannot check the withdrawals against the nodes (see the warning above)"));
+    if (!refresh(s, accounts))
+        return fail(QStringLiteral("cannot check the withdrawals against the nodes (see the warning above)"));
     // Each ready withdrawal by its L2 transaction hash, which names exactly one; an ID given on the
     // command line is looked up among these accounts' withdrawals only.
     QStringList keys;
@@ -578,7 +621,8 @@ int runFinalize(const QStringList& argv) {
     int result = Ok;
     for (const QString& key : keys) {
         QObject context;
-        auto r = awaitResult<Result<Hash>>([&](auto done) { s.bridge->finalize(*s.signer, key, accounts, &context, done, review(parser, o)); });
+        auto r = awaitResult<Result<Hash>>(
+            [&](auto done) { s.bridge->finalize(*s.signer, key, accounts, &context, done, review(parser, o)); });
         if (!r) {
             result = fail(r.message());
             continue;
@@ -593,13 +637,15 @@ int runBatches(const QStringList& argv) {
     QCommandLineParser parser;
     Options o;
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print a JSON array."));
-    const QCommandLineOption noVerify(QStringLiteral("no-verify"), QStringLiteral("Do not re-execute the batches from L1 data."));
+    const QCommandLineOption noVerify(QStringLiteral("no-verify"),
+                                      QStringLiteral("Do not re-execute the batches from L1 data."));
     o.addNetwork(parser);
     parser.addOptions({json, noVerify});
-    if (auto exit = parseArguments(parser, args,
-                                   QStringLiteral("Lists the batches on L1 with state root, status and deadline, and whether this "
-                                                  "wallet re-executed them from L1 data and got the same roots."),
-                                   0, 0))
+    if (auto exit = parseArguments(
+            parser, args,
+            QStringLiteral("Lists the batches on L1 with state root, status and deadline, and whether this "
+                           "wallet re-executed them from L1 data and got the same roots."),
+            0, 0))
         return *exit;
     Session s;
     if (auto exit = openSession(s, parser, o, false)) return *exit;
@@ -613,8 +659,9 @@ int runBatches(const QStringList& argv) {
     for (const ReplicaBatch& b : verifier.replica().batches()) {
         const QString status = batchStatusName(b.status(now));
         const auto v = verifier.result(b.index);
-        const QString verified = parser.isSet(noVerify) ? QStringLiteral("not checked")
-                                                        : verificationName(v ? v->outcome : BatchVerification::Outcome::Unverifiable);
+        const QString verified = parser.isSet(noVerify)
+                                     ? QStringLiteral("not checked")
+                                     : verificationName(v ? v->outcome : BatchVerification::Outcome::Unverifiable);
         if (parser.isSet(json)) {
             out.append(QJsonObject{{QStringLiteral("index"), qint64(b.index)},
                                    {QStringLiteral("stateRoot"), QString::fromStdString(b.header.state_root.hex())},
@@ -644,12 +691,14 @@ int runL2Balance(const QStringList& argv) {
     const QStringList args = foldVerb(argv, 1);
     QCommandLineParser parser;
     Options o;
-    const QCommandLineOption l2(QStringLiteral("l2"), QStringLiteral("The balance on L2 (required; for L1 use --rpc-url)."));
+    const QCommandLineOption l2(QStringLiteral("l2"),
+                                QStringLiteral("The balance on L2 (required; for L1 use --rpc-url)."));
     const QCommandLineOption wei(QStringLiteral("wei"), QStringLiteral("Print wei instead of ether."));
     o.addNetwork(parser);
     parser.addOptions({l2, wei});
     parser.addPositionalArgument(QStringLiteral("ADDRESS"), QStringLiteral("0x address."));
-    if (auto exit = parseArguments(parser, args, QStringLiteral("Prints an account's L2 balance exactly."), 1, 1)) return *exit;
+    if (auto exit = parseArguments(parser, args, QStringLiteral("Prints an account's L2 balance exactly."), 1, 1))
+        return *exit;
     auto address = parse_address(parser.positionalArguments().first().trimmed().toStdString());
     if (!address) return fail(withContext(QStringLiteral("ADDRESS"), address.message()), Usage);
     auto network = networkFrom(parser, o);
@@ -665,21 +714,24 @@ int runExit(const QStringList& argv) {
     const QStringList args = foldVerb(argv, 1);
     QCommandLineParser parser;
     Options o;
-    const QCommandLineOption statusOnly(QStringLiteral("status"),
-                                        QStringLiteral("Only print whether the Rollup is frozen and when it would be (JSON)."));
-    const QCommandLineOption address(QStringLiteral("address"),
-                                     QStringLiteral("Whose balance and deposits to take out (default: the signer's); the "
-                                                    "money always goes to that address."),
-                                     QStringLiteral("ADDRESS"));
+    const QCommandLineOption statusOnly(
+        QStringLiteral("status"),
+        QStringLiteral("Only print whether the Rollup is frozen and when it would be (JSON)."));
+    const QCommandLineOption address(
+        QStringLiteral("address"),
+        QStringLiteral("Whose balance and deposits to take out (default: the signer's); the "
+                       "money always goes to that address."),
+        QStringLiteral("ADDRESS"));
     o.addNetwork(parser);
     o.addKeys(parser);
     parser.addOptions({statusOnly, address});
-    if (auto exit = parseArguments(parser, args,
-                                   QStringLiteral("The escape hatch: once the operator has been silent for the Rollup's "
-                                                  "escapeDelay, takes an account's whole L2 balance out of the last state "
-                                                  "root on L1 (with a Merkle proof this wallet builds from its own replay "
-                                                  "of L1) and refunds its deposits no batch took. Needs no L2 node."),
-                                   0, 0))
+    if (auto exit =
+            parseArguments(parser, args,
+                           QStringLiteral("The escape hatch: once the operator has been silent for the Rollup's "
+                                          "escapeDelay, takes an account's whole L2 balance out of the last state "
+                                          "root on L1 (with a Merkle proof this wallet builds from its own replay "
+                                          "of L1) and refunds its deposits no batch took. Needs no L2 node."),
+                           0, 0))
         return *exit;
     Session s;
     if (auto exit = openSession(s, parser, o, false, false)) return *exit;
@@ -690,21 +742,23 @@ int runExit(const QStringList& argv) {
     if (!now.ok()) return fail(QStringLiteral("the L1 node is not answering: %1").arg(now.error().message));
     const EscapeStatus& st = status.value();
     if (parser.isSet(statusOnly)) {
-        QJsonObject out{{QStringLiteral("frozen"), st.frozen},
-                        {QStringLiteral("escapeAvailableAt"), st.availableAt ? QJsonValue(qint64(st.availableAt)) : QJsonValue()},
-                        {QStringLiteral("lastBatchAt"), qint64(st.lastBatchAt)},
-                        {QStringLiteral("escapeDelay"), qint64(s.params.escapeDelay)},
-                        {QStringLiteral("l1Time"), qint64(now.value())}};
+        QJsonObject out{
+            {QStringLiteral("frozen"), st.frozen},
+            {QStringLiteral("escapeAvailableAt"), st.availableAt ? QJsonValue(qint64(st.availableAt)) : QJsonValue()},
+            {QStringLiteral("lastBatchAt"), qint64(st.lastBatchAt)},
+            {QStringLiteral("escapeDelay"), qint64(s.params.escapeDelay)},
+            {QStringLiteral("l1Time"), qint64(now.value())}};
         printOut(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)).trimmed());
         return Ok;
     }
     if (!st.frozen) {
         if (!st.availableAt)
-            return fail(QStringLiteral("the Rollup is not frozen, and no deposit is waiting for a batch, so the operator is "
-                                       "not silent by the contract's rule; queue a deposit of at least %1 ETH to start the "
-                                       "%2 s clock (or withdraw through L2 while it works)")
-                            .arg(ether(s.params.minDeposit))
-                            .arg(s.params.escapeDelay));
+            return fail(
+                QStringLiteral("the Rollup is not frozen, and no deposit is waiting for a batch, so the operator is "
+                               "not silent by the contract's rule; queue a deposit of at least %1 ETH to start the "
+                               "%2 s clock (or withdraw through L2 while it works)")
+                    .arg(ether(s.params.minDeposit))
+                    .arg(s.params.escapeDelay));
         return fail(QStringLiteral("the Rollup is not frozen: unless a batch comes first, the exit opens %1")
                         .arg(formatL1Time(st.availableAt, now.value())));
     }
@@ -717,7 +771,8 @@ int runExit(const QStringList& argv) {
     }
     // The proof comes from this wallet's own re-execution of every batch on L1.
     WalletVerifier verifier(s.l1.get(), s.network.rollup, s.network.deployBlock, s.params);
-    if (const QString failure = replayL1(verifier); !failure.isEmpty()) return fail(QStringLiteral("replaying L1: ") + failure);
+    if (const QString failure = replayL1(verifier); !failure.isEmpty())
+        return fail(QStringLiteral("replaying L1: ") + failure);
     auto plan = planExit(verifier.replica(), st.stateRoot, owner);
     if (!plan) return fail(QString::fromStdString(plan.message()));
     if (plan->exits.empty() && plan->refunds.empty()) {
@@ -744,7 +799,8 @@ int runExit(const QStringList& argv) {
             continue;
         }
         if (!receipt->success) {
-            result = fail(QStringLiteral("%1 reverted on L1 (tx %2)").arg(what, QString::fromStdString(receipt->transactionHash.hex())));
+            result = fail(QStringLiteral("%1 reverted on L1 (tx %2)")
+                              .arg(what, QString::fromStdString(receipt->transactionHash.hex())));
             continue;
         }
         printErr(what + QStringLiteral(" paid to ") + checksum(owner));

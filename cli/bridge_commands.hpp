@@ -7,14 +7,15 @@
 
 namespace sluice::cli {
 
-int runDeposit(const QStringList& args);       // deposit --amount A [--to ADDR]
-int runTransfer(const QStringList& args);      // transfer --to ADDR --amount A (L2)
-int runWithdraw(const QStringList& args);      // withdraw --amount A
-int runForce(const QStringList& args, bool withdrawal);  // force-transfer --to ADDR --amount A | force-withdraw --amount A
-int runWithdrawals(const QStringList& args);   // withdrawals [--json]
-int runFinalize(const QStringList& args);      // finalize ID | --all-ready
-int runBatches(const QStringList& args);       // batches [--json]
-int runL2Balance(const QStringList& args);     // balance --l2 ADDRESS
-int runExit(const QStringList& args);          // exit [--status] [--address A]
+int runDeposit(const QStringList& args);   // deposit --amount A [--to ADDR]
+int runTransfer(const QStringList& args);  // transfer --to ADDR --amount A (L2)
+int runWithdraw(const QStringList& args);  // withdraw --amount A
+int runForce(const QStringList& args,
+             bool withdrawal);                // force-transfer --to ADDR --amount A | force-withdraw --amount A
+int runWithdrawals(const QStringList& args);  // withdrawals [--json]
+int runFinalize(const QStringList& args);     // finalize ID | --all-ready
+int runBatches(const QStringList& args);      // batches [--json]
+int runL2Balance(const QStringList& args);    // balance --l2 ADDRESS
+int runExit(const QStringList& args);         // exit [--status] [--address A]
 
 }  // namespace sluice::cli

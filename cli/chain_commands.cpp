@@ -22,8 +22,8 @@ namespace sluice::cli {
 namespace {
 
 QCommandLineOption rpcUrlOption() {
-    return QCommandLineOption(QStringLiteral("rpc-url"), QStringLiteral("The node's JSON-RPC URL (http:// or https://)."),
-                              QStringLiteral("URL"));
+    return QCommandLineOption(QStringLiteral("rpc-url"),
+                              QStringLiteral("The node's JSON-RPC URL (http:// or https://)."), QStringLiteral("URL"));
 }
 
 std::optional<QUrl> rpcUrl(const QCommandLineParser& parser, const QCommandLineOption& option,
@@ -34,7 +34,8 @@ std::optional<QUrl> rpcUrl(const QCommandLineParser& parser, const QCommandLineO
     }
     const QUrl url(parser.value(option));
     if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
-        exitCode = fail(QStringLiteral("--rpc-url must be an http:// or https:// URL, not '%1'").arg(parser.value(option)), Usage);
+        exitCode = fail(
+            QStringLiteral("--rpc-url must be an http:// or https:// URL, not '%1'").arg(parser.value(option)), Usage);
         return std::nullopt;
     }
     if (auto ok = checkEndpoint(url, QStringLiteral("--rpc-url"), parser.isSet(insecure)); !ok) {
@@ -53,8 +54,10 @@ int runBalance(const QStringList& argv) {
     const QCommandLineOption weiOption(QStringLiteral("wei"), QStringLiteral("Print wei instead of ether."));
     const QCommandLineOption insecureOption = insecureEndpointsOption();
     parser.addOptions({urlOption, weiOption, insecureOption});
-    parser.addPositionalArgument(QStringLiteral("ADDRESS"), QStringLiteral("0x address (EIP-55 checksum checked if mixed case)."));
-    if (auto exit = parseArguments(parser, args, QStringLiteral("Prints an account's balance exactly, in ether or wei."), 1, 1))
+    parser.addPositionalArgument(QStringLiteral("ADDRESS"),
+                                 QStringLiteral("0x address (EIP-55 checksum checked if mixed case)."));
+    if (auto exit =
+            parseArguments(parser, args, QStringLiteral("Prints an account's balance exactly, in ether or wei."), 1, 1))
         return *exit;
     int exitCode = Ok;
     auto url = rpcUrl(parser, urlOption, insecureOption, exitCode);
@@ -78,15 +81,19 @@ int runSend(const QStringList& argv) {
     const QCommandLineOption urlOption = rpcUrlOption();
     const QCommandLineOption keyOption(
         QStringLiteral("private-key"),
-        QStringLiteral("The sender's key, 64 hex digits. Other local users can read it in ps: prefer --private-key-file."),
+        QStringLiteral(
+            "The sender's key, 64 hex digits. Other local users can read it in ps: prefer --private-key-file."),
         QStringLiteral("HEX"));
-    const QCommandLineOption keyFileOption = secretFileOption(QStringLiteral("private-key"), QStringLiteral("the sender's key"));
-    const QCommandLineOption keystoreOption(QStringLiteral("keystore"), QStringLiteral("The sender's v3 keystore file."),
-                                            QStringLiteral("FILE"));
+    const QCommandLineOption keyFileOption =
+        secretFileOption(QStringLiteral("private-key"), QStringLiteral("the sender's key"));
+    const QCommandLineOption keystoreOption(QStringLiteral("keystore"),
+                                            QStringLiteral("The sender's v3 keystore file."), QStringLiteral("FILE"));
     const QCommandLineOption passwordFileOption(
         QStringLiteral("password-file"),
-        QStringLiteral("The keystore password: first line of FILE (without it, prompt on a terminal)."), QStringLiteral("FILE"));
-    const QCommandLineOption toOption(QStringLiteral("to"), QStringLiteral("Recipient 0x address."), QStringLiteral("ADDRESS"));
+        QStringLiteral("The keystore password: first line of FILE (without it, prompt on a terminal)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption toOption(QStringLiteral("to"), QStringLiteral("Recipient 0x address."),
+                                      QStringLiteral("ADDRESS"));
     const QCommandLineOption valueOption(QStringLiteral("value"),
                                          QStringLiteral("Amount, exact: \"1.5\" (ether), \"20 gwei\", \"1000 wei\"."),
                                          QStringLiteral("AMOUNT"));
@@ -95,19 +102,22 @@ int runSend(const QStringList& argv) {
                                            QStringLiteral("S"), QStringLiteral("120"));
     const QCommandLineOption insecureOption = insecureEndpointsOption();
     const QCommandLineOption yesOption = assumeYesOption();
-    parser.addOptions({urlOption, keyOption, keyFileOption, keystoreOption, passwordFileOption, toOption, valueOption, timeoutOption,
-                       insecureOption, yesOption});
-    if (auto exit = parseArguments(parser, args,
-                                   QStringLiteral("Sends ETH in an EIP-1559 transaction (nonce, fees and gas from the node), "
-                                                  "waits for the receipt and prints the transaction hash."),
-                                   0, 0))
+    parser.addOptions({urlOption, keyOption, keyFileOption, keystoreOption, passwordFileOption, toOption, valueOption,
+                       timeoutOption, insecureOption, yesOption});
+    if (auto exit =
+            parseArguments(parser, args,
+                           QStringLiteral("Sends ETH in an EIP-1559 transaction (nonce, fees and gas from the node), "
+                                          "waits for the receipt and prints the transaction hash."),
+                           0, 0))
         return *exit;
     int exitCode = Ok;
     auto url = rpcUrl(parser, urlOption, insecureOption, exitCode);
     if (!url) return exitCode;
     const bool keyGiven = secretGiven(parser, keyOption, keyFileOption);
     if (keyGiven == parser.isSet(keystoreOption))
-        return fail(QStringLiteral("give exactly one of --private-key-file (or --private-key) and --keystore (see --help)"), Usage);
+        return fail(
+            QStringLiteral("give exactly one of --private-key-file (or --private-key) and --keystore (see --help)"),
+            Usage);
     if (!parser.isSet(toOption)) return fail(QStringLiteral("--to is required (see --help)"), Usage);
     if (!parser.isSet(valueOption)) return fail(QStringLiteral("--value is required (see --help)"), Usage);
     auto to = parse_address(parser.value(toOption).trimmed().toStdString());
@@ -116,7 +126,8 @@ int runSend(const QStringList& argv) {
     if (!value) return fail(withContext(QStringLiteral("--value"), value.message()), Usage);
     bool timeoutOk = false;
     const int timeoutSeconds = parser.value(timeoutOption).toInt(&timeoutOk);
-    if (!timeoutOk || timeoutSeconds <= 0) return fail(QStringLiteral("--timeout must be a positive number of seconds"), Usage);
+    if (!timeoutOk || timeoutSeconds <= 0)
+        return fail(QStringLiteral("--timeout must be a positive number of seconds"), Usage);
 
     std::optional<PrivateKey> key;
     if (keyGiven) {
@@ -126,11 +137,13 @@ int runSend(const QStringList& argv) {
     } else {
         const QString path = parser.value(keystoreOption);
         QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) return fail(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
         const QByteArray json = file.readAll();
         auto password = readPassword(parser.value(passwordFileOption), false);
         if (!password) return fail(password.message());
-        auto decrypted = decrypt_keystore(std::string_view(json.constData(), std::size_t(json.size())), password->as_string());
+        auto decrypted =
+            decrypt_keystore(std::string_view(json.constData(), std::size_t(json.size())), password->as_string());
         if (!decrypted) return fail(withContext(path, decrypted.message()));
         key.emplace(std::move(*decrypted));
     }
@@ -140,7 +153,8 @@ int runSend(const QStringList& argv) {
     // The chain is confirmed once, here; the sender refuses to sign if the endpoint changes it later.
     QObject context;
     const auto chain = awaitResult<RpcResult<quint64>>([&](auto done) { eth.chainId(&context, done); });
-    if (!chain.ok()) return fail(QStringLiteral("the node at %1 is not answering: %2").arg(url->toString(), chain.error().message));
+    if (!chain.ok())
+        return fail(QStringLiteral("the node at %1 is not answering: %2").arg(url->toString(), chain.error().message));
     printErr(QStringLiteral("sending on chain %1").arg(chain.value()));
     TransactionSender sender(&eth, chain.value());
     sender.setReceiptTimeout(std::chrono::seconds(timeoutSeconds));
@@ -151,7 +165,9 @@ int runSend(const QStringList& argv) {
     QEventLoop loop;
     int result = Ok;
     TransactionSender::Callbacks callbacks;
-    callbacks.submitted = [](Hash hash) { printErr(QStringLiteral("submitted %1, waiting for the receipt").arg(QString::fromStdString(hash.hex()))); };
+    callbacks.submitted = [](Hash hash) {
+        printErr(QStringLiteral("submitted %1, waiting for the receipt").arg(QString::fromStdString(hash.hex())));
+    };
     callbacks.confirmed = [&](TransactionReceipt receipt) {
         if (!receipt.success) {
             result = fail(QStringLiteral("transaction %1 was mined in block %2 but reverted")

@@ -9,14 +9,14 @@
 #include <QCoreApplication>
 #include <QFile>
 
-#include <cctype>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
+#include <cctype>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 
 namespace sluice::cli {
 
@@ -136,7 +136,8 @@ Result<SecureBytes> readSecretFile(const QString& path, const std::string& optio
     const Descriptor fd(::open(name.constData(), O_RDONLY | O_CLOEXEC));
     if (fd.get() < 0) return make_error("cannot open " + option + " " + shown + ": " + std::strerror(errno));
     struct stat st {};
-    if (::fstat(fd.get(), &st) != 0) return make_error("cannot read " + option + " " + shown + ": " + std::strerror(errno));
+    if (::fstat(fd.get(), &st) != 0)
+        return make_error("cannot read " + option + " " + shown + ": " + std::strerror(errno));
     if (S_ISDIR(st.st_mode)) return make_error(option + " " + shown + " is a directory");
     if (privateOnly && (st.st_mode & (S_IRGRP | S_IWGRP | S_IROTH | S_IWOTH))) {
         char mode[8];
@@ -173,7 +174,8 @@ QCommandLineOption secretFileOption(const QString& inlineName, const QString& wh
                               QStringLiteral("FILE"));
 }
 
-bool secretGiven(const QCommandLineParser& parser, const QCommandLineOption& inlineForm, const QCommandLineOption& fileForm) {
+bool secretGiven(const QCommandLineParser& parser, const QCommandLineOption& inlineForm,
+                 const QCommandLineOption& fileForm) {
     return parser.isSet(inlineForm) || parser.isSet(fileForm);
 }
 
@@ -200,8 +202,7 @@ Result<SecureBytes> readSecretOption(const QCommandLineParser& parser, const QCo
         return readStdinLine(prompt, fileName + " - (stdin)");
     }
     if (!required) return SecureBytes();
-    if (!isatty(STDIN_FILENO))
-        return make_error(fileName + " FILE is required (FILE may be - for stdin; see --help)");
+    if (!isatty(STDIN_FILENO)) return make_error(fileName + " FILE is required (FILE may be - for stdin; see --help)");
     return readStdinLine(prompt, "the terminal");
 }
 
@@ -209,10 +210,10 @@ Result<PrivateKey> readPrivateKeyOption(const QCommandLineParser& parser, const 
                                         const QCommandLineOption& fileForm) {
     auto text = readSecretOption(parser, inlineForm, fileForm, "Private key: ", true);
     if (!text) return text.error();
-    const std::string source =
-        parser.isSet(inlineForm) ? "--" + inlineForm.names().constFirst().toStdString()
-        : parser.isSet(fileForm) ? "--" + fileForm.names().constFirst().toStdString() + " " + parser.value(fileForm).toStdString()
-                                 : std::string("the private key");
+    const std::string source = parser.isSet(inlineForm) ? "--" + inlineForm.names().constFirst().toStdString()
+                               : parser.isSet(fileForm) ? "--" + fileForm.names().constFirst().toStdString() + " " +
+                                                              parser.value(fileForm).toStdString()
+                                                        : std::string("the private key");
     std::string_view hex = text->as_string();
     while (!hex.empty() && std::isspace(static_cast<unsigned char>(hex.front()))) hex.remove_prefix(1);
     while (!hex.empty() && std::isspace(static_cast<unsigned char>(hex.back()))) hex.remove_suffix(1);
@@ -231,9 +232,10 @@ QCommandLineOption insecureEndpointsOption() {
 Status checkEndpoint(const QUrl& url, const QString& what, bool allowInsecure) {
     if (auto ok = checkEndpointTransport(url, allowInsecure, what); !ok) return ok;
     if (isUnencryptedRemote(url))
-        printErr(QStringLiteral("warning: --insecure-endpoints: %1 %2 is not encrypted; anyone on the network path can see "
-                                "which addresses you use and change what the node answers (balances, fees, chain id)")
-                     .arg(what, url.toDisplayString()));
+        printErr(
+            QStringLiteral("warning: --insecure-endpoints: %1 %2 is not encrypted; anyone on the network path can see "
+                           "which addresses you use and change what the node answers (balances, fees, chain id)")
+                .arg(what, url.toDisplayString()));
     return {};
 }
 
@@ -248,12 +250,12 @@ TransactionSender::ReviewHook terminalReview(bool assumeYes) {
         auto eth = [](const U256& wei) { return QString::fromStdString(format_amount(wei)) + QStringLiteral(" ETH"); };
         printErr(QStringLiteral("review: chain %1, from %2 to %3, value %4")
                      .arg(t.chainId)
-                     .arg(QString::fromStdString(to_checksum_address(t.from)), QString::fromStdString(to_checksum_address(t.to)),
-                          eth(t.value)));
+                     .arg(QString::fromStdString(to_checksum_address(t.from)),
+                          QString::fromStdString(to_checksum_address(t.to)), eth(t.value)));
         printErr(QStringLiteral("        gas limit %1 at most %2 gwei: fee about %3, at most %4; total at most %5")
                      .arg(t.gasLimit)
-                     .arg(QString::fromStdString(format_amount(t.maxFeePerGas, Unit::gwei)), eth(t.expectedFee()), eth(t.maxFee()),
-                          eth(t.maxTotal())));
+                     .arg(QString::fromStdString(format_amount(t.maxFeePerGas, Unit::gwei)), eth(t.expectedFee()),
+                          eth(t.maxFee()), eth(t.maxTotal())));
         if (t.value != 0 && fee_is_large_share(t.maxFee(), t.value))
             printErr(QStringLiteral("warning: the fee can be %1 % or more of the value").arg(fee_warning_percent));
         if (assumeYes || !isatty(STDIN_FILENO)) return decide(true);

@@ -55,7 +55,8 @@ Result<SecureBytes> readPassword(const QString& passwordFile, bool confirm);
 QCommandLineOption secretFileOption(const QString& inlineName, const QString& what);
 
 // Whether either form was given.
-bool secretGiven(const QCommandLineParser& parser, const QCommandLineOption& inlineForm, const QCommandLineOption& fileForm);
+bool secretGiven(const QCommandLineParser& parser, const QCommandLineOption& inlineForm,
+                 const QCommandLineOption& fileForm);
 
 // The secret's bytes as given (UTF-8 for text). `prompt` ("Recovery phrase: ") is shown on a
 // terminal; `required` says whether to ask for it when neither form was given.

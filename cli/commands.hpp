@@ -7,10 +7,10 @@
 
 namespace sluice::cli {
 
-int runKey(const QStringList& args);              // key new-mnemonic | key derive
-int runKeystore(const QStringList& args);         // keystore new | keystore decrypt
-int runSignTypedData(const QStringList& args);    // sign-typed-data
-int runBalance(const QStringList& args);          // balance
-int runSend(const QStringList& args);             // send
+int runKey(const QStringList& args);            // key new-mnemonic | key derive
+int runKeystore(const QStringList& args);       // keystore new | keystore decrypt
+int runSignTypedData(const QStringList& args);  // sign-typed-data
+int runBalance(const QStringList& args);        // balance
+int runSend(const QStringList& args);           // send
 
 }  // namespace sluice::cli

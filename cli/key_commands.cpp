@@ -19,7 +19,8 @@ int newMnemonic(const QStringList& args) {
     const QCommandLineOption words(QStringLiteral("words"), QStringLiteral("Number of words: 12 or 24 (default 12)."),
                                    QStringLiteral("N"), QStringLiteral("12"));
     parser.addOption(words);
-    if (auto exit = parseArguments(parser, args, QStringLiteral("Prints a new BIP-39 recovery phrase (English)."), 0, 0))
+    if (auto exit =
+            parseArguments(parser, args, QStringLiteral("Prints a new BIP-39 recovery phrase (English)."), 0, 0))
         return *exit;
     const QString count = parser.value(words);
     if (count != QLatin1String("12") && count != QLatin1String("24"))
@@ -61,18 +62,22 @@ int derive(const QStringList& args) {
         QStringLiteral("mnemonic"),
         QStringLiteral("The recovery phrase (quote it). Other local users can read it in ps: prefer --mnemonic-file."),
         QStringLiteral("WORDS"));
-    const QCommandLineOption mnemonicFileOption = secretFileOption(QStringLiteral("mnemonic"), QStringLiteral("the recovery phrase"));
+    const QCommandLineOption mnemonicFileOption =
+        secretFileOption(QStringLiteral("mnemonic"), QStringLiteral("the recovery phrase"));
     const QCommandLineOption passphraseOption(
         QStringLiteral("passphrase"),
         QStringLiteral("The optional BIP-39 passphrase (\"25th word\"). Visible in ps: prefer --passphrase-file."),
         QStringLiteral("P"));
     const QCommandLineOption passphraseFileOption =
         secretFileOption(QStringLiteral("passphrase"), QStringLiteral("the optional BIP-39 passphrase"));
-    const QCommandLineOption indexOption(QStringLiteral("index"), QStringLiteral("Account index N of m/44'/60'/0'/0/N (default 0)."),
+    const QCommandLineOption indexOption(QStringLiteral("index"),
+                                         QStringLiteral("Account index N of m/44'/60'/0'/0/N (default 0)."),
                                          QStringLiteral("N"), QStringLiteral("0"));
-    const QCommandLineOption jsonOption(QStringLiteral("json"),
-                                        QStringLiteral("Print {address, path, publicKey, privateKey} as JSON (contains the secret key)."));
-    parser.addOptions({mnemonicOption, mnemonicFileOption, passphraseOption, passphraseFileOption, indexOption, jsonOption});
+    const QCommandLineOption jsonOption(
+        QStringLiteral("json"),
+        QStringLiteral("Print {address, path, publicKey, privateKey} as JSON (contains the secret key)."));
+    parser.addOptions(
+        {mnemonicOption, mnemonicFileOption, passphraseOption, passphraseFileOption, indexOption, jsonOption});
     if (auto exit = parseArguments(parser, args,
                                    QStringLiteral("Prints the EIP-55 address of m/44'/60'/0'/0/N for a recovery phrase "
                                                   "(without --mnemonic-file, asked for on a terminal)."),
@@ -81,7 +86,8 @@ int derive(const QStringList& args) {
     bool indexOk = false;
     const uint index = parser.value(indexOption).toUInt(&indexOk);
     if (!indexOk || index >= kBip32Hardened)
-        return fail(QStringLiteral("--index must be a whole number from 0 to 2147483647, not '%1'").arg(parser.value(indexOption)),
+        return fail(QStringLiteral("--index must be a whole number from 0 to 2147483647, not '%1'")
+                        .arg(parser.value(indexOption)),
                     Usage);
 
     auto givenMnemonic = readSecretOption(parser, mnemonicOption, mnemonicFileOption, "Recovery phrase: ", true);
@@ -108,10 +114,11 @@ int derive(const QStringList& args) {
     Bytes uncompressed{0x04};
     append(uncompressed, pub.xy);
     SecureBytes secretHex = key->to_hex();
-    QJsonObject out{{QStringLiteral("address"), address},
-                    {QStringLiteral("path"), QString::fromStdString(bip44_ethereum_path(index))},
-                    {QStringLiteral("publicKey"), QString::fromStdString(to_hex(uncompressed))},
-                    {QStringLiteral("privateKey"), QString::fromLatin1(secretHex.as_string().data(), qsizetype(secretHex.size()))}};
+    QJsonObject out{
+        {QStringLiteral("address"), address},
+        {QStringLiteral("path"), QString::fromStdString(bip44_ethereum_path(index))},
+        {QStringLiteral("publicKey"), QString::fromStdString(to_hex(uncompressed))},
+        {QStringLiteral("privateKey"), QString::fromLatin1(secretHex.as_string().data(), qsizetype(secretHex.size()))}};
     QByteArray text = QJsonDocument(out).toJson(QJsonDocument::Indented);
     std::fwrite(text.constData(), 1, std::size_t(text.size()), stdout);
     secure_wipe(text.data(), std::size_t(text.size()));
@@ -125,11 +132,12 @@ int runKey(const QStringList& argv) {
     if (sub == QLatin1String("new-mnemonic")) return newMnemonic(foldVerb(argv, 2));
     if (sub == QLatin1String("derive")) return derive(foldVerb(argv, 2));
     if (sub.isEmpty() || sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
-        std::fputs("Usage: sluice-cli key new-mnemonic [--words 12|24]\n"
-                   "       sluice-cli key derive [--mnemonic-file F] [--passphrase-file F] [--index N] [--json]\n"
-                   "       (F may be - for stdin; without --mnemonic-file, asked for on a terminal. --mnemonic WORDS\n"
-                   "       and --passphrase P work too, but other local users can read them in ps.)\n",
-                   sub.isEmpty() ? stderr : stdout);
+        std::fputs(
+            "Usage: sluice-cli key new-mnemonic [--words 12|24]\n"
+            "       sluice-cli key derive [--mnemonic-file F] [--passphrase-file F] [--index N] [--json]\n"
+            "       (F may be - for stdin; without --mnemonic-file, asked for on a terminal. --mnemonic WORDS\n"
+            "       and --passphrase P work too, but other local users can read them in ps.)\n",
+            sub.isEmpty() ? stderr : stdout);
         return sub.isEmpty() ? Usage : Ok;
     }
     return fail(QStringLiteral("unknown command 'key %1' (see sluice-cli key --help)").arg(sub), Usage);

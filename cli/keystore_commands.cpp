@@ -25,29 +25,36 @@ int newKeystore(const QStringList& args) {
     QCommandLineParser parser;
     const QCommandLineOption keyOption(
         QStringLiteral("private-key"),
-        QStringLiteral("The private key, 64 hex digits. Other local users can read it in ps: prefer --private-key-file."),
+        QStringLiteral(
+            "The private key, 64 hex digits. Other local users can read it in ps: prefer --private-key-file."),
         QStringLiteral("HEX"));
-    const QCommandLineOption keyFileOption = secretFileOption(QStringLiteral("private-key"), QStringLiteral("the private key"));
-    const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("Where to write the keystore (must not exist)."),
-                                       QStringLiteral("FILE"));
+    const QCommandLineOption keyFileOption =
+        secretFileOption(QStringLiteral("private-key"), QStringLiteral("the private key"));
+    const QCommandLineOption outOption(
+        QStringLiteral("out"), QStringLiteral("Where to write the keystore (must not exist)."), QStringLiteral("FILE"));
     const QCommandLineOption kdfOption(QStringLiteral("kdf"),
                                        QStringLiteral("scrypt (default, n=2^18) or pbkdf2 (c=262144, hmac-sha256)."),
                                        QStringLiteral("KDF"), QStringLiteral("scrypt"));
     parser.addOptions({keyOption, keyFileOption, passwordFileOption(), outOption, kdfOption});
-    if (auto exit = parseArguments(parser, args,
-                                   QStringLiteral("Writes a Web3 Secret Storage v3 keystore (geth/cast compatible). Without "
-                                                  "--private-key-file, the key is asked for on a terminal."),
-                                   0, 0))
+    if (auto exit =
+            parseArguments(parser, args,
+                           QStringLiteral("Writes a Web3 Secret Storage v3 keystore (geth/cast compatible). Without "
+                                          "--private-key-file, the key is asked for on a terminal."),
+                           0, 0))
         return *exit;
     if (!parser.isSet(outOption)) return fail(QStringLiteral("--out is required (see --help)"), Usage);
     KdfParams kdf;
     const QString kdfName = parser.value(kdfOption);
-    if (kdfName == QLatin1String("scrypt")) kdf = KdfParams::scrypt();
-    else if (kdfName == QLatin1String("pbkdf2")) kdf = KdfParams::pbkdf2();
-    else return fail(QStringLiteral("--kdf must be scrypt or pbkdf2, not '%1'").arg(kdfName), Usage);
+    if (kdfName == QLatin1String("scrypt"))
+        kdf = KdfParams::scrypt();
+    else if (kdfName == QLatin1String("pbkdf2"))
+        kdf = KdfParams::pbkdf2();
+    else
+        return fail(QStringLiteral("--kdf must be scrypt or pbkdf2, not '%1'").arg(kdfName), Usage);
 
     const QString outPath = parser.value(outOption);
-    if (QFile::exists(outPath)) return fail(QStringLiteral("%1 already exists; not overwriting a keystore").arg(outPath));
+    if (QFile::exists(outPath))
+        return fail(QStringLiteral("%1 already exists; not overwriting a keystore").arg(outPath));
     auto key = readPrivateKeyOption(parser, keyOption, keyFileOption);
     if (!key) return fail(key.message(), Usage);
     auto password = readPassword(parser.value(passwordFileOption()), true);
@@ -57,7 +64,8 @@ int newKeystore(const QStringList& args) {
     auto json = encrypt_keystore(*key, password->as_string(), kdf);
     if (!json) return fail(json.message());
     QSaveFile out(outPath);
-    if (!out.open(QIODevice::WriteOnly)) return fail(QStringLiteral("cannot write %1: %2").arg(outPath, out.errorString()));
+    if (!out.open(QIODevice::WriteOnly))
+        return fail(QStringLiteral("cannot write %1: %2").arg(outPath, out.errorString()));
     out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     out.write(json->data(), qint64(json->size()));
     if (!out.commit()) return fail(QStringLiteral("cannot write %1: %2").arg(outPath, out.errorString()));
@@ -69,11 +77,13 @@ int decrypt(const QStringList& args) {
     QCommandLineParser parser;
     parser.addOption(passwordFileOption());
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The keystore file."));
-    if (auto exit = parseArguments(parser, args, QStringLiteral("Decrypts a v3 keystore and prints its 0x private key."), 1, 1))
+    if (auto exit =
+            parseArguments(parser, args, QStringLiteral("Decrypts a v3 keystore and prints its 0x private key."), 1, 1))
         return *exit;
     const QString path = parser.positionalArguments().first();
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) return fail(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
     const QByteArray json = file.readAll();
     auto password = readPassword(parser.value(passwordFileOption()), false);
     if (!password) return fail(password.message());
@@ -92,9 +102,10 @@ int runKeystore(const QStringList& argv) {
     if (sub == QLatin1String("new")) return newKeystore(foldVerb(argv, 2));
     if (sub == QLatin1String("decrypt")) return decrypt(foldVerb(argv, 2));
     if (sub.isEmpty() || sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
-        std::fputs("Usage: sluice-cli keystore new [--private-key-file F] [--password-file F] --out FILE [--kdf scrypt|pbkdf2]\n"
-                   "       sluice-cli keystore decrypt FILE [--password-file F]\n",
-                   sub.isEmpty() ? stderr : stdout);
+        std::fputs(
+            "Usage: sluice-cli keystore new [--private-key-file F] [--password-file F] --out FILE [--kdf scrypt|pbkdf2]\n"
+            "       sluice-cli keystore decrypt FILE [--password-file F]\n",
+            sub.isEmpty() ? stderr : stdout);
         return sub.isEmpty() ? Usage : Ok;
     }
     return fail(QStringLiteral("unknown command 'keystore %1' (see sluice-cli keystore --help)").arg(sub), Usage);

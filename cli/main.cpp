@@ -5,10 +5,10 @@
 
 #include <cstdio>
 
-#include "core/common/secure.hpp"
 #include "cli/bridge_commands.hpp"
 #include "cli/cli_support.hpp"
 #include "cli/commands.hpp"
+#include "core/common/secure.hpp"
 
 namespace {
 

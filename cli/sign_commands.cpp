@@ -16,20 +16,24 @@ int runSignTypedData(const QStringList& argv) {
     QCommandLineParser parser;
     const QCommandLineOption keyOption(
         QStringLiteral("private-key"),
-        QStringLiteral("The signing key, 64 hex digits. Other local users can read it in ps: prefer --private-key-file."),
+        QStringLiteral(
+            "The signing key, 64 hex digits. Other local users can read it in ps: prefer --private-key-file."),
         QStringLiteral("HEX"));
-    const QCommandLineOption keyFileOption = secretFileOption(QStringLiteral("private-key"), QStringLiteral("the signing key"));
+    const QCommandLineOption keyFileOption =
+        secretFileOption(QStringLiteral("private-key"), QStringLiteral("the signing key"));
     parser.addOptions({keyOption, keyFileOption});
     parser.addPositionalArgument(QStringLiteral("FILE.json"),
                                  QStringLiteral("eth_signTypedData_v4 JSON: {types, primaryType, domain, message}."));
-    if (auto exit = parseArguments(parser, args,
-                                   QStringLiteral("Signs EIP-712 typed data; prints the 65-byte r||s||v signature. Without "
-                                                  "--private-key-file, the key is asked for on a terminal."),
-                                   1, 1))
+    if (auto exit =
+            parseArguments(parser, args,
+                           QStringLiteral("Signs EIP-712 typed data; prints the 65-byte r||s||v signature. Without "
+                                          "--private-key-file, the key is asked for on a terminal."),
+                           1, 1))
         return *exit;
     const QString path = parser.positionalArguments().first();
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) return fail(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
     const QByteArray text = file.readAll();
     nlohmann::json document = nlohmann::json::parse(text.constData(), text.constData() + text.size(), nullptr, false);
     if (document.is_discarded()) return fail(QStringLiteral("%1 is not valid JSON").arg(path));

@@ -34,7 +34,8 @@ constexpr HttpLimits kLimits{512, 1024};
 const HttpAccessRules& rules() {
     static const HttpAccessRules r = [] {
         HttpAccessRules a;
-        a.setAllowed({QStringLiteral("node.example"), QStringLiteral("[fe80::1]:8546")}, {QStringLiteral("https://app.example")});
+        a.setAllowed({QStringLiteral("node.example"), QStringLiteral("[fe80::1]:8546")},
+                     {QStringLiteral("https://app.example")});
         a.setBoundHost(QStringLiteral("10.1.2.3"));
         return a;
     }();
@@ -47,11 +48,14 @@ std::string describe(const HttpRequestReader::Step& step, const HttpRequestReade
     const HttpRequestHead& h = reader.head();
     switch (step.event) {
     case Event::needMore: return "more";
-    case Event::refused: return "refused " + std::to_string(step.refusal.status) + " " + step.refusal.message.toStdString();
+    case Event::refused:
+        return "refused " + std::to_string(step.refusal.status) + " " + step.refusal.message.toStdString();
     case Event::upgrade: return "upgrade " + h.target.toStdString();
     case Event::preflight: return "preflight " + std::to_string(h.size) + (h.keepAlive ? " keep" : " close");
     case Event::headRead: return "head " + std::to_string(h.size) + " " + std::to_string(h.contentLength);
-    case Event::call: return "call " + std::to_string(step.body.size()) + (h.keepAlive ? " keep " : " close ") + step.body.toStdString();
+    case Event::call:
+        return "call " + std::to_string(step.body.size()) + (h.keepAlive ? " keep " : " close ") +
+               step.body.toStdString();
     }
     return "?";
 }
@@ -61,11 +65,11 @@ std::vector<std::string> run(const QByteArray& data, const std::vector<qsizetype
     using Event = HttpRequestReader::Event;
     HttpRequestReader reader(kLimits, &rules());
     std::vector<std::string> events;
-    QByteArray unread;         // received, not consumed
+    QByteArray unread;  // received, not consumed
     qsizetype consumedTotal = 0;
     qsizetype given = 0;
-    qsizetype headStart = 0;   // where the head of the request being read starts in `data`
-    bool anyRequest = false;   // an upgrade is handed over only before any other request
+    qsizetype headStart = 0;  // where the head of the request being read starts in `data`
+    bool anyRequest = false;  // an upgrade is handed over only before any other request
     bool ended = false;
     for (const qsizetype cut : cuts) {
         unread += data.mid(given, cut - given);
@@ -105,13 +109,15 @@ std::vector<std::string> run(const QByteArray& data, const std::vector<qsizetype
                 FUZZ_CHECK(step.consumed == h.size && h.size <= kLimits.maxHeaderBytes + 4);
                 const QByteArray head = data.mid(at, h.size);
                 FUZZ_CHECK(head.endsWith("\r\n\r\n") && head.indexOf("\r\n\r\n") == h.size - 4);
-                for (const auto& [name, value] : h.fields) FUZZ_CHECK(!name.isEmpty() && !name.contains(':') && name == name.toLower());
+                for (const auto& [name, value] : h.fields)
+                    FUZZ_CHECK(!name.isEmpty() && !name.contains(':') && name == name.toLower());
                 FUZZ_CHECK(h.hosts <= 1 && h.origins <= 1);
                 if (step.event == Event::preflight) {
                     FUZZ_CHECK(h.method == "OPTIONS" && h.origins == 1 && h.contentLength <= 0 && !h.chunked);
                     anyRequest = true;
                 } else {
-                    FUZZ_CHECK(h.method == "POST" && !h.chunked && h.contentLength >= 0 && h.contentLength <= kLimits.maxBodyBytes);
+                    FUZZ_CHECK(h.method == "POST" && !h.chunked && h.contentLength >= 0 &&
+                               h.contentLength <= kLimits.maxBodyBytes);
                     FUZZ_CHECK(reader.inBody());
                     headStart = at;
                 }
@@ -136,7 +142,10 @@ std::vector<std::string> run(const QByteArray& data, const std::vector<qsizetype
             break;
         }
     }
-    events.push_back((reader.ended() ? "ended " : reader.inBody() ? "in body " : "between ") + std::to_string(consumedTotal));
+    events.push_back((reader.ended()    ? "ended "
+                      : reader.inBody() ? "in body "
+                                        : "between ") +
+                     std::to_string(consumedTotal));
     return events;
 }
 

@@ -40,7 +40,8 @@ bool notification(const QJsonValue& call) {
     const QJsonObject o = call.toObject();
     const QJsonValue params = o.value(QStringLiteral("params"));
     return !o.contains(QStringLiteral("id")) && o.value(QStringLiteral("jsonrpc")) == QStringLiteral("2.0") &&
-           o.value(QStringLiteral("method")).isString() && (params.isUndefined() || params.isArray() || params.isObject());
+           o.value(QStringLiteral("method")).isString() &&
+           (params.isUndefined() || params.isArray() || params.isObject());
 }
 
 // The id an answer to `call` carries.
@@ -56,7 +57,9 @@ void checkId(const QJsonValue& call, const QJsonObject& response) {
     }
 }
 
-int errorCode(const QJsonObject& response) { return response.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toInt(); }
+int errorCode(const QJsonObject& response) {
+    return response.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toInt();
+}
 
 }  // namespace
 
@@ -83,7 +86,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(payload, &parseError);
-    const bool parsed = parseError.error == QJsonParseError::NoError && !doc.isNull() && payload.size() <= kLimits.maxBodyBytes;
+    const bool parsed =
+        parseError.error == QJsonParseError::NoError && !doc.isNull() && payload.size() <= kLimits.maxBodyBytes;
     const QJsonArray calls = doc.isArray() ? doc.array() : QJsonArray();
     // One error object with id null: what cannot be taken apart into calls.
     if (!parsed || (doc.isArray() && (calls.isEmpty() || calls.size() > kLimits.maxBatchCalls))) {

@@ -29,8 +29,8 @@ std::filesystem::path g_root;
 void write(const std::string& target, const std::string& name, ByteView bytes) {
     const auto dir = g_root / target;
     std::filesystem::create_directories(dir);
-    std::ofstream(dir / name, std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()),
-                                                      static_cast<std::streamsize>(bytes.size()));
+    std::ofstream(dir / name, std::ios::binary)
+        .write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
 }
 
 // An ABI seed: the selector byte of fuzz/abi.cpp's kTypeLists, then the encoding.
@@ -97,7 +97,8 @@ void core_seeds() {
     abi_seed("dynamic-mix", 6, "bytes,string,uint256", {Bytes(40, 0xab), std::string("x"), U256(7)});
     abi_seed("string-array", 8, "string[]", {AbiValue(std::vector<AbiValue>{std::string("a"), std::string("bc")})});
     abi_seed("nested", 10, "uint256[][]",
-             {AbiValue(std::vector<AbiValue>{AbiValue(std::vector<AbiValue>{U256(1)}), AbiValue(std::vector<AbiValue>{U256(2), U256(3)})})});
+             {AbiValue(std::vector<AbiValue>{AbiValue(std::vector<AbiValue>{U256(1)}),
+                                             AbiValue(std::vector<AbiValue>{U256(2), U256(3)})})});
     const std::string text[] = {"uint256\n0x2a", "int8\n-5", "string[]\n[a,b]", "bytes4[2]\n[0x01020304,0x05060708]",
                                 "address\n0x00000000000000000000000000000000000000aa"};
     for (std::size_t i = 0; i < std::size(text); ++i) {
@@ -125,7 +126,8 @@ void core_seeds() {
         skipped_record(forced_transaction_of(signed_record(true, RecordKind::new_account_transfer, 1, to, 9), Params{}),
                        1'700'000'100),
     };
-    for (std::size_t i = 0; i < records.size(); ++i) write("records", "record-" + std::to_string(i), encode_record(records[i]));
+    for (std::size_t i = 0; i < records.size(); ++i)
+        write("records", "record-" + std::to_string(i), encode_record(records[i]));
     write("records", "all", encode_records(records));
     // Batches: byte 0 of fuzz/batch.cpp's input (0 = the right number of chunk roots), then records.
     Bytes batch{0};
@@ -135,7 +137,8 @@ void core_seeds() {
     append(with_forced, encode_records(records));
     write("batch", "forced", with_forced);
     std::vector<Record> many;
-    for (std::uint64_t i = 0; i < 20; ++i) many.push_back(i % 5 == 4 ? deposit(to, false) : signed_record(i % 2, RecordKind::transfer, 1, to, i));
+    for (std::uint64_t i = 0; i < 20; ++i)
+        many.push_back(i % 5 == 4 ? deposit(to, false) : signed_record(i % 2, RecordKind::transfer, 1, to, i));
     Bytes two_chunks{0};
     append(two_chunks, encode_records(many));
     write("batch", "two-chunks", two_chunks);
@@ -143,9 +146,12 @@ void core_seeds() {
 
 // --- the node's targets: http, jsonrpc, websocket ------------------------------------------------
 
-void text(const std::string& target, const std::string& name, const std::string& content) { write(target, name, as_bytes(content)); }
+void text(const std::string& target, const std::string& name, const std::string& content) {
+    write(target, name, as_bytes(content));
+}
 
-std::string post(const std::string& body, const std::string& headers = "Host: localhost:8546\r\nContent-Type: application/json\r\n") {
+std::string post(const std::string& body,
+                 const std::string& headers = "Host: localhost:8546\r\nContent-Type: application/json\r\n") {
     return "POST / HTTP/1.1\r\n" + headers + "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
 }
 
@@ -188,7 +194,8 @@ void node_seeds() {
     tx.gas_limit = 21000;
     tx.to = *Address::from_hex("0x70997970c51812dc3a010c7d01b50e0d17dc79c8");
     tx.value = 1;
-    const auto signed_tx = sign_transaction(tx, *PrivateKey::from_hex("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"));
+    const auto signed_tx = sign_transaction(
+        tx, *PrivateKey::from_hex("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"));
     const std::string raw = to_hex(encode_signed(signed_tx));
     const std::string hash = to_hex(transaction_hash(signed_tx));
 
@@ -206,7 +213,8 @@ void node_seeds() {
         {"getBlockByNumber-full", call("eth_getBlockByNumber", R"(["latest",true])")},
         {"getBlockByNumber-1", call("eth_getBlockByNumber", R"(["0x1",false])")},
         {"getBlockByNumber-huge", call("eth_getBlockByNumber", R"(["0xffffffffffffffffff",false])")},
-        {"getBlockByHash", call("eth_getBlockByHash", R"(["0x0000000000000000000000000000000000000000000000000000000000000000",true])")},
+        {"getBlockByHash",
+         call("eth_getBlockByHash", R"(["0x0000000000000000000000000000000000000000000000000000000000000000",true])")},
         {"getTransactionByHash", call("eth_getTransactionByHash", "[\"" + hash + "\"]")},
         {"getTransactionReceipt", call("eth_getTransactionReceipt", "[\"" + hash + "\"]")},
         {"sendRawTransaction", call("eth_sendRawTransaction", "[\"" + raw + "\"]")},
@@ -214,7 +222,8 @@ void node_seeds() {
         {"feeHistory", call("eth_feeHistory", R"(["0x4","latest",[25,50,75]])")},
         {"feeHistory-bad", call("eth_feeHistory", R"([1e300,"pending",[50,10]])")},
         {"feeHistory-max", call("eth_feeHistory", R"([1024,"latest",[0,100]])")},
-        {"estimateGas", call("eth_estimateGas", R"([{"to":"0x70997970c51812dc3a010c7d01b50e0d17dc79c8","value":"0x1"}])")},
+        {"estimateGas",
+         call("eth_estimateGas", R"([{"to":"0x70997970c51812dc3a010c7d01b50e0d17dc79c8","value":"0x1"}])")},
         {"estimateGas-data", call("eth_estimateGas", R"([{"data":"0x00"}])")},
         {"call", call("eth_call", R"([{"to":"0x70997970c51812dc3a010c7d01b50e0d17dc79c8"},"latest"])")},
         {"gasPrice", call("eth_gasPrice", "[]")},
@@ -240,8 +249,10 @@ void node_seeds() {
         {"notification", R"({"jsonrpc":"2.0","method":"eth_chainId","params":[]})"},
         {"batch", "[" + call("eth_chainId", "[]", "1") + "," + call("eth_blockNumber", "[]", "2") + "," +
                       call("eth_getBalance", "[" + address + ",\"latest\"]", "\"three\"") + "]"},
-        {"batch-with-notifications", "[" + call("eth_chainId", "[]", "1") + R"(,{"jsonrpc":"2.0","method":"eth_chainId"},5,[],{}])"},
-        {"batch-only-notifications", R"([{"jsonrpc":"2.0","method":"eth_chainId"},{"jsonrpc":"2.0","method":"eth_blockNumber"}])"},
+        {"batch-with-notifications",
+         "[" + call("eth_chainId", "[]", "1") + R"(,{"jsonrpc":"2.0","method":"eth_chainId"},5,[],{}])"},
+        {"batch-only-notifications",
+         R"([{"jsonrpc":"2.0","method":"eth_chainId"},{"jsonrpc":"2.0","method":"eth_blockNumber"}])"},
         {"batch-empty", "[]"},
         {"batch-nested", "[[" + call("eth_chainId", "[]") + "]]"},
         {"parse-error", R"({"jsonrpc":"2.0","id":1,"method":"eth_chainId")"},
@@ -256,49 +267,65 @@ void node_seeds() {
     const std::string chain_id = call("eth_chainId", "[]");
     const std::string json = "Host: localhost:8546\r\nContent-Type: application/json\r\n";
     text("http", "post", post(chain_id));
-    text("http", "pipelined", post(chain_id) + post(call("eth_blockNumber", "[]", "2")) +
-                                  post(chain_id, json + "Connection: close\r\n") + post(chain_id));
-    text("http", "post-charset", post(chain_id, "Host: [::1]:8546\r\nContent-Type: Application/JSON; charset=utf-8\r\n"));
-    text("http", "post-http10", "POST / HTTP/1.0\r\nContent-Type: application/json\r\nContent-Length: " +
-                                    std::to_string(chain_id.size()) + "\r\n\r\n" + chain_id);
+    text("http", "pipelined",
+         post(chain_id) + post(call("eth_blockNumber", "[]", "2")) + post(chain_id, json + "Connection: close\r\n") +
+             post(chain_id));
+    text("http", "post-charset",
+         post(chain_id, "Host: [::1]:8546\r\nContent-Type: Application/JSON; charset=utf-8\r\n"));
+    text("http", "post-http10",
+         "POST / HTTP/1.0\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(chain_id.size()) +
+             "\r\n\r\n" + chain_id);
     text("http", "post-empty-body", post(""));
     text("http", "post-allowed-origin", post(chain_id, json + "Origin: https://app.example\r\n"));
     text("http", "post-foreign-origin", post(chain_id, json + "Origin: https://evil.example\r\n"));
-    text("http", "post-foreign-host", post(chain_id, "Host: attacker.example:8546\r\nContent-Type: application/json\r\n"));
+    text("http", "post-foreign-host",
+         post(chain_id, "Host: attacker.example:8546\r\nContent-Type: application/json\r\n"));
     text("http", "post-bound-host", post(chain_id, "Host: 10.1.2.3\r\nContent-Type: application/json\r\n"));
-    text("http", "post-two-hosts", post(chain_id, "Host: localhost\r\nHost: attacker.example\r\nContent-Type: application/json\r\n"));
+    text("http", "post-two-hosts",
+         post(chain_id, "Host: localhost\r\nHost: attacker.example\r\nContent-Type: application/json\r\n"));
     text("http", "post-text-plain", post(chain_id, "Host: localhost\r\nContent-Type: text/plain\r\n"));
     text("http", "post-no-type", post(chain_id, "Host: localhost\r\n"));
-    text("http", "post-chunked", "POST / HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                                 "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n");
+    text("http", "post-chunked",
+         "POST / HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+         "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n");
     text("http", "post-no-length", "POST / HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n\r\n{}");
-    text("http", "post-too-long", "POST / HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                                  "Content-Length: 99999999999\r\n\r\n{}");
-    text("http", "post-two-lengths", "POST / HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
-                                     "Content-Length: 3\r\n\r\n{}");
-    text("http", "post-same-lengths", "POST / HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
-                                      "Content-Length: 2\r\n\r\n{}");
-    text("http", "post-negative-length", "POST / HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: -1\r\n\r\n");
-    text("http", "post-bare-cr", "POST / HTTP/1.1\r\nHost: localhost\rX-Evil: 1\r\nContent-Type: application/json\r\n"
-                                 "Content-Length: 2\r\n\r\n{}");
-    text("http", "post-partial-body", "POST / HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"jsonrpc\"");
+    text("http", "post-too-long",
+         "POST / HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+         "Content-Length: 99999999999\r\n\r\n{}");
+    text("http", "post-two-lengths",
+         "POST / HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
+         "Content-Length: 3\r\n\r\n{}");
+    text("http", "post-same-lengths",
+         "POST / HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
+         "Content-Length: 2\r\n\r\n{}");
+    text("http", "post-negative-length",
+         "POST / HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: -1\r\n\r\n");
+    text("http", "post-bare-cr",
+         "POST / HTTP/1.1\r\nHost: localhost\rX-Evil: 1\r\nContent-Type: application/json\r\n"
+         "Content-Length: 2\r\n\r\n{}");
+    text("http", "post-partial-body",
+         "POST / HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"jsonrpc\"");
     text("http", "get", "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n");
     text("http", "bad-request-line", "POST /  HTTP/1.1\r\nHost: localhost\r\n\r\n");
     text("http", "http2-preface", "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");
     text("http", "header-no-colon", "POST / HTTP/1.1\r\nHost localhost\r\n\r\n");
     text("http", "header-too-large", "POST / HTTP/1.1\r\nX-Filler: " + std::string(600, 'a') + "\r\n\r\n");
-    text("http", "preflight", "OPTIONS / HTTP/1.1\r\nHost: localhost:8546\r\nOrigin: https://app.example\r\n"
-                              "Access-Control-Request-Method: POST\r\nAccess-Control-Request-Headers: content-type\r\n\r\n" +
-                                  post(chain_id, json + "Origin: https://app.example\r\n"));
+    text("http", "preflight",
+         "OPTIONS / HTTP/1.1\r\nHost: localhost:8546\r\nOrigin: https://app.example\r\n"
+         "Access-Control-Request-Method: POST\r\nAccess-Control-Request-Headers: content-type\r\n\r\n" +
+             post(chain_id, json + "Origin: https://app.example\r\n"));
     text("http", "preflight-foreign", "OPTIONS / HTTP/1.1\r\nHost: localhost\r\nOrigin: https://evil.example\r\n\r\n");
-    text("http", "preflight-with-body", "OPTIONS / HTTP/1.1\r\nHost: localhost\r\nOrigin: https://app.example\r\n"
-                                        "Content-Length: 2\r\n\r\n{}");
-    const std::string upgrade = "GET / HTTP/1.1\r\nHost: 127.0.0.1:8546\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                                "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+    text("http", "preflight-with-body",
+         "OPTIONS / HTTP/1.1\r\nHost: localhost\r\nOrigin: https://app.example\r\n"
+         "Content-Length: 2\r\n\r\n{}");
+    const std::string upgrade =
+        "GET / HTTP/1.1\r\nHost: 127.0.0.1:8546\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
     text("http", "upgrade", upgrade + frame(1, chain_id));
     text("http", "upgrade-after-post", post(chain_id) + upgrade);
-    text("http", "upgrade-foreign-origin", "GET / HTTP/1.1\r\nHost: localhost\r\nOrigin: https://evil.example\r\n"
-                                           "Upgrade: websocket\r\nConnection: Upgrade\r\n\r\n");
+    text("http", "upgrade-foreign-origin",
+         "GET / HTTP/1.1\r\nHost: localhost\r\nOrigin: https://evil.example\r\n"
+         "Upgrade: websocket\r\nConnection: Upgrade\r\n\r\n");
     text("http", "upgrade-h2c", "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: Upgrade\r\nUpgrade: h2c\r\n\r\n");
 
     // WebSocket: frame bytes after the handshake fuzz/websocket.cpp makes.
@@ -306,14 +333,16 @@ void node_seeds() {
     text("websocket", "text-chainId", frame(1, chain_id));
     text("websocket", "binary-chainId", frame(2, chain_id));
     text("websocket", "text-chainId-masked", frame(1, chain_id, true, true, 0, 0x12345678));
-    text("websocket", "fragmented-masked", frame(1, chain_id.substr(0, 30), false, true, 0, 0x0badf00d) +
-                                               frame(0, chain_id.substr(30), true, true, 0, 0xfeedbeef));
+    text("websocket", "fragmented-masked",
+         frame(1, chain_id.substr(0, 30), false, true, 0, 0x0badf00d) +
+             frame(0, chain_id.substr(30), true, true, 0, 0xfeedbeef));
     text("websocket", "batch", frame(1, "[" + chain_id + "," + call("eth_blockNumber", "[]", "2") + "]"));
     text("websocket", "two-messages", frame(1, chain_id) + frame(1, call("eth_gasPrice", "[]", "2")));
-    text("websocket", "fragmented", frame(1, chain_id.substr(0, 10), false) + frame(0, chain_id.substr(10, 10), false) +
-                                        frame(0, chain_id.substr(20), true));
-    text("websocket", "ping-between-fragments", frame(1, chain_id.substr(0, 10), false) + frame(9, "ping") +
-                                                    frame(0, chain_id.substr(10), true));
+    text("websocket", "fragmented",
+         frame(1, chain_id.substr(0, 10), false) + frame(0, chain_id.substr(10, 10), false) +
+             frame(0, chain_id.substr(20), true));
+    text("websocket", "ping-between-fragments",
+         frame(1, chain_id.substr(0, 10), false) + frame(9, "ping") + frame(0, chain_id.substr(10), true));
     text("websocket", "ping", frame(9, "are you there"));
     text("websocket", "pong", frame(10, ""));
     text("websocket", "close", frame(8, std::string("\x03\xe8", 2) + "bye"));
@@ -332,11 +361,13 @@ void node_seeds() {
     text("websocket", "reserved-opcode", frame(3, chain_id));
     text("websocket", "control-fragmented", frame(9, "x", false));
     text("websocket", "continuation-alone", frame(0, chain_id));
-    text("websocket", "long-16bit", frame(1, call("eth_feeHistory", "[4,\"latest\",[" + [] {
-                                                 std::string p;
-                                                 for (int i = 0; i < 60; ++i) p += (i ? ",50" : "50");
-                                                 return p;
-                                             }() + "]]")));
+    text("websocket", "long-16bit",
+         frame(1, call(
+                      "eth_feeHistory", "[4,\"latest\",[" + [] {
+                          std::string p;
+                          for (int i = 0; i < 60; ++i) p += (i ? ",50" : "50");
+                          return p;
+                      }() + "]]")));
     text("websocket", "length-64bit-huge", std::string("\x81\xff\x7f\xff\xff\xff\xff\xff\xff\xff\x12\x34\x56\x78", 14));
     text("websocket", "invalid-utf8", frame(1, "\xff\xfe{}"));
     text("websocket", "parse-error", frame(1, "{\"jsonrpc\""));
@@ -352,7 +383,9 @@ int main(int argc, char** argv) {
     }
     g_root = argv[1];
     const std::vector<std::string> groups(argv + 2, argv + argc);
-    auto wanted = [&](const char* group) { return groups.empty() || std::find(groups.begin(), groups.end(), group) != groups.end(); };
+    auto wanted = [&](const char* group) {
+        return groups.empty() || std::find(groups.begin(), groups.end(), group) != groups.end();
+    };
     if (wanted("core")) core_seeds();  // keystores differ on every run (random salt and iv)
     if (wanted("node")) node_seeds();
     return 0;

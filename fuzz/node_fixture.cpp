@@ -54,8 +54,8 @@ node::NodeApp& fuzzNode() {
     }
     // What `sluiced` does with these arguments (node/main.cpp), port 0: a free one.
     auto config = node::parseCommandLine(
-        {QStringLiteral("sluiced"), QStringLiteral("--data-dir"), g_dir->path(), QStringLiteral("--l2-port"), QStringLiteral("0"),
-         QStringLiteral("--block-time"), QStringLiteral("50"), QStringLiteral("--fee-recipient"),
+        {QStringLiteral("sluiced"), QStringLiteral("--data-dir"), g_dir->path(), QStringLiteral("--l2-port"),
+         QStringLiteral("0"), QStringLiteral("--block-time"), QStringLiteral("50"), QStringLiteral("--fee-recipient"),
          QStringLiteral("0x00000000000000000000000000000000000000fe"), QStringLiteral("--genesis-alloc"),
          QStringLiteral("%1=100000000000000000000").arg(QLatin1String(kFundedAddress))});
     if (!config) {
@@ -108,7 +108,8 @@ bool validResponse(const QJsonValue& v, bool notifications) {
     if (error) {
         const QJsonObject e = o.value(QStringLiteral("error")).toObject();
         const QJsonValue code = e.value(QStringLiteral("code"));
-        if (!code.isDouble() || code.toDouble() != double(code.toInteger()) || !e.value(QStringLiteral("message")).isString())
+        if (!code.isDouble() || code.toDouble() != double(code.toInteger()) ||
+            !e.value(QStringLiteral("message")).isString())
             return false;
     }
     return true;

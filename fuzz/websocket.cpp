@@ -41,10 +41,12 @@ bool upgrade(QTcpSocket& socket, QByteArray& rest) {
     if (!fuzz::spinUntil([&] { return socket.state() == QAbstractSocket::ConnectedState; }, kBoundMs)) return false;
     socket.write(kHandshake);
     QByteArray in;
-    if (!fuzz::spinUntil([&] {
-            in += socket.readAll();
-            return in.contains("\r\n\r\n") || socket.state() != QAbstractSocket::ConnectedState;
-        }, kBoundMs))
+    if (!fuzz::spinUntil(
+            [&] {
+                in += socket.readAll();
+                return in.contains("\r\n\r\n") || socket.state() != QAbstractSocket::ConnectedState;
+            },
+            kBoundMs))
         return false;
     const qsizetype end = in.indexOf("\r\n\r\n");
     if (end < 0 || !in.startsWith("HTTP/1.1 101")) return false;
@@ -64,8 +66,8 @@ QByteArray textFrame(const QByteArray& payload) {
 }
 
 struct ServerFrames {
-    QByteArrayList texts;   // complete text messages
-    bool wellFramed = true; // no mask bit, sane lengths
+    QByteArrayList texts;    // complete text messages
+    bool wellFramed = true;  // no mask bit, sane lengths
 };
 
 // Splits what the server sent into frames (RFC 6455 §5.2); a cut-off last frame is allowed
@@ -120,10 +122,12 @@ void checkServed() {
     QByteArray in;
     FUZZ_CHECK(upgrade(socket, in));
     socket.write(textFrame(R"({"jsonrpc":"2.0","id":7,"method":"eth_chainId"})"));
-    FUZZ_CHECK(fuzz::spinUntil([&] {
-        in += socket.readAll();
-        return !serverFrames(in).texts.isEmpty() || socket.state() != QAbstractSocket::ConnectedState;
-    }, kBoundMs));
+    FUZZ_CHECK(fuzz::spinUntil(
+        [&] {
+            in += socket.readAll();
+            return !serverFrames(in).texts.isEmpty() || socket.state() != QAbstractSocket::ConnectedState;
+        },
+        kBoundMs));
     const ServerFrames frames = serverFrames(in);
     FUZZ_CHECK(frames.wellFramed && frames.texts.size() == 1);
     FUZZ_CHECK(frames.texts[0] == QByteArray(R"({"id":7,"jsonrpc":"2.0","result":")") + fuzz::kChainIdQuantity + "\"}");
@@ -148,19 +152,23 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     QByteArray in;
     FUZZ_CHECK(upgrade(socket, in));
     socket.write(reinterpret_cast<const char*>(data), qint64(size));
-    FUZZ_CHECK(fuzz::spinUntil([&] { return socket.bytesToWrite() == 0 || socket.state() != QAbstractSocket::ConnectedState; },
-                               kBoundMs));
+    FUZZ_CHECK(fuzz::spinUntil(
+        [&] { return socket.bytesToWrite() == 0 || socket.state() != QAbstractSocket::ConnectedState; }, kBoundMs));
     if (socket.state() == QAbstractSocket::ConnectedState) ::shutdown(int(socket.socketDescriptor()), SHUT_WR);
     // The server reads to the end of the stream, answers what it understood and closes.
-    FUZZ_CHECK(fuzz::spinUntil([&] {
-        in += socket.readAll();
-        return socket.state() == QAbstractSocket::UnconnectedState;
-    }, kBoundMs));
+    FUZZ_CHECK(fuzz::spinUntil(
+        [&] {
+            in += socket.readAll();
+            return socket.state() == QAbstractSocket::UnconnectedState;
+        },
+        kBoundMs));
     in += socket.readAll();
-    FUZZ_CHECK(fuzz::spinUntil([&] { return server.connectionCount() == 0 && server.subscriptionCount() == 0; }, kBoundMs));
+    FUZZ_CHECK(
+        fuzz::spinUntil([&] { return server.connectionCount() == 0 && server.subscriptionCount() == 0; }, kBoundMs));
 
     const ServerFrames frames = serverFrames(in);
-    if (fuzz::showAnswers()) std::fprintf(stderr, "  -> %lld bytes back: %s\n", qlonglong(in.size()), frames.texts.join(" ").constData());
+    if (fuzz::showAnswers())
+        std::fprintf(stderr, "  -> %lld bytes back: %s\n", qlonglong(in.size()), frames.texts.join(" ").constData());
     FUZZ_CHECK(frames.wellFramed);
     for (const QByteArray& text : frames.texts) FUZZ_CHECK(fuzz::validJsonRpcReply(text, true));
     return 0;

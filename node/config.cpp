@@ -76,7 +76,8 @@ Result<NodeConfig> parseCommandLine(const QStringList& args) {
         } else if (opt == QLatin1String("--rpc-host")) {
             if (!value(c.rpcHost)) return bad(opt, QStringLiteral("needs an address"));
         } else if (opt == QLatin1String("--rpc-allowed-host")) {
-            if (!value(v) || v.isEmpty() || v.contains(QLatin1Char('/'))) return bad(opt, QStringLiteral("needs a host name"));
+            if (!value(v) || v.isEmpty() || v.contains(QLatin1Char('/')))
+                return bad(opt, QStringLiteral("needs a host name"));
             c.rpcAllowedHosts << v;
         } else if (opt == QLatin1String("--rpc-cors")) {
             if (!value(v) || (v != QLatin1String("*") && !v.contains(QLatin1String("://"))))
@@ -103,8 +104,8 @@ Result<NodeConfig> parseCommandLine(const QStringList& args) {
             if (!number(UINT32_MAX, n)) return bad(opt, QStringLiteral("needs seconds"));
             c.escapeDelay = n;
         } else if (opt == QLatin1String("--proposer-key")) {
-            if (!value(c.proposerKeySource) ||
-                !(c.proposerKeySource.startsWith(QLatin1String("env:")) || c.proposerKeySource.startsWith(QLatin1String("file:"))))
+            if (!value(c.proposerKeySource) || !(c.proposerKeySource.startsWith(QLatin1String("env:")) ||
+                                                 c.proposerKeySource.startsWith(QLatin1String("file:"))))
                 return bad(opt, QStringLiteral("needs env:VAR or file:PATH (never the key itself on a command line)"));
         } else if (opt == QLatin1String("--key-file")) {
             if (!value(v) || v.isEmpty()) return bad(opt, QStringLiteral("needs a file holding the hex key"));
@@ -132,7 +133,8 @@ Result<NodeConfig> parseCommandLine(const QStringList& args) {
                 const auto parts = item.split(QLatin1Char('='));
                 auto a = parts.size() == 2 ? Address::from_hex(parts[0].trimmed().toStdString()) : std::nullopt;
                 auto w = parts.size() == 2 ? u256_from_dec(parts[1].trimmed().toStdString()) : std::nullopt;
-                if (!a || !w || *w == 0) return bad(opt, QStringLiteral("bad entry %1 (want ADDR=WEI, WEI > 0)").arg(item));
+                if (!a || !w || *w == 0)
+                    return bad(opt, QStringLiteral("bad entry %1 (want ADDR=WEI, WEI > 0)").arg(item));
                 c.genesisAlloc.push_back(GenesisAlloc{*a, *w});
             }
         } else {
@@ -145,7 +147,8 @@ Result<NodeConfig> parseCommandLine(const QStringList& args) {
     if (c.verifier && !c.devnet) {
         // A verifier trusts nothing but L1: it needs L1 and a key for proveFraud, and runs no sequencer.
         if (c.l1RpcUrl.isEmpty()) return make_error("--verifier needs --l1-rpc URL and --rollup ADDR");
-        if (c.proposerKeySource.isEmpty()) return make_error("--verifier needs --key-file F (the L1 key that sends proveFraud)");
+        if (c.proposerKeySource.isEmpty())
+            return make_error("--verifier needs --key-file F (the L1 key that sends proveFraud)");
         if (!c.genesisAlloc.empty() || !c.faultSpec.isEmpty() || !c.censoredSender.isEmpty())
             return make_error("--genesis-alloc, --fault and --censor are for a sequencer, not for --verifier");
         c.sequencer = false;

@@ -24,9 +24,9 @@ struct GenesisAlloc {
 };
 
 struct NodeConfig {
-    QString dataDir;                  // holds node.sqlite (and devnet.json with --devnet)
+    QString dataDir;                                // holds node.sqlite (and devnet.json with --devnet)
     QString rpcHost = QStringLiteral("127.0.0.1");  // --rpc-host: the address JSON-RPC binds
-    std::uint16_t rpcPort = 8546;     // --l2-port
+    std::uint16_t rpcPort = 8546;                   // --l2-port
     // Browser protection (docs/RPC.md §4): HTTP Host names served besides loopback and the bound
     // address (--rpc-allowed-host, repeatable), and web origins allowed to call (--rpc-cors).
     QStringList rpcAllowedHosts;
@@ -35,28 +35,28 @@ struct NodeConfig {
     // Read from the Rollup contract when there is one; these are the devnet values.
     U256 l2ChainId = 31338;
     U256 l2BaseFee = 1'000'000'000;
-    Address feeRecipient;             // account 0 (FEE_RECIPIENT)
+    Address feeRecipient;  // account 0 (FEE_RECIPIENT)
 
-    int blockTimeMs = 250;            // a block every blockTimeMs if anything is waiting
-    int blockTriggerTxs = 1000;       // ... or at once when the mempool holds this many
+    int blockTimeMs = 250;       // a block every blockTimeMs if anything is waiting
+    int blockTriggerTxs = 1000;  // ... or at once when the mempool holds this many
     int maxBlockRecords = 10000;
-    int maxMempool = 200000;          // further submissions are refused ("mempool full")
+    int maxMempool = 200000;  // further submissions are refused ("mempool full")
 
-    int batchMaxRecords = 1024;       // proposer (node/l1)
+    int batchMaxRecords = 1024;  // proposer (node/l1)
     int batchIntervalMs = 2000;
 
-    bool sequencer = true;            // roles
-    bool verifier = false;            // --verifier
-    bool devnet = false;              // --devnet
+    bool sequencer = true;  // roles
+    bool verifier = false;  // --verifier
+    bool devnet = false;    // --devnet
 
-    QString faultSpec;                // --fault KIND[@BATCH], parsed by node/l1
-    QString censoredSender;           // --censor ADDRESS (testing forced inclusion, PROTOCOL §4.5)
+    QString faultSpec;                             // --fault KIND[@BATCH], parsed by node/l1
+    QString censoredSender;                        // --censor ADDRESS (testing forced inclusion, PROTOCOL §4.5)
     std::optional<std::uint64_t> challengePeriod;  // --challenge-period S (devnet deploy)
     std::optional<std::uint64_t> escapeDelay;      // --escape-delay S (devnet deploy)
-    std::uint16_t l1Port = 8545;      // --l1-port (devnet anvil)
-    QString l1RpcUrl;                 // --l1-rpc URL
-    QString rollupAddress;            // --rollup ADDR
-    QString proposerKeySource;        // --proposer-key env:VAR | file:PATH, --key-file F (never the key itself)
+    std::uint16_t l1Port = 8545;                   // --l1-port (devnet anvil)
+    QString l1RpcUrl;                              // --l1-rpc URL
+    QString rollupAddress;                         // --rollup ADDR
+    QString proposerKeySource;  // --proposer-key env:VAR | file:PATH, --key-file F (never the key itself)
     // --deposit-confirmations N: L1 blocks on top of a deposit before L2 credits it (default: 0 on
     // the devnet's L1 chain 31337, 12 elsewhere; see docs/node-l1.md).
     std::optional<std::uint64_t> depositConfirmations;

@@ -10,7 +10,6 @@
 #include "node/sequencer/sequencer.h"
 #include "services/process/termination_signals.hpp"
 
-
 namespace sluice::node {
 
 NodeApp::NodeApp(NodeConfig config, QObject* parent) : QObject(parent), m_config(std::move(config)) {
@@ -39,7 +38,8 @@ Status NodeApp::start() {
         sc.blockTriggerTxs = m_config.blockTriggerTxs;
         sc.maxBlockRecords = m_config.maxBlockRecords;
         sc.maxMempool = m_config.maxMempool;
-        if (!m_config.censoredSender.isEmpty()) sc.censoredSender = *Address::from_hex(m_config.censoredSender.toStdString());
+        if (!m_config.censoredSender.isEmpty())
+            sc.censoredSender = *Address::from_hex(m_config.censoredSender.toStdString());
         m_sequencer = std::make_unique<Sequencer>(sc);
         connect(m_sequencer.get(), &Sequencer::fatalError, this, [](const QString&) { QCoreApplication::exit(2); });
         if (auto st = m_sequencer->start(); !st) return st;
@@ -50,7 +50,8 @@ Status NodeApp::start() {
         }
     }
     if (m_config.serveRpc) {
-        m_rpc = std::make_unique<RpcServer>(nullptr, RpcLimits{}, RpcAccess{m_config.rpcAllowedHosts, m_config.rpcCorsOrigins});
+        m_rpc = std::make_unique<RpcServer>(nullptr, RpcLimits{},
+                                            RpcAccess{m_config.rpcAllowedHosts, m_config.rpcCorsOrigins});
         if (m_sequencer) registerEthMethods(*m_rpc, *m_sequencer);
     }
     m_l1 = new L1Side(m_config, m_sequencer.get(), m_rpc.get(), this);
@@ -69,8 +70,8 @@ Status NodeApp::start() {
         qInfo("sluiced: JSON-RPC on http://%s:%u (chain %s), data in %s", qPrintable(m_config.rpcHost),
               unsigned(m_rpc->port()), u256_to_dec(m_config.l2ChainId).c_str(), qPrintable(m_config.dataDir));
     if (!m_sequencer)
-        qInfo("sluiced: verifier only (no sequencer), following %s on %s, data in %s", qPrintable(m_config.rollupAddress),
-              qPrintable(m_config.l1RpcUrl), qPrintable(m_config.dataDir));
+        qInfo("sluiced: verifier only (no sequencer), following %s on %s, data in %s",
+              qPrintable(m_config.rollupAddress), qPrintable(m_config.l1RpcUrl), qPrintable(m_config.dataDir));
     return {};
 }
 

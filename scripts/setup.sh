@@ -16,7 +16,7 @@ debian_packages=(
   qml6-module-qt-labs-platform qml6-module-qt-labs-settings
   libsecp256k1-dev libssl-dev nlohmann-json3-dev libboost-dev libqrencode-dev libsqlite3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  xvfb xauth imagemagick fonts-dejavu-core jq curl bc dbus-daemon
+  xvfb xauth imagemagick fonts-dejavu-core jq curl bc dbus-daemon clang-format
   # tests/first_run: drives the app from outside through the accessibility bus (AT-SPI).
   at-spi2-core python3-gi gir1.2-atspi-2.0
 )

@@ -36,7 +36,9 @@ struct SecretAllocator {
     T* allocate(std::size_t n) { return static_cast<T*>(allocate_secret_pages(n * sizeof(T))); }
     void deallocate(T* p, std::size_t n) noexcept { free_secret_pages(p, n * sizeof(T)); }
     template <typename U>
-    bool operator==(const SecretAllocator<U>&) const noexcept { return true; }
+    bool operator==(const SecretAllocator<U>&) const noexcept {
+        return true;
+    }
 };
 
 class SecureBytes {
@@ -61,9 +63,7 @@ public:
     std::uint8_t& operator[](std::size_t i) { return m_bytes[i]; }
     std::uint8_t operator[](std::size_t i) const { return m_bytes[i]; }
     ByteView view() const { return {m_bytes.data(), m_bytes.size()}; }
-    std::string_view as_string() const {
-        return {reinterpret_cast<const char*>(m_bytes.data()), m_bytes.size()};
-    }
+    std::string_view as_string() const { return {reinterpret_cast<const char*>(m_bytes.data()), m_bytes.size()}; }
     // Grows within the existing capacity only when reserved first; callers reserve to avoid
     // reallocation leaving unwiped copies behind.
     void reserve(std::size_t n) { m_bytes.reserve(n); }

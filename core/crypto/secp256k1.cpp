@@ -130,9 +130,12 @@ Result<RecoverableSignature> RecoverableSignature::from_rsv(ByteView rsv) {
     std::memcpy(sig.r.data(), rsv.data(), 32);
     std::memcpy(sig.s.data(), rsv.data() + 32, 32);
     const std::uint8_t v = rsv[64];
-    if (v == 27 || v == 28) sig.recovery_id = static_cast<std::uint8_t>(v - 27);
-    else if (v == 0 || v == 1) sig.recovery_id = v;
-    else return make_error("signature v must be 27, 28, 0 or 1");
+    if (v == 27 || v == 28)
+        sig.recovery_id = static_cast<std::uint8_t>(v - 27);
+    else if (v == 0 || v == 1)
+        sig.recovery_id = v;
+    else
+        return make_error("signature v must be 27, 28, 0 or 1");
     return sig;
 }
 

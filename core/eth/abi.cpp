@@ -82,7 +82,8 @@ Result<Bytes> encode_tuple(const std::vector<const AbiType*>& types, const std::
     Bytes head, tail;
     for (std::size_t i = 0; i < types.size(); ++i) {
         auto enc = encode_one(*types[i], values[i]);
-        if (!enc) return make_error("value " + std::to_string(i + 1) + " (" + types[i]->canonical() + "): " + enc.message());
+        if (!enc)
+            return make_error("value " + std::to_string(i + 1) + " (" + types[i]->canonical() + "): " + enc.message());
         if (types[i]->is_dynamic()) {
             put_word(head, U256(heads + tail.size()));
             append(tail, *enc);
@@ -119,7 +120,8 @@ Result<Bytes> encode_one(const AbiType& t, const AbiValue& v) {
         if (!n) return make_error("expected an integer");
         if (t.bits < 256) {
             const U256 half = U256(1) << (t.bits - 1);
-            if (*n >= half && *n < (U256(0) - half)) return make_error("value does not fit in int" + std::to_string(t.bits));
+            if (*n >= half && *n < (U256(0) - half))
+                return make_error("value does not fit in int" + std::to_string(t.bits));
         }
         put_word(out, *n);
         return out;
@@ -141,7 +143,8 @@ Result<Bytes> encode_one(const AbiType& t, const AbiValue& v) {
         const Bytes* b = bytes_like(v, scratch);
         if (!b) return make_error("expected bytes");
         if (b->size() != static_cast<std::size_t>(t.size))
-            return make_error("expected exactly " + std::to_string(t.size) + " bytes, got " + std::to_string(b->size()));
+            return make_error("expected exactly " + std::to_string(t.size) + " bytes, got " +
+                              std::to_string(b->size()));
         put_padded(out, *b);
         return out;
     }
@@ -157,7 +160,8 @@ Result<Bytes> encode_one(const AbiType& t, const AbiValue& v) {
         auto elems = std::get_if<std::vector<AbiValue>>(&v.value);
         if (!elems) return make_error("expected an array");
         if (t.length && elems->size() != *t.length)
-            return make_error("expected " + std::to_string(*t.length) + " elements, got " + std::to_string(elems->size()));
+            return make_error("expected " + std::to_string(*t.length) + " elements, got " +
+                              std::to_string(elems->size()));
         std::vector<const AbiType*> types(elems->size(), t.element.get());
         auto body = encode_tuple(types, *elems);
         if (!body) return body;
@@ -220,8 +224,7 @@ Result<AbiValue> decode_at(const AbiType& t, ByteView area, std::size_t at) {
             body = area.subspan(at + 32);
         }
         // Every element takes at least one 32-byte head, which bounds a hostile length.
-        if (count > body.size() / head_size(*t.element))
-            return make_error("array length exceeds the data");
+        if (count > body.size() / head_size(*t.element)) return make_error("array length exceeds the data");
         std::vector<const AbiType*> types(count, t.element.get());
         auto elems = decode_tuple(types, body);
         if (!elems) return elems.error();
@@ -248,7 +251,8 @@ Result<AbiValue> decode_at(const AbiType& t, ByteView area, std::size_t at) {
     case Kind::int_:
         if (t.bits < 256) {
             const U256 half = U256(1) << (t.bits - 1);
-            if (v >= half && v < (U256(0) - half)) return make_error("value does not fit in int" + std::to_string(t.bits));
+            if (v >= half && v < (U256(0) - half))
+                return make_error("value does not fit in int" + std::to_string(t.bits));
         }
         return AbiValue(v);
     case Kind::address:
@@ -261,15 +265,16 @@ Result<AbiValue> decode_at(const AbiType& t, ByteView area, std::size_t at) {
         for (std::size_t i = static_cast<std::size_t>(t.size); i < 32; ++i)
             if ((*w)[i] != 0) return make_error("non-zero padding after bytes" + std::to_string(t.size));
         return AbiValue(Bytes(w->begin(), w->begin() + t.size));
-    default:
-        return make_error("unsupported type");
+    default: return make_error("unsupported type");
     }
 }
 
 Result<U256> parse_integer_text(std::string_view text) {
     std::optional<U256> v;
-    if (text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) v = u256_from_hex(text);
-    else v = u256_from_dec(text);
+    if (text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X'))
+        v = u256_from_hex(text);
+    else
+        v = u256_from_dec(text);
     if (!v) return make_error("'" + std::string(text) + "' is not an integer that fits in 256 bits");
     return *v;
 }
@@ -332,27 +337,42 @@ Result<AbiType> parse_abi_type(std::string_view text) {
         auto n = parse_small(rest);
         if (!n) return std::nullopt;
         if (kind == Kind::fixed_bytes) {
-            if (*n < 1 || *n > 32) return Result<AbiType>(make_error("bytes<N> needs 1 <= N <= 32, got '" + std::string(text) + "'"));
+            if (*n < 1 || *n > 32)
+                return Result<AbiType>(make_error("bytes<N> needs 1 <= N <= 32, got '" + std::string(text) + "'"));
             t.kind = kind;
             t.size = *n;
         } else {
             if (*n < 8 || *n > 256 || *n % 8 != 0)
-                return Result<AbiType>(make_error("integer width must be a multiple of 8 from 8 to 256, got '" + std::string(text) + "'"));
+                return Result<AbiType>(
+                    make_error("integer width must be a multiple of 8 from 8 to 256, got '" + std::string(text) + "'"));
             t.kind = kind;
             t.bits = *n;
         }
         return Result<AbiType>(t);
     };
-    if (text == "address") { t.kind = Kind::address; return t; }
-    if (text == "bool") { t.kind = Kind::bool_; return t; }
-    if (text == "string") { t.kind = Kind::string; return t; }
-    if (text == "bytes") { t.kind = Kind::bytes; return t; }
+    if (text == "address") {
+        t.kind = Kind::address;
+        return t;
+    }
+    if (text == "bool") {
+        t.kind = Kind::bool_;
+        return t;
+    }
+    if (text == "string") {
+        t.kind = Kind::string;
+        return t;
+    }
+    if (text == "bytes") {
+        t.kind = Kind::bytes;
+        return t;
+    }
     if (auto r = sized("uint", Kind::uint)) return *r;
     if (auto r = sized("int", Kind::int_)) return *r;
     if (text.substr(0, 5) == "bytes") {
         if (auto r = sized("bytes", Kind::fixed_bytes)) return *r;
     }
-    if (!text.empty() && text.front() == '(') return make_error("tuple types are not supported: '" + std::string(original) + "'");
+    if (!text.empty() && text.front() == '(')
+        return make_error("tuple types are not supported: '" + std::string(original) + "'");
     return make_error("unknown ABI type '" + std::string(original) + "'");
 }
 
@@ -420,7 +440,8 @@ Result<AbiValue> abi_value_from_text(const AbiType& type, std::string_view text)
     case Kind::uint: {
         auto v = parse_integer_text(text);
         if (!v) return v.error();
-        if (*v > max_of_bits(type.bits)) return make_error("'" + std::string(text) + "' does not fit in " + type.canonical());
+        if (*v > max_of_bits(type.bits))
+            return make_error("'" + std::string(text) + "' does not fit in " + type.canonical());
         return AbiValue(*v);
     }
     case Kind::int_: {
@@ -428,7 +449,8 @@ Result<AbiValue> abi_value_from_text(const AbiType& type, std::string_view text)
         auto v = parse_integer_text(negative ? text.substr(1) : text);
         if (!v) return v.error();
         const U256 half = U256(1) << (type.bits - 1);
-        if (negative ? *v > half : *v >= half) return make_error("'" + std::string(text) + "' does not fit in " + type.canonical());
+        if (negative ? *v > half : *v >= half)
+            return make_error("'" + std::string(text) + "' does not fit in " + type.canonical());
         return AbiValue(negative ? U256(0) - *v : *v);
     }
     case Kind::address: {

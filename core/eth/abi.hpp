@@ -20,9 +20,9 @@ namespace sluice {
 struct AbiType {
     enum class Kind { uint, int_, address, bool_, fixed_bytes, bytes, string, array };
     Kind kind = Kind::uint;
-    int bits = 256;              // uint/int: 8..256 in steps of 8
-    int size = 0;                // fixed_bytes: 1..32
-    std::optional<std::size_t> length;  // array: k for T[k], nullopt for T[]
+    int bits = 256;                          // uint/int: 8..256 in steps of 8
+    int size = 0;                            // fixed_bytes: 1..32
+    std::optional<std::size_t> length;       // array: k for T[k], nullopt for T[]
     std::shared_ptr<const AbiType> element;  // array: T
 
     bool is_dynamic() const;
@@ -41,12 +41,12 @@ struct AbiValue {
     std::variant<U256, Address, bool, Bytes, std::string, std::vector<AbiValue>> value;
 
     AbiValue() : value(U256(0)) {}
-    AbiValue(U256 v) : value(std::move(v)) {}                     // NOLINT(implicit)
-    AbiValue(Address v) : value(v) {}                             // NOLINT(implicit)
-    AbiValue(bool v) : value(v) {}                                // NOLINT(implicit)
-    AbiValue(Bytes v) : value(std::move(v)) {}                    // NOLINT(implicit)
-    AbiValue(std::string v) : value(std::move(v)) {}              // NOLINT(implicit)
-    AbiValue(std::vector<AbiValue> v) : value(std::move(v)) {}    // NOLINT(implicit)
+    AbiValue(U256 v) : value(std::move(v)) {}                   // NOLINT(implicit)
+    AbiValue(Address v) : value(v) {}                           // NOLINT(implicit)
+    AbiValue(bool v) : value(v) {}                              // NOLINT(implicit)
+    AbiValue(Bytes v) : value(std::move(v)) {}                  // NOLINT(implicit)
+    AbiValue(std::string v) : value(std::move(v)) {}            // NOLINT(implicit)
+    AbiValue(std::vector<AbiValue> v) : value(std::move(v)) {}  // NOLINT(implicit)
     AbiValue(int) = delete;  // ambiguous between U256 and bool: say U256(n) or abi_int(n)
 
     friend bool operator==(const AbiValue&, const AbiValue&) = default;

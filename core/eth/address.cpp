@@ -46,8 +46,9 @@ Result<Address> parse_address(std::string_view text) {
         out[i / 2] = static_cast<std::uint8_t>(out[i / 2] | (i % 2 == 0 ? v << 4 : v));
     }
     if (has_lower && has_upper && to_checksum_address(out).substr(2) != digits)
-        return make_error("address checksum mismatch (EIP-55): check it for a typo, or write it all in lower case "
-                          "to skip the check");
+        return make_error(
+            "address checksum mismatch (EIP-55): check it for a typo, or write it all in lower case "
+            "to skip the check");
     return out;
 }
 

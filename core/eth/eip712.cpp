@@ -45,10 +45,14 @@ Status collect_dependencies(const json& types, const std::string& name, std::set
 
 Result<U256> integer_of(const json& value, const AbiType& type) {
     std::string text;
-    if (value.is_number_unsigned()) text = std::to_string(value.get<std::uint64_t>());
-    else if (value.is_number_integer()) text = std::to_string(value.get<std::int64_t>());
-    else if (value.is_string()) text = value.get<std::string>();
-    else return make_error("expected an integer for " + type.canonical());
+    if (value.is_number_unsigned())
+        text = std::to_string(value.get<std::uint64_t>());
+    else if (value.is_number_integer())
+        text = std::to_string(value.get<std::int64_t>());
+    else if (value.is_string())
+        text = value.get<std::string>();
+    else
+        return make_error("expected an integer for " + type.canonical());
     auto v = abi_value_from_text(type, text);
     if (!v) return v.error();
     return std::get<U256>(v->value);
@@ -115,8 +119,7 @@ Result<Hash> encode_value(const json& types, const std::string& type, const json
         std::copy(b.begin(), b.end(), out.bytes.begin());
         return out;
     }
-    default:
-        return make_error("unsupported EIP-712 type '" + type + "'");
+    default: return make_error("unsupported EIP-712 type '" + type + "'");
     }
 }
 
@@ -151,8 +154,11 @@ Result<json> types_with_domain(const json& typed_data) {
         return make_error("EIP-712 document has no \"domain\" object");
     json types = typed_data["types"];
     if (!types.contains("EIP712Domain")) {
-        static const std::pair<const char*, const char*> standard[] = {
-            {"name", "string"}, {"version", "string"}, {"chainId", "uint256"}, {"verifyingContract", "address"}, {"salt", "bytes32"}};
+        static const std::pair<const char*, const char*> standard[] = {{"name", "string"},
+                                                                       {"version", "string"},
+                                                                       {"chainId", "uint256"},
+                                                                       {"verifyingContract", "address"},
+                                                                       {"salt", "bytes32"}};
         json fields = json::array();
         for (const auto& [n, t] : standard)
             if (typed_data["domain"].contains(n)) fields.push_back({{"name", n}, {"type", t}});
@@ -189,11 +195,13 @@ Result<Hash> eip712_type_hash(const nlohmann::json& types, std::string_view prim
     return keccak256(as_bytes(*text));
 }
 
-Result<Bytes> eip712_encode_data(const nlohmann::json& types, std::string_view primary_type, const nlohmann::json& data) {
+Result<Bytes> eip712_encode_data(const nlohmann::json& types, std::string_view primary_type,
+                                 const nlohmann::json& data) {
     return encode_data_impl(types, std::string(primary_type), data, 0);
 }
 
-Result<Hash> eip712_hash_struct(const nlohmann::json& types, std::string_view primary_type, const nlohmann::json& data) {
+Result<Hash> eip712_hash_struct(const nlohmann::json& types, std::string_view primary_type,
+                                const nlohmann::json& data) {
     return hash_struct_impl(types, std::string(primary_type), data, 0);
 }
 

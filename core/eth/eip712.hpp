@@ -21,8 +21,7 @@ Result<Hash> eip712_type_hash(const nlohmann::json& types, std::string_view prim
 // typeHash || enc(field) for each field, 32 bytes each.
 Result<Bytes> eip712_encode_data(const nlohmann::json& types, std::string_view primary_type,
                                  const nlohmann::json& data);
-Result<Hash> eip712_hash_struct(const nlohmann::json& types, std::string_view primary_type,
-                                const nlohmann::json& data);
+Result<Hash> eip712_hash_struct(const nlohmann::json& types, std::string_view primary_type, const nlohmann::json& data);
 // hashStruct(EIP712Domain, domain). If "types" lacks EIP712Domain it is inferred from the domain's
 // keys in the standard order (name, version, chainId, verifyingContract, salt).
 Result<Hash> eip712_domain_separator(const nlohmann::json& typed_data);

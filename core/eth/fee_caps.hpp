@@ -23,14 +23,14 @@
 
 namespace sluice {
 
-inline const U256 tip_floor = U256(2'000'000'000);                  // 2 gwei
+inline const U256 tip_floor = U256(2'000'000'000);                   // 2 gwei
 inline const U256 legacy_gas_price_ceiling = U256(500'000'000'000);  // 500 gwei
 
 struct FeeQuote {
     bool eip1559 = true;
-    U256 baseFeePerGas;          // EIP-1559 only
-    U256 maxPriorityFeePerGas;   // EIP-1559 only
-    U256 maxFeePerGas;           // the gas price when !eip1559
+    U256 baseFeePerGas;         // EIP-1559 only
+    U256 maxPriorityFeePerGas;  // EIP-1559 only
+    U256 maxFeePerGas;          // the gas price when !eip1559
 };
 
 // The first rule the quote breaks, in words a person can act on; ok when within every bound.

@@ -34,17 +34,28 @@ std::vector<Bytes> unsigned_fields(const Transaction& tx) {
     switch (tx.type) {
     case TxType::legacy:
         f = {rlp_encode_uint(tx.nonce), rlp_encode_uint(tx.gas_price), rlp_encode_uint(tx.gas_limit),
-             encode_to(tx.to), rlp_encode_uint(tx.value), rlp_encode_bytes(tx.data)};
+             encode_to(tx.to),          rlp_encode_uint(tx.value),     rlp_encode_bytes(tx.data)};
         break;
     case TxType::access_list:
-        f = {rlp_encode_uint(tx.chain_id), rlp_encode_uint(tx.nonce), rlp_encode_uint(tx.gas_price),
-             rlp_encode_uint(tx.gas_limit), encode_to(tx.to), rlp_encode_uint(tx.value),
-             rlp_encode_bytes(tx.data), encode_access_list(tx.access_list)};
+        f = {rlp_encode_uint(tx.chain_id),
+             rlp_encode_uint(tx.nonce),
+             rlp_encode_uint(tx.gas_price),
+             rlp_encode_uint(tx.gas_limit),
+             encode_to(tx.to),
+             rlp_encode_uint(tx.value),
+             rlp_encode_bytes(tx.data),
+             encode_access_list(tx.access_list)};
         break;
     case TxType::eip1559:
-        f = {rlp_encode_uint(tx.chain_id), rlp_encode_uint(tx.nonce), rlp_encode_uint(tx.max_priority_fee_per_gas),
-             rlp_encode_uint(tx.max_fee_per_gas), rlp_encode_uint(tx.gas_limit), encode_to(tx.to),
-             rlp_encode_uint(tx.value), rlp_encode_bytes(tx.data), encode_access_list(tx.access_list)};
+        f = {rlp_encode_uint(tx.chain_id),
+             rlp_encode_uint(tx.nonce),
+             rlp_encode_uint(tx.max_priority_fee_per_gas),
+             rlp_encode_uint(tx.max_fee_per_gas),
+             rlp_encode_uint(tx.gas_limit),
+             encode_to(tx.to),
+             rlp_encode_uint(tx.value),
+             rlp_encode_bytes(tx.data),
+             encode_access_list(tx.access_list)};
         break;
     }
     return f;
@@ -84,8 +95,7 @@ Result<std::vector<AccessListEntry>> decode_access_list(const RlpItem& item) {
         AccessListEntry entry;
         entry.address = *Address::from_view(e.items[0].bytes);
         for (const RlpItem& k : e.items[1].items) {
-            if (k.is_list || k.bytes.size() != 32)
-                return make_error("access list storage key must be 32 bytes");
+            if (k.is_list || k.bytes.size() != 32) return make_error("access list storage key must be 32 bytes");
             entry.storage_keys.push_back(*Hash::from_view(k.bytes));
         }
         out.push_back(std::move(entry));
@@ -100,11 +110,11 @@ Status check_rs(const U256& r, const U256& s) {
     return {};
 }
 
-#define SLUICE_TRY_ASSIGN(lhs, expr)            \
-    do {                                        \
-        auto sluice_tmp_ = (expr);              \
+#define SLUICE_TRY_ASSIGN(lhs, expr)                  \
+    do {                                              \
+        auto sluice_tmp_ = (expr);                    \
         if (!sluice_tmp_) return sluice_tmp_.error(); \
-        lhs = std::move(*sluice_tmp_);          \
+        lhs = std::move(*sluice_tmp_);                \
     } while (0)
 
 Result<SignedTransaction> decode_legacy(const RlpItem& root) {
@@ -134,7 +144,8 @@ Result<SignedTransaction> decode_legacy(const RlpItem& root) {
     } else if (v == 35 || v == 36) {
         return make_error("signature v = " + u256_to_dec(v) + " means chain id 0, which is not a valid chain id");
     } else {
-        return make_error("signature v = " + u256_to_dec(v) + " is invalid: expected 27, 28 or 35 + 2 * chain id + 0/1");
+        return make_error("signature v = " + u256_to_dec(v) +
+                          " is invalid: expected 27, 28 or 35 + 2 * chain id + 0/1");
     }
     if (auto ok = check_rs(r, s); !ok) return ok.error();
     st.signature.r = u256_to_be32(r);
@@ -257,8 +268,7 @@ Status validate_intrinsic(const Transaction& tx) {
     const U256& fee = tx.type == TxType::eip1559 ? tx.max_fee_per_gas : tx.gas_price;
     if (tx.type == TxType::eip1559 && tx.max_priority_fee_per_gas > tx.max_fee_per_gas)
         return make_error("max priority fee per gas is above max fee per gas");
-    if (!checked_mul(fee, U256(tx.gas_limit)))
-        return make_error("gas limit times fee per gas overflows 256 bits");
+    if (!checked_mul(fee, U256(tx.gas_limit))) return make_error("gas limit times fee per gas overflows 256 bits");
     const std::uint64_t needed = intrinsic_gas(tx);
     if (tx.gas_limit < needed)
         return make_error("gas limit " + std::to_string(tx.gas_limit) + " is below the intrinsic gas " +

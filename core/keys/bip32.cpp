@@ -150,13 +150,15 @@ Result<std::vector<std::uint32_t>> parse_derivation_path(std::string_view path) 
     std::vector<std::uint32_t> out;
     std::size_t pos = 1;
     while (pos < path.size()) {
-        if (path[pos] != '/') return make_error("derivation path " + quoted + ": expected '/' at position " + std::to_string(pos + 1));
+        if (path[pos] != '/')
+            return make_error("derivation path " + quoted + ": expected '/' at position " + std::to_string(pos + 1));
         ++pos;
         if (pos == path.size()) break;  // a trailing slash
         std::size_t end = pos;
         while (end < path.size() && path[end] >= '0' && path[end] <= '9') ++end;
         if (end == pos)
-            return make_error("derivation path " + quoted + ": expected a number at position " + std::to_string(pos + 1));
+            return make_error("derivation path " + quoted + ": expected a number at position " +
+                              std::to_string(pos + 1));
         std::uint32_t value = 0;
         const auto [ptr, ec] = std::from_chars(path.data() + pos, path.data() + end, value);
         if (ec != std::errc() || value >= kBip32Hardened)
@@ -218,7 +220,8 @@ Result<Bytes> base58_decode(std::string_view text) {
     for (std::size_t i = zeros; i < text.size(); ++i) {
         const char* found = std::strchr(kBase58Alphabet, text[i]);
         if (text[i] == '\0' || found == nullptr)
-            return make_error("invalid Base58 character '" + std::string(1, text[i]) + "' at position " + std::to_string(i + 1));
+            return make_error("invalid Base58 character '" + std::string(1, text[i]) + "' at position " +
+                              std::to_string(i + 1));
         unsigned carry = static_cast<unsigned>(found - kBase58Alphabet);
         std::size_t j = 0;
         for (auto it = bytes.rbegin(); (carry != 0 || j < length) && it != bytes.rend(); ++it, ++j) {
@@ -301,7 +304,8 @@ Result<ExtendedKey> parse_extended_key(std::string_view text) {
         if (prefix == 0x02 || prefix == 0x03)
             return make_error("invalid extended key: an xprv version with a public key (version / key mismatch)");
         if (prefix != 0x00)
-            return make_error("invalid extended key: private key prefix " + to_hex_bare(ByteView(&prefix, 1)) + " (must be 00)");
+            return make_error("invalid extended key: private key prefix " + to_hex_bare(ByteView(&prefix, 1)) +
+                              " (must be 00)");
         auto secret = PrivateKey::from_bytes(ByteView(raw.data() + 46, 32));
         if (!secret) return make_error("invalid extended key: private key not in 1..n-1");
         key.public_key = public_key_of(*secret);
@@ -310,7 +314,8 @@ Result<ExtendedKey> parse_extended_key(std::string_view text) {
         if (prefix == 0x00)
             return make_error("invalid extended key: an xpub version with a private key (version / key mismatch)");
         if (prefix != 0x02 && prefix != 0x03)
-            return make_error("invalid extended key: public key prefix " + to_hex_bare(ByteView(&prefix, 1)) + " (must be 02 or 03)");
+            return make_error("invalid extended key: public key prefix " + to_hex_bare(ByteView(&prefix, 1)) +
+                              " (must be 02 or 03)");
         auto point = PublicKey::parse(ByteView(raw.data() + 45, 33));
         if (!point) return make_error("invalid extended key: the public key is not a point on secp256k1");
         key.public_key = *point;

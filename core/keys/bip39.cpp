@@ -5,8 +5,8 @@
 #include <openssl/sha.h>
 
 #include <algorithm>
-#include <climits>
 #include <array>
+#include <climits>
 
 namespace sluice {
 
@@ -16,9 +16,7 @@ constexpr std::array<std::string_view, 2048> kEnglish = {
 #include "bip39_english.inc"
 };
 
-constexpr bool is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
+constexpr bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 // Views into the caller's text, so no copy of the secret words is made.
 std::vector<std::string_view> split_words(std::string_view text) {
@@ -41,7 +39,9 @@ Status word_count_error(std::size_t n) {
 
 }  // namespace
 
-std::string_view bip39_english_word(std::size_t index) { return index < kEnglish.size() ? kEnglish[index] : std::string_view{}; }
+std::string_view bip39_english_word(std::size_t index) {
+    return index < kEnglish.size() ? kEnglish[index] : std::string_view{};
+}
 
 int bip39_english_index(std::string_view word) {
     // The list is sorted (embed_wordlist.cmake checks it), which BIP-39 guarantees for English.
@@ -75,8 +75,7 @@ Result<SecureBytes> mnemonic_from_entropy(ByteView entropy) {
     out.reserve(word_count * 9);  // longest English word is 8 letters, plus a space
     for (std::size_t w = 0; w < word_count; ++w) {
         std::size_t index = 0;
-        for (std::size_t b = w * 11; b < w * 11 + 11; ++b)
-            index = (index << 1) | ((bits[b / 8] >> (7 - b % 8)) & 1u);
+        for (std::size_t b = w * 11; b < w * 11 + 11; ++b) index = (index << 1) | ((bits[b / 8] >> (7 - b % 8)) & 1u);
         if (w > 0) out.append(as_bytes(" "));
         out.append(as_bytes(kEnglish[index]));
     }
@@ -118,7 +117,8 @@ Result<SecureBytes> mnemonic_to_entropy(std::string_view mnemonic) {
     const bool match = (digest[0] & mask) == (bits[entropy_bytes] & mask);
     secure_wipe(digest.data(), digest.size());
     if (!match)
-        return make_error("the recovery phrase's checksum does not match: a word is wrong or the words are out of order");
+        return make_error(
+            "the recovery phrase's checksum does not match: a word is wrong or the words are out of order");
     return SecureBytes(ByteView(bits.data(), entropy_bytes));
 }
 
@@ -150,8 +150,8 @@ SecureBytes mnemonic_to_seed(std::string_view mnemonic, std::string_view passphr
     if (password.size() > INT_MAX || salt.size() > INT_MAX) return SecureBytes();
     // Only fails on allocation failure or absurd lengths; an empty seed then signals it.
     if (PKCS5_PBKDF2_HMAC(reinterpret_cast<const char*>(password.data()), static_cast<int>(password.size()),
-                          salt.data(), static_cast<int>(salt.size()), 2048, EVP_sha512(),
-                          static_cast<int>(seed.size()), seed.data()) != 1)
+                          salt.data(), static_cast<int>(salt.size()), 2048, EVP_sha512(), static_cast<int>(seed.size()),
+                          seed.data()) != 1)
         return SecureBytes();
     return seed;
 }

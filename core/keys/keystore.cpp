@@ -46,7 +46,8 @@ Result<std::uint64_t> uint_field(const json& object, const char* name) {
 }
 
 Status check_scrypt(std::uint64_t n, std::uint64_t r, std::uint64_t p) {
-    if (n < 2 || (n & (n - 1)) != 0) return make_error("unsupported scrypt parameters: n must be a power of two above 1");
+    if (n < 2 || (n & (n - 1)) != 0)
+        return make_error("unsupported scrypt parameters: n must be a power of two above 1");
     if (r == 0 || p == 0) return make_error("unsupported scrypt parameters: r and p must be at least 1");
     if (r * p >= (1ull << 30)) return make_error("unsupported scrypt parameters: r·p must be below 2^30");
     // RFC 7914 requires n < 2^(128·r/8); OpenSSL enforces it (the old wiki vector n=2^18, r=1 breaks it).
@@ -57,7 +58,8 @@ Status check_scrypt(std::uint64_t n, std::uint64_t r, std::uint64_t p) {
         return make_error("unsupported scrypt parameters: they would need more than 2 GiB of memory");
     if (n * r > kMaxScryptWork / p)
         return make_error("unsupported scrypt parameters (n=" + std::to_string(n) + ", r=" + std::to_string(r) +
-                          ", p=" + std::to_string(p) + "): more than 4 times the standard work; refused so that opening "
+                          ", p=" + std::to_string(p) +
+                          "): more than 4 times the standard work; refused so that opening "
                           "it cannot stall the wallet");
     return {};
 }
@@ -65,7 +67,8 @@ Status check_scrypt(std::uint64_t n, std::uint64_t r, std::uint64_t p) {
 Status check_pbkdf2(std::uint64_t c) {
     if (c == 0 || c > kMaxPbkdf2Iterations)
         return make_error("unsupported key derivation: pbkdf2 iteration count " + std::to_string(c) + " (1 to " +
-                          std::to_string(kMaxPbkdf2Iterations) + " are accepted, so that opening it cannot stall the wallet)");
+                          std::to_string(kMaxPbkdf2Iterations) +
+                          " are accepted, so that opening it cannot stall the wallet)");
     return {};
 }
 
@@ -151,7 +154,8 @@ Result<KdfParams> parse_kdf(const json& crypto, Bytes& salt) {
     } else if (name == "pbkdf2") {
         if (!params.contains("prf") || !params["prf"].is_string()) return malformed("kdfparams.prf is missing");
         if (params["prf"] != "hmac-sha256")
-            return make_error("unsupported pbkdf2 function '" + params["prf"].get<std::string>() + "' (only hmac-sha256)");
+            return make_error("unsupported pbkdf2 function '" + params["prf"].get<std::string>() +
+                              "' (only hmac-sha256)");
         auto c = uint_field(params, "c");
         if (!c) return c.error();
         if (auto status = check_pbkdf2(*c); !status) return status.error();
@@ -253,8 +257,7 @@ Result<json> parse_keystore_json(std::string_view text) {
 Result<PrivateKey> decrypt_keystore(std::string_view text, std::string_view password) {
     auto file = parse_keystore_json(text);
     if (!file) return file.error();
-    if (!file->contains("version") || !(*file)["version"].is_number_integer())
-        return malformed("'version' is missing");
+    if (!file->contains("version") || !(*file)["version"].is_number_integer()) return malformed("'version' is missing");
     if ((*file)["version"] != 3)
         return make_error("unsupported keystore version " + (*file)["version"].dump() + " (only version 3)");
     const char* crypto_key = file->contains("crypto") ? "crypto" : "Crypto";

@@ -16,8 +16,9 @@ Bytes word_bytes(const Hash& h) { return Bytes(h.begin(), h.end()); }
 }  // namespace
 
 std::vector<AbiValue> batch_header_abi_values(const BatchHeader& h) {
-    return {word_bytes(h.prev_state_root), word_bytes(h.state_root), word_bytes(h.tx_root), word_bytes(h.withdrawal_root),
-            U256(h.record_count), U256(h.deposit_start), U256(h.deposit_end), U256(h.submitted_at), h.proposer};
+    return {word_bytes(h.prev_state_root), word_bytes(h.state_root), word_bytes(h.tx_root),
+            word_bytes(h.withdrawal_root), U256(h.record_count),     U256(h.deposit_start),
+            U256(h.deposit_end),           U256(h.submitted_at),     h.proposer};
 }
 
 Bytes abi_encode_header(const BatchHeader& h) {
@@ -25,7 +26,8 @@ Bytes abi_encode_header(const BatchHeader& h) {
 }
 
 Result<BatchHeader> abi_decode_header(ByteView words) {
-    if (words.size() != 9 * 32) return make_error("a batch header is 9 ABI words, not " + std::to_string(words.size()) + " bytes");
+    if (words.size() != 9 * 32)
+        return make_error("a batch header is 9 ABI words, not " + std::to_string(words.size()) + " bytes");
     auto values = abi_decode(header_abi_types(), words);
     if (!values) return make_error("a batch header does not decode: " + values.message());
     const auto& v = *values;
@@ -173,8 +175,8 @@ Result<Batch> build_batch(AccountTree& tree, std::span<const Record> records, co
         // A queue entry cannot be left out (§4.4): a forced transaction is applied or skipped.
         const Record& bad = records[run.record_index];
         const char* remedy = run.verdict == Verdict::WrongSkip ? "apply it instead of skipping it"
-                             : bad.forced                       ? "skip it instead"
-                                                                : "leave it out of the batch";
+                             : bad.forced                      ? "skip it instead"
+                                                               : "leave it out of the batch";
         return make_error("record " + std::to_string(run.record_index) + " is invalid (" +
                           std::string(verdict_name(run.verdict)) + "): " + remedy);
     }

@@ -6,8 +6,8 @@
 // deposit_* names are the L1 queue's: its entries are deposits and forced transactions (§4.4).
 
 #include <cstdint>
-#include <string_view>
 #include <span>
+#include <string_view>
 #include <vector>
 
 #include "core/common/bytes.hpp"
@@ -60,21 +60,23 @@ Hash deposit_chain(const Hash& previous, std::span<const Record> records);
 
 struct Batch {
     Hash prev_state_root;
-    Bytes records;                          // the calldata, exactly as committed
+    Bytes records;                            // the calldata, exactly as committed
     std::vector<std::size_t> record_offsets;  // where each record starts in `records`
     std::vector<Record> decoded;
-    std::vector<Hash> chunk_roots;          // roots[j], as claimed by the proposer
+    std::vector<Hash> chunk_roots;  // roots[j], as claimed by the proposer
 
     // Derived from the above, as the contract derives them on submission.
     std::vector<Hash> chunk_leaves;
     Hash tx_root;
-    std::vector<Withdrawal> withdrawals;    // every applied withdrawal record (forced or not), in batch order
+    std::vector<Withdrawal> withdrawals;  // every applied withdrawal record (forced or not), in batch order
     Hash withdrawal_root;
-    std::uint64_t deposit_count = 0;        // queue entries taken: deposits and forced records
+    std::uint64_t deposit_count = 0;  // queue entries taken: deposits and forced records
 
     std::size_t chunk_count() const { return chunk_roots.size(); }
     const Hash& state_root() const { return chunk_roots.back(); }
-    const Hash& chunk_pre_root(std::size_t chunk) const { return chunk == 0 ? prev_state_root : chunk_roots[chunk - 1]; }
+    const Hash& chunk_pre_root(std::size_t chunk) const {
+        return chunk == 0 ? prev_state_root : chunk_roots[chunk - 1];
+    }
     ByteView chunk_records(std::size_t chunk) const;
     std::vector<Hash> chunk_proof(std::size_t chunk) const;            // of chunk_leaves[chunk] in tx_root
     std::vector<Hash> withdrawal_proof(std::size_t withdrawal) const;  // of withdrawals[i] in withdrawal_root

@@ -38,8 +38,7 @@ Result<std::optional<FraudProof>> build_fraud_proof(const Batch& batch, const Ba
     // The true state at the chunk's start: the first j chunks again (all valid).
     AccountTree tree = pre_state;
     if (first > 0) {
-        const StfResult prefix =
-            apply_records(tree, std::span(batch.decoded).subspan(0, first), params, 2);
+        const StfResult prefix = apply_records(tree, std::span(batch.decoded).subspan(0, first), params, 2);
         if (!prefix.ok()) return make_error("internal: the chunks before the bad one did not replay");
     }
     if (tree.state_root() != batch.chunk_pre_root(j))

@@ -23,9 +23,9 @@ struct FraudProof {
     std::uint64_t chunk_index = 0;
     Hash pre_root;
     Hash post_root;
-    Bytes records;                 // the chunk's record bytes as committed
+    Bytes records;                  // the chunk's record bytes as committed
     std::vector<Hash> chunk_proof;  // of the chunk leaf in header.tx_root
-    Hash tree_root;                // keccak(tree_root ‖ count) == pre_root
+    Hash tree_root;                 // keccak(tree_root ‖ count) == pre_root
     std::uint32_t count = 0;
     // Per record, the accounts it touches in STF order (sender, then recipient), then the fee
     // account if the chunk collected a fee: address[20] balance[32] nonce[8] + compressed proof,

@@ -13,19 +13,19 @@
 
 namespace sluice::rollup {
 
-inline constexpr std::size_t kChunkSize = 16;        // K, Rollup.CHUNK_SIZE()
+inline constexpr std::size_t kChunkSize = 16;         // K, Rollup.CHUNK_SIZE()
 inline constexpr std::uint64_t kTransferGas = 21000;  // TRANSFER_GAS
 inline constexpr unsigned kTreeDepth = 32;
 // Bounds that keep the largest legal submitBatch below EIP-7825's 2^24 gas (§1).
-inline constexpr std::size_t kMaxRecordsPerBatch = 2048;   // MAX_RECORDS_PER_BATCH
-inline constexpr std::size_t kMaxDepositsPerBatch = 256;   // MAX_DEPOSITS_PER_BATCH
+inline constexpr std::size_t kMaxRecordsPerBatch = 2048;  // MAX_RECORDS_PER_BATCH
+inline constexpr std::size_t kMaxDepositsPerBatch = 256;  // MAX_DEPOSITS_PER_BATCH
 
 // 0x00000000000000000000000000000000005111CE
 Address withdrawal_address();
 
 struct Params {
-    U256 chain_id = 31338;           // L2_CHAIN_ID
-    U256 base_fee = 1'000'000'000;   // L2_BASE_FEE, wei per gas
+    U256 chain_id = 31338;          // L2_CHAIN_ID
+    U256 base_fee = 1'000'000'000;  // L2_BASE_FEE, wei per gas
 };
 
 // The order of the Solidity `enum Verdict`: the numeric values are part of the protocol.

@@ -173,8 +173,7 @@ Result<U256> decode_uvar(ByteView data, std::size_t& offset, const char* what) {
     const std::size_t len = data[offset];
     if (len > 32) return at(offset, std::string(what) + " has length " + std::to_string(len) + " (at most 32)");
     if (auto s = need(data, offset + 1, len, what); !s) return s.error();
-    if (len > 0 && data[offset + 1] == 0)
-        return at(offset, std::string(what) + " is not canonical: leading zero byte");
+    if (len > 0 && data[offset + 1] == 0) return at(offset, std::string(what) + " is not canonical: leading zero byte");
     auto v = u256_from_be(data.subspan(offset + 1, len));
     offset += 1 + len;
     return *v;
@@ -253,7 +252,8 @@ Result<Record> decode_record(ByteView data, std::size_t& offset) {
     std::size_t pos = offset + 1;
 
     if (r.kind == RecordKind::deposit) {
-        if (flag & (kBitEip1559 | kBitParity)) return at(start, "a deposit has transaction-type or parity flag bits set");
+        if (flag & (kBitEip1559 | kBitParity))
+            return at(start, "a deposit has transaction-type or parity flag bits set");
         if (flag & (kBitForced | kBitSkipped)) return at(start, "a deposit has forced or skipped flag bits set");
         r.new_account = (flag & kBit4) != 0;
         if (!r.new_account) {
@@ -350,16 +350,28 @@ Bytes record_signing_payload(const Record& r, const Address& given_to, const Par
     const Address& to = signed_to(r, given_to);
     std::vector<Bytes> f;
     if (r.eip1559) {
-        f = {rlp_encode_uint(params.chain_id), rlp_encode_uint(r.nonce), rlp_encode_uint(r.max_priority_fee_per_gas),
-             rlp_encode_uint(r.max_fee_per_gas), rlp_encode_uint(r.effective_gas_limit()), rlp_encode_bytes(to),
-             rlp_encode_uint(r.value), rlp_encode_bytes({}), rlp_encode_list({})};
+        f = {rlp_encode_uint(params.chain_id),
+             rlp_encode_uint(r.nonce),
+             rlp_encode_uint(r.max_priority_fee_per_gas),
+             rlp_encode_uint(r.max_fee_per_gas),
+             rlp_encode_uint(r.effective_gas_limit()),
+             rlp_encode_bytes(to),
+             rlp_encode_uint(r.value),
+             rlp_encode_bytes({}),
+             rlp_encode_list({})};
         Bytes out{0x02};
         append(out, rlp_encode_list(f));
         return out;
     }
-    f = {rlp_encode_uint(r.nonce), rlp_encode_uint(r.gas_price), rlp_encode_uint(r.effective_gas_limit()),
-         rlp_encode_bytes(to), rlp_encode_uint(r.value), rlp_encode_bytes({}), rlp_encode_uint(params.chain_id),
-         rlp_encode_uint(0), rlp_encode_uint(0)};
+    f = {rlp_encode_uint(r.nonce),
+         rlp_encode_uint(r.gas_price),
+         rlp_encode_uint(r.effective_gas_limit()),
+         rlp_encode_bytes(to),
+         rlp_encode_uint(r.value),
+         rlp_encode_bytes({}),
+         rlp_encode_uint(params.chain_id),
+         rlp_encode_uint(0),
+         rlp_encode_uint(0)};
     return rlp_encode_list(f);
 }
 
@@ -425,8 +437,17 @@ const std::vector<AbiType>& forced_abi_types() {
 }
 
 std::vector<AbiValue> forced_abi_values(const ForcedTransaction& tx) {
-    return {tx.eip1559, U256(tx.y_parity), tx.to, tx.nonce, tx.value, tx.gas_price, tx.max_priority_fee_per_gas,
-            tx.max_fee_per_gas, tx.gas_limit, Bytes(tx.r.begin(), tx.r.end()), Bytes(tx.s.begin(), tx.s.end())};
+    return {tx.eip1559,
+            U256(tx.y_parity),
+            tx.to,
+            tx.nonce,
+            tx.value,
+            tx.gas_price,
+            tx.max_priority_fee_per_gas,
+            tx.max_fee_per_gas,
+            tx.gas_limit,
+            Bytes(tx.r.begin(), tx.r.end()),
+            Bytes(tx.s.begin(), tx.s.end())};
 }
 
 Bytes abi_encode_forced(const ForcedTransaction& tx) {
@@ -434,7 +455,8 @@ Bytes abi_encode_forced(const ForcedTransaction& tx) {
 }
 
 Result<ForcedTransaction> abi_decode_forced(ByteView words) {
-    if (words.size() != 11 * 32) return make_error("a forced transaction is 11 ABI words, not " + std::to_string(words.size()) + " bytes");
+    if (words.size() != 11 * 32)
+        return make_error("a forced transaction is 11 ABI words, not " + std::to_string(words.size()) + " bytes");
     auto values = abi_decode(forced_abi_types(), words);
     if (!values) return make_error("a forced transaction does not decode: " + values.message());
     const auto& v = *values;

@@ -24,10 +24,10 @@ struct Record {
     RecordKind kind = RecordKind::transfer;
 
     // Signed kinds (0, 1, 2).
-    bool eip1559 = false;        // flag bit 2
-    std::uint8_t y_parity = 0;   // flag bit 3
+    bool eip1559 = false;       // flag bit 2
+    std::uint8_t y_parity = 0;  // flag bit 3
     std::uint32_t from = 0;
-    U256 nonce = 0;              // a uvar on the wire: up to 32 bytes, compared with the 8-byte account nonce
+    U256 nonce = 0;                     // a uvar on the wire: up to 32 bytes, compared with the 8-byte account nonce
     U256 gas_price = 0;                 // legacy
     U256 max_priority_fee_per_gas = 0;  // EIP-1559
     U256 max_fee_per_gas = 0;           // EIP-1559
@@ -46,12 +46,12 @@ struct Record {
     U256 value = 0;
 
     // Deposits (kind 3).
-    bool new_account = false;    // flag bit 4
+    bool new_account = false;  // flag bit 4
 
     // Forced transactions (signed kinds taken from the L1 queue, §4.5). A skipped record changes
     // nothing; its `from`, kind 0's `to` and kind 2's `address` are not read (zeros when honest).
-    bool forced = false;         // flag bit 5
-    bool skipped = false;        // flag bit 6, only with `forced`
+    bool forced = false;   // flag bit 5
+    bool skipped = false;  // flag bit 6, only with `forced`
 
     // The queue entry's timestamp: deposits and forced records.
     std::uint64_t timestamp = 0;
@@ -94,9 +94,8 @@ Result<Address> recover_record_sender(const Record& record, const Address& to, c
 // account if it has one (kind 0); without it the record creates one (kind 1); a transaction to
 // WITHDRAWAL_ADDRESS becomes a withdrawal to `sender` (kind 2). Refuses what L2 does not carry:
 // another chain id, data, an access list, no `to`, pre-EIP-155 or EIP-2930 transactions.
-Result<Record> record_from_transaction(const SignedTransaction& signed_tx, std::uint32_t from,
-                                       const Address& sender, std::optional<std::uint32_t> to_index,
-                                       const Params& params);
+Result<Record> record_from_transaction(const SignedTransaction& signed_tx, std::uint32_t from, const Address& sender,
+                                       std::optional<std::uint32_t> to_index, const Params& params);
 // The signed transaction a signed record stands for, `to` as in record_signing_payload. Refuses a
 // record whose nonce or gas limit exceed 64 bits (core/eth's Transaction cannot hold them).
 Result<SignedTransaction> transaction_from_record(const Record& record, const Address& to, const Params& params);

@@ -196,8 +196,7 @@ void Executor::witness_new_account() {
     append(*m_witness, compress_proof(m_tree.proof(m_count)));
 }
 
-std::optional<Address> Executor::signer_of(const Record& r, const Address& to,
-                                           const RecoveredSender* recovered) const {
+std::optional<Address> Executor::signer_of(const Record& r, const Address& to, const RecoveredSender* recovered) const {
     if (recovered && recovered->present && recovered->to == to) return recovered->sender;
     if (auto s = recover_record_sender(r, to, m_params)) return *s;
     return std::nullopt;
@@ -224,7 +223,8 @@ Verdict Executor::apply_skip(const Record& r, const RecoveredSender* recovered) 
     if (signer && !signer->is_zero()) {
         for (std::uint32_t index : accounts_of(*signer)) {
             U256 debit;
-            if (rules_2_to_5(r, read(index), [&] { return signer; }, m_params, debit) == Verdict::None) {
+            if (rules_2_to_5(
+                    r, read(index), [&] { return signer; }, m_params, debit) == Verdict::None) {
                 claim = index;
                 break;
             }
@@ -292,7 +292,8 @@ Verdict Executor::apply(const Record& r, const RecoveredSender* recovered) {
 
     // Rules 2-5.
     U256 debit;
-    const Verdict v = rules_2_to_5(r, sender, [&] { return signer_of(r, to, recovered); }, m_params, debit);
+    const Verdict v = rules_2_to_5(
+        r, sender, [&] { return signer_of(r, to, recovered); }, m_params, debit);
     if (v != Verdict::None) return rejected(v);
     const U256 fee = debit - r.value;
     Account new_sender = sender;
@@ -333,8 +334,10 @@ Verdict Executor::apply(const Record& r, const RecoveredSender* recovered) {
     }
     // A fee sum past 2^256 (unreachable while all balances sum below it) is the chunk's Overflow,
     // reported by end_chunk after the last record, as the contract does (decisions 3 and 4).
-    if (auto fees = checked_add(m_fees, fee)) m_fees = *fees;
-    else m_fee_overflow = true;
+    if (auto fees = checked_add(m_fees, fee))
+        m_fees = *fees;
+    else
+        m_fee_overflow = true;
     return Verdict::None;
 }
 

@@ -41,7 +41,7 @@ FeeProblem fee_problem(const Record& record, const Params& params);
 // the signature was checked over; the STF uses the result only if it needs the same address.
 // Forced and skipped records name their recipient address themselves (§4.5).
 struct RecoveredSender {
-    bool present = false;          // false: deposit, or unforced kind 0 with a recipient index not yet in the tree
+    bool present = false;  // false: deposit, or unforced kind 0 with a recipient index not yet in the tree
     Address to;
     std::optional<Address> sender;  // nullopt: the signature recovers no key
 };
@@ -82,8 +82,7 @@ private:
     void witness_new_account();
     // The sender the record's signature recovers over recipient `to`, from `recovered` when that
     // was recovered over the same address; nullopt when it recovers none (or only with high s).
-    std::optional<Address> signer_of(const Record& record, const Address& to,
-                                     const RecoveredSender* recovered) const;
+    std::optional<Address> signer_of(const Record& record, const Address& to, const RecoveredSender* recovered) const;
     // Every index below count() owned by `address`, ascending (the tree's and the chunk's new ones).
     std::vector<std::uint32_t> accounts_of(const Address& address) const;
     Verdict apply_deposit(const Record& record);
@@ -100,9 +99,9 @@ private:
 };
 
 struct StfResult {
-    Verdict verdict = Verdict::None;   // of the first invalid record
-    std::size_t record_index = 0;      // its index in the batch (when verdict != None)
-    std::vector<Hash> chunk_roots;     // state root after each complete, valid chunk
+    Verdict verdict = Verdict::None;  // of the first invalid record
+    std::size_t record_index = 0;     // its index in the batch (when verdict != None)
+    std::vector<Hash> chunk_roots;    // state root after each complete, valid chunk
     std::vector<Withdrawal> withdrawals;
     bool ok() const { return verdict == Verdict::None; }
 };
@@ -111,7 +110,6 @@ struct StfResult {
 // senders ahead of the sequential pass (which recovers any record it reaches first itself);
 // the result is the same for any thread count. On an invalid record it stops:
 // the tree is left as it was after the last complete chunk before that record.
-StfResult apply_records(AccountTree& tree, std::span<const Record> records, const Params& params,
-                        unsigned threads = 1);
+StfResult apply_records(AccountTree& tree, std::span<const Record> records, const Params& params, unsigned threads = 1);
 
 }  // namespace sluice::rollup

@@ -20,17 +20,16 @@ namespace sluice::node {
 namespace {
 
 // anvil's default mnemonic ("test test ... junk"), m/44'/60'/0'/0/i: public test keys.
-const char* const kAnvilKeys[] = {
-    "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80",
-    "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d",
-    "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a",
-    "0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6",
-    "0x47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a",
-    "0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba",
-    "0x92db14e403b83dfe3df233f83dfa3a0d7096f21ca9b0d6d6b8d88b2b4ec1564e",
-    "0x4bbbf85ce3377467afe5d46f804f221813b2bb87f24d81f60f1fcdbf7cbf4356",
-    "0xdbda1821b80551c9d65939329250298aa3472ba22feea921c0cf5d620ea67b97",
-    "0x2a871d0798f97d79848a013d4936a73bf4cc922c825d33c1cf7073dff6d409c6"};
+const char* const kAnvilKeys[] = {"0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80",
+                                  "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d",
+                                  "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a",
+                                  "0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6",
+                                  "0x47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a",
+                                  "0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba",
+                                  "0x92db14e403b83dfe3df233f83dfa3a0d7096f21ca9b0d6d6b8d88b2b4ec1564e",
+                                  "0x4bbbf85ce3377467afe5d46f804f221813b2bb87f24d81f60f1fcdbf7cbf4356",
+                                  "0xdbda1821b80551c9d65939329250298aa3472ba22feea921c0cf5d620ea67b97",
+                                  "0x2a871d0798f97d79848a013d4936a73bf4cc922c825d33c1cf7073dff6d409c6"};
 const char* const kAnvilAddresses[] = {
     "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266", "0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
     "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC", "0x90F79bf6EB2c4f870365E785982E1f101E93b906",
@@ -73,17 +72,16 @@ QJsonObject DevnetManifest::toJson() const {
     for (const auto& a : devAccounts)
         accounts.append(QJsonObject{{QStringLiteral("address"), q(to_checksum_address(a.address))},
                                     {QStringLiteral("privateKey"), a.privateKey}});
-    return QJsonObject{
-        {QStringLiteral("l1"), QJsonObject{{QStringLiteral("rpcUrl"), l1RpcUrl},
-                                           {QStringLiteral("wsUrl"), l1WsUrl},
-                                           {QStringLiteral("chainId"), double(l1ChainId)}}},
-        {QStringLiteral("l2"), QJsonObject{{QStringLiteral("rpcUrl"), l2RpcUrl},
-                                           {QStringLiteral("wsUrl"), l2WsUrl},
-                                           {QStringLiteral("chainId"), double(l2ChainId)}}},
-        {QStringLiteral("rollup"), q(to_checksum_address(rollup))},
-        {QStringLiteral("deployBlock"), double(deployBlock)},
-        {QStringLiteral("challengePeriod"), double(challengePeriod)},
-        {QStringLiteral("devAccounts"), accounts}};
+    return QJsonObject{{QStringLiteral("l1"), QJsonObject{{QStringLiteral("rpcUrl"), l1RpcUrl},
+                                                          {QStringLiteral("wsUrl"), l1WsUrl},
+                                                          {QStringLiteral("chainId"), double(l1ChainId)}}},
+                       {QStringLiteral("l2"), QJsonObject{{QStringLiteral("rpcUrl"), l2RpcUrl},
+                                                          {QStringLiteral("wsUrl"), l2WsUrl},
+                                                          {QStringLiteral("chainId"), double(l2ChainId)}}},
+                       {QStringLiteral("rollup"), q(to_checksum_address(rollup))},
+                       {QStringLiteral("deployBlock"), double(deployBlock)},
+                       {QStringLiteral("challengePeriod"), double(challengePeriod)},
+                       {QStringLiteral("devAccounts"), accounts}};
 }
 
 Result<DevnetManifest> DevnetManifest::fromJson(const QJsonObject& o) {
@@ -145,17 +143,20 @@ Status Devnet::launchAnvil(const DevnetOptions& options) {
                           QStringLiteral("127.0.0.1"), QStringLiteral("--no-cors"), QStringLiteral("--port"),
                           QString::number(options.l1Port), QStringLiteral("--state"),
                           dir.filePath(QStringLiteral("anvil-state.json")), QStringLiteral("--state-interval"),
-                          QStringLiteral("1"), QStringLiteral("--block-time"), QString::number(options.blockTimeSeconds)});
+                          QStringLiteral("1"), QStringLiteral("--block-time"),
+                          QString::number(options.blockTimeSeconds)});
     m_anvil.setStandardOutputFile(dir.filePath(QStringLiteral("anvil.log")), QIODevice::Append);
     m_anvil.setStandardErrorFile(dir.filePath(QStringLiteral("anvil.log")), QIODevice::Append);
     m_anvil.start();
-    if (!m_anvil.waitForStarted(10000)) return make_error("anvil did not start: " + m_anvil.errorString().toStdString());
+    if (!m_anvil.waitForStarted(10000))
+        return make_error("anvil did not start: " + m_anvil.errorString().toStdString());
     RpcClient rpc(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(options.l1Port)));
     rpc.setTimeout(std::chrono::seconds(2));
     for (int i = 0; i < 200; ++i) {
         if (blockingCall(rpc, QStringLiteral("eth_chainId"))) return {};
         if (m_anvil.state() == QProcess::NotRunning)
-            return make_error("anvil exited at start-up; see " + dir.filePath(QStringLiteral("anvil.log")).toStdString());
+            return make_error("anvil exited at start-up; see " +
+                              dir.filePath(QStringLiteral("anvil.log")).toStdString());
         QThread::msleep(100);
     }
     stop();
@@ -187,13 +188,15 @@ Result<DevnetManifest> Devnet::deploy(const DevnetOptions& options) {
     m.deployBlock = EthClient::parseQuantity64(parts.value(1)).value_or(0);
     auto bonded = sendFromDev(rpc, 0, parts.value(0), rollupabi::encodeBond(), args.requiredBond);
     if (!bonded) return make_error("bonding the proposer failed: " + bonded.message());
-    for (int i = 2; i < 10; ++i) m.devAccounts.push_back({*Address::from_hex(kAnvilAddresses[i]), QLatin1String(kAnvilKeys[i])});
+    for (int i = 2; i < 10; ++i)
+        m.devAccounts.push_back({*Address::from_hex(kAnvilAddresses[i]), QLatin1String(kAnvilKeys[i])});
     return m;
 }
 
 Result<DevnetManifest> Devnet::start(const DevnetOptions& options) {
     m_dataDir = options.dataDir;
-    if (!QDir().mkpath(options.dataDir)) return make_error("cannot create the data directory " + options.dataDir.toStdString());
+    if (!QDir().mkpath(options.dataDir))
+        return make_error("cannot create the data directory " + options.dataDir.toStdString());
 
     std::optional<DevnetManifest> previous;
     QFile file(manifestPath());
@@ -207,7 +210,8 @@ Result<DevnetManifest> Devnet::start(const DevnetOptions& options) {
     RpcClient rpc{QUrl(url)};
     rpc.setTimeout(std::chrono::seconds(2));
     auto rollupThere = [&](const Address& rollup) {
-        auto c = blockingCall(rpc, QStringLiteral("eth_getCode"), QJsonArray{q(rollup.hex()), QStringLiteral("latest")});
+        auto c =
+            blockingCall(rpc, QStringLiteral("eth_getCode"), QJsonArray{q(rollup.hex()), QStringLiteral("latest")});
         return c && c.value().toString().size() > 2;
     };
 

@@ -47,7 +47,7 @@ struct DevnetOptions {
     quint64 escapeDelay = 600;  // must exceed challengePeriod (PROTOCOL.md §1)
     quint16 l1Port = 8545;
     quint16 l2Port = 8546;
-    QString anvilPath;        // empty: $SLUICE_ANVIL, else the pinned contracts/node_modules/.bin/anvil
+    QString anvilPath;  // empty: $SLUICE_ANVIL, else the pinned contracts/node_modules/.bin/anvil
     int blockTimeSeconds = 1;
 };
 

@@ -74,8 +74,9 @@ Result<std::optional<FaultSpec>> parseFault(const QString& spec) {
     return std::optional<FaultSpec>(f);
 }
 
-Result<rollup::Batch> injectFault(FaultSpec::Kind kind, const rollup::Batch& honest, const rollup::AccountTree& preState,
-                                  const rollup::Params& params, const PrivateKey& proposerKey) {
+Result<rollup::Batch> injectFault(FaultSpec::Kind kind, const rollup::Batch& honest,
+                                  const rollup::AccountTree& preState, const rollup::Params& params,
+                                  const PrivateKey& proposerKey) {
     std::vector<rollup::Record> records = honest.decoded;
     switch (kind) {
     case FaultSpec::Kind::WrongRoot: {

@@ -6,12 +6,12 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
-#include <QJsonDocument>
-#include <QJsonArray>
-#include <QJsonObject>
 
 #include <span>
 
@@ -63,10 +63,13 @@ Result<PrivateKey> loadKey(const QString& source) {
     }
     QString path = source.startsWith(QLatin1String("file:")) ? source.mid(5) : source;
     // Like ssh with a private key: a key file other local users can read is not used.
-    const auto others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther | QFileDevice::WriteOther;
+    const auto others =
+        QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther | QFileDevice::WriteOther;
     if (QFileInfo::exists(path) && (QFile::permissions(path) & others))
-        return make_error("the key file " + path.toStdString() + " can be read or changed by other users; restrict it "
-                          "(chmod 600 " + path.toStdString() + ")");
+        return make_error("the key file " + path.toStdString() +
+                          " can be read or changed by other users; restrict it "
+                          "(chmod 600 " +
+                          path.toStdString() + ")");
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) return make_error("cannot read the key file " + path.toStdString());
     QByteArray v = f.readAll();
@@ -121,15 +124,15 @@ Status L1Side::prepare(NodeConfig& config) {
         auto manifest = devnet->start(options);
         if (!manifest) return manifest.error();
         qInfo().noquote() << (devnet->resumed() ? "devnet: resumed" : "devnet: deployed") << "Rollup at"
-                          << q(to_checksum_address(manifest->rollup)) << "on" << manifest->l1RpcUrl
-                          << "- manifest" << devnet->manifestPath();
+                          << q(to_checksum_address(manifest->rollup)) << "on" << manifest->l1RpcUrl << "- manifest"
+                          << devnet->manifestPath();
         config.l1RpcUrl = manifest->l1RpcUrl;
         config.rollupAddress = q(manifest->rollup.hex());
         g_deployBlock = manifest->deployBlock;
         if (config.proposerKeySource.isEmpty()) {
             // anvil's public dev key, handed over in-process only.
-            g_keyFromEnvironment = *PrivateKey::from_hex(
-                (config.verifier ? Devnet::verifierKey() : Devnet::proposerKey()).toStdString());
+            g_keyFromEnvironment =
+                *PrivateKey::from_hex((config.verifier ? Devnet::verifierKey() : Devnet::proposerKey()).toStdString());
             config.proposerKeySource = QStringLiteral("env:") + QLatin1String(kDevnetKeyEnv);
         }
     }
@@ -140,7 +143,8 @@ Status L1Side::prepare(NodeConfig& config) {
     rpc.setTimeout(std::chrono::seconds(10));
     EthClient eth(&rpc);
     RollupReader reader(&eth, *rollup, 0);
-    const auto params = awaitResult<RpcResult<RollupParameters>>([&](auto done) { reader.readParameters(&reader, done); });
+    const auto params =
+        awaitResult<RpcResult<RollupParameters>>([&](auto done) { reader.readParameters(&reader, done); });
     if (!params) return make_error(params.error().message.toStdString());
     config.l2ChainId = params.value().l2ChainId;
     config.l2BaseFee = params.value().l2BaseFee;
@@ -176,11 +180,13 @@ Status L1Side::start() {
         m_signer = AccountSigner::from_key(*m_key);
         m_address = m_signer->address;
     } else if (proposerRole() || m_config.verifier) {
-        return make_error("the proposer/verifier needs an L1 key (--proposer-key env:VAR or file:PATH, or --key-file F)");
+        return make_error(
+            "the proposer/verifier needs an L1 key (--proposer-key env:VAR or file:PATH, or --key-file F)");
     }
 
     // Its own connection to the node's database (the sequencer has its own on its writer thread).
-    auto db = NodeDatabase::open(QDir(m_config.dataDir).filePath(QStringLiteral("node.sqlite")), QStringLiteral("sluiced-l1"));
+    auto db = NodeDatabase::open(QDir(m_config.dataDir).filePath(QStringLiteral("node.sqlite")),
+                                 QStringLiteral("sluiced-l1"));
     if (!db) return db.error();
     m_db = std::move(*db);
     const QByteArray rollupHex = QByteArray::fromStdString(rollup->hex());
@@ -188,9 +194,10 @@ Status L1Side::start() {
     if (!storedRollup) return storedRollup.error();
     if (const auto& stored = *storedRollup; stored && *stored != rollupHex) {
         if (!parse_address(stored->toStdString()))
-            return make_error(stored::damaged("meta l1.rollup", "holds " + stored::quote(QVariant(QString::fromLatin1(*stored))) +
-                                                                    ", not an address") +
-                              "; it names the Rollup this data directory follows: restore it from a backup");
+            return make_error(
+                stored::damaged("meta l1.rollup",
+                                "holds " + stored::quote(QVariant(QString::fromLatin1(*stored))) + ", not an address") +
+                "; it names the Rollup this data directory follows: restore it from a backup");
         return make_error("the data directory " + m_config.dataDir.toStdString() + " belongs to the Rollup at " +
                           stored->toStdString() + ", not " + rollupHex.toStdString() + "; use another --data-dir");
     }
@@ -240,7 +247,8 @@ Status L1Side::start() {
                            {QStringLiteral("depositDelay"), double(p.depositDelay)},
                            {QStringLiteral("minDeposit"), quantity(p.minDeposit)},
                            {QStringLiteral("escapeDelay"), double(p.escapeDelay)}};
-        if (auto st = m_db->setMeta(QStringLiteral("l1.params"), QJsonDocument(params).toJson(QJsonDocument::Compact)); !st)
+        if (auto st = m_db->setMeta(QStringLiteral("l1.params"), QJsonDocument(params).toJson(QJsonDocument::Compact));
+            !st)
             return emit fatalError(QString::fromStdString(st.message()));
         m_replica = std::make_unique<L1Replica>(p);
         // Every L1 transaction of this node is signed for the chain read now (never re-read at send).
@@ -299,13 +307,15 @@ Status L1Side::persistBatch(const ReplicaBatch& b) {
     row.reverted = b.reverted;
     row.judgement = b.judgement == ReplicaBatch::Judgement::Honest       ? L1Judgement::honest
                     : b.judgement == ReplicaBatch::Judgement::Fraudulent ? L1Judgement::fraudulent
-                                                                          : L1Judgement::unverifiable;
-    row.verdict = b.judgement == ReplicaBatch::Judgement::Fraudulent ? QLatin1String(rollup::verdict_name(b.verdict).data())
-                                                                      : QString();
+                                                                         : L1Judgement::unverifiable;
+    row.verdict = b.judgement == ReplicaBatch::Judgement::Fraudulent
+                      ? QLatin1String(rollup::verdict_name(b.verdict).data())
+                      : QString();
     row.l2TxHashes = b.l2TxHashes;
     if (auto st = m_db->upsertL1Batch(row); !st) return st;
     for (const auto& w : b.withdrawals) {
-        L1WithdrawalRow wr{b.at.txHash, b.index, w.withdrawalIndex, w.recipient, w.amount, w.l2TxHash, w.proof, w.finalized};
+        L1WithdrawalRow wr{b.at.txHash, b.index,    w.withdrawalIndex, w.recipient,
+                           w.amount,    w.l2TxHash, w.proof,           w.finalized};
         if (auto st = m_db->upsertL1Withdrawal(wr); !st) return st;
     }
     return {};
@@ -313,12 +323,18 @@ Status L1Side::persistBatch(const ReplicaBatch& b) {
 
 Status L1Side::persistEvent(const RollupEvent& e, std::size_t revertedBefore) {
     if (const auto* d = std::get_if<DepositQueuedEvent>(&e)) {
-        return m_db->upsertL1Deposit(L1DepositRow{d->index, d->to, d->amount, d->timestamp, d->at.txHash, d->at.blockNumber, {}});
+        return m_db->upsertL1Deposit(
+            L1DepositRow{d->index, d->to, d->amount, d->timestamp, d->at.txHash, d->at.blockNumber, {}});
     } else if (std::get_if<BatchSubmittedEvent>(&e)) {
         return persistBatch(m_replica->batches().back());
     } else if (const auto* f = std::get_if<FraudProvenEvent>(&e)) {
-        L1FraudProofRow row{f->at.txHash, f->batchIndex, f->chunkIndex, f->recordIndex,
-                            QLatin1String(rollup::verdict_name(f->verdict).data()), f->challenger, f->at.blockNumber};
+        L1FraudProofRow row{f->at.txHash,
+                            f->batchIndex,
+                            f->chunkIndex,
+                            f->recordIndex,
+                            QLatin1String(rollup::verdict_name(f->verdict).data()),
+                            f->challenger,
+                            f->at.blockNumber};
         if (auto st = m_db->upsertL1FraudProof(row); !st) return st;
         if (f->batchIndex < m_replica->batches().size()) return persistBatch(m_replica->batches()[f->batchIndex]);
     } else if (std::get_if<BatchesRevertedEvent>(&e)) {
@@ -334,15 +350,22 @@ Status L1Side::persistEvent(const RollupEvent& e, std::size_t revertedBefore) {
 Status L1Side::persistAll() {
     if (auto st = m_db->clearL1(); !st) return st;
     for (const auto& d : m_replica->deposits())
-        if (auto st = m_db->upsertL1Deposit(L1DepositRow{d.index, d.to, d.amount, d.timestamp, d.at.txHash, d.at.blockNumber, {}}); !st)
+        if (auto st = m_db->upsertL1Deposit(
+                L1DepositRow{d.index, d.to, d.amount, d.timestamp, d.at.txHash, d.at.blockNumber, {}});
+            !st)
             return st;
     for (const auto& b : m_replica->revertedBatches())
         if (auto st = persistBatch(b); !st) return st;
     for (const auto& b : m_replica->batches())
         if (auto st = persistBatch(b); !st) return st;
     for (const auto& f : m_replica->fraudProofs()) {
-        L1FraudProofRow row{f.at.txHash, f.batchIndex, f.chunkIndex, f.recordIndex,
-                            QLatin1String(rollup::verdict_name(f.verdict).data()), f.challenger, f.at.blockNumber};
+        L1FraudProofRow row{f.at.txHash,
+                            f.batchIndex,
+                            f.chunkIndex,
+                            f.recordIndex,
+                            QLatin1String(rollup::verdict_name(f.verdict).data()),
+                            f.challenger,
+                            f.at.blockNumber};
         if (auto st = m_db->upsertL1FraudProof(row); !st) return st;
     }
     return {};
@@ -368,16 +391,20 @@ void L1Side::onEvents(const std::vector<RollupEvent>& events) {
                 auto stored = m_db->deposit(d->index);
                 if (!stored) {
                     if (dbStatus) (void)m_db->rollback();
-                    return halt(QStringLiteral("cannot check deposit %1 against L1: %2").arg(d->index).arg(q(stored.message())));
+                    return halt(QStringLiteral("cannot check deposit %1 against L1: %2")
+                                    .arg(d->index)
+                                    .arg(q(stored.message())));
                 }
                 const auto& credited = *stored;
-                if (credited && (credited->to != d->to || credited->amount != d->amount || credited->forced != d->forced)) {
+                if (credited &&
+                    (credited->to != d->to || credited->amount != d->amount || credited->forced != d->forced)) {
                     if (dbStatus) (void)m_db->rollback();
                     return halt(QStringLiteral("L1 reorg: deposit %1, credited on L2 in block %2, is now a different "
                                                "deposit on L1 (to %3, %4 wei); L2 would diverge from L1, so the node "
                                                "stops. Restore L1 or start a new L2 chain.")
                                     .arg(d->index)
-                                    .arg(credited->creditedBlock ? QString::number(*credited->creditedBlock) : QStringLiteral("?"))
+                                    .arg(credited->creditedBlock ? QString::number(*credited->creditedBlock)
+                                                                 : QStringLiteral("?"))
                                     .arg(q(to_checksum_address(d->to)), q(u256_to_dec(d->amount))));
                 }
             }
@@ -411,7 +438,8 @@ void L1Side::onEvents(const std::vector<RollupEvent>& events) {
                 publish(QStringLiteral("sluice_batches"), batchJson(reverted[i]));
             if (proposerRole()) {
                 auto s = m_sequencer->onBatchReverted(r->firstIndex);
-                if (!s) qWarning().noquote() << "reverting batches from" << r->firstIndex << "failed:" << q(s.message());
+                if (!s)
+                    qWarning().noquote() << "reverting batches from" << r->firstIndex << "failed:" << q(s.message());
             }
             if (m_cheatedBatch && *m_cheatedBatch >= r->firstIndex) m_cheatedBatch.reset();
         } else if (const auto* f = std::get_if<FraudProvenEvent>(&e)) {
@@ -428,7 +456,9 @@ void L1Side::onEvents(const std::vector<RollupEvent>& events) {
         }
     }
     if (dbStatus) dbStatus = m_db->setMeta(QStringLiteral("l1.persistedBlock"), QByteArray::number(lastBlock));
-    if (dbStatus) dbStatus = m_db->setMeta(QStringLiteral("l1.stateRoot"), QByteArray::fromStdString(m_replica->stateRoot().hex()));
+    if (dbStatus)
+        dbStatus =
+            m_db->setMeta(QStringLiteral("l1.stateRoot"), QByteArray::fromStdString(m_replica->stateRoot().hex()));
     if (dbStatus) dbStatus = m_db->commit();
     if (!dbStatus) {
         (void)m_db->rollback();
@@ -485,7 +515,8 @@ void L1Side::creditConfirmedDeposits() {
     if (!proposerRole() || m_halted) return;
     const auto& deposits = m_replica->deposits();
     const quint64 head = headNumber();
-    m_creditCursor = std::max<quint64>(m_creditCursor, std::min<quint64>(m_sequencer->nextDepositIndex(), deposits.size()));
+    m_creditCursor =
+        std::max<quint64>(m_creditCursor, std::min<quint64>(m_sequencer->nextDepositIndex(), deposits.size()));
     for (; m_creditCursor < deposits.size(); ++m_creditCursor) {
         const auto& d = deposits[m_creditCursor];
         if (m_confirmations > 0 && d.at.blockNumber + m_confirmations > head) break;
@@ -531,10 +562,14 @@ void L1Side::onSynced() {
         return row && row->status != BatchStatus::reverted && row->l1TxHash == b.at.txHash;
     };
     for (const auto& b : m_replica->batches()) {
-        if (b.status(m_reader->headTimestamp()) != ReplicaBatch::Status::Final || b.index < m_lastChecked || !proposerRole())
+        if (b.status(m_reader->headTimestamp()) != ReplicaBatch::Status::Final || b.index < m_lastChecked ||
+            !proposerRole())
             continue;
         auto ours = inOurChain(b);
-        if (!ours) return halt(QStringLiteral("cannot tell whether final batch %1 is in this node's chain: %2").arg(b.index).arg(q(ours.message())));
+        if (!ours)
+            return halt(QStringLiteral("cannot tell whether final batch %1 is in this node's chain: %2")
+                            .arg(b.index)
+                            .arg(q(ours.message())));
         if (*ours) {
             (void)m_sequencer->markBatchFinal(b.index);
             m_lastChecked = b.index + 1;
@@ -548,8 +583,9 @@ void L1Side::updateAlarms() {
     QStringList alarms;
     for (quint64 index : m_replica->unreadableBatches()) {
         const auto& b = m_replica->batches()[index];
-        alarms << QStringLiteral("batch %1 (L1 tx %2) cannot be verified: %3. Nobody may be able to prove fraud in it; "
-                                 "it and every later batch are shown as unverified, never as final.")
+        alarms << QStringLiteral(
+                      "batch %1 (L1 tx %2) cannot be verified: %3. Nobody may be able to prove fraud in it; "
+                      "it and every later batch are shown as unverified, never as final.")
                       .arg(index)
                       .arg(hexq(b.at.txHash), b.note);
     }
@@ -571,13 +607,13 @@ void L1Side::verify() {
             qWarning().noquote() << "building proveFraud for batch" << b.index << "failed:" << q(calldata.message());
             continue;
         }
-        qInfo().noquote() << "verifier: batch" << b.index << "is fraudulent:"
-                          << QLatin1String(rollup::verdict_name(b.verdict).data()) << "in chunk" << b.chunkIndex
-                          << "record" << b.recordIndex << "- sending proveFraud";
+        qInfo().noquote() << "verifier: batch" << b.index
+                          << "is fraudulent:" << QLatin1String(rollup::verdict_name(b.verdict).data()) << "in chunk"
+                          << b.chunkIndex << "record" << b.recordIndex << "- sending proveFraud";
         publish(QStringLiteral("sluice_fraud"),
-                            QJsonObject{{QStringLiteral("event"), QStringLiteral("found")},
-                                        {QStringLiteral("batchIndex"), double(b.index)},
-                                        {QStringLiteral("verdict"), QLatin1String(rollup::verdict_name(b.verdict).data())}});
+                QJsonObject{{QStringLiteral("event"), QStringLiteral("found")},
+                            {QStringLiteral("batchIndex"), double(b.index)},
+                            {QStringLiteral("verdict"), QLatin1String(rollup::verdict_name(b.verdict).data())}});
         // No fixed gas limit: the node estimates it (a proof's cost depends on its witness, not on
         // how many batches follow, PROTOCOL.md §5.2). A proof that fails to send, is dropped or
         // reverts is tried again on the next L1 head while the batch is still in its window; one
@@ -607,8 +643,8 @@ void L1Side::verify() {
             }
         };
         cb.failed = [this, key, index, report](SendFailure f) {
-            qWarning().noquote() << "verifier: proveFraud for batch" << index << "failed, retrying on the next L1 head:"
-                                 << f.message;
+            qWarning().noquote() << "verifier: proveFraud for batch" << index
+                                 << "failed, retrying on the next L1 head:" << f.message;
             report(QStringLiteral("retrying"), f.message);
             m_proofsSent.erase(key);
         };
@@ -698,13 +734,15 @@ void L1Side::adoptForeignBatches() {
             }
         }
         if (!next) {
-            const bool onL1 = tip->stateRoot == m_replica->parameters().genesisStateRoot ||
-                              std::any_of(batches.begin(), batches.end(), [&](const ReplicaBatch& b) {
-                                  return b.header.state_root == tip->stateRoot && b.header.deposit_end == tip->queueEntries;
-                              });
+            const bool onL1 =
+                tip->stateRoot == m_replica->parameters().genesisStateRoot ||
+                std::any_of(batches.begin(), batches.end(), [&](const ReplicaBatch& b) {
+                    return b.header.state_root == tip->stateRoot && b.header.deposit_end == tip->queueEntries;
+                });
             if (!onL1 && m_rewritten)  // (before the first full read of L1 the replica is incomplete)
-                m_proposerStall = QStringLiteral("this node's posted state (root %1, %2 queue entries) is not on L1; "
-                                                 "the proposer posts nothing until it is.")
+                m_proposerStall = QStringLiteral(
+                                      "this node's posted state (root %1, %2 queue entries) is not on L1; "
+                                      "the proposer posts nothing until it is.")
                                       .arg(hexq(tip->stateRoot))
                                       .arg(tip->queueEntries);
             break;
@@ -713,9 +751,10 @@ void L1Side::adoptForeignBatches() {
         const QString who = q(to_checksum_address(next->header.proposer));
         if (next->judgement == ReplicaBatch::Judgement::Fraudulent) break;  // its fraud proof will remove it
         if (next->judgement != ReplicaBatch::Judgement::Honest) {
-            m_proposerStall = QStringLiteral("batch %1 was posted by another proposer (%2) on top of this node's posted "
-                                             "state and cannot be verified (%3); the proposer does not build on it "
-                                             "and posts nothing until it is reverted.")
+            m_proposerStall = QStringLiteral(
+                                  "batch %1 was posted by another proposer (%2) on top of this node's posted "
+                                  "state and cannot be verified (%3); the proposer does not build on it "
+                                  "and posts nothing until it is reverted.")
                                   .arg(next->index)
                                   .arg(who, next->note);
             break;
@@ -724,8 +763,9 @@ void L1Side::adoptForeignBatches() {
         if (m_confirmations > 0 && next->at.blockNumber + m_confirmations > headNumber()) break;
         auto cached = m_foreignBatches.find(next->at.txHash);
         if (cached == m_foreignBatches.end()) {
-            m_proposerStall = QStringLiteral("batch %1 of another proposer (%2) is valid, but this node did not keep its "
-                                             "records; restart the node to read it again from L1.")
+            m_proposerStall = QStringLiteral(
+                                  "batch %1 of another proposer (%2) is valid, but this node did not keep its "
+                                  "records; restart the node to read it again from L1.")
                                   .arg(next->index)
                                   .arg(who);
             break;
@@ -734,13 +774,15 @@ void L1Side::adoptForeignBatches() {
         const auto& deposits = m_replica->deposits();
         for (quint64 i = m_sequencer->nextDepositIndex(); i < next->header.deposit_end && i < deposits.size(); ++i) {
             const auto& d = deposits[i];
-            if (auto s = creditQueueEntry(d); !s) qWarning().noquote() << "crediting deposit" << d.index << "failed:" << q(s.message());
+            if (auto s = creditQueueEntry(d); !s)
+                qWarning().noquote() << "crediting deposit" << d.index << "failed:" << q(s.message());
         }
         auto st = m_sequencer->adoptForeignBatch(next->index, next->header, cached->second, next->at.txHash,
                                                  next->at.blockNumber);
         if (!st) {
-            m_proposerStall = QStringLiteral("batch %1 of another proposer (%2) follows this node's posted state and is "
-                                             "valid, but the sequencer cannot continue from it: %3")
+            m_proposerStall = QStringLiteral(
+                                  "batch %1 of another proposer (%2) follows this node's posted state and is "
+                                  "valid, but the sequencer cannot continue from it: %3")
                                   .arg(next->index)
                                   .arg(who, q(st.message()));
             break;
@@ -752,7 +794,8 @@ void L1Side::adoptForeignBatches() {
     const auto now = m_sequencer->postedTip();
     quint64 firstAhead = 0;  // the index after the batch that ends at our posted state, if it is on L1
     for (const auto& b : batches)
-        if (now && b.header.state_root == now->stateRoot && b.header.deposit_end == now->queueEntries) firstAhead = b.index + 1;
+        if (now && b.header.state_root == now->stateRoot && b.header.deposit_end == now->queueEntries)
+            firstAhead = b.index + 1;
     for (auto it = m_foreignBatches.begin(); it != m_foreignBatches.end();) {
         const bool ahead = std::any_of(batches.begin(), batches.end(), [&](const ReplicaBatch& b) {
             return b.at.txHash == it->first && b.index >= firstAhead;
@@ -879,7 +922,8 @@ void L1Side::registerMethods() {
     if (!m_rpcServer) return;
     auto& s = *m_rpcServer;
     s.registerSyncMethod(QStringLiteral("sluice_status"), [this](const QJsonValue&) -> RpcOutcome {
-        QJsonObject o{{QStringLiteral("l2Head"), m_sequencer ? QJsonValue(double(m_sequencer->blockNumber())) : QJsonValue()}};
+        QJsonObject o{
+            {QStringLiteral("l2Head"), m_sequencer ? QJsonValue(double(m_sequencer->blockNumber())) : QJsonValue()}};
         if (!m_db) return QJsonValue(o);
         auto storedParams = m_db->meta(QStringLiteral("l1.params"));
         if (!storedParams) return unreadable(storedParams.error());
@@ -888,8 +932,9 @@ void L1Side::registerMethods() {
             QJsonParseError error;
             const QJsonDocument doc = QJsonDocument::fromJson(**storedParams, &error);
             if (error.error != QJsonParseError::NoError || !doc.isObject())
-                return unreadable(make_error(stored::damaged("meta l1.params", "holds " + std::to_string((*storedParams)->size()) +
-                                                                                   " bytes that are not a JSON object")));
+                return unreadable(
+                    make_error(stored::damaged("meta l1.params", "holds " + std::to_string((*storedParams)->size()) +
+                                                                     " bytes that are not a JSON object")));
             params = doc.object();
         }
         for (auto it = params.begin(); it != params.end(); ++it) o.insert(it.key(), it.value());
@@ -909,12 +954,13 @@ void L1Side::registerMethods() {
         if (*storedRoot) {
             stateRoot = QString::fromLatin1(**storedRoot);
             if (!Hash::from_hex((*storedRoot)->toStdString()))
-                return unreadable(make_error(stored::damaged("meta l1.stateRoot", "holds " + stored::quote(QVariant(stateRoot)) +
-                                                                                      ", not a 32-byte hash")));
+                return unreadable(make_error(stored::damaged(
+                    "meta l1.stateRoot", "holds " + stored::quote(QVariant(stateRoot)) + ", not a 32-byte hash")));
         }
         QJsonArray fraud;
         for (auto index : *fraudulent) fraud.append(double(index));
-        o.insert(QStringLiteral("rollup"), q(to_checksum_address(*parse_address(m_config.rollupAddress.toStdString()))));
+        o.insert(QStringLiteral("rollup"),
+                 q(to_checksum_address(*parse_address(m_config.rollupAddress.toStdString()))));
         o.insert(QStringLiteral("l1Head"), double(headNumber()));
         o.insert(QStringLiteral("latestBatch"), *latest ? QJsonValue(double((*latest)->index)) : QJsonValue());
         o.insert(QStringLiteral("finalizedBatch"), *finalized ? QJsonValue(double(**finalized)) : QJsonValue());
@@ -924,7 +970,8 @@ void L1Side::registerMethods() {
         o.insert(QStringLiteral("depositConfirmations"), double(m_confirmations));
         o.insert(QStringLiteral("alarms"), QJsonArray::fromStringList(m_alarms));
         o.insert(QStringLiteral("verifier"),
-                 QJsonObject{{QStringLiteral("lastCheckedBatch"), *latest ? QJsonValue(double((*latest)->index)) : QJsonValue()},
+                 QJsonObject{{QStringLiteral("lastCheckedBatch"),
+                              *latest ? QJsonValue(double((*latest)->index)) : QJsonValue()},
                              {QStringLiteral("fraudFound"), fraud},
                              {QStringLiteral("stateRoot"), stateRoot}});
         return QJsonValue(o);
@@ -961,15 +1008,16 @@ void L1Side::registerMethods() {
             if (!storedBatch) return unreadable(storedBatch.error());
             const auto& b = *storedBatch;
             if (!b) continue;
-            QString status = b->reverted ? QStringLiteral("reverted")
-                             : w.finalized ? QStringLiteral("finalized")
+            QString status = b->reverted          ? QStringLiteral("reverted")
+                             : w.finalized        ? QStringLiteral("finalized")
                              : *now >= b->finalAt ? QStringLiteral("ready")
                                                   : QStringLiteral("in-window");
             QJsonArray proof;
             for (const auto& h : w.proof) proof.append(hexq(h));
             QJsonObject batch = rowJson(*b, *now);
             out.append(QJsonObject{
-                {QStringLiteral("id"), b->reverted ? QJsonValue() : QJsonValue(QStringLiteral("%1:%2").arg(b->index).arg(w.withdrawalIndex))},
+                {QStringLiteral("id"),
+                 b->reverted ? QJsonValue() : QJsonValue(QStringLiteral("%1:%2").arg(b->index).arg(w.withdrawalIndex))},
                 {QStringLiteral("l2TxHash"), hexq(w.l2TxHash)},
                 {QStringLiteral("recipient"), q(to_checksum_address(w.recipient))},
                 {QStringLiteral("amount"), quantity(w.amount)},
@@ -990,13 +1038,14 @@ void L1Side::registerMethods() {
         auto deposits = m_db->l1DepositsTo(*who);
         if (!deposits) return unreadable(deposits.error());
         for (const auto& d : *deposits) {
-            out.append(QJsonObject{{QStringLiteral("queueIndex"), double(d.queueIndex)},
-                                   {QStringLiteral("to"), q(to_checksum_address(d.to))},
-                                   {QStringLiteral("amount"), quantity(d.amount)},
-                                   {QStringLiteral("l1TxHash"), hexq(d.l1TxHash)},
-                                   {QStringLiteral("l1Block"), double(d.l1Block)},
-                                   {QStringLiteral("status"), d.creditedBlock ? QStringLiteral("credited") : QStringLiteral("queued")},
-                                   {QStringLiteral("l2Block"), d.creditedBlock ? QJsonValue(double(*d.creditedBlock)) : QJsonValue()}});
+            out.append(QJsonObject{
+                {QStringLiteral("queueIndex"), double(d.queueIndex)},
+                {QStringLiteral("to"), q(to_checksum_address(d.to))},
+                {QStringLiteral("amount"), quantity(d.amount)},
+                {QStringLiteral("l1TxHash"), hexq(d.l1TxHash)},
+                {QStringLiteral("l1Block"), double(d.l1Block)},
+                {QStringLiteral("status"), d.creditedBlock ? QStringLiteral("credited") : QStringLiteral("queued")},
+                {QStringLiteral("l2Block"), d.creditedBlock ? QJsonValue(double(*d.creditedBlock)) : QJsonValue()}});
         }
         return QJsonValue(out);
     });

@@ -74,8 +74,9 @@ QString faultName(FaultSpec::Kind kind);
 // `preState` is the state before the batch; `proposerKey` signs the overdraft transfer from
 // account 0 (the proposer is the fee recipient). Fails when the batch cannot carry that fault
 // (e.g. invalid-signature without a signed record): the proposer then tries the next batch.
-Result<rollup::Batch> injectFault(FaultSpec::Kind kind, const rollup::Batch& honest, const rollup::AccountTree& preState,
-                                  const rollup::Params& params, const PrivateKey& proposerKey);
+Result<rollup::Batch> injectFault(FaultSpec::Kind kind, const rollup::Batch& honest,
+                                  const rollup::AccountTree& preState, const rollup::Params& params,
+                                  const PrivateKey& proposerKey);
 
 class L1Side : public QObject {
     Q_OBJECT
@@ -136,12 +137,12 @@ private:
     Sequencer* m_sequencer = nullptr;
     RpcServer* m_rpcServer = nullptr;
     std::unique_ptr<NodeDatabase> m_db;
-    quint64 m_persistedThrough = 0;   // L1 block up to which the l1_* tables are written
+    quint64 m_persistedThrough = 0;  // L1 block up to which the l1_* tables are written
     quint64 m_savedHead = 0;
     quint64 m_confirmations = 0;
-    quint64 m_creditCursor = 0;       // deposits below it were handed to the sequencer
+    quint64 m_creditCursor = 0;  // deposits below it were handed to the sequencer
     bool m_halted = false;
-    bool m_rewritten = false;         // the tables were rewritten from the first full read
+    bool m_rewritten = false;  // the tables were rewritten from the first full read
     std::unique_ptr<RpcClient> m_l1;
     EthClient* m_eth = nullptr;
     HeadsSubscription* m_heads = nullptr;
@@ -163,7 +164,7 @@ private:
     std::optional<InFlight> m_inflight;
     bool m_proposing = false;
     bool m_bonding = false;
-    std::optional<quint64> m_cheatedBatch;  // wait for it to be reverted before posting again
+    std::optional<quint64> m_cheatedBatch;            // wait for it to be reverted before posting again
     std::set<std::pair<quint64, Hash>> m_proofsSent;  // (batch index, header hash)
     quint64 m_lastChecked = 0;
     QStringList m_alarms;

@@ -47,7 +47,8 @@ std::variant<BlockRef, RpcFailure> parseBlockRef(const QJsonValue& v, std::uint6
     }
     if (!v.isString()) return invalid(QStringLiteral("block must be a tag or a hex quantity"));
     const QString s = v.toString();
-    if (s == QLatin1String("latest") || s == QLatin1String("safe") || s == QLatin1String("finalized")) return BlockRef{head, false};
+    if (s == QLatin1String("latest") || s == QLatin1String("safe") || s == QLatin1String("finalized"))
+        return BlockRef{head, false};
     if (s == QLatin1String("pending")) return BlockRef{head, true};
     if (s == QLatin1String("earliest")) return BlockRef{0, false};
     auto n = integerParam(v, 0, UINT64_MAX, QStringLiteral("block number"));
@@ -64,7 +65,8 @@ constexpr std::uint64_t kMaxFeeHistoryBlocks = 1024;
 std::variant<qsizetype, RpcFailure> percentileCount(const QJsonValue& v) {
     if (v.isUndefined() || v.isNull()) return qsizetype(0);
     const QString expected =
-        QStringLiteral("rewardPercentiles must be at most %1 numbers from 0 to 100 in ascending order").arg(kMaxPercentiles);
+        QStringLiteral("rewardPercentiles must be at most %1 numbers from 0 to 100 in ascending order")
+            .arg(kMaxPercentiles);
     if (!v.isArray()) return invalid(expected);
     const QJsonArray a = v.toArray();
     if (a.size() > kMaxPercentiles) return invalid(expected);
@@ -136,7 +138,8 @@ QJsonObject blockToJson(const Sequencer& sequencer, const BlockInfo& block, bool
         txs.append(hx(h));
     }
     const std::uint64_t gasUsed = std::uint64_t(block.transactions.size()) * rollup::kTransferGas;
-    const std::uint64_t gasLimit = std::max<std::uint64_t>(std::uint64_t(sequencer.config().maxBlockRecords) * rollup::kTransferGas, 30'000'000);
+    const std::uint64_t gasLimit =
+        std::max<std::uint64_t>(std::uint64_t(sequencer.config().maxBlockRecords) * rollup::kTransferGas, 30'000'000);
     return QJsonObject{
         {QStringLiteral("number"), q64(block.number)},
         {QStringLiteral("hash"), hx(block.hash)},
@@ -168,24 +171,33 @@ void registerEthMethods(RpcServer& server, Sequencer& sequencer) {
     const U256 chainId = params.chain_id;
     const U256 baseFee = params.base_fee;
 
-    server.registerSyncMethod(QStringLiteral("eth_chainId"), [chainId](const QJsonValue&) -> RpcOutcome { return QJsonValue(q(chainId)); });
+    server.registerSyncMethod(QStringLiteral("eth_chainId"),
+                              [chainId](const QJsonValue&) -> RpcOutcome { return QJsonValue(q(chainId)); });
     server.registerSyncMethod(QStringLiteral("net_version"), [chainId](const QJsonValue&) -> RpcOutcome {
         return QJsonValue(QString::fromStdString(u256_to_dec(chainId)));
     });
     server.registerSyncMethod(QStringLiteral("web3_clientVersion"), [](const QJsonValue&) -> RpcOutcome {
         return QJsonValue(QStringLiteral("sluiced/0.1.0"));
     });
-    server.registerSyncMethod(QStringLiteral("eth_blockNumber"), [seq](const QJsonValue&) -> RpcOutcome { return QJsonValue(q64(seq->blockNumber())); });
-    server.registerSyncMethod(QStringLiteral("eth_gasPrice"), [baseFee](const QJsonValue&) -> RpcOutcome { return QJsonValue(q(baseFee)); });
-    server.registerSyncMethod(QStringLiteral("eth_maxPriorityFeePerGas"), [](const QJsonValue&) -> RpcOutcome { return QJsonValue(QStringLiteral("0x0")); });
-    server.registerSyncMethod(QStringLiteral("eth_accounts"), [](const QJsonValue&) -> RpcOutcome { return QJsonValue(QJsonArray()); });
-    server.registerSyncMethod(QStringLiteral("eth_syncing"), [](const QJsonValue&) -> RpcOutcome { return QJsonValue(false); });
-    server.registerSyncMethod(QStringLiteral("eth_getCode"), [](const QJsonValue&) -> RpcOutcome { return QJsonValue(QStringLiteral("0x")); });
-    server.registerSyncMethod(QStringLiteral("eth_call"), [](const QJsonValue&) -> RpcOutcome { return QJsonValue(QStringLiteral("0x")); });
+    server.registerSyncMethod(QStringLiteral("eth_blockNumber"),
+                              [seq](const QJsonValue&) -> RpcOutcome { return QJsonValue(q64(seq->blockNumber())); });
+    server.registerSyncMethod(QStringLiteral("eth_gasPrice"),
+                              [baseFee](const QJsonValue&) -> RpcOutcome { return QJsonValue(q(baseFee)); });
+    server.registerSyncMethod(QStringLiteral("eth_maxPriorityFeePerGas"),
+                              [](const QJsonValue&) -> RpcOutcome { return QJsonValue(QStringLiteral("0x0")); });
+    server.registerSyncMethod(QStringLiteral("eth_accounts"),
+                              [](const QJsonValue&) -> RpcOutcome { return QJsonValue(QJsonArray()); });
+    server.registerSyncMethod(QStringLiteral("eth_syncing"),
+                              [](const QJsonValue&) -> RpcOutcome { return QJsonValue(false); });
+    server.registerSyncMethod(QStringLiteral("eth_getCode"),
+                              [](const QJsonValue&) -> RpcOutcome { return QJsonValue(QStringLiteral("0x")); });
+    server.registerSyncMethod(QStringLiteral("eth_call"),
+                              [](const QJsonValue&) -> RpcOutcome { return QJsonValue(QStringLiteral("0x")); });
 
     server.registerSyncMethod(QStringLiteral("eth_feeHistory"), [seq, baseFee](const QJsonValue& p) -> RpcOutcome {
         const QJsonArray a = p.toArray();
-        if (a.size() > 3) return invalid(QStringLiteral("eth_feeHistory expects [blockCount, newestBlock, rewardPercentiles]"));
+        if (a.size() > 3)
+            return invalid(QStringLiteral("eth_feeHistory expects [blockCount, newestBlock, rewardPercentiles]"));
         const auto count = integerParam(a.at(0), 1, kMaxFeeHistoryBlocks, QStringLiteral("blockCount"));
         if (auto* f = std::get_if<RpcFailure>(&count)) return *f;
         auto ref = parseBlockRef(a.at(1), seq->blockNumber());
@@ -204,7 +216,8 @@ void registerEthMethods(RpcServer& server, Sequencer& sequencer) {
             rewards.append(blockRewards);
         }
         fees.append(q(baseFee));
-        QJsonObject out{{QStringLiteral("oldestBlock"), q64(newest + 1 - n)}, {QStringLiteral("baseFeePerGas"), fees},
+        QJsonObject out{{QStringLiteral("oldestBlock"), q64(newest + 1 - n)},
+                        {QStringLiteral("baseFeePerGas"), fees},
                         {QStringLiteral("gasUsedRatio"), ratios}};
         if (rewardsPerBlock > 0) out.insert(QStringLiteral("reward"), rewards);
         return QJsonValue(out);
@@ -212,11 +225,15 @@ void registerEthMethods(RpcServer& server, Sequencer& sequencer) {
 
     server.registerSyncMethod(QStringLiteral("eth_estimateGas"), [](const QJsonValue& p) -> RpcOutcome {
         const QJsonObject call = p.toArray().at(0).toObject();
-        const QString data = call.value(QStringLiteral("data")).toString(call.value(QStringLiteral("input")).toString());
+        const QString data =
+            call.value(QStringLiteral("data")).toString(call.value(QStringLiteral("input")).toString());
         if (!data.isEmpty() && data != QLatin1String("0x"))
-            return RpcFailure{rpc_error::rejected, QStringLiteral("calldata is not supported: this L2 carries plain transfers only")};
+            return RpcFailure{rpc_error::rejected,
+                              QStringLiteral("calldata is not supported: this L2 carries plain transfers only")};
         if (call.value(QStringLiteral("to")).isNull() || !call.contains(QStringLiteral("to")))
-            return RpcFailure{rpc_error::rejected, QStringLiteral("contract creation is not supported: this L2 carries plain transfers only")};
+            return RpcFailure{
+                rpc_error::rejected,
+                QStringLiteral("contract creation is not supported: this L2 carries plain transfers only")};
         return QJsonValue(q64(rollup::kTransferGas));
     });
 
@@ -228,7 +245,8 @@ void registerEthMethods(RpcServer& server, Sequencer& sequencer) {
         if (auto* f = std::get_if<RpcFailure>(&ref)) return *f;
         const auto r = std::get<BlockRef>(ref);
         if (r.number < seq->blockNumber())
-            return RpcFailure{rpc_error::rejected, QStringLiteral("the state of block %1 is not kept; ask for latest").arg(r.number)};
+            return RpcFailure{rpc_error::rejected,
+                              QStringLiteral("the state of block %1 is not kept; ask for latest").arg(r.number)};
         return QJsonValue(q(seq->balance(*address, r.pending)));
     });
 
@@ -240,7 +258,8 @@ void registerEthMethods(RpcServer& server, Sequencer& sequencer) {
         if (auto* f = std::get_if<RpcFailure>(&ref)) return *f;
         const auto r = std::get<BlockRef>(ref);
         if (r.number < seq->blockNumber())
-            return RpcFailure{rpc_error::rejected, QStringLiteral("the state of block %1 is not kept; ask for latest").arg(r.number)};
+            return RpcFailure{rpc_error::rejected,
+                              QStringLiteral("the state of block %1 is not kept; ask for latest").arg(r.number)};
         return QJsonValue(q64(seq->nonce(*address, r.pending)));
     });
 
@@ -267,49 +286,54 @@ void registerEthMethods(RpcServer& server, Sequencer& sequencer) {
         return QJsonValue(blockToJson(*seq, *block, std::get<bool>(full)));
     });
 
-    server.registerSyncMethod(QStringLiteral("eth_getTransactionByHash"), [seq, baseFee](const QJsonValue& p) -> RpcOutcome {
-        const auto hash = parseHash(p.toArray().at(0));
-        if (!hash) return invalid(QStringLiteral("eth_getTransactionByHash expects [transactionHash]"));
-        auto info = seq->transaction(*hash);
-        if (!info || info->status == TxStatus::dropped) return QJsonValue(QJsonValue::Null);
-        return QJsonValue(transactionJson(*info, baseFee));
-    });
-
-    server.registerSyncMethod(QStringLiteral("eth_getTransactionReceipt"), [seq, baseFee](const QJsonValue& p) -> RpcOutcome {
-        const auto hash = parseHash(p.toArray().at(0));
-        if (!hash) return invalid(QStringLiteral("eth_getTransactionReceipt expects [transactionHash]"));
-        auto info = seq->transaction(*hash);
-        if (!info || !info->block || !info->blockHash) return QJsonValue(QJsonValue::Null);
-        const Transaction& tx = info->signedTx.tx;
-        const std::uint64_t gas = rollup::kTransferGas;
-        return QJsonValue(QJsonObject{
-            {QStringLiteral("transactionHash"), hx(info->hash)},
-            {QStringLiteral("transactionIndex"), q64(*info->position)},
-            {QStringLiteral("blockHash"), hx(*info->blockHash)},
-            {QStringLiteral("blockNumber"), q64(*info->block)},
-            {QStringLiteral("from"), hx(info->from)},
-            {QStringLiteral("to"), tx.to ? QJsonValue(hx(*tx.to)) : QJsonValue()},
-            {QStringLiteral("cumulativeGasUsed"), q64(gas * (std::uint64_t(*info->position) + 1))},
-            {QStringLiteral("gasUsed"), q64(gas)},
-            {QStringLiteral("effectiveGasPrice"), q(effectivePrice(tx, baseFee))},
-            {QStringLiteral("contractAddress"), QJsonValue()},
-            {QStringLiteral("logs"), QJsonArray()},
-            {QStringLiteral("logsBloom"), kEmptyBloom},
-            {QStringLiteral("type"), q64(std::uint64_t(tx.type))},
-            {QStringLiteral("status"), QStringLiteral("0x1")},
+    server.registerSyncMethod(
+        QStringLiteral("eth_getTransactionByHash"), [seq, baseFee](const QJsonValue& p) -> RpcOutcome {
+            const auto hash = parseHash(p.toArray().at(0));
+            if (!hash) return invalid(QStringLiteral("eth_getTransactionByHash expects [transactionHash]"));
+            auto info = seq->transaction(*hash);
+            if (!info || info->status == TxStatus::dropped) return QJsonValue(QJsonValue::Null);
+            return QJsonValue(transactionJson(*info, baseFee));
         });
-    });
+
+    server.registerSyncMethod(
+        QStringLiteral("eth_getTransactionReceipt"), [seq, baseFee](const QJsonValue& p) -> RpcOutcome {
+            const auto hash = parseHash(p.toArray().at(0));
+            if (!hash) return invalid(QStringLiteral("eth_getTransactionReceipt expects [transactionHash]"));
+            auto info = seq->transaction(*hash);
+            if (!info || !info->block || !info->blockHash) return QJsonValue(QJsonValue::Null);
+            const Transaction& tx = info->signedTx.tx;
+            const std::uint64_t gas = rollup::kTransferGas;
+            return QJsonValue(QJsonObject{
+                {QStringLiteral("transactionHash"), hx(info->hash)},
+                {QStringLiteral("transactionIndex"), q64(*info->position)},
+                {QStringLiteral("blockHash"), hx(*info->blockHash)},
+                {QStringLiteral("blockNumber"), q64(*info->block)},
+                {QStringLiteral("from"), hx(info->from)},
+                {QStringLiteral("to"), tx.to ? QJsonValue(hx(*tx.to)) : QJsonValue()},
+                {QStringLiteral("cumulativeGasUsed"), q64(gas * (std::uint64_t(*info->position) + 1))},
+                {QStringLiteral("gasUsed"), q64(gas)},
+                {QStringLiteral("effectiveGasPrice"), q(effectivePrice(tx, baseFee))},
+                {QStringLiteral("contractAddress"), QJsonValue()},
+                {QStringLiteral("logs"), QJsonArray()},
+                {QStringLiteral("logsBloom"), kEmptyBloom},
+                {QStringLiteral("type"), q64(std::uint64_t(tx.type))},
+                {QStringLiteral("status"), QStringLiteral("0x1")},
+            });
+        });
 
     server.registerMethod(QStringLiteral("eth_sendRawTransaction"), [seq](const QJsonValue& p, RpcResponder respond) {
         const QJsonValue v = p.toArray().at(0);
         const auto raw = v.isString() ? from_hex(v.toString().toStdString()) : std::nullopt;
         if (!raw || raw->empty()) {
-            respond.error(rpc_error::invalidParams, QStringLiteral("eth_sendRawTransaction expects [\"0x…signed transaction\"]"));
+            respond.error(rpc_error::invalidParams,
+                          QStringLiteral("eth_sendRawTransaction expects [\"0x…signed transaction\"]"));
             return;
         }
         seq->submitRawTransactionAsync(*raw, [respond](Result<Hash> result) {
-            if (result) respond.result(hx(*result));
-            else respond.error(rpc_error::rejected, QString::fromStdString(result.message()));
+            if (result)
+                respond.result(hx(*result));
+            else
+                respond.error(rpc_error::rejected, QString::fromStdString(result.message()));
         });
     });
 

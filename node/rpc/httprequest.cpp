@@ -31,16 +31,20 @@ QString HttpAccessRules::originName(const QString& origin) {
 
 void HttpAccessRules::setAllowed(const QStringList& hosts, const QStringList& origins) {
     m_hosts = {QStringLiteral("localhost"), QStringLiteral("127.0.0.1"), QStringLiteral("::1")};
-    for (const QString& h : hosts) m_hosts.insert(h.trimmed() == QLatin1String("*") ? QStringLiteral("*") : hostName(h));
+    for (const QString& h : hosts)
+        m_hosts.insert(h.trimmed() == QLatin1String("*") ? QStringLiteral("*") : hostName(h));
     m_origins.clear();
     for (const QString& o : origins) m_origins.insert(originName(o));
 }
 
-void HttpAccessRules::setBoundHost(const QString& address) { m_boundHost = address.isEmpty() ? QString() : hostName(address); }
+void HttpAccessRules::setBoundHost(const QString& address) {
+    m_boundHost = address.isEmpty() ? QString() : hostName(address);
+}
 
 bool HttpAccessRules::hostAllowed(QByteArrayView hostHeader) const {
     const QString name = hostName(QString::fromLatin1(hostHeader));
-    return m_hosts.contains(QStringLiteral("*")) || m_hosts.contains(name) || (!m_boundHost.isEmpty() && name == m_boundHost);
+    return m_hosts.contains(QStringLiteral("*")) || m_hosts.contains(name) ||
+           (!m_boundHost.isEmpty() && name == m_boundHost);
 }
 
 bool HttpAccessRules::originAllowed(QByteArrayView origin) const {
@@ -49,7 +53,8 @@ bool HttpAccessRules::originAllowed(QByteArrayView origin) const {
 
 // --- reader ---------------------------------------------------------------------------------------
 
-HttpRequestReader::HttpRequestReader(HttpLimits limits, const HttpAccessRules* access) : m_limits(limits), m_access(access) {}
+HttpRequestReader::HttpRequestReader(HttpLimits limits, const HttpAccessRules* access)
+    : m_limits(limits), m_access(access) {}
 
 qint64 HttpRequestReader::wanted() const {
     switch (m_phase) {
@@ -100,7 +105,8 @@ HttpRequestReader::Step HttpRequestReader::readHead(const QByteArray& unread, bo
         // depending on how the network split it (fuzz/http found that: 431 for a head of
         // limit + 1 bytes that arrived in pieces, accepted when it arrived whole).
         if (peek.size() >= qsizetype(limit) + 4)
-            return refuse(431, "Request Header Fields Too Large", rpc_error::tooLarge, QStringLiteral("request header too large"));
+            return refuse(431, "Request Header Fields Too Large", rpc_error::tooLarge,
+                          QStringLiteral("request header too large"));
         return {};
     }
     HttpRequestHead h;
@@ -151,37 +157,49 @@ HttpRequestReader::Step HttpRequestReader::readHead(const QByteArray& unread, bo
     // Browser protection (docs/RPC.md §4), for calls and WebSocket upgrades alike. No Host at
     // all is an HTTP/1.0 client, never a browser; no Origin is cast, curl or ethers in node.
     if (head.hosts > 1 || head.origins > 1)
-        return refuse(400, "Bad Request", rpc_error::invalidRequest, QStringLiteral("more than one Host or Origin header"));
+        return refuse(400, "Bad Request", rpc_error::invalidRequest,
+                      QStringLiteral("more than one Host or Origin header"));
     if (head.hosts == 1 && !m_access->hostAllowed(head.host))
-        return refuse(403, "Forbidden", rpc_error::invalidRequest,
-                      QStringLiteral("Host %1 is not allowed (DNS rebinding protection); start sluiced with --rpc-allowed-host NAME "
-                                     "to serve another name").arg(QString::fromLatin1(head.host.left(255))));
+        return refuse(
+            403, "Forbidden", rpc_error::invalidRequest,
+            QStringLiteral(
+                "Host %1 is not allowed (DNS rebinding protection); start sluiced with --rpc-allowed-host NAME "
+                "to serve another name")
+                .arg(QString::fromLatin1(head.host.left(255))));
     if (head.origins == 1 && !m_access->originAllowed(head.origin))
-        return refuse(403, "Forbidden", rpc_error::invalidRequest,
-                      QStringLiteral("Origin %1 is not allowed to call this node; start sluiced with --rpc-cors ORIGIN to allow "
-                                     "its pages").arg(QString::fromLatin1(head.origin.left(255))));
+        return refuse(
+            403, "Forbidden", rpc_error::invalidRequest,
+            QStringLiteral("Origin %1 is not allowed to call this node; start sluiced with --rpc-cors ORIGIN to allow "
+                           "its pages")
+                .arg(QString::fromLatin1(head.origin.left(255))));
     if (head.upgrade && head.method == "GET" && mayUpgrade) {
         m_phase = Phase::ended;  // the request stays unread: QWebSocketServer reads the handshake itself
         return Step{Event::upgrade, 0, {}, {}};
     }
     if (head.method == "OPTIONS" && head.origins == 1) {  // a CORS preflight from an allowed origin
         if (head.contentLength > 0 || head.chunked)
-            return refuse(400, "Bad Request", rpc_error::invalidRequest, QStringLiteral("a preflight request has no body"));
+            return refuse(400, "Bad Request", rpc_error::invalidRequest,
+                          QStringLiteral("a preflight request has no body"));
         return Step{Event::preflight, head.size, {}, {}};
     }
     if (head.method != "POST")
-        return refuse(405, "Method Not Allowed", rpc_error::invalidRequest, QStringLiteral("JSON-RPC requests are HTTP POSTs"));
+        return refuse(405, "Method Not Allowed", rpc_error::invalidRequest,
+                      QStringLiteral("JSON-RPC requests are HTTP POSTs"));
     if (head.chunked)
-        return refuse(411, "Length Required", rpc_error::invalidRequest, QStringLiteral("chunked bodies are not accepted; send Content-Length"));
+        return refuse(411, "Length Required", rpc_error::invalidRequest,
+                      QStringLiteral("chunked bodies are not accepted; send Content-Length"));
     if (head.contentLength < 0)
         return refuse(411, "Length Required", rpc_error::invalidRequest, QStringLiteral("Content-Length is required"));
     if (head.contentLength > m_limits.maxBodyBytes)
         return refuse(413, "Payload Too Large", rpc_error::tooLarge,
-                      QStringLiteral("request body of %1 bytes exceeds the limit of %2 bytes").arg(head.contentLength).arg(m_limits.maxBodyBytes));
+                      QStringLiteral("request body of %1 bytes exceeds the limit of %2 bytes")
+                          .arg(head.contentLength)
+                          .arg(m_limits.maxBodyBytes));
     // A page can POST text/plain (or no type) without a CORS preflight; JSON needs one.
     const qsizetype semicolon = head.contentType.indexOf(';');
     if ((semicolon < 0 ? head.contentType : head.contentType.left(semicolon)).trimmed() != "application/json")
-        return refuse(415, "Unsupported Media Type", rpc_error::invalidRequest, QStringLiteral("Content-Type must be application/json"));
+        return refuse(415, "Unsupported Media Type", rpc_error::invalidRequest,
+                      QStringLiteral("Content-Type must be application/json"));
     m_body.clear();
     m_phase = Phase::body;
     return Step{Event::headRead, head.size, {}, {}};

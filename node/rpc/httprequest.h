@@ -38,7 +38,7 @@ public:
     static QString originName(const QString& origin);
 
 private:
-    QSet<QString> m_hosts;   // normalized host names (no port, no brackets)
+    QSet<QString> m_hosts;  // normalized host names (no port, no brackets)
     QString m_boundHost;
     QSet<QString> m_origins;
 };
@@ -61,14 +61,14 @@ struct HttpRequestHead {
     QByteArray target;
     QByteArray version;
     QList<QPair<QByteArray, QByteArray>> fields;  // lower-case names, trimmed values, in order
-    qsizetype size = 0;        // bytes of the head with the blank line that ends it
-    qint64 contentLength = -1; // none
+    qsizetype size = 0;                           // bytes of the head with the blank line that ends it
+    qint64 contentLength = -1;                    // none
     bool keepAlive = true;
-    bool chunked = false;      // any Transfer-Encoding
-    bool upgrade = false;      // Connection: upgrade, no Upgrade other than websocket after it
-    QByteArray host;           // the Host header when there is one
-    QByteArray origin;         // the Origin header when there is one
-    QByteArray contentType;    // lower-case
+    bool chunked = false;    // any Transfer-Encoding
+    bool upgrade = false;    // Connection: upgrade, no Upgrade other than websocket after it
+    QByteArray host;         // the Host header when there is one
+    QByteArray origin;       // the Origin header when there is one
+    QByteArray contentType;  // lower-case
     int hosts = 0;
     int origins = 0;
 };
@@ -76,12 +76,12 @@ struct HttpRequestHead {
 class HttpRequestReader {
 public:
     enum class Event {
-        needMore,  // nothing complete yet; call again with more bytes
-        refused,   // step.refusal; the stream ends here
-        upgrade,   // a WebSocket upgrade request (nothing consumed); the stream ends here
-        preflight, // a CORS preflight from an allowed origin (head consumed, no body)
-        headRead,  // a POST head was consumed; its body follows (call again)
-        call,      // a POST is complete: step.body is its Content-Length bytes
+        needMore,   // nothing complete yet; call again with more bytes
+        refused,    // step.refusal; the stream ends here
+        upgrade,    // a WebSocket upgrade request (nothing consumed); the stream ends here
+        preflight,  // a CORS preflight from an allowed origin (head consumed, no body)
+        headRead,   // a POST head was consumed; its body follows (call again)
+        call,       // a POST is complete: step.body is its Content-Length bytes
     };
     struct Step {
         Event event = Event::needMore;

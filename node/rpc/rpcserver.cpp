@@ -43,10 +43,13 @@ void RpcResponder::error(int code, const QString& message, const QJsonValue& dat
 
 namespace {
 
-QJsonObject errorObject(const QJsonValue& id, int code, const QString& message, const QJsonValue& data = QJsonValue::Undefined) {
+QJsonObject errorObject(const QJsonValue& id, int code, const QString& message,
+                        const QJsonValue& data = QJsonValue::Undefined) {
     QJsonObject error{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}};
     if (!data.isUndefined()) error.insert(QStringLiteral("data"), data);
-    return QJsonObject{{QStringLiteral("jsonrpc"), QStringLiteral("2.0")}, {QStringLiteral("id"), id}, {QStringLiteral("error"), error}};
+    return QJsonObject{{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
+                       {QStringLiteral("id"), id},
+                       {QStringLiteral("error"), error}};
 }
 
 QJsonObject responseObject(const QJsonValue& id, const RpcOutcome& outcome) {
@@ -54,7 +57,9 @@ QJsonObject responseObject(const QJsonValue& id, const RpcOutcome& outcome) {
         return errorObject(id, failure->code, failure->message, failure->data);
     QJsonValue result = std::get<QJsonValue>(outcome);
     if (result.isUndefined()) result = QJsonValue::Null;
-    return QJsonObject{{QStringLiteral("jsonrpc"), QStringLiteral("2.0")}, {QStringLiteral("id"), id}, {QStringLiteral("result"), result}};
+    return QJsonObject{{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
+                       {QStringLiteral("id"), id},
+                       {QStringLiteral("result"), result}};
 }
 
 QByteArray compact(const QJsonValue& v) {
@@ -85,7 +90,10 @@ std::variant<std::uint64_t, RpcFailure> integerParam(const QJsonValue& value, st
                                                      const QString& name, std::optional<std::uint64_t> absent) {
     auto invalid = [&] {
         return RpcFailure{rpc_error::invalidParams,
-                          QStringLiteral("%1 must be an integer from %2 to %3 (a JSON number or a 0x quantity)").arg(name).arg(lo).arg(hi)};
+                          QStringLiteral("%1 must be an integer from %2 to %3 (a JSON number or a 0x quantity)")
+                              .arg(name)
+                              .arg(lo)
+                              .arg(hi)};
     };
     if (value.isUndefined() || value.isNull()) {
         if (absent) return *absent;
@@ -117,12 +125,17 @@ std::variant<std::uint64_t, RpcFailure> integerParam(const QJsonValue& value, st
 class RpcServer::HttpConnection : public QObject {
 public:
     HttpConnection(RpcServer* server, QTcpSocket* socket)
-        : QObject(server), m_server(server), m_socket(socket), m_peer(socket->peerAddress()), m_since(++server->m_idleOrder),
+        : QObject(server),
+          m_server(server),
+          m_socket(socket),
+          m_peer(socket->peerAddress()),
+          m_since(++server->m_idleOrder),
           m_reader(HttpLimits{server->m_limits.maxHeaderBytes, server->m_limits.maxBodyBytes}, &server->m_access) {
         socket->setParent(this);
         // Requests a backlogged connection does not take yet stay in the kernel (TCP back-pressure
         // on the client) rather than in an unbounded Qt buffer.
-        socket->setReadBufferSize(std::max<qint64>(4 << 20, 2 * (server->m_limits.maxBodyBytes + server->m_limits.maxHeaderBytes)));
+        socket->setReadBufferSize(
+            std::max<qint64>(4 << 20, 2 * (server->m_limits.maxBodyBytes + server->m_limits.maxHeaderBytes)));
         m_timer.setSingleShot(true);
         connect(&m_timer, &QTimer::timeout, this, [this] { drop(); });
         connect(socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
@@ -168,7 +181,9 @@ private:
     };
 
     // Until it has been answered once a connection gets the short first-request deadline.
-    void armIdle() { m_timer.start(m_servedAny ? m_server->m_limits.idleTimeoutMs : m_server->m_limits.firstRequestTimeoutMs); }
+    void armIdle() {
+        m_timer.start(m_servedAny ? m_server->m_limits.idleTimeoutMs : m_server->m_limits.firstRequestTimeoutMs);
+    }
     void armRequest() { m_timer.start(m_server->m_limits.requestTimeoutMs); }
 
     // Deadlines: a started request must complete within requestTimeoutMs; a connection with
@@ -194,8 +209,10 @@ private:
             return;
         }
         m_timerIsRequest = false;
-        if (m_slots.empty()) armIdle();
-        else m_timer.stop();
+        if (m_slots.empty())
+            armIdle();
+        else
+            m_timer.stop();
     }
 
     void onReadyRead() {
@@ -219,14 +236,14 @@ private:
         using Event = HttpRequestReader::Event;
         const HttpRequestHead& head = m_reader.head();
         switch (step.event) {
-        case Event::needMore:
-            return false;
+        case Event::needMore: return false;
         case Event::refused:
             fail(step.refusal.status, step.refusal.reason, step.refusal.rpcCode, step.refusal.message);
             return false;
         case Event::upgrade: {
             if (!m_server->webSocketAllowed(m_peer)) {
-                fail(503, "Service Unavailable", rpc_error::tooLarge, "too many WebSocket connections; use HTTP or try again later");
+                fail(503, "Service Unavailable", rpc_error::tooLarge,
+                     "too many WebSocket connections; use HTTP or try again later");
                 return false;
             }
             // Hand the socket over with the upgrade request still unread: QWebSocketServer
@@ -268,7 +285,8 @@ private:
 
     // An allowed page may read the answers to this request.
     static QByteArray corsHeaders(const HttpRequestHead& head) {
-        return head.origins == 1 ? "Access-Control-Allow-Origin: " + head.origin + "\r\nVary: Origin\r\n" : QByteArray();
+        return head.origins == 1 ? "Access-Control-Allow-Origin: " + head.origin + "\r\nVary: Origin\r\n"
+                                 : QByteArray();
     }
 
     void dispatch(const QByteArray& body) {
@@ -302,7 +320,8 @@ private:
         return out;
     }
 
-    void complete(std::uint64_t seq, int status, const QByteArray& reason, const QByteArray& body, bool close, const QByteArray& headers) {
+    void complete(std::uint64_t seq, int status, const QByteArray& reason, const QByteArray& body, bool close,
+                  const QByteArray& headers) {
         if (m_dropped) return;
         const std::uint64_t first = m_nextSeq - m_slots.size();
         if (seq < first || seq >= m_nextSeq) return;
@@ -323,8 +342,10 @@ private:
         while (!m_slots.empty() && m_slots.front().ready && !close) {
             Slot& s = m_slots.front();
             m_slotBytes -= s.bytes.size();
-            if (out.isEmpty()) out.swap(s.bytes);
-            else out += s.bytes;
+            if (out.isEmpty())
+                out.swap(s.bytes);
+            else
+                out += s.bytes;
             close = s.close;
             m_slots.pop_front();
         }
@@ -342,14 +363,18 @@ private:
 
     // Reading stopped on a backlog and requests are waiting: go on once the backlog is gone.
     void resumeIfBacklogCleared() {
-        if (m_dropped || backlogged() || m_phase == Phase::closing || m_socket->bytesAvailable() == 0 || m_resumePosted) return;
+        if (m_dropped || backlogged() || m_phase == Phase::closing || m_socket->bytesAvailable() == 0 || m_resumePosted)
+            return;
         m_resumePosted = true;
         QPointer<HttpConnection> self(this);
-        QMetaObject::invokeMethod(this, [self] {
-            if (!self) return;
-            self->m_resumePosted = false;
-            self->process();
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [self] {
+                if (!self) return;
+                self->m_resumePosted = false;
+                self->process();
+            },
+            Qt::QueuedConnection);
     }
 
     void closeAfterWrite() {
@@ -383,8 +408,8 @@ private:
     RpcServer* m_server;
     QTcpSocket* m_socket;
     const QHostAddress m_peer;
-    quint64 m_since;               // accepted or last answered (RpcServer::m_idleOrder)
-    QByteArray m_corsHeaders;      // for the request being read: its Origin is allowed to read answers
+    quint64 m_since;           // accepted or last answered (RpcServer::m_idleOrder)
+    QByteArray m_corsHeaders;  // for the request being read: its Origin is allowed to read answers
     QTimer m_timer;
     HttpRequestReader m_reader;
     Phase m_phase = Phase::reading;
@@ -392,10 +417,10 @@ private:
     bool m_keepAlive = true;
     bool m_servedAny = false;
     bool m_dropped = false;
-    std::deque<Slot> m_slots;      // answers owed, in request order
-    qint64 m_slotBytes = 0;        // bytes of ready answers still queued behind an unready one
+    std::deque<Slot> m_slots;  // answers owed, in request order
+    qint64 m_slotBytes = 0;    // bytes of ready answers still queued behind an unready one
     bool m_resumePosted = false;
-    std::uint64_t m_nextSeq = 0;   // sequence number of the next request
+    std::uint64_t m_nextSeq = 0;  // sequence number of the next request
 };
 
 // --- WebSocket clients --------------------------------------------------------------------------
@@ -406,10 +431,10 @@ struct RpcServer::WsClient {
         QJsonValue params;
     };
     QHash<QString, Subscription> subscriptions;
-    QPointer<QTcpSocket> tcp;   // the upgraded connection: its unsent bytes show a client not reading
-    QTimer* idle = nullptr;     // a child of the QWebSocket
+    QPointer<QTcpSocket> tcp;  // the upgraded connection: its unsent bytes show a client not reading
+    QTimer* idle = nullptr;    // a child of the QWebSocket
     bool awaitingPong = false;
-    bool dropping = false;      // dropped; the abort is on its way
+    bool dropping = false;  // dropped; the abort is on its way
 };
 
 // --- server ------------------------------------------------------------------------------------
@@ -443,7 +468,8 @@ Status RpcServer::listen(const QHostAddress& address, quint16 port) {
     if (!m_tcp->listen(address, port))
         return make_error("cannot listen on " + address.toString().toStdString() + ":" + std::to_string(port) + ": " +
                           m_tcp->errorString().toStdString());
-    const bool any = address == QHostAddress::Any || address == QHostAddress::AnyIPv4 || address == QHostAddress::AnyIPv6;
+    const bool any =
+        address == QHostAddress::Any || address == QHostAddress::AnyIPv4 || address == QHostAddress::AnyIPv6;
     m_access.setBoundHost(any ? QString() : address.toString());
     emit listening(m_tcp->serverPort());
     return {};
@@ -628,8 +654,9 @@ void RpcServer::dispatchPayload(const QByteArray& payload, QWebSocket* ws, std::
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(payload, &error);
     if (error.error != QJsonParseError::NoError || doc.isNull()) {
-        done(compact(errorObject(QJsonValue::Null, rpc_error::parseError,
-                                 QStringLiteral("parse error: %1 at offset %2").arg(error.errorString()).arg(error.offset))));
+        done(compact(
+            errorObject(QJsonValue::Null, rpc_error::parseError,
+                        QStringLiteral("parse error: %1 at offset %2").arg(error.errorString()).arg(error.offset))));
         return;
     }
     const qint64 limit = m_limits.maxAnswerBytes;
@@ -637,10 +664,12 @@ void RpcServer::dispatchPayload(const QByteArray& payload, QWebSocket* ws, std::
         dispatchCall(doc.object(), ws, [done, limit](QJsonValue reply) {
             if (reply.isUndefined()) return done(QByteArray());
             const QByteArray bytes = compact(reply);
-            done(bytes.size() <= limit ? bytes
-                                       : tooLargeAnswer(reply, QStringLiteral("the answer (%1 bytes) exceeds the %2-byte limit; ask for less")
-                                                                   .arg(bytes.size())
-                                                                   .arg(limit)));
+            done(bytes.size() <= limit
+                     ? bytes
+                     : tooLargeAnswer(reply,
+                                      QStringLiteral("the answer (%1 bytes) exceeds the %2-byte limit; ask for less")
+                                          .arg(bytes.size())
+                                          .arg(limit)));
         });
         return;
     }
@@ -651,7 +680,9 @@ void RpcServer::dispatchPayload(const QByteArray& payload, QWebSocket* ws, std::
     }
     if (calls.size() > m_limits.maxBatchCalls) {
         done(compact(errorObject(QJsonValue::Null, rpc_error::tooLarge,
-                                 QStringLiteral("batch of %1 calls exceeds the limit of %2").arg(calls.size()).arg(m_limits.maxBatchCalls))));
+                                 QStringLiteral("batch of %1 calls exceeds the limit of %2")
+                                     .arg(calls.size())
+                                     .arg(m_limits.maxBatchCalls))));
         return;
     }
     // The answers share one budget of maxAnswerBytes. They are kept as bytes, not JSON trees;
@@ -693,7 +724,8 @@ void RpcServer::dispatchPayload(const QByteArray& payload, QWebSocket* ws, std::
             const QJsonValue id = call.value(QStringLiteral("id"));
             const bool notification = calls[i].isObject() && !call.contains(QStringLiteral("id"));
             store(i, notification ? QJsonValue(QJsonValue::Undefined)
-                                  : QJsonValue(errorObject(id.isString() || id.isDouble() ? id : QJsonValue(), rpc_error::tooLarge, tooMuch)));
+                                  : QJsonValue(errorObject(id.isString() || id.isDouble() ? id : QJsonValue(),
+                                                           rpc_error::tooLarge, tooMuch)));
             continue;
         }
         dispatchCall(calls[i], ws, [store, i](QJsonValue reply) { store(i, reply); });
@@ -709,7 +741,8 @@ void RpcServer::dispatchCall(const QJsonValue& call, QWebSocket* ws, std::functi
     const bool notification = !object.contains(QStringLiteral("id"));
     QJsonValue id = object.value(QStringLiteral("id"));
     if (!notification && !id.isString() && !id.isDouble() && !id.isNull()) {
-        done(errorObject(QJsonValue::Null, rpc_error::invalidRequest, QStringLiteral("id must be a string, a number or null")));
+        done(errorObject(QJsonValue::Null, rpc_error::invalidRequest,
+                         QStringLiteral("id must be a string, a number or null")));
         return;
     }
     if (notification) id = QJsonValue::Null;
@@ -733,7 +766,8 @@ void RpcServer::dispatchCall(const QJsonValue& call, QWebSocket* ws, std::functi
     };
     if (method == QLatin1String("eth_subscribe") || method == QLatin1String("eth_unsubscribe")) {
         if (!ws) {
-            finish(RpcFailure{rpc_error::methodNotFound, QStringLiteral("%1 needs a WebSocket connection").arg(method)});
+            finish(
+                RpcFailure{rpc_error::methodNotFound, QStringLiteral("%1 needs a WebSocket connection").arg(method)});
             return;
         }
         finish(method == QLatin1String("eth_subscribe") ? subscribe(ws, params) : unsubscribe(ws, params));
@@ -741,7 +775,8 @@ void RpcServer::dispatchCall(const QJsonValue& call, QWebSocket* ws, std::functi
     }
     const auto it = m_methods.constFind(method);
     if (it == m_methods.constEnd()) {
-        finish(RpcFailure{rpc_error::methodNotFound, QStringLiteral("the method %1 does not exist/is not available").arg(method)});
+        finish(RpcFailure{rpc_error::methodNotFound,
+                          QStringLiteral("the method %1 does not exist/is not available").arg(method)});
         return;
     }
     (*it)(params, RpcResponder(std::move(finish)));
@@ -759,16 +794,19 @@ RpcOutcome RpcServer::subscribe(QWebSocket* ws, const QJsonValue& params) {
         return RpcFailure{rpc_error::invalidParams, QStringLiteral("unknown subscription %1").arg(stream.left(64))};
     const QJsonValue filter = args.size() > 1 ? args[1] : QJsonValue(QJsonValue::Undefined);
     if (!filter.isUndefined() && compact(QJsonArray{filter}).size() - 2 > m_limits.maxSubscriptionParamBytes)
-        return RpcFailure{rpc_error::invalidParams,
-                          QStringLiteral("the subscription filter exceeds %1 bytes").arg(m_limits.maxSubscriptionParamBytes)};
+        return RpcFailure{
+            rpc_error::invalidParams,
+            QStringLiteral("the subscription filter exceeds %1 bytes").arg(m_limits.maxSubscriptionParamBytes)};
     auto client = m_wsClients.value(ws);
     if (!client) return RpcFailure{rpc_error::internalError, QStringLiteral("unknown WebSocket client")};
     if (client->subscriptions.size() >= m_limits.maxSubscriptionsPerSocket)
-        return RpcFailure{rpc_error::tooLarge,
-                          QStringLiteral("at most %1 subscriptions per connection").arg(m_limits.maxSubscriptionsPerSocket)};
+        return RpcFailure{
+            rpc_error::tooLarge,
+            QStringLiteral("at most %1 subscriptions per connection").arg(m_limits.maxSubscriptionsPerSocket)};
     if (m_subscriptions >= m_limits.maxSubscriptions)
-        return RpcFailure{rpc_error::tooLarge,
-                          QStringLiteral("the node serves at most %1 subscriptions; try again later").arg(m_limits.maxSubscriptions)};
+        return RpcFailure{
+            rpc_error::tooLarge,
+            QStringLiteral("the node serves at most %1 subscriptions; try again later").arg(m_limits.maxSubscriptions)};
     const QString id = QStringLiteral("0x%1").arg(m_nextSubscription++, 0, 16);
     client->subscriptions.insert(id, WsClient::Subscription{stream, filter});
     ++m_subscriptions;
@@ -777,7 +815,8 @@ RpcOutcome RpcServer::subscribe(QWebSocket* ws, const QJsonValue& params) {
 
 RpcOutcome RpcServer::unsubscribe(QWebSocket* ws, const QJsonValue& params) {
     const QJsonArray args = params.toArray();
-    if (args.size() != 1 || !args[0].isString()) return RpcFailure{rpc_error::invalidParams, QStringLiteral("expected [subscriptionId]")};
+    if (args.size() != 1 || !args[0].isString())
+        return RpcFailure{rpc_error::invalidParams, QStringLiteral("expected [subscriptionId]")};
     auto client = m_wsClients.value(ws);
     const bool removed = client && client->subscriptions.remove(args[0].toString()) > 0;
     if (removed) --m_subscriptions;

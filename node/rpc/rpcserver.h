@@ -45,8 +45,8 @@ inline constexpr int invalidRequest = -32600;
 inline constexpr int methodNotFound = -32601;
 inline constexpr int invalidParams = -32602;
 inline constexpr int internalError = -32603;
-inline constexpr int rejected = -32000;      // transaction refused, with the reason
-inline constexpr int tooLarge = -32005;      // a request, batch, frame or answer too large; a limit reached
+inline constexpr int rejected = -32000;  // transaction refused, with the reason
+inline constexpr int tooLarge = -32005;  // a request, batch, frame or answer too large; a limit reached
 }  // namespace rpc_error
 
 struct RpcFailure {
@@ -102,7 +102,7 @@ struct RpcLimits {
     // Answers and notifications a client has not read yet: past this an HTTP connection is not
     // read from (and dropped if it still does not read) and a WebSocket client is dropped.
     qint64 maxUnsentBytes = 16 << 20;
-    int requestTimeoutMs = 10000;      // a started request must be complete within this (slowloris)
+    int requestTimeoutMs = 10000;  // a started request must be complete within this (slowloris)
     // A new connection must start its first request within this. Real clients send at once; a
     // socket opened and left idle only holds a slot (1,000 of them locked the wallet out).
     int firstRequestTimeoutMs = 5000;
@@ -119,8 +119,8 @@ struct RpcLimits {
     int maxConnectionsPerClient = 128;
     // WebSockets live long by design and are never closed to make room: at most half of either
     // limit can be WebSockets, so HTTP clients always find a slot.
-    int maxSubscriptionsPerSocket = 100;  // the app uses four
-    int maxSubscriptions = 10000;         // in total: every published event walks them all
+    int maxSubscriptionsPerSocket = 100;      // the app uses four
+    int maxSubscriptions = 10000;             // in total: every published event walks them all
     qint64 maxSubscriptionParamBytes = 1024;  // an address filter is ~50 bytes
 };
 
@@ -194,8 +194,8 @@ private:
     RpcOutcome unsubscribe(QWebSocket* ws, const QJsonValue& params);
 
     RpcLimits m_limits;
-    quint64 m_idleOrder = 0;       // stamps connections as they become idle: the lowest is idle longest
-    HttpAccessRules m_access;      // Host and Origin headers served (with the bound address)
+    quint64 m_idleOrder = 0;   // stamps connections as they become idle: the lowest is idle longest
+    HttpAccessRules m_access;  // Host and Origin headers served (with the bound address)
     QTcpServer* m_tcp = nullptr;
     QWebSocketServer* m_ws = nullptr;
     QHash<QString, RpcHandler> m_methods;

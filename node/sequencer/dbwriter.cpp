@@ -59,7 +59,9 @@ void DbWriter::run() {
     m_idle.notify_all();
     if (!db) return;
     // SLUICED_TRACE_COMMIT_MS=N logs every group commit that takes N ms or more (latency hunting).
-    const int traceMs = qEnvironmentVariableIsSet("SLUICED_TRACE_COMMIT_MS") ? qEnvironmentVariableIntValue("SLUICED_TRACE_COMMIT_MS") : -1;
+    const int traceMs = qEnvironmentVariableIsSet("SLUICED_TRACE_COMMIT_MS")
+                            ? qEnvironmentVariableIntValue("SLUICED_TRACE_COMMIT_MS")
+                            : -1;
 
     for (;;) {
         std::deque<Job> jobs;

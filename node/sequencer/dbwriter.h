@@ -29,9 +29,9 @@ public:
     DbWriter(QString path, QObject* owner);
     ~DbWriter();  // commits what is queued, then stops
 
-    Status open();                       // opens the connection on the writer thread
+    Status open();  // opens the connection on the writer thread
     void enqueue(Write write, Done done);
-    void flush();                        // blocks until everything queued so far is committed
+    void flush();  // blocks until everything queued so far is committed
     void stop();
 
 private:
@@ -51,7 +51,7 @@ private:
     bool m_stop = false;
     bool m_opened = false;
     Status m_openStatus;
-    std::optional<Error> m_failure;      // writer thread only: the first failed commit
+    std::optional<Error> m_failure;  // writer thread only: the first failed commit
     std::thread m_thread;
 };
 

@@ -31,14 +31,18 @@ std::size_t HashHasher::operator()(const Hash& h) const noexcept {
 }
 
 void FeeRuns::push_back(const U256& fee) {
-    if (!m_runs.empty() && m_runs.back().first == fee) ++m_runs.back().second;
-    else m_runs.emplace_back(fee, 1);
+    if (!m_runs.empty() && m_runs.back().first == fee)
+        ++m_runs.back().second;
+    else
+        m_runs.emplace_back(fee, 1);
 }
 
 void FeeRuns::push_front(const std::vector<U256>& fees) {
     for (auto it = fees.rbegin(); it != fees.rend(); ++it) {
-        if (!m_runs.empty() && m_runs.front().first == *it) ++m_runs.front().second;
-        else m_runs.emplace_front(*it, 1);
+        if (!m_runs.empty() && m_runs.front().first == *it)
+            ++m_runs.front().second;
+        else
+            m_runs.emplace_front(*it, 1);
     }
 }
 
@@ -59,7 +63,7 @@ struct Sequencer::MempoolEntry {
     Hash hash;
     SignedTransaction signedTx;
     Address sender;
-    U256 cost;          // value + fee
+    U256 cost;  // value + fee
     U256 fee;
     bool dropped = false;
 };
@@ -219,8 +223,8 @@ void Sequencer::enqueueWrite(std::function<Status(NodeDatabase&)> write, std::fu
 
 // --- start: genesis or replay -----------------------------------------------------------------
 
-Result<rollup::AccountTree> Sequencer::replayRecords(std::uint64_t fromSeq, std::uint64_t toSeq, rollup::AccountTree tree,
-                                                     FeeRuns* fees) {
+Result<rollup::AccountTree> Sequencer::replayRecords(std::uint64_t fromSeq, std::uint64_t toSeq,
+                                                     rollup::AccountTree tree, FeeRuns* fees) {
     constexpr std::uint64_t kStep = 20000;
     for (std::uint64_t seq = fromSeq; seq < toSeq;) {
         auto stored = m_reader->records(seq, std::min(kStep, toSeq - seq));
@@ -231,8 +235,10 @@ Result<rollup::AccountTree> Sequencer::replayRecords(std::uint64_t fromSeq, std:
         for (const auto& r : *stored) {
             std::size_t offset = 0;
             auto rec = rollup::decode_record(r.bytes, offset);
-            if (!rec) return make_error(stored::damaged(recordBytes(r.seq), "does not decode as a record: " + rec.message()));
-            if (fees) fees->push_back(rec->pays_fee() ? rollup::record_fee(*rec, m_config.params).value_or(0) : U256(0));
+            if (!rec)
+                return make_error(stored::damaged(recordBytes(r.seq), "does not decode as a record: " + rec.message()));
+            if (fees)
+                fees->push_back(rec->pays_fee() ? rollup::record_fee(*rec, m_config.params).value_or(0) : U256(0));
             records.push_back(std::move(rec).value());
         }
         // The core STF re-checks every signature: a database that does not replay is refused.
@@ -286,9 +292,9 @@ Status Sequencer::replay() {
     if (*storedFee)
         if (auto a = stored::address(QVariant(**storedFee), "meta genesis.feeRecipient"); !a) return a.error();
     if (*storedChain && !u256_from_dec((*storedChain)->toStdString()))
-        return make_error(stored::damaged("meta genesis.chainId",
-                                          "holds " + stored::quote(QVariant(QString::fromLatin1(**storedChain))) +
-                                              ", not a chain id"));
+        return make_error(stored::damaged(
+            "meta genesis.chainId",
+            "holds " + stored::quote(QVariant(QString::fromLatin1(**storedChain))) + ", not a chain id"));
     if (*storedFee != fee || *storedChain != chain)
         return make_error("the node database " + db.path().toStdString() +
                           " belongs to another chain (different fee recipient or chain id); use another --data-dir");
@@ -426,12 +432,15 @@ Result<std::shared_ptr<Sequencer::MempoolEntry>> Sequencer::precheck(ByteView ra
     auto decoded = decode_signed_transaction(raw);
     if (!decoded) return make_error("invalid transaction: " + decoded.message());
     const Transaction& tx = decoded->tx;
-    if (tx.type == TxType::access_list) return make_error("EIP-2930 transactions are not supported on this L2; use EIP-1559 or legacy");
+    if (tx.type == TxType::access_list)
+        return make_error("EIP-2930 transactions are not supported on this L2; use EIP-1559 or legacy");
     if (tx.chain_id == 0) return make_error("transactions without replay protection (pre-EIP-155) are not accepted");
     if (tx.chain_id != params.chain_id)
-        return make_error("wrong chain id " + u256Text(tx.chain_id) + ": this L2 is chain " + u256Text(params.chain_id));
+        return make_error("wrong chain id " + u256Text(tx.chain_id) + ": this L2 is chain " +
+                          u256Text(params.chain_id));
     if (!tx.to) return make_error("contract creation is not supported: this L2 carries plain transfers only");
-    if (!tx.data.empty()) return make_error("transactions with data are not supported: this L2 carries plain transfers only");
+    if (!tx.data.empty())
+        return make_error("transactions with data are not supported: this L2 carries plain transfers only");
     if (!tx.access_list.empty()) return make_error("access lists are not supported on this L2");
     // The fee fields as the record will carry them, checked by the STF's own rule.
     Record probe;
@@ -475,8 +484,9 @@ Status Sequencer::checkState(const MempoolEntry& entry) {
         return make_error("already known");
     const Address& sender = entry.sender;
     if (m_config.censoredSender && sender == *m_config.censoredSender)
-        return make_error("refused: this sequencer censors " + to_checksum_address(sender) +
-                          " (fault injection --fault censor@...); send it through L1 (force-transfer / force-withdraw)");
+        return make_error(
+            "refused: this sequencer censors " + to_checksum_address(sender) +
+            " (fault injection --fault censor@...); send it through L1 (force-transfer / force-withdraw)");
     const auto index = indexOf(sender);
     if (!index) return make_error("insufficient funds: " + sender.hex() + " has no L2 account yet (deposit first)");
 
@@ -513,7 +523,8 @@ void Sequencer::submitRawTransactionAsync(ByteView raw, SubmitCallback done) {
     // few chunks, not one task and one thread wake-up per transaction.
     if (!m_precheckPosted) {
         m_precheckPosted = true;
-        QMetaObject::invokeMethod(this, [this] { startPrechecks(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this] { startPrechecks(); }, Qt::QueuedConnection);
     }
 }
 
@@ -536,7 +547,8 @@ void Sequencer::startPrechecks() {
                 // so nothing set ready here is left waiting. Removed with the Sequencer if it goes
                 // first (stop() waits for the pool before that).
                 if (!m_drainPosted.exchange(true))
-                    QMetaObject::invokeMethod(this, [this] { drainSubmissions(); }, Qt::QueuedConnection);
+                    QMetaObject::invokeMethod(
+                        this, [this] { drainSubmissions(); }, Qt::QueuedConnection);
             }
         });
     }
@@ -577,18 +589,19 @@ void Sequencer::admit(const std::shared_ptr<MempoolEntry>& entry, Bytes raw, Sub
     stored.status = TxStatus::pending;
     // A transaction dropped before (its row is on disk, no longer in m_txs after a restart or an
     // adopted foreign batch) that is valid again is stored as a new arrival.
-    enqueueWrite([stored = std::move(stored)](NodeDatabase& db) {
-                     if (auto st = db.forgetDroppedTransaction(stored.hash); !st) return st;
-                     return db.insertTransaction(stored);
-                 },
-                 [this, hash = entry->hash, done = std::move(done)](Status st) {
-                     if (!st) {
-                         fail(QStringLiteral("cannot store a transaction: %1").arg(QString::fromStdString(st.message())));
-                         done(make_error("the node could not store the transaction: " + st.message()));
-                         return;
-                     }
-                     done(hash);
-                 });
+    enqueueWrite(
+        [stored = std::move(stored)](NodeDatabase& db) {
+            if (auto st = db.forgetDroppedTransaction(stored.hash); !st) return st;
+            return db.insertTransaction(stored);
+        },
+        [this, hash = entry->hash, done = std::move(done)](Status st) {
+            if (!st) {
+                fail(QStringLiteral("cannot store a transaction: %1").arg(QString::fromStdString(st.message())));
+                done(make_error("the node could not store the transaction: " + st.message()));
+                return;
+            }
+            done(hash);
+        });
 }
 
 Result<Hash> Sequencer::submitRawTransaction(ByteView raw) {
@@ -606,8 +619,8 @@ Result<Hash> Sequencer::submitRawTransaction(ByteView raw) {
 
 // --- deposits --------------------------------------------------------------------------------
 
-Status Sequencer::creditDeposit(std::uint64_t queueIndex, const Address& to, const U256& amount, std::uint64_t l1Timestamp,
-                                const Hash& l1TxHash) {
+Status Sequencer::creditDeposit(std::uint64_t queueIndex, const Address& to, const U256& amount,
+                                std::uint64_t l1Timestamp, const Hash& l1TxHash) {
     if (amount == 0) return make_error("a deposit of 0 wei cannot be credited");
     StoredDeposit d;
     d.queueIndex = queueIndex;
@@ -634,7 +647,8 @@ Status Sequencer::enqueueQueueEntry(StoredDeposit d) {
     m_depositQueue[queueIndex] = d;
     enqueueWrite([d](NodeDatabase& db) { return db.upsertDeposit(d); },
                  [this](Status st) {
-                     if (!st) fail(QStringLiteral("cannot store a deposit: %1").arg(QString::fromStdString(st.message())));
+                     if (!st)
+                         fail(QStringLiteral("cannot store a deposit: %1").arg(QString::fromStdString(st.message())));
                  });
     scheduleBlock();
     return {};
@@ -695,10 +709,13 @@ void Sequencer::forgetPending(const MempoolEntry& e) {
 void Sequencer::scheduleBlock() {
     if (m_blockScheduled || m_blocksInFlight >= kMaxBlocksInFlight || !m_started) return;
     m_blockScheduled = true;
-    QMetaObject::invokeMethod(this, [this] {
-        m_blockScheduled = false;
-        produceBlock();
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_blockScheduled = false;
+            produceBlock();
+        },
+        Qt::QueuedConnection);
 }
 
 void Sequencer::dropSender(const Address& sender, const Hash& firstBad, const char* why) {
@@ -715,20 +732,24 @@ void Sequencer::dropSender(const Address& sender, const Hash& firstBad, const ch
     for (const auto& h : dropped) {
         if (auto it = m_txs.find(h); it != m_txs.end()) it->second->status = TxStatus::dropped;
     }
-    enqueueWrite([dropped](NodeDatabase& db) {
-        for (const auto& h : dropped)
-            if (auto st = db.setTransactionStatus(h, TxStatus::dropped); !st) return st;
-        return Status{};
-    }, {});
+    enqueueWrite(
+        [dropped](NodeDatabase& db) {
+            for (const auto& h : dropped)
+                if (auto st = db.setTransactionStatus(h, TxStatus::dropped); !st) return st;
+            return Status{};
+        },
+        {});
 }
 
 void Sequencer::dropStale(const std::shared_ptr<MempoolEntry>& entry, const char* why) {
-    qWarning("sluiced: dropping transaction %s from %s: %s", entry->hash.hex().c_str(), entry->sender.hex().c_str(), why);
+    qWarning("sluiced: dropping transaction %s from %s: %s", entry->hash.hex().c_str(), entry->sender.hex().c_str(),
+             why);
     entry->dropped = true;
     forgetPending(*entry);
     if (auto it = m_txs.find(entry->hash); it != m_txs.end() && it->second->entry == entry)
         it->second->status = TxStatus::dropped;
-    enqueueWrite([hash = entry->hash](NodeDatabase& db) { return db.setTransactionStatus(hash, TxStatus::dropped); }, {});
+    enqueueWrite([hash = entry->hash](NodeDatabase& db) { return db.setTransactionStatus(hash, TxStatus::dropped); },
+                 {});
 }
 
 void Sequencer::produceBlock() {
@@ -762,7 +783,8 @@ void Sequencer::produceBlock() {
     const std::size_t maxRecords = std::size_t(std::max(1, m_config.maxBlockRecords));
     rollup::Executor executor(m_tree, m_config.params);
 
-    while (records.size() < maxRecords && !m_depositQueue.empty() && m_depositQueue.begin()->first == m_nextDepositIndex) {
+    while (records.size() < maxRecords && !m_depositQueue.empty() &&
+           m_depositQueue.begin()->first == m_nextDepositIndex) {
         StoredDeposit d = m_depositQueue.begin()->second;
         m_depositQueue.erase(m_depositQueue.begin());
         StoredRecord sr;
@@ -774,7 +796,9 @@ void Sequencer::produceBlock() {
         if (d.forced) {
             auto outcome = sequenceForced(*d.forced, d.l1Timestamp, executor, lookup);
             if (!outcome) {
-                fail(QStringLiteral("forced transaction %1: %2").arg(d.queueIndex).arg(QString::fromStdString(outcome.message())));
+                fail(QStringLiteral("forced transaction %1: %2")
+                         .arg(d.queueIndex)
+                         .arg(QString::fromStdString(outcome.message())));
                 return;
             }
             rec = outcome->record;
@@ -807,12 +831,15 @@ void Sequencer::produceBlock() {
             const Verdict v = executor.apply(rec);
             if (v != Verdict::None) {
                 // Only a balance overflow can refuse a deposit; the protocol has no way to skip it.
-                fail(QStringLiteral("deposit %1 cannot be credited (%2)").arg(d.queueIndex).arg(QString::fromUtf8(rollup::verdict_name(v).data())));
+                fail(QStringLiteral("deposit %1 cannot be credited (%2)")
+                         .arg(d.queueIndex)
+                         .arg(QString::fromUtf8(rollup::verdict_name(v).data())));
                 return;
             }
         }
         // An account the entry created (a deposit to a new address, an applied new-account transfer).
-        if (rec.kind == RecordKind::deposit ? rec.new_account : (rec.kind == RecordKind::new_account_transfer && !rec.skipped))
+        if (rec.kind == RecordKind::deposit ? rec.new_account
+                                            : (rec.kind == RecordKind::new_account_transfer && !rec.skipped))
             created[rec.address] = executor.count() - 1;
         ++m_nextDepositIndex;
         d.creditedBlock = info.number;
@@ -830,9 +857,9 @@ void Sequencer::produceBlock() {
         // after a restart or an adopted foreign batch may wait for its deposit)
         const auto from = lookup(entry->sender);
         const Address to = *entry->signedTx.tx.to;
-        Result<Record> rec = from ? rollup::record_from_transaction(entry->signedTx, *from, entry->sender,
-                                                                  to == rollup::withdrawal_address() ? std::nullopt : lookup(to),
-                                                                  m_config.params)
+        Result<Record> rec = from ? rollup::record_from_transaction(
+                                        entry->signedTx, *from, entry->sender,
+                                        to == rollup::withdrawal_address() ? std::nullopt : lookup(to), m_config.params)
                                   : Result<Record>(make_error("the sender has no account"));
         Verdict v = Verdict::UnknownAccount;
         if (rec) {
@@ -846,7 +873,8 @@ void Sequencer::produceBlock() {
             entry->dropped = true;
             // A nonce below the account's was used by another transaction (one a foreign batch or a
             // forced entry included): only this one goes, the sender's later ones may still be valid.
-            if (v == Verdict::BadNonce && *from < m_tree.count() && entry->signedTx.tx.nonce < m_tree.account(*from).nonce)
+            if (v == Verdict::BadNonce && *from < m_tree.count() &&
+                entry->signedTx.tx.nonce < m_tree.account(*from).nonce)
                 dropStale(entry, "BadNonce: its nonce was used by another transaction");
             else
                 dropSender(entry->sender, entry->hash, rec ? rollup::verdict_name(v).data() : rec.message().c_str());
@@ -928,7 +956,8 @@ void Sequencer::produceBlock() {
             for (const auto& r : *payload) {
                 if (auto st = db.insertRecord(r); !st) return st;
                 if (r.txHash) {
-                    if (auto st = db.setTransactionSequenced(*r.txHash, stored->number, position++, r.seq); !st) return st;
+                    if (auto st = db.setTransactionSequenced(*r.txHash, stored->number, position++, r.seq); !st)
+                        return st;
                 }
             }
             for (const auto& d : credited)
@@ -939,7 +968,9 @@ void Sequencer::produceBlock() {
         },
         [this, block, epoch = m_chainEpoch](Status st) {
             if (!st) {
-                fail(QStringLiteral("cannot store block %1: %2").arg(block->info.number).arg(QString::fromStdString(st.message())));
+                fail(QStringLiteral("cannot store block %1: %2")
+                         .arg(block->info.number)
+                         .arg(QString::fromStdString(st.message())));
                 return;
             }
             if (epoch != m_chainEpoch) return;  // the chain was rebuilt from the database since
@@ -1010,7 +1041,8 @@ PendingBatch Sequencer::pendingRecordsForBatch(std::size_t maxRecords) const {
         std::size_t offset = 0;
         auto rec = rollup::decode_record(r.bytes, offset);
         if (!rec) {  // (we encoded it: the file was damaged since the start-up check)
-            failOnDamage(make_error(stored::damaged(recordBytes(r.seq), "does not decode as a record: " + rec.message())));
+            failOnDamage(
+                make_error(stored::damaged(recordBytes(r.seq), "does not decode as a record: " + rec.message())));
             out.records.clear();
             out.txHashes.clear();
             return out;
@@ -1023,8 +1055,8 @@ PendingBatch Sequencer::pendingRecordsForBatch(std::size_t maxRecords) const {
     return out;
 }
 
-Status Sequencer::markBatchPosted(std::uint64_t batchIndex, std::uint64_t recordCount, const rollup::BatchHeader& header,
-                                  const Hash& l1TxHash, std::uint64_t l1Block) {
+Status Sequencer::markBatchPosted(std::uint64_t batchIndex, std::uint64_t recordCount,
+                                  const rollup::BatchHeader& header, const Hash& l1TxHash, std::uint64_t l1Block) {
     if (recordCount == 0) return make_error("a batch holds at least one record");
     if (m_postedRecords + recordCount > m_durableRecords)
         return make_error("batch " + std::to_string(batchIndex) + " claims " + std::to_string(recordCount) +
@@ -1036,7 +1068,9 @@ Status Sequencer::markBatchPosted(std::uint64_t batchIndex, std::uint64_t record
     for (const auto& r : stored) {
         std::size_t offset = 0;
         auto rec = rollup::decode_record(r.bytes, offset);
-        if (!rec) return halt(make_error(stored::damaged(recordBytes(r.seq), "does not decode as a record: " + rec.message())));
+        if (!rec)
+            return halt(
+                make_error(stored::damaged(recordBytes(r.seq), "does not decode as a record: " + rec.message())));
         records.push_back(std::move(rec).value());
     }
     auto next = std::make_shared<rollup::AccountTree>(*m_postedTree);
@@ -1046,7 +1080,8 @@ Status Sequencer::markBatchPosted(std::uint64_t batchIndex, std::uint64_t record
                           std::string(rollup::verdict_name(result.verdict)) + ")");
     if (next->state_root() != header.state_root)
         qWarning("sluiced: batch %llu was posted with state root %s; the honest root is %s",
-                 static_cast<unsigned long long>(batchIndex), header.state_root.hex().c_str(), next->state_root().hex().c_str());
+                 static_cast<unsigned long long>(batchIndex), header.state_root.hex().c_str(),
+                 next->state_root().hex().c_str());
 
     StoredBatch b = storedBatch(batchIndex, header, l1TxHash, l1Block, m_postedRecords);
 
@@ -1064,15 +1099,17 @@ Status Sequencer::markBatchPosted(std::uint64_t batchIndex, std::uint64_t record
         withdrawals.push_back(w);
     }
     const std::uint64_t first = m_postedRecords;
-    enqueueWrite([b, first, recordCount, withdrawals](NodeDatabase& db) {
-        if (auto st = db.upsertBatch(b); !st) return st;
-        if (auto st = db.setRecordsBatch(first, recordCount, b.index); !st) return st;
-        for (const auto& w : withdrawals)
-            if (auto st = db.upsertWithdrawal(w); !st) return st;
-        return Status{};
-    }, [this](Status st) {
-        if (!st) fail(QStringLiteral("cannot store a batch: %1").arg(QString::fromStdString(st.message())));
-    });
+    enqueueWrite(
+        [b, first, recordCount, withdrawals](NodeDatabase& db) {
+            if (auto st = db.upsertBatch(b); !st) return st;
+            if (auto st = db.setRecordsBatch(first, recordCount, b.index); !st) return st;
+            for (const auto& w : withdrawals)
+                if (auto st = db.upsertWithdrawal(w); !st) return st;
+            return Status{};
+        },
+        [this](Status st) {
+            if (!st) fail(QStringLiteral("cannot store a batch: %1").arg(QString::fromStdString(st.message())));
+        });
 
     for (std::size_t i = 0; i < stored.size(); ++i) {
         if (!stored[i].txHash) continue;
@@ -1093,13 +1130,15 @@ Status Sequencer::markBatchPosted(std::uint64_t batchIndex, std::uint64_t record
 }
 
 Status Sequencer::markBatchFinal(std::uint64_t batchIndex) {
-    enqueueWrite([batchIndex](NodeDatabase& db) {
-        if (auto st = db.setBatchStatus(batchIndex, BatchStatus::final); !st) return st;
-        if (auto st = db.setBatchTransactionsFinal(batchIndex); !st) return st;
-        return Status{};
-    }, [this](Status st) {
-        if (!st) fail(QStringLiteral("cannot store a batch status: %1").arg(QString::fromStdString(st.message())));
-    });
+    enqueueWrite(
+        [batchIndex](NodeDatabase& db) {
+            if (auto st = db.setBatchStatus(batchIndex, BatchStatus::final); !st) return st;
+            if (auto st = db.setBatchTransactionsFinal(batchIndex); !st) return st;
+            return Status{};
+        },
+        [this](Status st) {
+            if (!st) fail(QStringLiteral("cannot store a batch status: %1").arg(QString::fromStdString(st.message())));
+        });
     for (auto& [hash, tx] : m_txs)
         if (tx->batchIndex == batchIndex) tx->status = TxStatus::final;
     return {};
@@ -1110,7 +1149,8 @@ Status Sequencer::onBatchReverted(std::uint64_t fromBatchIndex) {
     auto storedFirst = m_reader->batch(fromBatchIndex);
     if (!storedFirst) return halt(storedFirst.error());
     const auto& first = *storedFirst;
-    if (!first || !first->firstRecordSeq) return make_error("batch " + std::to_string(fromBatchIndex) + " is not one of ours");
+    if (!first || !first->firstRecordSeq)
+        return make_error("batch " + std::to_string(fromBatchIndex) + " is not one of ours");
     const std::uint64_t seq = *first->firstRecordSeq;
     auto tree = replayRecords(0, seq, rollup::AccountTree::genesis(m_config.feeRecipient));
     if (!tree) return halt(tree.error());
@@ -1122,7 +1162,9 @@ Status Sequencer::onBatchReverted(std::uint64_t fromBatchIndex) {
     for (const auto& r : *unposted) {
         std::size_t offset = 0;
         auto rec = rollup::decode_record(r.bytes, offset);
-        if (!rec) return halt(make_error(stored::damaged(recordBytes(r.seq), "does not decode as a record: " + rec.message())));
+        if (!rec)
+            return halt(
+                make_error(stored::damaged(recordBytes(r.seq), "does not decode as a record: " + rec.message())));
         U256 f = 0;
         if (rec->pays_fee()) f = rollup::record_fee(*rec, m_config.params).value_or(0);
         fees += f;
@@ -1149,16 +1191,18 @@ Status Sequencer::onBatchReverted(std::uint64_t fromBatchIndex) {
             withdrawals.push_back(w);
         }
     }
-    enqueueWrite([fromBatchIndex, batches, withdrawals](NodeDatabase& db) {
-        for (const auto& b : batches)
-            if (auto st = db.setBatchStatus(b.index, BatchStatus::reverted); !st) return st;
-        if (auto st = db.clearRecordsBatchFrom(fromBatchIndex); !st) return st;
-        for (const auto& w : withdrawals)
-            if (auto st = db.upsertWithdrawal(w); !st) return st;
-        return Status{};
-    }, [this](Status st) {
-        if (!st) fail(QStringLiteral("cannot store a batch revert: %1").arg(QString::fromStdString(st.message())));
-    });
+    enqueueWrite(
+        [fromBatchIndex, batches, withdrawals](NodeDatabase& db) {
+            for (const auto& b : batches)
+                if (auto st = db.setBatchStatus(b.index, BatchStatus::reverted); !st) return st;
+            if (auto st = db.clearRecordsBatchFrom(fromBatchIndex); !st) return st;
+            for (const auto& w : withdrawals)
+                if (auto st = db.upsertWithdrawal(w); !st) return st;
+            return Status{};
+        },
+        [this](Status st) {
+            if (!st) fail(QStringLiteral("cannot store a batch revert: %1").arg(QString::fromStdString(st.message())));
+        });
     for (auto& [hash, tx] : m_txs) {
         if (tx->batchIndex && *tx->batchIndex >= fromBatchIndex) {
             tx->batchIndex.reset();
@@ -1168,8 +1212,8 @@ Status Sequencer::onBatchReverted(std::uint64_t fromBatchIndex) {
     return {};
 }
 
-Status Sequencer::adoptForeignBatch(std::uint64_t batchIndex, const rollup::BatchHeader& header, const rollup::Batch& batch,
-                                    const Hash& l1TxHash, std::uint64_t l1Block) {
+Status Sequencer::adoptForeignBatch(std::uint64_t batchIndex, const rollup::BatchHeader& header,
+                                    const rollup::Batch& batch, const Hash& l1TxHash, std::uint64_t l1Block) {
     const std::string name = "batch " + std::to_string(batchIndex);
     if (!m_started || !m_reader || !m_postedTree) return make_error("the sequencer is not running");
     if (m_failed) return make_error("the node is stopping after a storage failure");
@@ -1233,7 +1277,8 @@ Status Sequencer::adoptForeignBatch(std::uint64_t batchIndex, const rollup::Batc
         auto storedStraddling = db.block(droppedRecords.front().block);
         if (!storedStraddling) return halt(storedStraddling.error());
         const auto& straddling = *storedStraddling;
-        if (!straddling) return make_error("the node database lacks block " + std::to_string(droppedRecords.front().block));
+        if (!straddling)
+            return make_error("the node database lacks block " + std::to_string(droppedRecords.front().block));
         if (straddling->recordStart < postedRecords) {
             cut = *straddling;
             cut->recordCount = std::uint32_t(postedRecords - straddling->recordStart);
@@ -1263,9 +1308,12 @@ Status Sequencer::adoptForeignBatch(std::uint64_t batchIndex, const rollup::Batc
         if (rec.is_queue_entry()) sr.depositIndex = queueIndex++;
         if (rec.pays_fee()) {  // signed and not skipped: an L2 transaction
             Address to;
-            if (rec.kind == RecordKind::transfer) to = rec.forced ? rec.address : post.account(rec.to).address;
-            else if (rec.kind == RecordKind::new_account_transfer) to = rec.address;
-            else to = rollup::withdrawal_address();
+            if (rec.kind == RecordKind::transfer)
+                to = rec.forced ? rec.address : post.account(rec.to).address;
+            else if (rec.kind == RecordKind::new_account_transfer)
+                to = rec.address;
+            else
+                to = rollup::withdrawal_address();
             auto tx = rollup::transaction_from_record(rec, to, params);
             auto sender = rollup::recover_record_sender(rec, to, params);
             if (!tx || !sender) return make_error(name + ": record " + std::to_string(i) + " has no L2 transaction");
@@ -1306,7 +1354,8 @@ Status Sequencer::adoptForeignBatch(std::uint64_t batchIndex, const rollup::Batc
         if (auto st = db.clearDepositsCreditedFrom(header.deposit_end); !st) return st;
         const auto parentNumber = db.latestBlockNumber();
         if (!parentNumber) return *(unreadable = parentNumber.error());
-        auto storedParent = *parentNumber ? db.block(**parentNumber) : Result<std::optional<StoredBlock>>(std::optional<StoredBlock>());
+        auto storedParent =
+            *parentNumber ? db.block(**parentNumber) : Result<std::optional<StoredBlock>>(std::optional<StoredBlock>());
         if (!storedParent) return *(unreadable = storedParent.error());
         const auto& parent = *storedParent;
         if (!parent) return make_error("the node database lacks its latest block");
@@ -1356,14 +1405,15 @@ Status Sequencer::adoptForeignBatch(std::uint64_t batchIndex, const rollup::Batc
         }
         if (r.depositIndex && *r.depositIndex >= header.deposit_end) ++requeuedEntries;
     }
-    qWarning("sluiced: ADOPTED %s of another proposer (%s, %llu records, queue entries [%llu, %llu)) on top of our "
-             "posted state: dropped our %zu unposted record(s) and %llu block(s)%s; %zu of their transactions are "
-             "in that batch, %zu go back to the mempool to be sequenced again; %zu queue entr%s to be credited again",
-             name.c_str(), header.proposer.hex().c_str(), static_cast<unsigned long long>(n),
-             static_cast<unsigned long long>(header.deposit_start), static_cast<unsigned long long>(header.deposit_end),
-             droppedRecords.size(), static_cast<unsigned long long>(m_producedHead - (info.number - 1)),
-             cut ? (", cut block " + std::to_string(cut->number) + " to its posted prefix").c_str() : "",
-             inForeign, droppedTxs - inForeign, requeuedEntries, requeuedEntries == 1 ? "y is" : "ies are");
+    qWarning(
+        "sluiced: ADOPTED %s of another proposer (%s, %llu records, queue entries [%llu, %llu)) on top of our "
+        "posted state: dropped our %zu unposted record(s) and %llu block(s)%s; %zu of their transactions are "
+        "in that batch, %zu go back to the mempool to be sequenced again; %zu queue entr%s to be credited again",
+        name.c_str(), header.proposer.hex().c_str(), static_cast<unsigned long long>(n),
+        static_cast<unsigned long long>(header.deposit_start), static_cast<unsigned long long>(header.deposit_end),
+        droppedRecords.size(), static_cast<unsigned long long>(m_producedHead - (info.number - 1)),
+        cut ? (", cut block " + std::to_string(cut->number) + " to its posted prefix").c_str() : "", inForeign,
+        droppedTxs - inForeign, requeuedEntries, requeuedEntries == 1 ? "y is" : "ies are");
 
     // The in-memory chain, exactly as a restart builds it from the database.
     ++m_chainEpoch;
@@ -1387,7 +1437,8 @@ U256 Sequencer::balance(const Address& address, bool pending) const {
     if (!index) return 0;
     U256 b = m_tree.account(*index).balance;
     if (pending) {
-        if (auto it = m_pendingSpend.find(address); it != m_pendingSpend.end()) b = b > it->second ? b - it->second : U256(0);
+        if (auto it = m_pendingSpend.find(address); it != m_pendingSpend.end())
+            b = b > it->second ? b - it->second : U256(0);
     }
     return b;
 }
@@ -1418,7 +1469,8 @@ Result<std::optional<BlockInfo>> Sequencer::findBlock(std::uint64_t number) cons
 }
 
 Result<std::optional<BlockInfo>> Sequencer::findBlockByHash(const Hash& hash) const {
-    if (auto it = m_blocksByHash.find(hash); it != m_blocksByHash.end()) return std::optional<BlockInfo>(it->second->info);
+    if (auto it = m_blocksByHash.find(hash); it != m_blocksByHash.end())
+        return std::optional<BlockInfo>(it->second->info);
     auto stored = m_reader->blockByHash(hash);
     if (!stored) return stored.error();
     if (!*stored || (*stored)->number > m_durableHead) return std::optional<BlockInfo>();
@@ -1479,7 +1531,8 @@ Result<std::optional<TransactionInfo>> Sequencer::findTransaction(const Hash& ha
     const StoredTransaction& stored = **found;
     auto decoded = decode_signed_transaction(stored.raw);
     if (!decoded)
-        return make_error(stored::damaged(transactionRaw(hash), "does not decode as a signed transaction: " + decoded.message()));
+        return make_error(
+            stored::damaged(transactionRaw(hash), "does not decode as a signed transaction: " + decoded.message()));
     out.signedTx = std::move(decoded).value();
     out.from = stored.sender;
     out.status = stored.status;

@@ -68,9 +68,9 @@ struct HashHasher {
 };
 
 struct SequencerConfig {
-    QString databasePath;             // <data dir>/node.sqlite
-    rollup::Params params;            // chain id, base fee
-    Address feeRecipient;             // account 0 at genesis
+    QString databasePath;   // <data dir>/node.sqlite
+    rollup::Params params;  // chain id, base fee
+    Address feeRecipient;   // account 0 at genesis
     int blockTimeMs = 250;
     int blockTriggerTxs = 1000;
     int maxBlockRecords = 10000;
@@ -97,7 +97,7 @@ struct TransactionInfo {
     SignedTransaction signedTx;
     Address from;
     TxStatus status = TxStatus::pending;
-    std::optional<std::uint64_t> block;     // sequenced (durable block) only
+    std::optional<std::uint64_t> block;  // sequenced (durable block) only
     std::optional<Hash> blockHash;
     std::optional<std::uint32_t> position;
     std::optional<std::uint64_t> batchIndex;
@@ -106,11 +106,11 @@ struct TransactionInfo {
 // What the proposer needs to build the next batch (core build_batch over `records` from
 // `preState` gives the honest roots).
 struct PendingBatch {
-    Hash preStateRoot;                      // the post-state root of the last posted batch (genesis: the genesis root)
+    Hash preStateRoot;  // the post-state root of the last posted batch (genesis: the genesis root)
     std::shared_ptr<const rollup::AccountTree> preState;  // the honest state behind it (a copy)
     std::uint64_t firstRecordSeq = 0;
-    std::uint64_t depositStart = 0;         // deposits taken by posted batches
-    std::vector<rollup::Record> records;    // sequenced, durable, not in a posted batch, in order
+    std::uint64_t depositStart = 0;             // deposits taken by posted batches
+    std::vector<rollup::Record> records;        // sequenced, durable, not in a posted batch, in order
     std::vector<std::optional<Hash>> txHashes;  // per record: the L2 transaction (none for deposits)
 };
 
@@ -154,7 +154,7 @@ public:
     // Where the posted chain ends (what the next batch starts from), without reading any record;
     // nullopt before start().
     struct PostedTip {
-        Hash stateRoot;                 // post-state root of the last posted batch (genesis: the genesis root)
+        Hash stateRoot;                  // post-state root of the last posted batch (genesis: the genesis root)
         std::uint64_t queueEntries = 0;  // queue entries taken by posted batches
     };
     std::optional<PostedTip> postedTip() const {
@@ -196,7 +196,7 @@ public:
     Result<std::optional<BlockInfo>> findBlock(std::uint64_t number) const;
     Result<std::optional<BlockInfo>> findBlockByHash(const Hash& hash) const;
     Result<std::optional<TransactionInfo>> findTransaction(const Hash& hash) const;
-    Hash stateRoot() const;               // of the latest durable block
+    Hash stateRoot() const;  // of the latest durable block
     std::size_t mempoolSize() const { return m_mempool.size(); }
     const rollup::AccountTree& state() const { return m_tree; }  // soft state after the last produced block
 
@@ -204,9 +204,9 @@ public:
     void produceBlock();
 
 signals:
-    void newBlock(quint64 number);                       // durable
+    void newBlock(quint64 number);                                      // durable
     void transactionSequenced(QByteArray txHash, quint64 blockNumber);  // durable; 32 raw bytes
-    void fatalError(QString message);                    // the database failed: stop the node
+    void fatalError(QString message);                                   // the database failed: stop the node
 
 private:
     struct MempoolEntry;
@@ -260,15 +260,15 @@ private:
     std::shared_ptr<CachedBlock> loadBlock(const StoredBlock& stored) const;
 
     SequencerConfig m_config;
-    std::unique_ptr<NodeDatabase> m_reader;   // this thread's read connection
+    std::unique_ptr<NodeDatabase> m_reader;  // this thread's read connection
     std::unique_ptr<DbWriter> m_writer;
     QTimer m_blockTimer;
-    QThreadPool m_pool;                       // submission prechecks
+    QThreadPool m_pool;                                     // submission prechecks
     std::deque<std::shared_ptr<Submission>> m_submissions;  // arrival order, waiting for their precheck
     std::vector<std::shared_ptr<Submission>> m_unchecked;   // not yet handed to the pool
     bool m_precheckPosted = false;
     std::atomic<bool> m_drainPosted{false};
-    bool m_blockWanted = false;               // the timer fired while a block was in flight
+    bool m_blockWanted = false;  // the timer fired while a block was in flight
     bool m_blockScheduled = false;
     // Blocks produced but not yet durable. More than one may be in flight: the next block is
     // produced on the next tick and joins the next group commit instead of waiting a commit
@@ -280,21 +280,21 @@ private:
     std::uint64_t m_chainEpoch = 0;
     bool m_failed = false;
 
-    rollup::AccountTree m_tree;               // soft state after the last produced block
+    rollup::AccountTree m_tree;                         // soft state after the last produced block
     std::shared_ptr<rollup::AccountTree> m_postedTree;  // honest state after the last posted batch
-    Hash m_postedRoot;                        // as on L1
-    std::uint64_t m_postedRecords = 0;        // records in posted batches
+    Hash m_postedRoot;                                  // as on L1
+    std::uint64_t m_postedRecords = 0;                  // records in posted batches
     std::uint64_t m_postedDeposits = 0;
-    U256 m_unpostedFees = 0;                  // fees of sequenced records not yet posted
-    FeeRuns m_unpostedRecordFees;             // per record from m_postedRecords on
+    U256 m_unpostedFees = 0;       // fees of sequenced records not yet posted
+    FeeRuns m_unpostedRecordFees;  // per record from m_postedRecords on
 
     std::deque<std::shared_ptr<MempoolEntry>> m_mempool;
     std::unordered_map<Address, std::uint64_t, rollup::AddressHasher> m_pendingNonce;
     std::unordered_map<Address, U256, rollup::AddressHasher> m_pendingSpend;
     std::map<std::uint64_t, StoredDeposit> m_depositQueue;  // known, not yet credited
-    std::uint64_t m_nextDepositIndex = 0;     // the next queue index to credit
+    std::uint64_t m_nextDepositIndex = 0;                   // the next queue index to credit
 
-    std::uint64_t m_producedHead = 0;         // last produced block (maybe not durable yet)
+    std::uint64_t m_producedHead = 0;  // last produced block (maybe not durable yet)
     std::uint64_t m_durableHead = 0;
     Hash m_producedHash;
     std::uint64_t m_producedTimestamp = 0;

@@ -18,7 +18,9 @@ namespace sluice::node {
 
 namespace {
 
-QByteArray blob(ByteView bytes) { return QByteArray(reinterpret_cast<const char*>(bytes.data()), qsizetype(bytes.size())); }
+QByteArray blob(ByteView bytes) {
+    return QByteArray(reinterpret_cast<const char*>(bytes.data()), qsizetype(bytes.size()));
+}
 QByteArray blob(const U256& value) { return blob(ByteView(u256_to_be32(value))); }
 
 QByteArray hashesBlob(const std::vector<Hash>& hashes) {
@@ -117,12 +119,14 @@ struct NodeDatabase::Impl {
     }
 
     Status exec(QSqlQuery* q, const char* what) {
-        if (!q->exec()) return make_error(std::string("database: ") + what + ": " + q->lastError().text().toStdString());
+        if (!q->exec())
+            return make_error(std::string("database: ") + what + ": " + q->lastError().text().toStdString());
         return {};
     }
     Status run(const QString& sql) {
         QSqlQuery q(db);
-        if (!q.exec(sql)) return make_error("database: " + sql.toStdString() + ": " + q.lastError().text().toStdString());
+        if (!q.exec(sql))
+            return make_error("database: " + sql.toStdString() + ": " + q.lastError().text().toStdString());
         return {};
     }
     QVariant scalar(const QString& sql) {
@@ -134,13 +138,15 @@ struct NodeDatabase::Impl {
     // The reads: a query that fails (also part-way through its rows) is an error, and so is a row
     // its reader finds damaged (storedvalues.h). Statements are reset after use.
     template <typename Read>
-    auto one(QSqlQuery* q, const char* what, Read read) -> Result<std::optional<typename ResultValue<decltype(read(q))>::type>> {
+    auto one(QSqlQuery* q, const char* what, Read read)
+        -> Result<std::optional<typename ResultValue<decltype(read(q))>::type>> {
         using T = typename ResultValue<decltype(read(q))>::type;
         if (auto st = exec(q, what); !st) return st.error();
         if (!q->next()) {
             const QSqlError error = q->lastError();
             q->finish();
-            if (error.isValid()) return make_error(std::string("database: ") + what + ": " + error.text().toStdString());
+            if (error.isValid())
+                return make_error(std::string("database: ") + what + ": " + error.text().toStdString());
             return std::optional<T>();
         }
         auto row = read(q);
@@ -149,7 +155,8 @@ struct NodeDatabase::Impl {
         return std::optional<T>(std::move(row).value());
     }
     template <typename Read>
-    auto all(QSqlQuery* q, const char* what, Read read) -> Result<std::vector<typename ResultValue<decltype(read(q))>::type>> {
+    auto all(QSqlQuery* q, const char* what, Read read)
+        -> Result<std::vector<typename ResultValue<decltype(read(q))>::type>> {
         using T = typename ResultValue<decltype(read(q))>::type;
         if (auto st = exec(q, what); !st) return st.error();
         std::vector<T> out;
@@ -171,15 +178,18 @@ struct NodeDatabase::Impl {
     Status scan(const QString& sql, Read read) {
         QSqlQuery q(db);
         q.setForwardOnly(true);
-        if (!q.exec(sql)) return make_error("database: " + sql.toStdString() + ": " + q.lastError().text().toStdString());
+        if (!q.exec(sql))
+            return make_error("database: " + sql.toStdString() + ": " + q.lastError().text().toStdString());
         while (q.next())
             if (auto row = read(&q); !row) return row.error();
-        if (q.lastError().isValid()) return make_error("database: " + sql.toStdString() + ": " + q.lastError().text().toStdString());
+        if (q.lastError().isValid())
+            return make_error("database: " + sql.toStdString() + ": " + q.lastError().text().toStdString());
         return {};
     }
     Result<std::uint64_t> count(const QString& sql) {
         QSqlQuery q(db);
-        if (!q.exec(sql) || !q.next()) return make_error("database: " + sql.toStdString() + ": " + q.lastError().text().toStdString());
+        if (!q.exec(sql) || !q.next())
+            return make_error("database: " + sql.toStdString() + ": " + q.lastError().text().toStdString());
         return stored::integer(q.value(0), sql.toStdString());
     }
 };
@@ -199,9 +209,8 @@ Result<std::unique_ptr<NodeDatabase>> NodeDatabase::open(const QString& path, co
     self->m_impl = std::make_unique<Impl>();
     self->m_path = path;
     auto& impl = *self->m_impl;
-    impl.connection = connectionName.isEmpty()
-                          ? QStringLiteral("sluiced-%1").arg(counter.fetchAndAddRelaxed(1))
-                          : connectionName;
+    impl.connection =
+        connectionName.isEmpty() ? QStringLiteral("sluiced-%1").arg(counter.fetchAndAddRelaxed(1)) : connectionName;
     impl.db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), impl.connection);
     impl.db.setDatabaseName(path);
     impl.db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
@@ -212,7 +221,8 @@ Result<std::unique_ptr<NodeDatabase>> NodeDatabase::open(const QString& path, co
         if (auto st = impl.run(QString::fromLatin1(pragma)); !st) return st.error();
     }
     if (self->journalMode() != QLatin1String("wal"))
-        return make_error("the node database " + path.toStdString() + " cannot use WAL journaling (is it on a network file system?)");
+        return make_error("the node database " + path.toStdString() +
+                          " cannot use WAL journaling (is it on a network file system?)");
 
     // A damaged file is refused at open, not discovered as a wrong balance later.
     const QString check = impl.scalar(QStringLiteral("PRAGMA quick_check")).toString();
@@ -224,14 +234,19 @@ Result<std::unique_ptr<NodeDatabase>> NodeDatabase::open(const QString& path, co
     const qint64 appId = impl.scalar(QStringLiteral("PRAGMA application_id")).toLongLong();
     const bool empty = impl.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master")).toLongLong() == 0;
     const bool olderSluiced =
-        appId == 0 && impl.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'meta'")).toLongLong() == 1 &&
+        appId == 0 &&
+        impl.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'meta'")).toLongLong() == 1 &&
         !impl.scalar(QStringLiteral("SELECT value FROM meta WHERE key = 'schemaVersion'")).isNull();
     if (appId != kApplicationId && !empty && !olderSluiced)
-        return make_error("the file " + path.toStdString() + " is not a sluiced database (another program's SQLite file?)");
+        return make_error("the file " + path.toStdString() +
+                          " is not a sluiced database (another program's SQLite file?)");
     if (appId != kApplicationId)
-        if (auto st = impl.run(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId)); !st) return st.error();
+        if (auto st = impl.run(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId)); !st)
+            return st.error();
 
-    if (auto st = impl.run(QStringLiteral("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB NOT NULL)")); !st)
+    if (auto st =
+            impl.run(QStringLiteral("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB NOT NULL)"));
+        !st)
         return st.error();
     const auto storedVersion = self->schemaVersion();
     if (!storedVersion) return storedVersion.error();
@@ -254,7 +269,8 @@ Result<std::unique_ptr<NodeDatabase>> NodeDatabase::open(const QString& path, co
                 return st.error();
             }
         }
-        if (auto st = self->setMeta(QStringLiteral("schemaVersion"), QByteArray::number(kSchemaVersion)); !st) return st.error();
+        if (auto st = self->setMeta(QStringLiteral("schemaVersion"), QByteArray::number(kSchemaVersion)); !st)
+            return st.error();
         if (auto st = self->commit(); !st) return st.error();
     }
     return self;
@@ -262,26 +278,32 @@ Result<std::unique_ptr<NodeDatabase>> NodeDatabase::open(const QString& path, co
 
 NodeDatabase::~NodeDatabase() = default;
 
-QString NodeDatabase::journalMode() { return m_impl->scalar(QStringLiteral("PRAGMA journal_mode")).toString().toLower(); }
+QString NodeDatabase::journalMode() {
+    return m_impl->scalar(QStringLiteral("PRAGMA journal_mode")).toString().toLower();
+}
 int NodeDatabase::synchronousMode() { return m_impl->scalar(QStringLiteral("PRAGMA synchronous")).toInt(); }
 Result<int> NodeDatabase::schemaVersion() {
     auto v = metaNumber(QStringLiteral("schemaVersion"));
     if (!v) return v.error();
     if (*v && **v > std::uint64_t(INT_MAX))
-        return make_error(stored::damaged("meta schemaVersion", "holds " + std::to_string(**v) + ", not a schema version"));
+        return make_error(
+            stored::damaged("meta schemaVersion", "holds " + std::to_string(**v) + ", not a schema version"));
     return v->has_value() ? int(**v) : 0;
 }
 
 Status NodeDatabase::begin() {
-    if (!m_impl->db.transaction()) return make_error("database: cannot begin a transaction: " + m_impl->db.lastError().text().toStdString());
+    if (!m_impl->db.transaction())
+        return make_error("database: cannot begin a transaction: " + m_impl->db.lastError().text().toStdString());
     return {};
 }
 Status NodeDatabase::commit() {
-    if (!m_impl->db.commit()) return make_error("database: commit failed: " + m_impl->db.lastError().text().toStdString());
+    if (!m_impl->db.commit())
+        return make_error("database: commit failed: " + m_impl->db.lastError().text().toStdString());
     return {};
 }
 Status NodeDatabase::rollback() {
-    if (!m_impl->db.rollback()) return make_error("database: rollback failed: " + m_impl->db.lastError().text().toStdString());
+    if (!m_impl->db.rollback())
+        return make_error("database: rollback failed: " + m_impl->db.lastError().text().toStdString());
     return {};
 }
 
@@ -297,8 +319,10 @@ Result<std::optional<QByteArray>> NodeDatabase::meta(const QString& key) {
     return m_impl->one(q, "read meta", [](QSqlQuery* q) {
         StoredRow row(*q, "meta");
         QByteArray value;
-        if (auto b = row.optionalBlob(1)) value = *b;
-        else row.reject(1, "is NULL, not a BLOB");
+        if (auto b = row.optionalBlob(1))
+            value = *b;
+        else
+            row.reject(1, "is NULL, not a BLOB");
         return row.result(std::move(value));
     });
 }
@@ -314,7 +338,8 @@ Result<std::optional<std::uint64_t>> NodeDatabase::metaNumber(const QString& key
 
 // --- transactions --------------------------------------------------------------------------
 
-static const QString kTxColumns = QStringLiteral("hash, raw, sender, nonce, status, block, position, record_seq, batch_index");
+static const QString kTxColumns =
+    QStringLiteral("hash, raw, sender, nonce, status, block, position, record_seq, batch_index");
 
 static Result<StoredTransaction> readTx(QSqlQuery* q) {
     StoredRow row(*q, "l2_transactions");
@@ -351,8 +376,10 @@ Status NodeDatabase::insertTransaction(const StoredTransaction& tx, bool keepExi
     return m_impl->exec(q, "insert transaction");
 }
 
-Status NodeDatabase::setTransactionSequenced(const Hash& hash, std::uint64_t block, std::uint32_t position, std::uint64_t recordSeq) {
-    auto* q = m_impl->query(QStringLiteral("UPDATE l2_transactions SET status = ?, block = ?, position = ?, record_seq = ? WHERE hash = ?"));
+Status NodeDatabase::setTransactionSequenced(const Hash& hash, std::uint64_t block, std::uint32_t position,
+                                             std::uint64_t recordSeq) {
+    auto* q = m_impl->query(QStringLiteral(
+        "UPDATE l2_transactions SET status = ?, block = ?, position = ?, record_seq = ? WHERE hash = ?"));
     q->bindValue(0, int(TxStatus::sequenced));
     q->bindValue(1, qulonglong(block));
     q->bindValue(2, uint(position));
@@ -376,7 +403,8 @@ Status NodeDatabase::forgetDroppedTransaction(const Hash& hash) {
 }
 
 Result<std::optional<StoredTransaction>> NodeDatabase::transaction(const Hash& hash) {
-    auto* q = m_impl->query(QStringLiteral("SELECT ") + kTxColumns + QStringLiteral(" FROM l2_transactions WHERE hash = ?"));
+    auto* q =
+        m_impl->query(QStringLiteral("SELECT ") + kTxColumns + QStringLiteral(" FROM l2_transactions WHERE hash = ?"));
     q->bindValue(0, blob(hash));
     return m_impl->one(q, "read transaction", readTx);
 }
@@ -410,10 +438,12 @@ static Result<StoredBlock> readBlock(QSqlQuery* q) {
                           std::to_string(b.recordCount) + " records");
     return row.result(std::move(b));
 }
-static const QString kBlockColumns = QStringLiteral("number, hash, parent_hash, timestamp, state_root, record_start, record_count, transactions");
+static const QString kBlockColumns =
+    QStringLiteral("number, hash, parent_hash, timestamp, state_root, record_start, record_count, transactions");
 
 Status NodeDatabase::insertBlock(const StoredBlock& b) {
-    auto* q = m_impl->query(QStringLiteral("INSERT INTO l2_blocks(") + kBlockColumns + QStringLiteral(") VALUES(?,?,?,?,?,?,?,?)"));
+    auto* q = m_impl->query(QStringLiteral("INSERT INTO l2_blocks(") + kBlockColumns +
+                            QStringLiteral(") VALUES(?,?,?,?,?,?,?,?)"));
     QByteArray txs;
     txs.reserve(qsizetype(b.transactions.size() * 32));
     for (const auto& h : b.transactions) txs.append(blob(h));
@@ -429,13 +459,15 @@ Status NodeDatabase::insertBlock(const StoredBlock& b) {
 }
 
 Result<std::optional<StoredBlock>> NodeDatabase::block(std::uint64_t number) {
-    auto* q = m_impl->query(QStringLiteral("SELECT ") + kBlockColumns + QStringLiteral(" FROM l2_blocks WHERE number = ?"));
+    auto* q =
+        m_impl->query(QStringLiteral("SELECT ") + kBlockColumns + QStringLiteral(" FROM l2_blocks WHERE number = ?"));
     q->bindValue(0, qulonglong(number));
     return m_impl->one(q, "read block", readBlock);
 }
 
 Result<std::optional<StoredBlock>> NodeDatabase::blockByHash(const Hash& hash) {
-    auto* q = m_impl->query(QStringLiteral("SELECT ") + kBlockColumns + QStringLiteral(" FROM l2_blocks WHERE hash = ?"));
+    auto* q =
+        m_impl->query(QStringLiteral("SELECT ") + kBlockColumns + QStringLiteral(" FROM l2_blocks WHERE hash = ?"));
     q->bindValue(0, blob(hash));
     return m_impl->one(q, "read block", readBlock);
 }
@@ -465,7 +497,8 @@ Status NodeDatabase::insertRecord(const StoredRecord& r) {
     return m_impl->exec(q, "insert record");
 }
 
-static const QString kRecordColumns = QStringLiteral("seq, block, bytes, tx_hash, deposit_index, sender, to_address, batch_index");
+static const QString kRecordColumns =
+    QStringLiteral("seq, block, bytes, tx_hash, deposit_index, sender, to_address, batch_index");
 
 static Result<StoredRecord> readRecord(QSqlQuery* q) {
     StoredRow row(*q, "l2_records");
@@ -512,7 +545,8 @@ Status NodeDatabase::clearRecordsBatchFrom(std::uint64_t fromBatchIndex) {
     auto* q = m_impl->query(QStringLiteral("UPDATE l2_records SET batch_index = NULL WHERE batch_index >= ?"));
     q->bindValue(0, qulonglong(fromBatchIndex));
     if (auto st = m_impl->exec(q, "unbatch records"); !st) return st;
-    auto* t = m_impl->query(QStringLiteral("UPDATE l2_transactions SET status = ?, batch_index = NULL WHERE batch_index >= ?"));
+    auto* t = m_impl->query(
+        QStringLiteral("UPDATE l2_transactions SET status = ?, batch_index = NULL WHERE batch_index >= ?"));
     t->bindValue(0, int(TxStatus::sequenced));
     t->bindValue(1, qulonglong(fromBatchIndex));
     return m_impl->exec(t, "unbatch transactions");
@@ -587,10 +621,12 @@ static const QString kDepositColumns =
     QStringLiteral("queue_index, to_address, amount, l1_timestamp, l1_tx_hash, credited_block, forced");
 
 Status NodeDatabase::upsertDeposit(const StoredDeposit& d) {
-    auto* q = m_impl->query(QStringLiteral("INSERT INTO deposits(") + kDepositColumns + QStringLiteral(
-        ") VALUES(?,?,?,?,?,?,?) ON CONFLICT(queue_index) DO UPDATE SET to_address = excluded.to_address,"
-        " amount = excluded.amount, l1_timestamp = excluded.l1_timestamp, l1_tx_hash = excluded.l1_tx_hash,"
-        " credited_block = COALESCE(deposits.credited_block, excluded.credited_block), forced = excluded.forced"));
+    auto* q = m_impl->query(
+        QStringLiteral("INSERT INTO deposits(") + kDepositColumns +
+        QStringLiteral(
+            ") VALUES(?,?,?,?,?,?,?) ON CONFLICT(queue_index) DO UPDATE SET to_address = excluded.to_address,"
+            " amount = excluded.amount, l1_timestamp = excluded.l1_timestamp, l1_tx_hash = excluded.l1_tx_hash,"
+            " credited_block = COALESCE(deposits.credited_block, excluded.credited_block), forced = excluded.forced"));
     q->bindValue(0, qulonglong(d.queueIndex));
     q->bindValue(1, blob(d.to));
     q->bindValue(2, blob(d.amount));
@@ -615,7 +651,8 @@ Status NodeDatabase::clearDepositsCreditedFrom(std::uint64_t queueIndex) {
 }
 
 Result<std::optional<StoredDeposit>> NodeDatabase::deposit(std::uint64_t queueIndex) {
-    auto* q = m_impl->query(QStringLiteral("SELECT ") + kDepositColumns + QStringLiteral(" FROM deposits WHERE queue_index = ?"));
+    auto* q = m_impl->query(QStringLiteral("SELECT ") + kDepositColumns +
+                            QStringLiteral(" FROM deposits WHERE queue_index = ?"));
     q->bindValue(0, qulonglong(queueIndex));
     return m_impl->one(q, "read deposit", readDeposit);
 }
@@ -715,7 +752,8 @@ Result<std::vector<Hash>> NodeDatabase::batchTransactions(std::uint64_t batchInd
 
 // --- withdrawals -----------------------------------------------------------------------------
 
-static const QString kWithdrawalColumns = QStringLiteral("l2_tx_hash, recipient, amount, batch_index, withdrawal_index, status");
+static const QString kWithdrawalColumns =
+    QStringLiteral("l2_tx_hash, recipient, amount, batch_index, withdrawal_index, status");
 
 static Result<StoredWithdrawal> readWithdrawal(QSqlQuery* q) {
     StoredRow row(*q, "withdrawals");
@@ -859,17 +897,21 @@ Status NodeDatabase::clearL1() {
     return {};
 }
 
-Result<std::vector<L1BatchRow>> NodeDatabase::l1Batches(std::uint64_t fromIndex, std::uint64_t limit, bool includeReverted) {
-    auto* q = m_impl->query(QStringLiteral("SELECT ") + kL1BatchColumns +
-                            (includeReverted ? QStringLiteral(" FROM l1_batches WHERE idx >= ? ORDER BY idx, reverted DESC, l1_block LIMIT ?")
-                                             : QStringLiteral(" FROM l1_batches WHERE idx >= ? AND reverted = 0 ORDER BY idx LIMIT ?")));
+Result<std::vector<L1BatchRow>> NodeDatabase::l1Batches(std::uint64_t fromIndex, std::uint64_t limit,
+                                                        bool includeReverted) {
+    auto* q = m_impl->query(
+        QStringLiteral("SELECT ") + kL1BatchColumns +
+        (includeReverted
+             ? QStringLiteral(" FROM l1_batches WHERE idx >= ? ORDER BY idx, reverted DESC, l1_block LIMIT ?")
+             : QStringLiteral(" FROM l1_batches WHERE idx >= ? AND reverted = 0 ORDER BY idx LIMIT ?")));
     q->bindValue(0, qulonglong(fromIndex));
     q->bindValue(1, qlonglong(std::min<std::uint64_t>(limit, INT64_MAX)));
     return m_impl->all(q, "read L1 batches", readL1Batch);
 }
 
 Result<std::optional<L1BatchRow>> NodeDatabase::l1BatchByTx(const Hash& l1TxHash) {
-    auto* q = m_impl->query(QStringLiteral("SELECT ") + kL1BatchColumns + QStringLiteral(" FROM l1_batches WHERE l1_tx_hash = ?"));
+    auto* q = m_impl->query(QStringLiteral("SELECT ") + kL1BatchColumns +
+                            QStringLiteral(" FROM l1_batches WHERE l1_tx_hash = ?"));
     q->bindValue(0, blob(l1TxHash));
     return m_impl->one(q, "read L1 batch", readL1Batch);
 }
@@ -892,9 +934,10 @@ static Result<L1WithdrawalRow> readL1Withdrawal(QSqlQuery* q) {
 }
 
 Result<std::vector<L1WithdrawalRow>> NodeDatabase::l1WithdrawalsOf(const Address& recipient) {
-    auto* q = m_impl->query(QStringLiteral("SELECT ") + kL1WithdrawalColumns + QStringLiteral(
-        " FROM l1_withdrawals w JOIN l1_batches b ON b.l1_tx_hash = w.batch_l1_tx_hash"
-        " WHERE w.recipient = ? ORDER BY b.l1_block, w.withdrawal_index"));
+    auto* q =
+        m_impl->query(QStringLiteral("SELECT ") + kL1WithdrawalColumns +
+                      QStringLiteral(" FROM l1_withdrawals w JOIN l1_batches b ON b.l1_tx_hash = w.batch_l1_tx_hash"
+                                     " WHERE w.recipient = ? ORDER BY b.l1_block, w.withdrawal_index"));
     q->bindValue(0, blob(recipient));
     return m_impl->all(q, "read L1 withdrawals", readL1Withdrawal);
 }
@@ -951,7 +994,8 @@ static Result<L1FraudProofRow> readL1FraudProof(QSqlQuery* q) {
 }
 
 Result<std::vector<L1FraudProofRow>> NodeDatabase::l1FraudProofs() {
-    auto* q = m_impl->query(QStringLiteral("SELECT ") + kL1FraudProofColumns + QStringLiteral(" FROM l1_fraud_proofs ORDER BY l1_block"));
+    auto* q = m_impl->query(QStringLiteral("SELECT ") + kL1FraudProofColumns +
+                            QStringLiteral(" FROM l1_fraud_proofs ORDER BY l1_block"));
     return m_impl->all(q, "read L1 fraud proofs", readL1FraudProof);
 }
 
@@ -974,8 +1018,8 @@ Result<std::optional<std::uint64_t>> NodeDatabase::l1FinalizedBatch(std::uint64_
 }
 
 Result<std::vector<std::uint64_t>> NodeDatabase::l1FraudulentBatches() {
-    auto* q = m_impl->query(QStringLiteral(
-        "SELECT l1_tx_hash, idx FROM l1_batches WHERE reverted = 0 AND judgement = 1 ORDER BY idx"));
+    auto* q = m_impl->query(
+        QStringLiteral("SELECT l1_tx_hash, idx FROM l1_batches WHERE reverted = 0 AND judgement = 1 ORDER BY idx"));
     return m_impl->all(q, "read fraudulent L1 batches", [](QSqlQuery* q) {
         StoredRow row(*q, "l1_batches");
         const std::uint64_t index = row.integer(1);
@@ -987,27 +1031,47 @@ Result<std::vector<std::uint64_t>> NodeDatabase::l1FraudulentBatches() {
 
 Status NodeDatabase::checkSequencerTables() {
     auto& impl = *m_impl;
-    if (auto st = impl.scan(QStringLiteral("SELECT ") + kBlockColumns + QStringLiteral(" FROM l2_blocks ORDER BY number"), readBlock); !st)
+    if (auto st = impl.scan(
+            QStringLiteral("SELECT ") + kBlockColumns + QStringLiteral(" FROM l2_blocks ORDER BY number"), readBlock);
+        !st)
         return st;
-    if (auto st = impl.scan(QStringLiteral("SELECT ") + kRecordColumns + QStringLiteral(" FROM l2_records ORDER BY seq"), readRecord); !st)
+    if (auto st = impl.scan(
+            QStringLiteral("SELECT ") + kRecordColumns + QStringLiteral(" FROM l2_records ORDER BY seq"), readRecord);
+        !st)
         return st;
-    if (auto st = impl.scan(QStringLiteral("SELECT ") + kTxColumns + QStringLiteral(" FROM l2_transactions ORDER BY rowid"), readTx); !st)
+    if (auto st = impl.scan(
+            QStringLiteral("SELECT ") + kTxColumns + QStringLiteral(" FROM l2_transactions ORDER BY rowid"), readTx);
+        !st)
         return st;
-    if (auto st = impl.scan(QStringLiteral("SELECT ") + kDepositColumns + QStringLiteral(" FROM deposits ORDER BY queue_index"), readDeposit); !st)
+    if (auto st = impl.scan(
+            QStringLiteral("SELECT ") + kDepositColumns + QStringLiteral(" FROM deposits ORDER BY queue_index"),
+            readDeposit);
+        !st)
         return st;
-    if (auto st = impl.scan(QStringLiteral("SELECT ") + kBatchColumns + QStringLiteral(" FROM batches ORDER BY idx"), readBatch); !st)
+    if (auto st = impl.scan(QStringLiteral("SELECT ") + kBatchColumns + QStringLiteral(" FROM batches ORDER BY idx"),
+                            readBatch);
+        !st)
         return st;
-    return impl.scan(QStringLiteral("SELECT ") + kWithdrawalColumns + QStringLiteral(" FROM withdrawals ORDER BY rowid"), readWithdrawal);
+    return impl.scan(
+        QStringLiteral("SELECT ") + kWithdrawalColumns + QStringLiteral(" FROM withdrawals ORDER BY rowid"),
+        readWithdrawal);
 }
 
 Status NodeDatabase::checkL1View() {
     auto& impl = *m_impl;
-    if (auto st = impl.scan(QStringLiteral("SELECT ") + kL1BatchColumns + QStringLiteral(" FROM l1_batches ORDER BY idx"), readL1Batch); !st)
+    if (auto st = impl.scan(
+            QStringLiteral("SELECT ") + kL1BatchColumns + QStringLiteral(" FROM l1_batches ORDER BY idx"), readL1Batch);
+        !st)
         return st;
-    if (auto st = impl.scan(QStringLiteral("SELECT ") + kL1WithdrawalColumns + QStringLiteral(" FROM l1_withdrawals w"), readL1Withdrawal); !st)
+    if (auto st = impl.scan(QStringLiteral("SELECT ") + kL1WithdrawalColumns + QStringLiteral(" FROM l1_withdrawals w"),
+                            readL1Withdrawal);
+        !st)
         return st;
-    if (auto st = impl.scan(kL1DepositSelect + QStringLiteral(" ORDER BY l.queue_index"), readL1Deposit); !st) return st;
-    if (auto st = impl.scan(QStringLiteral("SELECT ") + kL1FraudProofColumns + QStringLiteral(" FROM l1_fraud_proofs"), readL1FraudProof); !st)
+    if (auto st = impl.scan(kL1DepositSelect + QStringLiteral(" ORDER BY l.queue_index"), readL1Deposit); !st)
+        return st;
+    if (auto st = impl.scan(QStringLiteral("SELECT ") + kL1FraudProofColumns + QStringLiteral(" FROM l1_fraud_proofs"),
+                            readL1FraudProof);
+        !st)
         return st;
     for (const char* key : {"l1.persistedBlock", "l1.head", "l1.headTimestamp"})
         if (auto n = metaNumber(QLatin1String(key)); !n) return n.error();

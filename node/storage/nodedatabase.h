@@ -40,13 +40,13 @@ enum class TxStatus : int { pending = 0, sequenced = 1, posted = 2, final = 3, r
 
 struct StoredTransaction {
     Hash hash;
-    Bytes raw;                              // exactly as received by eth_sendRawTransaction
+    Bytes raw;  // exactly as received by eth_sendRawTransaction
     Address sender;
     std::uint64_t nonce = 0;
     TxStatus status = TxStatus::pending;
-    std::optional<std::uint64_t> block;     // L2 block number once sequenced
-    std::optional<std::uint32_t> position;  // index among the block's transactions
-    std::optional<std::uint64_t> recordSeq; // position in the sequenced record stream
+    std::optional<std::uint64_t> block;      // L2 block number once sequenced
+    std::optional<std::uint32_t> position;   // index among the block's transactions
+    std::optional<std::uint64_t> recordSeq;  // position in the sequenced record stream
     std::optional<std::uint64_t> batchIndex;
 };
 
@@ -54,11 +54,11 @@ struct StoredBlock {
     std::uint64_t number = 0;
     Hash hash;
     Hash parentHash;
-    std::uint64_t timestamp = 0;            // unix seconds
+    std::uint64_t timestamp = 0;  // unix seconds
     Hash stateRoot;
-    std::uint64_t recordStart = 0;          // first record sequence number of the block
-    std::uint32_t recordCount = 0;          // deposits + transactions
-    std::vector<Hash> transactions;         // signed transactions only, in block order
+    std::uint64_t recordStart = 0;   // first record sequence number of the block
+    std::uint32_t recordCount = 0;   // deposits + transactions
+    std::vector<Hash> transactions;  // signed transactions only, in block order
 };
 
 // One entry of the sequenced record stream (deposit or signed transaction), in order: what the
@@ -66,11 +66,11 @@ struct StoredBlock {
 struct StoredRecord {
     std::uint64_t seq = 0;
     std::uint64_t block = 0;
-    Bytes bytes;                            // core/rollup encode_record
-    std::optional<Hash> txHash;             // signed records
+    Bytes bytes;                                // core/rollup encode_record
+    std::optional<Hash> txHash;                 // signed records
     std::optional<std::uint64_t> depositIndex;  // deposit records: L1 queue index
-    Address sender;                         // signed records: the recovered sender
-    Address to;                             // signed records: the transaction's `to`
+    Address sender;                             // signed records: the recovered sender
+    Address to;                                 // signed records: the transaction's `to`
     std::optional<std::uint64_t> batchIndex;    // set while it is in a posted batch
 };
 
@@ -125,7 +125,7 @@ struct StoredWithdrawal {
 enum class L1Judgement : int { honest = 0, fraudulent = 1, unverifiable = 2 };
 
 struct L1BatchRow {
-    std::uint64_t index = 0;              // reused after a revert: l1TxHash identifies the row
+    std::uint64_t index = 0;  // reused after a revert: l1TxHash identifies the row
     Hash prevStateRoot;
     Hash stateRoot;
     Hash txRoot;
@@ -137,15 +137,15 @@ struct L1BatchRow {
     Address proposer;
     Hash l1TxHash;
     std::uint64_t l1Block = 0;
-    std::uint64_t finalAt = 0;            // unix seconds (L1 time)
+    std::uint64_t finalAt = 0;  // unix seconds (L1 time)
     bool reverted = false;
     L1Judgement judgement = L1Judgement::unverifiable;
-    QString verdict;                      // core verdict name when fraudulent
-    std::vector<Hash> l2TxHashes;         // per signed record, in batch order
+    QString verdict;               // core verdict name when fraudulent
+    std::vector<Hash> l2TxHashes;  // per signed record, in batch order
 };
 
 struct L1WithdrawalRow {
-    Hash batchL1TxHash;                   // the batch row it belongs to
+    Hash batchL1TxHash;  // the batch row it belongs to
     std::uint64_t batchIndex = 0;
     std::uint64_t withdrawalIndex = 0;
     Address recipient;
@@ -185,8 +185,8 @@ public:
     NodeDatabase& operator=(const NodeDatabase&) = delete;
 
     QString path() const { return m_path; }
-    QString journalMode();   // "wal"
-    int synchronousMode();   // 2 = FULL
+    QString journalMode();        // "wal"
+    int synchronousMode();        // 2 = FULL
     Result<int> schemaVersion();  // 0 for a new file
 
     // Every stored value of the sequencer's tables (l2_*, deposits, batches, withdrawals) read
@@ -197,7 +197,7 @@ public:
     Status checkL1View();
 
     Status begin();
-    Status commit();         // durable when ok
+    Status commit();  // durable when ok
     Status rollback();
 
     // Key/value (e.g. "l1.cursor", "genesis.feeRecipient").
@@ -209,7 +209,8 @@ public:
     // Transactions.
     // keepExisting: a row with this hash stays as it is (a forced transaction also sent to the mempool).
     Status insertTransaction(const StoredTransaction& tx, bool keepExisting = false);
-    Status setTransactionSequenced(const Hash& hash, std::uint64_t block, std::uint32_t position, std::uint64_t recordSeq);
+    Status setTransactionSequenced(const Hash& hash, std::uint64_t block, std::uint32_t position,
+                                   std::uint64_t recordSeq);
     Status setTransactionStatus(const Hash& hash, TxStatus status);
     // Removes the row of `hash` if it is a dropped transaction (sent again once it is valid: it
     // is stored anew, as a new arrival).
@@ -264,22 +265,24 @@ public:
     Result<std::vector<StoredWithdrawal>> withdrawalsInBatch(std::uint64_t batchIndex);
 
     // L1 view (l1_* tables).
-    Status upsertL1Batch(const L1BatchRow& batch);      // also replaces its withdrawals' batch index
+    Status upsertL1Batch(const L1BatchRow& batch);  // also replaces its withdrawals' batch index
     Status upsertL1Withdrawal(const L1WithdrawalRow& withdrawal);
     Status upsertL1Deposit(const L1DepositRow& deposit);
     Status upsertL1FraudProof(const L1FraudProofRow& proof);
-    Status clearL1();                                   // every l1_* row (a reorg rewrites them)
+    Status clearL1();  // every l1_* row (a reorg rewrites them)
     // Current (not reverted) batches by index, or every row of that index range when includeReverted.
-    Result<std::vector<L1BatchRow>> l1Batches(std::uint64_t fromIndex, std::uint64_t limit, bool includeReverted = false);
+    Result<std::vector<L1BatchRow>> l1Batches(std::uint64_t fromIndex, std::uint64_t limit,
+                                              bool includeReverted = false);
     Result<std::optional<L1BatchRow>> l1BatchByTx(const Hash& l1TxHash);
     Result<std::vector<L1WithdrawalRow>> l1WithdrawalsOf(const Address& recipient);
     Result<std::vector<L1DepositRow>> l1DepositsTo(const Address& to);  // with creditedBlock
     Result<std::optional<L1DepositRow>> l1Deposit(std::uint64_t queueIndex);
     Result<std::uint64_t> l1DepositCount();
     Result<std::vector<L1FraudProofRow>> l1FraudProofs();
-    Result<std::optional<L1BatchRow>> l1LatestBatch();                         // highest current index
-    Result<std::optional<std::uint64_t>> l1FinalizedBatch(std::uint64_t l1Now);  // highest current index with finalAt <= l1Now
-    Result<std::vector<std::uint64_t>> l1FraudulentBatches();                  // current batches judged fraudulent
+    Result<std::optional<L1BatchRow>> l1LatestBatch();  // highest current index
+    Result<std::optional<std::uint64_t>> l1FinalizedBatch(
+        std::uint64_t l1Now);                                  // highest current index with finalAt <= l1Now
+    Result<std::vector<std::uint64_t>> l1FraudulentBatches();  // current batches judged fraudulent
 
 private:
     NodeDatabase() = default;

@@ -63,7 +63,7 @@ public:
     StoredRow(const QSqlQuery& query, const char* table, int keyColumn = 0, int secondKeyColumn = -1);
 
     Hash hash(int column);
-    std::optional<Hash> optionalHash(int column);   // NULL or a hash
+    std::optional<Hash> optionalHash(int column);  // NULL or a hash
     Address address(int column);
     U256 amount(int column);
     std::vector<Hash> hashes(int column);

@@ -9,8 +9,8 @@
 #include <QJsonObject>
 #include <QMetaObject>
 #include <QPointer>
-#include <QSet>
 #include <QSaveFile>
+#include <QSet>
 #include <QThreadPool>
 
 #include <algorithm>
@@ -112,10 +112,12 @@ std::optional<WithdrawalRecord> withdrawalFromJson(const QJsonObject& o) {
     r.wasReverted = o.value(QStringLiteral("wasReverted")).toBool();
     r.batchIndex = optU64(o.value(QStringLiteral("batchIndex")));
     r.withdrawalIndex = optU64(o.value(QStringLiteral("withdrawalIndex")));
-    if (o.value(QStringLiteral("header")).isObject()) r.header = L2Client::parseHeader(o.value(QStringLiteral("header")));
+    if (o.value(QStringLiteral("header")).isObject())
+        r.header = L2Client::parseHeader(o.value(QStringLiteral("header")));
     for (const QJsonValue& p : o.value(QStringLiteral("proof")).toArray())
         if (auto h = Hash::from_hex(p.toString().toStdString())) r.proof.push_back(*h);
-    if (auto h = Hash::from_hex(o.value(QStringLiteral("finalizeTxHash")).toString().toStdString())) r.finalizeTxHash = *h;
+    if (auto h = Hash::from_hex(o.value(QStringLiteral("finalizeTxHash")).toString().toStdString()))
+        r.finalizeTxHash = *h;
     return r;
 }
 
@@ -172,7 +174,8 @@ QString explainFinalizeFailure(const SendFailure& failure, const WithdrawalRecor
     const QString id = record.id();
     if (is("NotFinal(uint256,uint256)") && data->size() >= 68) {
         const auto finalAt = u256_from_be(ByteView(*data).subspan(36, 32));
-        const quint64 at = finalAt && *finalAt <= U256(std::numeric_limits<quint64>::max()) ? quint64(*finalAt) : record.finalAt;
+        const quint64 at =
+            finalAt && *finalAt <= U256(std::numeric_limits<quint64>::max()) ? quint64(*finalAt) : record.finalAt;
         return QStringLiteral("withdrawal %1 is not final yet on L1: %2")
             .arg(id, formatDeadline(at, quint64(QDateTime::currentSecsSinceEpoch())));
     }
@@ -214,7 +217,8 @@ QString formatDeadline(quint64 finalAt, quint64 now) { return QStringLiteral("fi
 
 QString formatL1Time(quint64 when, quint64 now) {
     const quint64 finalAt = when;
-    const QString at = QDateTime::fromSecsSinceEpoch(qint64(finalAt), Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    const QString at =
+        QDateTime::fromSecsSinceEpoch(qint64(finalAt), Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     if (finalAt <= now) return QStringLiteral("at %1 UTC (passed)").arg(at);
     quint64 left = finalAt - now;
     const quint64 days = left / 86400, hours = left % 86400 / 3600, minutes = left % 3600 / 60, seconds = left % 60;
@@ -233,8 +237,8 @@ QString WithdrawalRecord::id() const {
 }
 QString DepositRecord::key() const { return hex(l1TxHash); }
 
-BridgeService::BridgeService(RollupContract* rollup, L2Client* l2, const RollupParameters& params, const QString& storePath,
-                             QObject* parent)
+BridgeService::BridgeService(RollupContract* rollup, L2Client* l2, const RollupParameters& params,
+                             const QString& storePath, QObject* parent)
     : QObject(parent),
       m_rollup(rollup),
       m_l2(l2),
@@ -292,12 +296,14 @@ QList<WithdrawalRecord> BridgeService::withdrawalsNamed(const QString& keyOrId, 
     // account's withdrawal is no business of the accounts acted for.
     QList<WithdrawalRecord> out;
     for (const WithdrawalRecord& r : m_withdrawals)
-        if (r.id() == wanted && r.status != WithdrawalStatus::BatchReverted && (accounts.isEmpty() || accounts.contains(r.account)))
+        if (r.id() == wanted && r.status != WithdrawalStatus::BatchReverted &&
+            (accounts.isEmpty() || accounts.contains(r.account)))
             out << r;
     return out;
 }
 
-std::optional<WithdrawalRecord> BridgeService::withdrawal(const QString& keyOrId, const QList<Address>& accounts) const {
+std::optional<WithdrawalRecord> BridgeService::withdrawal(const QString& keyOrId,
+                                                          const QList<Address>& accounts) const {
     const QList<WithdrawalRecord> named = withdrawalsNamed(keyOrId, accounts);
     if (named.size() != 1) return std::nullopt;
     return named.first();
@@ -351,7 +357,8 @@ void BridgeService::load() {
                 for (const QJsonValue& v : doc.value(QStringLiteral("deposits")).toArray())
                     if (auto r = depositFromJson(v.toObject())) job->deposits << *r;
                 if (!contents.isEmpty() && doc.isEmpty())
-                    emit self->problem(tr("The bridge history %1 is not valid JSON; it will be rebuilt from the node.").arg(path));
+                    emit self->problem(
+                        tr("The bridge history %1 is not valid JSON; it will be rebuilt from the node.").arg(path));
                 self->reconcileLoaded(job);
             },
             Qt::QueuedConnection);
@@ -380,60 +387,67 @@ void BridgeService::reconcileLoaded(const std::shared_ptr<LoadJob>& job) {
                 if (!l1Verdict(r, false, false, now())) job->contradicted.insert(r.key());
                 return oneDone();
             }
-            m_rollup->isWithdrawalFinalized(*r.batchIndex, *r.withdrawalIndex, this, [this, job, i, oneDone](RpcResult<bool> paid) {
-                WithdrawalRecord& r = job->withdrawals[i];
-                if (!paid.ok()) {
-                    job->errors << paid.error().message;
-                } else if (const auto status = l1Verdict(r, true, paid.value(), now()); status && *status != r.status) {
-                    r.status = *status;
-                    job->corrected = true;
-                }
-                oneDone();
-            });
+            m_rollup->isWithdrawalFinalized(*r.batchIndex, *r.withdrawalIndex, this,
+                                            [this, job, i, oneDone](RpcResult<bool> paid) {
+                                                WithdrawalRecord& r = job->withdrawals[i];
+                                                if (!paid.ok()) {
+                                                    job->errors << paid.error().message;
+                                                } else if (const auto status = l1Verdict(r, true, paid.value(), now());
+                                                           status && *status != r.status) {
+                                                    r.status = *status;
+                                                    job->corrected = true;
+                                                }
+                                                oneDone();
+                                            });
         });
     }
     for (qsizetype i = 0; i < job->deposits.size(); ++i) {
         ++job->pending;
-        m_rollup->l1()->transactionReceipt(job->deposits.at(i).l1TxHash, this,
-                                           [this, job, i, oneDone](RpcResult<std::optional<TransactionReceipt>> receipt) {
-            DepositRecord& r = job->deposits[i];
-            if (!receipt.ok()) {
-                job->errors << receipt.error().message;
-                return oneDone();
-            }
-            if (receipt.value()) {
-                const DepositStatus status = !receipt.value()->success ? DepositStatus::Failed
-                                             : r.status == DepositStatus::Submitted || r.status == DepositStatus::Failed
-                                                 ? DepositStatus::Queued
-                                                 : r.status;  // queued or credited: the node's word follows
-                job->corrected |= status != r.status;
-                r.status = status;
-                return oneDone();
-            }
-            // No receipt: waiting to be mined on this L1, or a transaction this L1 never saw.
-            const QJsonArray params{hex(r.l1TxHash)};
-            m_rollup->l1()->rpc()->call(QStringLiteral("eth_getTransactionByHash"), params, this, [job, i, oneDone](RpcReply tx) {
+        m_rollup->l1()->transactionReceipt(
+            job->deposits.at(i).l1TxHash, this,
+            [this, job, i, oneDone](RpcResult<std::optional<TransactionReceipt>> receipt) {
                 DepositRecord& r = job->deposits[i];
-                if (!tx.ok()) {
-                    job->errors << tx.error().message;
-                } else if (tx.value().isNull()) {
-                    job->contradicted.insert(r.key());
-                } else if (r.status != DepositStatus::Submitted) {
-                    r.status = DepositStatus::Submitted;
-                    job->corrected = true;
+                if (!receipt.ok()) {
+                    job->errors << receipt.error().message;
+                    return oneDone();
                 }
-                oneDone();
+                if (receipt.value()) {
+                    const DepositStatus status =
+                        !receipt.value()->success ? DepositStatus::Failed
+                        : r.status == DepositStatus::Submitted || r.status == DepositStatus::Failed
+                            ? DepositStatus::Queued
+                            : r.status;  // queued or credited: the node's word follows
+                    job->corrected |= status != r.status;
+                    r.status = status;
+                    return oneDone();
+                }
+                // No receipt: waiting to be mined on this L1, or a transaction this L1 never saw.
+                const QJsonArray params{hex(r.l1TxHash)};
+                m_rollup->l1()->rpc()->call(QStringLiteral("eth_getTransactionByHash"), params, this,
+                                            [job, i, oneDone](RpcReply tx) {
+                                                DepositRecord& r = job->deposits[i];
+                                                if (!tx.ok()) {
+                                                    job->errors << tx.error().message;
+                                                } else if (tx.value().isNull()) {
+                                                    job->contradicted.insert(r.key());
+                                                } else if (r.status != DepositStatus::Submitted) {
+                                                    r.status = DepositStatus::Submitted;
+                                                    job->corrected = true;
+                                                }
+                                                oneDone();
+                                            });
             });
-        });
     }
     oneDone();
 }
 
 void BridgeService::finishLoad(const std::shared_ptr<LoadJob>& job) {
     if (!job->errors.isEmpty())
-        emit problem(tr("Could not check the bridge history against L1 (%1); it is shown as last saved.").arg(job->errors.first()));
+        emit problem(tr("Could not check the bridge history against L1 (%1); it is shown as last saved.")
+                         .arg(job->errors.first()));
     // Records made while loading are newer than the file's; they are saved with the rest.
-    const bool rewrite = job->corrected || !job->contradicted.isEmpty() || !m_withdrawals.isEmpty() || !m_deposits.isEmpty();
+    const bool rewrite =
+        job->corrected || !job->contradicted.isEmpty() || !m_withdrawals.isEmpty() || !m_deposits.isEmpty();
     for (const WithdrawalRecord& r : std::as_const(job->withdrawals))
         if (!job->contradicted.contains(r.key()) && !m_withdrawals.contains(r.key())) m_withdrawals.insert(r.key(), r);
     for (const DepositRecord& r : std::as_const(job->deposits))
@@ -484,7 +498,10 @@ void BridgeService::save() {
 
 void BridgeService::deposit(const AccountSigner& signer, const Address& to, const U256& amount, QObject* context,
                             Done<Hash> done, Review review) {
-    if (amount.is_zero()) return QMetaObject::invokeMethod(context, [done] { done(make_error("the amount must be above zero")); }, Qt::QueuedConnection), void();
+    if (amount.is_zero())
+        return QMetaObject::invokeMethod(
+                   context, [done] { done(make_error("the amount must be above zero")); }, Qt::QueuedConnection),
+               void();
     SendRequest request;
     request.to = m_rollup->address();
     request.value = amount;
@@ -514,7 +531,8 @@ void BridgeService::deposit(const AccountSigner& signer, const Address& to, cons
             emit self->depositChanged(key);
             self->save();
         }
-        if (!receipt.success) return done(make_error("the deposit transaction " + key.toStdString() + " reverted on L1"));
+        if (!receipt.success)
+            return done(make_error("the deposit transaction " + key.toStdString() + " reverted on L1"));
         done(receipt.transactionHash);
     };
     callbacks.failed = [done](SendFailure failure) { done(make_error(failure.message.toStdString())); };
@@ -524,7 +542,10 @@ void BridgeService::deposit(const AccountSigner& signer, const Address& to, cons
 
 void BridgeService::withdraw(const AccountSigner& signer, const U256& amount, QObject* context, Done<Hash> done,
                              Review review) {
-    if (amount.is_zero()) return QMetaObject::invokeMethod(context, [done] { done(make_error("the amount must be above zero")); }, Qt::QueuedConnection), void();
+    if (amount.is_zero())
+        return QMetaObject::invokeMethod(
+                   context, [done] { done(make_error("the amount must be above zero")); }, Qt::QueuedConnection),
+               void();
     SendRequest request;
     request.to = rollup::withdrawal_address();
     request.value = amount;
@@ -558,8 +579,9 @@ void BridgeService::withdraw(const AccountSigner& signer, const U256& amount, QO
 void BridgeService::forceTransaction(const AccountSigner& signer, const Address& to, const U256& amount,
                                      QObject* context, Done<ForcedSubmission> done, Review review) {
     if (amount.is_zero())
-        return QMetaObject::invokeMethod(context, [done] { done(make_error("the amount must be above zero")); },
-                                         Qt::QueuedConnection), void();
+        return QMetaObject::invokeMethod(
+                   context, [done] { done(make_error("the amount must be above zero")); }, Qt::QueuedConnection),
+               void();
     SendRequest l2Request;
     l2Request.to = to;
     l2Request.value = amount;
@@ -582,7 +604,8 @@ void BridgeService::forceTransaction(const AccountSigner& signer, const Address&
         queueing.review = review;
         queueing.confirmed = [done, l2Hash, tx = *forced](TransactionReceipt receipt) {
             if (!receipt.success)
-                return done(make_error("the forceTransaction call " + receipt.transactionHash.hex() + " reverted on L1"));
+                return done(
+                    make_error("the forceTransaction call " + receipt.transactionHash.hex() + " reverted on L1"));
             done(ForcedSubmission{receipt.transactionHash, l2Hash, tx});
         };
         self->m_l1Sender->send(signer, l1Request, guard, queueing);
@@ -598,7 +621,8 @@ void BridgeService::finalize(const AccountSigner& signer, const QString& keyOrId
 void BridgeService::finalize(const AccountSigner& signer, const QString& keyOrId, const QList<Address>& accounts,
                              QObject* context, Done<Hash> done, Review review) {
     auto fail = [context, done](std::string message) {
-        QMetaObject::invokeMethod(context, [done, message] { done(make_error(message)); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            context, [done, message] { done(make_error(message)); }, Qt::QueuedConnection);
     };
     const QList<WithdrawalRecord> found = withdrawalsNamed(keyOrId, accounts);
     if (found.isEmpty()) return fail("no withdrawal '" + keyOrId.toStdString() + "' (see `sluice-cli withdrawals`)");
@@ -606,12 +630,14 @@ void BridgeService::finalize(const AccountSigner& signer, const QString& keyOrId
         QStringList keys;
         for (const WithdrawalRecord& r : found) keys << r.key();
         return fail("'" + keyOrId.toStdString() + "' names " + std::to_string(found.size()) +
-                    " withdrawals; give the L2 transaction hash of the one to finalize: " + keys.join(QStringLiteral(", ")).toStdString());
+                    " withdrawals; give the L2 transaction hash of the one to finalize: " +
+                    keys.join(QStringLiteral(", ")).toStdString());
     }
     // Whether it was paid is L1's word, not the record's (asked below).
     const WithdrawalRecord record = found.first();
     if (!record.batchIndex || !record.withdrawalIndex || !record.header)
-        return fail("withdrawal " + record.key().toStdString() + " is " + withdrawalStatusName(record.status).toStdString() +
+        return fail("withdrawal " + record.key().toStdString() + " is " +
+                    withdrawalStatusName(record.status).toStdString() +
                     ": it is not in a batch on L1 yet, nothing to finalize");
     // The proof must lead to the header's withdrawal root; the header must be the one L1 stores.
     const Hash leaf = rollup::withdrawal_leaf({record.account, record.amount});
@@ -619,25 +645,28 @@ void BridgeService::finalize(const AccountSigner& signer, const QString& keyOrId
         return fail("the node's Merkle proof for withdrawal " + record.id().toStdString() +
                     " does not match the batch's withdrawal root; refusing to send it");
     QPointer<BridgeService> self(this);
-    m_rollup->batchHash(*record.batchIndex, context, [self, record, signer, context, done, review](RpcResult<Hash> onChain) {
-        if (!self) return;
-        if (!onChain.ok()) return done(rpcToError(onChain.error()));
-        if (onChain.value() != rollup::batch_header_hash(*record.header))
-            return done(make_error("batch " + std::to_string(*record.batchIndex) +
-                                   " on L1 is not the batch of this withdrawal any more (batch reverted); wait until it is re-included"));
-        self->m_rollup->isWithdrawalFinalized(*record.batchIndex, *record.withdrawalIndex, context,
-                                              [self, record, signer, context, done, review](RpcResult<bool> paid) {
+    m_rollup->batchHash(
+        *record.batchIndex, context, [self, record, signer, context, done, review](RpcResult<Hash> onChain) {
             if (!self) return;
-            if (!paid.ok()) return done(rpcToError(paid.error()));
-            if (!paid.value()) return self->sendFinalize(signer, record, context, done, review);
-            if (auto it = self->m_withdrawals.find(record.key());
-                it != self->m_withdrawals.end() && it->status != WithdrawalStatus::Finalized) {
-                self->setWithdrawalStatus(*it, WithdrawalStatus::Finalized);
-                self->save();
-            }
-            done(make_error("withdrawal " + record.id().toStdString() + " is already finalized"));
+            if (!onChain.ok()) return done(rpcToError(onChain.error()));
+            if (onChain.value() != rollup::batch_header_hash(*record.header))
+                return done(make_error(
+                    "batch " + std::to_string(*record.batchIndex) +
+                    " on L1 is not the batch of this withdrawal any more (batch reverted); wait until it is re-included"));
+            self->m_rollup->isWithdrawalFinalized(
+                *record.batchIndex, *record.withdrawalIndex, context,
+                [self, record, signer, context, done, review](RpcResult<bool> paid) {
+                    if (!self) return;
+                    if (!paid.ok()) return done(rpcToError(paid.error()));
+                    if (!paid.value()) return self->sendFinalize(signer, record, context, done, review);
+                    if (auto it = self->m_withdrawals.find(record.key());
+                        it != self->m_withdrawals.end() && it->status != WithdrawalStatus::Finalized) {
+                        self->setWithdrawalStatus(*it, WithdrawalStatus::Finalized);
+                        self->save();
+                    }
+                    done(make_error("withdrawal " + record.id().toStdString() + " is already finalized"));
+                });
         });
-    });
 }
 
 // The last step of finalize(): L1's clock against the deadline, then the transaction.
@@ -650,11 +679,10 @@ void BridgeService::sendFinalize(const AccountSigner& signer, const WithdrawalRe
         self->m_l1Time = time.value();
         const quint64 now = self->now();
         if (now < record.finalAt)
-            return done(make_error("withdrawal " + record.id().toStdString() + " is not final yet: " +
-                                   formatDeadline(record.finalAt, now).toStdString()));
-        const Bytes data = RollupContract::finalizeWithdrawalCalldata(*record.header, *record.batchIndex,
-                                                                      *record.withdrawalIndex, record.account,
-                                                                      record.amount, record.proof);
+            return done(make_error("withdrawal " + record.id().toStdString() +
+                                   " is not final yet: " + formatDeadline(record.finalAt, now).toStdString()));
+        const Bytes data = RollupContract::finalizeWithdrawalCalldata(
+            *record.header, *record.batchIndex, *record.withdrawalIndex, record.account, record.amount, record.proof);
         SendRequest request;
         request.to = self->m_rollup->address();
         request.data = data;
@@ -835,7 +863,8 @@ void BridgeService::checkOnL1(const std::shared_ptr<RefreshJob>& job) {
                 // L1 no longer stores (or does not yet store) this header. Seen confirmed before,
                 // its batch is gone (a fraud proof; for a ready one, blocks L1 reorganised away);
                 // otherwise the node is ahead of our L1 view.
-                const WithdrawalStatus status = l1Verdict(*it, false, false, now()).value_or(WithdrawalStatus::BatchReverted);
+                const WithdrawalStatus status =
+                    l1Verdict(*it, false, false, now()).value_or(WithdrawalStatus::BatchReverted);
                 if (status == WithdrawalStatus::BatchReverted && it->status != status) {
                     it->wasReverted = true;
                     setWithdrawalStatus(*it, status);
@@ -844,15 +873,15 @@ void BridgeService::checkOnL1(const std::shared_ptr<RefreshJob>& job) {
                 if (--job->pending == 0) finishRefresh(job);
                 return;
             }
-            m_rollup->isWithdrawalFinalized(*it->batchIndex, *it->withdrawalIndex, this,
-                                            [this, job, key](RpcResult<bool> paid) {
-                auto it = m_withdrawals.find(key);
-                if (!paid.ok())
-                    job->errors << paid.error().message;
-                else if (it != m_withdrawals.end())
-                    setWithdrawalStatus(*it, *l1Verdict(*it, true, paid.value(), now()));
-                if (--job->pending == 0) finishRefresh(job);
-            });
+            m_rollup->isWithdrawalFinalized(
+                *it->batchIndex, *it->withdrawalIndex, this, [this, job, key](RpcResult<bool> paid) {
+                    auto it = m_withdrawals.find(key);
+                    if (!paid.ok())
+                        job->errors << paid.error().message;
+                    else if (it != m_withdrawals.end())
+                        setWithdrawalStatus(*it, *l1Verdict(*it, true, paid.value(), now()));
+                    if (--job->pending == 0) finishRefresh(job);
+                });
         });
     }
 }

@@ -25,17 +25,17 @@
 #include <optional>
 #include <set>
 
-#include "core/rollup/records.hpp"
 #include <vector>
+#include "core/rollup/records.hpp"
 
 #include "core/common/bytes.hpp"
 #include "core/common/result.hpp"
 #include "core/common/uint256.hpp"
 #include "core/rollup/batch.hpp"
-#include "services/rpc/transaction_sender.hpp"
 #include "services/bridge/deployment.hpp"
 #include "services/bridge/network_config.hpp"
 #include "services/rollup/rollup_reader.hpp"
+#include "services/rpc/transaction_sender.hpp"
 
 class QThreadPool;
 
@@ -63,33 +63,33 @@ enum class DepositStatus {
     Failed,     // the L1 transaction reverted
 };
 
-QString withdrawalStatusName(WithdrawalStatus status);   // "initiated", "in challenge window", ...
+QString withdrawalStatusName(WithdrawalStatus status);  // "initiated", "in challenge window", ...
 QString depositStatusName(DepositStatus status);
 // "final at 2026-11-22 10:31:05 UTC (in 2m 13s)" / "... (passed)".
 QString formatDeadline(quint64 finalAt, quint64 now);  // "final at <UTC time> (in 1m 5s)"
 QString formatL1Time(quint64 when, quint64 now);       // "at <UTC time> (in 1m 5s)" or "(passed)"
 
 struct WithdrawalRecord {
-    Hash l2TxHash;                 // the key: stable across reverts and re-inclusion
-    Address account;               // the L2 sender = the L1 recipient
+    Hash l2TxHash;    // the key: stable across reverts and re-inclusion
+    Address account;  // the L2 sender = the L1 recipient
     U256 amount = 0;
     WithdrawalStatus status = WithdrawalStatus::Initiated;
-    qint64 initiatedAt = 0;        // unix seconds, local clock
+    qint64 initiatedAt = 0;  // unix seconds, local clock
     std::optional<quint64> batchIndex;
     std::optional<quint64> withdrawalIndex;
     std::optional<rollup::BatchHeader> header;
     std::vector<Hash> proof;
-    quint64 finalAt = 0;           // header.submittedAt + challengePeriod (absolute, unix seconds)
+    quint64 finalAt = 0;  // header.submittedAt + challengePeriod (absolute, unix seconds)
     bool wasReverted = false;
     std::optional<Hash> finalizeTxHash;
 
-    QString key() const;           // the L2 transaction hash, 0x hex
-    QString id() const;            // "batch:index" once posted, else empty
+    QString key() const;  // the L2 transaction hash, 0x hex
+    QString id() const;   // "batch:index" once posted, else empty
 };
 
 struct DepositRecord {
-    Hash l1TxHash;                 // the key
-    Address from;                  // zero when only the node told of it (L1's event names no sender)
+    Hash l1TxHash;  // the key
+    Address from;   // zero when only the node told of it (L1's event names no sender)
     Address to;
     U256 amount = 0;
     DepositStatus status = DepositStatus::Submitted;
@@ -136,7 +136,7 @@ public:
     void track(const Address& account);
     QList<Address> trackedAccounts() const { return QList<Address>(m_accounts.begin(), m_accounts.end()); }
 
-    QList<WithdrawalRecord> withdrawals() const;   // newest first
+    QList<WithdrawalRecord> withdrawals() const;  // newest first
     QList<DepositRecord> deposits() const;
     // keyOrId: the L2 transaction hash, or the "batch:index" id among the withdrawals of `accounts`
     // (every account's when empty) whose batch is not reverted. nullopt when it names none, or
@@ -148,7 +148,8 @@ public:
     void deposit(const AccountSigner& signer, const Address& to, const U256& amount, QObject* context, Done<Hash> done,
                  Review review = {});
     // An L2 transfer of `amount` to WITHDRAWAL_ADDRESS; done gets the L2 hash once sequenced.
-    void withdraw(const AccountSigner& signer, const U256& amount, QObject* context, Done<Hash> done, Review review = {});
+    void withdraw(const AccountSigner& signer, const U256& amount, QObject* context, Done<Hash> done,
+                  Review review = {});
     // Forced inclusion (PROTOCOL §4.5): signs the L2 transfer of `amount` to `to` (a withdrawal when
     // `to` is WITHDRAWAL_ADDRESS) as `withdraw`/a transfer would (nonce, fees and balance from the L2
     // node), but queues it on L1 with Rollup.forceTransaction from the signer's L1 account instead of
@@ -175,12 +176,12 @@ public:
 signals:
     void loadedChanged();
     void busyChanged();
-    void withdrawalChanged(const QString& key);          // any field, including status
+    void withdrawalChanged(const QString& key);  // any field, including status
     void withdrawalStatusChanged(const QString& key, sluice::WithdrawalStatus status);
     void depositChanged(const QString& key);
     void depositStatusChanged(const QString& key, sluice::DepositStatus status);
     void refreshed();
-    void problem(const QString& message);                // refresh failed (node down, ...), keeps state
+    void problem(const QString& message);  // refresh failed (node down, ...), keeps state
     void saved();
 
 private:

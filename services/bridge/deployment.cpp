@@ -24,15 +24,18 @@ using Finish = std::shared_ptr<std::function<void(RpcResult<Deployment>)>>;
 void withBlockHash(EthClient* l1, Deployment deployment, QObject* context, const Finish& finish) {
     RpcClient* rpc = l1->rpc();
     const QJsonArray params{EthClient::toQuantity(U256(deployment.block)), false};
-    rpc->call(QStringLiteral("eth_getBlockByNumber"), params, context, [rpc, deployment, finish](RpcReply reply) mutable {
-        if (!reply) return (*finish)(reply.error());
-        const auto hash = Hash::from_hex(reply.value().toObject().value(QStringLiteral("hash")).toString().toStdString());
-        if (!hash)
-            return (*finish)(rpc->malformed(QStringLiteral("eth_getBlockByNumber"),
-                                            QStringLiteral("L1 has no block %1 with a hash").arg(deployment.block)));
-        deployment.blockHash = *hash;
-        (*finish)(deployment);
-    });
+    rpc->call(QStringLiteral("eth_getBlockByNumber"), params, context,
+              [rpc, deployment, finish](RpcReply reply) mutable {
+                  if (!reply) return (*finish)(reply.error());
+                  const auto hash =
+                      Hash::from_hex(reply.value().toObject().value(QStringLiteral("hash")).toString().toStdString());
+                  if (!hash)
+                      return (*finish)(
+                          rpc->malformed(QStringLiteral("eth_getBlockByNumber"),
+                                         QStringLiteral("L1 has no block %1 with a hash").arg(deployment.block)));
+                  deployment.blockHash = *hash;
+                  (*finish)(deployment);
+              });
 }
 
 // The creation block from the transaction L1 names as the contract's creator; the genesis when the
@@ -40,25 +43,31 @@ void withBlockHash(EthClient* l1, Deployment deployment, QObject* context, const
 void withCreationBlock(EthClient* l1, Deployment deployment, QObject* context, const Finish& finish) {
     RpcClient* rpc = l1->rpc();
     const QJsonArray params{QString::fromStdString(deployment.rollup.hex())};
-    rpc->call(QStringLiteral("ots_getContractCreator"), params, context, [l1, rpc, deployment, context, finish](RpcReply reply) mutable {
-        const bool notOffered = !reply && reply.error().kind == RpcError::Kind::RpcErrorObject;
-        if (!reply && !notOffered) return (*finish)(reply.error());  // unreachable, timed out: no guess
-        std::optional<Hash> creation;
-        if (reply)
-            if (auto tx = Hash::from_hex(reply.value().toObject().value(QStringLiteral("hash")).toString().toStdString()))
-                creation = *tx;
-        if (!creation) return withBlockHash(l1, deployment, context, finish);  // block 0: the genesis
-        l1->transactionReceipt(*creation, context, [rpc, tx = *creation, deployment, finish](RpcResult<std::optional<TransactionReceipt>> receipt) mutable {
-            if (!receipt) return (*finish)(receipt.error());
-            if (!receipt.value())
-                return (*finish)(rpc->malformed(QStringLiteral("eth_getTransactionReceipt"),
-                                                QStringLiteral("L1 names %1 as the Rollup's creation but has no receipt for it")
-                                                    .arg(QString::fromStdString(tx.hex()))));
-            deployment.block = receipt.value()->blockNumber;
-            deployment.blockHash = receipt.value()->blockHash;
-            (*finish)(deployment);
-        });
-    });
+    rpc->call(QStringLiteral("ots_getContractCreator"), params, context,
+              [l1, rpc, deployment, context, finish](RpcReply reply) mutable {
+                  const bool notOffered = !reply && reply.error().kind == RpcError::Kind::RpcErrorObject;
+                  if (!reply && !notOffered) return (*finish)(reply.error());  // unreachable, timed out: no guess
+                  std::optional<Hash> creation;
+                  if (reply)
+                      if (auto tx = Hash::from_hex(
+                              reply.value().toObject().value(QStringLiteral("hash")).toString().toStdString()))
+                          creation = *tx;
+                  if (!creation) return withBlockHash(l1, deployment, context, finish);  // block 0: the genesis
+                  l1->transactionReceipt(
+                      *creation, context,
+                      [rpc, tx = *creation, deployment,
+                       finish](RpcResult<std::optional<TransactionReceipt>> receipt) mutable {
+                          if (!receipt) return (*finish)(receipt.error());
+                          if (!receipt.value())
+                              return (*finish)(rpc->malformed(
+                                  QStringLiteral("eth_getTransactionReceipt"),
+                                  QStringLiteral("L1 names %1 as the Rollup's creation but has no receipt for it")
+                                      .arg(QString::fromStdString(tx.hex()))));
+                          deployment.block = receipt.value()->blockNumber;
+                          deployment.blockHash = receipt.value()->blockHash;
+                          (*finish)(deployment);
+                      });
+              });
 }
 
 }  // namespace

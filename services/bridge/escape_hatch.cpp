@@ -13,7 +13,8 @@ U256 ExitPlan::total() const {
 std::vector<EscapeCall> escapeCalls(const ExitPlan& plan) {
     std::vector<EscapeCall> out;
     for (const auto& e : plan.exits)
-        out.push_back({QStringLiteral("exit of L2 account #%1").arg(e.accountIndex), e.balance, rollupabi::encodeExit(e)});
+        out.push_back(
+            {QStringLiteral("exit of L2 account #%1").arg(e.accountIndex), e.balance, rollupabi::encodeExit(e)});
     for (const auto& d : plan.refunds)
         out.push_back({QStringLiteral("refund of deposit %1").arg(d.index), d.amount,
                        rollupabi::encodeRefundDeposit(d.index, d.to, d.amount, d.timestamp)});

@@ -16,8 +16,8 @@
 namespace sluice {
 
 struct ExitPlan {
-    std::vector<ExitCall> exits;                 // one per account index the owner holds a balance in
-    std::vector<DepositQueuedEvent> refunds;     // queue entries to the owner no batch took
+    std::vector<ExitCall> exits;              // one per account index the owner holds a balance in
+    std::vector<DepositQueuedEvent> refunds;  // queue entries to the owner no batch took
     U256 total() const;
 };
 
@@ -25,7 +25,7 @@ struct ExitPlan {
 struct EscapeCall {
     QString what;  // "exit of L2 account #3", "refund of deposit 7"
     U256 amount = 0;
-    Bytes data;    // calldata for the Rollup
+    Bytes data;  // calldata for the Rollup
 };
 // Exits first, then refunds.
 std::vector<EscapeCall> escapeCalls(const ExitPlan& plan);

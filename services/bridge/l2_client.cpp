@@ -192,7 +192,8 @@ void L2Client::callList(const QString& method, const QJsonArray& params, QObject
         const QJsonArray items = reply.value().toArray();
         for (qsizetype i = 0; i < items.size(); ++i) {
             auto item = parse(items[i]);
-            if (!item) return done(rpc->malformed(method, QStringLiteral("entry %1 has missing or malformed fields").arg(i)));
+            if (!item)
+                return done(rpc->malformed(method, QStringLiteral("entry %1 has missing or malformed fields").arg(i)));
             out << std::move(*item);
         }
         done(std::move(out));
@@ -204,7 +205,8 @@ void L2Client::status(QObject* context, Done<L2Status> done) {
     rpc->call(QStringLiteral("sluice_status"), {}, context, [rpc, done = std::move(done)](RpcReply reply) {
         if (!reply.ok()) return done(reply.error());
         auto s = parseStatus(reply.value());
-        if (!s) return done(rpc->malformed(QStringLiteral("sluice_status"), QStringLiteral("missing or malformed fields")));
+        if (!s)
+            return done(rpc->malformed(QStringLiteral("sluice_status"), QStringLiteral("missing or malformed fields")));
         done(*s);
     });
 }
@@ -215,13 +217,15 @@ void L2Client::batches(quint64 fromIndex, quint64 count, QObject* context, Done<
 }
 
 void L2Client::withdrawals(const Address& who, QObject* context, Done<QList<L2Withdrawal>> done) {
-    callList<L2Withdrawal>(QStringLiteral("sluice_getWithdrawals"), QJsonArray{QString::fromStdString(to_checksum_address(who))},
-                           context, &L2Client::parseWithdrawal, std::move(done));
+    callList<L2Withdrawal>(QStringLiteral("sluice_getWithdrawals"),
+                           QJsonArray{QString::fromStdString(to_checksum_address(who))}, context,
+                           &L2Client::parseWithdrawal, std::move(done));
 }
 
 void L2Client::deposits(const Address& who, QObject* context, Done<QList<L2Deposit>> done) {
-    callList<L2Deposit>(QStringLiteral("sluice_getDeposits"), QJsonArray{QString::fromStdString(to_checksum_address(who))},
-                        context, &L2Client::parseDeposit, std::move(done));
+    callList<L2Deposit>(QStringLiteral("sluice_getDeposits"),
+                        QJsonArray{QString::fromStdString(to_checksum_address(who))}, context, &L2Client::parseDeposit,
+                        std::move(done));
 }
 
 void L2Client::subscribe(const QString& name, const QJsonArray& params) {
@@ -239,11 +243,12 @@ void L2Client::subscribe(const QString& name, const QJsonArray& params) {
         QJsonArray p{name};
         for (const QJsonValue& v : params) p.append(v);
         m_pendingSubscribe.insert(id, name);
-        m_socket->sendTextMessage(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
-                                                                              {QStringLiteral("id"), id},
-                                                                              {QStringLiteral("method"), QStringLiteral("eth_subscribe")},
-                                                                              {QStringLiteral("params"), p}})
-                                                        .toJson(QJsonDocument::Compact)));
+        m_socket->sendTextMessage(
+            QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
+                                                        {QStringLiteral("id"), id},
+                                                        {QStringLiteral("method"), QStringLiteral("eth_subscribe")},
+                                                        {QStringLiteral("params"), p}})
+                                  .toJson(QJsonDocument::Compact)));
     }
 }
 
@@ -274,8 +279,10 @@ void L2Client::onSocketMessage(const QString& text) {
         if (o.value(QStringLiteral("result")).isString())
             m_subscriptions.insert(o.value(QStringLiteral("result")).toString(), name);
         else
-            emit subscriptionProblem(tr("The L2 node refused the subscription %1: %2")
-                                         .arg(name, o.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString()));
+            emit subscriptionProblem(
+                tr("The L2 node refused the subscription %1: %2")
+                    .arg(name,
+                         o.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString()));
         return;
     }
     if (o.value(QStringLiteral("method")).toString() != QLatin1String("eth_subscription")) return;

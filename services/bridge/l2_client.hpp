@@ -17,8 +17,8 @@
 #include "core/common/bytes.hpp"
 #include "core/common/uint256.hpp"
 #include "core/rollup/batch.hpp"
-#include "services/rpc/eth_client.hpp"
 #include "services/rollup/rollup_reader.hpp"
+#include "services/rpc/eth_client.hpp"
 #include "services/rpc/rpc_client.hpp"
 #include "services/rpc/transaction_sender.hpp"
 
@@ -32,7 +32,7 @@ struct L2Status {
     Address rollup;
     quint64 l1Head = 0;
     quint64 l2Head = 0;
-    std::optional<quint64> latestBatch;      // none posted yet: nullopt
+    std::optional<quint64> latestBatch;  // none posted yet: nullopt
     std::optional<quint64> finalizedBatch;
     quint64 depositsQueued = 0;
     quint64 depositsProcessed = 0;
@@ -45,18 +45,18 @@ struct L2Batch {
     rollup::BatchHeader header;
     Hash l1TxHash;
     quint64 l1Block = 0;
-    quint64 finalAt = 0;        // unix seconds
-    QString status;             // in-window, final, challenged, reverted
+    quint64 finalAt = 0;  // unix seconds
+    QString status;       // in-window, final, challenged, reverted
     quint64 recordCount = 0;
-    QList<Hash> transactions;   // L2 transaction hashes
+    QList<Hash> transactions;  // L2 transaction hashes
 };
 
 struct L2Withdrawal {
-    QString id;                              // "batch:index", empty while not in a batch
+    QString id;  // "batch:index", empty while not in a batch
     Hash l2TxHash;
     Address recipient;
     U256 amount = 0;
-    QString status;                          // the node's word (PROTOCOL.md §7)
+    QString status;  // the node's word (PROTOCOL.md §7)
     std::optional<quint64> batchIndex;
     std::optional<quint64> withdrawalIndex;
     quint64 finalAt = 0;
@@ -69,7 +69,7 @@ struct L2Deposit {
     Address to;
     U256 amount = 0;
     Hash l1TxHash;
-    QString status;                          // queued, credited
+    QString status;  // queued, credited
     std::optional<quint64> l2Block;
 };
 
@@ -125,8 +125,8 @@ private:
         QJsonArray params;
     };
     QList<Wanted> m_wanted;
-    QHash<qint64, QString> m_pendingSubscribe;   // request id -> name
-    QHash<QString, QString> m_subscriptions;     // subscription id -> name
+    QHash<qint64, QString> m_pendingSubscribe;  // request id -> name
+    QHash<QString, QString> m_subscriptions;    // subscription id -> name
     qint64 m_nextId = 1;
 };
 

@@ -20,7 +20,8 @@ Result<QUrl> httpUrl(const QString& text, const QString& what) {
     const QUrl url(text);
     if (text.isEmpty() || !url.isValid() ||
         (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
-        return make_error(QStringLiteral("%1 must be an http:// or https:// URL, not '%2'").arg(what, text).toStdString());
+        return make_error(
+            QStringLiteral("%1 must be an http:// or https:// URL, not '%2'").arg(what, text).toStdString());
     return url;
 }
 

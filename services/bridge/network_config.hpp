@@ -18,12 +18,12 @@ namespace sluice {
 
 struct NetworkConfig {
     QUrl l1Rpc;
-    QUrl l1Ws;        // may be empty
+    QUrl l1Ws;  // may be empty
     QUrl l2Rpc;
-    QUrl l2Ws;        // may be empty
+    QUrl l2Ws;  // may be empty
     Address rollup;
     quint64 deployBlock = 0;
-    QString source;   // "devnet manifest <path>" or "command line", for messages
+    QString source;  // "devnet manifest <path>" or "command line", for messages
     // Devnet manifests only: keys of the accounts the devnet funds on L1 (anvil's published test
     // keys, never a user's), so a wallet on the local stack can fund itself. Empty elsewhere.
     QStringList devAccountKeys;
@@ -59,7 +59,8 @@ bool isLoopbackHost(const QString& host);
 bool isUnencryptedRemote(const QUrl& url);
 // The rule: an error saying what to do for an unencrypted remote URL unless `allowInsecure`.
 // `what` names the URL in the message ("--l1-rpc").
-Status checkEndpointTransport(const QUrl& url, bool allowInsecure, const QString& what = QStringLiteral("the endpoint"));
+Status checkEndpointTransport(const QUrl& url, bool allowInsecure,
+                              const QString& what = QStringLiteral("the endpoint"));
 
 // Explicit endpoints (sluice-cli --l1-rpc/--l2-rpc/--rollup, the app's custom network). http(s)
 // URLs only, under the transport rule above; the L2 WebSocket is the same host and port (ws/wss).

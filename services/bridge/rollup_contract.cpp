@@ -42,7 +42,8 @@ void RollupContract::call(const Bytes& data, QObject* context, Done<Bytes> done)
               [rpc, done = std::move(done)](RpcReply reply) {
                   if (!reply.ok()) return done(reply.error());
                   auto bytes = hexData(reply.value());
-                  if (!bytes) return done(rpc->malformed(QStringLiteral("eth_call"), QStringLiteral("expected 0x data")));
+                  if (!bytes)
+                      return done(rpc->malformed(QStringLiteral("eth_call"), QStringLiteral("expected 0x data")));
                   done(std::move(*bytes));
               });
 }
@@ -64,7 +65,8 @@ void RollupContract::batchHash(quint64 index, QObject* context, Done<Hash> done)
     call(*data, context, [rpc, done = std::move(done)](RpcResult<Bytes> reply) {
         if (!reply.ok()) return done(reply.error());
         auto h = Hash::from_view(reply.value());
-        if (!h) return done(rpc->malformed(QStringLiteral("eth_call batchHash()"), QStringLiteral("expected one word")));
+        if (!h)
+            return done(rpc->malformed(QStringLiteral("eth_call batchHash()"), QStringLiteral("expected one word")));
         done(*h);
     });
 }
@@ -77,20 +79,22 @@ void RollupContract::isWithdrawalFinalized(quint64 batchIndex, quint64 withdrawa
         if (!reply.ok()) return done(reply.error());
         auto v = word(reply.value());
         if (!v || *v > 1)
-            return done(rpc->malformed(QStringLiteral("eth_call isWithdrawalFinalized()"), QStringLiteral("expected a bool")));
+            return done(
+                rpc->malformed(QStringLiteral("eth_call isWithdrawalFinalized()"), QStringLiteral("expected a bool")));
         done(*v == 1);
     });
 }
 
 void RollupContract::latestBlockTime(QObject* context, Done<quint64> done) {
     RpcClient* rpc = m_l1->rpc();
-    rpc->call(QStringLiteral("eth_getBlockByNumber"), QJsonArray{QStringLiteral("latest"), false}, context,
-              [rpc, done = std::move(done)](RpcReply reply) {
-                  if (!reply.ok()) return done(reply.error());
-                  auto t = EthClient::parseQuantity64(reply.value().toObject().value(QStringLiteral("timestamp")));
-                  if (!t) return done(rpc->malformed(QStringLiteral("eth_getBlockByNumber"), QStringLiteral("no timestamp")));
-                  done(*t);
-              });
+    rpc->call(
+        QStringLiteral("eth_getBlockByNumber"), QJsonArray{QStringLiteral("latest"), false}, context,
+        [rpc, done = std::move(done)](RpcReply reply) {
+            if (!reply.ok()) return done(reply.error());
+            auto t = EthClient::parseQuantity64(reply.value().toObject().value(QStringLiteral("timestamp")));
+            if (!t) return done(rpc->malformed(QStringLiteral("eth_getBlockByNumber"), QStringLiteral("no timestamp")));
+            done(*t);
+        });
 }
 
 Bytes RollupContract::finalizeWithdrawalCalldata(const rollup::BatchHeader& header, quint64 batchIndex,

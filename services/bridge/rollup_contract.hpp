@@ -37,7 +37,7 @@ public:
     const Address& address() const { return m_rollup; }
 
     void batchCount(QObject* context, Done<quint64> done);
-    void batchHash(quint64 index, QObject* context, Done<Hash> done);   // zero: no such batch
+    void batchHash(quint64 index, QObject* context, Done<Hash> done);  // zero: no such batch
     void isWithdrawalFinalized(quint64 batchIndex, quint64 withdrawalIndex, QObject* context, Done<bool> done);
     // The timestamp of the latest L1 block: "now" as the contract sees it (the challenge window
     // is judged against block.timestamp, not the local clock).
@@ -46,8 +46,9 @@ public:
     // finalizeWithdrawal(header, batchIndex, withdrawalIndex, recipient, amount, proof), encoded
     // with core/eth's ABI encoder (a static tuple is ABI-identical to its fields written out).
     // Checked against `cast calldata` in the tests.
-    static Bytes finalizeWithdrawalCalldata(const rollup::BatchHeader& header, quint64 batchIndex, quint64 withdrawalIndex,
-                                            const Address& recipient, const U256& amount, const std::vector<Hash>& proof);
+    static Bytes finalizeWithdrawalCalldata(const rollup::BatchHeader& header, quint64 batchIndex,
+                                            quint64 withdrawalIndex, const Address& recipient, const U256& amount,
+                                            const std::vector<Hash>& proof);
 
     // eth_call of raw calldata against the contract, "latest".
     void call(const Bytes& data, QObject* context, Done<Bytes> done);

@@ -17,7 +17,8 @@ BatchVerification toVerification(const ReplicaBatch& b) {
     case ReplicaBatch::Judgement::Fraudulent:
         v.outcome = BatchVerification::Outcome::Fraud;
         v.message = QStringLiteral("fraud: %1 in chunk %2, record %3")
-                        .arg(QString::fromLatin1(rollup::verdict_name(b.verdict).data(), qsizetype(rollup::verdict_name(b.verdict).size())))
+                        .arg(QString::fromLatin1(rollup::verdict_name(b.verdict).data(),
+                                                 qsizetype(rollup::verdict_name(b.verdict).size())))
                         .arg(b.chunkIndex)
                         .arg(b.recordIndex);
         break;
@@ -53,8 +54,8 @@ WalletVerifier::WalletVerifier(EthClient* eth, const Address& rollup, quint64 de
             const bool isNew = i >= before;
             bool inEvents = false;
             for (const RollupEvent& e : events)
-                if (const auto* b = std::get_if<BatchSubmittedEvent>(&e); b && b->index == batches[i].index &&
-                                                                          b->header == batches[i].header)
+                if (const auto* b = std::get_if<BatchSubmittedEvent>(&e);
+                    b && b->index == batches[i].index && b->header == batches[i].header)
                     inEvents = true;
             if (isNew || inEvents) emit batchChecked(toVerification(batches[i]));
         }

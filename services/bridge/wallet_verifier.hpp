@@ -52,7 +52,7 @@ public:
     quint64 l1Time() const { return m_reader->headTimestamp(); }
 
 signals:
-    void batchChecked(const sluice::BatchVerification& result);   // once per new batch read
+    void batchChecked(const sluice::BatchVerification& result);  // once per new batch read
     void reorged(quint64 forkBlock);
     void finished();
     void failed(const QString& message);

@@ -22,7 +22,8 @@ namespace sluice {
 // ---------------------------------------------------------------------------------------------
 // LogModel
 
-LogModel::LogModel(int capacity, QObject* parent) : QAbstractListModel(parent), m_capacity(capacity > 0 ? capacity : 1) {}
+LogModel::LogModel(int capacity, QObject* parent)
+    : QAbstractListModel(parent), m_capacity(capacity > 0 ? capacity : 1) {}
 
 int LogModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(m_lines.size()); }
 
@@ -88,9 +89,9 @@ QString LocalStack::findSluiced() {
     const QString overridePath = qEnvironmentVariable("SLUICE_SLUICED");
     if (!overridePath.isEmpty()) return overridePath;
     const QString appDir = QCoreApplication::applicationDirPath();
-    for (const QString& candidate : {QDir(appDir).filePath(QStringLiteral("sluiced")),
-                                     QDir(appDir).filePath(QStringLiteral("../node/sluiced")),
-                                     QDir(appDir).filePath(QStringLiteral("../../node/sluiced"))}) {
+    for (const QString& candidate :
+         {QDir(appDir).filePath(QStringLiteral("sluiced")), QDir(appDir).filePath(QStringLiteral("../node/sluiced")),
+          QDir(appDir).filePath(QStringLiteral("../../node/sluiced"))}) {
         const QFileInfo info(candidate);
         if (info.isFile() && info.isExecutable()) return info.canonicalFilePath();
     }
@@ -135,7 +136,8 @@ void LocalStack::start() {
     m_partial[1].clear();
     m_process = new QProcess(this);
     m_process->setProgram(exe);
-    m_process->setArguments(QStringList{QStringLiteral("--devnet"), QStringLiteral("--data-dir"), m_dataDir} + m_extraArgs);
+    m_process->setArguments(QStringList{QStringLiteral("--devnet"), QStringLiteral("--data-dir"), m_dataDir} +
+                            m_extraArgs);
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
     endWithParent(*m_process);
     QProcess* process = m_process;
@@ -213,15 +215,17 @@ void LocalStack::onFinished(int code, QProcess::ExitStatus status) {
         const QString text = m_log->data(m_log->index(row), LogModel::TextRole).toString();
         if (m_log->data(m_log->index(row), LogModel::ErrorRole).toBool()) last = text;
     }
-    setState(State::Failed, last.isEmpty() ? tr("The local node stopped unexpectedly (exit code %1); see its log.").arg(code)
-                                           : tr("The local node stopped: %1").arg(last));
+    setState(State::Failed, last.isEmpty()
+                                ? tr("The local node stopped unexpectedly (exit code %1); see its log.").arg(code)
+                                : tr("The local node stopped: %1").arg(last));
 }
 
 void LocalStack::probe() {
     if (m_state != State::Starting || !m_process) return;
     if (m_startClock.elapsed() > m_startTimeoutMs) {
         m_log->append(tr("The local network did not answer within %1 s.").arg(m_startTimeoutMs / 1000), true);
-        const QString why = tr("The local network did not come up within %1 s; see its log.").arg(m_startTimeoutMs / 1000);
+        const QString why =
+            tr("The local network did not come up within %1 s; see its log.").arg(m_startTimeoutMs / 1000);
         stop();
         m_problem = why;
         return;
@@ -302,7 +306,7 @@ namespace {
 struct CheckJob {
     NetworkConfig config;
     CheckedNetwork result;
-    QObject* holder = nullptr;   // owns the clients; deleted when the check ends
+    QObject* holder = nullptr;  // owns the clients; deleted when the check ends
     EthClient* l1 = nullptr;
     EthClient* l2 = nullptr;
     std::function<void(Result<CheckedNetwork>)> done;
@@ -321,8 +325,10 @@ void checkNetwork(const NetworkConfig& config, QObject* context, std::function<v
     job->result.config = config;
     job->done = std::move(done);
     job->holder = new QObject(context);
-    if (!config.l1Rpc.isValid() || config.l1Rpc.host().isEmpty() || !config.l2Rpc.isValid() || config.l2Rpc.host().isEmpty()) {
-        QTimer::singleShot(0, job->holder, [job] { job->finish(make_error("enter both RPC URLs, e.g. http://127.0.0.1:8545")); });
+    if (!config.l1Rpc.isValid() || config.l1Rpc.host().isEmpty() || !config.l2Rpc.isValid() ||
+        config.l2Rpc.host().isEmpty()) {
+        QTimer::singleShot(0, job->holder,
+                           [job] { job->finish(make_error("enter both RPC URLs, e.g. http://127.0.0.1:8545")); });
         return;
     }
     auto* l1Rpc = new RpcClient(config.l1Rpc, job->holder);
@@ -336,40 +342,48 @@ void checkNetwork(const NetworkConfig& config, QObject* context, std::function<v
     const std::string rollup = to_checksum_address(config.rollup);
 
     job->l1->chainId(job->holder, [job, l1Url, l2Url, rollup](RpcResult<quint64> l1Chain) {
-        if (!l1Chain) return job->finish(make_error("the L1 RPC " + l1Url + " does not answer eth_chainId: " +
-                                                    l1Chain.errorMessage().toStdString()));
+        if (!l1Chain)
+            return job->finish(make_error("the L1 RPC " + l1Url +
+                                          " does not answer eth_chainId: " + l1Chain.errorMessage().toStdString()));
         job->result.l1ChainId = l1Chain.value();
         job->l2->chainId(job->holder, [job, l1Url, l2Url, rollup](RpcResult<quint64> l2Chain) {
-            if (!l2Chain) return job->finish(make_error("the L2 RPC " + l2Url + " does not answer eth_chainId: " +
-                                                        l2Chain.errorMessage().toStdString()));
+            if (!l2Chain)
+                return job->finish(make_error("the L2 RPC " + l2Url +
+                                              " does not answer eth_chainId: " + l2Chain.errorMessage().toStdString()));
             job->result.l2ChainId = l2Chain.value();
             if (job->result.l2ChainId == job->result.l1ChainId)
                 return job->finish(make_error("the L2 RPC " + l2Url + " reports the same chain id (" +
                                               std::to_string(l2Chain.value()) + ") as the L1: is it the L1 node?"));
             const QJsonArray params{QString::fromStdString(job->config.rollup.hex()), QStringLiteral("latest")};
-            job->l1->rpc()->call(QStringLiteral("eth_getCode"), params, job->holder, [job, l1Url, rollup](RpcReply code) {
-                if (!code) return job->finish(make_error("eth_getCode failed on " + l1Url + ": " + code.errorMessage().toStdString()));
-                const QString hex = code.value().toString();
-                if (hex.size() <= 2)
-                    return job->finish(make_error("there is no contract at " + rollup + " on the L1 (chain " +
-                                                  std::to_string(job->result.l1ChainId) + "): check the rollup address"));
-                auto* reader = new RollupReader(job->l1, job->config.rollup, job->config.deployBlock, job->holder);
-                reader->readParameters(job->holder, [job, rollup](RpcResult<RollupParameters> params) {
-                    if (!params) return job->finish(make_error("the contract at " + rollup +
-                                                               " is not a Sluice rollup (its parameters cannot be read: " +
-                                                               params.errorMessage().toStdString() + ")"));
-                    job->result.params = params.value();
-                    if (params.value().l1ChainId != 0 && params.value().l1ChainId != job->result.l1ChainId)
-                        return job->finish(make_error("the rollup was deployed for L1 chain " +
-                                                      std::to_string(params.value().l1ChainId) + " but the L1 RPC is chain " +
-                                                      std::to_string(job->result.l1ChainId)));
-                    if (params.value().l2ChainId != U256(job->result.l2ChainId))
-                        return job->finish(make_error("the L2 RPC is chain " + std::to_string(job->result.l2ChainId) +
-                                                      " but the rollup's L2 chain id is " + u256_to_dec(params.value().l2ChainId) +
-                                                      ": the L2 node belongs to another rollup"));
-                    job->finish(job->result);
+            job->l1->rpc()->call(
+                QStringLiteral("eth_getCode"), params, job->holder, [job, l1Url, rollup](RpcReply code) {
+                    if (!code)
+                        return job->finish(
+                            make_error("eth_getCode failed on " + l1Url + ": " + code.errorMessage().toStdString()));
+                    const QString hex = code.value().toString();
+                    if (hex.size() <= 2)
+                        return job->finish(make_error("there is no contract at " + rollup + " on the L1 (chain " +
+                                                      std::to_string(job->result.l1ChainId) +
+                                                      "): check the rollup address"));
+                    auto* reader = new RollupReader(job->l1, job->config.rollup, job->config.deployBlock, job->holder);
+                    reader->readParameters(job->holder, [job, rollup](RpcResult<RollupParameters> params) {
+                        if (!params)
+                            return job->finish(make_error("the contract at " + rollup +
+                                                          " is not a Sluice rollup (its parameters cannot be read: " +
+                                                          params.errorMessage().toStdString() + ")"));
+                        job->result.params = params.value();
+                        if (params.value().l1ChainId != 0 && params.value().l1ChainId != job->result.l1ChainId)
+                            return job->finish(make_error(
+                                "the rollup was deployed for L1 chain " + std::to_string(params.value().l1ChainId) +
+                                " but the L1 RPC is chain " + std::to_string(job->result.l1ChainId)));
+                        if (params.value().l2ChainId != U256(job->result.l2ChainId))
+                            return job->finish(
+                                make_error("the L2 RPC is chain " + std::to_string(job->result.l2ChainId) +
+                                           " but the rollup's L2 chain id is " + u256_to_dec(params.value().l2ChainId) +
+                                           ": the L2 node belongs to another rollup"));
+                        job->finish(job->result);
+                    });
                 });
-            });
         });
     });
 }

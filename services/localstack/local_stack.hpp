@@ -109,7 +109,7 @@ public:
 signals:
     void stateChanged();
     void progressChanged();
-    void ready(const sluice::NetworkConfig& network);   // entered Running
+    void ready(const sluice::NetworkConfig& network);  // entered Running
     void stopped();
 
 private:

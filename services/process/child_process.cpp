@@ -3,9 +3,9 @@
 
 #include <QProcess>
 
-#include <csignal>
 #include <sys/prctl.h>
 #include <unistd.h>
+#include <csignal>
 
 namespace sluice {
 

@@ -117,7 +117,8 @@ void L1Replica::onBatch(const BatchSubmittedEvent& e) {
     if (e.index != m_batches.size()) {
         rb.note = QStringLiteral("L1 reported batch %1 while %2 batches are known").arg(e.index).arg(m_batches.size());
     } else if (firstBad) {
-        rb.note = QStringLiteral("follows batch %1, which is not honest; it goes if that one is reverted").arg(*firstBad);
+        rb.note =
+            QStringLiteral("follows batch %1, which is not honest; it goes if that one is reverted").arg(*firstBad);
     } else if (!e.batch) {
         rb.note = e.readError;
         rb.unreadable = true;
@@ -209,9 +210,7 @@ void L1Replica::rebuild() {
     for (const auto& e : m_log) applyOne(e);
 }
 
-quint64 L1Replica::depositsProcessed() const {
-    return m_batches.empty() ? 0 : m_batches.back().header.deposit_end;
-}
+quint64 L1Replica::depositsProcessed() const { return m_batches.empty() ? 0 : m_batches.back().header.deposit_end; }
 
 std::optional<quint64> L1Replica::firstBadBatch() const {
     for (const auto& b : m_batches)

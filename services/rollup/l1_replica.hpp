@@ -31,8 +31,8 @@ struct ReplicaWithdrawal {
     Address recipient;
     U256 amount = 0;
     Hash l2TxHash;
-    std::vector<Hash> proof;      // of the leaf in header.withdrawalRoot
-    bool finalized = false;       // WithdrawalFinalized seen
+    std::vector<Hash> proof;  // of the leaf in header.withdrawalRoot
+    bool finalized = false;   // WithdrawalFinalized seen
 };
 
 struct ReplicaBatch {
@@ -40,24 +40,25 @@ struct ReplicaBatch {
     // in its window or final, since nobody may be watching it.
     enum class Status { InWindow, Final, Reverted, Unverified };
     enum class Judgement {
-        Honest,        // re-executed: every chunk valid and at its claimed root
-        Fraudulent,    // re-executed: `verdict` in `chunkIndex` (a proof is in `fraudProof`)
+        Honest,      // re-executed: every chunk valid and at its claimed root
+        Fraudulent,  // re-executed: `verdict` in `chunkIndex` (a proof is in `fraudProof`)
         Unverifiable,  // its pre-state is not an honest state (it follows a fraudulent batch) or its calldata could not be read
     };
 
     quint64 index = 0;
     rollup::BatchHeader header;
     L1Position at;
-    quint64 finalAt = 0;          // header.submittedAt + challengePeriod (unix seconds, L1 time)
-    bool reverted = false;        // BatchesReverted covered it
+    quint64 finalAt = 0;    // header.submittedAt + challengePeriod (unix seconds, L1 time)
+    bool reverted = false;  // BatchesReverted covered it
     Judgement judgement = Judgement::Unverifiable;
     rollup::Verdict verdict = rollup::Verdict::None;
     quint64 chunkIndex = 0;
-    quint64 recordIndex = 0;      // within the chunk
-    QString note;                 // why Unverifiable, for display
+    quint64 recordIndex = 0;                       // within the chunk
+    QString note;                                  // why Unverifiable, for display
     std::optional<rollup::FraudProof> fraudProof;  // ready for proveFraud while in the window
     std::vector<ReplicaWithdrawal> withdrawals;
-    std::vector<Hash> l2TxHashes;  // per signed record, in batch order (deposits have none; a skipped forced record: zero)
+    std::vector<Hash>
+        l2TxHashes;  // per signed record, in batch order (deposits have none; a skipped forced record: zero)
     std::optional<FraudProvenEvent> fraudProven;  // the proof that reverted it, if any
 
     Status status(quint64 l1Now) const {

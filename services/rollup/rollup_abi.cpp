@@ -142,8 +142,8 @@ Bytes encodeFinalizeWithdrawal(const rollup::BatchHeader& header, std::uint64_t 
     for (const auto& h : proof) siblings.emplace_back(wordBytes(h));
     values.insert(values.end(), {U256(batchIndex), U256(withdrawalIndex), recipient, amount, std::move(siblings)});
     const std::string rest = ",uint256,uint256,address,uint256,bytes32[]";
-    return callWithStruct("finalizeWithdrawal(" + kHeaderTuple + rest + ")", std::string(rollup::kBatchHeaderAbiTypes) + rest,
-                          values);
+    return callWithStruct("finalizeWithdrawal(" + kHeaderTuple + rest + ")",
+                          std::string(rollup::kBatchHeaderAbiTypes) + rest, values);
 }
 
 Bytes encodeView(const char* signature, const std::vector<AbiValue>& args) { return call(signature, args); }
@@ -222,7 +222,8 @@ Result<RollupEvent> parseRollupLog(const QJsonObject& log) {
         if (auto s = need(3, 12); !s) return s.error();
         auto tx = rollup::abi_decode_forced(d.subspan(0, 11 * 32));
         if (!tx) return make_error("TransactionForced: " + tx.message());
-        if (rollup::forced_hash(*tx) != topics[2]) return make_error("TransactionForced: the forcedHash topic does not match the transaction");
+        if (rollup::forced_hash(*tx) != topics[2])
+            return make_error("TransactionForced: the forcedHash topic does not match the transaction");
         DepositQueuedEvent e{clamp64(tu(1)), Address{}, 0, clamp64(u(11)), at, *tx};
         return RollupEvent(std::move(e));
     }
@@ -241,8 +242,9 @@ Result<RollupEvent> parseRollupLog(const QJsonObject& log) {
         U256 verdict = u(1);
         if (verdict > U256(static_cast<int>(rollup::Verdict::WrongSkip)))
             return make_error("FraudProven carries an unknown verdict");
-        FraudProvenEvent e{clamp64(tu(1)), clamp64(u(0)), static_cast<rollup::Verdict>(static_cast<int>(verdict)),
-                           clamp64(u(2)), wordAddress(topics[2]), at};
+        FraudProvenEvent e{
+            clamp64(tu(1)), clamp64(u(0)),          static_cast<rollup::Verdict>(static_cast<int>(verdict)),
+            clamp64(u(2)),  wordAddress(topics[2]), at};
         return RollupEvent(e);
     }
     if (t0 == batchesRevertedTopic()) {

@@ -161,11 +161,11 @@ struct BondEvent {
     enum class Kind { Bonded, UnbondRequested, Withdrawn, Slashed };
     Kind kind = Kind::Bonded;
     Address proposer;
-    U256 amount = 0;       // Bonded, Withdrawn, Slashed
-    U256 total = 0;        // Bonded: the bond after it
+    U256 amount = 0;          // Bonded, Withdrawn, Slashed
+    U256 total = 0;           // Bonded: the bond after it
     quint64 availableAt = 0;  // UnbondRequested
-    Address challenger;    // Slashed
-    U256 reward = 0;       // Slashed: what the challenger got
+    Address challenger;       // Slashed
+    U256 reward = 0;          // Slashed: what the challenger got
     L1Position at;
 };
 

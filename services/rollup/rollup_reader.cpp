@@ -70,8 +70,9 @@ void RollupReader::readParameters(QObject* context, std::function<void(RpcResult
             ethCall(rpc, rollup, rollupabi::encodeView(view), context, [=, self = weakNext.lock()](RpcResult<Bytes> r) {
                 if (!r) return done(r.error());
                 if (r.value().empty())
-                    return fail(QLatin1String(view),
-                                QStringLiteral("no return data (is %1 a Rollup contract on this chain?)").arg(q(rollup.hex())));
+                    return fail(
+                        QLatin1String(view),
+                        QStringLiteral("no return data (is %1 a Rollup contract on this chain?)").arg(q(rollup.hex())));
                 auto& p = state->p;
                 switch (state->step) {
                 case 5: {
@@ -136,7 +137,9 @@ void RollupReader::startPass() {
                            auto o = r.value().toObject();
                            auto number = EthClient::parseQuantity64(o.value(QStringLiteral("number")));
                            auto ts = EthClient::parseQuantity64(o.value(QStringLiteral("timestamp")));
-                           if (!number || !ts) return finishPass(false, QStringLiteral("The L1 node's latest block has no number or timestamp."));
+                           if (!number || !ts)
+                               return finishPass(
+                                   false, QStringLiteral("The L1 node's latest block has no number or timestamp."));
                            m_headNumber = *number;
                            m_headTimestamp = *ts;
                            pass->target = *number >= m_confirmations ? *number - m_confirmations : 0;
@@ -172,24 +175,23 @@ void RollupReader::findFork(std::shared_ptr<Pass> pass, std::vector<quint64> can
         return readRange(pass);
     }
     quint64 block = candidates.front();
-    m_eth->rpc()->call(
-        QStringLiteral("eth_getBlockByNumber"), QJsonArray{quantity(block), false}, this,
-        [this, pass, candidates, block](RpcReply r) mutable {
-            if (!r) return finishPass(false, r.error().message);
-            auto hash = r.value().isObject() ? hashField(r.value().toObject(), "hash") : std::nullopt;
-            bool first = candidates.size() == m_seen.size();
-            if (hash && *hash == m_seen[block]) {
-                if (!first) {
-                    // Blocks after `block` changed: drop what was read from them.
-                    m_seen.erase(m_seen.upper_bound(block), m_seen.end());
-                    m_next = block + 1;
-                    emit reorged(block);
-                }
-                return readRange(pass);
-            }
-            candidates.erase(candidates.begin());
-            findFork(pass, std::move(candidates));
-        });
+    m_eth->rpc()->call(QStringLiteral("eth_getBlockByNumber"), QJsonArray{quantity(block), false}, this,
+                       [this, pass, candidates, block](RpcReply r) mutable {
+                           if (!r) return finishPass(false, r.error().message);
+                           auto hash = r.value().isObject() ? hashField(r.value().toObject(), "hash") : std::nullopt;
+                           bool first = candidates.size() == m_seen.size();
+                           if (hash && *hash == m_seen[block]) {
+                               if (!first) {
+                                   // Blocks after `block` changed: drop what was read from them.
+                                   m_seen.erase(m_seen.upper_bound(block), m_seen.end());
+                                   m_next = block + 1;
+                                   emit reorged(block);
+                               }
+                               return readRange(pass);
+                           }
+                           candidates.erase(candidates.begin());
+                           findFork(pass, std::move(candidates));
+                       });
 }
 
 void RollupReader::readRange(std::shared_ptr<Pass> pass) {
@@ -200,8 +202,8 @@ void RollupReader::readRange(std::shared_ptr<Pass> pass) {
     rpc->call(QStringLiteral("eth_getBlockByNumber"), QJsonArray{quantity(to), false}, this,
               [this, pass, from, to, rpc](RpcReply blockReply) {
                   if (!blockReply) return finishPass(false, blockReply.error().message);
-                  auto toHash = blockReply.value().isObject() ? hashField(blockReply.value().toObject(), "hash")
-                                                              : std::nullopt;
+                  auto toHash =
+                      blockReply.value().isObject() ? hashField(blockReply.value().toObject(), "hash") : std::nullopt;
                   if (!toHash) {
                       // The head went backwards (a reorg to a shorter chain): check again next time.
                       return finishPass(true, {});
@@ -229,7 +231,8 @@ void RollupReader::readRange(std::shared_ptr<Pass> pass) {
                                 std::stable_sort(events.begin(), events.end(), [](const auto& a, const auto& b) {
                                     const auto& pa = eventPosition(a);
                                     const auto& pb = eventPosition(b);
-                                    return std::pair(pa.blockNumber, pa.logIndex) < std::pair(pb.blockNumber, pb.logIndex);
+                                    return std::pair(pa.blockNumber, pa.logIndex) <
+                                           std::pair(pb.blockNumber, pb.logIndex);
                                 });
                                 fillBatches(pass, std::move(events), 0, to, toHash);
                             });
@@ -238,8 +241,8 @@ void RollupReader::readRange(std::shared_ptr<Pass> pass) {
 
 // Reads each BatchSubmitted's transaction and rebuilds the batch from its calldata, checking it
 // gives exactly the header the contract emitted.
-void RollupReader::fillBatches(std::shared_ptr<Pass> pass, std::vector<RollupEvent> events, std::size_t i,
-                               quint64 to, Hash toHash) {
+void RollupReader::fillBatches(std::shared_ptr<Pass> pass, std::vector<RollupEvent> events, std::size_t i, quint64 to,
+                               Hash toHash) {
     while (i < events.size() && !std::holds_alternative<BatchSubmittedEvent>(events[i])) ++i;
     if (i == events.size()) {
         for (const auto& e : events) remember(eventPosition(e).blockNumber, eventPosition(e).blockHash);
@@ -250,33 +253,39 @@ void RollupReader::fillBatches(std::shared_ptr<Pass> pass, std::vector<RollupEve
     }
     auto& ev = std::get<BatchSubmittedEvent>(events[i]);
     auto rpc = m_eth->rpc();
-    rpc->call(QStringLiteral("eth_getTransactionByHash"), QJsonArray{q(ev.at.txHash.hex())}, this,
-              [this, pass, events = std::move(events), i, to, toHash](RpcReply r) mutable {
-                  if (!r) return finishPass(false, r.error().message);
-                  auto& ev = std::get<BatchSubmittedEvent>(events[i]);
-                  auto o = r.value().toObject();
-                  auto input = from_hex(o.value(QStringLiteral("input")).toString().toStdString());
-                  auto txTo = from_hex(o.value(QStringLiteral("to")).toString().toStdString());
-                  if (!input) {
-                      ev.readError = QStringLiteral("the L1 node returned no input for transaction %1").arg(q(ev.at.txHash.hex()));
-                  } else if (!txTo || txTo->size() != 20 || *Address::from_view(*txTo) != m_rollup) {
-                      ev.readError = QStringLiteral("batch %1 was submitted through another contract; its records are not in the transaction input")
-                                         .arg(ev.index);
-                  } else if (auto call = rollupabi::decodeSubmitBatch(*input); !call) {
-                      ev.readError = q(call.message());
-                  } else {
-                      auto batch = rollup::assemble_batch(call->prevStateRoot, call->records, call->chunkRoots);
-                      if (!batch) {
-                          ev.readError = q(batch.message());
-                      } else if (batch->header(ev.header.deposit_start, ev.header.submitted_at, ev.header.proposer) !=
-                                 ev.header) {
-                          ev.readError = QStringLiteral("the calldata of batch %1 does not give the header the contract emitted").arg(ev.index);
-                      } else {
-                          ev.batch = std::move(*batch);
-                      }
-                  }
-                  fillBatches(pass, std::move(events), i + 1, to, toHash);
-              });
+    rpc->call(
+        QStringLiteral("eth_getTransactionByHash"), QJsonArray{q(ev.at.txHash.hex())}, this,
+        [this, pass, events = std::move(events), i, to, toHash](RpcReply r) mutable {
+            if (!r) return finishPass(false, r.error().message);
+            auto& ev = std::get<BatchSubmittedEvent>(events[i]);
+            auto o = r.value().toObject();
+            auto input = from_hex(o.value(QStringLiteral("input")).toString().toStdString());
+            auto txTo = from_hex(o.value(QStringLiteral("to")).toString().toStdString());
+            if (!input) {
+                ev.readError =
+                    QStringLiteral("the L1 node returned no input for transaction %1").arg(q(ev.at.txHash.hex()));
+            } else if (!txTo || txTo->size() != 20 || *Address::from_view(*txTo) != m_rollup) {
+                ev.readError =
+                    QStringLiteral(
+                        "batch %1 was submitted through another contract; its records are not in the transaction input")
+                        .arg(ev.index);
+            } else if (auto call = rollupabi::decodeSubmitBatch(*input); !call) {
+                ev.readError = q(call.message());
+            } else {
+                auto batch = rollup::assemble_batch(call->prevStateRoot, call->records, call->chunkRoots);
+                if (!batch) {
+                    ev.readError = q(batch.message());
+                } else if (batch->header(ev.header.deposit_start, ev.header.submitted_at, ev.header.proposer) !=
+                           ev.header) {
+                    ev.readError =
+                        QStringLiteral("the calldata of batch %1 does not give the header the contract emitted")
+                            .arg(ev.index);
+                } else {
+                    ev.batch = std::move(*batch);
+                }
+            }
+            fillBatches(pass, std::move(events), i + 1, to, toHash);
+        });
 }
 
 void RollupReader::remember(quint64 block, const Hash& hash) {

@@ -31,11 +31,11 @@ struct RollupParameters {
     quint64 challengePeriod = 0;  // seconds
     U256 requiredBond = 0;
     U256 l2BaseFee = 0;
-    quint64 depositDelay = 0;     // seconds
+    quint64 depositDelay = 0;  // seconds
     Address feeRecipient;
-    U256 minDeposit = 0;          // wei
-    quint64 escapeDelay = 0;      // seconds (PROTOCOL.md §5.4)
-    Hash genesisStateRoot;        // genesisStateRoot(feeRecipient), from the contract
+    U256 minDeposit = 0;      // wei
+    quint64 escapeDelay = 0;  // seconds (PROTOCOL.md §5.4)
+    Hash genesisStateRoot;    // genesisStateRoot(feeRecipient), from the contract
 
     rollup::Params stfParams() const { return rollup::Params{l2ChainId, l2BaseFee}; }
     // The chain id L2 transactions are signed for (0, which no endpoint reports, if the contract's

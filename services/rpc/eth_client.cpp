@@ -80,24 +80,23 @@ std::optional<TransactionReceipt> EthClient::parseReceipt(const QJsonValue& valu
 template <typename T, typename Convert>
 static void typedCall(RpcClient* rpc, const QString& method, const QJsonArray& params, QObject* context,
                       std::function<void(RpcResult<T>)> done, const QString& expected, Convert convert) {
-    rpc->call(method, params, context,
-              [rpc, method, expected, done = std::move(done), convert](RpcReply reply) {
-                  if (!reply.ok()) {
-                      done(reply.error());
-                      return;
-                  }
-                  std::optional<T> value = convert(reply.value());
-                  if (!value) {
-                      done(rpc->malformed(method, QStringLiteral("expected %1").arg(expected)));
-                      return;
-                  }
-                  done(std::move(*value));
-              });
+    rpc->call(method, params, context, [rpc, method, expected, done = std::move(done), convert](RpcReply reply) {
+        if (!reply.ok()) {
+            done(reply.error());
+            return;
+        }
+        std::optional<T> value = convert(reply.value());
+        if (!value) {
+            done(rpc->malformed(method, QStringLiteral("expected %1").arg(expected)));
+            return;
+        }
+        done(std::move(*value));
+    });
 }
 
 void EthClient::chainId(QObject* context, Done<quint64> done) {
-    typedCall<quint64>(m_rpc, QStringLiteral("eth_chainId"), {}, context, std::move(done),
-                       QStringLiteral("a quantity"), &EthClient::parseQuantity64);
+    typedCall<quint64>(m_rpc, QStringLiteral("eth_chainId"), {}, context, std::move(done), QStringLiteral("a quantity"),
+                       &EthClient::parseQuantity64);
 }
 
 void EthClient::blockNumber(QObject* context, Done<quint64> done) {
@@ -110,10 +109,9 @@ void EthClient::balance(const Address& address, QObject* context, Done<U256> don
                     std::move(done), QStringLiteral("a quantity"), &EthClient::parseQuantity);
 }
 
-void EthClient::transactionCount(const Address& address, const QString& block, QObject* context,
-                                 Done<quint64> done) {
-    typedCall<quint64>(m_rpc, QStringLiteral("eth_getTransactionCount"), QJsonArray{toData(address), block},
-                       context, std::move(done), QStringLiteral("a quantity"), &EthClient::parseQuantity64);
+void EthClient::transactionCount(const Address& address, const QString& block, QObject* context, Done<quint64> done) {
+    typedCall<quint64>(m_rpc, QStringLiteral("eth_getTransactionCount"), QJsonArray{toData(address), block}, context,
+                       std::move(done), QStringLiteral("a quantity"), &EthClient::parseQuantity64);
 }
 
 void EthClient::estimateGas(const CallRequest& request, QObject* context, Done<quint64> done) {
@@ -127,8 +125,8 @@ void EthClient::estimateGas(const CallRequest& request, QObject* context, Done<q
 }
 
 void EthClient::sendRawTransaction(const Bytes& signedTransaction, QObject* context, Done<Hash> done) {
-    typedCall<Hash>(m_rpc, QStringLiteral("eth_sendRawTransaction"), QJsonArray{toData(signedTransaction)},
-                    context, std::move(done), QStringLiteral("a 32-byte transaction hash"), &parseFixed<32>);
+    typedCall<Hash>(m_rpc, QStringLiteral("eth_sendRawTransaction"), QJsonArray{toData(signedTransaction)}, context,
+                    std::move(done), QStringLiteral("a 32-byte transaction hash"), &parseFixed<32>);
 }
 
 void EthClient::transactionReceipt(const Hash& hash, QObject* context, Done<std::optional<TransactionReceipt>> done) {
@@ -152,56 +150,59 @@ void EthClient::suggestFees(QObject* context, Done<FeeSuggestion> done) {
         rpc->call(QStringLiteral("eth_gasPrice"), {}, context, [rpc, finish, use](RpcReply price) {
             if (!price.ok()) return (*finish)(price.error());
             auto p = parseQuantity(price.value());
-            if (!p) return (*finish)(rpc->malformed(QStringLiteral("eth_gasPrice"), QStringLiteral("expected a quantity")));
+            if (!p)
+                return (*finish)(rpc->malformed(QStringLiteral("eth_gasPrice"), QStringLiteral("expected a quantity")));
             use(*p);
         });
     };
-    rpc->call(
-        QStringLiteral("eth_getBlockByNumber"), QJsonArray{QStringLiteral("latest"), false}, context,
-        [rpc, context, finish, gasPriceThen](RpcReply block) {
-            if (!block.ok()) return (*finish)(block.error());
-            if (!block.value().isObject())
-                return (*finish)(rpc->malformed(QStringLiteral("eth_getBlockByNumber"), QStringLiteral("expected a block object")));
-            const QJsonValue baseFeeJson = block.value().toObject().value(QStringLiteral("baseFeePerGas"));
-            if (baseFeeJson.isUndefined() || baseFeeJson.isNull()) {
-                gasPriceThen([finish](U256 gasPrice) {
-                    FeeSuggestion f;
-                    f.eip1559 = false;
-                    f.gasPrice = gasPrice;
-                    f.maxFeePerGas = gasPrice;
-                    f.maxPriorityFeePerGas = gasPrice;
-                    (*finish)(f);
-                });
-                return;
-            }
-            auto baseFee = parseQuantity(baseFeeJson);
-            if (!baseFee)
-                return (*finish)(rpc->malformed(QStringLiteral("eth_getBlockByNumber"), QStringLiteral("baseFeePerGas is not a quantity")));
-            const U256 base = *baseFee;
-            auto complete = [finish, base](const U256& priority, const U256& gasPrice) {
-                FeeSuggestion f;
-                f.baseFeePerGas = base;
-                f.maxPriorityFeePerGas = priority;
-                f.gasPrice = gasPrice;
-                auto doubled = checked_mul(base, U256(2));
-                auto cap = doubled ? checked_add(*doubled, priority) : std::nullopt;
-                f.maxFeePerGas = cap ? *cap : std::numeric_limits<U256>::max();
-                (*finish)(f);
-            };
-            rpc->call(QStringLiteral("eth_maxPriorityFeePerGas"), {}, context,
-                      [rpc, finish, base, complete, gasPriceThen](RpcReply tip) {
-                          if (tip.ok()) {
-                              auto p = parseQuantity(tip.value());
-                              if (!p)
-                                  return (*finish)(rpc->malformed(QStringLiteral("eth_maxPriorityFeePerGas"), QStringLiteral("expected a quantity")));
-                              return complete(*p, U256(0));
-                          }
-                          if (tip.error().kind != RpcError::Kind::RpcErrorObject) return (*finish)(tip.error());
-                          gasPriceThen([base, complete](U256 gasPrice) {
-                              complete(gasPrice > base ? U256(gasPrice - base) : U256(0), gasPrice);
-                          });
+    rpc->call(QStringLiteral("eth_getBlockByNumber"), QJsonArray{QStringLiteral("latest"), false}, context,
+              [rpc, context, finish, gasPriceThen](RpcReply block) {
+                  if (!block.ok()) return (*finish)(block.error());
+                  if (!block.value().isObject())
+                      return (*finish)(rpc->malformed(QStringLiteral("eth_getBlockByNumber"),
+                                                      QStringLiteral("expected a block object")));
+                  const QJsonValue baseFeeJson = block.value().toObject().value(QStringLiteral("baseFeePerGas"));
+                  if (baseFeeJson.isUndefined() || baseFeeJson.isNull()) {
+                      gasPriceThen([finish](U256 gasPrice) {
+                          FeeSuggestion f;
+                          f.eip1559 = false;
+                          f.gasPrice = gasPrice;
+                          f.maxFeePerGas = gasPrice;
+                          f.maxPriorityFeePerGas = gasPrice;
+                          (*finish)(f);
                       });
-        });
+                      return;
+                  }
+                  auto baseFee = parseQuantity(baseFeeJson);
+                  if (!baseFee)
+                      return (*finish)(rpc->malformed(QStringLiteral("eth_getBlockByNumber"),
+                                                      QStringLiteral("baseFeePerGas is not a quantity")));
+                  const U256 base = *baseFee;
+                  auto complete = [finish, base](const U256& priority, const U256& gasPrice) {
+                      FeeSuggestion f;
+                      f.baseFeePerGas = base;
+                      f.maxPriorityFeePerGas = priority;
+                      f.gasPrice = gasPrice;
+                      auto doubled = checked_mul(base, U256(2));
+                      auto cap = doubled ? checked_add(*doubled, priority) : std::nullopt;
+                      f.maxFeePerGas = cap ? *cap : std::numeric_limits<U256>::max();
+                      (*finish)(f);
+                  };
+                  rpc->call(QStringLiteral("eth_maxPriorityFeePerGas"), {}, context,
+                            [rpc, finish, base, complete, gasPriceThen](RpcReply tip) {
+                                if (tip.ok()) {
+                                    auto p = parseQuantity(tip.value());
+                                    if (!p)
+                                        return (*finish)(rpc->malformed(QStringLiteral("eth_maxPriorityFeePerGas"),
+                                                                        QStringLiteral("expected a quantity")));
+                                    return complete(*p, U256(0));
+                                }
+                                if (tip.error().kind != RpcError::Kind::RpcErrorObject) return (*finish)(tip.error());
+                                gasPriceThen([base, complete](U256 gasPrice) {
+                                    complete(gasPrice > base ? U256(gasPrice - base) : U256(0), gasPrice);
+                                });
+                            });
+              });
 }
 
 void EthClient::waitForReceipt(const Hash& hash, std::chrono::milliseconds deadline, QObject* context,
@@ -237,7 +238,8 @@ void EthClient::waitForReceipt(const Hash& hash, std::chrono::milliseconds deadl
             state->inFlight = false;
             if (!r.ok()) {
                 // A lost reply or a busy node should not end the wait; only the deadline does.
-                if (r.error().kind == RpcError::Kind::RpcErrorObject || r.error().kind == RpcError::Kind::MalformedReply)
+                if (r.error().kind == RpcError::Kind::RpcErrorObject ||
+                    r.error().kind == RpcError::Kind::MalformedReply)
                     return finish(r.error());
             } else if (r.value()) {
                 return finish(*r.value());
@@ -257,9 +259,10 @@ void EthClient::waitForReceipt(const Hash& hash, std::chrono::milliseconds deadl
     connect(deadlineTimer, &QTimer::timeout, waiter, [finish, url, hashText, seconds] {
         RpcError e;
         e.kind = RpcError::Kind::Timeout;
-        e.message = QStringLiteral("transaction %1 was sent but no receipt arrived from %2 within %3 s; it may still be mined")
-                        .arg(hashText, url)
-                        .arg(seconds);
+        e.message =
+            QStringLiteral("transaction %1 was sent but no receipt arrived from %2 within %3 s; it may still be mined")
+                .arg(hashText, url)
+                .arg(seconds);
         finish(e);
     });
     deadlineTimer->start(deadline);

@@ -22,11 +22,11 @@ class HeadsSubscription;
 // What to pay per gas. For EIP-1559 nodes maxFeePerGas = 2 * baseFee + maxPriorityFeePerGas
 // (room for the base fee to double before the transaction stops being includable).
 struct FeeSuggestion {
-    bool eip1559 = true;                // false: the node has no base fee, use gasPrice (legacy)
-    U256 baseFeePerGas;                 // from the latest block (0 when !eip1559)
-    U256 maxPriorityFeePerGas;          // eth_maxPriorityFeePerGas (or a fallback when missing)
-    U256 maxFeePerGas;                  // the cap actually signed
-    U256 gasPrice;                      // eth_gasPrice, filled when !eip1559 or as the fallback
+    bool eip1559 = true;        // false: the node has no base fee, use gasPrice (legacy)
+    U256 baseFeePerGas;         // from the latest block (0 when !eip1559)
+    U256 maxPriorityFeePerGas;  // eth_maxPriorityFeePerGas (or a fallback when missing)
+    U256 maxFeePerGas;          // the cap actually signed
+    U256 gasPrice;              // eth_gasPrice, filled when !eip1559 or as the fallback
 };
 
 // eth_call / eth_estimateGas request; unset fields are omitted from the JSON.
@@ -41,7 +41,7 @@ struct TransactionReceipt {
     Hash transactionHash;
     Hash blockHash;
     quint64 blockNumber = 0;
-    bool success = false;      // status == 0x1
+    bool success = false;  // status == 0x1
     U256 gasUsed;
     U256 effectiveGasPrice;
     std::optional<Address> contractAddress;
@@ -61,14 +61,12 @@ public:
     // block: "latest", "pending", "safe", "finalized" or a 0x quantity.
     void balance(const Address& address, QObject* context, Done<U256> done,
                  const QString& block = QStringLiteral("latest"));
-    void transactionCount(const Address& address, const QString& block, QObject* context,
-                          Done<quint64> done);
+    void transactionCount(const Address& address, const QString& block, QObject* context, Done<quint64> done);
     void suggestFees(QObject* context, Done<FeeSuggestion> done);
     void estimateGas(const CallRequest& request, QObject* context, Done<quint64> done);
     void sendRawTransaction(const Bytes& signedTransaction, QObject* context, Done<Hash> done);
     // nullopt while the transaction is not yet mined.
-    void transactionReceipt(const Hash& hash, QObject* context,
-                            Done<std::optional<TransactionReceipt>> done);
+    void transactionReceipt(const Hash& hash, QObject* context, Done<std::optional<TransactionReceipt>> done);
     // Looks for the receipt at once, then again on every new head (from `heads` if given, else
     // by polling eth_getTransactionReceipt every pollInterval) until it exists or `deadline`
     // has passed (then a Timeout error). Timer driven, never a busy loop.

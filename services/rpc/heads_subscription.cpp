@@ -81,10 +81,10 @@ void HeadsSubscription::connectWebSocket() {
     // and 6.4 has no errorOccurred.
     connect(m_socket, &QWebSocket::stateChanged, this, [this](QAbstractSocket::SocketState state) {
         if (state != QAbstractSocket::UnconnectedState || m_reconnectTimer->isActive()) return;
-        emit connectionProblem(tr("no WebSocket to %1 (%2); following new blocks %3")
-                                   .arg(m_webSocketUrl.toDisplayString(),
-                                        m_socket ? m_socket->errorString() : QString(),
-                                        m_http ? tr("by polling until it reconnects") : tr("again when it reconnects")));
+        emit connectionProblem(
+            tr("no WebSocket to %1 (%2); following new blocks %3")
+                .arg(m_webSocketUrl.toDisplayString(), m_socket ? m_socket->errorString() : QString(),
+                     m_http ? tr("by polling until it reconnects") : tr("again when it reconnects")));
         scheduleReconnect();
     });
     m_socket->open(m_webSocketUrl);
@@ -92,8 +92,10 @@ void HeadsSubscription::connectWebSocket() {
 
 void HeadsSubscription::scheduleReconnect() {
     if (m_mode == Mode::Stopped) return;
-    if (m_http) startPolling();
-    else setMode(Mode::Connecting);
+    if (m_http)
+        startPolling();
+    else
+        setMode(Mode::Connecting);
     m_reconnectTimer->start(m_backoff);
     m_backoff = std::min(m_backoff * 2, kMaxBackoff);
 }

@@ -61,8 +61,8 @@ std::optional<RpcError> errorObject(const QString& method, const QJsonValue& err
     QString text = o.value(QStringLiteral("message")).toString().trimmed();
     if (text.isEmpty()) text = QStringLiteral("no message");
     return makeError(RpcError::Kind::RpcErrorObject,
-                     QStringLiteral("the node refused %1: %2 (JSON-RPC error %3)").arg(method, text).arg(code),
-                     code, o.value(QStringLiteral("data")));
+                     QStringLiteral("the node refused %1: %2 (JSON-RPC error %3)").arg(method, text).arg(code), code,
+                     o.value(QStringLiteral("data")));
 }
 
 }  // namespace
@@ -93,18 +93,22 @@ void RpcClient::call(const QString& method, const QJsonArray& params, QObject* c
             return;
         }
         QMetaObject::invokeMethod(
-            target, [guard, done = std::move(done), reply = std::move(reply)]() mutable {
+            target,
+            [guard, done = std::move(done), reply = std::move(reply)]() mutable {
                 if (guard) done(std::move(reply));
             },
             Qt::QueuedConnection);
     };
 
     const QString url = m_endpoint.toDisplayString();
-    if (!m_endpoint.isValid() || (m_endpoint.scheme() != QLatin1String("http") && m_endpoint.scheme() != QLatin1String("https"))) {
-        auto error = makeError(RpcError::Kind::NodeUnreachable,
-                               QStringLiteral("cannot reach the node at %1 (the RPC URL must start with http:// or https://)")
-                                   .arg(url.isEmpty() ? QStringLiteral("<empty URL>") : url));
-        QMetaObject::invokeMethod(this, [deliver, error]() mutable { deliver(error); }, Qt::QueuedConnection);
+    if (!m_endpoint.isValid() ||
+        (m_endpoint.scheme() != QLatin1String("http") && m_endpoint.scheme() != QLatin1String("https"))) {
+        auto error =
+            makeError(RpcError::Kind::NodeUnreachable,
+                      QStringLiteral("cannot reach the node at %1 (the RPC URL must start with http:// or https://)")
+                          .arg(url.isEmpty() ? QStringLiteral("<empty URL>") : url));
+        QMetaObject::invokeMethod(
+            this, [deliver, error]() mutable { deliver(error); }, Qt::QueuedConnection);
         return;
     }
 
@@ -128,80 +132,80 @@ void RpcClient::call(const QString& method, const QJsonArray& params, QObject* c
     timer->start(m_timeout);
 
     const auto timeoutMs = m_timeout.count();
-    connect(reply, &QNetworkReply::finished, this,
-            [this, reply, timedOut, timeoutMs, id, method, url, deliver]() mutable {
-                reply->deleteLater();
-                if (*timedOut) {
-                    deliver(makeError(RpcError::Kind::Timeout,
-                                      QStringLiteral("the node at %1 did not answer %2 within %3 s")
-                                          .arg(url, method)
-                                          .arg(double(timeoutMs) / 1000.0)));
-                    return;
-                }
-                const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-                const int status = statusAttr.isValid() ? statusAttr.toInt() : 0;
-                const QByteArray payload = reply->readAll();
-                if (status == 0) {
-                    deliver(makeError(RpcError::Kind::NodeUnreachable,
-                                      QStringLiteral("cannot reach the node at %1 (%2)")
-                                          .arg(url, describeNetworkError(reply->error(), reply->errorString()))));
-                    return;
-                }
+    connect(
+        reply, &QNetworkReply::finished, this, [this, reply, timedOut, timeoutMs, id, method, url, deliver]() mutable {
+            reply->deleteLater();
+            if (*timedOut) {
+                deliver(
+                    makeError(RpcError::Kind::Timeout, QStringLiteral("the node at %1 did not answer %2 within %3 s")
+                                                           .arg(url, method)
+                                                           .arg(double(timeoutMs) / 1000.0)));
+                return;
+            }
+            const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+            const int status = statusAttr.isValid() ? statusAttr.toInt() : 0;
+            const QByteArray payload = reply->readAll();
+            if (status == 0) {
+                deliver(makeError(RpcError::Kind::NodeUnreachable,
+                                  QStringLiteral("cannot reach the node at %1 (%2)")
+                                      .arg(url, describeNetworkError(reply->error(), reply->errorString()))));
+                return;
+            }
 
-                QJsonParseError parseError{};
-                const QJsonDocument doc = QJsonDocument::fromJson(payload, &parseError);
-                const bool isJsonObject = parseError.error == QJsonParseError::NoError && doc.isObject();
-                if (status < 200 || status >= 300) {
-                    // Some nodes send their JSON-RPC error with a 4xx/5xx status; keep its words.
-                    if (isJsonObject) {
-                        if (auto e = errorObject(method, doc.object().value(QStringLiteral("error")))) {
-                            deliver(*e);
-                            return;
-                        }
-                    }
-                    QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
-                    deliver(makeError(RpcError::Kind::HttpError,
-                                      QStringLiteral("the node at %1 answered %2 with HTTP %3%4")
-                                          .arg(url, method)
-                                          .arg(status)
-                                          .arg(reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(reason)),
-                                      status));
-                    return;
-                }
-                if (parseError.error != QJsonParseError::NoError) {
-                    deliver(malformed(method, QStringLiteral("not JSON: %1").arg(parseError.errorString())));
-                    return;
-                }
-                if (!doc.isObject()) {
-                    deliver(malformed(method, QStringLiteral("expected a JSON object")));
-                    return;
-                }
-                const QJsonObject o = doc.object();
-                if (o.value(QStringLiteral("jsonrpc")).toString() != QLatin1String("2.0")) {
-                    deliver(malformed(method, QStringLiteral("\"jsonrpc\" is not \"2.0\"")));
-                    return;
-                }
-                const QJsonValue replyId = o.value(QStringLiteral("id"));
-                if (!replyId.isDouble() || replyId.toInteger(-1) != id) {
-                    deliver(malformed(method, QStringLiteral("the reply's id does not match the request's")));
-                    return;
-                }
-                const bool hasResult = o.contains(QStringLiteral("result"));
-                const bool hasError = o.contains(QStringLiteral("error"));
-                if (hasResult == hasError) {
-                    deliver(malformed(method, QStringLiteral("it must have exactly one of \"result\" and \"error\"")));
-                    return;
-                }
-                if (hasError) {
-                    if (auto e = errorObject(method, o.value(QStringLiteral("error")))) {
+            QJsonParseError parseError{};
+            const QJsonDocument doc = QJsonDocument::fromJson(payload, &parseError);
+            const bool isJsonObject = parseError.error == QJsonParseError::NoError && doc.isObject();
+            if (status < 200 || status >= 300) {
+                // Some nodes send their JSON-RPC error with a 4xx/5xx status; keep its words.
+                if (isJsonObject) {
+                    if (auto e = errorObject(method, doc.object().value(QStringLiteral("error")))) {
                         deliver(*e);
-                    } else {
-                        deliver(malformed(method, QStringLiteral("the error object has no numeric code")));
+                        return;
                     }
-                    return;
                 }
-                deliver(RpcReply(o.value(QStringLiteral("result"))));
-            });
+                QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+                deliver(makeError(RpcError::Kind::HttpError,
+                                  QStringLiteral("the node at %1 answered %2 with HTTP %3%4")
+                                      .arg(url, method)
+                                      .arg(status)
+                                      .arg(reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(reason)),
+                                  status));
+                return;
+            }
+            if (parseError.error != QJsonParseError::NoError) {
+                deliver(malformed(method, QStringLiteral("not JSON: %1").arg(parseError.errorString())));
+                return;
+            }
+            if (!doc.isObject()) {
+                deliver(malformed(method, QStringLiteral("expected a JSON object")));
+                return;
+            }
+            const QJsonObject o = doc.object();
+            if (o.value(QStringLiteral("jsonrpc")).toString() != QLatin1String("2.0")) {
+                deliver(malformed(method, QStringLiteral("\"jsonrpc\" is not \"2.0\"")));
+                return;
+            }
+            const QJsonValue replyId = o.value(QStringLiteral("id"));
+            if (!replyId.isDouble() || replyId.toInteger(-1) != id) {
+                deliver(malformed(method, QStringLiteral("the reply's id does not match the request's")));
+                return;
+            }
+            const bool hasResult = o.contains(QStringLiteral("result"));
+            const bool hasError = o.contains(QStringLiteral("error"));
+            if (hasResult == hasError) {
+                deliver(malformed(method, QStringLiteral("it must have exactly one of \"result\" and \"error\"")));
+                return;
+            }
+            if (hasError) {
+                if (auto e = errorObject(method, o.value(QStringLiteral("error")))) {
+                    deliver(*e);
+                } else {
+                    deliver(malformed(method, QStringLiteral("the error object has no numeric code")));
+                }
+                return;
+            }
+            deliver(RpcReply(o.value(QStringLiteral("result"))));
+        });
 }
 
 }  // namespace sluice

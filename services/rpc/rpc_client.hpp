@@ -46,14 +46,23 @@ QString rpcErrorKindName(RpcError::Kind kind);
 template <typename T>
 class RpcResult {
 public:
-    RpcResult(T value) : m_state(std::in_place_index<0>, std::move(value)) {}  // NOLINT(implicit)
+    RpcResult(T value) : m_state(std::in_place_index<0>, std::move(value)) {}         // NOLINT(implicit)
     RpcResult(RpcError error) : m_state(std::in_place_index<1>, std::move(error)) {}  // NOLINT(implicit)
 
     bool ok() const { return m_state.index() == 0; }
     explicit operator bool() const { return ok(); }
-    const T& value() const& { assert(ok()); return std::get<0>(m_state); }
-    T&& value() && { assert(ok()); return std::get<0>(std::move(m_state)); }
-    const RpcError& error() const { assert(!ok()); return std::get<1>(m_state); }
+    const T& value() const& {
+        assert(ok());
+        return std::get<0>(m_state);
+    }
+    T&& value() && {
+        assert(ok());
+        return std::get<0>(std::move(m_state));
+    }
+    const RpcError& error() const {
+        assert(!ok());
+        return std::get<1>(m_state);
+    }
     QString errorMessage() const { return ok() ? QString() : error().message; }
 
 private:

@@ -17,8 +17,12 @@ namespace sluice {
 
 namespace {
 
-QString ether(const U256& wei) { return QString::fromStdString(format_amount(wei, Unit::ether)) + QStringLiteral(" ETH"); }
-QString gwei(const U256& wei) { return QString::fromStdString(format_amount(wei, Unit::gwei)) + QStringLiteral(" gwei"); }
+QString ether(const U256& wei) {
+    return QString::fromStdString(format_amount(wei, Unit::ether)) + QStringLiteral(" ETH");
+}
+QString gwei(const U256& wei) {
+    return QString::fromStdString(format_amount(wei, Unit::gwei)) + QStringLiteral(" gwei");
+}
 
 struct Job {
     AccountSigner signer;
@@ -39,8 +43,9 @@ struct Job {
         if (total && balance >= *total) return false;
         SendFailure f;
         f.kind = SendFailure::Kind::InsufficientFunds;
-        f.message = QStringLiteral("insufficient funds: %1 has %2, but sending %3 can cost up to %4 "
-                                   "(value + gas limit %5 × max fee %6)")
+        f.message = QStringLiteral(
+                        "insufficient funds: %1 has %2, but sending %3 can cost up to %4 "
+                        "(value + gas limit %5 × max fee %6)")
                         .arg(QString::fromStdString(to_checksum_address(p.from)), ether(balance), ether(p.value),
                              total ? ether(*total) : QStringLiteral("more than 2^256 wei"))
                         .arg(gasLimit)
@@ -79,7 +84,9 @@ U256 PreparedTransaction::expectedFee() const {
     return checked_mul(U256(gasLimit), std::min(wanted, maxFeePerGas)).value_or(std::numeric_limits<U256>::max());
 }
 
-U256 PreparedTransaction::maxTotal() const { return checked_add(value, maxFee()).value_or(std::numeric_limits<U256>::max()); }
+U256 PreparedTransaction::maxTotal() const {
+    return checked_add(value, maxFee()).value_or(std::numeric_limits<U256>::max());
+}
 
 TransactionSender::TransactionSender(EthClient* eth, quint64 chainId, QObject* parent)
     : QObject(parent), m_eth(eth), m_chainId(chainId) {}
@@ -121,7 +128,8 @@ void TransactionSender::quoteFees(QObject* context, std::function<void(FeeQuoteR
     });
 }
 
-void TransactionSender::send(const AccountSigner& signer, const SendRequest& request, QObject* context, Callbacks callbacks) {
+void TransactionSender::send(const AccountSigner& signer, const SendRequest& request, QObject* context,
+                             Callbacks callbacks) {
     auto job = std::make_shared<Job>();
     job->signer = signer;
     job->request = request;
@@ -141,28 +149,32 @@ void TransactionSender::send(const AccountSigner& signer, const SendRequest& req
 
     // The steps run one after another; each is a named lambda so the order reads top-down.
     auto submit = [job, eth, anchor, heads, receiptTimeout](Bytes raw, Hash expectedHash) {
-        eth->sendRawTransaction(raw, anchor, [job, eth, anchor, heads, receiptTimeout, expectedHash](RpcResult<Hash> sent) {
-            if (!sent.ok()) return job->failRpc(sent.error());
-            if (sent.value() != expectedHash) {
-                // The node hashed different bytes than we signed: report it, but follow its hash.
-                qWarning("node returned transaction hash %s, expected %s", sent.value().hex().c_str(),
-                         expectedHash.hex().c_str());
-            }
-            const Hash hash = sent.value();
-            if (job->alive() && job->callbacks.submitted) job->callbacks.submitted(hash);
-            eth->waitForReceipt(hash, receiptTimeout, anchor, [job](RpcResult<TransactionReceipt> receipt) {
-                if (!receipt.ok()) {
-                    SendFailure f;
-                    f.kind = receipt.error().kind == RpcError::Kind::Timeout ? SendFailure::Kind::ReceiptTimeout
-                                                                              : SendFailure::Kind::Rpc;
-                    f.message = receipt.error().message;
-                    f.rpc = receipt.error();
-                    return job->fail(std::move(f));
+        eth->sendRawTransaction(
+            raw, anchor, [job, eth, anchor, heads, receiptTimeout, expectedHash](RpcResult<Hash> sent) {
+                if (!sent.ok()) return job->failRpc(sent.error());
+                if (sent.value() != expectedHash) {
+                    // The node hashed different bytes than we signed: report it, but follow its hash.
+                    qWarning("node returned transaction hash %s, expected %s", sent.value().hex().c_str(),
+                             expectedHash.hex().c_str());
                 }
-                if (job->alive() && job->callbacks.confirmed) job->callbacks.confirmed(receipt.value());
-                job->end();
-            }, heads);
-        });
+                const Hash hash = sent.value();
+                if (job->alive() && job->callbacks.submitted) job->callbacks.submitted(hash);
+                eth->waitForReceipt(
+                    hash, receiptTimeout, anchor,
+                    [job](RpcResult<TransactionReceipt> receipt) {
+                        if (!receipt.ok()) {
+                            SendFailure f;
+                            f.kind = receipt.error().kind == RpcError::Kind::Timeout ? SendFailure::Kind::ReceiptTimeout
+                                                                                     : SendFailure::Kind::Rpc;
+                            f.message = receipt.error().message;
+                            f.rpc = receipt.error();
+                            return job->fail(std::move(f));
+                        }
+                        if (job->alive() && job->callbacks.confirmed) job->callbacks.confirmed(receipt.value());
+                        job->end();
+                    },
+                    heads);
+            });
     };
 
     auto signAndSubmit = [job, submit](const Transaction& tx) {
@@ -181,7 +193,8 @@ void TransactionSender::send(const AccountSigner& signer, const SendRequest& req
         if (auto sender = recover_sender(signedTx); !sender || sender.value() != p.from) {
             SendFailure f;
             f.kind = SendFailure::Kind::Signing;
-            f.message = QStringLiteral("the signature does not belong to %1").arg(QString::fromStdString(to_checksum_address(p.from)));
+            f.message = QStringLiteral("the signature does not belong to %1")
+                            .arg(QString::fromStdString(to_checksum_address(p.from)));
             return job->fail(std::move(f));
         }
         if (job->callbacks.signedOnly) {
@@ -281,8 +294,9 @@ void TransactionSender::send(const AccountSigner& signer, const SendRequest& req
         if (chain.value() != job->prepared.chainId) {
             SendFailure f;
             f.kind = SendFailure::Kind::WrongChain;
-            f.message = QStringLiteral("the endpoint now reports chain %1, but this wallet is connected to chain %2; "
-                                       "nothing was signed")
+            f.message = QStringLiteral(
+                            "the endpoint now reports chain %1, but this wallet is connected to chain %2; "
+                            "nothing was signed")
                             .arg(chain.value())
                             .arg(job->prepared.chainId);
             return job->fail(std::move(f));
@@ -291,11 +305,14 @@ void TransactionSender::send(const AccountSigner& signer, const SendRequest& req
                               [job, eth, anchor, feesThenGas](RpcResult<quint64> nonce) {
                                   if (!nonce.ok()) return job->failRpc(nonce.error());
                                   job->prepared.nonce = nonce.value();
-                                  eth->balance(job->prepared.from, anchor, [job, feesThenGas](RpcResult<U256> balance) {
-                                      if (!balance.ok()) return job->failRpc(balance.error());
-                                      job->balance = balance.value();
-                                      feesThenGas();
-                                  }, QStringLiteral("pending"));
+                                  eth->balance(
+                                      job->prepared.from, anchor,
+                                      [job, feesThenGas](RpcResult<U256> balance) {
+                                          if (!balance.ok()) return job->failRpc(balance.error());
+                                          job->balance = balance.value();
+                                          feesThenGas();
+                                      },
+                                      QStringLiteral("pending"));
                               });
     });
 }

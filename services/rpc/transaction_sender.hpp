@@ -29,10 +29,10 @@ namespace sluice {
 
 struct SendRequest {
     Address to;
-    U256 value;                          // wei
+    U256 value;  // wei
     Bytes data;
-    std::optional<quint64> gasLimit;     // nullopt: eth_estimateGas (+20 % for contract calls)
-    std::optional<FeeSuggestion> fees;   // nullopt: EthClient::suggestFees
+    std::optional<quint64> gasLimit;    // nullopt: eth_estimateGas (+20 % for contract calls)
+    std::optional<FeeSuggestion> fees;  // nullopt: EthClient::suggestFees
 };
 
 struct SendFailure {
@@ -79,13 +79,13 @@ public:
     // See Callbacks::review.
     using ReviewHook = std::function<void(const PreparedTransaction&, std::function<void(bool)> decide)>;
     struct Callbacks {
-        std::function<void(PreparedTransaction)> prepared;         // optional
-        std::function<void(Hash)> submitted;                        // optional
-        std::function<void(TransactionReceipt)> confirmed;          // the end on success
+        std::function<void(PreparedTransaction)> prepared;  // optional
+        std::function<void(Hash)> submitted;                // optional
+        std::function<void(TransactionReceipt)> confirmed;  // the end on success
         // Optional: when set, the signed transaction ends here instead of being submitted (forced
         // inclusion sends an L2 transaction through L1); `confirmed` is not called then.
         std::function<void(SignedTransaction)> signedOnly;
-        std::function<void(SendFailure)> failed;                    // the end on failure
+        std::function<void(SendFailure)> failed;  // the end on failure
         // Optional: the last look before signing (the app's review dialogs, sluice-cli's prompt).
         // Called with the transaction exactly as it will be signed (fees within the caps, funds
         // checked); it is signed only after decide(true); decide(false) ends with Kind::Declined.

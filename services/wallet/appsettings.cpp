@@ -25,8 +25,8 @@ AppSettings::AppSettings(const QString& dataDir, QObject* parent) : QObject(pare
     if (dataDir.isEmpty())
         m_settings = std::make_unique<QSettings>();
     else
-        m_settings = std::make_unique<QSettings>(QDir(dataDir).filePath(QStringLiteral("settings.ini")),
-                                                 QSettings::IniFormat);
+        m_settings =
+            std::make_unique<QSettings>(QDir(dataDir).filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
 }
 
 AppSettings::~AppSettings() = default;
@@ -146,7 +146,8 @@ QString AppSettings::theme() const {
 
 bool AppSettings::setTheme(const QString& theme) {
     if (!supportedThemes().contains(theme)) {
-        emit error(tr("Unsupported theme \"%1\"; choose one of: %2.").arg(theme, supportedThemes().join(QStringLiteral(", "))));
+        emit error(tr("Unsupported theme \"%1\"; choose one of: %2.")
+                       .arg(theme, supportedThemes().join(QStringLiteral(", "))));
         return false;
     }
     if (theme == this->theme()) return true;

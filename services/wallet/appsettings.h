@@ -42,7 +42,7 @@ public:
 
     QString l1RpcUrl() const;
     Q_INVOKABLE bool setL1RpcUrl(const QString& url);  // trims surrounding whitespace
-    QString language() const;  // "system" by default
+    QString language() const;                          // "system" by default
     Q_INVOKABLE bool setLanguage(const QString& language);
 
     // "" (never chosen: first run brings the local stack up), "local" or "custom".

@@ -65,9 +65,7 @@ struct Text {
 
 QString fromStd(const std::string& text) { return QString::fromStdString(text); }
 
-QString checksumAddress(const PrivateKey& key) {
-    return fromStd(to_checksum_address(public_key_of(key).address()));
-}
+QString checksumAddress(const PrivateKey& key) { return fromStd(to_checksum_address(public_key_of(key).address())); }
 
 QString defaultAccountName(int index) { return Text::tr("Account %1").arg(index + 1); }
 
@@ -81,7 +79,7 @@ struct ParsedFile {
 Result<ParsedFile> parseDocument(const QByteArray& bytes, const QString& path) {
     auto bad = [&](const QString& why) {
         return make_error(Text::tr("The wallet file %1 cannot be used: %2. It was left unchanged; move it "
-                             "aside to create or restore a wallet.")
+                                   "aside to create or restore a wallet.")
                               .arg(QDir::toNativeSeparators(path), why)
                               .toStdString());
     };
@@ -96,7 +94,7 @@ Result<ParsedFile> parseDocument(const QByteArray& bytes, const QString& path) {
     if (!version.isDouble()) return bad(Text::tr("it has no format version"));
     if (version.toInt() != kFormatVersion)
         return bad(Text::tr("it has format version %1, which this version of Sluice does not know (it may have "
-                      "been written by a newer version)")
+                            "been written by a newer version)")
                        .arg(version.toVariant().toString()));
     const QString kind = root.value(QStringLiteral("kind")).toString();
     if (kind == QLatin1String("mnemonic"))
@@ -144,15 +142,15 @@ Status writeDocument(const QString& dataDir, const QJsonObject& document) {
     QDir dir(dataDir);
     if (!dir.exists()) {
         if (!QDir().mkpath(dataDir))
-            return make_error(Text::tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(dataDir)).toStdString());
+            return make_error(
+                Text::tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(dataDir)).toStdString());
         QFile::setPermissions(dataDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     }
     const QString path = dir.filePath(kFileName);
     QSaveFile file(path);
     auto failure = [&](const QString& what) {
-        return make_error(Text::tr("Cannot write the wallet file %1: %2.")
-                              .arg(QDir::toNativeSeparators(path), what)
-                              .toStdString());
+        return make_error(
+            Text::tr("Cannot write the wallet file %1: %2.").arg(QDir::toNativeSeparators(path), what).toStdString());
     };
     if (!file.open(QIODevice::WriteOnly)) return failure(file.errorString());
     // On the temporary file, before any content is in it, so the wallet is never world-readable.
@@ -192,10 +190,14 @@ struct WalletOutcome {
     std::map<int, PrivateKey> keys;
 };
 
-WalletStore::WalletStore(const QString& dataDir, QObject* parent) : WalletStore(dataDir, WalletKdf::standard(), parent) {}
+WalletStore::WalletStore(const QString& dataDir, QObject* parent)
+    : WalletStore(dataDir, WalletKdf::standard(), parent) {}
 
 WalletStore::WalletStore(const QString& dataDir, WalletKdf kdf, QObject* parent)
-    : QObject(parent), m_dataDir(dataDir.isEmpty() ? defaultDataDir() : dataDir), m_kdf(kdf), m_pool(new QThreadPool(this)) {
+    : QObject(parent),
+      m_dataDir(dataDir.isEmpty() ? defaultDataDir() : dataDir),
+      m_kdf(kdf),
+      m_pool(new QThreadPool(this)) {
     // One worker: operations run in the order they were asked for and never race on the file.
     m_pool->setMaxThreadCount(1);
     m_pool->setExpiryTimeout(-1);
@@ -288,8 +290,7 @@ void WalletStore::applyOutcome(const std::shared_ptr<WalletOutcome>& outcome) {
             if (current && m_unlocked)
                 for (auto& [index, key] : outcome->keys) m_keys.insert_or_assign(index, std::move(key));
             break;
-        case WalletOutcome::Op::Load:
-            break;
+        case WalletOutcome::Op::Load: break;
         }
     }
     outcome->seed.wipe();
@@ -350,7 +351,8 @@ void createOnWorker(const QString& dataDir, const WalletKdf& kdf, NewWallet& wal
                     WalletOutcome& outcome) {
     const QString path = QDir(dataDir).filePath(kFileName);
     if (QFileInfo::exists(path)) {
-        outcome.error = Text::tr("A wallet already exists in %1; it was not overwritten.").arg(QDir::toNativeSeparators(dataDir));
+        outcome.error =
+            Text::tr("A wallet already exists in %1; it was not overwritten.").arg(QDir::toNativeSeparators(dataDir));
         readFileInto(dataDir, outcome);
         return;
     }
@@ -377,15 +379,16 @@ void createOnWorker(const QString& dataDir, const WalletKdf& kdf, NewWallet& wal
     }
     QJsonObject document{
         {QStringLiteral("version"), kFormatVersion},
-        {QStringLiteral("kind"), wallet.kind == WalletStore::Kind::Mnemonic ? QStringLiteral("mnemonic")
-                                                                            : QStringLiteral("privateKey")},
+        {QStringLiteral("kind"),
+         wallet.kind == WalletStore::Kind::Mnemonic ? QStringLiteral("mnemonic") : QStringLiteral("privateKey")},
         {QStringLiteral("crypto"), QJsonDocument::fromJson(QByteArray::fromStdString(crypto->dump())).object()},
         {QStringLiteral("accounts"), accountsToJson({first})},
         {QStringLiteral("createdAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
     };
     // Last check right before writing: another process may have created one meanwhile.
     if (QFileInfo::exists(path)) {
-        outcome.error = Text::tr("A wallet already exists in %1; it was not overwritten.").arg(QDir::toNativeSeparators(dataDir));
+        outcome.error =
+            Text::tr("A wallet already exists in %1; it was not overwritten.").arg(QDir::toNativeSeparators(dataDir));
         readFileInto(dataDir, outcome);
         return;
     }
@@ -410,7 +413,8 @@ void readFileInto(const QString& dataDir, WalletOutcome& outcome) {
     }
     outcome.exists = true;
     if (!file.open(QIODevice::ReadOnly)) {
-        outcome.loadError = Text::tr("Cannot read the wallet file %1: %2.").arg(QDir::toNativeSeparators(path), file.errorString());
+        outcome.loadError =
+            Text::tr("Cannot read the wallet file %1: %2.").arg(QDir::toNativeSeparators(path), file.errorString());
         return;
     }
     auto parsed = parseDocument(file.readAll(), path);
@@ -575,9 +579,11 @@ void WalletStore::unlock(QString password) {
             outcome->error = outcome->loadError;
             return outcome;
         }
-        nlohmann::json crypto = nlohmann::json::parse(
-            QJsonDocument(outcome->document.value(QStringLiteral("crypto")).toObject()).toJson(QJsonDocument::Compact).toStdString(),
-            nullptr, false);
+        nlohmann::json crypto =
+            nlohmann::json::parse(QJsonDocument(outcome->document.value(QStringLiteral("crypto")).toObject())
+                                      .toJson(QJsonDocument::Compact)
+                                      .toStdString(),
+                                  nullptr, false);
         auto payload = decrypt_secret(crypto, secretPassword->as_string());
         secretPassword->wipe();
         if (!payload) {
@@ -665,8 +671,9 @@ void WalletStore::addAccount(const QString& name) {
         WalletOutcome current;
         readFileInto(dataDir, current);
         if (!current.exists || !current.loadError.isEmpty() || current.kind != Kind::Mnemonic) {
-            outcome->error = current.loadError.isEmpty() ? tr("The wallet file changed on disk; lock and unlock the wallet.")
-                                                         : current.loadError;
+            outcome->error = current.loadError.isEmpty()
+                                 ? tr("The wallet file changed on disk; lock and unlock the wallet.")
+                                 : current.loadError;
             readFileInto(dataDir, *outcome);  // show the file as it now is
             return outcome;
         }
@@ -710,7 +717,8 @@ void WalletStore::addAccount(const QString& name) {
 Result<RecoverableSignature> WalletStore::signHash(int accountIndex, const Hash& digest) const {
     if (!m_unlocked) return make_error(tr("The wallet is locked; unlock it to sign.").toStdString());
     const auto found = m_keys.find(accountIndex);
-    if (found == m_keys.end()) return make_error(tr("There is no account %1 in this wallet.").arg(accountIndex).toStdString());
+    if (found == m_keys.end())
+        return make_error(tr("There is no account %1 in this wallet.").arg(accountIndex).toStdString());
     return sign_hash(digest, found->second);
 }
 

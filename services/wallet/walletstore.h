@@ -46,9 +46,9 @@ struct WalletAccount {
     Q_PROPERTY(QString address MEMBER address)
     Q_PROPERTY(QString name MEMBER name)
 public:
-    int index = 0;      // BIP-44 address index (always 0 for a private-key wallet)
-    QString address;    // EIP-55 checksummed, 0x-prefixed
-    QString name;       // "Account 1", ...
+    int index = 0;    // BIP-44 address index (always 0 for a private-key wallet)
+    QString address;  // EIP-55 checksummed, 0x-prefixed
+    QString name;     // "Account 1", ...
     friend bool operator==(const WalletAccount&, const WalletAccount&) = default;
 };
 
@@ -108,7 +108,7 @@ public:
     // practically impossible CSPRNG failure). Never a QString: it would stay in freed memory.
     static SecureBytes generateMnemonic(int words = 12);
 
-    bool exists() const { return m_exists; }   // a readable wallet file was found (or created)
+    bool exists() const { return m_exists; }           // a readable wallet file was found (or created)
     QString loadError() const { return m_loadError; }  // why an existing file is unusable
     bool isUnlocked() const { return m_unlocked; }
     bool isBusy() const { return m_pending > 0; }
@@ -175,9 +175,9 @@ private:
     QList<WalletAccount> m_accounts;
 
     bool m_unlocked = false;
-    quint64 m_generation = 0;  // bumped by lock(): results of requests made before it are dropped
-    SecureBytes m_seed;                     // BIP-39 seed (mnemonic wallets)
-    std::map<int, PrivateKey> m_keys;       // per account index, derived at unlock
+    quint64 m_generation = 0;          // bumped by lock(): results of requests made before it are dropped
+    SecureBytes m_seed;                // BIP-39 seed (mnemonic wallets)
+    std::map<int, PrivateKey> m_keys;  // per account index, derived at unlock
 };
 
 }  // namespace sluice

@@ -19,7 +19,8 @@ public:
         connect(review, &TransactionReview::changed, this, [this, review] {
             if (!review->active()) return;
             shown << QStringLiteral("%1 chain %2: %3 ETH to %4, total at most %5")
-                         .arg(review->layer() == TransactionReview::Layer::L1 ? QStringLiteral("L1") : QStringLiteral("L2"),
+                         .arg(review->layer() == TransactionReview::Layer::L1 ? QStringLiteral("L1")
+                                                                              : QStringLiteral("L2"),
                               review->chainId(), review->amount(), review->recipient(), review->maxTotal());
             // Answered from the event loop, as a click would be.
             QMetaObject::invokeMethod(review, decline ? &TransactionReview::decline : &TransactionReview::approve,

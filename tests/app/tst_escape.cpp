@@ -13,19 +13,19 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "prerequisite.hpp"
-#include "wait_until.h"
 #include "appcontext.h"
 #include "bridgecontroller.h"
-#include "review_approver.h"
+#include "core/eth/address.hpp"
 #include "escapecontroller.h"
 #include "overviewcontroller.h"
-#include "core/eth/address.hpp"
+#include "prerequisite.hpp"
+#include "review_approver.h"
 #include "services/bridge/network_config.hpp"
 #include "services/bridge/wallet_verifier.hpp"
 #include "services/localstack/local_stack.hpp"
 #include "services/rpc/eth_client.hpp"
 #include "services/wallet/walletstore.h"
+#include "wait_until.h"
 #include "walletsession.h"
 
 using namespace sluice;
@@ -78,7 +78,8 @@ private:
 
 void TestEscape::initTestCase() {
     QString sluiced = qEnvironmentVariable("SLUICE_SLUICED", QStringLiteral(SLUICED_PATH));
-    SLUICE_QT_PREREQUISITE(QFileInfo(sluiced).isExecutable(), "no sluiced at " + sluiced + " (build the sluiced target or set SLUICE_SLUICED)");
+    SLUICE_QT_PREREQUISITE(QFileInfo(sluiced).isExecutable(),
+                           "no sluiced at " + sluiced + " (build the sluiced target or set SLUICE_SLUICED)");
     if (qEnvironmentVariableIsEmpty("SLUICE_ANVIL")) qputenv("SLUICE_ANVIL", ANVIL_PATH);
     AppOptions options;
     options.dataDir = m_dir.filePath(QStringLiteral("wallet"));
@@ -92,9 +93,9 @@ void TestEscape::initTestCase() {
     m_l2Port = freePort();
     m_stack = new LocalStack(m_dir.filePath(QStringLiteral("devnet")), this);
     m_stack->setProgram(sluiced);
-    m_stack->setExtraArguments({QStringLiteral("--challenge-period"), QStringLiteral("3"), QStringLiteral("--escape-delay"),
-                                QStringLiteral("15"), QStringLiteral("--l1-port"), QString::number(freePort()),
-                                QStringLiteral("--l2-port"), QString::number(m_l2Port)});
+    m_stack->setExtraArguments({QStringLiteral("--challenge-period"), QStringLiteral("3"),
+                                QStringLiteral("--escape-delay"), QStringLiteral("15"), QStringLiteral("--l1-port"),
+                                QString::number(freePort()), QStringLiteral("--l2-port"), QString::number(m_l2Port)});
     m_stack->start();
     QVERIFY(waitUntil(m_stack, &LocalStack::stateChanged, [&] {
         return m_stack->state() == LocalStack::State::Running || m_stack->state() == LocalStack::State::Failed;
@@ -122,7 +123,8 @@ void TestEscape::silentOperatorCountdownFreezeAndExit() {
     BridgeController bridge;
     ReviewApprover reviewer(bridge.review());
     OverviewController overview;
-    QVERIFY(waitUntil(&escape, &EscapeController::changed, [&] { return escape.state() == EscapeController::State::Normal; }));
+    QVERIFY(waitUntil(&escape, &EscapeController::changed,
+                      [&] { return escape.state() == EscapeController::State::Normal; }));
     QCOMPARE(escape.escapeDelay(), QStringLiteral("15s"));
 
     // The operator works: a deposit of 2 ETH is credited and batched.
@@ -134,9 +136,9 @@ void TestEscape::silentOperatorCountdownFreezeAndExit() {
     QVERIFY(waitUntil(&bridge, &BridgeController::stateChanged, [&] { return !bridge.submitting(); }));
     QVERIFY2(bridge.error().isEmpty(), qPrintable(bridge.error()));
     // Readiness under a loaded machine (the whole suite in parallel), not a timing assertion.
-    QVERIFY(waitUntil(session, &WalletSession::nowChanged, [&] {
-        return session->verifier()->replica().depositsProcessed() == 1 && session->fundsVerified();
-    }, 240000));
+    QVERIFY(waitUntil(
+        session, &WalletSession::nowChanged,
+        [&] { return session->verifier()->replica().depositsProcessed() == 1 && session->fundsVerified(); }, 240000));
     QCOMPARE(escape.state(), EscapeController::State::Normal);
 
     // The operator goes silent; a second deposit (0.5 ETH) waits in the queue: the countdown.
@@ -147,7 +149,8 @@ void TestEscape::silentOperatorCountdownFreezeAndExit() {
     bridge.submit();
     QVERIFY(waitUntil(&bridge, &BridgeController::stateChanged, [&] { return !bridge.submitting(); }));
     QVERIFY2(bridge.error().isEmpty(), qPrintable(bridge.error()));
-    QVERIFY(waitUntil(&escape, &EscapeController::changed, [&] { return escape.state() == EscapeController::State::Countdown; }));
+    QVERIFY(waitUntil(&escape, &EscapeController::changed,
+                      [&] { return escape.state() == EscapeController::State::Countdown; }));
     QVERIFY(escape.availableAt() >= escape.lastBatchAt() + 15);
 
     // Frozen: exactly the L2 balance (2) and the waiting deposit (0.5) can leave.
@@ -185,8 +188,10 @@ void TestEscape::silentOperatorCountdownFreezeAndExit() {
     const QString meText = QString::fromStdString(to_checksum_address(me));
     QCOMPARE(exitReviewer.shown.size(), 2);
     const QString l1Chain = QString::number(session->params().l1ChainId);
-    QVERIFY2(exitReviewer.shown[0].startsWith(QStringLiteral("L1 chain %1: 2 ETH to %2").arg(l1Chain, meText)), qPrintable(exitReviewer.shown[0]));
-    QVERIFY2(exitReviewer.shown[1].startsWith(QStringLiteral("L1 chain %1: 0.5 ETH to %2").arg(l1Chain, meText)), qPrintable(exitReviewer.shown[1]));
+    QVERIFY2(exitReviewer.shown[0].startsWith(QStringLiteral("L1 chain %1: 2 ETH to %2").arg(l1Chain, meText)),
+             qPrintable(exitReviewer.shown[0]));
+    QVERIFY2(exitReviewer.shown[1].startsWith(QStringLiteral("L1 chain %1: 0.5 ETH to %2").arg(l1Chain, meText)),
+             qPrintable(exitReviewer.shown[1]));
     // The account paid two transactions' gas out of what it received (both well under 0.01 ETH).
     const U256 after = l1Balance(session->l1(), me);
     const U256 received = U256(2'500'000'000'000'000'000ULL);

@@ -13,10 +13,13 @@
 namespace {
 QStringList autoLockTexts(const SettingsController& settings) {
     QStringList out;
-    for (const QVariant& choice : settings.autoLockChoices()) out << choice.toMap().value(QStringLiteral("text")).toString();
+    for (const QVariant& choice : settings.autoLockChoices())
+        out << choice.toMap().value(QStringLiteral("text")).toString();
     return out;
 }
-QString translated(const char* context, const char* source, int n = -1) { return QCoreApplication::translate(context, source, nullptr, n); }
+QString translated(const char* context, const char* source, int n = -1) {
+    return QCoreApplication::translate(context, source, nullptr, n);
+}
 }  // namespace
 
 class TestI18n : public QObject {
@@ -96,7 +99,8 @@ void TestI18n::serviceMessagesAreInTheCatalogue() {
     for (const Probe& probe : probes) {
         const QString source = QString::fromUtf8(probe.source);
         const QString text = translated(probe.context, probe.source);
-        QVERIFY2(text != source, qPrintable(QStringLiteral("%1: \"%2\" is not translated").arg(QLatin1String(probe.context), source)));
+        QVERIFY2(text != source,
+                 qPrintable(QStringLiteral("%1: \"%2\" is not translated").arg(QLatin1String(probe.context), source)));
     }
     QVERIFY(AppContext::instance()->setLanguage(QStringLiteral("en"), false));
 }

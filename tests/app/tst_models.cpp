@@ -2,14 +2,14 @@
 // The GUI's controllers and models at the service seam: records fed as BridgeService and the
 // WalletVerifier deliver them, clocks set explicitly (never waited for).
 #include <QAbstractItemModelTester>
-#include <QFile>
-#include <QGuiApplication>
-#include <QKeyEvent>
-#include <QSet>
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
 #include <QDBusMessage>
+#include <QFile>
+#include <QGuiApplication>
+#include <QKeyEvent>
 #include <QProcess>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -20,10 +20,10 @@
 #include "core/eth/units.hpp"
 #include "inactivitytracker.h"
 #include "networkstatus.h"
-#include "systemlockwatcher.h"
 #include "receivecontroller.h"
 #include "sendcontroller.h"
 #include "services/wallet/appsettings.h"
+#include "systemlockwatcher.h"
 #include "transfersmodel.h"
 
 using namespace sluice;
@@ -168,7 +168,9 @@ void TestModels::countdownTicksWithoutResets() {
     model.setNow(1010);
     QCOMPARE(resets.count(), 0);
     QCOMPARE(changed.count(), 1);  // only the row in its window
-    const int row = model.data(model.index(0), TransfersModel::KeyRole).toString() == QString::fromStdString(hashOf(1).hex()) ? 0 : 1;
+    const int row =
+        model.data(model.index(0), TransfersModel::KeyRole).toString() == QString::fromStdString(hashOf(1).hex()) ? 0
+                                                                                                                  : 1;
     QCOMPARE(model.data(model.index(row), TransfersModel::CountdownRole).toString(), QStringLiteral("2m 0s"));
     QVERIFY(!model.data(model.index(row), TransfersModel::FinalAtRole).toString().isEmpty());
     QCOMPARE(model.data(model.index(row), TransfersModel::FinalAtUtcRole).toLongLong(), 1130);
@@ -297,7 +299,8 @@ void TestModels::journalOfOlderVersionsShowsAWithdrawalOnce() {
     const QString path = dir.filePath(QStringLiteral("activity-test.json"));
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(R"([{"layer":"l2","kind":"withdrawal","txHash":"0x01","timestamp":"1700000000","account":"0xA","amount":"0.5","status":"finalized"},
+    file.write(
+        R"([{"layer":"l2","kind":"withdrawal","txHash":"0x01","timestamp":"1700000000","account":"0xA","amount":"0.5","status":"finalized"},
                   {"layer":"l1","kind":"finalization","txHash":"0x02","timestamp":"1700000100","account":"0xA","amount":"0.5","status":"confirmed"},
                   {"layer":"l1","kind":"deposit","txHash":"0x03","timestamp":"1699999000","account":"0xA","amount":"2","status":"credited"}])");
     file.close();
@@ -469,10 +472,13 @@ void TestModels::addressRules() {
     QVERIFY(SendController::addressProblem(QStringLiteral("0x70997970C51812dc3A010C7d01b50e0d17dc79C8")).isEmpty());
     QVERIFY(SendController::addressProblem(QStringLiteral("0x70997970c51812dc3a010c7d01b50e0d17dc79c8")).isEmpty());
     // One letter's case flipped: the EIP-55 checksum catches it.
-    QVERIFY(SendController::addressProblem(QStringLiteral("0x70997970c51812dc3A010C7d01b50e0d17dc79C8")).contains(QStringLiteral("EIP-55")));
-    QVERIFY(SendController::addressProblem(QStringLiteral("70997970C51812dc3A010C7d01b50e0d17dc79C8")).contains(QStringLiteral("0x")));
+    QVERIFY(SendController::addressProblem(QStringLiteral("0x70997970c51812dc3A010C7d01b50e0d17dc79C8"))
+                .contains(QStringLiteral("EIP-55")));
+    QVERIFY(SendController::addressProblem(QStringLiteral("70997970C51812dc3A010C7d01b50e0d17dc79C8"))
+                .contains(QStringLiteral("0x")));
     QVERIFY(SendController::addressProblem(QStringLiteral("0x1234")).contains(QStringLiteral("40")));
-    QVERIFY(SendController::addressProblem(QStringLiteral("0x70997970C51812dc3A010C7d01b50e0d17dc79Cg")).contains(QStringLiteral("0-9")));
+    QVERIFY(SendController::addressProblem(QStringLiteral("0x70997970C51812dc3A010C7d01b50e0d17dc79Cg"))
+                .contains(QStringLiteral("0-9")));
     QVERIFY(!SendController::addressProblem(QString()).isEmpty());
 }
 
@@ -481,9 +487,12 @@ void TestModels::amountRules() {
     QVERIFY(SendController::amountProblem(QStringLiteral("0.5"), balance).isEmpty());
     QVERIFY(SendController::amountProblem(QStringLiteral("1"), balance).isEmpty());
     QVERIFY(SendController::amountProblem(QStringLiteral("1"), balance, 1).contains(QStringLiteral("fee")));
-    QVERIFY(SendController::amountProblem(QStringLiteral("1.000000000000000001"), balance).contains(QStringLiteral("balance")));
-    QVERIFY(SendController::amountProblem(QStringLiteral("0.0000000000000000001"), balance).contains(QStringLiteral("decimals")));
-    QVERIFY(SendController::amountProblem(QStringLiteral("1e18"), std::nullopt).startsWith(QStringLiteral("Not an amount")));
+    QVERIFY(SendController::amountProblem(QStringLiteral("1.000000000000000001"), balance)
+                .contains(QStringLiteral("balance")));
+    QVERIFY(SendController::amountProblem(QStringLiteral("0.0000000000000000001"), balance)
+                .contains(QStringLiteral("decimals")));
+    QVERIFY(SendController::amountProblem(QStringLiteral("1e18"), std::nullopt)
+                .startsWith(QStringLiteral("Not an amount")));
     QVERIFY(!SendController::amountProblem(QStringLiteral("0"), std::nullopt).isEmpty());
     QVERIFY(!SendController::amountProblem(QStringLiteral(""), std::nullopt).isEmpty());
     // Unknown balance: only the syntax is judged.
@@ -526,7 +535,8 @@ void TestModels::qrImageHasFinderPatternsAndQuietZone() {
     // The provider scales to the requested width.
     QrImageProvider provider;
     QSize size;
-    const QImage scaled = provider.requestImage(QString::fromLatin1(QUrl::toPercentEncoding(address)), &size, QSize(modules * 10, 0));
+    const QImage scaled =
+        provider.requestImage(QString::fromLatin1(QUrl::toPercentEncoding(address)), &size, QSize(modules * 10, 0));
     QCOMPARE(size.width(), modules * 10);
     QCOMPARE(scaled.width(), modules * 10);
 }
@@ -539,8 +549,10 @@ void TestModels::settingsPersistNetworkThemeAndAutoLock() {
         QCOMPARE(settings.theme(), QStringLiteral("system"));
         QCOMPARE(settings.autoLockMinutes(), 5);
         QSignalSpy errors(&settings, &AppSettings::error);
-        QVERIFY(!settings.setCustomNetwork(QStringLiteral("http://a:1"), QStringLiteral("ftp://b"), QStringLiteral("0x")));
-        QVERIFY(!settings.setCustomNetwork(QStringLiteral("http://a:1"), QStringLiteral("http://b:2"), QStringLiteral("0x12")));
+        QVERIFY(
+            !settings.setCustomNetwork(QStringLiteral("http://a:1"), QStringLiteral("ftp://b"), QStringLiteral("0x")));
+        QVERIFY(!settings.setCustomNetwork(QStringLiteral("http://a:1"), QStringLiteral("http://b:2"),
+                                           QStringLiteral("0x12")));
         QCOMPARE(errors.count(), 2);
         QVERIFY(settings.setCustomNetwork(QStringLiteral("http://a:1"), QStringLiteral("http://b:2"),
                                           QStringLiteral("0x5FbDB2315678afecb367f032d93F642f64180aa3")));
@@ -591,9 +603,9 @@ void TestModels::inactivityCountsTimeSuspended() {
     QObject target;
     QKeyEvent key(QEvent::KeyPress, Qt::Key_A, Qt::NoModifier);
     QCoreApplication::sendEvent(&target, &key);
-    now += 9 * 60 * 1000;                // 9 more: 9 since the input
-    QVERIFY(!idle.wait(5500));           // the tracker checked at least once and stayed quiet
-    now += 2 * 60 * 1000;                // asleep past the timeout: noticed at the next check
+    now += 9 * 60 * 1000;       // 9 more: 9 since the input
+    QVERIFY(!idle.wait(5500));  // the tracker checked at least once and stayed quiet
+    now += 2 * 60 * 1000;       // asleep past the timeout: noticed at the next check
     QVERIFY(idle.wait(5500));
     QCOMPARE(idle.count(), 1);
 }
@@ -602,8 +614,10 @@ void TestModels::inactivityCountsTimeSuspended() {
 // the system and session buses; the signals logind and the screen saver send are sent on it.
 void TestModels::systemLockSignalsAreHeard() {
     QProcess daemon;
-    daemon.start(QStringLiteral("dbus-daemon"), {QStringLiteral("--session"), QStringLiteral("--nofork"), QStringLiteral("--print-address")});
-    QVERIFY2(daemon.waitForStarted(5000), "dbus-daemon (Debian package dbus-daemon, installed by scripts/setup.sh) is needed");
+    daemon.start(QStringLiteral("dbus-daemon"),
+                 {QStringLiteral("--session"), QStringLiteral("--nofork"), QStringLiteral("--print-address")});
+    QVERIFY2(daemon.waitForStarted(5000),
+             "dbus-daemon (Debian package dbus-daemon, installed by scripts/setup.sh) is needed");
     QVERIFY(daemon.waitForReadyRead(5000));
     const QString address = QString::fromUtf8(daemon.readLine()).trimmed();
     {
@@ -616,21 +630,27 @@ void TestModels::systemLockSignalsAreHeard() {
         // (sent before it) when it answers, so no signal below can arrive ahead of them.
         QVERIFY(watched.interface()->isServiceRegistered(QStringLiteral("org.freedesktop.DBus")).value());
         QSignalSpy locks(&watcher, &SystemLockWatcher::lockRequested);
-        auto emitSignal = [&](const QString& path, const QString& interface, const QString& name, const QVariant& arg = {}) {
+        auto emitSignal = [&](const QString& path, const QString& interface, const QString& name,
+                              const QVariant& arg = {}) {
             QDBusMessage message = QDBusMessage::createSignal(path, interface, name);
             if (arg.isValid()) message << arg;
             QVERIFY(sender.send(message));
         };
-        emitSignal(QStringLiteral("/org/freedesktop/login1"), QStringLiteral("org.freedesktop.login1.Manager"), QStringLiteral("PrepareForSleep"), false);
-        emitSignal(QStringLiteral("/org/freedesktop/ScreenSaver"), QStringLiteral("org.freedesktop.ScreenSaver"), QStringLiteral("ActiveChanged"), false);
-        emitSignal(QStringLiteral("/org/freedesktop/login1"), QStringLiteral("org.freedesktop.login1.Manager"), QStringLiteral("PrepareForSleep"), true);
+        emitSignal(QStringLiteral("/org/freedesktop/login1"), QStringLiteral("org.freedesktop.login1.Manager"),
+                   QStringLiteral("PrepareForSleep"), false);
+        emitSignal(QStringLiteral("/org/freedesktop/ScreenSaver"), QStringLiteral("org.freedesktop.ScreenSaver"),
+                   QStringLiteral("ActiveChanged"), false);
+        emitSignal(QStringLiteral("/org/freedesktop/login1"), QStringLiteral("org.freedesktop.login1.Manager"),
+                   QStringLiteral("PrepareForSleep"), true);
         QVERIFY(locks.wait(5000));
         QCOMPARE(locks.count(), 1);  // waking up (false) and the screen saver going off lock nothing
         QCOMPARE(locks.at(0).at(0).value<SystemLockWatcher::Reason>(), SystemLockWatcher::Reason::Suspend);
-        emitSignal(QStringLiteral("/org/freedesktop/login1/session/_32"), QStringLiteral("org.freedesktop.login1.Session"), QStringLiteral("Lock"));
+        emitSignal(QStringLiteral("/org/freedesktop/login1/session/_32"),
+                   QStringLiteral("org.freedesktop.login1.Session"), QStringLiteral("Lock"));
         QTRY_COMPARE(locks.count(), 2);
         QCOMPARE(locks.at(1).at(0).value<SystemLockWatcher::Reason>(), SystemLockWatcher::Reason::SessionLock);
-        emitSignal(QStringLiteral("/org/freedesktop/ScreenSaver"), QStringLiteral("org.freedesktop.ScreenSaver"), QStringLiteral("ActiveChanged"), true);
+        emitSignal(QStringLiteral("/org/freedesktop/ScreenSaver"), QStringLiteral("org.freedesktop.ScreenSaver"),
+                   QStringLiteral("ActiveChanged"), true);
         QTRY_COMPARE(locks.count(), 3);
         QCOMPARE(locks.at(2).at(0).value<SystemLockWatcher::Reason>(), SystemLockWatcher::Reason::ScreenSaver);
     }

@@ -16,11 +16,11 @@
 
 #include <vector>
 
-#include "wait_until.h"
 #include "appcontext.h"
 #include "onboardingcontroller.h"
 #include "services/wallet/secrettext.h"
 #include "services/wallet/walletstore.h"
+#include "wait_until.h"
 
 using namespace sluice;
 
@@ -49,12 +49,14 @@ int occurrences(const MaskedNeedle& needle) {
     // The read buffer is mapped on its own, outside the heap being searched, and skipped: reading
     // memory into a buffer inside the range being read would find what an earlier read copied.
     constexpr std::size_t kChunk = 1 << 20;
-    auto* chunk = static_cast<std::uint8_t*>(::mmap(nullptr, kChunk, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
+    auto* chunk =
+        static_cast<std::uint8_t*>(::mmap(nullptr, kChunk, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
     if (chunk == MAP_FAILED) return -1;
     const quint64 own = quint64(reinterpret_cast<std::uintptr_t>(chunk));
     for (const QByteArray& line : maps.readAll().split('\n')) {
         const QList<QByteArray> fields = line.simplified().split(' ');
-        if (fields.size() < 2 || !fields[1].startsWith('r') || line.contains("[vvar]") || line.contains("[vsyscall]")) continue;
+        if (fields.size() < 2 || !fields[1].startsWith('r') || line.contains("[vvar]") || line.contains("[vsyscall]"))
+            continue;
         const QList<QByteArray> range = fields[0].split('-');
         bool ok1 = false, ok2 = false;
         const quint64 begin = range.value(0).toULongLong(&ok1, 16), end = range.value(1).toULongLong(&ok2, 16);
@@ -119,7 +121,8 @@ void TestSecrets::restoreLeavesNoCopyOfThePhrase() {
     QVERIFY2(onboarding.useMnemonic(typed, QString()), qPrintable(onboarding.error()));
     wipeString(typed);  // the restore page's field, cleared once C++ holds the phrase
     QSignalSpy finished(&onboarding, &OnboardingController::finished);
-    QVERIFY(onboarding.finish(QStringLiteral("correct horse battery staple"), QStringLiteral("correct horse battery staple")));
+    QVERIFY(onboarding.finish(QStringLiteral("correct horse battery staple"),
+                              QStringLiteral("correct horse battery staple")));
     QVERIFY(finished.wait(60000) || finished.count() == 1);
     QVERIFY(waitUntil(store, &WalletStore::unlockedChanged, [&] { return store->isUnlocked(); }));
     QTest::qWait(500);  // the store's worker has finished with the secret

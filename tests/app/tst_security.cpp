@@ -14,7 +14,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "wait_until.h"
 #include "appcontext.h"
 #include "networkstatus.h"
 #include "services/bridge/network_config.hpp"
@@ -22,6 +21,7 @@
 #include "services/wallet/appsettings.h"
 #include "services/wallet/walletstore.h"
 #include "settingscontroller.h"
+#include "wait_until.h"
 #include "walletsession.h"
 
 using namespace sluice;
@@ -89,9 +89,8 @@ void TestSecurity::devFixtureIsMarked() {
              QStringLiteral("DEV-FIXTURE \u2014 öffentliche Testschlüssel"));
     QCOMPARE(QCoreApplication::translate("AccountsPage", "DEV FIXTURE \u2014 public test keys"),
              QStringLiteral("DEV-FIXTURE \u2014 öffentliche Testschlüssel"));
-    const QString refusal = WalletSession::devFixtureProblem(*explicitNetwork(QStringLiteral("https://l1.example"),
-                                                                             QStringLiteral("https://l2.example"), kRollup),
-                                                             1);
+    const QString refusal = WalletSession::devFixtureProblem(
+        *explicitNetwork(QStringLiteral("https://l1.example"), QStringLiteral("https://l2.example"), kRollup), 1);
     QVERIFY2(refusal.contains(QStringLiteral("öffentlichen Test-Mnemonic")), qPrintable(refusal));
     QVERIFY(context->setLanguage(QStringLiteral("en"), false));
 }
@@ -115,7 +114,8 @@ void TestSecurity::unencryptedRemoteEndpointsNeedConsent() {
     QVERIFY(!settings.networkError().isEmpty());
     QVERIFY2(!settings.networkError().contains(kRefusalAdvice), qPrintable(settings.networkError()));
     // Allowed by the user: past the rule, on to checking the endpoints (TEST-NET-1: no node answers).
-    settings.applyCustomNetwork(QStringLiteral("http://192.0.2.1:8545"), QStringLiteral("http://192.0.2.1:8645"), kRollup, true);
+    settings.applyCustomNetwork(QStringLiteral("http://192.0.2.1:8545"), QStringLiteral("http://192.0.2.1:8645"),
+                                kRollup, true);
     QVERIFY(settings.checkingNetwork());
     QVERIFY(waitUntil(&settings, &SettingsController::networkChanged, [&] { return !settings.checkingNetwork(); }));
     QVERIFY2(!settings.networkError().contains(kRefusalAdvice), qPrintable(settings.networkError()));
@@ -126,12 +126,13 @@ void TestSecurity::savedUnencryptedEndpointsAreCheckedAtStart() {
     auto* session = WalletSession::instance();
     auto* settings = AppContext::instance()->settings();
     // Saved without the user's consent (an older version, a hand-edited file): refused, not contacted.
-    QVERIFY(settings->setCustomNetwork(QStringLiteral("http://192.0.2.1:8545"), QStringLiteral("http://192.0.2.1:8645"), kRollup));
+    QVERIFY(settings->setCustomNetwork(QStringLiteral("http://192.0.2.1:8545"), QStringLiteral("http://192.0.2.1:8645"),
+                                       kRollup));
     QCOMPARE(session->state(), WalletSession::State::Failed);
     QVERIFY2(session->problem().contains(kRefusalAdvice), qPrintable(session->problem()));
     // With it, the session goes on to check the endpoints.
-    QVERIFY(settings->setCustomNetwork(QStringLiteral("http://192.0.2.1:8545"), QStringLiteral("http://192.0.2.1:8645"), kRollup,
-                                       true));
+    QVERIFY(settings->setCustomNetwork(QStringLiteral("http://192.0.2.1:8545"), QStringLiteral("http://192.0.2.1:8645"),
+                                       kRollup, true));
     QCOMPARE(session->state(), WalletSession::State::Checking);
     QVERIFY(settings->setLocalNetwork());
     QCOMPARE(session->state(), WalletSession::State::Idle);  // this test never starts the local stack
@@ -154,7 +155,8 @@ void TestSecurity::accountsPageL1FollowsTheRule() {
 void TestSecurity::devFixtureOnlyOnTheLocalDevnet() {
     auto* session = WalletSession::instance();
     const auto local = explicitNetwork(deadLoopbackUrl(), deadLoopbackUrl(), kRollup);
-    const auto remote = explicitNetwork(QStringLiteral("https://l1.example"), QStringLiteral("https://l2.example"), kRollup);
+    const auto remote =
+        explicitNetwork(QStringLiteral("https://l1.example"), QStringLiteral("https://l2.example"), kRollup);
     QVERIFY(local.ok() && remote.ok());
     QVERIFY(WalletSession::devFixtureProblem(*local, kDevnetL1ChainId).isEmpty());
     QVERIFY(!WalletSession::devFixtureProblem(*local, 1).isEmpty());

@@ -11,30 +11,30 @@
 #include <QFileInfo>
 #include <QSet>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTcpServer>
 
 #include <memory>
 
-#include "prerequisite.hpp"
-#include "wait_until.h"
 #include "activitymodel.h"
 #include "appcontext.h"
 #include "batchesmodel.h"
 #include "bridgecontroller.h"
-#include "overviewcontroller.h"
-#include "review_approver.h"
-#include "sendcontroller.h"
-#include "settingscontroller.h"
 #include "core/eth/address.hpp"
 #include "core/eth/units.hpp"
+#include "overviewcontroller.h"
+#include "prerequisite.hpp"
+#include "review_approver.h"
+#include "sendcontroller.h"
 #include "services/bridge/bridge_service.hpp"
 #include "services/bridge/deployment.hpp"
 #include "services/bridge/network_config.hpp"
 #include "services/rpc/eth_client.hpp"
 #include "services/rpc/rpc_client.hpp"
 #include "services/wallet/walletstore.h"
+#include "settingscontroller.h"
+#include "wait_until.h"
 #include "walletsession.h"
 
 using namespace sluice;
@@ -80,7 +80,8 @@ private:
 
 void TestSession::initTestCase() {
     QString sluiced = qEnvironmentVariable("SLUICE_SLUICED", QStringLiteral(SLUICED_PATH));
-    SLUICE_QT_PREREQUISITE(QFileInfo(sluiced).isExecutable(), "no sluiced at " + sluiced + " (build the sluiced target or set SLUICE_SLUICED)");
+    SLUICE_QT_PREREQUISITE(QFileInfo(sluiced).isExecutable(),
+                           "no sluiced at " + sluiced + " (build the sluiced target or set SLUICE_SLUICED)");
     if (qEnvironmentVariableIsEmpty("SLUICE_ANVIL")) qputenv("SLUICE_ANVIL", ANVIL_PATH);
     AppOptions options;
     options.dataDir = m_dir.filePath(QStringLiteral("wallet"));
@@ -139,7 +140,8 @@ void TestSession::depositWithdrawFinalize() {
     // Issue 10, item 2: declined at its review, the deposit is neither signed nor an error.
     reviewer.decline = true;
     bridge.submit();
-    QVERIFY2(waitUntil(&bridge, &BridgeController::stateChanged, [&] { return !bridge.submitting(); }), "deposit hangs");
+    QVERIFY2(waitUntil(&bridge, &BridgeController::stateChanged, [&] { return !bridge.submitting(); }),
+             "deposit hangs");
     QCOMPARE(reviewer.shown.size(), 1);
     QVERIFY2(bridge.error().isEmpty(), qPrintable(bridge.error()));
     QCOMPARE(submitted.count(), 0);
@@ -148,14 +150,16 @@ void TestSession::depositWithdrawFinalize() {
     bridge.setAmount(QStringLiteral("2"));
     bridge.submit();
     QVERIFY(bridge.submitting());
-    QVERIFY2(waitUntil(&bridge, &BridgeController::stateChanged, [&] { return !bridge.submitting(); }), "deposit hangs");
+    QVERIFY2(waitUntil(&bridge, &BridgeController::stateChanged, [&] { return !bridge.submitting(); }),
+             "deposit hangs");
     QVERIFY2(bridge.error().isEmpty(), qPrintable(bridge.error()));
     QCOMPARE(submitted.count(), 1);
     // What the review showed: the L1 chain, the amount as parsed, the account itself as recipient.
     const QString account0 = AppContext::instance()->store()->accounts().at(0).address;
     const QString l1Chain = QString::number(session->params().l1ChainId);
     QCOMPARE(reviewer.shown.size(), 2);
-    QVERIFY2(reviewer.shown.last().startsWith(QStringLiteral("L1 chain %1: 2 ETH to %2, total at most 2.").arg(l1Chain, account0)),
+    QVERIFY2(reviewer.shown.last().startsWith(
+                 QStringLiteral("L1 chain %1: 2 ETH to %2, total at most 2.").arg(l1Chain, account0)),
              qPrintable(reviewer.shown.last()));
     auto* transfers = bridge.transfers();
     QVERIFY(transfers->rowCount() >= 1);
@@ -168,20 +172,24 @@ void TestSession::depositWithdrawFinalize() {
                        transfers->data(transfers->index(row), TransfersModel::StatusRole).toString();
         return out.join(QLatin1Char(' '));
     };
-    QVERIFY2(waitUntil(session, &WalletSession::nowChanged, [&] {
-                 session->bridge()->refresh();
-                 return transfers->data(transfers->index(0), TransfersModel::StatusRole).toString() == QLatin1String("credited");
-             }),
+    QVERIFY2(waitUntil(session, &WalletSession::nowChanged,
+                       [&] {
+                           session->bridge()->refresh();
+                           return transfers->data(transfers->index(0), TransfersModel::StatusRole).toString() ==
+                                  QLatin1String("credited");
+                       }),
              qPrintable(statuses()));
-    QVERIFY2(waitUntil(&overview, &OverviewController::totalsChanged, [&] {
-                 overview.refresh();
-                 return overview.totalL2() == QLatin1String("2");
-             }),
+    QVERIFY2(waitUntil(&overview, &OverviewController::totalsChanged,
+                       [&] {
+                           overview.refresh();
+                           return overview.totalL2() == QLatin1String("2");
+                       }),
              qPrintable(QStringLiteral("total on L2: ") + overview.totalL2()));
 
     // Withdraw 0.5 ETH: initiated -> posted/in window (countdown) -> ready -> finalized.
     bridge.setDirection(BridgeController::Direction::Withdraw);
-    QVERIFY(waitUntil(&bridge, &BridgeController::balanceChanged, [&] { return bridge.available() == QLatin1String("2"); }));
+    QVERIFY(waitUntil(&bridge, &BridgeController::balanceChanged,
+                      [&] { return bridge.available() == QLatin1String("2"); }));
     bridge.setAmount(QStringLiteral("0.5"));
     QVERIFY2(bridge.canSubmit(), qPrintable(bridge.amountError()));
     bridge.submit();
@@ -197,24 +205,30 @@ void TestSession::depositWithdrawFinalize() {
         return -1;
     };
     QVERIFY(rowOf() >= 0);
-    QCOMPARE(transfers->data(transfers->index(rowOf()), TransfersModel::KindRole).toString(), QStringLiteral("withdrawal"));
+    QCOMPARE(transfers->data(transfers->index(rowOf()), TransfersModel::KindRole).toString(),
+             QStringLiteral("withdrawal"));
     QVERIFY(!transfers->canFinalize(key));
     QSignalSpy ready(session, &WalletSession::withdrawalReady);
-    QVERIFY2(waitUntil(session, &WalletSession::nowChanged, [&] {
-                 session->bridge()->refresh();
-                 return transfers->canFinalize(key);
-             }, 120000),
+    QVERIFY2(waitUntil(
+                 session, &WalletSession::nowChanged,
+                 [&] {
+                     session->bridge()->refresh();
+                     return transfers->canFinalize(key);
+                 },
+                 120000),
              qPrintable(transfers->data(transfers->index(rowOf()), TransfersModel::StatusRole).toString()));
     QVERIFY(!transfers->data(transfers->index(rowOf()), TransfersModel::FinalAtRole).toString().isEmpty());
     QSignalSpy finalized(&bridge, &BridgeController::finalized);
     bridge.finalize(key);
     QVERIFY(finalized.wait(60000) || finalized.count() == 1);
     // The finalize call sends no value but pays out the withdrawal: that is the amount reviewed.
-    QVERIFY2(reviewer.shown.last().startsWith(QStringLiteral("L1 chain %1: 0.5 ETH to %2, total at most 0.").arg(l1Chain, account0)),
+    QVERIFY2(reviewer.shown.last().startsWith(
+                 QStringLiteral("L1 chain %1: 0.5 ETH to %2, total at most 0.").arg(l1Chain, account0)),
              qPrintable(reviewer.shown.last()));
     QVERIFY(waitUntil(transfers, &QAbstractItemModel::dataChanged, [&] {
         session->bridge()->refresh();
-        return transfers->data(transfers->index(rowOf()), TransfersModel::StatusRole).toString() == QLatin1String("finalized");
+        return transfers->data(transfers->index(rowOf()), TransfersModel::StatusRole).toString() ==
+               QLatin1String("finalized");
     }));
     QVERIFY(!transfers->canFinalize(key));
 
@@ -224,7 +238,8 @@ void TestSession::depositWithdrawFinalize() {
     QVERIFY(!session->fraudDetected());
     QVERIFY(waitUntil(&batches, &QAbstractItemModel::dataChanged, [&] {
         batches.refresh();
-        return batches.rowCount() > 0 && batches.data(batches.index(batches.rowCount() - 1), BatchesModel::VerifiedRole).toBool();
+        return batches.rowCount() > 0 &&
+               batches.data(batches.index(batches.rowCount() - 1), BatchesModel::VerifiedRole).toBool();
     }));
 
     // One history, one row per transfer: the deposit (credited) and the withdrawal (finalized),
@@ -243,21 +258,25 @@ void TestSession::depositWithdrawFinalize() {
         if (transfers->data(transfers->index(row), TransfersModel::KindRole).toString() == QLatin1String("deposit"))
             depositKey = transfers->data(transfers->index(row), TransfersModel::KeyRole).toString();
     QVERIFY(!depositKey.isEmpty());
-    QVERIFY2(waitUntil(session, &WalletSession::nowChanged, [&] {
-        int withdrawals = 0, deposits = 0;
-        for (int row = 0; row < activity.rowCount(); ++row) {
-            const auto e = activity.entry(row);
-            if (e.txHash.compare(key, Qt::CaseInsensitive) == 0) {
-                ++withdrawals;
-                if (e.status != QLatin1String("finalized")) return false;
-            }
-            if (e.txHash.compare(depositKey, Qt::CaseInsensitive) == 0) {
-                ++deposits;
-                if (e.status != QLatin1String("credited")) return false;
-            }
-        }
-        return withdrawals == 1 && deposits == 1;
-    }, 30000), qPrintable(QStringLiteral("deposit %1, withdrawal %2: %3").arg(depositKey, key, rows())));
+    QVERIFY2(waitUntil(
+                 session, &WalletSession::nowChanged,
+                 [&] {
+                     int withdrawals = 0, deposits = 0;
+                     for (int row = 0; row < activity.rowCount(); ++row) {
+                         const auto e = activity.entry(row);
+                         if (e.txHash.compare(key, Qt::CaseInsensitive) == 0) {
+                             ++withdrawals;
+                             if (e.status != QLatin1String("finalized")) return false;
+                         }
+                         if (e.txHash.compare(depositKey, Qt::CaseInsensitive) == 0) {
+                             ++deposits;
+                             if (e.status != QLatin1String("credited")) return false;
+                         }
+                     }
+                     return withdrawals == 1 && deposits == 1;
+                 },
+                 30000),
+             qPrintable(QStringLiteral("deposit %1, withdrawal %2: %3").arg(depositKey, key, rows())));
     int bridgeRows = 0;
     for (int row = 0; row < activity.rowCount(); ++row) {
         const QString kind = activity.entry(row).kind;
@@ -285,25 +304,32 @@ void TestSession::withdrawalThroughL1() {
     bridge.setAmount(QStringLiteral("0.25"));
     QVERIFY2(bridge.canSubmit(), qPrintable(bridge.amountError()));
     bridge.submit();
-    QVERIFY2(waitUntil(&bridge, &BridgeController::stateChanged, [&] { return !bridge.submitting(); }, 60000),
+    QVERIFY2(waitUntil(
+                 &bridge, &BridgeController::stateChanged, [&] { return !bridge.submitting(); }, 60000),
              "the forced withdrawal hangs");
     QVERIFY2(bridge.error().isEmpty(), qPrintable(bridge.error()));
     // Two transactions, two reviews: the L2 withdrawal, then the L1 call that queues it.
     QCOMPARE(reviewer.shown.size(), 2);
-    QVERIFY2(reviewer.shown.at(0).startsWith(QStringLiteral("L2 ")) && reviewer.shown.at(1).startsWith(QStringLiteral("L1 ")),
+    QVERIFY2(reviewer.shown.at(0).startsWith(QStringLiteral("L2 ")) &&
+                 reviewer.shown.at(1).startsWith(QStringLiteral("L1 ")),
              qPrintable(reviewer.shown.join(QLatin1Char('\n'))));
     const QString key = bridge.lastTxHash();
     QVERIFY(key.startsWith(QLatin1String("0x")) && key.size() == 66);
     auto kindOf = [&]() -> QString {
         for (int row = 0; row < transfers->rowCount(); ++row)
-            if (transfers->data(transfers->index(row), TransfersModel::KeyRole).toString().compare(key, Qt::CaseInsensitive) == 0)
+            if (transfers->data(transfers->index(row), TransfersModel::KeyRole)
+                    .toString()
+                    .compare(key, Qt::CaseInsensitive) == 0)
                 return transfers->data(transfers->index(row), TransfersModel::KindRole).toString();
         return {};
     };
-    QVERIFY2(waitUntil(session, &WalletSession::nowChanged, [&] {
-                 session->bridge()->refresh();
-                 return kindOf() == QLatin1String("withdrawal");
-             }, 60000),
+    QVERIFY2(waitUntil(
+                 session, &WalletSession::nowChanged,
+                 [&] {
+                     session->bridge()->refresh();
+                     return kindOf() == QLatin1String("withdrawal");
+                 },
+                 60000),
              "the sequencer never applied the forced withdrawal");
     // Debited on L2 by the amount and at most one transfer's fee (TRANSFER_GAS × the max fee; the
     // devnet's account 0 is also the fee recipient, so its fee comes back to it).
@@ -331,25 +357,32 @@ void TestSession::sendThroughL1() {
     send.setAmount(QStringLiteral("0.05"));
     QVERIFY2(send.canReview(), qPrintable(send.amountError()));
     send.review();
-    QVERIFY(waitUntil(&send, &SendController::stateChanged, [&] { return send.state() != SendController::State::Preparing; }));
+    QVERIFY(waitUntil(&send, &SendController::stateChanged,
+                      [&] { return send.state() != SendController::State::Preparing; }));
     QCOMPARE(send.state(), SendController::State::Review);
     send.confirm();
-    QVERIFY(waitUntil(&send, &SendController::stateChanged, [&] {
-        return send.state() == SendController::State::Sent || send.state() == SendController::State::Failed;
-    }, 60000));
+    QVERIFY(waitUntil(
+        &send, &SendController::stateChanged,
+        [&] { return send.state() == SendController::State::Sent || send.state() == SendController::State::Failed; },
+        60000));
     QVERIFY2(send.state() == SendController::State::Sent, qPrintable(send.error()));
     QCOMPARE(l1Reviewer.shown.size(), 1);  // the L1 transaction that queues the reviewed payment
-    QVERIFY2(l1Reviewer.shown.first().startsWith(QStringLiteral("L1 chain %1: 0.05 ETH to %2").arg(session->params().l1ChainId).arg(to)),
+    QVERIFY2(l1Reviewer.shown.first().startsWith(
+                 QStringLiteral("L1 chain %1: 0.05 ETH to %2").arg(session->params().l1ChainId).arg(to)),
              qPrintable(l1Reviewer.shown.first()));
     const Hash hash = *Hash::from_view(*from_hex(send.txHash().toStdString()));
     std::optional<TransactionReceipt> receipt;
     QObject polling;  // destroyed first: no late answer writes to `receipt`
-    QVERIFY2(waitUntil(session, &WalletSession::l2NewHead, [&] {
-                 session->l2Eth()->transactionReceipt(hash, &polling, [&](RpcResult<std::optional<TransactionReceipt>> r) {
-                     if (r.ok() && r.value()) receipt = *r.value();
-                 });
-                 return receipt.has_value();
-             }, 60000),
+    QVERIFY2(waitUntil(
+                 session, &WalletSession::l2NewHead,
+                 [&] {
+                     session->l2Eth()->transactionReceipt(hash, &polling,
+                                                          [&](RpcResult<std::optional<TransactionReceipt>> r) {
+                                                              if (r.ok() && r.value()) receipt = *r.value();
+                                                          });
+                     return receipt.has_value();
+                 },
+                 60000),
              "the sequencer never applied the forced transfer");
     QVERIFY(receipt->success);
     QCOMPARE(balanceOn(session->l2Eth(), recipient) - before, *parse_amount("0.05"));
@@ -369,7 +402,8 @@ void TestSession::sendOnL2IsOneHistory() {
     send.setAmount(QStringLiteral("0.1"));
     QVERIFY2(send.canReview(), qPrintable(send.amountError()));
     send.review();
-    QVERIFY(waitUntil(&send, &SendController::stateChanged, [&] { return send.state() != SendController::State::Preparing; }));
+    QVERIFY(waitUntil(&send, &SendController::stateChanged,
+                      [&] { return send.state() != SendController::State::Preparing; }));
     QCOMPARE(send.state(), SendController::State::Review);
     QVERIFY(!send.fee().isEmpty());
     QVERIFY(send.total() != QLatin1String("0.1"));  // amount + fee
@@ -380,17 +414,23 @@ void TestSession::sendOnL2IsOneHistory() {
     QVERIFY2(send.state() == SendController::State::Sent, qPrintable(send.error()));
     // The send (recorded by the controller) and the receive (seen in the L2 block) under one hash.
     const QString hash = send.txHash();
-    QVERIFY(waitUntil(session, &WalletSession::l2NewHead, [&] {
-        bool sent = false, received = false;
-        for (int row = 0; row < activity.rowCount(); ++row) {
-            if (activity.data(activity.index(row), ActivityModel::TxHashRole).toString().compare(hash, Qt::CaseInsensitive)) continue;
-            const QString kind = activity.data(activity.index(row), ActivityModel::KindRole).toString();
-            sent |= kind == QLatin1String("send");
-            received |= kind == QLatin1String("receive") &&
-                        activity.data(activity.index(row), ActivityModel::AccountRole).toString() == to;
-        }
-        return sent && received;
-    }, 60000));
+    QVERIFY(waitUntil(
+        session, &WalletSession::l2NewHead,
+        [&] {
+            bool sent = false, received = false;
+            for (int row = 0; row < activity.rowCount(); ++row) {
+                if (activity.data(activity.index(row), ActivityModel::TxHashRole)
+                        .toString()
+                        .compare(hash, Qt::CaseInsensitive))
+                    continue;
+                const QString kind = activity.data(activity.index(row), ActivityModel::KindRole).toString();
+                sent |= kind == QLatin1String("send");
+                received |= kind == QLatin1String("receive") &&
+                            activity.data(activity.index(row), ActivityModel::AccountRole).toString() == to;
+            }
+            return sent && received;
+        },
+        60000));
 }
 
 // One click on the local devnet: a dev account pays exactly devFundingAmount ETH on L1 to the
@@ -419,7 +459,8 @@ void TestSession::customEndpointsAreChecked() {
     const QString rollup = QString::fromStdString(local.rollup.hex());
     auto apply = [&](const QString& a, const QString& b, const QString& c) {
         settings.applyCustomNetwork(a, b, c);
-        return waitUntil(&settings, &SettingsController::networkChanged, [&] { return !settings.checkingNetwork(); }, 60000);
+        return waitUntil(
+            &settings, &SettingsController::networkChanged, [&] { return !settings.checkingNetwork(); }, 60000);
     };
     // An account, not a contract.
     QVERIFY(apply(l1, l2, QStringLiteral("0x70997970c51812dc3a010c7d01b50e0d17dc79c8")));
@@ -434,7 +475,8 @@ void TestSession::customEndpointsAreChecked() {
     QVERIFY2(settings.networkError().isEmpty(), qPrintable(settings.networkError()));
     QCOMPARE(saved.count(), 1);
     QCOMPARE(settings.networkMode(), QStringLiteral("custom"));
-    QVERIFY(waitUntil(session, &WalletSession::stateChanged, [&] { return session->isReady(); }, 60000));
+    QVERIFY(waitUntil(
+        session, &WalletSession::stateChanged, [&] { return session->isReady(); }, 60000));
     QCOMPARE(session->networkMode(), QStringLiteral("custom"));
     QCOMPARE(session->l2RpcUrl(), l2);
 }
@@ -453,9 +495,13 @@ void TestSession::secondChainAtTheSameAddressHasItsOwnHistory() {
     auto switchTo = [&](const NetworkConfig& network) {
         settings.applyCustomNetwork(network.l1Rpc.toString(), network.l2Rpc.toString(),
                                     QString::fromStdString(network.rollup.hex()));
-        return waitUntil(session, &WalletSession::stateChanged, [&] {
-            return session->isReady() && session->l2RpcUrl() == network.l2Rpc.toString() && session->bridge()->isLoaded();
-        }, 60000);
+        return waitUntil(
+            session, &WalletSession::stateChanged,
+            [&] {
+                return session->isReady() && session->l2RpcUrl() == network.l2Rpc.toString() &&
+                       session->bridge()->isLoaded();
+            },
+            60000);
     };
     auto transferKeys = [](const TransfersModel* transfers) {
         QSet<QString> keys;
@@ -469,7 +515,8 @@ void TestSession::secondChainAtTheSameAddressHasItsOwnHistory() {
         return hashes;
     };
 
-    QVERIFY(waitUntil(session, &WalletSession::stateChanged, [&] { return session->isReady() && session->bridge()->isLoaded(); }));
+    QVERIFY(waitUntil(session, &WalletSession::stateChanged,
+                      [&] { return session->isReady() && session->bridge()->isLoaded(); }));
     QCOMPARE(session->l2RpcUrl(), first.l2Rpc.toString());  // customEndpointsAreChecked left it there
     QSet<QString> firstTransfers, firstActivity;
     {
@@ -513,7 +560,9 @@ void TestSession::secondChainAtTheSameAddressHasItsOwnHistory() {
         };
         auto statusOf = [&](const QString& key) {
             for (int row = 0; row < transfers->rowCount(); ++row)
-                if (transfers->data(transfers->index(row), TransfersModel::KeyRole).toString().compare(key, Qt::CaseInsensitive) == 0)
+                if (transfers->data(transfers->index(row), TransfersModel::KeyRole)
+                        .toString()
+                        .compare(key, Qt::CaseInsensitive) == 0)
                     return transfers->data(transfers->index(row), TransfersModel::StatusRole).toString();
             return QString();
         };
@@ -524,23 +573,31 @@ void TestSession::secondChainAtTheSameAddressHasItsOwnHistory() {
         QVERIFY2(isTx(deposit0), qPrintable(deposit0));
         const QString deposit2 = submit(QStringLiteral("2"), BridgeController::Direction::Deposit, QStringLiteral("1"));
         QVERIFY2(isTx(deposit2), qPrintable(deposit2));
-        QVERIFY2(waitUntil(session, &WalletSession::nowChanged, [&] {
-                     session->bridge()->refresh();
-                     return statusOf(deposit0) == QLatin1String("credited") && statusOf(deposit2) == QLatin1String("credited");
-                 }),
+        QVERIFY2(waitUntil(session, &WalletSession::nowChanged,
+                           [&] {
+                               session->bridge()->refresh();
+                               return statusOf(deposit0) == QLatin1String("credited") &&
+                                      statusOf(deposit2) == QLatin1String("credited");
+                           }),
                  qPrintable(statusOf(deposit0) + QLatin1Char('/') + statusOf(deposit2)));
-        const QString withdrawal0 = submit(QStringLiteral("0"), BridgeController::Direction::Withdraw, QStringLiteral("0.5"));
+        const QString withdrawal0 =
+            submit(QStringLiteral("0"), BridgeController::Direction::Withdraw, QStringLiteral("0.5"));
         QVERIFY2(isTx(withdrawal0), qPrintable(withdrawal0));
-        const QString withdrawal2 = submit(QStringLiteral("2"), BridgeController::Direction::Withdraw, QStringLiteral("0.25"));
+        const QString withdrawal2 =
+            submit(QStringLiteral("2"), BridgeController::Direction::Withdraw, QStringLiteral("0.25"));
         QVERIFY2(isTx(withdrawal2), qPrintable(withdrawal2));
-        QVERIFY2(waitUntil(session, &WalletSession::nowChanged, [&] {
-                     session->bridge()->refresh();
-                     return transfers->canFinalize(withdrawal0) && transfers->canFinalize(withdrawal2);
-                 }, 120000),
+        QVERIFY2(waitUntil(
+                     session, &WalletSession::nowChanged,
+                     [&] {
+                         session->bridge()->refresh();
+                         return transfers->canFinalize(withdrawal0) && transfers->canFinalize(withdrawal2);
+                     },
+                     120000),
                  qPrintable(statusOf(withdrawal0) + QLatin1Char('/') + statusOf(withdrawal2)));
 
         // Account 2 pays its own finalization: its L1 balance rises by exactly 0.25 ETH minus the gas.
-        const Address account2 = *parse_address(AppContext::instance()->store()->accounts().at(2).address.toStdString());
+        const Address account2 =
+            *parse_address(AppContext::instance()->store()->accounts().at(2).address.toStdString());
         auto l1Balance = [&]() -> std::optional<U256> {
             auto out = std::make_shared<std::optional<U256>>();
             session->l1()->balance(account2, this, [out](RpcResult<U256> b) {
@@ -552,20 +609,24 @@ void TestSession::secondChainAtTheSameAddressHasItsOwnHistory() {
         QVERIFY(before);
         QSignalSpy finalized(&bridge, &BridgeController::finalized);
         bridge.finalize(withdrawal0);
-        QVERIFY(waitUntil(&bridge, &BridgeController::finalized, [&] { return finalized.count() == 1; }, 60000));
+        QVERIFY(waitUntil(
+            &bridge, &BridgeController::finalized, [&] { return finalized.count() == 1; }, 60000));
         bridge.finalize(withdrawal2);
-        QVERIFY2(waitUntil(&bridge, &BridgeController::finalized, [&] { return finalized.count() == 2; }, 60000),
+        QVERIFY2(waitUntil(
+                     &bridge, &BridgeController::finalized, [&] { return finalized.count() == 2; }, 60000),
                  qPrintable(bridge.error()));
         std::optional<TransactionReceipt> receipt;
-        session->l1()->transactionReceipt(*Hash::from_hex(finalized.at(1).at(1).toString().toStdString()), this,
-                                          [&](RpcResult<std::optional<TransactionReceipt>> r) { receipt = r.ok() ? r.value() : std::nullopt; });
+        session->l1()->transactionReceipt(
+            *Hash::from_hex(finalized.at(1).at(1).toString().toStdString()), this,
+            [&](RpcResult<std::optional<TransactionReceipt>> r) { receipt = r.ok() ? r.value() : std::nullopt; });
         QTRY_VERIFY_WITH_TIMEOUT(receipt.has_value(), 30000);
         const std::optional<U256> after = l1Balance();
         QVERIFY(after);
         QCOMPARE(*after, *before + parse_amount("0.25").value() - receipt->gasUsed * receipt->effectiveGasPrice);
         QVERIFY(waitUntil(session, &WalletSession::nowChanged, [&] {
             session->bridge()->refresh();
-            return statusOf(withdrawal0) == QLatin1String("finalized") && statusOf(withdrawal2) == QLatin1String("finalized");
+            return statusOf(withdrawal0) == QLatin1String("finalized") &&
+                   statusOf(withdrawal2) == QLatin1String("finalized");
         }));
         QCOMPARE(transferKeys(transfers),
                  (QSet<QString>{deposit0.toLower(), deposit2.toLower(), withdrawal0.toLower(), withdrawal2.toLower()}));
@@ -587,9 +648,9 @@ void TestSession::fraudIsDetectedAndProvenByTheWallet() {
     auto* session = WalletSession::instance();
     LocalStack cheating(m_dir.filePath(QStringLiteral("devnet-fault")));
     cheating.setProgram(m_stack->program());
-    cheating.setExtraArguments({QStringLiteral("--challenge-period"), QStringLiteral("120"), QStringLiteral("--l1-port"),
-                                QString::number(freePort()), QStringLiteral("--l2-port"), QString::number(freePort()),
-                                QStringLiteral("--fault"), QStringLiteral("wrong-root")});
+    cheating.setExtraArguments({QStringLiteral("--challenge-period"), QStringLiteral("120"),
+                                QStringLiteral("--l1-port"), QString::number(freePort()), QStringLiteral("--l2-port"),
+                                QString::number(freePort()), QStringLiteral("--fault"), QStringLiteral("wrong-root")});
     cheating.start();
     QVERIFY(waitUntil(&cheating, &LocalStack::stateChanged, [&] {
         return cheating.state() == LocalStack::State::Running || cheating.state() == LocalStack::State::Failed;
@@ -613,7 +674,8 @@ void TestSession::fraudIsDetectedAndProvenByTheWallet() {
     QVERIFY2(bridge.error().isEmpty(), qPrintable(bridge.error()));
 
     // The proposer lies about the first batch's root; this wallet's own re-execution says so.
-    QVERIFY(waitUntil(session, &WalletSession::verificationChanged, [&] { return session->fraudDetected(); }, 120000));
+    QVERIFY(waitUntil(
+        session, &WalletSession::verificationChanged, [&] { return session->fraudDetected(); }, 120000));
     QVERIFY(found.count() >= 1);
     QVERIFY(!session->fundsVerified());
     QVERIFY(waitUntil(&batches, &BatchesModel::fraudChanged, [&] { return batches.fraudDetected(); }));
@@ -623,13 +685,14 @@ void TestSession::fraudIsDetectedAndProvenByTheWallet() {
     batches.setProverAccount(QStringLiteral("1"));
     batches.submitFraudProof(bad);
     QVERIFY(batches.proving());
-    QVERIFY(waitUntil(&batches, &BatchesModel::provingChanged, [&] { return !batches.proving(); }, 120000));
+    QVERIFY(waitUntil(
+        &batches, &BatchesModel::provingChanged, [&] { return !batches.proving(); }, 120000));
     QVERIFY2(batches.proofError().isEmpty(), qPrintable(batches.proofError()));
     QVERIFY(!batches.proofTxHash().isEmpty());
     // Reverted, then the honest records re-posted and verified: no fraud left.
-    QVERIFY(waitUntil(session, &WalletSession::verificationChanged, [&] {
-        return !session->fraudDetected() && session->verifiedBatches() > 0;
-    }, 180000));
+    QVERIFY(waitUntil(
+        session, &WalletSession::verificationChanged,
+        [&] { return !session->fraudDetected() && session->verifiedBatches() > 0; }, 180000));
     delete WalletSession::existing();  // drop the services before this network goes away
     cheating.stopAndWait();
 }
@@ -640,20 +703,25 @@ void TestSession::fraudIsDetectedAndProvenByTheWallet() {
 void TestSession::resetRemovesTheDeletedChainsHistory() {
     auto* session = WalletSession::instance();
     const QString dataDir = AppContext::instance()->store()->dataDir();
-    QVERIFY(waitUntil(session, &WalletSession::stateChanged, [&] { return session->isReady() && session->bridge()->isLoaded(); }));
+    QVERIFY(waitUntil(session, &WalletSession::stateChanged,
+                      [&] { return session->isReady() && session->bridge()->isLoaded(); }));
     QSet<QString> deletedTransfers;
     {
         BridgeController bridge;
         ReviewApprover reviewer(bridge.review());
         for (int row = 0; row < bridge.transfers()->rowCount(); ++row)
-            deletedTransfers << bridge.transfers()->data(bridge.transfers()->index(row), TransfersModel::KeyRole).toString().toLower();
+            deletedTransfers << bridge.transfers()
+                                    ->data(bridge.transfers()->index(row), TransfersModel::KeyRole)
+                                    .toString()
+                                    .toLower();
     }
     QVERIFY(!deletedTransfers.isEmpty());
     // Let the session's supervised stack own the first devnet's manifest (the chain the session is on).
     const QString supervised = QDir(dataDir).filePath(QStringLiteral("devnet"));
     QVERIFY(QDir().mkpath(supervised));
     QFile::remove(supervised + QStringLiteral("/devnet.json"));
-    QVERIFY(QFile::copy(m_dir.filePath(QStringLiteral("devnet/devnet.json")), supervised + QStringLiteral("/devnet.json")));
+    QVERIFY(
+        QFile::copy(m_dir.filePath(QStringLiteral("devnet/devnet.json")), supervised + QStringLiteral("/devnet.json")));
     auto config = loadDevnetManifest(supervised + QStringLiteral("/devnet.json"));
     QVERIFY(config.ok());
     RpcClient rpc(config.value().l1Rpc);
@@ -676,26 +744,30 @@ void TestSession::resetRemovesTheDeletedChainsHistory() {
     QVERIFY(AppContext::instance()->store()->exists());
 
     // The new chain: its Rollup at the same address, none of the deleted chain's transfers.
-    QVERIFY(waitUntil(stack, &LocalStack::stateChanged, [&] {
-        return stack->isRunning() || stack->state() == LocalStack::State::Failed;
-    }));
+    QVERIFY(waitUntil(stack, &LocalStack::stateChanged,
+                      [&] { return stack->isRunning() || stack->state() == LocalStack::State::Failed; }));
     QVERIFY2(stack->isRunning(), qPrintable(stack->problem() + QLatin1Char('\n') + stack->log()->text()));
     QCOMPARE(stack->network()->rollup, config.value().rollup);
     session->useLocalNetwork();
-    QVERIFY2(waitUntil(session, &WalletSession::stateChanged, [&] {
-                 return session->isReady() && session->l2RpcUrl() == stack->network()->l2Rpc.toString() &&
-                        session->bridge()->isLoaded();
-             }, 60000),
+    QVERIFY2(waitUntil(
+                 session, &WalletSession::stateChanged,
+                 [&] {
+                     return session->isReady() && session->l2RpcUrl() == stack->network()->l2Rpc.toString() &&
+                            session->bridge()->isLoaded();
+                 },
+                 60000),
              qPrintable(QStringLiteral("%1 on %2 (the new chain's L2: %3), history %4")
                             .arg(session->statusText(), session->l2RpcUrl(), stack->network()->l2Rpc.toString(),
-                                 session->bridge() && session->bridge()->isLoaded() ? QStringLiteral("loaded") : QStringLiteral("not loaded"))));
+                                 session->bridge() && session->bridge()->isLoaded() ? QStringLiteral("loaded")
+                                                                                    : QStringLiteral("not loaded"))));
     BridgeController bridge;
     ReviewApprover reviewer(bridge.review());
     ActivityModel activity;
     activity.setSharedSource(true);
     QCOMPARE(bridge.transfers()->rowCount(), 0);
     for (int row = 0; row < activity.rowCount(); ++row)
-        QVERIFY2(!deletedTransfers.contains(activity.entry(row).txHash.toLower()), qPrintable(activity.entry(row).txHash));
+        QVERIFY2(!deletedTransfers.contains(activity.entry(row).txHash.toLower()),
+                 qPrintable(activity.entry(row).txHash));
 }
 
 QTEST_MAIN(TestSession)

@@ -9,16 +9,17 @@
 //
 // Waiting is for readiness with generous bounds (QTRY_*), never an assertion about time.
 
+#include <QtQml/qqmlextensionplugin.h>
 #include <QDir>
 #include <QFile>
 #include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QPointer>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QPointer>
 #include <QProcess>
 #include <QQmlApplicationEngine>
 #include <QQmlProperty>
@@ -28,7 +29,6 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QtQml/qqmlextensionplugin.h>
 
 #include <algorithm>
 #include <functional>
@@ -109,7 +109,7 @@ void GuiE2E::initTestCase() {
     QDir().mkpath(options.dataDir);
     options.language = QStringLiteral("en");
     options.fastKdf = true;
-    options.devFixture = true;   // anvil's test mnemonic: its accounts are funded on the devnet's L1
+    options.devFixture = true;  // anvil's test mnemonic: its accounts are funded on the devnet's L1
     options.autoUnlock = true;
     AppContext::configure(options);
     // Like a first run where the bundled stack is not wanted: the user names the endpoints.
@@ -136,9 +136,9 @@ void GuiE2E::startDevnet(const QStringList& extraArgs) {
     m_node.setProcessEnvironment(env);
     m_node.setProcessChannelMode(QProcess::MergedChannels);
     m_node.setStandardOutputFile(m_dir->filePath(QStringLiteral("sluiced.log")));
-    QStringList args{QStringLiteral("--devnet"), QStringLiteral("--data-dir"), dir,
-                     QStringLiteral("--l1-port"), QString::number(freePort()),
-                     QStringLiteral("--l2-port"), QString::number(freePort())};
+    QStringList args{QStringLiteral("--devnet"),  QStringLiteral("--data-dir"), dir,
+                     QStringLiteral("--l1-port"), QString::number(freePort()),  QStringLiteral("--l2-port"),
+                     QString::number(freePort())};
     m_node.start(QStringLiteral(SLUICE_SLUICED_PATH), args + extraArgs);
     QVERIFY2(m_node.waitForStarted(), qPrintable(m_node.errorString()));
     const QString manifest = dir + QStringLiteral("/devnet.json");
@@ -180,13 +180,17 @@ QQuickItem* GuiE2E::find(const QString& name, QQuickItem* under) const {
             if (QQuickItem* found = walk(child)) return found;
         return nullptr;
     };
-    return walk(under ? under : m_window->contentItem()->parentItem() ? m_window->contentItem()->parentItem()
-                                                                      : m_window->contentItem());
+    return walk(under                                   ? under
+                : m_window->contentItem()->parentItem() ? m_window->contentItem()->parentItem()
+                                                        : m_window->contentItem());
 }
 
 QQuickItem* GuiE2E::waitFor(const QString& name, QQuickItem* under) {
     QQuickItem* item = nullptr;
-    [&] { QTRY_VERIFY2_WITH_TIMEOUT((item = find(name, under)) != nullptr, qPrintable(name + QStringLiteral(" shown")), kLong); }();
+    [&] {
+        QTRY_VERIFY2_WITH_TIMEOUT((item = find(name, under)) != nullptr, qPrintable(name + QStringLiteral(" shown")),
+                                  kLong);
+    }();
     return item;
 }
 
@@ -239,9 +243,7 @@ void GuiE2E::approveReview(const QString& amount) {
     QTRY_VERIFY_WITH_TIMEOUT(!approve || !approve->isVisible(), kLong);
 }
 
-void GuiE2E::openPage(const QString& key) {
-    click(QStringLiteral("nav_") + key);
-}
+void GuiE2E::openPage(const QString& key) { click(QStringLiteral("nav_") + key); }
 
 void GuiE2E::connectThroughSettings() {
     // First run with no bundled stack: the startup view says so and offers the settings.
@@ -249,8 +251,10 @@ void GuiE2E::connectThroughSettings() {
     if (!session->isReady()) {
         openPage(QStringLiteral("settings"));
         click(QStringLiteral("customModeRadio"));
-        typeInto(QStringLiteral("customL1Input"), m_manifest[QStringLiteral("l1")].toObject()[QStringLiteral("rpcUrl")].toString());
-        typeInto(QStringLiteral("customL2Input"), m_manifest[QStringLiteral("l2")].toObject()[QStringLiteral("rpcUrl")].toString());
+        typeInto(QStringLiteral("customL1Input"),
+                 m_manifest[QStringLiteral("l1")].toObject()[QStringLiteral("rpcUrl")].toString());
+        typeInto(QStringLiteral("customL2Input"),
+                 m_manifest[QStringLiteral("l2")].toObject()[QStringLiteral("rpcUrl")].toString());
         typeInto(QStringLiteral("customRollupInput"), m_manifest[QStringLiteral("rollup")].toString());
         click(QStringLiteral("checkNetworkButton"));
     }
@@ -319,11 +323,13 @@ void GuiE2E::bridgeFlow() {
     QCOMPARE(textOf(find(QStringLiteral("transferTitle"), transferRow(QStringLiteral("deposit")))),
              QStringLiteral("Deposit of 1.5 ETH"));
     QTRY_COMPARE_WITH_TIMEOUT(rowStatus(QStringLiteral("deposit")), QStringLiteral("credited"), kLong);
-    QVERIFY(find(QStringLiteral("transferStepper"), transferRow(QStringLiteral("deposit")))->property("complete").toBool());
+    QVERIFY(
+        find(QStringLiteral("transferStepper"), transferRow(QStringLiteral("deposit")))->property("complete").toBool());
 
     // The overview's L2 total rose.
     openPage(QStringLiteral("overview"));
-    QTRY_VERIFY_WITH_TIMEOUT(textOf(find(QStringLiteral("statValue"), find(QStringLiteral("totalL2")))) != l2Before, kLong);
+    QTRY_VERIFY_WITH_TIMEOUT(textOf(find(QStringLiteral("statValue"), find(QStringLiteral("totalL2")))) != l2Before,
+                             kLong);
     QVERIFY(textOf(find(QStringLiteral("statValue"), find(QStringLiteral("totalL2")))).contains(QStringLiteral("1.5")));
 
     // ---- withdraw 0.5 ETH back to L1 ----
@@ -404,22 +410,29 @@ void GuiE2E::fraudShown() {
     openPage(QStringLiteral("batches"));
     banner = waitFor(QStringLiteral("fraudBanner"));
     click(find(QStringLiteral("submitFraudProofButton"), banner));
-    QTRY_VERIFY_WITH_TIMEOUT(find(QStringLiteral("proofSent")) != nullptr || !textOf(find(QStringLiteral("errorText"), find(QStringLiteral("proofError")))).isEmpty(), kLong);
-    QVERIFY2(find(QStringLiteral("proofSent")), qPrintable(textOf(find(QStringLiteral("errorText"), find(QStringLiteral("proofError"))))));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        find(QStringLiteral("proofSent")) != nullptr ||
+            !textOf(find(QStringLiteral("errorText"), find(QStringLiteral("proofError")))).isEmpty(),
+        kLong);
+    QVERIFY2(find(QStringLiteral("proofSent")),
+             qPrintable(textOf(find(QStringLiteral("errorText"), find(QStringLiteral("proofError"))))));
     // The batch row shows the revert.
-    QTRY_VERIFY_WITH_TIMEOUT([this] {
-        QQuickItem* list = find(QStringLiteral("batchList"));
-        if (!list) return false;
-        std::function<bool(QQuickItem*)> walk = [&](QQuickItem* item) {
-            if (item->objectName().startsWith(QLatin1String("batch_")) && item->property("status").toString() == QLatin1String("reverted")
-                && item->property("key").toString().startsWith(QLatin1String("1:")))
-                return true;
-            for (QQuickItem* child : item->childItems())
-                if (walk(child)) return true;
-            return false;
-        };
-        return walk(list);
-    }(), kLong);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [this] {
+            QQuickItem* list = find(QStringLiteral("batchList"));
+            if (!list) return false;
+            std::function<bool(QQuickItem*)> walk = [&](QQuickItem* item) {
+                if (item->objectName().startsWith(QLatin1String("batch_")) &&
+                    item->property("status").toString() == QLatin1String("reverted") &&
+                    item->property("key").toString().startsWith(QLatin1String("1:")))
+                    return true;
+                for (QQuickItem* child : item->childItems())
+                    if (walk(child)) return true;
+                return false;
+            };
+            return walk(list);
+        }(),
+        kLong);
 }
 
 QTEST_MAIN(GuiE2E)

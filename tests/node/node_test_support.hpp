@@ -53,26 +53,33 @@ inline HttpReply exchange(quint16 port, const QByteArray& request, int waitMs = 
     HttpReply reply;
     QTcpSocket socket;
     socket.connectToHost(host, port);
-    spinUntil([&] { return socket.state() != QAbstractSocket::HostLookupState && socket.state() != QAbstractSocket::ConnectingState; },
-              waitMs);
+    spinUntil(
+        [&] {
+            return socket.state() != QAbstractSocket::HostLookupState &&
+                   socket.state() != QAbstractSocket::ConnectingState;
+        },
+        waitMs);
     if (socket.state() != QAbstractSocket::ConnectedState) {  // refused, or reset before it could be used
         reply.closed = true;
         return reply;
     }
     socket.write(request);
     QByteArray data;
-    spinUntil([&] {
-        data += socket.readAll();
-        const auto end = data.indexOf("\r\n\r\n");
-        if (end >= 0) {
-            const auto lenAt = data.toLower().indexOf("content-length:");
-            if (lenAt >= 0 && lenAt < end) {
-                const qsizetype len = data.mid(lenAt + 15, data.indexOf("\r\n", lenAt) - lenAt - 15).trimmed().toLongLong();
-                if (data.size() >= end + 4 + len) return true;
+    spinUntil(
+        [&] {
+            data += socket.readAll();
+            const auto end = data.indexOf("\r\n\r\n");
+            if (end >= 0) {
+                const auto lenAt = data.toLower().indexOf("content-length:");
+                if (lenAt >= 0 && lenAt < end) {
+                    const qsizetype len =
+                        data.mid(lenAt + 15, data.indexOf("\r\n", lenAt) - lenAt - 15).trimmed().toLongLong();
+                    if (data.size() >= end + 4 + len) return true;
+                }
             }
-        }
-        return socket.state() != QAbstractSocket::ConnectedState;
-    }, waitMs);
+            return socket.state() != QAbstractSocket::ConnectedState;
+        },
+        waitMs);
     reply.closed = socket.state() != QAbstractSocket::ConnectedState;
     const auto end = data.indexOf("\r\n\r\n");
     if (data.startsWith("HTTP/1.1 ")) reply.status = data.mid(9, 3).toInt();
@@ -88,7 +95,8 @@ inline QByteArray post(const QByteArray& body, const QByteArray& extraHeaders = 
            QByteArray::number(body.size()) + "\r\n" + extraHeaders + "\r\n" + body;
 }
 
-inline QJsonValue call(quint16 port, const QString& method, const QJsonArray& params, int* errorCode = nullptr, QString* message = nullptr) {
+inline QJsonValue call(quint16 port, const QString& method, const QJsonArray& params, int* errorCode = nullptr,
+                       QString* message = nullptr) {
     const QJsonObject req{{"jsonrpc", "2.0"}, {"id", 1}, {"method", method}, {"params", params}};
     const auto reply = exchange(port, post(QJsonDocument(req).toJson(QJsonDocument::Compact)));
     const QJsonObject o = QJsonDocument::fromJson(reply.body).object();
@@ -97,7 +105,9 @@ inline QJsonValue call(quint16 port, const QString& method, const QJsonArray& pa
     return o.value("result");
 }
 
-inline int errorCodeOf(const HttpReply& r) { return QJsonDocument::fromJson(r.body).object().value("error").toObject().value("code").toInt(); }
+inline int errorCodeOf(const HttpReply& r) {
+    return QJsonDocument::fromJson(r.body).object().value("error").toObject().value("code").toInt();
+}
 
 inline quint16 freePort() {
     QTcpServer s;

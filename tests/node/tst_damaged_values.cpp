@@ -132,8 +132,9 @@ void DamagedValuesTest::initTestCase() {
     rollup::AccountTree tree = *pending.preState;
     auto batch = rollup::build_batch(tree, pending.records, seq.config().params, 2);
     QVERIFY(batch.ok());
-    QVERIFY(seq.markBatchPosted(0, 3, batch->header(0, 100, addr("0x00000000000000000000000000000000000000fe")),
-                                Hash{}, 7).ok());
+    QVERIFY(
+        seq.markBatchPosted(0, 3, batch->header(0, 100, addr("0x00000000000000000000000000000000000000fe")), Hash{}, 7)
+            .ok());
 
     for (std::uint64_t i = 1; i <= kFillerBlocks; ++i) {
         QVERIFY(seq.creditDeposit(i, kC, 1, 1).ok());
@@ -180,36 +181,54 @@ void DamagedValuesTest::storedRowRule() {
             QVERIFY(row.ok());
         }
         QCOMPARE(check([](StoredRow& r) { r.hash(2); },
-                       "the node database is damaged: t.short (row id=5) holds a 1-byte BLOB, not a 32-byte hash"), QString());
+                       "the node database is damaged: t.short (row id=5) holds a 1-byte BLOB, not a 32-byte hash"),
+                 QString());
         QCOMPARE(check([](StoredRow& r) { r.hash(3); },
-                       "the node database is damaged: t.txt (row id=5) holds the text 'abc', not a 32-byte hash"), QString());
+                       "the node database is damaged: t.txt (row id=5) holds the text 'abc', not a 32-byte hash"),
+                 QString());
         QCOMPARE(check([](StoredRow& r) { r.hash(6); },
-                       "the node database is damaged: t.nul (row id=5) holds NULL, not a 32-byte hash"), QString());
+                       "the node database is damaged: t.nul (row id=5) holds NULL, not a 32-byte hash"),
+                 QString());
         QCOMPARE(check([](StoredRow& r) { r.address(8); },
-                       "the node database is damaged: t.a31 (row id=5) holds a 31-byte BLOB, not a 20-byte address"), QString());
+                       "the node database is damaged: t.a31 (row id=5) holds a 31-byte BLOB, not a 20-byte address"),
+                 QString());
         QCOMPARE(check([](StoredRow& r) { r.amount(3); },
-                       "the node database is damaged: t.txt (row id=5) holds the text 'abc', not a 32-byte amount"), QString());
+                       "the node database is damaged: t.txt (row id=5) holds the text 'abc', not a 32-byte amount"),
+                 QString());
         QCOMPARE(check([](StoredRow& r) { r.amount(8); },
-                       "the node database is damaged: t.a31 (row id=5) holds a 31-byte BLOB, not a 32-byte amount"), QString());
-        QCOMPARE(check([](StoredRow& r) { r.hashes(10); },
-                       "the node database is damaged: t.odd (row id=5) holds a 2-byte BLOB, not a list of 32-byte hashes"), QString());
-        QCOMPARE(check([](StoredRow& r) { r.integer(4); },
-                       "the node database is damaged: t.neg (row id=5) holds the integer -1, not an integer from 0 to 9223372036854775807"),
+                       "the node database is damaged: t.a31 (row id=5) holds a 31-byte BLOB, not a 32-byte amount"),
                  QString());
-        QCOMPARE(check([](StoredRow& r) { r.integer(5); },
-                       "the node database is damaged: t.big (row id=5) holds the real number 1e+300, not an integer from 0 to 9223372036854775807"),
-                 QString());
-        QCOMPARE(check([](StoredRow& r) { r.integer(3); },
-                       "the node database is damaged: t.txt (row id=5) holds the text 'abc', not an integer from 0 to 9223372036854775807"),
-                 QString());
+        QCOMPARE(
+            check([](StoredRow& r) { r.hashes(10); },
+                  "the node database is damaged: t.odd (row id=5) holds a 2-byte BLOB, not a list of 32-byte hashes"),
+            QString());
+        QCOMPARE(
+            check(
+                [](StoredRow& r) { r.integer(4); },
+                "the node database is damaged: t.neg (row id=5) holds the integer -1, not an integer from 0 to 9223372036854775807"),
+            QString());
+        QCOMPARE(
+            check(
+                [](StoredRow& r) { r.integer(5); },
+                "the node database is damaged: t.big (row id=5) holds the real number 1e+300, not an integer from 0 to 9223372036854775807"),
+            QString());
+        QCOMPARE(
+            check(
+                [](StoredRow& r) { r.integer(3); },
+                "the node database is damaged: t.txt (row id=5) holds the text 'abc', not an integer from 0 to 9223372036854775807"),
+            QString());
         QCOMPARE(check([](StoredRow& r) { r.integer(0, 4); },
-                       "the node database is damaged: t.id (row id=5) holds the integer 5, not an integer from 0 to 4"), QString());
+                       "the node database is damaged: t.id (row id=5) holds the integer 5, not an integer from 0 to 4"),
+                 QString());
         QCOMPARE(check([](StoredRow& r) { r.flag(11); },
-                       "the node database is damaged: t.two_int (row id=5) holds the integer 2, not 0 or 1"), QString());
+                       "the node database is damaged: t.two_int (row id=5) holds the integer 2, not 0 or 1"),
+                 QString());
         QCOMPARE(check([](StoredRow& r) { r.bytes(3); },
-                       "the node database is damaged: t.txt (row id=5) holds the text 'abc', not a BLOB"), QString());
+                       "the node database is damaged: t.txt (row id=5) holds the text 'abc', not a BLOB"),
+                 QString());
         QCOMPARE(check([](StoredRow& r) { r.text(1); },
-                       "the node database is damaged: t.h (row id=5) holds a 32-byte BLOB, not text"), QString());
+                       "the node database is damaged: t.h (row id=5) holds a 32-byte BLOB, not text"),
+                 QString());
         // The first damage is the one reported; a BLOB key is quoted as hex.
         StoredRow row(q, "t", 8, 0);
         row.integer(4);
@@ -225,7 +244,8 @@ void DamagedValuesTest::storedRowRule() {
     QVERIFY(!stored::number("9223372036854775808", "meta x").ok());
     QCOMPARE(*stored::number("9223372036854775807", "meta x"), 9223372036854775807ull);
     QCOMPARE(QString::fromStdString(stored::number("abc", "meta l1.head").message()),
-             QStringLiteral("the node database is damaged: meta l1.head holds 'abc', not a number from 0 to 9223372036854775807"));
+             QStringLiteral(
+                 "the node database is damaged: meta l1.head holds 'abc', not a number from 0 to 9223372036854775807"));
     db.close();
     db = QSqlDatabase();
     QSqlDatabase::removeDatabase(QStringLiteral("rule"));
@@ -344,7 +364,8 @@ void DamagedValuesTest::restartRefusesDamagedValue() {
 void DamagedValuesTest::sluicedRefusesDamagedDatabase() {
     QTemporaryDir dir;
     QVERIFY(copyDatabase(m_chain.path(), dir.path()));
-    tamper(dir.filePath(QStringLiteral("node.sqlite")), QStringLiteral("UPDATE deposits SET amount = 'abc' WHERE queue_index = 0"));
+    tamper(dir.filePath(QStringLiteral("node.sqlite")),
+           QStringLiteral("UPDATE deposits SET amount = 'abc' WHERE queue_index = 0"));
     QProcess node;
     node.setProcessChannelMode(QProcess::MergedChannels);
     node.start(QStringLiteral(SLUICED_PATH), {"--data-dir", dir.path(), "--l2-port", QString::number(freePort()),
@@ -352,9 +373,10 @@ void DamagedValuesTest::sluicedRefusesDamagedDatabase() {
     QVERIFY(node.waitForFinished(30000));
     const QString out = QString::fromUtf8(node.readAll());
     QCOMPARE(node.exitCode(), 1);
-    QVERIFY2(out.contains(QStringLiteral("sluiced: the node database is damaged: deposits.amount (row queue_index=0) holds "
-                                         "the text 'abc', not a 32-byte amount")),
-             qPrintable(out));
+    QVERIFY2(
+        out.contains(QStringLiteral("sluiced: the node database is damaged: deposits.amount (row queue_index=0) holds "
+                                    "the text 'abc', not a 32-byte amount")),
+        qPrintable(out));
     QVERIFY2(out.contains(QStringLiteral("restore it from a backup")), qPrintable(out));
 }
 
@@ -367,14 +389,17 @@ void DamagedValuesTest::ethMethodsNeverAnswerZeros_data() {
     const QString block2 = QStringLiteral("x'%1'").arg(QString::fromStdString(to_hex_bare(m_block2)));
     QTest::newRow("block hash") << QStringLiteral("UPDATE l2_blocks SET hash = x'00' WHERE number = 1")
                                 << QStringLiteral("eth_getBlockByNumber") << QJsonArray{"0x1", false}
-                                << QStringLiteral("l2_blocks.hash (row number=1) holds a 1-byte BLOB, not a 32-byte hash");
+                                << QStringLiteral(
+                                       "l2_blocks.hash (row number=1) holds a 1-byte BLOB, not a 32-byte hash");
     QTest::newRow("block state root") << QStringLiteral("UPDATE l2_blocks SET state_root = 'abc' WHERE number = 2")
                                       << QStringLiteral("eth_getBlockByHash") << QJsonArray{hex(m_block2), true}
                                       << QStringLiteral("l2_blocks.state_root (row number=2) holds the text 'abc'");
     QTest::newRow("block timestamp") << QStringLiteral("UPDATE l2_blocks SET timestamp = -7 WHERE hash = ") + block2
                                      << QStringLiteral("eth_getBlockByNumber") << QJsonArray{"0x2", true}
                                      << QStringLiteral("l2_blocks.timestamp (row number=2) holds the integer -7");
-    QTest::newRow("transaction sender") << QStringLiteral("UPDATE l2_transactions SET sender = zeroblob(31) WHERE hash = ") + tx0
+    QTest::newRow("transaction sender") << QStringLiteral(
+                                               "UPDATE l2_transactions SET sender = zeroblob(31) WHERE hash = ") +
+                                               tx0
                                         << QStringLiteral("eth_getTransactionByHash") << QJsonArray{hex(m_tx0)}
                                         << QStringLiteral("l2_transactions.sender (row hash=") + tx0 +
                                                QStringLiteral(") holds a 31-byte BLOB, not a 20-byte address");
@@ -382,10 +407,10 @@ void DamagedValuesTest::ethMethodsNeverAnswerZeros_data() {
                                        << QStringLiteral("eth_getTransactionByHash") << QJsonArray{hex(m_tx0)}
                                        << QStringLiteral("l2_transactions.raw (row hash=") + tx0 +
                                               QStringLiteral(") does not hash to the row's hash");
-    QTest::newRow("receipt block number") << QStringLiteral("UPDATE l2_transactions SET block = -1 WHERE hash = ") + tx0
-                                          << QStringLiteral("eth_getTransactionReceipt") << QJsonArray{hex(m_tx0)}
-                                          << QStringLiteral("l2_transactions.block (row hash=") + tx0 +
-                                                 QStringLiteral(") holds the integer -1");
+    QTest::newRow("receipt block number")
+        << QStringLiteral("UPDATE l2_transactions SET block = -1 WHERE hash = ") + tx0
+        << QStringLiteral("eth_getTransactionReceipt") << QJsonArray{hex(m_tx0)}
+        << QStringLiteral("l2_transactions.block (row hash=") + tx0 + QStringLiteral(") holds the integer -1");
     QTest::newRow("receipt block hash") << QStringLiteral("UPDATE l2_blocks SET hash = zeroblob(31) WHERE number = 2")
                                         << QStringLiteral("eth_getTransactionReceipt") << QJsonArray{hex(m_tx0)}
                                         << QStringLiteral("l2_blocks.hash (row number=2) holds a 31-byte BLOB");
@@ -455,9 +480,11 @@ void DamagedValuesTest::balancesComeFromTheCheckedState() {
     RpcServer server;
     registerEthMethods(server, seq);
     QVERIFY(server.listen(QHostAddress::LocalHost, 0).ok());
-    const QString balance = call(server.port(), "eth_getBalance", {QString::fromStdString(kC.hex()), "latest"}).toString();
+    const QString balance =
+        call(server.port(), "eth_getBalance", {QString::fromStdString(kC.hex()), "latest"}).toString();
     QCOMPARE(balance, QStringLiteral("0x%1").arg(kFillerBlocks, 0, 16));
-    tamper(dir.filePath(QStringLiteral("node.sqlite")), QStringLiteral("UPDATE deposits SET amount = 'abc' WHERE queue_index = 1"));
+    tamper(dir.filePath(QStringLiteral("node.sqlite")),
+           QStringLiteral("UPDATE deposits SET amount = 'abc' WHERE queue_index = 1"));
     QCOMPARE(call(server.port(), "eth_getBalance", {QString::fromStdString(kC.hex()), "latest"}).toString(), balance);
     QCOMPARE(call(server.port(), "eth_getTransactionCount", {QString::fromStdString(kA.hex()), "latest"}).toString(),
              QStringLiteral("0x3"));
@@ -465,14 +492,16 @@ void DamagedValuesTest::balancesComeFromTheCheckedState() {
     Sequencer again(manualConfig(dir.path()));
     const Status st = again.start();
     QVERIFY(!st.ok());
-    QVERIFY2(contains(st.message(), QStringLiteral("deposits.amount (row queue_index=1) holds the text 'abc', not a 32-byte amount")),
+    QVERIFY2(contains(st.message(),
+                      QStringLiteral("deposits.amount (row queue_index=1) holds the text 'abc', not a 32-byte amount")),
              st.message().c_str());
 }
 
 // The proposer reads the unposted records from the file: a damaged one stops the node instead of
 // being posted, skipped or cut short quietly.
 void DamagedValuesTest::proposerStopsOnDamagedRecord() {
-    for (const char* sql : {"UPDATE l2_records SET bytes = 'abc' WHERE seq = 5", "UPDATE l2_records SET bytes = x'ff' WHERE seq = 5"}) {
+    for (const char* sql :
+         {"UPDATE l2_records SET bytes = 'abc' WHERE seq = 5", "UPDATE l2_records SET bytes = x'ff' WHERE seq = 5"}) {
         QTemporaryDir dir;
         QVERIFY(copyDatabase(m_chain.path(), dir.path()));
         Sequencer seq(manualConfig(dir.path()));

@@ -132,7 +132,8 @@ void ForeignBatchTest::adoptsForeignBatchAndResequences() {
     for (Sequencer* s : {&ours, &foreign}) {
         QVERIFY(s->creditDeposit(0, a, 10 * kEther, 1000).ok());
         QVERIFY(s->creditDeposit(1, b, 10 * kEther, 1001).ok());
-        QVERIFY(spinUntil([&] { return s->nextDepositIndex() == 2 && s->pendingRecordsForBatch(10).records.size() == 2; }));
+        QVERIFY(
+            spinUntil([&] { return s->nextDepositIndex() == 2 && s->pendingRecordsForBatch(10).records.size() == 2; }));
     }
     rollup::BatchHeader h0, h0f;
     batchOf(ours, 2, h0, kProposer, 5000);
@@ -346,7 +347,8 @@ void ForeignBatchTest::cutsTheBlockThatStraddlesThePostedBoundary() {
     // A1 is sequenced again; forced entry 2 is taken again at its turn and skipped now (B's nonce 0
     // is used by B0'), so the transaction it stood for is dropped.
     QVERIFY(spinUntil([&] {
-        return sequencedAfter(ours, hA1, 3) && ours.nextDepositIndex() == 3 && statusOf(ours, hForced) == TxStatus::dropped;
+        return sequencedAfter(ours, hA1, 3) && ours.nextDepositIndex() == 3 &&
+               statusOf(ours, hForced) == TxStatus::dropped;
     }));
     QCOMPARE(ours.mempoolSize(), 0u);
     QCOMPARE(creditsOf(oursDir.filePath("node.sqlite"), 2), 1);
@@ -419,7 +421,8 @@ void ForeignBatchTest::refusesWhatDoesNotFollowOrIsNotHonest() {
     // A1 no longer fits A's balance after the foreign A0' (5 ether) and is dropped too.
     QVERIFY(ours.adoptForeignBatch(0, h0, batch0).ok());
     QCOMPARE(ours.blockNumber(), 1u);  // genesis, the foreign batch
-    QVERIFY(spinUntil([&] { return statusOf(ours, hA0) == TxStatus::dropped && statusOf(ours, hA1) == TxStatus::dropped; }));
+    QVERIFY(spinUntil(
+        [&] { return statusOf(ours, hA0) == TxStatus::dropped && statusOf(ours, hA1) == TxStatus::dropped; }));
     QTest::qWait(50);  // the answer of the block that was in flight arrives: it is not ours any more
     QCOMPARE(ours.blockNumber(), 1u);
     QCOMPARE(ours.stateRoot(), h0.state_root);

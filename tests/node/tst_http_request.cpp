@@ -43,11 +43,13 @@ QStringList readAll(const QByteArray& data, HttpLimits limits, qsizetype piece =
             if (step.event == Event::preflight) out << QStringLiteral("preflight");
             if (step.event == Event::call) out << QStringLiteral("call %1").arg(QString::fromLatin1(step.body));
             any = any || step.event == Event::call || step.event == Event::preflight;
-            if (reader.ended()) return out << QStringLiteral("ended, %1 unread").arg(unread.size() + data.size() - given);
+            if (reader.ended())
+                return out << QStringLiteral("ended, %1 unread").arg(unread.size() + data.size() - given);
         }
         if (given >= data.size()) break;
     }
-    return out << (reader.inBody() ? QStringLiteral("in body") : QStringLiteral("between requests, %1 unread").arg(unread.size()));
+    return out << (reader.inBody() ? QStringLiteral("in body")
+                                   : QStringLiteral("between requests, %1 unread").arg(unread.size()));
 }
 
 QByteArray rawPost(const QByteArray& body, const QByteArray& headers = "Content-Type: application/json\r\n") {
@@ -56,8 +58,9 @@ QByteArray rawPost(const QByteArray& body, const QByteArray& headers = "Content-
 
 // A POST whose head (without its blank line) is exactly `headBytes` long.
 QByteArray postWithHead(int headBytes, const QByteArray& body) {
-    const QByteArray start = "POST / HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) +
-                             "\r\nX-Pad: ";
+    const QByteArray start =
+        "POST / HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) +
+        "\r\nX-Pad: ";
     return start + QByteArray(headBytes - start.size(), 'p') + "\r\n\r\n" + body;
 }
 
@@ -74,40 +77,53 @@ private slots:
 };
 
 void HttpRequestTest::framesPipelinedRequests() {
-    const QByteArray stream = rawPost("{\"a\":1}") + rawPost("") + rawPost("[1,2]", "Content-Type: application/json\r\nConnection: close\r\n") +
+    const QByteArray stream = rawPost("{\"a\":1}") + rawPost("") +
+                              rawPost("[1,2]", "Content-Type: application/json\r\nConnection: close\r\n") +
                               rawPost("{\"tail\":");
-    const QStringList expected{"call {\"a\":1}", "call ", "call [1,2]", "call {\"tail\":", "between requests, 0 unread"};
+    const QStringList expected{"call {\"a\":1}", "call ", "call [1,2]",
+                               "call {\"tail\":", "between requests, 0 unread"};
     for (qsizetype piece : {0, 1, 2, 3, 7, 64}) QCOMPARE(readAll(stream, HttpLimits{}, piece), expected);
     // A body still coming: the reader has taken it (no more than Content-Length) and waits.
-    QCOMPARE(readAll("POST / HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 10\r\n\r\n{\"a\"", HttpLimits{}),
-             QStringList{"in body"});
+    QCOMPARE(
+        readAll("POST / HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 10\r\n\r\n{\"a\"", HttpLimits{}),
+        QStringList{"in body"});
 }
 
 void HttpRequestTest::refusesWhatTheServerRefuses() {
     const HttpLimits limits{256, 64};
     const QByteArray plain = rawPost("{}", "Content-Type: text/plain\r\n");
-    QCOMPARE(readAll(plain, limits), (QStringList{"refused 415", "ended, " + QString::number(plain.size()) + " unread"}));
+    QCOMPARE(readAll(plain, limits),
+             (QStringList{"refused 415", "ended, " + QString::number(plain.size()) + " unread"}));
     QCOMPARE(readAll(rawPost(QByteArray(65, 'x')), limits).value(0), QStringLiteral("refused 413"));
-    QCOMPARE(readAll(rawPost("{}", "Host: attacker.example\r\nContent-Type: application/json\r\n"), limits).value(0), QStringLiteral("refused 403"));
-    QCOMPARE(readAll(rawPost("{}", "Host: localhost\r\nHost: localhost\r\nContent-Type: application/json\r\n"), limits).value(0),
+    QCOMPARE(readAll(rawPost("{}", "Host: attacker.example\r\nContent-Type: application/json\r\n"), limits).value(0),
+             QStringLiteral("refused 403"));
+    QCOMPARE(readAll(rawPost("{}", "Host: localhost\r\nHost: localhost\r\nContent-Type: application/json\r\n"), limits)
+                 .value(0),
              QStringLiteral("refused 400"));
     QCOMPARE(readAll("GET / HTTP/1.1\r\n\r\n", limits).value(0), QStringLiteral("refused 405"));
-    QCOMPARE(readAll("POST / HTTP/1.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n", limits).value(0),
+    QCOMPARE(readAll("POST / HTTP/1.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n", limits)
+                 .value(0),
              QStringLiteral("refused 411"));
-    QCOMPARE(readAll("POST / HTTP/1.1\r\nContent-Type: application/json\r\n\r\n", limits).value(0), QStringLiteral("refused 411"));
-    QCOMPARE(readAll("POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n", limits).value(0), QStringLiteral("refused 400"));
+    QCOMPARE(readAll("POST / HTTP/1.1\r\nContent-Type: application/json\r\n\r\n", limits).value(0),
+             QStringLiteral("refused 411"));
+    QCOMPARE(readAll("POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n", limits).value(0),
+             QStringLiteral("refused 400"));
     QCOMPARE(readAll("POST / HTTP/1.1\r\nX: a\rb\r\n\r\n", limits).value(0), QStringLiteral("refused 400"));
     QCOMPARE(readAll("PRI * HTTP/2.0\r\n\r\n", limits).value(0), QStringLiteral("refused 400"));
-    QCOMPARE(readAll("OPTIONS / HTTP/1.1\r\nOrigin: https://evil.example\r\n\r\n", limits).value(0), QStringLiteral("refused 403"));
+    QCOMPARE(readAll("OPTIONS / HTTP/1.1\r\nOrigin: https://evil.example\r\n\r\n", limits).value(0),
+             QStringLiteral("refused 403"));
     // After a refusal nothing more is read: the answers already owed go out, then the connection closes.
-    QCOMPARE(readAll(rawPost("{}") + "GET / HTTP/1.1\r\n\r\n" + rawPost("{}"), limits),
-             (QStringList{"call {}", "refused 405", "ended, " + QString::number(rawPost("{}").size() + 18) + " unread"}));
+    QCOMPARE(
+        readAll(rawPost("{}") + "GET / HTTP/1.1\r\n\r\n" + rawPost("{}"), limits),
+        (QStringList{"call {}", "refused 405", "ended, " + QString::number(rawPost("{}").size() + 18) + " unread"}));
 }
 
 void HttpRequestTest::upgradeIsLeftUnread() {
-    const QByteArray upgrade = "GET /ws HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n";
+    const QByteArray upgrade =
+        "GET /ws HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n";
     // Nothing consumed: QWebSocketServer reads the handshake from the socket itself.
-    QCOMPARE(readAll(upgrade + "frames", HttpLimits{}), (QStringList{"upgrade", "ended, " + QString::number(upgrade.size() + 6) + " unread"}));
+    QCOMPARE(readAll(upgrade + "frames", HttpLimits{}),
+             (QStringList{"upgrade", "ended, " + QString::number(upgrade.size() + 6) + " unread"}));
     // Not after a request on the same connection.
     QCOMPARE(readAll(rawPost("{}") + upgrade, HttpLimits{}).mid(0, 2), (QStringList{"call {}", "refused 405"}));
 }
@@ -121,11 +137,15 @@ void HttpRequestTest::headAtTheLimitWhateverTheSplit() {
         const QByteArray request = postWithHead(head, "{}");
         for (qsizetype piece : {0, 1, 2, 3, 5, 129, 130})
             QVERIFY2(readAll(request, limits, piece) == (QStringList{"call {}", "between requests, 0 unread"}),
-                     qPrintable(QStringLiteral("head of %1 bytes in pieces of %2: %3").arg(head).arg(piece).arg(readAll(request, limits, piece).join(" | "))));
+                     qPrintable(QStringLiteral("head of %1 bytes in pieces of %2: %3")
+                                    .arg(head)
+                                    .arg(piece)
+                                    .arg(readAll(request, limits, piece).join(" | "))));
     }
     for (int head : {129, 130, 200}) {
         const QByteArray request = postWithHead(head, "{}");
-        for (qsizetype piece : {0, 1, 2, 3, 5, 129, 130}) QCOMPARE(readAll(request, limits, piece).value(0), QStringLiteral("refused 431"));
+        for (qsizetype piece : {0, 1, 2, 3, 5, 129, 130})
+            QCOMPARE(readAll(request, limits, piece).value(0), QStringLiteral("refused 431"));
     }
     // No blank line at all: refused once limit + 4 bytes are there, not before.
     QCOMPARE(readAll(QByteArray(131, 'a'), limits), QStringList{"between requests, 131 unread"});

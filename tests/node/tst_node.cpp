@@ -17,7 +17,6 @@
 #include <csignal>
 
 #include "core/crypto/keccak.hpp"
-#include "prerequisite.hpp"
 #include "core/crypto/secp256k1.hpp"
 #include "core/eth/transaction.hpp"
 #include "core/rollup/batch.hpp"
@@ -27,6 +26,7 @@
 #include "node/sequencer/sequencer.h"
 #include "node/storage/nodedatabase.h"
 #include "node_test_support.hpp"
+#include "prerequisite.hpp"
 
 using namespace sluice;
 using namespace sluice::node;
@@ -126,18 +126,22 @@ void NodeTest::sequencerRefusesInvalidTransactions() {
     auto refused = [&](const Bytes& raw, const char* needle) {
         auto r = seq.submitRawTransaction(raw);
         if (r.ok()) return QStringLiteral("accepted");
-        return QString::fromStdString(r.message()).contains(QLatin1String(needle)) ? QString() : QString::fromStdString(r.message());
+        return QString::fromStdString(r.message()).contains(QLatin1String(needle))
+                   ? QString()
+                   : QString::fromStdString(r.message());
     };
     const Address b = addr(kAddrB);
     QCOMPARE(refused(signedTransfer(kKeyA, 0, b, 1, 1), "wrong chain id 1: this L2 is chain 31338"), QString());
     QCOMPARE(refused(signedTransfer(kKeyA, 5, b, 1), "nonce too high: next nonce is 0"), QString());
     QCOMPARE(refused(signedTransfer(kKeyA, 0, b, kEther), "insufficient funds"), QString());
     QCOMPARE(refused(signedTransfer(kKeyA, 0, b, 1, 31338, 999'999'999), "fee too low"), QString());
-    QCOMPARE(refused(signedTransfer(kKeyA, 0, b, 1, 31338, 2'000'000'000, Bytes{0xde, 0xad}), "data are not supported"), QString());
+    QCOMPARE(refused(signedTransfer(kKeyA, 0, b, 1, 31338, 2'000'000'000, Bytes{0xde, 0xad}), "data are not supported"),
+             QString());
     QCOMPARE(refused(Bytes{0x02, 0xc0}, "invalid transaction"), QString());
     // Nobody can spend from an address without an L2 account.
     QCOMPARE(refused(signedTransfer("0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d", 0, b, 1),
-                     "has no L2 account"), QString());
+                     "has no L2 account"),
+             QString());
 
     const Bytes good = signedTransfer(kKeyA, 0, b, kEther / 2);
     auto hash = seq.submitRawTransaction(good);
@@ -194,7 +198,8 @@ void NodeTest::batchInterfaceAndRevert() {
     QVERIFY(seq.start().ok());
     QVERIFY(seq.creditDeposit(0, addr(kAddrA), kEther, 1).ok());
     QVERIFY(spinUntil([&] { return seq.blockNumber() >= 1; }));
-    for (std::uint64_t n = 0; n < 20; ++n) QVERIFY(seq.submitRawTransaction(signedTransfer(kKeyA, n, addr(kAddrB), 1000 + n)).ok());
+    for (std::uint64_t n = 0; n < 20; ++n)
+        QVERIFY(seq.submitRawTransaction(signedTransfer(kKeyA, n, addr(kAddrB), 1000 + n)).ok());
     QVERIFY(spinUntil([&] { return seq.mempoolSize() == 0 && seq.nonce(addr(kAddrA)) == 20; }));
     QVERIFY(spinUntil([&] { return seq.pendingRecordsForBatch(1000).records.size() == 21; }));
 
@@ -240,16 +245,27 @@ void NodeTest::rpcServerSurvivesHostileInput() {
     QCOMPARE(errorCodeOf(exchange(port, post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":5}"))), -32600);
     QCOMPARE(errorCodeOf(exchange(port, post("{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"eth_chainId\"}"))), -32600);
     QCOMPARE(errorCodeOf(exchange(port, post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"nope\"}"))), -32601);
-    QCOMPARE(errorCodeOf(exchange(port, post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_getBalance\",\"params\":5}"))), -32602);
-    QCOMPARE(errorCodeOf(exchange(port, post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_getBalance\",\"params\":[7,\"latest\"]}"))), -32602);
-    QCOMPARE(errorCodeOf(exchange(port, post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_sendRawTransaction\",\"params\":[\"0xzz\"]}"))), -32602);
-    QCOMPARE(errorCodeOf(exchange(port, post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_sendRawTransaction\",\"params\":[\"0x02c0\"]}"))), -32000);
+    QCOMPARE(
+        errorCodeOf(exchange(port, post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_getBalance\",\"params\":5}"))),
+        -32602);
+    QCOMPARE(errorCodeOf(exchange(
+                 port, post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_getBalance\",\"params\":[7,\"latest\"]}"))),
+             -32602);
+    QCOMPARE(
+        errorCodeOf(exchange(
+            port, post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_sendRawTransaction\",\"params\":[\"0xzz\"]}"))),
+        -32602);
+    QCOMPARE(errorCodeOf(exchange(
+                 port,
+                 post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_sendRawTransaction\",\"params\":[\"0x02c0\"]}"))),
+             -32000);
     QCOMPARE(errorCodeOf(exchange(port, post("[]"))), -32600);
     // 10,000-deep array: a parse error, not a stack overflow.
     QCOMPARE(errorCodeOf(exchange(port, post(QByteArray(10000, '[') + QByteArray(10000, ']')))), -32700);
     // More than 100 calls in a batch.
     QByteArray batch = "[";
-    for (int i = 0; i < 101; ++i) batch += QByteArray(i ? "," : "") + "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\"}";
+    for (int i = 0; i < 101; ++i)
+        batch += QByteArray(i ? "," : "") + "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\"}";
     QCOMPARE(errorCodeOf(exchange(port, post(batch + "]"))), -32005);
     // A declared body above 1 MiB is refused before it is sent.
     r = exchange(port, "POST / HTTP/1.1\r\nContent-Length: 2000000\r\n\r\n{");
@@ -285,12 +301,16 @@ void NodeTest::rpcServerSurvivesHostileInput() {
         const QByteArray one = post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\"}");
         keep.write(one + one);
         QByteArray got;
-        QVERIFY(spinUntil([&] { got += keep.readAll(); return got.count("0x7a6a") == 2; }));
+        QVERIFY(spinUntil([&] {
+            got += keep.readAll();
+            return got.count("0x7a6a") == 2;
+        }));
         QCOMPARE(keep.state(), QAbstractSocket::ConnectedState);
     }
     // Still serving.
     QCOMPARE(call(port, "eth_blockNumber", {}).toString(), QStringLiteral("0x0"));
-    QCOMPARE(call(port, "eth_estimateGas", {QJsonObject{{"to", kAddrB}, {"value", "0x1"}}}).toString(), QStringLiteral("0x5208"));
+    QCOMPARE(call(port, "eth_estimateGas", {QJsonObject{{"to", kAddrB}, {"value", "0x1"}}}).toString(),
+             QStringLiteral("0x5208"));
     int code = 0;
     call(port, "eth_estimateGas", {QJsonObject{{"to", kAddrB}, {"data", "0x12"}}}, &code);
     QCOMPARE(code, -32000);
@@ -317,11 +337,13 @@ void NodeTest::webSocketNewHeads() {
     const QJsonObject note = QJsonDocument::fromJson(messages[1].toUtf8()).object();
     QCOMPARE(note.value("method").toString(), QStringLiteral("eth_subscription"));
     QCOMPARE(note.value("params").toObject().value("subscription").toString(), subscription);
-    QCOMPARE(note.value("params").toObject().value("result").toObject().value("number").toString(), QStringLiteral("0x1"));
+    QCOMPARE(note.value("params").toObject().value("result").toObject().value("number").toString(),
+             QStringLiteral("0x1"));
     // Calls work over the socket too, and a malformed frame gets a parse error, not a disconnect.
     ws.sendTextMessage("{nope");
     QVERIFY(spinUntil([&] { return messages.size() >= 3; }));
-    QCOMPARE(QJsonDocument::fromJson(messages[2].toUtf8()).object().value("error").toObject().value("code").toInt(), -32700);
+    QCOMPARE(QJsonDocument::fromJson(messages[2].toUtf8()).object().value("error").toObject().value("code").toInt(),
+             -32700);
     QCOMPARE(ws.state(), QAbstractSocket::ConnectedState);
 }
 
@@ -334,8 +356,8 @@ struct NodeProcess {
         port = p;
         process.setProcessChannelMode(QProcess::MergedChannels);
         process.start(QStringLiteral(SLUICED_PATH),
-                      {"--data-dir", dataDir, "--l2-port", QString::number(port), "--block-time", "20", "--fee-recipient",
-                       "0x00000000000000000000000000000000000000fe", "--genesis-alloc",
+                      {"--data-dir", dataDir, "--l2-port", QString::number(port), "--block-time", "20",
+                       "--fee-recipient", "0x00000000000000000000000000000000000000fe", "--genesis-alloc",
                        QStringLiteral("%1=100000000000000000000").arg(kAddrA)});
         if (!process.waitForStarted(10000)) return false;
         return spinUntil([&] { return !call(port, "eth_chainId", {}).isUndefined(); }, 20000);
@@ -353,7 +375,8 @@ QString runCast(const QStringList& args, int* exitCode = nullptr) {
 }  // namespace
 
 void NodeTest::castAgainstSluiced() {
-    SLUICE_QT_PREREQUISITE(QFileInfo(QStringLiteral(SLUICE_CAST_PATH)).isExecutable(), "cast not found (run scripts/setup.sh)");
+    SLUICE_QT_PREREQUISITE(QFileInfo(QStringLiteral(SLUICE_CAST_PATH)).isExecutable(),
+                           "cast not found (run scripts/setup.sh)");
     QTemporaryDir dir;
     NodeProcess node;
     QVERIFY(node.start(dir.path(), freePort()));
@@ -362,7 +385,8 @@ void NodeTest::castAgainstSluiced() {
     QCOMPARE(runCast({"nonce", kAddrA, "--rpc-url", url}), QStringLiteral("0"));
     QCOMPARE(runCast({"chain-id", "--rpc-url", url}), QStringLiteral("31338"));
     int rc = -1;
-    const QString sent = runCast({"send", "--private-key", kKeyA, "--value", "1.5ether", kAddrB, "--rpc-url", url, "--json"}, &rc);
+    const QString sent =
+        runCast({"send", "--private-key", kKeyA, "--value", "1.5ether", kAddrB, "--rpc-url", url, "--json"}, &rc);
     QVERIFY2(rc == 0, qPrintable(sent));
     const QJsonObject receipt = QJsonDocument::fromJson(sent.toUtf8()).object();
     QCOMPARE(receipt.value("status").toString(), QStringLiteral("0x1"));
@@ -370,13 +394,16 @@ void NodeTest::castAgainstSluiced() {
     QCOMPARE(runCast({"balance", kAddrB, "--rpc-url", url}), QStringLiteral("1500000000000000000"));
     QCOMPARE(runCast({"nonce", kAddrA, "--rpc-url", url}), QStringLiteral("1"));
     const QString again = runCast({"receipt", hash, "status", "--rpc-url", url}, &rc);
-    QVERIFY2(again == QLatin1String("true") || again.startsWith("1"), qPrintable(again));  // cast prints the status as a bool
+    QVERIFY2(again == QLatin1String("true") || again.startsWith("1"),
+             qPrintable(again));  // cast prints the status as a bool
     // A legacy transaction too.
-    const QString legacy = runCast({"send", "--legacy", "--private-key", kKeyA, "--value", "1wei", kAddrB, "--rpc-url", url, "--json"}, &rc);
+    const QString legacy = runCast(
+        {"send", "--legacy", "--private-key", kKeyA, "--value", "1wei", kAddrB, "--rpc-url", url, "--json"}, &rc);
     QVERIFY2(rc == 0, qPrintable(legacy));
     QCOMPARE(runCast({"balance", kAddrB, "--rpc-url", url}), QStringLiteral("1500000000000000001"));
     // cast sees the refusal message.
-    const QString refused = runCast({"send", "--private-key", kKeyA, "--nonce", "0", "--value", "1wei", kAddrB, "--rpc-url", url}, &rc);
+    const QString refused =
+        runCast({"send", "--private-key", kKeyA, "--nonce", "0", "--value", "1wei", kAddrB, "--rpc-url", url}, &rc);
     QVERIFY(rc != 0);
     QVERIFY2(refused.contains("nonce too low: next nonce is 2"), qPrintable(refused));
     node.process.terminate();
@@ -394,7 +421,9 @@ void NodeTest::killAndRestartKeepsAcknowledged() {
         QVERIFY(node.start(dir.path(), port));
         QVERIFY(spinUntil([&] { return call(port, "eth_getBalance", {kAddrA, "latest"}).toString() != "0x0"; }));
         for (std::uint64_t n = 0; n < 60; ++n) {
-            const Bytes raw = signedTransfer(kKeyA, n, Address::from_hex(n % 2 ? kAddrB : "0x00000000000000000000000000000000000000aa").value(), 1000 + n);
+            const Bytes raw = signedTransfer(
+                kKeyA, n, Address::from_hex(n % 2 ? kAddrB : "0x00000000000000000000000000000000000000aa").value(),
+                1000 + n);
             const QJsonValue h = call(port, "eth_sendRawTransaction", {QString::fromStdString(to_hex(raw))});
             if (h.isString()) acknowledged << h.toString();
         }
@@ -414,7 +443,8 @@ void NodeTest::killAndRestartKeepsAcknowledged() {
     const std::uint64_t head = call(port, "eth_blockNumber", {}).toString().toULongLong(nullptr, 16);
     int included = 0;
     for (std::uint64_t b = 0; b <= head; ++b) {
-        const QJsonObject block = call(port, "eth_getBlockByNumber", {QStringLiteral("0x%1").arg(b, 0, 16), false}).toObject();
+        const QJsonObject block =
+            call(port, "eth_getBlockByNumber", {QStringLiteral("0x%1").arg(b, 0, 16), false}).toObject();
         for (const auto& t : block.value("transactions").toArray()) {
             QVERIFY(!seen.contains(t.toString()));
             seen.insert(t.toString());
@@ -424,7 +454,8 @@ void NodeTest::killAndRestartKeepsAcknowledged() {
     QCOMPARE(included, 60);
     for (const auto& h : acknowledged) QVERIFY(seen.contains(h));
     QCOMPARE(call(port, "eth_getTransactionCount", {kAddrA, "latest"}).toString(), QStringLiteral("0x3c"));
-    const QString nodeRoot = call(port, "eth_getBlockByNumber", {"latest", false}).toObject().value("stateRoot").toString();
+    const QString nodeRoot =
+        call(port, "eth_getBlockByNumber", {"latest", false}).toObject().value("stateRoot").toString();
     node.process.terminate();
     QVERIFY(node.process.waitForFinished(20000));
 

@@ -38,7 +38,8 @@ namespace {
 const char* kAddrA = "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266";
 
 QByteArray rpcBody(const QString& method, const QJsonArray& params = {}, int id = 1) {
-    return QJsonDocument(QJsonObject{{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", params}}).toJson(QJsonDocument::Compact);
+    return QJsonDocument(QJsonObject{{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", params}})
+        .toJson(QJsonDocument::Compact);
 }
 
 // A POST with exactly these header lines (each ending in CRLF) besides Content-Length.
@@ -55,8 +56,10 @@ int codeOf(const QJsonObject& reply) { return reply.value("error").toObject().va
 int wsHandshake(QTcpSocket& socket, quint16 port, const QByteArray& headers) {
     socket.connectToHost(QHostAddress::LocalHost, port);
     if (!spinUntil([&] { return socket.state() == QAbstractSocket::ConnectedState; })) return 0;
-    socket.write("GET / HTTP/1.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                 "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n" + headers + "\r\n");
+    socket.write(
+        "GET / HTTP/1.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n" +
+        headers + "\r\n");
     QByteArray head;
     spinUntil([&] {
         while (socket.bytesAvailable() > 0 && !head.endsWith("\r\n\r\n")) head += socket.read(1);  // not past the head
@@ -95,7 +98,8 @@ std::vector<std::unique_ptr<QTcpSocket>> openIdleSockets(quint16 port, int n) {
     }
     spinUntil([&] {
         for (const auto& s : sockets)
-            if (s->state() == QAbstractSocket::ConnectingState || s->state() == QAbstractSocket::HostLookupState) return false;
+            if (s->state() == QAbstractSocket::ConnectingState || s->state() == QAbstractSocket::HostLookupState)
+                return false;
         return true;
     });
     return sockets;
@@ -121,7 +125,9 @@ struct NodeProcess {
             });
         process.start(QStringLiteral(SLUICED_PATH), args + QStringList{"--l2-port", QString::number(port)});
         if (!process.waitForStarted(10000)) return false;
-        spinUntil([&] { return process.state() == QProcess::NotRunning || !call(port, "eth_chainId", {}).isUndefined(); }, 60000);
+        spinUntil(
+            [&] { return process.state() == QProcess::NotRunning || !call(port, "eth_chainId", {}).isUndefined(); },
+            60000);
         return process.state() == QProcess::Running && !call(port, "eth_chainId", {}).isUndefined();
     }
     ~NodeProcess() {
@@ -132,7 +138,9 @@ struct NodeProcess {
 };
 
 QStringList plainNodeArgs(const QString& dataDir) {
-    return {"--data-dir", dataDir, "--block-time", "20", "--fee-recipient", "0x00000000000000000000000000000000000000fe",
+    return {"--data-dir",      dataDir,
+            "--block-time",    "20",
+            "--fee-recipient", "0x00000000000000000000000000000000000000fe",
             "--genesis-alloc", QStringLiteral("%1=100000000000000000000").arg(kAddrA)};
 }
 
@@ -192,29 +200,50 @@ void RpcLimitsTest::browserPagesAreRefused() {
 
     // The attacks.
     // A page on evil.example posts text/plain: the browser sends it without asking first.
-    HttpReply r = exchange(port, rawPost("Host: 127.0.0.1:" + p + "\r\nOrigin: https://evil.example\r\nContent-Type: text/plain;charset=UTF-8\r\n", touch));
+    HttpReply r =
+        exchange(port, rawPost("Host: 127.0.0.1:" + p +
+                                   "\r\nOrigin: https://evil.example\r\nContent-Type: text/plain;charset=UTF-8\r\n",
+                               touch));
     QCOMPARE(r.status, 403);
     QVERIFY(!r.head.toLower().contains("access-control-allow-origin"));
-    QVERIFY2(replyObject(r).value("error").toObject().value("message").toString().contains("--rpc-cors"), r.body.constData());
+    QVERIFY2(replyObject(r).value("error").toObject().value("message").toString().contains("--rpc-cors"),
+             r.body.constData());
     // The same page with application/json (the browser would preflight; the POST is refused anyway).
-    QCOMPARE(exchange(port, rawPost("Host: localhost:" + p + "\r\nOrigin: https://evil.example\r\nContent-Type: application/json\r\n", touch)).status, 403);
+    QCOMPARE(exchange(port, rawPost("Host: localhost:" + p +
+                                        "\r\nOrigin: https://evil.example\r\nContent-Type: application/json\r\n",
+                                    touch))
+                 .status,
+             403);
     // Its preflight gets no permission.
-    r = exchange(port, "OPTIONS / HTTP/1.1\r\nHost: localhost:" + p + "\r\nOrigin: https://evil.example\r\n"
-                       "Access-Control-Request-Method: POST\r\nAccess-Control-Request-Headers: content-type\r\n\r\n");
+    r = exchange(port,
+                 "OPTIONS / HTTP/1.1\r\nHost: localhost:" + p +
+                     "\r\nOrigin: https://evil.example\r\n"
+                     "Access-Control-Request-Method: POST\r\nAccess-Control-Request-Headers: content-type\r\n\r\n");
     QCOMPARE(r.status, 403);
     QVERIFY(!r.head.toLower().contains("access-control-allow-origin"));
     // DNS rebinding: attacker.example now resolves to 127.0.0.1, so for the browser the page and
     // the node are one origin. The Host still names the attacker's domain.
-    r = exchange(port, rawPost("Host: attacker.example:" + p + "\r\nOrigin: http://attacker.example:" + p + "\r\nContent-Type: application/json\r\n", touch));
+    r = exchange(port, rawPost("Host: attacker.example:" + p + "\r\nOrigin: http://attacker.example:" + p +
+                                   "\r\nContent-Type: application/json\r\n",
+                               touch));
     QCOMPARE(r.status, 403);
-    QVERIFY2(replyObject(r).value("error").toObject().value("message").toString().contains("--rpc-allowed-host"), r.body.constData());
-    QCOMPARE(exchange(port, rawPost("Host: ATTACKER.example\r\nContent-Type: application/json\r\n", touch)).status, 403);
-    QCOMPARE(exchange(port, rawPost("Host: 127.0.0.1.attacker.example\r\nContent-Type: application/json\r\n", touch)).status, 403);
+    QVERIFY2(replyObject(r).value("error").toObject().value("message").toString().contains("--rpc-allowed-host"),
+             r.body.constData());
+    QCOMPARE(exchange(port, rawPost("Host: ATTACKER.example\r\nContent-Type: application/json\r\n", touch)).status,
+             403);
+    QCOMPARE(
+        exchange(port, rawPost("Host: 127.0.0.1.attacker.example\r\nContent-Type: application/json\r\n", touch)).status,
+        403);
     // Two Host headers, one of them loopback.
-    QCOMPARE(exchange(port, rawPost("Host: localhost\r\nHost: attacker.example\r\nContent-Type: application/json\r\n", touch)).status, 400);
+    QCOMPARE(exchange(port,
+                      rawPost("Host: localhost\r\nHost: attacker.example\r\nContent-Type: application/json\r\n", touch))
+                 .status,
+             400);
     // No browser header at all, but not JSON: what a form or a no-cors fetch would send.
     QCOMPARE(exchange(port, rawPost("Host: localhost\r\nContent-Type: text/plain\r\n", touch)).status, 415);
-    QCOMPARE(exchange(port, rawPost("Host: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n", touch)).status, 415);
+    QCOMPARE(
+        exchange(port, rawPost("Host: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n", touch)).status,
+        415);
     QCOMPARE(exchange(port, rawPost("Host: localhost\r\n", touch)).status, 415);
     // The page's WebSocket (browsers send the page's Origin; no CORS applies to WebSockets) ...
     {
@@ -241,7 +270,9 @@ void RpcLimitsTest::browserPagesAreRefused() {
         QVERIFY2(r.status == 200 && replyObject(r).value("result") == QJsonValue(true), host.constData());
     }
     QCOMPARE(exchange(port, "POST / HTTP/1.0\r\nContent-Type: application/json\r\nContent-Length: " +
-                                QByteArray::number(touch.size()) + "\r\n\r\n" + touch).status, 200);  // HTTP/1.0, no Host
+                                QByteArray::number(touch.size()) + "\r\n\r\n" + touch)
+                 .status,
+             200);  // HTTP/1.0, no Host
     QCOMPARE(ran, 6);
     {
         QTcpSocket ws;
@@ -249,15 +280,19 @@ void RpcLimitsTest::browserPagesAreRefused() {
     }
 
     // What an operator allows with --rpc-allowed-host and --rpc-cors, as sluiced parses them.
-    const auto config = parseCommandLine({"sluiced", "--rpc-allowed-host", "node.lan", "--rpc-cors", "https://app.example/"});
+    const auto config =
+        parseCommandLine({"sluiced", "--rpc-allowed-host", "node.lan", "--rpc-cors", "https://app.example/"});
     QVERIFY(config.ok());
     server.setAccess(RpcAccess{config->rpcAllowedHosts, config->rpcCorsOrigins});
-    QCOMPARE(exchange(port, rawPost("Host: node.lan:" + p + "\r\nContent-Type: application/json\r\n", touch)).status, 200);
-    r = exchange(port, rawPost("Host: node.lan\r\nOrigin: https://app.example\r\nContent-Type: application/json\r\n", touch));
+    QCOMPARE(exchange(port, rawPost("Host: node.lan:" + p + "\r\nContent-Type: application/json\r\n", touch)).status,
+             200);
+    r = exchange(port,
+                 rawPost("Host: node.lan\r\nOrigin: https://app.example\r\nContent-Type: application/json\r\n", touch));
     QCOMPARE(r.status, 200);
     QVERIFY2(r.head.contains("Access-Control-Allow-Origin: https://app.example\r\n"), r.head.constData());
-    r = exchange(port, "OPTIONS / HTTP/1.1\r\nHost: node.lan\r\nOrigin: https://app.example\r\n"
-                       "Access-Control-Request-Method: POST\r\nAccess-Control-Request-Headers: content-type\r\n\r\n");
+    r = exchange(port,
+                 "OPTIONS / HTTP/1.1\r\nHost: node.lan\r\nOrigin: https://app.example\r\n"
+                 "Access-Control-Request-Method: POST\r\nAccess-Control-Request-Headers: content-type\r\n\r\n");
     QCOMPARE(r.status, 204);
     QVERIFY(r.head.contains("Access-Control-Allow-Origin: https://app.example\r\n"));
     QVERIFY(r.head.contains("Access-Control-Allow-Headers: Content-Type\r\n"));
@@ -266,9 +301,16 @@ void RpcLimitsTest::browserPagesAreRefused() {
         QCOMPARE(wsHandshake(ws, port, "Host: node.lan\r\nOrigin: https://app.example\r\n"), 101);
     }
     // ... and nothing else.
-    QCOMPARE(exchange(port, rawPost("Host: node.lan\r\nOrigin: https://evil.example\r\nContent-Type: application/json\r\n", touch)).status, 403);
+    QCOMPARE(
+        exchange(port,
+                 rawPost("Host: node.lan\r\nOrigin: https://evil.example\r\nContent-Type: application/json\r\n", touch))
+            .status,
+        403);
     QCOMPARE(exchange(port, rawPost("Host: other.lan\r\nContent-Type: application/json\r\n", touch)).status, 403);
-    QCOMPARE(exchange(port, rawPost("Host: node.lan\r\nOrigin: https://app.example\r\nContent-Type: text/plain\r\n", touch)).status, 415);
+    QCOMPARE(
+        exchange(port, rawPost("Host: node.lan\r\nOrigin: https://app.example\r\nContent-Type: text/plain\r\n", touch))
+            .status,
+        415);
     QCOMPARE(ran, 8);
 
     // A node bound to another address serves that address as a Host too.
@@ -277,8 +319,14 @@ void RpcLimitsTest::browserPagesAreRefused() {
     QVERIFY(bound.listen(QHostAddress(QStringLiteral("127.0.0.2")), 0).ok());
     const QByteArray bp = QByteArray::number(bound.port());
     const QHostAddress at(QStringLiteral("127.0.0.2"));
-    QCOMPARE(exchange(bound.port(), rawPost("Host: 127.0.0.2:" + bp + "\r\nContent-Type: application/json\r\n", touch), 15000, at).status, 200);
-    QCOMPARE(exchange(bound.port(), rawPost("Host: 127.0.0.3:" + bp + "\r\nContent-Type: application/json\r\n", touch), 15000, at).status, 403);
+    QCOMPARE(exchange(bound.port(), rawPost("Host: 127.0.0.2:" + bp + "\r\nContent-Type: application/json\r\n", touch),
+                      15000, at)
+                 .status,
+             200);
+    QCOMPARE(exchange(bound.port(), rawPost("Host: 127.0.0.3:" + bp + "\r\nContent-Type: application/json\r\n", touch),
+                      15000, at)
+                 .status,
+             403);
 }
 
 // Item 6: every parameter that sizes an answer or becomes an integer is checked first.
@@ -307,29 +355,38 @@ void RpcLimitsTest::parametersAreBounded() {
         return c;
     };
     // Numbers that a cast to uint64 would turn into undefined behaviour, and other bad counts.
-    const QJsonArray badCounts{-1, 1e300, -1e300, 1.5, 0, 1025, 9007199254740994.0, "0x10000000000000000", "1024", "0x", true, QJsonObject{}};
+    const QJsonArray badCounts{-1,     1e300, -1e300, 1.5,          0, 1025, 9007199254740994.0, "0x10000000000000000",
+                               "1024", "0x",  true,   QJsonObject{}};
     for (const QJsonValue& count : badCounts)
-        QVERIFY2(code("eth_feeHistory", {count, "latest", QJsonArray{}}) == -32602, QJsonDocument(QJsonArray{count}).toJson().constData());
+        QVERIFY2(code("eth_feeHistory", {count, "latest", QJsonArray{}}) == -32602,
+                 QJsonDocument(QJsonArray{count}).toJson().constData());
     QJsonArray hundred;
     for (int i = 0; i < 100; ++i) hundred.append(i);
     QJsonArray hundredAndOne = hundred;
     hundredAndOne.append(100);
     for (const QJsonValue& percentiles : QJsonArray{hundredAndOne, QJsonArray{50, 10}, QJsonArray{101}, QJsonArray{-1},
-                                                   QJsonArray{"50"}, QJsonArray{QJsonArray{}}, "0x1", QJsonObject{}})
-        QVERIFY2(code("eth_feeHistory", {1, "latest", percentiles}) == -32602, QJsonDocument(QJsonArray{percentiles}).toJson().constData());
+                                                    QJsonArray{"50"}, QJsonArray{QJsonArray{}}, "0x1", QJsonObject{}})
+        QVERIFY2(code("eth_feeHistory", {1, "latest", percentiles}) == -32602,
+                 QJsonDocument(QJsonArray{percentiles}).toJson().constData());
     // The largest allowed question: 1,024 blocks (there are two) and 100 percentiles.
     const QJsonObject history = call(port, "eth_feeHistory", {"0x400", "latest", hundred}).toObject();
     QCOMPARE(history.value("oldestBlock").toString(), QStringLiteral("0x0"));
     QCOMPARE(history.value("reward").toArray().size(), 2);
     QCOMPARE(history.value("reward").toArray().at(0).toArray().size(), 100);
-    QCOMPARE(call(port, "eth_feeHistory", {1, "latest", QJsonArray{0, 12.5, 12.5, 100}}).toObject().value("reward").toArray().size(), 1);
+    QCOMPARE(call(port, "eth_feeHistory", {1, "latest", QJsonArray{0, 12.5, 12.5, 100}})
+                 .toObject()
+                 .value("reward")
+                 .toArray()
+                 .size(),
+             1);
     QCOMPARE(call(port, "eth_feeHistory", {"0x1", "latest"}).toObject().value("baseFeePerGas").toArray().size(), 2);
 
     // Block numbers and flags.
     QCOMPARE(code("eth_getBlockByNumber", {"0xffffffffffffffffffff", false}), -32602);
     QCOMPARE(code("eth_getBlockByNumber", {1e300, false}), -32602);
     QCOMPARE(code("eth_getBlockByNumber", {"0x1", "yes"}), -32602);
-    QCOMPARE(code("eth_getBlockByNumber", {QJsonObject{{"blockNumber", QJsonObject{{"blockNumber", "0x1"}}}}, false}), -32602);
+    QCOMPARE(code("eth_getBlockByNumber", {QJsonObject{{"blockNumber", QJsonObject{{"blockNumber", "0x1"}}}}, false}),
+             -32602);
     QCOMPARE(code("eth_getBalance", {kAddrA, "0x1ffffffffffffffff"}), -32602);
     QCOMPARE(call(port, "eth_getBlockByNumber", {"0x1"}).toObject().value("number").toString(), QStringLiteral("0x1"));
     QVERIFY(call(port, "eth_getBlockByNumber", {"0xffffffffffffffff", true}).isNull());
@@ -338,7 +395,9 @@ void RpcLimitsTest::parametersAreBounded() {
     auto value = [](const QJsonValue& v, std::uint64_t lo, std::uint64_t hi) -> std::optional<std::uint64_t> {
         auto n = integerParam(v, lo, hi, QStringLiteral("n"));
         if (const auto* f = std::get_if<RpcFailure>(&n)) {
-            if (f->code != rpc_error::invalidParams || !f->message.contains(QStringLiteral("n must be an integer from"))) return 7777;
+            if (f->code != rpc_error::invalidParams ||
+                !f->message.contains(QStringLiteral("n must be an integer from")))
+                return 7777;
             return std::nullopt;
         }
         return std::get<std::uint64_t>(n);
@@ -542,7 +601,8 @@ void RpcLimitsTest::webSocketLimits() {
         QCOMPARE(wsHandshake(deaf, port, "Host: 127.0.0.1\r\n"), 101);
         deaf.setReadBufferSize(1);  // reads no more: pings stay unanswered
         deaf.write(wsFrame(rpcBody("eth_subscribe", {"newHeads"})));
-        QVERIFY(spinUntil([&] { return server.subscriptionCount() == 6; }));  // b's four, the listener's, the deaf one's
+        QVERIFY(
+            spinUntil([&] { return server.subscriptionCount() == 6; }));  // b's four, the listener's, the deaf one's
         QVERIFY(spinUntil([&] { return quiet.socket.state() == QAbstractSocket::UnconnectedState; }));
         QVERIFY(spinUntil([&] { return server.subscriptionCount() == 5; }));  // the deaf one is gone
         QCOMPARE(listener.socket.state(), QAbstractSocket::ConnectedState);
@@ -555,7 +615,8 @@ void RpcLimitsTest::webSocketLimits() {
         limits.maxUnsentBytes = 256 * 1024;
         RpcServer server(nullptr, limits);
         registerEthMethods(server, seq);
-        server.registerSyncMethod("test_big", [](const QJsonValue&) -> RpcOutcome { return QJsonValue(QString(300000, QLatin1Char('a'))); });
+        server.registerSyncMethod(
+            "test_big", [](const QJsonValue&) -> RpcOutcome { return QJsonValue(QString(300000, QLatin1Char('a'))); });
         QVERIFY(server.listen(QHostAddress::LocalHost, 0).ok());
         Client listener;
         QVERIFY(open(listener, server.port()));
@@ -586,8 +647,14 @@ void RpcLimitsTest::attacksOnTheRealNode() {
     const QByteArray chainId = rpcBody("eth_chainId");
 
     // Item 4.
-    QCOMPARE(exchange(port, rawPost("Host: 127.0.0.1:" + p + "\r\nOrigin: https://evil.example\r\nContent-Type: text/plain\r\n", chainId)).status, 403);
-    QCOMPARE(exchange(port, rawPost("Host: attacker.example:" + p + "\r\nContent-Type: application/json\r\n", chainId)).status, 403);
+    QCOMPARE(exchange(port, rawPost("Host: 127.0.0.1:" + p +
+                                        "\r\nOrigin: https://evil.example\r\nContent-Type: text/plain\r\n",
+                                    chainId))
+                 .status,
+             403);
+    QCOMPARE(exchange(port, rawPost("Host: attacker.example:" + p + "\r\nContent-Type: application/json\r\n", chainId))
+                 .status,
+             403);
     {
         QTcpSocket ws;
         QCOMPARE(wsHandshake(ws, port, "Host: 127.0.0.1:" + p + "\r\nOrigin: https://evil.example\r\n"), 403);

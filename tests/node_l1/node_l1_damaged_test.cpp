@@ -34,7 +34,9 @@ Address addressOf(std::uint8_t b) {
     return a;
 }
 // How a message names the row of hashOf(b): x'bbbb…' (32 bytes).
-QString rowKey(std::uint8_t b) { return QStringLiteral("x'%1'").arg(QStringLiteral("%1").arg(b, 2, 16, QLatin1Char('0')).repeated(32)); }
+QString rowKey(std::uint8_t b) {
+    return QStringLiteral("x'%1'").arg(QStringLiteral("%1").arg(b, 2, 16, QLatin1Char('0')).repeated(32));
+}
 
 L1BatchRow batchRow(std::uint64_t index, std::uint8_t tx) {
     L1BatchRow b;
@@ -64,7 +66,8 @@ void writeL1View(const QString& path) {
     bad.judgement = L1Judgement::fraudulent;
     bad.verdict = QStringLiteral("WrongStateRoot");
     QVERIFY(d.upsertL1Batch(bad));
-    QVERIFY(d.upsertL1Withdrawal(L1WithdrawalRow{hashOf(1), 0, 0, kRecipient, U256(12345), hashOf(0x77), {hashOf(5), hashOf(6)}, false}));
+    QVERIFY(d.upsertL1Withdrawal(
+        L1WithdrawalRow{hashOf(1), 0, 0, kRecipient, U256(12345), hashOf(0x77), {hashOf(5), hashOf(6)}, false}));
     QVERIFY(d.upsertL1Deposit(L1DepositRow{0, kRecipient, U256(100), 7, hashOf(0x90), 20, {}}));
     StoredDeposit credited;
     credited.queueIndex = 0;
@@ -115,51 +118,66 @@ void NodeL1DamagedTest::sluiceMethodsAnswerAnErrorNotZeros_data() {
     QTest::addColumn<QString>("method");
     QTest::addColumn<QString>("expected");
     const QString batch0 = rowKey(1), batch1 = rowKey(2);
-    QTest::newRow("batch state root 1 byte") << QStringLiteral("UPDATE l1_batches SET state_root = x'00' WHERE idx = 0")
-                                             << QStringLiteral("sluice_getBatches")
-                                             << QStringLiteral("l1_batches.state_root (row l1_tx_hash=%1) holds a 1-byte BLOB, not a 32-byte hash").arg(batch0);
-    QTest::newRow("batch final time text") << QStringLiteral("UPDATE l1_batches SET final_at = 'abc' WHERE idx = 1")
-                                           << QStringLiteral("sluice_getBatches")
-                                           << QStringLiteral("l1_batches.final_at (row l1_tx_hash=%1) holds the text 'abc'").arg(batch1);
-    QTest::newRow("batch judgement out of range") << QStringLiteral("UPDATE l1_batches SET judgement = 7 WHERE idx = 0")
-                                                  << QStringLiteral("sluice_getBatches")
-                                                  << QStringLiteral("l1_batches.judgement (row l1_tx_hash=%1) holds the integer 7, not an integer from 0 to 2").arg(batch0);
-    QTest::newRow("batch transactions not whole hashes") << QStringLiteral("UPDATE l1_batches SET l2_tx_hashes = x'01' WHERE idx = 0")
-                                                         << QStringLiteral("sluice_getBatches")
-                                                         << QStringLiteral("l1_batches.l2_tx_hashes (row l1_tx_hash=%1) holds a 1-byte BLOB").arg(batch0);
-    QTest::newRow("latest batch proposer 19 bytes") << QStringLiteral("UPDATE l1_batches SET proposer = zeroblob(19) WHERE idx = 1")
-                                                    << QStringLiteral("sluice_status")
-                                                    << QStringLiteral("l1_batches.proposer (row l1_tx_hash=%1) holds a 19-byte BLOB, not a 20-byte address").arg(batch1);
-    QTest::newRow("fraudulent batch index negative") << QStringLiteral("UPDATE l1_batches SET idx = -1 WHERE idx = 1")
-                                                     << QStringLiteral("sluice_status")
-                                                     << QStringLiteral("l1_batches.idx (row l1_tx_hash=%1) holds the integer -1").arg(batch1);
-    QTest::newRow("withdrawal amount text") << QStringLiteral("UPDATE l1_withdrawals SET amount = 'abc' WHERE withdrawal_index = 0")
-                                            << QStringLiteral("sluice_getWithdrawals")
-                                            << QStringLiteral("l1_withdrawals.amount (row batch_l1_tx_hash=%1, withdrawal_index=0) holds the text 'abc', not a 32-byte amount").arg(batch0);
-    QTest::newRow("withdrawal proof not whole hashes") << QStringLiteral("UPDATE l1_withdrawals SET proof = x'0102' WHERE withdrawal_index = 0")
-                                                       << QStringLiteral("sluice_getWithdrawals")
-                                                       << QStringLiteral("l1_withdrawals.proof (row batch_l1_tx_hash=%1, withdrawal_index=0) holds a 2-byte BLOB").arg(batch0);
-    QTest::newRow("withdrawal's batch root") << QStringLiteral("UPDATE l1_batches SET tx_root = x'00' WHERE idx = 0")
-                                             << QStringLiteral("sluice_getWithdrawals")
-                                             << QStringLiteral("l1_batches.tx_root (row l1_tx_hash=%1) holds a 1-byte BLOB").arg(batch0);
-    QTest::newRow("deposit amount 31 bytes") << QStringLiteral("UPDATE l1_deposits SET amount = zeroblob(31) WHERE queue_index = 0")
-                                             << QStringLiteral("sluice_getDeposits")
-                                             << QStringLiteral("l1_deposits.amount (row queue_index=0) holds a 31-byte BLOB, not a 32-byte amount");
-    QTest::newRow("deposit L1 tx hash text") << QStringLiteral("UPDATE l1_deposits SET l1_tx_hash = 'abc' WHERE queue_index = 0")
-                                             << QStringLiteral("sluice_getDeposits")
-                                             << QStringLiteral("l1_deposits.l1_tx_hash (row queue_index=0) holds the text 'abc', not a 32-byte hash");
-    QTest::newRow("deposit credited block negative") << QStringLiteral("UPDATE deposits SET credited_block = -1 WHERE queue_index = 0")
-                                                     << QStringLiteral("sluice_getDeposits")
-                                                     << QStringLiteral("deposits.credited_block (row queue_index=0) holds the integer -1");
-    QTest::newRow("head time not a number") << QStringLiteral("UPDATE meta SET value = CAST('abc' AS BLOB) WHERE key = 'l1.headTimestamp'")
-                                            << QStringLiteral("sluice_getBatches")
-                                            << QStringLiteral("meta l1.headTimestamp holds 'abc', not a number");
-    QTest::newRow("parameters not JSON") << QStringLiteral("UPDATE meta SET value = CAST('not json' AS BLOB) WHERE key = 'l1.params'")
-                                         << QStringLiteral("sluice_status")
-                                         << QStringLiteral("meta l1.params holds 8 bytes that are not a JSON object");
-    QTest::newRow("state root not a hash") << QStringLiteral("UPDATE meta SET value = CAST('0x12' AS BLOB) WHERE key = 'l1.stateRoot'")
-                                           << QStringLiteral("sluice_status")
-                                           << QStringLiteral("meta l1.stateRoot holds '0x12', not a 32-byte hash");
+    QTest::newRow("batch state root 1 byte")
+        << QStringLiteral("UPDATE l1_batches SET state_root = x'00' WHERE idx = 0")
+        << QStringLiteral("sluice_getBatches")
+        << QStringLiteral("l1_batches.state_root (row l1_tx_hash=%1) holds a 1-byte BLOB, not a 32-byte hash")
+               .arg(batch0);
+    QTest::newRow("batch final time text")
+        << QStringLiteral("UPDATE l1_batches SET final_at = 'abc' WHERE idx = 1") << QStringLiteral("sluice_getBatches")
+        << QStringLiteral("l1_batches.final_at (row l1_tx_hash=%1) holds the text 'abc'").arg(batch1);
+    QTest::newRow("batch judgement out of range")
+        << QStringLiteral("UPDATE l1_batches SET judgement = 7 WHERE idx = 0") << QStringLiteral("sluice_getBatches")
+        << QStringLiteral("l1_batches.judgement (row l1_tx_hash=%1) holds the integer 7, not an integer from 0 to 2")
+               .arg(batch0);
+    QTest::newRow("batch transactions not whole hashes")
+        << QStringLiteral("UPDATE l1_batches SET l2_tx_hashes = x'01' WHERE idx = 0")
+        << QStringLiteral("sluice_getBatches")
+        << QStringLiteral("l1_batches.l2_tx_hashes (row l1_tx_hash=%1) holds a 1-byte BLOB").arg(batch0);
+    QTest::newRow("latest batch proposer 19 bytes")
+        << QStringLiteral("UPDATE l1_batches SET proposer = zeroblob(19) WHERE idx = 1")
+        << QStringLiteral("sluice_status")
+        << QStringLiteral("l1_batches.proposer (row l1_tx_hash=%1) holds a 19-byte BLOB, not a 20-byte address")
+               .arg(batch1);
+    QTest::newRow("fraudulent batch index negative")
+        << QStringLiteral("UPDATE l1_batches SET idx = -1 WHERE idx = 1") << QStringLiteral("sluice_status")
+        << QStringLiteral("l1_batches.idx (row l1_tx_hash=%1) holds the integer -1").arg(batch1);
+    QTest::newRow("withdrawal amount text")
+        << QStringLiteral("UPDATE l1_withdrawals SET amount = 'abc' WHERE withdrawal_index = 0")
+        << QStringLiteral("sluice_getWithdrawals")
+        << QStringLiteral(
+               "l1_withdrawals.amount (row batch_l1_tx_hash=%1, withdrawal_index=0) holds the text 'abc', not a 32-byte amount")
+               .arg(batch0);
+    QTest::newRow("withdrawal proof not whole hashes")
+        << QStringLiteral("UPDATE l1_withdrawals SET proof = x'0102' WHERE withdrawal_index = 0")
+        << QStringLiteral("sluice_getWithdrawals")
+        << QStringLiteral("l1_withdrawals.proof (row batch_l1_tx_hash=%1, withdrawal_index=0) holds a 2-byte BLOB")
+               .arg(batch0);
+    QTest::newRow("withdrawal's batch root")
+        << QStringLiteral("UPDATE l1_batches SET tx_root = x'00' WHERE idx = 0")
+        << QStringLiteral("sluice_getWithdrawals")
+        << QStringLiteral("l1_batches.tx_root (row l1_tx_hash=%1) holds a 1-byte BLOB").arg(batch0);
+    QTest::newRow("deposit amount 31 bytes")
+        << QStringLiteral("UPDATE l1_deposits SET amount = zeroblob(31) WHERE queue_index = 0")
+        << QStringLiteral("sluice_getDeposits")
+        << QStringLiteral("l1_deposits.amount (row queue_index=0) holds a 31-byte BLOB, not a 32-byte amount");
+    QTest::newRow("deposit L1 tx hash text")
+        << QStringLiteral("UPDATE l1_deposits SET l1_tx_hash = 'abc' WHERE queue_index = 0")
+        << QStringLiteral("sluice_getDeposits")
+        << QStringLiteral("l1_deposits.l1_tx_hash (row queue_index=0) holds the text 'abc', not a 32-byte hash");
+    QTest::newRow("deposit credited block negative")
+        << QStringLiteral("UPDATE deposits SET credited_block = -1 WHERE queue_index = 0")
+        << QStringLiteral("sluice_getDeposits")
+        << QStringLiteral("deposits.credited_block (row queue_index=0) holds the integer -1");
+    QTest::newRow("head time not a number")
+        << QStringLiteral("UPDATE meta SET value = CAST('abc' AS BLOB) WHERE key = 'l1.headTimestamp'")
+        << QStringLiteral("sluice_getBatches") << QStringLiteral("meta l1.headTimestamp holds 'abc', not a number");
+    QTest::newRow("parameters not JSON")
+        << QStringLiteral("UPDATE meta SET value = CAST('not json' AS BLOB) WHERE key = 'l1.params'")
+        << QStringLiteral("sluice_status") << QStringLiteral("meta l1.params holds 8 bytes that are not a JSON object");
+    QTest::newRow("state root not a hash")
+        << QStringLiteral("UPDATE meta SET value = CAST('0x12' AS BLOB) WHERE key = 'l1.stateRoot'")
+        << QStringLiteral("sluice_status") << QStringLiteral("meta l1.stateRoot holds '0x12', not a 32-byte hash");
 }
 
 // L1 unreachable: the methods answer from the tables alone, as after a restart before L1 is read.
@@ -176,8 +194,9 @@ void NodeL1DamagedTest::sluiceMethodsAnswerAnErrorNotZeros() {
     L1Side side(l1Config(dir.path(), deadL1, kRollup), nullptr, &server);
     QVERIFY(side.start().ok());
     const QJsonArray params = method == QLatin1String("sluice_getBatches") ? QJsonArray{0, 10}
-                              : method == QLatin1String("sluice_status")   ? QJsonArray{}
-                                                                           : QJsonArray{QString::fromStdString(kRecipient.hex())};
+                              : method == QLatin1String("sluice_status")
+                                  ? QJsonArray{}
+                                  : QJsonArray{QString::fromStdString(kRecipient.hex())};
     int code = 0;
     QString message;
     const QJsonValue intact = sluice::node_test::call(server.port(), method, params, &code, &message);
@@ -205,10 +224,14 @@ void NodeL1DamagedTest::restartLogsAndL1RewritesTheView() {
     tamper(path, QStringLiteral("UPDATE l1_batches SET state_root = x'00' WHERE idx = 0"));
     tamper(path, QStringLiteral("UPDATE meta SET value = CAST('x' AS BLOB) WHERE key = 'l1.headTimestamp'"));
     tamper(path, QStringLiteral("INSERT INTO meta(key, value) VALUES('l1.persistedBlock', CAST('-4' AS BLOB))"));
-    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral(
-        "the node database is damaged: l1_batches\\.state_root \\(row l1_tx_hash=x'0101.*holds a 1-byte BLOB.*rewritten from L1")));
-    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral(
-        "the node database is damaged: meta l1\\.persistedBlock holds '-4', not a number.*read again from L1")));
+    QTest::ignoreMessage(
+        QtWarningMsg,
+        QRegularExpression(QStringLiteral(
+            "the node database is damaged: l1_batches\\.state_root \\(row l1_tx_hash=x'0101.*holds a 1-byte BLOB.*rewritten from L1")));
+    QTest::ignoreMessage(
+        QtWarningMsg,
+        QRegularExpression(QStringLiteral(
+            "the node database is damaged: meta l1\\.persistedBlock holds '-4', not a number.*read again from L1")));
 
     RpcServer server;
     QVERIFY(server.listen(QHostAddress::LocalHost, 0).ok());
@@ -220,11 +243,13 @@ void NodeL1DamagedTest::restartLogsAndL1RewritesTheView() {
     QString message;
     QJsonValue batches;
     QVERIFY(test::waitUntil([&] {
-        batches = sluice::node_test::call(server.port(), QStringLiteral("sluice_getBatches"), QJsonArray{0, 10}, &code, &message);
+        batches = sluice::node_test::call(server.port(), QStringLiteral("sluice_getBatches"), QJsonArray{0, 10}, &code,
+                                          &message);
         return code == 0 && batches.isArray();
     }));
     QCOMPARE(batches.toArray().size(), 0);
-    const QJsonValue status = sluice::node_test::call(server.port(), QStringLiteral("sluice_status"), {}, &code, &message);
+    const QJsonValue status =
+        sluice::node_test::call(server.port(), QStringLiteral("sluice_status"), {}, &code, &message);
     QVERIFY2(code == 0, qPrintable(message));
     QVERIFY(status.toObject().value(QStringLiteral("latestBatch")).isNull());
     QCOMPARE(fatal.count(), 0);

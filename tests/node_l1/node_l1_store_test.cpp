@@ -73,7 +73,8 @@ private slots:
         file.close();
         auto damaged = NodeDatabase::open(path);
         QVERIFY(!damaged);
-        QVERIFY2(QString::fromStdString(damaged.message()).contains(QStringLiteral("is damaged")), damaged.message().c_str());
+        QVERIFY2(QString::fromStdString(damaged.message()).contains(QStringLiteral("is damaged")),
+                 damaged.message().c_str());
 
         const QString foreign = dir.filePath(QStringLiteral("other.sqlite"));
         {
@@ -86,7 +87,8 @@ private slots:
         QSqlDatabase::removeDatabase(QStringLiteral("foreign"));
         auto other = NodeDatabase::open(foreign);
         QVERIFY(!other);
-        QVERIFY2(QString::fromStdString(other.message()).contains(QStringLiteral("not a sluiced database")), other.message().c_str());
+        QVERIFY2(QString::fromStdString(other.message()).contains(QStringLiteral("not a sluiced database")),
+                 other.message().c_str());
     }
 
     void batchesKeepRevertedRowsWhenIndicesAreReused() {
@@ -156,7 +158,8 @@ private slots:
         QVERIFY(db);
         auto& d = **db;
         for (std::uint64_t i = 0; i < 3; ++i)
-            QVERIFY(d.upsertL1Deposit(L1DepositRow{i, addressOf(i == 1 ? 0x55 : 0x66), U256(100 + i), 7, hashOf(std::uint8_t(0x90 + i)), 20 + i, {}}));
+            QVERIFY(d.upsertL1Deposit(L1DepositRow{
+                i, addressOf(i == 1 ? 0x55 : 0x66), U256(100 + i), 7, hashOf(std::uint8_t(0x90 + i)), 20 + i, {}}));
         QCOMPARE(*d.l1DepositCount(), std::uint64_t(3));
         // The sequencer's own table says which L2 block credited deposit 0.
         StoredDeposit credited;
@@ -174,7 +177,8 @@ private slots:
         QCOMPARE((*d.l1Deposit(1))->to, addressOf(0x55));
         QVERIFY(!*d.l1Deposit(9));
 
-        QVERIFY(d.upsertL1FraudProof(L1FraudProofRow{hashOf(0xf0), 1, 2, 3, QStringLiteral("Overdraft"), addressOf(0x70), 30}));
+        QVERIFY(d.upsertL1FraudProof(
+            L1FraudProofRow{hashOf(0xf0), 1, 2, 3, QStringLiteral("Overdraft"), addressOf(0x70), 30}));
         QCOMPARE(d.l1FraudProofs()->size(), std::size_t(1));
         QCOMPARE((*d.l1FraudProofs())[0].verdict, QStringLiteral("Overdraft"));
 
@@ -246,28 +250,31 @@ private slots:
         QVERIFY(c->dataDir.endsWith(QStringLiteral("sluiced-verifier")));
 
         c = parseCommandLine({QStringLiteral("sluiced"), QStringLiteral("--verifier"), QStringLiteral("--l1-rpc"),
-                              QStringLiteral("http://x"), QStringLiteral("--rollup"), rollup, QStringLiteral("--key-file"),
-                              QStringLiteral("k"), QStringLiteral("--l2-port"), QStringLiteral("9999"),
-                              QStringLiteral("--data-dir"), QStringLiteral("/tmp/v")});
+                              QStringLiteral("http://x"), QStringLiteral("--rollup"), rollup,
+                              QStringLiteral("--key-file"), QStringLiteral("k"), QStringLiteral("--l2-port"),
+                              QStringLiteral("9999"), QStringLiteral("--data-dir"), QStringLiteral("/tmp/v")});
         QVERIFY(c);
         QVERIFY(c->serveRpc);
         QCOMPARE(c->rpcPort, std::uint16_t(9999));
         QCOMPARE(c->dataDir, QStringLiteral("/tmp/v"));
 
-        auto noKey = parseCommandLine({QStringLiteral("sluiced"), QStringLiteral("--verifier"), QStringLiteral("--l1-rpc"),
-                                       QStringLiteral("http://x"), QStringLiteral("--rollup"), rollup});
+        auto noKey =
+            parseCommandLine({QStringLiteral("sluiced"), QStringLiteral("--verifier"), QStringLiteral("--l1-rpc"),
+                              QStringLiteral("http://x"), QStringLiteral("--rollup"), rollup});
         QVERIFY(!noKey);
         QVERIFY(QString::fromStdString(noKey.message()).contains(QStringLiteral("--key-file")));
-        auto noL1 = parseCommandLine({QStringLiteral("sluiced"), QStringLiteral("--verifier"), QStringLiteral("--key-file"),
-                                      QStringLiteral("k")});
+        auto noL1 = parseCommandLine({QStringLiteral("sluiced"), QStringLiteral("--verifier"),
+                                      QStringLiteral("--key-file"), QStringLiteral("k")});
         QVERIFY(!noL1);
         QVERIFY(QString::fromStdString(noL1.message()).contains(QStringLiteral("--l1-rpc")));
 
-        auto conf = parseCommandLine({QStringLiteral("sluiced"), QStringLiteral("--deposit-confirmations"), QStringLiteral("3")});
+        auto conf = parseCommandLine(
+            {QStringLiteral("sluiced"), QStringLiteral("--deposit-confirmations"), QStringLiteral("3")});
         QVERIFY(conf);
         QCOMPARE(conf->depositConfirmations, std::optional<std::uint64_t>(3));
         QVERIFY(conf->sequencer && conf->serveRpc);
-        QVERIFY(!parseCommandLine({QStringLiteral("sluiced"), QStringLiteral("--deposit-confirmations"), QStringLiteral("x")}));
+        QVERIFY(!parseCommandLine(
+            {QStringLiteral("sluiced"), QStringLiteral("--deposit-confirmations"), QStringLiteral("x")}));
     }
 };
 

@@ -63,8 +63,10 @@ rollup::Record depositRecord(const DepositQueuedEvent& d, const rollup::AccountT
     r.address = d.to;
     r.value = d.amount;
     r.timestamp = d.timestamp;
-    if (auto i = tree.index_of(d.to)) r.to = *i;
-    else r.new_account = true;
+    if (auto i = tree.index_of(d.to))
+        r.to = *i;
+    else
+        r.new_account = true;
     return r;
 }
 
@@ -136,8 +138,8 @@ void RollupReaderTest::unreadableBatchIsNeverInWindowOrFinal() {
     // The alarm names the batch that cannot be read; the one after it is unverified because of it.
     QCOMPARE(replica.unreadableBatches(), (std::vector<quint64>{0}));
     for (const auto& b : replica.batches()) {
-        QCOMPARE(b.status(1000), ReplicaBatch::Status::Unverified);        // inside its window
-        QCOMPARE(b.status(1'000'000), ReplicaBatch::Status::Unverified);   // long after it
+        QCOMPARE(b.status(1000), ReplicaBatch::Status::Unverified);       // inside its window
+        QCOMPARE(b.status(1'000'000), ReplicaBatch::Status::Unverified);  // long after it
         QCOMPARE(batchStatusName(b.status(1'000'000)), QStringLiteral("unverified"));
     }
     // One BatchesReverted removes both (whatever their number), and the alarm with them.
@@ -200,9 +202,12 @@ void RollupReaderTest::depositsBatchesAndFraud() {
     QCOMPARE(dep.to, alice);
     QVERIFY(dep.amount == 2 * kEther);
     // The queue word the contract stored is the C++ chain step (hash with the timestamp packed in).
-    const QJsonObject hashCall{{QStringLiteral("to"), rollup},
-                               {QStringLiteral("data"), QString::fromStdString(to_hex(*encode_call("depositHash(uint256)", {U256(0)})))}};
-    const auto stored = from_hex(anvil.call(QStringLiteral("eth_call"), QJsonArray{hashCall, QStringLiteral("latest")}).toString().toStdString());
+    const QJsonObject hashCall{
+        {QStringLiteral("to"), rollup},
+        {QStringLiteral("data"), QString::fromStdString(to_hex(*encode_call("depositHash(uint256)", {U256(0)})))}};
+    const auto stored = from_hex(anvil.call(QStringLiteral("eth_call"), QJsonArray{hashCall, QStringLiteral("latest")})
+                                     .toString()
+                                     .toStdString());
     QVERIFY(stored && stored->size() == 32);
     QCOMPARE(*Hash::from_view(*stored), rollup::deposit_chain_next(Hash{}, alice, 2 * kEther, dep.timestamp));
 

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Runs every tst_*.qml in this folder with the Sluice module and a throw-away data dir.
 
+#include <QtQml/qqmlextensionplugin.h>
+#include <QtQuickTest/quicktest.h>
 #include <QQmlEngine>
 #include <QQuickStyle>
 #include <QTemporaryDir>
-#include <QtQml/qqmlextensionplugin.h>
-#include <QtQuickTest/quicktest.h>
 
 #include <memory>
 

@@ -98,10 +98,11 @@ std::optional<QJsonObject> AnvilFixture::receiptJson(const QString& txHash) {
 
 std::optional<QJsonObject> AnvilFixture::sendUnlocked(const Address& from, const std::optional<Address>& to,
                                                       const Bytes& data, const U256& value, QString* error) {
-    QJsonObject tx{{QStringLiteral("from"), hexString(from)},
-                   {QStringLiteral("data"), hexString(data)},
-                   {QStringLiteral("value"), QString::fromStdString(u256_to_quantity(value))},
-                   {QStringLiteral("gas"), QStringLiteral("0x1c9c380")}};  // 30M: no estimate, reverts show in the receipt
+    QJsonObject tx{
+        {QStringLiteral("from"), hexString(from)},
+        {QStringLiteral("data"), hexString(data)},
+        {QStringLiteral("value"), QString::fromStdString(u256_to_quantity(value))},
+        {QStringLiteral("gas"), QStringLiteral("0x1c9c380")}};  // 30M: no estimate, reverts show in the receipt
     if (to) tx.insert(QStringLiteral("to"), hexString(*to));
     auto sent = call(QStringLiteral("eth_sendTransaction"), QJsonArray{tx});
     if (!sent) {
@@ -152,7 +153,8 @@ std::optional<QJsonObject> AnvilFixture::sendSigned(const PrivateKey& key, const
 }
 
 CallOutcome AnvilFixture::ethCall(const Address& to, const Bytes& data, const std::optional<Address>& from) {
-    QJsonObject tx{{QStringLiteral("to"), hexString(to)}, {QStringLiteral("data"), hexString(data)},
+    QJsonObject tx{{QStringLiteral("to"), hexString(to)},
+                   {QStringLiteral("data"), hexString(data)},
                    {QStringLiteral("gas"), QStringLiteral("0x1c9c380")}};
     if (from) tx.insert(QStringLiteral("from"), hexString(*from));
     auto r = call(QStringLiteral("eth_call"), QJsonArray{tx, QStringLiteral("latest")});

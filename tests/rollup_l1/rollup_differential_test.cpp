@@ -15,8 +15,8 @@
 #include <QtTest>
 
 #include <array>
-#include <map>
 #include <limits>
+#include <map>
 #include <random>
 #include <set>
 
@@ -104,7 +104,8 @@ public:
     std::vector<Record> bootstrap() {
         begin();
         std::vector<Record> out;
-        for (std::size_t k = 1; k < 10; ++k) out.push_back(depositNew(m_addresses[k], U256(50) * kEther + below(kEther)));
+        for (std::size_t k = 1; k < 10; ++k)
+            out.push_back(depositNew(m_addresses[k], U256(50) * kEther + below(kEther)));
         Address whale;
         whale[0] = 0xee;
         whale[19] = 0x01;
@@ -133,8 +134,8 @@ public:
         std::vector<Record> out;
         for (int k = 0; k < 2; ++k) {
             const std::uint32_t from = m_rich[k];
-            out.push_back(sign(10 + k, from, m_work[from].nonce, m_addresses[10 + k], 0, false, price, 0, 0, 21000,
-                               from));
+            out.push_back(
+                sign(10 + k, from, m_work[from].nonce, m_addresses[10 + k], 0, false, price, 0, 0, 21000, from));
         }
         intent.verdict = Verdict::Overflow;
         intent.index = out.size();
@@ -211,7 +212,8 @@ private:
             f.gasPrice = m_params.base_fee + below(2 * kGwei);
         }
         if (chance(15)) f.gasLimit = 21000 + pick(30000);
-        if (chance(3)) f.gasLimit = std::numeric_limits<std::uint64_t>::max();  // the fee is for 21000 gas whatever the limit
+        if (chance(3))
+            f.gasLimit = std::numeric_limits<std::uint64_t>::max();  // the fee is for 21000 gas whatever the limit
         return f;
     }
     U256 price(const Fees& f) const {
@@ -246,8 +248,8 @@ private:
     }
     Record applied(std::size_t key, std::uint32_t from, std::uint64_t nonce, const Address& to, const U256& value,
                    const Fees& f, std::optional<std::uint32_t> toIndex) {
-        auto r = applied_forced_record(forcedTx(m_keys[key], nonce, to, value, f), queueTime(), from,
-                                       m_addresses[key], toIndex, m_params);
+        auto r = applied_forced_record(forcedTx(m_keys[key], nonce, to, value, f), queueTime(), from, m_addresses[key],
+                                       toIndex, m_params);
         if (!r) qFatal("applied_forced_record: %s", r.message().c_str());
         return *r;
     }
@@ -409,9 +411,7 @@ private:
         };
         Record r;
         switch (v) {
-        case 0:
-            set(Verdict::BadNonce, "nonce ahead (kind 0)");
-            return transfer(s.nonce + 1 + pick(3), 1);
+        case 0: set(Verdict::BadNonce, "nonce ahead (kind 0)"); return transfer(s.nonce + 1 + pick(3), 1);
         case 1:
             set(Verdict::BadNonce, "nonce behind: a replayed transaction (double spend)");
             if (s.nonce == 0) return transfer(1, 1);
@@ -575,7 +575,7 @@ private:
     AccountTree m_tree;
     std::vector<PrivateKey> m_keys;
     std::vector<Address> m_addresses;
-    std::vector<Account> m_work;  // the committed tree plus this chunk's valid records so far
+    std::vector<Account> m_work;         // the committed tree plus this chunk's valid records so far
     std::vector<std::uint32_t> m_keyed;  // indices in m_work owned by keys 0-9
     std::uint32_t m_whale = UINT32_MAX;
     std::uint32_t m_sink = UINT32_MAX;  // the account of WITHDRAWAL_ADDRESS
@@ -585,8 +585,17 @@ private:
 };
 
 // Malformed encodings (PROTOCOL.md §4.1) made from a valid chunk's bytes by changing one record.
-enum class Malformation { Bit7, SkippedNotForced, DepositTxTypeBit, NonceLeadingZero, UvarTooLong, AmountExponent,
-                          AmountNotCanonical, CutShort, Count };
+enum class Malformation {
+    Bit7,
+    SkippedNotForced,
+    DepositTxTypeBit,
+    NonceLeadingZero,
+    UvarTooLong,
+    AmountExponent,
+    AmountNotCanonical,
+    CutShort,
+    Count
+};
 const char* malformationName(Malformation m) {
     switch (m) {
     case Malformation::Bit7: return "flag bit 7 set";
@@ -604,7 +613,8 @@ const char* malformationName(Malformation m) {
 
 // `data` with record `index` (starting at `start`, ending at `end`) malformed as `m`, or nullopt
 // when that record cannot carry it (e.g. a deposit-only malformation on a transfer).
-std::optional<Bytes> malform(const Bytes& data, const Record& record, std::size_t start, std::size_t end, Malformation m) {
+std::optional<Bytes> malform(const Bytes& data, const Record& record, std::size_t start, std::size_t end,
+                             Malformation m) {
     Bytes out = data;
     const bool plainSigned = record.is_signed() && !record.forced;
     // A plain signed record: flag, from[4], then to[4] (kind 0) or an address[20], then the nonce.
@@ -626,7 +636,8 @@ std::optional<Bytes> malform(const Bytes& data, const Record& record, std::size_
     case Malformation::NonceLeadingZero: {
         if (!plainSigned || out[nonceAt] >= 32) return std::nullopt;
         Bytes longer{std::uint8_t(out[nonceAt] + 1), 0x00};
-        longer.insert(longer.end(), out.begin() + std::ptrdiff_t(nonceAt + 1), out.begin() + std::ptrdiff_t(nonceAt + 1 + out[nonceAt]));
+        longer.insert(longer.end(), out.begin() + std::ptrdiff_t(nonceAt + 1),
+                      out.begin() + std::ptrdiff_t(nonceAt + 1 + out[nonceAt]));
         splice(nonceAt, 1 + out[nonceAt], longer);
         return out;
     }
@@ -797,7 +808,8 @@ void RollupDifferentialTest::compareChunk(Generator& gen, const std::vector<Reco
     if (commit && cpp.ok()) tree = std::move(after);
 }
 
-void RollupDifferentialTest::compareMalformed(Generator& gen, const std::vector<Record>& records, std::mt19937_64& plan) {
+void RollupDifferentialTest::compareMalformed(Generator& gen, const std::vector<Record>& records,
+                                              std::mt19937_64& plan) {
     const Bytes data = encode_records(records);
     std::vector<std::size_t> offsets;
     QVERIFY(decode_records(data, &offsets).ok());
@@ -839,7 +851,8 @@ void RollupDifferentialTest::cppAndSolidityAgree() {
     // A fresh seed every run, so that CI explores; printed, so that a failure can be replayed.
     std::random_device entropy;
     std::uint64_t seed = (std::uint64_t(entropy()) << 32) | entropy();
-    if (qEnvironmentVariableIsSet("SLUICE_DIFF_SEED")) seed = qEnvironmentVariable("SLUICE_DIFF_SEED").toULongLong(nullptr, 0);
+    if (qEnvironmentVariableIsSet("SLUICE_DIFF_SEED"))
+        seed = qEnvironmentVariable("SLUICE_DIFF_SEED").toULongLong(nullptr, 0);
     qInfo("differential seed %llu (SLUICE_DIFF_SEED=%llu replays this run)", static_cast<unsigned long long>(seed),
           static_cast<unsigned long long>(seed));
     Params params;  // the devnet's chain id and base fee, as the harness is called with
@@ -880,8 +893,8 @@ void RollupDifferentialTest::cppAndSolidityAgree() {
     qInfo("  %4zu x applied forced transaction among valid records", gen.appliedForced());
     qInfo("  %4zu x a further invalid record after a chunk's first", gen.laterInvalid());
     qInfo("  %4zu x a signed record with its 21000 gas limit written out", gen.explicitDefaultGas());
-    qInfo("compared %zu chunks (%zu valid), %zu records, final state: %u accounts", m_chunks, m_validChunks,
-          m_records, gen.tree().count());
+    qInfo("compared %zu chunks (%zu valid), %zu records, final state: %u accounts", m_chunks, m_validChunks, m_records,
+          gen.tree().count());
     // Not silently empty: the floor of the brief, every invalid variant, and valid chunks that moved the state.
     QVERIFY2(m_records >= kMinRecords, "fewer than 1,000 records were compared");
     QCOMPARE(m_chunks, kChunks + 3);

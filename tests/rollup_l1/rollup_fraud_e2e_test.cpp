@@ -67,7 +67,6 @@ std::vector<T> only(const std::vector<RollupEvent>& events) {
 
 QByteArray hexOf(ByteView b) { return QByteArray::fromStdString(to_hex(b)); }
 
-
 }  // namespace
 
 class RollupFraudE2eTest : public QObject {
@@ -149,8 +148,10 @@ Record RollupFraudE2eTest::depositRecord(const DepositQueuedEvent& d, const Acco
     r.address = d.to;
     r.value = d.amount;
     r.timestamp = d.timestamp;
-    if (auto i = tree.index_of(d.to)) r.to = *i;
-    else r.new_account = true;
+    if (auto i = tree.index_of(d.to))
+        r.to = *i;
+    else
+        r.new_account = true;
     return r;
 }
 

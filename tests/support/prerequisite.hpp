@@ -19,16 +19,16 @@ inline bool under_ci() {
 
 }  // namespace sluice::test
 
-#define SLUICE_QT_PREREQUISITE(condition, reason)                                                        \
-    do {                                                                                                 \
-        if (condition) break;                                                                            \
+#define SLUICE_QT_PREREQUISITE(condition, reason)                                                            \
+    do {                                                                                                     \
+        if (condition) break;                                                                                \
         if (sluice::test::under_ci()) QFAIL(qPrintable(QStringLiteral("cannot run under CI: ") + (reason))); \
-        QSKIP(qPrintable(QString(reason)));                                                              \
+        QSKIP(qPrintable(QString(reason)));                                                                  \
     } while (false)
 
-#define SLUICE_GTEST_PREREQUISITE(condition, reason)                                                     \
-    if (condition) {                                                                                     \
-    } else if (sluice::test::under_ci())                                                                 \
-        FAIL() << "cannot run under CI: " << (reason);                                                   \
-    else                                                                                                 \
+#define SLUICE_GTEST_PREREQUISITE(condition, reason)   \
+    if (condition) {                                   \
+    } else if (sluice::test::under_ci())               \
+        FAIL() << "cannot run under CI: " << (reason); \
+    else                                               \
         GTEST_SKIP() << (reason)

@@ -11,7 +11,8 @@ const std::string kMaxDec = "115792089237316195423570985008687907853269984665640
 TEST(U256, DecimalParsingIsExactAndRejectsOverflowAndJunk) {
     EXPECT_EQ(u256_to_dec(*u256_from_dec("0")), "0");
     EXPECT_EQ(u256_to_dec(*u256_from_dec(kMaxDec)), kMaxDec);
-    EXPECT_FALSE(u256_from_dec("115792089237316195423570985008687907853269984665640564039457584007913129639936").has_value());
+    EXPECT_FALSE(
+        u256_from_dec("115792089237316195423570985008687907853269984665640564039457584007913129639936").has_value());
     EXPECT_FALSE(u256_from_dec("").has_value());
     EXPECT_FALSE(u256_from_dec("-1").has_value());
     EXPECT_FALSE(u256_from_dec("1.5").has_value());

@@ -23,8 +23,10 @@ std::vector<KatEntry> read_kat(const std::string& file) {
     KatEntry current;
     for (std::string line; std::getline(in, line);) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line.rfind("Len = ", 0) == 0) current.bits = std::stoul(line.substr(6));
-        else if (line.rfind("Msg = ", 0) == 0) current.msg = line.substr(6);
+        if (line.rfind("Len = ", 0) == 0)
+            current.bits = std::stoul(line.substr(6));
+        else if (line.rfind("Msg = ", 0) == 0)
+            current.msg = line.substr(6);
         else if (line.rfind("MD = ", 0) == 0) {
             current.md = line.substr(5);
             entries.push_back(current);

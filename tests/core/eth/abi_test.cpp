@@ -4,9 +4,9 @@
 #include <filesystem>
 #include <random>
 
-#include "prerequisite.hpp"
 #include "core/eth/abi.hpp"
 #include "peer.hpp"
+#include "prerequisite.hpp"
 
 namespace sluice {
 namespace {
@@ -22,9 +22,11 @@ TEST(Abi, SolidityDocsBaz) {
 
 TEST(Abi, SolidityDocsBar) {
     // One argument that is an array: wrapped in AbiValue so the braces do not copy the inner vector.
-    auto call = encode_call("bar(bytes3[2])", {AbiValue(std::vector<AbiValue>{Bytes{'a', 'b', 'c'}, Bytes{'d', 'e', 'f'}})});
+    auto call =
+        encode_call("bar(bytes3[2])", {AbiValue(std::vector<AbiValue>{Bytes{'a', 'b', 'c'}, Bytes{'d', 'e', 'f'}})});
     ASSERT_TRUE(call.ok()) << call.message();
-    EXPECT_EQ(to_hex(*call), "0xfce353f6" + std::string("616263") + std::string(58, '0') + "646566" + std::string(58, '0'));
+    EXPECT_EQ(to_hex(*call),
+              "0xfce353f6" + std::string("616263") + std::string(58, '0') + "646566" + std::string(58, '0'));
 }
 
 TEST(Abi, SolidityDocsSam) {
@@ -41,27 +43,29 @@ TEST(Abi, SolidityDocsDynamicF) {
                             {U256(0x123), std::vector<AbiValue>{U256(0x456), U256(0x789)},
                              Bytes{'1', '2', '3', '4', '5', '6', '7', '8', '9', '0'}, Bytes(s.begin(), s.end())});
     ASSERT_TRUE(call.ok()) << call.message();
-    EXPECT_EQ(to_hex(*call), "0x8be65246" + w("123") + w("80") + "3132333435363738393000000000000000000000000000000000000000000000" +
-                                 w("e0") + w("2") + w("456") + w("789") + w("d") +
+    EXPECT_EQ(to_hex(*call), "0x8be65246" + w("123") + w("80") +
+                                 "3132333435363738393000000000000000000000000000000000000000000000" + w("e0") + w("2") +
+                                 w("456") + w("789") + w("d") +
                                  "48656c6c6f2c20776f726c642100000000000000000000000000000000000000");
 }
 
 TEST(Abi, SolidityDocsNestedG) {
-    auto call = encode_call(
-        "g(uint256[][],string[])",
-        {std::vector<AbiValue>{std::vector<AbiValue>{U256(1), U256(2)}, std::vector<AbiValue>{U256(3)}},
-         std::vector<AbiValue>{std::string("one"), std::string("two"), std::string("three")}});
+    auto call =
+        encode_call("g(uint256[][],string[])",
+                    {std::vector<AbiValue>{std::vector<AbiValue>{U256(1), U256(2)}, std::vector<AbiValue>{U256(3)}},
+                     std::vector<AbiValue>{std::string("one"), std::string("two"), std::string("three")}});
     ASSERT_TRUE(call.ok()) << call.message();
     EXPECT_EQ(to_hex(*call), "0x2289b18c" + w("40") + w("140") + w("2") + w("40") + w("a0") + w("2") + w("1") + w("2") +
                                  w("1") + w("3") + w("3") + w("60") + w("a0") + w("e0") + w("3") + "6f6e65" +
-                                 std::string(58, '0') + w("3") + "74776f" + std::string(58, '0') + w("5") + "7468726565" +
-                                 std::string(54, '0'));
+                                 std::string(58, '0') + w("3") + "74776f" + std::string(58, '0') + w("5") +
+                                 "7468726565" + std::string(54, '0'));
     // And back.
     auto types = parse_abi_types("(uint256[][],string[])");
     ASSERT_TRUE(types.ok());
     auto decoded = abi_decode(*types, ByteView(*call).subspan(4));
     ASSERT_TRUE(decoded.ok()) << decoded.message();
-    EXPECT_EQ(decoded->at(1), AbiValue(std::vector<AbiValue>{std::string("one"), std::string("two"), std::string("three")}));
+    EXPECT_EQ(decoded->at(1),
+              AbiValue(std::vector<AbiValue>{std::string("one"), std::string("two"), std::string("three")}));
 }
 
 TEST(Abi, SelectorAndTypes) {
@@ -70,7 +74,8 @@ TEST(Abi, SelectorAndTypes) {
     EXPECT_EQ(parse_abi_type("bytes32[2][]")->canonical(), "bytes32[2][]");
     EXPECT_TRUE(parse_abi_type("bytes32[2][]")->is_dynamic());
     EXPECT_FALSE(parse_abi_type("bytes32[2][3]")->is_dynamic());
-    for (const char* bad : {"uint7", "uint264", "bytes0", "bytes33", "int0", "address[0]", "foo", "uint256[", "(uint256,bool)"})
+    for (const char* bad :
+         {"uint7", "uint264", "bytes0", "bytes33", "int0", "address[0]", "foo", "uint256[", "(uint256,bool)"})
         EXPECT_FALSE(parse_abi_type(bad).ok()) << bad;
     EXPECT_EQ(parse_abi_types("()")->size(), 0u);
     EXPECT_EQ(parse_abi_types("uint8, string[]")->size(), 2u);
@@ -99,7 +104,7 @@ TEST(Abi, DecodeIsStrict) {
     EXPECT_FALSE(abi_decode(str, *from_hex("0x" + w("1000"))).ok());                // offset past the end
     EXPECT_FALSE(abi_decode(str, *from_hex("0x" + w("20") + w("1") + "61" + std::string(60, '0') + "01")).ok());
     const auto arr = *parse_abi_types("(uint256[])");
-    EXPECT_FALSE(abi_decode(arr, *from_hex("0x" + w("20") + w("ffff"))).ok());      // hostile length
+    EXPECT_FALSE(abi_decode(arr, *from_hex("0x" + w("20") + w("ffff"))).ok());  // hostile length
     const auto addr = *parse_abi_types("(address,uint8)");
     EXPECT_FALSE(abi_decode(addr, *from_hex("0x" + std::string(23, '0') + "1" + std::string(40, '0') + w("1"))).ok());
     EXPECT_FALSE(abi_decode(addr, *from_hex("0x" + w("1") + w("100"))).ok());
@@ -146,10 +151,8 @@ TEST(Abi, PeerCastCalldataRandom) {
         return {};
     };
     const char* signatures[] = {
-        "transfer(address,uint256)",
-        "f(uint8,int16,int256,bool,bytes1,bytes32)",
-        "g(bytes,string,uint64[],address[2])",
-        "h(uint256[][],string[],bytes7[3])",
+        "transfer(address,uint256)",           "f(uint8,int16,int256,bool,bytes1,bytes32)",
+        "g(bytes,string,uint64[],address[2])", "h(uint256[][],string[],bytes7[3])",
         "k(int32[2][],bool[],bytes)",
     };
     int compared = 0;
@@ -182,7 +185,10 @@ TEST(Abi, PeerCastCalldataRandom) {
     ASSERT_TRUE(theirs.has_value());
     const auto types = *parse_abi_types("(uint256,uint32[],bytes10,bytes)");
     std::vector<AbiValue> values;
-    for (auto [t, text] : {std::pair{0, "0x123"}, {1, "[1110,1929]"}, {2, "0x31323334353637383930"}, {3, "0x48656c6c6f2c20776f726c6421"}})
+    for (auto [t, text] : {std::pair{0, "0x123"},
+                           {1, "[1110,1929]"},
+                           {2, "0x31323334353637383930"},
+                           {3, "0x48656c6c6f2c20776f726c6421"}})
         values.push_back(*abi_value_from_text(types[static_cast<std::size_t>(t)], text));
     EXPECT_EQ(to_hex(*abi_encode(types, values)), *theirs);
     EXPECT_EQ(compared, 30);

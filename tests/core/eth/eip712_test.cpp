@@ -4,9 +4,9 @@
 #include <filesystem>
 #include <fstream>
 
-#include "prerequisite.hpp"
 #include "core/eth/eip712.hpp"
 #include "peer.hpp"
+#include "prerequisite.hpp"
 #include "vectors.hpp"
 
 namespace sluice {

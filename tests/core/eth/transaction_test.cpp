@@ -148,7 +148,8 @@ TEST(Transaction, EthereumTestsTransactionTests) {
     std::vector<std::string> failures;
     for (const auto& dir : fs::directory_iterator(root)) {
         for (const auto& file : fs::directory_iterator(dir.path())) {
-            const auto j = nlohmann::json::parse(test::read_vector_text(fs::relative(file.path(), test::vector_path("")).string()));
+            const auto j = nlohmann::json::parse(
+                test::read_vector_text(fs::relative(file.path(), test::vector_path("")).string()));
             for (const auto& [name, c] : j.items()) {
                 const std::string label = dir.path().filename().string() + "/" + name;
                 const nlohmann::json* result = nullptr;
@@ -169,8 +170,9 @@ TEST(Transaction, EthereumTestsTransactionTests) {
                         continue;
                     }
                     EXPECT_EQ(encode_signed(*decoded), *raw) << label;
-                    EXPECT_EQ(transaction_hash(*decoded).hex(), "0x" + result->at("hash").get<std::string>().substr(
-                                                                        result->at("hash").get<std::string>().rfind('x') + 1))
+                    EXPECT_EQ(transaction_hash(*decoded).hex(),
+                              "0x" + result->at("hash").get<std::string>().substr(
+                                         result->at("hash").get<std::string>().rfind('x') + 1))
                         << label;
                     auto sender = recover_sender(*decoded);
                     if (!sender) {

@@ -35,7 +35,8 @@ TEST(Units, ParsesExactly) {
         {"42", Unit::gwei, "42000000000"},
         {"0.123456789 gwei", Unit::ether, "123456789"},
         {"1ether", Unit::wei, "1000000000000000000"},
-        {"115792089237316195423570985008687907853269984665640564039457.584007913129639935", Unit::ether, max_wei.c_str()},
+        {"115792089237316195423570985008687907853269984665640564039457.584007913129639935", Unit::ether,
+         max_wei.c_str()},
         {max_wei.c_str(), Unit::wei, max_wei.c_str()},
     };
     for (const Good& c : cases) {

@@ -90,7 +90,8 @@ TEST(Bip32, EveryInvalidKeyOfTestVector5IsRejectedForItsReason) {
         {"unknown extended key version", "unknown extended key version"},
         {"private key 0 not in 1..n-1", "not in 1..n-1"},
         {"private key n not in 1..n-1", "not in 1..n-1"},
-        {"invalid pubkey 020000000000000000000000000000000000000000000000000000000000000007", "not a point on secp256k1"},
+        {"invalid pubkey 020000000000000000000000000000000000000000000000000000000000000007",
+         "not a point on secp256k1"},
         {"invalid checksum", "invalid checksum"},
     };
     std::size_t count = 0;
@@ -101,7 +102,8 @@ TEST(Bip32, EveryInvalidKeyOfTestVector5IsRejectedForItsReason) {
             ++count;
             auto parsed = parse_extended_key(key);
             ASSERT_FALSE(parsed.ok());
-            const auto expected = std::find_if(reasons.begin(), reasons.end(), [&](const auto& r) { return r.first == reason; });
+            const auto expected =
+                std::find_if(reasons.begin(), reasons.end(), [&](const auto& r) { return r.first == reason; });
             ASSERT_NE(expected, reasons.end()) << "reason not mapped";
             EXPECT_NE(parsed.message().find(expected->second), std::string::npos) << parsed.message();
         }

@@ -65,11 +65,13 @@ TEST(Bip39, AllEnglishTrezorVectors) {
 }
 
 TEST(Bip39, PassphraseChangesTheSeed) {
-    const std::string m = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
+    const std::string m =
+        "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
     EXPECT_NE(to_hex_bare(mnemonic_to_seed(m, "").view()), to_hex_bare(mnemonic_to_seed(m, "TREZOR").view()));
     // Known value for the empty passphrase (widely published; e.g. the Ian Coleman tool).
-    EXPECT_EQ(to_hex_bare(mnemonic_to_seed(m, "").view()),
-              "5eb00bbddcf069084889a8ab9155568165f5c453ccb85e70811aaed6f6da5fc19a5ac40b389cd370d086206dec8aa6c43daea6690f20ad3d8d48b2d2ce9e38e4");
+    EXPECT_EQ(
+        to_hex_bare(mnemonic_to_seed(m, "").view()),
+        "5eb00bbddcf069084889a8ab9155568165f5c453ccb85e70811aaed6f6da5fc19a5ac40b389cd370d086206dec8aa6c43daea6690f20ad3d8d48b2d2ce9e38e4");
 }
 
 TEST(Bip39, WhitespaceBetweenWordsIsNormalised) {
@@ -77,11 +79,13 @@ TEST(Bip39, WhitespaceBetweenWordsIsNormalised) {
     const std::string messy = "  legal  winner\tthank year\nwave sausage   worth useful legal winner thank yellow \r\n";
     EXPECT_TRUE(validate_mnemonic(messy).ok());
     EXPECT_EQ(normalize_mnemonic_spaces(messy).as_string(), clean);
-    EXPECT_EQ(to_hex_bare(mnemonic_to_seed(messy, "TREZOR").view()), to_hex_bare(mnemonic_to_seed(clean, "TREZOR").view()));
+    EXPECT_EQ(to_hex_bare(mnemonic_to_seed(messy, "TREZOR").view()),
+              to_hex_bare(mnemonic_to_seed(clean, "TREZOR").view()));
 }
 
 TEST(Bip39, WrongWordCountIsReportedFirst) {
-    const auto status = validate_mnemonic("abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about abandon");
+    const auto status = validate_mnemonic(
+        "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about abandon");
     ASSERT_FALSE(status.ok());
     EXPECT_EQ(status.message(), "a recovery phrase has 12, 15, 18, 21 or 24 words, this one has 13");
     EXPECT_FALSE(validate_mnemonic("").ok());
@@ -89,17 +93,21 @@ TEST(Bip39, WrongWordCountIsReportedFirst) {
 }
 
 TEST(Bip39, UnknownWordIsNamedWithItsPosition) {
-    const auto status = validate_mnemonic("abandon abandon abandon abandon xyz abandon abandon abandon abandon abandon abandon about");
+    const auto status =
+        validate_mnemonic("abandon abandon abandon abandon xyz abandon abandon abandon abandon abandon abandon about");
     ASSERT_FALSE(status.ok());
     EXPECT_EQ(status.message(), "unknown word 'xyz' (word 5)");
     // Case matters: callers lower-case input themselves.
-    EXPECT_EQ(validate_mnemonic("Abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about").message(),
+    EXPECT_EQ(validate_mnemonic(
+                  "Abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about")
+                  .message(),
               "unknown word 'Abandon' (word 1)");
 }
 
 TEST(Bip39, BadChecksumIsReported) {
     // Valid words, wrong last word: "abandon" x 12 fails the checksum ("about" would be right).
-    const auto status = validate_mnemonic("abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon");
+    const auto status = validate_mnemonic(
+        "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon");
     ASSERT_FALSE(status.ok());
     EXPECT_NE(status.message().find("checksum"), std::string::npos) << status.message();
     // Swapping two words of a valid phrase is (here) caught too.

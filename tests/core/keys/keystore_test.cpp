@@ -267,8 +267,9 @@ TEST(Keystore, CastKeystoreOpensHere) {
     const auto cast = test::cast_path();
     SLUICE_GTEST_PREREQUISITE(cast, "cast not found (run scripts/setup.sh)");
     test::TempDir dir;
-    const auto result = test::run_command(test::shell_quote(*cast) + " wallet new " + test::shell_quote(dir.path().string()) +
-                                          " peer --unsafe-password 'pass word'");
+    const auto result =
+        test::run_command(test::shell_quote(*cast) + " wallet new " + test::shell_quote(dir.path().string()) +
+                          " peer --unsafe-password 'pass word'");
     ASSERT_EQ(result.status, 0) << result.output;
     std::smatch match;
     ASSERT_TRUE(std::regex_search(result.output, match, std::regex("0x[0-9a-fA-F]{40}"))) << result.output;
@@ -297,8 +298,9 @@ TEST(Keystore, OurKeystoreOpensInCast) {
         std::ofstream out(dir.path() / "ours");
         out << *text;
     }
-    const auto result = test::run_command(test::shell_quote(*cast) + " wallet decrypt-keystore --keystore-dir " +
-                                          test::shell_quote(dir.path().string()) + " ours --unsafe-password 's3cret pw'");
+    const auto result =
+        test::run_command(test::shell_quote(*cast) + " wallet decrypt-keystore --keystore-dir " +
+                          test::shell_quote(dir.path().string()) + " ours --unsafe-password 's3cret pw'");
     ASSERT_EQ(result.status, 0) << result.output;
     std::smatch match;
     ASSERT_TRUE(std::regex_search(result.output, match, std::regex("0x[0-9a-fA-F]{64}"))) << "no key in cast's output";

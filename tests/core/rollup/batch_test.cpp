@@ -2,18 +2,18 @@
 #include <gtest/gtest.h>
 
 #include <array>
-#include <functional>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <sstream>
 
-#include "prerequisite.hpp"
 #include "core/crypto/keccak.hpp"
 #include "core/eth/address.hpp"
 #include "core/rollup/batch.hpp"
 #include "core/rollup/fraud_proof.hpp"
 #include "core/rollup/merkle.hpp"
+#include "prerequisite.hpp"
 #include "rollup_helpers.hpp"
 
 namespace sluice::rollup {
@@ -355,7 +355,8 @@ TEST_F(Batches, ProveFraudCalldataMatchesCast) {
               "0x0000000000000000000000000000000000000000000000000000000000000020");
 
     const std::string cast = SLUICE_CAST_PATH;
-    SLUICE_GTEST_PREREQUISITE(std::filesystem::exists(cast), "cast not found (run scripts/setup.sh): no peer comparison");
+    SLUICE_GTEST_PREREQUISITE(std::filesystem::exists(cast),
+                              "cast not found (run scripts/setup.sh): no peer comparison");
     std::ostringstream arg;
     arg << "(7,(" << h.prev_state_root.hex() << ',' << h.state_root.hex() << ',' << h.tx_root.hex() << ','
         << h.withdrawal_root.hex() << ',' << h.record_count << ',' << h.deposit_start << ',' << h.deposit_end << ','

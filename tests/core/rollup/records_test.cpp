@@ -39,16 +39,19 @@ TEST(Amount, CanonicalForms) {
 }
 
 TEST(Amount, RejectsEveryNonCanonicalForm) {
-    struct Case { const char* hex; const char* why; };
+    struct Case {
+        const char* hex;
+        const char* why;
+    };
     const Case cases[] = {
-        {"0x4e0101", "exponent"},          // e = 78
-        {"0x0100", "zero"},                // zero with e = 1
-        {"0x00010a", "divisible by 10"},   // 10 written as 10·10^0
-        {"0x0101", "past the end"},        // mantissa cut off
+        {"0x4e0101", "exponent"},         // e = 78
+        {"0x0100", "zero"},               // zero with e = 1
+        {"0x00010a", "divisible by 10"},  // 10 written as 10·10^0
+        {"0x0101", "past the end"},       // mantissa cut off
         {"", "past the end"},
-        {"0x000200ff", "leading zero"},    // uvar with a leading zero byte
-        {"0x0021", "at most 32"},          // uvar length 33
-        {"0x4d010c", "2^256"},             // 12·10^77 overflows
+        {"0x000200ff", "leading zero"},  // uvar with a leading zero byte
+        {"0x0021", "at most 32"},        // uvar length 33
+        {"0x4d010c", "2^256"},           // 12·10^77 overflows
     };
     for (const Case& c : cases) {
         const Bytes b = *from_hex(c.hex);
@@ -97,7 +100,8 @@ Record sample(RecordKind kind, bool eip1559, bool default_gas) {
 
 TEST(Records, RoundTripEveryKindAndForm) {
     std::vector<Record> all;
-    for (auto kind : {RecordKind::transfer, RecordKind::new_account_transfer, RecordKind::withdrawal, RecordKind::deposit})
+    for (auto kind :
+         {RecordKind::transfer, RecordKind::new_account_transfer, RecordKind::withdrawal, RecordKind::deposit})
         for (bool eip1559 : {false, true})
             for (bool default_gas : {false, true}) {
                 if (kind == RecordKind::deposit && eip1559) continue;
@@ -132,7 +136,11 @@ TEST(Records, ExactLayouts) {
     // Deposit to a new account: flag 0x13, address, amount, timestamp.
     Record d = sample(RecordKind::deposit, false, true);
     EXPECT_EQ(to_hex(encode_record(d)),
-              "0x13" "0000000000550000000000000000000000000000" "00040" "75bcd15" "0102030405060708");
+              "0x13"
+              "0000000000550000000000000000000000000000"
+              "00040"
+              "75bcd15"
+              "0102030405060708");
     // Existing: flag 0x03 then to[4].
     d = sample(RecordKind::deposit, false, false);
     EXPECT_EQ(to_hex(encode_record(d)).substr(0, 12), "0x0300000009");
@@ -250,7 +258,10 @@ TEST(ForcedRecords, RefusesMalformedFlagCombinations) {
     // Two valid records first, so the error names a non-zero offset.
     const Bytes prefix = encode_records({ok, ok});
     const std::string at = "at byte " + std::to_string(prefix.size());
-    struct Case { Bytes record; const char* why; };
+    struct Case {
+        Bytes record;
+        const char* why;
+    };
     std::vector<Case> cases;
     // Bit 6 without bit 5, on each signed kind.
     for (auto kind : {RecordKind::transfer, RecordKind::new_account_transfer, RecordKind::withdrawal}) {
@@ -396,7 +407,8 @@ TEST(ForcedRecords, TupleTransactionAndRecordsAgree) {
                     ASSERT_TRUE(who) << who.message();
                     EXPECT_EQ(*who, sender);
                     auto rebuilt = transaction_from_record(*applied, Address{}, Params{});
-                    if (applied->kind != RecordKind::transfer) rebuilt = transaction_from_record(*applied, to, Params{});
+                    if (applied->kind != RecordKind::transfer)
+                        rebuilt = transaction_from_record(*applied, to, Params{});
                     ASSERT_TRUE(rebuilt);
                     EXPECT_EQ(encode_signed(*rebuilt), encode_signed(st));
                 }

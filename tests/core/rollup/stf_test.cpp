@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <gtest/gtest.h>
 
-#include "core/rollup/stf.hpp"
 #include "core/rollup/merkle.hpp"
+#include "core/rollup/stf.hpp"
 #include "rollup_helpers.hpp"
 
 namespace sluice::rollup {
@@ -78,7 +78,6 @@ TEST_F(Stf, FeesOfAChunkAreCreditedAfterItsLastRecord) {
     ASSERT_TRUE(res.ok()) << verdict_name(res.verdict);
     ASSERT_EQ(res.chunk_roots.size(), 2u);
     EXPECT_EQ(tree.account(0).balance, U256(17) * 21000 * kGwei);
-
 
     // Account 0 cannot spend fees of its own chunk: they arrive after the chunk's last record.
     const U256 fee = U256(21000) * kGwei;
@@ -270,8 +269,15 @@ TEST_F(Stf, ParallelRecoveryGivesTheSameRoots) {
         }
     }
     // Pay from the deposited key-5 account (created inside the batch) to a batch-created account.
-    Record from_new = signed_record(shadow, test_key(5), *shadow.index_of(address_of(test_key(5))),
-                                    [] { Address a; a[0] = 7; a[19] = 1; return a; }(), TxSpec{.value = 1});
+    Record from_new = signed_record(
+        shadow, test_key(5), *shadow.index_of(address_of(test_key(5))),
+        [] {
+            Address a;
+            a[0] = 7;
+            a[19] = 1;
+            return a;
+        }(),
+        TxSpec{.value = 1});
     records.push_back(from_new);
     // Fund key 5 with enough for the fee first.
     records.insert(records.end() - 1, deposit_record(shadow, address_of(test_key(5)), kEther));

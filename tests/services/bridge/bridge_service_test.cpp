@@ -11,15 +11,14 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <map>
 #include <memory>
 #include <set>
 
-#include "prerequisite.hpp"
 #include "core/eth/abi.hpp"
 #include "core/eth/address.hpp"
 #include "core/eth/transaction.hpp"
@@ -27,12 +26,13 @@
 #include "core/rollup/params.hpp"
 #include "core/rollup/stf.hpp"
 #include "fake_rpc_server.hpp"
-#include "services/rpc/transaction_sender.hpp"
+#include "prerequisite.hpp"
 #include "services/bridge/bridge_service.hpp"
 #include "services/bridge/l2_client.hpp"
 #include "services/bridge/network_config.hpp"
 #include "services/bridge/rollup_contract.hpp"
 #include "services/rollup/rollup_abi.hpp"
+#include "services/rpc/transaction_sender.hpp"
 #include "services/wallet/walletstore.h"
 
 using namespace sluice;
@@ -65,8 +65,8 @@ struct FakeChain {
     std::map<Address, quint64> nonces;
     std::vector<SignedTransaction> sent;
     std::map<QString, QJsonObject> receipts;
-    std::function<std::optional<QByteArray>(const Bytes&)> ethCall;          // data -> return hex
-    std::function<std::optional<FakeResponse>(const QJsonObject&)> extra;   // other methods
+    std::function<std::optional<QByteArray>(const Bytes&)> ethCall;        // data -> return hex
+    std::function<std::optional<FakeResponse>(const QJsonObject&)> extra;  // other methods
     bool revertNext = false;
 
     FakeResponse handle(const QJsonObject& r) {
@@ -104,11 +104,12 @@ struct FakeChain {
             nonces[*from] += 1;
             sent.push_back(*tx);
             const QString hash = hx(transaction_hash(*tx));
-            receipts[hash] = QJsonObject{{QStringLiteral("transactionHash"), hash},
-                                         {QStringLiteral("blockHash"), hx(Hash{})},
-                                         {QStringLiteral("blockNumber"), QStringLiteral("0x11")},
-                                         {QStringLiteral("gasUsed"), QStringLiteral("0x5208")},
-                                         {QStringLiteral("status"), revertNext ? QStringLiteral("0x0") : QStringLiteral("0x1")}};
+            receipts[hash] =
+                QJsonObject{{QStringLiteral("transactionHash"), hash},
+                            {QStringLiteral("blockHash"), hx(Hash{})},
+                            {QStringLiteral("blockNumber"), QStringLiteral("0x11")},
+                            {QStringLiteral("gasUsed"), QStringLiteral("0x5208")},
+                            {QStringLiteral("status"), revertNext ? QStringLiteral("0x0") : QStringLiteral("0x1")}};
             revertNext = false;
             return FakeRpcServer::result(r, hash);
         }
@@ -132,11 +133,12 @@ struct FakeChain {
     }
     // A transaction this chain mined in block `number`.
     void mined(const Hash& tx, quint64 number, bool success = true) {
-        receipts[hx(tx)] = QJsonObject{{QStringLiteral("transactionHash"), hx(tx)},
-                                       {QStringLiteral("blockHash"), hx(blockHash(number))},
-                                       {QStringLiteral("blockNumber"), q(number)},
-                                       {QStringLiteral("gasUsed"), QStringLiteral("0x5208")},
-                                       {QStringLiteral("status"), success ? QStringLiteral("0x1") : QStringLiteral("0x0")}};
+        receipts[hx(tx)] =
+            QJsonObject{{QStringLiteral("transactionHash"), hx(tx)},
+                        {QStringLiteral("blockHash"), hx(blockHash(number))},
+                        {QStringLiteral("blockNumber"), q(number)},
+                        {QStringLiteral("gasUsed"), QStringLiteral("0x5208")},
+                        {QStringLiteral("status"), success ? QStringLiteral("0x1") : QStringLiteral("0x0")}};
     }
 };
 
@@ -174,8 +176,8 @@ QJsonObject headerJson(const rollup::BatchHeader& h) {
 struct World {
     FakeChain l1;
     FakeChain l2;
-    std::map<quint64, Hash> batchHashes;           // L1: batchHash(i)
-    std::set<std::pair<quint64, quint64>> paid;    // L1: isWithdrawalFinalized
+    std::map<quint64, Hash> batchHashes;         // L1: batchHash(i)
+    std::set<std::pair<quint64, quint64>> paid;  // L1: isWithdrawalFinalized
     QJsonArray nodeWithdrawals;
     QJsonArray nodeDeposits;
     bool nodeFiltersByRecipient = false;  // sluice_getWithdrawals answers each address with its own
@@ -193,19 +195,24 @@ struct World {
                 const auto s = function_selector(sig);
                 return data.size() >= 4 && std::equal(s.begin(), s.end(), data.begin());
             };
-            auto arg = [&](int i) { return static_cast<quint64>(*u256_from_be(ByteView(data).subspan(4 + 32 * i, 32))); };
+            auto arg = [&](int i) {
+                return static_cast<quint64>(*u256_from_be(ByteView(data).subspan(4 + 32 * i, 32)));
+            };
             if (sel("batchHash(uint256)")) {
                 auto it = batchHashes.find(arg(0));
                 return word(it == batchHashes.end() ? Hash{} : it->second);
             }
-            if (sel("isWithdrawalFinalized(uint256,uint256)")) return uintWord(U256(paid.count({arg(0), arg(1)}) ? 1 : 0));
+            if (sel("isWithdrawalFinalized(uint256,uint256)"))
+                return uintWord(U256(paid.count({arg(0), arg(1)}) ? 1 : 0));
             return std::nullopt;
         };
         l1.extra = [this](const QJsonObject& r) -> std::optional<FakeResponse> {
             if (r.value(QStringLiteral("method")).toString() != QLatin1String("ots_getContractCreator") || !creationTx)
                 return std::nullopt;
-            return FakeRpcServer::result(r, QJsonObject{{QStringLiteral("hash"), hx(*creationTx)},
-                                                        {QStringLiteral("creator"), QStringLiteral("0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266")}});
+            return FakeRpcServer::result(
+                r,
+                QJsonObject{{QStringLiteral("hash"), hx(*creationTx)},
+                            {QStringLiteral("creator"), QStringLiteral("0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266")}});
         };
         l2.extra = [this](const QJsonObject& r) -> std::optional<FakeResponse> {
             if (l2Down) return FakeResponse{503, "down"};
@@ -284,25 +291,32 @@ private slots:
         QCOMPARE(config->devAccountKeys,
                  QStringList{QStringLiteral("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80")});
         // Keys that are not keys are left out; explicit endpoints have none.
-        auto junk = parseDevnetManifest("{\"l1\":{\"rpcUrl\":\"http://a\"},\"l2\":{\"rpcUrl\":\"http://b\"},"
-                                        "\"rollup\":\"0x5FbDB2315678afecb367f032d93F642f64180aa3\","
-                                        "\"devAccounts\":[{\"privateKey\":\"0x12\"}]}",
-                                        QStringLiteral("m.json"));
+        auto junk = parseDevnetManifest(
+            "{\"l1\":{\"rpcUrl\":\"http://a\"},\"l2\":{\"rpcUrl\":\"http://b\"},"
+            "\"rollup\":\"0x5FbDB2315678afecb367f032d93F642f64180aa3\","
+            "\"devAccounts\":[{\"privateKey\":\"0x12\"}]}",
+            QStringLiteral("m.json"));
         QVERIFY2(junk.ok(), junk.ok() ? "" : junk.message().c_str());
         QVERIFY(junk->devAccountKeys.isEmpty());
     }
 
     void manifestErrorsNameTheField() {
-        auto bad = parseDevnetManifest("{\"l1\":{\"rpcUrl\":\"ftp://x\"},\"l2\":{\"rpcUrl\":\"http://a\"},\"rollup\":\"0x00\"}", QStringLiteral("m.json"));
+        auto bad = parseDevnetManifest(
+            "{\"l1\":{\"rpcUrl\":\"ftp://x\"},\"l2\":{\"rpcUrl\":\"http://a\"},\"rollup\":\"0x00\"}",
+            QStringLiteral("m.json"));
         QVERIFY(!bad.ok());
         QVERIFY2(QString::fromStdString(bad.message()).contains(QStringLiteral("l1.rpcUrl")), bad.message().c_str());
-        auto noRollup = parseDevnetManifest("{\"l1\":{\"rpcUrl\":\"http://a\"},\"l2\":{\"rpcUrl\":\"http://b\"},\"rollup\":\"0x12\"}", QStringLiteral("m.json"));
+        auto noRollup = parseDevnetManifest(
+            "{\"l1\":{\"rpcUrl\":\"http://a\"},\"l2\":{\"rpcUrl\":\"http://b\"},\"rollup\":\"0x12\"}",
+            QStringLiteral("m.json"));
         QVERIFY(!noRollup.ok());
         QVERIFY(QString::fromStdString(noRollup.message()).contains(QStringLiteral("rollup")));
         auto missing = loadDevnetManifest(QStringLiteral("/nonexistent/devnet.json"));
         QVERIFY(!missing.ok());
         QVERIFY(QString::fromStdString(missing.message()).contains(QStringLiteral("sluiced --devnet")));
-        QVERIFY(!explicitNetwork(QStringLiteral("http://a"), QStringLiteral("b"), QStringLiteral("0x5fbdb2315678afecb367f032d93f642f64180aa3")).ok());
+        QVERIFY(!explicitNetwork(QStringLiteral("http://a"), QStringLiteral("b"),
+                                 QStringLiteral("0x5fbdb2315678afecb367f032d93f642f64180aa3"))
+                     .ok());
     }
 
     void explicitEndpointsFollowTheL2WebSocket() {
@@ -335,22 +349,27 @@ private slots:
             auto refused = checkEndpointTransport(url(remote), false, QStringLiteral("--l1-rpc"));
             QVERIFY2(!refused.ok(), remote);
             const QString message = QString::fromStdString(refused.message());
-            QVERIFY2(message.contains(QStringLiteral("use https:// or wss://, or allow unencrypted connections")), qPrintable(message));
+            QVERIFY2(message.contains(QStringLiteral("use https:// or wss://, or allow unencrypted connections")),
+                     qPrintable(message));
             QVERIFY2(message.startsWith(QStringLiteral("--l1-rpc ")), qPrintable(message));
             // The explicit switch lets it through.
             QVERIFY2(checkEndpointTransport(url(remote), true).ok(), remote);
         }
         // explicitNetwork applies the rule to both RPC URLs (and so to the L2 WebSocket beside them).
         const QString rollup = QStringLiteral("0x5fbdb2315678afecb367f032d93f642f64180aa3");
-        QVERIFY(explicitNetwork(QStringLiteral("http://127.0.0.1:8545"), QStringLiteral("http://localhost:8645"), rollup).ok());
-        auto lanL1 = explicitNetwork(QStringLiteral("http://192.168.1.10:8545"), QStringLiteral("http://127.0.0.1:8645"), rollup);
+        QVERIFY(
+            explicitNetwork(QStringLiteral("http://127.0.0.1:8545"), QStringLiteral("http://localhost:8645"), rollup)
+                .ok());
+        auto lanL1 = explicitNetwork(QStringLiteral("http://192.168.1.10:8545"),
+                                     QStringLiteral("http://127.0.0.1:8645"), rollup);
         QVERIFY(!lanL1.ok());
         QVERIFY2(QString::fromStdString(lanL1.message()).contains(QStringLiteral("--l1-rpc")), lanL1.message().c_str());
-        auto lanL2 = explicitNetwork(QStringLiteral("https://l1.example"), QStringLiteral("http://192.168.1.10:8645"), rollup);
+        auto lanL2 =
+            explicitNetwork(QStringLiteral("https://l1.example"), QStringLiteral("http://192.168.1.10:8645"), rollup);
         QVERIFY(!lanL2.ok());
         QVERIFY2(QString::fromStdString(lanL2.message()).contains(QStringLiteral("--l2-rpc")), lanL2.message().c_str());
-        auto allowed = explicitNetwork(QStringLiteral("http://192.168.1.10:8545"), QStringLiteral("http://192.168.1.10:8645"),
-                                       rollup, true);
+        auto allowed = explicitNetwork(QStringLiteral("http://192.168.1.10:8545"),
+                                       QStringLiteral("http://192.168.1.10:8645"), rollup, true);
         QVERIFY(allowed.ok());
         QCOMPARE(allowed->l2Ws, QUrl(QStringLiteral("ws://192.168.1.10:8645")));
     }
@@ -358,15 +377,18 @@ private slots:
     // Issue 10, item 12: the network the dev fixture wallet may use.
     void localDevnetIsChain31337OnThisComputer() {
         const QString rollup = QStringLiteral("0x5fbdb2315678afecb367f032d93f642f64180aa3");
-        auto local = explicitNetwork(QStringLiteral("http://127.0.0.1:8545"), QStringLiteral("http://127.0.0.1:8645"), rollup);
+        auto local =
+            explicitNetwork(QStringLiteral("http://127.0.0.1:8545"), QStringLiteral("http://127.0.0.1:8645"), rollup);
         QVERIFY(local.ok());
         QVERIFY(isLocalDevnet(*local, 31337));
-        QVERIFY(!isLocalDevnet(*local, 1));        // a mainnet fork or any other chain on this computer
+        QVERIFY(!isLocalDevnet(*local, 1));  // a mainnet fork or any other chain on this computer
         QVERIFY(!isLocalDevnet(*local, 11155111));
-        auto remote = explicitNetwork(QStringLiteral("https://l1.example"), QStringLiteral("http://127.0.0.1:8645"), rollup);
+        auto remote =
+            explicitNetwork(QStringLiteral("https://l1.example"), QStringLiteral("http://127.0.0.1:8645"), rollup);
         QVERIFY(remote.ok());
-        QVERIFY(!isLocalDevnet(*remote, 31337));   // chain 31337 somewhere else is somebody's
-        auto remoteL2 = explicitNetwork(QStringLiteral("http://127.0.0.1:8545"), QStringLiteral("https://l2.example"), rollup);
+        QVERIFY(!isLocalDevnet(*remote, 31337));  // chain 31337 somewhere else is somebody's
+        auto remoteL2 =
+            explicitNetwork(QStringLiteral("http://127.0.0.1:8545"), QStringLiteral("https://l2.example"), rollup);
         QVERIFY(!isLocalDevnet(*remoteL2, 31337));
         // A devnet manifest counts by the same rule: its URLs, not its being a manifest.
         auto manifest = parseDevnetManifest(fixture(QStringLiteral("devnet.json")), QStringLiteral("devnet.json"));
@@ -436,7 +458,8 @@ private slots:
     }
 
     void deadlineText() {
-        QCOMPARE(formatDeadline(1795000000 + 133, 1795000000), QStringLiteral("final at 2026-11-18 11:08:53 UTC (in 2m 13s)"));
+        QCOMPARE(formatDeadline(1795000000 + 133, 1795000000),
+                 QStringLiteral("final at 2026-11-18 11:08:53 UTC (in 2m 13s)"));
         QCOMPARE(formatDeadline(1795000000, 1795000001), QStringLiteral("final at 2026-11-18 11:06:40 UTC (passed)"));
         QVERIFY(formatDeadline(1795000000 + 7 * 86400, 1795000000).endsWith(QStringLiteral("(in 7d 0h 0m 0s)")));
     }
@@ -455,7 +478,8 @@ private slots:
         EthClient l1(&l1Rpc);
         RollupContract rollup(&l1, kRollup);
         L2Client l2(QUrl(world.l2Server.url()));
-        auto service = std::make_unique<BridgeService>(&rollup, &l2, params60(), dir.filePath(QStringLiteral("bridge.json")));
+        auto service =
+            std::make_unique<BridgeService>(&rollup, &l2, params60(), dir.filePath(QStringLiteral("bridge.json")));
         QVERIFY(QTest::qWaitFor([&] { return service->isLoaded(); }, 5000));
         service->track(me);
         QSignalSpy statuses(service.get(), &BridgeService::withdrawalStatusChanged);
@@ -534,12 +558,13 @@ private slots:
         const auto h = makeHeader(now, rollup::withdrawal_leaf({me, amount}), 3);
         world.nodeWithdrawals = {nodeWithdrawal(tx, me, amount, std::pair{quint64(4), h})};
         world.batchHashes[4] = rollup::batch_header_hash(h);
-        world.nodeDeposits = {QJsonObject{{QStringLiteral("queueIndex"), 2},
-                                          {QStringLiteral("to"), QString::fromStdString(to_checksum_address(me))},
-                                          {QStringLiteral("amount"), QStringLiteral("0x64")},
-                                          {QStringLiteral("l1TxHash"), hx(*Hash::from_hex("0x" + std::string(64, 'c')))},
-                                          {QStringLiteral("status"), QStringLiteral("credited")},
-                                          {QStringLiteral("l2Block"), 3}}};
+        world.nodeDeposits = {
+            QJsonObject{{QStringLiteral("queueIndex"), 2},
+                        {QStringLiteral("to"), QString::fromStdString(to_checksum_address(me))},
+                        {QStringLiteral("amount"), QStringLiteral("0x64")},
+                        {QStringLiteral("l1TxHash"), hx(*Hash::from_hex("0x" + std::string(64, 'c')))},
+                        {QStringLiteral("status"), QStringLiteral("credited")},
+                        {QStringLiteral("l2Block"), 3}}};
         world.l1.mined(*Hash::from_hex("0x" + std::string(64, 'c')), 2);
 
         RpcClient l1Rpc(QUrl(world.l1Server.url()));
@@ -614,7 +639,8 @@ private slots:
 
         auto early = await([&](auto cb) { service.finalize(signer, QStringLiteral("2:1"), this, cb); });
         QVERIFY(!early.ok());
-        QVERIFY2(QString::fromStdString(early.message()).contains(QStringLiteral("not final yet: final at")), early.message().c_str());
+        QVERIFY2(QString::fromStdString(early.message()).contains(QStringLiteral("not final yet: final at")),
+                 early.message().c_str());
         QVERIFY(QString::fromStdString(early.message()).contains(QStringLiteral("UTC (in ")));
         QVERIFY(world.l1.sent.empty());
 
@@ -623,7 +649,8 @@ private slots:
         world.batchHashes[2] = Hash{};
         auto reverted = await([&](auto cb) { service.finalize(signer, QStringLiteral("2:1"), this, cb); });
         QVERIFY(!reverted.ok());
-        QVERIFY2(QString::fromStdString(reverted.message()).contains(QStringLiteral("batch reverted")), reverted.message().c_str());
+        QVERIFY2(QString::fromStdString(reverted.message()).contains(QStringLiteral("batch reverted")),
+                 reverted.message().c_str());
         world.batchHashes[2] = rollup::batch_header_hash(h);
 
         auto sent = await([&](auto cb) { service.finalize(signer, QStringLiteral("2:1"), this, cb); });
@@ -633,7 +660,8 @@ private slots:
         QCOMPARE(*call.tx.to, kRollup);
         QCOMPARE(call.tx.value, U256(0));
         QCOMPARE(call.tx.chain_id, U256(31337));
-        const Bytes expected = RollupContract::finalizeWithdrawalCalldata(h, 2, 1, me, amount, rollup::merkle_proof(leaves, 1));
+        const Bytes expected =
+            RollupContract::finalizeWithdrawalCalldata(h, 2, 1, me, amount, rollup::merkle_proof(leaves, 1));
         QCOMPARE(call.tx.data, expected);
         QCOMPARE(service.withdrawal(QStringLiteral("2:1"))->status, WithdrawalStatus::Finalized);
 
@@ -662,7 +690,8 @@ private slots:
             RpcClient rpc(l1Url);
             EthClient l1(&rpc);
             std::optional<RpcResult<Deployment>> out;
-            identifyDeployment(&l1, kRollup, deployBlock, this, [&](RpcResult<Deployment> d) { out.emplace(std::move(d)); });
+            identifyDeployment(&l1, kRollup, deployBlock, this,
+                               [&](RpcResult<Deployment> d) { out.emplace(std::move(d)); });
             if (QTest::qWaitFor([&] { return out.has_value(); }, 10000)) return std::move(*out);
             RpcError timedOut;
             timedOut.kind = RpcError::Kind::Timeout;
@@ -676,7 +705,8 @@ private slots:
         QCOMPARE(fromManifest.value().rollup, kRollup);
         QCOMPARE(fromManifest.value().block, quint64(1));
         QCOMPARE(fromManifest.value().blockHash, first.l1.blockHash(1));
-        QVERIFY(fromManifest.value().key().startsWith(QStringLiteral("5fbdb2315678afecb367f032d93f642f64180aa3-31337-")));
+        QVERIFY(
+            fromManifest.value().key().startsWith(QStringLiteral("5fbdb2315678afecb367f032d93f642f64180aa3-31337-")));
         // Explicit endpoints: the creation transaction L1 names leads to the same deployment.
         const Hash creation = *Hash::from_hex("0x" + std::string(64, '9'));
         first.creationTx = creation;
@@ -718,8 +748,8 @@ private slots:
         const Hash unknownDeposit = *Hash::from_hex("0x" + std::string(64, '4'));
         const Hash pendingDeposit = *Hash::from_hex("0x" + std::string(64, '5'));
         const Hash leaf = rollup::withdrawal_leaf({me, amount});
-        std::map<quint64, rollup::BatchHeader> headers{{1, makeHeader(past, leaf, 1)}, {2, makeHeader(past, leaf, 2)},
-                                                       {3, makeHeader(past, leaf, 3)}};
+        std::map<quint64, rollup::BatchHeader> headers{
+            {1, makeHeader(past, leaf, 1)}, {2, makeHeader(past, leaf, 2)}, {3, makeHeader(past, leaf, 3)}};
         world.nodeWithdrawals = {nodeWithdrawal(gone, me, amount, std::pair{quint64(1), headers[1]}),
                                  nodeWithdrawal(kept, me, amount, std::pair{quint64(2), headers[2]}),
                                  nodeWithdrawal(paid, me, amount, std::pair{quint64(3), headers[3]})};
@@ -851,7 +881,8 @@ private slots:
         service.refresh();
         QVERIFY(done.wait(10000));
         QCOMPARE(service.withdrawal(QStringLiteral("0:0"))->status, WithdrawalStatus::ReadyToFinalize);
-        auto r = await([&](auto cb) { service.finalize(AccountSigner::from_key(key), QStringLiteral("0:0"), this, cb); });
+        auto r =
+            await([&](auto cb) { service.finalize(AccountSigner::from_key(key), QStringLiteral("0:0"), this, cb); });
         QVERIFY(!r.ok());
         QVERIFY2(QString::fromStdString(r.message()).contains(QStringLiteral("does not match")), r.message().c_str());
         QVERIFY(world.l1.sent.empty());
@@ -934,14 +965,16 @@ private slots:
         store.lock();  // a locked wallet signs nothing
         auto locked = await([&](auto cb) { service.withdraw(signer, U256(1000), this, cb); });
         QVERIFY(!locked.ok());
-        QVERIFY2(QString::fromStdString(locked.message()).contains(QStringLiteral("could not sign")), locked.message().c_str());
+        QVERIFY2(QString::fromStdString(locked.message()).contains(QStringLiteral("could not sign")),
+                 locked.message().c_str());
         QCOMPARE(world.l2.sent.size(), std::size_t(1));
     }
 
     // The calldata the bridge sends, against the peer encoder (cast calldata), with 0, 1 and 3
     // proof siblings: the dynamic array's offset and length are where the contract reads them.
     void finalizeCalldataMatchesCast() {
-        SLUICE_QT_PREREQUISITE(QFileInfo(QStringLiteral(SLUICE_CAST_PATH)).isExecutable(), "cast not found (run scripts/setup.sh)");
+        SLUICE_QT_PREREQUISITE(QFileInfo(QStringLiteral(SLUICE_CAST_PATH)).isExecutable(),
+                               "cast not found (run scripts/setup.sh)");
         const auto h = makeHeader(1795316296, *Hash::from_hex("0x" + std::string(64, '7')), 0x31);
         const Address to = *Address::from_hex("0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc");
         for (int n : {0, 1, 3}) {
@@ -954,23 +987,25 @@ private slots:
                 proofText << hx(p);
             }
             QProcess cast;
-            cast.start(QStringLiteral(SLUICE_CAST_PATH),
-                       {QStringLiteral("calldata"),
-                        QStringLiteral("finalizeWithdrawal((bytes32,bytes32,bytes32,bytes32,uint64,uint64,uint64,uint64,"
-                                       "address),uint256,uint256,address,uint256,bytes32[])"),
-                        QStringLiteral("(%1,%2,%3,%4,%5,%6,%7,%8,%9)")
-                            .arg(hx(h.prev_state_root), hx(h.state_root), hx(h.tx_root), hx(h.withdrawal_root))
-                            .arg(h.record_count)
-                            .arg(h.deposit_start)
-                            .arg(h.deposit_end)
-                            .arg(h.submitted_at)
-                            .arg(QString::fromStdString(to_checksum_address(h.proposer))),
-                        QStringLiteral("7"), QStringLiteral("2"), QString::fromStdString(to_checksum_address(to)),
-                        QStringLiteral("500000000000000001"), QStringLiteral("[%1]").arg(proofText.join(QLatin1Char(',')))});
+            cast.start(
+                QStringLiteral(SLUICE_CAST_PATH),
+                {QStringLiteral("calldata"),
+                 QStringLiteral("finalizeWithdrawal((bytes32,bytes32,bytes32,bytes32,uint64,uint64,uint64,uint64,"
+                                "address),uint256,uint256,address,uint256,bytes32[])"),
+                 QStringLiteral("(%1,%2,%3,%4,%5,%6,%7,%8,%9)")
+                     .arg(hx(h.prev_state_root), hx(h.state_root), hx(h.tx_root), hx(h.withdrawal_root))
+                     .arg(h.record_count)
+                     .arg(h.deposit_start)
+                     .arg(h.deposit_end)
+                     .arg(h.submitted_at)
+                     .arg(QString::fromStdString(to_checksum_address(h.proposer))),
+                 QStringLiteral("7"), QStringLiteral("2"), QString::fromStdString(to_checksum_address(to)),
+                 QStringLiteral("500000000000000001"), QStringLiteral("[%1]").arg(proofText.join(QLatin1Char(',')))});
             QVERIFY(cast.waitForFinished(60000));
             QCOMPARE(cast.exitCode(), 0);
             const QString expected = QString::fromLatin1(cast.readAllStandardOutput()).trimmed();
-            QCOMPARE(hx(RollupContract::finalizeWithdrawalCalldata(h, 7, 2, to, U256(500000000000000001ull), proof)), expected);
+            QCOMPARE(hx(RollupContract::finalizeWithdrawalCalldata(h, 7, 2, to, U256(500000000000000001ull), proof)),
+                     expected);
         }
     }
 

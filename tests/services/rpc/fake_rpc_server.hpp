@@ -25,7 +25,8 @@ class FakeRpcServer : public QObject {
 public:
     using Handler = std::function<FakeResponse(const QJsonObject& request)>;
 
-    explicit FakeRpcServer(Handler handler, QObject* parent = nullptr) : QObject(parent), m_handler(std::move(handler)) {
+    explicit FakeRpcServer(Handler handler, QObject* parent = nullptr)
+        : QObject(parent), m_handler(std::move(handler)) {
         m_server.listen(QHostAddress::LocalHost, 0);
         QObject::connect(&m_server, &QTcpServer::newConnection, this, [this] {
             while (QTcpSocket* socket = m_server.nextPendingConnection()) {
@@ -55,8 +56,8 @@ public:
     static FakeResponse error(const QJsonObject& request, int code, const QString& message) {
         QJsonObject o{{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
                       {QStringLiteral("id"), request.value(QStringLiteral("id"))},
-                      {QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), code},
-                                                            {QStringLiteral("message"), message}}}};
+                      {QStringLiteral("error"),
+                       QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}}}};
         return {200, QJsonDocument(o).toJson(QJsonDocument::Compact)};
     }
 

@@ -91,13 +91,15 @@ private slots:
     }
 
     void errorObject() {
-        FakeRpcServer server([](const QJsonObject& r) { return rawFixture(r, QStringLiteral("error_insufficient_funds.json")); });
+        FakeRpcServer server(
+            [](const QJsonObject& r) { return rawFixture(r, QStringLiteral("error_insufficient_funds.json")); });
         RpcClient client(QUrl(server.url()));
         RpcReply reply = callAndWait(client, QStringLiteral("eth_sendRawTransaction"));
         QVERIFY(!reply.ok());
         QCOMPARE(reply.error().kind, RpcError::Kind::RpcErrorObject);
         QCOMPARE(reply.error().code, -32003);
-        QVERIFY2(reply.error().message.contains(QStringLiteral("eth_sendRawTransaction")), qPrintable(reply.error().message));
+        QVERIFY2(reply.error().message.contains(QStringLiteral("eth_sendRawTransaction")),
+                 qPrintable(reply.error().message));
         QVERIFY2(reply.error().message.contains(QStringLiteral("Insufficient funds for gas * price + value")),
                  qPrintable(reply.error().message));
         QCOMPARE(reply.error().data.toString(), QStringLiteral("0x"));
@@ -106,11 +108,16 @@ private slots:
     void malformedReplies_data() {
         QTest::addColumn<QString>("fixtureName");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("truncated JSON") << "truncated.json.txt" << "not JSON";
-        QTest::newRow("wrong id") << "wrong_id.json" << "id does not match";
-        QTest::newRow("result and error") << "both_result_and_error.json" << "exactly one";
-        QTest::newRow("no jsonrpc") << "no_jsonrpc_version.json" << "\"jsonrpc\"";
-        QTest::newRow("array") << "array_reply.json" << "expected a JSON object";
+        QTest::newRow("truncated JSON") << "truncated.json.txt"
+                                        << "not JSON";
+        QTest::newRow("wrong id") << "wrong_id.json"
+                                  << "id does not match";
+        QTest::newRow("result and error") << "both_result_and_error.json"
+                                          << "exactly one";
+        QTest::newRow("no jsonrpc") << "no_jsonrpc_version.json"
+                                    << "\"jsonrpc\"";
+        QTest::newRow("array") << "array_reply.json"
+                               << "expected a JSON object";
     }
     void malformedReplies() {
         QFETCH(QString, fixtureName);
@@ -125,7 +132,8 @@ private slots:
     }
 
     void http500() {
-        FakeRpcServer server([](const QJsonObject& r) { return rawFixture(r, QStringLiteral("http500_text.txt"), 500); });
+        FakeRpcServer server(
+            [](const QJsonObject& r) { return rawFixture(r, QStringLiteral("http500_text.txt"), 500); });
         RpcClient client(QUrl(server.url()));
         RpcReply reply = callAndWait(client, QStringLiteral("eth_blockNumber"));
         QVERIFY(!reply.ok());
@@ -135,7 +143,8 @@ private slots:
     }
 
     void http500WithErrorObjectKeepsTheNodesWords() {
-        FakeRpcServer server([](const QJsonObject& r) { return rawFixture(r, QStringLiteral("http500_rpc_error.json"), 500); });
+        FakeRpcServer server(
+            [](const QJsonObject& r) { return rawFixture(r, QStringLiteral("http500_rpc_error.json"), 500); });
         RpcClient client(QUrl(server.url()));
         RpcReply reply = callAndWait(client, QStringLiteral("eth_foo"));
         QVERIFY(!reply.ok());
@@ -174,7 +183,8 @@ private slots:
         RpcReply reply = callAndWait(client, QStringLiteral("eth_chainId"));
         QVERIFY(!reply.ok());
         QCOMPARE(reply.error().kind, RpcError::Kind::Timeout);
-        QVERIFY2(reply.error().message.contains(QStringLiteral("did not answer eth_chainId")), qPrintable(reply.error().message));
+        QVERIFY2(reply.error().message.contains(QStringLiteral("did not answer eth_chainId")),
+                 qPrintable(reply.error().message));
     }
 
     void callbackIsNeverSynchronousAndSkipsDeadContexts() {
@@ -211,7 +221,8 @@ private slots:
         QCOMPARE(server.requests().last().value(QStringLiteral("params")).toArray(),
                  (QJsonArray{QStringLiteral("0x70997970c51812dc3a010c7d01b50e0d17dc79c8"), QStringLiteral("latest")}));
 
-        auto nonce = waitTyped<quint64>([&](QObject* c, auto done) { eth.transactionCount(who, QStringLiteral("pending"), c, done); });
+        auto nonce = waitTyped<quint64>(
+            [&](QObject* c, auto done) { eth.transactionCount(who, QStringLiteral("pending"), c, done); });
         QVERIFY(nonce.ok());
         QCOMPARE(nonce.value(), quint64(42));
 
@@ -241,13 +252,15 @@ private slots:
         int calls = 0;
         FakeRpcServer server([&](const QJsonObject& r) {
             ++calls;  // not mined for the first two questions, then mined
-            return FakeRpcServer::result(r, calls <= 2 ? QJsonValue(QJsonValue::Null) : fixtureJson(QStringLiteral("receipt_success.json")));
+            return FakeRpcServer::result(
+                r, calls <= 2 ? QJsonValue(QJsonValue::Null) : fixtureJson(QStringLiteral("receipt_success.json")));
         });
         RpcClient rpc{QUrl(server.url())};
         EthClient eth(&rpc);
         const Hash hash = *Hash::from_hex("0x8f4b3a0c6e2d1f9a7b5c3e1d0f2a4b6c8e0d2f4a6b8c0e2d4f6a8b0c2e4d6f8a");
 
-        auto pending = waitTyped<std::optional<TransactionReceipt>>([&](QObject* c, auto done) { eth.transactionReceipt(hash, c, done); });
+        auto pending = waitTyped<std::optional<TransactionReceipt>>(
+            [&](QObject* c, auto done) { eth.transactionReceipt(hash, c, done); });
         QVERIFY(pending.ok());
         QVERIFY(!pending.value().has_value());
 
@@ -284,7 +297,8 @@ private slots:
         });
         RpcClient rpc{QUrl(server.url())};
         EthClient eth(&rpc);
-        auto r = waitTyped<std::optional<TransactionReceipt>>([&](QObject* c, auto done) { eth.transactionReceipt(Hash{}, c, done); });
+        auto r = waitTyped<std::optional<TransactionReceipt>>(
+            [&](QObject* c, auto done) { eth.transactionReceipt(Hash{}, c, done); });
         QVERIFY(!r.ok());
         QCOMPARE(r.error().kind, RpcError::Kind::MalformedReply);
     }
@@ -292,8 +306,10 @@ private slots:
     void feesEip1559() {
         FakeRpcServer server([](const QJsonObject& r) {
             const QString m = r.value(QStringLiteral("method")).toString();
-            if (m == QLatin1String("eth_getBlockByNumber")) return FakeRpcServer::result(r, fixtureJson(QStringLiteral("block_london.json")));
-            if (m == QLatin1String("eth_maxPriorityFeePerGas")) return FakeRpcServer::result(r, QStringLiteral("0x77359400"));
+            if (m == QLatin1String("eth_getBlockByNumber"))
+                return FakeRpcServer::result(r, fixtureJson(QStringLiteral("block_london.json")));
+            if (m == QLatin1String("eth_maxPriorityFeePerGas"))
+                return FakeRpcServer::result(r, QStringLiteral("0x77359400"));
             return FakeRpcServer::error(r, -32601, QStringLiteral("unexpected"));
         });
         RpcClient rpc{QUrl(server.url())};
@@ -309,8 +325,10 @@ private slots:
     void feesWithoutPriorityMethod() {
         FakeRpcServer server([](const QJsonObject& r) {
             const QString m = r.value(QStringLiteral("method")).toString();
-            if (m == QLatin1String("eth_getBlockByNumber")) return FakeRpcServer::result(r, fixtureJson(QStringLiteral("block_london.json")));
-            if (m == QLatin1String("eth_gasPrice")) return FakeRpcServer::result(r, QStringLiteral("0x4a817c800"));  // 20 gwei
+            if (m == QLatin1String("eth_getBlockByNumber"))
+                return FakeRpcServer::result(r, fixtureJson(QStringLiteral("block_london.json")));
+            if (m == QLatin1String("eth_gasPrice"))
+                return FakeRpcServer::result(r, QStringLiteral("0x4a817c800"));  // 20 gwei
             return FakeRpcServer::error(r, -32601, QStringLiteral("the method does not exist"));
         });
         RpcClient rpc{QUrl(server.url())};
@@ -324,7 +342,8 @@ private slots:
     void feesLegacyChain() {
         FakeRpcServer server([](const QJsonObject& r) {
             const QString m = r.value(QStringLiteral("method")).toString();
-            if (m == QLatin1String("eth_getBlockByNumber")) return FakeRpcServer::result(r, fixtureJson(QStringLiteral("block_legacy.json")));
+            if (m == QLatin1String("eth_getBlockByNumber"))
+                return FakeRpcServer::result(r, fixtureJson(QStringLiteral("block_legacy.json")));
             if (m == QLatin1String("eth_gasPrice")) return FakeRpcServer::result(r, QStringLiteral("0x3b9aca00"));
             return FakeRpcServer::error(r, -32601, QStringLiteral("unexpected"));
         });
@@ -392,8 +411,10 @@ private slots:
                 s->sendTextMessage(QStringLiteral(R"({"jsonrpc":"2.0","id":%1,"result":"0xabc"})")
                                        .arg(req.value(QStringLiteral("id")).toInt()));
                 s->sendTextMessage(QStringLiteral("not json at all"));
-                s->sendTextMessage(QStringLiteral(R"({"jsonrpc":"2.0","method":"eth_subscription","params":{"subscription":"0xabc","result":{"number":"0x64"}}})"));
-                s->sendTextMessage(QStringLiteral(R"({"jsonrpc":"2.0","method":"eth_subscription","params":{"subscription":"0xabc","result":{"number":"0x65"}}})"));
+                s->sendTextMessage(QStringLiteral(
+                    R"({"jsonrpc":"2.0","method":"eth_subscription","params":{"subscription":"0xabc","result":{"number":"0x64"}}})"));
+                s->sendTextMessage(QStringLiteral(
+                    R"({"jsonrpc":"2.0","method":"eth_subscription","params":{"subscription":"0xabc","result":{"number":"0x65"}}})"));
             });
         });
         HeadsSubscription heads(QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(wsServer.serverPort())), nullptr);
@@ -418,9 +439,12 @@ private slots:
             const QString m = r.value(QStringLiteral("method")).toString();
             if (m == QLatin1String("eth_chainId")) return FakeRpcServer::result(r, QStringLiteral("0x7a69"));
             if (m == QLatin1String("eth_getTransactionCount")) return FakeRpcServer::result(r, QStringLiteral("0x0"));
-            if (m == QLatin1String("eth_getBalance")) return FakeRpcServer::result(r, QStringLiteral("0xde0b6b3a7640000"));  // 1 ETH
-            if (m == QLatin1String("eth_getBlockByNumber")) return FakeRpcServer::result(r, fixtureJson(QStringLiteral("block_london.json")));
-            if (m == QLatin1String("eth_maxPriorityFeePerGas")) return FakeRpcServer::result(r, QStringLiteral("0x3b9aca00"));
+            if (m == QLatin1String("eth_getBalance"))
+                return FakeRpcServer::result(r, QStringLiteral("0xde0b6b3a7640000"));  // 1 ETH
+            if (m == QLatin1String("eth_getBlockByNumber"))
+                return FakeRpcServer::result(r, fixtureJson(QStringLiteral("block_london.json")));
+            if (m == QLatin1String("eth_maxPriorityFeePerGas"))
+                return FakeRpcServer::result(r, QStringLiteral("0x3b9aca00"));
             if (m == QLatin1String("eth_estimateGas")) return FakeRpcServer::result(r, QStringLiteral("0x5208"));
             return FakeRpcServer::error(r, -32601, QStringLiteral("unexpected"));
         });
@@ -442,7 +466,8 @@ private slots:
         QCOMPARE(failure->kind, SendFailure::Kind::InsufficientFunds);
         QVERIFY2(failure->message.contains(QStringLiteral("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266 has 1 ETH")),
                  qPrintable(failure->message));
-        QVERIFY2(failure->message.contains(QStringLiteral("1.000063 ETH")), qPrintable(failure->message));  // 1 + 21000 * 3 gwei
+        QVERIFY2(failure->message.contains(QStringLiteral("1.000063 ETH")),
+                 qPrintable(failure->message));  // 1 + 21000 * 3 gwei
         QVERIFY(!server.methods().contains(QStringLiteral("eth_sendRawTransaction")));
     }
 
@@ -454,13 +479,18 @@ private slots:
         FakeRpcServer server([&](const QJsonObject& r) {
             const QString m = r.value(QStringLiteral("method")).toString();
             if (m == QLatin1String("eth_chainId"))
-                return FakeRpcServer::result(r, ++chainIdQuestions == 1 ? QStringLiteral("0x7a6a") : QStringLiteral("0x7a69"));
+                return FakeRpcServer::result(
+                    r, ++chainIdQuestions == 1 ? QStringLiteral("0x7a6a") : QStringLiteral("0x7a69"));
             if (m == QLatin1String("eth_getTransactionCount")) return FakeRpcServer::result(r, QStringLiteral("0x3"));
-            if (m == QLatin1String("eth_getBalance")) return FakeRpcServer::result(r, QStringLiteral("0xde0b6b3a7640000"));
-            if (m == QLatin1String("eth_getBlockByNumber")) return FakeRpcServer::result(r, fixtureJson(QStringLiteral("block_london.json")));
-            if (m == QLatin1String("eth_maxPriorityFeePerGas")) return FakeRpcServer::result(r, QStringLiteral("0x3b9aca00"));
+            if (m == QLatin1String("eth_getBalance"))
+                return FakeRpcServer::result(r, QStringLiteral("0xde0b6b3a7640000"));
+            if (m == QLatin1String("eth_getBlockByNumber"))
+                return FakeRpcServer::result(r, fixtureJson(QStringLiteral("block_london.json")));
+            if (m == QLatin1String("eth_maxPriorityFeePerGas"))
+                return FakeRpcServer::result(r, QStringLiteral("0x3b9aca00"));
             if (m == QLatin1String("eth_estimateGas")) return FakeRpcServer::result(r, QStringLiteral("0x5208"));
-            if (m == QLatin1String("eth_sendRawTransaction")) return FakeRpcServer::result(r, QStringLiteral("0x") + QString(64, QLatin1Char('1')));
+            if (m == QLatin1String("eth_sendRawTransaction"))
+                return FakeRpcServer::result(r, QStringLiteral("0x") + QString(64, QLatin1Char('1')));
             return FakeRpcServer::error(r, -32601, QStringLiteral("unexpected"));
         });
         RpcClient rpc{QUrl(server.url())};
@@ -499,15 +529,18 @@ private:
             const QString m = r.value(QStringLiteral("method")).toString();
             if (m == QLatin1String("eth_chainId")) return FakeRpcServer::result(r, QStringLiteral("0x7a69"));
             if (m == QLatin1String("eth_getTransactionCount")) return FakeRpcServer::result(r, QStringLiteral("0x3"));
-            if (m == QLatin1String("eth_getBalance")) return FakeRpcServer::result(r, QStringLiteral("0x56bc75e2d63100000"));  // 100 ETH
-            if (m == QLatin1String("eth_getBlockByNumber")) return FakeRpcServer::result(r, fixtureJson(QStringLiteral("block_london.json")));
+            if (m == QLatin1String("eth_getBalance"))
+                return FakeRpcServer::result(r, QStringLiteral("0x56bc75e2d63100000"));  // 100 ETH
+            if (m == QLatin1String("eth_getBlockByNumber"))
+                return FakeRpcServer::result(r, fixtureJson(QStringLiteral("block_london.json")));
             if (m == QLatin1String("eth_maxPriorityFeePerGas")) return FakeRpcServer::result(r, tip);
             if (m == QLatin1String("eth_estimateGas")) return FakeRpcServer::result(r, QStringLiteral("0x5208"));
             if (m == QLatin1String("eth_sendRawTransaction")) {
                 sent << r.value(QStringLiteral("params")).toArray().first().toString();
                 return FakeRpcServer::result(r, QStringLiteral("0x") + QString(64, QLatin1Char('1')));
             }
-            if (m == QLatin1String("eth_getTransactionReceipt")) return FakeRpcServer::result(r, fixtureJson(QStringLiteral("receipt_success.json")));
+            if (m == QLatin1String("eth_getTransactionReceipt"))
+                return FakeRpcServer::result(r, fixtureJson(QStringLiteral("receipt_success.json")));
             return FakeRpcServer::error(r, -32601, QStringLiteral("unexpected"));
         }};
     };
@@ -519,7 +552,8 @@ private:
     };
 
     // Sends 1 ETH with `sender`; the review hook (when `decision` is set) answers it.
-    SendOutcome sendOneEther(TransactionSender& sender, std::optional<bool> decision, std::optional<FeeSuggestion> fees = {}) {
+    SendOutcome sendOneEther(TransactionSender& sender, std::optional<bool> decision,
+                             std::optional<FeeSuggestion> fees = {}) {
         SendRequest request;
         request.to = *Address::from_hex("0x70997970c51812dc3a010c7d01b50e0d17dc79c8");
         request.value = U256(1'000'000'000'000'000'000ULL);
@@ -532,7 +566,10 @@ private:
             callbacks.review = [outcome, decision](const PreparedTransaction& p, std::function<void(bool)> decide) {
                 outcome->reviewed = p;
                 // Answered later, as a dialog would, and twice: only the first answer counts.
-                QTimer::singleShot(10, [decide, decision] { decide(*decision); decide(!*decision); });
+                QTimer::singleShot(10, [decide, decision] {
+                    decide(*decision);
+                    decide(!*decision);
+                });
             };
         }
         sender.send(AccountSigner::from_key(*PrivateKey::from_hex(kAnvilKey0)), request, this, callbacks);
@@ -553,7 +590,8 @@ private slots:
         SendOutcome asked = sendOneEther(sender, true);
         QVERIFY(asked.failure);
         QCOMPARE(asked.failure->kind, SendFailure::Kind::FeeAboveCaps);
-        QVERIFY2(asked.failure->message.contains(QStringLiteral("priority fee of 1000000 gwei")), qPrintable(asked.failure->message));
+        QVERIFY2(asked.failure->message.contains(QStringLiteral("priority fee of 1000000 gwei")),
+                 qPrintable(asked.failure->message));
         QVERIFY(!asked.reviewed);  // refused before any review: nothing to approve
 
         std::optional<FeeQuoteResult> quote;
@@ -624,16 +662,22 @@ private slots:
             const QString m = r.value(QStringLiteral("method")).toString();
             if (m == QLatin1String("eth_chainId")) return FakeRpcServer::result(r, QStringLiteral("0x7a69"));
             if (m == QLatin1String("eth_getTransactionCount")) return FakeRpcServer::result(r, QStringLiteral("0x3"));
-            if (m == QLatin1String("eth_getBalance")) return FakeRpcServer::result(r, QStringLiteral("0xde0b6b3a7640000"));
-            if (m == QLatin1String("eth_getBlockByNumber")) return FakeRpcServer::result(r, fixtureJson(QStringLiteral("block_london.json")));
-            if (m == QLatin1String("eth_maxPriorityFeePerGas")) return FakeRpcServer::result(r, QStringLiteral("0x3b9aca00"));
+            if (m == QLatin1String("eth_getBalance"))
+                return FakeRpcServer::result(r, QStringLiteral("0xde0b6b3a7640000"));
+            if (m == QLatin1String("eth_getBlockByNumber"))
+                return FakeRpcServer::result(r, fixtureJson(QStringLiteral("block_london.json")));
+            if (m == QLatin1String("eth_maxPriorityFeePerGas"))
+                return FakeRpcServer::result(r, QStringLiteral("0x3b9aca00"));
             if (m == QLatin1String("eth_estimateGas")) return FakeRpcServer::result(r, QStringLiteral("0x5208"));
             if (m == QLatin1String("eth_sendRawTransaction")) {
                 raw = r.value(QStringLiteral("params")).toArray().first().toString().toLatin1();
-                return FakeRpcServer::result(r, QStringLiteral("0x8f4b3a0c6e2d1f9a7b5c3e1d0f2a4b6c8e0d2f4a6b8c0e2d4f6a8b0c2e4d6f8a"));
+                return FakeRpcServer::result(
+                    r, QStringLiteral("0x8f4b3a0c6e2d1f9a7b5c3e1d0f2a4b6c8e0d2f4a6b8c0e2d4f6a8b0c2e4d6f8a"));
             }
             if (m == QLatin1String("eth_getTransactionReceipt"))
-                return FakeRpcServer::result(r, ++receiptQuestions < 2 ? QJsonValue(QJsonValue::Null) : fixtureJson(QStringLiteral("receipt_success.json")));
+                return FakeRpcServer::result(r, ++receiptQuestions < 2
+                                                    ? QJsonValue(QJsonValue::Null)
+                                                    : fixtureJson(QStringLiteral("receipt_success.json")));
             return FakeRpcServer::error(r, -32601, QStringLiteral("unexpected"));
         });
         RpcClient rpc{QUrl(server.url())};

@@ -92,13 +92,14 @@ private slots:
         {
             AppSettings settings(dir.path());
             QVERIFY(!settings.allowInsecureEndpoints());
-            QVERIFY(settings.setCustomNetwork(QStringLiteral("http://192.168.1.10:8545"), QStringLiteral("http://192.168.1.10:8645"),
-                                              rollup, true));
+            QVERIFY(settings.setCustomNetwork(QStringLiteral("http://192.168.1.10:8545"),
+                                              QStringLiteral("http://192.168.1.10:8645"), rollup, true));
             QVERIFY(settings.allowInsecureEndpoints());
         }
         AppSettings reopened(dir.path());
         QVERIFY(reopened.allowInsecureEndpoints());
-        QVERIFY(reopened.setCustomNetwork(QStringLiteral("https://l1.example"), QStringLiteral("https://l2.example"), rollup));
+        QVERIFY(reopened.setCustomNetwork(QStringLiteral("https://l1.example"), QStringLiteral("https://l2.example"),
+                                          rollup));
         QVERIFY(!reopened.allowInsecureEndpoints());
     }
 

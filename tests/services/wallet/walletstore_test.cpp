@@ -29,8 +29,8 @@ using sluice::WalletStore;
 
 namespace {
 
-const QString kMnemonic = QStringLiteral(
-    "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about");
+const QString kMnemonic =
+    QStringLiteral("abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about");
 const QString kPassword = QStringLiteral("correct horse battery");
 
 // From the pinned peer implementation, not from our own code:
@@ -434,7 +434,8 @@ private slots:
     void devFixtureIsKnownByItsFirstAddress() {
         QCOMPARE(coreAddress(QString::fromLatin1(WalletStore::kDevMnemonic), "", 0),
                  QString::fromLatin1(WalletStore::kDevFixtureAddress));
-        auto fixtureFrom = [&](const QString& dir, const QString& mnemonic, const QString& passphrase) -> std::optional<bool> {
+        auto fixtureFrom = [&](const QString& dir, const QString& mnemonic,
+                               const QString& passphrase) -> std::optional<bool> {
             auto store = openStore(dir);
             if (!store || store->isDevFixture()) return std::nullopt;  // no wallet yet: not the fixture
             store->createFromMnemonic(mnemonic, passphrase, kPassword);
@@ -448,15 +449,17 @@ private slots:
         };
         QTemporaryDir fixture, other, withPassphrase, importedKey;
         // Restored by hand, in any spelling the restore field accepts.
-        QVERIFY(fixtureFrom(fixture.path(), QStringLiteral("  Test test TEST test test test test test test test test junk "), {}) ==
-                std::optional<bool>(true));
+        QVERIFY(fixtureFrom(fixture.path(),
+                            QStringLiteral("  Test test TEST test test test test test test test test junk "),
+                            {}) == std::optional<bool>(true));
         QVERIFY(fixtureFrom(other.path(), kMnemonic, {}) == std::optional<bool>(false));
-        QVERIFY(fixtureFrom(withPassphrase.path(), QString::fromLatin1(WalletStore::kDevMnemonic), QStringLiteral("secret")) ==
-                std::optional<bool>(false));
+        QVERIFY(fixtureFrom(withPassphrase.path(), QString::fromLatin1(WalletStore::kDevMnemonic),
+                            QStringLiteral("secret")) == std::optional<bool>(false));
         // anvil's first key imported on its own is as public.
         auto store = openStore(importedKey.path());
         QVERIFY(store);
-        store->importPrivateKey(QStringLiteral("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"), kPassword);
+        store->importPrivateKey(QStringLiteral("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"),
+                                kPassword);
         QVERIFY(waitIdle(*store));
         QVERIFY(store->isDevFixture());
     }
@@ -507,16 +510,20 @@ private slots:
     void corruptFileIsReportedAndKept_data() {
         QTest::addColumn<QByteArray>("contents");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("not json") << QByteArray("{\"version\": 1, \"kind\": \"mnem") << QStringLiteral("not valid JSON");
-        QTest::newRow("newer version") << QByteArray(R"({"version": 2, "kind": "mnemonic", "crypto": {}, "accounts": []})")
+        QTest::newRow("not json") << QByteArray("{\"version\": 1, \"kind\": \"mnem")
+                                  << QStringLiteral("not valid JSON");
+        QTest::newRow("newer version") << QByteArray(
+                                              R"({"version": 2, "kind": "mnemonic", "crypto": {}, "accounts": []})")
                                        << QStringLiteral("format version 2");
         QTest::newRow("no version") << QByteArray(R"({"kind": "mnemonic"})") << QStringLiteral("no format version");
         QTest::newRow("unknown kind") << QByteArray(R"({"version": 1, "kind": "ledger", "crypto": {}, "accounts": []})")
                                       << QStringLiteral("ledger");
-        QTest::newRow("no accounts") << QByteArray(R"({"version": 1, "kind": "mnemonic", "crypto": {}, "accounts": []})")
+        QTest::newRow("no accounts") << QByteArray(
+                                            R"({"version": 1, "kind": "mnemonic", "crypto": {}, "accounts": []})")
                                      << QStringLiteral("no accounts");
         QTest::newRow("bad address")
-            << QByteArray(R"({"version": 1, "kind": "mnemonic", "crypto": {}, "accounts": [{"index": 0, "address": "0x12"}]})")
+            << QByteArray(
+                   R"({"version": 1, "kind": "mnemonic", "crypto": {}, "accounts": [{"index": 0, "address": "0x12"}]})")
             << QStringLiteral("no valid address");
     }
 
