@@ -5,7 +5,8 @@ import {Test} from "../test/utils/Test.sol";
 import {L2Model} from "../test/utils/L2Model.sol";
 import {RecordEncoder} from "../test/utils/RecordEncoder.sol";
 import {Rollup} from "../src/Rollup.sol";
-import {Record} from "../src/lib/RecordCodec.sol";
+import {Record, RecordCodec} from "../src/lib/RecordCodec.sol";
+import {Merkle} from "../src/lib/Merkle.sol";
 import {Stf, Verdict} from "../src/lib/Stf.sol";
 import {RECORDS_PER_CHUNK} from "../src/lib/Params.sol";
 
@@ -23,11 +24,21 @@ import {RECORDS_PER_CHUNK} from "../src/lib/Params.sol";
 ///            subtrees): the pre-state of the worst case;
 ///   target - one full chunk (K transfers between distinct accounts) claiming a wrong root, so a
 ///            fraud proof replays every record, with 2 full depth-32 proofs per record plus the fee
-///            account's.
+///            account's;
+///   withdrawals - 1,000 signed EIP-1559 withdrawals (kind 2) of 0.001 ether, record i by account
+///            1 + i to its own L1 address (key 0xA11CE + 1 + i), nonce 0: a withdrawal tree of
+///            depth 10. Like setup it follows setup's state root (the gas report submits it once
+///            the fraud proof has reverted target); not executed on submission, so its chunk roots
+///            are placeholders. For withdrawal WITHDRAWAL_INDEX (500) it writes what
+///            finalizeWithdrawal needs: withdrawal-1000.txt ("index recipient amount") and
+///            withdrawal-1000-proof.hex (its 10 siblings, leaf level first, concatenated).
 contract BenchCalldata is Test {
     uint256 internal constant CHAIN_ID = 31338;
     uint256 internal constant BASE_FEE = 1 gwei;
     uint256 internal constant ACCOUNTS = 64;
+    uint256 internal constant WITHDRAWALS = 1000;
+    uint256 internal constant WITHDRAWAL_INDEX = 500;
+    uint256 internal constant WITHDRAWAL_AMOUNT = 0.001 ether;
     string internal constant DIR = "cache/bench/";
 
     address internal proposer;
@@ -64,6 +75,7 @@ contract BenchCalldata is Test {
         _write("setup", abi.encodeCall(Rollup.submitBatch, (prev, recs, roots)));
         vm.writeFile(string.concat(DIR, "withdrawal.txt"), vm.toString(w.addr));
         prev = roots[0];
+        _writeWithdrawals(prev);
 
         // target: K valid transfers, claimed post-state root wrong
         for (uint256 i = 0; i < RECORDS_PER_CHUNK; ++i) {
@@ -154,8 +166,85 @@ contract BenchCalldata is Test {
         }
     }
 
+    /// The withdrawals batch (see above) and the finalizeWithdrawal arguments of its withdrawal
+    /// WITHDRAWAL_INDEX. The tree is §4.3's, as Rollup.submitBatch builds it (Merkle.rootInPlace);
+    /// the proof is checked against that root here.
+    function _writeWithdrawals(bytes32 prev) internal {
+        bytes memory recs = new bytes(WITHDRAWALS * 98);
+        uint256 len = 0;
+        bytes32[] memory leaves = new bytes32[](WITHDRAWALS);
+        for (uint256 i = 0; i < WITHDRAWALS; ++i) {
+            Record memory w;
+            w.kind = RecordCodec.KIND_WITHDRAWAL;
+            w.eip1559 = true;
+            w.from = 1 + i;
+            w.addr = vm.addr(key(1 + i));
+            w.value = WITHDRAWAL_AMOUNT;
+            w.fee2 = 2 gwei;
+            w.bit4 = true;
+            w.gasLimit = 21000;
+            (uint8 v, bytes32 rr, bytes32 ss) =
+                vm.sign(key(1 + i), Stf.signingHash(w, Stf.WITHDRAWAL_ADDRESS, CHAIN_ID));
+            w.parity = v - 27;
+            w.r = rr;
+            w.s = ss;
+            bytes memory enc = RecordEncoder.encode(w);
+            for (uint256 j = 0; j < enc.length; ++j) {
+                recs[len + j] = enc[j];
+            }
+            len += enc.length;
+            leaves[i] = RecordCodec.withdrawalLeaf(w.addr, w.value);
+        }
+        assembly {
+            mstore(recs, len)
+        }
+        _writeBatch("withdrawals", prev, WITHDRAWALS, recs);
+
+        bytes32[] memory proof = _treeProof(leaves, WITHDRAWAL_INDEX);
+        bytes32 node = leaves[WITHDRAWAL_INDEX];
+        for (uint256 l = 0; l < proof.length; ++l) {
+            node = (WITHDRAWAL_INDEX >> l) & 1 == 1 ? Merkle.hashPair(proof[l], node) : Merkle.hashPair(node, proof[l]);
+        }
+        address recipient = vm.addr(key(1 + WITHDRAWAL_INDEX));
+        require(node == Merkle.rootInPlace(leaves), "withdrawal proof does not give the batch's root");
+        vm.writeFile(
+            string.concat(DIR, "withdrawal-1000.txt"),
+            string.concat(
+                vm.toString(WITHDRAWAL_INDEX), " ", vm.toString(recipient), " ", vm.toString(WITHDRAWAL_AMOUNT)
+            )
+        );
+        vm.writeFile(string.concat(DIR, "withdrawal-1000-proof.hex"), vm.toString(abi.encodePacked(proof)));
+    }
+
+    /// §4.3 proof of leaf `idx` (siblings from the leaf up) in the tree over `leaves` padded with
+    /// zero leaves to a power of two (the padding rootInPlace's zero subtrees stand for).
+    function _treeProof(bytes32[] memory leaves, uint256 idx) internal pure returns (bytes32[] memory proof) {
+        uint256 size = 1;
+        uint256 depth = 0;
+        while (size < leaves.length) {
+            size <<= 1;
+            ++depth;
+        }
+        bytes32[] memory layer = new bytes32[](size);
+        for (uint256 i = 0; i < leaves.length; ++i) {
+            layer[i] = leaves[i];
+        }
+        proof = new bytes32[](depth);
+        for (uint256 l = 0; l < depth; ++l) {
+            proof[l] = layer[idx ^ 1];
+            size >>= 1;
+            for (uint256 i = 0; i < size; ++i) {
+                layer[i] = Merkle.hashPair(layer[2 * i], layer[2 * i + 1]);
+            }
+            idx >>= 1;
+        }
+    }
+
     /// Writes submitBatch calldata with placeholder chunk roots; returns the batch's post root.
-    function _writeBatch(string memory name, bytes32 prev, uint256 n, bytes memory recs) internal returns (bytes32 last) {
+    function _writeBatch(string memory name, bytes32 prev, uint256 n, bytes memory recs)
+        internal
+        returns (bytes32 last)
+    {
         bytes32[] memory roots = new bytes32[]((n + RECORDS_PER_CHUNK - 1) / RECORDS_PER_CHUNK);
         for (uint256 i = 0; i < roots.length; ++i) {
             roots[i] = keccak256(abi.encode(name, i));
