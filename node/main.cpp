@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "sluiced: %s\n", st.message().c_str());
         return 1;
     }
+    if (node.stopRequested()) return 0;  // stopped by ~NodeApp, anvil by the devnet's destructor
     const int rc = app.exec();
     node.stop();
     return rc;

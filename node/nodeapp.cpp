@@ -16,6 +16,10 @@ NodeApp::NodeApp(NodeConfig config, QObject* parent) : QObject(parent), m_config
     // SIGINT/SIGTERM/SIGHUP: stop as on a clean exit (the database flushed, anvil stopped).
     connect(new TerminationSignals(this), &TerminationSignals::received, this, [this] {
         qInfo("sluiced: shutting down");
+        m_stopRequested = true;
+        // During start() (waiting for L1 in a local event loop) quit() would be lost, since the
+        // application's loop is not running yet: main() sees stopRequested() when start() returns.
+        if (m_starting) return;
         stop();
         QCoreApplication::quit();
     });
@@ -24,6 +28,13 @@ NodeApp::NodeApp(NodeConfig config, QObject* parent) : QObject(parent), m_config
 NodeApp::~NodeApp() { stop(); }
 
 Status NodeApp::start() {
+    m_starting = true;
+    auto st = startParts();
+    m_starting = false;
+    return st;
+}
+
+Status NodeApp::startParts() {
     if (auto st = L1Side::prepare(m_config); !st) return st;
     if (!QDir().mkpath(m_config.dataDir))
         return make_error("cannot create the data directory " + m_config.dataDir.toStdString());

@@ -26,13 +26,19 @@ public:
 
     Status start();
     void stop();
+    // A termination signal came while start() ran: the caller stops instead of serving.
+    bool stopRequested() const { return m_stopRequested; }
 
     Sequencer* sequencer() const { return m_sequencer.get(); }
     RpcServer* rpcServer() const { return m_rpc.get(); }
     const NodeConfig& config() const { return m_config; }
 
 private:
+    Status startParts();
+
     NodeConfig m_config;
+    bool m_starting = false;
+    bool m_stopRequested = false;
     std::unique_ptr<Sequencer> m_sequencer;
     std::unique_ptr<RpcServer> m_rpc;
     L1Side* m_l1 = nullptr;

@@ -10,6 +10,9 @@
 #include <QStandardPaths>
 #include <QThread>
 
+#include <signal.h>
+#include <sys/types.h>
+
 #include "contracts/artifacts.hpp"
 #include "core/eth/address.hpp"
 #include "node/l1/blockingrpc.h"
@@ -65,7 +68,41 @@ QString defaultAnvil() {
     return onPath.isEmpty() ? pinned : onPath;
 }
 
+// The anvil a node of this data directory launched (its pid is in D/anvil.pid) and left running
+// when it was killed: it listens on `port` and keeps its state in D/anvil-state.json. 0 if the pid
+// file is missing or names another process.
+qint64 orphanedAnvil(const QDir& dir, quint16 port) {
+    QFile pidFile(dir.filePath(QStringLiteral("anvil.pid")));
+    if (!pidFile.open(QIODevice::ReadOnly)) return 0;
+    const qint64 pid = pidFile.readAll().trimmed().toLongLong();
+    if (pid <= 0) return 0;
+    QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+    if (!cmdline.open(QIODevice::ReadOnly)) return 0;
+    const QList<QByteArray> args = cmdline.readAll().split('\0');
+    const QByteArray state = dir.filePath(QStringLiteral("anvil-state.json")).toUtf8();
+    const auto follows = [&](const char* flag, const QByteArray& value) {
+        const auto at = args.indexOf(flag);
+        return at >= 0 && args.value(at + 1) == value;
+    };
+    return follows("--port", QByteArray::number(port)) && follows("--state", state) ? pid : 0;
+}
+
+bool processGone(qint64 pid, int waitMs) {
+    for (int waited = 0; waited <= waitMs; waited += 50) {
+        if (::kill(pid_t(pid), 0) != 0) return true;
+        QThread::msleep(50);
+    }
+    return false;
+}
+
 }  // namespace
+
+void DevnetManifest::setPorts(quint16 l1Port, quint16 l2Port) {
+    l1RpcUrl = QStringLiteral("http://127.0.0.1:%1").arg(l1Port);
+    l1WsUrl = QStringLiteral("ws://127.0.0.1:%1").arg(l1Port);
+    l2RpcUrl = QStringLiteral("http://127.0.0.1:%1").arg(l2Port);
+    l2WsUrl = QStringLiteral("ws://127.0.0.1:%1").arg(l2Port);
+}
 
 QJsonObject DevnetManifest::toJson() const {
     QJsonArray accounts;
@@ -117,8 +154,13 @@ Devnet::~Devnet() { stop(); }
 QString Devnet::manifestPath() const { return QDir(m_dataDir).filePath(QStringLiteral("devnet.json")); }
 
 void Devnet::stop() {
-    if (m_anvil.state() == QProcess::NotRunning) return;
     // SIGTERM lets anvil write its state file one last time.
+    if (m_adoptedAnvil > 0) {
+        ::kill(pid_t(m_adoptedAnvil), SIGTERM);
+        if (!processGone(m_adoptedAnvil, 5000)) ::kill(pid_t(m_adoptedAnvil), SIGKILL);
+        m_adoptedAnvil = 0;
+    }
+    if (m_anvil.state() == QProcess::NotRunning) return;
     m_anvil.terminate();
     if (!m_anvil.waitForFinished(5000)) {
         m_anvil.kill();
@@ -150,6 +192,13 @@ Status Devnet::launchAnvil(const DevnetOptions& options) {
     m_anvil.start();
     if (!m_anvil.waitForStarted(10000))
         return make_error("anvil did not start: " + m_anvil.errorString().toStdString());
+    // So that a node started after this one was killed can find, reuse and finally stop this anvil.
+    QSaveFile pidFile(dir.filePath(QStringLiteral("anvil.pid")));
+    if (!pidFile.open(QIODevice::WriteOnly) || pidFile.write(QByteArray::number(m_anvil.processId())) < 0 ||
+        !pidFile.commit()) {
+        stop();
+        return make_error("cannot write " + dir.filePath(QStringLiteral("anvil.pid")).toStdString());
+    }
     RpcClient rpc(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(options.l1Port)));
     rpc.setTimeout(std::chrono::seconds(2));
     for (int i = 0; i < 200; ++i) {
@@ -165,10 +214,7 @@ Status Devnet::launchAnvil(const DevnetOptions& options) {
 
 Result<DevnetManifest> Devnet::deploy(const DevnetOptions& options) {
     DevnetManifest m;
-    m.l1RpcUrl = QStringLiteral("http://127.0.0.1:%1").arg(options.l1Port);
-    m.l1WsUrl = QStringLiteral("ws://127.0.0.1:%1").arg(options.l1Port);
-    m.l2RpcUrl = QStringLiteral("http://127.0.0.1:%1").arg(options.l2Port);
-    m.l2WsUrl = QStringLiteral("ws://127.0.0.1:%1").arg(options.l2Port);
+    m.setPorts(options.l1Port, options.l2Port);
     m.challengePeriod = options.challengePeriod;
     RpcClient rpc(QUrl(m.l1RpcUrl));
     RollupConstructorArgs args;
@@ -217,25 +263,28 @@ Result<DevnetManifest> Devnet::start(const DevnetOptions& options) {
 
     auto running = blockingCall(rpc, QStringLiteral("eth_chainId"));
     if (running) {
-        // Something already listens: only an anvil of ours left behind by a killed node is reusable.
+        // Something already listens: only an anvil of ours left behind by a killed node is reused,
+        // and then this node stops it as if it had launched it (a second anvil on the same state
+        // file would overwrite the first one's).
         auto id = EthClient::parseQuantity64(running.value());
-        if (!previous || !id || *id != previous->l1ChainId || !rollupThere(previous->rollup))
+        const qint64 orphan = orphanedAnvil(QDir(options.dataDir), options.l1Port);
+        if (!previous || !orphan || !id || *id != previous->l1ChainId || !rollupThere(previous->rollup))
             return make_error("port " + std::to_string(options.l1Port) +
                               " is in use by another node that is not this devnet's L1; stop it or pass --l1-port");
+        m_adoptedAnvil = orphan;
         m_resumed = true;
-        return *previous;
+    } else {
+        if (auto s = launchAnvil(options); !s) return s.error();
+        m_resumed = previous && rollupThere(previous->rollup);
     }
-
-    if (auto s = launchAnvil(options); !s) return s.error();
-    if (previous && rollupThere(previous->rollup)) {
-        m_resumed = true;
-        return *previous;
-    }
-    auto manifest = deploy(options);
+    Result<DevnetManifest> manifest = m_resumed ? Result<DevnetManifest>(*previous) : deploy(options);
     if (!manifest) {
         stop();
         return manifest.error();
     }
+    // The ports are this run's (a resume may be given others): the node and the app that reads
+    // the manifest must find the L1 and L2 where they listen now.
+    manifest->setPorts(options.l1Port, options.l2Port);
     QSaveFile out(manifestPath());
     if (!out.open(QIODevice::WriteOnly) || out.write(QJsonDocument(manifest->toJson()).toJson()) < 0 || !out.commit()) {
         stop();

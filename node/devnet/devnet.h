@@ -2,9 +2,10 @@
 #pragma once
 // `sluiced --devnet`: the local L1 (anvil from the project's pinned toolchain, or $SLUICE_ANVIL)
 // with the Rollup contract deployed and the proposer bonded, described by D/devnet.json
-// (docs/RPC.md §3). A second start with the same data dir resumes: the manifest is reused and
-// anvil reloads D/anvil-state.json; an anvil left running on the port (the node was kill -9ed)
-// is reused after checking its chain id and that the Rollup code is there.
+// (docs/RPC.md §3). A second start with the same data dir resumes: the manifest is reused (its
+// endpoints rewritten for this run's ports) and anvil reloads D/anvil-state.json. An anvil left
+// running on the port (the node was kill -9ed) is reused after checking that D/anvil.pid names it,
+// its chain id and that the Rollup code is there; this node then stops it as its own.
 // Start-up work, so it blocks; nothing here runs once the node is serving.
 
 #include <QJsonObject>
@@ -37,6 +38,7 @@ struct DevnetManifest {
     quint64 challengePeriod = 60;
     std::vector<DevAccount> devAccounts;
 
+    void setPorts(quint16 l1Port, quint16 l2Port);  // the four endpoints on 127.0.0.1
     QJsonObject toJson() const;
     static Result<DevnetManifest> fromJson(const QJsonObject& json);
 };
@@ -60,11 +62,10 @@ public:
     static QString verifierKey();
 
     explicit Devnet(QObject* parent = nullptr);
-    ~Devnet() override;  // stops anvil if this object started it
+    ~Devnet() override;  // stops anvil if this object started or reused it
 
     Result<DevnetManifest> start(const DevnetOptions& options);
     void stop();
-    bool ownsAnvil() const { return m_anvil.state() != QProcess::NotRunning; }
     bool resumed() const { return m_resumed; }
     QString manifestPath() const;
 
@@ -73,6 +74,7 @@ private:
     Result<DevnetManifest> deploy(const DevnetOptions& options);
 
     QProcess m_anvil;
+    qint64 m_adoptedAnvil = 0;  // pid of a killed node's anvil that this one reused
     QString m_dataDir;
     bool m_resumed = false;
 };

@@ -36,9 +36,14 @@ TerminationSignals::TerminationSignals(QObject* parent) : QObject(parent) {
     });
 }
 
+// The object goes as the process ends, and the rest of its shutdown (the node stopping anvil, the
+// app waiting for its node) must not be cut short by a repeated signal: a process whose parent is
+// killed gets PR_SET_PDEATHSIG's signal again each time it is handed to another of the dying
+// parent's threads, so a second SIGTERM a few milliseconds after the first is ordinary. From here
+// on the three signals are ignored; SIGKILL still ends a shutdown that hangs.
 TerminationSignals::~TerminationSignals() {
     struct sigaction action {};
-    action.sa_handler = SIG_DFL;
+    action.sa_handler = SIG_IGN;
     for (const int s : kSignals) ::sigaction(s, &action, nullptr);
 }
 

@@ -17,7 +17,7 @@ public:
     // Installs the handlers; one instance per process. Without them (installation failed) the
     // signals keep their default action, which ends the process at once.
     explicit TerminationSignals(QObject* parent = nullptr);
-    ~TerminationSignals() override;
+    ~TerminationSignals() override;  // the three signals are ignored from then on (see the .cpp)
 
     bool installed() const { return m_notifier != nullptr; }
 

@@ -60,15 +60,15 @@ rpc "$L2P" sluice_status '[]' | jq -e '.result.depositsQueued == 1 and .result.d
 echo "ok: unconfirmed deposit dropped by the reorg, its replacement credited once"
 
 # --- 2. a credited deposit vanishes: stop, do not diverge -------------------------------------
-# anvil keeps running across node restarts here: the node was not told to stop it (kill -9).
+# After the kill -9 anvil keeps running; the next node reuses it and stops it when it stops, so
+# the restart below reloads the reverted chain from anvil's state file.
 kill -9 "$node_pid"; wait "$node_pid" 2>/dev/null || true; node_pid=
 start_node --deposit-confirmations 0
 snap=$(rpc "$L1P" evm_snapshot '[]' | jq -r .result)
 "$CAST" send -q --rpc-url "http://127.0.0.1:$L1P" --private-key "$BK" "$R" "deposit(address)" "$B" --value 1ether
 wait_for 30 bash -c "[ \"\$('$CAST' balance --rpc-url http://127.0.0.1:$L2P $B)\" = 1000000000000000000 ]"
 rpc "$L1P" evm_revert "[\"$snap\"]" | jq -e '.result == true' >/dev/null
-mine 3
-set +e; for ((i = 0; i < 120 && $(kill -0 "$node_pid" 2>/dev/null && echo 1 || echo 0) == 1; i++)); do mine 1; sleep 0.25; done
+set +e; mine 3; for ((i = 0; i < 120 && $(kill -0 "$node_pid" 2>/dev/null && echo 1 || echo 0) == 1; i++)); do mine 1; sleep 0.25; done
 wait "$node_pid"; rc=$?; set -e; node_pid=
 [ "$rc" = 2 ] || { echo "expected exit status 2, got $rc"; tail -30 "$log"; exit 1; }
 grep "L1 reorg: deposit 1 " "$log"

@@ -2,16 +2,19 @@
 # SPDX-License-Identifier: MIT
 # sluiced --devnet: starts anvil, deploys and writes the manifest; a deposit is credited on L2 and
 # posted in a batch that becomes final; a restart with the same data dir resumes (same rollup,
-# persisted anvil state); after a kill -9 the orphaned anvil on the port is reused.
+# persisted anvil state); after a kill -9 the orphaned anvil on the port is reused and stopped
+# with the node that reused it; a resume on other ports serves there and says so in the manifest;
+# a flood of SIGTERMs (a killed parent's PR_SET_PDEATHSIG arrives once per dying thread) does not
+# cut the node's shutdown short and leave anvil running.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../e2e/devnet_lib.sh"
 work=$(mktemp -d)
-L1P=$(free_port); L2P=$(free_port)
+L1P=$(free_port); L2P=$(free_port); L1P_NEXT=$(free_port); L2P_NEXT=$(free_port)
 node_pid=
 cleanup() {
   [ -n "$node_pid" ] && kill "$node_pid" 2>/dev/null || true
   wait 2>/dev/null || true
-  stop_anvil_on_port "$L1P" # an anvil orphaned by the kill -9 step
+  stop_anvil_on_port "$L1P"; stop_anvil_on_port "$L1P_NEXT" # one a failed step left running
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -69,4 +72,27 @@ kill -9 "$node_pid"; wait "$node_pid" 2>/dev/null || true; node_pid=
 start_node
 grep -q "devnet: resumed" "$log"
 [ "$("$CAST" call --rpc-url "http://127.0.0.1:$L1P" "$R" "depositCount()(uint256)")" = 1 ]
-echo "ok: devnet started, credited and finalised a deposit, resumed twice"
+
+# stop_flooded: SIGTERM every 20 ms until the node exits; it must exit 0 and leave no listener.
+stop_flooded() {
+  local pid=$node_pid rc=0; node_pid=
+  while kill -TERM "$pid" 2>/dev/null; do sleep 0.02; done
+  wait "$pid" || rc=$?
+  [ "$rc" = 0 ] || { echo "a flood of SIGTERMs ended the node with $rc"; cat "$log"; exit 1; }
+  for p in "$@"; do
+    [ -z "$(pid_on_port "$p")" ] || { echo "port $p still listens after the node stopped: $(ps -o pid,ppid,args -p "$(pid_on_port "$p")")"; exit 1; }
+  done
+}
+# The anvil reused above was stopped with this node: nothing keeps writing its state file.
+stop_flooded "$L1P" "$L2P"
+
+# A resume on other ports: the node, and the app reading the manifest, find both layers there.
+L1P=$L1P_NEXT; L2P=$L2P_NEXT
+start_node
+wait_for 30 credited
+grep -q "devnet: resumed" "$log"
+jq -e --arg l1 "http://127.0.0.1:$L1P_NEXT" --arg l2 "ws://127.0.0.1:$L2P_NEXT" \
+  '.l1.rpcUrl == $l1 and .l2.wsUrl == $l2' "$work/d/devnet.json"
+[ "$("$CAST" call --rpc-url "http://127.0.0.1:$L1P_NEXT" "$R" "depositCount()(uint256)")" = 1 ]
+stop_flooded "$L1P" "$L2P"
+echo "ok: devnet started, credited and finalised a deposit, resumed three times, stopped whole under a SIGTERM flood"
