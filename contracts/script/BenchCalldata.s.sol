@@ -4,6 +4,7 @@ pragma solidity 0.8.28;
 import {Test} from "../test/utils/Test.sol";
 import {L2Model} from "../test/utils/L2Model.sol";
 import {RecordEncoder} from "../test/utils/RecordEncoder.sol";
+import {BatchProof} from "../test/utils/BatchProof.sol";
 import {Rollup} from "../src/Rollup.sol";
 import {Record, RecordCodec} from "../src/lib/RecordCodec.sol";
 import {Merkle} from "../src/lib/Merkle.sol";
@@ -128,7 +129,13 @@ contract BenchCalldata is Test {
     }
 
     function _sign(L2Model model, Record memory t, uint256 k) internal view {
-        (uint8 v, bytes32 rr, bytes32 ss) = vm.sign(key(k), Stf.signingHash(t, model.signedTo(t), CHAIN_ID));
+        _signTo(t, k, model.signedTo(t));
+    }
+
+    /// Signs record `t` with account `k`'s key; `to` is the address the signature covers (the
+    /// recipient, or the withdrawal address).
+    function _signTo(Record memory t, uint256 k, address to) internal pure {
+        (uint8 v, bytes32 rr, bytes32 ss) = vm.sign(key(k), Stf.signingHash(t, to, CHAIN_ID));
         t.parity = v - 27;
         t.r = rr;
         t.s = ss;
@@ -151,15 +158,7 @@ contract BenchCalldata is Test {
             t.fee2 = 2 gwei;
             t.bit4 = true;
             t.gasLimit = 21000;
-            (uint8 v, bytes32 rr, bytes32 ss) = vm.sign(key(from), Stf.signingHash(t, vm.addr(key(to)), CHAIN_ID));
-            t.parity = v - 27;
-            t.r = rr;
-            t.s = ss;
-            bytes memory enc = RecordEncoder.encode(t);
-            for (uint256 j = 0; j < enc.length; ++j) {
-                recs[len + j] = enc[j];
-            }
-            len += enc.length;
+            len = _appendSigned(recs, len, t, from, vm.addr(key(to)));
         }
         assembly {
             mstore(recs, len)
@@ -183,16 +182,7 @@ contract BenchCalldata is Test {
             w.fee2 = 2 gwei;
             w.bit4 = true;
             w.gasLimit = 21000;
-            (uint8 v, bytes32 rr, bytes32 ss) =
-                vm.sign(key(1 + i), Stf.signingHash(w, Stf.WITHDRAWAL_ADDRESS, CHAIN_ID));
-            w.parity = v - 27;
-            w.r = rr;
-            w.s = ss;
-            bytes memory enc = RecordEncoder.encode(w);
-            for (uint256 j = 0; j < enc.length; ++j) {
-                recs[len + j] = enc[j];
-            }
-            len += enc.length;
+            len = _appendSigned(recs, len, w, 1 + i, Stf.WITHDRAWAL_ADDRESS);
             leaves[i] = RecordCodec.withdrawalLeaf(w.addr, w.value);
         }
         assembly {
@@ -200,7 +190,7 @@ contract BenchCalldata is Test {
         }
         _writeBatch("withdrawals", prev, WITHDRAWALS, recs);
 
-        bytes32[] memory proof = _treeProof(leaves, WITHDRAWAL_INDEX);
+        bytes32[] memory proof = BatchProof.siblings(leaves, WITHDRAWAL_INDEX);
         bytes32 node = leaves[WITHDRAWAL_INDEX];
         for (uint256 l = 0; l < proof.length; ++l) {
             node = (WITHDRAWAL_INDEX >> l) & 1 == 1 ? Merkle.hashPair(proof[l], node) : Merkle.hashPair(node, proof[l]);
@@ -216,31 +206,20 @@ contract BenchCalldata is Test {
         vm.writeFile(string.concat(DIR, "withdrawal-1000-proof.hex"), vm.toString(abi.encodePacked(proof)));
     }
 
-    /// §4.3 proof of leaf `idx` (siblings from the leaf up) in the tree over `leaves` padded with
-    /// zero leaves to a power of two (the padding rootInPlace's zero subtrees stand for).
-    function _treeProof(bytes32[] memory leaves, uint256 idx) internal pure returns (bytes32[] memory proof) {
-        uint256 size = 1;
-        uint256 depth = 0;
-        while (size < leaves.length) {
-            size <<= 1;
-            ++depth;
+    /// Signs record `t` (see _signTo) and encodes it into `recs` at `len`; returns the new length.
+    function _appendSigned(bytes memory recs, uint256 len, Record memory t, uint256 signer, address to)
+        internal
+        pure
+        returns (uint256)
+    {
+        _signTo(t, signer, to);
+        bytes memory enc = RecordEncoder.encode(t);
+        for (uint256 j = 0; j < enc.length; ++j) {
+            recs[len + j] = enc[j];
         }
-        bytes32[] memory layer = new bytes32[](size);
-        for (uint256 i = 0; i < leaves.length; ++i) {
-            layer[i] = leaves[i];
-        }
-        proof = new bytes32[](depth);
-        for (uint256 l = 0; l < depth; ++l) {
-            proof[l] = layer[idx ^ 1];
-            size >>= 1;
-            for (uint256 i = 0; i < size; ++i) {
-                layer[i] = Merkle.hashPair(layer[2 * i], layer[2 * i + 1]);
-            }
-            idx >>= 1;
-        }
+        return len + enc.length;
     }
 
-    /// Writes submitBatch calldata with placeholder chunk roots; returns the batch's post root.
     function _writeBatch(string memory name, bytes32 prev, uint256 n, bytes memory recs)
         internal
         returns (bytes32 last)

@@ -6,6 +6,7 @@ import {Vm} from "./utils/Test.sol";
 import {Rollup} from "../src/Rollup.sol";
 import {Record} from "../src/lib/RecordCodec.sol";
 import {RecordEncoder} from "./utils/RecordEncoder.sol";
+import {BatchProof} from "./utils/BatchProof.sol";
 import {Stf, Verdict} from "../src/lib/Stf.sol";
 import {RECORDS_PER_CHUNK} from "../src/lib/Params.sol";
 import {BatchProxy, ConstructorSubmitter} from "./utils/Attackers.sol";
@@ -313,7 +314,7 @@ contract RollupTest is RollupFixture {
 
     function test_finalizeWithdrawal() public {
         (uint256 b, Rollup.BatchHeader memory h) = _withdrawalBatch();
-        bytes32[] memory proof = batchProof(_wleaves(), 1);
+        bytes32[] memory proof = BatchProof.siblings(_wleaves(), 1);
         address to = addrOfKey(0);
         vm.expectRevert(abi.encodeWithSelector(Rollup.NotFinal.selector, b, h.submittedAt + PERIOD));
         rollup.finalizeWithdrawal(h, b, 1, to, 2 ether, proof);
@@ -339,8 +340,8 @@ contract RollupTest is RollupFixture {
         vm.expectRevert(abi.encodeWithSelector(Rollup.AlreadyFinalized.selector, b, 1));
         rollup.finalizeWithdrawal(h, b, 1, to, 2 ether, proof);
         // The others are independent.
-        rollup.finalizeWithdrawal(h, b, 2, to, 3 ether, batchProof(_wleaves(), 2));
-        rollup.finalizeWithdrawal(h, b, 0, to, 1 ether, batchProof(_wleaves(), 0));
+        rollup.finalizeWithdrawal(h, b, 2, to, 3 ether, BatchProof.siblings(_wleaves(), 2));
+        rollup.finalizeWithdrawal(h, b, 0, to, 1 ether, BatchProof.siblings(_wleaves(), 0));
         assertEq(to.balance, 6 ether, "all paid");
     }
 
@@ -360,7 +361,7 @@ contract RollupTest is RollupFixture {
         vm.expectRevert(abi.encodeWithSelector(Rollup.UnknownBatch.selector, b2, 1));
         rollup.finalizeWithdrawal(h2, b2, 0, addrOfKey(1), 1 ether, proof);
         // The earlier final batch still pays.
-        rollup.finalizeWithdrawal(h, b, 0, addrOfKey(0), 1 ether, batchProof(_wleaves(), 0));
+        rollup.finalizeWithdrawal(h, b, 0, addrOfKey(0), 1 ether, BatchProof.siblings(_wleaves(), 0));
     }
 
     // ---- constructor checks (§1) ----

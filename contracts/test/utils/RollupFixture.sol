@@ -5,9 +5,9 @@ import {Test, Vm} from "./Test.sol";
 import {L2Model} from "./L2Model.sol";
 import {Rollup} from "../../src/Rollup.sol";
 import {Record} from "../../src/lib/RecordCodec.sol";
-import {Merkle} from "../../src/lib/Merkle.sol";
 import {Stf, Verdict} from "../../src/lib/Stf.sol";
 import {RecordEncoder} from "./RecordEncoder.sol";
+import {BatchProof} from "./BatchProof.sol";
 import {RECORDS_PER_CHUNK} from "../../src/lib/Params.sol";
 
 /// A deployed Rollup with the devnet parameters, a bonded proposer and an L2 model to build
@@ -292,29 +292,6 @@ abstract contract RollupFixture is Test {
         return keccak256(abi.encode(c.preRoot, c.postRoot, keccak256(c.records)));
     }
 
-    /// §4.3 proof: siblings from the leaf up in the tree padded with zero leaves.
-    function batchProof(bytes32[] memory leaves, uint256 idx) internal pure returns (bytes32[] memory proof) {
-        uint256 size = 1;
-        uint256 depth;
-        while (size < leaves.length) {
-            size <<= 1;
-            ++depth;
-        }
-        bytes32[] memory layer = new bytes32[](size);
-        for (uint256 i = 0; i < leaves.length; ++i) {
-            layer[i] = leaves[i];
-        }
-        proof = new bytes32[](depth);
-        for (uint256 l = 0; l < depth; ++l) {
-            proof[l] = layer[idx ^ 1];
-            for (uint256 i = 0; i < size / 2; ++i) {
-                layer[i] = Merkle.hashPair(layer[2 * i], layer[2 * i + 1]);
-            }
-            size /= 2;
-            idx >>= 1;
-        }
-    }
-
     /// The fraud proof of chunk `ci` of the model's last built batch, submitted as `batchIndex`.
     function fraudProof(uint256 batchIndex, uint256 ci) internal view returns (Rollup.FraudProof memory fp) {
         uint256 n = model.chunkCount();
@@ -329,7 +306,7 @@ abstract contract RollupFixture is Test {
         fp.preRoot = c.preRoot;
         fp.postRoot = c.postRoot;
         fp.records = c.records;
-        fp.chunkProof = batchProof(leaves, ci);
+        fp.chunkProof = BatchProof.siblings(leaves, ci);
         fp.treeRoot = c.treeRoot;
         fp.count = c.count;
         fp.witness = c.witness;
