@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -16,6 +17,21 @@ ItemDelegate {
     required property string balanceError
 
     signal copyRequested(string key)
+
+    // "Balance unavailable" with the node's error on hover. A component of its own because the
+    // hover area needs an id, and an id inside contentItem stops Qt from deferring contentItem.
+    component BalanceUnavailable: Label {
+        //: Shown instead of a balance when the node could not be asked
+        text: qsTr("Balance unavailable")
+        color: Theme.textSecondary
+        ToolTip.visible: errorArea.containsMouse
+        ToolTip.text: root.balanceError
+        MouseArea {
+            id: errorArea
+            anchors.fill: parent
+            hoverEnabled: true
+        }
+    }
 
     width: ListView.view ? ListView.view.width : implicitWidth
     implicitHeight: 76
@@ -74,7 +90,6 @@ ItemDelegate {
                     color: Theme.textSecondary
                 }
                 ToolButton {
-                    id: copyButton
                     Layout.preferredWidth: 32
                     Layout.preferredHeight: 32
                     padding: 0
@@ -101,19 +116,9 @@ ItemDelegate {
                 font.weight: Font.DemiBold
                 color: Theme.textPrimary
             }
-            Label {
+            BalanceUnavailable {
                 Layout.alignment: Qt.AlignRight
                 visible: root.balance.length === 0 && root.balanceError.length > 0
-                //: Shown instead of a balance when the node could not be asked
-                text: qsTr("Balance unavailable")
-                color: Theme.textSecondary
-                ToolTip.visible: errorArea.containsMouse
-                ToolTip.text: root.balanceError
-                MouseArea {
-                    id: errorArea
-                    anchors.fill: parent
-                    hoverEnabled: true
-                }
             }
             Label {
                 Layout.alignment: Qt.AlignRight

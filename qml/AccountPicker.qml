@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -34,15 +35,16 @@ ColumnLayout {
         onCountChanged: if (currentIndex < 0 && count > 0) currentIndex = 0
         Component.onCompleted: if (count > 0) currentIndex = 0
         delegate: ItemDelegate {
+            id: entry
             required property int index
             required property string name
             required property string address
             width: ListView.view ? ListView.view.width : implicitWidth
-            highlighted: box.highlightedIndex === index
+            highlighted: box.highlightedIndex === entry.index
             contentItem: ColumnLayout {
                 spacing: 0
-                Label { text: name; font.weight: Font.DemiBold; color: Theme.textPrimary }
-                Label { text: address; font.family: Theme.monoFamily; font.pixelSize: Theme.fontSmall; color: Theme.textSecondary }
+                Label { text: entry.name; font.weight: Font.DemiBold; color: Theme.textPrimary }
+                Label { text: entry.address; font.family: Theme.monoFamily; font.pixelSize: Theme.fontSmall; color: Theme.textSecondary }
             }
         }
     }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Layouts
 
 // One history entry: kind and layer, the other party, the time, the signed amount and status.
 // Kept light (fixed height, no nested views): the list must scroll through 10,000 entries.
@@ -45,7 +45,11 @@ ItemDelegate {
         }
     }
 
-    contentItem: Item {
+    contentItem: Cells {}
+
+    // The row's texts anchor to each other by id, and an id inside contentItem stops Qt from
+    // deferring contentItem: they are a component of their own.
+    component Cells: Item {
         Rectangle {
             id: icon
             x: Theme.spacing

@@ -30,7 +30,8 @@ ToolBar {
             Layout.preferredWidth: 34
             Layout.preferredHeight: 34
             source: "qrc:/Sluice/sluice.svg"
-            sourceSize: Qt.size(68, 68)
+            sourceSize.width: 68
+            sourceSize.height: 68
             Accessible.ignored: true
         }
         Label {

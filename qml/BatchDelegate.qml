@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -23,6 +24,39 @@ ItemDelegate {
     // Leaves out the state root and age cells (see BatchColumns.fullWidth).
     property bool compact: false
     signal openRequested(string key)
+
+    // The two cells that need ids are components of their own: an id inside contentItem stops Qt
+    // from deferring contentItem.
+    // The state root: the hash keeps its own size; the cell around it stretches like the caption
+    // above it (a RowLayout of fixed children would otherwise cap the column at the hash's width).
+    component StateRootCell: Item {
+        implicitHeight: stateRootLabel.implicitHeight
+        HashLabel {
+            id: stateRootLabel
+            anchors.verticalCenter: parent.verticalCenter
+            width: Math.min(implicitWidth, parent.width)
+            value: root.stateRoot
+            copyName: qsTr("Copy state root")
+        }
+    }
+    // This wallet's verdict, with the reason on hover.
+    component VerdictMark: Label {
+        text: root.fraud ? "\u26A0" : root.verified ? "\u2714" : root.verification === "pending" ? "\u25F7" : "?"
+        color: root.fraud ? Theme.error : root.verified ? Theme.success : Theme.textSecondary
+        font.pixelSize: 15
+        ToolTip.visible: markArea.containsMouse
+        ToolTip.text: root.fraud ? qsTr("This wallet found fraud in this batch")
+                    : root.verified ? qsTr("Verified by this wallet")
+                    : root.verification === "pending" ? qsTr("Not yet re-executed by this wallet")
+                    : qsTr("Cannot be verified: it follows a bad batch")
+        Accessible.name: ToolTip.text
+        MouseArea {
+            id: markArea
+            anchors.fill: parent
+            hoverEnabled: true
+            acceptedButtons: Qt.NoButton
+        }
+    }
 
     objectName: "batch_" + index
     width: ListView.view ? ListView.view.width : implicitWidth
@@ -82,21 +116,11 @@ ItemDelegate {
             text: root.txCount
             color: Theme.textPrimary
         }
-        // The hash keeps its own size; the cell around it stretches like the caption above it
-        // (a RowLayout of fixed children would otherwise cap the column at the hash's width).
-        Item {
+        StateRootCell {
             objectName: "batchStateRootCell"
             visible: !root.compact
             Layout.fillWidth: true
             Layout.minimumWidth: BatchColumns.stateRootMin
-            implicitHeight: stateRootLabel.implicitHeight
-            HashLabel {
-                id: stateRootLabel
-                anchors.verticalCenter: parent.verticalCenter
-                width: Math.min(implicitWidth, parent.width)
-                value: root.stateRoot
-                copyName: qsTr("Copy state root")
-            }
         }
         Label {
             objectName: "batchAge"
@@ -139,7 +163,7 @@ ItemDelegate {
             Layout.preferredWidth: BatchColumns.status
             // In the compact row the last column takes the room the state root leaves.
             Layout.fillWidth: root.compact
-            Layout.maximumWidth: root.compact ? Number.POSITIVE_INFINITY : BatchColumns.status
+            Layout.maximumWidth: root.compact ? Infinity : BatchColumns.status
             spacing: 4
             StatusChip {
                 objectName: "batchStatus"
@@ -151,23 +175,8 @@ ItemDelegate {
             }
             // The verdict marks of all rows line up at the column's end, however long the status.
             Item { Layout.fillWidth: true }
-            Label {
+            VerdictMark {
                 objectName: "verifiedMark"
-                text: root.fraud ? "\u26A0" : root.verified ? "\u2714" : root.verification === "pending" ? "\u25F7" : "?"
-                color: root.fraud ? Theme.error : root.verified ? Theme.success : Theme.textSecondary
-                font.pixelSize: 15
-                ToolTip.visible: markArea.containsMouse
-                ToolTip.text: root.fraud ? qsTr("This wallet found fraud in this batch")
-                            : root.verified ? qsTr("Verified by this wallet")
-                            : root.verification === "pending" ? qsTr("Not yet re-executed by this wallet")
-                            : qsTr("Cannot be verified: it follows a bad batch")
-                Accessible.name: ToolTip.text
-                MouseArea {
-                    id: markArea
-                    anchors.fill: parent
-                    hoverEnabled: true
-                    acceptedButtons: Qt.NoButton
-                }
             }
         }
     }

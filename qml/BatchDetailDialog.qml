@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -69,28 +70,29 @@ Dialog {
                 { caption: qsTr("L1 transaction"), key: "l1TxHash", hash: true }
             ]
             delegate: RowLayout {
+                id: entry
                 required property var modelData
-                readonly property string value: root.info[modelData.key] !== undefined ? String(root.info[modelData.key]) : ""
+                readonly property string value: root.info[entry.modelData.key] !== undefined ? String(root.info[entry.modelData.key]) : ""
                 Layout.fillWidth: true
-                visible: value.length > 0
+                visible: entry.value.length > 0
                 spacing: Theme.spacing
                 Label {
                     Layout.preferredWidth: 140
-                    text: modelData.caption
+                    text: entry.modelData.caption
                     color: Theme.textSecondary
                 }
                 HashLabel {
-                    visible: modelData.hash
+                    visible: entry.modelData.hash
                     Layout.fillWidth: true
-                    value: parent.value
+                    value: entry.value
                     full: true
                     pixelSize: 12
-                    copyName: qsTr("Copy %1").arg(modelData.caption)
+                    copyName: qsTr("Copy %1").arg(entry.modelData.caption)
                 }
                 Label {
-                    visible: !modelData.hash
+                    visible: !entry.modelData.hash
                     Layout.fillWidth: true
-                    text: parent.value
+                    text: entry.value
                     color: Theme.textPrimary
                 }
             }

@@ -21,7 +21,7 @@ RowLayout {
         property int columnWidth: 0
         Layout.minimumWidth: columnWidth
         Layout.preferredWidth: columnWidth
-        Layout.maximumWidth: columnWidth > 0 ? columnWidth : Number.POSITIVE_INFINITY
+        Layout.maximumWidth: columnWidth > 0 ? columnWidth : Infinity
         color: Theme.textSecondary
         font.pixelSize: Theme.fontSmall
         font.weight: Font.DemiBold
@@ -59,7 +59,7 @@ RowLayout {
         columnWidth: BatchColumns.status
         // In the compact row the last column takes the room the state root leaves, as in BatchDelegate.
         Layout.fillWidth: root.compact
-        Layout.maximumWidth: root.compact ? Number.POSITIVE_INFINITY : BatchColumns.status
+        Layout.maximumWidth: root.compact ? Infinity : BatchColumns.status
         text: qsTr("Status")
     }
 }

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -67,7 +68,7 @@ PageScaffold {
                     compact: list.compact
                     onOpenRequested: key => detail.show(key)
                 }
-                Keys.onReturnPressed: if (currentItem) detail.show(currentItem.key)
+                Keys.onReturnPressed: if (currentItem) detail.show((currentItem as BatchDelegate).key)
             }
             Label {
                 objectName: "noBatches"

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -41,7 +42,7 @@ PageScaffold {
             Layout.alignment: Qt.AlignTop
             Layout.fillWidth: columns.columns === 1
             Layout.preferredWidth: columns.columns === 1 ? -1 : 400
-            Layout.maximumWidth: columns.columns === 1 ? Number.POSITIVE_INFINITY : 400
+            Layout.maximumWidth: columns.columns === 1 ? Infinity : 400
         }
 
         SectionCard {

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Layouts
 
 // A white rounded surface holding one group of content.
 Pane {

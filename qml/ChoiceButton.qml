@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -13,7 +14,7 @@ AbstractButton {
     property bool emphasised: false
 
     Layout.fillWidth: true
-    implicitHeight: row.implicitHeight + 2 * Theme.spacing
+    implicitHeight: root.implicitContentHeight
     hoverEnabled: true
     focusPolicy: Qt.StrongFocus
     Accessible.name: title
@@ -29,7 +30,12 @@ AbstractButton {
         border.width: root.activeFocus ? 2 : 1
     }
 
-    contentItem: Item {
+    contentItem: Content {}
+
+    // A component of its own: its row has an id (for the height), and an id inside contentItem
+    // stops Qt from deferring contentItem. No implicit width, as before: layouts size the button.
+    component Content: Item {
+        implicitHeight: row.implicitHeight + 2 * Theme.spacing
         RowLayout {
             id: row
             anchors.fill: parent

@@ -8,7 +8,7 @@ AbstractButton {
 
     checkable: false
     focusPolicy: Qt.StrongFocus
-    implicitWidth: label.implicitWidth + 28
+    implicitWidth: root.implicitContentWidth + 28
     implicitHeight: 32
     Accessible.role: Accessible.CheckBox
     Accessible.name: root.text
@@ -21,7 +21,6 @@ AbstractButton {
         border.color: root.visualFocus ? Theme.focus : root.checked ? Theme.primary : Theme.divider
     }
     contentItem: Label {
-        id: label
         text: (root.checked ? "\u2713 " : "") + root.text
         horizontalAlignment: Text.AlignHCenter
         verticalAlignment: Text.AlignVCenter

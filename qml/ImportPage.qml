@@ -51,7 +51,7 @@ FormPage {
                     objectName: "keystorePathField"
                     Layout.fillWidth: true
                     readOnly: true
-                    text: d.keystoreUrl.toString().length > 0 ? decodeURIComponent(d.keystoreUrl.toString().replace(/^file:\/\//, "")) : ""
+                    text: String(d.keystoreUrl).length > 0 ? decodeURIComponent(String(d.keystoreUrl).replace(/^file:\/\//, "")) : ""
                     placeholderText: qsTr("No file chosen")
                     Accessible.name: qsTr("Keystore file")
                 }

@@ -37,7 +37,7 @@ ColumnLayout {
             objectName: root.objectName.length > 0 ? root.objectName + "Input" : "input"
             Layout.fillWidth: true
             selectByMouse: true
-            font.family: root.monospace ? Theme.monoFamily : Qt.application.font.family
+            font.family: root.monospace ? Theme.monoFamily : Application.font.family
             inputMethodHints: Qt.ImhNoAutoUppercase | Qt.ImhNoPredictiveText
             Accessible.name: root.label
             Accessible.description: root.error.length > 0 ? root.error : root.hint

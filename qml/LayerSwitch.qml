@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
@@ -20,6 +21,7 @@ RowLayout {
             { key: "l2", text: qsTr("Sluice (L2)") }
         ]
         delegate: Button {
+            id: button
             required property var modelData
             objectName: "layer_" + modelData.key
             checkable: true
@@ -32,9 +34,9 @@ RowLayout {
             Material.background: checked ? Theme.primary : "transparent"
             // Set here: a highlighted Material button ignores Material.foreground.
             contentItem: Text {
-                text: parent.text
-                font: parent.font
-                color: parent.checked ? Theme.textOnPrimary : Theme.textPrimary
+                text: button.text
+                font: button.font
+                color: button.checked ? Theme.textOnPrimary : Theme.textPrimary
                 horizontalAlignment: Text.AlignHCenter
                 verticalAlignment: Text.AlignVCenter
                 elide: Text.ElideRight

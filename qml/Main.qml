@@ -87,6 +87,10 @@ ApplicationWindow {
         id: unlockScreen
         UnlockPage {}
     }
+    // The main screen reads this file's ids (d, root) without `pragma ComponentBehavior: Bound`:
+    // Qt 6.4.2's Loader does not load a bound component ("Cannot instantiate bound component outside
+    // its creation context", no item). qmllint 6.4 calls those lookups unqualified although they
+    // resolve at run time, so `unqualified` is disabled on exactly those lines.
     Component {
         id: mainScreen
         RowLayout {
@@ -94,7 +98,7 @@ ApplicationWindow {
             NavRail {
                 id: rail
                 Layout.fillHeight: true
-                currentIndex: d.page
+                currentIndex: d.page // qmllint disable unqualified
                 pages: [
                     { key: "overview", glyph: "\u25C9", text: qsTr("Overview") },
                     //: Navigation entry: the page to send and receive funds
@@ -123,7 +127,7 @@ ApplicationWindow {
                     StackLayout {
                         objectName: "pageStack"
                         anchors.fill: parent
-                        currentIndex: d.page
+                        currentIndex: d.page // qmllint disable unqualified
                         OverviewPage { onNavigate: key => root.showPage(key) }
                         SendReceivePage { startOnReceive: AppContext.initialPage === "receive" }
                         BridgePage {}
@@ -136,8 +140,8 @@ ApplicationWindow {
                     StartupView {
                         objectName: "startupView"
                         anchors.fill: parent
-                        visible: !WalletSession.ready && d.page < root.pageKeys.indexOf("accounts")
-                        onOpenSettings: root.showPage("settings")
+                        visible: !WalletSession.ready && d.page < root.pageKeys.indexOf("accounts") // qmllint disable unqualified
+                        onOpenSettings: root.showPage("settings") // qmllint disable unqualified
                     }
                 }
             }

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -20,6 +21,7 @@ Rectangle {
         // The first row only: the model is newest first.
         model: NotificationCenter
         delegate: RowLayout {
+            id: note
             required property int index
             required property string key
             required property string kind
@@ -33,14 +35,14 @@ Rectangle {
             anchors.rightMargin: Theme.spacing
             spacing: Theme.spacing
             Label {
-                text: kind === "fraud" || kind === "error" ? "\u26A0" : "\u2714"
-                color: kind === "fraud" || kind === "error" ? Theme.error : Theme.success
+                text: note.kind === "fraud" || note.kind === "error" ? "\u26A0" : "\u2714"
+                color: note.kind === "fraud" || note.kind === "error" ? Theme.error : Theme.success
                 font.pixelSize: 18
             }
             Label {
                 objectName: "notificationText"
                 Layout.fillWidth: true
-                text: title + " \u2014 " + parent.text
+                text: note.title + " \u2014 " + note.text
                 color: Theme.textPrimary
                 elide: Text.ElideRight
             }
@@ -49,15 +51,15 @@ Rectangle {
                 flat: true
                 text: qsTr("Open")
                 onClicked: {
-                    NotificationCenter.markRead(key);
-                    root.openPage(target);
+                    NotificationCenter.markRead(note.key);
+                    root.openPage(note.target);
                 }
             }
             Button {
                 objectName: "notificationDismiss"
                 flat: true
                 text: qsTr("Dismiss")
-                onClicked: NotificationCenter.markRead(key)
+                onClicked: NotificationCenter.markRead(note.key)
             }
         }
     }

@@ -30,7 +30,8 @@ Card {
                 anchors.fill: parent
                 anchors.margins: 8
                 source: receive.qrSource
-                sourceSize: Qt.size(216, 216)
+                sourceSize.width: 216
+                sourceSize.height: 216
                 fillMode: Image.PreserveAspectFit
                 smooth: false
                 cache: false

@@ -62,7 +62,7 @@ Rectangle {
                       && WalletSession.localStack.progress.length > 0 ? WalletSession.localStack.progress
                     : WalletSession.statusText
                 color: root.failed ? Theme.error : Theme.textSecondary
-                font.family: root.failed || root.idle ? Qt.application.font.family : Theme.monoFamily
+                font.family: root.failed || root.idle ? Application.font.family : Theme.monoFamily
                 font.pixelSize: Theme.fontSmall + 1
                 wrapMode: Text.Wrap
             }

@@ -49,22 +49,23 @@ Dialog {
                 { caption: qsTr("Total (at most)"), value: root.review.maxTotal + " ETH", mono: false, name: "reviewMaxTotal" }
             ]
             delegate: RowLayout {
+                id: entry
                 required property var modelData
                 Layout.fillWidth: true
                 spacing: Theme.spacing
                 Label {
                     Layout.preferredWidth: 170
-                    text: modelData.caption
+                    text: entry.modelData.caption
                     color: Theme.textSecondary
                     wrapMode: Text.WordWrap
                 }
                 Label {
-                    objectName: modelData.name
+                    objectName: entry.modelData.name
                     Layout.fillWidth: true
-                    text: modelData.value
-                    font.family: modelData.mono ? Theme.monoFamily : Qt.application.font.family
-                    font.pixelSize: modelData.mono ? Theme.fontSmall : Theme.fontBody
-                    font.weight: modelData.name === "reviewMaxTotal" ? Font.DemiBold : Font.Normal
+                    text: entry.modelData.value
+                    font.family: entry.modelData.mono ? Theme.monoFamily : Application.font.family
+                    font.pixelSize: entry.modelData.mono ? Theme.fontSmall : Theme.fontBody
+                    font.weight: entry.modelData.name === "reviewMaxTotal" ? Font.DemiBold : Font.Normal
                     color: Theme.textPrimary
                     wrapMode: Text.WrapAnywhere
                 }
@@ -83,13 +84,13 @@ Dialog {
             objectName: "reviewDeclineButton"
             text: qsTr("Cancel")
             flat: true
-            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            DialogButtonBox.buttonRole: Dialog.RejectRole
         }
         PrimaryButton {
             objectName: "reviewApproveButton"
             //: Sign the transaction and send it
             text: qsTr("Sign and send")
-            DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            DialogButtonBox.buttonRole: Dialog.AcceptRole
             onClicked: root.review.approve()
         }
     }

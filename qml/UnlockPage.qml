@@ -25,7 +25,8 @@ FormPage {
         Layout.preferredWidth: 80
         Layout.preferredHeight: 80
         source: "qrc:/Sluice/sluice.svg"
-        sourceSize: Qt.size(160, 160)
+        sourceSize.width: 160
+        sourceSize.height: 160
         Accessible.ignored: true
     }
     PasswordField {

@@ -33,16 +33,17 @@ Card {
                     { caption: qsTr("Challenge period"), value: WalletSession.challengePeriod, name: "challengeValue" }
                 ]
                 delegate: ColumnLayout {
+                    id: stat
                     required property var modelData
                     spacing: 2
                     Label {
-                        text: modelData.caption
+                        text: stat.modelData.caption
                         color: Theme.textSecondary
                         font.pixelSize: Theme.fontSmall
                     }
                     Label {
-                        objectName: modelData.name
-                        text: modelData.value.length > 0 ? (modelData.name === "challengeValue" ? modelData.value : "#" + modelData.value) : "\u2014"
+                        objectName: stat.modelData.name
+                        text: stat.modelData.value.length > 0 ? (stat.modelData.name === "challengeValue" ? stat.modelData.value : "#" + stat.modelData.value) : "\u2014"
                         color: Theme.textPrimary
                         font.pixelSize: Theme.fontHeading
                         font.weight: Font.DemiBold

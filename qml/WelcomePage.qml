@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 import QtQuick
-import QtQuick.Controls
 import QtQuick.Layouts
 
 // First start: choose how to get a wallet.
@@ -19,7 +18,8 @@ FormPage {
         Layout.preferredWidth: 96
         Layout.preferredHeight: 96
         source: "qrc:/Sluice/sluice.svg"
-        sourceSize: Qt.size(192, 192)
+        sourceSize.width: 192
+        sourceSize.height: 192
         Accessible.ignored: true
     }
     ChoiceButton {
