@@ -4,8 +4,6 @@
 #include "appcontext.h"
 #include "core/eth/address.hpp"
 #include "core/eth/units.hpp"
-#include "networkstatus.h"
-#include "services/rpc/eth_client.hpp"
 #include "services/wallet/walletstore.h"
 
 AccountsModel::AccountsModel(QObject* parent) : QAbstractListModel(parent) {
@@ -26,21 +24,23 @@ AccountsModel::AccountsModel(QObject* parent) : QAbstractListModel(parent) {
         emit addingChanged();
         emit errorChanged();
     });
-    connect(context->network(), &NetworkStatus::newHead, this, &AccountsModel::refresh);
-    connect(context->network(), &NetworkStatus::reconnected, this, &AccountsModel::refresh);
+    m_l1 = context->l1();
+    connect(m_l1, &ChainStore::balancesChanged, this, [this] {
+        if (!m_rows.isEmpty())
+            emit dataChanged(index(0), index(int(m_rows.size()) - 1),
+                             {BalanceRole, BalanceLoadingRole, BalanceErrorRole});
+        emit loadingChanged();
+    });
     reloadAccounts();
 }
 
-AccountsModel::~AccountsModel() {
-    // Replies still in flight are dropped with this object; keep the work counter honest.
-    if (auto* context = AppContext::existing()) {
-        for (int i = 0; i < m_inFlight; ++i) context->endWork();
-    }
-}
+AccountsModel::~AccountsModel() = default;
 
 int AccountsModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
 }
+
+bool AccountsModel::loading() const { return m_l1->balancesLoading(); }
 
 QVariant AccountsModel::data(const QModelIndex& index, int role) const {
     Q_ASSERT(checkIndex(index, QAbstractItemModel::CheckIndexOption::IndexIsValid |
@@ -51,9 +51,13 @@ QVariant AccountsModel::data(const QModelIndex& index, int role) const {
     case NameRole: return row.name;
     case AddressRole: return row.address;
     case IndexRole: return row.index;
-    case BalanceRole: return row.balance;
-    case BalanceLoadingRole: return row.balanceLoading;
-    case BalanceErrorRole: return row.balanceError;
+    case BalanceRole: {
+        const auto balance = row.parsed ? m_l1->balance(*row.parsed).wei : std::nullopt;
+        //: A balance in ether; %1 is an exact decimal amount such as 1.5
+        return balance ? tr("%1 ETH").arg(QString::fromStdString(sluice::format_amount(*balance))) : QString();
+    }
+    case BalanceLoadingRole: return row.parsed && !m_l1->balance(*row.parsed).wei && m_l1->balancesLoading();
+    case BalanceErrorRole: return row.parsed ? m_l1->balance(*row.parsed).error : QString();
     default: return {};
     }
 }
@@ -84,12 +88,7 @@ void AccountsModel::reloadAccounts() {
         row.index = account.index;
         row.name = account.name;
         row.address = account.address;
-        const int existing = rowOf(row.key);
-        if (existing >= 0 && m_rows.at(existing).address == row.address) {
-            row.balance = m_rows.at(existing).balance;
-            row.balanceError = m_rows.at(existing).balanceError;
-            row.balanceLoading = m_rows.at(existing).balanceLoading;
-        }
+        if (auto parsed = sluice::parse_address(account.address.toStdString())) row.parsed = parsed.value();
         rows.append(row);
     }
     const bool countChanges = rows.size() != m_rows.size();
@@ -97,59 +96,9 @@ void AccountsModel::reloadAccounts() {
     m_rows = rows;
     endResetModel();
     if (countChanges) emit countChanged();
-    for (const Row& row : std::as_const(m_rows)) {
-        if (row.balance.isEmpty() && !row.balanceLoading) fetchBalance(row.key);
-    }
 }
 
-void AccountsModel::refresh() {
-    for (const Row& row : std::as_const(m_rows)) fetchBalance(row.key);
-}
-
-void AccountsModel::fetchBalance(const QString& key) {
-    const int at = rowOf(key);
-    if (at < 0) return;
-    auto* network = AppContext::instance()->network();
-    auto* eth = network->eth();
-    const QByteArray text = m_rows.at(at).address.toLatin1();
-    const auto address = sluice::parse_address(std::string_view(text.constData(), text.size()));
-    if (!eth || !address) return;
-
-    if (!m_rows[at].balanceLoading) {
-        m_rows[at].balanceLoading = true;
-        const QModelIndex changed = index(at);
-        emit dataChanged(changed, changed, {BalanceLoadingRole});
-    }
-    ++m_inFlight;
-    AppContext::instance()->beginWork();
-    if (m_inFlight == 1) emit loadingChanged();
-
-    const QString expectedAddress = m_rows.at(at).address;
-    const int generation = network->generation();
-    eth->balance(*address, this, [this, key, expectedAddress, generation](sluice::RpcResult<sluice::U256> result) {
-        finishFetch();
-        const int row = rowOf(key);
-        if (row < 0 || m_rows.at(row).address != expectedAddress) return;
-        if (generation != AppContext::instance()->network()->generation()) return;
-        Row& r = m_rows[row];
-        r.balanceLoading = false;
-        if (result) {
-            //: A balance in ether; %1 is an exact decimal amount such as 1.5
-            r.balance = tr("%1 ETH").arg(QString::fromStdString(sluice::format_amount(result.value())));
-            r.balanceError.clear();
-        } else {
-            r.balanceError = result.errorMessage();
-        }
-        const QModelIndex changed = index(row);
-        emit dataChanged(changed, changed, {BalanceRole, BalanceLoadingRole, BalanceErrorRole});
-    });
-}
-
-void AccountsModel::finishFetch() {
-    --m_inFlight;
-    if (m_inFlight == 0) emit loadingChanged();
-    AppContext::instance()->endWork();
-}
+void AccountsModel::refresh() { m_l1->refreshBalances(); }
 
 int AccountsModel::rowOf(const QString& key) const {
     for (int i = 0; i < m_rows.size(); ++i) {

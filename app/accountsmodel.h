@@ -1,13 +1,19 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// AccountsModel: the wallet's accounts with their L1 balances. Balances are fetched when the
-// list changes and again on every new L1 block (NetworkStatus::newHead), never by polling.
+// AccountsModel: the wallet's accounts with their L1 balances, as the L1 store (ChainStore) reads
+// them on every new L1 block; the model never asks the node itself.
 // Amounts reach QML as exact strings from core's format_amount; wei never becomes a JS number.
 
 #include <QtQml/qqmlregistration.h>
 #include <QAbstractListModel>
 #include <QList>
 #include <QString>
+
+#include <optional>
+
+#include "core/eth/address.hpp"
+
+class ChainStore;
 
 class AccountsModel : public QAbstractListModel {
     Q_OBJECT
@@ -37,7 +43,7 @@ public:
     QVariant data(const QModelIndex& index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    bool loading() const { return m_inFlight > 0; }
+    bool loading() const;
     bool canAddAccount() const;
     bool adding() const { return m_adding; }
     QString error() const { return m_error; }
@@ -60,18 +66,14 @@ private:
         int index = 0;
         QString name;
         QString address;
-        QString balance;
-        QString balanceError;
-        bool balanceLoading = false;
+        std::optional<sluice::Address> parsed;
     };
 
     void reloadAccounts();
-    void fetchBalance(const QString& key);
-    void finishFetch();
     int rowOf(const QString& key) const;
 
+    ChainStore* m_l1 = nullptr;
     QList<Row> m_rows;
-    int m_inFlight = 0;
     bool m_adding = false;
     QString m_error;
 };

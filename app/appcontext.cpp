@@ -9,6 +9,7 @@
 #include <QQmlEngine>
 #include <QTranslator>
 
+#include "core/eth/address.hpp"
 #include "services/wallet/appsettings.h"
 #include "services/wallet/walletstore.h"
 
@@ -56,7 +57,8 @@ AppContext::AppContext(const AppOptions& options, QObject* parent) : QObject(par
         (options.fastKdf || options.devFixture) ? sluice::WalletKdf::fastForTests() : sluice::WalletKdf::standard();
     m_store = std::make_unique<sluice::WalletStore>(options.dataDir, kdf);
     m_settings = std::make_unique<sluice::AppSettings>(options.dataDir);
-    m_network = new NetworkStatus(this);
+    m_l1 = new ChainStore(ChainStore::Layer::L1, this);
+    m_l2 = new ChainStore(ChainStore::Layer::L2, this);
 
     connect(m_store.get(), &sluice::WalletStore::existsChanged, this, &AppContext::stateChanged);
     connect(m_store.get(), &sluice::WalletStore::unlockedChanged, this, &AppContext::stateChanged);
@@ -64,13 +66,15 @@ AppContext::AppContext(const AppOptions& options, QObject* parent) : QObject(par
     connect(m_store.get(), &sluice::WalletStore::existsChanged, this, &AppContext::devFixtureWalletChanged);
     connect(m_store.get(), &sluice::WalletStore::accountsChanged, this, &AppContext::devFixtureWalletChanged);
     connect(m_store.get(), &sluice::WalletStore::busyChanged, this, &AppContext::idleChanged);
-    connect(m_settings.get(), &sluice::AppSettings::l1RpcUrlChanged, this, &AppContext::l1RpcUrlChanged);
+    connect(m_store.get(), &sluice::WalletStore::accountsChanged, this, &AppContext::trackAccounts);
+    for (ChainStore* chain : {m_l1, m_l2}) connect(chain, &ChainStore::balancesChanged, this, &AppContext::idleChanged);
 
     if (options.devFixture) m_fixture = FixtureStep::Creating;
+    trackAccounts();
 
-    m_sessionRpcUrl = options.l1RpcUrl;
     // Plain http to another host only with the consent saved with the custom endpoints.
-    m_network->connectTo(l1RpcUrl(), m_settings->allowInsecureEndpoints());
+    if (const QString url = l1RpcUrl(); !url.isEmpty())
+        m_l1->connectTo(QUrl(url), QUrl(), m_settings->allowInsecureEndpoints());
 
     m_translator = new QTranslator(this);
     m_qtTranslator = new QTranslator(this);
@@ -81,9 +85,22 @@ AppContext::AppContext(const AppOptions& options, QObject* parent) : QObject(par
 }
 
 AppContext::~AppContext() {
-    // The store's destructor waits for its worker; nothing else may still call into it.
-    delete m_network;
-    m_network = nullptr;
+    // What uses the layer stores (the session and its services) goes before them; the wallet
+    // store's destructor then waits for its worker, which nothing else may still call into.
+    const QObjectList children = this->children();
+    for (QObject* child : children)
+        if (child != m_l1 && child != m_l2) delete child;
+    delete m_l1;
+    delete m_l2;
+    m_l1 = m_l2 = nullptr;
+}
+
+void AppContext::trackAccounts() {
+    QList<sluice::Address> accounts;
+    for (const sluice::WalletAccount& account : m_store->accounts())
+        if (auto address = sluice::parse_address(account.address.toStdString())) accounts.append(address.value());
+    m_l1->setAccounts(accounts);
+    m_l2->setAccounts(accounts);
 }
 
 bool AppContext::walletExists() const { return m_store->exists(); }
@@ -91,7 +108,10 @@ bool AppContext::unlocked() const { return m_store->isUnlocked(); }
 bool AppContext::devFixtureWallet() const { return m_store->exists() && m_store->isDevFixture(); }
 QString AppContext::loadError() const { return m_store->loadError(); }
 
-QString AppContext::l1RpcUrl() const { return m_sessionRpcUrl.isEmpty() ? m_settings->l1RpcUrl() : m_sessionRpcUrl; }
+QString AppContext::l1RpcUrl() const {
+    if (!m_options.l1RpcUrl.isEmpty()) return m_options.l1RpcUrl;
+    return m_settings->networkMode() == QLatin1String("custom") ? m_settings->l1RpcUrl() : QString();
+}
 
 QString AppContext::version() const { return QCoreApplication::applicationVersion(); }
 
@@ -109,7 +129,7 @@ void AppContext::endWork() {
 bool AppContext::idle() const {
     return m_ready && m_work == 0 && !m_store->isBusy() &&
            (m_fixture == FixtureStep::Off || m_fixture == FixtureStep::Done) &&
-           m_network->state() != NetworkStatus::State::Connecting;
+           m_l1->state() != ChainStore::State::Connecting && !m_l1->balancesLoading() && !m_l2->balancesLoading();
 }
 
 void AppContext::onStoreBusyChanged() {
@@ -187,15 +207,4 @@ void AppContext::applyTranslator(const QString& language) {
     if (m_qtTranslator->load(locale, QStringLiteral("qt"), QStringLiteral("_"),
                              QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(m_qtTranslator);
-}
-
-QString AppContext::setL1RpcUrl(const QString& url) {
-    const QString trimmed = url.trimmed();
-    const QString problem = sluice::AppSettings::rpcUrlProblem(trimmed);
-    if (!problem.isEmpty()) return problem;
-    if (!m_settings->setL1RpcUrl(trimmed)) return sluice::AppSettings::rpcUrlProblem(trimmed);
-    m_sessionRpcUrl.clear();
-    emit l1RpcUrlChanged();
-    m_network->connectTo(l1RpcUrl(), m_settings->allowInsecureEndpoints());
-    return {};
 }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// AppContext: the one object that owns the wallet store, the settings and the L1 connection for
-// the GUI, and the things only C++ can do for QML (clipboard, switching the language live).
+// AppContext: the one object that owns the wallet store, the settings and the app's connection to
+// each layer (ChainStore), and the things only C++ can do for QML (clipboard, switching the
+// language live).
 // Configured from the command line (or a test's setup) before the first QML engine uses it.
 
 #include <QtQml/qqmlregistration.h>
@@ -12,7 +13,7 @@
 #include <memory>
 #include <optional>
 
-#include "networkstatus.h"
+#include "stores/chainstore.h"
 
 class QQmlEngine;
 class QJSEngine;
@@ -45,8 +46,8 @@ class AppContext : public QObject {
     Q_PROPERTY(QString loadError READ loadError NOTIFY stateChanged)
     Q_PROPERTY(QString initialPage READ initialPage CONSTANT)
     Q_PROPERTY(QString language READ language NOTIFY languageChanged)
-    Q_PROPERTY(QString l1RpcUrl READ l1RpcUrl NOTIFY l1RpcUrlChanged)
-    Q_PROPERTY(NetworkStatus* network READ network CONSTANT)
+    Q_PROPERTY(ChainStore* l1 READ l1 CONSTANT)
+    Q_PROPERTY(ChainStore* l2 READ l2 CONSTANT)
     Q_PROPERTY(QString version READ version CONSTANT)
     // "light", "dark" or "system": the --theme override, else the saved setting. Theme.qml binds to it.
     Q_PROPERTY(QString theme READ theme NOTIFY themeChanged)
@@ -75,7 +76,10 @@ public:
     // (none without an instance, e.g. in a destructor at shutdown).
     static std::optional<sluice::WalletAccount> walletAccount(const QString& key);
     sluice::AppSettings* settings() const { return m_settings.get(); }
-    NetworkStatus* network() const { return m_network; }
+    // L1 follows --l1-rpc or the custom network's L1 until the session connects to its network
+    // (WalletSession retargets it); L2 is the session's L2 while it is connected.
+    ChainStore* l1() const { return m_l1; }
+    ChainStore* l2() const { return m_l2; }
     const AppOptions& options() const { return m_options; }
 
     bool ready() const { return m_ready; }
@@ -84,6 +88,8 @@ public:
     QString loadError() const;
     QString initialPage() const { return m_options.initialPage; }
     QString language() const { return m_language; }
+    // The L1 the app reads before a session connects: --l1-rpc for this run, else the custom
+    // network's L1; empty on the local network, whose L1 is only known once the stack is up.
     QString l1RpcUrl() const;
     QString version() const;
     QString theme() const;
@@ -99,13 +105,10 @@ public:
     // "en", "de" or "system"; installs the translation and re-evaluates every qsTr binding.
     // persist = false for the --lang override.
     Q_INVOKABLE bool setLanguage(const QString& language, bool persist = true);
-    // Empty when accepted (and saved, and the connection rebuilt), otherwise why not.
-    Q_INVOKABLE QString setL1RpcUrl(const QString& url);
 
 signals:
     void stateChanged();
     void languageChanged();
-    void l1RpcUrlChanged();
     void idleChanged();
     void themeChanged();
     void devFixtureWalletChanged();
@@ -115,15 +118,16 @@ private:
     void onStoreBusyChanged();
     void advanceDevFixture();
     void applyTranslator(const QString& language);
+    void trackAccounts();
 
     AppOptions m_options;
     std::unique_ptr<sluice::WalletStore> m_store;
     std::unique_ptr<sluice::AppSettings> m_settings;
-    NetworkStatus* m_network = nullptr;
+    ChainStore* m_l1 = nullptr;
+    ChainStore* m_l2 = nullptr;
     QTranslator* m_translator = nullptr;
     QTranslator* m_qtTranslator = nullptr;
     QString m_language;
-    QString m_sessionRpcUrl;
     bool m_ready = false;
     int m_work = 0;
     enum class FixtureStep { Off, Creating, AddingAccounts, Unlocking, Done };

@@ -197,14 +197,18 @@ void BridgeController::submit() {
     m_error.clear();
     emit stateChanged();
     emit validationChanged();
-    auto done = [this](Result<Hash> hash) {
+    // The form may show another transfer by the time this one is confirmed (the user switched to
+    // the other direction and typed its amount): only the amount sent is cleared.
+    auto done = [this, direction = m_direction, amountText = m_amount](Result<Hash> hash) {
         m_submitting = false;
         if (!hash) {
             if (!takeDeclined()) m_error = QString::fromStdString(hash.message());
         } else {
             m_lastTxHash = QString::fromStdString(hash.value().hex());
-            m_amount.clear();
-            emit inputChanged();
+            if (m_direction == direction && m_amount == amountText) {
+                m_amount.clear();
+                emit inputChanged();
+            }
             emit submitted(m_lastTxHash);
         }
         emit stateChanged();

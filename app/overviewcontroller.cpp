@@ -111,16 +111,14 @@ void AccountBalancesModel::setLoading(bool loading) {
 OverviewController::OverviewController(QObject* parent) : QObject(parent), m_model(new AccountBalancesModel(this)) {
     connect(m_model, &AccountBalancesModel::totalsChanged, this, &OverviewController::totalsChanged);
     if (!AppContext::existing()) return;
-    auto* store = AppContext::instance()->store();
-    connect(store, &WalletStore::accountsChanged, this, [this] {
-        reloadAccounts();
-        fetch();
-    });
+    auto* context = AppContext::instance();
+    m_l1 = context->l1();
+    m_l2 = context->l2();
+    connect(context->store(), &WalletStore::accountsChanged, this, &OverviewController::reloadAccounts);
+    for (ChainStore* chain : {m_l1, m_l2})
+        connect(chain, &ChainStore::balancesChanged, this, &OverviewController::readBalances);
     auto* session = WalletSession::instance();
-    connect(session, &WalletSession::l1NewHead, this, &OverviewController::fetch);
-    connect(session, &WalletSession::l2NewHead, this, &OverviewController::fetch);
     connect(session, &WalletSession::sessionStarted, this, [this] {
-        fetch();
         if (auto* bridge = WalletSession::instance()->bridge()) {
             connect(bridge, &BridgeService::refreshed, this, &OverviewController::recomputeInTransit);
             connect(bridge, &BridgeService::loadedChanged, this, &OverviewController::recomputeInTransit);
@@ -131,7 +129,6 @@ OverviewController::OverviewController(QObject* parent) : QObject(parent), m_mod
         connect(session->bridge(), &BridgeService::refreshed, this, &OverviewController::recomputeInTransit);
         recomputeInTransit();
     }
-    fetch();
 }
 
 OverviewController::~OverviewController() = default;
@@ -191,6 +188,7 @@ void OverviewController::reloadAccounts() {
         rows.append(row);
     }
     m_model->setRows(rows);
+    readBalances();
     recomputeInTransit();
 }
 
@@ -211,41 +209,29 @@ void OverviewController::recomputeInTransit() {
     }
 }
 
-void OverviewController::refresh() { fetch(); }
+void OverviewController::refresh() {
+    m_l1->refreshBalances();
+    m_l2->refreshBalances();
+}
 
-void OverviewController::fetch() {
-    auto* session = WalletSession::existing();
-    if (!session || !session->isReady() || m_inFlight > 0) return;
+bool OverviewController::loading() const { return m_l1 && (m_l1->balancesLoading() || m_l2->balancesLoading()); }
+
+// The layer stores read every account's balance on each new head; this copies what they know.
+void OverviewController::readBalances() {
+    QString error;
     for (const auto& row : m_model->rows()) {
         auto address = parse_address(row.address.toStdString());
         if (!address) continue;
-        const QString key = row.key;
-        for (int layer = 0; layer < 2; ++layer) {
-            EthClient* eth = layer == 0 ? session->l1() : session->l2Eth();
-            if (!eth) continue;
-            ++m_inFlight;
-            eth->balance(address.value(), this, [this, key, layer](RpcResult<U256> balance) {
-                if (balance.ok()) {
-                    if (layer == 0)
-                        m_model->setL1(key, balance.value());
-                    else
-                        m_model->setL2(key, balance.value());
-                } else if (m_error != balance.errorMessage()) {
-                    m_error = balance.errorMessage();
-                    emit errorChanged();
-                }
-                done();
-            });
-        }
+        const ChainStore::Balance l1 = m_l1->balance(address.value());
+        const ChainStore::Balance l2 = m_l2->balance(address.value());
+        if (l1.wei) m_model->setL1(row.key, *l1.wei);
+        if (l2.wei) m_model->setL2(row.key, *l2.wei);
+        if (error.isEmpty()) error = !l1.error.isEmpty() ? l1.error : l2.error;
     }
-    if (m_inFlight > 0) {
-        m_model->setLoading(true);
-        emit loadingChanged();
-    }
-}
-
-void OverviewController::done() {
-    if (--m_inFlight > 0) return;
-    m_model->setLoading(false);
+    m_model->setLoading(loading());
     emit loadingChanged();
+    if (!error.isEmpty() && error != m_error) {  // the last problem stays shown until another one
+        m_error = error;
+        emit errorChanged();
+    }
 }

@@ -2,7 +2,8 @@
 #pragma once
 // OverviewController: the overview page. Per account and in total: funds on L1, on L2 and in
 // transit (deposits not yet credited + withdrawals not yet finalized), as exact strings formatted
-// in C++ (core/eth/units.hpp); refreshed on every new head of either layer, never by a QML timer.
+// in C++ (core/eth/units.hpp). The balances are the layer stores' (ChainStore), read on every new
+// head of either layer; the controller never asks a node itself.
 
 #include <QtQml/qqmlregistration.h>
 #include <QAbstractListModel>
@@ -13,6 +14,8 @@
 #include <optional>
 
 #include "core/common/uint256.hpp"
+
+class ChainStore;
 
 // One row per wallet account.
 class AccountBalancesModel : public QAbstractListModel {
@@ -88,7 +91,7 @@ public:
     QString totalInTransit() const;
     QString total() const;
     QString unit() const { return QStringLiteral("ETH"); }
-    bool loading() const { return m_inFlight > 0; }
+    bool loading() const;
     QString error() const { return m_error; }
 
     Q_INVOKABLE void refresh();
@@ -101,9 +104,9 @@ signals:
 private:
     void reloadAccounts();
     void recomputeInTransit();
-    void fetch();
-    void done();
+    void readBalances();
     AccountBalancesModel* m_model;
-    int m_inFlight = 0;
+    ChainStore* m_l1 = nullptr;
+    ChainStore* m_l2 = nullptr;
     QString m_error;
 };

@@ -37,7 +37,7 @@ ScreenshotTaker::ScreenshotTaker(QQuickWindow* window, QString path, QObject* pa
     });
     connect(AppContext::instance(), &AppContext::idleChanged, this, &ScreenshotTaker::maybeCapture);
     connect(AppContext::instance(), &AppContext::stateChanged, this, &ScreenshotTaker::maybeCapture);
-    connect(AppContext::instance()->network(), &NetworkStatus::changed, this, &ScreenshotTaker::maybeCapture);
+    connect(AppContext::instance()->l1(), &ChainStore::changed, this, &ScreenshotTaker::maybeCapture);
 }
 
 void ScreenshotTaker::maybeCapture() {

@@ -13,7 +13,7 @@
 
 SettingsController::SettingsController(QObject* parent) : QObject(parent) {
     auto* context = AppContext::instance();
-    connect(context, &AppContext::l1RpcUrlChanged, this, &SettingsController::l1RpcUrlChanged);
+    connect(context->settings(), &sluice::AppSettings::l1RpcUrlChanged, this, &SettingsController::l1RpcUrlChanged);
     connect(context, &AppContext::languageChanged, this, &SettingsController::languageChanged);
     connect(context->settings(), &sluice::AppSettings::networkChanged, this, &SettingsController::networkChanged);
     connect(context->settings(), &sluice::AppSettings::themeChanged, this, &SettingsController::themeChanged);
@@ -21,7 +21,7 @@ SettingsController::SettingsController(QObject* parent) : QObject(parent) {
             &SettingsController::autoLockChanged);
 }
 
-QString SettingsController::l1RpcUrl() const { return AppContext::instance()->l1RpcUrl(); }
+QString SettingsController::l1RpcUrl() const { return AppContext::instance()->settings()->l1RpcUrl(); }
 
 QString SettingsController::language() const { return AppContext::instance()->language(); }
 
@@ -39,22 +39,7 @@ QVariantList SettingsController::languages() const {
 
 QString SettingsController::dataDir() const { return AppContext::instance()->store()->dataDir(); }
 
-bool SettingsController::applyL1RpcUrl(const QString& url) {
-    const QString problem = AppContext::instance()->setL1RpcUrl(url);
-    setRpcError(problem);
-    if (problem.isEmpty()) emit saved();
-    return problem.isEmpty();
-}
-
 void SettingsController::setLanguage(const QString& language) { AppContext::instance()->setLanguage(language, true); }
-
-void SettingsController::clearRpcError() { setRpcError(QString()); }
-
-void SettingsController::setRpcError(const QString& error) {
-    if (m_rpcError == error) return;
-    m_rpcError = error;
-    emit rpcErrorChanged();
-}
 
 // ---------------------------------------------------------------------------------------------
 // Network, theme and auto-lock

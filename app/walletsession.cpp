@@ -63,7 +63,10 @@ WalletSession::WalletSession(QObject* parent) : QObject(parent) {
                                   ? QDir(context->store()->dataDir()).filePath(QStringLiteral("devnet"))
                                   : g_options.devnetDir;
     m_localStack = new LocalStack(devnetDir, this);
-    connect(m_localStack, &LocalStack::ready, this, [this](const NetworkConfig&) { evaluate(); });
+    connect(m_localStack, &LocalStack::ready, this, [this](const NetworkConfig&) {
+        if (!AppContext::instance()->unlocked()) followChosenL1();
+        evaluate();
+    });
     connect(m_localStack, &LocalStack::stateChanged, this, [this] {
         if (networkMode() != QLatin1String("local")) return;
         if (m_localStack->state() == LocalStack::State::Failed)
@@ -75,6 +78,15 @@ WalletSession::WalletSession(QObject* parent) : QObject(parent) {
         emit stateChanged();
     });
     connect(m_localStack, &LocalStack::progressChanged, this, &WalletSession::stateChanged);
+
+    // The services use the L1 store's client: if it is ever pointed elsewhere, they go (at once,
+    // before the client does), and the session connects to its network again.
+    connect(context->l1(), &ChainStore::aboutToDisconnect, this, [this] {
+        if (!m_services) return;
+        teardown();
+        setState(State::Idle);
+        QMetaObject::invokeMethod(this, &WalletSession::evaluate, Qt::QueuedConnection);
+    });
 
     auto* store = context->store();
     connect(store, &WalletStore::unlockedChanged, this, &WalletSession::evaluate);
@@ -181,8 +193,37 @@ QString WalletSession::statusText() const {
     return {};
 }
 
-EthClient* WalletSession::l1() const { return m_l1; }
+EthClient* WalletSession::l1() const { return m_services ? AppContext::instance()->l1()->eth() : nullptr; }
 EthClient* WalletSession::l2Eth() const { return m_l2 ? m_l2->eth() : nullptr; }
+
+// The heads of the session's network, as its layer stores know them ("" until known).
+QString WalletSession::l1Head() const { return m_services ? AppContext::instance()->l1()->blockNumber() : QString(); }
+QString WalletSession::l2Head() const { return m_services ? AppContext::instance()->l2()->blockNumber() : QString(); }
+
+void WalletSession::followL1(const NetworkConfig& config) {
+    ChainStore* l1 = AppContext::instance()->l1();
+    // Allowed as the session's own L1: custom endpoints passed explicitNetwork's transport rule, a
+    // devnet manifest names the devnet's own endpoints.
+    if (l1->rpcUrl() != config.l1Rpc.toString() || l1->state() == ChainStore::State::Disconnected)
+        l1->connectTo(config.l1Rpc, config.l1Ws, true);
+}
+
+void WalletSession::followChosenL1() {
+    auto* context = AppContext::instance();
+    if (!context->options().l1RpcUrl.isEmpty()) return;  // --l1-rpc: this run's L1 until a session connects
+    std::optional<NetworkConfig> config;
+    if (networkMode() == QLatin1String("custom")) {
+        auto* settings = context->settings();
+        if (auto custom = explicitNetwork(settings->l1RpcUrl(), settings->l2RpcUrl(), settings->rollupAddress(),
+                                          settings->allowInsecureEndpoints()))
+            config = custom.value();
+    } else if (!g_options.devnetDir.isEmpty()) {
+        if (auto manifest = loadDevnetManifest(devnetManifestPath(g_options.devnetDir))) config = manifest.value();
+    } else if (m_localStack->isRunning()) {
+        config = m_localStack->network();
+    }
+    if (config) followL1(*config);
+}
 
 std::optional<AccountSigner> WalletSession::signer(int accountIndex) const {
     // The connect-time refusal (devFixtureProblem) keeps the dev fixture off other networks; this
@@ -219,6 +260,7 @@ void WalletSession::evaluate() {
     if (!context->unlocked()) {
         teardown();
         setState(State::Idle);
+        followChosenL1();
         // The local stack keeps running while locked: it is the user's network, not a secret.
         if (networkMode() == QLatin1String("local") && g_options.autoStartLocalStack && g_options.devnetDir.isEmpty() &&
             m_localStack->state() == LocalStack::State::Stopped)
@@ -381,7 +423,7 @@ void WalletSession::fundFromDevAccount(int accountIndex) {
     }
     m_funding = true;
     emit fundingChanged();
-    auto* sender = new TransactionSender(m_l1, m_params.l1ChainId, m_services);
+    auto* sender = new TransactionSender(l1(), m_params.l1ChainId, m_services);
     SendRequest request;
     request.to = to.value();
     request.value = parse_amount(devFundingAmount().toStdString()).value();
@@ -429,18 +471,14 @@ void WalletSession::teardown() {
     if (!m_services) return;
     emit sessionEnded();
     ActivityJournal::instance()->close();
+    // The L2 store follows m_l2's client. (At shutdown the stores may be gone first.)
+    if (ChainStore* l2 = AppContext::existing() ? AppContext::existing()->l2() : nullptr) l2->disconnect();
     delete m_services;  // the bridge waits for its pending writes
     m_services = nullptr;
-    m_l1Rpc = nullptr;
-    m_l1 = nullptr;
     m_l2 = nullptr;
     m_rollup = nullptr;
     m_bridge = nullptr;
     m_verifier = nullptr;
-    m_l1Heads = nullptr;
-    m_l2Heads = nullptr;
-    m_l1Head.reset();
-    m_l2Head.reset();
     m_latestBatch.reset();
     m_verdicts.clear();
     m_fraudBatch.reset();
@@ -460,34 +498,30 @@ void WalletSession::startServices(const NetworkConfig& config, const RollupParam
     m_network = config;
     m_params = params;
     m_haveParams = true;
-    // The status bar and the accounts page follow the same L1 as the bridge.
-    // Allowed as the session's own L1: custom endpoints passed explicitNetwork's transport rule, a
-    // devnet manifest names the devnet's own endpoints.
-    if (auto* status = AppContext::instance()->network(); status && status->rpcUrl() != config.l1Rpc.toString())
-        status->connectTo(config.l1Rpc.toString(), true);
+    // One connection per layer in the whole app: the status bar, the balances and the bridge all
+    // go through the layer stores, which now follow this network.
+    ChainStore* l1Store = AppContext::instance()->l1();
+    ChainStore* l2Store = AppContext::instance()->l2();
+    followL1(config);
     m_services = new QObject(this);
-    m_l1Rpc = new RpcClient(config.l1Rpc, m_services);
-    m_l1 = new EthClient(m_l1Rpc, m_services);
+    EthClient* l1 = l1Store->eth();
     m_l2 = new L2Client(config.l2Rpc, config.l2Ws, m_services);
-    m_rollup = new RollupContract(m_l1, config.rollup, m_services);
+    l2Store->follow(m_l2->rpc(), config.l2Ws);
+    m_rollup = new RollupContract(l1, config.rollup, m_services);
     m_bridge = new BridgeService(m_rollup, m_l2, params, QString(), m_services);  // opened by openHistory()
-    m_verifier = new WalletVerifier(m_l1, config.rollup, config.deployBlock, params, m_services);
-    m_l1Heads = new HeadsSubscription(config.l1Ws, m_l1Rpc, m_services);
-    m_l2Heads = new HeadsSubscription(config.l2Ws, m_l2->rpc(), m_services);
+    m_verifier = new WalletVerifier(l1, config.rollup, config.deployBlock, params, m_services);
     trackAccounts();
 
-    connect(m_l1Heads, &HeadsSubscription::newHead, this, [this](quint64 number) {
-        m_l1Head = number;
-        emit headsChanged();
+    connect(l1Store, &ChainStore::changed, m_services, [this] { emit headsChanged(); });
+    connect(l2Store, &ChainStore::changed, m_services, [this] { emit headsChanged(); });
+    connect(l1Store, &ChainStore::newHead, m_services, [this](quint64 number) {
         emit l1NewHead(number);
         if (!m_deployment) openHistory();
-        scanBlock(QStringLiteral("l1"), m_l1Rpc, number);
+        scanBlock(QStringLiteral("l1"), AppContext::instance()->l1()->rpc(), number);
         m_bridge->refresh();
         m_verifier->verifyAll();
     });
-    connect(m_l2Heads, &HeadsSubscription::newHead, this, [this](quint64 number) {
-        m_l2Head = number;
-        emit headsChanged();
+    connect(l2Store, &ChainStore::newHead, m_services, [this](quint64 number) {
         emit l2NewHead(number);
         scanBlock(QStringLiteral("l2"), m_l2->rpc(), number);
     });
@@ -522,14 +556,10 @@ void WalletSession::startServices(const NetworkConfig& config, const RollupParam
     m_l2->subscribe(QStringLiteral("sluice_batches"));
     m_l2->subscribe(QStringLiteral("sluice_fraud"));
     m_l2->subscribe(QStringLiteral("sluice_withdrawals"));
-    m_l1Heads->start();
-    m_l2Heads->start();
     openHistory();
     m_l2->status(m_services, [this](RpcResult<L2Status> status) {
         if (!status) return;
         m_latestBatch = status.value().latestBatch;
-        if (!m_l2Head) m_l2Head = status.value().l2Head;
-        if (!m_l1Head) m_l1Head = status.value().l1Head;
         emit headsChanged();
     });
     m_verifier->verifyAll();
@@ -551,7 +581,7 @@ void WalletSession::startServices(const NetworkConfig& config, const RollupParam
 void WalletSession::openHistory() {
     if (!m_services || m_deployment || m_identifying) return;
     m_identifying = true;
-    identifyDeployment(m_l1, m_network->rollup, m_network->deployBlock, m_services,
+    identifyDeployment(l1(), m_network->rollup, m_network->deployBlock, m_services,
                        [this](RpcResult<Deployment> found) {
                            m_identifying = false;
                            if (!found) return;

@@ -2,9 +2,9 @@
 #pragma once
 // WalletSession: the live connection of the unlocked wallet to its network. Once the wallet is
 // unlocked and the network is known (the bundled local stack, brought up by itself on first run,
-// or custom endpoints that passed checkNetwork), it creates the L2 client, the Rollup contract
-// view, the BridgeService tracking every wallet account, the WalletVerifier and new-head
-// subscriptions on both layers, and tears them down on lock or network change.
+// or custom endpoints that passed checkNetwork), it points the app's layer stores (ChainStore) at
+// the network, creates the L2 client, the Rollup contract view, the BridgeService tracking every
+// wallet account and the WalletVerifier, and tears them down on lock or network change.
 //
 // Outputs for QML: heads, the latest batch, the protocol numbers read from the contract (never
 // hard-coded), the verification summary ("all batches holding your funds verified by this
@@ -35,7 +35,6 @@ class QJSEngine;
 namespace sluice {
 class RpcClient;
 class EthClient;
-class HeadsSubscription;
 class L2Client;
 class RollupContract;
 class BridgeService;
@@ -130,8 +129,8 @@ public:
     qint64 challengePeriodSeconds() const;
     QString requiredBond() const;
     QString l2BaseFee() const;
-    QString l1Head() const { return m_l1Head ? QString::number(*m_l1Head) : QString(); }
-    QString l2Head() const { return m_l2Head ? QString::number(*m_l2Head) : QString(); }
+    QString l1Head() const;
+    QString l2Head() const;
     QString latestBatch() const { return m_latestBatch ? QString::number(*m_latestBatch) : QString(); }
     bool fundsVerified() const { return m_fundsVerified; }
     QString verificationText() const { return m_verificationText; }
@@ -150,8 +149,6 @@ public:
     sluice::RollupContract* rollup() const { return m_rollup; }
     sluice::BridgeService* bridge() const { return m_bridge; }
     sluice::WalletVerifier* verifier() const { return m_verifier; }
-    sluice::HeadsSubscription* l1Heads() const { return m_l1Heads; }
-    sluice::HeadsSubscription* l2Heads() const { return m_l2Heads; }
     const sluice::RollupParameters& params() const { return m_params; }
     std::optional<sluice::NetworkConfig> network() const { return m_network; }
     // A signer for wallet account `index` (the BIP-44 index); fails when locked, and for the dev
@@ -221,6 +218,11 @@ private:
     void journalDeposit(const sluice::DepositRecord& record);
     void seedDevFixture();
     void scanBlock(const QString& layer, sluice::RpcClient* rpc, quint64 number);
+    // Points the app's L1 store at `config`'s L1 (reconnecting only if it is elsewhere).
+    void followL1(const sluice::NetworkConfig& config);
+    // While locked: the L1 of the chosen network as far as it is known without asking it (the
+    // local network's only once its stack is up), so the status bar shows the network chosen.
+    void followChosenL1();
 
     State m_state = State::Idle;
     QString m_problem;
@@ -236,17 +238,11 @@ private:
 
     // Services (children of m_services, deleted together).
     QObject* m_services = nullptr;
-    sluice::RpcClient* m_l1Rpc = nullptr;
-    sluice::EthClient* m_l1 = nullptr;
     sluice::L2Client* m_l2 = nullptr;
     sluice::RollupContract* m_rollup = nullptr;
     sluice::BridgeService* m_bridge = nullptr;
     sluice::WalletVerifier* m_verifier = nullptr;
-    sluice::HeadsSubscription* m_l1Heads = nullptr;
-    sluice::HeadsSubscription* m_l2Heads = nullptr;
 
-    std::optional<quint64> m_l1Head;
-    std::optional<quint64> m_l2Head;
     std::optional<quint64> m_latestBatch;
     bool m_fundsVerified = false;
     QString m_verificationText;

@@ -1,20 +1,56 @@
 // SPDX-License-Identifier: MIT
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Sluice
 
-// The L1 connection at a glance: endpoint, chain id and latest block, or why it is down.
+// The wallet's connections at a glance, side by side: L1 (network name, latest block), L2 (latest
+// block) and this wallet's verifier; a layer that is down says why.
 ToolBar {
     id: root
 
-    readonly property NetworkStatus network: AppContext.network
-    // On the bundled local stack, an L1 that does not answer before the stack was started (or
-    // while it starts) is expected, not an error: the bar says what is happening instead.
+    // On the bundled local stack, layers that do not answer before the stack was started (or
+    // while it starts) are expected, not an error: the bar says what is happening instead.
     readonly property bool localNotUp: WalletSession.networkMode === "local"
-                                       && root.network.state !== NetworkStatus.Online
+                                       && AppContext.l1.state !== ChainStore.Online
                                        && (WalletSession.state === WalletSession.Idle
                                            || WalletSession.state === WalletSession.StartingLocal)
+    readonly property string problem: AppContext.l1.state === ChainStore.Unreachable && !root.localNotUp
+                                      ? AppContext.l1.problem
+                                      : AppContext.l2.state === ChainStore.Unreachable ? AppContext.l2.problem : ""
+
+    // One layer: a dot, "L1 · block #12", or what it is waiting for.
+    component LayerStatus: RowLayout {
+        id: segment
+        required property ChainStore chain
+        required property string name  // "L1", "L2": not translated
+        readonly property bool waiting: root.localNotUp || segment.chain.state === ChainStore.Disconnected
+        spacing: Theme.spacingSmall / 2
+
+        Rectangle {
+            objectName: segment.name + "Dot"
+            Layout.preferredWidth: 10
+            Layout.preferredHeight: 10
+            radius: 5
+            color: segment.chain.state === ChainStore.Online ? Theme.success
+                 : segment.chain.state === ChainStore.Connecting || segment.waiting ? Theme.pending : Theme.error
+        }
+        Label {
+            objectName: segment.name + "State"
+            text: segment.chain.state === ChainStore.Online && segment.chain.blockNumber.length > 0
+                  //: %1 is a layer (L1 or L2), %2 the number of its latest block
+                  ? qsTr("%1 · block #%2").arg(segment.name).arg(segment.chain.blockNumber)
+                  : segment.chain.state === ChainStore.Online ? qsTr("%1 connected").arg(segment.name)
+                  : segment.waiting ? qsTr("%1 not connected yet").arg(segment.name)
+                  : segment.chain.state === ChainStore.Connecting ? qsTr("Connecting to %1…").arg(segment.name)
+                  //: %1 is a layer (L1 or L2) whose node does not answer
+                  : qsTr("%1 unreachable").arg(segment.name)
+            color: segment.chain.state === ChainStore.Unreachable && !segment.waiting ? Theme.error : Theme.textPrimary
+            font.pixelSize: Theme.fontSmall
+            font.weight: Font.DemiBold
+        }
+    }
 
     implicitHeight: 32
     background: Rectangle {
@@ -30,67 +66,53 @@ ToolBar {
         anchors.fill: parent
         anchors.leftMargin: Theme.spacing
         anchors.rightMargin: Theme.spacing
-        spacing: Theme.spacingSmall
+        spacing: Theme.spacing
 
-        Rectangle {
-            objectName: "networkDot"
-            Layout.preferredWidth: 10
-            Layout.preferredHeight: 10
-            radius: 5
-            color: root.network.state === NetworkStatus.Online ? Theme.success
-                 : root.network.state === NetworkStatus.Connecting || root.localNotUp ? Theme.pending : Theme.error
-        }
         Label {
-            objectName: "networkState"
-            text: root.network.state === NetworkStatus.Online ? qsTr("L1 connected")
-                : root.localNotUp ? (WalletSession.state === WalletSession.StartingLocal ? qsTr("Starting the local network\u2026")
-                                                                                         : qsTr("Local network not started"))
-                : root.network.state === NetworkStatus.Connecting ? qsTr("Connecting to L1\u2026")
-                //: The Ethereum node at the configured URL does not answer
-                : qsTr("L1 node unreachable")
-            color: root.network.state === NetworkStatus.Unreachable && !root.localNotUp ? Theme.error : Theme.textPrimary
-            font.pixelSize: Theme.fontSmall
-            font.weight: Font.DemiBold
-        }
-        Label {
-            // Once the wallet's network is up, its endpoints; before that, the L1 setting.
-            text: WalletSession.ready ? "L1 " + WalletSession.l1RpcUrl + "  \u00B7  L2 " + WalletSession.l2RpcUrl
-                                      : root.network.rpcUrl
+            objectName: "networkName"
+            text: AppContext.l1.networkName.length > 0 ? AppContext.l1.networkName
+                : root.localNotUp ? (WalletSession.state === WalletSession.StartingLocal
+                                     ? qsTr("Starting the local network…") : qsTr("Local network not started"))
+                : AppContext.l1.rpcUrl
             color: Theme.textSecondary
-            font.family: Theme.monoFamily
             font.pixelSize: Theme.fontSmall
         }
+        LayerStatus {
+            chain: AppContext.l1
+            name: "L1"
+        }
+        LayerStatus {
+            chain: AppContext.l2
+            name: "L2"
+        }
+        RowLayout {
+            spacing: Theme.spacingSmall / 2
+            Rectangle {
+                Layout.preferredWidth: 10
+                Layout.preferredHeight: 10
+                radius: 5
+                color: !WalletSession.ready ? Theme.pending
+                     : WalletSession.fraudDetected ? Theme.error
+                     : WalletSession.fundsVerified ? Theme.success : Theme.pending
+            }
+            Label {
+                objectName: "verifierState"
+                text: !WalletSession.ready ? qsTr("Verifier waiting for the network")
+                    : WalletSession.fraudDetected ? qsTr("Verifier: fraud in batch %1").arg(WalletSession.fraudBatch)
+                    : WalletSession.fundsVerified ? qsTr("Verifier: %n batch(es) checked", "", WalletSession.verifiedBatches)
+                    : qsTr("Verifier: not all batches checked")
+                color: WalletSession.fraudDetected ? Theme.error : Theme.textPrimary
+                font.pixelSize: Theme.fontSmall
+                font.weight: Font.DemiBold
+            }
+        }
         Label {
+            objectName: "connectionProblem"
             Layout.fillWidth: true
-            visible: root.network.state === NetworkStatus.Unreachable && !root.localNotUp
-            text: root.network.problem
+            text: root.problem
             color: Theme.textSecondary
             font.pixelSize: Theme.fontSmall
             elide: Text.ElideRight
-        }
-        Item {
-            Layout.fillWidth: true
-            visible: root.network.state !== NetworkStatus.Unreachable || root.localNotUp
-        }
-        Label {
-            objectName: "networkName"
-            visible: root.network.networkName.length > 0
-            text: root.network.networkName
-            color: Theme.textSecondary
-            font.pixelSize: Theme.fontSmall
-        }
-        Label {
-            visible: !WalletSession.ready && root.network.blockNumber.length > 0 && root.network.state === NetworkStatus.Online
-            text: "\u00B7"
-            color: Theme.textSecondary
-        }
-        Label {
-            objectName: "blockNumber"
-            visible: !WalletSession.ready && root.network.blockNumber.length > 0 && root.network.state === NetworkStatus.Online
-            //: %1 is the number of the latest block
-            text: qsTr("Block #%1").arg(root.network.blockNumber)
-            color: Theme.textSecondary
-            font.pixelSize: Theme.fontSmall
         }
     }
 }

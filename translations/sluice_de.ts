@@ -43,7 +43,7 @@
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../app/accountsmodel.cpp" line="138"/>
+        <location filename="../app/accountsmodel.cpp" line="57"/>
         <source>%1 ETH</source>
         <extracomment>A balance in ether; %1 is an exact decimal amount such as 1.5</extracomment>
         <translation>%1 ETH</translation>
@@ -169,28 +169,28 @@
 <context>
     <name>ActivityModel</name>
     <message>
-        <location filename="../app/activitymodel.cpp" line="87"/>
+        <location filename="../app/activitymodel.cpp" line="95"/>
         <source>Sent</source>
         <translation>Gesendet</translation>
     </message>
     <message>
-        <location filename="../app/activitymodel.cpp" line="88"/>
+        <location filename="../app/activitymodel.cpp" line="96"/>
         <source>Received</source>
         <translation>Empfangen</translation>
     </message>
     <message>
-        <location filename="../app/activitymodel.cpp" line="89"/>
+        <location filename="../app/activitymodel.cpp" line="97"/>
         <source>Deposit</source>
         <translation>Einzahlung</translation>
     </message>
     <message>
-        <location filename="../app/activitymodel.cpp" line="90"/>
+        <location filename="../app/activitymodel.cpp" line="98"/>
         <source>Withdrawal</source>
         <translation>Auszahlung</translation>
     </message>
     <message>
-        <location filename="../app/activitymodel.cpp" line="254"/>
-        <location filename="../app/activitymodel.cpp" line="259"/>
+        <location filename="../app/activitymodel.cpp" line="267"/>
+        <location filename="../app/activitymodel.cpp" line="273"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
@@ -480,82 +480,82 @@
 <context>
     <name>BatchesModel</name>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="91"/>
+        <location filename="../app/batchesmodel.cpp" line="101"/>
         <source>%1s ago</source>
         <translation>vor %1 s</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="92"/>
+        <location filename="../app/batchesmodel.cpp" line="102"/>
         <source>%1m %2s ago</source>
         <translation>vor %1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="93"/>
+        <location filename="../app/batchesmodel.cpp" line="103"/>
         <source>%1h %2m ago</source>
         <translation>vor %1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="94"/>
+        <location filename="../app/batchesmodel.cpp" line="104"/>
         <source>%1d %2h ago</source>
         <translation>vor %1 d %2 h</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="130"/>
+        <location filename="../app/batchesmodel.cpp" line="142"/>
         <source>Fraud found by this wallet</source>
         <translation>Betrug von dieser Wallet gefunden</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="132"/>
+        <location filename="../app/batchesmodel.cpp" line="144"/>
         <source>In challenge window, verified by this wallet</source>
         <translation>In der Anfechtungsfrist, von dieser Wallet geprüft</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="133"/>
+        <location filename="../app/batchesmodel.cpp" line="145"/>
         <source>In challenge window</source>
         <translation>In der Anfechtungsfrist</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="134"/>
+        <location filename="../app/batchesmodel.cpp" line="146"/>
         <source>Final</source>
         <translation>Endgültig</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="135"/>
+        <location filename="../app/batchesmodel.cpp" line="147"/>
         <source>Challenged</source>
         <translation>Angefochten</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="136"/>
+        <location filename="../app/batchesmodel.cpp" line="148"/>
         <source>Fraud proven, reverted</source>
         <translation>Betrug bewiesen, rückgängig gemacht</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="137"/>
+        <location filename="../app/batchesmodel.cpp" line="149"/>
         <source>Not verifiable by this wallet</source>
         <translation>Von dieser Wallet nicht prüfbar</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="243"/>
+        <location filename="../app/batchesmodel.cpp" line="256"/>
         <source>Not connected to the network.</source>
         <translation>Nicht mit dem Netz verbunden.</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="246"/>
+        <location filename="../app/batchesmodel.cpp" line="259"/>
         <source>This wallet has no fraud proof for batch %1.</source>
         <translation>Diese Wallet hat keinen Betrugsbeweis für Batch %1.</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="250"/>
+        <location filename="../app/batchesmodel.cpp" line="263"/>
         <source>The wallet has no account to pay for the proof.</source>
         <translation>Die Wallet hat kein Konto, das den Beweis bezahlen kann.</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="254"/>
+        <location filename="../app/batchesmodel.cpp" line="267"/>
         <source>Unlock the wallet to send the fraud proof.</source>
         <translation>Entsperren Sie die Wallet, um den Betrugsbeweis zu senden.</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="272"/>
+        <location filename="../app/batchesmodel.cpp" line="286"/>
         <source>The fraud proof transaction reverted (someone may have proven it first).</source>
         <translation>Die Betrugsbeweis-Transaktion ist gescheitert (vielleicht hat jemand den Betrug schon bewiesen).</translation>
     </message>
@@ -588,38 +588,38 @@
 <context>
     <name>BridgeController</name>
     <message>
-        <location filename="../app/bridgecontroller.cpp" line="187"/>
-        <location filename="../app/bridgecontroller.cpp" line="241"/>
+        <location filename="../app/bridgecontroller.cpp" line="194"/>
+        <location filename="../app/bridgecontroller.cpp" line="250"/>
         <source>Unlock the wallet first.</source>
         <translation>Entsperren Sie zuerst die Wallet.</translation>
     </message>
     <message>
-        <location filename="../app/bridgecontroller.cpp" line="211"/>
+        <location filename="../app/bridgecontroller.cpp" line="219"/>
         <source>Deposit from L1 to L2</source>
         <translation>Von L1 auf L2 einzahlen</translation>
     </message>
     <message>
-        <location filename="../app/bridgecontroller.cpp" line="219"/>
+        <location filename="../app/bridgecontroller.cpp" line="227"/>
         <source>Withdraw to L1, queued through L1 (forced inclusion)</source>
         <translation>Auf L1 auszahlen, über L1 eingereiht (erzwungene Aufnahme)</translation>
     </message>
     <message>
-        <location filename="../app/bridgecontroller.cpp" line="222"/>
+        <location filename="../app/bridgecontroller.cpp" line="230"/>
         <source>Withdraw from L2 to L1</source>
         <translation>Von L2 auf L1 auszahlen</translation>
     </message>
     <message>
-        <location filename="../app/bridgecontroller.cpp" line="228"/>
+        <location filename="../app/bridgecontroller.cpp" line="236"/>
         <source>Not connected to the network.</source>
         <translation>Nicht mit dem Netz verbunden.</translation>
     </message>
     <message>
-        <location filename="../app/bridgecontroller.cpp" line="229"/>
+        <location filename="../app/bridgecontroller.cpp" line="237"/>
         <source>This withdrawal cannot be finalized yet.</source>
         <translation>Diese Auszahlung kann noch nicht abgeschlossen werden.</translation>
     </message>
     <message>
-        <location filename="../app/bridgecontroller.cpp" line="244"/>
+        <location filename="../app/bridgecontroller.cpp" line="253"/>
         <source>Finalize the withdrawal: pay it out on L1</source>
         <translation>Auszahlung abschließen: auf L1 auszahlen</translation>
     </message>
@@ -759,6 +759,45 @@
     </message>
 </context>
 <context>
+    <name>ChainStore</name>
+    <message>
+        <location filename="../app/stores/chainstore.cpp" line="19"/>
+        <source>Ethereum mainnet</source>
+        <translation>Ethereum-Mainnet</translation>
+    </message>
+    <message>
+        <location filename="../app/stores/chainstore.cpp" line="20"/>
+        <source>Sepolia testnet</source>
+        <translation>Sepolia-Testnetz</translation>
+    </message>
+    <message>
+        <location filename="../app/stores/chainstore.cpp" line="21"/>
+        <source>Holesky testnet</source>
+        <translation>Holesky-Testnetz</translation>
+    </message>
+    <message>
+        <location filename="../app/stores/chainstore.cpp" line="22"/>
+        <source>Hoodi testnet</source>
+        <translation>Hoodi-Testnetz</translation>
+    </message>
+    <message>
+        <location filename="../app/stores/chainstore.cpp" line="23"/>
+        <source>Anvil devnet</source>
+        <translation>Anvil-Devnet</translation>
+    </message>
+    <message>
+        <location filename="../app/stores/chainstore.cpp" line="24"/>
+        <source>Chain %1</source>
+        <translation>Chain %1</translation>
+    </message>
+    <message>
+        <location filename="../app/stores/chainstore.cpp" line="27"/>
+        <source>%1 (chain %2)</source>
+        <extracomment>%1 is a network name such as &quot;Sepolia testnet&quot;, %2 its numeric chain id</extracomment>
+        <translation>%1 (Chain %2)</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmPage</name>
     <message>
         <location filename="../qml/ConfirmPage.qml" line="23"/>
@@ -777,7 +816,7 @@
         <translation>Wort Nr. %1</translation>
     </message>
     <message>
-        <location filename="../qml/ConfirmPage.qml" line="52"/>
+        <location filename="../qml/ConfirmPage.qml" line="53"/>
         <source>Confirm</source>
         <translation>Bestätigen</translation>
     </message>
@@ -864,22 +903,22 @@
         <translation>Entsperren Sie zuerst die Wallet.</translation>
     </message>
     <message>
-        <location filename="../app/escapecontroller.cpp" line="104"/>
+        <location filename="../app/escapecontroller.cpp" line="105"/>
         <source>Exit of L2 account #%1 to L1</source>
         <translation>Ausstieg von L2-Konto #%1 nach L1</translation>
     </message>
     <message>
-        <location filename="../app/escapecontroller.cpp" line="105"/>
+        <location filename="../app/escapecontroller.cpp" line="106"/>
         <source>Refund of deposit %1 on L1</source>
         <translation>Rückerstattung der Einzahlung %1 auf L1</translation>
     </message>
     <message>
-        <location filename="../app/escapecontroller.cpp" line="135"/>
+        <location filename="../app/escapecontroller.cpp" line="138"/>
         <source>%1 was reverted on L1 (transaction %2).</source>
         <translation>%1 wurde auf L1 rückgängig gemacht (Transaktion %2).</translation>
     </message>
     <message>
-        <location filename="../app/escapecontroller.cpp" line="143"/>
+        <location filename="../app/escapecontroller.cpp" line="147"/>
         <source>%1 failed: %2</source>
         <translation>%1 fehlgeschlagen: %2</translation>
     </message>
@@ -1185,40 +1224,33 @@
 <context>
     <name>NetworkStatus</name>
     <message>
-        <location filename="../app/networkstatus.cpp" line="20"/>
         <source>Ethereum mainnet</source>
-        <translation>Ethereum-Mainnet</translation>
+        <translation type="vanished">Ethereum-Mainnet</translation>
     </message>
     <message>
-        <location filename="../app/networkstatus.cpp" line="21"/>
         <source>Sepolia testnet</source>
-        <translation>Sepolia-Testnetz</translation>
+        <translation type="vanished">Sepolia-Testnetz</translation>
     </message>
     <message>
-        <location filename="../app/networkstatus.cpp" line="22"/>
         <source>Holesky testnet</source>
-        <translation>Holesky-Testnetz</translation>
+        <translation type="vanished">Holesky-Testnetz</translation>
     </message>
     <message>
-        <location filename="../app/networkstatus.cpp" line="23"/>
         <source>Hoodi testnet</source>
-        <translation>Hoodi-Testnetz</translation>
+        <translation type="vanished">Hoodi-Testnetz</translation>
     </message>
     <message>
-        <location filename="../app/networkstatus.cpp" line="24"/>
         <source>Anvil devnet</source>
-        <translation>Anvil-Devnet</translation>
+        <translation type="vanished">Anvil-Devnet</translation>
     </message>
     <message>
-        <location filename="../app/networkstatus.cpp" line="25"/>
         <source>Chain %1</source>
-        <translation>Chain %1</translation>
+        <translation type="vanished">Chain %1</translation>
     </message>
     <message>
-        <location filename="../app/networkstatus.cpp" line="28"/>
         <source>%1 (chain %2)</source>
         <extracomment>%1 is a network name such as &quot;Sepolia testnet&quot;, %2 its numeric chain id</extracomment>
-        <translation>%1 (Chain %2)</translation>
+        <translation type="vanished">%1 (Chain %2)</translation>
     </message>
 </context>
 <context>
@@ -1280,22 +1312,22 @@
         <translation>Wort Nr. %1 stimmt nicht mit Ihrer Wiederherstellungsphrase überein. Prüfen Sie Ihre Notiz.</translation>
     </message>
     <message>
-        <location filename="../app/onboardingcontroller.cpp" line="130"/>
+        <location filename="../app/onboardingcontroller.cpp" line="129"/>
         <source>Enter your recovery phrase.</source>
         <translation>Geben Sie Ihre Wiederherstellungsphrase ein.</translation>
     </message>
     <message>
-        <location filename="../app/onboardingcontroller.cpp" line="151"/>
+        <location filename="../app/onboardingcontroller.cpp" line="150"/>
         <source>Choose a keystore file.</source>
         <translation>Wählen Sie eine Keystore-Datei.</translation>
     </message>
     <message>
-        <location filename="../app/onboardingcontroller.cpp" line="155"/>
+        <location filename="../app/onboardingcontroller.cpp" line="154"/>
         <source>Enter the password of the keystore file.</source>
         <translation>Geben Sie das Passwort der Keystore-Datei ein.</translation>
     </message>
     <message>
-        <location filename="../app/onboardingcontroller.cpp" line="170"/>
+        <location filename="../app/onboardingcontroller.cpp" line="169"/>
         <source>This is not a valid private key: it must be 64 hexadecimal digits (0x optional) and within the secp256k1 range.</source>
         <translation>Das ist kein gültiger privater Schlüssel: Er muss aus 64 Hex-Ziffern bestehen (0x optional) und im Wertebereich von secp256k1 liegen.</translation>
     </message>
@@ -1310,12 +1342,12 @@
         <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
     <message>
-        <location filename="../app/onboardingcontroller.cpp" line="223"/>
+        <location filename="../app/onboardingcontroller.cpp" line="224"/>
         <source>Could not read %1: %2</source>
         <translation>%1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../app/onboardingcontroller.cpp" line="225"/>
+        <location filename="../app/onboardingcontroller.cpp" line="226"/>
         <source>the file is empty</source>
         <translation>die Datei ist leer</translation>
     </message>
@@ -1406,12 +1438,12 @@
 <context>
     <name>PasswordField</name>
     <message>
-        <location filename="../qml/PasswordField.qml" line="29"/>
+        <location filename="../qml/PasswordField.qml" line="31"/>
         <source>Hide password</source>
         <translation>Passwort verbergen</translation>
     </message>
     <message>
-        <location filename="../qml/PasswordField.qml" line="29"/>
+        <location filename="../qml/PasswordField.qml" line="31"/>
         <source>Show password</source>
         <translation>Passwort anzeigen</translation>
     </message>
@@ -1522,72 +1554,72 @@
 <context>
     <name>SendController</name>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="90"/>
+        <location filename="../app/sendcontroller.cpp" line="94"/>
         <source>Enter the recipient&apos;s address.</source>
         <translation>Geben Sie die Adresse des Empfängers ein.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="92"/>
+        <location filename="../app/sendcontroller.cpp" line="96"/>
         <source>An address starts with 0x.</source>
         <translation>Eine Adresse beginnt mit 0x.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="93"/>
+        <location filename="../app/sendcontroller.cpp" line="98"/>
         <source>An address has 40 hexadecimal digits after 0x (this has %1).</source>
         <translation>Eine Adresse hat 40 Hexadezimalziffern nach 0x (diese hat %1).</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="97"/>
+        <location filename="../app/sendcontroller.cpp" line="102"/>
         <source>The address&apos;s capitalisation does not match its EIP-55 checksum: a character may be mistyped.</source>
         <translation>Die Groß-/Kleinschreibung der Adresse passt nicht zu ihrer EIP-55-Prüfsumme: vielleicht ist ein Zeichen vertippt.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="98"/>
+        <location filename="../app/sendcontroller.cpp" line="103"/>
         <source>The address may only contain the digits 0-9 and letters a-f after 0x.</source>
         <translation>Die Adresse darf nach 0x nur die Ziffern 0–9 und die Buchstaben a–f enthalten.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="104"/>
+        <location filename="../app/sendcontroller.cpp" line="109"/>
         <source>Enter an amount.</source>
         <translation>Geben Sie einen Betrag ein.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="106"/>
+        <location filename="../app/sendcontroller.cpp" line="111"/>
         <source>Not an amount: %1.</source>
         <translation>Kein Betrag: %1.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="107"/>
+        <location filename="../app/sendcontroller.cpp" line="112"/>
         <source>The amount must be more than 0.</source>
         <translation>Der Betrag muss größer als 0 sein.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="110"/>
+        <location filename="../app/sendcontroller.cpp" line="114"/>
         <source>More than the balance of %1 ETH.</source>
         <translation>Mehr als das Guthaben von %1 ETH.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="112"/>
+        <location filename="../app/sendcontroller.cpp" line="116"/>
         <source>Not enough for the amount plus the network fee of up to %1 ETH (balance %2 ETH).</source>
         <translation>Nicht genug für den Betrag plus die Netzgebühr von bis zu %1 ETH (Guthaben %2 ETH).</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="237"/>
+        <location filename="../app/sendcontroller.cpp" line="243"/>
         <source>Not connected to the network.</source>
         <translation>Nicht mit dem Netz verbunden.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="268"/>
+        <location filename="../app/sendcontroller.cpp" line="274"/>
         <source>Unlock the wallet and connect to send.</source>
         <translation>Entsperren Sie die Wallet und verbinden Sie sich, um zu senden.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="290"/>
+        <location filename="../app/sendcontroller.cpp" line="296"/>
         <source>Queue this payment on L1 (forced inclusion)</source>
         <translation>Diese Zahlung auf L1 einreihen (erzwungene Aufnahme)</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="326"/>
+        <location filename="../app/sendcontroller.cpp" line="334"/>
         <source>The transaction was mined but failed.</source>
         <translation>Die Transaktion wurde in einen Block aufgenommen, ist aber fehlgeschlagen.</translation>
     </message>
@@ -1780,29 +1812,29 @@
 <context>
     <name>SettingsController</name>
     <message>
-        <location filename="../app/settingscontroller.cpp" line="31"/>
+        <location filename="../app/settingscontroller.cpp" line="32"/>
         <source>System default</source>
         <comment>language</comment>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../app/settingscontroller.cpp" line="119"/>
+        <location filename="../app/settingscontroller.cpp" line="105"/>
         <source>System default</source>
         <comment>theme</comment>
         <translation>Systemstandard</translation>
     </message>
     <message>
-        <location filename="../app/settingscontroller.cpp" line="120"/>
+        <location filename="../app/settingscontroller.cpp" line="106"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../app/settingscontroller.cpp" line="121"/>
+        <location filename="../app/settingscontroller.cpp" line="107"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/settingscontroller.cpp" line="134"/>
+        <location filename="../app/settingscontroller.cpp" line="121"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n Minute</numerusform>
@@ -1810,12 +1842,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/settingscontroller.cpp" line="135"/>
+        <location filename="../app/settingscontroller.cpp" line="122"/>
         <source>Never</source>
         <translation>Nie</translation>
     </message>
     <message>
-        <location filename="../app/settingscontroller.cpp" line="83"/>
+        <location filename="../app/settingscontroller.cpp" line="68"/>
         <source>%1 is not encrypted and not on this computer, so anyone on the way can read and change what the wallet is told: use https:// or wss://, or allow unencrypted connections to this endpoint.</source>
         <translation>%1 ist unverschlüsselt und nicht auf diesem Computer: Jeder auf dem Weg kann mitlesen und ändern, was die Wallet erfährt. Verwenden Sie https:// oder wss:// oder erlauben Sie unverschlüsselte Verbindungen zu diesem Endpunkt.</translation>
     </message>
@@ -1933,36 +1965,82 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../qml/StatusBar.qml" line="45"/>
         <source>L1 connected</source>
-        <translation>L1 verbunden</translation>
+        <translation type="vanished">L1 verbunden</translation>
+    </message>
+    <message>
+        <location filename="../qml/StatusBar.qml" line="43"/>
+        <source>%1 · block #%2</source>
+        <extracomment>%1 is a layer (L1 or L2), %2 the number of its latest block</extracomment>
+        <translation>%1 · Block #%2</translation>
+    </message>
+    <message>
+        <location filename="../qml/StatusBar.qml" line="44"/>
+        <source>%1 connected</source>
+        <translation>%1 verbunden</translation>
+    </message>
+    <message>
+        <location filename="../qml/StatusBar.qml" line="45"/>
+        <source>%1 not connected yet</source>
+        <translation>%1 noch nicht verbunden</translation>
     </message>
     <message>
         <location filename="../qml/StatusBar.qml" line="46"/>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung mit %1 …</translation>
+    </message>
+    <message>
+        <location filename="../qml/StatusBar.qml" line="48"/>
+        <source>%1 unreachable</source>
+        <extracomment>%1 is a layer (L1 or L2) whose node does not answer</extracomment>
+        <translation>%1 nicht erreichbar</translation>
+    </message>
+    <message>
+        <location filename="../qml/StatusBar.qml" line="75"/>
         <source>Starting the local network…</source>
         <translation>Das lokale Netz wird gestartet …</translation>
     </message>
     <message>
-        <location filename="../qml/StatusBar.qml" line="47"/>
+        <location filename="../qml/StatusBar.qml" line="75"/>
         <source>Local network not started</source>
         <translation>Lokales Netz nicht gestartet</translation>
     </message>
     <message>
-        <location filename="../qml/StatusBar.qml" line="48"/>
-        <source>Connecting to L1…</source>
-        <translation>Verbinde mit L1 …</translation>
+        <location filename="../qml/StatusBar.qml" line="100"/>
+        <source>Verifier waiting for the network</source>
+        <translation>Wallet-Prüfung wartet auf das Netz</translation>
     </message>
     <message>
-        <location filename="../qml/StatusBar.qml" line="50"/>
+        <location filename="../qml/StatusBar.qml" line="101"/>
+        <source>Verifier: fraud in batch %1</source>
+        <translation>Wallet-Prüfung: Betrug in Batch %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/StatusBar.qml" line="102"/>
+        <source>Verifier: %n batch(es) checked</source>
+        <translation>
+            <numerusform>Wallet-Prüfung: %n Batch geprüft</numerusform>
+            <numerusform>Wallet-Prüfung: %n Batches geprüft</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/StatusBar.qml" line="103"/>
+        <source>Verifier: not all batches checked</source>
+        <translation>Wallet-Prüfung: nicht alle Batches geprüft</translation>
+    </message>
+    <message>
+        <source>Connecting to L1…</source>
+        <translation type="vanished">Verbinde mit L1 …</translation>
+    </message>
+    <message>
         <source>L1 node unreachable</source>
         <extracomment>The Ethereum node at the configured URL does not answer</extracomment>
-        <translation>L1-Knoten nicht erreichbar</translation>
+        <translation type="vanished">L1-Knoten nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../qml/StatusBar.qml" line="91"/>
         <source>Block #%1</source>
         <extracomment>%1 is the number of the latest block</extracomment>
-        <translation>Block Nr. %1</translation>
+        <translation type="vanished">Block Nr. %1</translation>
     </message>
 </context>
 <context>
@@ -2122,115 +2200,115 @@
 <context>
     <name>TransfersModel</name>
     <message>
-        <location filename="../app/transfersmodel.cpp" line="80"/>
+        <location filename="../app/transfersmodel.cpp" line="92"/>
         <source>%1d %2h %3m</source>
         <translation>%1 d %2 h %3 min</translation>
     </message>
     <message>
-        <location filename="../app/transfersmodel.cpp" line="81"/>
+        <location filename="../app/transfersmodel.cpp" line="93"/>
         <source>%1h %2m %3s</source>
         <translation>%1 h %2 min %3 s</translation>
     </message>
     <message>
-        <location filename="../app/transfersmodel.cpp" line="82"/>
+        <location filename="../app/transfersmodel.cpp" line="94"/>
         <source>%1m %2s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../app/transfersmodel.cpp" line="83"/>
+        <location filename="../app/transfersmodel.cpp" line="95"/>
         <source>%1s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../app/transfersmodel.cpp" line="123"/>
+        <location filename="../app/transfersmodel.cpp" line="136"/>
         <source>Initiated on L2</source>
         <translation>Auf L2 veranlasst</translation>
     </message>
     <message>
-        <location filename="../app/transfersmodel.cpp" line="124"/>
+        <location filename="../app/transfersmodel.cpp" line="137"/>
         <source>Posted to L1</source>
         <translation>Auf L1 veröffentlicht</translation>
     </message>
     <message>
-        <location filename="../app/transfersmodel.cpp" line="126"/>
-        <location filename="../app/transfersmodel.cpp" line="127"/>
-        <location filename="../app/transfersmodel.cpp" line="131"/>
+        <location filename="../app/transfersmodel.cpp" line="139"/>
+        <location filename="../app/transfersmodel.cpp" line="140"/>
+        <location filename="../app/transfersmodel.cpp" line="144"/>
         <source>Ready to finalize</source>
         <translation>Bereit zum Abschließen</translation>
     </message>
     <message>
-        <location filename="../app/transfersmodel.cpp" line="126"/>
+        <location filename="../app/transfersmodel.cpp" line="139"/>
         <source>In challenge window</source>
         <translation>In der Anfechtungsfrist</translation>
     </message>
     <message>
-        <location filename="../app/transfersmodel.cpp" line="128"/>
-        <location filename="../app/transfersmodel.cpp" line="137"/>
+        <location filename="../app/transfersmodel.cpp" line="141"/>
+        <location filename="../app/transfersmodel.cpp" line="149"/>
         <source>Finalized</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../app/transfersmodel.cpp" line="129"/>
+        <location filename="../app/transfersmodel.cpp" line="142"/>
         <source>Batch reverted; waiting to be re-included</source>
         <translation>Batch rückgängig gemacht; wartet auf erneute Aufnahme</translation>
     </message>
     <message>
-        <location filename="../app/transfersmodel.cpp" line="131"/>
+        <location filename="../app/transfersmodel.cpp" line="144"/>
         <source>Re-included; in challenge window</source>
         <translation>Erneut aufgenommen; in der Anfechtungsfrist</translation>
     </message>
     <message>
-        <location filename="../app/transfersmodel.cpp" line="137"/>
+        <location filename="../app/transfersmodel.cpp" line="149"/>
         <source>Initiated</source>
         <translation>Veranlasst</translation>
     </message>
     <message>
-        <location filename="../app/transfersmodel.cpp" line="137"/>
+        <location filename="../app/transfersmodel.cpp" line="149"/>
         <source>Posted</source>
         <translation>Eingereicht</translation>
     </message>
     <message>
-        <location filename="../app/transfersmodel.cpp" line="137"/>
+        <location filename="../app/transfersmodel.cpp" line="149"/>
         <source>Challenge window</source>
         <translation>Anfechtungsfrist</translation>
     </message>
     <message>
-        <location filename="../app/transfersmodel.cpp" line="137"/>
+        <location filename="../app/transfersmodel.cpp" line="149"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../app/transfersmodel.cpp" line="163"/>
+        <location filename="../app/transfersmodel.cpp" line="175"/>
         <source>Submitted on L1</source>
         <translation>Auf L1 gesendet</translation>
     </message>
     <message>
-        <location filename="../app/transfersmodel.cpp" line="164"/>
+        <location filename="../app/transfersmodel.cpp" line="176"/>
         <source>Queued in the rollup</source>
         <translation>In der Rollup-Warteschlange</translation>
     </message>
     <message>
-        <location filename="../app/transfersmodel.cpp" line="165"/>
+        <location filename="../app/transfersmodel.cpp" line="177"/>
         <source>Credited on L2</source>
         <translation>Auf L2 gutgeschrieben</translation>
     </message>
     <message>
-        <location filename="../app/transfersmodel.cpp" line="166"/>
+        <location filename="../app/transfersmodel.cpp" line="178"/>
         <source>Failed on L1</source>
         <translation>Auf L1 fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/transfersmodel.cpp" line="170"/>
+        <location filename="../app/transfersmodel.cpp" line="182"/>
         <source>Submitted</source>
         <translation>Gesendet</translation>
     </message>
     <message>
-        <location filename="../app/transfersmodel.cpp" line="170"/>
+        <location filename="../app/transfersmodel.cpp" line="182"/>
         <source>Queued</source>
         <translation>In Warteschlange</translation>
     </message>
     <message>
-        <location filename="../app/transfersmodel.cpp" line="170"/>
+        <location filename="../app/transfersmodel.cpp" line="182"/>
         <source>Credited</source>
         <translation>Gutgeschrieben</translation>
     </message>
@@ -2316,102 +2394,102 @@
 <context>
     <name>WalletSession</name>
     <message>
-        <location filename="../app/walletsession.cpp" line="112"/>
+        <location filename="../app/walletsession.cpp" line="124"/>
         <source>Withdrawal ready</source>
         <translation>Auszahlung bereit</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="113"/>
+        <location filename="../app/walletsession.cpp" line="125"/>
         <source>Your withdrawal of %1 ETH can be finalized on L1 now.</source>
         <translation>Ihre Auszahlung von %1 ETH kann jetzt auf L1 abgeschlossen werden.</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="118"/>
+        <location filename="../app/walletsession.cpp" line="130"/>
         <source>Test ETH arrived</source>
         <translation>Test-ETH eingegangen</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="118"/>
+        <location filename="../app/walletsession.cpp" line="130"/>
         <source>Funding failed</source>
         <translation>Aufladen fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="123"/>
+        <location filename="../app/walletsession.cpp" line="135"/>
         <source>Batch %1 cannot be verified</source>
         <translation>Batch %1 lässt sich nicht prüfen</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="124"/>
+        <location filename="../app/walletsession.cpp" line="136"/>
         <source>This wallet cannot re-execute it (%1). Nobody may be able to prove fraud in it: do not trust it or any later batch.</source>
         <translation>Diese Wallet kann ihn nicht nachvollziehen (%1). Womöglich kann niemand darin Betrug beweisen: Vertrauen Sie weder ihm noch einem späteren Batch.</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="129"/>
+        <location filename="../app/walletsession.cpp" line="142"/>
         <source>Fraud detected in batch %1</source>
         <translation>Betrug in Batch %1 erkannt</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="130"/>
+        <location filename="../app/walletsession.cpp" line="143"/>
         <source>This wallet&apos;s verifier found a fraudulent batch.</source>
         <translation>Die Prüfung dieser Wallet hat einen betrügerischen Batch gefunden.</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="173"/>
+        <location filename="../app/walletsession.cpp" line="185"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="173"/>
+        <location filename="../app/walletsession.cpp" line="185"/>
         <source>Locked</source>
         <translation>Gesperrt</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="175"/>
+        <location filename="../app/walletsession.cpp" line="187"/>
         <source>Starting the local network…</source>
         <translation>Das lokale Netz wird gestartet …</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="176"/>
+        <location filename="../app/walletsession.cpp" line="188"/>
         <source>Checking the network…</source>
         <translation>Das Netz wird geprüft …</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="177"/>
+        <location filename="../app/walletsession.cpp" line="189"/>
         <source>Connecting…</source>
         <translation>Verbinde …</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="178"/>
+        <location filename="../app/walletsession.cpp" line="190"/>
         <source>Connected</source>
         <translation>Verbunden</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="325"/>
+        <location filename="../app/walletsession.cpp" line="370"/>
         <source>The endpoints could not be saved.</source>
         <translation>Die Endpunkte konnten nicht gespeichert werden.</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="373"/>
+        <location filename="../app/walletsession.cpp" line="421"/>
         <source>This account cannot be funded.</source>
         <translation>Dieses Konto kann nicht aufgeladen werden.</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="392"/>
+        <location filename="../app/walletsession.cpp" line="441"/>
         <source>%1 ETH from the local network&apos;s dev account arrived in %2.</source>
         <translation>%1 ETH vom Entwicklerkonto des lokalen Netzes sind in %2 eingegangen.</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="394"/>
+        <location filename="../app/walletsession.cpp" line="443"/>
         <source>The dev account&apos;s transfer failed on L1.</source>
         <translation>Die Überweisung des Entwicklerkontos ist auf L1 fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="678"/>
+        <location filename="../app/walletsession.cpp" line="717"/>
         <source>No batches on L1 yet: nothing to verify.</source>
         <translation>Noch keine Batches auf L1: nichts zu prüfen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/walletsession.cpp" line="680"/>
+        <location filename="../app/walletsession.cpp" line="720"/>
         <source>Fraud found by this wallet in batch %1; %n batch(es) cannot be trusted.</source>
         <translation>
             <numerusform>Betrug von dieser Wallet in Batch %1 gefunden; %n Batch ist nicht vertrauenswürdig.</numerusform>
@@ -2419,7 +2497,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/walletsession.cpp" line="683"/>
+        <location filename="../app/walletsession.cpp" line="723"/>
         <source>%n batch(es) could not be verified by this wallet.</source>
         <translation>
             <numerusform>%n Batch konnte von dieser Wallet nicht geprüft werden.</numerusform>
@@ -2427,7 +2505,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/walletsession.cpp" line="685"/>
+        <location filename="../app/walletsession.cpp" line="725"/>
         <source>All %n batch(es) holding your funds verified by this wallet.</source>
         <translation>
             <numerusform>Der %n Batch mit Ihrem Guthaben ist von dieser Wallet geprüft.</numerusform>
@@ -2435,7 +2513,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="199"/>
+        <location filename="../app/walletsession.cpp" line="240"/>
         <source>This wallet is the development fixture, made from the public test mnemonic: anyone can take what it holds. It only connects to the local devnet (L1 chain 31337 on this computer), not to L1 chain %1 at %2. Choose the local network in the settings, or use a wallet of your own.</source>
         <extracomment>%1 a chain id like 1, %2 a URL</extracomment>
         <translation>Diese Wallet ist das Entwicklungs-Fixture aus dem öffentlichen Test-Mnemonic: Jeder kann nehmen, was sie hält. Sie verbindet sich nur mit dem lokalen Devnet (L1-Chain 31337 auf diesem Computer), nicht mit L1-Chain %1 unter %2. Wählen Sie in den Einstellungen das lokale Netz oder verwenden Sie eine eigene Wallet.</translation>
@@ -2531,7 +2609,7 @@
         <translation>Nicht unterstütztes Design „%1“; wählen Sie eines von: %2.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/appsettings.cpp" line="167"/>
+        <location filename="../services/wallet/appsettings.cpp" line="168"/>
         <source>Auto-lock must be between 1 and 1440 minutes, or 0 for never.</source>
         <translation>Die automatische Sperre muss zwischen 1 und 1440 Minuten liegen, oder 0 für nie.</translation>
     </message>
@@ -2539,22 +2617,22 @@
 <context>
     <name>sluice::BridgeService</name>
     <message>
-        <location filename="../services/bridge/bridge_service.cpp" line="346"/>
+        <location filename="../services/bridge/bridge_service.cpp" line="352"/>
         <source>Cannot read the bridge history %1: %2</source>
         <translation>Der Bridge-Verlauf %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../services/bridge/bridge_service.cpp" line="354"/>
+        <location filename="../services/bridge/bridge_service.cpp" line="361"/>
         <source>The bridge history %1 is not valid JSON; it will be rebuilt from the node.</source>
         <translation>Der Bridge-Verlauf %1 ist kein gültiges JSON; er wird vom Knoten neu aufgebaut.</translation>
     </message>
     <message>
-        <location filename="../services/bridge/bridge_service.cpp" line="434"/>
+        <location filename="../services/bridge/bridge_service.cpp" line="446"/>
         <source>Could not check the bridge history against L1 (%1); it is shown as last saved.</source>
         <translation>Der Bridge-Verlauf ließ sich nicht mit L1 abgleichen (%1); er wird so gezeigt, wie er zuletzt gespeichert wurde.</translation>
     </message>
     <message>
-        <location filename="../services/bridge/bridge_service.cpp" line="475"/>
+        <location filename="../services/bridge/bridge_service.cpp" line="489"/>
         <source>Cannot write the bridge history %1: %2</source>
         <translation>Der Bridge-Verlauf %1 kann nicht geschrieben werden: %2</translation>
     </message>
@@ -2562,7 +2640,7 @@
 <context>
     <name>sluice::HeadsSubscription</name>
     <message>
-        <location filename="../services/rpc/heads_subscription.cpp" line="84"/>
+        <location filename="../services/rpc/heads_subscription.cpp" line="85"/>
         <source>no WebSocket to %1 (%2); following new blocks %3</source>
         <translation>kein WebSocket zu %1 (%2); neue Blöcke werden %3 verfolgt</translation>
     </message>
@@ -2577,7 +2655,7 @@
         <translation>wieder, sobald die Verbindung wieder steht</translation>
     </message>
     <message>
-        <location filename="../services/rpc/heads_subscription.cpp" line="108"/>
+        <location filename="../services/rpc/heads_subscription.cpp" line="110"/>
         <source>%1 does not support eth_subscribe newHeads; polling instead</source>
         <translation>%1 unterstützt eth_subscribe newHeads nicht; stattdessen wird abgefragt</translation>
     </message>
@@ -2585,17 +2663,17 @@
 <context>
     <name>sluice::L2Client</name>
     <message>
-        <location filename="../services/bridge/l2_client.cpp" line="230"/>
+        <location filename="../services/bridge/l2_client.cpp" line="234"/>
         <source>The L2 node has no WebSocket URL; %1 is followed by polling.</source>
         <translation>Der L2-Knoten hat keine WebSocket-URL; %1 wird per Abfrage verfolgt.</translation>
     </message>
     <message>
-        <location filename="../services/bridge/l2_client.cpp" line="259"/>
+        <location filename="../services/bridge/l2_client.cpp" line="264"/>
         <source>Lost the WebSocket to the L2 node (%1); reconnecting.</source>
         <translation>WebSocket zum L2-Knoten (%1) verloren; neue Verbindung wird aufgebaut.</translation>
     </message>
     <message>
-        <location filename="../services/bridge/l2_client.cpp" line="277"/>
+        <location filename="../services/bridge/l2_client.cpp" line="283"/>
         <source>The L2 node refused the subscription %1: %2</source>
         <translation>Der L2-Knoten hat das Abonnement %1 abgelehnt: %2</translation>
     </message>
@@ -2603,87 +2681,87 @@
 <context>
     <name>sluice::LocalStack</name>
     <message>
-        <location filename="../services/localstack/local_stack.cpp" line="122"/>
+        <location filename="../services/localstack/local_stack.cpp" line="126"/>
         <source>The local node (sluiced) was not found next to the app. Reinstall Sluice, or set SLUICE_SLUICED to its path.</source>
         <translation>Der lokale Knoten (sluiced) wurde neben der App nicht gefunden. Installieren Sie Sluice neu oder setzen Sie SLUICE_SLUICED auf seinen Pfad.</translation>
     </message>
     <message>
-        <location filename="../services/localstack/local_stack.cpp" line="127"/>
+        <location filename="../services/localstack/local_stack.cpp" line="131"/>
         <source>Cannot create the local network&apos;s folder %1.</source>
         <translation>Der Ordner des lokalen Netzes %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../services/localstack/local_stack.cpp" line="147"/>
+        <location filename="../services/localstack/local_stack.cpp" line="153"/>
         <source>The local node could not be started: %1</source>
         <translation>Der lokale Knoten konnte nicht gestartet werden: %1</translation>
     </message>
     <message>
-        <location filename="../services/localstack/local_stack.cpp" line="149"/>
+        <location filename="../services/localstack/local_stack.cpp" line="155"/>
         <source>Starting %1 --devnet --data-dir %2</source>
         <translation>Wird gestartet: %1 --devnet --data-dir %2</translation>
     </message>
     <message>
-        <location filename="../services/localstack/local_stack.cpp" line="150"/>
+        <location filename="../services/localstack/local_stack.cpp" line="156"/>
         <source>Starting the local network…</source>
         <translation>Das lokale Netz wird gestartet …</translation>
     </message>
     <message>
-        <location filename="../services/localstack/local_stack.cpp" line="186"/>
+        <location filename="../services/localstack/local_stack.cpp" line="192"/>
         <source>The local node crashed.</source>
         <translation>Der lokale Knoten ist abgestürzt.</translation>
     </message>
     <message>
-        <location filename="../services/localstack/local_stack.cpp" line="187"/>
+        <location filename="../services/localstack/local_stack.cpp" line="193"/>
         <source>The local node exited with code %1.</source>
         <translation>Der lokale Knoten wurde mit Code %1 beendet.</translation>
     </message>
     <message>
-        <location filename="../services/localstack/local_stack.cpp" line="194"/>
+        <location filename="../services/localstack/local_stack.cpp" line="200"/>
         <source>Could not delete %1 completely.</source>
         <translation>%1 konnte nicht vollständig gelöscht werden.</translation>
     </message>
     <message>
-        <location filename="../services/localstack/local_stack.cpp" line="196"/>
+        <location filename="../services/localstack/local_stack.cpp" line="202"/>
         <source>Deleted the local network&apos;s data in %1.</source>
         <translation>Die Daten des lokalen Netzes in %1 wurden gelöscht.</translation>
     </message>
     <message>
-        <location filename="../services/localstack/local_stack.cpp" line="212"/>
+        <location filename="../services/localstack/local_stack.cpp" line="219"/>
         <source>The local node stopped unexpectedly (exit code %1); see its log.</source>
         <translation>Der lokale Knoten wurde unerwartet beendet (Exit-Code %1); siehe sein Protokoll.</translation>
     </message>
     <message>
-        <location filename="../services/localstack/local_stack.cpp" line="213"/>
+        <location filename="../services/localstack/local_stack.cpp" line="220"/>
         <source>The local node stopped: %1</source>
         <translation>Der lokale Knoten wurde beendet: %1</translation>
     </message>
     <message>
-        <location filename="../services/localstack/local_stack.cpp" line="219"/>
+        <location filename="../services/localstack/local_stack.cpp" line="226"/>
         <source>The local network did not answer within %1 s.</source>
         <translation>Das lokale Netz hat nicht innerhalb von %1 s geantwortet.</translation>
     </message>
     <message>
-        <location filename="../services/localstack/local_stack.cpp" line="220"/>
+        <location filename="../services/localstack/local_stack.cpp" line="228"/>
         <source>The local network did not come up within %1 s; see its log.</source>
         <translation>Das lokale Netz ist nicht innerhalb von %1 s gestartet; siehe sein Protokoll.</translation>
     </message>
     <message>
-        <location filename="../services/localstack/local_stack.cpp" line="240"/>
+        <location filename="../services/localstack/local_stack.cpp" line="248"/>
         <source>The local network is running.</source>
         <translation>Das lokale Netz läuft.</translation>
     </message>
     <message>
-        <location filename="../services/localstack/local_stack.cpp" line="241"/>
+        <location filename="../services/localstack/local_stack.cpp" line="249"/>
         <source>L1 %1, L2 %2, rollup %3</source>
         <translation>L1 %1, L2 %2, Rollup %3</translation>
     </message>
     <message>
-        <location filename="../services/localstack/local_stack.cpp" line="264"/>
+        <location filename="../services/localstack/local_stack.cpp" line="272"/>
         <source>Stopping the local network…</source>
         <translation>Das lokale Netz wird beendet …</translation>
     </message>
     <message>
-        <location filename="../services/localstack/local_stack.cpp" line="277"/>
+        <location filename="../services/localstack/local_stack.cpp" line="285"/>
         <source>Resetting the local network.</source>
         <translation>Das lokale Netz wird zurückgesetzt.</translation>
     </message>
@@ -2691,141 +2769,141 @@
 <context>
     <name>sluice::WalletStore</name>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="217"/>
+        <location filename="../services/wallet/walletstore.cpp" line="219"/>
         <source>The password must have at least %1 characters.</source>
         <translation>Das Passwort muss mindestens %1 Zeichen haben.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="334"/>
-        <location filename="../services/wallet/walletstore.cpp" line="353"/>
-        <location filename="../services/wallet/walletstore.cpp" line="388"/>
-        <location filename="../services/wallet/walletstore.cpp" line="540"/>
+        <location filename="../services/wallet/walletstore.cpp" line="335"/>
+        <location filename="../services/wallet/walletstore.cpp" line="355"/>
+        <location filename="../services/wallet/walletstore.cpp" line="391"/>
+        <location filename="../services/wallet/walletstore.cpp" line="544"/>
         <source>A wallet already exists in %1; it was not overwritten.</source>
         <translation>In %1 gibt es bereits eine Wallet; sie wurde nicht überschrieben.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="455"/>
+        <location filename="../services/wallet/walletstore.cpp" line="459"/>
         <source>The recovery phrase is not valid: %1.</source>
         <translation>Die Wiederherstellungsphrase ist ungültig: %1.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="460"/>
+        <location filename="../services/wallet/walletstore.cpp" line="464"/>
         <source>The passphrase must not contain a NUL character.</source>
         <translation>Die Passphrase darf kein NUL-Zeichen enthalten.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="494"/>
+        <location filename="../services/wallet/walletstore.cpp" line="498"/>
         <source>This is not a valid private key (64 hexadecimal digits, optionally starting with 0x).</source>
         <translation>Das ist kein gültiger privater Schlüssel (64 Hex-Ziffern, optional mit 0x am Anfang).</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="571"/>
+        <location filename="../services/wallet/walletstore.cpp" line="575"/>
         <source>There is no wallet in %1 to unlock.</source>
         <translation>In %1 gibt es keine Wallet zum Entsperren.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="590"/>
+        <location filename="../services/wallet/walletstore.cpp" line="596"/>
         <source>The wallet file is inconsistent: account %1 is stored as %2 but the key gives %3. The file may have been tampered with; it was not unlocked.</source>
         <translation>Die Wallet-Datei ist widersprüchlich: Konto %1 ist als %2 gespeichert, der Schlüssel ergibt aber %3. Die Datei wurde möglicherweise manipuliert; sie wurde nicht entsperrt.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="599"/>
+        <location filename="../services/wallet/walletstore.cpp" line="605"/>
         <source>The wallet file&apos;s decrypted secret is malformed.</source>
         <translation>Das entschlüsselte Geheimnis der Wallet-Datei ist fehlerhaft.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="621"/>
+        <location filename="../services/wallet/walletstore.cpp" line="627"/>
         <source>The wallet file&apos;s decrypted secret is not a valid private key.</source>
         <translation>Das entschlüsselte Geheimnis der Wallet-Datei ist kein gültiger privater Schlüssel.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="648"/>
+        <location filename="../services/wallet/walletstore.cpp" line="654"/>
         <source>Unlock the wallet to add an account.</source>
         <translation>Entsperren Sie die Wallet, um ein Konto hinzuzufügen.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="652"/>
+        <location filename="../services/wallet/walletstore.cpp" line="658"/>
         <source>Only a wallet created from a recovery phrase can derive more accounts.</source>
         <translation>Nur eine Wallet aus einer Wiederherstellungsphrase kann weitere Konten ableiten.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="668"/>
-        <location filename="../services/wallet/walletstore.cpp" line="685"/>
+        <location filename="../services/wallet/walletstore.cpp" line="675"/>
+        <location filename="../services/wallet/walletstore.cpp" line="692"/>
         <source>The wallet file changed on disk; lock and unlock the wallet.</source>
         <translation>Die Wallet-Datei wurde auf der Festplatte geändert; sperren und entsperren Sie die Wallet.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="711"/>
+        <location filename="../services/wallet/walletstore.cpp" line="718"/>
         <source>The wallet is locked; unlock it to sign.</source>
         <translation>Die Wallet ist gesperrt; entsperren Sie sie zum Signieren.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="713"/>
+        <location filename="../services/wallet/walletstore.cpp" line="721"/>
         <source>There is no account %1 in this wallet.</source>
         <translation>Diese Wallet hat kein Konto %1.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="72"/>
+        <location filename="../services/wallet/walletstore.cpp" line="70"/>
         <source>Account %1</source>
         <translation>Konto %1</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="83"/>
+        <location filename="../services/wallet/walletstore.cpp" line="81"/>
         <source>The wallet file %1 cannot be used: %2. It was left unchanged; move it aside to create or restore a wallet.</source>
         <translation>Die Wallet-Datei %1 ist nicht verwendbar: %2. Sie wurde nicht verändert; verschieben Sie sie, um eine Wallet zu erstellen oder wiederherzustellen.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="91"/>
+        <location filename="../services/wallet/walletstore.cpp" line="89"/>
         <source>it is not valid JSON (it may be damaged)</source>
         <translation>sie ist kein gültiges JSON (möglicherweise beschädigt)</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="96"/>
+        <location filename="../services/wallet/walletstore.cpp" line="94"/>
         <source>it has no format version</source>
         <translation>sie hat keine Formatversion</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="98"/>
+        <location filename="../services/wallet/walletstore.cpp" line="96"/>
         <source>it has format version %1, which this version of Sluice does not know (it may have been written by a newer version)</source>
         <translation>sie hat die Formatversion %1, die diese Sluice-Version nicht kennt (vielleicht von einer neueren Version geschrieben)</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="107"/>
+        <location filename="../services/wallet/walletstore.cpp" line="105"/>
         <source>unknown wallet kind &quot;%1&quot;</source>
         <translation>unbekannte Wallet-Art „%1“</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="108"/>
+        <location filename="../services/wallet/walletstore.cpp" line="106"/>
         <source>the encrypted secret is missing</source>
         <translation>das verschlüsselte Geheimnis fehlt</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="110"/>
+        <location filename="../services/wallet/walletstore.cpp" line="108"/>
         <source>it lists no accounts</source>
         <translation>sie enthält keine Konten</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="117"/>
+        <location filename="../services/wallet/walletstore.cpp" line="115"/>
         <source>an account has no valid index</source>
         <translation>ein Konto hat keinen gültigen Index</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="121"/>
+        <location filename="../services/wallet/walletstore.cpp" line="119"/>
         <source>account %1 has no valid address</source>
         <translation>Konto %1 hat keine gültige Adresse</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="126"/>
+        <location filename="../services/wallet/walletstore.cpp" line="124"/>
         <source>account %1 is listed twice</source>
         <translation>Konto %1 ist doppelt aufgeführt</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="130"/>
+        <location filename="../services/wallet/walletstore.cpp" line="128"/>
         <source>a private-key wallet must have exactly one account, index 0</source>
         <translation>eine Wallet aus einem privaten Schlüssel muss genau ein Konto haben, Index 0</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="147"/>
+        <location filename="../services/wallet/walletstore.cpp" line="146"/>
         <source>Cannot create the folder %1.</source>
         <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
@@ -2835,22 +2913,22 @@
         <translation>Die Wallet-Datei %1 kann nicht geschrieben werden: %2.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="168"/>
+        <location filename="../services/wallet/walletstore.cpp" line="166"/>
         <source>Wrong password for this keystore file.</source>
         <translation>Falsches Passwort für diese Keystore-Datei.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="168"/>
+        <location filename="../services/wallet/walletstore.cpp" line="166"/>
         <source>Wrong password.</source>
         <translation>Falsches Passwort.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="413"/>
+        <location filename="../services/wallet/walletstore.cpp" line="417"/>
         <source>Cannot read the wallet file %1: %2.</source>
         <translation>Die Wallet-Datei %1 kann nicht gelesen werden: %2.</translation>
     </message>
     <message>
-        <location filename="../services/wallet/walletstore.cpp" line="735"/>
+        <location filename="../services/wallet/walletstore.cpp" line="743"/>
         <source>The wallet is no longer open.</source>
         <translation>Die Wallet ist nicht mehr geöffnet.</translation>
     </message>

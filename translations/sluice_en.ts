@@ -4,7 +4,7 @@
 <context>
     <name>SettingsController</name>
     <message numerus="yes">
-        <location filename="../app/settingscontroller.cpp" line="134"/>
+        <location filename="../app/settingscontroller.cpp" line="121"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n minute</numerusform>
@@ -13,9 +13,20 @@
     </message>
 </context>
 <context>
+    <name>StatusBar</name>
+    <message numerus="yes">
+        <location filename="../qml/StatusBar.qml" line="102"/>
+        <source>Verifier: %n batch(es) checked</source>
+        <translation>
+            <numerusform>Verifier: %n batch checked</numerusform>
+            <numerusform>Verifier: %n batches checked</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>WalletSession</name>
     <message numerus="yes">
-        <location filename="../app/walletsession.cpp" line="680"/>
+        <location filename="../app/walletsession.cpp" line="720"/>
         <source>Fraud found by this wallet in batch %1; %n batch(es) cannot be trusted.</source>
         <translation>
             <numerusform>Fraud found by this wallet in batch %1; %n batch cannot be trusted.</numerusform>
@@ -23,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/walletsession.cpp" line="683"/>
+        <location filename="../app/walletsession.cpp" line="723"/>
         <source>%n batch(es) could not be verified by this wallet.</source>
         <translation>
             <numerusform>%n batch could not be verified by this wallet.</numerusform>
@@ -31,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/walletsession.cpp" line="685"/>
+        <location filename="../app/walletsession.cpp" line="725"/>
         <source>All %n batch(es) holding your funds verified by this wallet.</source>
         <translation>
             <numerusform>The %n batch holding your funds is verified by this wallet.</numerusform>

@@ -19,10 +19,10 @@
 #include "core/eth/address.hpp"
 #include "core/eth/units.hpp"
 #include "inactivitytracker.h"
-#include "networkstatus.h"
 #include "receivecontroller.h"
 #include "sendcontroller.h"
 #include "services/wallet/appsettings.h"
+#include "stores/chainstore.h"
 #include "systemlockwatcher.h"
 #include "transfersmodel.h"
 
@@ -71,7 +71,7 @@ ActivityModel::Entry entry(int n, const char* layer = "l2", const char* kind = "
 class TestModels : public QObject {
     Q_OBJECT
 private slots:
-    // NetworkStatus: the L1 by the name a user knows it by, with its chain id.
+    // ChainStore: a chain by the name a user knows it by, with its chain id.
     void networksAreNamed();
     // TransfersModel
     void withdrawalStepsFollowTheLifecycle();
@@ -103,10 +103,10 @@ private slots:
 };
 
 void TestModels::networksAreNamed() {
-    QCOMPARE(NetworkStatus::nameOfChain(1), QStringLiteral("Ethereum mainnet (chain 1)"));
-    QCOMPARE(NetworkStatus::nameOfChain(11155111), QStringLiteral("Sepolia testnet (chain 11155111)"));
-    QCOMPARE(NetworkStatus::nameOfChain(31337), QStringLiteral("Anvil devnet (chain 31337)"));
-    QCOMPARE(NetworkStatus::nameOfChain(42), QStringLiteral("Chain 42"));
+    QCOMPARE(ChainStore::nameOfChain(1), QStringLiteral("Ethereum mainnet (chain 1)"));
+    QCOMPARE(ChainStore::nameOfChain(11155111), QStringLiteral("Sepolia testnet (chain 11155111)"));
+    QCOMPARE(ChainStore::nameOfChain(31337), QStringLiteral("Anvil devnet (chain 31337)"));
+    QCOMPARE(ChainStore::nameOfChain(42), QStringLiteral("Chain 42"));
 }
 
 void TestModels::withdrawalStepsFollowTheLifecycle() {

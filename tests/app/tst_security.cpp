@@ -3,7 +3,7 @@
 //  - item 13: custom endpoints follow the transport rule (checkEndpointTransport): plain http to a
 //    host that is not this computer is refused with what to do, unless the user allows it, in the
 //    settings card (SettingsController), for endpoints saved before (WalletSession at start) and
-//    for the L1 the accounts page reads balances from (NetworkStatus);
+//    for the app's L1 connection, which reads the balances (ChainStore);
 //  - item 12: the dev fixture wallet (public test mnemonic) is marked, and WalletSession neither
 //    connects it to nor signs with it on any network but the local devnet.
 // Nothing listens on the endpoints used here: each check ends before or at the first connection.
@@ -15,12 +15,12 @@
 #include <QTest>
 
 #include "appcontext.h"
-#include "networkstatus.h"
 #include "services/bridge/network_config.hpp"
 #include "services/rollup/rollup_reader.hpp"
 #include "services/wallet/appsettings.h"
 #include "services/wallet/walletstore.h"
 #include "settingscontroller.h"
+#include "stores/chainstore.h"
 #include "wait_until.h"
 #include "walletsession.h"
 
@@ -138,18 +138,18 @@ void TestSecurity::savedUnencryptedEndpointsAreCheckedAtStart() {
     QCOMPARE(session->state(), WalletSession::State::Idle);  // this test never starts the local stack
 }
 
-// The L1 connection of the status bar and the accounts page (every wallet address's balance).
+// The app's L1 connection: the status bar, and every wallet address's balance.
 void TestSecurity::accountsPageL1FollowsTheRule() {
-    NetworkStatus status;
-    status.connectTo(QStringLiteral("http://192.0.2.1:8545"), false);
-    QCOMPARE(status.state(), NetworkStatus::State::Unreachable);
-    QVERIFY2(status.problem().contains(kRefusalAdvice), qPrintable(status.problem()));
-    QVERIFY(!status.eth());  // nothing to ask the balances through
-    status.connectTo(QStringLiteral("http://192.0.2.1:8545"), true);
-    QCOMPARE(status.state(), NetworkStatus::State::Connecting);
-    QVERIFY(status.eth());
-    status.connectTo(deadLoopbackUrl(), false);
-    QCOMPARE(status.state(), NetworkStatus::State::Connecting);
+    ChainStore l1(ChainStore::Layer::L1);
+    l1.connectTo(QUrl(QStringLiteral("http://192.0.2.1:8545")), QUrl(), false);
+    QCOMPARE(l1.state(), ChainStore::State::Unreachable);
+    QVERIFY2(l1.problem().contains(kRefusalAdvice), qPrintable(l1.problem()));
+    QVERIFY(!l1.eth());  // nothing to ask the balances through
+    l1.connectTo(QUrl(QStringLiteral("http://192.0.2.1:8545")), QUrl(), true);
+    QCOMPARE(l1.state(), ChainStore::State::Connecting);
+    QVERIFY(l1.eth());
+    l1.connectTo(QUrl(deadLoopbackUrl()), QUrl(), false);
+    QCOMPARE(l1.state(), ChainStore::State::Connecting);
 }
 
 void TestSecurity::devFixtureOnlyOnTheLocalDevnet() {

@@ -148,11 +148,17 @@ TestCase {
     function test_status_bar_before_the_local_stack_starts() {
         compare(WalletSession.networkMode, "local");
         compare(WalletSession.state, WalletSession.Idle);
-        tryCompare(AppContext.network, "state", NetworkStatus.Unreachable, 10000);
+        tryCompare(AppContext.l1, "state", ChainStore.Unreachable, 10000);
+        compare(AppContext.l2.state, ChainStore.Disconnected);
         const bar = createTemporaryObject(statusBarComponent, stage);
-        compare(child(bar, "networkState").text, "Local network not started");
-        verify(!Qt.colorEqual(child(bar, "networkState").color, Theme.error));
-        verify(Qt.colorEqual(child(bar, "networkDot").color, Theme.pending));
+        compare(child(bar, "networkName").text, "Local network not started");
+        for (const layer of ["L1", "L2"]) {
+            compare(child(bar, layer + "State").text, layer + " not connected yet");
+            verify(!Qt.colorEqual(child(bar, layer + "State").color, Theme.error));
+            verify(Qt.colorEqual(child(bar, layer + "Dot").color, Theme.pending));
+        }
+        compare(child(bar, "connectionProblem").text, "", "no node error before the stack was asked to start");
+        compare(child(bar, "verifierState").text, "Verifier waiting for the network");
     }
 
     function test_theme_has_two_palettes() {
