@@ -23,8 +23,9 @@ class EscapeController : public QObject {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(State state READ state NOTIFY changed)
-    Q_PROPERTY(qint64 lastBatchAt READ lastBatchAt NOTIFY changed)   // unix seconds (L1 time)
-    Q_PROPERTY(qint64 availableAt READ availableAt NOTIFY changed)   // unix seconds, 0 unless Countdown/Frozen
+    // Unix seconds (L1 time) as QML numbers: exact far beyond any timestamp, and what Date takes.
+    Q_PROPERTY(double lastBatchAt READ lastBatchAt NOTIFY changed)
+    Q_PROPERTY(double availableAt READ availableAt NOTIFY changed)   // 0 unless Countdown/Frozen
     Q_PROPERTY(QString escapeDelay READ escapeDelay NOTIFY changed)  // "10m 0s", from the chain
     Q_PROPERTY(QString exitable READ exitable NOTIFY changed)        // ETH the wallet can take out, "" unknown
     Q_PROPERTY(QString planProblem READ planProblem NOTIFY changed)  // why no exit can be proven, if so
@@ -40,8 +41,8 @@ public:
     explicit EscapeController(QObject* parent = nullptr);
 
     State state() const { return m_state; }
-    qint64 lastBatchAt() const { return qint64(m_status.lastBatchAt); }
-    qint64 availableAt() const { return qint64(m_status.availableAt); }
+    double lastBatchAt() const { return double(m_status.lastBatchAt); }
+    double availableAt() const { return double(m_status.availableAt); }
     QString escapeDelay() const;
     QString exitable() const;
     QString planProblem() const { return m_planProblem; }

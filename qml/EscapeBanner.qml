@@ -15,9 +15,6 @@ Rectangle {
     required property EscapeController controller
     readonly property bool frozen: controller.state === EscapeController.Frozen
 
-    // lastBatchAt and availableAt are qint64 in EscapeController. Qt 6.4's qmllint has no such type
-    // (no qlonglong in its builtins.qmltypes) and flags each read, which the engine handles as a
-    // number: the two lines that read them disable `type`.
     function when(seconds) {
         return new Date(seconds * 1000).toLocaleString(Qt.locale(), Locale.ShortFormat)
     }
@@ -57,7 +54,7 @@ Rectangle {
                     Layout.fillWidth: true
                     //: %1 is a date and time
                     text: root.frozen ? qsTr("The operator has stopped: the rollup is frozen")
-                                      : qsTr("Operator silent since %1").arg(root.when(root.controller.lastBatchAt)) // qmllint disable type
+                                      : qsTr("Operator silent since %1").arg(root.when(root.controller.lastBatchAt))
                     font.pixelSize: Theme.fontHeading
                     font.weight: Font.Bold
                     color: root.frozen ? Theme.error : Theme.warningFg
@@ -72,7 +69,7 @@ Rectangle {
                              ? root.controller.planProblem
                              //: %1 is an amount of ETH
                              : qsTr("No batch has been posted for the escape delay while a deposit waited. Every account can take its whole L2 balance out on L1 now: %1 ETH for this wallet, proven from this wallet's own replay of L1.").arg(root.controller.exitable))
-                          : qsTr("A deposit is waiting and no batch has been posted since. Unless one comes, the exit opens at %1 (escape delay %2).").arg(root.when(root.controller.availableAt)).arg(root.controller.escapeDelay) // qmllint disable type
+                          : qsTr("A deposit is waiting and no batch has been posted since. Unless one comes, the exit opens at %1 (escape delay %2).").arg(root.when(root.controller.availableAt)).arg(root.controller.escapeDelay)
                     color: Theme.textPrimary
                     wrapMode: Text.Wrap
                 }

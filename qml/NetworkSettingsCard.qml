@@ -64,10 +64,8 @@ SectionCard {
             Button {
                 objectName: "stackStartStopButton"
                 text: root.stack && (root.stack.state === LocalStack.Running || root.stack.state === LocalStack.Starting) ? qsTr("Stop") : qsTr("Start")
-                // Until sluice_localstack's metatypes reach qmltyperegistrar, qmllint sees LocalStack
-                // (QML_FOREIGN in walletsession.h) without properties; `state` exists at run time.
-                enabled: root.stack !== null && root.stack.state !== LocalStack.Stopping // qmllint disable type
-                onClicked: root.stack.state === LocalStack.Running || root.stack.state === LocalStack.Starting // qmllint disable type
+                enabled: root.stack !== null && root.stack.state !== LocalStack.Stopping
+                onClicked: root.stack.state === LocalStack.Running || root.stack.state === LocalStack.Starting
                            ? WalletSession.stopLocalStack() : WalletSession.startLocalStack()
             }
             Button {

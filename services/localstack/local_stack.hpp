@@ -70,7 +70,7 @@ class LocalStack : public QObject {
     Q_PROPERTY(QString problem READ problem NOTIFY stateChanged)
     Q_PROPERTY(QString dataDir READ dataDir CONSTANT)
     Q_PROPERTY(QString program READ program NOTIFY stateChanged)
-    Q_PROPERTY(LogModel* log READ log CONSTANT)
+    Q_PROPERTY(sluice::LogModel* log READ log CONSTANT)
     Q_PROPERTY(bool running READ isRunning NOTIFY stateChanged)
 public:
     enum class State { Stopped, Starting, Running, Stopping, Failed };
