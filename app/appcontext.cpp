@@ -59,6 +59,7 @@ AppContext::AppContext(const AppOptions& options, QObject* parent) : QObject(par
     m_settings = std::make_unique<sluice::AppSettings>(options.dataDir);
     m_l1 = new ChainStore(ChainStore::Layer::L1, this);
     m_l2 = new ChainStore(ChainStore::Layer::L2, this);
+    m_verification = new VerificationStore(this);
 
     connect(m_store.get(), &sluice::WalletStore::existsChanged, this, &AppContext::stateChanged);
     connect(m_store.get(), &sluice::WalletStore::unlockedChanged, this, &AppContext::stateChanged);
@@ -89,10 +90,12 @@ AppContext::~AppContext() {
     // store's destructor then waits for its worker, which nothing else may still call into.
     const QObjectList children = this->children();
     for (QObject* child : children)
-        if (child != m_l1 && child != m_l2) delete child;
+        if (child != m_l1 && child != m_l2 && child != m_verification) delete child;
     delete m_l1;
     delete m_l2;
+    delete m_verification;
     m_l1 = m_l2 = nullptr;
+    m_verification = nullptr;
 }
 
 void AppContext::trackAccounts() {

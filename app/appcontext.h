@@ -14,6 +14,7 @@
 #include <optional>
 
 #include "stores/chainstore.h"
+#include "stores/verificationstore.h"
 
 class QQmlEngine;
 class QJSEngine;
@@ -48,6 +49,7 @@ class AppContext : public QObject {
     Q_PROPERTY(QString language READ language NOTIFY languageChanged)
     Q_PROPERTY(ChainStore* l1 READ l1 CONSTANT)
     Q_PROPERTY(ChainStore* l2 READ l2 CONSTANT)
+    Q_PROPERTY(VerificationStore* verification READ verification CONSTANT)
     Q_PROPERTY(QString version READ version CONSTANT)
     // "light", "dark" or "system": the --theme override, else the saved setting. Theme.qml binds to it.
     Q_PROPERTY(QString theme READ theme NOTIFY themeChanged)
@@ -80,6 +82,8 @@ public:
     // (WalletSession retargets it); L2 is the session's L2 while it is connected.
     ChainStore* l1() const { return m_l1; }
     ChainStore* l2() const { return m_l2; }
+    // What this wallet's own verifier found on the session's network.
+    VerificationStore* verification() const { return m_verification; }
     const AppOptions& options() const { return m_options; }
 
     bool ready() const { return m_ready; }
@@ -125,6 +129,7 @@ private:
     std::unique_ptr<sluice::AppSettings> m_settings;
     ChainStore* m_l1 = nullptr;
     ChainStore* m_l2 = nullptr;
+    VerificationStore* m_verification = nullptr;
     QTranslator* m_translator = nullptr;
     QTranslator* m_qtTranslator = nullptr;
     QString m_language;

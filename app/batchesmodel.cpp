@@ -34,7 +34,8 @@ BatchesModel::~BatchesModel() = default;
 void BatchesModel::attach() {
     auto* session = WalletSession::instance();
     connect(session, &WalletSession::batchNotified, this, &BatchesModel::upsertBatch);
-    connect(session, &WalletSession::batchVerified, this, &BatchesModel::applyVerification);
+    connect(AppContext::instance()->verification(), &VerificationStore::batchVerified, this,
+            &BatchesModel::applyVerification);
     connect(session, &WalletSession::nowChanged, this, [this, session] { setNow(session->now()); });
     connect(session, &WalletSession::sessionStarted, this, &BatchesModel::fetch);
     connect(session, &WalletSession::sessionEnded, this, [this] {

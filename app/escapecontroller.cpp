@@ -28,7 +28,7 @@ EscapeController::EscapeController(QObject* parent) : QObject(parent), m_review(
         emit changed();
     });
     // A new batch verified changes what the replica can prove.
-    connect(session, &WalletSession::verificationChanged, this, &EscapeController::planAll);
+    connect(AppContext::instance()->verification(), &VerificationStore::changed, this, &EscapeController::planAll);
     refresh();
 }
 

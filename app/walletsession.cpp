@@ -13,6 +13,7 @@
 #include "core/eth/address.hpp"
 #include "core/eth/units.hpp"
 #include "core/rollup/params.hpp"
+#include "dev/devtools.h"
 #include "inactivitytracker.h"
 #include "notificationcenter.h"
 #include "services/bridge/bridge_service.hpp"
@@ -100,6 +101,7 @@ WalletSession::WalletSession(QObject* parent) : QObject(parent) {
         emit nowChanged();
     });
     m_clock.start();
+    m_devFunding = new DevFunding(this);
 
     // Auto-lock after the configured minutes without input.
     m_inactivity = new InactivityTracker(this);
@@ -124,12 +126,8 @@ WalletSession::WalletSession(QObject* parent) : QObject(parent) {
             QStringLiteral("ready:") + key, QStringLiteral("withdrawal-ready"), tr("Withdrawal ready"),
             tr("Your withdrawal of %1 ETH can be finalized on L1 now.").arg(amount), QStringLiteral("bridge"));
     });
-    connect(this, &WalletSession::fundingFinished, this, [](bool ok, const QString& message) {
-        NotificationCenter::instance()->notify(
-            QStringLiteral("funding"), ok ? QStringLiteral("funded") : QStringLiteral("error"),
-            ok ? tr("Test ETH arrived") : tr("Funding failed"), message, QStringLiteral("overview"));
-    });
-    connect(this, &WalletSession::batchUnreadable, this, [](quint64 batch, const QString& message) {
+    auto* verification = context->verification();
+    connect(verification, &VerificationStore::batchUnreadable, this, [](quint64 batch, const QString& message) {
         NotificationCenter::instance()->notify(
             QStringLiteral("unreadable:%1").arg(batch), QStringLiteral("fraud"),
             tr("Batch %1 cannot be verified").arg(batch),
@@ -137,7 +135,7 @@ WalletSession::WalletSession(QObject* parent) : QObject(parent) {
                 .arg(message),
             QStringLiteral("batches"));
     });
-    connect(this, &WalletSession::fraudFound, this, [](quint64 batch, const QString& message) {
+    connect(verification, &VerificationStore::fraudFound, this, [](quint64 batch, const QString& message) {
         NotificationCenter::instance()->notify(
             QStringLiteral("fraud:%1").arg(batch), QStringLiteral("fraud"), tr("Fraud detected in batch %1").arg(batch),
             message.isEmpty() ? tr("This wallet's verifier found a fraudulent batch.") : message,
@@ -405,47 +403,6 @@ void WalletSession::resetLocalStack() {
                        });
 }
 
-bool WalletSession::canFundFromDevAccount() const {
-    return m_services && m_network && !m_network->devAccountKeys.isEmpty();
-}
-
-QString WalletSession::devFundingAmount() { return QStringLiteral("10"); }
-
-void WalletSession::fundFromDevAccount(int accountIndex) {
-    if (!canFundFromDevAccount() || m_funding) return;
-    const auto account = AppContext::instance()->store()->account(accountIndex);
-    auto to = account ? parse_address(account->address.toStdString()) : Result<Address>(make_error("no such account"));
-    // The last dev account: the first ones are the proposer's and the verifier's (and the tests').
-    auto key = PrivateKey::from_hex(m_network->devAccountKeys.constLast().toStdString());
-    if (!to || !key) {
-        emit fundingFinished(false, tr("This account cannot be funded."));
-        return;
-    }
-    m_funding = true;
-    emit fundingChanged();
-    auto* sender = new TransactionSender(l1(), m_params.l1ChainId, m_services);
-    SendRequest request;
-    request.to = to.value();
-    request.value = parse_amount(devFundingAmount().toStdString()).value();
-    TransactionSender::Callbacks callbacks;
-    auto finish = [this, sender](bool ok, const QString& message) {
-        sender->deleteLater();
-        m_funding = false;
-        emit fundingChanged();
-        emit fundingFinished(ok, message);
-    };
-    const QString name = account->name;
-    callbacks.confirmed = [finish, name](TransactionReceipt receipt) {
-        if (receipt.success)
-            finish(true,
-                   tr("%1 ETH from the local network's dev account arrived in %2.").arg(devFundingAmount(), name));
-        else
-            finish(false, tr("The dev account's transfer failed on L1."));
-    };
-    callbacks.failed = [finish](SendFailure failure) { finish(false, failure.message); };
-    sender->send(AccountSigner::from_key(key.value()), request, this, callbacks);
-}
-
 void WalletSession::refresh() {
     if (!m_services) {
         evaluate();
@@ -464,12 +421,9 @@ void WalletSession::teardown() {
     m_onSupervisedStack = false;
     m_deployment.reset();
     m_identifying = false;
-    if (m_funding) {  // its sender goes with the services; the outcome is unknown, not pending
-        m_funding = false;
-        emit fundingChanged();
-    }
     if (!m_services) return;
     emit sessionEnded();
+    AppContext::instance()->verification()->detach();
     ActivityJournal::instance()->close();
     // The L2 store follows m_l2's client. (At shutdown the stores may be gone first.)
     if (ChainStore* l2 = AppContext::existing() ? AppContext::existing()->l2() : nullptr) l2->disconnect();
@@ -480,13 +434,7 @@ void WalletSession::teardown() {
     m_bridge = nullptr;
     m_verifier = nullptr;
     m_latestBatch.reset();
-    m_verdicts.clear();
-    m_fraudBatch.reset();
-    m_verifiedBatches = 0;
-    m_fundsVerified = false;
-    m_verificationText.clear();
     emit headsChanged();
-    emit verificationChanged();
 }
 
 void WalletSession::startServices(const NetworkConfig& config, const RollupParameters& params) {
@@ -525,12 +473,7 @@ void WalletSession::startServices(const NetworkConfig& config, const RollupParam
         emit l2NewHead(number);
         scanBlock(QStringLiteral("l2"), m_l2->rpc(), number);
     });
-    connect(m_verifier, &WalletVerifier::batchChecked, this, &WalletSession::noteVerification);
-    connect(m_verifier, &WalletVerifier::reorged, this, [this](quint64) {
-        m_verdicts.clear();
-        for (const BatchVerification& result : m_verifier->results()) m_verdicts[result.index] = result.outcome;
-        updateVerificationSummary();
-    });
+    AppContext::instance()->verification()->attach(m_verifier);
     connect(m_bridge, &BridgeService::withdrawalStatusChanged, this,
             [this](const QString& key, WithdrawalStatus status) {
                 auto record = m_bridge->withdrawal(key);
@@ -568,10 +511,11 @@ void WalletSession::startServices(const NetworkConfig& config, const RollupParam
     emit sessionStarted();
     if (AppContext::instance()->options().devFixture && !g_options.devnetDir.isEmpty()) {
         if (m_bridge->isLoaded())
-            seedDevFixture();
+            seedDevFixture(this);
         else
-            connect(m_bridge, &BridgeService::loadedChanged, this, &WalletSession::seedDevFixture,
-                    Qt::SingleShotConnection);
+            connect(
+                m_bridge, &BridgeService::loadedChanged, this, [this] { seedDevFixture(this); },
+                Qt::SingleShotConnection);
     }
 }
 
@@ -594,66 +538,6 @@ void WalletSession::openHistory() {
                            journal->recordAll(early);
                            m_bridge->open(BridgeService::storePathFor(dataDir, *m_deployment));
                        });
-}
-
-// --dev-fixture with --devnet-dir: the fixture accounts are anvil's funded ones on L1; give them
-// L2 funds and a little bridge history (deposits, then a withdrawal and an L2 transfer once the
-// deposit is credited) so screenshots show real data. Only on a devnet whose bridge history for
-// this wallet is empty, so a second run shows what the first one made.
-void WalletSession::seedDevFixture() {
-    if (!m_bridge || !m_bridge->deposits().isEmpty() || !m_bridge->withdrawals().isEmpty()) return;
-    const auto accounts = AppContext::instance()->store()->accounts();
-    if (accounts.size() < 2) return;
-    auto first = signer(accounts.at(0).index);
-    auto second = signer(accounts.at(1).index);
-    if (!first || !second) return;
-    auto* context = AppContext::instance();
-    const Address firstAddress = first->address;
-    connect(m_bridge, &BridgeService::depositStatusChanged, this,
-            [this, signer = *first, firstAddress, accounts](const QString& key, DepositStatus status) {
-                if (status != DepositStatus::Credited || m_fixtureFollowUp) return;
-                for (const DepositRecord& d : m_bridge->deposits()) {
-                    if (d.key() != key || d.to != firstAddress) continue;
-                    m_fixtureFollowUp = true;
-                    AppContext::instance()->beginWork();
-                    // One after the other: both spend from account 0 on L2 and need consecutive nonces.
-                    auto sendAfter = [this, signer, accounts] {
-                        if (accounts.size() < 3 || !m_services) return;
-                        auto to = parse_address(accounts.at(2).address.toStdString());
-                        auto* sender = newL2Sender(l2Eth(), m_params, m_services);
-                        SendRequest request;
-                        request.to = to.value();
-                        request.value = parse_amount("0.1").value();
-                        ActivityModel::Entry entry;
-                        entry.layer = QStringLiteral("l2");
-                        entry.kind = QStringLiteral("send");
-                        entry.account = accounts.at(0).address;
-                        entry.counterparty = accounts.at(2).address;
-                        entry.amount = QStringLiteral("0.1");
-                        TransactionSender::Callbacks callbacks;
-                        callbacks.confirmed = [entry](TransactionReceipt receipt) mutable {
-                            entry.txHash = QString::fromStdString(receipt.transactionHash.hex());
-                            entry.timestamp = QDateTime::currentSecsSinceEpoch();
-                            entry.status = receipt.success ? QStringLiteral("confirmed") : QStringLiteral("failed");
-                            ActivityJournal::instance()->record(entry);
-                            AppContext::instance()->endWork();
-                        };
-                        callbacks.failed = [](SendFailure) { AppContext::instance()->endWork(); };
-                        AppContext::instance()->beginWork();
-                        sender->send(signer, request, this, callbacks);
-                    };
-                    m_bridge->withdraw(signer, parse_amount("0.5").value(), this, [sendAfter](Result<Hash>) {
-                        sendAfter();
-                        AppContext::instance()->endWork();
-                    });
-                }
-            });
-    context->beginWork();
-    m_bridge->deposit(*first, first->address, parse_amount("3").value(), this,
-                      [](Result<Hash>) { AppContext::instance()->endWork(); });
-    context->beginWork();
-    m_bridge->deposit(*second, second->address, parse_amount("1").value(), this,
-                      [](Result<Hash>) { AppContext::instance()->endWork(); });
 }
 
 void WalletSession::trackAccounts() {
@@ -681,49 +565,6 @@ void WalletSession::onL2Notification(const QString& name, const QJsonValue& payl
         // The node's verifier says so; ours re-checks from L1 before the wallet claims anything.
         m_verifier->verifyAll();
     }
-}
-
-void WalletSession::noteVerification(const BatchVerification& result) {
-    m_verdicts[result.index] = result.outcome;
-    // A batch nobody may be able to check (PROTOCOL.md §5.1) is an alarm, not a footnote.
-    const auto& batches = m_verifier->replica().batches();
-    if (result.index < batches.size() && batches[result.index].unreadable)
-        emit batchUnreadable(result.index, result.message);
-    if (result.outcome == BatchVerification::Outcome::Fraud && (!m_fraudBatch || *m_fraudBatch != result.index)) {
-        m_fraudBatch = result.index;
-        emit fraudFound(result.index, result.message);
-    }
-    emit batchVerified(result);
-    updateVerificationSummary();
-}
-
-void WalletSession::updateVerificationSummary() {
-    int verified = 0, fraud = 0, unverifiable = 0;
-    std::optional<quint64> firstFraud;
-    for (auto it = m_verdicts.cbegin(); it != m_verdicts.cend(); ++it) {
-        switch (it->second) {
-        case BatchVerification::Outcome::Verified: ++verified; break;
-        case BatchVerification::Outcome::Fraud:
-            ++fraud;
-            if (!firstFraud) firstFraud = it->first;
-            break;
-        case BatchVerification::Outcome::Unverifiable: ++unverifiable; break;
-        }
-    }
-    if (!firstFraud) m_fraudBatch.reset();
-    m_verifiedBatches = verified;
-    m_fundsVerified = fraud == 0 && unverifiable == 0;
-    if (m_verdicts.empty())
-        m_verificationText = tr("No batches on L1 yet: nothing to verify.");
-    else if (fraud > 0)
-        m_verificationText =
-            tr("Fraud found by this wallet in batch %1; %n batch(es) cannot be trusted.", "", fraud + unverifiable)
-                .arg(*firstFraud);
-    else if (unverifiable > 0)
-        m_verificationText = tr("%n batch(es) could not be verified by this wallet.", "", unverifiable);
-    else
-        m_verificationText = tr("All %n batch(es) holding your funds verified by this wallet.", "", verified);
-    emit verificationChanged();
 }
 
 void WalletSession::journalWithdrawal(const WithdrawalRecord& w) {

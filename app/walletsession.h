@@ -7,9 +7,8 @@
 // wallet account and the WalletVerifier, and tears them down on lock or network change.
 //
 // Outputs for QML: heads, the latest batch, the protocol numbers read from the contract (never
-// hard-coded), the verification summary ("all batches holding your funds verified by this
-// wallet" or what is not), fraud found by the wallet's own verifier, and a 1 s clock (`now`) that
-// countdowns bind to. Controllers and models in app/ reach the services through the C++ getters.
+// hard-coded) and a 1 s clock (`now`) that countdowns bind to. What the wallet's own verifier
+// finds is the VerificationStore's, to which the session attaches its verifier. Controllers and models in app/ reach the services through the C++ getters.
 
 #include <QtQml/qqml.h>
 #include <QtQml/qqmlregistration.h>
@@ -60,6 +59,7 @@ struct LogModelForeign {
 };
 
 class InactivityTracker;
+class DevFunding;
 
 struct SessionOptions {
     // Start the bundled local stack when the network is "local" (the app; not screenshots/tests).
@@ -91,16 +91,9 @@ class WalletSession : public QObject {
     Q_PROPERTY(QString l1Head READ l1Head NOTIFY headsChanged)                // decimal, "" until known
     Q_PROPERTY(QString l2Head READ l2Head NOTIFY headsChanged)
     Q_PROPERTY(QString latestBatch READ latestBatch NOTIFY headsChanged)  // "" when none yet
-    Q_PROPERTY(bool fundsVerified READ fundsVerified NOTIFY verificationChanged)
-    Q_PROPERTY(QString verificationText READ verificationText NOTIFY verificationChanged)
-    Q_PROPERTY(int verifiedBatches READ verifiedBatches NOTIFY verificationChanged)
-    Q_PROPERTY(bool fraudDetected READ fraudDetected NOTIFY verificationChanged)
-    Q_PROPERTY(QString fraudBatch READ fraudBatch NOTIFY verificationChanged)  // "" when none
-    Q_PROPERTY(qint64 now READ now NOTIFY nowChanged)                          // unix seconds, ticks each second
+    Q_PROPERTY(qint64 now READ now NOTIFY nowChanged)                     // unix seconds, ticks each second
     // The local devnet funds wallet accounts on L1 from one of its dev accounts (one click).
-    Q_PROPERTY(bool canFundFromDevAccount READ canFundFromDevAccount NOTIFY networkChanged)
-    Q_PROPERTY(QString devFundingAmount READ devFundingAmount CONSTANT)  // "10" (ETH)
-    Q_PROPERTY(bool funding READ funding NOTIFY fundingChanged)
+    Q_PROPERTY(DevFunding* devFunding READ devFunding CONSTANT)
 
 public:
     enum class State { Idle, StartingLocal, Checking, Connecting, Ready, Failed };
@@ -132,15 +125,8 @@ public:
     QString l1Head() const;
     QString l2Head() const;
     QString latestBatch() const { return m_latestBatch ? QString::number(*m_latestBatch) : QString(); }
-    bool fundsVerified() const { return m_fundsVerified; }
-    QString verificationText() const { return m_verificationText; }
-    int verifiedBatches() const { return m_verifiedBatches; }
-    bool fraudDetected() const { return m_fraudBatch.has_value(); }
-    QString fraudBatch() const { return m_fraudBatch ? QString::number(*m_fraudBatch) : QString(); }
     qint64 now() const { return m_now; }
-    bool canFundFromDevAccount() const;
-    static QString devFundingAmount();
-    bool funding() const { return m_funding; }
+    DevFunding* devFunding() const { return m_devFunding; }
 
     // The services while Ready (null otherwise). Owned by the session; gone after sessionEnded().
     sluice::EthClient* l1() const;
@@ -173,14 +159,9 @@ public:
     Q_INVOKABLE void resetLocalStack();
     // Re-reads balances, bridge records and batches now (after an error, or a manual refresh).
     Q_INVOKABLE void refresh();
-    // Local devnet only: sends devFundingAmount ETH on L1 from a dev account to the wallet's
-    // account `accountIndex`; fundingFinished reports the outcome.
-    Q_INVOKABLE void fundFromDevAccount(int accountIndex);
 
     // Tests: connect to an already-checked network without the local stack or settings.
     void connectTo(const sluice::NetworkConfig& config, const sluice::RollupParameters& params);
-    // Shared verdict bookkeeping, public for tests: a batch verdict arrived from the verifier.
-    void noteVerification(const sluice::BatchVerification& result);
 
 signals:
     void stateChanged();
@@ -188,20 +169,14 @@ signals:
     void headsChanged();
     void l1NewHead(quint64 number);
     void l2NewHead(quint64 number);
-    void verificationChanged();
     void nowChanged();
     void sessionStarted();  // services exist (Ready)
     void sessionEnded();    // services about to be deleted: drop pointers
     void networkCheckFinished(bool ok, const QString& message);
-    void fundingChanged();
-    void fundingFinished(bool ok, const QString& message);
     // Something actionable, for the tray/in-app notifications.
     void withdrawalReady(const QString& key, const QString& amount);
-    void fraudFound(quint64 batchIndex, const QString& message);
-    void batchUnreadable(quint64 batchIndex, const QString& message);  // PROTOCOL.md §5.1: an alarm
-    // Raw feeds for the models: a batch the node announced, a verdict of the wallet's verifier.
+    // Raw feed for the models: a batch the node announced. (The verifier's verdicts: VerificationStore.)
     void batchNotified(const sluice::L2Batch& batch);
-    void batchVerified(const sluice::BatchVerification& result);
 
 private:
     explicit WalletSession(QObject* parent = nullptr);
@@ -212,11 +187,9 @@ private:
     void startServices(const sluice::NetworkConfig& config, const sluice::RollupParameters& params);
     void openHistory();
     void trackAccounts();
-    void updateVerificationSummary();
     void onL2Notification(const QString& name, const QJsonValue& payload);
     void journalWithdrawal(const sluice::WithdrawalRecord& record);
     void journalDeposit(const sluice::DepositRecord& record);
-    void seedDevFixture();
     void scanBlock(const QString& layer, sluice::RpcClient* rpc, quint64 number);
     // Points the app's L1 store at `config`'s L1 (reconnecting only if it is elsewhere).
     void followL1(const sluice::NetworkConfig& config);
@@ -231,7 +204,6 @@ private:
     std::optional<sluice::Deployment> m_deployment;  // the chain's identity, once L1 has told it (openHistory)
     bool m_identifying = false;
     bool m_onSupervisedStack = false;  // the services run on m_localStack (its stop ends them)
-    bool m_funding = false;
     sluice::RollupParameters m_params;
     bool m_haveParams = false;
     quint64 m_checkGeneration = 0;
@@ -244,13 +216,8 @@ private:
     sluice::WalletVerifier* m_verifier = nullptr;
 
     std::optional<quint64> m_latestBatch;
-    bool m_fundsVerified = false;
-    QString m_verificationText;
-    int m_verifiedBatches = 0;
-    std::optional<quint64> m_fraudBatch;
-    std::map<quint64, sluice::BatchVerification::Outcome> m_verdicts;
     InactivityTracker* m_inactivity = nullptr;
-    bool m_fixtureFollowUp = false;
+    DevFunding* m_devFunding = nullptr;
     QTimer m_clock;
     qint64 m_now = 0;
 };

@@ -90,7 +90,7 @@ Rectangle {
         // Local devnet only: one click pays this account test ETH on L1 from a dev account. In a
         // fixed-width cell: the accounts header (OverviewPage) keeps a column exactly this wide.
         Item {
-            visible: WalletSession.canFundFromDevAccount
+            visible: WalletSession.devFunding.available
             Layout.preferredWidth: 124
             Layout.preferredHeight: fundButton.implicitHeight
             Button {
@@ -98,11 +98,11 @@ Rectangle {
                 objectName: "fundButton_" + root.index
                 anchors.right: parent.right
                 width: Math.min(implicitWidth, parent.width)
-                enabled: !WalletSession.funding
+                enabled: !WalletSession.devFunding.busy
                 flat: true
-                text: qsTr("+%1 test ETH").arg(WalletSession.devFundingAmount)
-                Accessible.name: qsTr("Fund %1 with %2 test ETH from the local network").arg(root.name).arg(WalletSession.devFundingAmount)
-                onClicked: WalletSession.fundFromDevAccount(parseInt(root.key))
+                text: qsTr("+%1 test ETH").arg(WalletSession.devFunding.amount)
+                Accessible.name: qsTr("Fund %1 with %2 test ETH from the local network").arg(root.name).arg(WalletSession.devFunding.amount)
+                onClicked: WalletSession.devFunding.fund(parseInt(root.key))
             }
         }
     }

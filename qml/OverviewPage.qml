@@ -65,7 +65,7 @@ PageScaffold {
             Label { Layout.preferredWidth: 140; horizontalAlignment: Text.AlignRight; text: qsTr("L1"); color: Theme.textSecondary; font.pixelSize: Theme.fontSmall; font.weight: Font.DemiBold }
             Label { Layout.preferredWidth: 140; horizontalAlignment: Text.AlignRight; text: qsTr("L2"); color: Theme.textSecondary; font.pixelSize: Theme.fontSmall; font.weight: Font.DemiBold }
             Label { Layout.preferredWidth: 140; horizontalAlignment: Text.AlignRight; text: qsTr("In transit"); color: Theme.textSecondary; font.pixelSize: Theme.fontSmall; font.weight: Font.DemiBold }
-            Item { visible: WalletSession.canFundFromDevAccount; Layout.preferredWidth: 124 }  // over the rows' fund buttons
+            Item { visible: WalletSession.devFunding.available; Layout.preferredWidth: 124 }  // over the rows' fund buttons
         }
         Repeater {
             model: overview.accounts

@@ -91,17 +91,17 @@ ToolBar {
                 Layout.preferredWidth: 10
                 Layout.preferredHeight: 10
                 radius: 5
-                color: !WalletSession.ready ? Theme.pending
-                     : WalletSession.fraudDetected ? Theme.error
-                     : WalletSession.fundsVerified ? Theme.success : Theme.pending
+                color: !AppContext.verification.attached ? Theme.pending
+                     : AppContext.verification.fraudDetected ? Theme.error
+                     : AppContext.verification.fundsVerified ? Theme.success : Theme.pending
             }
             Label {
                 objectName: "verifierState"
-                text: !WalletSession.ready ? qsTr("Verifier waiting for the network")
-                    : WalletSession.fraudDetected ? qsTr("Verifier: fraud in batch %1").arg(WalletSession.fraudBatch)
-                    : WalletSession.fundsVerified ? qsTr("Verifier: %n batch(es) checked", "", WalletSession.verifiedBatches)
+                text: !AppContext.verification.attached ? qsTr("Verifier waiting for the network")
+                    : AppContext.verification.fraudDetected ? qsTr("Verifier: fraud in batch %1").arg(AppContext.verification.fraudBatch)
+                    : AppContext.verification.fundsVerified ? qsTr("Verifier: %n batch(es) checked", "", AppContext.verification.verifiedBatches)
                     : qsTr("Verifier: not all batches checked")
-                color: WalletSession.fraudDetected ? Theme.error : Theme.textPrimary
+                color: AppContext.verification.fraudDetected ? Theme.error : Theme.textPrimary
                 font.pixelSize: Theme.fontSmall
                 font.weight: Font.DemiBold
             }

@@ -58,9 +58,9 @@ Card {
             Layout.fillWidth: true
             implicitHeight: verifyRow.implicitHeight + 2 * Theme.spacing
             radius: 8
-            readonly property string tone: WalletSession.fraudDetected ? "error"
+            readonly property string tone: AppContext.verification.fraudDetected ? "error"
                                          : !WalletSession.ready ? "neutral"
-                                         : WalletSession.fundsVerified ? "success" : "warning"
+                                         : AppContext.verification.fundsVerified ? "success" : "warning"
             color: Theme.toneBackground(tone)
             RowLayout {
                 id: verifyRow
@@ -68,14 +68,14 @@ Card {
                 anchors.margins: Theme.spacing
                 spacing: Theme.spacing
                 Label {
-                    text: WalletSession.fraudDetected ? "\u26A0" : WalletSession.fundsVerified ? "\u2714" : "\u25F7"
+                    text: AppContext.verification.fraudDetected ? "\u26A0" : AppContext.verification.fundsVerified ? "\u2714" : "\u25F7"
                     font.pixelSize: 22
                     color: Theme.toneForeground(banner.tone)
                 }
                 Label {
                     objectName: "verificationText"
                     Layout.fillWidth: true
-                    text: WalletSession.ready ? WalletSession.verificationText
+                    text: WalletSession.ready ? AppContext.verification.summary
                         : WalletSession.problem.length > 0 ? WalletSession.problem : WalletSession.statusText
                     color: Theme.toneForeground(banner.tone)
                     font.weight: Font.DemiBold

@@ -4,24 +4,24 @@
 <context>
     <name>AccountDelegate</name>
     <message>
-        <location filename="../qml/AccountDelegate.qml" line="85"/>
-        <location filename="../qml/AccountDelegate.qml" line="87"/>
+        <location filename="../qml/AccountDelegate.qml" line="100"/>
+        <location filename="../qml/AccountDelegate.qml" line="102"/>
         <source>Copy address</source>
         <translation>Adresse kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/AccountDelegate.qml" line="108"/>
+        <location filename="../qml/AccountDelegate.qml" line="25"/>
         <source>Balance unavailable</source>
         <extracomment>Shown instead of a balance when the node could not be asked</extracomment>
         <translation>Guthaben nicht verfügbar</translation>
     </message>
     <message>
-        <location filename="../qml/AccountDelegate.qml" line="121"/>
+        <location filename="../qml/AccountDelegate.qml" line="126"/>
         <source>Loading…</source>
         <translation>Wird geladen …</translation>
     </message>
     <message>
-        <location filename="../qml/AccountDelegate.qml" line="127"/>
+        <location filename="../qml/AccountDelegate.qml" line="132"/>
         <source>on L1</source>
         <extracomment>Small caption under a balance: the network it is on</extracomment>
         <translation>auf L1</translation>
@@ -30,12 +30,12 @@
 <context>
     <name>AccountPicker</name>
     <message>
-        <location filename="../qml/AccountPicker.qml" line="11"/>
+        <location filename="../qml/AccountPicker.qml" line="12"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../qml/AccountPicker.qml" line="33"/>
+        <location filename="../qml/AccountPicker.qml" line="34"/>
         <source>No account</source>
         <translation>Kein Konto</translation>
     </message>
@@ -52,32 +52,32 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../qml/AccountsPage.qml" line="15"/>
+        <location filename="../qml/AccountsPage.qml" line="16"/>
         <source>Address copied to the clipboard</source>
         <translation>Adresse in die Zwischenablage kopiert</translation>
     </message>
     <message>
-        <location filename="../qml/AccountsPage.qml" line="33"/>
+        <location filename="../qml/AccountsPage.qml" line="34"/>
         <source>Accounts</source>
         <translation>Konten</translation>
     </message>
     <message>
-        <location filename="../qml/AccountsPage.qml" line="41"/>
+        <location filename="../qml/AccountsPage.qml" line="42"/>
         <source>Balances on Ethereum (L1), updated with every new block</source>
         <translation>Guthaben auf Ethereum (L1), aktualisiert mit jedem neuen Block</translation>
     </message>
     <message>
-        <location filename="../qml/AccountsPage.qml" line="63"/>
+        <location filename="../qml/AccountsPage.qml" line="64"/>
         <source>+  Add account</source>
         <translation>+  Konto hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/AccountsPage.qml" line="92"/>
+        <location filename="../qml/AccountsPage.qml" line="93"/>
         <source>No accounts yet.</source>
         <translation>Noch keine Konten.</translation>
     </message>
     <message>
-        <location filename="../qml/AccountsPage.qml" line="51"/>
+        <location filename="../qml/AccountsPage.qml" line="52"/>
         <source>DEV FIXTURE — public test keys</source>
         <extracomment>Shown while the wallet is the one made from the public test mnemonic (&quot;test test ... junk&quot;)</extracomment>
         <translation>DEV-FIXTURE — öffentliche Testschlüssel</translation>
@@ -86,81 +86,81 @@
 <context>
     <name>ActivityDelegate</name>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="97"/>
+        <location filename="../qml/ActivityDelegate.qml" line="101"/>
         <source>from %1</source>
         <translation>von %1</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="97"/>
+        <location filename="../qml/ActivityDelegate.qml" line="101"/>
         <source>to %1</source>
         <translation>an %1</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="121"/>
+        <location filename="../qml/ActivityDelegate.qml" line="125"/>
         <source>pending</source>
         <translation>ausstehend</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="122"/>
+        <location filename="../qml/ActivityDelegate.qml" line="126"/>
         <source>confirmed</source>
         <translation>bestätigt</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="123"/>
+        <location filename="../qml/ActivityDelegate.qml" line="127"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="124"/>
+        <location filename="../qml/ActivityDelegate.qml" line="128"/>
         <source>finalized</source>
         <translation>ausgezahlt</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="125"/>
+        <location filename="../qml/ActivityDelegate.qml" line="129"/>
         <source>credited</source>
         <translation>gutgeschrieben</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="126"/>
+        <location filename="../qml/ActivityDelegate.qml" line="130"/>
         <source>in window</source>
         <translation>im Zeitfenster</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="127"/>
+        <location filename="../qml/ActivityDelegate.qml" line="131"/>
         <source>ready</source>
         <translation>bereit</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="128"/>
+        <location filename="../qml/ActivityDelegate.qml" line="132"/>
         <source>batch reverted</source>
         <translation>Batch rückgängig</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="130"/>
+        <location filename="../qml/ActivityDelegate.qml" line="134"/>
         <source>submitted</source>
         <extracomment>Status of a deposit: sent to L1, not yet mined</extracomment>
         <translation>gesendet</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="132"/>
+        <location filename="../qml/ActivityDelegate.qml" line="136"/>
         <source>queued</source>
         <extracomment>Status of a deposit: in the rollup&apos;s L1 queue, not yet credited on L2</extracomment>
         <translation>in Warteschlange</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="134"/>
+        <location filename="../qml/ActivityDelegate.qml" line="138"/>
         <source>initiated</source>
         <extracomment>Status of a withdrawal: sent on L2, not yet in a batch</extracomment>
         <translation>veranlasst</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="136"/>
+        <location filename="../qml/ActivityDelegate.qml" line="140"/>
         <source>posted</source>
         <extracomment>Status of a withdrawal: its batch is on L1</extracomment>
         <translation>veröffentlicht</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="138"/>
+        <location filename="../qml/ActivityDelegate.qml" line="142"/>
         <source>re-included</source>
         <extracomment>Status of a withdrawal: its batch was reverted and it was posted again</extracomment>
         <translation>erneut aufgenommen</translation>
@@ -198,90 +198,90 @@
 <context>
     <name>ActivityPage</name>
     <message>
-        <location filename="../qml/ActivityPage.qml" line="15"/>
-        <location filename="../qml/ActivityPage.qml" line="92"/>
+        <location filename="../qml/ActivityPage.qml" line="16"/>
+        <location filename="../qml/ActivityPage.qml" line="93"/>
         <source>Activity</source>
         <translation>Aktivität</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityPage.qml" line="18"/>
+        <location filename="../qml/ActivityPage.qml" line="19"/>
         <source>Everything on Ethereum (L1) and Sluice (L2): %1 entries</source>
         <extracomment>%1 is the number of entries</extracomment>
         <translation>Alles auf Ethereum (L1) und Sluice (L2): %1 Einträge</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityPage.qml" line="20"/>
+        <location filename="../qml/ActivityPage.qml" line="21"/>
         <source>%1 of %2 entries shown</source>
         <extracomment>%1 shown entries, %2 all entries</extracomment>
         <translation>%1 von %2 Einträgen angezeigt</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityPage.qml" line="27"/>
+        <location filename="../qml/ActivityPage.qml" line="28"/>
         <source>Export CSV…</source>
         <translation>CSV exportieren …</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityPage.qml" line="35"/>
+        <location filename="../qml/ActivityPage.qml" line="36"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityPage.qml" line="43"/>
+        <location filename="../qml/ActivityPage.qml" line="44"/>
         <source>All networks</source>
         <translation>Alle Netze</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityPage.qml" line="44"/>
+        <location filename="../qml/ActivityPage.qml" line="45"/>
         <source>L1</source>
         <translation>L1</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityPage.qml" line="45"/>
+        <location filename="../qml/ActivityPage.qml" line="46"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityPage.qml" line="58"/>
+        <location filename="../qml/ActivityPage.qml" line="59"/>
         <source>All kinds</source>
         <translation>Alle Arten</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityPage.qml" line="59"/>
+        <location filename="../qml/ActivityPage.qml" line="60"/>
         <source>Sent</source>
         <translation>Gesendet</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityPage.qml" line="60"/>
+        <location filename="../qml/ActivityPage.qml" line="61"/>
         <source>Received</source>
         <translation>Empfangen</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityPage.qml" line="61"/>
+        <location filename="../qml/ActivityPage.qml" line="62"/>
         <source>Deposits</source>
         <translation>Einzahlungen</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityPage.qml" line="62"/>
+        <location filename="../qml/ActivityPage.qml" line="63"/>
         <source>Withdrawals</source>
         <translation>Auszahlungen</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityPage.qml" line="102"/>
+        <location filename="../qml/ActivityPage.qml" line="103"/>
         <source>Nothing yet. Payments, deposits and withdrawals appear here as they happen.</source>
         <translation>Noch nichts. Zahlungen, Ein- und Auszahlungen erscheinen hier, sobald sie geschehen.</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityPage.qml" line="103"/>
+        <location filename="../qml/ActivityPage.qml" line="104"/>
         <source>Nothing matches these filters.</source>
         <translation>Nichts passt zu diesen Filtern.</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityPage.qml" line="112"/>
+        <location filename="../qml/ActivityPage.qml" line="113"/>
         <source>Export activity as CSV</source>
         <translation>Aktivität als CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityPage.qml" line="115"/>
+        <location filename="../qml/ActivityPage.qml" line="116"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
@@ -289,19 +289,19 @@
 <context>
     <name>AppHeader</name>
     <message>
-        <location filename="../qml/AppHeader.qml" line="45"/>
+        <location filename="../qml/AppHeader.qml" line="46"/>
         <source>Ethereum L2 wallet &amp; bridge</source>
         <extracomment>Tagline next to the app name in the header</extracomment>
         <translation>Ethereum-L2-Wallet &amp; Bridge</translation>
     </message>
     <message>
-        <location filename="../qml/AppHeader.qml" line="65"/>
-        <location filename="../qml/AppHeader.qml" line="67"/>
+        <location filename="../qml/AppHeader.qml" line="66"/>
+        <location filename="../qml/AppHeader.qml" line="68"/>
         <source>Lock the wallet</source>
         <translation>Wallet sperren</translation>
     </message>
     <message>
-        <location filename="../qml/AppHeader.qml" line="57"/>
+        <location filename="../qml/AppHeader.qml" line="58"/>
         <source>DEV FIXTURE — public test keys</source>
         <extracomment>Shown while the wallet is the one made from the public test mnemonic (&quot;test test ... junk&quot;)</extracomment>
         <translation>DEV-FIXTURE — öffentliche Testschlüssel</translation>
@@ -310,52 +310,52 @@
 <context>
     <name>BatchDelegate</name>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="35"/>
+        <location filename="../qml/BatchDelegate.qml" line="69"/>
         <source>Batch %1, %2 transactions, %3</source>
         <translation>Batch %1, %2 Transaktionen, %3</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="98"/>
+        <location filename="../qml/BatchDelegate.qml" line="39"/>
         <source>Copy state root</source>
         <translation>State-Root kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="124"/>
+        <location filename="../qml/BatchDelegate.qml" line="148"/>
         <source>Challenge window %1 % elapsed</source>
         <translation>Anfechtungsfrist zu %1 % verstrichen</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="127"/>
+        <location filename="../qml/BatchDelegate.qml" line="151"/>
         <source>reverted</source>
         <translation>rückgängig gemacht</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="128"/>
+        <location filename="../qml/BatchDelegate.qml" line="152"/>
         <source>window passed</source>
         <translation>Frist abgelaufen</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="129"/>
+        <location filename="../qml/BatchDelegate.qml" line="153"/>
         <source>%1 % elapsed</source>
         <translation>%1 % verstrichen</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="160"/>
+        <location filename="../qml/BatchDelegate.qml" line="48"/>
         <source>This wallet found fraud in this batch</source>
         <translation>Diese Wallet hat in diesem Batch Betrug gefunden</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="161"/>
+        <location filename="../qml/BatchDelegate.qml" line="49"/>
         <source>Verified by this wallet</source>
         <translation>Von dieser Wallet geprüft</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="162"/>
+        <location filename="../qml/BatchDelegate.qml" line="50"/>
         <source>Not yet re-executed by this wallet</source>
         <translation>Von dieser Wallet noch nicht nachgerechnet</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="163"/>
+        <location filename="../qml/BatchDelegate.qml" line="51"/>
         <source>Cannot be verified: it follows a bad batch</source>
         <translation>Nicht prüfbar: folgt auf einen fehlerhaften Batch</translation>
     </message>
@@ -363,80 +363,80 @@
 <context>
     <name>BatchDetailDialog</name>
     <message>
-        <location filename="../qml/BatchDetailDialog.qml" line="28"/>
+        <location filename="../qml/BatchDetailDialog.qml" line="29"/>
         <source>Batch #%1</source>
         <extracomment>%1 is a batch number</extracomment>
         <translation>Batch #%1</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDetailDialog.qml" line="43"/>
+        <location filename="../qml/BatchDetailDialog.qml" line="44"/>
         <source>verified by this wallet</source>
         <translation>von dieser Wallet geprüft</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDetailDialog.qml" line="44"/>
+        <location filename="../qml/BatchDetailDialog.qml" line="45"/>
         <source>fraud found by this wallet</source>
         <translation>Betrug von dieser Wallet gefunden</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDetailDialog.qml" line="45"/>
+        <location filename="../qml/BatchDetailDialog.qml" line="46"/>
         <source>not verifiable</source>
         <translation>nicht prüfbar</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDetailDialog.qml" line="46"/>
+        <location filename="../qml/BatchDetailDialog.qml" line="47"/>
         <source>not yet verified</source>
         <translation>noch nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDetailDialog.qml" line="59"/>
+        <location filename="../qml/BatchDetailDialog.qml" line="60"/>
         <source>Transactions</source>
         <translation>Transaktionen</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDetailDialog.qml" line="61"/>
+        <location filename="../qml/BatchDetailDialog.qml" line="62"/>
         <source>Posted</source>
         <extracomment>When the batch was posted to L1</extracomment>
         <translation>Eingereicht</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDetailDialog.qml" line="63"/>
+        <location filename="../qml/BatchDetailDialog.qml" line="64"/>
         <source>Final at</source>
         <extracomment>When its challenge window ends</extracomment>
         <translation>Endgültig am</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDetailDialog.qml" line="64"/>
+        <location filename="../qml/BatchDetailDialog.qml" line="65"/>
         <source>L1 block</source>
         <translation>L1-Block</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDetailDialog.qml" line="65"/>
+        <location filename="../qml/BatchDetailDialog.qml" line="66"/>
         <source>State root</source>
         <translation>State-Root</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDetailDialog.qml" line="66"/>
+        <location filename="../qml/BatchDetailDialog.qml" line="67"/>
         <source>Previous root</source>
         <translation>Vorherige Root</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDetailDialog.qml" line="67"/>
+        <location filename="../qml/BatchDetailDialog.qml" line="68"/>
         <source>Withdrawal root</source>
         <translation>Auszahlungs-Root</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDetailDialog.qml" line="68"/>
+        <location filename="../qml/BatchDetailDialog.qml" line="69"/>
         <source>Transaction root</source>
         <translation>Transaktions-Root</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDetailDialog.qml" line="69"/>
+        <location filename="../qml/BatchDetailDialog.qml" line="70"/>
         <source>L1 transaction</source>
         <translation>L1-Transaktion</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDetailDialog.qml" line="88"/>
+        <location filename="../qml/BatchDetailDialog.qml" line="90"/>
         <source>Copy %1</source>
         <translation>%1 kopieren</translation>
     </message>
@@ -480,82 +480,82 @@
 <context>
     <name>BatchesModel</name>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="101"/>
+        <location filename="../app/batchesmodel.cpp" line="102"/>
         <source>%1s ago</source>
         <translation>vor %1 s</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="102"/>
+        <location filename="../app/batchesmodel.cpp" line="103"/>
         <source>%1m %2s ago</source>
         <translation>vor %1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="103"/>
+        <location filename="../app/batchesmodel.cpp" line="104"/>
         <source>%1h %2m ago</source>
         <translation>vor %1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="104"/>
+        <location filename="../app/batchesmodel.cpp" line="105"/>
         <source>%1d %2h ago</source>
         <translation>vor %1 d %2 h</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="142"/>
+        <location filename="../app/batchesmodel.cpp" line="143"/>
         <source>Fraud found by this wallet</source>
         <translation>Betrug von dieser Wallet gefunden</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="144"/>
+        <location filename="../app/batchesmodel.cpp" line="145"/>
         <source>In challenge window, verified by this wallet</source>
         <translation>In der Anfechtungsfrist, von dieser Wallet geprüft</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="145"/>
+        <location filename="../app/batchesmodel.cpp" line="146"/>
         <source>In challenge window</source>
         <translation>In der Anfechtungsfrist</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="146"/>
+        <location filename="../app/batchesmodel.cpp" line="147"/>
         <source>Final</source>
         <translation>Endgültig</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="147"/>
+        <location filename="../app/batchesmodel.cpp" line="148"/>
         <source>Challenged</source>
         <translation>Angefochten</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="148"/>
+        <location filename="../app/batchesmodel.cpp" line="149"/>
         <source>Fraud proven, reverted</source>
         <translation>Betrug bewiesen, rückgängig gemacht</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="149"/>
+        <location filename="../app/batchesmodel.cpp" line="150"/>
         <source>Not verifiable by this wallet</source>
         <translation>Von dieser Wallet nicht prüfbar</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="256"/>
+        <location filename="../app/batchesmodel.cpp" line="257"/>
         <source>Not connected to the network.</source>
         <translation>Nicht mit dem Netz verbunden.</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="259"/>
+        <location filename="../app/batchesmodel.cpp" line="260"/>
         <source>This wallet has no fraud proof for batch %1.</source>
         <translation>Diese Wallet hat keinen Betrugsbeweis für Batch %1.</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="263"/>
+        <location filename="../app/batchesmodel.cpp" line="264"/>
         <source>The wallet has no account to pay for the proof.</source>
         <translation>Die Wallet hat kein Konto, das den Beweis bezahlen kann.</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="267"/>
+        <location filename="../app/batchesmodel.cpp" line="268"/>
         <source>Unlock the wallet to send the fraud proof.</source>
         <translation>Entsperren Sie die Wallet, um den Betrugsbeweis zu senden.</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="286"/>
+        <location filename="../app/batchesmodel.cpp" line="287"/>
         <source>The fraud proof transaction reverted (someone may have proven it first).</source>
         <translation>Die Betrugsbeweis-Transaktion ist gescheitert (vielleicht hat jemand den Betrug schon bewiesen).</translation>
     </message>
@@ -563,24 +563,24 @@
 <context>
     <name>BatchesPage</name>
     <message>
-        <location filename="../qml/BatchesPage.qml" line="15"/>
-        <location filename="../qml/BatchesPage.qml" line="65"/>
+        <location filename="../qml/BatchesPage.qml" line="16"/>
+        <location filename="../qml/BatchesPage.qml" line="66"/>
         <source>Batches</source>
         <translation>Batches</translation>
     </message>
     <message>
-        <location filename="../qml/BatchesPage.qml" line="17"/>
+        <location filename="../qml/BatchesPage.qml" line="18"/>
         <source>State commitments posted to Ethereum. Each one can be challenged for %1; this wallet re-executes every batch itself.</source>
         <extracomment>%1 is the challenge period, e.g. &quot;1m 0s&quot;</extracomment>
         <translation>Auf Ethereum veröffentlichte Zustands-Commitments. Jedes kann %1 lang angefochten werden; diese Wallet rechnet jeden Batch selbst nach.</translation>
     </message>
     <message>
-        <location filename="../qml/BatchesPage.qml" line="78"/>
+        <location filename="../qml/BatchesPage.qml" line="79"/>
         <source>Loading batches…</source>
         <translation>Batches werden geladen …</translation>
     </message>
     <message>
-        <location filename="../qml/BatchesPage.qml" line="78"/>
+        <location filename="../qml/BatchesPage.qml" line="79"/>
         <source>No batches posted yet. The node posts one after the first L2 transactions.</source>
         <translation>Noch keine Batches veröffentlicht. Der Knoten veröffentlicht einen nach den ersten L2-Transaktionen.</translation>
     </message>
@@ -589,37 +589,37 @@
     <name>BridgeController</name>
     <message>
         <location filename="../app/bridgecontroller.cpp" line="194"/>
-        <location filename="../app/bridgecontroller.cpp" line="250"/>
+        <location filename="../app/bridgecontroller.cpp" line="254"/>
         <source>Unlock the wallet first.</source>
         <translation>Entsperren Sie zuerst die Wallet.</translation>
     </message>
     <message>
-        <location filename="../app/bridgecontroller.cpp" line="219"/>
+        <location filename="../app/bridgecontroller.cpp" line="223"/>
         <source>Deposit from L1 to L2</source>
         <translation>Von L1 auf L2 einzahlen</translation>
     </message>
     <message>
-        <location filename="../app/bridgecontroller.cpp" line="227"/>
+        <location filename="../app/bridgecontroller.cpp" line="231"/>
         <source>Withdraw to L1, queued through L1 (forced inclusion)</source>
         <translation>Auf L1 auszahlen, über L1 eingereiht (erzwungene Aufnahme)</translation>
     </message>
     <message>
-        <location filename="../app/bridgecontroller.cpp" line="230"/>
+        <location filename="../app/bridgecontroller.cpp" line="234"/>
         <source>Withdraw from L2 to L1</source>
         <translation>Von L2 auf L1 auszahlen</translation>
     </message>
     <message>
-        <location filename="../app/bridgecontroller.cpp" line="236"/>
+        <location filename="../app/bridgecontroller.cpp" line="240"/>
         <source>Not connected to the network.</source>
         <translation>Nicht mit dem Netz verbunden.</translation>
     </message>
     <message>
-        <location filename="../app/bridgecontroller.cpp" line="237"/>
+        <location filename="../app/bridgecontroller.cpp" line="241"/>
         <source>This withdrawal cannot be finalized yet.</source>
         <translation>Diese Auszahlung kann noch nicht abgeschlossen werden.</translation>
     </message>
     <message>
-        <location filename="../app/bridgecontroller.cpp" line="253"/>
+        <location filename="../app/bridgecontroller.cpp" line="257"/>
         <source>Finalize the withdrawal: pay it out on L1</source>
         <translation>Auszahlung abschließen: auf L1 auszahlen</translation>
     </message>
@@ -716,44 +716,44 @@
 <context>
     <name>BridgePage</name>
     <message>
-        <location filename="../qml/BridgePage.qml" line="11"/>
+        <location filename="../qml/BridgePage.qml" line="12"/>
         <source>Bridge</source>
         <translation>Bridge</translation>
     </message>
     <message>
-        <location filename="../qml/BridgePage.qml" line="14"/>
+        <location filename="../qml/BridgePage.qml" line="15"/>
         <source>Deposits arrive on L2 within a few blocks. Withdrawals can be paid out on L1 once their batch has passed the %1 challenge period.</source>
         <extracomment>%1 is the challenge period read from the contract, e.g. &quot;1m 0s&quot; or &quot;7d 0h&quot;</extracomment>
         <translation>Einzahlungen kommen auf L2 innerhalb weniger Blöcke an. Auszahlungen können auf L1 ausgezahlt werden, sobald ihr Batch die Anfechtungsfrist von %1 überstanden hat.</translation>
     </message>
     <message>
-        <location filename="../qml/BridgePage.qml" line="15"/>
+        <location filename="../qml/BridgePage.qml" line="16"/>
         <source>Deposits arrive on L2 within a few blocks. Withdrawals can be paid out on L1 once their batch has passed the challenge period.</source>
         <translation>Einzahlungen kommen auf L2 innerhalb weniger Blöcke an. Auszahlungen können auf L1 ausgezahlt werden, sobald ihr Batch die Anfechtungsfrist überstanden hat.</translation>
     </message>
     <message>
-        <location filename="../qml/BridgePage.qml" line="21"/>
+        <location filename="../qml/BridgePage.qml" line="22"/>
         <source>Withdrawal paid out on L1</source>
         <translation>Auszahlung auf L1 ausgezahlt</translation>
     </message>
     <message>
-        <location filename="../qml/BridgePage.qml" line="51"/>
+        <location filename="../qml/BridgePage.qml" line="52"/>
         <source>Transfers</source>
         <translation>Überweisungen</translation>
     </message>
     <message>
-        <location filename="../qml/BridgePage.qml" line="52"/>
+        <location filename="../qml/BridgePage.qml" line="53"/>
         <source>One withdrawal is ready to finalize.</source>
         <translation>Eine Auszahlung kann abgeschlossen werden.</translation>
     </message>
     <message>
-        <location filename="../qml/BridgePage.qml" line="54"/>
+        <location filename="../qml/BridgePage.qml" line="55"/>
         <source>%1 withdrawals are ready to finalize.</source>
         <extracomment>%1 is a number greater than one</extracomment>
         <translation>%1 Auszahlungen können abgeschlossen werden.</translation>
     </message>
     <message>
-        <location filename="../qml/BridgePage.qml" line="64"/>
+        <location filename="../qml/BridgePage.qml" line="65"/>
         <source>No deposits or withdrawals yet.</source>
         <translation>Noch keine Ein- oder Auszahlungen.</translation>
     </message>
@@ -800,23 +800,23 @@
 <context>
     <name>ConfirmPage</name>
     <message>
-        <location filename="../qml/ConfirmPage.qml" line="23"/>
+        <location filename="../qml/ConfirmPage.qml" line="24"/>
         <source>Confirm your recovery phrase</source>
         <translation>Wiederherstellungsphrase bestätigen</translation>
     </message>
     <message>
-        <location filename="../qml/ConfirmPage.qml" line="24"/>
+        <location filename="../qml/ConfirmPage.qml" line="25"/>
         <source>Enter the words at the positions below, from what you wrote down.</source>
         <translation>Geben Sie die Wörter an den folgenden Positionen aus Ihrer Notiz ein.</translation>
     </message>
     <message>
-        <location filename="../qml/ConfirmPage.qml" line="37"/>
+        <location filename="../qml/ConfirmPage.qml" line="38"/>
         <source>Word #%1</source>
         <extracomment>Placeholder of a field asking for one word of the recovery phrase, e.g. &quot;Word #7&quot;</extracomment>
         <translation>Wort Nr. %1</translation>
     </message>
     <message>
-        <location filename="../qml/ConfirmPage.qml" line="53"/>
+        <location filename="../qml/ConfirmPage.qml" line="54"/>
         <source>Confirm</source>
         <translation>Bestätigen</translation>
     </message>
@@ -852,6 +852,34 @@
         <location filename="../qml/CreatePage.qml" line="39"/>
         <source>Continue</source>
         <translation>Weiter</translation>
+    </message>
+</context>
+<context>
+    <name>DevFunding</name>
+    <message>
+        <location filename="../app/dev/devtools.cpp" line="34"/>
+        <source>Test ETH arrived</source>
+        <translation>Test-ETH eingegangen</translation>
+    </message>
+    <message>
+        <location filename="../app/dev/devtools.cpp" line="34"/>
+        <source>Funding failed</source>
+        <translation>Aufladen fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../app/dev/devtools.cpp" line="50"/>
+        <source>This account cannot be funded.</source>
+        <translation>Dieses Konto kann nicht aufgeladen werden.</translation>
+    </message>
+    <message>
+        <location filename="../app/dev/devtools.cpp" line="62"/>
+        <source>%1 ETH from the local network&apos;s dev account arrived in %2.</source>
+        <translation>%1 ETH vom Entwicklerkonto des lokalen Netzes sind in %2 eingegangen.</translation>
+    </message>
+    <message>
+        <location filename="../app/dev/devtools.cpp" line="64"/>
+        <source>The dev account&apos;s transfer failed on L1.</source>
+        <translation>Die Überweisung des Entwicklerkontos ist auf L1 fehlgeschlagen.</translation>
     </message>
 </context>
 <context>
@@ -1031,12 +1059,12 @@
 <context>
     <name>LayerSwitch</name>
     <message>
-        <location filename="../qml/LayerSwitch.qml" line="19"/>
+        <location filename="../qml/LayerSwitch.qml" line="20"/>
         <source>Ethereum (L1)</source>
         <translation>Ethereum (L1)</translation>
     </message>
     <message>
-        <location filename="../qml/LayerSwitch.qml" line="20"/>
+        <location filename="../qml/LayerSwitch.qml" line="21"/>
         <source>Sluice (L2)</source>
         <translation>Sluice (L2)</translation>
     </message>
@@ -1049,40 +1077,40 @@
         <translation>Sluice</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="99"/>
+        <location filename="../qml/Main.qml" line="103"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="101"/>
+        <location filename="../qml/Main.qml" line="105"/>
         <source>Send &amp; Receive</source>
         <extracomment>Navigation entry: the page to send and receive funds</extracomment>
         <translation>Senden &amp; Empfangen</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="103"/>
+        <location filename="../qml/Main.qml" line="107"/>
         <source>Bridge</source>
         <extracomment>Navigation entry: deposits to L2 and withdrawals to L1</extracomment>
         <translation>Bridge</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="105"/>
+        <location filename="../qml/Main.qml" line="109"/>
         <source>Batches</source>
         <extracomment>Navigation entry: the rollup&apos;s batches posted to L1</extracomment>
         <translation>Batches</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="106"/>
+        <location filename="../qml/Main.qml" line="110"/>
         <source>Activity</source>
         <translation>Aktivität</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="107"/>
+        <location filename="../qml/Main.qml" line="111"/>
         <source>Accounts</source>
         <translation>Konten</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="108"/>
+        <location filename="../qml/Main.qml" line="112"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -1090,7 +1118,7 @@
 <context>
     <name>NavRail</name>
     <message>
-        <location filename="../qml/NavRail.qml" line="42"/>
+        <location filename="../qml/NavRail.qml" line="43"/>
         <source>Pages</source>
         <translation>Seiten</translation>
     </message>
@@ -1256,12 +1284,12 @@
 <context>
     <name>NotificationBar</name>
     <message>
-        <location filename="../qml/NotificationBar.qml" line="50"/>
+        <location filename="../qml/NotificationBar.qml" line="52"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../qml/NotificationBar.qml" line="59"/>
+        <location filename="../qml/NotificationBar.qml" line="61"/>
         <source>Dismiss</source>
         <translation>Ausblenden</translation>
     </message>
@@ -1355,22 +1383,22 @@
 <context>
     <name>OverviewAccountRow</name>
     <message>
-        <location filename="../qml/OverviewAccountRow.qml" line="24"/>
+        <location filename="../qml/OverviewAccountRow.qml" line="25"/>
         <source>%1: %2 %5 on L1, %3 %5 on L2, %4 %5 in transit</source>
         <translation>%1: %2 %5 auf L1, %3 %5 auf L2, %4 %5 unterwegs</translation>
     </message>
     <message>
-        <location filename="../qml/OverviewAccountRow.qml" line="71"/>
+        <location filename="../qml/OverviewAccountRow.qml" line="72"/>
         <source>Copy address</source>
         <translation>Adresse kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/OverviewAccountRow.qml" line="102"/>
+        <location filename="../qml/OverviewAccountRow.qml" line="103"/>
         <source>+%1 test ETH</source>
         <translation>+%1 Test-ETH</translation>
     </message>
     <message>
-        <location filename="../qml/OverviewAccountRow.qml" line="103"/>
+        <location filename="../qml/OverviewAccountRow.qml" line="104"/>
         <source>Fund %1 with %2 test ETH from the local network</source>
         <translation>%1 mit %2 Test-ETH aus dem lokalen Netz aufladen</translation>
     </message>
@@ -1378,59 +1406,59 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../qml/OverviewPage.qml" line="13"/>
+        <location filename="../qml/OverviewPage.qml" line="14"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../qml/OverviewPage.qml" line="14"/>
+        <location filename="../qml/OverviewPage.qml" line="15"/>
         <source>Your funds on Ethereum and on the Sluice rollup, checked by this wallet</source>
         <translation>Ihr Guthaben auf Ethereum und im Sluice-Rollup, von dieser Wallet geprüft</translation>
     </message>
     <message>
-        <location filename="../qml/OverviewPage.qml" line="26"/>
+        <location filename="../qml/OverviewPage.qml" line="27"/>
         <source>On Ethereum (L1)</source>
         <translation>Auf Ethereum (L1)</translation>
     </message>
     <message>
-        <location filename="../qml/OverviewPage.qml" line="32"/>
+        <location filename="../qml/OverviewPage.qml" line="33"/>
         <source>On Sluice (L2)</source>
         <translation>Auf Sluice (L2)</translation>
     </message>
     <message>
-        <location filename="../qml/OverviewPage.qml" line="39"/>
-        <location filename="../qml/OverviewPage.qml" line="66"/>
+        <location filename="../qml/OverviewPage.qml" line="40"/>
+        <location filename="../qml/OverviewPage.qml" line="67"/>
         <source>In transit</source>
         <extracomment>Funds between the layers: deposits not yet credited, withdrawals not yet paid out</extracomment>
         <translation>Unterwegs</translation>
     </message>
     <message>
-        <location filename="../qml/OverviewPage.qml" line="58"/>
+        <location filename="../qml/OverviewPage.qml" line="59"/>
         <source>Accounts</source>
         <translation>Konten</translation>
     </message>
     <message>
-        <location filename="../qml/OverviewPage.qml" line="63"/>
+        <location filename="../qml/OverviewPage.qml" line="64"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../qml/OverviewPage.qml" line="64"/>
+        <location filename="../qml/OverviewPage.qml" line="65"/>
         <source>L1</source>
         <translation>L1</translation>
     </message>
     <message>
-        <location filename="../qml/OverviewPage.qml" line="65"/>
+        <location filename="../qml/OverviewPage.qml" line="66"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../qml/OverviewPage.qml" line="80"/>
+        <location filename="../qml/OverviewPage.qml" line="81"/>
         <source>Deposit or withdraw…</source>
         <translation>Ein- oder auszahlen …</translation>
     </message>
     <message>
-        <location filename="../qml/OverviewPage.qml" line="87"/>
+        <location filename="../qml/OverviewPage.qml" line="88"/>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
@@ -1497,17 +1525,17 @@
         <translation>Adresse in die Zwischenablage kopiert</translation>
     </message>
     <message>
-        <location filename="../qml/ReceivePanel.qml" line="38"/>
+        <location filename="../qml/ReceivePanel.qml" line="39"/>
         <source>QR code of the address %1</source>
         <translation>QR-Code der Adresse %1</translation>
     </message>
     <message>
-        <location filename="../qml/ReceivePanel.qml" line="51"/>
+        <location filename="../qml/ReceivePanel.qml" line="52"/>
         <source>Your address is the same on Ethereum (L1) and on Sluice (L2). Only send ETH to it.</source>
         <translation>Ihre Adresse ist auf Ethereum (L1) und auf Sluice (L2) dieselbe. Senden Sie nur ETH an sie.</translation>
     </message>
     <message>
-        <location filename="../qml/ReceivePanel.qml" line="75"/>
+        <location filename="../qml/ReceivePanel.qml" line="76"/>
         <source>Copy address</source>
         <translation>Adresse kopieren</translation>
     </message>
@@ -1729,13 +1757,13 @@
 <context>
     <name>SendReviewDialog</name>
     <message>
-        <location filename="../qml/SendReviewDialog.qml" line="41"/>
+        <location filename="../qml/SendReviewDialog.qml" line="43"/>
         <source>Route</source>
         <extracomment>How the transfer reaches the rollup when the user forces it through Ethereum</extracomment>
         <translation>Weg</translation>
     </message>
     <message>
-        <location filename="../qml/SendReviewDialog.qml" line="41"/>
+        <location filename="../qml/SendReviewDialog.qml" line="43"/>
         <source>through L1 (forced inclusion), plus the L1 gas of queuing it</source>
         <translation>über L1 (erzwungene Aufnahme), zuzüglich des L1-Gases für das Einreihen</translation>
     </message>
@@ -1745,65 +1773,65 @@
         <translation>Zahlung prüfen</translation>
     </message>
     <message>
-        <location filename="../qml/SendReviewDialog.qml" line="29"/>
+        <location filename="../qml/SendReviewDialog.qml" line="30"/>
         <source>To</source>
         <translation>An</translation>
     </message>
     <message>
-        <location filename="../qml/SendReviewDialog.qml" line="30"/>
+        <location filename="../qml/SendReviewDialog.qml" line="31"/>
         <source>Network</source>
         <translation>Netz</translation>
     </message>
     <message>
-        <location filename="../qml/SendReviewDialog.qml" line="30"/>
+        <location filename="../qml/SendReviewDialog.qml" line="31"/>
         <source>Ethereum (L1)</source>
         <translation>Ethereum (L1)</translation>
     </message>
     <message>
-        <location filename="../qml/SendReviewDialog.qml" line="30"/>
+        <location filename="../qml/SendReviewDialog.qml" line="31"/>
         <source>Sluice (L2)</source>
         <translation>Sluice (L2)</translation>
     </message>
     <message>
-        <location filename="../qml/SendReviewDialog.qml" line="32"/>
+        <location filename="../qml/SendReviewDialog.qml" line="33"/>
         <source>chain %1</source>
         <extracomment>%1 is a chain id number</extracomment>
         <translation>Chain %1</translation>
     </message>
     <message>
-        <location filename="../qml/SendReviewDialog.qml" line="33"/>
+        <location filename="../qml/SendReviewDialog.qml" line="34"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="../qml/SendReviewDialog.qml" line="35"/>
+        <location filename="../qml/SendReviewDialog.qml" line="36"/>
         <source>Network fee (expected)</source>
         <extracomment>The fee at the network&apos;s current base fee</extracomment>
         <translation>Netzgebühr (erwartet)</translation>
     </message>
     <message>
-        <location filename="../qml/SendReviewDialog.qml" line="37"/>
+        <location filename="../qml/SendReviewDialog.qml" line="38"/>
         <source>Network fee (at most)</source>
         <extracomment>The most the network fee can be; usually less is charged</extracomment>
         <translation>Netzgebühr (höchstens)</translation>
     </message>
     <message>
-        <location filename="../qml/SendReviewDialog.qml" line="38"/>
+        <location filename="../qml/SendReviewDialog.qml" line="39"/>
         <source>Total (at most)</source>
         <translation>Gesamt (höchstens)</translation>
     </message>
     <message>
-        <location filename="../qml/SendReviewDialog.qml" line="67"/>
+        <location filename="../qml/SendReviewDialog.qml" line="72"/>
         <source>High fee</source>
         <translation>Hohe Gebühr</translation>
     </message>
     <message>
-        <location filename="../qml/SendReviewDialog.qml" line="75"/>
+        <location filename="../qml/SendReviewDialog.qml" line="80"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../qml/SendReviewDialog.qml" line="82"/>
+        <location filename="../qml/SendReviewDialog.qml" line="87"/>
         <source>Sign and send</source>
         <extracomment>Sign the transaction and send it</extracomment>
         <translation>Signieren und senden</translation>
@@ -2113,17 +2141,17 @@
         <translation>Gesamt (höchstens)</translation>
     </message>
     <message>
-        <location filename="../qml/TransactionReviewDialog.qml" line="76"/>
+        <location filename="../qml/TransactionReviewDialog.qml" line="77"/>
         <source>High fee</source>
         <translation>Hohe Gebühr</translation>
     </message>
     <message>
-        <location filename="../qml/TransactionReviewDialog.qml" line="84"/>
+        <location filename="../qml/TransactionReviewDialog.qml" line="85"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../qml/TransactionReviewDialog.qml" line="91"/>
+        <location filename="../qml/TransactionReviewDialog.qml" line="92"/>
         <source>Sign and send</source>
         <extracomment>Sign the transaction and send it</extracomment>
         <translation>Signieren und senden</translation>
@@ -2334,17 +2362,17 @@
         <translation>Geben Sie das Passwort ein, das Sie für diese Wallet auf diesem Computer gewählt haben.</translation>
     </message>
     <message>
-        <location filename="../qml/UnlockPage.qml" line="36"/>
+        <location filename="../qml/UnlockPage.qml" line="37"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../qml/UnlockPage.qml" line="56"/>
+        <location filename="../qml/UnlockPage.qml" line="57"/>
         <source>Checking the password…</source>
         <translation>Passwort wird geprüft …</translation>
     </message>
     <message>
-        <location filename="../qml/UnlockPage.qml" line="62"/>
+        <location filename="../qml/UnlockPage.qml" line="63"/>
         <source>Unlock</source>
         <translation>Entsperren</translation>
     </message>
@@ -2381,115 +2409,25 @@
         <translation>Anfechtungsfrist</translation>
     </message>
     <message>
-        <location filename="../qml/VerificationCard.qml" line="86"/>
+        <location filename="../qml/VerificationCard.qml" line="87"/>
         <source>Batches</source>
         <translation>Batches</translation>
     </message>
     <message>
-        <location filename="../qml/VerificationCard.qml" line="87"/>
+        <location filename="../qml/VerificationCard.qml" line="88"/>
         <source>Show batches</source>
         <translation>Batches anzeigen</translation>
     </message>
 </context>
 <context>
-    <name>WalletSession</name>
+    <name>VerificationStore</name>
     <message>
-        <location filename="../app/walletsession.cpp" line="124"/>
-        <source>Withdrawal ready</source>
-        <translation>Auszahlung bereit</translation>
-    </message>
-    <message>
-        <location filename="../app/walletsession.cpp" line="125"/>
-        <source>Your withdrawal of %1 ETH can be finalized on L1 now.</source>
-        <translation>Ihre Auszahlung von %1 ETH kann jetzt auf L1 abgeschlossen werden.</translation>
-    </message>
-    <message>
-        <location filename="../app/walletsession.cpp" line="130"/>
-        <source>Test ETH arrived</source>
-        <translation>Test-ETH eingegangen</translation>
-    </message>
-    <message>
-        <location filename="../app/walletsession.cpp" line="130"/>
-        <source>Funding failed</source>
-        <translation>Aufladen fehlgeschlagen</translation>
-    </message>
-    <message>
-        <location filename="../app/walletsession.cpp" line="135"/>
-        <source>Batch %1 cannot be verified</source>
-        <translation>Batch %1 lässt sich nicht prüfen</translation>
-    </message>
-    <message>
-        <location filename="../app/walletsession.cpp" line="136"/>
-        <source>This wallet cannot re-execute it (%1). Nobody may be able to prove fraud in it: do not trust it or any later batch.</source>
-        <translation>Diese Wallet kann ihn nicht nachvollziehen (%1). Womöglich kann niemand darin Betrug beweisen: Vertrauen Sie weder ihm noch einem späteren Batch.</translation>
-    </message>
-    <message>
-        <location filename="../app/walletsession.cpp" line="142"/>
-        <source>Fraud detected in batch %1</source>
-        <translation>Betrug in Batch %1 erkannt</translation>
-    </message>
-    <message>
-        <location filename="../app/walletsession.cpp" line="143"/>
-        <source>This wallet&apos;s verifier found a fraudulent batch.</source>
-        <translation>Die Prüfung dieser Wallet hat einen betrügerischen Batch gefunden.</translation>
-    </message>
-    <message>
-        <location filename="../app/walletsession.cpp" line="185"/>
-        <source>Not connected</source>
-        <translation>Nicht verbunden</translation>
-    </message>
-    <message>
-        <location filename="../app/walletsession.cpp" line="185"/>
-        <source>Locked</source>
-        <translation>Gesperrt</translation>
-    </message>
-    <message>
-        <location filename="../app/walletsession.cpp" line="187"/>
-        <source>Starting the local network…</source>
-        <translation>Das lokale Netz wird gestartet …</translation>
-    </message>
-    <message>
-        <location filename="../app/walletsession.cpp" line="188"/>
-        <source>Checking the network…</source>
-        <translation>Das Netz wird geprüft …</translation>
-    </message>
-    <message>
-        <location filename="../app/walletsession.cpp" line="189"/>
-        <source>Connecting…</source>
-        <translation>Verbinde …</translation>
-    </message>
-    <message>
-        <location filename="../app/walletsession.cpp" line="190"/>
-        <source>Connected</source>
-        <translation>Verbunden</translation>
-    </message>
-    <message>
-        <location filename="../app/walletsession.cpp" line="370"/>
-        <source>The endpoints could not be saved.</source>
-        <translation>Die Endpunkte konnten nicht gespeichert werden.</translation>
-    </message>
-    <message>
-        <location filename="../app/walletsession.cpp" line="421"/>
-        <source>This account cannot be funded.</source>
-        <translation>Dieses Konto kann nicht aufgeladen werden.</translation>
-    </message>
-    <message>
-        <location filename="../app/walletsession.cpp" line="441"/>
-        <source>%1 ETH from the local network&apos;s dev account arrived in %2.</source>
-        <translation>%1 ETH vom Entwicklerkonto des lokalen Netzes sind in %2 eingegangen.</translation>
-    </message>
-    <message>
-        <location filename="../app/walletsession.cpp" line="443"/>
-        <source>The dev account&apos;s transfer failed on L1.</source>
-        <translation>Die Überweisung des Entwicklerkontos ist auf L1 fehlgeschlagen.</translation>
-    </message>
-    <message>
-        <location filename="../app/walletsession.cpp" line="717"/>
+        <location filename="../app/stores/verificationstore.cpp" line="65"/>
         <source>No batches on L1 yet: nothing to verify.</source>
         <translation>Noch keine Batches auf L1: nichts zu prüfen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/walletsession.cpp" line="720"/>
+        <location filename="../app/stores/verificationstore.cpp" line="67"/>
         <source>Fraud found by this wallet in batch %1; %n batch(es) cannot be trusted.</source>
         <translation>
             <numerusform>Betrug von dieser Wallet in Batch %1 gefunden; %n Batch ist nicht vertrauenswürdig.</numerusform>
@@ -2497,7 +2435,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/walletsession.cpp" line="723"/>
+        <location filename="../app/stores/verificationstore.cpp" line="70"/>
         <source>%n batch(es) could not be verified by this wallet.</source>
         <translation>
             <numerusform>%n Batch konnte von dieser Wallet nicht geprüft werden.</numerusform>
@@ -2505,15 +2443,128 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/walletsession.cpp" line="725"/>
+        <location filename="../app/stores/verificationstore.cpp" line="72"/>
         <source>All %n batch(es) holding your funds verified by this wallet.</source>
         <translation>
             <numerusform>Der %n Batch mit Ihrem Guthaben ist von dieser Wallet geprüft.</numerusform>
             <numerusform>Alle %n Batches mit Ihrem Guthaben sind von dieser Wallet geprüft.</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>WalletSession</name>
     <message>
-        <location filename="../app/walletsession.cpp" line="240"/>
+        <location filename="../app/walletsession.cpp" line="126"/>
+        <source>Withdrawal ready</source>
+        <translation>Auszahlung bereit</translation>
+    </message>
+    <message>
+        <location filename="../app/walletsession.cpp" line="127"/>
+        <source>Your withdrawal of %1 ETH can be finalized on L1 now.</source>
+        <translation>Ihre Auszahlung von %1 ETH kann jetzt auf L1 abgeschlossen werden.</translation>
+    </message>
+    <message>
+        <source>Test ETH arrived</source>
+        <translation type="vanished">Test-ETH eingegangen</translation>
+    </message>
+    <message>
+        <source>Funding failed</source>
+        <translation type="vanished">Aufladen fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../app/walletsession.cpp" line="133"/>
+        <source>Batch %1 cannot be verified</source>
+        <translation>Batch %1 lässt sich nicht prüfen</translation>
+    </message>
+    <message>
+        <location filename="../app/walletsession.cpp" line="134"/>
+        <source>This wallet cannot re-execute it (%1). Nobody may be able to prove fraud in it: do not trust it or any later batch.</source>
+        <translation>Diese Wallet kann ihn nicht nachvollziehen (%1). Womöglich kann niemand darin Betrug beweisen: Vertrauen Sie weder ihm noch einem späteren Batch.</translation>
+    </message>
+    <message>
+        <location filename="../app/walletsession.cpp" line="140"/>
+        <source>Fraud detected in batch %1</source>
+        <translation>Betrug in Batch %1 erkannt</translation>
+    </message>
+    <message>
+        <location filename="../app/walletsession.cpp" line="141"/>
+        <source>This wallet&apos;s verifier found a fraudulent batch.</source>
+        <translation>Die Prüfung dieser Wallet hat einen betrügerischen Batch gefunden.</translation>
+    </message>
+    <message>
+        <location filename="../app/walletsession.cpp" line="183"/>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <location filename="../app/walletsession.cpp" line="183"/>
+        <source>Locked</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <location filename="../app/walletsession.cpp" line="185"/>
+        <source>Starting the local network…</source>
+        <translation>Das lokale Netz wird gestartet …</translation>
+    </message>
+    <message>
+        <location filename="../app/walletsession.cpp" line="186"/>
+        <source>Checking the network…</source>
+        <translation>Das Netz wird geprüft …</translation>
+    </message>
+    <message>
+        <location filename="../app/walletsession.cpp" line="187"/>
+        <source>Connecting…</source>
+        <translation>Verbinde …</translation>
+    </message>
+    <message>
+        <location filename="../app/walletsession.cpp" line="188"/>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <location filename="../app/walletsession.cpp" line="368"/>
+        <source>The endpoints could not be saved.</source>
+        <translation>Die Endpunkte konnten nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>This account cannot be funded.</source>
+        <translation type="vanished">Dieses Konto kann nicht aufgeladen werden.</translation>
+    </message>
+    <message>
+        <source>%1 ETH from the local network&apos;s dev account arrived in %2.</source>
+        <translation type="vanished">%1 ETH vom Entwicklerkonto des lokalen Netzes sind in %2 eingegangen.</translation>
+    </message>
+    <message>
+        <source>The dev account&apos;s transfer failed on L1.</source>
+        <translation type="vanished">Die Überweisung des Entwicklerkontos ist auf L1 fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>No batches on L1 yet: nothing to verify.</source>
+        <translation type="vanished">Noch keine Batches auf L1: nichts zu prüfen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Fraud found by this wallet in batch %1; %n batch(es) cannot be trusted.</source>
+        <translation type="vanished">
+            <numerusform>Betrug von dieser Wallet in Batch %1 gefunden; %n Batch ist nicht vertrauenswürdig.</numerusform>
+            <numerusform>Betrug von dieser Wallet in Batch %1 gefunden; %n Batches sind nicht vertrauenswürdig.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batch(es) could not be verified by this wallet.</source>
+        <translation type="vanished">
+            <numerusform>%n Batch konnte von dieser Wallet nicht geprüft werden.</numerusform>
+            <numerusform>%n Batches konnten von dieser Wallet nicht geprüft werden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n batch(es) holding your funds verified by this wallet.</source>
+        <translation type="vanished">
+            <numerusform>Der %n Batch mit Ihrem Guthaben ist von dieser Wallet geprüft.</numerusform>
+            <numerusform>Alle %n Batches mit Ihrem Guthaben sind von dieser Wallet geprüft.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/walletsession.cpp" line="238"/>
         <source>This wallet is the development fixture, made from the public test mnemonic: anyone can take what it holds. It only connects to the local devnet (L1 chain 31337 on this computer), not to L1 chain %1 at %2. Choose the local network in the settings, or use a wallet of your own.</source>
         <extracomment>%1 a chain id like 1, %2 a URL</extracomment>
         <translation>Diese Wallet ist das Entwicklungs-Fixture aus dem öffentlichen Test-Mnemonic: Jeder kann nehmen, was sie hält. Sie verbindet sich nur mit dem lokalen Devnet (L1-Chain 31337 auf diesem Computer), nicht mit L1-Chain %1 unter %2. Wählen Sie in den Einstellungen das lokale Netz oder verwenden Sie eine eigene Wallet.</translation>
@@ -2522,12 +2573,12 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../qml/WelcomePage.qml" line="14"/>
+        <location filename="../qml/WelcomePage.qml" line="13"/>
         <source>Welcome to Sluice</source>
         <translation>Willkommen bei Sluice</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomePage.qml" line="15"/>
+        <location filename="../qml/WelcomePage.qml" line="14"/>
         <source>A wallet and bridge for Ethereum layer 2. Your keys are encrypted and never leave this computer.</source>
         <translation>Wallet und Bridge für Ethereum Layer 2. Ihre Schlüssel werden verschlüsselt und verlassen nie diesen Computer.</translation>
     </message>

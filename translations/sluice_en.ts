@@ -24,9 +24,9 @@
     </message>
 </context>
 <context>
-    <name>WalletSession</name>
+    <name>VerificationStore</name>
     <message numerus="yes">
-        <location filename="../app/walletsession.cpp" line="720"/>
+        <location filename="../app/stores/verificationstore.cpp" line="67"/>
         <source>Fraud found by this wallet in batch %1; %n batch(es) cannot be trusted.</source>
         <translation>
             <numerusform>Fraud found by this wallet in batch %1; %n batch cannot be trusted.</numerusform>
@@ -34,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/walletsession.cpp" line="723"/>
+        <location filename="../app/stores/verificationstore.cpp" line="70"/>
         <source>%n batch(es) could not be verified by this wallet.</source>
         <translation>
             <numerusform>%n batch could not be verified by this wallet.</numerusform>
@@ -42,9 +42,33 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/walletsession.cpp" line="725"/>
+        <location filename="../app/stores/verificationstore.cpp" line="72"/>
         <source>All %n batch(es) holding your funds verified by this wallet.</source>
         <translation>
+            <numerusform>The %n batch holding your funds is verified by this wallet.</numerusform>
+            <numerusform>All %n batches holding your funds verified by this wallet.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WalletSession</name>
+    <message numerus="yes">
+        <source>Fraud found by this wallet in batch %1; %n batch(es) cannot be trusted.</source>
+        <translation type="vanished">
+            <numerusform>Fraud found by this wallet in batch %1; %n batch cannot be trusted.</numerusform>
+            <numerusform>Fraud found by this wallet in batch %1; %n batches cannot be trusted.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batch(es) could not be verified by this wallet.</source>
+        <translation type="vanished">
+            <numerusform>%n batch could not be verified by this wallet.</numerusform>
+            <numerusform>%n batches could not be verified by this wallet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n batch(es) holding your funds verified by this wallet.</source>
+        <translation type="vanished">
             <numerusform>The %n batch holding your funds is verified by this wallet.</numerusform>
             <numerusform>All %n batches holding your funds verified by this wallet.</numerusform>
         </translation>

@@ -138,7 +138,11 @@ void TestEscape::silentOperatorCountdownFreezeAndExit() {
     // Readiness under a loaded machine (the whole suite in parallel), not a timing assertion.
     QVERIFY(waitUntil(
         session, &WalletSession::nowChanged,
-        [&] { return session->verifier()->replica().depositsProcessed() == 1 && session->fundsVerified(); }, 240000));
+        [&] {
+            return session->verifier()->replica().depositsProcessed() == 1 &&
+                   AppContext::instance()->verification()->fundsVerified();
+        },
+        240000));
     QCOMPARE(escape.state(), EscapeController::State::Normal);
 
     // The operator goes silent; a second deposit (0.5 ETH) waits in the queue: the countdown.

@@ -23,6 +23,7 @@
 #include "bridgecontroller.h"
 #include "core/eth/address.hpp"
 #include "core/eth/units.hpp"
+#include "dev/devtools.h"
 #include "overviewcontroller.h"
 #include "prerequisite.hpp"
 #include "review_approver.h"
@@ -233,9 +234,10 @@ void TestSession::depositWithdrawFinalize() {
     QVERIFY(!transfers->canFinalize(key));
 
     // Batches: posted, re-executed by this wallet from L1 alone, no fraud.
-    QVERIFY(waitUntil(session, &WalletSession::verificationChanged, [&] { return session->verifiedBatches() > 0; }));
-    QVERIFY(session->fundsVerified());
-    QVERIFY(!session->fraudDetected());
+    QVERIFY(waitUntil(AppContext::instance()->verification(), &VerificationStore::changed,
+                      [&] { return AppContext::instance()->verification()->verifiedBatches() > 0; }));
+    QVERIFY(AppContext::instance()->verification()->fundsVerified());
+    QVERIFY(!AppContext::instance()->verification()->fraudDetected());
     QVERIFY(waitUntil(&batches, &QAbstractItemModel::dataChanged, [&] {
         batches.refresh();
         return batches.rowCount() > 0 &&
@@ -433,22 +435,22 @@ void TestSession::sendOnL2IsOneHistory() {
         60000));
 }
 
-// One click on the local devnet: a dev account pays exactly devFundingAmount ETH on L1 to the
+// One click on the local devnet: a dev account pays exactly DevFunding::amount() ETH on L1 to the
 // wallet's account, which pays nothing for it.
 void TestSession::devAccountFundsAWalletAccount() {
     auto* session = WalletSession::instance();
-    QVERIFY(session->canFundFromDevAccount());
+    QVERIFY(session->devFunding()->available());
     const auto account = AppContext::instance()->store()->accounts().at(2);
     const Address address = *parse_address(account.address.toStdString());
     auto balance = [&] { return balanceOn(session->l1(), address); };
     const U256 before = balance();
-    QSignalSpy finished(session, &WalletSession::fundingFinished);
-    session->fundFromDevAccount(account.index);
-    QVERIFY(session->funding());
+    QSignalSpy finished(session->devFunding(), &DevFunding::finished);
+    session->devFunding()->fund(account.index);
+    QVERIFY(session->devFunding()->busy());
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
     QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
-    QVERIFY(!session->funding());
-    QCOMPARE(balance() - before, parse_amount(WalletSession::devFundingAmount().toStdString()).value());
+    QVERIFY(!session->devFunding()->busy());
+    QCOMPARE(balance() - before, parse_amount(DevFunding::amount().toStdString()).value());
 }
 
 void TestSession::customEndpointsAreChecked() {
@@ -665,7 +667,7 @@ void TestSession::fraudIsDetectedAndProvenByTheWallet() {
     BatchesModel batches;
     BridgeController bridge;
     ReviewApprover reviewer(bridge.review());
-    QSignalSpy found(session, &WalletSession::fraudFound);
+    QSignalSpy found(AppContext::instance()->verification(), &VerificationStore::fraudFound);
     bridge.setAccount(QStringLiteral("2"));
     QVERIFY(waitUntil(&bridge, &BridgeController::balanceChanged, [&] { return !bridge.available().isEmpty(); }));
     bridge.setAmount(QStringLiteral("1"));
@@ -675,9 +677,10 @@ void TestSession::fraudIsDetectedAndProvenByTheWallet() {
 
     // The proposer lies about the first batch's root; this wallet's own re-execution says so.
     QVERIFY(waitUntil(
-        session, &WalletSession::verificationChanged, [&] { return session->fraudDetected(); }, 120000));
+        AppContext::instance()->verification(), &VerificationStore::changed,
+        [&] { return AppContext::instance()->verification()->fraudDetected(); }, 120000));
     QVERIFY(found.count() >= 1);
-    QVERIFY(!session->fundsVerified());
+    QVERIFY(!AppContext::instance()->verification()->fundsVerified());
     QVERIFY(waitUntil(&batches, &BatchesModel::fraudChanged, [&] { return batches.fraudDetected(); }));
     const int bad = batches.fraudBatch().toInt();
 
@@ -691,8 +694,12 @@ void TestSession::fraudIsDetectedAndProvenByTheWallet() {
     QVERIFY(!batches.proofTxHash().isEmpty());
     // Reverted, then the honest records re-posted and verified: no fraud left.
     QVERIFY(waitUntil(
-        session, &WalletSession::verificationChanged,
-        [&] { return !session->fraudDetected() && session->verifiedBatches() > 0; }, 180000));
+        AppContext::instance()->verification(), &VerificationStore::changed,
+        [&] {
+            return !AppContext::instance()->verification()->fraudDetected() &&
+                   AppContext::instance()->verification()->verifiedBatches() > 0;
+        },
+        180000));
     delete WalletSession::existing();  // drop the services before this network goes away
     cheating.stopAndWait();
 }

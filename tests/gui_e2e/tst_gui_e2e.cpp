@@ -365,9 +365,9 @@ void GuiE2E::bridgeFlow() {
     openPage(QStringLiteral("batches"));
     QTRY_VERIFY2_WITH_TIMEOUT(find(QStringLiteral("batch_0")) != nullptr, qPrintable(batchListState()), kLong);
     QVERIFY(!find(QStringLiteral("fraudBanner")));
-    QTRY_VERIFY_WITH_TIMEOUT(WalletSession::instance()->fundsVerified(), kLong);
+    QTRY_VERIFY_WITH_TIMEOUT(AppContext::instance()->verification()->fundsVerified(), kLong);
     openPage(QStringLiteral("overview"));
-    QCOMPARE(textOf(waitFor(QStringLiteral("verificationText"))), WalletSession::instance()->verificationText());
+    QCOMPARE(textOf(waitFor(QStringLiteral("verificationText"))), AppContext::instance()->verification()->summary());
     openPage(QStringLiteral("activity"));
     QQuickItem* list = waitFor(QStringLiteral("activityList"));
     QTRY_VERIFY_WITH_TIMEOUT(list->property("count").toInt() >= 2, kLong);  // deposit, withdrawal
@@ -402,10 +402,10 @@ void GuiE2E::fraudShown() {
     QQuickItem* banner = nullptr;
     QTRY_VERIFY_WITH_TIMEOUT((banner = find(QStringLiteral("fraudBanner"))) != nullptr, kLong);
     QCOMPARE(textOf(find(QStringLiteral("fraudTitle"), banner)), QStringLiteral("Fraud found in batch #1"));
-    QVERIFY(WalletSession::instance()->fraudDetected());
+    QVERIFY(AppContext::instance()->verification()->fraudDetected());
     // The overview says so too.
     openPage(QStringLiteral("overview"));
-    QTRY_VERIFY(!WalletSession::instance()->fundsVerified());
+    QTRY_VERIFY(!AppContext::instance()->verification()->fundsVerified());
     // ---- the user proves it on L1 ----
     openPage(QStringLiteral("batches"));
     banner = waitFor(QStringLiteral("fraudBanner"));
