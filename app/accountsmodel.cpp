@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: MIT
 #include "accountsmodel.h"
 
-#include "appcontext.h"
+#include <QClipboard>
+#include <QGuiApplication>
+
 #include "core/eth/address.hpp"
 #include "core/eth/units.hpp"
 #include "services/wallet/walletstore.h"
+#include "stores/chainstore.h"
 
-AccountsModel::AccountsModel(QObject* parent) : QAbstractListModel(parent) {
-    auto* context = AppContext::instance();
-    auto* store = context->store();
+AccountsModel::AccountsModel(sluice::WalletStore* wallet, ChainStore* l1, QObject* parent)
+    : QAbstractListModel(parent), m_wallet(wallet), m_l1(l1) {
+    auto* store = wallet;
     connect(store, &sluice::WalletStore::accountsChanged, this, &AccountsModel::reloadAccounts);
     connect(store, &sluice::WalletStore::existsChanged, this, &AccountsModel::canAddAccountChanged);
     connect(store, &sluice::WalletStore::unlockedChanged, this, &AccountsModel::canAddAccountChanged);
@@ -24,7 +27,6 @@ AccountsModel::AccountsModel(QObject* parent) : QAbstractListModel(parent) {
         emit addingChanged();
         emit errorChanged();
     });
-    m_l1 = context->l1();
     connect(m_l1, &ChainStore::balancesChanged, this, [this] {
         if (!m_rows.isEmpty())
             emit dataChanged(index(0), index(int(m_rows.size()) - 1),
@@ -75,12 +77,12 @@ QHash<int, QByteArray> AccountsModel::roleNames() const {
 }
 
 bool AccountsModel::canAddAccount() const {
-    auto* store = AppContext::instance()->store();
+    auto* store = m_wallet;
     return store->isUnlocked() && store->kind() == sluice::WalletStore::Kind::Mnemonic;
 }
 
 void AccountsModel::reloadAccounts() {
-    const auto accounts = AppContext::instance()->store()->accounts();
+    const auto accounts = m_wallet->accounts();
     QList<Row> rows;
     for (const auto& account : accounts) {
         Row row;
@@ -115,12 +117,12 @@ void AccountsModel::addAccount() {
         emit errorChanged();
     }
     emit addingChanged();
-    AppContext::instance()->store()->addAccount();
+    m_wallet->addAccount();
 }
 
 void AccountsModel::copyAddress(const QString& key) {
     const int at = rowOf(key);
     if (at < 0) return;
-    AppContext::instance()->copyToClipboard(m_rows.at(at).address);
+    if (auto* clipboard = QGuiApplication::clipboard()) clipboard->setText(m_rows.at(at).address);
     emit copied(m_rows.at(at).address);
 }

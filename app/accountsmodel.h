@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 // AccountsModel: the wallet's accounts with their L1 balances, as the L1 store (ChainStore) reads
-// them on every new L1 block; the model never asks the node itself.
+// them on every new L1 block; the model never asks the node itself. One instance, AppContext's,
+// serves the accounts page and every account picker.
 // Amounts reach QML as exact strings from core's format_amount; wei never becomes a JS number.
 
 #include <QtQml/qqmlregistration.h>
@@ -14,10 +15,14 @@
 #include "core/eth/address.hpp"
 
 class ChainStore;
+namespace sluice {
+class WalletStore;
+}
 
 class AccountsModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
+    QML_UNCREATABLE("Owned by AppContext (AppContext.accounts)")
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     Q_PROPERTY(bool canAddAccount READ canAddAccount NOTIFY canAddAccountChanged)
@@ -36,7 +41,8 @@ public:
     };
     Q_ENUM(Role)
 
-    explicit AccountsModel(QObject* parent = nullptr);
+    // `wallet` lists the accounts, `l1` knows their balances; both outlive the model.
+    AccountsModel(sluice::WalletStore* wallet, ChainStore* l1, QObject* parent = nullptr);
     ~AccountsModel() override;
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -72,7 +78,8 @@ private:
     void reloadAccounts();
     int rowOf(const QString& key) const;
 
-    ChainStore* m_l1 = nullptr;
+    sluice::WalletStore* const m_wallet;
+    ChainStore* const m_l1;
     QList<Row> m_rows;
     bool m_adding = false;
     QString m_error;

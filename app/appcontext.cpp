@@ -60,6 +60,7 @@ AppContext::AppContext(const AppOptions& options, QObject* parent) : QObject(par
     m_l1 = new ChainStore(ChainStore::Layer::L1, this);
     m_l2 = new ChainStore(ChainStore::Layer::L2, this);
     m_verification = new VerificationStore(this);
+    m_accounts = new AccountsModel(m_store.get(), m_l1, this);
 
     connect(m_store.get(), &sluice::WalletStore::existsChanged, this, &AppContext::stateChanged);
     connect(m_store.get(), &sluice::WalletStore::unlockedChanged, this, &AppContext::stateChanged);
@@ -90,12 +91,14 @@ AppContext::~AppContext() {
     // store's destructor then waits for its worker, which nothing else may still call into.
     const QObjectList children = this->children();
     for (QObject* child : children)
-        if (child != m_l1 && child != m_l2 && child != m_verification) delete child;
+        if (child != m_l1 && child != m_l2 && child != m_verification && child != m_accounts) delete child;
     delete m_l1;
     delete m_l2;
+    delete m_accounts;
     delete m_verification;
     m_l1 = m_l2 = nullptr;
     m_verification = nullptr;
+    m_accounts = nullptr;
 }
 
 void AppContext::trackAccounts() {

@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 
+#include "accountsmodel.h"
 #include "stores/chainstore.h"
 #include "stores/verificationstore.h"
 
@@ -50,6 +51,8 @@ class AppContext : public QObject {
     Q_PROPERTY(ChainStore* l1 READ l1 CONSTANT)
     Q_PROPERTY(ChainStore* l2 READ l2 CONSTANT)
     Q_PROPERTY(VerificationStore* verification READ verification CONSTANT)
+    // The wallet's accounts with their L1 balances: the accounts page and every picker.
+    Q_PROPERTY(AccountsModel* accounts READ accounts CONSTANT)
     Q_PROPERTY(QString version READ version CONSTANT)
     // "light", "dark" or "system": the --theme override, else the saved setting. Theme.qml binds to it.
     Q_PROPERTY(QString theme READ theme NOTIFY themeChanged)
@@ -84,6 +87,7 @@ public:
     ChainStore* l2() const { return m_l2; }
     // What this wallet's own verifier found on the session's network.
     VerificationStore* verification() const { return m_verification; }
+    AccountsModel* accounts() const { return m_accounts; }
     const AppOptions& options() const { return m_options; }
 
     bool ready() const { return m_ready; }
@@ -130,6 +134,7 @@ private:
     ChainStore* m_l1 = nullptr;
     ChainStore* m_l2 = nullptr;
     VerificationStore* m_verification = nullptr;
+    AccountsModel* m_accounts = nullptr;
     QTranslator* m_translator = nullptr;
     QTranslator* m_qtTranslator = nullptr;
     QString m_language;

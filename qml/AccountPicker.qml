@@ -15,8 +15,6 @@ ColumnLayout {
     Layout.fillWidth: true
     spacing: 4
 
-    AccountsModel { id: accounts }
-
     Label {
         text: root.label
         color: Theme.textSecondary
@@ -27,7 +25,7 @@ ColumnLayout {
         id: box
         objectName: root.objectName.length > 0 ? root.objectName + "Box" : "accountBox"
         Layout.fillWidth: true
-        model: accounts
+        model: AppContext.accounts  // the app's one accounts model, shared with every picker
         textRole: "name"
         valueRole: "key"
         Accessible.name: root.label

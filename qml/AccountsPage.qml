@@ -11,9 +11,11 @@ Page {
 
     background: Rectangle { color: Theme.background }
 
-    AccountsModel {
-        id: accounts
-        onCopied: copiedTip.show(qsTr("Address copied to the clipboard"), 2000)
+    readonly property AccountsModel accounts: AppContext.accounts
+
+    Connections {
+        target: root.accounts
+        function onCopied() { copiedTip.show(qsTr("Address copied to the clipboard"), 2000) }
     }
 
     ColumnLayout {
@@ -54,19 +56,19 @@ Page {
             BusyIndicator {
                 Layout.preferredWidth: 32
                 Layout.preferredHeight: 32
-                running: accounts.loading || accounts.adding
+                running: root.accounts.loading || root.accounts.adding
                 visible: running
             }
             PrimaryButton {
                 objectName: "addAccountButton"
-                visible: accounts.canAddAccount
-                enabled: !accounts.adding
+                visible: root.accounts.canAddAccount
+                enabled: !root.accounts.adding
                 text: qsTr("+  Add account")
-                onClicked: accounts.addAccount()
+                onClicked: root.accounts.addAccount()
             }
         }
         ErrorLabel {
-            text: accounts.error
+            text: root.accounts.error
         }
         Card {
             Layout.fillWidth: true
@@ -81,11 +83,11 @@ Page {
                 id: list
                 anchors.fill: parent
                 clip: true
-                model: accounts
+                model: root.accounts
                 boundsBehavior: Flickable.StopAtBounds
                 ScrollBar.vertical: ScrollBar {}
                 delegate: AccountDelegate {
-                    onCopyRequested: key => accounts.copyAddress(key)
+                    onCopyRequested: key => root.accounts.copyAddress(key)
                 }
                 Label {
                     anchors.centerIn: parent

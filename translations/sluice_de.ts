@@ -35,7 +35,7 @@
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../qml/AccountPicker.qml" line="34"/>
+        <location filename="../qml/AccountPicker.qml" line="32"/>
         <source>No account</source>
         <translation>Kein Konto</translation>
     </message>
@@ -43,7 +43,7 @@
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../app/accountsmodel.cpp" line="57"/>
+        <location filename="../app/accountsmodel.cpp" line="59"/>
         <source>%1 ETH</source>
         <extracomment>A balance in ether; %1 is an exact decimal amount such as 1.5</extracomment>
         <translation>%1 ETH</translation>
@@ -52,32 +52,32 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../qml/AccountsPage.qml" line="16"/>
+        <location filename="../qml/AccountsPage.qml" line="18"/>
         <source>Address copied to the clipboard</source>
         <translation>Adresse in die Zwischenablage kopiert</translation>
     </message>
     <message>
-        <location filename="../qml/AccountsPage.qml" line="34"/>
+        <location filename="../qml/AccountsPage.qml" line="36"/>
         <source>Accounts</source>
         <translation>Konten</translation>
     </message>
     <message>
-        <location filename="../qml/AccountsPage.qml" line="42"/>
+        <location filename="../qml/AccountsPage.qml" line="44"/>
         <source>Balances on Ethereum (L1), updated with every new block</source>
         <translation>Guthaben auf Ethereum (L1), aktualisiert mit jedem neuen Block</translation>
     </message>
     <message>
-        <location filename="../qml/AccountsPage.qml" line="64"/>
+        <location filename="../qml/AccountsPage.qml" line="66"/>
         <source>+  Add account</source>
         <translation>+  Konto hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/AccountsPage.qml" line="93"/>
+        <location filename="../qml/AccountsPage.qml" line="95"/>
         <source>No accounts yet.</source>
         <translation>Noch keine Konten.</translation>
     </message>
     <message>
-        <location filename="../qml/AccountsPage.qml" line="52"/>
+        <location filename="../qml/AccountsPage.qml" line="54"/>
         <source>DEV FIXTURE — public test keys</source>
         <extracomment>Shown while the wallet is the one made from the public test mnemonic (&quot;test test ... junk&quot;)</extracomment>
         <translation>DEV-FIXTURE — öffentliche Testschlüssel</translation>
@@ -2427,7 +2427,7 @@
         <translation>Noch keine Batches auf L1: nichts zu prüfen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/stores/verificationstore.cpp" line="67"/>
+        <location filename="../app/stores/verificationstore.cpp" line="68"/>
         <source>Fraud found by this wallet in batch %1; %n batch(es) cannot be trusted.</source>
         <translation>
             <numerusform>Betrug von dieser Wallet in Batch %1 gefunden; %n Batch ist nicht vertrauenswürdig.</numerusform>
@@ -2435,7 +2435,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/stores/verificationstore.cpp" line="70"/>
+        <location filename="../app/stores/verificationstore.cpp" line="71"/>
         <source>%n batch(es) could not be verified by this wallet.</source>
         <translation>
             <numerusform>%n Batch konnte von dieser Wallet nicht geprüft werden.</numerusform>
@@ -2443,7 +2443,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/stores/verificationstore.cpp" line="72"/>
+        <location filename="../app/stores/verificationstore.cpp" line="73"/>
         <source>All %n batch(es) holding your funds verified by this wallet.</source>
         <translation>
             <numerusform>Der %n Batch mit Ihrem Guthaben ist von dieser Wallet geprüft.</numerusform>

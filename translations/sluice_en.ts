@@ -26,7 +26,7 @@
 <context>
     <name>VerificationStore</name>
     <message numerus="yes">
-        <location filename="../app/stores/verificationstore.cpp" line="67"/>
+        <location filename="../app/stores/verificationstore.cpp" line="68"/>
         <source>Fraud found by this wallet in batch %1; %n batch(es) cannot be trusted.</source>
         <translation>
             <numerusform>Fraud found by this wallet in batch %1; %n batch cannot be trusted.</numerusform>
@@ -34,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/stores/verificationstore.cpp" line="70"/>
+        <location filename="../app/stores/verificationstore.cpp" line="71"/>
         <source>%n batch(es) could not be verified by this wallet.</source>
         <translation>
             <numerusform>%n batch could not be verified by this wallet.</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/stores/verificationstore.cpp" line="72"/>
+        <location filename="../app/stores/verificationstore.cpp" line="73"/>
         <source>All %n batch(es) holding your funds verified by this wallet.</source>
         <translation>
             <numerusform>The %n batch holding your funds is verified by this wallet.</numerusform>

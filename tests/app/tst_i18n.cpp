@@ -55,14 +55,15 @@ void TestI18n::englishPluralsReadRight() {
     QVERIFY2(texts.contains(QStringLiteral("5 minutes")), qPrintable(texts.join(QLatin1Char('|'))));
     for (const QString& text : texts) QVERIFY2(!text.contains(QStringLiteral("(s)")), qPrintable(text));
     // The wallet's verification summary, as WalletSession words it.
-    QCOMPARE(translated("WalletSession", "%n batch(es) could not be verified by this wallet.", 1),
+    QCOMPARE(translated("VerificationStore", "%n batch(es) could not be verified by this wallet.", 1),
              QStringLiteral("1 batch could not be verified by this wallet."));
-    QCOMPARE(translated("WalletSession", "%n batch(es) could not be verified by this wallet.", 3),
+    QCOMPARE(translated("VerificationStore", "%n batch(es) could not be verified by this wallet.", 3),
              QStringLiteral("3 batches could not be verified by this wallet."));
-    QCOMPARE(translated("WalletSession", "All %n batch(es) holding your funds verified by this wallet.", 4),
+    QCOMPARE(translated("VerificationStore", "All %n batch(es) holding your funds verified by this wallet.", 4),
              QStringLiteral("All 4 batches holding your funds verified by this wallet."));
-    QCOMPARE(translated("WalletSession", "Fraud found by this wallet in batch %1; %n batch(es) cannot be trusted.", 2),
-             QStringLiteral("Fraud found by this wallet in batch %1; 2 batches cannot be trusted."));
+    QCOMPARE(
+        translated("VerificationStore", "Fraud found by this wallet in batch %1; %n batch(es) cannot be trusted.", 2),
+        QStringLiteral("Fraud found by this wallet in batch %1; 2 batches cannot be trusted."));
     // The English catalogue holds only plurals: everything else stays the source text.
     QCOMPARE(translated("SettingsController", "Never"), QStringLiteral("Never"));
 }
@@ -74,7 +75,7 @@ void TestI18n::germanPluralsStayRight() {
     QVERIFY2(texts.contains(QStringLiteral("1 Minute")), qPrintable(texts.join(QLatin1Char('|'))));
     QVERIFY2(texts.contains(QStringLiteral("5 Minuten")), qPrintable(texts.join(QLatin1Char('|'))));
     QVERIFY2(texts.contains(QStringLiteral("Nie")), qPrintable(texts.join(QLatin1Char('|'))));
-    QCOMPARE(translated("WalletSession", "%n batch(es) could not be verified by this wallet.", 3),
+    QCOMPARE(translated("VerificationStore", "%n batch(es) could not be verified by this wallet.", 3),
              QStringLiteral("3 Batches konnten von dieser Wallet nicht geprüft werden."));
     // Back to English: the German catalogue is gone again.
     QVERIFY(AppContext::instance()->setLanguage(QStringLiteral("en"), false));

@@ -80,12 +80,14 @@ void TestStores::oneL1ConnectionServesEveryView() {
     // addresses (it answered 0): read again now that it does.
     l1->refreshBalances();
 
-    // Every view that shows L1 balances at once: the accounts page, two account pickers, the overview.
-    AccountsModel accountsPage, fromPicker, toPicker;
+    // Every view that shows L1 balances at once: the accounts page and the pickers (the app's one
+    // AccountsModel), a second model on the same stores, the overview.
+    AccountsModel& accountsPage = *AppContext::instance()->accounts();
+    AccountsModel other(AppContext::instance()->store(), l1);
     OverviewController overview;
     QTRY_VERIFY_WITH_TIMEOUT(!l1->balancesLoading(), 10000);
     QCOMPARE(accountsPage.rowCount(), m_accounts.size());
-    for (AccountsModel* model : {&accountsPage, &fromPicker, &toPicker}) {
+    for (AccountsModel* model : {&accountsPage, &other}) {
         for (int row = 0; row < model->rowCount(); ++row) {
             const QModelIndex at = model->index(row);
             QCOMPARE(model->data(at, AccountsModel::BalanceRole).toString(), QStringLiteral("%1 ETH").arg(row + 1));
@@ -95,7 +97,7 @@ void TestStores::oneL1ConnectionServesEveryView() {
     QCOMPARE(overview.totalL1(), QStringLiteral("6"));  // 1 + 2 + 3
 
     // A refresh reads each account once, however many views show it (before the stores, each
-    // model and the overview asked the node for itself).
+    // model, picker and the overview asked the node for itself).
     const int before = balanceReads();
     QSignalSpy changed(l1, &ChainStore::balancesChanged);
     l1->refreshBalances();
@@ -109,7 +111,7 @@ void TestStores::oneL1ConnectionServesEveryView() {
 
 void TestStores::aReconnectForgetsTheOldChainsBalances() {
     ChainStore* l1 = AppContext::instance()->l1();
-    AccountsModel accounts;
+    AccountsModel& accounts = *AppContext::instance()->accounts();
     const Address first = parse_address(m_accounts.at(0).toStdString()).value();
     QTRY_VERIFY_WITH_TIMEOUT(l1->balance(first).wei.has_value(), 10000);
     QSignalSpy gone(l1, &ChainStore::aboutToDisconnect);

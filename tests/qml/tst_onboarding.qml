@@ -27,7 +27,6 @@ TestCase {
     Component { id: restoreComponent; RestorePage { anchors.fill: parent } }
     Component { id: passwordComponent; PasswordPage { anchors.fill: parent } }
     Component { id: spyComponent; SignalSpy {} }
-    Component { id: accountsComponent; AccountsModel {} }
     Component { id: welcomeComponent; WelcomePage { anchors.fill: parent } }
     Component { id: unlockComponent; UnlockPage { anchors.fill: parent } }
 
@@ -190,7 +189,7 @@ TestCase {
         verify(AppContext.unlocked);
 
         // The first BIP-44 account of this phrase, as MetaMask and cast derive it.
-        const accounts = createTemporaryObject(accountsComponent, testCase);
+        const accounts = AppContext.accounts;
         compare(accounts.count, 1);
         compare(accounts.data(accounts.index(0, 0), AccountsModel.AddressRole), "0x9858EfFD232B4033E47d90003D41EC34EcaEda94");
         compare(accounts.data(accounts.index(0, 0), AccountsModel.KeyRole), "0");
