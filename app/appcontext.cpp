@@ -9,6 +9,7 @@
 #include <QQmlEngine>
 #include <QTranslator>
 
+#include "amounttext.h"
 #include "core/eth/address.hpp"
 #include "services/wallet/appsettings.h"
 #include "services/wallet/walletstore.h"
@@ -188,6 +189,10 @@ void AppContext::copyToClipboard(const QString& text) {
 }
 
 void AppContext::lock() { m_store->lock(); }
+
+QString AppContext::displayAmount(const QString& exactEther, const QString& language) {
+    return ::displayAmount(exactEther, language == QLatin1String("system") ? QLocale::system() : QLocale(language));
+}
 
 QString AppContext::theme() const { return m_options.theme.isEmpty() ? m_settings->theme() : m_options.theme; }
 

@@ -109,6 +109,10 @@ public:
     bool idle() const;
 
     Q_INVOKABLE void copyToClipboard(const QString& text);
+    // An exact ether amount as the pages show it in `language` (amounttext.h): grouped, at most 6
+    // decimals, cut digits marked. QML passes AppContext.language, so its bindings re-run when the
+    // language changes. The exact value stays for tooltips and copying.
+    Q_INVOKABLE static QString displayAmount(const QString& exactEther, const QString& language);
     Q_INVOKABLE void lock();
     // "en", "de" or "system"; installs the translation and re-evaluates every qsTr binding.
     // persist = false for the --lang override.

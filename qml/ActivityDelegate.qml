@@ -2,6 +2,7 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
+import Sluice
 
 // One history entry: kind and layer, the other party, the time, the signed amount and status.
 // Kept light (fixed height, no nested views): the list must scroll through 10,000 entries.
@@ -110,7 +111,7 @@ ItemDelegate {
             anchors.right: statusLabel.left
             anchors.rightMargin: Theme.spacing
             anchors.verticalCenter: parent.verticalCenter
-            text: (root.incoming ? "+" : "\u2212") + root.amount + " ETH"
+            text: (root.incoming ? "+" : "\u2212") + AppContext.displayAmount(root.amount, AppContext.language) + " ETH"
             color: root.incoming ? Theme.success : Theme.textPrimary
             font.pixelSize: Theme.fontBody
             font.weight: Font.DemiBold

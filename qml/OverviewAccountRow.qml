@@ -77,14 +77,21 @@ Rectangle {
         Item { Layout.fillWidth: true }
         Repeater {
             model: [root.l1Balance, root.l2Balance, root.inTransit]
+            // Shown grouped with at most 6 decimals (cut digits marked "…"), the exact amount on hover.
             delegate: Label {
+                id: cell
                 required property string modelData
                 Layout.preferredWidth: 140
                 horizontalAlignment: Text.AlignRight
-                text: modelData.length > 0 ? modelData + " " + root.unit : "\u2026"
-                color: modelData === "0" ? Theme.textSecondary : Theme.textPrimary
+                text: cell.modelData.length > 0
+                      ? AppContext.displayAmount(cell.modelData, AppContext.language) + " " + root.unit : "\u2026"
+                color: cell.modelData === "0" ? Theme.textSecondary : Theme.textPrimary
                 font.weight: Font.DemiBold
-                elide: Text.ElideRight
+                fontSizeMode: Text.HorizontalFit  // smaller rather than cut
+                minimumPixelSize: 10
+                ToolTip.visible: cellHover.hovered && cell.modelData.length > 0
+                ToolTip.text: cell.modelData + " " + root.unit
+                HoverHandler { id: cellHover }
             }
         }
         // Local devnet only: one click pays this account test ETH on L1 from a dev account. In a

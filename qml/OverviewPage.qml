@@ -25,20 +25,23 @@ PageScaffold {
         StatTile {
             objectName: "totalL1"
             caption: qsTr("On Ethereum (L1)")
-            value: overview.totalL1.length > 0 ? overview.totalL1 + " " + overview.unit : ""
+            amount: overview.totalL1
+            unit: overview.unit
             accentColor: Theme.primary
         }
         StatTile {
             objectName: "totalL2"
             caption: qsTr("On Sluice (L2)")
-            value: overview.totalL2.length > 0 ? overview.totalL2 + " " + overview.unit : ""
+            amount: overview.totalL2
+            unit: overview.unit
             accentColor: Theme.accent
         }
         StatTile {
             objectName: "totalInTransit"
             //: Funds between the layers: deposits not yet credited, withdrawals not yet paid out
             caption: qsTr("In transit")
-            value: overview.totalInTransit.length > 0 ? overview.totalInTransit + " " + overview.unit : ""
+            amount: overview.totalInTransit
+            unit: overview.unit
             accentColor: Theme.warningFg
         }
     }

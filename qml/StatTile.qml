@@ -2,19 +2,25 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Sluice
 
-// One figure on the overview: a caption, a big exact amount and a note below.
+// One figure on the overview: a caption, a big amount and a note below. `amount` is exact (ether);
+// the tile shows it as AppContext.displayAmount does (grouped, at most 6 decimals, cut digits
+// marked) and gives the exact value on hover and to screen readers.
 Card {
     id: root
 
     property string caption
-    property string value
+    property string amount  // exact ether, "" while unknown
+    property string unit: "ETH"
+    readonly property string value: root.amount.length > 0
+                                    ? AppContext.displayAmount(root.amount, AppContext.language) + " " + root.unit : ""
     property string note
     property color accentColor: Theme.primary
 
     Layout.fillWidth: true
     Accessible.role: Accessible.StaticText
-    Accessible.name: root.caption + ": " + root.value
+    Accessible.name: root.caption + ": " + (root.amount.length > 0 ? root.amount + " " + root.unit : "\u2014")
 
     ColumnLayout {
         width: parent.width
@@ -43,7 +49,11 @@ Card {
             color: Theme.textPrimary
             font.pixelSize: 24
             font.weight: Font.DemiBold
-            elide: Text.ElideRight
+            fontSizeMode: Text.HorizontalFit  // a long amount gets smaller, it is never cut
+            minimumPixelSize: 14
+            ToolTip.visible: valueHover.hovered && root.amount.length > 0
+            ToolTip.text: root.amount + " " + root.unit
+            HoverHandler { id: valueHover }
         }
         Label {
             Layout.fillWidth: true

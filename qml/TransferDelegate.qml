@@ -2,6 +2,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Sluice
 
 // One deposit or withdrawal in the tracker: amount and direction, its lifecycle as a stepper,
 // the absolute final time with a live countdown, and Finalize enabled exactly when C++ says so.
@@ -73,7 +74,8 @@ Rectangle {
                     Layout.fillWidth: true
                     Layout.minimumWidth: 0
                     elide: Text.ElideRight
-                    text: (root.kind === "deposit" ? qsTr("Deposit of %1 ETH") : qsTr("Withdrawal of %1 ETH")).arg(root.amount)
+                    text: (root.kind === "deposit" ? qsTr("Deposit of %1 ETH") : qsTr("Withdrawal of %1 ETH"))
+                          .arg(AppContext.displayAmount(root.amount, AppContext.language))
                     font.weight: Font.DemiBold
                     color: Theme.textPrimary
                 }

@@ -86,81 +86,81 @@
 <context>
     <name>ActivityDelegate</name>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="101"/>
+        <location filename="../qml/ActivityDelegate.qml" line="102"/>
         <source>from %1</source>
         <translation>von %1</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="101"/>
+        <location filename="../qml/ActivityDelegate.qml" line="102"/>
         <source>to %1</source>
         <translation>an %1</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="125"/>
+        <location filename="../qml/ActivityDelegate.qml" line="126"/>
         <source>pending</source>
         <translation>ausstehend</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="126"/>
+        <location filename="../qml/ActivityDelegate.qml" line="127"/>
         <source>confirmed</source>
         <translation>bestätigt</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="127"/>
+        <location filename="../qml/ActivityDelegate.qml" line="128"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="128"/>
+        <location filename="../qml/ActivityDelegate.qml" line="129"/>
         <source>finalized</source>
         <translation>ausgezahlt</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="129"/>
+        <location filename="../qml/ActivityDelegate.qml" line="130"/>
         <source>credited</source>
         <translation>gutgeschrieben</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="130"/>
+        <location filename="../qml/ActivityDelegate.qml" line="131"/>
         <source>in window</source>
         <translation>im Zeitfenster</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="131"/>
+        <location filename="../qml/ActivityDelegate.qml" line="132"/>
         <source>ready</source>
         <translation>bereit</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="132"/>
+        <location filename="../qml/ActivityDelegate.qml" line="133"/>
         <source>batch reverted</source>
         <translation>Batch rückgängig</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="134"/>
+        <location filename="../qml/ActivityDelegate.qml" line="135"/>
         <source>submitted</source>
         <extracomment>Status of a deposit: sent to L1, not yet mined</extracomment>
         <translation>gesendet</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="136"/>
+        <location filename="../qml/ActivityDelegate.qml" line="137"/>
         <source>queued</source>
         <extracomment>Status of a deposit: in the rollup&apos;s L1 queue, not yet credited on L2</extracomment>
         <translation>in Warteschlange</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="138"/>
+        <location filename="../qml/ActivityDelegate.qml" line="139"/>
         <source>initiated</source>
         <extracomment>Status of a withdrawal: sent on L2, not yet in a batch</extracomment>
         <translation>veranlasst</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="140"/>
+        <location filename="../qml/ActivityDelegate.qml" line="141"/>
         <source>posted</source>
         <extracomment>Status of a withdrawal: its batch is on L1</extracomment>
         <translation>veröffentlicht</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="142"/>
+        <location filename="../qml/ActivityDelegate.qml" line="143"/>
         <source>re-included</source>
         <extracomment>Status of a withdrawal: its batch was reverted and it was posted again</extracomment>
         <translation>erneut aufgenommen</translation>
@@ -1393,12 +1393,12 @@
         <translation>Adresse kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/OverviewAccountRow.qml" line="103"/>
+        <location filename="../qml/OverviewAccountRow.qml" line="110"/>
         <source>+%1 test ETH</source>
         <translation>+%1 Test-ETH</translation>
     </message>
     <message>
-        <location filename="../qml/OverviewAccountRow.qml" line="104"/>
+        <location filename="../qml/OverviewAccountRow.qml" line="111"/>
         <source>Fund %1 with %2 test ETH from the local network</source>
         <translation>%1 mit %2 Test-ETH aus dem lokalen Netz aufladen</translation>
     </message>
@@ -1421,44 +1421,44 @@
         <translation>Auf Ethereum (L1)</translation>
     </message>
     <message>
-        <location filename="../qml/OverviewPage.qml" line="33"/>
+        <location filename="../qml/OverviewPage.qml" line="34"/>
         <source>On Sluice (L2)</source>
         <translation>Auf Sluice (L2)</translation>
     </message>
     <message>
-        <location filename="../qml/OverviewPage.qml" line="40"/>
-        <location filename="../qml/OverviewPage.qml" line="67"/>
+        <location filename="../qml/OverviewPage.qml" line="42"/>
+        <location filename="../qml/OverviewPage.qml" line="70"/>
         <source>In transit</source>
         <extracomment>Funds between the layers: deposits not yet credited, withdrawals not yet paid out</extracomment>
         <translation>Unterwegs</translation>
     </message>
     <message>
-        <location filename="../qml/OverviewPage.qml" line="59"/>
+        <location filename="../qml/OverviewPage.qml" line="62"/>
         <source>Accounts</source>
         <translation>Konten</translation>
     </message>
     <message>
-        <location filename="../qml/OverviewPage.qml" line="64"/>
+        <location filename="../qml/OverviewPage.qml" line="67"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../qml/OverviewPage.qml" line="65"/>
+        <location filename="../qml/OverviewPage.qml" line="68"/>
         <source>L1</source>
         <translation>L1</translation>
     </message>
     <message>
-        <location filename="../qml/OverviewPage.qml" line="66"/>
+        <location filename="../qml/OverviewPage.qml" line="69"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../qml/OverviewPage.qml" line="81"/>
+        <location filename="../qml/OverviewPage.qml" line="84"/>
         <source>Deposit or withdraw…</source>
         <translation>Ein- oder auszahlen …</translation>
     </message>
     <message>
-        <location filename="../qml/OverviewPage.qml" line="88"/>
+        <location filename="../qml/OverviewPage.qml" line="91"/>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
@@ -2160,67 +2160,67 @@
 <context>
     <name>TransferDelegate</name>
     <message>
-        <location filename="../qml/TransferDelegate.qml" line="42"/>
-        <location filename="../qml/TransferDelegate.qml" line="76"/>
+        <location filename="../qml/TransferDelegate.qml" line="43"/>
+        <location filename="../qml/TransferDelegate.qml" line="77"/>
         <source>Deposit of %1 ETH</source>
         <translation>Einzahlung von %1 ETH</translation>
     </message>
     <message>
-        <location filename="../qml/TransferDelegate.qml" line="42"/>
-        <location filename="../qml/TransferDelegate.qml" line="76"/>
+        <location filename="../qml/TransferDelegate.qml" line="43"/>
+        <location filename="../qml/TransferDelegate.qml" line="77"/>
         <source>Withdrawal of %1 ETH</source>
         <translation>Auszahlung von %1 ETH</translation>
     </message>
     <message>
-        <location filename="../qml/TransferDelegate.qml" line="82"/>
+        <location filename="../qml/TransferDelegate.qml" line="84"/>
         <source>%1 · %2 · batch #%3</source>
         <extracomment>%1 a date and time, %2 a shortened address, %3 a batch number</extracomment>
         <translation>%1 · %2 · Batch #%3</translation>
     </message>
     <message>
-        <location filename="../qml/TransferDelegate.qml" line="83"/>
+        <location filename="../qml/TransferDelegate.qml" line="85"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/TransferDelegate.qml" line="117"/>
+        <location filename="../qml/TransferDelegate.qml" line="119"/>
         <source>Its batch was proven fraudulent and reverted on L1. The withdrawal is safe and waits to be posted again in a new batch.</source>
         <translation>Ihr Batch wurde als betrügerisch bewiesen und auf L1 rückgängig gemacht. Die Auszahlung ist sicher und wartet darauf, in einem neuen Batch erneut veröffentlicht zu werden.</translation>
     </message>
     <message>
-        <location filename="../qml/TransferDelegate.qml" line="118"/>
+        <location filename="../qml/TransferDelegate.qml" line="120"/>
         <source>Its first batch was reverted by a fraud proof; it was posted again and the challenge period restarted.</source>
         <translation>Ihr erster Batch wurde durch einen Betrugsbeweis rückgängig gemacht; sie wurde erneut veröffentlicht und die Anfechtungsfrist begann neu.</translation>
     </message>
     <message>
-        <location filename="../qml/TransferDelegate.qml" line="133"/>
+        <location filename="../qml/TransferDelegate.qml" line="135"/>
         <source>Final at %1</source>
         <extracomment>%1 is an absolute date and time</extracomment>
         <translation>Endgültig am %1</translation>
     </message>
     <message>
-        <location filename="../qml/TransferDelegate.qml" line="134"/>
+        <location filename="../qml/TransferDelegate.qml" line="136"/>
         <source>Final time known once the batch is on L1</source>
         <translation>Endzeitpunkt bekannt, sobald der Batch auf L1 ist</translation>
     </message>
     <message>
-        <location filename="../qml/TransferDelegate.qml" line="142"/>
+        <location filename="../qml/TransferDelegate.qml" line="144"/>
         <source>%1 left</source>
         <extracomment>%1 is a time span like &quot;2m 13s&quot;</extracomment>
         <translation>noch %1</translation>
     </message>
     <message>
-        <location filename="../qml/TransferDelegate.qml" line="156"/>
+        <location filename="../qml/TransferDelegate.qml" line="158"/>
         <source>Finalize</source>
         <translation>Abschließen</translation>
     </message>
     <message>
-        <location filename="../qml/TransferDelegate.qml" line="158"/>
+        <location filename="../qml/TransferDelegate.qml" line="160"/>
         <source>Finalize the withdrawal of %1 ETH</source>
         <translation>Auszahlung von %1 ETH abschließen</translation>
     </message>
     <message>
-        <location filename="../qml/TransferDelegate.qml" line="165"/>
+        <location filename="../qml/TransferDelegate.qml" line="167"/>
         <source>Copy transaction hash</source>
         <translation>Transaktions-Hash kopieren</translation>
     </message>

@@ -15,6 +15,7 @@
 #include <QTest>
 
 #include "activitymodel.h"
+#include "amounttext.h"
 #include "batchesmodel.h"
 #include "core/eth/address.hpp"
 #include "core/eth/units.hpp"
@@ -73,6 +74,8 @@ class TestModels : public QObject {
 private slots:
     // ChainStore: a chain by the name a user knows it by, with its chain id.
     void networksAreNamed();
+    // Amounts as the pages show them (issue 11, item 8)
+    void amountsAreGroupedAndNeverCutSilently();
     // TransfersModel
     void withdrawalStepsFollowTheLifecycle();
     void canFinalizeExactlyWhenTheWindowHasPassed();
@@ -101,6 +104,30 @@ private slots:
     void inactivityCountsTimeSuspended();
     void systemLockSignalsAreHeard();
 };
+
+void TestModels::amountsAreGroupedAndNeverCutSilently() {
+    const QLocale en(QLocale::English, QLocale::UnitedStates), de(QLocale::German, QLocale::Germany);
+    const QString big = QStringLiteral("29990.991718286398849481");  // a devnet balance, as the models give it
+    QCOMPARE(displayAmount(big, en), QStringLiteral("29,990.991718\u2026"));
+    QCOMPARE(displayAmount(big, de), QStringLiteral("29.990,991718\u2026"));
+    // Cut toward zero, never rounded up: 0.9999999 is not shown as 1.
+    QCOMPARE(displayAmount(QStringLiteral("0.9999999"), en), QStringLiteral("0.999999\u2026"));
+    // Nothing cut, nothing marked: trailing zeros past the 6th decimal are not digits lost.
+    QCOMPARE(displayAmount(QStringLiteral("1.5"), en), QStringLiteral("1.5"));
+    QCOMPARE(displayAmount(QStringLiteral("1.5"), de), QStringLiteral("1,5"));
+    QCOMPARE(displayAmount(QStringLiteral("0.1234560000"), en), QStringLiteral("0.123456"));
+    QCOMPARE(displayAmount(QStringLiteral("0.000000000000000001"), en), QStringLiteral("0\u2026"));
+    QCOMPARE(displayAmount(QStringLiteral("0"), en), QStringLiteral("0"));
+    QCOMPARE(displayAmount(QStringLiteral("1000"), en), QStringLiteral("1,000"));
+    QCOMPARE(displayAmount(QStringLiteral("100"), de), QStringLiteral("100"));
+    QCOMPARE(displayAmount(QString(), en), QString());  // not known yet
+    // Larger than any machine integer: 2^256 - 1 wei is 115792089237316195423570985008687907853269984665640564039457.58... ETH.
+    QCOMPARE(
+        displayAmount(QStringLiteral("115792089237316195423570985008687907853269984665640564039457.584007913129639935"),
+                      en),
+        QStringLiteral("115,792,089,237,316,195,423,570,985,008,687,907,853,269,984,665,640,564,039,457.584007\u2026"));
+    QCOMPARE(displayAmount(big, en, 2), QStringLiteral("29,990.99\u2026"));
+}
 
 void TestModels::networksAreNamed() {
     QCOMPARE(ChainStore::nameOfChain(1), QStringLiteral("Ethereum mainnet (chain 1)"));

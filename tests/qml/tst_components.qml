@@ -161,6 +161,19 @@ TestCase {
         compare(child(bar, "verifierState").text, "Verifier waiting for the network");
     }
 
+    // Issue 11, item 8: a headline amount is grouped and short, never cut silently, exact on hover.
+    Component { id: statTileComponent; StatTile { width: 260; caption: "On L1"; amount: "29990.991718286398849481" } }
+    function test_stat_tile_shows_a_readable_amount_and_keeps_the_exact_one() {
+        const tile = createTemporaryObject(statTileComponent, stage);
+        const value = child(tile, "statValue");
+        compare(value.text, "29,990.991718\u2026 ETH");
+        compare(value.ToolTip.text, "29990.991718286398849481 ETH");
+        compare(tile.Accessible.name, "On L1: 29990.991718286398849481 ETH");
+        verify(!value.truncated, "no digit elided");
+        tile.amount = "";
+        compare(value.text, "\u2014");
+    }
+
     function test_theme_has_two_palettes() {
         const was = Theme.dark;
         Theme.dark = false;
