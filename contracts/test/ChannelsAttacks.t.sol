@@ -4,6 +4,11 @@ pragma solidity 0.8.28;
 import {ChannelFixture, LockTree} from "./utils/ChannelFixture.sol";
 import {Channels} from "../src/Channels.sol";
 
+/// The storage cheatcode the shared Vm interface does not declare.
+interface VmStorage {
+    function load(address target, bytes32 slot) external view returns (bytes32);
+}
+
 /// Etched over a participant's address: on every payment it receives it reenters the Channels
 /// contract with the calls it was armed with (each must fail), counting calls and successes in its
 /// own storage. The counter's first write alone (20,000 gas) plus the attempts exceed PAYOUT_GAS,
@@ -258,6 +263,48 @@ contract ChannelsAttacksTest is ChannelFixture {
         vm.expectRevert(wrong);
         channels.cooperativeClose(c, ca, cb);
         vm.stopPrank();
+    }
+
+    /// What a deleted channel leaves in storage (docs/CHANNELS.md §5): a cooperative close and
+    /// the last resolved lock clear all five slots; a settle without locks clears the two
+    /// participant slots and leaves the close slot (phase, nonce, disputeEndsAt, payA). That slot
+    /// is inert: the status reads None (no participant), every entry point refuses the id, and no
+    /// channel ever gets the id again.
+    function test_deletedChannelStorage() public {
+        // Settle without locks.
+        bytes32 id = openChannel(1 ether, 2 ether);
+        Channels.State memory s = state(id, 7, 1 ether, 2 ether, 0.5 ether, 2.5 ether);
+        closeWith(a, s);
+        settleAfterPeriod(id);
+        assertEq(_slot(id, 0) | _slot(id, 1) | _slot(id, 3) | _slot(id, 4), bytes32(0), "cleared");
+        bytes32 close = _slot(id, 2);
+        assertEq(uint8(uint256(close)), uint8(1), "phase Closing stays");
+        assertEq(uint64(uint256(close) >> 8), 7, "nonce stays");
+        assertEq(uint96(uint256(close) >> 136), 0.5 ether, "payA stays");
+        Channels.ChannelInfo memory info = channels.channel(id);
+        assertTrue(info.status == Channels.Status.None, "None");
+        assertEq(info.nonce + info.payA + info.disputeEndsAt, 0, "the view shows none of it");
+        _everyEntryRefused(id, Channels.Status.None, s);
+        // A cooperative close of a closing channel with locks, and the last unlock: all clear.
+        bytes32 id2 = openChannel(1 ether, 2 ether);
+        Channels.Lock[] memory locks = new Channels.Lock[](1);
+        locks[0] = lock(false, uint64(block.timestamp + 10 * PERIOD), 0.5 ether, S1);
+        closeWith(a, lockedState(id2, 1, 1 ether, 2 ether, 0.5 ether, 2 ether, locks));
+        _coop(Channels.CooperativeClose(id2, 1 ether, 2 ether, 1 ether, 2 ether));
+        bytes32 id3 = openChannel(1 ether, 2 ether);
+        closeWith(a, lockedState(id3, 1, 1 ether, 2 ether, 0.5 ether, 2 ether, locks));
+        settleAfterPeriod(id3);
+        channels.registerSecret(S1);
+        channels.unlock(id3, locks[0], 0, new bytes32[](0));
+        for (uint256 k = 0; k < 5; ++k) {
+            assertEq(_slot(id2, k) | _slot(id3, k), bytes32(0), "all five slots cleared");
+        }
+    }
+
+    /// Slot k of channel `id`'s storage struct (`_channels` is the contract's slot 1).
+    function _slot(bytes32 id, uint256 k) internal view returns (bytes32) {
+        bytes32 base = keccak256(abi.encode(id, uint256(1)));
+        return VmStorage(address(vm)).load(address(channels), bytes32(uint256(base) + k));
     }
 
     /// A third party can neither close, top up nor open for others; what it can send (dispute,
