@@ -98,7 +98,7 @@ QString SendController::addressProblem(const QString& text) {
         return tr("An address has 40 hexadecimal digits after 0x (this has %1).").arg(trimmed.size() - 2);
     auto parsed = parse_address(trimmed.toStdString());
     if (!parsed) {
-        if (QString::fromStdString(parsed.message()).contains(QLatin1String("checksum")))
+        if (parsed.error().code == ErrorCode::AddressChecksum)
             return tr("The address's capitalisation does not match its EIP-55 checksum: a character may be mistyped.");
         return tr("The address may only contain the digits 0-9 and letters a-f after 0x.");
     }

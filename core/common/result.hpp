@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 // Errors cross core/'s API as values, never as exceptions: every fallible function returns
-// Result<T> (or Status for Result<void>), whose error is a message meant for a person.
+// Result<T> (or Status for Result<void>), whose error is a message meant for a person (logs, the
+// CLI) and, where a caller reacts to the kind of failure, a code: the app turns codes into
+// translated text instead of matching words in the English message.
 
 #include <cassert>
 #include <string>
@@ -10,11 +12,21 @@
 
 namespace sluice {
 
-struct Error {
-    std::string message;
+enum class ErrorCode {
+    Unspecified,       // nobody reacts to this kind: the message says it all
+    WrongPassword,     // a keystore's MAC does not match the password
+    AddressChecksum,   // mixed-case hex address whose EIP-55 checksum does not match
+    MnemonicChecksum,  // BIP-39 words from the list whose checksum bits do not match
 };
 
-inline Error make_error(std::string message) { return Error{std::move(message)}; }
+struct Error {
+    std::string message;
+    ErrorCode code = ErrorCode::Unspecified;
+};
+
+inline Error make_error(std::string message, ErrorCode code = ErrorCode::Unspecified) {
+    return Error{std::move(message), code};
+}
 
 template <typename T>
 class [[nodiscard]] Result {

@@ -48,7 +48,8 @@ Result<Address> parse_address(std::string_view text) {
     if (has_lower && has_upper && to_checksum_address(out).substr(2) != digits)
         return make_error(
             "address checksum mismatch (EIP-55): check it for a typo, or write it all in lower case "
-            "to skip the check");
+            "to skip the check",
+            ErrorCode::AddressChecksum);
     return out;
 }
 

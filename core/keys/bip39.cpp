@@ -118,7 +118,8 @@ Result<SecureBytes> mnemonic_to_entropy(std::string_view mnemonic) {
     secure_wipe(digest.data(), digest.size());
     if (!match)
         return make_error(
-            "the recovery phrase's checksum does not match: a word is wrong or the words are out of order");
+            "the recovery phrase's checksum does not match: a word is wrong or the words are out of order",
+            ErrorCode::MnemonicChecksum);
     return SecureBytes(ByteView(bits.data(), entropy_bytes));
 }
 

@@ -226,7 +226,7 @@ Result<SecureBytes> decrypt_secret(const json& crypto, std::string_view password
     if (!derived) return derived.error();
     const Hash expected = compute_mac(*derived, *ciphertext);
     if (CRYPTO_memcmp(expected.data(), mac->data(), 32) != 0)
-        return make_error("wrong password (the keystore's MAC does not match)");
+        return make_error("wrong password (the keystore's MAC does not match)", ErrorCode::WrongPassword);
     return aes_128_ctr(ByteView(derived->data(), 16), *iv, *ciphertext);
 }
 

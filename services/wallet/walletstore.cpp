@@ -161,10 +161,10 @@ Status writeDocument(const QString& dataDir, const QJsonObject& document) {
     return {};
 }
 
-QString cryptoError(const std::string& message, bool keystoreFile) {
-    if (message.find("wrong password") != std::string::npos)
+QString cryptoError(const Error& error, bool keystoreFile) {
+    if (error.code == ErrorCode::WrongPassword)
         return keystoreFile ? Text::tr("Wrong password for this keystore file.") : Text::tr("Wrong password.");
-    return fromStd(message);
+    return fromStd(error.message);
 }
 
 }  // namespace
@@ -549,7 +549,7 @@ void WalletStore::importKeystore(QByteArray fileContents, QString keystorePasswo
                                     keystorePw->as_string());
         keystorePw->wipe();
         if (!key) {
-            outcome->error = cryptoError(key.message(), true);
+            outcome->error = cryptoError(key.error(), true);
             return outcome;
         }
         NewWallet wallet;
@@ -587,7 +587,7 @@ void WalletStore::unlock(QString password) {
         auto payload = decrypt_secret(crypto, secretPassword->as_string());
         secretPassword->wipe();
         if (!payload) {
-            outcome->error = cryptoError(payload.message(), false);
+            outcome->error = cryptoError(payload.error(), false);
             return outcome;
         }
         auto mismatch = [&](const WalletAccount& account, const QString& derived) {

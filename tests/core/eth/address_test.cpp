@@ -67,6 +67,7 @@ TEST(Address, FlippedCaseIsChecksumMismatch) {
             if (any_lower && any_upper) {
                 ASSERT_FALSE(parsed.ok()) << flipped;
                 EXPECT_NE(parsed.message().find("checksum mismatch"), std::string::npos) << parsed.message();
+                EXPECT_EQ(parsed.error().code, ErrorCode::AddressChecksum);
                 ++checked;
             } else {
                 EXPECT_TRUE(parsed.ok()) << flipped;

@@ -110,6 +110,7 @@ TEST(Bip39, BadChecksumIsReported) {
         "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon");
     ASSERT_FALSE(status.ok());
     EXPECT_NE(status.message().find("checksum"), std::string::npos) << status.message();
+    EXPECT_EQ(status.error().code, ErrorCode::MnemonicChecksum);
     // Swapping two words of a valid phrase is (here) caught too.
     EXPECT_FALSE(validate_mnemonic("winner legal thank year wave sausage worth useful legal winner thank yellow").ok());
     // Every one of the 24 vectors with its last word replaced by the next word in the list:

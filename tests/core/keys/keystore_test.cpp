@@ -43,6 +43,7 @@ TEST(Keystore, EthereumTestsBasicVectors) {
         auto wrong = decrypt_keystore(entry.at("json").dump(), "not the password");
         ASSERT_FALSE(wrong.ok());
         EXPECT_TRUE(contains(wrong.message(), "wrong password")) << wrong.message();
+        EXPECT_EQ(wrong.error().code, ErrorCode::WrongPassword);  // what the app reacts to
     }
 }
 
