@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "accountsmodel.h"
 
-#include <QClipboard>
-#include <QGuiApplication>
-
+#include "appcontext.h"
 #include "core/eth/address.hpp"
 #include "core/eth/units.hpp"
 #include "services/wallet/walletstore.h"
@@ -123,6 +121,6 @@ void AccountsModel::addAccount() {
 void AccountsModel::copyAddress(const QString& key) {
     const int at = rowOf(key);
     if (at < 0) return;
-    if (auto* clipboard = QGuiApplication::clipboard()) clipboard->setText(m_rows.at(at).address);
+    AppContext::copyToClipboard(m_rows.at(at).address);
     emit copied(m_rows.at(at).address);
 }

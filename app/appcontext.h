@@ -108,7 +108,7 @@ public:
     void endWork();
     bool idle() const;
 
-    Q_INVOKABLE void copyToClipboard(const QString& text);
+    Q_INVOKABLE static void copyToClipboard(const QString& text);
     // An exact ether amount as the pages show it in `language` (amounttext.h): grouped, at most 6
     // decimals, cut digits marked. QML passes AppContext.language, so its bindings re-run when the
     // language changes. The exact value stays for tooltips and copying.

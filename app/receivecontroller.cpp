@@ -90,6 +90,6 @@ QString ReceiveController::qrSource() const {
 void ReceiveController::copyAddress() {
     const QString a = address();
     if (a.isEmpty()) return;
-    AppContext::instance()->copyToClipboard(a);
+    AppContext::copyToClipboard(a);
     emit copied(a);
 }
