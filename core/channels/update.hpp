@@ -28,6 +28,10 @@ struct ClientParams {
 
     static ClientParams devnet() { return {}; }
     static ClientParams public_network() { return {900, 86'400, 1024}; }
+    // The devnet's values on anvil's chain 31337, the public ones everywhere else.
+    static ClientParams for_chain(std::uint64_t l1_chain_id) {
+        return l1_chain_id == 31337 ? devnet() : public_network();
+    }
 };
 
 // §13.1: a proposal's nonce, max(latest.nonce, highestSigned) + 1; nullopt when the nonces are

@@ -52,7 +52,8 @@ Result<channelmsg::Proposal> ChannelParty::propose(const ChannelId& id, const Up
     auto signature = sign_state(c->channel.domain, next->state, m_signer);
     if (!signature) return signature.error();
     // Stored (fsync) before the signature leaves this object.
-    if (auto st = m_store.recordProposal(id, SignedByMe{next->state, next->locks, update, *signature}); !st)
+    if (auto st = m_store.recordProposal(id, SignedByMe{next->state, next->locks, update, *signature, std::nullopt});
+        !st)
         return st.error();
     return channelmsg::Proposal{update, next->state, *signature};
 }
@@ -102,8 +103,8 @@ std::variant<Signature, Refusal> ChannelParty::accept(const ChannelId& id, const
     if (!next) return refusal(next.error(), c->highestSigned);
     auto mine = sign_state(c->channel.domain, proposal.state, m_signer);
     if (!mine) return Refusal{ChannelError::None, c->highestSigned, "signing failed: " + mine.message()};
-    if (auto st = m_store.recordAccepted(id, SignedByMe{proposal.state, next->locks, proposal.update, *mine},
-                                         proposal.signature);
+    if (auto st = m_store.recordAccepted(
+            id, SignedByMe{proposal.state, next->locks, proposal.update, *mine, proposal.signature});
         !st)
         return Refusal{ChannelError::None, c->highestSigned, "not stored, so not signed: " + st.message()};
     // A secret revealed in an Unlock is kept: the same lock may be forwarded (§13.3).

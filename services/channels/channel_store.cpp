@@ -37,7 +37,7 @@ const char* const kSchema[] = {
     // Every state this participant signed (§13.6), kept until the channel is gone on chain.
     "CREATE TABLE IF NOT EXISTS signed_states ("
     " channel BLOB NOT NULL, nonce TEXT NOT NULL, state TEXT NOT NULL, locks TEXT NOT NULL,"
-    " update_json TEXT NOT NULL, signature BLOB NOT NULL, PRIMARY KEY (channel, nonce))",
+    " update_json TEXT NOT NULL, signature BLOB NOT NULL, counter_signature BLOB, PRIMARY KEY (channel, nonce))",
     "CREATE TABLE IF NOT EXISTS secrets (secret_hash BLOB PRIMARY KEY, secret BLOB NOT NULL)",
 };
 
@@ -129,14 +129,16 @@ struct ChannelStore::Impl {
     Status insertSigned(const ChannelId& id, const SignedByMe& s) {
         QSqlQuery q(db);
         q.prepare(
-            QStringLiteral("INSERT INTO signed_states (channel, nonce, state, locks, update_json, signature) "
-                           "VALUES (?, ?, ?, ?, ?, ?)"));
+            QStringLiteral("INSERT INTO signed_states (channel, nonce, state, locks, update_json, signature, "
+                           "counter_signature) VALUES (?, ?, ?, ?, ?, ?, ?)"));
         q.addBindValue(blob(id));
         q.addBindValue(nonceText(s.state.nonce));
         q.addBindValue(text(channelmsg::toJson(s.state)));
         q.addBindValue(text(channelmsg::toJson(std::span<const channels::Lock>(s.locks))));
         q.addBindValue(text(channelmsg::toJson(s.update)));
         q.addBindValue(blob(s.signature));
+        q.addBindValue(s.counterSignature ? QVariant(blob(*s.counterSignature))
+                                          : QVariant(QMetaType(QMetaType::QByteArray)));
         if (!q.exec()) return failure(q, "recording a signed state");
         return {};
     }
@@ -153,7 +155,7 @@ struct ChannelStore::Impl {
     Result<std::optional<SignedByMe>> signedState(const ChannelId& id, std::uint64_t nonce) {
         QSqlQuery q(db);
         q.prepare(
-            QStringLiteral("SELECT state, locks, update_json, signature FROM signed_states "
+            QStringLiteral("SELECT state, locks, update_json, signature, counter_signature FROM signed_states "
                            "WHERE channel = ? AND nonce = ?"));
         q.addBindValue(blob(id));
         q.addBindValue(nonceText(nonce));
@@ -166,7 +168,14 @@ struct ChannelStore::Impl {
         if (!state || !locks || !update || !sig)
             return make_error("channel store: the signed state " + std::to_string(nonce) + " of channel " + id.hex() +
                               " is damaged");
-        return std::optional<SignedByMe>(SignedByMe{*state, *locks, *update, *sig});
+        SignedByMe out{*state, *locks, *update, *sig, std::nullopt};
+        if (!q.value(4).isNull()) {
+            out.counterSignature = fixedBlob<65>(q.value(4));
+            if (!out.counterSignature)
+                return make_error("channel store: the counter-signature of state " + std::to_string(nonce) +
+                                  " is damaged");
+        }
+        return std::optional<SignedByMe>(std::move(out));
     }
     Result<StoredChannel> readChannel(QSqlQuery& q) {
         StoredChannel c;
@@ -321,30 +330,43 @@ Status ChannelStore::recordCountersigned(const ChannelId& id, const channels::Si
     const StoredChannel& ch = **c;
     const SignedByMe& mine = *ch.outstanding;
     const bool iAmA = ch.me == channels::Participant::A;
-    return m_impl->update(
-        id, QStringLiteral("latest = ?, latest_locks = ?, sig_a = ?, sig_b = ?, outstanding = NULL"),
-        {text(channelmsg::toJson(mine.state)), text(channelmsg::toJson(std::span<const channels::Lock>(mine.locks))),
-         blob(iAmA ? mine.signature : theirs), blob(iAmA ? theirs : mine.signature)});
+    return m_impl->transaction([&]() -> Status {
+        QSqlQuery q(m_impl->db);
+        q.prepare(QStringLiteral("UPDATE signed_states SET counter_signature = ? WHERE channel = ? AND nonce = ?"));
+        q.addBindValue(blob(theirs));
+        q.addBindValue(blob(id));
+        q.addBindValue(nonceText(mine.state.nonce));
+        if (!q.exec()) return m_impl->failure(q, "recording a counter-signature");
+        return m_impl->update(id,
+                              QStringLiteral("latest = ?, latest_locks = ?, sig_a = ?, sig_b = ?, outstanding = NULL"),
+                              {text(channelmsg::toJson(mine.state)),
+                               text(channelmsg::toJson(std::span<const channels::Lock>(mine.locks))),
+                               blob(iAmA ? mine.signature : theirs), blob(iAmA ? theirs : mine.signature)});
+    });
 }
 
 Status ChannelStore::dropOutstanding(const ChannelId& id) {
     return m_impl->update(id, QStringLiteral("outstanding = NULL"), {});
 }
 
-Status ChannelStore::recordAccepted(const ChannelId& id, const SignedByMe& mine, const channels::Signature& theirs) {
+Status ChannelStore::recordAccepted(const ChannelId& id, const SignedByMe& accepted) {
+    if (!accepted.counterSignature)
+        return make_error("channel store: an accepted state needs the proposer's signature");
     auto c = channel(id);
     if (!c) return c.error();
     if (!*c) return make_error("channel store: no channel " + id.hex());
     const bool iAmA = (*c)->me == channels::Participant::A;
+    const channels::Signature& mine = accepted.signature;
+    const channels::Signature& theirs = *accepted.counterSignature;
     return m_impl->transaction([&]() -> Status {
-        if (auto st = m_impl->insertSigned(id, mine); !st) return st;
+        if (auto st = m_impl->insertSigned(id, accepted); !st) return st;
         return m_impl->update(
             id,
             QStringLiteral(
                 "latest = ?, latest_locks = ?, sig_a = ?, sig_b = ?, highest_signed = ?, outstanding = NULL"),
-            {text(channelmsg::toJson(mine.state)),
-             text(channelmsg::toJson(std::span<const channels::Lock>(mine.locks))),
-             blob(iAmA ? mine.signature : theirs), blob(iAmA ? theirs : mine.signature), nonceText(mine.state.nonce)});
+            {text(channelmsg::toJson(accepted.state)),
+             text(channelmsg::toJson(std::span<const channels::Lock>(accepted.locks))), blob(iAmA ? mine : theirs),
+             blob(iAmA ? theirs : mine), nonceText(accepted.state.nonce)});
     });
 }
 

@@ -35,12 +35,14 @@ struct ChannelOnChain {
     friend bool operator==(const ChannelOnChain&, const ChannelOnChain&) = default;
 };
 
-// A state this participant signed, with the locks it commits to and the update that made it.
+// A state this participant signed, with the locks it commits to, the update that made it, and
+// the counterparty's signature once it has it.
 struct SignedByMe {
     channels::State state;
     std::vector<channels::Lock> locks;
     channels::Update update;
     channels::Signature signature;
+    std::optional<channels::Signature> counterSignature;
 };
 
 struct StoredChannel {
@@ -88,9 +90,9 @@ public:
     // My outstanding proposal was refused (or is known to be lost): it is dropped; highestSigned
     // stays, so its nonce is never signed again.
     Status dropOutstanding(const channels::ChannelId& id);
-    // I accepted the counterparty's proposal and add my signature `mine.signature`: the state is
-    // latest with both signatures, and highestSigned = its nonce.
-    Status recordAccepted(const channels::ChannelId& id, const SignedByMe& mine, const channels::Signature& theirs);
+    // I accepted the counterparty's proposal (its signature in `accepted.counterSignature`) and
+    // add mine: the state is latest with both signatures, and highestSigned = its nonce.
+    Status recordAccepted(const channels::ChannelId& id, const SignedByMe& accepted);
     // A newer state both signed, learnt from the counterparty or a watchtower (§13.7 restore, or
     // the answer to a proposal that came back only after a crash). Its locks must give its root.
     Status adoptCosigned(const channels::ChannelId& id, const channelmsg::CosignedState& cosigned,

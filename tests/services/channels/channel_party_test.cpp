@@ -133,9 +133,17 @@ private slots:
             QCOMPARE(c.highestSigned, 2u);
             QVERIFY(!c.outstanding);
         }
-        // Both sides keep every state they signed (§13.6).
-        QVERIFY(a->store->signedState(testChannel().id, 1).value().has_value());
-        QVERIFY(b->store->signedState(testChannel().id, 2).value().has_value());
+        // Both sides keep every state they signed with both signatures (§13.6): the proposer's
+        // gets the counter-signature when it completes, the acceptor's has it from the start.
+        for (Side* s : {a.get(), b.get()})
+            for (std::uint64_t n : {1u, 2u}) {
+                const auto signedState = s->store->signedState(testChannel().id, n).value();
+                QVERIFY(signedState.has_value());
+                const auto& [sigA, sigB] = s == a.get()
+                                               ? std::pair{signedState->signature, *signedState->counterSignature}
+                                               : std::pair{*signedState->counterSignature, signedState->signature};
+                QVERIFY(verify_cosigned(testChannel(), signedState->state, sigA, sigB).ok());
+            }
     }
 
     void overspendIsRefusedByTheProposerItself() {
