@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The wallet's channel engine (docs/CHANNELS.md §13): its channels with the hub, driven over the
+// hub's JSON-RPC (docs/RPC.md §5) and the Channels contract on L1. Every update goes through the
+// wallet's ChannelParty, which stores each state durably before its signature leaves the process,
+// so a crash at any point loses nothing: sync() reconciles with the hub on the next start.
+// While it runs it watches its channels on chain and disputes a close with a stale state itself,
+// and it hands every state both signed to its watchtower (if it has one), which does the same
+// while the wallet is not running.
+//
+// Asynchronous like the rest of services/: every call ends in exactly one `done`, on this object's
+// thread. sluice-cli waits on them (awaitResult); the app will bind them to its channel store.
+
+#include <QObject>
+#include <QString>
+#include <QUrl>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+
+#include "core/channels/update.hpp"
+#include "core/common/result.hpp"
+#include "core/eth/account_signer.hpp"
+#include "services/channels/channel_party.hpp"
+#include "services/channels/channel_store.hpp"
+#include "services/channels/channels_contract.hpp"
+#include "services/rpc/rpc_client.hpp"
+#include "services/rpc/transaction_sender.hpp"
+
+namespace sluice {
+
+// What the hub announces (sluice_channelHubInfo); the wallet checks it against its own network.
+struct HubInfo {
+    Address hub;
+    Address channels;
+    std::uint64_t l1ChainId = 0;
+    std::uint64_t disputePeriod = 0;
+    U256 maxFunding = 0;
+    U256 fee = 0;  // kept by the hub from a mediated payment
+};
+
+// A request to be paid through the hub: the payee, the amount, and the hash of the payee's
+// secret. As text: "sluice1" followed by base64url of its JSON (no secrets in it).
+struct Invoice {
+    Address payee;
+    Address hub;
+    U256 amount = 0;
+    Hash secretHash;
+    std::uint64_t l1ChainId = 0;
+    Address channels;
+
+    QString text() const;
+    static Result<Invoice> parse(const QString& text);
+};
+
+class ChannelWallet : public QObject {
+    Q_OBJECT
+public:
+    template <typename T>
+    using Done = std::function<void(Result<T>)>;
+
+    // `expectedChannels`: the Channels contract of the wallet's network; a hub that names another
+    // one is refused. The wallet's own transactions go through `sender` (with `review`, if set).
+    ChannelWallet(ChannelStore& store, AccountSigner signer, EthClient* l1, TransactionSender* sender,
+                  const Address& expectedChannels, const QUrl& hubUrl, QObject* parent = nullptr);
+    ~ChannelWallet() override;
+
+    void setReview(TransactionSender::ReviewHook review) { m_review = std::move(review); }
+    void setWatchtower(const QUrl& url);
+    void setReceiptTimeout(std::chrono::milliseconds timeout);
+
+    ChannelParty& party() { return *m_party; }
+    ChannelsContract* contract() const { return m_contract; }
+    const std::optional<HubInfo>& hubInfo() const { return m_hubInfo; }
+
+    void connectHub(Done<HubInfo> done);
+    // open(me, hub, amount, 0) on L1, the hub told, and with hubAmount > 0 the hub asked to fund
+    // its side (inbound liquidity) and the deposit counted in a state both sign.
+    void open(const U256& amount, const U256& hubAmount, Done<channels::ChannelId> done);
+    // Brings the channel up to date: reads it on chain (disputing a stale close), settles a
+    // proposal of its own left by a crash, then takes what the hub has for it (its proposals,
+    // secrets of the wallet's locks); with pollMs > 0 it waits up to that long for news.
+    void sync(const channels::ChannelId& id, int pollMs, Done<StoredChannel> done);
+    void pay(const channels::ChannelId& id, const U256& amount, Done<void> done);
+
+    // Invoices (§13.3): the payee makes the secret and keeps it; the payer locks amount + fee to
+    // the hub, the hub locks amount to the payee, the payee reveals the secret to the hub, both
+    // locks are unlocked.
+    Result<Invoice> createInvoice(const U256& amount);
+    void awaitInvoicePaid(const Invoice& invoice, std::chrono::seconds timeout, Done<void> done);
+    void payInvoice(const Invoice& invoice, std::chrono::seconds timeout, Done<void> done);
+
+    void cooperativeClose(const channels::ChannelId& id, Done<Hash> done);  // the L1 transaction
+    void forceClose(const channels::ChannelId& id, Done<Hash> done);
+    void settle(const channels::ChannelId& id, Done<Hash> done);
+
+private:
+    void hubCall(const QString& method, const QJsonObject& params, std::function<void(RpcReply)> done);
+    void sendL1(const QString& what, const Bytes& data, const U256& value, Done<TransactionReceipt> done);
+    void refresh(const channels::ChannelId& id, Done<StoredChannel> done);
+    void reconcile(const channels::ChannelId& id, Done<void> done);
+    void takeNews(const channels::ChannelId& id, int pollMs, Done<void> done);
+    void acceptFromHub(const channels::ChannelId& id, const channelmsg::Proposal& proposal, Done<void> done);
+    void proposeToHub(const channels::ChannelId& id, const channels::Update& update, const QJsonObject& extra,
+                      Done<void> done);
+    void tellWatchtower(const channels::ChannelId& id);
+    Result<StoredChannel> stored(const channels::ChannelId& id);
+    // The wallet's open channel with the hub that can pay `amount` (the richest one).
+    Result<channels::ChannelId> channelFor(const U256& amount);
+
+    ChannelStore& m_store;
+    AccountSigner m_signer;
+    std::unique_ptr<ChannelParty> m_party;
+    EthClient* m_l1;
+    TransactionSender* m_sender;
+    ChannelsContract* m_contract;
+    Address m_expectedChannels;
+    std::unique_ptr<RpcClient> m_hub;
+    std::unique_ptr<RpcClient> m_watchtower;
+    std::optional<HubInfo> m_hubInfo;
+    TransactionSender::ReviewHook m_review;
+    std::chrono::milliseconds m_receiptTimeout{std::chrono::seconds(120)};
+};
+
+}  // namespace sluice
