@@ -30,6 +30,8 @@ QString usageText() {
         "  --challenge-period S    challenge period for a devnet deployment\n"
         "  --escape-delay S        how long the oldest queued deposit may wait for a batch before the\n"
         "                          devnet's Rollup freezes and owners exit (default max(600, 2 x period))\n"
+        "  --dispute-period S      dispute period of the devnet's Channels contract (default 60; a\n"
+        "                          resumed devnet keeps the one it was deployed with)\n"
         "  --proposer-key SRC      env:VAR or file:PATH holding the proposer's key\n"
         "  --chain-id N            L2 chain id without L1 (default 31338)\n"
         "  --fee-recipient ADDR    account 0 without L1\n"
@@ -100,6 +102,10 @@ Result<NodeConfig> parseCommandLine(const QStringList& args) {
         } else if (opt == QLatin1String("--challenge-period")) {
             if (!number(UINT32_MAX, n)) return bad(opt, QStringLiteral("needs seconds"));
             c.challengePeriod = n;
+        } else if (opt == QLatin1String("--dispute-period")) {
+            // The contract's constructor takes 1 .. 2^32 - 1 (docs/CHANNELS.md §2).
+            if (!number(UINT32_MAX, n) || n == 0) return bad(opt, QStringLiteral("needs seconds (1..4294967295)"));
+            c.disputePeriod = n;
         } else if (opt == QLatin1String("--escape-delay")) {
             if (!number(UINT32_MAX, n)) return bad(opt, QStringLiteral("needs seconds"));
             c.escapeDelay = n;

@@ -53,6 +53,7 @@ struct NodeConfig {
     QString censoredSender;                        // --censor ADDRESS (testing forced inclusion, PROTOCOL §4.5)
     std::optional<std::uint64_t> challengePeriod;  // --challenge-period S (devnet deploy)
     std::optional<std::uint64_t> escapeDelay;      // --escape-delay S (devnet deploy)
+    std::optional<std::uint64_t> disputePeriod;    // --dispute-period S (devnet's Channels; default 60)
     std::uint16_t l1Port = 8545;                   // --l1-port (devnet anvil)
     QString l1RpcUrl;                              // --l1-rpc URL
     QString rollupAddress;                         // --rollup ADDR

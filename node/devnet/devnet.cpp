@@ -16,6 +16,7 @@
 #include "contracts/artifacts.hpp"
 #include "core/eth/address.hpp"
 #include "node/l1/blockingrpc.h"
+#include "services/channels/channels_contract.hpp"
 #include "services/rollup/rollup_abi.hpp"
 #include "services/rpc/eth_client.hpp"
 
@@ -40,7 +41,26 @@ const char* const kAnvilAddresses[] = {
     "0x976EA74026E726554dB657fA54763abd0C3a0aa9", "0x14dC79964da2C08b23698B3D3cc7Ca32193d9955",
     "0x23618e81E3f5cdF7f54C3d65f7FBc0aBf5B21E8f", "0xa0Ee7A142d267C1f36714E4a8F75612F20a79720"};
 
+// Which of anvil's dev accounts does what on the devnet (Devnet's key getters, the manifest).
+constexpr int kProposerAccount = 0;
+constexpr int kVerifierAccount = 1;
+constexpr int kFirstWalletAccount = 2;  // 2..7 are handed to wallets (devAccounts)
+constexpr int kWatchtowerAccount = 8;
+constexpr int kHubAccount = 9;
+
 QString q(const std::string& s) { return QString::fromStdString(s); }
+
+Address devAddress(int account) { return *Address::from_hex(kAnvilAddresses[account]); }
+
+// The fixed roles of the dev accounts, written into every manifest (also a resumed one made when
+// the hub's and the watchtower's accounts were still handed to wallets).
+void assignAccounts(DevnetManifest& m) {
+    m.devAccounts.clear();
+    for (int i = kFirstWalletAccount; i < kWatchtowerAccount; ++i)
+        m.devAccounts.push_back({devAddress(i), QLatin1String(kAnvilKeys[i])});
+    m.hub = devAddress(kHubAccount);
+    m.watchtower = devAddress(kWatchtowerAccount);
+}
 
 Result<QString> sendFromDev(RpcClient& rpc, int account, const QString& to, const Bytes& data, const U256& value) {
     QJsonObject tx{{QStringLiteral("from"), QLatin1String(kAnvilAddresses[account])},
@@ -118,6 +138,11 @@ QJsonObject DevnetManifest::toJson() const {
                        {QStringLiteral("rollup"), q(to_checksum_address(rollup))},
                        {QStringLiteral("deployBlock"), double(deployBlock)},
                        {QStringLiteral("challengePeriod"), double(challengePeriod)},
+                       {QStringLiteral("channels"), q(to_checksum_address(channels))},
+                       {QStringLiteral("channelsDeployBlock"), double(channelsDeployBlock)},
+                       {QStringLiteral("disputePeriod"), double(disputePeriod)},
+                       {QStringLiteral("hub"), q(to_checksum_address(hub))},
+                       {QStringLiteral("watchtower"), q(to_checksum_address(watchtower))},
                        {QStringLiteral("devAccounts"), accounts}};
 }
 
@@ -136,6 +161,17 @@ Result<DevnetManifest> DevnetManifest::fromJson(const QJsonObject& o) {
     m.rollup = *rollup;
     m.deployBlock = quint64(o.value(QStringLiteral("deployBlock")).toDouble());
     m.challengePeriod = quint64(o.value(QStringLiteral("challengePeriod")).toDouble());
+    // Absent from the manifest of a devnet made before the Channels contract (start() deploys it).
+    for (auto [key, out] :
+         {std::pair{"channels", &m.channels}, std::pair{"hub", &m.hub}, std::pair{"watchtower", &m.watchtower}}) {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined()) continue;
+        auto a = parse_address(v.toString().toStdString());
+        if (!a) return make_error(std::string("devnet.json: the ") + key + " address is invalid");
+        *out = *a;
+    }
+    m.channelsDeployBlock = quint64(o.value(QStringLiteral("channelsDeployBlock")).toDouble());
+    m.disputePeriod = quint64(o.value(QStringLiteral("disputePeriod")).toDouble(60));
     for (const auto& v : o.value(QStringLiteral("devAccounts")).toArray()) {
         auto a = parse_address(v.toObject().value(QStringLiteral("address")).toString().toStdString());
         if (!a) return make_error("devnet.json: a dev account address is invalid");
@@ -145,8 +181,10 @@ Result<DevnetManifest> DevnetManifest::fromJson(const QJsonObject& o) {
     return m;
 }
 
-QString Devnet::proposerKey() { return QLatin1String(kAnvilKeys[0]); }
-QString Devnet::verifierKey() { return QLatin1String(kAnvilKeys[1]); }
+QString Devnet::proposerKey() { return QLatin1String(kAnvilKeys[kProposerAccount]); }
+QString Devnet::verifierKey() { return QLatin1String(kAnvilKeys[kVerifierAccount]); }
+QString Devnet::hubKey() { return QLatin1String(kAnvilKeys[kHubAccount]); }
+QString Devnet::watchtowerKey() { return QLatin1String(kAnvilKeys[kWatchtowerAccount]); }
 
 Devnet::Devnet(QObject* parent) : QObject(parent) {}
 Devnet::~Devnet() { stop(); }
@@ -220,23 +258,38 @@ Result<DevnetManifest> Devnet::deploy(const DevnetOptions& options) {
     RollupConstructorArgs args;
     args.challengePeriod = options.challengePeriod;
     args.escapeDelay = options.escapeDelay;
-    args.feeRecipient = *Address::from_hex(kAnvilAddresses[0]);
+    args.feeRecipient = devAddress(kProposerAccount);
     auto code = from_hex(contracts::rollup_creation_bytecode());
     if (!code) return make_error("the embedded Rollup bytecode is not hex");
     auto data = rollupabi::encodeDeployment(*code, args);
     if (!data) return data.error();
-    auto deployed = sendFromDev(rpc, 0, {}, *data, 0);
+    auto deployed = sendFromDev(rpc, kProposerAccount, {}, *data, 0);
     if (!deployed) return make_error("deploying Rollup failed: " + deployed.message());
     auto parts = deployed->split(QLatin1Char('|'));
     auto rollup = parse_address(parts.value(0).toStdString());
     if (!rollup) return make_error("the deployment receipt has no contract address");
     m.rollup = *rollup;
     m.deployBlock = EthClient::parseQuantity64(parts.value(1)).value_or(0);
-    auto bonded = sendFromDev(rpc, 0, parts.value(0), rollupabi::encodeBond(), args.requiredBond);
+    auto bonded = sendFromDev(rpc, kProposerAccount, parts.value(0), rollupabi::encodeBond(), args.requiredBond);
     if (!bonded) return make_error("bonding the proposer failed: " + bonded.message());
-    for (int i = 2; i < 10; ++i)
-        m.devAccounts.push_back({*Address::from_hex(kAnvilAddresses[i]), QLatin1String(kAnvilKeys[i])});
+    if (auto st = deployChannels(options, m); !st) return st.error();
     return m;
+}
+
+Status Devnet::deployChannels(const DevnetOptions& options, DevnetManifest& m) {
+    auto code = from_hex(contracts::channels_creation_bytecode());
+    if (!code) return make_error("the embedded Channels bytecode is not hex");
+    RpcClient rpc(QUrl(m.l1RpcUrl));
+    auto deployed =
+        sendFromDev(rpc, kProposerAccount, {}, channelsabi::deploymentData(*code, options.disputePeriod), 0);
+    if (!deployed) return make_error("deploying Channels failed: " + deployed.message());
+    auto parts = deployed->split(QLatin1Char('|'));
+    auto channels = parse_address(parts.value(0).toStdString());
+    if (!channels) return make_error("the Channels deployment receipt has no contract address");
+    m.channels = *channels;
+    m.channelsDeployBlock = EthClient::parseQuantity64(parts.value(1)).value_or(0);
+    m.disputePeriod = options.disputePeriod;
+    return {};
 }
 
 Result<DevnetManifest> Devnet::start(const DevnetOptions& options) {
@@ -255,9 +308,9 @@ Result<DevnetManifest> Devnet::start(const DevnetOptions& options) {
     const QString url = QStringLiteral("http://127.0.0.1:%1").arg(options.l1Port);
     RpcClient rpc{QUrl(url)};
     rpc.setTimeout(std::chrono::seconds(2));
-    auto rollupThere = [&](const Address& rollup) {
+    auto codeThere = [&](const Address& contract) {
         auto c =
-            blockingCall(rpc, QStringLiteral("eth_getCode"), QJsonArray{q(rollup.hex()), QStringLiteral("latest")});
+            blockingCall(rpc, QStringLiteral("eth_getCode"), QJsonArray{q(contract.hex()), QStringLiteral("latest")});
         return c && c.value().toString().size() > 2;
     };
 
@@ -268,20 +321,26 @@ Result<DevnetManifest> Devnet::start(const DevnetOptions& options) {
         // file would overwrite the first one's).
         auto id = EthClient::parseQuantity64(running.value());
         const qint64 orphan = orphanedAnvil(QDir(options.dataDir), options.l1Port);
-        if (!previous || !orphan || !id || *id != previous->l1ChainId || !rollupThere(previous->rollup))
+        if (!previous || !orphan || !id || *id != previous->l1ChainId || !codeThere(previous->rollup))
             return make_error("port " + std::to_string(options.l1Port) +
                               " is in use by another node that is not this devnet's L1; stop it or pass --l1-port");
         m_adoptedAnvil = orphan;
         m_resumed = true;
     } else {
         if (auto s = launchAnvil(options); !s) return s.error();
-        m_resumed = previous && rollupThere(previous->rollup);
+        m_resumed = previous && codeThere(previous->rollup);
     }
     Result<DevnetManifest> manifest = m_resumed ? Result<DevnetManifest>(*previous) : deploy(options);
+    // A devnet made before the Channels contract existed gets it now, so its data dir keeps working.
+    if (manifest && m_resumed && (manifest->channels.is_zero() || !codeThere(manifest->channels))) {
+        manifest->setPorts(options.l1Port, options.l2Port);
+        if (auto st = deployChannels(options, *manifest); !st) manifest = st.error();
+    }
     if (!manifest) {
         stop();
         return manifest.error();
     }
+    assignAccounts(*manifest);
     // The ports are this run's (a resume may be given others): the node and the app that reads
     // the manifest must find the L1 and L2 where they listen now.
     manifest->setPorts(options.l1Port, options.l2Port);

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 // `sluiced --devnet`: the local L1 (anvil from the project's pinned toolchain, or $SLUICE_ANVIL)
-// with the Rollup contract deployed and the proposer bonded, described by D/devnet.json
-// (docs/RPC.md §3). A second start with the same data dir resumes: the manifest is reused (its
-// endpoints rewritten for this run's ports) and anvil reloads D/anvil-state.json. An anvil left
+// with the Rollup contract deployed and the proposer bonded, and the Channels contract deployed
+// (docs/CHANNELS.md), described by D/devnet.json (docs/RPC.md §3). A second start with the same
+// data dir resumes: the manifest is reused (its endpoints rewritten for this run's ports) and anvil
+// reloads D/anvil-state.json; a devnet made before Channels existed gets it deployed then. An anvil left
 // running on the port (the node was kill -9ed) is reused after checking that D/anvil.pid names it,
 // its chain id and that the Rollup code is there; this node then stops it as its own.
 // Start-up work, so it blocks; nothing here runs once the node is serving.
@@ -36,6 +37,13 @@ struct DevnetManifest {
     Address rollup;
     quint64 deployBlock = 0;
     quint64 challengePeriod = 60;
+    // The Channels contract; zero in the manifest of a devnet made before it existed (start()
+    // deploys it then).
+    Address channels;
+    quint64 channelsDeployBlock = 0;
+    quint64 disputePeriod = 60;
+    Address hub;         // the hub's L1 account (Devnet::hubKey())
+    Address watchtower;  // the watchtower's L1 account (Devnet::watchtowerKey())
     std::vector<DevAccount> devAccounts;
 
     void setPorts(quint16 l1Port, quint16 l2Port);  // the four endpoints on 127.0.0.1
@@ -46,7 +54,8 @@ struct DevnetManifest {
 struct DevnetOptions {
     QString dataDir;
     quint64 challengePeriod = 60;
-    quint64 escapeDelay = 600;  // must exceed challengePeriod (PROTOCOL.md §1)
+    quint64 escapeDelay = 600;   // must exceed challengePeriod (PROTOCOL.md §1)
+    quint64 disputePeriod = 60;  // of the Channels contract (CHANNELS.md §2): 1 .. 2^32 - 1
     quint16 l1Port = 8545;
     quint16 l2Port = 8546;
     QString anvilPath;  // empty: $SLUICE_ANVIL, else the pinned contracts/node_modules/.bin/anvil
@@ -56,10 +65,12 @@ struct DevnetOptions {
 class Devnet : public QObject {
     Q_OBJECT
 public:
-    // anvil's dev account 0 proposes (and receives L2 fees), account 1 verifies; the rest are
-    // handed to wallets in the manifest.
+    // anvil's dev account 0 proposes (and receives L2 fees), account 1 verifies, account 9 is the
+    // channel hub's and account 8 the watchtower's; accounts 2..7 are handed to wallets in the manifest.
     static QString proposerKey();
     static QString verifierKey();
+    static QString hubKey();
+    static QString watchtowerKey();
 
     explicit Devnet(QObject* parent = nullptr);
     ~Devnet() override;  // stops anvil if this object started or reused it
@@ -72,6 +83,7 @@ public:
 private:
     Status launchAnvil(const DevnetOptions& options);
     Result<DevnetManifest> deploy(const DevnetOptions& options);
+    Status deployChannels(const DevnetOptions& options, DevnetManifest& manifest);
 
     QProcess m_anvil;
     qint64 m_adoptedAnvil = 0;  // pid of a killed node's anvil that this one reused

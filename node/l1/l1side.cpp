@@ -119,12 +119,14 @@ Status L1Side::prepare(NodeConfig& config) {
         options.escapeDelay = config.escapeDelay.value_or(std::max<quint64>(600, 2 * options.challengePeriod));
         if (options.escapeDelay <= options.challengePeriod)
             return make_error("--escape-delay must be longer than the challenge period");
+        options.disputePeriod = config.disputePeriod.value_or(60);
         options.l1Port = config.l1Port;
         options.l2Port = config.rpcPort;
         auto manifest = devnet->start(options);
         if (!manifest) return manifest.error();
         qInfo().noquote() << (devnet->resumed() ? "devnet: resumed" : "devnet: deployed") << "Rollup at"
-                          << q(to_checksum_address(manifest->rollup)) << "on" << manifest->l1RpcUrl << "- manifest"
+                          << q(to_checksum_address(manifest->rollup)) << "and Channels at"
+                          << q(to_checksum_address(manifest->channels)) << "on" << manifest->l1RpcUrl << "- manifest"
                           << devnet->manifestPath();
         config.l1RpcUrl = manifest->l1RpcUrl;
         config.rollupAddress = q(manifest->rollup.hex());

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# sluiced --devnet: starts anvil, deploys and writes the manifest; a deposit is credited on L2 and
-# posted in a batch that becomes final; a restart with the same data dir resumes (same rollup,
-# persisted anvil state); after a kill -9 the orphaned anvil on the port is reused and stopped
-# with the node that reused it; a resume on other ports serves there and says so in the manifest;
-# a flood of SIGTERMs (a killed parent's PR_SET_PDEATHSIG arrives once per dying thread) does not
-# cut the node's shutdown short and leave anvil running.
+# sluiced --devnet: starts anvil, deploys Rollup and Channels and writes the manifest; a deposit is
+# credited on L2 and posted in a batch that becomes final; a restart with the same data dir resumes
+# (same rollup, persisted anvil state), and one whose manifest predates Channels deploys it then;
+# after a kill -9 the orphaned anvil on the port is reused and stopped with the node that reused it;
+# a resume on other ports serves there and says so in the manifest; a flood of SIGTERMs (a killed
+# parent's PR_SET_PDEATHSIG arrives once per dying thread) does not cut the node's shutdown short
+# and leave anvil running.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../e2e/devnet_lib.sh"
 work=$(mktemp -d)
@@ -22,7 +23,7 @@ run=0
 start_node() {  # [extra sluiced arguments]
   run=$((run + 1)); log=$work/node$run.log
   # ANVIL_IP_ADDR would move a plain anvil to every interface; the devnet's must stay on loopback.
-  ANVIL_IP_ADDR=0.0.0.0 SLUICE_ANVIL=$ANVIL "$SLUICED" --devnet --data-dir "$work/d" --challenge-period 4 --l1-port "$L1P" --l2-port "$L2P" "$@" >"$log" 2>&1 &
+  ANVIL_IP_ADDR=0.0.0.0 SLUICE_ANVIL=$ANVIL "$SLUICED" --devnet --data-dir "$work/d" --challenge-period 4 --dispute-period 7 --l1-port "$L1P" --l2-port "$L2P" "$@" >"$log" 2>&1 &
   node_pid=$!
   wait_for 60 grep -q "JSON-RPC on" "$log" || { cat "$log"; return 1; }
 }
@@ -44,9 +45,24 @@ listen=$(ss -ltn | awk -v p=":$L1P" '$4 ~ p"$" {print $4}')
 headers=$(curl -s -i -X POST -H 'Origin: http://evil.example' -H 'content-type: application/json' \
   --data '{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}' "http://127.0.0.1:$L1P")
 if grep -qi '^access-control-allow-origin' <<<"$headers"; then echo "anvil answers web pages: $headers"; exit 1; fi
-jq -e '.l1.chainId == 31337 and .l2.chainId == 31338 and .challengePeriod == 4 and (.devAccounts | length) == 8' "$work/d/devnet.json"
+jq -e '.l1.chainId == 31337 and .l2.chainId == 31338 and .challengePeriod == 4 and .disputePeriod == 7' "$work/d/devnet.json"
+# anvil's accounts 2..7 go to wallets; 9 is the hub's and 8 the watchtower's, handed to no wallet.
+hub=0xa0Ee7A142d267C1f36714E4a8F75612F20a79720; watchtower=0x23618e81E3f5cdF7f54C3d65f7FBc0aBf5B21E8f
+manifest_accounts_ok() {
+  jq -e --arg hub "$hub" --arg wt "$watchtower" '(.devAccounts | length) == 6 and .hub == $hub and .watchtower == $wt
+    and ([.devAccounts[].address] | index($hub) == null and index($wt) == null)' "$work/d/devnet.json"
+}
+manifest_accounts_ok
 R=$(jq -r .rollup "$work/d/devnet.json")
 [ "$("$CAST" call --rpc-url "http://127.0.0.1:$L1P" "$R" "challengePeriod()(uint256)")" = 4 ]
+# The manifest's Channels contract is there with the manifest's dispute period.
+channels_ok() {
+  local c; c=$(jq -r .channels "$work/d/devnet.json")
+  [ "$("$CAST" code --rpc-url "http://127.0.0.1:$L1P" "$c")" != 0x ] &&
+    [ "$("$CAST" call --rpc-url "http://127.0.0.1:$L1P" "$c" "disputePeriod()(uint256)")" = "$(jq -r .disputePeriod "$work/d/devnet.json")" ] &&
+    jq -e '.channelsDeployBlock > 0' "$work/d/devnet.json" >/dev/null
+}
+channels_ok
 A=$(jq -r '.devAccounts[0].address' "$work/d/devnet.json"); AK=$(jq -r '.devAccounts[0].privateKey' "$work/d/devnet.json")
 "$CAST" send -q --rpc-url "http://127.0.0.1:$L1P" --private-key "$AK" "$R" "deposit(address)" "$A" --value 2ether
 credited() { [ "$("$CAST" balance --rpc-url "http://127.0.0.1:$L2P" "$A")" = 2000000000000000000 ]; }
@@ -60,11 +76,20 @@ rpc "$L2P" sluice_status '[]' | jq -e '.result.depositsProcessed == 1 and .resul
 kill -INT "$node_pid"; wait "$node_pid" || true; node_pid=
 grep -q "shutting down" "$log"
 wait_for 10 bash -c "! (exec 3<>/dev/tcp/127.0.0.1/$L1P) 2>/dev/null"
+# The manifest as a devnet made before Channels wrote it: no channels, hub or watchtower, and all
+# of accounts 2..9 for wallets. The resume deploys Channels and hands out accounts 2..7 only.
+jq --arg hub "$hub" --arg wt "$watchtower" \
+  'del(.channels, .channelsDeployBlock, .disputePeriod, .hub, .watchtower) | .devAccounts += [{address: $wt}, {address: $hub}]' \
+  "$work/d/devnet.json" >"$work/old.json"
+mv "$work/old.json" "$work/d/devnet.json"
 start_node
 grep -q "devnet: resumed" "$log"
 [ "$(jq -r .rollup "$work/d/devnet.json")" = "$R" ]
 [ "$("$CAST" call --rpc-url "http://127.0.0.1:$L1P" "$R" "batchCount()(uint256)")" = 1 ]
 wait_for 30 credited
+channels_ok
+manifest_accounts_ok
+C=$(jq -r .channels "$work/d/devnet.json")
 
 # kill -9 leaves anvil running: the next start reuses it after checking chain id and code.
 kill -9 "$node_pid"; wait "$node_pid" 2>/dev/null || true; node_pid=
@@ -72,6 +97,8 @@ kill -9 "$node_pid"; wait "$node_pid" 2>/dev/null || true; node_pid=
 start_node
 grep -q "devnet: resumed" "$log"
 [ "$("$CAST" call --rpc-url "http://127.0.0.1:$L1P" "$R" "depositCount()(uint256)")" = 1 ]
+[ "$(jq -r .channels "$work/d/devnet.json")" = "$C" ]
+channels_ok
 
 # stop_flooded: SIGTERM every 20 ms until the node exits; it must exit 0 and leave no listener.
 stop_flooded() {
@@ -94,5 +121,7 @@ grep -q "devnet: resumed" "$log"
 jq -e --arg l1 "http://127.0.0.1:$L1P_NEXT" --arg l2 "ws://127.0.0.1:$L2P_NEXT" \
   '.l1.rpcUrl == $l1 and .l2.wsUrl == $l2' "$work/d/devnet.json"
 [ "$("$CAST" call --rpc-url "http://127.0.0.1:$L1P_NEXT" "$R" "depositCount()(uint256)")" = 1 ]
+[ "$(jq -r .channels "$work/d/devnet.json")" = "$C" ]
+channels_ok
 stop_flooded "$L1P" "$L2P"
-echo "ok: devnet started, credited and finalised a deposit, resumed three times, stopped whole under a SIGTERM flood"
+echo "ok: devnet started, credited and finalised a deposit, resumed three times (once deploying Channels for an old manifest), stopped whole under a SIGTERM flood"
