@@ -17,5 +17,7 @@ int runFinalize(const QStringList& args);     // finalize ID | --all-ready
 int runBatches(const QStringList& args);      // batches [--json]
 int runL2Balance(const QStringList& args);    // balance --l2 ADDRESS
 int runExit(const QStringList& args);         // exit [--status] [--address A]
+// channel open|list|pay|invoice|close|settle (cli/channel_commands.cpp)
+int runChannel(const QStringList& args);
 
 }  // namespace sluice::cli

@@ -39,6 +39,16 @@ const char* kUsage =
     "  exit [--status] [--address A]              escape hatch: whole L2 balance and unbatched deposits\n"
     "                                             out of a frozen Rollup (operator silent; no L2 node needed)\n"
     "\n"
+    "Payment channels with the hub (same network and key options; states in the app's data directory,\n"
+    "or --state-dir DIR):\n"
+    "  channel open --amount A [--hub-amount B]   open a channel (the hub may fund its side)\n"
+    "  channel list [--json]                      id, state, balances, locked, nonce, dispute end\n"
+    "  channel pay ID --amount A                  pay the hub through the channel\n"
+    "  channel invoice --amount A                 print an invoice and wait until it is paid\n"
+    "  channel pay --invoice INVOICE              pay an invoice, mediated by the hub\n"
+    "  channel close ID [--force]                 close with the hub, or alone (then wait and settle)\n"
+    "  channel settle ID                          pay out a closed channel after its dispute period\n"
+    "\n"
     "Every command takes --help. Passwords come from --password-file (first line) or, on a\n"
     "terminal, from a prompt; never from the command line. Keys and recovery phrases come from\n"
     "--private-key-file, --mnemonic-file and --passphrase-file F (first line; F may be - for stdin;\n"
@@ -80,6 +90,7 @@ int main(int argc, char** argv) {
     if (verb == QLatin1String("finalize")) return runFinalize(args);
     if (verb == QLatin1String("batches")) return runBatches(args);
     if (verb == QLatin1String("exit")) return runExit(args);
+    if (verb == QLatin1String("channel")) return runChannel(args);
     if (verb == QLatin1String("send")) return runSend(args);
     return fail(QStringLiteral("unknown command '%1' (see sluice-cli --help)").arg(verb), Usage);
 }

@@ -74,6 +74,21 @@ Result<NetworkConfig> parseDevnetManifest(const QByteArray& json, const QString&
     config.rollup = *rollup;
     const QJsonValue deploy = o.value(QStringLiteral("deployBlock"));
     if (deploy.isDouble() && deploy.toDouble() >= 0) config.deployBlock = static_cast<quint64>(deploy.toDouble());
+    // A devnet made before payment channels existed has no Channels contract: no channels then.
+    if (o.contains(QStringLiteral("channels"))) {
+        auto channels = parse_address(o.value(QStringLiteral("channels")).toString().toStdString());
+        if (!channels) return bad(QStringLiteral("channels: ") + QString::fromStdString(channels.message()));
+        if (!channels->is_zero()) {
+            config.channels = *channels;
+            config.hubRpc = config.l2Rpc;  // the devnet's sequencer node is also its hub
+        }
+    }
+    if (o.contains(QStringLiteral("watchtowerRpcUrl"))) {
+        auto tower =
+            httpUrl(o.value(QStringLiteral("watchtowerRpcUrl")).toString(), QStringLiteral("watchtowerRpcUrl"));
+        if (!tower) return bad(QString::fromStdString(tower.message()));
+        config.watchtowerRpc = *tower;
+    }
     for (const QJsonValue& account : o.value(QStringLiteral("devAccounts")).toArray()) {
         const QString key = account.toObject().value(QStringLiteral("privateKey")).toString();
         if (PrivateKey::from_hex(key.toStdString())) config.devAccountKeys << key;

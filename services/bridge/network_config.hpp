@@ -27,6 +27,11 @@ struct NetworkConfig {
     // Devnet manifests only: keys of the accounts the devnet funds on L1 (anvil's published test
     // keys, never a user's), so a wallet on the local stack can fund itself. Empty elsewhere.
     QStringList devAccountKeys;
+    // Payment channels (docs/CHANNELS.md), where the network has them: the Channels contract, the
+    // hub's JSON-RPC (on the devnet the L2 node itself) and the watchtower's, if one runs.
+    std::optional<Address> channels;
+    QUrl hubRpc;
+    QUrl watchtowerRpc;
     // Not a name for what is kept per chain: fresh devnets share the Rollup's address and every
     // URL. That is the Deployment L1 tells (services/bridge/deployment.hpp).
 };
