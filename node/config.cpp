@@ -25,7 +25,13 @@ QString usageText() {
         "  --key-file F            file holding the L1 key (same as --proposer-key file:F)\n"
         "  --deposit-confirmations N  L1 blocks on top of a deposit before it is credited\n"
         "                          (default 0 on the devnet L1 chain 31337, 12 elsewhere)\n"
-        "  --fault KIND[@BATCH]    make the proposer cheat (testing)\n"
+        "  --fault KIND[@BATCH]    make the proposer cheat (testing); --fault stale-close makes the\n"
+        "                          hub close a channel with an older state (testing)\n"
+        "  --hub                   run the payment-channel hub (on by default with --devnet; --no-hub)\n"
+        "  --hub-key env:VAR|file:PATH  the hub's L1 key (the devnet uses its hub account)\n"
+        "  --channels ADDR         the Channels contract the hub serves (the devnet deploys one)\n"
+        "  --hub-max-funding WEI   the most the hub deposits on its side of one channel (default 10 ETH)\n"
+        "  --hub-fee WEI           what the hub keeps of a mediated payment (default 0)\n"
         "  --censor ADDRESS        refuse this sender's transactions (testing forced inclusion)\n"
         "  --challenge-period S    challenge period for a devnet deployment\n"
         "  --escape-delay S        how long the oldest queued deposit may wait for a batch before the\n"
@@ -95,7 +101,27 @@ Result<NodeConfig> parseCommandLine(const QStringList& args) {
         } else if (opt == QLatin1String("--verifier")) {
             c.verifier = true;
         } else if (opt == QLatin1String("--fault")) {
-            if (!value(c.faultSpec)) return bad(opt, QStringLiteral("needs KIND[@BATCH]"));
+            if (!value(v)) return bad(opt, QStringLiteral("needs KIND[@BATCH] or stale-close"));
+            // stale-close is the hub's fault; the others are the proposer's (node/l1 parses them).
+            if (v == QLatin1String("stale-close"))
+                c.hubStaleCloseFault = true;
+            else
+                c.faultSpec = v;
+        } else if (opt == QLatin1String("--hub")) {
+            c.hub = true;
+        } else if (opt == QLatin1String("--no-hub")) {
+            c.noHub = true;
+        } else if (opt == QLatin1String("--hub-key")) {
+            if (!value(c.hubKeySource) || !(c.hubKeySource.startsWith(QLatin1String("env:")) ||
+                                            c.hubKeySource.startsWith(QLatin1String("file:"))))
+                return bad(opt, QStringLiteral("needs env:VAR or file:PATH (never the key itself on a command line)"));
+        } else if (opt == QLatin1String("--channels")) {
+            if (!value(c.channelsAddress) || !Address::from_hex(c.channelsAddress.toStdString()))
+                return bad(opt, QStringLiteral("needs a 0x address"));
+        } else if (opt == QLatin1String("--hub-max-funding") || opt == QLatin1String("--hub-fee")) {
+            auto w = value(v) ? u256_from_dec(v.toStdString()) : std::nullopt;
+            if (!w) return bad(opt, QStringLiteral("needs an amount in wei"));
+            (opt == QLatin1String("--hub-fee") ? c.hubFee : c.hubMaxFunding) = *w;
         } else if (opt == QLatin1String("--censor")) {
             if (!value(c.censoredSender) || !Address::from_hex(c.censoredSender.toStdString()))
                 return bad(opt, QStringLiteral("needs a 0x address"));
@@ -160,6 +186,9 @@ Result<NodeConfig> parseCommandLine(const QStringList& args) {
         c.sequencer = false;
         c.serveRpc = portGiven;
     }
+    if (c.hub && !c.devnet && (c.l1RpcUrl.isEmpty() || c.channelsAddress.isEmpty() || c.hubKeySource.isEmpty()))
+        return make_error("--hub needs --l1-rpc URL, --channels ADDR and --hub-key env:VAR|file:PATH");
+    if (c.hubStaleCloseFault && c.noHub) return make_error("--fault stale-close is the hub's: not with --no-hub");
     if (!c.genesisAlloc.empty() && (!c.l1RpcUrl.isEmpty() || c.devnet))
         return make_error("--genesis-alloc is for a node without L1 only: with L1, balances come from deposits");
     if (c.l1RpcUrl.isEmpty() != c.rollupAddress.isEmpty() && !c.devnet)

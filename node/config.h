@@ -65,6 +65,18 @@ struct NodeConfig {
     bool serveRpc = true;
 
     std::vector<GenesisAlloc> genesisAlloc;  // --genesis-alloc ADDR=WEI[,ADDR=WEI...]
+
+    // The payment-channel hub (node/hub): on with --devnet (the devnet's hub account and Channels
+    // contract) unless --no-hub, elsewhere with --hub --hub-key SOURCE --channels ADDR.
+    bool hub = false;
+    bool noHub = false;       // --no-hub
+    QString hubKeySource;     // --hub-key env:VAR | file:PATH
+    QString channelsAddress;  // --channels ADDR
+    std::uint64_t channelsFromBlock =
+        0;  // where the hub starts reading the contract's events (devnet: its deploy block)
+    U256 hubMaxFunding = U256(10'000'000'000'000'000'000ull);  // --hub-max-funding WEI per channel (10 ETH)
+    U256 hubFee = 0;                                           // --hub-fee WEI per mediated payment
+    bool hubStaleCloseFault = false;                           // --fault stale-close (testing)
 };
 
 // Parses sluiced's arguments (args[0] is the program). Unknown options and bad values are errors

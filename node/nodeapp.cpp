@@ -4,6 +4,8 @@
 #include <QCoreApplication>
 #include <QDir>
 
+#include "core/eth/address.hpp"
+#include "node/hub/hub.h"
 #include "node/l1/l1side.h"
 #include "node/rpc/ethapi.h"
 #include "node/rpc/rpcserver.h"
@@ -77,6 +79,24 @@ Status NodeApp::startParts() {
         if (auto st = m_rpc->listen(host, m_config.rpcPort); !st) return st;
     }
     if (auto st = m_l1->start(); !st) return st;
+    if (m_config.hub) {
+        if (!m_rpc) return make_error("the hub answers wallets over JSON-RPC: give it a port (--l2-port)");
+        auto key = L1Side::hubKey(m_config);
+        if (!key) return key.error();
+        auto channels = parse_address(m_config.channelsAddress.toStdString());
+        if (!channels) return make_error("--channels: not an address");
+        HubConfig hc;
+        hc.dataDir = m_config.dataDir;
+        hc.l1RpcUrl = m_config.l1RpcUrl;
+        hc.channels = *channels;
+        hc.key = std::move(*key);
+        hc.maxFunding = m_config.hubMaxFunding;
+        hc.fee = m_config.hubFee;
+        hc.staleCloseFault = m_config.hubStaleCloseFault;
+        hc.fromBlock = m_config.channelsFromBlock;
+        m_hub = std::make_unique<Hub>(std::move(hc), m_rpc.get());
+        if (auto st = m_hub->start(); !st) return st;
+    }
     if (m_rpc)
         qInfo("sluiced: JSON-RPC on http://%s:%u (chain %s), data in %s", qPrintable(m_config.rpcHost),
               unsigned(m_rpc->port()), u256_to_dec(m_config.l2ChainId).c_str(), qPrintable(m_config.dataDir));
@@ -87,6 +107,7 @@ Status NodeApp::startParts() {
 }
 
 void NodeApp::stop() {
+    if (m_hub) m_hub->stop();
     if (m_l1) m_l1->stop();
     if (m_rpc) m_rpc->close();
     if (m_sequencer) m_sequencer->stop();

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// sluiced as an object: the database, the sequencer, the RPC server and the L1 side
-// (node/l1/l1side.h), started in that order and stopped in reverse on SIGINT/SIGTERM.
+// sluiced as an object: the database, the sequencer, the RPC server, the L1 side
+// (node/l1/l1side.h) and the payment-channel hub (node/hub/hub.h), started in that order and
+// stopped in reverse on SIGINT/SIGTERM.
 // L1Side::prepare runs first and may adjust the config (chain id, base fee and fee recipient read
 // from L1, or the devnet started); without an L1 configured the L1 side does nothing.
 
@@ -17,6 +18,7 @@ namespace sluice::node {
 class Sequencer;
 class RpcServer;
 class L1Side;
+class Hub;
 
 class NodeApp : public QObject {
     Q_OBJECT
@@ -42,6 +44,7 @@ private:
     std::unique_ptr<Sequencer> m_sequencer;
     std::unique_ptr<RpcServer> m_rpc;
     L1Side* m_l1 = nullptr;
+    std::unique_ptr<Hub> m_hub;
 };
 
 }  // namespace sluice::node

@@ -59,7 +59,8 @@ struct Hub::Waiter {
 };
 
 Hub::Hub(HubConfig config, RpcServer* rpc, QObject* parent)
-    : QObject(parent), m_config(std::move(config)), m_rpc(rpc), m_signer(AccountSigner::from_key(m_config.key)) {
+    : QObject(parent), m_config(std::move(config)), m_rpc(rpc), m_signer(AccountSigner::from_key(*m_config.key)) {
+    m_config.key.reset();  // the signer holds the one copy it needs
     m_followTimer.setInterval(m_config.pollIntervalMs);
     connect(&m_followTimer, &QTimer::timeout, this, &Hub::follow);
 }
@@ -86,6 +87,7 @@ Status Hub::start() {
     m_domain = Domain{U256(chainId.value()), m_config.channels};
     m_party = std::make_unique<ChannelParty>(*m_store, m_signer, ClientParams::for_chain(chainId.value()));
     m_sender = new TransactionSender(m_eth, chainId.value(), this);
+    m_nextBlock = m_config.fromBlock;
     registerMethods();
     follow();
     m_followTimer.start();

@@ -44,13 +44,14 @@ struct HubConfig {
     QString dataDir;  // holds hub.sqlite
     QString l1RpcUrl;
     Address channels;  // the Channels contract
-    PrivateKey key;
+    std::optional<PrivateKey> key;  // required
     U256 maxFunding;  // the most the hub deposits on its side of one channel
     U256 fee = 0;     // what the hub keeps of a mediated payment
     // --fault stale-close (testing): the hub closes a channel with an older state both signed,
     // once the wallet has been silent for a moment.
     bool staleCloseFault = false;
-    int pollIntervalMs = 500;  // how often L1 is read for the contract's events
+    int pollIntervalMs = 500;     // how often L1 is read for the contract's events
+    std::uint64_t fromBlock = 0;  // the first L1 block that can hold the contract's events
 };
 
 class Hub : public QObject {

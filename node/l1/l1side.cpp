@@ -42,6 +42,8 @@ const char* const kDevnetKeyEnv = "SLUICE_DEVNET_PROPOSER_KEY";
 // A key handed over in an environment variable, taken out of the environment by prepare() before
 // any child process (the devnet's anvil) could inherit it.
 std::optional<PrivateKey> g_keyFromEnvironment;
+// The hub's key (--hub-key env:VAR, or the devnet's hub account), set by prepare() the same way.
+std::optional<PrivateKey> g_hubKey;
 
 Result<PrivateKey> takeKeyFromEnvironment(const QString& variable) {
     const QByteArray name = variable.toUtf8();
@@ -111,6 +113,11 @@ Status L1Side::prepare(NodeConfig& config) {
         if (!key) return key.error();
         g_keyFromEnvironment = std::move(*key);
     }
+    if (config.hubKeySource.startsWith(QLatin1String("env:"))) {
+        auto key = takeKeyFromEnvironment(config.hubKeySource.mid(4));
+        if (!key) return key.error();
+        g_hubKey = std::move(*key);
+    }
     if (config.devnet) {
         auto* devnet = new Devnet(QCoreApplication::instance());  // stops anvil when the app goes
         DevnetOptions options;
@@ -131,6 +138,11 @@ Status L1Side::prepare(NodeConfig& config) {
         config.l1RpcUrl = manifest->l1RpcUrl;
         config.rollupAddress = q(manifest->rollup.hex());
         g_deployBlock = manifest->deployBlock;
+        // The devnet runs the payment-channel hub on its sequencer node with the hub account.
+        config.channelsAddress = q(manifest->channels.hex());
+        config.channelsFromBlock = manifest->channelsDeployBlock;
+        if (!config.verifier && !config.noHub) config.hub = true;
+        if (config.hubKeySource.isEmpty()) g_hubKey = *PrivateKey::from_hex(Devnet::hubKey().toStdString());
         if (config.proposerKeySource.isEmpty()) {
             // anvil's public dev key, handed over in-process only.
             g_keyFromEnvironment =
@@ -152,6 +164,12 @@ Status L1Side::prepare(NodeConfig& config) {
     config.l2BaseFee = params.value().l2BaseFee;
     config.feeRecipient = params.value().feeRecipient;
     return {};
+}
+
+Result<PrivateKey> L1Side::hubKey(const NodeConfig& config) {
+    if (g_hubKey) return *g_hubKey;
+    if (config.hubKeySource.isEmpty()) return make_error("the hub needs an L1 key (--hub-key env:VAR or file:PATH)");
+    return loadKey(config.hubKeySource);
 }
 
 L1Side::L1Side(const NodeConfig& config, Sequencer* sequencer, RpcServer* rpc, QObject* parent)

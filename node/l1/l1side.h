@@ -82,6 +82,8 @@ class L1Side : public QObject {
     Q_OBJECT
 public:
     static Status prepare(NodeConfig& config);
+    // The hub's L1 key as prepare() found it (--hub-key, or the devnet's hub account).
+    static Result<PrivateKey> hubKey(const NodeConfig& config);
 
     // `sequencer` is null for a verifier-only node, `rpc` when it serves no JSON-RPC.
     L1Side(const NodeConfig& config, Sequencer* sequencer, RpcServer* rpc, QObject* parent = nullptr);
