@@ -45,6 +45,9 @@ struct ChannelOptions : Options {
                                  QStringLiteral("AMOUNT")};
     QCommandLineOption invoice{QStringLiteral("invoice"), QStringLiteral("Pay this invoice (mediated by the hub)."),
                                QStringLiteral("INVOICE")};
+    QCommandLineOption fault{QStringLiteral("fault"),
+                             QStringLiteral("Testing: die (as kill -9) at proposal-stored or signature-received."),
+                             QStringLiteral("POINT")};
     QCommandLineOption force{QStringLiteral("force"),
                              QStringLiteral("Close without the hub: the newest state both signed, then the dispute "
                                             "period, then `channel settle`.")};
@@ -52,7 +55,7 @@ struct ChannelOptions : Options {
     void addChannel(QCommandLineParser& p) const {
         addNetwork(p);
         addKeys(p);
-        p.addOptions({stateDir, channelsContract, hub, watchtower});
+        p.addOptions({stateDir, channelsContract, hub, watchtower, fault});
     }
 };
 
@@ -111,6 +114,15 @@ std::optional<int> openChannels(ChannelSession& s, const QCommandLineParser& p, 
     s.wallet = std::make_unique<ChannelWallet>(*s.store, *s.base.signer, s.base.l1.get(), s.sender.get(), *net.channels,
                                                net.hubRpc);
     s.wallet->setReview(review(p, o));
+    if (p.isSet(o.fault)) {
+        const QString point = p.value(o.fault);
+        if (point == QLatin1String("proposal-stored"))
+            s.wallet->setCrashPoint(ChannelWallet::CrashPoint::ProposalStored);
+        else if (point == QLatin1String("signature-received"))
+            s.wallet->setCrashPoint(ChannelWallet::CrashPoint::SignatureReceived);
+        else
+            return fail(QStringLiteral("--fault: proposal-stored or signature-received"), Usage);
+    }
     s.wallet->setWatchtower(net.watchtowerRpc);
     auto hub = wait<HubInfo>([&](auto done) { s.wallet->connectHub(done); });
     if (!hub) return fail(hub.message());

@@ -5,6 +5,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <cstdlib>
+
 #include "core/channels/lock_tree.hpp"
 #include "core/common/secure.hpp"
 #include "core/eth/address.hpp"
@@ -91,6 +93,11 @@ void ChannelWallet::setWatchtower(const QUrl& url) {
 void ChannelWallet::setReceiptTimeout(std::chrono::milliseconds timeout) {
     m_receiptTimeout = timeout;
     m_sender->setReceiptTimeout(timeout);
+}
+
+void ChannelWallet::crashAt(CrashPoint point) const {
+    // Dies as kill -9 would: no destructor runs, nothing more is written.
+    if (m_crashPoint == point) std::_Exit(137);
 }
 
 void ChannelWallet::hubCall(const QString& method, const QJsonObject& params, std::function<void(RpcReply)> done) {
@@ -277,9 +284,38 @@ void ChannelWallet::sync(const ChannelId& id, int pollMs, Done<StoredChannel> do
             if (!st) return done(st.error());
             takeNews(id, pollMs, [this, id, done](Status news) {
                 if (!news) return done(news.error());
-                done(stored(id));
+                expireOwnLocks(id, [this, id, done](Status expired) {
+                    if (!expired) return done(expired.error());
+                    done(stored(id));
+                });
             });
         });
+    });
+}
+
+void ChannelWallet::expireOwnLocks(const ChannelId& id, Done<void> done) {
+    auto s = stored(id);
+    if (!s) return done(s.error());
+    // Our lock that expires first: the one that can be returnable first (its secret is then read
+    // from the registry). One at a time, so each Expire is checked against the state before it.
+    const Lock* candidate = nullptr;
+    for (const Lock& l : s->latestLocks)
+        if (l.sender() == s->me && (!candidate || l.expiry < candidate->expiry)) candidate = &l;
+    if (!candidate) return done(Status{});
+    const Lock lock = *candidate;
+    m_contract->latestBlockTime(this, [this, id, lock, done](RpcResult<std::uint64_t> now) {
+        if (!now || now.value() < lock.expiry) return done(Status{});
+        m_contract->secretRegisteredAt(lock.secret_hash, this,
+                                       [this, id, lock, now = now.value(), done](RpcResult<std::uint64_t> at) {
+                                           if (!at) return done(Status{});
+                                           // §13.3: a payment that never completed comes back to its sender after the expiry.
+                                           if (lock_status(lock, at.value(), now) != LockStatus::Returnable)
+                                               return done(Status{});
+                                           proposeToHub(id, Expire{lock}, {}, [this, id, done](Status st) {
+                                               if (!st) return done(st);
+                                               expireOwnLocks(id, done);
+                                           });
+                                       });
     });
 }
 
@@ -358,6 +394,7 @@ void ChannelWallet::acceptFromHub(const ChannelId& id, const channelmsg::Proposa
 void ChannelWallet::proposeToHub(const ChannelId& id, const Update& update, const QJsonObject& extra, Done<void> done) {
     auto proposal = m_party->propose(id, update);
     if (!proposal) return done(proposal.error());
+    crashAt(CrashPoint::ProposalStored);
     QJsonObject params = extra;
     params.insert(QStringLiteral("channelId"), q(id.hex()));
     params.insert(QStringLiteral("proposal"), channelmsg::toJson(*proposal));
@@ -374,6 +411,7 @@ void ChannelWallet::proposeToHub(const ChannelId& id, const Update& update, cons
         }
         auto sig = channelmsg::signatureFromJson(r.value().toObject().value(QStringLiteral("signature")));
         if (!sig) return done(failure(QStringLiteral("the hub answered without a valid signature")));
+        crashAt(CrashPoint::SignatureReceived);
         if (auto st = m_party->complete(id, nonce, *sig); !st) return done(st.error());
         tellWatchtower(id);
         done(Status{});
@@ -557,8 +595,10 @@ void ChannelWallet::forceClose(const ChannelId& id, Done<Hash> done) {
 void ChannelWallet::settle(const ChannelId& id, Done<Hash> done) {
     refresh(id, [this, id, done](Result<StoredChannel> c) {
         if (!c) return done(c.error());
+        if (c->onChain.status == ChannelStatus::None || c->onChain.status == ChannelStatus::Settled)
+            return done(failure(QStringLiteral("the channel is already settled: its payouts were made")));
         if (c->onChain.status != ChannelStatus::Closing)
-            return done(failure(QStringLiteral("only a closing channel can be settled")));
+            return done(failure(QStringLiteral("only a closing channel can be settled (close it first)")));
         m_contract->latestBlockTime(this, [this, id, ends = c->onChain.disputeEndsAt,
                                            done](RpcResult<std::uint64_t> now) {
             if (now && now.value() < ends)

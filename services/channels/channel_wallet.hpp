@@ -68,6 +68,14 @@ public:
     ~ChannelWallet() override;
 
     void setReview(TransactionSender::ReviewHook review) { m_review = std::move(review); }
+    // Fault injection (sluice-cli --fault, testing): the process dies at that point of an update,
+    // as kill -9 would, so that the tests can show a restart loses nothing and signs nothing twice.
+    enum class CrashPoint {
+        None,
+        ProposalStored,     // our signature is stored, not yet sent
+        SignatureReceived,  // the hub's signature arrived, not yet stored
+    };
+    void setCrashPoint(CrashPoint point) { m_crashPoint = point; }
     void setWatchtower(const QUrl& url);
     void setReceiptTimeout(std::chrono::milliseconds timeout);
 
@@ -106,6 +114,9 @@ private:
     void proposeToHub(const channels::ChannelId& id, const channels::Update& update, const QJsonObject& extra,
                       Done<void> done);
     void tellWatchtower(const channels::ChannelId& id);
+    // Proposes Expire for our locks that timed out without their secret registered (§13.3).
+    void expireOwnLocks(const channels::ChannelId& id, Done<void> done);
+    void crashAt(CrashPoint point) const;
     Result<StoredChannel> stored(const channels::ChannelId& id);
     // The wallet's open channel with the hub that can pay `amount` (the richest one).
     Result<channels::ChannelId> channelFor(const U256& amount);
@@ -122,6 +133,7 @@ private:
     std::optional<HubInfo> m_hubInfo;
     TransactionSender::ReviewHook m_review;
     std::chrono::milliseconds m_receiptTimeout{std::chrono::seconds(120)};
+    CrashPoint m_crashPoint = CrashPoint::None;
 };
 
 }  // namespace sluice
