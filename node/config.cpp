@@ -32,6 +32,13 @@ QString usageText() {
         "  --channels ADDR         the Channels contract the hub serves (the devnet deploys one)\n"
         "  --hub-max-funding WEI   the most the hub deposits on its side of one channel (default 10 ETH)\n"
         "  --hub-fee WEI           what the hub keeps of a mediated payment (default 0)\n"
+        "  --watchtower            run only a watchtower for payment channels (no sequencer, no rollup):\n"
+        "                          with --l1-rpc URL --channels ADDR --watchtower-key SRC, or with\n"
+        "                          --devnet-manifest PATH; JSON-RPC on --l2-port (default 8547),\n"
+        "                          default data dir ~/.local/share/sluiced-watchtower\n"
+        "  --watchtower-key env:VAR|file:PATH  the watchtower's L1 key, which pays for its disputes\n"
+        "                          (with --devnet-manifest: the devnet's watchtower account)\n"
+        "  --devnet-manifest PATH  a devnet's devnet.json: its L1 and Channels contract (--watchtower)\n"
         "  --censor ADDRESS        refuse this sender's transactions (testing forced inclusion)\n"
         "  --challenge-period S    challenge period for a devnet deployment\n"
         "  --escape-delay S        how long the oldest queued deposit may wait for a batch before the\n"
@@ -115,6 +122,15 @@ Result<NodeConfig> parseCommandLine(const QStringList& args) {
             if (!value(c.hubKeySource) || !(c.hubKeySource.startsWith(QLatin1String("env:")) ||
                                             c.hubKeySource.startsWith(QLatin1String("file:"))))
                 return bad(opt, QStringLiteral("needs env:VAR or file:PATH (never the key itself on a command line)"));
+        } else if (opt == QLatin1String("--watchtower")) {
+            c.watchtower = true;
+        } else if (opt == QLatin1String("--watchtower-key")) {
+            if (!value(c.watchtowerKeySource) || !(c.watchtowerKeySource.startsWith(QLatin1String("env:")) ||
+                                                   c.watchtowerKeySource.startsWith(QLatin1String("file:"))))
+                return bad(opt, QStringLiteral("needs env:VAR or file:PATH (never the key itself on a command line)"));
+        } else if (opt == QLatin1String("--devnet-manifest")) {
+            if (!value(c.devnetManifestPath) || c.devnetManifestPath.isEmpty())
+                return bad(opt, QStringLiteral("needs the path of a devnet.json"));
         } else if (opt == QLatin1String("--channels")) {
             if (!value(c.channelsAddress) || !Address::from_hex(c.channelsAddress.toStdString()))
                 return bad(opt, QStringLiteral("needs a 0x address"));
@@ -173,6 +189,29 @@ Result<NodeConfig> parseCommandLine(const QStringList& args) {
             return bad(opt, QStringLiteral("unknown option"));
         }
     }
+    if (c.watchtower) {
+        // Alone: it holds its clients' states and disputes, nothing else.
+        if (c.devnet || c.verifier || c.hub || !c.rollupAddress.isEmpty() || !c.proposerKeySource.isEmpty() ||
+            !c.faultSpec.isEmpty() || c.hubStaleCloseFault || !c.censoredSender.isEmpty() || !c.genesisAlloc.empty())
+            return make_error(
+                "--watchtower runs alone: not with --devnet, --verifier, --hub, --rollup, a proposer "
+                "key, --fault, --censor or --genesis-alloc (point it at a devnet with --devnet-manifest "
+                "D/devnet.json)");
+        if (c.devnetManifestPath.isEmpty() &&
+            (c.l1RpcUrl.isEmpty() || c.channelsAddress.isEmpty() || c.watchtowerKeySource.isEmpty()))
+            return make_error(
+                "--watchtower needs --l1-rpc URL, --channels ADDR and --watchtower-key env:VAR|file:PATH, "
+                "or --devnet-manifest PATH");
+        if (!c.devnetManifestPath.isEmpty() && (!c.l1RpcUrl.isEmpty() || !c.channelsAddress.isEmpty()))
+            return make_error(
+                "--devnet-manifest names the L1 and the Channels contract: not with --l1-rpc or --channels");
+        if (!dataDirGiven) c.dataDir = QDir::homePath() + QStringLiteral("/.local/share/sluiced-watchtower");
+        if (!portGiven) c.rpcPort = 8547;
+        c.sequencer = false;
+        return c;
+    }
+    if (!c.devnetManifestPath.isEmpty() || !c.watchtowerKeySource.isEmpty())
+        return make_error("--devnet-manifest and --watchtower-key are for --watchtower");
     if (!dataDirGiven)
         c.dataDir = QDir::homePath() + (c.verifier && !c.devnet ? QStringLiteral("/.local/share/sluiced-verifier")
                                                                 : QStringLiteral("/.local/share/sluiced"));

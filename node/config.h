@@ -77,6 +77,13 @@ struct NodeConfig {
     U256 hubMaxFunding = U256(10'000'000'000'000'000'000ull);  // --hub-max-funding WEI per channel (10 ETH)
     U256 hubFee = 0;                                           // --hub-fee WEI per mediated payment
     bool hubStaleCloseFault = false;                           // --fault stale-close (testing)
+
+    // The watchtower (node/watchtower, docs/CHANNELS.md §13.5): a role of its own, without
+    // sequencer or rollup duties. --watchtower with --l1-rpc URL --channels ADDR --watchtower-key
+    // SOURCE, or with --devnet-manifest PATH (the devnet's L1, Channels and watchtower account).
+    bool watchtower = false;
+    QString watchtowerKeySource;  // --watchtower-key env:VAR | file:PATH
+    QString devnetManifestPath;   // --devnet-manifest PATH
 };
 
 // Parses sluiced's arguments (args[0] is the program). Unknown options and bad values are errors

@@ -10,6 +10,7 @@
 #include "node/rpc/ethapi.h"
 #include "node/rpc/rpcserver.h"
 #include "node/sequencer/sequencer.h"
+#include "node/watchtower/watchtower.h"
 #include "services/process/termination_signals.hpp"
 
 namespace sluice::node {
@@ -40,6 +41,7 @@ Status NodeApp::startParts() {
     if (auto st = L1Side::prepare(m_config); !st) return st;
     if (!QDir().mkpath(m_config.dataDir))
         return make_error("cannot create the data directory " + m_config.dataDir.toStdString());
+    if (m_config.watchtower) return startWatchtower();
     // A verifier-only node (--verifier) runs no sequencer: it keeps only what it read from L1.
     if (m_config.sequencer) {
         SequencerConfig sc;
@@ -106,7 +108,32 @@ Status NodeApp::startParts() {
     return {};
 }
 
+// --watchtower: its JSON-RPC and the watchtower, nothing of the rollup.
+Status NodeApp::startWatchtower() {
+    auto key = L1Side::watchtowerKey(m_config);
+    if (!key) return key.error();
+    auto channels = parse_address(m_config.channelsAddress.toStdString());
+    if (!channels) return make_error("--channels: not an address");
+    m_rpc =
+        std::make_unique<RpcServer>(nullptr, RpcLimits{}, RpcAccess{m_config.rpcAllowedHosts, m_config.rpcCorsOrigins});
+    WatchtowerConfig wc;
+    wc.dataDir = m_config.dataDir;
+    wc.l1RpcUrl = m_config.l1RpcUrl;
+    wc.channels = *channels;
+    if (!m_config.devnetManifestPath.isEmpty()) wc.fromBlock = m_config.channelsFromBlock;
+    m_watchtower = std::make_unique<Watchtower>(std::move(wc), *key, m_rpc.get());
+    if (auto st = m_watchtower->start(); !st) return st;
+    QHostAddress host;
+    if (!host.setAddress(m_config.rpcHost))
+        return make_error("--rpc-host: not an IP address: " + m_config.rpcHost.toStdString());
+    if (auto st = m_rpc->listen(host, m_config.rpcPort); !st) return st;
+    qInfo("sluiced: watchtower JSON-RPC on http://%s:%u, data in %s", qPrintable(m_config.rpcHost),
+          unsigned(m_rpc->port()), qPrintable(m_config.dataDir));
+    return {};
+}
+
 void NodeApp::stop() {
+    if (m_watchtower) m_watchtower->stop();
     if (m_hub) m_hub->stop();
     if (m_l1) m_l1->stop();
     if (m_rpc) m_rpc->close();

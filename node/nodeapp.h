@@ -5,6 +5,7 @@
 // stopped in reverse on SIGINT/SIGTERM.
 // L1Side::prepare runs first and may adjust the config (chain id, base fee and fee recipient read
 // from L1, or the devnet started); without an L1 configured the L1 side does nothing.
+// `--watchtower` runs only the RPC server and the watchtower (node/watchtower/watchtower.h).
 
 #include <QObject>
 
@@ -19,6 +20,7 @@ class Sequencer;
 class RpcServer;
 class L1Side;
 class Hub;
+class Watchtower;
 
 class NodeApp : public QObject {
     Q_OBJECT
@@ -37,6 +39,7 @@ public:
 
 private:
     Status startParts();
+    Status startWatchtower();
 
     NodeConfig m_config;
     bool m_starting = false;
@@ -45,6 +48,7 @@ private:
     std::unique_ptr<RpcServer> m_rpc;
     L1Side* m_l1 = nullptr;
     std::unique_ptr<Hub> m_hub;
+    std::unique_ptr<Watchtower> m_watchtower;
 };
 
 }  // namespace sluice::node

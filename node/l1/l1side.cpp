@@ -44,6 +44,8 @@ const char* const kDevnetKeyEnv = "SLUICE_DEVNET_PROPOSER_KEY";
 std::optional<PrivateKey> g_keyFromEnvironment;
 // The hub's key (--hub-key env:VAR, or the devnet's hub account), set by prepare() the same way.
 std::optional<PrivateKey> g_hubKey;
+// The watchtower's key (--watchtower-key env:VAR, or the devnet's watchtower account), the same way.
+std::optional<PrivateKey> g_watchtowerKey;
 
 Result<PrivateKey> takeKeyFromEnvironment(const QString& variable) {
     const QByteArray name = variable.toUtf8();
@@ -118,6 +120,29 @@ Status L1Side::prepare(NodeConfig& config) {
         if (!key) return key.error();
         g_hubKey = std::move(*key);
     }
+    if (config.watchtowerKeySource.startsWith(QLatin1String("env:"))) {
+        auto key = takeKeyFromEnvironment(config.watchtowerKeySource.mid(4));
+        if (!key) return key.error();
+        g_watchtowerKey = std::move(*key);
+    }
+    if (config.watchtower && !config.devnetManifestPath.isEmpty()) {
+        // A watchtower for a devnet: its L1, its Channels contract (events from its deploy block)
+        // and, unless told otherwise, the devnet's watchtower account.
+        QFile file(config.devnetManifestPath);
+        if (!file.open(QIODevice::ReadOnly))
+            return make_error("cannot read the devnet manifest " + config.devnetManifestPath.toStdString());
+        auto manifest = DevnetManifest::fromJson(QJsonDocument::fromJson(file.readAll()).object());
+        if (!manifest) return manifest.error();
+        if (manifest->channels.is_zero())
+            return make_error(
+                config.devnetManifestPath.toStdString() +
+                " names no Channels contract: start that devnet once with this sluiced, which deploys it");
+        config.l1RpcUrl = manifest->l1RpcUrl;
+        config.channelsAddress = q(manifest->channels.hex());
+        config.channelsFromBlock = manifest->channelsDeployBlock;
+        if (config.watchtowerKeySource.isEmpty())
+            g_watchtowerKey = *PrivateKey::from_hex(Devnet::watchtowerKey().toStdString());
+    }
     if (config.devnet) {
         auto* devnet = new Devnet(QCoreApplication::instance());  // stops anvil when the app goes
         DevnetOptions options;
@@ -164,6 +189,13 @@ Status L1Side::prepare(NodeConfig& config) {
     config.l2BaseFee = params.value().l2BaseFee;
     config.feeRecipient = params.value().feeRecipient;
     return {};
+}
+
+Result<PrivateKey> L1Side::watchtowerKey(const NodeConfig& config) {
+    if (g_watchtowerKey) return *g_watchtowerKey;
+    if (config.watchtowerKeySource.isEmpty())
+        return make_error("the watchtower needs an L1 key (--watchtower-key env:VAR or file:PATH)");
+    return loadKey(config.watchtowerKeySource);
 }
 
 Result<PrivateKey> L1Side::hubKey(const NodeConfig& config) {

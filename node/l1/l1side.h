@@ -84,6 +84,8 @@ public:
     static Status prepare(NodeConfig& config);
     // The hub's L1 key as prepare() found it (--hub-key, or the devnet's hub account).
     static Result<PrivateKey> hubKey(const NodeConfig& config);
+    // The watchtower's L1 key, likewise (--watchtower-key, or the devnet's watchtower account).
+    static Result<PrivateKey> watchtowerKey(const NodeConfig& config);
 
     // `sequencer` is null for a verifier-only node, `rpc` when it serves no JSON-RPC.
     L1Side(const NodeConfig& config, Sequencer* sequencer, RpcServer* rpc, QObject* parent = nullptr);
