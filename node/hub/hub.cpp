@@ -482,10 +482,12 @@ void Hub::onEvents(const std::vector<ChannelEvent>& events) {
             (e.participant == (*c)->channel.a ? on.depositA : on.depositB) = e.total;
             break;
         case ChannelEvent::Kind::CloseStarted:
-        case ChannelEvent::Kind::Disputed:
             on.status = ChannelStatus::Closing;
             on.closingNonce = e.nonce;
             on.disputeEndsAt = e.disputeEndsAt;
+            break;
+        case ChannelEvent::Kind::Disputed:  // the period does not move (§5.4)
+            on.closingNonce = e.nonce;
             break;
         case ChannelEvent::Kind::Settled:
             on.status = e.locked == 0 ? ChannelStatus::None : ChannelStatus::Settled;
@@ -516,8 +518,12 @@ void Hub::actOnChain() {
                        channelsabi::disputeCalldata(cosigned->state, cosigned->sigA, cosigned->sigB), 0);
                 emit disputed(id, c.latest.nonce);
             }
-            if (m_l1Now >= c.onChain.disputeEndsAt && onceOnL1(QStringLiteral("settle:%1").arg(id)))
-                sendL1(QStringLiteral("settle"), channelsabi::settleCalldata(c.channel.id), 0);
+            const QString settleKey = QStringLiteral("settle:%1").arg(id);
+            if (m_l1Now >= c.onChain.disputeEndsAt && onceOnL1(settleKey))
+                sendL1(QStringLiteral("settle"), channelsabi::settleCalldata(c.channel.id), 0,
+                       [this, settleKey](bool ok) {
+                           if (!ok) m_actionsSent.erase(settleKey);  // tried again on a later block
+                       });
             continue;
         }
         if (c.onChain.status != ChannelStatus::Open) continue;

@@ -43,10 +43,10 @@ namespace sluice::node {
 struct HubConfig {
     QString dataDir;  // holds hub.sqlite
     QString l1RpcUrl;
-    Address channels;  // the Channels contract
+    Address channels;               // the Channels contract
     std::optional<PrivateKey> key;  // required
-    U256 maxFunding;  // the most the hub deposits on its side of one channel
-    U256 fee = 0;     // what the hub keeps of a mediated payment
+    U256 maxFunding;                // the most the hub deposits on its side of one channel
+    U256 fee = 0;                   // what the hub keeps of a mediated payment
     // --fault stale-close (testing): the hub closes a channel with an older state both signed,
     // once the wallet has been silent for a moment.
     bool staleCloseFault = false;

@@ -10,6 +10,7 @@
 #include "core/channels/lock_tree.hpp"
 #include "core/common/secure.hpp"
 #include "core/eth/address.hpp"
+#include "core/eth/units.hpp"
 
 namespace sluice {
 
@@ -435,6 +436,12 @@ void ChannelWallet::pay(const ChannelId& id, const U256& amount, Done<void> done
     sync(id, 0, [this, id, amount, done](Result<StoredChannel> c) {
         if (!c) return done(c.error());
         if (c->onChain.status != ChannelStatus::Open) return done(failure(QStringLiteral("the channel is not open")));
+        if (c->latest.balance(c->me) < amount)
+            return done(
+                failure(QStringLiteral("insufficient funds in the channel: it holds %1 ETH for you, the payment "
+                                       "needs %2 ETH")
+                            .arg(q(format_amount(c->latest.balance(c->me), Unit::ether)),
+                                 q(format_amount(amount, Unit::ether)))));
         proposeToHub(id, Pay{c->me, amount}, {}, done);
     });
 }
