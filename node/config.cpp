@@ -32,6 +32,8 @@ QString usageText() {
         "  --channels ADDR         the Channels contract the hub serves (the devnet deploys one)\n"
         "  --hub-max-funding WEI   the most the hub deposits on its side of one channel (default 10 ETH)\n"
         "  --hub-fee WEI           what the hub keeps of a mediated payment (default 0)\n"
+        "  --watchtower-port P     port of the devnet's watchtower, a child process (default: a free\n"
+        "                          port, written to devnet.json); --no-watchtower runs none\n"
         "  --watchtower            run only a watchtower for payment channels (no sequencer, no rollup):\n"
         "                          with --l1-rpc URL --channels ADDR --watchtower-key SRC, or with\n"
         "                          --devnet-manifest PATH; JSON-RPC on --l2-port (default 8547),\n"
@@ -118,6 +120,11 @@ Result<NodeConfig> parseCommandLine(const QStringList& args) {
             c.hub = true;
         } else if (opt == QLatin1String("--no-hub")) {
             c.noHub = true;
+        } else if (opt == QLatin1String("--no-watchtower")) {
+            c.noWatchtower = true;
+        } else if (opt == QLatin1String("--watchtower-port")) {
+            if (!number(65535, n) || n == 0) return bad(opt, QStringLiteral("needs a port"));
+            c.devnetWatchtowerPort = std::uint16_t(n);
         } else if (opt == QLatin1String("--hub-key")) {
             if (!value(c.hubKeySource) || !(c.hubKeySource.startsWith(QLatin1String("env:")) ||
                                             c.hubKeySource.startsWith(QLatin1String("file:"))))

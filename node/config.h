@@ -77,6 +77,9 @@ struct NodeConfig {
     U256 hubMaxFunding = U256(10'000'000'000'000'000'000ull);  // --hub-max-funding WEI per channel (10 ETH)
     U256 hubFee = 0;                                           // --hub-fee WEI per mediated payment
     bool hubStaleCloseFault = false;                           // --fault stale-close (testing)
+    // The devnet's watchtower, a child process: --watchtower-port P (default: a free port), --no-watchtower.
+    std::uint16_t devnetWatchtowerPort = 0;
+    bool noWatchtower = false;
 
     // The watchtower (node/watchtower, docs/CHANNELS.md §13.5): a role of its own, without
     // sequencer or rollup duties. --watchtower with --l1-rpc URL --channels ADDR --watchtower-key

@@ -1,6 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "node/devnet/devnet.h"
 
+#include "services/process/child_process.hpp"
+
+#include <QTcpServer>
+
+#include <QCoreApplication>
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -8,6 +14,7 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QThread>
 
 #include <signal.h>
@@ -17,6 +24,7 @@
 #include "core/eth/address.hpp"
 #include "node/l1/blockingrpc.h"
 #include "services/channels/channels_contract.hpp"
+#include "services/process/child_process.hpp"
 #include "services/rollup/rollup_abi.hpp"
 #include "services/rpc/eth_client.hpp"
 
@@ -129,21 +137,23 @@ QJsonObject DevnetManifest::toJson() const {
     for (const auto& a : devAccounts)
         accounts.append(QJsonObject{{QStringLiteral("address"), q(to_checksum_address(a.address))},
                                     {QStringLiteral("privateKey"), a.privateKey}});
-    return QJsonObject{{QStringLiteral("l1"), QJsonObject{{QStringLiteral("rpcUrl"), l1RpcUrl},
-                                                          {QStringLiteral("wsUrl"), l1WsUrl},
-                                                          {QStringLiteral("chainId"), double(l1ChainId)}}},
-                       {QStringLiteral("l2"), QJsonObject{{QStringLiteral("rpcUrl"), l2RpcUrl},
-                                                          {QStringLiteral("wsUrl"), l2WsUrl},
-                                                          {QStringLiteral("chainId"), double(l2ChainId)}}},
-                       {QStringLiteral("rollup"), q(to_checksum_address(rollup))},
-                       {QStringLiteral("deployBlock"), double(deployBlock)},
-                       {QStringLiteral("challengePeriod"), double(challengePeriod)},
-                       {QStringLiteral("channels"), q(to_checksum_address(channels))},
-                       {QStringLiteral("channelsDeployBlock"), double(channelsDeployBlock)},
-                       {QStringLiteral("disputePeriod"), double(disputePeriod)},
-                       {QStringLiteral("hub"), q(to_checksum_address(hub))},
-                       {QStringLiteral("watchtower"), q(to_checksum_address(watchtower))},
-                       {QStringLiteral("devAccounts"), accounts}};
+    return QJsonObject{
+        {QStringLiteral("l1"), QJsonObject{{QStringLiteral("rpcUrl"), l1RpcUrl},
+                                           {QStringLiteral("wsUrl"), l1WsUrl},
+                                           {QStringLiteral("chainId"), double(l1ChainId)}}},
+        {QStringLiteral("l2"), QJsonObject{{QStringLiteral("rpcUrl"), l2RpcUrl},
+                                           {QStringLiteral("wsUrl"), l2WsUrl},
+                                           {QStringLiteral("chainId"), double(l2ChainId)}}},
+        {QStringLiteral("rollup"), q(to_checksum_address(rollup))},
+        {QStringLiteral("deployBlock"), double(deployBlock)},
+        {QStringLiteral("challengePeriod"), double(challengePeriod)},
+        {QStringLiteral("channels"), q(to_checksum_address(channels))},
+        {QStringLiteral("channelsDeployBlock"), double(channelsDeployBlock)},
+        {QStringLiteral("disputePeriod"), double(disputePeriod)},
+        {QStringLiteral("hub"), q(to_checksum_address(hub))},
+        {QStringLiteral("watchtower"), q(to_checksum_address(watchtower))},
+        {QStringLiteral("watchtowerRpcUrl"), watchtowerRpcUrl.isEmpty() ? QJsonValue() : QJsonValue(watchtowerRpcUrl)},
+        {QStringLiteral("devAccounts"), accounts}};
 }
 
 Result<DevnetManifest> DevnetManifest::fromJson(const QJsonObject& o) {
@@ -171,6 +181,7 @@ Result<DevnetManifest> DevnetManifest::fromJson(const QJsonObject& o) {
         *out = *a;
     }
     m.channelsDeployBlock = quint64(o.value(QStringLiteral("channelsDeployBlock")).toDouble());
+    m.watchtowerRpcUrl = o.value(QStringLiteral("watchtowerRpcUrl")).toString();
     m.disputePeriod = quint64(o.value(QStringLiteral("disputePeriod")).toDouble(60));
     for (const auto& v : o.value(QStringLiteral("devAccounts")).toArray()) {
         auto a = parse_address(v.toObject().value(QStringLiteral("address")).toString().toStdString());
@@ -191,7 +202,40 @@ Devnet::~Devnet() { stop(); }
 
 QString Devnet::manifestPath() const { return QDir(m_dataDir).filePath(QStringLiteral("devnet.json")); }
 
+Status Devnet::launchWatchtower(const DevnetOptions& options, quint16 port) {
+    const QDir dir(options.dataDir);
+    m_watchtower.setProgram(QCoreApplication::applicationFilePath());
+    m_watchtower.setArguments({QStringLiteral("--watchtower"), QStringLiteral("--devnet-manifest"), manifestPath(),
+                               QStringLiteral("--l2-port"), QString::number(port), QStringLiteral("--data-dir"),
+                               dir.filePath(QStringLiteral("watchtower"))});
+    m_watchtower.setStandardOutputFile(dir.filePath(QStringLiteral("watchtower.log")), QIODevice::Append);
+    m_watchtower.setStandardErrorFile(dir.filePath(QStringLiteral("watchtower.log")), QIODevice::Append);
+    endWithParent(m_watchtower);  // a killed devnet node takes its watchtower with it
+    m_watchtower.start();
+    if (!m_watchtower.waitForStarted(10000))
+        return make_error("the devnet's watchtower did not start: " + m_watchtower.errorString().toStdString());
+    RpcClient rpc(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
+    rpc.setTimeout(std::chrono::seconds(2));
+    for (int i = 0; i < 300; ++i) {
+        // Any JSON-RPC answer (an error about the missing parameters included) means it serves.
+        auto r = blockingCall(rpc, QStringLiteral("sluice_watchtowerStatus"));
+        if (r || r.error().kind == RpcError::Kind::RpcErrorObject) return {};
+        if (m_watchtower.state() == QProcess::NotRunning)
+            return make_error("the devnet's watchtower exited at start-up; see " +
+                              dir.filePath(QStringLiteral("watchtower.log")).toStdString());
+        QThread::msleep(100);
+    }
+    return make_error("the devnet's watchtower did not answer on port " + std::to_string(port));
+}
+
 void Devnet::stop() {
+    if (m_watchtower.state() != QProcess::NotRunning) {
+        m_watchtower.terminate();
+        if (!m_watchtower.waitForFinished(5000)) {
+            m_watchtower.kill();
+            m_watchtower.waitForFinished(2000);
+        }
+    }
     // SIGTERM lets anvil write its state file one last time.
     if (m_adoptedAnvil > 0) {
         ::kill(pid_t(m_adoptedAnvil), SIGTERM);
@@ -344,11 +388,24 @@ Result<DevnetManifest> Devnet::start(const DevnetOptions& options) {
     // The ports are this run's (a resume may be given others): the node and the app that reads
     // the manifest must find the L1 and L2 where they listen now.
     manifest->setPorts(options.l1Port, options.l2Port);
+    quint16 watchtowerPort = options.watchtowerPort;
+    if (options.watchtower && watchtowerPort == 0) {
+        QTcpServer probe;  // a free port, handed to the watchtower at once
+        if (!probe.listen(QHostAddress::LocalHost, 0)) return make_error("no free port for the devnet's watchtower");
+        watchtowerPort = probe.serverPort();
+    }
+    manifest->watchtowerRpcUrl =
+        options.watchtower ? QStringLiteral("http://127.0.0.1:%1").arg(watchtowerPort) : QString();
     QSaveFile out(manifestPath());
     if (!out.open(QIODevice::WriteOnly) || out.write(QJsonDocument(manifest->toJson()).toJson()) < 0 || !out.commit()) {
         stop();
         return make_error("cannot write " + manifestPath().toStdString());
     }
+    if (options.watchtower)
+        if (auto st = launchWatchtower(options, watchtowerPort); !st) {
+            stop();
+            return st.error();
+        }
     return manifest;
 }
 

@@ -44,6 +44,9 @@ struct DevnetManifest {
     quint64 disputePeriod = 60;
     Address hub;         // the hub's L1 account (Devnet::hubKey())
     Address watchtower;  // the watchtower's L1 account (Devnet::watchtowerKey())
+    // Where the devnet's watchtower (a `sluiced --watchtower` child of the devnet node) answers;
+    // empty when it runs none.
+    QString watchtowerRpcUrl;
     std::vector<DevAccount> devAccounts;
 
     void setPorts(quint16 l1Port, quint16 l2Port);  // the four endpoints on 127.0.0.1
@@ -60,6 +63,10 @@ struct DevnetOptions {
     quint16 l2Port = 8546;
     QString anvilPath;  // empty: $SLUICE_ANVIL, else the pinned contracts/node_modules/.bin/anvil
     int blockTimeSeconds = 1;
+    // Runs a watchtower beside the hub, in its own process (a watchtower in the hub's process
+    // would protect nobody from the hub); 0: a free port chosen at start.
+    bool watchtower = true;
+    quint16 watchtowerPort = 0;
 };
 
 class Devnet : public QObject {
@@ -84,8 +91,11 @@ private:
     Status launchAnvil(const DevnetOptions& options);
     Result<DevnetManifest> deploy(const DevnetOptions& options);
     Status deployChannels(const DevnetOptions& options, DevnetManifest& manifest);
+    // Starts `sluiced --watchtower` for the manifest (already written) and waits until it answers.
+    Status launchWatchtower(const DevnetOptions& options, quint16 port);
 
     QProcess m_anvil;
+    QProcess m_watchtower;
     qint64 m_adoptedAnvil = 0;  // pid of a killed node's anvil that this one reused
     QString m_dataDir;
     bool m_resumed = false;

@@ -508,8 +508,12 @@ void Hub::actOnChain() {
         const auto onceOnL1 = [this](const QString& key) { return m_actionsSent.insert(key).second; };
         if (c.onChain.status == ChannelStatus::Closing) {
             // §13.4: a close with an older state than the newest both signed is disputed in time.
+            // (Under --fault stale-close the hub leaves its own stale close to the wallet and its
+            // watchtower.)
+            const bool ownStaleClose = m_actionsSent.count(QStringLiteral("stale:%1").arg(id)) != 0;
             if (const auto cosigned = c.cosigned();
-                cosigned && c.onChain.closingNonce < c.latest.nonce && m_l1Now < c.onChain.disputeEndsAt &&
+                cosigned && !ownStaleClose && c.onChain.closingNonce < c.latest.nonce &&
+                m_l1Now < c.onChain.disputeEndsAt &&
                 onceOnL1(QStringLiteral("dispute:%1:%2").arg(id).arg(c.latest.nonce))) {
                 qInfo("hub: channel %s closes with nonce %llu, the latest is %llu: disputing", qPrintable(id),
                       static_cast<unsigned long long>(c.onChain.closingNonce),

@@ -154,6 +154,8 @@ Status L1Side::prepare(NodeConfig& config) {
         options.disputePeriod = config.disputePeriod.value_or(60);
         options.l1Port = config.l1Port;
         options.l2Port = config.rpcPort;
+        options.watchtower = !config.verifier && !config.noWatchtower;
+        options.watchtowerPort = config.devnetWatchtowerPort;
         auto manifest = devnet->start(options);
         if (!manifest) return manifest.error();
         qInfo().noquote() << (devnet->resumed() ? "devnet: resumed" : "devnet: deployed") << "Rollup at"

@@ -272,8 +272,7 @@ void ChannelWallet::reconcile(const ChannelId& id, Done<void> done) {
                 if (!locks)
                     return done(failure(QStringLiteral("the hub's locks are malformed: ") + q(locks.message())));
                 if (auto st = m_party->reconcile(id, theirs, *locks); !st) return done(st.error());
-                tellWatchtower(id);
-                done(Status{});
+                tellWatchtower(id, [done] { done(Status{}); });
             });
 }
 
@@ -379,8 +378,8 @@ void ChannelWallet::acceptFromHub(const ChannelId& id, const channelmsg::Proposa
             hubCall(QStringLiteral("sluice_channelCountersign"), params, [this, id, why, done](RpcReply r) {
                 if (!why.empty()) qInfo("refused the hub's proposal: %s", why.c_str());
                 if (!r) return done(fromRpc(QStringLiteral("the hub did not take the answer"), r.error()));
-                if (why.empty()) tellWatchtower(id);
-                done(Status{});
+                if (!why.empty()) return done(Status{});
+                tellWatchtower(id, [done] { done(Status{}); });
             });
         };
         // An Expire is checked against the contract's secret registry.
@@ -414,21 +413,21 @@ void ChannelWallet::proposeToHub(const ChannelId& id, const Update& update, cons
         if (!sig) return done(failure(QStringLiteral("the hub answered without a valid signature")));
         crashAt(CrashPoint::SignatureReceived);
         if (auto st = m_party->complete(id, nonce, *sig); !st) return done(st.error());
-        tellWatchtower(id);
-        done(Status{});
+        tellWatchtower(id, [done] { done(Status{}); });
     });
 }
 
-void ChannelWallet::tellWatchtower(const ChannelId& id) {
-    if (!m_watchtower) return;
+void ChannelWallet::tellWatchtower(const ChannelId& id, std::function<void()> then) {
     auto s = stored(id);
-    if (!s) return;
-    const auto cosigned = s->cosigned();
-    if (!cosigned) return;
+    const auto cosigned = s ? s->cosigned() : std::nullopt;
+    if (!m_watchtower || !cosigned) return then();
     QJsonObject params = channelmsg::toJson(*cosigned);
-    params.insert(QStringLiteral("channels"), q(to_checksum_address(m_expectedChannels)));
-    m_watchtower->call(QStringLiteral("sluice_watchtowerWatch"), QJsonArray{params}, this, [](RpcReply r) {
+    params.insert(QStringLiteral("channelsContract"), q(to_checksum_address(m_expectedChannels)));
+    // The update stands whatever the watchtower answers; a watchtower that is down is only warned
+    // about (it gets the newest state with the next update).
+    m_watchtower->call(QStringLiteral("sluice_watchtowerWatch"), QJsonArray{params}, this, [then](RpcReply r) {
         if (!r) qWarning("the watchtower did not take the newest state: %s", qPrintable(r.error().message));
+        then();
     });
 }
 

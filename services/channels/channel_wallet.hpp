@@ -113,7 +113,8 @@ private:
     void acceptFromHub(const channels::ChannelId& id, const channelmsg::Proposal& proposal, Done<void> done);
     void proposeToHub(const channels::ChannelId& id, const channels::Update& update, const QJsonObject& extra,
                       Done<void> done);
-    void tellWatchtower(const channels::ChannelId& id);
+    // Hands the newest co-signed state to the watchtower, then `then` (whatever it answered).
+    void tellWatchtower(const channels::ChannelId& id, std::function<void()> then);
     // Proposes Expire for our locks that timed out without their secret registered (§13.3).
     void expireOwnLocks(const channels::ChannelId& id, Done<void> done);
     void crashAt(CrashPoint point) const;

@@ -143,4 +143,28 @@ eventually "the hub disputes the stale close" disputed
 paid_out() { [[ "$("$CAST" call "$CHANNELS" 'channel(bytes32)(uint8,address,address,uint256,uint256,uint64,uint256,uint256,uint256,uint256,bytes32)' "$A_ID" --rpc-url "$L1" | head -1)" == 0 ]]; }
 eventually "the channel is settled after the dispute period (the hub settles)" paid_out
 assert_eq "$(add "$A_BEFORE" "$A_LATEST")" "$(l1_wei "$A")" "A got exactly the latest state's balance, not the stale one's"
-echo "ok - channels"
+echo "ok - channels with an honest hub"
+
+# ---- the hub closes with a stale state while the wallet is stopped: the watchtower disputes ----
+stop_devnet
+start_devnet stale --dispute-period 8 --fault stale-close
+CHANNELS=$(jq -r .channels "$DATA/devnet.json")
+TOWER=$(jq -r .watchtowerRpcUrl "$DATA/devnet.json")
+[[ "$TOWER" == http://127.0.0.1:* ]] || fail "the devnet names its watchtower: '$TOWER'"
+AS=(--private-key-file "$E2E_TMP/a.key" --state-dir "$E2E_TMP/a2" --data-dir "$DATA" --network local --yes)
+A_ID=$(cli channel open --amount 1 --hub-amount 1 "${AS[@]}" 2>/dev/null)
+cli channel pay "$A_ID" --amount 0.3 "${AS[@]}" >/dev/null 2>&1 || fail "paying"
+cli channel pay "$A_ID" --amount 0.2 "${AS[@]}" >/dev/null 2>&1 || fail "paying again"
+A_LATEST=$(field AS myBalanceWei)
+assert_eq 500000000000000000 "$A_LATEST" "A's latest balance"
+HELD=$(rpc "${TOWER##*:}" sluice_watchtowerStatus "[{\"channelId\":\"$A_ID\"}]")
+assert_eq 3 "$(printf '%d' "$(jq -r .result.nonce <<<"$HELD")")" "the watchtower holds the latest state (nonce 3)"
+A_BEFORE=$(l1_wei "$A")
+# The wallet is stopped now (no sluice-cli runs): the hub closes with nonce 1, where A still had 1 ETH.
+stale_closed() { grep -q "FAULT stale-close" "$LOG"; }
+eventually "the hub closes with a stale state" stale_closed
+tower_disputed() { [[ "$(rpc "${TOWER##*:}" sluice_watchtowerStatus "[{\"channelId\":\"$A_ID\"}]" | jq -r '.result.disputeTx // empty')" == 0x* ]]; }
+eventually "the watchtower disputes in time" tower_disputed
+eventually "the channel is settled after the dispute period" paid_out
+assert_eq "$(add "$A_BEFORE" "$A_LATEST")" "$(l1_wei "$A")" "A got exactly the latest state's 0.5 ETH, not the stale 1 ETH"
+echo "ok - channels with a watchtower"
