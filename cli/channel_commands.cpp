@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// sluice-cli channel open | list | pay | invoice | close | settle: the wallet's payment channels
+// sluice-cli channel open | list | pay | invoice | close | settle | backup | restore: the wallet's payment channels
 // with the network's hub (docs/CHANNELS.md), through services/channels/channel_wallet, on the
 // same network and key options as the bridge verbs (cli/session.hpp). The channel states live in
 // the store the app uses (<wallet dir>/channels.sqlite), or under --state-dir.
@@ -9,11 +9,13 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
 
 #include "cli/bridge_commands.hpp"
 #include "cli/session.hpp"
 #include "core/eth/address.hpp"
 #include "core/eth/units.hpp"
+#include "services/channels/channel_backup.hpp"
 #include "services/channels/channel_store.hpp"
 #include "services/channels/channel_wallet.hpp"
 #include "services/rpc/await_result.hpp"
@@ -45,6 +47,11 @@ struct ChannelOptions : Options {
                                  QStringLiteral("AMOUNT")};
     QCommandLineOption invoice{QStringLiteral("invoice"), QStringLiteral("Pay this invoice (mediated by the hub)."),
                                QStringLiteral("INVOICE")};
+    QCommandLineOption out{QStringLiteral("out"), QStringLiteral("Where to write the backup."), QStringLiteral("FILE")};
+    QCommandLineOption backupPasswordFile{
+        QStringLiteral("backup-password-file"),
+        QStringLiteral("The backup's password: first line of FILE (without it, prompt on a terminal)."),
+        QStringLiteral("FILE")};
     QCommandLineOption fault{QStringLiteral("fault"),
                              QStringLiteral("Testing: die (as kill -9) at proposal-stored or signature-received."),
                              QStringLiteral("POINT")};
@@ -332,6 +339,67 @@ int runSettle(const QStringList& args) {
     return reportResult(tx);
 }
 
+int runBackup(const QStringList& args) {
+    QCommandLineParser p;
+    ChannelOptions o;
+    o.addChannel(p);
+    p.addOptions({o.out, o.backupPasswordFile});
+    if (auto code = parseArguments(p, args,
+                                   QStringLiteral("Write this account's channel states, encrypted with a password, to "
+                                                  "--out FILE (restore them with `channel restore`)."),
+                                   0, 0))
+        return *code;
+    if (!p.isSet(o.out)) return fail(QStringLiteral("--out FILE is required"), Usage);
+    ChannelSession s;
+    if (auto c = openChannels(s, p, o)) return *c;
+    auto password = readPassword(p.value(o.backupPasswordFile), true);
+    if (!password) return fail(password.message());
+    auto text = exportChannelBackup(*s.store, s.base.signer->address, password->as_string());
+    if (!text) return fail(text.message());
+    QSaveFile file(p.value(o.out));
+    if (!file.open(QIODevice::WriteOnly) || file.write(text->data(), qint64(text->size())) != qint64(text->size()) ||
+        !file.commit())
+        return fail(QStringLiteral("cannot write %1: %2").arg(p.value(o.out), file.errorString()));
+    printOut(QStringLiteral("backed up to %1").arg(p.value(o.out)));
+    return Ok;
+}
+
+int runRestore(const QStringList& args) {
+    QCommandLineParser p;
+    ChannelOptions o;
+    o.addChannel(p);
+    p.addOption(o.backupPasswordFile);
+    p.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A backup written by `channel backup`."));
+    if (auto code = parseArguments(p, args,
+                                   QStringLiteral("Restore channel states from a backup, then bring each up to the "
+                                                  "newest state the hub holds (docs/CHANNELS.md §13.7)."),
+                                   1, 1))
+        return *code;
+    QFile file(p.positionalArguments().at(0));
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(QStringLiteral("cannot read %1: %2").arg(file.fileName(), file.errorString()));
+    const QByteArray text = file.readAll();
+    ChannelSession s;
+    if (auto c = openChannels(s, p, o)) return *c;
+    auto password = readPassword(p.value(o.backupPasswordFile), false);
+    if (!password) return fail(password.message());
+    auto added =
+        importChannelBackup(*s.store, s.base.signer->address,
+                            std::string_view(text.constData(), std::size_t(text.size())), password->as_string());
+    if (!added) return fail(withContext(file.fileName(), added.message()));
+    for (const ChannelId& id : *added) {
+        auto resumed = wait<StoredChannel>([&](auto done) { s.wallet->resumeAfterRestore(id, done); });
+        if (!resumed)
+            return fail(QStringLiteral("channel %1 was restored but not brought up to date (run `channel list` "
+                                       "before paying): %2")
+                            .arg(QString::fromStdString(id.hex()), QString::fromStdString(resumed.message())));
+        printOut(
+            QStringLiteral("restored %1 at nonce %2").arg(QString::fromStdString(id.hex())).arg(resumed->latest.nonce));
+    }
+    if (added->empty()) printOut(QStringLiteral("nothing to restore: every channel of the backup is already here"));
+    return Ok;
+}
+
 }  // namespace
 
 int runChannel(const QStringList& argv) {
@@ -343,7 +411,10 @@ int runChannel(const QStringList& argv) {
     if (sub == QLatin1String("invoice")) return runInvoice(args);
     if (sub == QLatin1String("close")) return runClose(args);
     if (sub == QLatin1String("settle")) return runSettle(args);
-    return fail(QStringLiteral("channel: say open, list, pay, invoice, close or settle (see sluice-cli --help)"),
+    if (sub == QLatin1String("backup")) return runBackup(args);
+    if (sub == QLatin1String("restore")) return runRestore(args);
+    return fail(QStringLiteral("channel: say open, list, pay, invoice, close, settle, backup or restore (see "
+                               "sluice-cli --help)"),
                 Usage);
 }
 

@@ -48,6 +48,8 @@ const char* kUsage =
     "  channel pay --invoice INVOICE              pay an invoice, mediated by the hub\n"
     "  channel close ID [--force]                 close with the hub, or alone (then wait and settle)\n"
     "  channel settle ID                          pay out a closed channel after its dispute period\n"
+    "  channel backup --out FILE                  the channel states, encrypted with a password\n"
+    "  channel restore FILE                       back from a backup, then up to the hub's newest state\n"
     "\n"
     "Every command takes --help. Passwords come from --password-file (first line) or, on a\n"
     "terminal, from a prompt; never from the command line. Keys and recovery phrases come from\n"

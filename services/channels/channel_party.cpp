@@ -96,8 +96,15 @@ std::variant<Signature, Refusal> ChannelParty::accept(const ChannelId& id, const
     context.secret_registered_at = chain.secretRegisteredAt;
     if (const auto e =
             check_proposal(context, c->latest, c->latestLocks, proposal.state, proposal.update, proposal.signature);
-        e != ChannelError::None)
+        e != ChannelError::None) {
+        // The counterparty signed this nonce: my next proposal goes above it, or it would cross
+        // that proposal and be refused in turn (§13.1).
+        if (proposal.state.nonce > c->highestSigned && proposal.state.channel_id == id &&
+            verify_state_signature(c->channel.domain, proposal.state, proposal.signature, c->theirAddress()) ==
+                SignatureError::None)
+            (void)m_store.setHighestSigned(id, proposal.state.nonce);
         return refusal(e, c->highestSigned);
+    }
     // check_proposal has checked that the update makes exactly this state; its locks are these.
     auto next = apply_update(c->latest, c->latestLocks, proposal.update, proposal.state.nonce, m_params.max_locks);
     if (!next) return refusal(next.error(), c->highestSigned);

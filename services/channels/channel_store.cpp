@@ -392,6 +392,13 @@ Status ChannelStore::setOnChain(const ChannelId& id, const ChannelOnChain& onCha
     return m_impl->update(id, QStringLiteral("on_chain = ?"), {text(onChainJson(onChain))});
 }
 
+Status ChannelStore::restoreSignedState(const ChannelId& id, const SignedByMe& state) {
+    auto existing = m_impl->signedState(id, state.state.nonce);
+    if (!existing) return existing.error();
+    if (*existing) return {};
+    return m_impl->insertSigned(id, state);
+}
+
 Result<std::optional<SignedByMe>> ChannelStore::signedState(const ChannelId& id, std::uint64_t nonce) {
     return m_impl->signedState(id, nonce);
 }

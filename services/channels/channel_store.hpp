@@ -100,6 +100,8 @@ public:
     Status recordCooperativeCloseSigned(const channels::ChannelId& id);
     Status setHighestSigned(const channels::ChannelId& id, std::uint64_t nonce);  // §13.7 after a restore
     Status setOnChain(const channels::ChannelId& id, const ChannelOnChain& onChain);
+    // A signed state from a backup (channel_backup.hpp); one already stored is left as it is.
+    Status restoreSignedState(const channels::ChannelId& id, const SignedByMe& state);
 
     // Every state I signed of a channel, by nonce (the lock leaves of any of them, §13.6).
     Result<std::optional<SignedByMe>> signedState(const channels::ChannelId& id, std::uint64_t nonce);

@@ -252,11 +252,7 @@ void ChannelWallet::refresh(const ChannelId& id, Done<StoredChannel> done) {
     });
 }
 
-void ChannelWallet::reconcile(const ChannelId& id, Done<void> done) {
-    auto s = stored(id);
-    if (!s) return done(s.error());
-    if (!s->outstanding) return done(Status{});
-    // A proposal of ours from before a crash: the hub's newest state says whether it was signed.
+void ChannelWallet::adoptHubLatest(const ChannelId& id, Done<void> done) {
     hubCall(QStringLiteral("sluice_channelLatest"), {{QStringLiteral("channelId"), q(id.hex())}},
             [this, id, done](RpcReply r) {
                 if (!r) return done(fromRpc(QStringLiteral("cannot ask the hub for its newest state"), r.error()));
@@ -274,6 +270,22 @@ void ChannelWallet::reconcile(const ChannelId& id, Done<void> done) {
                 if (auto st = m_party->reconcile(id, theirs, *locks); !st) return done(st.error());
                 tellWatchtower(id, [done] { done(Status{}); });
             });
+}
+
+void ChannelWallet::reconcile(const ChannelId& id, Done<void> done) {
+    auto s = stored(id);
+    if (!s) return done(s.error());
+    if (!s->outstanding) return done(Status{});
+    // A proposal of ours from before a crash: the hub's newest state says whether it was signed.
+    adoptHubLatest(id, done);
+}
+
+void ChannelWallet::resumeAfterRestore(const ChannelId& id, Done<StoredChannel> done) {
+    adoptHubLatest(id, [this, id, done](Status st) {
+        if (!st) return done(st.error());
+        if (auto jumped = m_party->afterRestore(id); !jumped) return done(jumped.error());
+        refresh(id, done);
+    });
 }
 
 void ChannelWallet::sync(const ChannelId& id, int pollMs, Done<StoredChannel> done) {
@@ -391,7 +403,8 @@ void ChannelWallet::acceptFromHub(const ChannelId& id, const channelmsg::Proposa
     });
 }
 
-void ChannelWallet::proposeToHub(const ChannelId& id, const Update& update, const QJsonObject& extra, Done<void> done) {
+void ChannelWallet::proposeToHub(const ChannelId& id, const Update& update, const QJsonObject& extra, Done<void> done,
+                                 bool retried) {
     auto proposal = m_party->propose(id, update);
     if (!proposal) return done(proposal.error());
     crashAt(CrashPoint::ProposalStored);
@@ -399,22 +412,26 @@ void ChannelWallet::proposeToHub(const ChannelId& id, const Update& update, cons
     params.insert(QStringLiteral("channelId"), q(id.hex()));
     params.insert(QStringLiteral("proposal"), channelmsg::toJson(*proposal));
     const std::uint64_t nonce = proposal->state.nonce;
-    hubCall(QStringLiteral("sluice_channelPropose"), params, [this, id, nonce, done](RpcReply r) {
-        if (!r) {
-            if (r.error().code != kRefused)  // unanswered: settled by the next sync (reconcile)
-                return done(fromRpc(QStringLiteral("the hub did not answer; the update is settled on the next sync"),
-                                    r.error()));
-            const auto theirs =
-                EthClient::parseQuantity64(r.error().data.toObject().value(QStringLiteral("highestSigned")));
-            (void)m_party->refused(id, nonce, theirs.value_or(0));
-            return done(fromRpc(QStringLiteral("the hub refused the update"), r.error()));
-        }
-        auto sig = channelmsg::signatureFromJson(r.value().toObject().value(QStringLiteral("signature")));
-        if (!sig) return done(failure(QStringLiteral("the hub answered without a valid signature")));
-        crashAt(CrashPoint::SignatureReceived);
-        if (auto st = m_party->complete(id, nonce, *sig); !st) return done(st.error());
-        tellWatchtower(id, [done] { done(Status{}); });
-    });
+    hubCall(
+        QStringLiteral("sluice_channelPropose"), params, [this, id, update, extra, nonce, done, retried](RpcReply r) {
+            if (!r) {
+                if (r.error().code != kRefused)  // unanswered: settled by the next sync (reconcile)
+                    return done(fromRpc(
+                        QStringLiteral("the hub did not answer; the update is settled on the next sync"), r.error()));
+                const QJsonObject data = r.error().data.toObject();
+                const auto theirs = EthClient::parseQuantity64(data.value(QStringLiteral("highestSigned")));
+                if (auto st = m_party->refused(id, nonce, theirs.value_or(0)); !st) return done(st.error());
+                // §13.1: a proposal that crossed one of the hub's is made again at once, above both.
+                if (!retried && data.value(QStringLiteral("code")).toInt() == int(ChannelError::NonceNotAboveSigned))
+                    return proposeToHub(id, update, extra, done, true);
+                return done(fromRpc(QStringLiteral("the hub refused the update"), r.error()));
+            }
+            auto sig = channelmsg::signatureFromJson(r.value().toObject().value(QStringLiteral("signature")));
+            if (!sig) return done(failure(QStringLiteral("the hub answered without a valid signature")));
+            crashAt(CrashPoint::SignatureReceived);
+            if (auto st = m_party->complete(id, nonce, *sig); !st) return done(st.error());
+            tellWatchtower(id, [done] { done(Status{}); });
+        });
 }
 
 void ChannelWallet::tellWatchtower(const ChannelId& id, std::function<void()> then) {

@@ -100,6 +100,11 @@ public:
     void awaitInvoicePaid(const Invoice& invoice, std::chrono::seconds timeout, Done<void> done);
     void payInvoice(const Invoice& invoice, std::chrono::seconds timeout, Done<void> done);
 
+    // §13.7 after a channel came back from a backup (channel_backup.hpp): adopts the newest
+    // state the hub holds (both signatures checked, its locks against the root), then moves the
+    // nonce 2^40 past everything seen, then reads the channel on chain. Before any payment.
+    void resumeAfterRestore(const channels::ChannelId& id, Done<StoredChannel> done);
+
     void cooperativeClose(const channels::ChannelId& id, Done<Hash> done);  // the L1 transaction
     void forceClose(const channels::ChannelId& id, Done<Hash> done);
     void settle(const channels::ChannelId& id, Done<Hash> done);
@@ -109,10 +114,12 @@ private:
     void sendL1(const QString& what, const Bytes& data, const U256& value, Done<TransactionReceipt> done);
     void refresh(const channels::ChannelId& id, Done<StoredChannel> done);
     void reconcile(const channels::ChannelId& id, Done<void> done);
+    // The hub's newest co-signed state and its locks, adopted when newer (ChannelParty::reconcile).
+    void adoptHubLatest(const channels::ChannelId& id, Done<void> done);
     void takeNews(const channels::ChannelId& id, int pollMs, Done<void> done);
     void acceptFromHub(const channels::ChannelId& id, const channelmsg::Proposal& proposal, Done<void> done);
     void proposeToHub(const channels::ChannelId& id, const channels::Update& update, const QJsonObject& extra,
-                      Done<void> done);
+                      Done<void> done, bool retried = false);
     // Hands the newest co-signed state to the watchtower, then `then` (whatever it answered).
     void tellWatchtower(const channels::ChannelId& id, std::function<void()> then);
     // Proposes Expire for our locks that timed out without their secret registered (§13.3).

@@ -90,7 +90,7 @@ NONCE=$(field AS nonce)
 "$SLUICE_CLI" channel pay "$A_ID" --amount 0.01 "${AS[@]}" --fault proposal-stored >/dev/null 2>&1 && fail "the crash point was not reached"
 assert_eq 1650000000000000000 "$(field AS myBalanceWei)" "after a crash before sending, the next sync settles it: not paid"
 assert_eq "$NONCE" "$(field AS nonce)" "... the unsent state was dropped"
-cli channel pay "$A_ID" --amount 0.01 "${AS[@]}" >/dev/null 2>&1 || fail "paying after the crash"
+cli channel pay "$A_ID" --amount 0.01 "${AS[@]}" >/dev/null 2>"$E2E_TMP/err" || fail "paying after the crash: $(cat "$E2E_TMP/err")"
 assert_eq 1640000000000000000 "$(field AS myBalanceWei)" "the payment after the crash"
 assert_eq $((NONCE + 2)) "$(field AS nonce)" "the next payment skips the nonce signed before the crash"
 "$SLUICE_CLI" channel pay "$A_ID" --amount 0.02 "${AS[@]}" --fault signature-received >/dev/null 2>&1 && fail "the crash point was not reached"
@@ -115,12 +115,35 @@ REPLAY=$(rpc "$PORT" sluice_channelPropose "[$LAST]")
 assert_eq -32010 "$(jq -r .error.code <<<"$REPLAY")" "a replayed proposal is refused"
 jq -r .error.data.reason <<<"$REPLAY" | grep -q "nonce" || fail "the refusal names the nonce rule: $REPLAY"
 
+# ---- backup and restore (§13.7): a backup, two more payments, the device lost, the backup restored ----
+echo "backup password" >"$E2E_TMP/backup.pw"
+cli channel backup --out "$E2E_TMP/b.backup" --backup-password-file "$E2E_TMP/backup.pw" "${BS[@]}" >/dev/null 2>"$E2E_TMP/err" || fail "backup: $(cat "$E2E_TMP/err")"
+grep -q '"ciphertext"' "$E2E_TMP/b.backup" || fail "the backup is encrypted"
+if grep -q "$B_ID" "$E2E_TMP/b.backup"; then fail "the backup shows the channel id in clear"; fi
+cli channel pay "$B_ID" --amount 0.05 "${BS[@]}" >/dev/null 2>"$E2E_TMP/err" || fail "paying after the backup: $(cat "$E2E_TMP/err")"
+cli channel pay "$B_ID" --amount 0.05 "${BS[@]}" >/dev/null 2>"$E2E_TMP/err" || fail "paying again after the backup: $(cat "$E2E_TMP/err")"
+B_NONCE=$(field BS nonce)
+rm -rf "$E2E_TMP/b"   # the device is lost
+echo "wrong" >"$E2E_TMP/wrong.pw"
+assert_fails_with "wrong password" "restoring with a wrong password" \
+    cli channel restore "$E2E_TMP/b.backup" --backup-password-file "$E2E_TMP/wrong.pw" "${BS[@]}"
+assert_fails_with "not of" "restoring another account's backup" \
+    cli channel restore "$E2E_TMP/b.backup" --backup-password-file "$E2E_TMP/backup.pw" \
+    --private-key-file "$E2E_TMP/a.key" --state-dir "$E2E_TMP/elsewhere" --data-dir "$DATA" --network local --yes
+cli channel restore "$E2E_TMP/b.backup" --backup-password-file "$E2E_TMP/backup.pw" "${BS[@]}" 2>/dev/null | grep -q "restored $B_ID" \
+    || fail "restoring the backup"
+assert_eq "$B_NONCE" "$(field BS nonce)" "the restored channel took the hub's newest state, not the backup's"
+assert_eq 500000000000000000 "$(field BS myBalanceWei)" "B's balance after the two payments made after the backup"
+cli channel pay "$B_ID" --amount 0.1 "${BS[@]}" >/dev/null 2>"$E2E_TMP/err" || fail "paying after the restore: $(cat "$E2E_TMP/err")"
+(( $(field BS nonce) > 1099511627776 )) || fail "the first state after a restore jumps 2^40 past every nonce seen"
+assert_eq 400000000000000000 "$(field BS myBalanceWei)" "the payment after the restore"
+
 # ---- cooperative close: B's L1 balance rises by exactly its side minus the close's gas ----
 B_BEFORE=$(l1_wei "$B")
 CLOSE_TX=$(cli channel close "$B_ID" "${BS[@]}" 2>/dev/null)
 [[ "$CLOSE_TX" =~ ^0x[0-9a-f]{64}$ ]] || fail "close printed '$CLOSE_TX'"
-assert_eq "$(sub "$(add "$B_BEFORE" 600000000000000000)" "$(gas_paid "$CLOSE_TX")")" "$(l1_wei "$B")" \
-    "B got exactly 0.6 ETH minus the close's gas"
+assert_eq "$(sub "$(add "$B_BEFORE" 400000000000000000)" "$(gas_paid "$CLOSE_TX")")" "$(l1_wei "$B")" \
+    "B got exactly 0.4 ETH minus the close's gas"
 assert_eq settled "$(field BS state)" "B's channel is closed"
 
 # ---- a wallet closes with a stale state: the hub disputes, settle pays the latest ----
@@ -153,8 +176,8 @@ TOWER=$(jq -r .watchtowerRpcUrl "$DATA/devnet.json")
 [[ "$TOWER" == http://127.0.0.1:* ]] || fail "the devnet names its watchtower: '$TOWER'"
 AS=(--private-key-file "$E2E_TMP/a.key" --state-dir "$E2E_TMP/a2" --data-dir "$DATA" --network local --yes)
 A_ID=$(cli channel open --amount 1 --hub-amount 1 "${AS[@]}" 2>/dev/null)
-cli channel pay "$A_ID" --amount 0.3 "${AS[@]}" >/dev/null 2>&1 || fail "paying"
-cli channel pay "$A_ID" --amount 0.2 "${AS[@]}" >/dev/null 2>&1 || fail "paying again"
+cli channel pay "$A_ID" --amount 0.3 "${AS[@]}" >/dev/null 2>"$E2E_TMP/err" || fail "paying: $(cat "$E2E_TMP/err")"
+cli channel pay "$A_ID" --amount 0.2 "${AS[@]}" >/dev/null 2>"$E2E_TMP/err" || fail "paying again: $(cat "$E2E_TMP/err")"
 A_LATEST=$(field AS myBalanceWei)
 assert_eq 500000000000000000 "$A_LATEST" "A's latest balance"
 HELD=$(rpc "${TOWER##*:}" sluice_watchtowerStatus "[{\"channelId\":\"$A_ID\"}]")

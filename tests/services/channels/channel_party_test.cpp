@@ -214,6 +214,22 @@ private slots:
         QCOMPARE(b->get().latest.balance_b, 2 * kEther);
     }
 
+    // A proposal the acceptor refuses still carries a nonce the proposer signed: the acceptor's
+    // next proposal goes above it instead of crossing it (which the proposer would refuse).
+    void aRefusedProposalIsNotCrossedByTheNextOne() {
+        QVERIFY(!update(*a, *b, Pay{Participant::A, kEther}));
+        const Lock tooSoon{true, kNow + 5, kEther / 2, secret_hash_of(*Hash::from_hex("0x" + std::string(64, '9')))};
+        auto p = b->party->propose(testChannel().id, AddLock{tooSoon});
+        QVERIFY(p.ok());
+        QCOMPARE(p->state.nonce, 2u);
+        auto answer = a->party->accept(testChannel().id, overTheWire(*p), chainNow());
+        QCOMPARE(std::get<Refusal>(answer).error, ChannelError::LockExpiryTooSoon);
+        QVERIFY(b->party->refused(testChannel().id, 2, std::get<Refusal>(answer).highestSigned).ok());
+        auto next = a->party->propose(testChannel().id, Pay{Participant::A, kEther});
+        QCOMPARE(next->state.nonce, 3u);
+        QVERIFY(std::holds_alternative<Signature>(b->party->accept(testChannel().id, overTheWire(*next), chainNow())));
+    }
+
     void lockThenUnlockWithTheSecret() {
         const Hash secret = *Hash::from_hex("0x" + std::string(64, '7'));
         const Lock lock{false, kNow + 100, kEther, secret_hash_of(secret)};
