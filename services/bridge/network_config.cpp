@@ -83,7 +83,8 @@ Result<NetworkConfig> parseDevnetManifest(const QByteArray& json, const QString&
             config.hubRpc = config.l2Rpc;  // the devnet's sequencer node is also its hub
         }
     }
-    if (o.contains(QStringLiteral("watchtowerRpcUrl"))) {
+    // null when the devnet runs no watchtower (sluiced --devnet --no-watchtower).
+    if (o.value(QStringLiteral("watchtowerRpcUrl")).isString()) {
         auto tower =
             httpUrl(o.value(QStringLiteral("watchtowerRpcUrl")).toString(), QStringLiteral("watchtowerRpcUrl"));
         if (!tower) return bad(QString::fromStdString(tower.message()));

@@ -298,6 +298,25 @@ private slots:
             QStringLiteral("m.json"));
         QVERIFY2(junk.ok(), junk.ok() ? "" : junk.message().c_str());
         QVERIFY(junk->devAccountKeys.isEmpty());
+        QVERIFY(!junk->channels);  // a devnet from before payment channels has none
+    }
+
+    void manifestChannels() {
+        const QByteArray base =
+            "{\"l1\":{\"rpcUrl\":\"http://127.0.0.1:1\"},\"l2\":{\"rpcUrl\":\"http://127.0.0.1:2\"},"
+            "\"rollup\":\"0x5FbDB2315678afecb367f032d93F642f64180aa3\","
+            "\"channels\":\"0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0\",";
+        auto withTower =
+            parseDevnetManifest(base + "\"watchtowerRpcUrl\":\"http://127.0.0.1:3\"}", QStringLiteral("m"));
+        QVERIFY2(withTower.ok(), withTower.ok() ? "" : withTower.message().c_str());
+        QCOMPARE(withTower->channels, parse_address("0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0").value());
+        QCOMPARE(withTower->hubRpc, withTower->l2Rpc);  // the devnet's node is its hub
+        QCOMPARE(withTower->watchtowerRpc, QUrl(QStringLiteral("http://127.0.0.1:3")));
+        // sluiced --devnet --no-watchtower writes null: no watchtower, and the manifest still reads.
+        auto noTower = parseDevnetManifest(base + "\"watchtowerRpcUrl\":null}", QStringLiteral("m"));
+        QVERIFY2(noTower.ok(), noTower.ok() ? "" : noTower.message().c_str());
+        QVERIFY(noTower->watchtowerRpc.isEmpty());
+        QVERIFY(!parseDevnetManifest(base + "\"watchtowerRpcUrl\":\"ftp://x\"}", QStringLiteral("m")).ok());
     }
 
     void manifestErrorsNameTheField() {
