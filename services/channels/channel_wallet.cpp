@@ -296,12 +296,49 @@ void ChannelWallet::sync(const ChannelId& id, int pollMs, Done<StoredChannel> do
             if (!st) return done(st.error());
             takeNews(id, pollMs, [this, id, done](Status news) {
                 if (!news) return done(news.error());
-                expireOwnLocks(id, [this, id, done](Status expired) {
-                    if (!expired) return done(expired.error());
-                    done(stored(id));
+                registerKnownSecrets(id, [this, id, done](Status registered) {
+                    if (!registered) return done(registered.error());
+                    expireOwnLocks(id, [this, id, done](Status expired) {
+                        if (!expired) return done(expired.error());
+                        done(stored(id));
+                    });
                 });
             });
         });
+    });
+}
+
+void ChannelWallet::registerKnownSecrets(const ChannelId& id, Done<void> done) {
+    auto s = stored(id);
+    if (!s) return done(s.error());
+    // §13.4: a lock paid to us whose secret we know (we made the invoice) and that the hub has not
+    // unlocked by expiry - R is made claimable for good by registering the secret on chain, so
+    // the hub can no longer take it back with an Expire.
+    std::vector<std::pair<Lock, Hash>> due;
+    for (const Lock& l : s->latestLocks) {
+        if (l.sender() == s->me) continue;
+        auto secret = m_store.secret(l.secret_hash);
+        if (secret && *secret) due.emplace_back(l, **secret);
+    }
+    if (due.empty()) return done(Status{});
+    m_contract->latestBlockTime(this, [this, due, done](RpcResult<std::uint64_t> now) {
+        if (!now) return done(Status{});
+        const std::uint64_t reveal = m_party->params().reveal_timeout;
+        for (const auto& [lock, secret] : due) {
+            if (now.value() + reveal < lock.expiry || now.value() >= lock.expiry) continue;
+            const Hash secretCopy = secret;
+            return m_contract->secretRegisteredAt(
+                lock.secret_hash, this, [this, secretCopy, done](RpcResult<std::uint64_t> at) {
+                    if (!at || at.value() != 0) return done(Status{});
+                    qInfo("the hub has not unlocked a payment to us in time: registering its secret on L1");
+                    sendL1(QStringLiteral("registering a secret"), channelsabi::registerSecretCalldata(secretCopy), 0,
+                           [done](Result<TransactionReceipt> r) {
+                               if (!r) return done(r.error());
+                               done(Status{});
+                           });
+                });
+        }
+        done(Status{});
     });
 }
 
@@ -501,7 +538,8 @@ void ChannelWallet::awaitInvoicePaid(const Invoice& invoice, std::chrono::second
     *step = [this, id = *id, invoice, secret = **secret, deadline, done, step](bool revealed) {
         const qint64 left = deadline - QDateTime::currentMSecsSinceEpoch();
         if (left <= 0) return done(failure(QStringLiteral("the invoice was not paid in time")));
-        sync(id, int(std::min<qint64>(left, kMaxPollMs)),
+        // After the secret is out, wake often enough to register it on chain by expiry - R.
+        sync(id, int(std::min<qint64>(left, revealed ? 2000 : kMaxPollMs)),
              [this, invoice, secret, revealed, done, step](Result<StoredChannel> c) {
                  if (!c) return done(c.error());
                  bool locked = false;

@@ -122,6 +122,8 @@ private:
                       Done<void> done, bool retried = false);
     // Hands the newest co-signed state to the watchtower, then `then` (whatever it answered).
     void tellWatchtower(const channels::ChannelId& id, std::function<void()> then);
+    // Registers on L1 the secret of a lock paid to us that the hub has not unlocked by expiry - R.
+    void registerKnownSecrets(const channels::ChannelId& id, Done<void> done);
     // Proposes Expire for our locks that timed out without their secret registered (§13.3).
     void expireOwnLocks(const channels::ChannelId& id, Done<void> done);
     void crashAt(CrashPoint point) const;
