@@ -203,7 +203,7 @@ int runList(const QStringList& args) {
     for (const StoredChannel& c : *all) {
         if (c.myAddress() != s.base.signer->address) continue;
         StoredChannel shown = c;
-        if (c.onChain.status == ChannelStatus::Open || c.onChain.status == ChannelStatus::Closing) {
+        if (c.onChain.status != ChannelStatus::None) {  // open, closing, or settled with locks to resolve
             auto fresh = wait<StoredChannel>([&](auto done) { s.wallet->sync(c.channel.id, 0, done); });
             if (!fresh)
                 printErr(QStringLiteral("warning: channel %1: %2")

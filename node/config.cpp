@@ -26,7 +26,8 @@ QString usageText() {
         "  --deposit-confirmations N  L1 blocks on top of a deposit before it is credited\n"
         "                          (default 0 on the devnet L1 chain 31337, 12 elsewhere)\n"
         "  --fault KIND[@BATCH]    make the proposer cheat (testing); --fault stale-close makes the\n"
-        "                          hub close a channel with an older state (testing)\n"
+        "                          hub close a channel with an older state, --fault withhold-unlock makes it\n"
+        "                          keep a payee's payment after learning the secret (testing)\n"
         "  --hub                   run the payment-channel hub (on by default with --devnet; --no-hub)\n"
         "  --hub-key env:VAR|file:PATH  the hub's L1 key (the devnet uses its hub account)\n"
         "  --channels ADDR         the Channels contract the hub serves (the devnet deploys one)\n"
@@ -112,8 +113,8 @@ Result<NodeConfig> parseCommandLine(const QStringList& args) {
         } else if (opt == QLatin1String("--fault")) {
             if (!value(v)) return bad(opt, QStringLiteral("needs KIND[@BATCH] or stale-close"));
             // stale-close is the hub's fault; the others are the proposer's (node/l1 parses them).
-            if (v == QLatin1String("stale-close"))
-                c.hubStaleCloseFault = true;
+            if (v == QLatin1String("stale-close") || v == QLatin1String("withhold-unlock"))
+                c.hubFault = v;
             else
                 c.faultSpec = v;
         } else if (opt == QLatin1String("--hub")) {
@@ -199,7 +200,7 @@ Result<NodeConfig> parseCommandLine(const QStringList& args) {
     if (c.watchtower) {
         // Alone: it holds its clients' states and disputes, nothing else.
         if (c.devnet || c.verifier || c.hub || !c.rollupAddress.isEmpty() || !c.proposerKeySource.isEmpty() ||
-            !c.faultSpec.isEmpty() || c.hubStaleCloseFault || !c.censoredSender.isEmpty() || !c.genesisAlloc.empty())
+            !c.faultSpec.isEmpty() || !c.hubFault.isEmpty() || !c.censoredSender.isEmpty() || !c.genesisAlloc.empty())
             return make_error(
                 "--watchtower runs alone: not with --devnet, --verifier, --hub, --rollup, a proposer "
                 "key, --fault, --censor or --genesis-alloc (point it at a devnet with --devnet-manifest "
@@ -234,7 +235,8 @@ Result<NodeConfig> parseCommandLine(const QStringList& args) {
     }
     if (c.hub && !c.devnet && (c.l1RpcUrl.isEmpty() || c.channelsAddress.isEmpty() || c.hubKeySource.isEmpty()))
         return make_error("--hub needs --l1-rpc URL, --channels ADDR and --hub-key env:VAR|file:PATH");
-    if (c.hubStaleCloseFault && c.noHub) return make_error("--fault stale-close is the hub's: not with --no-hub");
+    if (!c.hubFault.isEmpty() && c.noHub)
+        return make_error("--fault " + c.hubFault.toStdString() + " is the hub's: not with --no-hub");
     if (!c.genesisAlloc.empty() && (!c.l1RpcUrl.isEmpty() || c.devnet))
         return make_error("--genesis-alloc is for a node without L1 only: with L1, balances come from deposits");
     if (c.l1RpcUrl.isEmpty() != c.rollupAddress.isEmpty() && !c.devnet)

@@ -76,7 +76,7 @@ struct NodeConfig {
         0;  // where the hub starts reading the contract's events (devnet: its deploy block)
     U256 hubMaxFunding = U256(10'000'000'000'000'000'000ull);  // --hub-max-funding WEI per channel (10 ETH)
     U256 hubFee = 0;                                           // --hub-fee WEI per mediated payment
-    bool hubStaleCloseFault = false;                           // --fault stale-close (testing)
+    QString hubFault;  // --fault stale-close | withhold-unlock (testing; node/hub/hub.h HubFault)
     // The devnet's watchtower, a child process: --watchtower-port P (default: a free port), --no-watchtower.
     std::uint16_t devnetWatchtowerPort = 0;
     bool noWatchtower = false;

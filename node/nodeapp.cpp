@@ -94,7 +94,9 @@ Status NodeApp::startParts() {
         hc.key = std::move(*key);
         hc.maxFunding = m_config.hubMaxFunding;
         hc.fee = m_config.hubFee;
-        hc.staleCloseFault = m_config.hubStaleCloseFault;
+        hc.fault = m_config.hubFault == QLatin1String("stale-close")       ? HubFault::StaleClose
+                   : m_config.hubFault == QLatin1String("withhold-unlock") ? HubFault::WithholdUnlock
+                                                                           : HubFault::None;
         hc.fromBlock = m_config.channelsFromBlock;
         m_hub = std::make_unique<Hub>(std::move(hc), m_rpc.get());
         if (auto st = m_hub->start(); !st) return st;

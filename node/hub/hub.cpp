@@ -380,7 +380,7 @@ void Hub::advance(const ChannelId& id) {
         if (l.sender() != ch.me) continue;
         auto secret = m_store->secret(l.secret_hash);
         // §13.3: the hub pays the payee for a secret that arrived before the lock's expiry.
-        if (secret && *secret && m_l1Now < l.expiry) {
+        if (secret && *secret && m_l1Now < l.expiry && m_config.fault != HubFault::WithholdUnlock) {
             proposeAndPublish(id, Unlock{l, **secret});
             return;
         }
@@ -540,7 +540,7 @@ void Hub::actOnChain() {
                 onceOnL1(QStringLiteral("register:%1").arg(hexq(l.secret_hash))))
                 sendL1(QStringLiteral("registerSecret"), channelsabi::registerSecretCalldata(**secret), 0);
         }
-        if (m_config.staleCloseFault && c.latest.nonce >= 2 &&
+        if (m_config.fault == HubFault::StaleClose && c.latest.nonce >= 2 &&
             nowMs() - m_lastHeard[c.channel.id] > kStaleCloseSilenceMs &&
             onceOnL1(QStringLiteral("stale:%1").arg(id))) {
             for (std::uint64_t n = 1; n < c.latest.nonce; ++n) {

@@ -40,6 +40,14 @@ class TransactionSender;
 
 namespace sluice::node {
 
+// Misbehaviour on purpose, for the tests and demos of what the wallet and its watchtower do
+// against a cheating hub (sluiced --fault KIND).
+enum class HubFault {
+    None,
+    StaleClose,      // closes a channel with an older state both signed, once the wallet is silent
+    WithholdUnlock,  // takes a payee's secret but never unlocks the payee's lock (keeps the payment)
+};
+
 struct HubConfig {
     QString dataDir;  // holds hub.sqlite
     QString l1RpcUrl;
@@ -47,9 +55,7 @@ struct HubConfig {
     std::optional<PrivateKey> key;  // required
     U256 maxFunding;                // the most the hub deposits on its side of one channel
     U256 fee = 0;                   // what the hub keeps of a mediated payment
-    // --fault stale-close (testing): the hub closes a channel with an older state both signed,
-    // once the wallet has been silent for a moment.
-    bool staleCloseFault = false;
+    HubFault fault = HubFault::None;
     int pollIntervalMs = 500;     // how often L1 is read for the contract's events
     std::uint64_t fromBlock = 0;  // the first L1 block that can hold the contract's events
 };

@@ -9,6 +9,7 @@
 
 #include "core/channels/lock_tree.hpp"
 #include "core/common/secure.hpp"
+#include "core/eth/abi.hpp"
 #include "core/eth/address.hpp"
 #include "core/eth/units.hpp"
 
@@ -291,6 +292,7 @@ void ChannelWallet::resumeAfterRestore(const ChannelId& id, Done<StoredChannel> 
 void ChannelWallet::sync(const ChannelId& id, int pollMs, Done<StoredChannel> done) {
     refresh(id, [this, id, pollMs, done](Result<StoredChannel> c) {
         if (!c) return done(c.error());
+        if (c->onChain.status == ChannelStatus::Settled) return resolveLocksOnChain(id, done);
         if (c->onChain.status != ChannelStatus::Open) return done(std::move(*c));
         reconcile(id, [this, id, pollMs, done](Status st) {
             if (!st) return done(st.error());
@@ -306,6 +308,56 @@ void ChannelWallet::sync(const ChannelId& id, int pollMs, Done<StoredChannel> do
             });
         });
     });
+}
+
+void ChannelWallet::resolveLocksOnChain(const ChannelId& id, Done<StoredChannel> done) {
+    auto s = stored(id);
+    if (!s) return done(s.error());
+    // The settled state's locks: the latest, or an older state we signed that a close used.
+    std::vector<Lock> locks = s->latestLocks;
+    if (s->onChain.closingNonce != s->latest.nonce) {
+        auto closing = m_store.signedState(id, s->onChain.closingNonce);
+        if (!closing || !*closing)
+            return done(failure(QStringLiteral("the channel settled with state %1, which this wallet does not hold")
+                                    .arg(s->onChain.closingNonce)));
+        locks = (*closing)->locks;
+    }
+    auto mine = std::make_shared<std::vector<Lock>>();
+    for (const Lock& l : locks) mine->push_back(l);
+    auto next = std::make_shared<std::function<void(std::size_t)>>();
+    *next = [this, id, locks, mine, next, me = s->me, done](std::size_t i) {
+        if (i >= mine->size()) return refresh(id, done);
+        const Lock lock = (*mine)[i];
+        const auto proof = lock_proof(locks, lock);
+        if (!proof) return (*next)(i + 1);
+        auto call = encode_call("isLockResolved(bytes32,uint256)",
+                                {AbiValue(Bytes(id.begin(), id.end())), AbiValue(U256(proof->index))});
+        m_contract->call(*call, this, [this, id, lock, proof = *proof, me, next, i, done](RpcResult<Bytes> resolved) {
+            if (!resolved) return done(failure(resolved.error().message));
+            if (!resolved.value().empty() && resolved.value().back() == 1) return (*next)(i + 1);
+            m_contract->latestBlockTime(this, [this, id, lock, proof, me, next, i, done](RpcResult<std::uint64_t> now) {
+                if (!now) return done(failure(now.error().message));
+                m_contract->secretRegisteredAt(
+                    lock.secret_hash, this,
+                    [this, id, lock, proof, me, next, i, now = now.value(), done](RpcResult<std::uint64_t> at) {
+                        if (!at) return done(failure(at.error().message));
+                        const LockStatus status = lock_status(lock, at.value(), now);
+                        Bytes data;
+                        if (status == LockStatus::Claimable && lock.receiver() == me)
+                            data = channelsabi::unlockCalldata(id, lock, proof.index, proof.siblings);
+                        else if (status == LockStatus::Returnable && lock.sender() == me)
+                            data = channelsabi::claimExpiredCalldata(id, lock, proof.index, proof.siblings);
+                        if (data.empty()) return (*next)(i + 1);  // not ours, or still pending
+                        sendL1(QStringLiteral("resolving a lock"), data, 0,
+                               [next, i, done](Result<TransactionReceipt> r) {
+                                   if (!r) return done(r.error());
+                                   (*next)(i + 1);
+                               });
+                    });
+            });
+        });
+    };
+    (*next)(0);
 }
 
 void ChannelWallet::registerKnownSecrets(const ChannelId& id, Done<void> done) {
@@ -378,9 +430,12 @@ void ChannelWallet::takeNews(const ChannelId& id, int pollMs, Done<void> done) {
                     auto p = channelmsg::proposalFromJson(o.value(QStringLiteral("proposal")));
                     if (!p)
                         return done(failure(QStringLiteral("the hub sent a malformed proposal: ") + q(p.message())));
-                    return acceptFromHub(id, *p, [this, id, done](Status st) {
-                        if (!st) return done(st);
-                        takeNews(id, 0, done);  // more may be waiting (the hub proposes one at a time)
+                    return acceptFromHub(id, *p, [this, id, done](Result<bool> accepted) {
+                        if (!accepted) return done(accepted.error());
+                        // More may be waiting (the hub proposes one at a time); after a refusal the
+                        // hub's next proposal waits for the next sync, so the two cannot loop.
+                        if (!*accepted) return done(Status{});
+                        takeNews(id, 0, done);
                     });
                 }
                 // Secrets of our locks to the hub: the payee was paid, so we unlock (we pay the hub).
@@ -402,7 +457,7 @@ void ChannelWallet::takeNews(const ChannelId& id, int pollMs, Done<void> done) {
             });
 }
 
-void ChannelWallet::acceptFromHub(const ChannelId& id, const channelmsg::Proposal& proposal, Done<void> done) {
+void ChannelWallet::acceptFromHub(const ChannelId& id, const channelmsg::Proposal& proposal, Done<bool> done) {
     const Hash lockHash = std::visit(
         [](const auto& u) -> Hash {
             if constexpr (requires { u.lock; }) return u.lock.secret_hash;
@@ -427,8 +482,8 @@ void ChannelWallet::acceptFromHub(const ChannelId& id, const channelmsg::Proposa
             hubCall(QStringLiteral("sluice_channelCountersign"), params, [this, id, why, done](RpcReply r) {
                 if (!why.empty()) qInfo("refused the hub's proposal: %s", why.c_str());
                 if (!r) return done(fromRpc(QStringLiteral("the hub did not take the answer"), r.error()));
-                if (!why.empty()) return done(Status{});
-                tellWatchtower(id, [done] { done(Status{}); });
+                if (!why.empty()) return done(false);
+                tellWatchtower(id, [done] { done(true); });
             });
         };
         // An Expire is checked against the contract's secret registry.

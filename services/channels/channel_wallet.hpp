@@ -117,7 +117,11 @@ private:
     // The hub's newest co-signed state and its locks, adopted when newer (ChannelParty::reconcile).
     void adoptHubLatest(const channels::ChannelId& id, Done<void> done);
     void takeNews(const channels::ChannelId& id, int pollMs, Done<void> done);
-    void acceptFromHub(const channels::ChannelId& id, const channelmsg::Proposal& proposal, Done<void> done);
+    // Checks and answers one proposal of the hub; true when it was signed.
+    void acceptFromHub(const channels::ChannelId& id, const channelmsg::Proposal& proposal, Done<bool> done);
+    // §6 after a settle with locks: unlock what pays us (its secret registered in time), claim
+    // back what we sent and expired, one transaction at a time.
+    void resolveLocksOnChain(const channels::ChannelId& id, Done<StoredChannel> done);
     void proposeToHub(const channels::ChannelId& id, const channels::Update& update, const QJsonObject& extra,
                       Done<void> done, bool retried = false);
     // Hands the newest co-signed state to the watchtower, then `then` (whatever it answered).

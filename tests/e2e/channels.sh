@@ -10,7 +10,13 @@
 #  - malformed and replayed messages to the hub are refused with clear errors;
 #  - a cooperative close pays exactly the latest split (L1 balance minus the close's gas);
 #  - a wallet that closes with a stale state (sent with cast from its own store, as an attacker
-#    would): the hub disputes in time and the settle pays the latest state.
+#    would): the hub disputes in time and the settle pays the latest state;
+#  - encrypted backup and restore (the device lost after two more payments);
+#  - the hub closes with a stale state while the wallet is stopped (--fault stale-close): the
+#    devnet's watchtower disputes, the settle pays the latest state;
+#  - the hub keeps a payee's secret and withholds the payment (--fault withhold-unlock): the
+#    payee registers the secret on L1 in time, refuses the hub's Expire, closes alone and
+#    unlocks the payment on chain after the settle.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/devnet_stack.sh"
 command -v python3 >/dev/null || fail "python3 is needed (reads the wallet's store as an attacker would)"
@@ -191,3 +197,32 @@ eventually "the watchtower disputes in time" tower_disputed
 eventually "the channel is settled after the dispute period" paid_out
 assert_eq "$(add "$A_BEFORE" "$A_LATEST")" "$(l1_wei "$A")" "A got exactly the latest state's 0.5 ETH, not the stale 1 ETH"
 echo "ok - channels with a watchtower"
+
+# ---- the hub takes the payee's secret and withholds the payment: the payee registers the secret
+#      on L1 by expiry - R, refuses the hub's Expire, closes, and unlocks the payment on chain ----
+stop_devnet
+start_devnet withhold --dispute-period 8 --fault withhold-unlock
+CHANNELS=$(jq -r .channels "$DATA/devnet.json")
+AS=(--private-key-file "$E2E_TMP/a.key" --state-dir "$E2E_TMP/a3" --data-dir "$DATA" --network local --yes)
+BS=(--private-key-file "$E2E_TMP/b.key" --state-dir "$E2E_TMP/b3" --data-dir "$DATA" --network local --yes)
+A_ID=$(cli channel open --amount 1 "${AS[@]}" 2>/dev/null)
+B_ID=$(cli channel open --amount 0.5 --hub-amount 1 "${BS[@]}" 2>/dev/null)
+"$SLUICE_CLI" channel invoice --amount 0.2 "${BS[@]}" --timeout 35 >"$E2E_TMP/invoice3.out" 2>"$E2E_TMP/invoice3.err" &
+INVOICE_PID=$!
+has_invoice3() { [[ -s "$E2E_TMP/invoice3.out" ]]; }
+eventually "B printed an invoice" has_invoice3
+cli channel pay --invoice "$(head -1 "$E2E_TMP/invoice3.out")" "${AS[@]}" >/dev/null 2>"$E2E_TMP/err" || fail "A pays: $(cat "$E2E_TMP/err")"
+assert_eq 800000000000000000 "$(field AS myBalanceWei)" "A paid (the hub has the secret and unlocked A's side)"
+if wait "$INVOICE_PID"; then fail "B saw the withheld payment as paid"; fi
+grep -q "registering its secret on L1" "$E2E_TMP/invoice3.err" || fail "B registered the secret: $(cat "$E2E_TMP/invoice3.err")"
+assert_eq 200000000000000000 "$(field BS lockedWei)" "the hub's lock to B is still there (B refused its Expire)"
+cli channel close "$B_ID" --force "${BS[@]}" >/dev/null 2>"$E2E_TMP/err" || fail "B closes alone: $(cat "$E2E_TMP/err")"
+B_BEFORE=$(l1_wei "$B")
+unlocked() { [[ "$(field BS state)" == settled ]] && [[ "$("$CAST" call "$CHANNELS" 'channel(bytes32)(uint8,address,address,uint256,uint256,uint64,uint256,uint256,uint256,uint256,bytes32)' "$B_ID" --rpc-url "$L1" | head -1)" == 0 ]]; }
+eventually "after the settle B's wallet unlocks the payment on chain (every lock resolved)" unlocked
+UNLOCK=$("$CAST" logs --from-block 0 --address "$CHANNELS" 'Unlocked(bytes32 indexed,uint256 indexed,address indexed,uint256,bytes32)' "$B_ID" --rpc-url "$L1" --json)
+assert_eq 1 "$(jq length <<<"$UNLOCK")" "one lock unlocked"
+assert_eq "0x$(printf '%024d' 0)$(lower "${B#0x}")" "$(jq -r '.[0].topics[3]' <<<"$UNLOCK")" "... to B"
+assert_eq 200000000000000000 "$(printf '%d' "0x$(jq -r '.[0].data' <<<"$UNLOCK" | cut -c3-66)")" "... of exactly 0.2 ETH"
+(( $(l1_wei "$B") > B_BEFORE )) || fail "B's L1 balance rose"
+echo "ok - channels against a hub that withholds a payment"
