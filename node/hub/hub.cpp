@@ -132,6 +132,15 @@ void Hub::registerMethods() {
                               [this](const QJsonValue& p) { return revealSecret(p); });
     m_rpc->registerMethod(QStringLiteral("sluice_channelPoll"),
                           [this](const QJsonValue& p, RpcResponder r) { poll(p, r); });
+    // eth_subscribe("sluice_channels", channelId or participant address): live balances.
+    m_rpc->registerStream(QStringLiteral("sluice_channels"), [](const QJsonValue& filter, const QJsonValue& payload) {
+        if (filter.isUndefined()) return true;
+        const QString f = filter.toString().toLower();
+        const QJsonObject o = payload.toObject();
+        return f == o.value(QStringLiteral("channelId")).toString().toLower() ||
+               f == o.value(QStringLiteral("a")).toString().toLower() ||
+               f == o.value(QStringLiteral("b")).toString().toLower();
+    });
 }
 
 RpcOutcome Hub::info() const {
@@ -192,6 +201,12 @@ void Hub::fund(const QJsonValue& params, RpcResponder respond) {
     if (ch.onChain.status != ChannelStatus::Open)
         return respond.error(kRefused, QStringLiteral("the channel is not open"));
     const U256& mine = ch.me == Participant::A ? ch.onChain.depositA : ch.onChain.depositB;
+    const U256& theirs = ch.me == Participant::A ? ch.onChain.depositB : ch.onChain.depositA;
+    // Liquidity is the hub's scarce good: it matches at most what the wallet itself locked, so
+    // whoever asks the hub to lock money up must lock as much of its own.
+    if (mine + *amount > theirs)
+        return respond.error(kRefused, QStringLiteral("the hub funds at most as much as the wallet deposited (%1 wei)")
+                                           .arg(q(u256_to_dec(theirs))));
     if (mine + *amount > m_config.maxFunding)
         return respond.error(kRefused, QStringLiteral("the hub funds at most %1 wei per channel; it has %2 in this one")
                                            .arg(q(u256_to_dec(m_config.maxFunding)), q(u256_to_dec(mine))));
@@ -223,6 +238,7 @@ RpcOutcome Hub::propose(const QJsonValue& params) {
     m_lastHeard[*id] = nowMs();
     auto answer = m_party->accept(*id, *proposal, chainView());
     if (auto* r = std::get_if<Refusal>(&answer)) return refused(*r);
+    changed(*id);
     if (const auto* lock = std::get_if<AddLock>(&proposal->update); lock && payee) {
         // Answer first, then forward: the payer's lock is co-signed whatever happens downstream.
         QMetaObject::invokeMethod(
@@ -268,6 +284,7 @@ RpcOutcome Hub::countersign(const QJsonValue& params) {
         st = m_party->complete(*id, *nonce, *sig);
     }
     if (!st) return RpcFailure{kRefused, q(st.message())};
+    changed(*id);
     QMetaObject::invokeMethod(
         this, [this, id = *id] { advance(id); }, Qt::QueuedConnection);
     return QJsonObject{{QStringLiteral("ok"), true}};
@@ -304,7 +321,7 @@ RpcOutcome Hub::revealSecret(const QJsonValue& params) {
             if (l.secret_hash == hash) {
                 QMetaObject::invokeMethod(
                     this, [this, id = c.channel.id] { advance(id); }, Qt::QueuedConnection);
-                wakeWaiters(c.channel.id);
+                changed(c.channel.id);
             }
     return QJsonObject{{QStringLiteral("ok"), true}};
 }
@@ -353,6 +370,24 @@ std::optional<QJsonObject> Hub::newsFor(const ChannelId& id) {
     return QJsonObject{{QStringLiteral("proposal"), proposal}, {QStringLiteral("secrets"), secrets}};
 }
 
+void Hub::changed(const ChannelId& id) {
+    wakeWaiters(id);
+    auto c = m_store->channel(id);
+    if (!c || !*c) return;
+    const StoredChannel& ch = **c;
+    m_rpc->publish(QStringLiteral("sluice_channels"),
+                   QJsonObject{{QStringLiteral("channelId"), hexq(id)},
+                               {QStringLiteral("a"), q(to_checksum_address(ch.channel.a))},
+                               {QStringLiteral("b"), q(to_checksum_address(ch.channel.b))},
+                               {QStringLiteral("status"), int(ch.onChain.status)},
+                               {QStringLiteral("disputeEndsAt"), q(u256_to_quantity(ch.onChain.disputeEndsAt))},
+                               {QStringLiteral("nonce"), q(u256_to_quantity(ch.latest.nonce))},
+                               {QStringLiteral("balanceA"), q(u256_to_quantity(ch.latest.balance_a))},
+                               {QStringLiteral("balanceB"), q(u256_to_quantity(ch.latest.balance_b))},
+                               {QStringLiteral("lockedAmount"), q(u256_to_quantity(ch.latest.locked_amount))},
+                               {QStringLiteral("proposalPending"), ch.outstanding.has_value()}});
+}
+
 void Hub::wakeWaiters(const ChannelId& id) {
     auto news = newsFor(id);
     if (!news) return;
@@ -367,7 +402,7 @@ bool Hub::proposeAndPublish(const ChannelId& id, const Update& update) {
         qInfo("hub: no proposal in %s: %s", id.hex().c_str(), p.message().c_str());
         return false;
     }
-    wakeWaiters(id);
+    changed(id);
     return true;
 }
 
@@ -496,6 +531,7 @@ void Hub::onEvents(const std::vector<ChannelEvent>& events) {
         default: continue;
         }
         if (auto st = m_store->setOnChain(e.channelId, on); !st) qWarning("hub: %s", st.message().c_str());
+        changed(e.channelId);
     }
 }
 

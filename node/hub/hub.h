@@ -94,6 +94,9 @@ private:
     // the wallet's locks to the hub that the hub has learnt; nullopt when there is nothing.
     std::optional<QJsonObject> newsFor(const channels::ChannelId& id);
     void wakeWaiters(const channels::ChannelId& id);
+    // The channel's state or status changed: its long polls are answered and the sluice_channels
+    // stream tells its subscribers (live balances).
+    void changed(const channels::ChannelId& id);
     // Proposes what the state of `id` calls for: an Unlock of a lock the hub sent whose secret
     // it knows, an Expire of one that timed out, a forward still to make.
     void advance(const channels::ChannelId& id);

@@ -53,8 +53,23 @@ assert_eq 6 "$(field AS nonce)" "one state per update (the hub's deposit + 5 pay
 assert_fails_with "insufficient funds in the channel: it holds 1.75 ETH for you" "overspending the channel" \
     cli channel pay "$A_ID" --amount 5 "${AS[@]}"
 
+# ---- live balances: eth_subscribe("sluice_channels", channel id) on the hub's WebSocket ----
+python3 "$(dirname "$0")/tools/ws_subscribe.py" "${L2##*:}" sluice_channels "$A_ID" 1 >"$E2E_TMP/live.out" 2>&1 &
+LIVE_PID=$!
+subscribed() { grep -q subscribed "$E2E_TMP/live.out"; }
+eventually "subscribed to A's channel" subscribed
+cli channel pay "$A_ID" --amount 0.05 "${AS[@]}" >/dev/null 2>"$E2E_TMP/err" || fail "paying: $(cat "$E2E_TMP/err")"
+wait "$LIVE_PID" || fail "no notification: $(cat "$E2E_TMP/live.out")"
+assert_eq 1700000000000000000 "$(printf '%d' "$(tail -1 "$E2E_TMP/live.out" | jq -r .balanceA)")" "the payment arrives as a notification"
+assert_eq 7 "$(printf '%d' "$(tail -1 "$E2E_TMP/live.out" | jq -r .nonce)")" "... with the new nonce"
+
 # ---- a mediated payment: B invoices, A pays through the hub ----
-B_ID=$(cli channel open --amount 0.5 --hub-amount 1 "${BS[@]}" 2>/dev/null)
+B_ID=$(cli channel open --amount 0.5 --hub-amount 0.5 "${BS[@]}" 2>/dev/null)
+# The hub matches at most what the wallet itself locked (so nobody ties up its liquidity for free).
+C_KEY=$(dev_account 2 privateKey); echo "$C_KEY" >"$E2E_TMP/c.key"
+assert_fails_with "at most as much as the wallet deposited" "asking the hub for more than one's own deposit" \
+    cli channel open --amount 0.1 --hub-amount 1 --private-key-file "$E2E_TMP/c.key" --state-dir "$E2E_TMP/c" \
+    --data-dir "$DATA" --network local --yes
 "$SLUICE_CLI" channel invoice --amount 0.1 "${BS[@]}" --timeout 60 >"$E2E_TMP/invoice.out" 2>"$E2E_TMP/invoice.err" &
 INVOICE_PID=$!
 has_invoice() { [[ -s "$E2E_TMP/invoice.out" ]]; }
@@ -64,7 +79,7 @@ INVOICE=$(head -1 "$E2E_TMP/invoice.out")
 cli channel pay --invoice "$INVOICE" "${AS[@]}" 2>/dev/null | grep -q "paid 0.1 ETH" || fail "paying the invoice"
 wait "$INVOICE_PID" || { cat "$E2E_TMP/invoice.err" >&2; fail "B did not see the invoice paid"; }
 grep -q "received 0.1 ETH" "$E2E_TMP/invoice.out" || fail "B's receipt line"
-assert_eq 1650000000000000000 "$(field AS myBalanceWei)" "A paid 0.1 through the hub"
+assert_eq 1600000000000000000 "$(field AS myBalanceWei)" "A paid 0.1 through the hub"
 assert_eq 600000000000000000 "$(field BS myBalanceWei)" "B received 0.1 from the hub"
 assert_eq 0 "$(field AS lockedWei)" "A's lock resolved"
 assert_eq 0 "$(field BS lockedWei)" "B's lock resolved"
@@ -87,20 +102,20 @@ kill -9 "$INVOICE_PID"; wait "$INVOICE_PID" 2>/dev/null || true   # B goes offli
 assert_fails_with "not taken the payment" "paying an offline payee" \
     cli channel pay --invoice "$(head -1 "$E2E_TMP/invoice2.out")" "${AS[@]}" --timeout 3
 assert_eq 200000000000000000 "$(field AS lockedWei)" "A's 0.2 is locked while the payment is pending"
-assert_eq 1450000000000000000 "$(field AS myBalanceWei)" "... and not spendable"
-returned() { [[ "$(field AS lockedWei)" == 0 && "$(field AS myBalanceWei)" == 1650000000000000000 ]]; }
+assert_eq 1400000000000000000 "$(field AS myBalanceWei)" "... and not spendable"
+returned() { [[ "$(field AS lockedWei)" == 0 && "$(field AS myBalanceWei)" == 1600000000000000000 ]]; }
 eventually "the expired lock came back to A" returned
 
 # ---- kill -9 of the wallet at both points of an update ----
 NONCE=$(field AS nonce)
 "$SLUICE_CLI" channel pay "$A_ID" --amount 0.01 "${AS[@]}" --fault proposal-stored >/dev/null 2>&1 && fail "the crash point was not reached"
-assert_eq 1650000000000000000 "$(field AS myBalanceWei)" "after a crash before sending, the next sync settles it: not paid"
+assert_eq 1600000000000000000 "$(field AS myBalanceWei)" "after a crash before sending, the next sync settles it: not paid"
 assert_eq "$NONCE" "$(field AS nonce)" "... the unsent state was dropped"
 cli channel pay "$A_ID" --amount 0.01 "${AS[@]}" >/dev/null 2>"$E2E_TMP/err" || fail "paying after the crash: $(cat "$E2E_TMP/err")"
-assert_eq 1640000000000000000 "$(field AS myBalanceWei)" "the payment after the crash"
+assert_eq 1590000000000000000 "$(field AS myBalanceWei)" "the payment after the crash"
 assert_eq $((NONCE + 2)) "$(field AS nonce)" "the next payment skips the nonce signed before the crash"
 "$SLUICE_CLI" channel pay "$A_ID" --amount 0.02 "${AS[@]}" --fault signature-received >/dev/null 2>&1 && fail "the crash point was not reached"
-assert_eq 1620000000000000000 "$(field AS myBalanceWei)" "after a crash with the hub's signature unstored, it is taken from the hub: paid once"
+assert_eq 1570000000000000000 "$(field AS myBalanceWei)" "after a crash with the hub's signature unstored, it is taken from the hub: paid once"
 HUB_VIEW=$(rpc "${L2##*:}" sluice_channelLatest "[{\"channelId\":\"$A_ID\"}]")
 assert_eq "$(field AS nonce)" "$(printf '%d' "$(jq -r .result.state.nonce <<<"$HUB_VIEW")")" "wallet and hub agree on the latest state"
 assert_eq "$(field AS myBalanceWei)" "$(printf '%d' "$(jq -r .result.state.balanceA <<<"$HUB_VIEW")")" "... and on A's balance"
@@ -206,7 +221,7 @@ CHANNELS=$(jq -r .channels "$DATA/devnet.json")
 AS=(--private-key-file "$E2E_TMP/a.key" --state-dir "$E2E_TMP/a3" --data-dir "$DATA" --network local --yes)
 BS=(--private-key-file "$E2E_TMP/b.key" --state-dir "$E2E_TMP/b3" --data-dir "$DATA" --network local --yes)
 A_ID=$(cli channel open --amount 1 "${AS[@]}" 2>/dev/null)
-B_ID=$(cli channel open --amount 0.5 --hub-amount 1 "${BS[@]}" 2>/dev/null)
+B_ID=$(cli channel open --amount 0.5 --hub-amount 0.5 "${BS[@]}" 2>/dev/null)
 "$SLUICE_CLI" channel invoice --amount 0.2 "${BS[@]}" --timeout 35 >"$E2E_TMP/invoice3.out" 2>"$E2E_TMP/invoice3.err" &
 INVOICE_PID=$!
 has_invoice3() { [[ -s "$E2E_TMP/invoice3.out" ]]; }
