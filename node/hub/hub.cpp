@@ -25,6 +25,7 @@ constexpr int kMaxPollMs = 25000;
 // --fault stale-close waits this long after the wallet last spoke, so it happens "while the
 // wallet is stopped".
 constexpr qint64 kStaleCloseSilenceMs = 2000;
+constexpr std::uint64_t kMaxLogRange = 2000;
 
 QString q(const std::string& s) { return QString::fromStdString(s); }
 QString hexq(ByteView b) { return q(to_hex(b)); }
@@ -472,7 +473,9 @@ void Hub::follow() {
             m_following = false;
             return;
         }
-        const std::uint64_t to = head.value();
+        // At most kMaxLogRange blocks per read: providers refuse larger eth_getLogs ranges, and a
+        // hub that starts far behind the head catches up over a few reads.
+        const std::uint64_t to = std::min<std::uint64_t>(head.value(), m_nextBlock + kMaxLogRange - 1);
         auto afterEvents = [this, to] {
             m_contract->latestBlockTime(this, [this, to](RpcResult<std::uint64_t> time) {
                 if (time) m_l1Now = time.value();
@@ -555,15 +558,14 @@ void Hub::actOnChain() {
                       static_cast<unsigned long long>(c.onChain.closingNonce),
                       static_cast<unsigned long long>(c.latest.nonce));
                 sendL1(QStringLiteral("dispute"),
-                       channelsabi::disputeCalldata(cosigned->state, cosigned->sigA, cosigned->sigB), 0);
+                       channelsabi::disputeCalldata(cosigned->state, cosigned->sigA, cosigned->sigB), 0,
+                       retryOnFailure(QStringLiteral("dispute:%1:%2").arg(id).arg(c.latest.nonce)));
                 emit disputed(id, c.latest.nonce);
             }
             const QString settleKey = QStringLiteral("settle:%1").arg(id);
             if (m_l1Now >= c.onChain.disputeEndsAt && onceOnL1(settleKey))
                 sendL1(QStringLiteral("settle"), channelsabi::settleCalldata(c.channel.id), 0,
-                       [this, settleKey](bool ok) {
-                           if (!ok) m_actionsSent.erase(settleKey);  // tried again on a later block
-                       });
+                       retryOnFailure(settleKey));
             continue;
         }
         if (c.onChain.status != ChannelStatus::Open) continue;
@@ -574,7 +576,8 @@ void Hub::actOnChain() {
             auto secret = m_store->secret(l.secret_hash);
             if (secret && *secret && m_l1Now + p.reveal_timeout >= l.expiry && m_l1Now < l.expiry &&
                 onceOnL1(QStringLiteral("register:%1").arg(hexq(l.secret_hash))))
-                sendL1(QStringLiteral("registerSecret"), channelsabi::registerSecretCalldata(**secret), 0);
+                sendL1(QStringLiteral("registerSecret"), channelsabi::registerSecretCalldata(**secret), 0,
+                       retryOnFailure(QStringLiteral("register:%1").arg(hexq(l.secret_hash))));
         }
         if (m_config.fault == HubFault::StaleClose && c.latest.nonce >= 2 &&
             nowMs() - m_lastHeard[c.channel.id] > kStaleCloseSilenceMs &&
@@ -596,6 +599,13 @@ void Hub::actOnChain() {
         }
         advance(c.channel.id);
     }
+}
+
+std::function<void(bool)> Hub::retryOnFailure(const QString& key) {
+    // A failed transaction is tried again on a later L1 read while its reason lasts.
+    return [this, key](bool ok) {
+        if (!ok) m_actionsSent.erase(key);
+    };
 }
 
 void Hub::sendL1(const QString& what, const Bytes& data, const U256& value, std::function<void(bool)> done) {

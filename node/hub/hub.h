@@ -111,6 +111,9 @@ private:
     void adoptChannel(const channels::ChannelId& id, std::function<void(Status)> done);
     void sendL1(const QString& what, const Bytes& data, const U256& value, std::function<void(bool)> done = {});
     void sendNextL1();
+    // The `done` of an L1 action sent once per key (m_actionsSent): on failure the key is
+    // forgotten, so the next read of L1 sends it again if it is still due.
+    std::function<void(bool)> retryOnFailure(const QString& key);
 
     HubConfig m_config;
     RpcServer* m_rpc;
