@@ -86,15 +86,7 @@ void RollupContract::isWithdrawalFinalized(quint64 batchIndex, quint64 withdrawa
 }
 
 void RollupContract::latestBlockTime(QObject* context, Done<quint64> done) {
-    RpcClient* rpc = m_l1->rpc();
-    rpc->call(
-        QStringLiteral("eth_getBlockByNumber"), QJsonArray{QStringLiteral("latest"), false}, context,
-        [rpc, done = std::move(done)](RpcReply reply) {
-            if (!reply.ok()) return done(reply.error());
-            auto t = EthClient::parseQuantity64(reply.value().toObject().value(QStringLiteral("timestamp")));
-            if (!t) return done(rpc->malformed(QStringLiteral("eth_getBlockByNumber"), QStringLiteral("no timestamp")));
-            done(*t);
-        });
+    m_l1->latestBlockTime(context, std::move(done));
 }
 
 Bytes RollupContract::finalizeWithdrawalCalldata(const rollup::BatchHeader& header, quint64 batchIndex,

@@ -22,6 +22,22 @@ Result<StoredChannel> ChannelParty::load(const ChannelId& id) {
     return std::move(**c);
 }
 
+AcceptContext ChannelParty::acceptContext(const StoredChannel& c, const ChainView& chain) const {
+    AcceptContext context;
+    context.channel = c.channel;
+    context.acceptor = c.me;
+    context.status = c.onChain.status;
+    context.confirmed_deposit_a = c.onChain.depositA;
+    context.confirmed_deposit_b = c.onChain.depositB;
+    // My own outstanding proposal counts as signed: crossing proposals are both refused (§13.1).
+    context.highest_signed = c.highestSigned;
+    context.cooperative_close_signed = c.cooperativeCloseSigned;
+    context.now = chain.now;
+    context.params = m_params;
+    context.secret_registered_at = chain.secretRegisteredAt;
+    return context;
+}
+
 Refusal ChannelParty::refusal(ChannelError error, std::uint64_t highestSigned) const {
     return Refusal{error, highestSigned, std::string(describe(error))};
 }
@@ -82,18 +98,7 @@ std::variant<Signature, Refusal> ChannelParty::accept(const ChannelId& id, const
                                                       const ChainView& chain) {
     auto c = load(id);
     if (!c) return Refusal{ChannelError::WrongChannel, 0, c.message()};
-    AcceptContext context;
-    context.channel = c->channel;
-    context.acceptor = c->me;
-    context.status = c->onChain.status;
-    context.confirmed_deposit_a = c->onChain.depositA;
-    context.confirmed_deposit_b = c->onChain.depositB;
-    // My own outstanding proposal counts as signed: crossing proposals are both refused (§13.1).
-    context.highest_signed = c->highestSigned;
-    context.cooperative_close_signed = c->cooperativeCloseSigned;
-    context.now = chain.now;
-    context.params = m_params;
-    context.secret_registered_at = chain.secretRegisteredAt;
+    const AcceptContext context = acceptContext(*c, chain);
     if (const auto e =
             check_proposal(context, c->latest, c->latestLocks, proposal.state, proposal.update, proposal.signature);
         e != ChannelError::None) {
@@ -138,13 +143,7 @@ std::variant<Signature, Refusal> ChannelParty::acceptCooperativeClose(const Chan
                                                                       const Signature& theirs) {
     auto c = load(id);
     if (!c) return Refusal{ChannelError::WrongChannel, 0, c.message()};
-    AcceptContext context;
-    context.channel = c->channel;
-    context.acceptor = c->me;
-    context.status = c->onChain.status;
-    context.confirmed_deposit_a = c->onChain.depositA;
-    context.confirmed_deposit_b = c->onChain.depositB;
-    context.highest_signed = c->highestSigned;
+    const AcceptContext context = acceptContext(*c, ChainView{});
     if (c->outstanding) return Refusal{ChannelError::None, c->highestSigned, "a proposal of mine is still waiting"};
     if (const auto e = check_cooperative_close(context, c->latest, close); e != ChannelError::None)
         return refusal(e, c->highestSigned);

@@ -87,6 +87,8 @@ public:
 private:
     Result<StoredChannel> load(const channels::ChannelId& id);
     Refusal refusal(channels::ChannelError error, std::uint64_t highestSigned) const;
+    // What the acceptor's checks know: the channel as stored, and the chain as the caller sees it.
+    channels::AcceptContext acceptContext(const StoredChannel& channel, const ChainView& chain) const;
 
     ChannelStore& m_store;
     AccountSigner m_signer;

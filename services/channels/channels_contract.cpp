@@ -457,15 +457,10 @@ void ChannelsContract::channel(const ChannelId& id, QObject* context, Done<OnCha
 }
 
 void ChannelsContract::latestBlockTime(QObject* context, Done<std::uint64_t> done) {
-    RpcClient* rpc = m_l1->rpc();
-    rpc->call(
-        QStringLiteral("eth_getBlockByNumber"), QJsonArray{QStringLiteral("latest"), false}, context,
-        [rpc, done = std::move(done)](RpcReply reply) {
-            if (!reply.ok()) return done(reply.error());
-            auto t = EthClient::parseQuantity64(reply.value().toObject().value(QStringLiteral("timestamp")));
-            if (!t) return done(rpc->malformed(QStringLiteral("eth_getBlockByNumber"), QStringLiteral("no timestamp")));
-            done(*t);
-        });
+    m_l1->latestBlockTime(context, [done = std::move(done)](RpcResult<quint64> t) {
+        if (!t) return done(t.error());
+        done(std::uint64_t(t.value()));
+    });
 }
 
 void ChannelsContract::events(std::uint64_t fromBlock, std::uint64_t toBlock, QObject* context,

@@ -99,6 +99,17 @@ void EthClient::chainId(QObject* context, Done<quint64> done) {
                        &EthClient::parseQuantity64);
 }
 
+void EthClient::latestBlockTime(QObject* context, Done<quint64> done) {
+    m_rpc->call(
+        QStringLiteral("eth_getBlockByNumber"), QJsonArray{QStringLiteral("latest"), false}, context,
+        [rpc = m_rpc, done = std::move(done)](RpcReply reply) {
+            if (!reply.ok()) return done(reply.error());
+            auto t = parseQuantity64(reply.value().toObject().value(QStringLiteral("timestamp")));
+            if (!t) return done(rpc->malformed(QStringLiteral("eth_getBlockByNumber"), QStringLiteral("no timestamp")));
+            done(*t);
+        });
+}
+
 void EthClient::blockNumber(QObject* context, Done<quint64> done) {
     typedCall<quint64>(m_rpc, QStringLiteral("eth_blockNumber"), {}, context, std::move(done),
                        QStringLiteral("a quantity"), &EthClient::parseQuantity64);

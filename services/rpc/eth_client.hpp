@@ -58,6 +58,9 @@ public:
 
     void chainId(QObject* context, Done<quint64> done);
     void blockNumber(QObject* context, Done<quint64> done);
+    // The timestamp of the latest block: "now" as a contract judges its deadlines (block.timestamp,
+    // not the local clock).
+    void latestBlockTime(QObject* context, Done<quint64> done);
     // block: "latest", "pending", "safe", "finalized" or a 0x quantity.
     void balance(const Address& address, QObject* context, Done<U256> done,
                  const QString& block = QStringLiteral("latest"));
