@@ -202,12 +202,15 @@ Devnet::~Devnet() { stop(); }
 
 QString Devnet::manifestPath() const { return QDir(m_dataDir).filePath(QStringLiteral("devnet.json")); }
 
-Status Devnet::launchWatchtower(const DevnetOptions& options, quint16 port) {
+Status Devnet::launchWatchtower(const DevnetOptions& options, quint16 port, const Address& channels) {
     const QDir dir(options.dataDir);
     m_watchtower.setProgram(QCoreApplication::applicationFilePath());
     m_watchtower.setArguments({QStringLiteral("--watchtower"), QStringLiteral("--devnet-manifest"), manifestPath(),
                                QStringLiteral("--l2-port"), QString::number(port), QStringLiteral("--data-dir"),
-                               dir.filePath(QStringLiteral("watchtower"))});
+                               // One store per contract: a devnet that deployed a new Channels
+                               // contract (a pre-Channels devnet resumed) must not find the
+                               // store of another contract.
+                               dir.filePath(QStringLiteral("watchtower-") + QString::fromStdString(channels.hex()))});
     m_watchtower.setStandardOutputFile(dir.filePath(QStringLiteral("watchtower.log")), QIODevice::Append);
     m_watchtower.setStandardErrorFile(dir.filePath(QStringLiteral("watchtower.log")), QIODevice::Append);
     endWithParent(m_watchtower);  // a killed devnet node takes its watchtower with it
@@ -402,7 +405,7 @@ Result<DevnetManifest> Devnet::start(const DevnetOptions& options) {
         return make_error("cannot write " + manifestPath().toStdString());
     }
     if (options.watchtower)
-        if (auto st = launchWatchtower(options, watchtowerPort); !st) {
+        if (auto st = launchWatchtower(options, watchtowerPort, manifest->channels); !st) {
             stop();
             return st.error();
         }

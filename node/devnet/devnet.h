@@ -92,7 +92,7 @@ private:
     Result<DevnetManifest> deploy(const DevnetOptions& options);
     Status deployChannels(const DevnetOptions& options, DevnetManifest& manifest);
     // Starts `sluiced --watchtower` for the manifest (already written) and waits until it answers.
-    Status launchWatchtower(const DevnetOptions& options, quint16 port);
+    Status launchWatchtower(const DevnetOptions& options, quint16 port, const Address& channels);
 
     QProcess m_anvil;
     QProcess m_watchtower;

@@ -161,6 +161,11 @@ void ChannelWallet::connectHub(Done<HubInfo> done) {
 void ChannelWallet::open(const U256& amount, const U256& hubAmount, Done<ChannelId> done) {
     connectHub([this, amount, hubAmount, done](Result<HubInfo> info) {
         if (!info) return done(info.error());
+        // The hub's rule (docs/RPC.md §5), checked before anything is sent so that a refused
+        // funding cannot leave a channel opened on L1 without it.
+        if (hubAmount > amount)
+            return done(failure(QStringLiteral("the hub funds at most as much as the wallet deposited (%1 ETH here)")
+                                    .arg(q(format_amount(amount, Unit::ether)))));
         if (hubAmount > info->maxFunding)
             return done(failure(
                 QStringLiteral("the hub funds at most %1 wei per channel").arg(q(u256_to_dec(info->maxFunding)))));

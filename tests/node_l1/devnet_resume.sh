@@ -16,7 +16,7 @@ cleanup() {
   [ -n "$node_pid" ] && kill "$node_pid" 2>/dev/null || true
   wait 2>/dev/null || true
   stop_anvil_on_port "$L1P"; stop_anvil_on_port "$L1P_NEXT" # one a failed step left running
-  rm -rf "$work"
+  [ -n "${KEEP_WORK:-}" ] || rm -rf "$work"
 }
 trap cleanup EXIT
 run=0
