@@ -28,10 +28,14 @@
 // wallet's latest state and the hub's (sluice_channelLatest) are the same state with the same two
 // signatures, that no lock or proposal is pending, that the split is exactly the expected one
 // (deposits minus every payment made, fee included) and, with the watchtower, that it holds the
-// latest nonce.
+// latest nonce. With --mediated-back M, B then pays A M times through the hub, so that A's channel
+// carries payments both ways; with --close both then close cooperatively and each wallet's L1
+// balance must rise by exactly its side minus the gas of its close (from the receipt): the test
+// `channels_thousand` (1,000 payments each way) runs it so.
 //
-//   channel_bench --sluiced PATH [--anvil PATH] [--payments N] [--mediated M] [--warmup W]
-//                 [--runs R] [--breakdown K] [--no-watchtower] [--data-dir DIR] [--keep]
+//   channel_bench --sluiced PATH [--anvil PATH] [--payments N] [--mediated M] [--mediated-back M]
+//                 [--close] [--warmup W] [--runs R] [--breakdown K] [--no-watchtower] [--data-dir DIR]
+//                 [--keep]
 // Prints one JSON object per run, on one line each; with --runs R > 1 then one more line with
 // {"runs": R, <figure>: {"min": …, "max": …}, …} over the runs.
 #include <QCoreApplication>
@@ -82,6 +86,8 @@ struct Options {
     QString dataRoot;
     int payments = 1000;
     int mediated = 100;
+    int mediatedBack = 0;  // B paying A through the hub afterwards: payments into A's channel
+    bool close = false;    // both close cooperatively; their L1 balances are checked to the wei
     int warmup = 10;
     int runs = 1;
     int breakdown = 0;
@@ -95,6 +101,12 @@ template <typename T>
 T check(Result<T> r, const std::string& what) {
     if (!r) fail(what + ": " + r.message());
     if constexpr (!std::is_void_v<T>) return std::move(*r);
+}
+
+template <typename T>
+T check(RpcResult<T> r, const std::string& what) {
+    if (!r) fail(what + ": " + r.error().message.toStdString());
+    return std::move(r).value();
 }
 
 double ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
@@ -383,7 +395,8 @@ QJsonObject runOnce(const Options& o) {
     const U256 depositA = U256(5000) * kMilliEther, depositB = U256(1000) * kMilliEther,
                hubFundsB = U256(500) * kMilliEther;
     if (U256(o.warmup + o.payments + 2 * o.breakdown) * p + U256(o.mediated) * (p + fee) > depositA ||
-        U256(o.mediated) * p > hubFundsB)
+        U256(o.mediated) * p > hubFundsB || U256(o.mediatedBack) * (p + fee) > depositB + U256(o.mediated) * p ||
+        U256(o.mediatedBack) * p > U256(o.warmup + o.payments + 2 * o.breakdown) * p + U256(o.mediated) * (p + fee))
         fail("too many payments for the channels' deposits");
     a.id = check(awaitResult<Result<channels::ChannelId>>([&](auto done) { a.engine->open(depositA, 0, done); }),
                  "A opening its channel");
@@ -524,13 +537,54 @@ QJsonObject runOnce(const Options& o) {
         check(*received, "B waiting for invoice " + std::to_string(i + 1));
     }
 
+    // The other way: B pays A through the hub, so A's channel carries payments in both directions.
+    for (int i = 0; i < o.mediatedBack; ++i) {
+        auto invoice = check(a.engine->createInvoice(p), "an invoice of A");
+        std::optional<Status> received;
+        QEventLoop waitA;
+        a.engine->awaitInvoicePaid(invoice, std::chrono::seconds(60), [&](Status st) {
+            received = std::move(st);
+            waitA.quit();
+        });
+        check(awaitResult<Status>([&](auto done) { b.engine->payInvoice(invoice, std::chrono::seconds(60), done); }),
+              "B paying A's invoice " + std::to_string(i + 1));
+        if (!received) waitA.exec();
+        check(*received, "A waiting for invoice " + std::to_string(i + 1));
+    }
+
     // The test: both sides agree on the latest state, and it is exactly the expected split.
     RpcClient hubRpc(net.hub());
     std::unique_ptr<RpcClient> towerRpc;
     if (o.watchtower) towerRpc = std::make_unique<RpcClient>(net.watchtower());
     const U256 paidByA = U256(o.warmup + o.payments + 2 * o.breakdown) * p + U256(o.mediated) * (p + fee);
-    checkChannel("A", a, hubRpc, towerRpc.get(), depositA - paidByA, paidByA);
-    checkChannel("B", b, hubRpc, towerRpc.get(), depositB + U256(o.mediated) * p, hubFundsB - U256(o.mediated) * p);
+    const U256 back = U256(o.mediatedBack) * p, paidByB = U256(o.mediatedBack) * (p + fee);
+    const U256 finalA = depositA - paidByA + back, finalB = depositB + U256(o.mediated) * p - paidByB;
+    checkChannel("A", a, hubRpc, towerRpc.get(), finalA, paidByA - back);
+    checkChannel("B", b, hubRpc, towerRpc.get(), finalB, hubFundsB - U256(o.mediated) * p + paidByB);
+    if (o.close) {
+        // Cooperative close: each wallet's L1 balance rises by exactly its side, minus the gas of
+        // the close it sent (from the receipt).
+        for (auto [w, expected, who] : {std::tuple{&a, finalA, "A"}, std::tuple{&b, finalB, "B"}}) {
+            const Address me = w->channel().myAddress();
+            const auto balance = [&] {
+                return check(awaitResult<RpcResult<U256>>([&](auto done) { w->l1->balance(me, w->l1.get(), done); }),
+                             "an L1 balance");
+            };
+            const U256 before = balance();
+            const Hash tx =
+                check(awaitResult<Result<Hash>>([&](auto done) { w->engine->cooperativeClose(w->id, done); }),
+                      std::string(who) + " closing");
+            const auto receipt = check(awaitResult<RpcResult<std::optional<TransactionReceipt>>>(
+                                           [&](auto done) { w->l1->transactionReceipt(tx, w->l1.get(), done); }),
+                                       "the close's receipt");
+            if (!receipt) fail(std::string(who) + "'s close has no receipt");
+            const U256 gas = receipt->gasUsed * receipt->effectiveGasPrice;
+            const U256 after = balance();
+            if (after + gas != before + expected)
+                fail(std::string(who) + "'s L1 balance after the close is " + u256_to_dec(after) + " wei, expected " +
+                     u256_to_dec(before + expected - gas));
+        }
+    }
 
     QJsonObject out{{QStringLiteral("payments"), o.payments},
                     {QStringLiteral("warmup"), o.warmup},
@@ -538,6 +592,8 @@ QJsonObject runOnce(const Options& o) {
     merge(out, stats(direct, QStringLiteral("direct")));
     out.insert(QStringLiteral("directCpuMsPerPayment"), cpuPerPayment);
     out.insert(QStringLiteral("mediated"), o.mediated);
+    out.insert(QStringLiteral("mediatedBack"), o.mediatedBack);
+    out.insert(QStringLiteral("closedAndL1Checked"), o.close);
     merge(out, stats(mediated, QStringLiteral("mediated")));
     merge(out, stats(payerDone, QStringLiteral("mediatedPayer")));
     if (!breakdown.isEmpty()) out.insert(QStringLiteral("breakdown"), breakdown);
@@ -574,8 +630,9 @@ QJsonValue fold(const std::vector<QJsonValue>& values) {
 
 int usage() {
     std::fputs(
-        "usage: channel_bench --sluiced PATH [--anvil PATH] [--payments N] [--mediated M] [--warmup W]\n"
-        "                     [--runs R] [--breakdown K] [--no-watchtower] [--data-dir DIR] [--keep]\n",
+        "usage: channel_bench --sluiced PATH [--anvil PATH] [--payments N] [--mediated M] [--mediated-back M]\n"
+        "                     [--close] [--warmup W] [--runs R] [--breakdown K] [--no-watchtower]\n"
+        "                     [--data-dir DIR] [--keep]\n",
         stderr);
     return 64;
 }
@@ -607,6 +664,10 @@ int main(int argc, char** argv) {
             ok = number(o.payments, 1);
         else if (a == QLatin1String("--mediated"))
             ok = number(o.mediated, 0);
+        else if (a == QLatin1String("--mediated-back"))
+            ok = number(o.mediatedBack, 0);
+        else if (a == QLatin1String("--close"))
+            o.close = true;
         else if (a == QLatin1String("--warmup"))
             ok = number(o.warmup, 0);
         else if (a == QLatin1String("--runs"))
