@@ -2,6 +2,8 @@
 #include "services/channels/channel_party.hpp"
 
 #include <algorithm>
+#include <functional>
+#include <optional>
 
 #include "core/channels/lock_tree.hpp"
 #include "core/channels/typed_data.hpp"
@@ -12,6 +14,51 @@ using namespace sluice::channels;
 
 ChannelParty::ChannelParty(ChannelStore& store, AccountSigner signer, ClientParams params)
     : m_store(store), m_signer(std::move(signer)), m_params(params) {}
+
+// The steps that sign run under the store's write lock (ChannelStore::exclusive): the nonce read,
+// the signature and its record form one transaction, and the signature is returned only after
+// it committed.
+namespace {
+template <typename T>
+Result<T> underLock(ChannelStore& store, const std::function<Result<T>()>& step) {
+    std::optional<Result<T>> result;
+    auto st = store.exclusive([&]() -> Status {
+        result = step();
+        return {};
+    });
+    if (!st) return st.error();
+    return std::move(*result);
+}
+std::variant<Signature, Refusal> underLock(ChannelStore& store,
+                                           const std::function<std::variant<Signature, Refusal>()>& step) {
+    std::optional<std::variant<Signature, Refusal>> result;
+    auto st = store.exclusive([&]() -> Status {
+        result = step();
+        return {};
+    });
+    if (!st) return Refusal{ChannelError::None, 0, "not stored, so not signed: " + st.message()};
+    return std::move(*result);
+}
+}  // namespace
+
+Result<channelmsg::Proposal> ChannelParty::propose(const ChannelId& id, const Update& update) {
+    return underLock<channelmsg::Proposal>(m_store, [&] { return proposeLocked(id, update); });
+}
+
+std::variant<Signature, Refusal> ChannelParty::accept(const ChannelId& id, const channelmsg::Proposal& proposal,
+                                                      const ChainView& chain) {
+    return underLock(m_store, [&] { return acceptLocked(id, proposal, chain); });
+}
+
+Result<std::pair<CooperativeClose, Signature>> ChannelParty::signCooperativeClose(const ChannelId& id) {
+    return underLock<std::pair<CooperativeClose, Signature>>(m_store, [&] { return signCooperativeCloseLocked(id); });
+}
+
+std::variant<Signature, Refusal> ChannelParty::acceptCooperativeClose(const ChannelId& id,
+                                                                      const CooperativeClose& close,
+                                                                      const Signature& theirs) {
+    return underLock(m_store, [&] { return acceptCooperativeCloseLocked(id, close, theirs); });
+}
 
 Result<StoredChannel> ChannelParty::load(const ChannelId& id) {
     auto c = m_store.channel(id);
@@ -42,7 +89,7 @@ Refusal ChannelParty::refusal(ChannelError error, std::uint64_t highestSigned) c
     return Refusal{error, highestSigned, std::string(describe(error))};
 }
 
-Result<channelmsg::Proposal> ChannelParty::propose(const ChannelId& id, const Update& update) {
+Result<channelmsg::Proposal> ChannelParty::proposeLocked(const ChannelId& id, const Update& update) {
     auto c = load(id);
     if (!c) return c.error();
     if (c->outstanding)
@@ -94,8 +141,8 @@ Status ChannelParty::refused(const ChannelId& id, std::uint64_t nonce, std::uint
     return {};
 }
 
-std::variant<Signature, Refusal> ChannelParty::accept(const ChannelId& id, const channelmsg::Proposal& proposal,
-                                                      const ChainView& chain) {
+std::variant<Signature, Refusal> ChannelParty::acceptLocked(const ChannelId& id, const channelmsg::Proposal& proposal,
+                                                            const ChainView& chain) {
     auto c = load(id);
     if (!c) return Refusal{ChannelError::WrongChannel, 0, c.message()};
     const AcceptContext context = acceptContext(*c, chain);
@@ -124,7 +171,7 @@ std::variant<Signature, Refusal> ChannelParty::accept(const ChannelId& id, const
     return *mine;
 }
 
-Result<std::pair<CooperativeClose, Signature>> ChannelParty::signCooperativeClose(const ChannelId& id) {
+Result<std::pair<CooperativeClose, Signature>> ChannelParty::signCooperativeCloseLocked(const ChannelId& id) {
     auto c = load(id);
     if (!c) return c.error();
     if (c->outstanding) return make_error("a proposal is still waiting for the counterparty; close after it");
@@ -138,9 +185,9 @@ Result<std::pair<CooperativeClose, Signature>> ChannelParty::signCooperativeClos
     return std::pair{*close, *signature};
 }
 
-std::variant<Signature, Refusal> ChannelParty::acceptCooperativeClose(const ChannelId& id,
-                                                                      const CooperativeClose& close,
-                                                                      const Signature& theirs) {
+std::variant<Signature, Refusal> ChannelParty::acceptCooperativeCloseLocked(const ChannelId& id,
+                                                                            const CooperativeClose& close,
+                                                                            const Signature& theirs) {
     auto c = load(id);
     if (!c) return Refusal{ChannelError::WrongChannel, 0, c.message()};
     const AcceptContext context = acceptContext(*c, ChainView{});

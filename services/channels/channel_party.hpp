@@ -86,6 +86,16 @@ public:
 
 private:
     Result<StoredChannel> load(const channels::ChannelId& id);
+    // The bodies of the signing steps, run under the store's write lock.
+    Result<channelmsg::Proposal> proposeLocked(const channels::ChannelId& id, const channels::Update& update);
+    std::variant<channels::Signature, Refusal> acceptLocked(const channels::ChannelId& id,
+                                                            const channelmsg::Proposal& proposal,
+                                                            const ChainView& chain);
+    Result<std::pair<channels::CooperativeClose, channels::Signature>> signCooperativeCloseLocked(
+        const channels::ChannelId& id);
+    std::variant<channels::Signature, Refusal> acceptCooperativeCloseLocked(const channels::ChannelId& id,
+                                                                            const channels::CooperativeClose& close,
+                                                                            const channels::Signature& theirs);
     Refusal refusal(channels::ChannelError error, std::uint64_t highestSigned) const;
     // What the acceptor's checks know: the channel as stored, and the chain as the caller sees it.
     channels::AcceptContext acceptContext(const StoredChannel& channel, const ChainView& chain) const;

@@ -110,8 +110,11 @@ struct ChannelStore::Impl {
         return {};
     }
     // Runs `body` in one transaction: committed (and fsync'd) if it succeeds, else rolled back.
+    bool inExclusive = false;  // inside exclusive(): every write joins its transaction
+
     template <typename Body>
     Status transaction(Body body) {
+        if (inExclusive) return body();
         if (!db.transaction())
             return make_error("channel store: cannot begin a transaction: " + db.lastError().text().toStdString());
         Status st = body();
@@ -263,6 +266,26 @@ Result<std::unique_ptr<ChannelStore>> ChannelStore::open(const QString& path) {
     });
     if (!st) return st.error();
     return self;
+}
+
+Status ChannelStore::exclusive(const std::function<Status()>& body) {
+    Impl& impl = *m_impl;
+    if (impl.inExclusive) return body();
+    // IMMEDIATE takes the write lock before the first read: another process on the same file
+    // waits (busy timeout) instead of reading what this one is about to change.
+    if (auto st = impl.run(QStringLiteral("BEGIN IMMEDIATE")); !st) return st;
+    impl.inExclusive = true;
+    Status st = body();
+    impl.inExclusive = false;
+    if (!st) {
+        (void)impl.run(QStringLiteral("ROLLBACK"));
+        return st;
+    }
+    if (auto committed = impl.run(QStringLiteral("COMMIT")); !committed) {
+        (void)impl.run(QStringLiteral("ROLLBACK"));
+        return make_error("channel store: the commit failed (nothing was stored): " + committed.message());
+    }
+    return {};
 }
 
 Status ChannelStore::addChannel(const StoredChannel& c) {

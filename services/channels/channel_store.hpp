@@ -13,6 +13,7 @@
 
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -75,6 +76,12 @@ public:
     ChannelStore& operator=(const ChannelStore&) = delete;
 
     const QString& path() const { return m_path; }
+
+    // Runs `body` as one transaction holding the file's write lock from its first read to its
+    // commit (fsync). The app and sluice-cli may use the same file at once: a participant reads
+    // its highest signed nonce, signs and records under this lock, so two processes can never
+    // sign two states of one nonce. The store's own writes inside `body` join the transaction.
+    Status exclusive(const std::function<Status()>& body);
 
     // A channel seen opened on chain (its opening state as latest). Adding one that is already
     // stored changes nothing and succeeds: opening is seen again after a restart.

@@ -8,7 +8,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <chrono>
 #include <memory>
+#include <optional>
+#include <thread>
 
 #include "core/channels/lock_tree.hpp"
 #include "core/eth/address.hpp"
@@ -328,6 +331,32 @@ private slots:
         QVERIFY(a->party->afterRestore(testChannel().id).ok());
         auto p = a->party->propose(testChannel().id, Pay{Participant::A, kEther});
         QCOMPARE(p->state.nonce, (std::uint64_t(1) << 40) + 0);
+    }
+
+    // The app and sluice-cli may use one store at once. Two processes (here: two threads with
+    // their own connections) proposing at the same moment must not both sign a state of the same
+    // nonce: the second waits for the first's write lock, then sees its proposal outstanding.
+    void twoConnectionsNeverSignOneNonceTwice() {
+        const AccountSigner fast = AccountSigner::from_key(keyA());
+        AccountSigner slow{fast.address, [fast](const Hash& digest) {
+                               std::this_thread::sleep_for(std::chrono::milliseconds(300));
+                               return fast.sign(digest);
+                           }};
+        std::optional<Result<channelmsg::Proposal>> first, second;
+        std::thread other([&] {
+            auto store = ChannelStore::open(a->path);
+            if (!store) return;
+            ChannelParty party(**store, slow);
+            first = party.propose(testChannel().id, Pay{Participant::A, kEther});
+        });
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));  // the other thread is signing now
+        second = a->party->propose(testChannel().id, Pay{Participant::A, 2 * kEther});
+        other.join();
+        QVERIFY(first.has_value() && second.has_value());
+        QCOMPARE(int(first->ok()) + int(second->ok()), 1);  // exactly one signed
+        QVERIFY(first->ok());
+        QVERIFY2(second->message().find("waiting") != std::string::npos, second->message().c_str());
+        QCOMPARE(a->get().highestSigned, 1u);
     }
 
     void aForeignFileIsNotTakenOver() {
