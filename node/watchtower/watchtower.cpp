@@ -216,6 +216,9 @@ RpcOutcome Watchtower::status(const QJsonValue& params) const {
     }
     const WatchedChannel& w = it->second;
     out.insert(QStringLiteral("nonce"), quantity(w.held.state.nonce));
+    // The state itself: a wallet restoring an old backup adopts it when it is newer than what the
+    // hub says (CHANNELS.md §13.7 rule 1); the watchtower is also the backup of record.
+    out.insert(QStringLiteral("held"), channelmsg::toJson(w.held));
     out.insert(QStringLiteral("watching"), w.watching);
     if (w.disputedAt) out.insert(QStringLiteral("disputedAt"), double(*w.disputedAt));
     if (w.disputeTx) out.insert(QStringLiteral("disputeTx"), q(w.disputeTx->hex()));

@@ -289,9 +289,34 @@ void ChannelWallet::reconcile(const ChannelId& id, Done<void> done) {
 void ChannelWallet::resumeAfterRestore(const ChannelId& id, Done<StoredChannel> done) {
     adoptHubLatest(id, [this, id, done](Status st) {
         if (!st) return done(st.error());
-        if (auto jumped = m_party->afterRestore(id); !jumped) return done(jumped.error());
-        refresh(id, done);
+        adoptWatchtowerState(id, [this, id, done] {
+            if (auto jumped = m_party->afterRestore(id); !jumped) return done(jumped.error());
+            refresh(id, done);
+        });
     });
+}
+
+void ChannelWallet::adoptWatchtowerState(const ChannelId& id, std::function<void()> then) {
+    if (!m_watchtower) return then();
+    m_watchtower->call(
+        QStringLiteral("sluice_watchtowerStatus"), QJsonArray{QJsonObject{{QStringLiteral("channelId"), q(id.hex())}}},
+        this, [this, id, then](RpcReply r) {
+            // §13.7 rule 1: the watchtower's state counts too. Without its lock leaves (the
+            // watchtower keeps none) a state with locks cannot be adopted; the nonce jump that
+            // follows still puts every new proposal above it.
+            auto held = r ? channelmsg::cosignedFromJson(r.value().toObject().value(QStringLiteral("held")))
+                          : Result<channelmsg::CosignedState>(make_error("no answer"));
+            auto s = stored(id);
+            if (!held || !s || held->state.nonce <= s->latest.nonce) return then();
+            if (held->state.locked_amount != 0) {
+                qWarning("the watchtower holds a newer state (nonce %llu) with locks the hub did not show",
+                         static_cast<unsigned long long>(held->state.nonce));
+                return then();
+            }
+            if (auto st = m_party->reconcile(id, *held, {}); !st)
+                qWarning("the watchtower's state was not adopted: %s", st.message().c_str());
+            then();
+        });
 }
 
 void ChannelWallet::sync(const ChannelId& id, int pollMs, Done<StoredChannel> done) {

@@ -114,6 +114,8 @@ private:
     void sendL1(const QString& what, const Bytes& data, const U256& value, Done<TransactionReceipt> done);
     void refresh(const channels::ChannelId& id, Done<StoredChannel> done);
     void reconcile(const channels::ChannelId& id, Done<void> done);
+    // The watchtower's state, adopted when newer than ours and without locks (after a restore).
+    void adoptWatchtowerState(const channels::ChannelId& id, std::function<void()> then);
     // The hub's newest co-signed state and its locks, adopted when newer (ChannelParty::reconcile).
     void adoptHubLatest(const channels::ChannelId& id, Done<void> done);
     void takeNews(const channels::ChannelId& id, int pollMs, Done<void> done);

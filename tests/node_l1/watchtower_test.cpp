@@ -159,6 +159,10 @@ private slots:
         QVERIFY2(accepted.ok(), qPrintable(accepted.errorMessage()));
         QCOMPARE(accepted.value().toObject().value(QStringLiteral("accepted")).toBool(), true);
         QCOMPARE(accepted.value().toObject().value(QStringLiteral("nonce")).toString(), QStringLiteral("0x3"));
+        // It hands the state back whole (a wallet restoring an old backup adopts it, §13.7).
+        auto held = channelmsg::cosignedFromJson(status().value(QStringLiteral("held")));
+        QVERIFY2(held.ok(), held.ok() ? "" : held.message().c_str());
+        QVERIFY(held->state == s3.state && held->sigA == s3.sigA && held->sigB == s3.sigB);
 
         // A forged signature (B's key in A's place), a channel the contract never opened, another contract.
         auto forged = s3;
