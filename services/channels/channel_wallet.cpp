@@ -92,11 +92,6 @@ void ChannelWallet::setWatchtower(const QUrl& url) {
     m_watchtower = url.isEmpty() ? nullptr : std::make_unique<RpcClient>(url);
 }
 
-void ChannelWallet::setReceiptTimeout(std::chrono::milliseconds timeout) {
-    m_receiptTimeout = timeout;
-    m_sender->setReceiptTimeout(timeout);
-}
-
 void ChannelWallet::crashAt(CrashPoint point) const {
     // Dies as kill -9 would: no destructor runs, nothing more is written.
     if (m_crashPoint == point) std::_Exit(137);

@@ -77,7 +77,6 @@ public:
     };
     void setCrashPoint(CrashPoint point) { m_crashPoint = point; }
     void setWatchtower(const QUrl& url);
-    void setReceiptTimeout(std::chrono::milliseconds timeout);
 
     ChannelParty& party() { return *m_party; }
     ChannelsContract* contract() const { return m_contract; }
@@ -148,7 +147,6 @@ private:
     std::unique_ptr<RpcClient> m_watchtower;
     std::optional<HubInfo> m_hubInfo;
     TransactionSender::ReviewHook m_review;
-    std::chrono::milliseconds m_receiptTimeout{std::chrono::seconds(120)};
     CrashPoint m_crashPoint = CrashPoint::None;
 };
 
