@@ -17,13 +17,6 @@ Bytes selectorCall(std::string_view signature) {
     return Bytes(selector.begin(), selector.end());
 }
 
-std::optional<Bytes> hexData(const QJsonValue& value) {
-    if (!value.isString()) return std::nullopt;
-    const QString text = value.toString();
-    if (!text.startsWith(QLatin1String("0x"))) return std::nullopt;
-    return from_hex(text.toStdString());
-}
-
 std::optional<U256> word(const Bytes& data) {
     if (data.size() != 32) return std::nullopt;
     return u256_from_be(data);
@@ -35,17 +28,7 @@ RollupContract::RollupContract(EthClient* l1, const Address& rollup, QObject* pa
     : QObject(parent), m_l1(l1), m_rollup(rollup) {}
 
 void RollupContract::call(const Bytes& data, QObject* context, Done<Bytes> done) {
-    const QJsonObject request{{QStringLiteral("to"), QString::fromStdString(m_rollup.hex())},
-                              {QStringLiteral("data"), QString::fromStdString(to_hex(data))}};
-    RpcClient* rpc = m_l1->rpc();
-    rpc->call(QStringLiteral("eth_call"), QJsonArray{request, QStringLiteral("latest")}, context,
-              [rpc, done = std::move(done)](RpcReply reply) {
-                  if (!reply.ok()) return done(reply.error());
-                  auto bytes = hexData(reply.value());
-                  if (!bytes)
-                      return done(rpc->malformed(QStringLiteral("eth_call"), QStringLiteral("expected 0x data")));
-                  done(std::move(*bytes));
-              });
+    m_l1->call(CallRequest{std::nullopt, m_rollup, 0, data}, context, std::move(done));
 }
 
 void RollupContract::batchCount(QObject* context, Done<quint64> done) {

@@ -371,16 +371,7 @@ ChannelsContract::ChannelsContract(EthClient* l1, const Address& contract, QObje
     : QObject(parent), m_l1(l1), m_contract(contract) {}
 
 void ChannelsContract::call(const Bytes& data, QObject* context, Done<Bytes> done) {
-    const QJsonObject request{{QStringLiteral("to"), q(m_contract.hex())}, {QStringLiteral("data"), q(to_hex(data))}};
-    RpcClient* rpc = m_l1->rpc();
-    rpc->call(QStringLiteral("eth_call"), QJsonArray{request, QStringLiteral("latest")}, context,
-              [rpc, done = std::move(done)](RpcReply reply) {
-                  if (!reply.ok()) return done(reply.error());
-                  auto bytes = hexData(reply.value());
-                  if (!bytes)
-                      return done(rpc->malformed(QStringLiteral("eth_call"), QStringLiteral("expected 0x data")));
-                  done(std::move(*bytes));
-              });
+    m_l1->call(CallRequest{std::nullopt, m_contract, 0, data}, context, std::move(done));
 }
 
 namespace {

@@ -100,14 +100,10 @@ void EthClient::chainId(QObject* context, Done<quint64> done) {
 }
 
 void EthClient::latestBlockTime(QObject* context, Done<quint64> done) {
-    m_rpc->call(
-        QStringLiteral("eth_getBlockByNumber"), QJsonArray{QStringLiteral("latest"), false}, context,
-        [rpc = m_rpc, done = std::move(done)](RpcReply reply) {
-            if (!reply.ok()) return done(reply.error());
-            auto t = parseQuantity64(reply.value().toObject().value(QStringLiteral("timestamp")));
-            if (!t) return done(rpc->malformed(QStringLiteral("eth_getBlockByNumber"), QStringLiteral("no timestamp")));
-            done(*t);
-        });
+    typedCall<quint64>(m_rpc, QStringLiteral("eth_getBlockByNumber"), QJsonArray{QStringLiteral("latest"), false},
+                       context, std::move(done), QStringLiteral("a block with a timestamp"), [](const QJsonValue& v) {
+                           return parseQuantity64(v.toObject().value(QStringLiteral("timestamp")));
+                       });
 }
 
 void EthClient::blockNumber(QObject* context, Done<quint64> done) {
@@ -125,14 +121,27 @@ void EthClient::transactionCount(const Address& address, const QString& block, Q
                        std::move(done), QStringLiteral("a quantity"), &EthClient::parseQuantity64);
 }
 
-void EthClient::estimateGas(const CallRequest& request, QObject* context, Done<quint64> done) {
+static QJsonObject callJson(const CallRequest& request) {
     QJsonObject o;
     if (request.from) o.insert(QStringLiteral("from"), toData(*request.from));
     if (request.to) o.insert(QStringLiteral("to"), toData(*request.to));
-    if (request.value != 0) o.insert(QStringLiteral("value"), toQuantity(request.value));
+    if (request.value != 0) o.insert(QStringLiteral("value"), EthClient::toQuantity(request.value));
     if (!request.data.empty()) o.insert(QStringLiteral("data"), toData(request.data));
-    typedCall<quint64>(m_rpc, QStringLiteral("eth_estimateGas"), QJsonArray{o}, context, std::move(done),
-                       QStringLiteral("a quantity"), &EthClient::parseQuantity64);
+    return o;
+}
+
+void EthClient::estimateGas(const CallRequest& request, QObject* context, Done<quint64> done) {
+    typedCall<quint64>(m_rpc, QStringLiteral("eth_estimateGas"), QJsonArray{callJson(request)}, context,
+                       std::move(done), QStringLiteral("a quantity"), &EthClient::parseQuantity64);
+}
+
+void EthClient::call(const CallRequest& request, QObject* context, Done<Bytes> done) {
+    typedCall<Bytes>(m_rpc, QStringLiteral("eth_call"), QJsonArray{callJson(request), QStringLiteral("latest")},
+                     context, std::move(done), QStringLiteral("0x data"),
+                     [](const QJsonValue& v) -> std::optional<Bytes> {
+                         if (!v.isString() || !v.toString().startsWith(QLatin1String("0x"))) return std::nullopt;
+                         return from_hex(v.toString().toStdString());
+                     });
 }
 
 void EthClient::sendRawTransaction(const Bytes& signedTransaction, QObject* context, Done<Hash> done) {

@@ -67,6 +67,9 @@ public:
     void transactionCount(const Address& address, const QString& block, QObject* context, Done<quint64> done);
     void suggestFees(QObject* context, Done<FeeSuggestion> done);
     void estimateGas(const CallRequest& request, QObject* context, Done<quint64> done);
+    // eth_call at "latest": the return data; a revert is an RpcErrorObject whose data holds the
+    // revert data.
+    void call(const CallRequest& request, QObject* context, Done<Bytes> done);
     void sendRawTransaction(const Bytes& signedTransaction, QObject* context, Done<Hash> done);
     // nullopt while the transaction is not yet mined.
     void transactionReceipt(const Hash& hash, QObject* context, Done<std::optional<TransactionReceipt>> done);
