@@ -100,6 +100,20 @@ void AccountsModel::reloadAccounts() {
 
 void AccountsModel::refresh() { m_l1->refreshBalances(); }
 
+std::optional<sluice::WalletAccount> AccountsModel::accountOf(const sluice::WalletStore* wallet, const QString& key) {
+    bool ok = false;
+    const int index = key.toInt(&ok);
+    if (!ok || QString::number(index) != key || !wallet) return std::nullopt;  // rows write it canonically
+    return wallet->account(index);
+}
+
+QHash<QString, QString> AccountsModel::namesByAddress(const sluice::WalletStore* wallet) {
+    QHash<QString, QString> names;
+    for (const sluice::WalletAccount& account : wallet ? wallet->accounts() : QList<sluice::WalletAccount>())
+        names.insert(account.address.toLower(), account.name);
+    return names;
+}
+
 int AccountsModel::rowOf(const QString& key) const {
     for (int i = 0; i < m_rows.size(); ++i) {
         if (m_rows.at(i).key == key) return i;

@@ -17,7 +17,8 @@
 class ChainStore;
 namespace sluice {
 class WalletStore;
-}
+struct WalletAccount;
+}  // namespace sluice
 
 class AccountsModel : public QAbstractListModel {
     Q_OBJECT
@@ -44,6 +45,11 @@ public:
     // `wallet` lists the accounts, `l1` knows their balances; both outlive the model.
     AccountsModel(sluice::WalletStore* wallet, ChainStore* l1, QObject* parent = nullptr);
     ~AccountsModel() override;
+
+    // The account a row's key (an account picker's value, "<BIP-44 index>") names, if `wallet` has it.
+    static std::optional<sluice::WalletAccount> accountOf(const sluice::WalletStore* wallet, const QString& key);
+    // The wallet's account names by lower-case address (what the transfer and channel rows show).
+    static QHash<QString, QString> namesByAddress(const sluice::WalletStore* wallet);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;

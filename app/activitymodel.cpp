@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "activitymodel.h"
 
+#include "stores/storeinput.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
@@ -14,8 +16,6 @@
 #include <QUrl>
 
 #include <algorithm>
-
-#include "appcontext.h"
 
 namespace {
 
@@ -35,11 +35,17 @@ QString csvField(const QString& text) {
 }
 
 QJsonObject toJson(const ActivityModel::Entry& e) {
-    return {{QStringLiteral("layer"), e.layer},     {QStringLiteral("kind"), e.kind},
-            {QStringLiteral("txHash"), e.txHash},   {QStringLiteral("timestamp"), QString::number(e.timestamp)},
-            {QStringLiteral("account"), e.account}, {QStringLiteral("counterparty"), e.counterparty},
-            {QStringLiteral("amount"), e.amount},   {QStringLiteral("incoming"), e.incoming},
-            {QStringLiteral("status"), e.status}};
+    return {{QStringLiteral("layer"), e.layer},
+            {QStringLiteral("kind"), e.kind},
+            {QStringLiteral("txHash"), e.txHash},
+            {QStringLiteral("timestamp"), QString::number(e.timestamp)},
+            {QStringLiteral("account"), e.account},
+            {QStringLiteral("counterparty"), e.counterparty},
+            {QStringLiteral("amount"), e.amount},
+            {QStringLiteral("incoming"), e.incoming},
+            {QStringLiteral("status"), e.status},
+            {QStringLiteral("relatedTxHash"), e.relatedTxHash},
+            {QStringLiteral("relatedBlock"), QString::number(e.relatedBlock)}};
 }
 
 ActivityModel::Entry fromJson(const QJsonObject& o) {
@@ -53,15 +59,14 @@ ActivityModel::Entry fromJson(const QJsonObject& o) {
     e.amount = o.value(QStringLiteral("amount")).toString();
     e.incoming = o.value(QStringLiteral("incoming")).toBool();
     e.status = o.value(QStringLiteral("status")).toString();
+    e.relatedTxHash = o.value(QStringLiteral("relatedTxHash")).toString();
+    e.relatedBlock = o.value(QStringLiteral("relatedBlock")).toString().toULongLong();
     return e;
 }
 
 }  // namespace
 
-ActivityModel::ActivityModel(QObject* parent) : QAbstractListModel(parent) {
-    // In the app every instance shows the wallet's journal; bare instances (tests) are fed directly.
-    if (AppContext::existing()) setSharedSource(true);
-}
+ActivityModel::ActivityModel(QObject* parent) : QAbstractListModel(parent) {}
 
 ActivityModel::~ActivityModel() = default;
 
@@ -79,7 +84,63 @@ QHash<int, QByteArray> ActivityModel::roleNames() const {
             {AmountRole, "amount"},
             {IncomingRole, "incoming"},
             {StatusRole, "status"},
-            {TxHashRole, "txHash"}};
+            {StatusTextRole, "statusText"},
+            {ToneRole, "tone"},
+            {TxHashRole, "txHash"},
+            {MoveRole, "move"},
+            {RelatedTxHashRole, "relatedTxHash"},
+            {RelatedBlockRole, "relatedBlock"}};
+}
+
+namespace {
+bool isChannelKind(const QString& kind) { return kind.startsWith(QLatin1String("channel-")); }
+}  // namespace
+
+bool ActivityModel::Entry::isMove() const {
+    // Opening, closing and settling a channel move the user's own money between L1 and the channel.
+    if (isChannelKind(kind)) return kind != QLatin1String("channel-payment");
+    return (kind == QLatin1String("deposit") || kind == QLatin1String("withdrawal")) &&
+           (counterparty.isEmpty() || counterparty.compare(account, Qt::CaseInsensitive) == 0);
+}
+
+ActivityModel::Layer ActivityModel::layerOf(const QString& layer) {
+    if (layer == QLatin1String("channel")) return Layer::PaymentChannel;
+    return layer == QLatin1String("l1") ? Layer::L1 : Layer::L2;
+}
+
+ActivityModel::Kind ActivityModel::kindOf(const QString& kind) {
+    if (kind == QLatin1String("send")) return Kind::Send;
+    if (kind == QLatin1String("receive")) return Kind::Receive;
+    if (kind == QLatin1String("deposit")) return Kind::Deposit;
+    if (kind == QLatin1String("withdrawal")) return Kind::Withdrawal;
+    if (isChannelKind(kind)) return Kind::Channel;
+    return Kind::Other;
+}
+
+QString ActivityModel::statusText(const QString& status) {
+    if (status == QLatin1String("pending")) return tr("pending");
+    if (status == QLatin1String("confirmed")) return tr("confirmed");
+    if (status == QLatin1String("failed")) return tr("failed");
+    if (status == QLatin1String("finalized")) return tr("finalized");
+    if (status == QLatin1String("credited")) return tr("credited");
+    if (status == QLatin1String("in-window")) return tr("in window");
+    if (status == QLatin1String("ready")) return tr("ready");
+    if (status == QLatin1String("batch-reverted")) return tr("batch reverted");
+    //: Status of a deposit: sent to L1, not yet mined
+    if (status == QLatin1String("submitted")) return tr("submitted");
+    //: Status of a deposit: in the rollup's L1 queue, not yet credited on L2
+    if (status == QLatin1String("queued")) return tr("queued");
+    //: Status of a withdrawal: sent on L2, not yet in a batch
+    if (status == QLatin1String("initiated")) return tr("initiated");
+    //: Status of a withdrawal: its batch is on L1
+    if (status == QLatin1String("posted")) return tr("posted");
+    //: Status of a withdrawal: its batch was reverted and it was posted again
+    if (status == QLatin1String("re-included")) return tr("re-included");
+    return status;
+}
+
+Tone::Value ActivityModel::toneOf(const QString& status) {
+    return status == QLatin1String("failed") || status == QLatin1String("batch-reverted") ? Tone::Error : Tone::Neutral;
 }
 
 QVariant ActivityModel::data(const QModelIndex& index, int role) const {
@@ -89,20 +150,32 @@ QVariant ActivityModel::data(const QModelIndex& index, int role) const {
     case KeyRole: return e.key();
     case TimeRole: return QDateTime::fromSecsSinceEpoch(e.timestamp).toString(QStringLiteral("yyyy-MM-dd hh:mm"));
     case TimestampRole: return e.timestamp;
-    case LayerRole: return e.layer;
-    case KindRole: return e.kind;
+    case LayerRole: return int(layerOf(e.layer));
+    case KindRole: return int(kindOf(e.kind));
     case KindTextRole:
         if (e.kind == QLatin1String("send")) return tr("Sent");
         if (e.kind == QLatin1String("receive")) return tr("Received");
         if (e.kind == QLatin1String("deposit")) return tr("Deposit");
         if (e.kind == QLatin1String("withdrawal")) return tr("Withdrawal");
+        if (e.kind == QLatin1String("channel-open")) return tr("Channel opened");
+        if (e.kind == QLatin1String("channel-payment"))
+            return e.incoming ? tr("Received over a channel") : tr("Paid over a channel");
+        if (e.kind == QLatin1String("channel-close")) return tr("Channel closing");
+        //: A channel's close with an older state was answered with the newest one
+        if (e.kind == QLatin1String("channel-dispute")) return tr("Stale close disputed");
+        if (e.kind == QLatin1String("channel-settle")) return tr("Channel paid out");
         return e.kind;
     case AccountRole: return e.account;
     case CounterpartyRole: return e.counterparty;
     case AmountRole: return e.amount;
     case IncomingRole: return e.incoming;
     case StatusRole: return e.status;
+    case StatusTextRole: return statusText(e.status);
+    case ToneRole: return int(toneOf(e.status));
     case TxHashRole: return e.txHash;
+    case MoveRole: return e.isMove();
+    case RelatedTxHashRole: return e.relatedTxHash;
+    case RelatedBlockRole: return e.relatedBlock;
     default: return {};
     }
 }
@@ -114,7 +187,8 @@ ActivityModel::Entry ActivityModel::entry(int row) const {
 
 bool ActivityModel::accepts(const Entry& e) const {
     if (!m_layer.isEmpty() && e.layer != m_layer) return false;
-    if (!m_kind.isEmpty() && e.kind != m_kind) return false;
+    if (!m_kind.isEmpty() && e.kind != m_kind && !(m_kind == QLatin1String("channel") && isChannelKind(e.kind)))
+        return false;
     if (!m_account.isEmpty() && e.account.compare(m_account, Qt::CaseInsensitive) != 0 &&
         e.counterparty.compare(m_account, Qt::CaseInsensitive) != 0)
         return false;
@@ -215,10 +289,10 @@ void ActivityModel::clearFilters() {
     refilter();
 }
 
-void ActivityModel::setSharedSource(bool follow) {
-    auto* journal = ActivityJournal::instance();
-    disconnect(journal, nullptr, this, nullptr);
-    if (!follow) return;
+void ActivityModel::setJournal(ActivityJournal* journal) {
+    if (!replaceStore(m_journal, journal, this)) return;
+    emit journalChanged();
+    if (!journal) return;
     addEntries(journal->entries());
     connect(journal, &ActivityJournal::added, this, [this](const QList<Entry>& entries) { addEntries(entries); });
     connect(journal, &ActivityJournal::cleared, this, [this] {
@@ -241,7 +315,9 @@ QString ActivityModel::csvLine(const Entry& e) {
                              e.kind,
                              e.account,
                              e.counterparty,
-                             e.incoming ? QStringLiteral("in") : QStringLiteral("out"),
+                             e.isMove()   ? QStringLiteral("move")
+                             : e.incoming ? QStringLiteral("in")
+                                          : QStringLiteral("out"),
                              e.amount,
                              e.status,
                              e.txHash};
@@ -286,12 +362,6 @@ void ActivityModel::exportCsv(const QString& pathOrUrl) {
 
 // ---------------------------------------------------------------------------------------------
 
-ActivityJournal* ActivityJournal::instance() {
-    static QPointer<ActivityJournal> journal;
-    if (!journal) journal = new ActivityJournal(QCoreApplication::instance());
-    return journal;
-}
-
 ActivityJournal::ActivityJournal(QObject* parent) : QObject(parent) {}
 
 void ActivityJournal::record(const ActivityModel::Entry& entry) { recordAll({entry}); }
@@ -305,7 +375,8 @@ void ActivityJournal::recordAll(const QList<ActivityModel::Entry>& entries) {
             ActivityModel::Entry merged = e;
             if (merged.timestamp == 0) merged.timestamp = existing.timestamp;
             if (merged.status == existing.status && merged.amount == existing.amount &&
-                merged.timestamp == existing.timestamp && merged.counterparty == existing.counterparty)
+                merged.timestamp == existing.timestamp && merged.counterparty == existing.counterparty &&
+                merged.relatedTxHash == existing.relatedTxHash && merged.relatedBlock == existing.relatedBlock)
                 continue;
             existing = merged;
             changed.append(merged);

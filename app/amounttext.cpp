@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "amounttext.h"
 
+#include "core/eth/units.hpp"
+
 QString displayAmount(const QString& exactEther, const QLocale& locale, int maxDecimals) {
     if (exactEther.isEmpty()) return {};
     const qsizetype dot = exactEther.indexOf(QLatin1Char('.'));
@@ -23,4 +25,13 @@ QString displayAmount(const QString& exactEther, const QLocale& locale, int maxD
     if (!fraction.isEmpty()) text += locale.decimalPoint() + fraction;
     if (cut) text += QChar(0x2026);
     return text;
+}
+
+QString shortHash(const QString& value) {
+    if (value.size() <= 18) return value;
+    return value.left(10) + QChar(0x2026) + value.right(8);
+}
+
+QString displayEther(const sluice::U256& wei) {
+    return displayAmount(QString::fromStdString(sluice::format_amount(wei)), QLocale()) + QStringLiteral(" ETH");
 }

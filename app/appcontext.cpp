@@ -31,13 +31,6 @@ AppContext* AppContext::instance() {
 
 AppContext* AppContext::existing() { return g_instance; }
 
-std::optional<sluice::WalletAccount> AppContext::walletAccount(const QString& key) {
-    bool ok = false;
-    const int index = key.toInt(&ok);
-    if (!ok || QString::number(index) != key || !g_instance) return std::nullopt;  // the pickers write it canonically
-    return g_instance->store()->account(index);
-}
-
 AppContext* AppContext::create(QQmlEngine* qmlEngine, QJSEngine*) {
     AppContext* context = instance();
     // C++ owns the instance; the engine must not delete it when it goes away.
@@ -61,7 +54,9 @@ AppContext::AppContext(const AppOptions& options, QObject* parent) : QObject(par
     m_l1 = new ChainStore(ChainStore::Layer::L1, this);
     m_l2 = new ChainStore(ChainStore::Layer::L2, this);
     m_verification = new VerificationStore(this);
+    m_channels = new WalletChannels(this);
     m_accounts = new AccountsModel(m_store.get(), m_l1, this);
+    m_activity = new ActivityJournal(this);
 
     connect(m_store.get(), &sluice::WalletStore::existsChanged, this, &AppContext::stateChanged);
     connect(m_store.get(), &sluice::WalletStore::unlockedChanged, this, &AppContext::stateChanged);
@@ -92,7 +87,12 @@ AppContext::~AppContext() {
     // store's destructor then waits for its worker, which nothing else may still call into.
     const QObjectList children = this->children();
     for (QObject* child : children)
-        if (child != m_l1 && child != m_l2 && child != m_verification && child != m_accounts) delete child;
+        if (child != m_l1 && child != m_l2 && child != m_verification && child != m_accounts && child != m_activity &&
+            child != m_channels)
+            delete child;
+    delete m_channels;  // after the session that detaches it, before the layer store whose client it uses
+    m_channels = nullptr;
+    delete m_activity;
     delete m_l1;
     delete m_l2;
     delete m_accounts;
@@ -100,6 +100,7 @@ AppContext::~AppContext() {
     m_l1 = m_l2 = nullptr;
     m_verification = nullptr;
     m_accounts = nullptr;
+    m_activity = nullptr;
 }
 
 void AppContext::trackAccounts() {
@@ -190,6 +191,8 @@ void AppContext::copyToClipboard(const QString& text) {
 
 void AppContext::lock() { m_store->lock(); }
 
+QString AppContext::shortHash(const QString& value) { return ::shortHash(value); }
+
 QString AppContext::displayAmount(const QString& exactEther, const QString& language) {
     return ::displayAmount(exactEther, language == QLatin1String("system") ? QLocale::system() : QLocale(language));
 }
@@ -209,6 +212,8 @@ void AppContext::applyTranslator(const QString& language) {
     QCoreApplication::removeTranslator(m_translator);
     QCoreApplication::removeTranslator(m_qtTranslator);
     const QLocale locale = language == QLatin1String("system") ? QLocale::system() : QLocale(language);
+    // Numbers formatted in C++ (notifications, gas counts) follow the UI language too.
+    QLocale::setDefault(locale);
     // English is the source language; its catalogue only holds the plural forms ("%n minute(s)"
     // reads "1 minute", "5 minutes"). Any other language without a catalogue falls back to English.
     if (m_translator->load(locale, QStringLiteral("sluice"), QStringLiteral("_"), QStringLiteral(":/i18n")))

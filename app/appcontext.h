@@ -5,6 +5,7 @@
 // language live).
 // Configured from the command line (or a test's setup) before the first QML engine uses it.
 
+#include <QtQml/qqml.h>
 #include <QtQml/qqmlregistration.h>
 #include <QObject>
 #include <QPointer>
@@ -14,18 +15,31 @@
 #include <optional>
 
 #include "accountsmodel.h"
+#include "activitymodel.h"
 #include "stores/chainstore.h"
 #include "stores/verificationstore.h"
+#include "stores/walletchannels.h"
 
 class QQmlEngine;
 class QJSEngine;
 class QTranslator;
 
-namespace sluice {
-class WalletStore;
-class AppSettings;
-struct WalletAccount;
-}  // namespace sluice
+#include "services/wallet/appsettings.h"
+#include "services/wallet/walletstore.h"
+
+// The wallet store and the settings as QML sees them: the inputs controllers require.
+struct WalletStoreForeign {
+    Q_GADGET
+    QML_FOREIGN(sluice::WalletStore)
+    QML_NAMED_ELEMENT(WalletStore)
+    QML_UNCREATABLE("Owned by AppContext")
+};
+struct AppSettingsForeign {
+    Q_GADGET
+    QML_FOREIGN(sluice::AppSettings)
+    QML_NAMED_ELEMENT(AppSettings)
+    QML_UNCREATABLE("Owned by AppContext")
+};
 
 struct AppOptions {
     QString dataDir;          // empty: the platform default
@@ -48,9 +62,15 @@ class AppContext : public QObject {
     Q_PROPERTY(QString loadError READ loadError NOTIFY stateChanged)
     Q_PROPERTY(QString initialPage READ initialPage CONSTANT)
     Q_PROPERTY(QString language READ language NOTIFY languageChanged)
+    // The stores: handed to the controllers and models that use them (required properties).
+    Q_PROPERTY(sluice::WalletStore* wallet READ store CONSTANT)
+    Q_PROPERTY(sluice::AppSettings* settings READ settings CONSTANT)
     Q_PROPERTY(ChainStore* l1 READ l1 CONSTANT)
     Q_PROPERTY(ChainStore* l2 READ l2 CONSTANT)
     Q_PROPERTY(VerificationStore* verification READ verification CONSTANT)
+    Q_PROPERTY(WalletChannels* channels READ channels CONSTANT)
+    // The activity history of the session's network (WalletSession opens and closes it).
+    Q_PROPERTY(ActivityJournal* activity READ activity CONSTANT)
     // The wallet's accounts with their L1 balances: the accounts page and every picker.
     Q_PROPERTY(AccountsModel* accounts READ accounts CONSTANT)
     Q_PROPERTY(QString version READ version CONSTANT)
@@ -77,9 +97,6 @@ public:
     ~AppContext() override;
 
     sluice::WalletStore* store() const { return m_store.get(); }
-    // The wallet account an account picker's value names ("<BIP-44 index>"), if there is one
-    // (none without an instance, e.g. in a destructor at shutdown).
-    static std::optional<sluice::WalletAccount> walletAccount(const QString& key);
     sluice::AppSettings* settings() const { return m_settings.get(); }
     // L1 follows --l1-rpc or the custom network's L1 until the session connects to its network
     // (WalletSession retargets it); L2 is the session's L2 while it is connected.
@@ -87,7 +104,9 @@ public:
     ChainStore* l2() const { return m_l2; }
     // What this wallet's own verifier found on the session's network.
     VerificationStore* verification() const { return m_verification; }
+    WalletChannels* channels() const { return m_channels; }
     AccountsModel* accounts() const { return m_accounts; }
+    ActivityJournal* activity() const { return m_activity; }
     const AppOptions& options() const { return m_options; }
 
     bool ready() const { return m_ready; }
@@ -113,6 +132,8 @@ public:
     // decimals, cut digits marked. QML passes AppContext.language, so its bindings re-run when the
     // language changes. The exact value stays for tooltips and copying.
     Q_INVOKABLE static QString displayAmount(const QString& exactEther, const QString& language);
+    // A hash or address shortened in the middle (amounttext.h: shortHash).
+    Q_INVOKABLE static QString shortHash(const QString& value);
     Q_INVOKABLE void lock();
     // "en", "de" or "system"; installs the translation and re-evaluates every qsTr binding.
     // persist = false for the --lang override.
@@ -138,7 +159,9 @@ private:
     ChainStore* m_l1 = nullptr;
     ChainStore* m_l2 = nullptr;
     VerificationStore* m_verification = nullptr;
+    WalletChannels* m_channels = nullptr;
     AccountsModel* m_accounts = nullptr;
+    ActivityJournal* m_activity = nullptr;
     QTranslator* m_translator = nullptr;
     QTranslator* m_qtTranslator = nullptr;
     QString m_language;

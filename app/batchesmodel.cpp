@@ -1,15 +1,20 @@
 // SPDX-License-Identifier: MIT
 #include "batchesmodel.h"
 
+#include "stores/storeinput.h"
+
 #include <QDateTime>
+#include <QLocale>
 #include <QVariantList>
 
-#include "appcontext.h"
+#include "amounttext.h"
 #include "core/eth/address.hpp"
+#include "core/eth/units.hpp"
 #include "core/rollup/fraud_proof.hpp"
 #include "services/bridge/rollup_contract.hpp"
 #include "services/rpc/transaction_sender.hpp"
 #include "services/wallet/walletstore.h"
+#include "transfersmodel.h"
 #include "walletsession.h"
 
 using namespace sluice;
@@ -25,17 +30,27 @@ QString BatchesModel::Row::key() const {
     return QString::number(batch.index) + QLatin1Char(':') + hex(batch_header_hash(batch.header));
 }
 
-BatchesModel::BatchesModel(QObject* parent) : QAbstractListModel(parent) {
-    if (AppContext::existing()) attach();
-}
+BatchesModel::BatchesModel(QObject* parent) : QAbstractListModel(parent) {}
 
 BatchesModel::~BatchesModel() = default;
 
-void BatchesModel::attach() {
-    auto* session = WalletSession::instance();
+void BatchesModel::setWallet(sluice::WalletStore* wallet) {
+    if (wallet == m_wallet) return;
+    m_wallet = wallet;
+    emit storesChanged();
+}
+
+void BatchesModel::setVerification(VerificationStore* verification) {
+    if (!replaceStore(m_verification, verification, this)) return;
+    emit storesChanged();
+    if (verification) connect(verification, &VerificationStore::batchVerified, this, &BatchesModel::applyVerification);
+}
+
+void BatchesModel::setSession(WalletSession* session) {
+    if (!replaceStore(m_session, session, this)) return;
+    emit storesChanged();
+    if (!session) return;
     connect(session, &WalletSession::batchNotified, this, &BatchesModel::upsertBatch);
-    connect(AppContext::instance()->verification(), &VerificationStore::batchVerified, this,
-            &BatchesModel::applyVerification);
     connect(session, &WalletSession::nowChanged, this, [this, session] { setNow(session->now()); });
     connect(session, &WalletSession::sessionStarted, this, &BatchesModel::fetch);
     connect(session, &WalletSession::sessionEnded, this, [this] {
@@ -52,7 +67,7 @@ void BatchesModel::attach() {
 }
 
 void BatchesModel::fetch() {
-    auto* session = WalletSession::existing();
+    auto* session = m_session;
     if (!session || !session->l2()) return;
     m_challengePeriod = session->params().challengePeriod;
     if (session->verifier())
@@ -91,8 +106,11 @@ QHash<int, QByteArray> BatchesModel::roleNames() const {
             {FinalAtRole, "finalAt"},
             {WindowProgressRole, "windowProgress"},
             {StatusRole, "status"},
+            {ToneRole, "tone"},
             {StatusTextRole, "statusText"},
             {VerificationRole, "verification"},
+            {VerdictTextRole, "verdictText"},
+            {WindowTextRole, "windowText"},
             {VerifiedRole, "verified"},
             {FraudRole, "fraud"}};
 }
@@ -113,20 +131,76 @@ QVariant BatchesModel::windowProgress(const Row& row) const {
     return std::min(1.0, double(quint64(m_now) - start) / double(end - start));
 }
 
+BatchesModel::Status BatchesModel::statusOf(const Row& row) const {
+    const L2Batch& b = row.batch;
+    if (b.status == QLatin1String("reverted")) return Status::Reverted;
+    // What this wallet could not re-execute is never shown as in its window or final (§5.1).
+    if (row.verification && row.verification->outcome == BatchVerification::Outcome::Unverifiable)
+        return Status::Unverified;
+    if (b.status == QLatin1String("challenged")) return Status::Challenged;
+    if (b.status == QLatin1String("final")) return Status::Final;
+    // The node's "in-window" turns final on the clock, without waiting for its next notice.
+    if (b.status == QLatin1String("in-window"))
+        return b.finalAt && quint64(m_now) >= b.finalAt ? Status::Final : Status::InWindow;
+    return Status::Unknown;
+}
+
+BatchesModel::Verification BatchesModel::verificationOf(const Row& row) {
+    if (!row.verification) return Verification::Pending;
+    switch (row.verification->outcome) {
+    case BatchVerification::Outcome::Fraud: return Verification::Fraud;
+    case BatchVerification::Outcome::Unverifiable: return Verification::Unverifiable;
+    default: return row.verification->verified() ? Verification::Verified : Verification::Pending;
+    }
+}
+
+QString BatchesModel::statusText(const Row& row) const {
+    const Status status = statusOf(row);
+    // The verdict line under the chip says who found it.
+    if (verificationOf(row) == Verification::Fraud && status != Status::Reverted) return tr("Fraud");
+    switch (status) {
+    case Status::InWindow: return tr("In challenge window");
+    case Status::Final: return tr("Final");
+    case Status::Challenged: return tr("Challenged");
+    case Status::Reverted: return tr("Fraud proven, reverted");
+    case Status::Unverified: return tr("Not verifiable by this wallet");
+    case Status::Unknown: break;
+    }
+    return row.batch.status;  // a word of a newer node: shown as it came
+}
+
+QString BatchesModel::verdictText(const Row& row) {
+    switch (verificationOf(row)) {
+    case Verification::Verified: return tr("verified by this wallet");
+    case Verification::Fraud: return tr("fraud found by this wallet");
+    case Verification::Unverifiable: return tr("cannot be verified: it follows a bad batch");
+    case Verification::Pending: break;
+    }
+    return tr("not yet re-executed by this wallet");
+}
+
+QString BatchesModel::windowText(const Row& row) const {
+    const L2Batch& b = row.batch;
+    if (statusOf(row) == Status::Reverted) return tr("reverted");
+    const quint64 finalAt = b.finalAt ? b.finalAt : b.header.submitted_at + m_challengePeriod;
+    const QString at = QDateTime::fromSecsSinceEpoch(qint64(finalAt)).toString(QStringLiteral("hh:mm"));
+    //: %1 a local time like 10:31: the batch became final then
+    if (quint64(m_now) >= finalAt) return tr("final since %1").arg(at);
+    //: %1 a local time like 10:31, %2 the time left like "4m 10s"
+    return tr("final %1 \u00B7 %2 left").arg(at, TransfersModel::countdown(qint64(finalAt) - m_now));
+}
+
+Tone::Value BatchesModel::toneOf(const Row& row) const {
+    const Status status = statusOf(row);
+    if (verificationOf(row) == Verification::Fraud || status == Status::Reverted) return Tone::Error;
+    if (status == Status::Challenged || status == Status::Unverified) return Tone::Warning;
+    return status == Status::Final ? Tone::Success : Tone::Info;
+}
+
 QVariant BatchesModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
     const Row& row = m_rows.at(index.row());
     const L2Batch& b = row.batch;
-    QString status = b.status;
-    // The node's "in-window" turns "final" on the clock, without waiting for its next notice.
-    if (status == QLatin1String("in-window") && b.finalAt && quint64(m_now) >= b.finalAt)
-        status = QStringLiteral("final");
-    // What this wallet could not re-execute is never shown as in its window or final (§5.1).
-    if (row.verification && row.verification->outcome == BatchVerification::Outcome::Unverifiable &&
-        status != QLatin1String("reverted"))
-        status = QStringLiteral("unverified");
-    const QString verification =
-        row.verification ? verificationName(row.verification->outcome) : QStringLiteral("pending");
     switch (role) {
     case KeyRole: return row.key();
     case IndexRole: return int(b.index);
@@ -136,20 +210,12 @@ QVariant BatchesModel::data(const QModelIndex& index, int role) const {
     case PostedAtRole: return localTime(b.header.submitted_at);
     case FinalAtRole: return localTime(b.finalAt);
     case WindowProgressRole: return windowProgress(row);
-    case StatusRole: return status;
-    case StatusTextRole:
-        if (row.verification && row.verification->outcome == BatchVerification::Outcome::Fraud &&
-            status != QLatin1String("reverted"))
-            return tr("Fraud found by this wallet");
-        if (status == QLatin1String("in-window"))
-            return row.verification && row.verification->verified() ? tr("In challenge window, verified by this wallet")
-                                                                    : tr("In challenge window");
-        if (status == QLatin1String("final")) return tr("Final");
-        if (status == QLatin1String("challenged")) return tr("Challenged");
-        if (status == QLatin1String("reverted")) return tr("Fraud proven, reverted");
-        if (status == QLatin1String("unverified")) return tr("Not verifiable by this wallet");
-        return status;
-    case VerificationRole: return verification;
+    case StatusRole: return int(statusOf(row));
+    case StatusTextRole: return statusText(row);
+    case ToneRole: return int(toneOf(row));
+    case VerificationRole: return int(verificationOf(row));
+    case VerdictTextRole: return verdictText(row);
+    case WindowTextRole: return windowText(row);
     case VerifiedRole: return row.verification && row.verification->verified();
     case FraudRole: return row.verification && row.verification->outcome == BatchVerification::Outcome::Fraud;
     default: return {};
@@ -184,22 +250,26 @@ void BatchesModel::upsertBatch(const L2Batch& batch) {
     m_rows.insert(pos, Row{batch, std::nullopt});
     endInsertRows();
     emit countChanged();
-    if (auto* session = WalletSession::existing(); session && session->verifier())
-        if (auto v = session->verifier()->result(batch.index)) applyVerification(*v);
+    if (m_session && m_session->verifier())
+        if (auto v = m_session->verifier()->result(batch.index)) applyVerification(*v);
 }
 
 void BatchesModel::applyVerification(const BatchVerification& result) {
     const int at = rowOfIndex(result.index);
     if (at >= 0) {
         m_rows[at].verification = result;
-        emit dataChanged(index(at), index(at), {VerificationRole, VerifiedRole, FraudRole, StatusTextRole});
+        emit dataChanged(
+            index(at), index(at),
+            {VerificationRole, VerdictTextRole, VerifiedRole, FraudRole, StatusRole, StatusTextRole, ToneRole});
     }
     if (result.outcome == BatchVerification::Outcome::Fraud) {
         if (!m_fraud || *m_fraud != result.index) {
             m_fraud = result.index;
             m_fraudMessage = result.message;
+            m_proofCost.clear();
             emit fraudChanged();
             emit fraudDetectedSignal(result.index, result.message);
+            estimateFraudProof();
         }
     } else if (m_fraud && *m_fraud == result.index) {
         m_fraud.reset();
@@ -210,9 +280,10 @@ void BatchesModel::applyVerification(const BatchVerification& result) {
 
 void BatchesModel::setNow(qint64 unixSeconds) {
     m_now = unixSeconds;
+    if (m_fraud) emit fraudChanged();  // the time left to prove it
     if (m_rows.isEmpty()) return;
     emit dataChanged(index(0), index(int(m_rows.size()) - 1),
-                     {AgeRole, WindowProgressRole, StatusRole, StatusTextRole});
+                     {AgeRole, WindowProgressRole, WindowTextRole, StatusRole, StatusTextRole, ToneRole});
 }
 
 QVariantMap BatchesModel::detail(const QString& key) const {
@@ -232,9 +303,10 @@ QVariantMap BatchesModel::detail(const QString& key) const {
                 {QStringLiteral("l1Block"), QString::number(b.l1Block)},
                 {QStringLiteral("postedAt"), localTime(b.header.submitted_at)},
                 {QStringLiteral("finalAt"), localTime(b.finalAt)},
-                {QStringLiteral("status"), b.status},
-                {QStringLiteral("verification"),
-                 row.verification ? verificationName(row.verification->outcome) : QStringLiteral("pending")},
+                {QStringLiteral("status"), int(statusOf(row))},
+                {QStringLiteral("statusText"), statusText(row)},
+                {QStringLiteral("tone"), int(toneOf(row))},
+                {QStringLiteral("verification"), int(verificationOf(row))},
                 {QStringLiteral("message"), row.verification ? row.verification->message : QString()},
                 {QStringLiteral("transactions"), txs}};
     }
@@ -245,6 +317,81 @@ void BatchesModel::setProverAccount(const QString& key) {
     if (key == m_prover) return;
     m_prover = key;
     emit provingChanged();
+    estimateFraudProof();
+}
+
+const BatchesModel::Row* BatchesModel::fraudRow() const {
+    if (!m_fraud) return nullptr;
+    const int at = rowOfIndex(*m_fraud);
+    return at >= 0 ? &m_rows.at(at) : nullptr;
+}
+
+QString BatchesModel::fraudReason() const {
+    if (!m_fraud) return {};
+    return tr(
+        "Its proposer claims a balance state that its own transactions do not produce: this wallet replayed "
+        "them from the data on L1 and got a different result. If nobody proves it in time, the wrong state "
+        "becomes final and withdrawals based on it could be paid out.");
+}
+
+QString BatchesModel::fraudDeadline() const {
+    const Row* row = fraudRow();
+    return row && row->batch.finalAt ? localTime(row->batch.finalAt) : QString();
+}
+
+QString BatchesModel::fraudTimeLeft() const {
+    const Row* row = fraudRow();
+    if (!row || !row->batch.finalAt) return {};
+    return quint64(m_now) >= row->batch.finalAt ? QString()
+                                                : TransfersModel::countdown(qint64(row->batch.finalAt) - m_now);
+}
+
+QString BatchesModel::proofPayer() const {
+    if (!m_fraud || !m_wallet || m_wallet->accounts().isEmpty()) return {};
+    const auto accounts = m_wallet->accounts();
+    const int index = m_prover.isEmpty() ? accounts.constFirst().index : m_prover.toInt();
+    for (const WalletAccount& account : accounts)
+        if (account.index == index) return QStringLiteral("%1 (%2)").arg(account.name, shortHash(account.address));
+    return {};
+}
+
+void BatchesModel::estimateFraudProof() {
+    if (!m_fraud || !m_session || !m_session->l1()) return;
+    const auto call = proofCall(int(*m_fraud));
+    const ProofCall* proof = std::get_if<ProofCall>(&call);
+    const auto account = proof && m_wallet ? m_wallet->account(proof->accountIndex) : std::nullopt;
+    if (!account) return;
+    CallRequest request;
+    request.from = parse_address(account->address.toStdString()).value();
+    request.to = m_session->rollup()->address();
+    request.data = proof->calldata;
+    EthClient* l1 = m_session->l1();
+    const quint64 batch = *m_fraud;
+    l1->estimateGas(request, this, [this, l1, batch](RpcResult<quint64> gas) {
+        if (!gas || !m_fraud || *m_fraud != batch) return;
+        l1->suggestFees(this, [this, gas = gas.value(), batch](RpcResult<FeeSuggestion> fees) {
+            if (!fees || !m_fraud || *m_fraud != batch) return;
+            const U256 price = fees.value().eip1559 ? fees.value().maxFeePerGas : fees.value().gasPrice;
+            //: %1 a gas amount, %2 an amount of ETH
+            m_proofCost = tr("%1 gas, at most %2 ETH")
+                              .arg(QLocale().toString(gas))
+                              .arg(displayAmount(QString::fromStdString(format_amount(U256(gas) * price)), QLocale()));
+            emit provingChanged();
+        });
+    });
+}
+
+std::variant<BatchesModel::ProofCall, QString> BatchesModel::proofCall(int batchIndex) const {
+    auto* session = m_session;
+    if (!session || !session->verifier() || !session->rollup()) return tr("Not connected to the network.");
+    const auto& batches = session->verifier()->replica().batches();
+    if (batchIndex < 0 || std::size_t(batchIndex) >= batches.size() || !batches[std::size_t(batchIndex)].fraudProof)
+        return tr("This wallet has no fraud proof for batch %1.").arg(batchIndex);
+    auto calldata = rollup::encode_prove_fraud_call(*batches[std::size_t(batchIndex)].fraudProof);
+    if (!calldata) return QString::fromStdString(calldata.message());
+    const auto accounts = m_wallet ? m_wallet->accounts() : QList<sluice::WalletAccount>();
+    if (accounts.isEmpty()) return tr("The wallet has no account to pay for the proof.");
+    return ProofCall{calldata.value(), m_prover.isEmpty() ? accounts.constFirst().index : m_prover.toInt()};
 }
 
 void BatchesModel::submitFraudProof(int batchIndex) {
@@ -253,17 +400,11 @@ void BatchesModel::submitFraudProof(int batchIndex) {
         m_proofError = message;
         emit provingChanged();
     };
-    auto* session = WalletSession::existing();
-    if (!session || !session->verifier() || !session->rollup()) return fail(tr("Not connected to the network."));
-    const auto& batches = session->verifier()->replica().batches();
-    if (batchIndex < 0 || std::size_t(batchIndex) >= batches.size() || !batches[std::size_t(batchIndex)].fraudProof)
-        return fail(tr("This wallet has no fraud proof for batch %1.").arg(batchIndex));
-    auto calldata = rollup::encode_prove_fraud_call(*batches[std::size_t(batchIndex)].fraudProof);
-    if (!calldata) return fail(QString::fromStdString(calldata.message()));
-    const auto accounts = AppContext::instance()->store()->accounts();
-    if (accounts.isEmpty()) return fail(tr("The wallet has no account to pay for the proof."));
-    int accountIndex = accounts.constFirst().index;
-    if (!m_prover.isEmpty()) accountIndex = m_prover.toInt();
+    const auto call = proofCall(batchIndex);
+    if (const QString* problem = std::get_if<QString>(&call)) return fail(*problem);
+    auto* session = m_session;
+    const Bytes calldata = std::get<ProofCall>(call).calldata;
+    const int accountIndex = std::get<ProofCall>(call).accountIndex;
     auto signer = session->signer(accountIndex);
     if (!signer) return fail(tr("Unlock the wallet to send the fraud proof."));
     m_proving = true;
@@ -274,7 +415,7 @@ void BatchesModel::submitFraudProof(int batchIndex) {
     SendRequest request;
     request.to = session->rollup()->address();
     request.value = 0;
-    request.data = calldata.value();
+    request.data = calldata;
     TransactionSender::Callbacks callbacks;
     callbacks.submitted = [this](Hash hash) {
         m_proofTxHash = hex(hash);

@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "bridgecontroller.h"
 
-#include "appcontext.h"
+#include "stores/storeinput.h"
+
+#include <QDateTime>
+
+#include "accountsmodel.h"
+#include "amounttext.h"
 #include "core/eth/address.hpp"
 #include "core/eth/units.hpp"
 #include "core/rollup/params.hpp"
@@ -17,26 +22,54 @@
 using namespace sluice;
 
 BridgeController::BridgeController(QObject* parent)
-    : QObject(parent), m_model(new TransfersModel(this)), m_review(new TransactionReview(this)) {
-    if (!AppContext::existing()) return;
-    auto* session = WalletSession::instance();
-    connect(session, &WalletSession::sessionStarted, this, &BridgeController::attach);
-    connect(session, &WalletSession::sessionEnded, this, &BridgeController::detach);
-    connect(session, &WalletSession::nowChanged, this, [this, session] { m_model->setNow(session->now()); });
-    connect(session, &WalletSession::l1NewHead, this, [this] {
-        if (m_direction == Direction::Deposit) fetchBalance();
-    });
-    connect(session, &WalletSession::l2NewHead, this, [this] {
-        if (m_direction == Direction::Withdraw) fetchBalance();
-    });
-    m_model->setNow(session->now());
-    if (session->bridge()) attach();
+    : QObject(parent),
+      m_model(new TransfersModel(this)),
+      m_tracker(new QSortFilterProxyModel(this)),
+      m_review(new TransactionReview(this)) {
+    m_tracker->setSourceModel(m_model);
+    m_tracker->setSortRole(TransfersModel::SortKeyRole);
+    m_tracker->setDynamicSortFilter(true);
+    m_tracker->sort(0, Qt::AscendingOrder);
 }
 
 BridgeController::~BridgeController() = default;
 
+void BridgeController::setSession(WalletSession* session) {
+    if (!replaceStore(m_session, session, this)) return;
+    emit storesChanged();
+    if (!session) return detach();
+    connect(session, &WalletSession::sessionStarted, this, &BridgeController::attach);
+    connect(session, &WalletSession::sessionEnded, this, &BridgeController::detach);
+    connect(session, &WalletSession::nowChanged, this, [this, session] { m_model->setNow(session->now()); });
+    m_model->setNow(session->now());
+    if (session->bridge()) attach();
+}
+
+void BridgeController::setWallet(sluice::WalletStore* wallet) {
+    if (!replaceStore(m_wallet, wallet, this)) return;
+    if (wallet) connect(wallet, &sluice::WalletStore::accountsChanged, this, &BridgeController::updateAccountNames);
+    updateAccountNames();
+    emit storesChanged();
+    readBalance();
+    validate();
+}
+
+void BridgeController::setL1(ChainStore* l1) { setChain(m_l1, l1); }
+
+void BridgeController::setL2(ChainStore* l2) { setChain(m_l2, l2); }
+
+void BridgeController::setChain(ChainStore*& slot, ChainStore* chain) {
+    if (!replaceStore(slot, chain, this)) return;
+    // readBalance reads the source layer's store: the other layer's balances change nothing.
+    if (chain) connect(chain, &ChainStore::balancesChanged, this, &BridgeController::readBalance);
+    emit storesChanged();
+    readBalance();
+}
+
+void BridgeController::updateAccountNames() { m_model->setAccountNames(AccountsModel::namesByAddress(m_wallet)); }
+
 void BridgeController::attach() {
-    auto* bridge = WalletSession::instance()->bridge();
+    auto* bridge = m_session ? m_session->bridge() : nullptr;
     if (!bridge) return;
     disconnect(bridge, nullptr, this, nullptr);
     auto reload = [this, bridge] {
@@ -60,29 +93,21 @@ void BridgeController::attach() {
     connect(bridge, &BridgeService::depositStatusChanged, this, depositUpdated);
     reload();
     emit networkChanged();
-    fetchBalance();
+    readBalance();
 }
 
 void BridgeController::detach() {
-    ++m_generation;
     m_balance.reset();
     emit balanceChanged();
     emit networkChanged();
 }
 
-bool BridgeController::ready() const {
-    auto* session = WalletSession::existing();
-    return session && session->bridge();
-}
+bool BridgeController::ready() const { return m_session && m_session->bridge(); }
 
-QString BridgeController::challengePeriod() const {
-    auto* session = WalletSession::existing();
-    return session ? session->challengePeriodText() : QString();
-}
+QString BridgeController::challengePeriod() const { return m_session ? m_session->challengePeriodText() : QString(); }
 
 QString BridgeController::inclusionDelay() const {
-    auto* session = WalletSession::existing();
-    return session && session->bridge() ? TransfersModel::countdown(qint64(session->params().depositDelay)) : QString();
+    return ready() ? TransfersModel::countdown(qint64(m_session->params().depositDelay)) : QString();
 }
 
 void BridgeController::setThroughL1(bool on) {
@@ -97,7 +122,7 @@ void BridgeController::setAccount(const QString& key) {
     m_balance.reset();
     emit inputChanged();
     emit balanceChanged();
-    fetchBalance();
+    readBalance();
     validate();
 }
 
@@ -107,7 +132,7 @@ void BridgeController::setDirection(Direction direction) {
     m_balance.reset();
     emit inputChanged();
     emit balanceChanged();
-    fetchBalance();
+    readBalance();
     validate();
 }
 
@@ -140,7 +165,7 @@ QString BridgeController::available() const {
 }
 
 bool BridgeController::canSubmit() const {
-    return ready() && !m_submitting && AppContext::walletAccount(m_account) && !m_amount.isEmpty() &&
+    return ready() && !m_submitting && AccountsModel::accountOf(m_wallet, m_account) && !m_amount.isEmpty() &&
            SendController::amountProblem(m_amount, m_balance).isEmpty() &&
            (m_direction == Direction::Withdraw || m_recipient.trimmed().isEmpty() ||
             SendController::addressProblem(m_recipient).isEmpty());
@@ -152,21 +177,17 @@ void BridgeController::setKnownBalance(const std::optional<U256>& balance) {
     validate();
 }
 
-void BridgeController::fetchBalance() {
-    auto* session = WalletSession::existing();
-    auto account = AppContext::walletAccount(m_account);
-    if (!session || !account) return;
-    EthClient* eth = m_direction == Direction::Deposit ? session->l1() : session->l2Eth();
-    auto address = parse_address(account->address.toStdString());
-    if (!eth || !address) return;
-    const int generation = ++m_generation;
-    eth->balance(address.value(), this, [this, generation](RpcResult<U256> balance) {
-        if (generation != m_generation || !balance) return;
-        setKnownBalance(balance.value());
-    });
+void BridgeController::readBalance() {
+    const auto account = AccountsModel::accountOf(m_wallet, m_account);
+    if (!account || !sourceChain()) return;
+    const auto address = parse_address(account->address.toStdString());
+    if (!address) return;
+    const auto known = sourceChain()->balance(address.value()).wei;
+    if (known != m_balance) setKnownBalance(known);
 }
 
 void BridgeController::setError(const QString& error) {
+    if (!error.isEmpty()) m_finalizeQueue.clear();  // "Finalize all ready" stops at the first problem
     m_error = error;
     emit stateChanged();
 }
@@ -175,8 +196,7 @@ void BridgeController::clearError() { setError({}); }
 
 TransactionSender::ReviewHook BridgeController::reviewHook(const TransactionReview::Details& details) {
     return [this, details](const PreparedTransaction& transaction, std::function<void(bool)> decide) {
-        auto* session = WalletSession::existing();
-        m_review->open(transaction, details, session ? session->params().l1ChainId : 0,
+        m_review->open(transaction, details, m_session ? m_session->params().l1ChainId : 0,
                        [this, decide = std::move(decide)](bool approved) {
                            if (!approved) m_declined = true;
                            decide(approved);
@@ -186,10 +206,19 @@ TransactionSender::ReviewHook BridgeController::reviewHook(const TransactionRevi
 
 bool BridgeController::takeDeclined() { return std::exchange(m_declined, false); }
 
+QString BridgeController::withdrawalOutcome(const Address& to) const {
+    const qint64 earliest = m_session->chainNow() + qint64(m_session->params().challengePeriod);
+    //: %1 a shortened address, %2 the challenge period like "7d 0h 0m", %3 a local date and time
+    return tr("Arrives on L1 at %1 once its batch is posted and has passed the %2 challenge period: at %3 at the "
+              "earliest. You finalize it then, on this page.")
+        .arg(shortHash(QString::fromStdString(to_checksum_address(to))), challengePeriod(),
+             QDateTime::fromSecsSinceEpoch(earliest).toString(QStringLiteral("yyyy-MM-dd hh:mm")));
+}
+
 void BridgeController::submit() {
     if (!canSubmit()) return;
-    auto* session = WalletSession::instance();
-    auto account = AppContext::walletAccount(m_account);
+    auto* session = m_session;
+    auto account = AccountsModel::accountOf(m_wallet, m_account);
     auto signer = session->signer(account->index);
     if (!signer) return setError(tr("Unlock the wallet first."));
     const U256 amount = parse_amount(m_amount.toStdString()).value();
@@ -213,14 +242,17 @@ void BridgeController::submit() {
         }
         emit stateChanged();
         validate();
-        fetchBalance();
+        if (sourceChain()) sourceChain()->refreshBalances();  // balancesChanged follows
     };
     m_declined = false;
     if (m_direction == Direction::Deposit) {
         Address to = signer->address;
         if (!m_recipient.trimmed().isEmpty()) to = parse_address(m_recipient.trimmed().toStdString()).value();
+        //: %1 a shortened address, %2 a time span like "30s"
+        const QString outcome = tr("Arrives on L2 at %1 within about %2 of the deposit being mined on L1.")
+                                    .arg(shortHash(QString::fromStdString(to_checksum_address(to))), inclusionDelay());
         session->bridge()->deposit(*signer, to, amount, this, done,
-                                   reviewHook({tr("Deposit from L1 to L2"), amount, to}));
+                                   reviewHook({tr("Deposit from L1 to L2"), amount, to, outcome}));
     } else if (m_throughL1) {
         session->bridge()->forceTransaction(
             *signer, rollup::withdrawal_address(), amount, this,
@@ -228,34 +260,39 @@ void BridgeController::submit() {
                 if (!queued) return done(queued.error());
                 done(queued->l2TxHash);
             },
-            reviewHook({tr("Withdraw to L1, queued through L1 (forced inclusion)"), amount, signer->address}));
+            reviewHook({tr("Withdraw to L1, queued through L1 (forced inclusion)"), amount, signer->address,
+                        withdrawalOutcome(signer->address)}));
     } else {
-        session->bridge()->withdraw(*signer, amount, this, done,
-                                    reviewHook({tr("Withdraw from L2 to L1"), amount, signer->address}));
+        session->bridge()->withdraw(
+            *signer, amount, this, done,
+            reviewHook({tr("Withdraw from L2 to L1"), amount, signer->address, withdrawalOutcome(signer->address)}));
     }
 }
 
 void BridgeController::finalize(const QString& key) {
-    auto* session = WalletSession::existing();
+    auto* session = m_session;
     if (!session || !session->bridge()) return setError(tr("Not connected to the network."));
     if (!m_model->canFinalize(key)) return setError(tr("This withdrawal cannot be finalized yet."));
     auto record = session->bridge()->withdrawal(key);
     if (!record) return;
     // The recipient's own account pays when it is in the wallet; otherwise the selected one.
     std::optional<AccountSigner> signer;
-    for (const WalletAccount& account : AppContext::instance()->store()->accounts())
+    for (const WalletAccount& account : m_wallet ? m_wallet->accounts() : QList<WalletAccount>())
         if (account.address.compare(QString::fromStdString(to_checksum_address(record->account)),
                                     Qt::CaseInsensitive) == 0)
             signer = session->signer(account.index);
     if (!signer) {
-        auto selected = AppContext::walletAccount(m_account);
+        auto selected = AccountsModel::accountOf(m_wallet, m_account);
         if (selected) signer = session->signer(selected->index);
     }
     if (!signer) return setError(tr("Unlock the wallet first."));
     m_model->setFinalizing(key, true);
     m_declined = false;
-    const TransactionReview::Details details{tr("Finalize the withdrawal: pay it out on L1"), record->amount,
-                                             record->account};
+    //: %1 a shortened address
+    const TransactionReview::Details details{
+        tr("Finalize the withdrawal: pay it out on L1"), record->amount, record->account,
+        tr("Pays the amount out to %1 on L1 in this transaction.")
+            .arg(shortHash(QString::fromStdString(to_checksum_address(record->account))))};
     session->bridge()->finalize(
         *signer, key, this,
         [this, key](Result<Hash> hash) {
@@ -265,11 +302,37 @@ void BridgeController::finalize(const QString& key) {
                 emit finalized(key, QString::fromStdString(hash.value().hex()));
             else if (!declined)
                 setError(QString::fromStdString(hash.message()));
-            if (auto* s = WalletSession::existing(); s && s->bridge()) s->bridge()->refresh();
+            refresh();
+            if (!m_finalizeQueue.isEmpty() && m_finalizeQueue.constFirst() == key) {
+                m_finalizeQueue.removeFirst();
+                if (!hash) m_finalizeQueue.clear();  // declined or failed: the rest wait for the user
+                emit stateChanged();
+                finalizeNextQueued();
+            }
         },
         reviewHook(details));
 }
 
+void BridgeController::finalizeAllReady() {
+    if (!m_finalizeQueue.isEmpty()) return;
+    for (int row = 0; row < m_tracker->rowCount(); ++row) {
+        const QString key = m_tracker->index(row, 0).data(TransfersModel::KeyRole).toString();
+        if (m_model->canFinalize(key)) m_finalizeQueue.append(key);
+    }
+    emit stateChanged();
+    finalizeNextQueued();
+}
+
+void BridgeController::finalizeNextQueued() {
+    while (!m_finalizeQueue.isEmpty() && !m_model->canFinalize(m_finalizeQueue.constFirst()))
+        m_finalizeQueue.removeFirst();
+    if (m_finalizeQueue.isEmpty()) {
+        emit stateChanged();
+        return;
+    }
+    finalize(m_finalizeQueue.constFirst());
+}
+
 void BridgeController::refresh() {
-    if (auto* session = WalletSession::existing(); session && session->bridge()) session->bridge()->refresh();
+    if (ready()) m_session->bridge()->refresh();
 }

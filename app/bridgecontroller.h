@@ -6,18 +6,35 @@
 
 #include <QtQml/qqmlregistration.h>
 #include <QObject>
+#include <QSortFilterProxyModel>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
 #include "core/common/uint256.hpp"
+#include "services/wallet/walletstore.h"
+#include "stores/chainstore.h"
 #include "transactionreview.h"
 #include "transfersmodel.h"
+
+class WalletSession;
 
 class BridgeController : public QObject {
     Q_OBJECT
     QML_ELEMENT
+    Q_MOC_INCLUDE("walletsession.h")
+    // Required inputs: the session (its BridgeService, parameters, clock and signers), the
+    // wallet's accounts and each layer's store (the source layer's balance).
+    Q_PROPERTY(WalletSession* session READ session WRITE setSession NOTIFY storesChanged REQUIRED)
+    Q_PROPERTY(sluice::WalletStore* wallet READ wallet WRITE setWallet NOTIFY storesChanged REQUIRED)
+    Q_PROPERTY(ChainStore* l1 READ l1 WRITE setL1 NOTIFY storesChanged REQUIRED)
+    Q_PROPERTY(ChainStore* l2 READ l2 WRITE setL2 NOTIFY storesChanged REQUIRED)
     Q_PROPERTY(TransfersModel* transfers READ transfers CONSTANT)
+    // The same rows in the order the tracker shows them: what needs the user first (sortKey).
+    Q_PROPERTY(QAbstractItemModel* tracker READ tracker CONSTANT)
+    // "Finalize all ready" is going through the ready withdrawals one review at a time.
+    Q_PROPERTY(bool finalizingAll READ finalizingAll NOTIFY stateChanged)
     // Every deposit, withdrawal and finalize stops here for the user's approval before it is signed.
     Q_PROPERTY(TransactionReview* review READ review CONSTANT)
     // Inputs
@@ -47,7 +64,18 @@ public:
     explicit BridgeController(QObject* parent = nullptr);
     ~BridgeController() override;
 
+    WalletSession* session() const { return m_session; }
+    void setSession(WalletSession* session);
+    sluice::WalletStore* wallet() const { return m_wallet; }
+    void setWallet(sluice::WalletStore* wallet);
+    ChainStore* l1() const { return m_l1; }
+    void setL1(ChainStore* l1);
+    ChainStore* l2() const { return m_l2; }
+    void setL2(ChainStore* l2);
+
     TransfersModel* transfers() const { return m_model; }
+    QAbstractItemModel* tracker() const { return m_tracker; }
+    bool finalizingAll() const { return !m_finalizeQueue.isEmpty(); }
     TransactionReview* review() const { return m_review; }
     QString account() const { return m_account; }
     void setAccount(const QString& key);
@@ -73,6 +101,9 @@ public:
 
     Q_INVOKABLE void submit();  // deposit or withdraw, by direction
     Q_INVOKABLE void finalize(const QString& key);
+    // Finalizes every withdrawal that is ready, one after the other, each reviewed on its own;
+    // declining one (or a failure) stops the rest. The CLI's `finalize --all-ready`.
+    Q_INVOKABLE void finalizeAllReady();
     Q_INVOKABLE void refresh();
     Q_INVOKABLE void clearError();
 
@@ -80,6 +111,7 @@ public:
     void setKnownBalance(const std::optional<sluice::U256>& balance);
 
 signals:
+    void storesChanged();
     void inputChanged();
     void validationChanged();
     void balanceChanged();
@@ -92,14 +124,30 @@ private:
     void attach();
     void detach();
     void validate();
-    void fetchBalance();
+    // The chosen account's balance on the source layer, as its ChainStore last read it.
+    void readBalance();
+    // setL1/setL2: follow a layer store's balances.
+    void setChain(ChainStore*& slot, ChainStore* chain);
+    ChainStore* sourceChain() const { return m_direction == Direction::Deposit ? m_l1 : m_l2; }
     void setError(const QString& error);
     // The review hook handed to BridgeService: shows each transaction in m_review.
     sluice::TransactionSender::ReviewHook reviewHook(const TransactionReview::Details& details);
     // A failure after the user cancelled at review is no error to show.
     bool takeDeclined();
+    // The next of finalizeAllReady()'s withdrawals, if any are left.
+    void finalizeNextQueued();
+    void updateAccountNames();
+    // The review's line for a withdrawal to `to`: where it arrives and the earliest final time.
+    QString withdrawalOutcome(const sluice::Address& to) const;
 
+    // The stores (AppContext's and the session singleton), which outlive the controller.
+    WalletSession* m_session = nullptr;
+    sluice::WalletStore* m_wallet = nullptr;
+    ChainStore* m_l1 = nullptr;
+    ChainStore* m_l2 = nullptr;
     TransfersModel* m_model;
+    QSortFilterProxyModel* m_tracker;
+    QStringList m_finalizeQueue;
     TransactionReview* m_review;
     bool m_declined = false;
     QString m_account;
@@ -113,5 +161,4 @@ private:
     bool m_submitting = false;
     QString m_lastTxHash;
     QString m_error;
-    int m_generation = 0;
 };

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "escapecontroller.h"
 
-#include "appcontext.h"
+#include "stores/storeinput.h"
+
 #include "core/eth/address.hpp"
 #include "core/eth/units.hpp"
 #include "services/bridge/wallet_verifier.hpp"
@@ -16,8 +17,12 @@ namespace {
 QString ether(const U256& wei) { return QString::fromStdString(format_amount(wei, Unit::ether)); }
 }  // namespace
 
-EscapeController::EscapeController(QObject* parent) : QObject(parent), m_review(new TransactionReview(this)) {
-    auto* session = WalletSession::instance();
+EscapeController::EscapeController(QObject* parent) : QObject(parent), m_review(new TransactionReview(this)) {}
+
+void EscapeController::setSession(WalletSession* session) {
+    if (!replaceStore(m_session, session, this)) return;
+    emit storesChanged();
+    if (!session) return;
     connect(session, &WalletSession::l1NewHead, this, &EscapeController::refresh);
     connect(session, &WalletSession::sessionStarted, this, &EscapeController::refresh);
     connect(session, &WalletSession::sessionEnded, this, [this] {
@@ -27,13 +32,26 @@ EscapeController::EscapeController(QObject* parent) : QObject(parent), m_review(
         m_queue.clear();
         emit changed();
     });
-    // A new batch verified changes what the replica can prove.
-    connect(AppContext::instance()->verification(), &VerificationStore::changed, this, &EscapeController::planAll);
     refresh();
 }
 
+void EscapeController::setWallet(sluice::WalletStore* wallet) {
+    if (wallet == m_wallet) return;
+    m_wallet = wallet;
+    emit storesChanged();
+    planAll();
+}
+
+void EscapeController::setVerification(VerificationStore* verification) {
+    if (!replaceStore(m_verification, verification, this)) return;
+    emit storesChanged();
+    // A new batch verified changes what the replica can prove.
+    if (verification) connect(verification, &VerificationStore::changed, this, &EscapeController::planAll);
+    planAll();
+}
+
 QString EscapeController::escapeDelay() const {
-    auto* session = WalletSession::existing();
+    auto* session = m_session;
     return session && session->isReady() ? TransfersModel::countdown(qint64(session->params().escapeDelay)) : QString();
 }
 
@@ -41,7 +59,7 @@ QString EscapeController::exitable() const { return m_exitable ? ether(*m_exitab
 QString EscapeController::paid() const { return m_paid ? ether(*m_paid) : QString(); }
 
 void EscapeController::refresh() {
-    auto* session = WalletSession::existing();
+    auto* session = m_session;
     if (!session || !session->rollup() || m_refreshing) return;
     m_refreshing = true;
     session->rollup()->escapeStatus(this, [this](RpcResult<EscapeStatus> r) {
@@ -54,12 +72,12 @@ void EscapeController::refresh() {
 }
 
 void EscapeController::planAll() {
-    auto* session = WalletSession::existing();
+    auto* session = m_session;
     m_exitable.reset();
     m_planProblem.clear();
     if (m_state == State::Frozen && session && session->verifier()) {
         U256 total = 0;
-        for (const WalletAccount& account : AppContext::instance()->store()->accounts()) {
+        for (const WalletAccount& account : (m_wallet ? m_wallet->accounts() : QList<WalletAccount>())) {
             auto owner = parse_address(account.address.toStdString());
             if (!owner) continue;
             auto plan = planExit(session->verifier()->replica(), m_status.stateRoot, *owner);
@@ -75,7 +93,7 @@ void EscapeController::planAll() {
 }
 
 void EscapeController::exitAll() {
-    auto* session = WalletSession::existing();
+    auto* session = m_session;
     if (!session || !session->verifier() || busy()) return;
     if (m_state != State::Frozen) {
         m_error = tr("The Rollup is not frozen: the exit is not open.");
@@ -83,7 +101,7 @@ void EscapeController::exitAll() {
     }
     m_error.clear();
     m_paid = U256(0);
-    for (const WalletAccount& account : AppContext::instance()->store()->accounts()) {
+    for (const WalletAccount& account : (m_wallet ? m_wallet->accounts() : QList<WalletAccount>())) {
         auto owner = parse_address(account.address.toStdString());
         auto signer = session->signer(account.index);
         if (!owner) continue;
@@ -112,7 +130,7 @@ void EscapeController::exitAll() {
 }
 
 void EscapeController::sendNext() {
-    auto* session = WalletSession::existing();
+    auto* session = m_session;
     if (m_queue.empty() || !session || !session->l1()) {
         m_sending = false;
         m_queue.clear();
@@ -148,7 +166,7 @@ void EscapeController::sendNext() {
         }
         sendNext();
     };
-    const TransactionReview::Details details{next.action, amount, next.signer.address};
+    const TransactionReview::Details details{next.action, amount, next.signer.address, {}};
     const quint64 l1ChainId = session->params().l1ChainId;
     callbacks.review = [this, details, l1ChainId](const PreparedTransaction& transaction,
                                                   std::function<void(bool)> decide) {

@@ -17,11 +17,21 @@
 #include "core/eth/account_signer.hpp"
 #include "services/bridge/escape_hatch.hpp"
 #include "services/bridge/rollup_contract.hpp"
+#include "services/wallet/walletstore.h"
+#include "stores/verificationstore.h"
 #include "transactionreview.h"
+
+class WalletSession;
 
 class EscapeController : public QObject {
     Q_OBJECT
     QML_ELEMENT
+    Q_MOC_INCLUDE("walletsession.h")
+    // Required inputs: the session (the Rollup contract, the verifier's replica, the L1 and the
+    // signers), the wallet's accounts and what the verifier found (an exit is planned from it).
+    Q_PROPERTY(WalletSession* session READ session WRITE setSession NOTIFY storesChanged REQUIRED)
+    Q_PROPERTY(sluice::WalletStore* wallet READ wallet WRITE setWallet NOTIFY storesChanged REQUIRED)
+    Q_PROPERTY(VerificationStore* verification READ verification WRITE setVerification NOTIFY storesChanged REQUIRED)
     Q_PROPERTY(State state READ state NOTIFY changed)
     // Unix seconds (L1 time) as QML numbers: exact far beyond any timestamp, and what Date takes.
     Q_PROPERTY(double lastBatchAt READ lastBatchAt NOTIFY changed)
@@ -39,6 +49,13 @@ public:
     Q_ENUM(State)
 
     explicit EscapeController(QObject* parent = nullptr);
+
+    WalletSession* session() const { return m_session; }
+    void setSession(WalletSession* session);
+    sluice::WalletStore* wallet() const { return m_wallet; }
+    void setWallet(sluice::WalletStore* wallet);
+    VerificationStore* verification() const { return m_verification; }
+    void setVerification(VerificationStore* verification);
 
     State state() const { return m_state; }
     double lastBatchAt() const { return double(m_status.lastBatchAt); }
@@ -58,6 +75,7 @@ public:
     Q_INVOKABLE void exitAll();
 
 signals:
+    void storesChanged();
     void changed();
     void exited(QString amount);  // ETH paid in total, once all calls are through
 
@@ -65,6 +83,10 @@ private:
     void planAll();
     void sendNext();
 
+    // The stores (AppContext's and the session singleton), which outlive the controller.
+    WalletSession* m_session = nullptr;
+    sluice::WalletStore* m_wallet = nullptr;
+    VerificationStore* m_verification = nullptr;
     State m_state = State::Unknown;
     sluice::EscapeStatus m_status;
     std::optional<sluice::U256> m_exitable;

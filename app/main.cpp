@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
-// sluice: the desktop wallet. Everything but the command line lives in the Sluice QML module.
+// sluice-wallet: the desktop wallet. Everything but the command line lives in the Sluice QML module.
 
 #include <QtQml/qqmlextensionplugin.h>
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QFont>
 #include <QGuiApplication>
 #include <QIcon>
@@ -12,10 +13,12 @@
 #include <QQuickWindow>
 
 #include <cstdio>
+#include <cstring>
 #include <memory>
 
 #include "appcontext.h"
 #include "core/common/secure.hpp"
+#include "notificationcenter.h"
 #include "receivecontroller.h"
 #include "screenshot.h"
 #include "services/process/termination_signals.hpp"
@@ -24,25 +27,34 @@
 
 Q_IMPORT_QML_PLUGIN(SluicePlugin)
 
+namespace {
+
+// --help and --version answer without a display: they are read before QApplication (which
+// aborts when it finds no display to connect to) is created.
+bool onlyHelpOrVersion(int argc, char* argv[]) {
+    for (int i = 1; i < argc; ++i) {
+        for (const char* flag : {"-h", "-?", "--help", "--help-all", "-v", "--version"})
+            if (std::strcmp(argv[i], flag) == 0) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
 int main(int argc, char* argv[]) {
     sluice::harden_process();  // no core dumps of a process that holds keys
-    // QApplication (not QGuiApplication) so that the system tray icon can notify.
-    QApplication app(argc, argv);
-    // A session ending or `kill` quits as the user does: the local node stopped, secrets wiped.
-    sluice::TerminationSignals terminationSignals;
-    QObject::connect(&terminationSignals, &sluice::TerminationSignals::received, &app, &QCoreApplication::quit);
-    QGuiApplication::setApplicationName(QStringLiteral("Sluice"));
-    QGuiApplication::setOrganizationName(QStringLiteral("Sluice"));
-    QGuiApplication::setApplicationVersion(QStringLiteral(SLUICE_VERSION));
-    QGuiApplication::setApplicationDisplayName(QStringLiteral("Sluice"));
-    QGuiApplication::setDesktopFileName(QStringLiteral("sluice"));
-    QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/Sluice/sluice.svg")));
+    // The organisation and application names place the wallet's data folder (~/.local/share/Sluice/Sluice):
+    // unchanged by the binary's rename to sluice-wallet, so existing wallets are found.
+    QCoreApplication::setApplicationName(QStringLiteral("Sluice"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Sluice"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SLUICE_VERSION));
 
     const QStringList pages = {QStringLiteral("onboarding"), QStringLiteral("create"),   QStringLiteral("confirm"),
                                QStringLiteral("restore"),    QStringLiteral("import"),   QStringLiteral("password"),
                                QStringLiteral("unlock"),     QStringLiteral("accounts"), QStringLiteral("settings"),
                                QStringLiteral("overview"),   QStringLiteral("send"),     QStringLiteral("receive"),
-                               QStringLiteral("bridge"),     QStringLiteral("batches"),  QStringLiteral("activity")};
+                               QStringLiteral("bridge"),     QStringLiteral("batches"),  QStringLiteral("activity"),
+                               QStringLiteral("channels")};
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Desktop wallet and bridge for an Ethereum layer 2."));
@@ -76,6 +88,23 @@ int main(int argc, char* argv[]) {
                                                 QStringLiteral("Do not start the bundled local network by itself."));
     parser.addOptions({screenshotOption, pageOption, langOption, dataDirOption, rpcOption, fixtureOption, themeOption,
                        devnetDirOption, noLocalStackOption});
+    if (onlyHelpOrVersion(argc, argv)) {
+        QCoreApplication core(argc, argv);
+        // parse(), not process(): Qt's own options (-platform, -style) are not errors here.
+        parser.parse(QCoreApplication::arguments());
+        if (parser.isSet(QStringLiteral("version")) && !parser.isSet(QStringLiteral("help"))) parser.showVersion();
+        parser.showHelp(0);
+    }
+
+    // QApplication (not QGuiApplication) so that the system tray icon can notify.
+    QApplication app(argc, argv);
+    // A session ending or `kill` quits as the user does: the local node stopped, secrets wiped.
+    sluice::TerminationSignals terminationSignals;
+    QObject::connect(&terminationSignals, &sluice::TerminationSignals::received, &app, &QCoreApplication::quit);
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Sluice"));
+    // The Wayland app id and the desktop entry's name (packaging/), so the shell shows its icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral(SLUICE_APP_ID));
+    QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/Sluice/sluice.svg")));
     parser.process(app);
 
     AppOptions options;
@@ -85,17 +114,17 @@ int main(int argc, char* argv[]) {
     options.initialPage = parser.value(pageOption);
     options.devFixture = parser.isSet(fixtureOption);
     if (!options.initialPage.isEmpty() && !pages.contains(options.initialPage)) {
-        std::fprintf(stderr, "sluice: unknown page '%s' (one of: %s)\n", qPrintable(options.initialPage),
+        std::fprintf(stderr, "sluice-wallet: unknown page '%s' (one of: %s)\n", qPrintable(options.initialPage),
                      qPrintable(pages.join(QStringLiteral(", "))));
         return 2;
     }
     if (!options.language.isEmpty() &&
         !QStringList{QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("system")}.contains(options.language)) {
-        std::fprintf(stderr, "sluice: unknown language '%s' (en, de or system)\n", qPrintable(options.language));
+        std::fprintf(stderr, "sluice-wallet: unknown language '%s' (en, de or system)\n", qPrintable(options.language));
         return 2;
     }
     if (options.devFixture && options.dataDir.isEmpty()) {
-        std::fprintf(stderr, "sluice: --dev-fixture needs --data-dir (it never touches a real wallet)\n");
+        std::fprintf(stderr, "sluice-wallet: --dev-fixture needs --data-dir (it never touches a real wallet)\n");
         return 2;
     }
     options.autoUnlock = options.devFixture && options.initialPage != QLatin1String("unlock");
@@ -103,7 +132,7 @@ int main(int argc, char* argv[]) {
     if (!options.theme.isEmpty() &&
         !QStringList{QStringLiteral("light"), QStringLiteral("dark"), QStringLiteral("system")}.contains(
             options.theme)) {
-        std::fprintf(stderr, "sluice: unknown theme '%s' (light, dark or system)\n", qPrintable(options.theme));
+        std::fprintf(stderr, "sluice-wallet: unknown theme '%s' (light, dark or system)\n", qPrintable(options.theme));
         return 2;
     }
     AppContext::configure(options);
@@ -112,7 +141,8 @@ int main(int argc, char* argv[]) {
     // Screenshots and explicit opt-outs never start a devnet; a normal first run does.
     sessionOptions.autoStartLocalStack = !parser.isSet(screenshotOption) && !parser.isSet(noLocalStackOption);
     WalletSession::configure(sessionOptions);
-    WalletSession::instance();
+    NotificationCenter::instance()->follow(WalletSession::instance(), AppContext::instance()->verification(),
+                                           AppContext::instance()->channels());
 
     QQuickStyle::setStyle(QStringLiteral("Material"));
     QFont font(QStringLiteral("DejaVu Sans"));

@@ -4,9 +4,15 @@
 #include <QCoreApplication>
 #include <QGuiApplication>
 #include <QIcon>
+#include <QLocale>
 #include <QPointer>
 #include <QQmlEngine>
 #include <QSystemTrayIcon>
+
+#include "amounttext.h"
+#include "core/eth/units.hpp"
+#include "stores/verificationstore.h"
+#include "walletsession.h"
 
 namespace {
 QPointer<NotificationCenter> g_center;
@@ -55,13 +61,18 @@ QVariant NotificationCenter::data(const QModelIndex& index, int role) const {
     case TimeRole: return item.time.toString(QStringLiteral("hh:mm"));
     case ReadRole: return item.read;
     case TargetRole: return item.target;
+    case ToneRole:
+        // What the bar shows it as: alarms in red, a channel that needs attention as a warning.
+        if (item.kind == QLatin1String("fraud") || item.kind == QLatin1String("error")) return int(Tone::Error);
+        if (item.kind == QLatin1String("channel")) return int(Tone::Warning);
+        return int(Tone::Success);
     default: return {};
     }
 }
 
 QHash<int, QByteArray> NotificationCenter::roleNames() const {
-    return {{KeyRole, "key"},   {KindRole, "kind"}, {TitleRole, "title"},  {TextRole, "text"},
-            {TimeRole, "time"}, {ReadRole, "read"}, {TargetRole, "target"}};
+    return {{KeyRole, "key"},   {KindRole, "kind"}, {TitleRole, "title"},   {TextRole, "text"},
+            {TimeRole, "time"}, {ReadRole, "read"}, {TargetRole, "target"}, {ToneRole, "tone"}};
 }
 
 int NotificationCenter::unread() const {
@@ -107,4 +118,62 @@ void NotificationCenter::dismiss(const QString& key) {
         emit countChanged();
         return;
     }
+}
+
+void NotificationCenter::follow(WalletSession* session, VerificationStore* verification, WalletChannels* channels) {
+    followChannels(channels);
+    connect(session, &WalletSession::withdrawalReady, this, [this](const QString& key, const QString& amount) {
+        notify(QStringLiteral("ready:") + key, QStringLiteral("withdrawal-ready"), tr("Withdrawal ready"),
+               tr("Your withdrawal of %1 ETH can be finalized on L1 now.").arg(displayAmount(amount, QLocale())),
+               QStringLiteral("bridge"));
+    });
+    connect(verification, &VerificationStore::batchUnreadable, this, [this](quint64 batch, const QString& message) {
+        notify(
+            QStringLiteral("unreadable:%1").arg(batch), QStringLiteral("fraud"),
+            tr("Batch %1 cannot be verified").arg(batch),
+            tr("This wallet cannot re-execute it (%1). Nobody may be able to prove fraud in it: do not trust it or any later batch.")
+                .arg(message),
+            QStringLiteral("batches"));
+    });
+    connect(verification, &VerificationStore::fraudFound, this, [this](quint64 batch, const QString&) {
+        // The verifier's technical message is on the Batches page; the notification says what to do.
+        notify(QStringLiteral("fraud:%1").arg(batch), QStringLiteral("fraud"),
+               tr("Fraud detected in batch %1").arg(batch),
+               tr("This wallet's verifier found that the batch claims a wrong state. Open Batches to prove it before "
+                  "its challenge window ends."),
+               QStringLiteral("batches"));
+    });
+}
+
+// A channel needs the user when someone else closes it, when a stale close was answered, and when
+// its payout can be collected.
+void NotificationCenter::followChannels(WalletChannels* channels) {
+    using Kind = WalletChannels::Event::Kind;
+    connect(channels, &WalletChannels::happened, this, [this](const WalletChannels::Event& event) {
+        const QString id = QString::fromStdString(event.channel.channel.id.hex());
+        const QString mine = displayAmount(QString::fromStdString(sluice::format_amount(event.amount)), QLocale());
+        switch (event.kind) {
+        case Kind::Closing:
+            if (event.byMe) return;
+            notify(
+                QStringLiteral("channel-closing:") + id, QStringLiteral("channel"), tr("The hub closed a channel"),
+                tr("The wallet checks the state it closed with and disputes an old one. Your side: %1 ETH.").arg(mine),
+                QStringLiteral("channels"));
+            return;
+        case Kind::Disputed:
+            notify(QStringLiteral("channel-disputed:") + id, QStringLiteral("channel"),
+                   tr("A stale close was disputed"),
+                   tr("A channel was closed with an old state; the newest one, with your %1 ETH, is on chain now.")
+                       .arg(mine),
+                   QStringLiteral("channels"));
+            return;
+        case Kind::Settleable:
+            notify(QStringLiteral("channel-settleable:") + id, QStringLiteral("channel"),
+                   tr("A channel can be settled"),
+                   tr("Its dispute period has ended: settle it to receive your %1 ETH on L1.").arg(mine),
+                   QStringLiteral("channels"));
+            return;
+        default: return;
+        }
+    });
 }

@@ -10,9 +10,14 @@
 #include <QList>
 #include <QString>
 
+#include "tone.h"
+
 class QQmlEngine;
 class QJSEngine;
 class QSystemTrayIcon;
+class WalletSession;
+class VerificationStore;
+class WalletChannels;
 
 class NotificationCenter : public QAbstractListModel {
     Q_OBJECT
@@ -26,12 +31,13 @@ class NotificationCenter : public QAbstractListModel {
 public:
     enum Role {
         KeyRole = Qt::UserRole + 1,
-        KindRole,  // "withdrawal-ready", "fraud"
+        KindRole,  // "withdrawal-ready", "fraud", "channel"
         TitleRole,
         TextRole,
         TimeRole,  // "hh:mm"
         ReadRole,
-        TargetRole,  // page to open: "bridge", "batches"
+        TargetRole,  // page to open: "bridge", "batches", "channels"
+        ToneRole,    // Tone: Error for alarms, Warning for a channel, Success otherwise
     };
     Q_ENUM(Role)
 
@@ -44,6 +50,12 @@ public:
     int unread() const;
     bool loading() const { return false; }
     bool trayAvailable() const;
+
+    // What becomes actionable: a withdrawal of the session's that is ready to finalize, and a
+    // batch the wallet's verifier found fraudulent or cannot read.
+    // And a payment channel that needs the user (closed by the hub, a stale close disputed, a
+    // payout to settle).
+    void follow(WalletSession* session, VerificationStore* verification, WalletChannels* channels);
 
     // Newest first; same key twice is ignored (a state is announced once).
     void notify(const QString& key, const QString& kind, const QString& title, const QString& text,
@@ -60,6 +72,7 @@ signals:
 private:
     explicit NotificationCenter(QObject* parent = nullptr);
     void ensureTray();
+    void followChannels(WalletChannels* channels);
     struct Item {
         QString key, kind, title, text, target;
         QDateTime time;

@@ -12,7 +12,6 @@
 #include <string_view>
 #include <vector>
 
-#include "appcontext.h"
 #include "core/crypto/secp256k1.hpp"
 #include "core/keys/bip39.hpp"
 #include "services/wallet/secrettext.h"
@@ -176,6 +175,12 @@ bool OnboardingController::usePrivateKey(const QString& hex) {
     return true;
 }
 
+void OnboardingController::setWallet(sluice::WalletStore* wallet) {
+    if (wallet == m_wallet) return;
+    m_wallet = wallet;
+    emit walletChanged();
+}
+
 bool OnboardingController::finish(const QString& password, const QString& repeat) {
     if (m_busy) return false;
     if (m_mode == Mode::None) {
@@ -191,8 +196,9 @@ bool OnboardingController::finish(const QString& password, const QString& repeat
         setError(tr("The two passwords are not the same."));
         return false;
     }
+    auto* store = m_wallet;
+    if (!store) return false;
     clearError();
-    auto* store = AppContext::instance()->store();
     watchStore();
     setBusy(true);
     switch (m_mode) {
@@ -238,13 +244,13 @@ bool OnboardingController::finish(const QString& password, const QString& repeat
 }
 
 void OnboardingController::submitKeystore(const QByteArray& contents, const QString& password) {
-    AppContext::instance()->store()->importKeystore(contents, sluice::secretToQString(m_keystorePassword), password);
+    if (m_wallet) m_wallet->importKeystore(contents, sluice::secretToQString(m_keystorePassword), password);
 }
 
 void OnboardingController::watchStore() {
     for (const auto& connection : std::as_const(m_storeConnections)) disconnect(connection);
     m_storeConnections.clear();
-    auto* store = AppContext::instance()->store();
+    auto* store = m_wallet;
     m_storeConnections.append(connect(store, &sluice::WalletStore::saved, this, [this] {
         if (!m_busy) return;
         setBusy(false);

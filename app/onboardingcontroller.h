@@ -13,10 +13,13 @@
 #include <QUrl>
 
 #include "core/common/secure.hpp"
+#include "services/wallet/walletstore.h"
 
 class OnboardingController : public QObject {
     Q_OBJECT
     QML_ELEMENT
+    // Required input: the wallet store the new wallet is saved to.
+    Q_PROPERTY(sluice::WalletStore* wallet READ wallet WRITE setWallet NOTIFY walletChanged REQUIRED)
     Q_PROPERTY(Mode mode READ mode NOTIFY modeChanged)
     Q_PROPERTY(QStringList mnemonicWords READ mnemonicWords NOTIFY mnemonicChanged)
     Q_PROPERTY(QList<int> confirmPositions READ confirmPositions NOTIFY mnemonicChanged)
@@ -33,6 +36,8 @@ public:
     explicit OnboardingController(QObject* parent = nullptr);
     ~OnboardingController() override;
 
+    sluice::WalletStore* wallet() const { return m_wallet; }
+    void setWallet(sluice::WalletStore* wallet);
     Mode mode() const { return m_mode; }
     QStringList mnemonicWords() const;
     QList<int> confirmPositions() const { return m_confirmPositions; }  // 1-based, ascending
@@ -57,6 +62,7 @@ public:
     static QString explainMnemonicProblem(const QString& normalised, const QString& coreMessage);
 
 signals:
+    void walletChanged();
     void modeChanged();
     void mnemonicChanged();
     void errorChanged();
@@ -81,4 +87,5 @@ private:
     QString m_error;
     bool m_busy = false;
     QList<QMetaObject::Connection> m_storeConnections;
+    sluice::WalletStore* m_wallet = nullptr;  // AppContext's, outlives this
 };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "overviewcontroller.h"
 
+#include "stores/storeinput.h"
+
 #include "appcontext.h"
 #include "core/eth/address.hpp"
 #include "core/eth/units.hpp"
@@ -110,25 +112,48 @@ void AccountBalancesModel::setLoading(bool loading) {
 
 OverviewController::OverviewController(QObject* parent) : QObject(parent), m_model(new AccountBalancesModel(this)) {
     connect(m_model, &AccountBalancesModel::totalsChanged, this, &OverviewController::totalsChanged);
-    if (!AppContext::existing()) return;
-    auto* context = AppContext::instance();
-    m_l1 = context->l1();
-    m_l2 = context->l2();
-    connect(context->store(), &WalletStore::accountsChanged, this, &OverviewController::reloadAccounts);
-    for (ChainStore* chain : {m_l1, m_l2})
-        connect(chain, &ChainStore::balancesChanged, this, &OverviewController::readBalances);
-    auto* session = WalletSession::instance();
-    connect(session, &WalletSession::sessionStarted, this, [this] {
-        if (auto* bridge = WalletSession::instance()->bridge()) {
-            connect(bridge, &BridgeService::refreshed, this, &OverviewController::recomputeInTransit);
-            connect(bridge, &BridgeService::loadedChanged, this, &OverviewController::recomputeInTransit);
-        }
-    });
+}
+
+void OverviewController::setWallet(WalletStore* wallet) {
+    if (!replaceStore(m_wallet, wallet, this)) return;
+    if (wallet) connect(wallet, &WalletStore::accountsChanged, this, &OverviewController::reloadAccounts);
+    emit storesChanged();
     reloadAccounts();
-    if (session->bridge()) {
-        connect(session->bridge(), &BridgeService::refreshed, this, &OverviewController::recomputeInTransit);
-        recomputeInTransit();
-    }
+}
+
+void OverviewController::setL1(ChainStore* l1) { setChain(m_l1, l1); }
+
+void OverviewController::setL2(ChainStore* l2) { setChain(m_l2, l2); }
+
+void OverviewController::setChain(ChainStore*& slot, ChainStore* chain) {
+    if (!replaceStore(slot, chain, this)) return;
+    // The totals use both layers.
+    if (chain) connect(chain, &ChainStore::balancesChanged, this, &OverviewController::readBalances);
+    emit storesChanged();
+    readBalances();
+}
+
+void OverviewController::setSession(WalletSession* session) {
+    if (!replaceStore(m_session, session, this)) return;
+    if (session) connect(session, &WalletSession::sessionStarted, this, &OverviewController::followBridge);
+    emit storesChanged();
+    followBridge();
+}
+
+void OverviewController::setChannels(WalletChannels* channels) {
+    if (!replaceStore(m_channels, channels, this)) return;
+    if (channels) connect(channels, &WalletChannels::changed, this, &OverviewController::totalsChanged);
+    emit storesChanged();
+    emit totalsChanged();
+}
+
+// The session's bridge (while connected) knows the deposits and withdrawals still in transit.
+void OverviewController::followBridge() {
+    auto* bridge = m_session ? m_session->bridge() : nullptr;
+    if (!bridge) return;
+    connect(bridge, &BridgeService::refreshed, this, &OverviewController::recomputeInTransit, Qt::UniqueConnection);
+    connect(bridge, &BridgeService::loadedChanged, this, &OverviewController::recomputeInTransit, Qt::UniqueConnection);
+    recomputeInTransit();
 }
 
 OverviewController::~OverviewController() = default;
@@ -164,17 +189,23 @@ QString OverviewController::totalInTransit() const {
     return QString::fromStdString(format_amount(total));
 }
 
+QString OverviewController::totalInChannels() const {
+    return m_channels && m_channels->attached() ? QString::fromStdString(format_amount(m_channels->total()))
+                                                : QString();
+}
+
 QString OverviewController::total() const {
     const auto& rows = m_model->rows();
     if (!anyKnown(rows, &AccountBalancesModel::Row::l1) && !anyKnown(rows, &AccountBalancesModel::Row::l2)) return {};
     U256 total = sum(rows, &AccountBalancesModel::Row::l1) + sum(rows, &AccountBalancesModel::Row::l2);
     for (const auto& row : rows) total += row.inTransit;
+    if (m_channels && m_channels->attached()) total += m_channels->total();
     return QString::fromStdString(format_amount(total));
 }
 
 void OverviewController::reloadAccounts() {
     QList<AccountBalancesModel::Row> rows;
-    for (const WalletAccount& account : AppContext::instance()->store()->accounts()) {
+    for (const WalletAccount& account : m_wallet ? m_wallet->accounts() : QList<WalletAccount>()) {
         AccountBalancesModel::Row row;
         row.key = QString::number(account.index);
         row.name = account.name;
@@ -193,8 +224,7 @@ void OverviewController::reloadAccounts() {
 }
 
 void OverviewController::recomputeInTransit() {
-    auto* session = WalletSession::existing();
-    auto* bridge = session ? session->bridge() : nullptr;
+    auto* bridge = m_session ? m_session->bridge() : nullptr;
     if (!bridge) return;
     std::map<Address, U256> transit;
     for (const DepositRecord& d : bridge->deposits())
@@ -210,14 +240,17 @@ void OverviewController::recomputeInTransit() {
 }
 
 void OverviewController::refresh() {
-    m_l1->refreshBalances();
-    m_l2->refreshBalances();
+    for (ChainStore* chain : {m_l1, m_l2})
+        if (chain) chain->refreshBalances();
 }
 
-bool OverviewController::loading() const { return m_l1 && (m_l1->balancesLoading() || m_l2->balancesLoading()); }
+bool OverviewController::loading() const {
+    return (m_l1 && m_l1->balancesLoading()) || (m_l2 && m_l2->balancesLoading());
+}
 
 // The layer stores read every account's balance on each new head; this copies what they know.
 void OverviewController::readBalances() {
+    if (!m_l1 || !m_l2) return;
     QString error;
     for (const auto& row : m_model->rows()) {
         auto address = parse_address(row.address.toStdString());

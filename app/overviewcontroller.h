@@ -14,8 +14,13 @@
 #include <optional>
 
 #include "core/common/uint256.hpp"
+#include "stores/walletchannels.h"
 
 class ChainStore;
+class WalletSession;
+namespace sluice {
+class WalletStore;
+}
 
 // One row per wallet account.
 class AccountBalancesModel : public QAbstractListModel {
@@ -72,10 +77,20 @@ private:
 class OverviewController : public QObject {
     Q_OBJECT
     QML_ELEMENT
+    Q_MOC_INCLUDE("walletsession.h")
+    // Required inputs: the wallet's accounts, each layer's store (their balances) and the session
+    // (its bridge knows what is in transit).
+    Q_PROPERTY(sluice::WalletStore* wallet READ wallet WRITE setWallet NOTIFY storesChanged REQUIRED)
+    Q_PROPERTY(ChainStore* l1 READ l1 WRITE setL1 NOTIFY storesChanged REQUIRED)
+    Q_PROPERTY(ChainStore* l2 READ l2 WRITE setL2 NOTIFY storesChanged REQUIRED)
+    Q_PROPERTY(WalletSession* session READ session WRITE setSession NOTIFY storesChanged REQUIRED)
+    Q_PROPERTY(WalletChannels* channels READ channels WRITE setChannels NOTIFY storesChanged REQUIRED)
     Q_PROPERTY(AccountBalancesModel* accounts READ accounts CONSTANT)
     Q_PROPERTY(QString totalL1 READ totalL1 NOTIFY totalsChanged)  // "3.25" (ether, exact)
     Q_PROPERTY(QString totalL2 READ totalL2 NOTIFY totalsChanged)
     Q_PROPERTY(QString totalInTransit READ totalInTransit NOTIFY totalsChanged)
+    // My side of every channel not yet paid out; "" without a network that has channels.
+    Q_PROPERTY(QString totalInChannels READ totalInChannels NOTIFY totalsChanged)
     Q_PROPERTY(QString total READ total NOTIFY totalsChanged)
     Q_PROPERTY(QString unit READ unit CONSTANT)  // "ETH"
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
@@ -85,10 +100,22 @@ public:
     explicit OverviewController(QObject* parent = nullptr);
     ~OverviewController() override;
 
+    sluice::WalletStore* wallet() const { return m_wallet; }
+    void setWallet(sluice::WalletStore* wallet);
+    ChainStore* l1() const { return m_l1; }
+    void setL1(ChainStore* l1);
+    ChainStore* l2() const { return m_l2; }
+    void setL2(ChainStore* l2);
+    WalletSession* session() const { return m_session; }
+    void setSession(WalletSession* session);
+    WalletChannels* channels() const { return m_channels; }
+    void setChannels(WalletChannels* channels);
+
     AccountBalancesModel* accounts() const { return m_model; }
     QString totalL1() const;
     QString totalL2() const;
     QString totalInTransit() const;
+    QString totalInChannels() const;
     QString total() const;
     QString unit() const { return QStringLiteral("ETH"); }
     bool loading() const;
@@ -97,6 +124,7 @@ public:
     Q_INVOKABLE void refresh();
 
 signals:
+    void storesChanged();
     void totalsChanged();
     void loadingChanged();
     void errorChanged();
@@ -105,8 +133,15 @@ private:
     void reloadAccounts();
     void recomputeInTransit();
     void readBalances();
+    // setL1/setL2: follow a layer store's balances.
+    void setChain(ChainStore*& slot, ChainStore* chain);
+    void followBridge();
     AccountBalancesModel* m_model;
+    // The stores (AppContext's and the session singleton), which outlive the controller.
+    sluice::WalletStore* m_wallet = nullptr;
     ChainStore* m_l1 = nullptr;
     ChainStore* m_l2 = nullptr;
+    WalletSession* m_session = nullptr;
+    WalletChannels* m_channels = nullptr;
     QString m_error;
 };

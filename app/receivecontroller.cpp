@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "receivecontroller.h"
 
+#include "stores/storeinput.h"
+
 #include <QPainter>
 #include <QUrl>
 
 #include <qrencode.h>
 
+#include "accountsmodel.h"
 #include "appcontext.h"
-#include "services/wallet/walletstore.h"
-#include "walletsession.h"
 
 QImage makeQrImage(const QString& text, int scale, QString* error) {
     const QByteArray utf8 = text.toUtf8();
@@ -47,11 +48,20 @@ QImage QrImageProvider::requestImage(const QString& id, QSize* size, const QSize
     return image;
 }
 
-ReceiveController::ReceiveController(QObject* parent) : QObject(parent) {
-    if (!AppContext::existing()) return;
-    connect(AppContext::instance()->store(), &sluice::WalletStore::accountsChanged, this,
-            &ReceiveController::accountChanged);
-    connect(WalletSession::instance(), &WalletSession::networkChanged, this, &ReceiveController::accountChanged);
+ReceiveController::ReceiveController(QObject* parent) : QObject(parent) {}
+
+void ReceiveController::setWallet(sluice::WalletStore* wallet) {
+    if (!replaceStore(m_wallet, wallet, this)) return;
+    if (wallet) connect(wallet, &sluice::WalletStore::accountsChanged, this, &ReceiveController::accountChanged);
+    emit storesChanged();
+    emit accountChanged();
+}
+
+void ReceiveController::setL2(ChainStore* l2) {
+    if (!replaceStore(m_l2, l2, this)) return;
+    if (l2) connect(l2, &ChainStore::changed, this, &ReceiveController::accountChanged);
+    emit storesChanged();
+    emit accountChanged();
 }
 
 void ReceiveController::setAccount(const QString& key) {
@@ -61,20 +71,19 @@ void ReceiveController::setAccount(const QString& key) {
 }
 
 QString ReceiveController::address() const {
-    auto account = AppContext::walletAccount(m_account);
+    auto account = AccountsModel::accountOf(m_wallet, m_account);
     return account ? account->address : QString();
 }
 
 QString ReceiveController::name() const {
-    auto account = AppContext::walletAccount(m_account);
+    auto account = AccountsModel::accountOf(m_wallet, m_account);
     return account ? account->name : QString();
 }
 
 QString ReceiveController::paymentUri() const {
     const QString a = address();
     if (a.isEmpty()) return {};
-    auto* session = WalletSession::existing();
-    const QString chain = session ? session->l2ChainId() : QString();
+    const QString chain = m_l2 ? m_l2->chainId() : QString();
     // EIP-681: ethereum:<address>[@<chain id>]
     return chain.isEmpty() ? QStringLiteral("ethereum:") + a : QStringLiteral("ethereum:%1@%2").arg(a, chain);
 }

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "sendcontroller.h"
 
+#include "stores/storeinput.h"
+
 #include "transactionreview.h"
+#include "transfersmodel.h"
 
 #include <QDateTime>
 
+#include "accountsmodel.h"
 #include "activitymodel.h"
 #include "appcontext.h"
 #include "core/eth/address.hpp"
@@ -21,28 +25,51 @@ namespace {
 QString ether(const U256& wei) { return QString::fromStdString(format_amount(wei)); }
 }  // namespace
 
-SendController::SendController(QObject* parent) : QObject(parent), m_l1Review(new TransactionReview(this)) {
-    if (!AppContext::existing()) return;
-    auto* session = WalletSession::instance();
-    connect(session, &WalletSession::l1NewHead, this, [this] {
-        if (m_layer == Layer::L1) fetchBalance();
-    });
-    connect(session, &WalletSession::l2NewHead, this, [this] {
-        if (m_layer == Layer::L2) fetchBalance();
-    });
-    connect(session, &WalletSession::sessionStarted, this, &SendController::fetchBalance);
-}
+SendController::SendController(QObject* parent) : QObject(parent), m_l1Review(new TransactionReview(this)) {}
 
 SendController::~SendController() = default;
 
+void SendController::setSession(WalletSession* session) {
+    if (session == m_session) return;
+    m_session = session;
+    emit storesChanged();
+    emit inputChanged();  // the chain id
+}
+
+void SendController::setWallet(sluice::WalletStore* wallet) {
+    if (wallet == m_wallet) return;
+    m_wallet = wallet;
+    emit storesChanged();
+    readBalance();
+    validate();
+}
+
+void SendController::setL1(ChainStore* l1) { setChain(m_l1, l1); }
+
+void SendController::setL2(ChainStore* l2) { setChain(m_l2, l2); }
+
+void SendController::setChain(ChainStore*& slot, ChainStore* chain) {
+    if (!replaceStore(slot, chain, this)) return;
+    // readBalance reads the chosen layer's store: the other layer's balances change nothing.
+    if (chain) connect(chain, &ChainStore::balancesChanged, this, &SendController::readBalance);
+    emit storesChanged();
+    readBalance();
+}
+
+void SendController::setActivity(ActivityJournal* activity) {
+    if (activity == m_activity) return;
+    m_activity = activity;
+    emit storesChanged();
+}
+
 QString SendController::chainId() const {
-    auto* session = WalletSession::existing();
+    auto* session = m_session;
     if (!session || !session->isReady()) return {};
     return QString::number(m_layer == Layer::L1 ? session->params().l1ChainId : session->params().l2SigningChainId());
 }
 
 EthClient* SendController::eth() const {
-    auto* session = WalletSession::existing();
+    auto* session = m_session;
     if (!session) return nullptr;
     return m_layer == Layer::L1 ? session->l1() : session->l2Eth();
 }
@@ -53,7 +80,7 @@ void SendController::setAccount(const QString& key) {
     m_balance.reset();
     emit inputChanged();
     emit balanceChanged();
-    fetchBalance();
+    readBalance();
     validate();
 }
 
@@ -64,7 +91,7 @@ void SendController::setLayer(Layer layer) {
     m_fees.reset();
     emit inputChanged();
     emit balanceChanged();
-    fetchBalance();
+    readBalance();
     validate();
 }
 
@@ -184,18 +211,13 @@ void SendController::setFees(const FeeSuggestion& fees, quint64 gasLimit) {
     validate();
 }
 
-void SendController::fetchBalance() {
-    auto account = AppContext::walletAccount(m_account);
-    EthClient* client = eth();
-    if (!account || !client) return;
-    auto address = parse_address(account->address.toStdString());
+void SendController::readBalance() {
+    const auto account = AccountsModel::accountOf(m_wallet, m_account);
+    if (!account || !chain()) return;
+    const auto address = parse_address(account->address.toStdString());
     if (!address) return;
-    // Its own counter: a new head's balance refresh must not orphan a send in flight.
-    const int generation = ++m_balanceGeneration;
-    client->balance(address.value(), this, [this, generation](RpcResult<U256> balance) {
-        if (generation != m_balanceGeneration || !balance) return;
-        setKnownBalance(balance.value());
-    });
+    const auto known = chain()->balance(address.value()).wei;
+    if (known != m_balance) setKnownBalance(known);
 }
 
 void SendController::setState(State state, const QString& error) {
@@ -226,7 +248,7 @@ void SendController::setMax() {
 }
 
 TransactionSender* SendController::makeSender() {
-    auto* session = WalletSession::existing();
+    auto* session = m_session;
     EthClient* client = eth();
     if (!session || !client) return nullptr;
     delete m_sender;
@@ -239,7 +261,7 @@ TransactionSender* SendController::makeSender() {
 void SendController::review() {
     if (!canReview()) return;
     EthClient* client = eth();
-    auto account = AppContext::walletAccount(m_account);
+    auto account = AccountsModel::accountOf(m_wallet, m_account);
     if (!client || !account) return setState(State::Failed, tr("Not connected to the network."));
     setState(State::Preparing);
     const int generation = ++m_generation;
@@ -267,9 +289,9 @@ void SendController::review() {
 
 void SendController::confirm() {
     if (m_state != State::Review) return;
-    auto* session = WalletSession::existing();
+    auto* session = m_session;
     EthClient* client = eth();
-    auto account = AppContext::walletAccount(m_account);
+    auto account = AccountsModel::accountOf(m_wallet, m_account);
     auto signer = account && session ? session->signer(account->index) : std::nullopt;
     if (!client || !signer) return setState(State::Failed, tr("Unlock the wallet and connect to send."));
     if (!m_sender) makeSender();
@@ -293,8 +315,12 @@ void SendController::confirm() {
         // The L2 transfer was reviewed on this page (its fees are the protocol's, as quoted); the
         // L1 transaction that queues it costs L1 gas and is reviewed on its own.
         const quint64 l1ChainId = session->params().l1ChainId;
-        const TransactionReview::Details details{tr("Queue this payment on L1 (forced inclusion)"), request.value,
-                                                 request.to};
+        //: %1 a time span like "30s"
+        const TransactionReview::Details details{
+            tr("Queue this payment on L1 (forced inclusion)"), request.value, request.to,
+            tr("Once it has waited %1 in the queue, every batch must include it; a sequencer that ignores it "
+               "can post no batch, and the rollup's escape clock starts.")
+                .arg(TransfersModel::countdown(qint64(session->params().depositDelay)))};
         auto review = [this, l1ChainId, details](const PreparedTransaction& transaction,
                                                  std::function<void(bool)> decide) {
             if (transaction.chainId != l1ChainId) return decide(true);
@@ -309,7 +335,7 @@ void SendController::confirm() {
                 entry.txHash = m_txHash;
                 entry.timestamp = QDateTime::currentSecsSinceEpoch();
                 entry.status = QStringLiteral("pending");
-                ActivityJournal::instance()->record(entry);
+                if (m_activity) m_activity->record(entry);
                 setState(State::Sent);
                 emit sent(m_txHash);
             },
@@ -323,18 +349,18 @@ void SendController::confirm() {
         entry.txHash = m_txHash;
         entry.timestamp = QDateTime::currentSecsSinceEpoch();
         entry.status = QStringLiteral("pending");
-        ActivityJournal::instance()->record(entry);
+        if (m_activity) m_activity->record(entry);
         emit stateChanged();
     };
     callbacks.confirmed = [this, generation, entry](TransactionReceipt receipt) mutable {
         entry.txHash = QString::fromStdString(receipt.transactionHash.hex());
         entry.status = receipt.success ? QStringLiteral("confirmed") : QStringLiteral("failed");
-        ActivityJournal::instance()->record(entry);
+        if (m_activity) m_activity->record(entry);
         if (generation != m_generation) return;
         if (!receipt.success) return setState(State::Failed, tr("The transaction was mined but failed."));
         setState(State::Sent);
         emit sent(m_txHash);
-        fetchBalance();
+        if (chain()) chain()->refreshBalances();  // the store reads it again; balancesChanged follows
     };
     callbacks.failed = [this, generation](SendFailure failure) {
         if (generation != m_generation) return;

@@ -17,11 +17,24 @@
 #include "core/common/uint256.hpp"
 #include "services/rpc/eth_client.hpp"
 #include "services/rpc/transaction_sender.hpp"
+#include "services/wallet/walletstore.h"
+#include "stores/chainstore.h"
 #include "transactionreview.h"
+
+class WalletSession;
+class ActivityJournal;
 
 class SendController : public QObject {
     Q_OBJECT
     QML_ELEMENT
+    Q_MOC_INCLUDE("walletsession.h")
+    // Required inputs: the session (signers, the layers' clients and parameters), the wallet's
+    // accounts, each layer's store (the balances) and the journal the sent transfer goes into.
+    Q_PROPERTY(WalletSession* session READ session WRITE setSession NOTIFY storesChanged REQUIRED)
+    Q_PROPERTY(sluice::WalletStore* wallet READ wallet WRITE setWallet NOTIFY storesChanged REQUIRED)
+    Q_PROPERTY(ChainStore* l1 READ l1 WRITE setL1 NOTIFY storesChanged REQUIRED)
+    Q_PROPERTY(ChainStore* l2 READ l2 WRITE setL2 NOTIFY storesChanged REQUIRED)
+    Q_PROPERTY(ActivityJournal* activity READ activity WRITE setActivity NOTIFY storesChanged REQUIRED)
     // Inputs
     Q_PROPERTY(QString account READ account WRITE setAccount NOTIFY inputChanged)  // BIP-44 index key
     Q_PROPERTY(Layer layer READ layer WRITE setLayer NOTIFY inputChanged)
@@ -58,6 +71,17 @@ public:
 
     explicit SendController(QObject* parent = nullptr);
     ~SendController() override;
+
+    WalletSession* session() const { return m_session; }
+    void setSession(WalletSession* session);
+    sluice::WalletStore* wallet() const { return m_wallet; }
+    void setWallet(sluice::WalletStore* wallet);
+    ChainStore* l1() const { return m_l1; }
+    void setL1(ChainStore* l1);
+    ChainStore* l2() const { return m_l2; }
+    void setL2(ChainStore* l2);
+    ActivityJournal* activity() const { return m_activity; }
+    void setActivity(ActivityJournal* activity);
 
     QString account() const { return m_account; }
     void setAccount(const QString& key);
@@ -106,6 +130,7 @@ public:
     void setFees(const sluice::FeeSuggestion& fees, quint64 gasLimit);
 
 signals:
+    void storesChanged();
     void inputChanged();
     void validationChanged();
     void balanceChanged();
@@ -115,7 +140,11 @@ signals:
 
 private:
     void validate();
-    void fetchBalance();
+    // The chosen account's balance on the chosen layer, as its ChainStore last read it.
+    void readBalance();
+    // setL1/setL2: follow a layer store's balances.
+    void setChain(ChainStore*& slot, ChainStore* chain);
+    ChainStore* chain() const { return m_layer == Layer::L1 ? m_l1 : m_l2; }
     void setState(State state, const QString& error = {});
     sluice::EthClient* eth() const;
     // The transaction as quoted for review (fees, gas limit, amount); empty fees until quoted.
@@ -124,6 +153,12 @@ private:
     // A sender for the chosen layer (replacing the last one): fees are quoted and signed by it.
     sluice::TransactionSender* makeSender();
 
+    // The stores (AppContext's and the session singleton), which outlive the controller.
+    WalletSession* m_session = nullptr;
+    sluice::WalletStore* m_wallet = nullptr;
+    ChainStore* m_l1 = nullptr;
+    ChainStore* m_l2 = nullptr;
+    ActivityJournal* m_activity = nullptr;
     QString m_account;
     Layer m_layer = Layer::L2;
     bool m_throughL1 = false;
@@ -140,6 +175,5 @@ private:
     QString m_txHash;
     QString m_error;
     int m_generation = 0;
-    int m_balanceGeneration = 0;
     sluice::TransactionSender* m_sender = nullptr;
 };

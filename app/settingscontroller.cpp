@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "settingscontroller.h"
 
+#include "stores/storeinput.h"
+
 #include <QVariantMap>
 
 #include "appcontext.h"
@@ -11,19 +13,34 @@
 
 #include <memory>
 
-SettingsController::SettingsController(QObject* parent) : QObject(parent) {
-    auto* context = AppContext::instance();
-    connect(context->settings(), &sluice::AppSettings::l1RpcUrlChanged, this, &SettingsController::l1RpcUrlChanged);
-    connect(context, &AppContext::languageChanged, this, &SettingsController::languageChanged);
-    connect(context->settings(), &sluice::AppSettings::networkChanged, this, &SettingsController::networkChanged);
-    connect(context->settings(), &sluice::AppSettings::themeChanged, this, &SettingsController::themeChanged);
-    connect(context->settings(), &sluice::AppSettings::autoLockMinutesChanged, this,
-            &SettingsController::autoLockChanged);
+SettingsController::SettingsController(QObject* parent) : QObject(parent) {}
+
+void SettingsController::setSettings(sluice::AppSettings* settings) {
+    if (!replaceStore(m_settings, settings, this)) return;
+    if (settings) {
+        connect(settings, &sluice::AppSettings::l1RpcUrlChanged, this, &SettingsController::l1RpcUrlChanged);
+        connect(settings, &sluice::AppSettings::networkChanged, this, &SettingsController::networkChanged);
+        connect(settings, &sluice::AppSettings::themeChanged, this, &SettingsController::themeChanged);
+        connect(settings, &sluice::AppSettings::autoLockMinutesChanged, this, &SettingsController::autoLockChanged);
+    }
+    emit storesChanged();
 }
 
-QString SettingsController::l1RpcUrl() const { return AppContext::instance()->settings()->l1RpcUrl(); }
+void SettingsController::setApp(AppContext* app) {
+    if (!replaceStore(m_app, app, this)) return;
+    if (app) connect(app, &AppContext::languageChanged, this, &SettingsController::languageChanged);
+    emit storesChanged();
+}
 
-QString SettingsController::language() const { return AppContext::instance()->language(); }
+void SettingsController::setSession(WalletSession* session) {
+    if (session == m_session) return;
+    m_session = session;
+    emit storesChanged();
+}
+
+QString SettingsController::l1RpcUrl() const { return m_settings ? m_settings->l1RpcUrl() : QString(); }
+
+QString SettingsController::language() const { return m_app ? m_app->language() : QString(); }
 
 QVariantList SettingsController::languages() const {
     // Each language's name in itself, so a user can find their own in any UI language.
@@ -37,28 +54,29 @@ QVariantList SettingsController::languages() const {
     };
 }
 
-QString SettingsController::dataDir() const { return AppContext::instance()->store()->dataDir(); }
+QString SettingsController::dataDir() const { return m_app ? m_app->store()->dataDir() : QString(); }
 
-void SettingsController::setLanguage(const QString& language) { AppContext::instance()->setLanguage(language, true); }
+void SettingsController::setLanguage(const QString& language) {
+    if (m_app) m_app->setLanguage(language, true);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Network, theme and auto-lock
 
 QString SettingsController::networkMode() const {
-    const QString mode = AppContext::instance()->settings()->networkMode();
+    const QString mode = m_settings ? m_settings->networkMode() : QString();
     return mode.isEmpty() ? QStringLiteral("local") : mode;
 }
 
-QString SettingsController::customL2RpcUrl() const { return AppContext::instance()->settings()->l2RpcUrl(); }
+QString SettingsController::customL2RpcUrl() const { return m_settings ? m_settings->l2RpcUrl() : QString(); }
 
-QString SettingsController::customRollup() const { return AppContext::instance()->settings()->rollupAddress(); }
+QString SettingsController::customRollup() const { return m_settings ? m_settings->rollupAddress() : QString(); }
 
-bool SettingsController::customAllowInsecure() const {
-    return AppContext::instance()->settings()->allowInsecureEndpoints();
-}
+bool SettingsController::customAllowInsecure() const { return m_settings && m_settings->allowInsecureEndpoints(); }
 
 void SettingsController::applyCustomNetwork(const QString& l1Rpc, const QString& l2Rpc, const QString& rollup,
                                             bool allowInsecure) {
+    if (!m_session) return;
     for (const QString& url : {l1Rpc, l2Rpc}) {
         QString problem = sluice::AppSettings::rpcUrlProblem(url);
         // The rule is checkEndpointTransport's (WalletSession applies it too); asked here first so
@@ -77,7 +95,7 @@ void SettingsController::applyCustomNetwork(const QString& l1Rpc, const QString&
     m_checking = true;
     m_networkError.clear();
     emit networkChanged();
-    auto* session = WalletSession::instance();
+    auto* session = m_session;
     auto connection = std::make_shared<QMetaObject::Connection>();
     *connection = connect(session, &WalletSession::networkCheckFinished, this,
                           [this, connection](bool ok, const QString& message) {
@@ -91,13 +109,14 @@ void SettingsController::applyCustomNetwork(const QString& l1Rpc, const QString&
 }
 
 void SettingsController::useLocalStack() {
+    if (!m_session) return;
     m_networkError.clear();
-    WalletSession::instance()->useLocalNetwork();
+    m_session->useLocalNetwork();
     emit networkChanged();
     emit saved();
 }
 
-QString SettingsController::theme() const { return AppContext::instance()->settings()->theme(); }
+QString SettingsController::theme() const { return m_settings ? m_settings->theme() : QString(); }
 
 QVariantList SettingsController::themes() const {
     return {
@@ -109,10 +128,10 @@ QVariantList SettingsController::themes() const {
 }
 
 void SettingsController::setTheme(const QString& theme) {
-    if (AppContext::instance()->settings()->setTheme(theme)) emit themeChanged();
+    if (m_settings && m_settings->setTheme(theme)) emit themeChanged();
 }
 
-int SettingsController::autoLockMinutes() const { return AppContext::instance()->settings()->autoLockMinutes(); }
+int SettingsController::autoLockMinutes() const { return m_settings ? m_settings->autoLockMinutes() : 0; }
 
 QVariantList SettingsController::autoLockChoices() const {
     QVariantList out;
@@ -124,5 +143,5 @@ QVariantList SettingsController::autoLockChoices() const {
 }
 
 void SettingsController::setAutoLockMinutes(int minutes) {
-    if (AppContext::instance()->settings()->setAutoLockMinutes(minutes)) emit autoLockChanged();
+    if (m_settings && m_settings->setAutoLockMinutes(minutes)) emit autoLockChanged();
 }

@@ -8,9 +8,21 @@
 #include <QString>
 #include <QVariantList>
 
+#include "services/wallet/appsettings.h"
+
+class AppContext;
+class WalletSession;
+
 class SettingsController : public QObject {
     Q_OBJECT
     QML_ELEMENT
+    Q_MOC_INCLUDE("walletsession.h")
+    Q_MOC_INCLUDE("appcontext.h")
+    // Required inputs: the saved settings, the app (its language and data folder) and the session
+    // (the network choice).
+    Q_PROPERTY(sluice::AppSettings* settings READ settings WRITE setSettings NOTIFY storesChanged REQUIRED)
+    Q_PROPERTY(AppContext* app READ app WRITE setApp NOTIFY storesChanged REQUIRED)
+    Q_PROPERTY(WalletSession* session READ session WRITE setSession NOTIFY storesChanged REQUIRED)
     Q_PROPERTY(QString l1RpcUrl READ l1RpcUrl NOTIFY l1RpcUrlChanged)
     Q_PROPERTY(QString language READ language NOTIFY languageChanged)
     Q_PROPERTY(QVariantList languages READ languages NOTIFY languageChanged)
@@ -32,6 +44,13 @@ class SettingsController : public QObject {
 
 public:
     explicit SettingsController(QObject* parent = nullptr);
+
+    sluice::AppSettings* settings() const { return m_settings; }
+    void setSettings(sluice::AppSettings* settings);
+    AppContext* app() const { return m_app; }
+    void setApp(AppContext* app);
+    WalletSession* session() const { return m_session; }
+    void setSession(WalletSession* session);
 
     QString l1RpcUrl() const;
     QString language() const;
@@ -62,6 +81,7 @@ public:
     Q_INVOKABLE void setAutoLockMinutes(int minutes);
 
 signals:
+    void storesChanged();
     void l1RpcUrlChanged();
     void languageChanged();
     void saved();
@@ -70,6 +90,9 @@ signals:
     void autoLockChanged();
 
 private:
+    sluice::AppSettings* m_settings = nullptr;  // these three outlive the controller
+    AppContext* m_app = nullptr;
+    WalletSession* m_session = nullptr;
     QString m_networkError;
     bool m_checking = false;
 };

@@ -31,6 +31,8 @@ class TransactionReview : public QObject {
     Q_PROPERTY(QString maxFeePerGas READ maxFeePerGas NOTIFY changed)  // "3 gwei"
     Q_PROPERTY(QString gasLimit READ gasLimit NOTIFY changed)
     Q_PROPERTY(QString warning READ warning NOTIFY changed)  // "" unless the fee is a large share
+    // What happens after signing, where and when ("Arrives on L2 at … within about 30s"); "" if nothing to add.
+    Q_PROPERTY(QString outcome READ outcome NOTIFY changed)
 
 public:
     enum class Layer { L1, L2 };
@@ -41,6 +43,7 @@ public:
         QString action;
         sluice::U256 amount;  // moved by the operation (a finalize call sends 0 but pays this out)
         sluice::Address recipient;
+        QString outcome;  // what arrives where, and when
     };
 
     explicit TransactionReview(QObject* parent = nullptr);
@@ -67,6 +70,7 @@ public:
     QString maxFeePerGas() const;
     QString gasLimit() const;
     QString warning() const;
+    QString outcome() const { return m_details.outcome; }
 
 signals:
     void changed();

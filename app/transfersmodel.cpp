@@ -3,6 +3,8 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+
 #include "core/eth/address.hpp"
 #include "core/eth/units.hpp"
 
@@ -25,6 +27,7 @@ QHash<int, QByteArray> TransfersModel::roleNames() const {
             {AmountRole, "amount"},
             {StatusRole, "status"},
             {StatusTextRole, "statusText"},
+            {ToneRole, "tone"},
             {StepRole, "step"},
             {StepsRole, "steps"},
             {BatchRole, "batch"},
@@ -37,7 +40,9 @@ QHash<int, QByteArray> TransfersModel::roleNames() const {
             {TimeRole, "time"},
             {L1TxHashRole, "l1TxHash"},
             {L2TxHashRole, "l2TxHash"},
-            {ErrorRole, "error"}};
+            {ErrorRole, "error"},
+            {AccountNameRole, "accountName"},
+            {SortKeyRole, "sortKey"}};
 }
 
 int TransfersModel::withdrawalStep(WithdrawalStatus status) {
@@ -63,27 +68,65 @@ int TransfersModel::depositStep(DepositStatus status) {
     return 0;
 }
 
-QString TransfersModel::withdrawalCode(WithdrawalStatus status) {
+TransfersModel::Stage TransfersModel::stageOf(WithdrawalStatus status) {
     switch (status) {
-    case WithdrawalStatus::Initiated: return QStringLiteral("initiated");
-    case WithdrawalStatus::Posted: return QStringLiteral("posted");
-    case WithdrawalStatus::InChallengeWindow: return QStringLiteral("in-window");
-    case WithdrawalStatus::ReadyToFinalize: return QStringLiteral("ready");
-    case WithdrawalStatus::Finalized: return QStringLiteral("finalized");
-    case WithdrawalStatus::BatchReverted: return QStringLiteral("batch-reverted");
-    case WithdrawalStatus::ReIncluded: return QStringLiteral("re-included");
+    case WithdrawalStatus::Initiated: return Stage::Initiated;
+    case WithdrawalStatus::Posted: return Stage::Posted;
+    case WithdrawalStatus::InChallengeWindow: return Stage::InWindow;
+    case WithdrawalStatus::ReadyToFinalize: return Stage::Ready;
+    case WithdrawalStatus::Finalized: return Stage::Finalized;
+    case WithdrawalStatus::BatchReverted: return Stage::BatchReverted;
+    case WithdrawalStatus::ReIncluded: return Stage::ReIncluded;
+    }
+    return Stage::Initiated;
+}
+
+TransfersModel::Stage TransfersModel::stageOf(DepositStatus status) {
+    switch (status) {
+    case DepositStatus::Submitted: return Stage::Submitted;
+    case DepositStatus::Queued: return Stage::Queued;
+    case DepositStatus::Credited: return Stage::Credited;
+    case DepositStatus::Failed: return Stage::Failed;
+    }
+    return Stage::Submitted;
+}
+
+QString TransfersModel::code(Stage stage) {
+    switch (stage) {
+    case Stage::Submitted: return QStringLiteral("submitted");
+    case Stage::Queued: return QStringLiteral("queued");
+    case Stage::Credited: return QStringLiteral("credited");
+    case Stage::Failed: return QStringLiteral("failed");
+    case Stage::Initiated: return QStringLiteral("initiated");
+    case Stage::Posted: return QStringLiteral("posted");
+    case Stage::InWindow: return QStringLiteral("in-window");
+    case Stage::Ready: return QStringLiteral("ready");
+    case Stage::Finalized: return QStringLiteral("finalized");
+    case Stage::BatchReverted: return QStringLiteral("batch-reverted");
+    case Stage::ReIncluded: return QStringLiteral("re-included");
     }
     return {};
 }
 
-QString TransfersModel::depositCode(DepositStatus status) {
-    switch (status) {
-    case DepositStatus::Submitted: return QStringLiteral("submitted");
-    case DepositStatus::Queued: return QStringLiteral("queued");
-    case DepositStatus::Credited: return QStringLiteral("credited");
-    case DepositStatus::Failed: return QStringLiteral("failed");
+Tone::Value TransfersModel::toneOf(Stage stage) {
+    switch (stage) {
+    case Stage::BatchReverted:
+    case Stage::Failed: return Tone::Error;
+    case Stage::Finalized:
+    case Stage::Credited:
+    case Stage::Ready: return Tone::Success;
+    case Stage::InWindow:
+    case Stage::ReIncluded: return Tone::Warning;
+    default: return Tone::Info;
     }
-    return {};
+}
+
+// The clock may pass finalAt before the next refresh says so: a row shows what is true now.
+TransfersModel::Stage TransfersModel::stageOfRow(const Row& row) const {
+    if (!row.withdrawal) return stageOf(row.d.status);
+    const bool windowed =
+        row.w.status == WithdrawalStatus::InChallengeWindow || row.w.status == WithdrawalStatus::ReIncluded;
+    return windowed && rowCanFinalize(row) ? Stage::Ready : stageOf(row.w.status);
 }
 
 QString TransfersModel::countdown(qint64 seconds) {
@@ -124,24 +167,22 @@ QVariant TransfersModel::data(const QModelIndex& index, int role) const {
             w.status == WithdrawalStatus::InChallengeWindow || w.status == WithdrawalStatus::ReIncluded;
         switch (role) {
         case KeyRole: return w.key();
-        case KindRole: return QStringLiteral("withdrawal");
+        case KindRole: return int(Kind::Withdrawal);
         case AccountRole: return QString::fromStdString(to_checksum_address(w.account));
         case AmountRole: return QString::fromStdString(format_amount(w.amount));
-        case StatusRole:
-            // The clock may pass finalAt before the next refresh says so: show what is true now.
-            if (windowed && rowCanFinalize(row)) return QStringLiteral("ready");
-            return withdrawalCode(w.status);
+        case StatusRole: return int(stageOfRow(row));
+        case ToneRole: return int(toneOf(stageOfRow(row)));
         case StatusTextRole:
             switch (w.status) {
             case WithdrawalStatus::Initiated: return tr("Initiated on L2");
             case WithdrawalStatus::Posted: return tr("Posted to L1");
             case WithdrawalStatus::InChallengeWindow:
-                return rowCanFinalize(row) ? tr("Ready to finalize") : tr("In challenge window");
-            case WithdrawalStatus::ReadyToFinalize: return tr("Ready to finalize");
+                return rowCanFinalize(row) ? readySince(w) : tr("In challenge window");
+            case WithdrawalStatus::ReadyToFinalize: return readySince(w);
             case WithdrawalStatus::Finalized: return tr("Finalized");
             case WithdrawalStatus::BatchReverted: return tr("Batch reverted; waiting to be re-included");
             case WithdrawalStatus::ReIncluded:
-                return rowCanFinalize(row) ? tr("Ready to finalize") : tr("Re-included; in challenge window");
+                return rowCanFinalize(row) ? readySince(w) : tr("Re-included; in challenge window");
             }
             return {};
         case StepRole: return windowed && rowCanFinalize(row) ? 3 : withdrawalStep(w.status);
@@ -160,16 +201,19 @@ QVariant TransfersModel::data(const QModelIndex& index, int role) const {
         case L1TxHashRole: return w.finalizeTxHash ? QString::fromStdString(w.finalizeTxHash->hex()) : QString();
         case L2TxHashRole: return QString::fromStdString(w.l2TxHash.hex());
         case ErrorRole: return row.error;
+        case AccountNameRole: return accountName(w.account);
+        case SortKeyRole: return sortKey(row);
         default: return {};
         }
     }
     const DepositRecord& d = row.d;
     switch (role) {
     case KeyRole: return d.key();
-    case KindRole: return QStringLiteral("deposit");
+    case KindRole: return int(Kind::Deposit);
     case AccountRole: return QString::fromStdString(to_checksum_address(d.account()));
     case AmountRole: return QString::fromStdString(format_amount(d.amount));
-    case StatusRole: return depositCode(d.status);
+    case StatusRole: return int(stageOfRow(row));
+    case ToneRole: return int(toneOf(stageOfRow(row)));
     case StatusTextRole:
         switch (d.status) {
         case DepositStatus::Submitted: return tr("Submitted on L1");
@@ -191,8 +235,41 @@ QVariant TransfersModel::data(const QModelIndex& index, int role) const {
     case TimeRole: return localTime(d.submittedAt, "yyyy-MM-dd hh:mm");
     case L1TxHashRole: return QString::fromStdString(d.l1TxHash.hex());
     case ErrorRole: return row.error;
+    case AccountNameRole: return accountName(d.account());
+    case SortKeyRole: return sortKey(row);
     default: return {};
     }
+}
+
+QString TransfersModel::readySince(const WithdrawalRecord& w) const {
+    //: %1 is the local date and time from which the withdrawal could be paid out
+    return w.finalAt ? tr("Ready to finalize since %1").arg(localTime(qint64(w.finalAt), "yyyy-MM-dd hh:mm"))
+                     : tr("Ready to finalize");
+}
+
+QString TransfersModel::accountName(const Address& account) const {
+    return m_accountNames.value(QString::fromStdString(account.hex()).toLower());
+}
+
+qint64 TransfersModel::sortKey(const Row& row) const {
+    int rank = 2;  // in flight
+    switch (stageOfRow(row)) {
+    case Stage::Ready: rank = 0; break;
+    case Stage::BatchReverted:
+    case Stage::Failed: rank = 1; break;
+    case Stage::Finalized:
+    case Stage::Credited: rank = 3; break;
+    default: break;
+    }
+    const qint64 time = row.withdrawal ? row.w.initiatedAt : row.d.submittedAt;
+    constexpr qint64 kSpan = 100'000'000'000;  // above any unix time in seconds
+    return rank * kSpan + (kSpan - 1 - std::clamp<qint64>(time, 0, kSpan - 1));
+}
+
+void TransfersModel::setAccountNames(const QHash<QString, QString>& namesByLowerCaseAddress) {
+    if (namesByLowerCaseAddress == m_accountNames) return;
+    m_accountNames = namesByLowerCaseAddress;
+    if (!m_rows.isEmpty()) emit dataChanged(index(0), index(int(m_rows.size()) - 1), {AccountNameRole});
 }
 
 int TransfersModel::rowOf(const QString& key) const { return m_index.value(key, -1); }
@@ -259,7 +336,8 @@ void TransfersModel::setNow(qint64 unixSeconds) {
         if (s != WithdrawalStatus::InChallengeWindow && s != WithdrawalStatus::ReIncluded &&
             s != WithdrawalStatus::ReadyToFinalize)
             continue;
-        emit dataChanged(index(i), index(i), {StatusRole, StatusTextRole, StepRole, CountdownRole, CanFinalizeRole});
+        emit dataChanged(index(i), index(i),
+                         {StatusRole, StatusTextRole, ToneRole, StepRole, CountdownRole, CanFinalizeRole});
         if (rowCanFinalize(row) && !m_announcedReady.contains(row.key())) {
             m_announcedReady.insert(row.key());
             anyReadyChange = true;

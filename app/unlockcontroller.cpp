@@ -1,17 +1,20 @@
 // SPDX-License-Identifier: MIT
 #include "unlockcontroller.h"
 
-#include "appcontext.h"
-#include "services/wallet/walletstore.h"
+#include "stores/storeinput.h"
 
-UnlockController::UnlockController(QObject* parent) : QObject(parent) {
-    auto* store = AppContext::instance()->store();
-    connect(store, &sluice::WalletStore::unlocked, this, [this] {
+UnlockController::UnlockController(QObject* parent) : QObject(parent) {}
+
+void UnlockController::setWallet(sluice::WalletStore* wallet) {
+    if (!replaceStore(m_wallet, wallet, this)) return;
+    emit walletChanged();
+    if (!wallet) return;
+    connect(wallet, &sluice::WalletStore::unlocked, this, [this] {
         if (!m_busy) return;
         setBusy(false);
         emit unlocked();
     });
-    connect(store, &sluice::WalletStore::failed, this, [this](const QString& message) {
+    connect(wallet, &sluice::WalletStore::failed, this, [this](const QString& message) {
         if (!m_busy) return;
         setBusy(false);
         setError(message);
@@ -24,9 +27,10 @@ void UnlockController::unlock(const QString& password) {
         setError(tr("Enter your password."));
         return;
     }
+    if (!m_wallet) return;
     clearError();
     setBusy(true);
-    AppContext::instance()->store()->unlock(password);
+    m_wallet->unlock(password);
 }
 
 void UnlockController::clearError() { setError(QString()); }

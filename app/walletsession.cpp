@@ -15,7 +15,6 @@
 #include "core/rollup/params.hpp"
 #include "dev/devtools.h"
 #include "inactivitytracker.h"
-#include "notificationcenter.h"
 #include "services/bridge/bridge_service.hpp"
 #include "services/bridge/l2_client.hpp"
 #include "services/bridge/rollup_contract.hpp"
@@ -58,14 +57,14 @@ WalletSession* WalletSession::create(QQmlEngine*, QJSEngine*) {
     return session;
 }
 
-WalletSession::WalletSession(QObject* parent) : QObject(parent) {
-    auto* context = AppContext::instance();
+WalletSession::WalletSession(AppContext* app) : QObject(app), m_app(app) {
+    auto* context = app;
     const QString devnetDir = g_options.devnetDir.isEmpty()
                                   ? QDir(context->store()->dataDir()).filePath(QStringLiteral("devnet"))
                                   : g_options.devnetDir;
     m_localStack = new LocalStack(devnetDir, this);
     connect(m_localStack, &LocalStack::ready, this, [this](const NetworkConfig&) {
-        if (!AppContext::instance()->unlocked()) followChosenL1();
+        if (!m_app->unlocked()) followChosenL1();
         evaluate();
     });
     connect(m_localStack, &LocalStack::stateChanged, this, [this] {
@@ -99,47 +98,28 @@ WalletSession::WalletSession(QObject* parent) : QObject(parent) {
     connect(&m_clock, &QTimer::timeout, this, [this] {
         m_now = chainNow();
         emit nowChanged();
+        m_app->channels()->setNow(m_now);
     });
+    connect(context->channels(), &WalletChannels::happened, this, &WalletSession::journalChannel);
     m_clock.start();
     m_devFunding = new DevFunding(this);
 
     // Auto-lock after the configured minutes without input.
     m_inactivity = new InactivityTracker(this);
     auto applyAutoLock = [this] {
-        const int minutes = AppContext::instance()->settings()->autoLockMinutes();
-        m_inactivity->setTimeout(AppContext::instance()->unlocked() ? minutes * 60 * 1000 : 0);
+        const int minutes = m_app->settings()->autoLockMinutes();
+        m_inactivity->setTimeout(m_app->unlocked() ? minutes * 60 * 1000 : 0);
     };
     connect(context->settings(), &AppSettings::autoLockMinutesChanged, this, applyAutoLock);
     connect(store, &WalletStore::unlockedChanged, this, applyAutoLock);
-    connect(m_inactivity, &InactivityTracker::idle, this, [] {
-        if (AppContext::instance()->unlocked()) AppContext::instance()->lock();
+    connect(m_inactivity, &InactivityTracker::idle, this, [this] {
+        if (m_app->unlocked()) m_app->lock();
     });
     applyAutoLock();
     // ... and at once when the computer goes to sleep or the screen is locked, whatever the timeout.
     auto* systemLock = new SystemLockWatcher(QDBusConnection::systemBus(), QDBusConnection::sessionBus(), this);
-    connect(systemLock, &SystemLockWatcher::lockRequested, this, [] {
-        if (AppContext::instance()->unlocked()) AppContext::instance()->lock();
-    });
-
-    connect(this, &WalletSession::withdrawalReady, this, [](const QString& key, const QString& amount) {
-        NotificationCenter::instance()->notify(
-            QStringLiteral("ready:") + key, QStringLiteral("withdrawal-ready"), tr("Withdrawal ready"),
-            tr("Your withdrawal of %1 ETH can be finalized on L1 now.").arg(amount), QStringLiteral("bridge"));
-    });
-    auto* verification = context->verification();
-    connect(verification, &VerificationStore::batchUnreadable, this, [](quint64 batch, const QString& message) {
-        NotificationCenter::instance()->notify(
-            QStringLiteral("unreadable:%1").arg(batch), QStringLiteral("fraud"),
-            tr("Batch %1 cannot be verified").arg(batch),
-            tr("This wallet cannot re-execute it (%1). Nobody may be able to prove fraud in it: do not trust it or any later batch.")
-                .arg(message),
-            QStringLiteral("batches"));
-    });
-    connect(verification, &VerificationStore::fraudFound, this, [](quint64 batch, const QString& message) {
-        NotificationCenter::instance()->notify(
-            QStringLiteral("fraud:%1").arg(batch), QStringLiteral("fraud"), tr("Fraud detected in batch %1").arg(batch),
-            message.isEmpty() ? tr("This wallet's verifier found a fraudulent batch.") : message,
-            QStringLiteral("batches"));
+    connect(systemLock, &SystemLockWatcher::lockRequested, this, [this] {
+        if (m_app->unlocked()) m_app->lock();
     });
 
     evaluate();
@@ -151,7 +131,7 @@ WalletSession::~WalletSession() {
 }
 
 QString WalletSession::networkMode() const {
-    const QString mode = AppContext::instance()->settings()->networkMode();
+    const QString mode = m_app->settings()->networkMode();
     return mode.isEmpty() ? QStringLiteral("local") : mode;
 }
 
@@ -180,7 +160,7 @@ QString WalletSession::l2BaseFee() const {
 
 QString WalletSession::statusText() const {
     switch (m_state) {
-    case State::Idle: return AppContext::instance()->unlocked() ? tr("Not connected") : tr("Locked");
+    case State::Idle: return m_app->unlocked() ? tr("Not connected") : tr("Locked");
     case State::StartingLocal:
         return m_localStack->progress().isEmpty() ? tr("Starting the local network…") : m_localStack->progress();
     case State::Checking: return tr("Checking the network…");
@@ -191,15 +171,15 @@ QString WalletSession::statusText() const {
     return {};
 }
 
-EthClient* WalletSession::l1() const { return m_services ? AppContext::instance()->l1()->eth() : nullptr; }
+EthClient* WalletSession::l1() const { return m_services ? m_app->l1()->eth() : nullptr; }
 EthClient* WalletSession::l2Eth() const { return m_l2 ? m_l2->eth() : nullptr; }
 
 // The heads of the session's network, as its layer stores know them ("" until known).
-QString WalletSession::l1Head() const { return m_services ? AppContext::instance()->l1()->blockNumber() : QString(); }
-QString WalletSession::l2Head() const { return m_services ? AppContext::instance()->l2()->blockNumber() : QString(); }
+QString WalletSession::l1Head() const { return m_services ? m_app->l1()->blockNumber() : QString(); }
+QString WalletSession::l2Head() const { return m_services ? m_app->l2()->blockNumber() : QString(); }
 
 void WalletSession::followL1(const NetworkConfig& config) {
-    ChainStore* l1 = AppContext::instance()->l1();
+    ChainStore* l1 = m_app->l1();
     // Allowed as the session's own L1: custom endpoints passed explicitNetwork's transport rule, a
     // devnet manifest names the devnet's own endpoints.
     if (l1->rpcUrl() != config.l1Rpc.toString() || l1->state() == ChainStore::State::Disconnected)
@@ -207,7 +187,7 @@ void WalletSession::followL1(const NetworkConfig& config) {
 }
 
 void WalletSession::followChosenL1() {
-    auto* context = AppContext::instance();
+    auto* context = m_app;
     if (!context->options().l1RpcUrl.isEmpty()) return;  // --l1-rpc: this run's L1 until a session connects
     std::optional<NetworkConfig> config;
     if (networkMode() == QLatin1String("custom")) {
@@ -226,14 +206,14 @@ void WalletSession::followChosenL1() {
 std::optional<AccountSigner> WalletSession::signer(int accountIndex) const {
     // The connect-time refusal (devFixtureProblem) keeps the dev fixture off other networks; this
     // makes sure its public keys never sign for one even if a path around it is ever added.
-    if (AppContext::instance()->store()->isDevFixture() &&
+    if (m_app->store()->isDevFixture() &&
         !(m_services && m_haveParams && m_network && isLocalDevnet(*m_network, m_params.l1ChainId)))
         return std::nullopt;
-    return AppContext::instance()->store()->signer(accountIndex);
+    return m_app->store()->signer(accountIndex);
 }
 
-QString WalletSession::devFixtureProblem(const NetworkConfig& config, quint64 l1ChainId) {
-    if (!AppContext::instance()->store()->isDevFixture() || isLocalDevnet(config, l1ChainId)) return {};
+QString WalletSession::devFixtureProblem(const NetworkConfig& config, quint64 l1ChainId) const {
+    if (!m_app->store()->isDevFixture() || isLocalDevnet(config, l1ChainId)) return {};
     //: %1 a chain id like 1, %2 a URL
     return tr("This wallet is the development fixture, made from the public test mnemonic: anyone can take what it "
               "holds. It only connects to the local devnet (L1 chain 31337 on this computer), not to L1 chain %1 at %2. "
@@ -254,7 +234,7 @@ void WalletSession::setState(State state, const QString& problem) {
 }
 
 void WalletSession::evaluate() {
-    auto* context = AppContext::instance();
+    auto* context = m_app;
     if (!context->unlocked()) {
         teardown();
         setState(State::Idle);
@@ -327,7 +307,7 @@ void WalletSession::evaluate() {
 }
 
 void WalletSession::useLocalNetwork() {
-    AppContext::instance()->settings()->setLocalNetwork();
+    m_app->settings()->setLocalNetwork();
     reconnect();
 }
 
@@ -363,8 +343,8 @@ void WalletSession::useCustomNetwork(const QString& l1Rpc, const QString& l2Rpc,
                          return;
                      }
                      // Saving emits AppSettings::networkChanged, which tears down and re-evaluates.
-                     if (!AppContext::instance()->settings()->setCustomNetwork(l1Rpc.trimmed(), l2Rpc.trimmed(),
-                                                                               rollup.trimmed(), allowInsecure)) {
+                     if (!m_app->settings()->setCustomNetwork(l1Rpc.trimmed(), l2Rpc.trimmed(), rollup.trimmed(),
+                                                              allowInsecure)) {
                          emit networkCheckFinished(false, tr("The endpoints could not be saved."));
                          return;
                      }
@@ -394,7 +374,7 @@ void WalletSession::resetLocalStack() {
     identifyDeployment(l1, old.value().rollup, old.value().deployBlock, rpc,
                        [this, rpc](RpcResult<Deployment> deleted) {
                            if (deleted) {
-                               const QString dataDir = AppContext::instance()->store()->dataDir();
+                               const QString dataDir = m_app->store()->dataDir();
                                QFile::remove(BridgeService::storePathFor(dataDir, deleted.value()));
                                QFile::remove(activityJournalPath(dataDir, deleted.value()));
                            }
@@ -423,8 +403,9 @@ void WalletSession::teardown() {
     m_identifying = false;
     if (!m_services) return;
     emit sessionEnded();
-    AppContext::instance()->verification()->detach();
-    ActivityJournal::instance()->close();
+    m_app->verification()->detach();
+    m_app->channels()->detach();
+    m_app->activity()->close();
     // The L2 store follows m_l2's client. (At shutdown the stores may be gone first.)
     if (ChainStore* l2 = AppContext::existing() ? AppContext::existing()->l2() : nullptr) l2->disconnect();
     delete m_services;  // the bridge waits for its pending writes
@@ -448,8 +429,8 @@ void WalletSession::startServices(const NetworkConfig& config, const RollupParam
     m_haveParams = true;
     // One connection per layer in the whole app: the status bar, the balances and the bridge all
     // go through the layer stores, which now follow this network.
-    ChainStore* l1Store = AppContext::instance()->l1();
-    ChainStore* l2Store = AppContext::instance()->l2();
+    ChainStore* l1Store = m_app->l1();
+    ChainStore* l2Store = m_app->l2();
     followL1(config);
     m_services = new QObject(this);
     EthClient* l1 = l1Store->eth();
@@ -465,7 +446,7 @@ void WalletSession::startServices(const NetworkConfig& config, const RollupParam
     connect(l1Store, &ChainStore::newHead, m_services, [this](quint64 number) {
         emit l1NewHead(number);
         if (!m_deployment) openHistory();
-        scanBlock(QStringLiteral("l1"), AppContext::instance()->l1()->rpc(), number);
+        scanBlock(QStringLiteral("l1"), m_app->l1()->rpc(), number);
         m_bridge->refresh();
         m_verifier->verifyAll();
     });
@@ -473,7 +454,15 @@ void WalletSession::startServices(const NetworkConfig& config, const RollupParam
         emit l2NewHead(number);
         scanBlock(QStringLiteral("l2"), m_l2->rpc(), number);
     });
-    AppContext::instance()->verification()->attach(m_verifier);
+    m_app->verification()->attach(m_verifier);
+    m_app->channels()->attach(config, l1, params.l1ChainId, m_app->store()->dataDir(), walletAddresses(),
+                              [this](const Address& account) -> std::optional<AccountSigner> {
+                                  for (const WalletAccount& a : m_app->store()->accounts())
+                                      if (auto address = parse_address(a.address.toStdString());
+                                          address && address.value() == account)
+                                          return signer(a.index);
+                                  return std::nullopt;
+                              });
     connect(m_bridge, &BridgeService::withdrawalStatusChanged, this,
             [this](const QString& key, WithdrawalStatus status) {
                 auto record = m_bridge->withdrawal(key);
@@ -509,7 +498,7 @@ void WalletSession::startServices(const NetworkConfig& config, const RollupParam
     emit networkChanged();
     setState(State::Ready);
     emit sessionStarted();
-    if (AppContext::instance()->options().devFixture && !g_options.devnetDir.isEmpty()) {
+    if (m_app->options().devFixture && !g_options.devnetDir.isEmpty()) {
         if (m_bridge->isLoaded())
             seedDevFixture(this);
         else
@@ -530,9 +519,9 @@ void WalletSession::openHistory() {
                            m_identifying = false;
                            if (!found) return;
                            m_deployment = found.value();
-                           const QString dataDir = AppContext::instance()->store()->dataDir();
+                           const QString dataDir = m_app->store()->dataDir();
                            // What was recorded meanwhile (a send made right after connecting) joins the chain's journal.
-                           auto* journal = ActivityJournal::instance();
+                           auto* journal = m_app->activity();
                            const QList<ActivityModel::Entry> early = journal->entries();
                            journal->open(activityJournalPath(dataDir, *m_deployment));
                            journal->recordAll(early);
@@ -540,10 +529,18 @@ void WalletSession::openHistory() {
                        });
 }
 
+QList<Address> WalletSession::walletAddresses() const {
+    QList<Address> addresses;
+    for (const WalletAccount& account : m_app->store()->accounts())
+        if (auto address = parse_address(account.address.toStdString())) addresses.append(address.value());
+    return addresses;
+}
+
 void WalletSession::trackAccounts() {
     if (!m_bridge) return;
-    for (const WalletAccount& account : AppContext::instance()->store()->accounts())
-        if (auto address = parse_address(account.address.toStdString())) m_bridge->track(address.value());
+    const QList<Address> addresses = walletAddresses();
+    for (const Address& address : addresses) m_bridge->track(address);
+    m_app->channels()->setAccounts(addresses);
     if (m_bridge->isLoaded()) m_bridge->refresh();
 }
 
@@ -579,8 +576,9 @@ void WalletSession::journalWithdrawal(const WithdrawalRecord& w) {
     e.incoming = false;
     // One transfer, one row: the status walks initiated -> ... -> finalized in place. The L1
     // payout is that row's last status, not a row of its own (which read as a second transfer).
-    e.status = TransfersModel::withdrawalCode(w.status);
-    ActivityJournal::instance()->record(e);
+    e.status = TransfersModel::code(TransfersModel::stageOf(w.status));
+    if (w.finalizeTxHash) e.relatedTxHash = QString::fromStdString(w.finalizeTxHash->hex());
+    m_app->activity()->record(e);
 }
 
 void WalletSession::journalDeposit(const DepositRecord& d) {
@@ -592,60 +590,106 @@ void WalletSession::journalDeposit(const DepositRecord& d) {
     e.account = QString::fromStdString(to_checksum_address(d.account()));
     e.counterparty = QString::fromStdString(to_checksum_address(d.to));
     e.amount = ether(d.amount);
-    e.status = TransfersModel::depositCode(d.status);
-    ActivityJournal::instance()->record(e);
+    e.status = TransfersModel::code(TransfersModel::stageOf(d.status));
+    e.relatedBlock = d.l2Block.value_or(0);
+    m_app->activity()->record(e);
+}
+
+// A channel's events join the same history as layer "channel": payments are off-chain (keyed by
+// the channel and the nonce of the state that made them), opening and closing move the user's own
+// money between L1 and the channel.
+void WalletSession::journalChannel(const WalletChannels::Event& event) {
+    using Kind = WalletChannels::Event::Kind;
+    const QString id = QString::fromStdString(event.channel.channel.id.hex());
+    const QString nonce = QString::number(event.channel.latest.nonce);
+    ActivityModel::Entry e;
+    e.layer = QStringLiteral("channel");
+    e.timestamp = QDateTime::currentSecsSinceEpoch();
+    e.account = QString::fromStdString(to_checksum_address(event.channel.myAddress()));
+    e.counterparty = QString::fromStdString(to_checksum_address(event.channel.theirAddress()));
+    e.amount = ether(event.amount);
+    e.status = QStringLiteral("confirmed");
+    switch (event.kind) {
+    case Kind::Opened:
+        e.kind = QStringLiteral("channel-open");
+        e.txHash = id;
+        break;
+    case Kind::Paid:
+    case Kind::Received:
+        e.kind = QStringLiteral("channel-payment");
+        e.txHash = id + QLatin1Char('#') + nonce;
+        e.incoming = event.kind == Kind::Received;
+        break;
+    case Kind::Closing:
+        e.kind = QStringLiteral("channel-close");
+        e.txHash = id;
+        break;
+    case Kind::Disputed:
+        e.kind = QStringLiteral("channel-dispute");
+        e.txHash = id + QLatin1Char('#') + nonce;  // the newest state's, which the dispute put on chain
+        break;
+    case Kind::Settled:
+        e.kind = QStringLiteral("channel-settle");
+        e.txHash = id;
+        e.incoming = true;
+        break;
+    case Kind::Settleable: return;  // a notification, not a change of the user's money
+    }
+    m_app->activity()->record(e);
 }
 
 // Plain transfers touching a wallet account, from the blocks seen while the session runs: the
 // receives (and sends made elsewhere with the same keys) that no local action recorded.
 void WalletSession::scanBlock(const QString& layer, RpcClient* rpc, quint64 number) {
     QHash<QString, QString> mine;  // lower-case address -> EIP-55
-    for (const WalletAccount& account : AppContext::instance()->store()->accounts())
+    for (const WalletAccount& account : m_app->store()->accounts())
         mine.insert(account.address.toLower(), account.address);
     if (mine.isEmpty()) return;
     // Bridge transactions are recorded by the bridge under their own kinds.
     const QString bridgeTarget =
         QString::fromStdString((layer == QLatin1String("l1") ? m_network->rollup : rollup::withdrawal_address()).hex());
     const QJsonArray params{EthClient::toQuantity(U256(number)), true};
-    rpc->call(QStringLiteral("eth_getBlockByNumber"), params, m_services, [layer, mine, bridgeTarget](RpcReply reply) {
-        if (!reply) return;
-        const QJsonObject block = reply.value().toObject();
-        const qint64 time = qint64(EthClient::parseQuantity64(block.value(QStringLiteral("timestamp"))).value_or(0));
-        QList<ActivityModel::Entry> entries;
-        for (const QJsonValue& value : block.value(QStringLiteral("transactions")).toArray()) {
-            const QJsonObject tx = value.toObject();
-            const QString from = tx.value(QStringLiteral("from")).toString().toLower();
-            const QString to = tx.value(QStringLiteral("to")).toString().toLower();
-            const auto amount = EthClient::parseQuantity(tx.value(QStringLiteral("value")));
-            if (!amount || *amount == 0 || to.isEmpty() || to == bridgeTarget) continue;
-            const bool fromMine = mine.contains(from), toMine = mine.contains(to);
-            if (!fromMine && !toMine) continue;
-            ActivityModel::Entry e;
-            e.layer = layer;
-            e.txHash = tx.value(QStringLiteral("hash")).toString();
-            e.timestamp = time;
-            e.amount = ether(*amount);
-            e.status = QStringLiteral("confirmed");
-            auto checksum = [&](const QString& lower) {
-                auto parsed = parse_address(lower.toStdString());
-                return parsed ? QString::fromStdString(to_checksum_address(parsed.value())) : lower;
-            };
-            if (toMine) {
-                e.kind = QStringLiteral("receive");
-                e.account = mine.value(to);
-                e.counterparty = checksum(from);
-                e.incoming = true;
-                entries.append(e);
-            }
-            if (fromMine && !toMine) {
-                // Deposits and withdrawals are recorded by the bridge under their own kind.
-                e.kind = QStringLiteral("send");
-                e.account = mine.value(from);
-                e.counterparty = checksum(to);
-                e.incoming = false;
-                entries.append(e);
-            }
-        }
-        if (!entries.isEmpty()) ActivityJournal::instance()->recordAll(entries);
-    });
+    rpc->call(QStringLiteral("eth_getBlockByNumber"), params, m_services,
+              [this, layer, mine, bridgeTarget](RpcReply reply) {
+                  if (!reply) return;
+                  const QJsonObject block = reply.value().toObject();
+                  const qint64 time =
+                      qint64(EthClient::parseQuantity64(block.value(QStringLiteral("timestamp"))).value_or(0));
+                  QList<ActivityModel::Entry> entries;
+                  for (const QJsonValue& value : block.value(QStringLiteral("transactions")).toArray()) {
+                      const QJsonObject tx = value.toObject();
+                      const QString from = tx.value(QStringLiteral("from")).toString().toLower();
+                      const QString to = tx.value(QStringLiteral("to")).toString().toLower();
+                      const auto amount = EthClient::parseQuantity(tx.value(QStringLiteral("value")));
+                      if (!amount || *amount == 0 || to.isEmpty() || to == bridgeTarget) continue;
+                      const bool fromMine = mine.contains(from), toMine = mine.contains(to);
+                      if (!fromMine && !toMine) continue;
+                      ActivityModel::Entry e;
+                      e.layer = layer;
+                      e.txHash = tx.value(QStringLiteral("hash")).toString();
+                      e.timestamp = time;
+                      e.amount = ether(*amount);
+                      e.status = QStringLiteral("confirmed");
+                      auto checksum = [&](const QString& lower) {
+                          auto parsed = parse_address(lower.toStdString());
+                          return parsed ? QString::fromStdString(to_checksum_address(parsed.value())) : lower;
+                      };
+                      if (toMine) {
+                          e.kind = QStringLiteral("receive");
+                          e.account = mine.value(to);
+                          e.counterparty = checksum(from);
+                          e.incoming = true;
+                          entries.append(e);
+                      }
+                      if (fromMine && !toMine) {
+                          // Deposits and withdrawals are recorded by the bridge under their own kind.
+                          e.kind = QStringLiteral("send");
+                          e.account = mine.value(from);
+                          e.counterparty = checksum(to);
+                          e.incoming = false;
+                          entries.append(e);
+                      }
+                  }
+                  if (!entries.isEmpty()) m_app->activity()->recordAll(entries);
+              });
 }

@@ -27,6 +27,7 @@
 #include "services/bridge/wallet_verifier.hpp"
 #include "services/localstack/local_stack.hpp"
 #include "services/rollup/rollup_reader.hpp"
+#include "stores/walletchannels.h"
 
 class QQmlEngine;
 class QJSEngine;
@@ -58,6 +59,7 @@ struct LogModelForeign {
     QML_UNCREATABLE("Owned by LocalStack")
 };
 
+class AppContext;
 class InactivityTracker;
 class DevFunding;
 
@@ -143,7 +145,7 @@ public:
     // Why the wallet may not use `config` (L1 chain `l1ChainId`): the dev fixture wallet's keys
     // are public, so it is refused on every network but the local devnet (isLocalDevnet). Empty
     // when it may.
-    static QString devFixtureProblem(const sluice::NetworkConfig& config, quint64 l1ChainId);
+    QString devFixtureProblem(const sluice::NetworkConfig& config, quint64 l1ChainId) const;
     // Custom or local: where the chain's "now" is judged (bridge's L1 time, else local clock).
     qint64 chainNow() const;
 
@@ -159,9 +161,6 @@ public:
     Q_INVOKABLE void resetLocalStack();
     // Re-reads balances, bridge records and batches now (after an error, or a manual refresh).
     Q_INVOKABLE void refresh();
-
-    // Tests: connect to an already-checked network without the local stack or settings.
-    void connectTo(const sluice::NetworkConfig& config, const sluice::RollupParameters& params);
 
 signals:
     void stateChanged();
@@ -179,7 +178,13 @@ signals:
     void batchNotified(const sluice::L2Batch& batch);
 
 private:
-    explicit WalletSession(QObject* parent = nullptr);
+    // Tests (tests/app) connect to an already-checked network without the local stack or
+    // settings through this, and nothing else does.
+    friend struct WalletSessionTestAccess;
+    void connectTo(const sluice::NetworkConfig& config, const sluice::RollupParameters& params);
+
+    // `app` owns the session and the stores it drives (the layers, verification, activity).
+    explicit WalletSession(AppContext* app);
     void setState(State state, const QString& problem = {});
     void evaluate();   // (re)decide what to do from lock state and settings
     void reconnect();  // the chosen network changed: drop the old one's services, evaluate
@@ -187,9 +192,11 @@ private:
     void startServices(const sluice::NetworkConfig& config, const sluice::RollupParameters& params);
     void openHistory();
     void trackAccounts();
+    QList<sluice::Address> walletAddresses() const;
     void onL2Notification(const QString& name, const QJsonValue& payload);
     void journalWithdrawal(const sluice::WithdrawalRecord& record);
     void journalDeposit(const sluice::DepositRecord& record);
+    void journalChannel(const WalletChannels::Event& event);
     void scanBlock(const QString& layer, sluice::RpcClient* rpc, quint64 number);
     // Points the app's L1 store at `config`'s L1 (reconnecting only if it is elsewhere).
     void followL1(const sluice::NetworkConfig& config);
@@ -197,6 +204,7 @@ private:
     // local network's only once its stack is up), so the status bar shows the network chosen.
     void followChosenL1();
 
+    AppContext* const m_app;
     State m_state = State::Idle;
     QString m_problem;
     sluice::LocalStack* m_localStack = nullptr;

@@ -74,7 +74,7 @@ int activity(QGuiApplication& app, int count) {
         std::fprintf(stderr, "bench_gui: activityList or its ActivityModel not found\n");
         return 1;
     }
-    model->setSharedSource(false);
+    model->setJournal(nullptr);  // fed directly below
 
     QList<ActivityModel::Entry> entries;
     entries.reserve(count);

@@ -52,6 +52,12 @@ find_program(SLUICE_ANVIL anvil PATHS "${SLUICE_TOOLCHAIN_BIN}" NO_DEFAULT_PATH)
 find_program(SLUICE_CAST cast PATHS "${SLUICE_TOOLCHAIN_BIN}" NO_DEFAULT_PATH)
 add_feature_info(anvil SLUICE_ANVIL "local L1 for end-to-end tests (npm: @foundry-rs/anvil-linux-amd64)")
 add_feature_info(cast SLUICE_CAST "peer implementation the tests compare against (npm: @foundry-rs/cast-linux-amd64)")
+# A build-tree sluiced may fall back on the pinned anvil above (dev and test builds, scripts/run.sh).
+# Off in the release preset: a shipped binary names no path of the machine that built it; it finds
+# the anvil the package bundles next to itself (<exe dir>/../lib/sluice-wallet/anvil), $SLUICE_ANVIL
+# or one on PATH (node/devnet/devnet.cpp).
+option(SLUICE_BUILD_TREE_ANVIL "Let sluiced fall back on the build tree's pinned anvil (not for packages)" ON)
+add_feature_info(build-tree-anvil SLUICE_BUILD_TREE_ANVIL "sluiced --devnet may use ${SLUICE_TOOLCHAIN_BIN}/anvil")
 
 # Compiler warnings for our own targets.
 add_library(sluice_warnings INTERFACE)

@@ -19,6 +19,8 @@ QString usageText() {
         "  --rollup ADDR           the Rollup contract on L1\n"
         "  --devnet                start anvil, deploy, and run the whole local stack\n"
         "  --l1-port P             anvil's port with --devnet (default 8545)\n"
+        "  --keep-l1               with --devnet: anvil outlives a killed node, as a real L1 would (tests;\n"
+        "                          by default it ends with the node, and the next start reuses its state)\n"
         "  --verifier              run only the verifier/challenger: re-execute every batch from L1\n"
         "                          and prove fraud (no sequencer; JSON-RPC only with --l2-port;\n"
         "                          default data dir ~/.local/share/sluiced-verifier)\n"
@@ -54,7 +56,7 @@ QString usageText() {
         "  --block-time MS         block interval (default 250)\n"
         "  --block-trigger N       produce a block at once when N transactions wait (default 1000)\n"
         "  --genesis-alloc A=W,... dev-only balances without L1, credited as deposits in block 1\n"
-        "  --help\n");
+        "  --help, --version\n");
 }
 
 Result<NodeConfig> parseCommandLine(const QStringList& args) {
@@ -121,6 +123,8 @@ Result<NodeConfig> parseCommandLine(const QStringList& args) {
             c.hub = true;
         } else if (opt == QLatin1String("--no-hub")) {
             c.noHub = true;
+        } else if (opt == QLatin1String("--keep-l1")) {
+            c.keepL1 = true;
         } else if (opt == QLatin1String("--no-watchtower")) {
             c.noWatchtower = true;
         } else if (opt == QLatin1String("--watchtower-port")) {

@@ -55,8 +55,9 @@ struct NodeConfig {
     std::optional<std::uint64_t> escapeDelay;      // --escape-delay S (devnet deploy)
     std::optional<std::uint64_t> disputePeriod;    // --dispute-period S (devnet's Channels; default 60)
     std::uint16_t l1Port = 8545;                   // --l1-port (devnet anvil)
-    QString l1RpcUrl;                              // --l1-rpc URL
-    QString rollupAddress;                         // --rollup ADDR
+    bool keepL1 = false;        // --keep-l1: the devnet's anvil outlives a killed node (DevnetOptions::keepL1)
+    QString l1RpcUrl;           // --l1-rpc URL
+    QString rollupAddress;      // --rollup ADDR
     QString proposerKeySource;  // --proposer-key env:VAR | file:PATH, --key-file F (never the key itself)
     // --deposit-confirmations N: L1 blocks on top of a deposit before L2 credits it (default: 0 on
     // the devnet's L1 chain 31337, 12 elsewhere; see docs/node-l1.md).

@@ -18,6 +18,10 @@ int main(int argc, char** argv) {
     QCoreApplication::setApplicationName(QStringLiteral("sluiced"));
     QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
     const QStringList args = QCoreApplication::arguments();
+    if (args.size() == 2 && args[1] == QLatin1String("--version")) {
+        std::printf("sluiced %s\n", qPrintable(QCoreApplication::applicationVersion()));
+        return 0;
+    }
     auto config = sluice::node::parseCommandLine(args);
     if (!config) {
         const bool help = args.contains(QStringLiteral("--help")) || args.contains(QStringLiteral("-h"));

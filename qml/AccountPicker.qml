@@ -37,6 +37,7 @@ ColumnLayout {
             required property int index
             required property string name
             required property string address
+            objectName: "accountOption_" + entry.index
             width: ListView.view ? ListView.view.width : implicitWidth
             highlighted: box.highlightedIndex === entry.index
             contentItem: ColumnLayout {

@@ -49,7 +49,7 @@ Page {
             StatusChip {
                 objectName: "devFixtureLabel"
                 visible: AppContext.devFixtureWallet
-                tone: "warning"
+                tone: Tone.Warning
                 //: Shown while the wallet is the one made from the public test mnemonic ("test test ... junk")
                 text: qsTr("DEV FIXTURE — public test keys")
             }

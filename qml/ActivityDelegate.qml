@@ -14,24 +14,28 @@ ItemDelegate {
     required property string time
     // The "layer" role would clash with Item.layer: read through the model object.
     required property var model
-    readonly property string network: model.layer
-    required property string kind
+    readonly property int network: model.layer  // ActivityModel.L1 / L2
+    required property int kind                  // ActivityModel.Kind
     required property string kindText
     required property string account
     required property string counterparty
     required property string amount
     required property bool incoming
-    required property string status
+    required property string statusText
+    required property int tone
     required property string txHash
+    required property bool move              // between the user's own layers: no loss
+    required property string relatedTxHash
+    required property int relatedBlock
 
+    objectName: "activity_" + index
     width: ListView.view ? ListView.view.width : implicitWidth
     height: 56
     padding: 0
     focusPolicy: Qt.NoFocus
     Accessible.role: Accessible.ListItem
-    Accessible.name: root.kindText + ", " + root.amount + " ETH, " + root.time + ", " + root.status
-    // A click copies the transaction hash (no hover tooltip: it would cover the next row).
-    onClicked: AppContext.copyToClipboard(root.txHash)
+    Accessible.name: root.kindText + ", " + root.amount + " ETH, " + root.time + ", " + root.statusText
+    // A click opens the entry's detail view (ActivityPage), with copy buttons for every hash.
 
     background: Rectangle {
         color: root.hovered ? Theme.surfaceAlt : "transparent"
@@ -58,12 +62,13 @@ ItemDelegate {
             width: 32
             height: 32
             radius: 16
-            color: root.incoming ? Theme.successBg : Theme.neutralBg
+            color: root.incoming && !root.move ? Theme.successBg : Theme.neutralBg
             Text {
                 anchors.centerIn: parent
-                text: root.kind === "deposit" ? "\u2193" : root.kind === "withdrawal" ? "\u2191"
+                text: root.kind === ActivityModel.Channel && root.move ? "\u21CC"
+                    : root.move ? "\u21C5" : root.kind === ActivityModel.Deposit ? "\u2193" : root.kind === ActivityModel.Withdrawal ? "\u2191"
                     : root.incoming ? "\u2199" : "\u2197"
-                color: root.incoming ? Theme.success : Theme.textSecondary
+                color: root.incoming && !root.move ? Theme.success : Theme.textSecondary
                 font.pixelSize: 16
             }
         }
@@ -84,12 +89,13 @@ ItemDelegate {
             width: layerText.implicitWidth + 12
             height: 18
             radius: 9
-            color: root.network === "l1" ? Theme.infoBg : Theme.successBg
+            color: root.network === ActivityModel.L1 ? Theme.infoBg : root.network === ActivityModel.L2 ? Theme.successBg : Theme.neutralBg
             Text {
                 id: layerText
                 anchors.centerIn: parent
-                text: root.network === "l1" ? "L1" : "L2"
-                color: root.network === "l1" ? Theme.info : Theme.success
+                //: Badge of an activity entry that happened in a payment channel (not on L1 or L2)
+                text: root.network === ActivityModel.L1 ? "L1" : root.network === ActivityModel.L2 ? "L2" : qsTr("Channel")
+                color: root.network === ActivityModel.L1 ? Theme.info : root.network === ActivityModel.L2 ? Theme.success : Theme.textSecondary
                 font.pixelSize: 11
                 font.weight: Font.DemiBold
             }
@@ -99,7 +105,7 @@ ItemDelegate {
             anchors.right: amountLabel.left
             anchors.rightMargin: Theme.spacing
             y: 31
-            text: root.counterparty.length > 0 ? root.time + "  \u00B7  " + (root.incoming ? qsTr("from %1") : qsTr("to %1")).arg(root.counterparty)
+            text: root.counterparty.length > 0 ? root.time + "  \u00B7  " + (root.incoming ? qsTr("from %1") : qsTr("to %1")).arg(AppContext.shortHash(root.counterparty))
                                              : root.time
             color: Theme.textSecondary
             font.pixelSize: Theme.fontSmall
@@ -108,11 +114,13 @@ ItemDelegate {
         }
         Text {
             id: amountLabel
+            objectName: "activityAmount"
             anchors.right: statusLabel.left
             anchors.rightMargin: Theme.spacing
             anchors.verticalCenter: parent.verticalCenter
-            text: (root.incoming ? "+" : "\u2212") + AppContext.displayAmount(root.amount, AppContext.language) + " ETH"
-            color: root.incoming ? Theme.success : Theme.textPrimary
+            // A move between the user's own layers is neither a gain nor a loss: no sign.
+            text: (root.move ? "" : root.incoming ? "+" : "\u2212") + AppContext.displayAmount(root.amount, AppContext.language) + " ETH"
+            color: root.incoming && !root.move ? Theme.success : Theme.textPrimary
             font.pixelSize: Theme.fontBody
             font.weight: Font.DemiBold
         }
@@ -123,26 +131,8 @@ ItemDelegate {
             anchors.verticalCenter: parent.verticalCenter
             width: 96
             horizontalAlignment: Text.AlignRight
-            text: root.status === "pending" ? qsTr("pending")
-                : root.status === "confirmed" ? qsTr("confirmed")
-                : root.status === "failed" ? qsTr("failed")
-                : root.status === "finalized" ? qsTr("finalized")
-                : root.status === "credited" ? qsTr("credited")
-                : root.status === "in-window" ? qsTr("in window")
-                : root.status === "ready" ? qsTr("ready")
-                : root.status === "batch-reverted" ? qsTr("batch reverted")
-                //: Status of a deposit: sent to L1, not yet mined
-                : root.status === "submitted" ? qsTr("submitted")
-                //: Status of a deposit: in the rollup's L1 queue, not yet credited on L2
-                : root.status === "queued" ? qsTr("queued")
-                //: Status of a withdrawal: sent on L2, not yet in a batch
-                : root.status === "initiated" ? qsTr("initiated")
-                //: Status of a withdrawal: its batch is on L1
-                : root.status === "posted" ? qsTr("posted")
-                //: Status of a withdrawal: its batch was reverted and it was posted again
-                : root.status === "re-included" ? qsTr("re-included")
-                : root.status
-            color: root.status === "failed" || root.status === "batch-reverted" ? Theme.error : Theme.textSecondary
+            text: root.statusText
+            color: root.tone === Tone.Error ? Theme.error : Theme.textSecondary
             font.pixelSize: Theme.fontSmall
         }
     }

@@ -33,6 +33,7 @@ PageScaffold {
 
     ActivityModel {
         id: activity
+        journal: AppContext.activity
         onExportFinished: (path, error) => exportTip.show(error.length > 0 ? error : qsTr("Saved %1").arg(path), 3500)
     }
 
@@ -60,7 +61,8 @@ PageScaffold {
                 { value: "send", text: qsTr("Sent") },
                 { value: "receive", text: qsTr("Received") },
                 { value: "deposit", text: qsTr("Deposits") },
-                { value: "withdrawal", text: qsTr("Withdrawals") }
+                { value: "withdrawal", text: qsTr("Withdrawals") },
+                { value: "channel", text: qsTr("Channels") }
             ]
             delegate: FilterChip {
                 required property var modelData
@@ -92,7 +94,11 @@ PageScaffold {
             Accessible.role: Accessible.List
             Accessible.name: qsTr("Activity")
             ScrollBar.vertical: ScrollBar {}
-            delegate: ActivityDelegate {}
+            delegate: ActivityDelegate {
+                id: row
+                onClicked: detail.show(row)
+                Keys.onReturnPressed: detail.show(row)
+            }
 
             Label {
                 objectName: "noActivity"
@@ -121,5 +127,9 @@ PageScaffold {
         id: exportTip
         x: (root.width - width) / 2
         y: root.height - height - Theme.spacingLarge
+    }
+
+    ActivityDetailDialog {
+        id: detail
     }
 }

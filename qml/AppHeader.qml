@@ -53,7 +53,7 @@ ToolBar {
         StatusChip {
             objectName: "headerDevFixtureLabel"
             visible: AppContext.devFixtureWallet
-            tone: "warning"
+            tone: Tone.Warning
             //: Shown while the wallet is the one made from the public test mnemonic ("test test ... junk")
             text: qsTr("DEV FIXTURE — public test keys")
         }

@@ -3,6 +3,7 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Sluice
 
 // One batch: number, transactions, shortened state root with copy, age, how much of the
 // challenge window has passed, its L1 status and this wallet's own verdict.
@@ -16,9 +17,12 @@ ItemDelegate {
     required property string age
     required property string finalAt
     required property real windowProgress
-    required property string status
+    required property int status        // BatchesModel.Status
     required property string statusText
-    required property string verification
+    required property int tone
+    required property int verification  // BatchesModel.Verification
+    required property string verdictText
+    required property string windowText
     required property bool verified
     required property bool fraud
     // Leaves out the state root and age cells (see BatchColumns.fullWidth).
@@ -41,14 +45,11 @@ ItemDelegate {
     }
     // This wallet's verdict, with the reason on hover.
     component VerdictMark: Label {
-        text: root.fraud ? "\u26A0" : root.verified ? "\u2714" : root.verification === "pending" ? "\u25F7" : "?"
+        text: root.fraud ? "\u26A0" : root.verified ? "\u2714" : root.verification === BatchesModel.Pending ? "\u25F7" : "?"
         color: root.fraud ? Theme.error : root.verified ? Theme.success : Theme.textSecondary
         font.pixelSize: 15
         ToolTip.visible: markArea.containsMouse
-        ToolTip.text: root.fraud ? qsTr("This wallet found fraud in this batch")
-                    : root.verified ? qsTr("Verified by this wallet")
-                    : root.verification === "pending" ? qsTr("Not yet re-executed by this wallet")
-                    : qsTr("Cannot be verified: it follows a bad batch")
+        ToolTip.text: root.verdictText
         Accessible.name: ToolTip.text
         MouseArea {
             id: markArea
@@ -73,9 +74,7 @@ ItemDelegate {
         id: d
         // The key is "<index>:<header hash>".
         readonly property string number: root.key.split(":")[0]
-        readonly property string tone: root.fraud || root.status === "reverted" ? "error"
-                                     : root.status === "challenged" || root.status === "unverified" ? "warning"
-                                     : root.status === "final" ? "success" : "info"
+        readonly property bool reverted: root.status === BatchesModel.Reverted
     }
 
     background: Rectangle {
@@ -105,8 +104,8 @@ ItemDelegate {
             elide: Text.ElideRight
             text: "#" + d.number
             font.weight: Font.DemiBold
-            color: root.status === "reverted" ? Theme.error : Theme.textPrimary
-            font.strikeout: root.status === "reverted"
+            color: d.reverted ? Theme.error : Theme.textPrimary
+            font.strikeout: d.reverted
         }
         Label {
             objectName: "batchTxs"
@@ -148,35 +147,43 @@ ItemDelegate {
                 Accessible.name: qsTr("Challenge window %1 % elapsed").arg(Math.round(root.windowProgress * 100))
             }
             Label {
-                text: root.status === "reverted" ? qsTr("reverted")
-                    : root.windowProgress >= 1 ? qsTr("window passed")
-                    : qsTr("%1 % elapsed").arg(Math.floor(root.windowProgress * 100))
+                objectName: "windowText"
+                text: root.windowText
                 Layout.fillWidth: true
-                elide: Text.ElideRight
+                wrapMode: Text.Wrap
                 color: Theme.textSecondary
                 font.pixelSize: 11
             }
         }
-        RowLayout {
+        // The status, never cut, and under it this wallet's own verdict in words.
+        ColumnLayout {
             objectName: "batchStatusCell"
             Layout.minimumWidth: BatchColumns.status
             Layout.preferredWidth: BatchColumns.status
             // In the compact row the last column takes the room the state root leaves.
             Layout.fillWidth: root.compact
             Layout.maximumWidth: root.compact ? Infinity : BatchColumns.status
-            spacing: 4
+            spacing: 2
             StatusChip {
                 objectName: "batchStatus"
-                // The verdict mark keeps its place at the column's end.
-                Layout.maximumWidth: BatchColumns.status - 24
-                Layout.minimumWidth: 0
+                Layout.maximumWidth: BatchColumns.status
                 text: root.statusText
-                tone: d.tone
+                tone: root.tone
             }
-            // The verdict marks of all rows line up at the column's end, however long the status.
-            Item { Layout.fillWidth: true }
-            VerdictMark {
-                objectName: "verifiedMark"
+            RowLayout {
+                spacing: 4
+                Layout.fillWidth: true
+                VerdictMark {
+                    objectName: "verifiedMark"
+                }
+                Label {
+                    objectName: "verdictText"
+                    Layout.fillWidth: true
+                    text: root.verdictText
+                    wrapMode: Text.Wrap
+                    color: root.fraud ? Theme.error : Theme.textSecondary
+                    font.pixelSize: 11
+                }
             }
         }
     }

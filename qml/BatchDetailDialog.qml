@@ -36,23 +36,24 @@ Dialog {
             spacing: Theme.spacingSmall
             StatusChip {
                 objectName: "detailStatus"
-                text: root.info.status !== undefined ? root.info.status : ""
-                tone: root.info.status === "reverted" || root.info.status === "unverified" ? "error" : root.info.status === "final" ? "success" : "info"
+                text: root.info.statusText !== undefined ? root.info.statusText : ""
+                tone: root.info.tone !== undefined ? root.info.tone : Tone.Neutral
             }
             StatusChip {
                 objectName: "detailVerification"
-                text: root.info.verification === "verified" ? qsTr("verified by this wallet")
-                    : root.info.verification === "fraud" ? qsTr("fraud found by this wallet")
-                    : root.info.verification === "unverifiable" ? qsTr("not verifiable")
+                text: root.info.verification === BatchesModel.Verified ? qsTr("verified by this wallet")
+                    : root.info.verification === BatchesModel.Fraud ? qsTr("fraud found by this wallet")
+                    : root.info.verification === BatchesModel.Unverifiable ? qsTr("not verifiable")
                     : qsTr("not yet verified")
-                tone: root.info.verification === "verified" ? "success" : root.info.verification === "fraud" ? "error" : "neutral"
+                tone: root.info.verification === BatchesModel.Verified ? Tone.Success
+                    : root.info.verification === BatchesModel.Fraud ? Tone.Error : Tone.Neutral
             }
         }
         Label {
             Layout.fillWidth: true
             visible: text.length > 0
             text: root.info.message !== undefined ? root.info.message : ""
-            color: root.info.verification === "fraud" ? Theme.error : Theme.textSecondary
+            color: root.info.verification === BatchesModel.Fraud ? Theme.error : Theme.textSecondary
             wrapMode: Text.Wrap
         }
         Repeater {

@@ -21,6 +21,9 @@ PageScaffold {
 
     BatchesModel {
         id: batches
+        session: WalletSession
+        wallet: AppContext.wallet
+        verification: AppContext.verification
         onCountChanged: if (root.showDetailFirst && count > 0 && !detail.shownOnce) d.openFirst()
     }
 

@@ -57,8 +57,11 @@ Card {
                 placeholderText: "0.0"
                 error: root.controller.amountError
                 hint: root.controller.available.length > 0
-                      ? (root.depositing ? qsTr("Available on L1: %1 ETH") : qsTr("Available on L2: %1 ETH")).arg(root.controller.available)
+                      ? (root.depositing ? qsTr("Available on L1: %1 ETH") : qsTr("Available on L2: %1 ETH"))
+                            .arg(AppContext.displayAmount(root.controller.available, AppContext.language))
                       : ""
+                //: %1 is the exact balance with every decimal
+                hintDetail: root.controller.available.length > 0 ? qsTr("Exactly %1 ETH").arg(root.controller.available) : ""
                 text: root.controller.amount
                 field.inputMethodHints: Qt.ImhFormattedNumbersOnly
                 onEdited: root.controller.amount = field.text

@@ -18,13 +18,22 @@ PageScaffold {
 
     BridgeController {
         id: bridge
+        session: WalletSession
+        wallet: AppContext.wallet
+        l1: AppContext.l1
+        l2: AppContext.l2
         account: form.account
         onFinalized: (key, hash) => finalizedTip.show(qsTr("Withdrawal paid out on L1"), 3000)
     }
 
     TransactionReviewDialog { review: bridge.review }
 
-    EscapeController { id: escapeHatch }
+    EscapeController {
+        id: escapeHatch
+        session: WalletSession
+        wallet: AppContext.wallet
+        verification: AppContext.verification
+    }
     EscapeBanner { controller: escapeHatch }
 
     // Side by side when there is room (the 1180-wide first window and up): the transfers in flight stay in view
@@ -66,8 +75,18 @@ PageScaffold {
                 color: Theme.textSecondary
                 wrapMode: Text.Wrap
             }
+            PrimaryButton {
+                objectName: "finalizeAllButton"
+                visible: bridge.transfers.readyCount > 1
+                Layout.alignment: Qt.AlignRight
+                //: %1 is the number of withdrawals ready to be paid out on L1
+                text: qsTr("Finalize all %1 ready").arg(bridge.transfers.readyCount)
+                enabled: !bridge.finalizingAll
+                onClicked: bridge.finalizeAllReady()
+            }
             Repeater {
-                model: bridge.transfers
+                // What needs the user first: ready withdrawals, then trouble, then in flight, then done.
+                model: bridge.tracker
                 delegate: TransferDelegate {
                     Layout.fillWidth: true
                     onFinalizeRequested: key => bridge.finalize(key)

@@ -51,8 +51,32 @@ Rectangle {
                     wrapMode: Text.Wrap
                 }
                 Label {
+                    objectName: "fraudReason"
                     Layout.fillWidth: true
-                    text: qsTr("This wallet re-executed the batch from L1 data and got a different result than the proposer claimed. Until it is proven, withdrawals in this and later batches must not be trusted.")
+                    text: root.model.fraudReason
+                    color: Theme.textPrimary
+                    wrapMode: Text.Wrap
+                }
+                Label {
+                    objectName: "fraudDeadline"
+                    Layout.fillWidth: true
+                    visible: root.model.fraudDeadline.length > 0
+                    text: root.model.fraudTimeLeft.length > 0
+                          //: %1 a local date and time, %2 the time left like "4m 10s"
+                          ? qsTr("The proof must land on L1 before %1 (%2 left); after that the batch is final.").arg(root.model.fraudDeadline).arg(root.model.fraudTimeLeft)
+                          : qsTr("Its challenge window ended at %1: it can no longer be proven.").arg(root.model.fraudDeadline)
+                    color: Theme.error
+                    font.weight: Font.DemiBold
+                    wrapMode: Text.Wrap
+                }
+                Label {
+                    objectName: "proofPayer"
+                    Layout.fillWidth: true
+                    visible: root.model.proofPayer.length > 0
+                    text: root.model.proofCost.length > 0
+                          //: %1 an account name and shortened address, %2 the cost like "245,000 gas, at most 0.0012 ETH"
+                          ? qsTr("Paid by %1 on L1: %2. Half of the proposer's bond goes to whoever proves it first.").arg(root.model.proofPayer).arg(root.model.proofCost)
+                          : qsTr("Paid by %1 on L1.").arg(root.model.proofPayer)
                     color: Theme.textPrimary
                     wrapMode: Text.Wrap
                 }
@@ -60,7 +84,8 @@ Rectangle {
                     objectName: "fraudMessage"
                     Layout.fillWidth: true
                     visible: text.length > 0
-                    text: root.model.fraudMessage
+                    //: %1 the verifier's technical description, in English
+                    text: root.model.fraudMessage.length > 0 ? qsTr("Technical detail: %1").arg(root.model.fraudMessage) : ""
                     color: Theme.textSecondary
                     font.family: Theme.monoFamily
                     font.pixelSize: Theme.fontSmall

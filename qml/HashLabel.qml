@@ -17,8 +17,7 @@ RowLayout {
 
     Label {
         objectName: "hashText"
-        text: root.full || root.value.length <= 18 ? root.value
-            : root.value.substring(0, 10) + "\u2026" + root.value.substring(root.value.length - 8)
+        text: root.full ? root.value : AppContext.shortHash(root.value)
         font.family: Theme.monoFamily
         font.pixelSize: root.pixelSize
         color: Theme.textSecondary

@@ -10,6 +10,8 @@ ColumnLayout {
 
     property string label
     property string hint
+    // Shown on hover over the hint (e.g. the exact amount behind a rounded one); "" for none.
+    property string hintDetail
     property string error
     property alias text: field.text
     property alias placeholderText: field.placeholderText
@@ -58,5 +60,13 @@ ColumnLayout {
         font.pixelSize: Theme.fontSmall
         wrapMode: Text.Wrap
         Accessible.role: root.error.length > 0 ? Accessible.AlertMessage : Accessible.StaticText
+        Accessible.description: root.error.length > 0 ? "" : root.hintDetail
+        HoverHandler {
+            id: hintHover
+            enabled: root.error.length === 0 && root.hintDetail.length > 0
+        }
+        ToolTip.visible: hintHover.hovered
+        ToolTip.text: root.hintDetail
+        ToolTip.delay: 400
     }
 }

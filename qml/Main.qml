@@ -24,7 +24,7 @@ ApplicationWindow {
     Material.foreground: Theme.textPrimary
 
     // The page keys main.cpp's --page accepts for the unlocked wallet, in rail order.
-    readonly property var pageKeys: ["overview", "send", "bridge", "batches", "activity", "accounts", "settings"]
+    readonly property var pageKeys: ["overview", "send", "bridge", "channels", "batches", "activity", "accounts", "settings"]
 
     // The theme setting (or --theme) drives the Theme singleton; "system" follows the platform palette.
     Binding {
@@ -105,6 +105,8 @@ ApplicationWindow {
                     { key: "send", glyph: "\u21C4", text: qsTr("Send & Receive") },
                     //: Navigation entry: deposits to L2 and withdrawals to L1
                     { key: "bridge", glyph: "\u21C5", text: qsTr("Bridge") },
+                    //: Navigation entry: payment channels with the hub
+                    { key: "channels", glyph: "\u21CC", text: qsTr("Channels") },
                     //: Navigation entry: the rollup's batches posted to L1
                     { key: "batches", glyph: "\u25A4", text: qsTr("Batches") },
                     { key: "activity", glyph: "\u2630", text: qsTr("Activity") },
@@ -131,6 +133,7 @@ ApplicationWindow {
                         OverviewPage { onNavigate: key => root.showPage(key) }
                         SendReceivePage { startOnReceive: AppContext.initialPage === "receive" }
                         BridgePage {}
+                        ChannelsPage {}
                         BatchesPage { showDetailFirst: AppContext.initialPage === "batch" }
                         ActivityPage {}
                         AccountsPage {}

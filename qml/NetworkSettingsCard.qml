@@ -47,9 +47,9 @@ SectionCard {
                     : root.stack.state === LocalStack.Starting ? qsTr("starting")
                     : root.stack.state === LocalStack.Stopping ? qsTr("stopping")
                     : root.stack.state === LocalStack.Failed ? qsTr("failed") : qsTr("stopped")
-                tone: !root.stack ? "neutral" : root.stack.state === LocalStack.Running ? "success"
-                    : root.stack.state === LocalStack.Failed ? "error"
-                    : root.stack.state === LocalStack.Stopped ? "neutral" : "info"
+                tone: !root.stack ? Tone.Neutral : root.stack.state === LocalStack.Running ? Tone.Success
+                    : root.stack.state === LocalStack.Failed ? Tone.Error
+                    : root.stack.state === LocalStack.Stopped ? Tone.Neutral : Tone.Info
             }
             Label {
                 Layout.fillWidth: true

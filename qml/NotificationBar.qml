@@ -24,19 +24,19 @@ Rectangle {
             id: note
             required property int index
             required property string key
-            required property string kind
             required property string title
             required property string text
             required property bool read
             required property string target
+            required property int tone
             visible: index === 0 && !read
             anchors.fill: parent
             anchors.leftMargin: Theme.spacingLarge
             anchors.rightMargin: Theme.spacing
             spacing: Theme.spacing
             Label {
-                text: note.kind === "fraud" || note.kind === "error" ? "\u26A0" : "\u2714"
-                color: note.kind === "fraud" || note.kind === "error" ? Theme.error : Theme.success
+                text: note.tone === Tone.Success ? "\u2714" : "\u26A0"
+                color: Theme.toneForeground(note.tone)
                 font.pixelSize: 18
             }
             Label {

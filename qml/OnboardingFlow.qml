@@ -37,6 +37,7 @@ StackView {
 
     OnboardingController {
         id: controller
+        wallet: AppContext.wallet
     }
 
     QtObject {

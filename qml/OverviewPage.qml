@@ -17,6 +17,11 @@ PageScaffold {
 
     OverviewController {
         id: overview
+        wallet: AppContext.wallet
+        l1: AppContext.l1
+        l2: AppContext.l2
+        session: WalletSession
+        channels: AppContext.channels
     }
 
     RowLayout {
@@ -44,9 +49,23 @@ PageScaffold {
             unit: overview.unit
             accentColor: Theme.warningFg
         }
+        StatTile {
+            objectName: "totalInChannels"
+            visible: overview.totalInChannels.length > 0
+            //: Funds held in payment channels with the hub (your side)
+            caption: qsTr("In channels")
+            amount: overview.totalInChannels
+            unit: overview.unit
+            accentColor: Theme.info
+        }
     }
 
-    EscapeController { id: escapeHatch }
+    EscapeController {
+        id: escapeHatch
+        session: WalletSession
+        wallet: AppContext.wallet
+        verification: AppContext.verification
+    }
     EscapeBanner { controller: escapeHatch }
 
     VerificationCard {

@@ -10,6 +10,8 @@ Card {
 
     ReceiveController {
         id: receive
+        wallet: AppContext.wallet
+        l2: AppContext.l2
         account: picker.key
         onCopied: copiedTip.show(qsTr("Address copied to the clipboard"), 2000)
     }

@@ -13,6 +13,11 @@ Card {
 
     SendController {
         id: send
+        session: WalletSession
+        wallet: AppContext.wallet
+        l1: AppContext.l1
+        l2: AppContext.l2
+        activity: AppContext.activity
         account: picker.key
     }
 
@@ -65,7 +70,10 @@ Card {
             placeholderText: "0.0"
             error: send.amountError
             //: %1 is an exact amount like 1.25, %2 the unit ETH
-            hint: send.balance.length > 0 ? qsTr("Available: %1 %2").arg(send.balance).arg(send.unit) : ""
+            hint: send.balance.length > 0
+                  ? qsTr("Available: %1 %2").arg(AppContext.displayAmount(send.balance, AppContext.language)).arg(send.unit) : ""
+            //: %1 is the exact balance with every decimal, %2 the unit ETH
+            hintDetail: send.balance.length > 0 ? qsTr("Exactly %1 %2").arg(send.balance).arg(send.unit) : ""
             text: send.amount
             onEdited: send.amount = field.text
             field.enabled: send.state === SendController.Editing

@@ -12,6 +12,9 @@ PageScaffold {
 
     SettingsController {
         id: settings
+        settings: AppContext.settings
+        app: AppContext
+        session: WalletSession
         onSaved: savedTip.show(qsTr("Saved."), 2500)
     }
 

@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: MIT
 import QtQuick
 import QtQuick.Controls
+import Sluice
 
 // A small rounded label for a state ("verified", "in challenge window", "fraud", ...).
-// tone: "success", "warning", "error", "info" or "neutral".
+// tone: a Tone (Tone.Success, Tone.Warning, Tone.Error, Tone.Info or Tone.Neutral).
 Rectangle {
     id: root
 
     property string text
-    property string tone: "neutral"
+    property int tone: Tone.Neutral
 
     implicitWidth: label.implicitWidth + 20
     implicitHeight: 24

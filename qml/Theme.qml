@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma Singleton
 import QtQuick
+import Sluice
 
 // One place for the look: spacing, colours and type sizes used by every page, in a light and a
 // dark palette. `dark` is bound in Main.qml to the theme setting; nothing else picks colours.
@@ -16,7 +17,7 @@ QtObject {
     readonly property int radius: 12
     readonly property int contentWidth: 580
     readonly property int pageWidth: 980
-    readonly property int railWidth: 224
+    readonly property int railWidth: 244  // "Senden & Empfangen" whole at 15 px
 
     readonly property color primary: dark ? "#8C9EFF" : "#3949AB"
     readonly property color primaryDark: dark ? "#1A237E" : "#283593"
@@ -74,13 +75,23 @@ QtObject {
     readonly property int fontBody: 14
     readonly property int fontSmall: 12
 
-    // Colours of a status chip by its tone: "success", "warning", "error", "info", "neutral".
-    function toneForeground(tone) {
-        return tone === "success" ? success : tone === "warning" ? warningFg : tone === "error" ? error
-             : tone === "info" ? info : textSecondary;
+    // Colours of a status chip by its tone (Tone.Success, Tone.Warning, Tone.Error, Tone.Info, Tone.Neutral).
+    function toneForeground(tone: int): color {
+        switch (tone) {
+        case Tone.Success: return success;
+        case Tone.Warning: return warningFg;
+        case Tone.Error: return error;
+        case Tone.Info: return info;
+        default: return textSecondary;
+        }
     }
-    function toneBackground(tone) {
-        return tone === "success" ? successBg : tone === "warning" ? warningBg : tone === "error" ? errorBg
-             : tone === "info" ? infoBg : neutralBg;
+    function toneBackground(tone: int): color {
+        switch (tone) {
+        case Tone.Success: return successBg;
+        case Tone.Warning: return warningBg;
+        case Tone.Error: return errorBg;
+        case Tone.Info: return infoBg;
+        default: return neutralBg;
+        }
     }
 }

@@ -71,6 +71,15 @@ Dialog {
                 }
             }
         }
+        Label {
+            objectName: "reviewOutcome"
+            Layout.fillWidth: true
+            Layout.topMargin: Theme.spacingSmall
+            visible: text.length > 0
+            text: root.review.outcome
+            color: Theme.textPrimary
+            wrapMode: Text.WordWrap
+        }
         Notice {
             objectName: "reviewFeeWarning"
             visible: root.review.warning.length > 0

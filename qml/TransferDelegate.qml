@@ -12,11 +12,13 @@ Rectangle {
 
     required property int index
     required property string key
-    required property string kind
+    required property int kind          // TransfersModel.Deposit / Withdrawal
     required property string account
+    required property string accountName    // "" when the address is not one of the wallet's
     required property string amount
-    required property string status
+    required property int status        // a TransfersModel stage
     required property string statusText
+    required property int tone
     required property int step
     required property var steps
     required property string batch
@@ -35,22 +37,16 @@ Rectangle {
     objectName: "transfer_" + index
     implicitHeight: column.implicitHeight + 2 * Theme.spacing
     radius: 8
-    color: root.status === "batch-reverted" || root.status === "failed" ? Theme.errorBg : Theme.surfaceAlt
-    border.color: root.status === "batch-reverted" || root.status === "failed" ? Theme.errorBorder
+    readonly property bool isDeposit: root.kind === TransfersModel.Deposit
+    readonly property bool failed: root.status === TransfersModel.BatchReverted || root.status === TransfersModel.Failed
+
+    color: root.failed ? Theme.errorBg : Theme.surfaceAlt
+    border.color: root.failed ? Theme.errorBorder
                 : root.canFinalize ? Theme.success : Theme.divider
     border.width: root.canFinalize ? 2 : 1
     Accessible.role: Accessible.ListItem
-    Accessible.name: (root.kind === "deposit" ? qsTr("Deposit of %1 ETH") : qsTr("Withdrawal of %1 ETH")).arg(root.amount)
+    Accessible.name: (root.isDeposit ? qsTr("Deposit of %1 ETH") : qsTr("Withdrawal of %1 ETH")).arg(root.amount)
                      + ", " + root.statusText
-
-    QtObject {
-        id: d
-        readonly property string tone: root.status === "batch-reverted" || root.status === "failed" ? "error"
-                                     : root.status === "finalized" || root.status === "credited" ? "success"
-                                     : root.status === "ready" ? "success"
-                                     : root.status === "in-window" || root.status === "re-included" ? "warning"
-                                     : "info"
-    }
 
     ColumnLayout {
         id: column
@@ -62,7 +58,7 @@ Rectangle {
             Layout.fillWidth: true
             spacing: Theme.spacing
             Label {
-                text: root.kind === "deposit" ? "\u2193" : "\u2191"
+                text: root.isDeposit ? "\u2193" : "\u2191"
                 font.pixelSize: 22
                 color: Theme.primary
             }
@@ -74,15 +70,20 @@ Rectangle {
                     Layout.fillWidth: true
                     Layout.minimumWidth: 0
                     elide: Text.ElideRight
-                    text: (root.kind === "deposit" ? qsTr("Deposit of %1 ETH") : qsTr("Withdrawal of %1 ETH"))
+                    text: (root.isDeposit ? qsTr("Deposit of %1 ETH") : qsTr("Withdrawal of %1 ETH"))
                           .arg(AppContext.displayAmount(root.amount, AppContext.language))
                     font.weight: Font.DemiBold
                     color: Theme.textPrimary
                 }
                 Label {
-                    //: %1 a date and time, %2 a shortened address, %3 a batch number
-                    text: root.batch.length > 0 ? qsTr("%1 \u00B7 %2 \u00B7 batch #%3").arg(root.time).arg(root.account.substring(0, 10) + "\u2026").arg(root.batch)
-                                                : qsTr("%1 \u00B7 %2").arg(root.time).arg(root.account.substring(0, 10) + "\u2026")
+                    id: accountLine
+                    objectName: "transferAccount"
+                    readonly property string who: root.accountName.length > 0
+                                                  ? root.accountName + " (" + AppContext.shortHash(root.account) + ")"
+                                                  : AppContext.shortHash(root.account)
+                    //: %1 a date and time, %2 the account (its name and shortened address), %3 a batch number
+                    text: root.batch.length > 0 ? qsTr("%1 \u00B7 %2 \u00B7 batch #%3").arg(root.time).arg(accountLine.who).arg(root.batch)
+                                                : qsTr("%1 \u00B7 %2").arg(root.time).arg(accountLine.who)
                     Layout.fillWidth: true
                     Layout.minimumWidth: 0
                     elide: Text.ElideRight
@@ -95,7 +96,7 @@ Rectangle {
                 // Narrow: the stepper names the current step; the amount in the title comes first.
                 visible: !stepper.compact
                 text: root.statusText
-                tone: d.tone
+                tone: root.tone
             }
         }
 
@@ -107,25 +108,25 @@ Rectangle {
             current: root.step
             // All five withdrawal steps named need about 600 px in German.
             compact: root.width < 640
-            failed: root.status === "batch-reverted" || root.status === "failed"
-            complete: root.status === "finalized" || root.status === "credited"
+            failed: root.failed
+            complete: root.status === TransfersModel.Finalized || root.status === TransfersModel.Credited
         }
 
         Label {
             objectName: "revertedNote"
             Layout.fillWidth: true
             visible: root.reverted
-            text: root.status === "batch-reverted"
+            text: root.status === TransfersModel.BatchReverted
                   ? qsTr("Its batch was proven fraudulent and reverted on L1. The withdrawal is safe and waits to be posted again in a new batch.")
                   : qsTr("Its first batch was reverted by a fraud proof; it was posted again and the challenge period restarted.")
-            color: root.status === "batch-reverted" ? Theme.error : Theme.warningFg
+            color: root.status === TransfersModel.BatchReverted ? Theme.error : Theme.warningFg
             font.pixelSize: Theme.fontSmall
             wrapMode: Text.Wrap
         }
 
         RowLayout {
             Layout.fillWidth: true
-            visible: root.kind === "withdrawal"
+            visible: !root.isDeposit
             spacing: Theme.spacing
             Label {
                 objectName: "finalAt"
@@ -135,6 +136,7 @@ Rectangle {
                       ? qsTr("Final at %1").arg(root.finalAt)
                       : qsTr("Final time known once the batch is on L1")
                 color: Theme.textSecondary
+                wrapMode: Text.Wrap  // never under the countdown beside it
                 font.pixelSize: Theme.fontSmall
             }
             Label {
@@ -154,7 +156,7 @@ Rectangle {
             }
             PrimaryButton {
                 objectName: "finalizeButton"
-                visible: root.status !== "finalized"
+                visible: root.status !== TransfersModel.Finalized
                 text: qsTr("Finalize")
                 enabled: root.canFinalize && !root.finalizing
                 Accessible.name: qsTr("Finalize the withdrawal of %1 ETH").arg(root.amount)
@@ -162,7 +164,7 @@ Rectangle {
             }
         }
         HashLabel {
-            visible: root.status === "finalized" && root.l1TxHash.length > 0
+            visible: root.status === TransfersModel.Finalized && root.l1TxHash.length > 0
             value: root.l1TxHash
             copyName: qsTr("Copy transaction hash")
         }

@@ -17,6 +17,7 @@ FormPage {
 
     UnlockController {
         id: controller
+        wallet: AppContext.wallet
         onUnlocked: password.clear()
     }
 

@@ -58,9 +58,9 @@ Card {
             Layout.fillWidth: true
             implicitHeight: verifyRow.implicitHeight + 2 * Theme.spacing
             radius: 8
-            readonly property string tone: AppContext.verification.fraudDetected ? "error"
-                                         : !WalletSession.ready ? "neutral"
-                                         : AppContext.verification.fundsVerified ? "success" : "warning"
+            readonly property int tone: AppContext.verification.fraudDetected ? Tone.Error
+                                         : !WalletSession.ready ? Tone.Neutral
+                                         : AppContext.verification.fundsVerified ? Tone.Success : Tone.Warning
             color: Theme.toneBackground(tone)
             RowLayout {
                 id: verifyRow

@@ -8,12 +8,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# SLUICE_APP=path/to/sluice skips set-up and build (for trying another build directory).
+# SLUICE_APP=path/to/sluice-wallet skips set-up and build (for trying another build directory).
 app=${SLUICE_APP:-}
 if [[ -z $app ]]; then
   scripts/setup.sh
   cmake --preset dev >/dev/null
   cmake --build --preset dev
-  app=$PWD/build/dev/app/sluice
+  app=$PWD/build/dev/app/sluice-wallet
 fi
 exec "$app" "$@"

@@ -14,7 +14,7 @@ root=$PWD
 build=${1:-$root/build/dev}
 [[ $# -gt 0 ]] && shift
 only=("$@")
-app=$build/app/sluice
+app=$build/app/sluice-wallet
 sluiced=$build/node/sluiced
 cli=$build/cli/sluice-cli
 anvil=$root/contracts/node_modules/.bin/anvil

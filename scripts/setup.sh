@@ -14,11 +14,15 @@ debian_packages=(
   qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
   qml6-module-qtquick-dialogs qml6-module-qttest qml6-module-qtquick-shapes
   qml6-module-qt-labs-platform qml6-module-qt-labs-settings
+  # Qt 6.4's non-native FileDialog (export, import) lists folders with Qt.labs.folderlistmodel.
+  qml6-module-qt-labs-folderlistmodel
   libsecp256k1-dev libssl-dev nlohmann-json3-dev libboost-dev libqrencode-dev libsqlite3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   xvfb xauth imagemagick fonts-dejavu-core jq curl bc dbus-daemon clang-format
   # tests/first_run: drives the app from outside through the accessibility bus (AT-SPI).
   at-spi2-core python3-gi gir1.2-atspi-2.0
+  # packaging/: checking the .deb and its desktop metadata (packaging/test-install.sh, README).
+  lintian desktop-file-utils appstream
 )
 
 missing=()

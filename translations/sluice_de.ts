@@ -43,7 +43,7 @@
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../app/accountsmodel.cpp" line="59"/>
+        <location filename="../app/accountsmodel.cpp" line="57"/>
         <source>%1 ETH</source>
         <extracomment>A balance in ether; %1 is an exact decimal amount such as 1.5</extracomment>
         <translation>%1 ETH</translation>
@@ -86,111 +86,246 @@
 <context>
     <name>ActivityDelegate</name>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="102"/>
+        <location filename="../qml/ActivityDelegate.qml" line="97"/>
+        <source>Channel</source>
+        <extracomment>Badge of an activity entry that happened in a payment channel (not on L1 or L2)</extracomment>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <location filename="../qml/ActivityDelegate.qml" line="108"/>
         <source>from %1</source>
         <translation>von %1</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="102"/>
+        <location filename="../qml/ActivityDelegate.qml" line="108"/>
         <source>to %1</source>
         <translation>an %1</translation>
     </message>
+</context>
+<context>
+    <name>ActivityDetailDialog</name>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="126"/>
-        <source>pending</source>
-        <translation>ausstehend</translation>
+        <location filename="../qml/ActivityDetailDialog.qml" line="50"/>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="127"/>
-        <source>confirmed</source>
-        <translation>bestätigt</translation>
+        <location filename="../qml/ActivityDetailDialog.qml" line="51"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="128"/>
-        <source>failed</source>
-        <translation>fehlgeschlagen</translation>
+        <location filename="../qml/ActivityDetailDialog.qml" line="53"/>
+        <source>Amount</source>
+        <extracomment>The amount moved; %1 an exact amount</extracomment>
+        <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="129"/>
-        <source>finalized</source>
-        <translation>ausgezahlt</translation>
+        <location filename="../qml/ActivityDetailDialog.qml" line="53"/>
+        <location filename="../qml/ActivityDetailDialog.qml" line="60"/>
+        <source>%1 ETH</source>
+        <translation>%1 ETH</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="130"/>
-        <source>credited</source>
-        <translation>gutgeschrieben</translation>
+        <location filename="../qml/ActivityDetailDialog.qml" line="55"/>
+        <source>L1 transaction</source>
+        <translation>L1-Transaktion</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="131"/>
-        <source>in window</source>
-        <translation>im Zeitfenster</translation>
+        <location filename="../qml/ActivityDetailDialog.qml" line="55"/>
+        <source>L2 transaction</source>
+        <translation>L2-Transaktion</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="132"/>
-        <source>ready</source>
-        <translation>bereit</translation>
+        <location filename="../qml/ActivityDetailDialog.qml" line="55"/>
+        <source>Channel (and state)</source>
+        <translation>Kanal (und Stand)</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="133"/>
-        <source>batch reverted</source>
-        <translation>Batch rückgängig</translation>
+        <location filename="../qml/ActivityDetailDialog.qml" line="57"/>
+        <source>Block</source>
+        <translation>Block</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="135"/>
-        <source>submitted</source>
-        <extracomment>Status of a deposit: sent to L1, not yet mined</extracomment>
-        <translation>gesendet</translation>
+        <location filename="../qml/ActivityDetailDialog.qml" line="57"/>
+        <source>reading…</source>
+        <translation>wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="137"/>
-        <source>queued</source>
-        <extracomment>Status of a deposit: in the rollup&apos;s L1 queue, not yet credited on L2</extracomment>
-        <translation>in Warteschlange</translation>
+        <location filename="../qml/ActivityDetailDialog.qml" line="60"/>
+        <source>Fee paid</source>
+        <extracomment>The network fee this transaction paid</extracomment>
+        <translation>Bezahlte Gebühr</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="139"/>
-        <source>initiated</source>
-        <extracomment>Status of a withdrawal: sent on L2, not yet in a batch</extracomment>
-        <translation>veranlasst</translation>
+        <location filename="../qml/ActivityDetailDialog.qml" line="62"/>
+        <source>Account</source>
+        <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="141"/>
-        <source>posted</source>
-        <extracomment>Status of a withdrawal: its batch is on L1</extracomment>
-        <translation>veröffentlicht</translation>
+        <location filename="../qml/ActivityDetailDialog.qml" line="63"/>
+        <source>From</source>
+        <translation>Von</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityDelegate.qml" line="143"/>
-        <source>re-included</source>
-        <extracomment>Status of a withdrawal: its batch was reverted and it was posted again</extracomment>
-        <translation>erneut aufgenommen</translation>
+        <location filename="../qml/ActivityDetailDialog.qml" line="63"/>
+        <source>Credited to</source>
+        <translation>Gutgeschrieben an</translation>
+    </message>
+    <message>
+        <location filename="../qml/ActivityDetailDialog.qml" line="63"/>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <location filename="../qml/ActivityDetailDialog.qml" line="66"/>
+        <source>Paid out on L1 by</source>
+        <extracomment>The matching transaction on the other layer (a withdrawal&apos;s payout on L1)</extracomment>
+        <translation>Auf L1 ausgezahlt durch</translation>
+    </message>
+    <message>
+        <location filename="../qml/ActivityDetailDialog.qml" line="68"/>
+        <source>Credited on L2</source>
+        <extracomment>%1 a block number on L2</extracomment>
+        <translation>Auf L2 gutgeschrieben</translation>
+    </message>
+    <message>
+        <location filename="../qml/ActivityDetailDialog.qml" line="68"/>
+        <source>in block #%1</source>
+        <translation>in Block #%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/ActivityDetailDialog.qml" line="90"/>
+        <source>Copy %1</source>
+        <translation>%1 kopieren</translation>
     </message>
 </context>
 <context>
     <name>ActivityModel</name>
     <message>
-        <location filename="../app/activitymodel.cpp" line="95"/>
+        <location filename="../app/activitymodel.cpp" line="121"/>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <location filename="../app/activitymodel.cpp" line="122"/>
+        <source>confirmed</source>
+        <translation>bestätigt</translation>
+    </message>
+    <message>
+        <location filename="../app/activitymodel.cpp" line="123"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../app/activitymodel.cpp" line="124"/>
+        <source>finalized</source>
+        <translation>ausgezahlt</translation>
+    </message>
+    <message>
+        <location filename="../app/activitymodel.cpp" line="125"/>
+        <source>credited</source>
+        <translation>gutgeschrieben</translation>
+    </message>
+    <message>
+        <location filename="../app/activitymodel.cpp" line="126"/>
+        <source>in window</source>
+        <translation>im Zeitfenster</translation>
+    </message>
+    <message>
+        <location filename="../app/activitymodel.cpp" line="127"/>
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <location filename="../app/activitymodel.cpp" line="128"/>
+        <source>batch reverted</source>
+        <translation>Batch rückgängig</translation>
+    </message>
+    <message>
+        <location filename="../app/activitymodel.cpp" line="130"/>
+        <source>submitted</source>
+        <extracomment>Status of a deposit: sent to L1, not yet mined</extracomment>
+        <translation>gesendet</translation>
+    </message>
+    <message>
+        <location filename="../app/activitymodel.cpp" line="132"/>
+        <source>queued</source>
+        <extracomment>Status of a deposit: in the rollup&apos;s L1 queue, not yet credited on L2</extracomment>
+        <translation>in Warteschlange</translation>
+    </message>
+    <message>
+        <location filename="../app/activitymodel.cpp" line="134"/>
+        <source>initiated</source>
+        <extracomment>Status of a withdrawal: sent on L2, not yet in a batch</extracomment>
+        <translation>veranlasst</translation>
+    </message>
+    <message>
+        <location filename="../app/activitymodel.cpp" line="136"/>
+        <source>posted</source>
+        <extracomment>Status of a withdrawal: its batch is on L1</extracomment>
+        <translation>veröffentlicht</translation>
+    </message>
+    <message>
+        <location filename="../app/activitymodel.cpp" line="138"/>
+        <source>re-included</source>
+        <extracomment>Status of a withdrawal: its batch was reverted and it was posted again</extracomment>
+        <translation>erneut aufgenommen</translation>
+    </message>
+    <message>
+        <location filename="../app/activitymodel.cpp" line="156"/>
         <source>Sent</source>
         <translation>Gesendet</translation>
     </message>
     <message>
-        <location filename="../app/activitymodel.cpp" line="96"/>
+        <location filename="../app/activitymodel.cpp" line="157"/>
         <source>Received</source>
         <translation>Empfangen</translation>
     </message>
     <message>
-        <location filename="../app/activitymodel.cpp" line="97"/>
+        <location filename="../app/activitymodel.cpp" line="158"/>
         <source>Deposit</source>
         <translation>Einzahlung</translation>
     </message>
     <message>
-        <location filename="../app/activitymodel.cpp" line="98"/>
+        <location filename="../app/activitymodel.cpp" line="159"/>
         <source>Withdrawal</source>
         <translation>Auszahlung</translation>
     </message>
     <message>
-        <location filename="../app/activitymodel.cpp" line="267"/>
-        <location filename="../app/activitymodel.cpp" line="273"/>
+        <location filename="../app/activitymodel.cpp" line="160"/>
+        <source>Channel opened</source>
+        <translation>Kanal geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../app/activitymodel.cpp" line="162"/>
+        <source>Received over a channel</source>
+        <translation>Über einen Kanal empfangen</translation>
+    </message>
+    <message>
+        <location filename="../app/activitymodel.cpp" line="162"/>
+        <source>Paid over a channel</source>
+        <translation>Über einen Kanal gezahlt</translation>
+    </message>
+    <message>
+        <location filename="../app/activitymodel.cpp" line="163"/>
+        <source>Channel closing</source>
+        <translation>Kanal wird geschlossen</translation>
+    </message>
+    <message>
+        <location filename="../app/activitymodel.cpp" line="165"/>
+        <source>Stale close disputed</source>
+        <extracomment>A channel&apos;s close with an older state was answered with the newest one</extracomment>
+        <translation>Veralteten Abschluss angefochten</translation>
+    </message>
+    <message>
+        <location filename="../app/activitymodel.cpp" line="166"/>
+        <source>Channel paid out</source>
+        <translation>Kanal ausgezahlt</translation>
+    </message>
+    <message>
+        <location filename="../app/activitymodel.cpp" line="343"/>
+        <location filename="../app/activitymodel.cpp" line="349"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
@@ -199,7 +334,7 @@
     <name>ActivityPage</name>
     <message>
         <location filename="../qml/ActivityPage.qml" line="16"/>
-        <location filename="../qml/ActivityPage.qml" line="93"/>
+        <location filename="../qml/ActivityPage.qml" line="95"/>
         <source>Activity</source>
         <translation>Aktivität</translation>
     </message>
@@ -221,67 +356,72 @@
         <translation>CSV exportieren …</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityPage.qml" line="36"/>
+        <location filename="../qml/ActivityPage.qml" line="37"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityPage.qml" line="44"/>
+        <location filename="../qml/ActivityPage.qml" line="45"/>
         <source>All networks</source>
         <translation>Alle Netze</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityPage.qml" line="45"/>
+        <location filename="../qml/ActivityPage.qml" line="46"/>
         <source>L1</source>
         <translation>L1</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityPage.qml" line="46"/>
+        <location filename="../qml/ActivityPage.qml" line="47"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityPage.qml" line="59"/>
+        <location filename="../qml/ActivityPage.qml" line="60"/>
         <source>All kinds</source>
         <translation>Alle Arten</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityPage.qml" line="60"/>
+        <location filename="../qml/ActivityPage.qml" line="61"/>
         <source>Sent</source>
         <translation>Gesendet</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityPage.qml" line="61"/>
+        <location filename="../qml/ActivityPage.qml" line="62"/>
         <source>Received</source>
         <translation>Empfangen</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityPage.qml" line="62"/>
+        <location filename="../qml/ActivityPage.qml" line="63"/>
         <source>Deposits</source>
         <translation>Einzahlungen</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityPage.qml" line="63"/>
+        <location filename="../qml/ActivityPage.qml" line="64"/>
         <source>Withdrawals</source>
         <translation>Auszahlungen</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityPage.qml" line="103"/>
+        <location filename="../qml/ActivityPage.qml" line="65"/>
+        <source>Channels</source>
+        <translation>Kanäle</translation>
+    </message>
+    <message>
+        <location filename="../qml/ActivityPage.qml" line="109"/>
         <source>Nothing yet. Payments, deposits and withdrawals appear here as they happen.</source>
         <translation>Noch nichts. Zahlungen, Ein- und Auszahlungen erscheinen hier, sobald sie geschehen.</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityPage.qml" line="104"/>
+        <location filename="../qml/ActivityPage.qml" line="110"/>
         <source>Nothing matches these filters.</source>
         <translation>Nichts passt zu diesen Filtern.</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityPage.qml" line="113"/>
+        <location filename="../qml/ActivityPage.qml" line="119"/>
         <source>Export activity as CSV</source>
         <translation>Aktivität als CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../qml/ActivityPage.qml" line="116"/>
+        <location filename="../qml/ActivityPage.qml" line="122"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
@@ -310,54 +450,19 @@
 <context>
     <name>BatchDelegate</name>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="69"/>
+        <location filename="../qml/BatchDelegate.qml" line="70"/>
         <source>Batch %1, %2 transactions, %3</source>
         <translation>Batch %1, %2 Transaktionen, %3</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="39"/>
+        <location filename="../qml/BatchDelegate.qml" line="43"/>
         <source>Copy state root</source>
         <translation>State-Root kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDelegate.qml" line="148"/>
+        <location filename="../qml/BatchDelegate.qml" line="147"/>
         <source>Challenge window %1 % elapsed</source>
         <translation>Anfechtungsfrist zu %1 % verstrichen</translation>
-    </message>
-    <message>
-        <location filename="../qml/BatchDelegate.qml" line="151"/>
-        <source>reverted</source>
-        <translation>rückgängig gemacht</translation>
-    </message>
-    <message>
-        <location filename="../qml/BatchDelegate.qml" line="152"/>
-        <source>window passed</source>
-        <translation>Frist abgelaufen</translation>
-    </message>
-    <message>
-        <location filename="../qml/BatchDelegate.qml" line="153"/>
-        <source>%1 % elapsed</source>
-        <translation>%1 % verstrichen</translation>
-    </message>
-    <message>
-        <location filename="../qml/BatchDelegate.qml" line="48"/>
-        <source>This wallet found fraud in this batch</source>
-        <translation>Diese Wallet hat in diesem Batch Betrug gefunden</translation>
-    </message>
-    <message>
-        <location filename="../qml/BatchDelegate.qml" line="49"/>
-        <source>Verified by this wallet</source>
-        <translation>Von dieser Wallet geprüft</translation>
-    </message>
-    <message>
-        <location filename="../qml/BatchDelegate.qml" line="50"/>
-        <source>Not yet re-executed by this wallet</source>
-        <translation>Von dieser Wallet noch nicht nachgerechnet</translation>
-    </message>
-    <message>
-        <location filename="../qml/BatchDelegate.qml" line="51"/>
-        <source>Cannot be verified: it follows a bad batch</source>
-        <translation>Nicht prüfbar: folgt auf einen fehlerhaften Batch</translation>
     </message>
 </context>
 <context>
@@ -389,54 +494,54 @@
         <translation>noch nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDetailDialog.qml" line="60"/>
+        <location filename="../qml/BatchDetailDialog.qml" line="61"/>
         <source>Transactions</source>
         <translation>Transaktionen</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDetailDialog.qml" line="62"/>
+        <location filename="../qml/BatchDetailDialog.qml" line="63"/>
         <source>Posted</source>
         <extracomment>When the batch was posted to L1</extracomment>
         <translation>Eingereicht</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDetailDialog.qml" line="64"/>
+        <location filename="../qml/BatchDetailDialog.qml" line="65"/>
         <source>Final at</source>
         <extracomment>When its challenge window ends</extracomment>
         <translation>Endgültig am</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDetailDialog.qml" line="65"/>
+        <location filename="../qml/BatchDetailDialog.qml" line="66"/>
         <source>L1 block</source>
         <translation>L1-Block</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDetailDialog.qml" line="66"/>
+        <location filename="../qml/BatchDetailDialog.qml" line="67"/>
         <source>State root</source>
         <translation>State-Root</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDetailDialog.qml" line="67"/>
+        <location filename="../qml/BatchDetailDialog.qml" line="68"/>
         <source>Previous root</source>
         <translation>Vorherige Root</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDetailDialog.qml" line="68"/>
+        <location filename="../qml/BatchDetailDialog.qml" line="69"/>
         <source>Withdrawal root</source>
         <translation>Auszahlungs-Root</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDetailDialog.qml" line="69"/>
+        <location filename="../qml/BatchDetailDialog.qml" line="70"/>
         <source>Transaction root</source>
         <translation>Transaktions-Root</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDetailDialog.qml" line="70"/>
+        <location filename="../qml/BatchDetailDialog.qml" line="71"/>
         <source>L1 transaction</source>
         <translation>L1-Transaktion</translation>
     </message>
     <message>
-        <location filename="../qml/BatchDetailDialog.qml" line="90"/>
+        <location filename="../qml/BatchDetailDialog.qml" line="91"/>
         <source>Copy %1</source>
         <translation>%1 kopieren</translation>
     </message>
@@ -480,82 +585,125 @@
 <context>
     <name>BatchesModel</name>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="102"/>
+        <location filename="../app/batchesmodel.cpp" line="120"/>
         <source>%1s ago</source>
         <translation>vor %1 s</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="103"/>
+        <location filename="../app/batchesmodel.cpp" line="121"/>
         <source>%1m %2s ago</source>
         <translation>vor %1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="104"/>
+        <location filename="../app/batchesmodel.cpp" line="122"/>
         <source>%1h %2m ago</source>
         <translation>vor %1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="105"/>
+        <location filename="../app/batchesmodel.cpp" line="123"/>
         <source>%1d %2h ago</source>
         <translation>vor %1 d %2 h</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="143"/>
-        <source>Fraud found by this wallet</source>
-        <translation>Betrug von dieser Wallet gefunden</translation>
+        <location filename="../app/batchesmodel.cpp" line="160"/>
+        <source>Fraud</source>
+        <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="145"/>
-        <source>In challenge window, verified by this wallet</source>
-        <translation>In der Anfechtungsfrist, von dieser Wallet geprüft</translation>
-    </message>
-    <message>
-        <location filename="../app/batchesmodel.cpp" line="146"/>
+        <location filename="../app/batchesmodel.cpp" line="162"/>
         <source>In challenge window</source>
         <translation>In der Anfechtungsfrist</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="147"/>
+        <location filename="../app/batchesmodel.cpp" line="163"/>
         <source>Final</source>
         <translation>Endgültig</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="148"/>
+        <location filename="../app/batchesmodel.cpp" line="164"/>
         <source>Challenged</source>
         <translation>Angefochten</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="149"/>
+        <location filename="../app/batchesmodel.cpp" line="165"/>
         <source>Fraud proven, reverted</source>
         <translation>Betrug bewiesen, rückgängig gemacht</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="150"/>
+        <location filename="../app/batchesmodel.cpp" line="166"/>
         <source>Not verifiable by this wallet</source>
         <translation>Von dieser Wallet nicht prüfbar</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="257"/>
+        <location filename="../app/batchesmodel.cpp" line="174"/>
+        <source>verified by this wallet</source>
+        <translation>von dieser Wallet geprüft</translation>
+    </message>
+    <message>
+        <location filename="../app/batchesmodel.cpp" line="175"/>
+        <source>fraud found by this wallet</source>
+        <translation>von dieser Wallet als Betrug erkannt</translation>
+    </message>
+    <message>
+        <location filename="../app/batchesmodel.cpp" line="176"/>
+        <source>cannot be verified: it follows a bad batch</source>
+        <translation>nicht prüfbar: folgt auf einen fehlerhaften Batch</translation>
+    </message>
+    <message>
+        <location filename="../app/batchesmodel.cpp" line="179"/>
+        <source>not yet re-executed by this wallet</source>
+        <translation>von dieser Wallet noch nicht nachgerechnet</translation>
+    </message>
+    <message>
+        <location filename="../app/batchesmodel.cpp" line="184"/>
+        <source>reverted</source>
+        <translation>zurückgesetzt</translation>
+    </message>
+    <message>
+        <location filename="../app/batchesmodel.cpp" line="188"/>
+        <source>final since %1</source>
+        <extracomment>%1 a local time like 10:31: the batch became final then</extracomment>
+        <translation>endgültig seit %1</translation>
+    </message>
+    <message>
+        <location filename="../app/batchesmodel.cpp" line="190"/>
+        <source>final %1 · %2 left</source>
+        <extracomment>%1 a local time like 10:31, %2 the time left like &quot;4m 10s&quot;</extracomment>
+        <translation>endgültig %1 · noch %2</translation>
+    </message>
+    <message>
+        <location filename="../app/batchesmodel.cpp" line="331"/>
+        <source>Its proposer claims a balance state that its own transactions do not produce: this wallet replayed them from the data on L1 and got a different result. If nobody proves it in time, the wrong state becomes final and withdrawals based on it could be paid out.</source>
+        <translation>Sein Proposer behauptet einen Kontostand, den seine eigenen Transaktionen nicht ergeben: Diese Wallet hat sie aus den Daten auf L1 nachgerechnet und ein anderes Ergebnis erhalten. Beweist das niemand rechtzeitig, wird der falsche Zustand endgültig, und darauf beruhende Auszahlungen könnten ausgezahlt werden.</translation>
+    </message>
+    <message>
+        <location filename="../app/batchesmodel.cpp" line="376"/>
+        <source>%1 gas, at most %2 ETH</source>
+        <extracomment>%1 a gas amount, %2 an amount of ETH</extracomment>
+        <translation>%1 Gas, höchstens %2 ETH</translation>
+    </message>
+    <message>
+        <location filename="../app/batchesmodel.cpp" line="386"/>
         <source>Not connected to the network.</source>
         <translation>Nicht mit dem Netz verbunden.</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="260"/>
+        <location filename="../app/batchesmodel.cpp" line="389"/>
         <source>This wallet has no fraud proof for batch %1.</source>
         <translation>Diese Wallet hat keinen Betrugsbeweis für Batch %1.</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="264"/>
+        <location filename="../app/batchesmodel.cpp" line="393"/>
         <source>The wallet has no account to pay for the proof.</source>
         <translation>Die Wallet hat kein Konto, das den Beweis bezahlen kann.</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="268"/>
+        <location filename="../app/batchesmodel.cpp" line="409"/>
         <source>Unlock the wallet to send the fraud proof.</source>
         <translation>Entsperren Sie die Wallet, um den Betrugsbeweis zu senden.</translation>
     </message>
     <message>
-        <location filename="../app/batchesmodel.cpp" line="287"/>
+        <location filename="../app/batchesmodel.cpp" line="428"/>
         <source>The fraud proof transaction reverted (someone may have proven it first).</source>
         <translation>Die Betrugsbeweis-Transaktion ist gescheitert (vielleicht hat jemand den Betrug schon bewiesen).</translation>
     </message>
@@ -564,7 +712,7 @@
     <name>BatchesPage</name>
     <message>
         <location filename="../qml/BatchesPage.qml" line="16"/>
-        <location filename="../qml/BatchesPage.qml" line="66"/>
+        <location filename="../qml/BatchesPage.qml" line="69"/>
         <source>Batches</source>
         <translation>Batches</translation>
     </message>
@@ -575,12 +723,12 @@
         <translation>Auf Ethereum veröffentlichte Zustands-Commitments. Jedes kann %1 lang angefochten werden; diese Wallet rechnet jeden Batch selbst nach.</translation>
     </message>
     <message>
-        <location filename="../qml/BatchesPage.qml" line="79"/>
+        <location filename="../qml/BatchesPage.qml" line="82"/>
         <source>Loading batches…</source>
         <translation>Batches werden geladen …</translation>
     </message>
     <message>
-        <location filename="../qml/BatchesPage.qml" line="79"/>
+        <location filename="../qml/BatchesPage.qml" line="82"/>
         <source>No batches posted yet. The node posts one after the first L2 transactions.</source>
         <translation>Noch keine Batches veröffentlicht. Der Knoten veröffentlicht einen nach den ersten L2-Transaktionen.</translation>
     </message>
@@ -588,52 +736,70 @@
 <context>
     <name>BridgeController</name>
     <message>
-        <location filename="../app/bridgecontroller.cpp" line="194"/>
-        <location filename="../app/bridgecontroller.cpp" line="254"/>
+        <location filename="../app/bridgecontroller.cpp" line="217"/>
+        <source>Arrives on L1 at %1 once its batch is posted and has passed the %2 challenge period: at %3 at the earliest. You finalize it then, on this page.</source>
+        <extracomment>%1 a shortened address, %2 the challenge period like &quot;7d 0h 0m&quot;, %3 a local date and time</extracomment>
+        <translation>Kommt auf L1 bei %1 an, sobald sein Batch veröffentlicht ist und die Anfechtungsfrist von %2 abgelaufen ist: frühestens am %3. Sie schließen ihn dann auf dieser Seite ab.</translation>
+    </message>
+    <message>
+        <location filename="../app/bridgecontroller.cpp" line="228"/>
+        <location filename="../app/bridgecontroller.cpp" line="293"/>
         <source>Unlock the wallet first.</source>
         <translation>Entsperren Sie zuerst die Wallet.</translation>
     </message>
     <message>
-        <location filename="../app/bridgecontroller.cpp" line="223"/>
+        <location filename="../app/bridgecontroller.cpp" line="257"/>
+        <source>Arrives on L2 at %1 within about %2 of the deposit being mined on L1.</source>
+        <extracomment>%1 a shortened address, %2 a time span like &quot;30s&quot;</extracomment>
+        <translation>Kommt auf L2 bei %1 an, etwa %2 nachdem die Einzahlung auf L1 aufgenommen wurde.</translation>
+    </message>
+    <message>
+        <location filename="../app/bridgecontroller.cpp" line="260"/>
         <source>Deposit from L1 to L2</source>
         <translation>Von L1 auf L2 einzahlen</translation>
     </message>
     <message>
-        <location filename="../app/bridgecontroller.cpp" line="231"/>
+        <location filename="../app/bridgecontroller.cpp" line="268"/>
         <source>Withdraw to L1, queued through L1 (forced inclusion)</source>
         <translation>Auf L1 auszahlen, über L1 eingereiht (erzwungene Aufnahme)</translation>
     </message>
     <message>
-        <location filename="../app/bridgecontroller.cpp" line="234"/>
+        <location filename="../app/bridgecontroller.cpp" line="273"/>
         <source>Withdraw from L2 to L1</source>
         <translation>Von L2 auf L1 auszahlen</translation>
     </message>
     <message>
-        <location filename="../app/bridgecontroller.cpp" line="240"/>
+        <location filename="../app/bridgecontroller.cpp" line="279"/>
         <source>Not connected to the network.</source>
         <translation>Nicht mit dem Netz verbunden.</translation>
     </message>
     <message>
-        <location filename="../app/bridgecontroller.cpp" line="241"/>
+        <location filename="../app/bridgecontroller.cpp" line="280"/>
         <source>This withdrawal cannot be finalized yet.</source>
         <translation>Diese Auszahlung kann noch nicht abgeschlossen werden.</translation>
     </message>
     <message>
-        <location filename="../app/bridgecontroller.cpp" line="257"/>
+        <location filename="../app/bridgecontroller.cpp" line="298"/>
         <source>Finalize the withdrawal: pay it out on L1</source>
+        <extracomment>%1 a shortened address</extracomment>
         <translation>Auszahlung abschließen: auf L1 auszahlen</translation>
+    </message>
+    <message>
+        <location filename="../app/bridgecontroller.cpp" line="299"/>
+        <source>Pays the amount out to %1 on L1 in this transaction.</source>
+        <translation>Zahlt den Betrag mit dieser Transaktion an %1 auf L1 aus.</translation>
     </message>
 </context>
 <context>
     <name>BridgeForm</name>
     <message>
-        <location filename="../qml/BridgeForm.qml" line="90"/>
+        <location filename="../qml/BridgeForm.qml" line="93"/>
         <source>Send through L1 (if the sequencer ignores this account)</source>
         <extracomment>Forced inclusion: the withdrawal goes through Ethereum instead of the rollup&apos;s sequencer</extracomment>
         <translation>Über L1 senden (falls der Sequencer dieses Konto ignoriert)</translation>
     </message>
     <message>
-        <location filename="../qml/BridgeForm.qml" line="97"/>
+        <location filename="../qml/BridgeForm.qml" line="100"/>
         <source>The signed withdrawal is queued on Ethereum (this costs L1 gas). The sequencer must include it within %1 or its batches are refused; if the operator stops entirely, the escape hatch opens.</source>
         <extracomment>%1 is the rollup&apos;s inclusion delay, e.g. &quot;30s&quot;</extracomment>
         <translation>Die signierte Auszahlung wird auf Ethereum eingereiht (das kostet L1-Gas). Der Sequencer muss sie innerhalb von %1 aufnehmen, sonst werden seine Batches abgelehnt; stellt der Betreiber den Dienst ganz ein, öffnet sich der Notausgang.</translation>
@@ -681,34 +847,40 @@
         <translation>Verfügbar auf L2: %1 ETH</translation>
     </message>
     <message>
-        <location filename="../qml/BridgeForm.qml" line="71"/>
+        <location filename="../qml/BridgeForm.qml" line="64"/>
+        <source>Exactly %1 ETH</source>
+        <extracomment>%1 is the exact balance with every decimal</extracomment>
+        <translation>Genau %1 ETH</translation>
+    </message>
+    <message>
+        <location filename="../qml/BridgeForm.qml" line="74"/>
         <source>Credit on L2 to (optional)</source>
         <translation>Auf L2 gutschreiben an (optional)</translation>
     </message>
     <message>
-        <location filename="../qml/BridgeForm.qml" line="72"/>
+        <location filename="../qml/BridgeForm.qml" line="75"/>
         <source>Leave empty to credit the same account on L2.</source>
         <translation>Leer lassen, um dasselbe Konto auf L2 gutzuschreiben.</translation>
     </message>
     <message>
-        <location filename="../qml/BridgeForm.qml" line="82"/>
+        <location filename="../qml/BridgeForm.qml" line="85"/>
         <source>A withdrawal is paid out on L1 only after its batch has passed the challenge period (%1). You then finalize it here; the countdown shows the exact time.</source>
         <extracomment>%1 is the challenge period, e.g. &quot;1m 0s&quot;</extracomment>
         <translation>Eine Auszahlung wird auf L1 erst ausgezahlt, wenn ihr Batch die Anfechtungsfrist (%1) überstanden hat. Dann schließen Sie sie hier ab; der Countdown zeigt den genauen Zeitpunkt.</translation>
     </message>
     <message>
-        <location filename="../qml/BridgeForm.qml" line="112"/>
+        <location filename="../qml/BridgeForm.qml" line="115"/>
         <source>Submitted: %1</source>
         <extracomment>%1 is a transaction hash</extracomment>
         <translation>Gesendet: %1</translation>
     </message>
     <message>
-        <location filename="../qml/BridgeForm.qml" line="127"/>
+        <location filename="../qml/BridgeForm.qml" line="130"/>
         <source>Deposit</source>
         <translation>Einzahlen</translation>
     </message>
     <message>
-        <location filename="../qml/BridgeForm.qml" line="127"/>
+        <location filename="../qml/BridgeForm.qml" line="130"/>
         <source>Withdraw</source>
         <translation>Auszahlen</translation>
     </message>
@@ -732,30 +904,36 @@
         <translation>Einzahlungen kommen auf L2 innerhalb weniger Blöcke an. Auszahlungen können auf L1 ausgezahlt werden, sobald ihr Batch die Anfechtungsfrist überstanden hat.</translation>
     </message>
     <message>
-        <location filename="../qml/BridgePage.qml" line="22"/>
+        <location filename="../qml/BridgePage.qml" line="26"/>
         <source>Withdrawal paid out on L1</source>
         <translation>Auszahlung auf L1 ausgezahlt</translation>
     </message>
     <message>
-        <location filename="../qml/BridgePage.qml" line="52"/>
+        <location filename="../qml/BridgePage.qml" line="61"/>
         <source>Transfers</source>
         <translation>Überweisungen</translation>
     </message>
     <message>
-        <location filename="../qml/BridgePage.qml" line="53"/>
+        <location filename="../qml/BridgePage.qml" line="62"/>
         <source>One withdrawal is ready to finalize.</source>
         <translation>Eine Auszahlung kann abgeschlossen werden.</translation>
     </message>
     <message>
-        <location filename="../qml/BridgePage.qml" line="55"/>
+        <location filename="../qml/BridgePage.qml" line="64"/>
         <source>%1 withdrawals are ready to finalize.</source>
         <extracomment>%1 is a number greater than one</extracomment>
         <translation>%1 Auszahlungen können abgeschlossen werden.</translation>
     </message>
     <message>
-        <location filename="../qml/BridgePage.qml" line="65"/>
+        <location filename="../qml/BridgePage.qml" line="74"/>
         <source>No deposits or withdrawals yet.</source>
         <translation>Noch keine Ein- oder Auszahlungen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/BridgePage.qml" line="83"/>
+        <source>Finalize all %1 ready</source>
+        <extracomment>%1 is the number of withdrawals ready to be paid out on L1</extracomment>
+        <translation>Alle %1 bereiten abschließen</translation>
     </message>
 </context>
 <context>
@@ -795,6 +973,361 @@
         <source>%1 (chain %2)</source>
         <extracomment>%1 is a network name such as &quot;Sepolia testnet&quot;, %2 its numeric chain id</extracomment>
         <translation>%1 (Chain %2)</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDelegate</name>
+    <message>
+        <location filename="../qml/ChannelDelegate.qml" line="45"/>
+        <source>Channel with the hub, yours %1, %2</source>
+        <extracomment>%1 my balance in the channel, %2 the channel&apos;s state</extracomment>
+        <translation>Kanal mit dem Hub, Ihr Anteil %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChannelDelegate.qml" line="64"/>
+        <source>Channel %1</source>
+        <extracomment>%1 a shortened channel id</extracomment>
+        <translation>Kanal %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChannelDelegate.qml" line="88"/>
+        <source>Yours</source>
+        <translation>Ihr Anteil</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChannelDelegate.qml" line="89"/>
+        <source>The hub&apos;s</source>
+        <translation>Anteil des Hubs</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChannelDelegate.qml" line="90"/>
+        <source>Locked in payments</source>
+        <translation>In Zahlungen gebunden</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChannelDelegate.qml" line="104"/>
+        <source>The dispute period ended at %1: settle to pay out the channel.</source>
+        <extracomment>%1 a date and time</extracomment>
+        <translation>Die Einspruchsfrist endete am %1: Rechnen Sie ab, um den Kanal auszuzahlen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChannelDelegate.qml" line="106"/>
+        <source>Closing: either side can dispute with a newer state until %1 (%2 left).</source>
+        <extracomment>%1 a date and time, %2 a countdown like &quot;4m 10s&quot;</extracomment>
+        <translation>Wird geschlossen: Jede Seite kann bis %1 mit einem neueren Stand Einspruch erheben (noch %2).</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChannelDelegate.qml" line="117"/>
+        <source>Pay the hub (ETH)</source>
+        <translation>An den Hub zahlen (ETH)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChannelDelegate.qml" line="126"/>
+        <source>Pay</source>
+        <translation>Zahlen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChannelDelegate.qml" line="144"/>
+        <source>Close without the hub</source>
+        <translation>Ohne den Hub schließen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChannelDelegate.qml" line="146"/>
+        <source>Puts the newest state both signed on chain; you settle after the dispute period.</source>
+        <translation>Legt den neuesten von beiden signierten Stand auf die Chain; nach der Einspruchsfrist rechnen Sie ab.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChannelDelegate.qml" line="153"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChannelDelegate.qml" line="160"/>
+        <source>Settle</source>
+        <translation>Abrechnen</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelsController</name>
+    <message>
+        <location filename="../app/channelscontroller.cpp" line="119"/>
+        <source>Not an amount: %1.</source>
+        <translation>Kein Betrag: %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/channelscontroller.cpp" line="121"/>
+        <source>The hub puts at most %1 on its side.</source>
+        <translation>Der Hub legt höchstens %1 auf seine Seite.</translation>
+    </message>
+    <message>
+        <location filename="../app/channelscontroller.cpp" line="137"/>
+        <source>Not an invoice: %1</source>
+        <translation>Keine Rechnung: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/channelscontroller.cpp" line="140"/>
+        <source>%1 to %2</source>
+        <extracomment>%1 an amount like &quot;0.05 ETH&quot;, %2 an address</extracomment>
+        <translation>%1 an %2</translation>
+    </message>
+    <message>
+        <location filename="../app/channelscontroller.cpp" line="143"/>
+        <source>, plus the hub&apos;s fee of %1</source>
+        <extracomment>%1 the hub&apos;s fee like &quot;0.001 ETH&quot;</extracomment>
+        <translation>, zuzüglich der Gebühr des Hubs von %1</translation>
+    </message>
+    <message>
+        <location filename="../app/channelscontroller.cpp" line="171"/>
+        <source>No watchtower: keep the wallet running while a channel is closing.</source>
+        <translation>Kein Watchtower: Lassen Sie die Wallet laufen, solange ein Kanal geschlossen wird.</translation>
+    </message>
+    <message>
+        <location filename="../app/channelscontroller.cpp" line="173"/>
+        <source>Watched by the watchtower at %1, also while the wallet is closed.</source>
+        <extracomment>%1 a URL</extracomment>
+        <translation>Überwacht vom Watchtower unter %1, auch wenn die Wallet geschlossen ist.</translation>
+    </message>
+    <message>
+        <location filename="../app/channelscontroller.cpp" line="185"/>
+        <source>Not a channel id: %1</source>
+        <translation>Keine Kanal-ID: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/channelscontroller.cpp" line="227"/>
+        <source>A channel with the hub holding %1 of yours and %2 of the hub&apos;s; payments over it are instant and cost no gas.</source>
+        <extracomment>%1 an amount, %2 the hub&apos;s amount</extracomment>
+        <translation>Ein Kanal mit dem Hub mit %1 von Ihnen und %2 vom Hub; Zahlungen darüber sind sofort da und kosten kein Gas.</translation>
+    </message>
+    <message>
+        <location filename="../app/channelscontroller.cpp" line="232"/>
+        <source>Open a payment channel</source>
+        <translation>Zahlungskanal öffnen</translation>
+    </message>
+    <message>
+        <location filename="../app/channelscontroller.cpp" line="235"/>
+        <source>Channel opened.</source>
+        <translation>Kanal geöffnet.</translation>
+    </message>
+    <message>
+        <location filename="../app/channelscontroller.cpp" line="249"/>
+        <source>Enter an amount to pay.</source>
+        <translation>Geben Sie einen Betrag ein.</translation>
+    </message>
+    <message>
+        <location filename="../app/channelscontroller.cpp" line="255"/>
+        <source>Paid %1 to the hub.</source>
+        <extracomment>%1 an amount</extracomment>
+        <translation>%1 an den Hub gezahlt.</translation>
+    </message>
+    <message>
+        <location filename="../app/channelscontroller.cpp" line="272"/>
+        <source>Invoice paid: %1</source>
+        <translation>Rechnung bezahlt: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/channelscontroller.cpp" line="287"/>
+        <source>Enter the amount to receive.</source>
+        <translation>Geben Sie den Betrag ein, den Sie empfangen möchten.</translation>
+    </message>
+    <message>
+        <location filename="../app/channelscontroller.cpp" line="296"/>
+        <source>Waiting for the payment of %1…</source>
+        <translation>Warten auf die Zahlung von %1…</translation>
+    </message>
+    <message>
+        <location filename="../app/channelscontroller.cpp" line="301"/>
+        <source>Paid: %1 received.</source>
+        <translation>Bezahlt: %1 empfangen.</translation>
+    </message>
+    <message>
+        <location filename="../app/channelscontroller.cpp" line="317"/>
+        <source>Close the channel with the hub</source>
+        <translation>Kanal mit dem Hub schließen</translation>
+    </message>
+    <message>
+        <location filename="../app/channelscontroller.cpp" line="318"/>
+        <source>Both sides agree: your %1 is paid to your L1 account at once.</source>
+        <translation>Beide Seiten sind sich einig: Ihre %1 werden sofort auf Ihr L1-Konto ausgezahlt.</translation>
+    </message>
+    <message>
+        <location filename="../app/channelscontroller.cpp" line="321"/>
+        <source>Channel closed; your side is paid on L1.</source>
+        <translation>Kanal geschlossen; Ihr Anteil wird auf L1 ausgezahlt.</translation>
+    </message>
+    <message>
+        <location filename="../app/channelscontroller.cpp" line="336"/>
+        <source>Close the channel without the hub</source>
+        <translation>Kanal ohne den Hub schließen</translation>
+    </message>
+    <message>
+        <location filename="../app/channelscontroller.cpp" line="338"/>
+        <source>The newest state both signed goes on chain; after the dispute period of %1 you settle.</source>
+        <extracomment>%1 a duration like &quot;1h 0m 0s&quot;</extracomment>
+        <translation>Der neueste von beiden signierte Stand kommt auf die Chain; nach der Einspruchsfrist von %1 rechnen Sie ab.</translation>
+    </message>
+    <message>
+        <location filename="../app/channelscontroller.cpp" line="342"/>
+        <source>Closing: settle when the dispute period ends.</source>
+        <translation>Wird geschlossen: Rechnen Sie ab, wenn die Einspruchsfrist endet.</translation>
+    </message>
+    <message>
+        <location filename="../app/channelscontroller.cpp" line="352"/>
+        <source>The dispute period has not ended yet.</source>
+        <translation>Die Einspruchsfrist ist noch nicht abgelaufen.</translation>
+    </message>
+    <message>
+        <location filename="../app/channelscontroller.cpp" line="360"/>
+        <source>Settle the channel</source>
+        <translation>Kanal abrechnen</translation>
+    </message>
+    <message>
+        <location filename="../app/channelscontroller.cpp" line="361"/>
+        <source>Pays out the channel as its closing state splits it.</source>
+        <translation>Zahlt den Kanal so aus, wie sein Schlussstand ihn aufteilt.</translation>
+    </message>
+    <message>
+        <location filename="../app/channelscontroller.cpp" line="364"/>
+        <source>Settled; your side is paid on L1.</source>
+        <translation>Abgerechnet; Ihr Anteil wird auf L1 ausgezahlt.</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelsModel</name>
+    <message>
+        <location filename="../app/channelsmodel.cpp" line="63"/>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <location filename="../app/channelsmodel.cpp" line="64"/>
+        <source>Ready to settle</source>
+        <translation>Bereit zur Abrechnung</translation>
+    </message>
+    <message>
+        <location filename="../app/channelsmodel.cpp" line="64"/>
+        <source>Closing, disputable</source>
+        <translation>Wird geschlossen, anfechtbar</translation>
+    </message>
+    <message>
+        <location filename="../app/channelsmodel.cpp" line="65"/>
+        <source>Settled</source>
+        <translation>Abgerechnet</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelsPage</name>
+    <message>
+        <location filename="../qml/ChannelsPage.qml" line="14"/>
+        <source>Channels</source>
+        <translation>Kanäle</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChannelsPage.qml" line="17"/>
+        <source>Payments over a channel are instant and cost no gas. Closing without the hub takes the %1 dispute period.</source>
+        <extracomment>%1 the dispute period read from the contract through the hub, e.g. &quot;1h 0m 0s&quot;</extracomment>
+        <translation>Zahlungen über einen Kanal sind sofort da und kosten kein Gas. Ein Schließen ohne den Hub dauert die Einspruchsfrist von %1.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChannelsPage.qml" line="18"/>
+        <source>Payments over a channel are instant and cost no gas.</source>
+        <translation>Zahlungen über einen Kanal sind sofort da und kosten kein Gas.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChannelsPage.qml" line="56"/>
+        <source>Open a channel</source>
+        <translation>Kanal öffnen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChannelsPage.qml" line="59"/>
+        <source>The hub adds up to %1 on its side so that you can also receive. It keeps %2 of each payment it forwards for you.</source>
+        <extracomment>%1 an amount like &quot;10 ETH&quot;, %2 the hub&apos;s fee</extracomment>
+        <translation>Der Hub legt bis zu %1 auf seine Seite, damit Sie auch empfangen können. Von jeder Zahlung, die er für Sie weiterleitet, behält er %2.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChannelsPage.qml" line="66"/>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChannelsPage.qml" line="75"/>
+        <source>Your deposit (ETH)</source>
+        <translation>Ihre Einlage (ETH)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChannelsPage.qml" line="86"/>
+        <source>The hub&apos;s side (ETH)</source>
+        <translation>Seite des Hubs (ETH)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChannelsPage.qml" line="97"/>
+        <source>Review and open</source>
+        <translation>Prüfen und öffnen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChannelsPage.qml" line="106"/>
+        <source>Pay an invoice</source>
+        <translation>Rechnung bezahlen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChannelsPage.qml" line="107"/>
+        <source>Paste an invoice (it starts with sluice1); the hub forwards the payment to its payee.</source>
+        <translation>Fügen Sie eine Rechnung ein (sie beginnt mit sluice1); der Hub leitet die Zahlung an den Empfänger weiter.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChannelsPage.qml" line="111"/>
+        <source>Invoice</source>
+        <translation>Rechnung</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChannelsPage.qml" line="122"/>
+        <source>Pay invoice</source>
+        <translation>Rechnung bezahlen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChannelsPage.qml" line="131"/>
+        <source>Receive</source>
+        <translation>Empfangen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChannelsPage.qml" line="132"/>
+        <source>Make an invoice and give it to the payer, as text or as the QR code.</source>
+        <translation>Erstellen Sie eine Rechnung und geben Sie sie dem Zahler, als Text oder als QR-Code.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChannelsPage.qml" line="139"/>
+        <source>Amount (ETH)</source>
+        <translation>Betrag (ETH)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChannelsPage.qml" line="149"/>
+        <source>Create invoice</source>
+        <translation>Rechnung erstellen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChannelsPage.qml" line="164"/>
+        <source>QR code of the invoice</source>
+        <translation>QR-Code der Rechnung</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChannelsPage.qml" line="176"/>
+        <source>Invoice text</source>
+        <translation>Rechnungstext</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChannelsPage.qml" line="193"/>
+        <source>Your channels</source>
+        <translation>Ihre Kanäle</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChannelsPage.qml" line="214"/>
+        <source>Could not bring the channels up to date: %1</source>
+        <extracomment>%1 an error message from the hub or L1</extracomment>
+        <translation>Die Kanäle konnten nicht aktualisiert werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChannelsPage.qml" line="224"/>
+        <source>No channels yet.</source>
+        <translation>Noch keine Kanäle.</translation>
     </message>
 </context>
 <context>
@@ -921,32 +1454,32 @@
 <context>
     <name>EscapeController</name>
     <message>
-        <location filename="../app/escapecontroller.cpp" line="81"/>
+        <location filename="../app/escapecontroller.cpp" line="99"/>
         <source>The Rollup is not frozen: the exit is not open.</source>
         <translation>Der Rollup ist nicht eingefroren: Der Notausstieg ist nicht offen.</translation>
     </message>
     <message>
-        <location filename="../app/escapecontroller.cpp" line="92"/>
+        <location filename="../app/escapecontroller.cpp" line="110"/>
         <source>Unlock the wallet first.</source>
         <translation>Entsperren Sie zuerst die Wallet.</translation>
     </message>
     <message>
-        <location filename="../app/escapecontroller.cpp" line="105"/>
+        <location filename="../app/escapecontroller.cpp" line="123"/>
         <source>Exit of L2 account #%1 to L1</source>
         <translation>Ausstieg von L2-Konto #%1 nach L1</translation>
     </message>
     <message>
-        <location filename="../app/escapecontroller.cpp" line="106"/>
+        <location filename="../app/escapecontroller.cpp" line="124"/>
         <source>Refund of deposit %1 on L1</source>
         <translation>Rückerstattung der Einzahlung %1 auf L1</translation>
     </message>
     <message>
-        <location filename="../app/escapecontroller.cpp" line="138"/>
+        <location filename="../app/escapecontroller.cpp" line="156"/>
         <source>%1 was reverted on L1 (transaction %2).</source>
         <translation>%1 wurde auf L1 rückgängig gemacht (Transaktion %2).</translation>
     </message>
     <message>
-        <location filename="../app/escapecontroller.cpp" line="147"/>
+        <location filename="../app/escapecontroller.cpp" line="165"/>
         <source>%1 failed: %2</source>
         <translation>%1 fehlgeschlagen: %2</translation>
     </message>
@@ -968,17 +1501,40 @@
         <translation>Betrug in Batch #%1 gefunden</translation>
     </message>
     <message>
-        <location filename="../qml/FraudBanner.qml" line="55"/>
-        <source>This wallet re-executed the batch from L1 data and got a different result than the proposer claimed. Until it is proven, withdrawals in this and later batches must not be trusted.</source>
-        <translation>Diese Wallet hat den Batch aus den L1-Daten nachgerechnet und ein anderes Ergebnis erhalten, als der Proposer behauptet. Bis der Betrug bewiesen ist, darf Auszahlungen in diesem und späteren Batches nicht vertraut werden.</translation>
+        <location filename="../qml/FraudBanner.qml" line="66"/>
+        <source>The proof must land on L1 before %1 (%2 left); after that the batch is final.</source>
+        <extracomment>%1 a local date and time, %2 the time left like &quot;4m 10s&quot;</extracomment>
+        <translation>Der Beweis muss vor %1 auf L1 ankommen (noch %2); danach ist der Batch endgültig.</translation>
+    </message>
+    <message>
+        <location filename="../qml/FraudBanner.qml" line="67"/>
+        <source>Its challenge window ended at %1: it can no longer be proven.</source>
+        <translation>Seine Anfechtungsfrist endete um %1: Er kann nicht mehr angefochten werden.</translation>
+    </message>
+    <message>
+        <location filename="../qml/FraudBanner.qml" line="78"/>
+        <source>Paid by %1 on L1: %2. Half of the proposer&apos;s bond goes to whoever proves it first.</source>
+        <extracomment>%1 an account name and shortened address, %2 the cost like &quot;245,000 gas, at most 0.0012 ETH&quot;</extracomment>
+        <translation>Bezahlt von %1 auf L1: %2. Die Hälfte der Sicherheitsleistung des Proposers erhält, wer den Betrug zuerst beweist.</translation>
     </message>
     <message>
         <location filename="../qml/FraudBanner.qml" line="79"/>
+        <source>Paid by %1 on L1.</source>
+        <translation>Bezahlt von %1 auf L1.</translation>
+    </message>
+    <message>
+        <location filename="../qml/FraudBanner.qml" line="88"/>
+        <source>Technical detail: %1</source>
+        <extracomment>%1 the verifier&apos;s technical description, in English</extracomment>
+        <translation>Technisches Detail: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/FraudBanner.qml" line="104"/>
         <source>Submit fraud proof</source>
         <translation>Betrugsbeweis einreichen</translation>
     </message>
     <message>
-        <location filename="../qml/FraudBanner.qml" line="93"/>
+        <location filename="../qml/FraudBanner.qml" line="118"/>
         <source>Fraud proof sent: %1. The batch and every later one will be reverted and the proposer&apos;s bond slashed.</source>
         <extracomment>%1 is an L1 transaction hash</extracomment>
         <translation>Betrugsbeweis gesendet: %1. Der Batch und alle späteren werden rückgängig gemacht und die Sicherheitsleistung des Proposers eingezogen.</translation>
@@ -1095,22 +1651,28 @@
     </message>
     <message>
         <location filename="../qml/Main.qml" line="109"/>
+        <source>Channels</source>
+        <extracomment>Navigation entry: payment channels with the hub</extracomment>
+        <translation>Kanäle</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="111"/>
         <source>Batches</source>
         <extracomment>Navigation entry: the rollup&apos;s batches posted to L1</extracomment>
         <translation>Batches</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="110"/>
+        <location filename="../qml/Main.qml" line="112"/>
         <source>Activity</source>
         <translation>Aktivität</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="111"/>
+        <location filename="../qml/Main.qml" line="113"/>
         <source>Accounts</source>
         <translation>Konten</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="112"/>
+        <location filename="../qml/Main.qml" line="114"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -1250,38 +1812,6 @@
     </message>
 </context>
 <context>
-    <name>NetworkStatus</name>
-    <message>
-        <source>Ethereum mainnet</source>
-        <translation type="vanished">Ethereum-Mainnet</translation>
-    </message>
-    <message>
-        <source>Sepolia testnet</source>
-        <translation type="vanished">Sepolia-Testnetz</translation>
-    </message>
-    <message>
-        <source>Holesky testnet</source>
-        <translation type="vanished">Holesky-Testnetz</translation>
-    </message>
-    <message>
-        <source>Hoodi testnet</source>
-        <translation type="vanished">Hoodi-Testnetz</translation>
-    </message>
-    <message>
-        <source>Anvil devnet</source>
-        <translation type="vanished">Anvil-Devnet</translation>
-    </message>
-    <message>
-        <source>Chain %1</source>
-        <translation type="vanished">Chain %1</translation>
-    </message>
-    <message>
-        <source>%1 (chain %2)</source>
-        <extracomment>%1 is a network name such as &quot;Sepolia testnet&quot;, %2 its numeric chain id</extracomment>
-        <translation type="vanished">%1 (Chain %2)</translation>
-    </message>
-</context>
-<context>
     <name>NotificationBar</name>
     <message>
         <location filename="../qml/NotificationBar.qml" line="52"/>
@@ -1295,87 +1825,150 @@
     </message>
 </context>
 <context>
+    <name>NotificationCenter</name>
+    <message>
+        <location filename="../app/notificationcenter.cpp" line="126"/>
+        <source>Withdrawal ready</source>
+        <translation>Auszahlung bereit</translation>
+    </message>
+    <message>
+        <location filename="../app/notificationcenter.cpp" line="127"/>
+        <source>Your withdrawal of %1 ETH can be finalized on L1 now.</source>
+        <translation>Ihre Auszahlung von %1 ETH kann jetzt auf L1 abgeschlossen werden.</translation>
+    </message>
+    <message>
+        <location filename="../app/notificationcenter.cpp" line="133"/>
+        <source>Batch %1 cannot be verified</source>
+        <translation>Batch %1 lässt sich nicht prüfen</translation>
+    </message>
+    <message>
+        <location filename="../app/notificationcenter.cpp" line="134"/>
+        <source>This wallet cannot re-execute it (%1). Nobody may be able to prove fraud in it: do not trust it or any later batch.</source>
+        <translation>Diese Wallet kann ihn nicht nachvollziehen (%1). Womöglich kann niemand darin Betrug beweisen: Vertrauen Sie weder ihm noch einem späteren Batch.</translation>
+    </message>
+    <message>
+        <location filename="../app/notificationcenter.cpp" line="141"/>
+        <source>Fraud detected in batch %1</source>
+        <translation>Betrug in Batch %1 erkannt</translation>
+    </message>
+    <message>
+        <location filename="../app/notificationcenter.cpp" line="142"/>
+        <source>This wallet&apos;s verifier found that the batch claims a wrong state. Open Batches to prove it before its challenge window ends.</source>
+        <translation>Die Prüfung dieser Wallet hat ergeben, dass der Batch einen falschen Zustand behauptet. Öffnen Sie „Batches“, um den Betrug vor dem Ende seiner Anfechtungsfrist zu beweisen.</translation>
+    </message>
+    <message>
+        <location filename="../app/notificationcenter.cpp" line="159"/>
+        <source>The hub closed a channel</source>
+        <translation>Der Hub hat einen Kanal geschlossen</translation>
+    </message>
+    <message>
+        <location filename="../app/notificationcenter.cpp" line="160"/>
+        <source>The wallet checks the state it closed with and disputes an old one. Your side: %1 ETH.</source>
+        <translation>Die Wallet prüft den Stand, mit dem er geschlossen wurde, und erhebt gegen einen alten Einspruch. Ihr Anteil: %1 ETH.</translation>
+    </message>
+    <message>
+        <location filename="../app/notificationcenter.cpp" line="165"/>
+        <source>A stale close was disputed</source>
+        <translation>Einspruch gegen einen veralteten Abschluss erhoben</translation>
+    </message>
+    <message>
+        <location filename="../app/notificationcenter.cpp" line="166"/>
+        <source>A channel was closed with an old state; the newest one, with your %1 ETH, is on chain now.</source>
+        <translation>Ein Kanal wurde mit einem alten Stand geschlossen; der neueste, mit Ihren %1 ETH, ist jetzt auf der Chain.</translation>
+    </message>
+    <message>
+        <location filename="../app/notificationcenter.cpp" line="172"/>
+        <source>A channel can be settled</source>
+        <translation>Ein Kanal kann abgerechnet werden</translation>
+    </message>
+    <message>
+        <location filename="../app/notificationcenter.cpp" line="173"/>
+        <source>Its dispute period has ended: settle it to receive your %1 ETH on L1.</source>
+        <translation>Seine Einspruchsfrist ist abgelaufen: Rechnen Sie ab, um Ihre %1 ETH auf L1 zu erhalten.</translation>
+    </message>
+</context>
+<context>
     <name>OnboardingController</name>
     <message>
-        <location filename="../app/onboardingcontroller.cpp" line="39"/>
+        <location filename="../app/onboardingcontroller.cpp" line="38"/>
         <source>A recovery phrase has 12, 15, 18, 21 or 24 words, but this one has %1.</source>
         <extracomment>%1 is the number of words the user typed</extracomment>
         <translation>Eine Wiederherstellungsphrase hat 12, 15, 18, 21 oder 24 Wörter, diese hat aber %1.</translation>
     </message>
     <message>
-        <location filename="../app/onboardingcontroller.cpp" line="45"/>
+        <location filename="../app/onboardingcontroller.cpp" line="44"/>
         <source>&quot;%1&quot; (word %2) is not a word of the BIP-39 English word list. Check its spelling.</source>
         <extracomment>%1 is the word as typed, %2 its position in the phrase</extracomment>
         <translation>„%1“ (Wort %2) steht nicht in der englischen BIP-39-Wortliste. Prüfen Sie die Schreibweise.</translation>
     </message>
     <message>
-        <location filename="../app/onboardingcontroller.cpp" line="51"/>
+        <location filename="../app/onboardingcontroller.cpp" line="50"/>
         <source>The recovery phrase&apos;s checksum does not match: a word is wrong or the words are out of order.</source>
         <translation>Die Prüfsumme der Wiederherstellungsphrase stimmt nicht: Ein Wort ist falsch oder die Reihenfolge stimmt nicht.</translation>
     </message>
     <message>
-        <location filename="../app/onboardingcontroller.cpp" line="71"/>
+        <location filename="../app/onboardingcontroller.cpp" line="70"/>
         <source>Use at least %1 characters. A longer passphrase of several words is stronger than a short complicated one.</source>
         <extracomment>%1 is a number of characters</extracomment>
         <translation>Verwenden Sie mindestens %1 Zeichen. Eine längere Passphrase aus mehreren Wörtern ist sicherer als ein kurzes, kompliziertes Passwort.</translation>
     </message>
     <message>
-        <location filename="../app/onboardingcontroller.cpp" line="79"/>
+        <location filename="../app/onboardingcontroller.cpp" line="78"/>
         <source>Could not get random numbers from the operating system to make a recovery phrase.</source>
         <translation>Das Betriebssystem hat keine Zufallszahlen für eine Wiederherstellungsphrase geliefert.</translation>
     </message>
     <message>
-        <location filename="../app/onboardingcontroller.cpp" line="104"/>
+        <location filename="../app/onboardingcontroller.cpp" line="103"/>
         <source>There is no recovery phrase to confirm. Go back and create one.</source>
         <translation>Es gibt keine Wiederherstellungsphrase zu bestätigen. Gehen Sie zurück und erstellen Sie eine.</translation>
     </message>
     <message>
-        <location filename="../app/onboardingcontroller.cpp" line="111"/>
+        <location filename="../app/onboardingcontroller.cpp" line="110"/>
         <source>Enter word #%1.</source>
         <translation>Geben Sie Wort Nr. %1 ein.</translation>
     </message>
     <message>
-        <location filename="../app/onboardingcontroller.cpp" line="115"/>
+        <location filename="../app/onboardingcontroller.cpp" line="114"/>
         <source>Word #%1 is not the word of your recovery phrase. Check what you wrote down.</source>
         <translation>Wort Nr. %1 stimmt nicht mit Ihrer Wiederherstellungsphrase überein. Prüfen Sie Ihre Notiz.</translation>
     </message>
     <message>
-        <location filename="../app/onboardingcontroller.cpp" line="129"/>
+        <location filename="../app/onboardingcontroller.cpp" line="128"/>
         <source>Enter your recovery phrase.</source>
         <translation>Geben Sie Ihre Wiederherstellungsphrase ein.</translation>
     </message>
     <message>
-        <location filename="../app/onboardingcontroller.cpp" line="150"/>
+        <location filename="../app/onboardingcontroller.cpp" line="149"/>
         <source>Choose a keystore file.</source>
         <translation>Wählen Sie eine Keystore-Datei.</translation>
     </message>
     <message>
-        <location filename="../app/onboardingcontroller.cpp" line="154"/>
+        <location filename="../app/onboardingcontroller.cpp" line="153"/>
         <source>Enter the password of the keystore file.</source>
         <translation>Geben Sie das Passwort der Keystore-Datei ein.</translation>
     </message>
     <message>
-        <location filename="../app/onboardingcontroller.cpp" line="169"/>
+        <location filename="../app/onboardingcontroller.cpp" line="168"/>
         <source>This is not a valid private key: it must be 64 hexadecimal digits (0x optional) and within the secp256k1 range.</source>
         <translation>Das ist kein gültiger privater Schlüssel: Er muss aus 64 Hex-Ziffern bestehen (0x optional) und im Wertebereich von secp256k1 liegen.</translation>
     </message>
     <message>
-        <location filename="../app/onboardingcontroller.cpp" line="182"/>
+        <location filename="../app/onboardingcontroller.cpp" line="187"/>
         <source>Start again from the welcome page.</source>
         <translation>Beginnen Sie noch einmal auf der Startseite.</translation>
     </message>
     <message>
-        <location filename="../app/onboardingcontroller.cpp" line="191"/>
+        <location filename="../app/onboardingcontroller.cpp" line="196"/>
         <source>The two passwords are not the same.</source>
         <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
     <message>
-        <location filename="../app/onboardingcontroller.cpp" line="224"/>
+        <location filename="../app/onboardingcontroller.cpp" line="230"/>
         <source>Could not read %1: %2</source>
         <translation>%1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../app/onboardingcontroller.cpp" line="226"/>
+        <location filename="../app/onboardingcontroller.cpp" line="232"/>
         <source>the file is empty</source>
         <translation>die Datei ist leer</translation>
     </message>
@@ -1416,49 +2009,55 @@
         <translation>Ihr Guthaben auf Ethereum und im Sluice-Rollup, von dieser Wallet geprüft</translation>
     </message>
     <message>
-        <location filename="../qml/OverviewPage.qml" line="27"/>
+        <location filename="../qml/OverviewPage.qml" line="32"/>
         <source>On Ethereum (L1)</source>
         <translation>Auf Ethereum (L1)</translation>
     </message>
     <message>
-        <location filename="../qml/OverviewPage.qml" line="34"/>
+        <location filename="../qml/OverviewPage.qml" line="39"/>
         <source>On Sluice (L2)</source>
         <translation>Auf Sluice (L2)</translation>
     </message>
     <message>
-        <location filename="../qml/OverviewPage.qml" line="42"/>
-        <location filename="../qml/OverviewPage.qml" line="70"/>
+        <location filename="../qml/OverviewPage.qml" line="47"/>
+        <location filename="../qml/OverviewPage.qml" line="89"/>
         <source>In transit</source>
         <extracomment>Funds between the layers: deposits not yet credited, withdrawals not yet paid out</extracomment>
         <translation>Unterwegs</translation>
     </message>
     <message>
-        <location filename="../qml/OverviewPage.qml" line="62"/>
+        <location filename="../qml/OverviewPage.qml" line="56"/>
+        <source>In channels</source>
+        <extracomment>Funds held in payment channels with the hub (your side)</extracomment>
+        <translation>In Kanälen</translation>
+    </message>
+    <message>
+        <location filename="../qml/OverviewPage.qml" line="81"/>
         <source>Accounts</source>
         <translation>Konten</translation>
     </message>
     <message>
-        <location filename="../qml/OverviewPage.qml" line="67"/>
+        <location filename="../qml/OverviewPage.qml" line="86"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../qml/OverviewPage.qml" line="68"/>
+        <location filename="../qml/OverviewPage.qml" line="87"/>
         <source>L1</source>
         <translation>L1</translation>
     </message>
     <message>
-        <location filename="../qml/OverviewPage.qml" line="69"/>
+        <location filename="../qml/OverviewPage.qml" line="88"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../qml/OverviewPage.qml" line="84"/>
+        <location filename="../qml/OverviewPage.qml" line="103"/>
         <source>Deposit or withdraw…</source>
         <translation>Ein- oder auszahlen …</translation>
     </message>
     <message>
-        <location filename="../qml/OverviewPage.qml" line="91"/>
+        <location filename="../qml/OverviewPage.qml" line="110"/>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
@@ -1512,7 +2111,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/receivecontroller.cpp" line="17"/>
+        <location filename="../app/receivecontroller.cpp" line="18"/>
         <source>The text is too long for a QR code.</source>
         <translation>Der Text ist zu lang für einen QR-Code.</translation>
     </message>
@@ -1520,22 +2119,22 @@
 <context>
     <name>ReceivePanel</name>
     <message>
-        <location filename="../qml/ReceivePanel.qml" line="14"/>
+        <location filename="../qml/ReceivePanel.qml" line="16"/>
         <source>Address copied to the clipboard</source>
         <translation>Adresse in die Zwischenablage kopiert</translation>
     </message>
     <message>
-        <location filename="../qml/ReceivePanel.qml" line="39"/>
+        <location filename="../qml/ReceivePanel.qml" line="41"/>
         <source>QR code of the address %1</source>
         <translation>QR-Code der Adresse %1</translation>
     </message>
     <message>
-        <location filename="../qml/ReceivePanel.qml" line="52"/>
+        <location filename="../qml/ReceivePanel.qml" line="54"/>
         <source>Your address is the same on Ethereum (L1) and on Sluice (L2). Only send ETH to it.</source>
         <translation>Ihre Adresse ist auf Ethereum (L1) und auf Sluice (L2) dieselbe. Senden Sie nur ETH an sie.</translation>
     </message>
     <message>
-        <location filename="../qml/ReceivePanel.qml" line="76"/>
+        <location filename="../qml/ReceivePanel.qml" line="78"/>
         <source>Copy address</source>
         <translation>Adresse kopieren</translation>
     </message>
@@ -1582,72 +2181,78 @@
 <context>
     <name>SendController</name>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="94"/>
+        <location filename="../app/sendcontroller.cpp" line="121"/>
         <source>Enter the recipient&apos;s address.</source>
         <translation>Geben Sie die Adresse des Empfängers ein.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="96"/>
+        <location filename="../app/sendcontroller.cpp" line="123"/>
         <source>An address starts with 0x.</source>
         <translation>Eine Adresse beginnt mit 0x.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="98"/>
+        <location filename="../app/sendcontroller.cpp" line="125"/>
         <source>An address has 40 hexadecimal digits after 0x (this has %1).</source>
         <translation>Eine Adresse hat 40 Hexadezimalziffern nach 0x (diese hat %1).</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="102"/>
+        <location filename="../app/sendcontroller.cpp" line="129"/>
         <source>The address&apos;s capitalisation does not match its EIP-55 checksum: a character may be mistyped.</source>
         <translation>Die Groß-/Kleinschreibung der Adresse passt nicht zu ihrer EIP-55-Prüfsumme: vielleicht ist ein Zeichen vertippt.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="103"/>
+        <location filename="../app/sendcontroller.cpp" line="130"/>
         <source>The address may only contain the digits 0-9 and letters a-f after 0x.</source>
         <translation>Die Adresse darf nach 0x nur die Ziffern 0–9 und die Buchstaben a–f enthalten.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="109"/>
+        <location filename="../app/sendcontroller.cpp" line="136"/>
         <source>Enter an amount.</source>
         <translation>Geben Sie einen Betrag ein.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="111"/>
+        <location filename="../app/sendcontroller.cpp" line="138"/>
         <source>Not an amount: %1.</source>
         <translation>Kein Betrag: %1.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="112"/>
+        <location filename="../app/sendcontroller.cpp" line="139"/>
         <source>The amount must be more than 0.</source>
         <translation>Der Betrag muss größer als 0 sein.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="114"/>
+        <location filename="../app/sendcontroller.cpp" line="141"/>
         <source>More than the balance of %1 ETH.</source>
         <translation>Mehr als das Guthaben von %1 ETH.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="116"/>
+        <location filename="../app/sendcontroller.cpp" line="143"/>
         <source>Not enough for the amount plus the network fee of up to %1 ETH (balance %2 ETH).</source>
         <translation>Nicht genug für den Betrag plus die Netzgebühr von bis zu %1 ETH (Guthaben %2 ETH).</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="243"/>
+        <location filename="../app/sendcontroller.cpp" line="265"/>
         <source>Not connected to the network.</source>
         <translation>Nicht mit dem Netz verbunden.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="274"/>
+        <location filename="../app/sendcontroller.cpp" line="296"/>
         <source>Unlock the wallet and connect to send.</source>
         <translation>Entsperren Sie die Wallet und verbinden Sie sich, um zu senden.</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="296"/>
+        <location filename="../app/sendcontroller.cpp" line="320"/>
         <source>Queue this payment on L1 (forced inclusion)</source>
+        <extracomment>%1 a time span like &quot;30s&quot;</extracomment>
         <translation>Diese Zahlung auf L1 einreihen (erzwungene Aufnahme)</translation>
     </message>
     <message>
-        <location filename="../app/sendcontroller.cpp" line="334"/>
+        <location filename="../app/sendcontroller.cpp" line="321"/>
+        <source>Once it has waited %1 in the queue, every batch must include it; a sequencer that ignores it can post no batch, and the rollup&apos;s escape clock starts.</source>
+        <translation>Sobald sie %1 in der Warteschlange gewartet hat, muss jeder Batch sie aufnehmen; ein Sequencer, der sie übergeht, kann keinen Batch mehr veröffentlichen, und die Frist bis zum Notausgang des Rollups beginnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/sendcontroller.cpp" line="360"/>
         <source>The transaction was mined but failed.</source>
         <translation>Die Transaktion wurde in einen Block aufgenommen, ist aber fehlgeschlagen.</translation>
     </message>
@@ -1655,77 +2260,83 @@
 <context>
     <name>SendForm</name>
     <message>
-        <location filename="../qml/SendForm.qml" line="90"/>
+        <location filename="../qml/SendForm.qml" line="98"/>
         <source>Send through L1 (if the sequencer ignores this account; costs L1 gas)</source>
         <extracomment>Forced inclusion: the L2 transfer goes through Ethereum instead of the rollup&apos;s sequencer</extracomment>
         <translation>Über L1 senden (falls der Sequencer dieses Konto ignoriert; kostet L1-Gas)</translation>
     </message>
     <message>
-        <location filename="../qml/SendForm.qml" line="29"/>
+        <location filename="../qml/SendForm.qml" line="34"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../qml/SendForm.qml" line="35"/>
+        <location filename="../qml/SendForm.qml" line="40"/>
         <source>Network</source>
         <extracomment>Which chain the payment is made on</extracomment>
         <translation>Netz</translation>
     </message>
     <message>
-        <location filename="../qml/SendForm.qml" line="52"/>
+        <location filename="../qml/SendForm.qml" line="57"/>
         <source>To</source>
         <extracomment>Label of the recipient address field</extracomment>
         <translation>An</translation>
     </message>
     <message>
-        <location filename="../qml/SendForm.qml" line="64"/>
+        <location filename="../qml/SendForm.qml" line="69"/>
         <source>Amount (%1)</source>
         <translation>Betrag (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/SendForm.qml" line="68"/>
+        <location filename="../qml/SendForm.qml" line="74"/>
         <source>Available: %1 %2</source>
         <extracomment>%1 is an exact amount like 1.25, %2 the unit ETH</extracomment>
         <translation>Verfügbar: %1 %2</translation>
     </message>
     <message>
         <location filename="../qml/SendForm.qml" line="76"/>
+        <source>Exactly %1 %2</source>
+        <extracomment>%1 is the exact balance with every decimal, %2 the unit ETH</extracomment>
+        <translation>Genau %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/SendForm.qml" line="84"/>
         <source>Max</source>
         <extracomment>Fill in the whole balance minus the fee</extracomment>
         <translation>Max</translation>
     </message>
     <message>
-        <location filename="../qml/SendForm.qml" line="79"/>
+        <location filename="../qml/SendForm.qml" line="87"/>
         <source>Send the maximum amount</source>
         <translation>Den höchstmöglichen Betrag senden</translation>
     </message>
     <message>
-        <location filename="../qml/SendForm.qml" line="114"/>
+        <location filename="../qml/SendForm.qml" line="122"/>
         <source>Sent. The transaction is included.</source>
         <translation>Gesendet. Die Transaktion ist aufgenommen.</translation>
     </message>
     <message>
-        <location filename="../qml/SendForm.qml" line="115"/>
+        <location filename="../qml/SendForm.qml" line="123"/>
         <source>Submitted, waiting for the receipt…</source>
         <translation>Gesendet, warten auf die Bestätigung …</translation>
     </message>
     <message>
-        <location filename="../qml/SendForm.qml" line="123"/>
+        <location filename="../qml/SendForm.qml" line="131"/>
         <source>Copy transaction hash</source>
         <translation>Transaktions-Hash kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/SendForm.qml" line="141"/>
+        <location filename="../qml/SendForm.qml" line="149"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../qml/SendForm.qml" line="141"/>
+        <location filename="../qml/SendForm.qml" line="149"/>
         <source>New payment</source>
         <translation>Neue Zahlung</translation>
     </message>
     <message>
-        <location filename="../qml/SendForm.qml" line="147"/>
+        <location filename="../qml/SendForm.qml" line="155"/>
         <source>Review…</source>
         <translation>Prüfen …</translation>
     </message>
@@ -1840,29 +2451,29 @@
 <context>
     <name>SettingsController</name>
     <message>
-        <location filename="../app/settingscontroller.cpp" line="32"/>
+        <location filename="../app/settingscontroller.cpp" line="49"/>
         <source>System default</source>
         <comment>language</comment>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../app/settingscontroller.cpp" line="105"/>
+        <location filename="../app/settingscontroller.cpp" line="124"/>
         <source>System default</source>
         <comment>theme</comment>
         <translation>Systemstandard</translation>
     </message>
     <message>
-        <location filename="../app/settingscontroller.cpp" line="106"/>
+        <location filename="../app/settingscontroller.cpp" line="125"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../app/settingscontroller.cpp" line="107"/>
+        <location filename="../app/settingscontroller.cpp" line="126"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/settingscontroller.cpp" line="121"/>
+        <location filename="../app/settingscontroller.cpp" line="140"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n Minute</numerusform>
@@ -1870,12 +2481,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/settingscontroller.cpp" line="122"/>
+        <location filename="../app/settingscontroller.cpp" line="141"/>
         <source>Never</source>
         <translation>Nie</translation>
     </message>
     <message>
-        <location filename="../app/settingscontroller.cpp" line="68"/>
+        <location filename="../app/settingscontroller.cpp" line="86"/>
         <source>%1 is not encrypted and not on this computer, so anyone on the way can read and change what the wallet is told: use https:// or wss://, or allow unencrypted connections to this endpoint.</source>
         <translation>%1 ist unverschlüsselt und nicht auf diesem Computer: Jeder auf dem Weg kann mitlesen und ändern, was die Wallet erfährt. Verwenden Sie https:// oder wss:// oder erlauben Sie unverschlüsselte Verbindungen zu diesem Endpunkt.</translation>
     </message>
@@ -1888,55 +2499,55 @@
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsPage.qml" line="23"/>
-        <location filename="../qml/SettingsPage.qml" line="32"/>
+        <location filename="../qml/SettingsPage.qml" line="26"/>
+        <location filename="../qml/SettingsPage.qml" line="35"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsPage.qml" line="24"/>
+        <location filename="../qml/SettingsPage.qml" line="27"/>
         <source>Changes the language at once, no restart needed.</source>
         <translation>Wechselt die Sprache sofort, ohne Neustart.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsPage.qml" line="67"/>
+        <location filename="../qml/SettingsPage.qml" line="70"/>
         <source>Security</source>
         <translation>Sicherheit</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsPage.qml" line="68"/>
+        <location filename="../qml/SettingsPage.qml" line="71"/>
         <source>Locking wipes the decrypted keys from memory. You will need your password to continue.</source>
         <translation>Beim Sperren werden die entschlüsselten Schlüssel aus dem Speicher gelöscht. Zum Weitermachen brauchen Sie dann Ihr Passwort.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsPage.qml" line="69"/>
+        <location filename="../qml/SettingsPage.qml" line="72"/>
         <source>Wallet folder: %1</source>
         <translation>Wallet-Ordner: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsPage.qml" line="92"/>
+        <location filename="../qml/SettingsPage.qml" line="95"/>
         <source>Lock now</source>
         <translation>Jetzt sperren</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsPage.qml" line="15"/>
+        <location filename="../qml/SettingsPage.qml" line="18"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsPage.qml" line="46"/>
-        <location filename="../qml/SettingsPage.qml" line="55"/>
+        <location filename="../qml/SettingsPage.qml" line="49"/>
+        <location filename="../qml/SettingsPage.qml" line="58"/>
         <source>Theme</source>
         <extracomment>Setting: light or dark colours</extracomment>
         <translation>Design</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsPage.qml" line="47"/>
+        <location filename="../qml/SettingsPage.qml" line="50"/>
         <source>Light, dark, or as the desktop is set.</source>
         <translation>Hell, dunkel oder wie der Desktop eingestellt ist.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsPage.qml" line="80"/>
+        <location filename="../qml/SettingsPage.qml" line="83"/>
         <source>Lock automatically after</source>
         <extracomment>Label of the choice of minutes without input after which the wallet locks</extracomment>
         <translation>Automatisch sperren nach</translation>
@@ -1992,10 +2603,6 @@
 </context>
 <context>
     <name>StatusBar</name>
-    <message>
-        <source>L1 connected</source>
-        <translation type="vanished">L1 verbunden</translation>
-    </message>
     <message>
         <location filename="../qml/StatusBar.qml" line="43"/>
         <source>%1 · block #%2</source>
@@ -2056,19 +2663,23 @@
         <source>Verifier: not all batches checked</source>
         <translation>Wallet-Prüfung: nicht alle Batches geprüft</translation>
     </message>
+</context>
+<context>
+    <name>TransactionLookup</name>
     <message>
-        <source>Connecting to L1…</source>
-        <translation type="vanished">Verbinde mit L1 …</translation>
+        <location filename="../app/transactionlookup.cpp" line="22"/>
+        <source>Not connected to this layer&apos;s node.</source>
+        <translation>Nicht mit dem Knoten dieser Ebene verbunden.</translation>
     </message>
     <message>
-        <source>L1 node unreachable</source>
-        <extracomment>The Ethereum node at the configured URL does not answer</extracomment>
-        <translation type="vanished">L1-Knoten nicht erreichbar</translation>
+        <location filename="../app/transactionlookup.cpp" line="24"/>
+        <source>Not a transaction hash.</source>
+        <translation>Kein Transaktions-Hash.</translation>
     </message>
     <message>
-        <source>Block #%1</source>
-        <extracomment>%1 is the number of the latest block</extracomment>
-        <translation type="vanished">Block Nr. %1</translation>
+        <location filename="../app/transactionlookup.cpp" line="34"/>
+        <source>Not mined yet.</source>
+        <translation>Noch nicht in einem Block.</translation>
     </message>
 </context>
 <context>
@@ -2141,17 +2752,17 @@
         <translation>Gesamt (höchstens)</translation>
     </message>
     <message>
-        <location filename="../qml/TransactionReviewDialog.qml" line="77"/>
+        <location filename="../qml/TransactionReviewDialog.qml" line="86"/>
         <source>High fee</source>
         <translation>Hohe Gebühr</translation>
     </message>
     <message>
-        <location filename="../qml/TransactionReviewDialog.qml" line="85"/>
+        <location filename="../qml/TransactionReviewDialog.qml" line="94"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../qml/TransactionReviewDialog.qml" line="92"/>
+        <location filename="../qml/TransactionReviewDialog.qml" line="101"/>
         <source>Sign and send</source>
         <extracomment>Sign the transaction and send it</extracomment>
         <translation>Signieren und senden</translation>
@@ -2160,67 +2771,67 @@
 <context>
     <name>TransferDelegate</name>
     <message>
-        <location filename="../qml/TransferDelegate.qml" line="43"/>
-        <location filename="../qml/TransferDelegate.qml" line="77"/>
+        <location filename="../qml/TransferDelegate.qml" line="48"/>
+        <location filename="../qml/TransferDelegate.qml" line="73"/>
         <source>Deposit of %1 ETH</source>
         <translation>Einzahlung von %1 ETH</translation>
     </message>
     <message>
-        <location filename="../qml/TransferDelegate.qml" line="43"/>
-        <location filename="../qml/TransferDelegate.qml" line="77"/>
+        <location filename="../qml/TransferDelegate.qml" line="48"/>
+        <location filename="../qml/TransferDelegate.qml" line="73"/>
         <source>Withdrawal of %1 ETH</source>
         <translation>Auszahlung von %1 ETH</translation>
     </message>
     <message>
-        <location filename="../qml/TransferDelegate.qml" line="84"/>
+        <location filename="../qml/TransferDelegate.qml" line="85"/>
         <source>%1 · %2 · batch #%3</source>
-        <extracomment>%1 a date and time, %2 a shortened address, %3 a batch number</extracomment>
+        <extracomment>%1 a date and time, %2 the account (its name and shortened address), %3 a batch number</extracomment>
         <translation>%1 · %2 · Batch #%3</translation>
     </message>
     <message>
-        <location filename="../qml/TransferDelegate.qml" line="85"/>
+        <location filename="../qml/TransferDelegate.qml" line="86"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/TransferDelegate.qml" line="119"/>
+        <location filename="../qml/TransferDelegate.qml" line="120"/>
         <source>Its batch was proven fraudulent and reverted on L1. The withdrawal is safe and waits to be posted again in a new batch.</source>
         <translation>Ihr Batch wurde als betrügerisch bewiesen und auf L1 rückgängig gemacht. Die Auszahlung ist sicher und wartet darauf, in einem neuen Batch erneut veröffentlicht zu werden.</translation>
     </message>
     <message>
-        <location filename="../qml/TransferDelegate.qml" line="120"/>
+        <location filename="../qml/TransferDelegate.qml" line="121"/>
         <source>Its first batch was reverted by a fraud proof; it was posted again and the challenge period restarted.</source>
         <translation>Ihr erster Batch wurde durch einen Betrugsbeweis rückgängig gemacht; sie wurde erneut veröffentlicht und die Anfechtungsfrist begann neu.</translation>
     </message>
     <message>
-        <location filename="../qml/TransferDelegate.qml" line="135"/>
+        <location filename="../qml/TransferDelegate.qml" line="136"/>
         <source>Final at %1</source>
         <extracomment>%1 is an absolute date and time</extracomment>
         <translation>Endgültig am %1</translation>
     </message>
     <message>
-        <location filename="../qml/TransferDelegate.qml" line="136"/>
+        <location filename="../qml/TransferDelegate.qml" line="137"/>
         <source>Final time known once the batch is on L1</source>
         <translation>Endzeitpunkt bekannt, sobald der Batch auf L1 ist</translation>
     </message>
     <message>
-        <location filename="../qml/TransferDelegate.qml" line="144"/>
+        <location filename="../qml/TransferDelegate.qml" line="146"/>
         <source>%1 left</source>
         <extracomment>%1 is a time span like &quot;2m 13s&quot;</extracomment>
         <translation>noch %1</translation>
     </message>
     <message>
-        <location filename="../qml/TransferDelegate.qml" line="158"/>
+        <location filename="../qml/TransferDelegate.qml" line="160"/>
         <source>Finalize</source>
         <translation>Abschließen</translation>
     </message>
     <message>
-        <location filename="../qml/TransferDelegate.qml" line="160"/>
+        <location filename="../qml/TransferDelegate.qml" line="162"/>
         <source>Finalize the withdrawal of %1 ETH</source>
         <translation>Auszahlung von %1 ETH abschließen</translation>
     </message>
     <message>
-        <location filename="../qml/TransferDelegate.qml" line="167"/>
+        <location filename="../qml/TransferDelegate.qml" line="169"/>
         <source>Copy transaction hash</source>
         <translation>Transaktions-Hash kopieren</translation>
     </message>
@@ -2228,115 +2839,119 @@
 <context>
     <name>TransfersModel</name>
     <message>
-        <location filename="../app/transfersmodel.cpp" line="92"/>
+        <location filename="../app/transfersmodel.cpp" line="135"/>
         <source>%1d %2h %3m</source>
         <translation>%1 d %2 h %3 min</translation>
     </message>
     <message>
-        <location filename="../app/transfersmodel.cpp" line="93"/>
+        <location filename="../app/transfersmodel.cpp" line="136"/>
         <source>%1h %2m %3s</source>
         <translation>%1 h %2 min %3 s</translation>
     </message>
     <message>
-        <location filename="../app/transfersmodel.cpp" line="94"/>
+        <location filename="../app/transfersmodel.cpp" line="137"/>
         <source>%1m %2s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../app/transfersmodel.cpp" line="95"/>
+        <location filename="../app/transfersmodel.cpp" line="138"/>
         <source>%1s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../app/transfersmodel.cpp" line="136"/>
+        <location filename="../app/transfersmodel.cpp" line="177"/>
         <source>Initiated on L2</source>
         <translation>Auf L2 veranlasst</translation>
     </message>
     <message>
-        <location filename="../app/transfersmodel.cpp" line="137"/>
+        <location filename="../app/transfersmodel.cpp" line="178"/>
         <source>Posted to L1</source>
         <translation>Auf L1 veröffentlicht</translation>
     </message>
     <message>
-        <location filename="../app/transfersmodel.cpp" line="139"/>
-        <location filename="../app/transfersmodel.cpp" line="140"/>
-        <location filename="../app/transfersmodel.cpp" line="144"/>
+        <location filename="../app/transfersmodel.cpp" line="246"/>
+        <source>Ready to finalize since %1</source>
+        <extracomment>%1 is the local date and time from which the withdrawal could be paid out</extracomment>
+        <translation>Bereit zum Abschließen seit %1</translation>
+    </message>
+    <message>
+        <location filename="../app/transfersmodel.cpp" line="247"/>
         <source>Ready to finalize</source>
         <translation>Bereit zum Abschließen</translation>
     </message>
     <message>
-        <location filename="../app/transfersmodel.cpp" line="139"/>
+        <location filename="../app/transfersmodel.cpp" line="180"/>
         <source>In challenge window</source>
         <translation>In der Anfechtungsfrist</translation>
     </message>
     <message>
-        <location filename="../app/transfersmodel.cpp" line="141"/>
-        <location filename="../app/transfersmodel.cpp" line="149"/>
+        <location filename="../app/transfersmodel.cpp" line="182"/>
+        <location filename="../app/transfersmodel.cpp" line="190"/>
         <source>Finalized</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../app/transfersmodel.cpp" line="142"/>
+        <location filename="../app/transfersmodel.cpp" line="183"/>
         <source>Batch reverted; waiting to be re-included</source>
         <translation>Batch rückgängig gemacht; wartet auf erneute Aufnahme</translation>
     </message>
     <message>
-        <location filename="../app/transfersmodel.cpp" line="144"/>
+        <location filename="../app/transfersmodel.cpp" line="185"/>
         <source>Re-included; in challenge window</source>
         <translation>Erneut aufgenommen; in der Anfechtungsfrist</translation>
     </message>
     <message>
-        <location filename="../app/transfersmodel.cpp" line="149"/>
+        <location filename="../app/transfersmodel.cpp" line="190"/>
         <source>Initiated</source>
         <translation>Veranlasst</translation>
     </message>
     <message>
-        <location filename="../app/transfersmodel.cpp" line="149"/>
+        <location filename="../app/transfersmodel.cpp" line="190"/>
         <source>Posted</source>
         <translation>Eingereicht</translation>
     </message>
     <message>
-        <location filename="../app/transfersmodel.cpp" line="149"/>
+        <location filename="../app/transfersmodel.cpp" line="190"/>
         <source>Challenge window</source>
         <translation>Anfechtungsfrist</translation>
     </message>
     <message>
-        <location filename="../app/transfersmodel.cpp" line="149"/>
+        <location filename="../app/transfersmodel.cpp" line="190"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../app/transfersmodel.cpp" line="175"/>
+        <location filename="../app/transfersmodel.cpp" line="219"/>
         <source>Submitted on L1</source>
         <translation>Auf L1 gesendet</translation>
     </message>
     <message>
-        <location filename="../app/transfersmodel.cpp" line="176"/>
+        <location filename="../app/transfersmodel.cpp" line="220"/>
         <source>Queued in the rollup</source>
         <translation>In der Rollup-Warteschlange</translation>
     </message>
     <message>
-        <location filename="../app/transfersmodel.cpp" line="177"/>
+        <location filename="../app/transfersmodel.cpp" line="221"/>
         <source>Credited on L2</source>
         <translation>Auf L2 gutgeschrieben</translation>
     </message>
     <message>
-        <location filename="../app/transfersmodel.cpp" line="178"/>
+        <location filename="../app/transfersmodel.cpp" line="222"/>
         <source>Failed on L1</source>
         <translation>Auf L1 fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/transfersmodel.cpp" line="182"/>
+        <location filename="../app/transfersmodel.cpp" line="226"/>
         <source>Submitted</source>
         <translation>Gesendet</translation>
     </message>
     <message>
-        <location filename="../app/transfersmodel.cpp" line="182"/>
+        <location filename="../app/transfersmodel.cpp" line="226"/>
         <source>Queued</source>
         <translation>In Warteschlange</translation>
     </message>
     <message>
-        <location filename="../app/transfersmodel.cpp" line="182"/>
+        <location filename="../app/transfersmodel.cpp" line="226"/>
         <source>Credited</source>
         <translation>Gutgeschrieben</translation>
     </message>
@@ -2344,7 +2959,7 @@
 <context>
     <name>UnlockController</name>
     <message>
-        <location filename="../app/unlockcontroller.cpp" line="24"/>
+        <location filename="../app/unlockcontroller.cpp" line="27"/>
         <source>Enter your password.</source>
         <translation>Geben Sie Ihr Passwort ein.</translation>
     </message>
@@ -2362,17 +2977,17 @@
         <translation>Geben Sie das Passwort ein, das Sie für diese Wallet auf diesem Computer gewählt haben.</translation>
     </message>
     <message>
-        <location filename="../qml/UnlockPage.qml" line="37"/>
+        <location filename="../qml/UnlockPage.qml" line="38"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../qml/UnlockPage.qml" line="57"/>
+        <location filename="../qml/UnlockPage.qml" line="58"/>
         <source>Checking the password…</source>
         <translation>Passwort wird geprüft …</translation>
     </message>
     <message>
-        <location filename="../qml/UnlockPage.qml" line="63"/>
+        <location filename="../qml/UnlockPage.qml" line="64"/>
         <source>Unlock</source>
         <translation>Entsperren</translation>
     </message>
@@ -2452,119 +3067,57 @@
     </message>
 </context>
 <context>
+    <name>WalletChannels</name>
+    <message>
+        <location filename="../app/stores/walletchannels.cpp" line="35"/>
+        <source>This network has no payment channels.</source>
+        <translation>Dieses Netzwerk hat keine Zahlungskanäle.</translation>
+    </message>
+    <message>
+        <location filename="../app/stores/walletchannels.cpp" line="41"/>
+        <source>The channel states cannot be opened: %1</source>
+        <translation>Die Kanalstände können nicht geöffnet werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>WalletSession</name>
     <message>
-        <location filename="../app/walletsession.cpp" line="126"/>
-        <source>Withdrawal ready</source>
-        <translation>Auszahlung bereit</translation>
-    </message>
-    <message>
-        <location filename="../app/walletsession.cpp" line="127"/>
-        <source>Your withdrawal of %1 ETH can be finalized on L1 now.</source>
-        <translation>Ihre Auszahlung von %1 ETH kann jetzt auf L1 abgeschlossen werden.</translation>
-    </message>
-    <message>
-        <source>Test ETH arrived</source>
-        <translation type="vanished">Test-ETH eingegangen</translation>
-    </message>
-    <message>
-        <source>Funding failed</source>
-        <translation type="vanished">Aufladen fehlgeschlagen</translation>
-    </message>
-    <message>
-        <location filename="../app/walletsession.cpp" line="133"/>
-        <source>Batch %1 cannot be verified</source>
-        <translation>Batch %1 lässt sich nicht prüfen</translation>
-    </message>
-    <message>
-        <location filename="../app/walletsession.cpp" line="134"/>
-        <source>This wallet cannot re-execute it (%1). Nobody may be able to prove fraud in it: do not trust it or any later batch.</source>
-        <translation>Diese Wallet kann ihn nicht nachvollziehen (%1). Womöglich kann niemand darin Betrug beweisen: Vertrauen Sie weder ihm noch einem späteren Batch.</translation>
-    </message>
-    <message>
-        <location filename="../app/walletsession.cpp" line="140"/>
-        <source>Fraud detected in batch %1</source>
-        <translation>Betrug in Batch %1 erkannt</translation>
-    </message>
-    <message>
-        <location filename="../app/walletsession.cpp" line="141"/>
-        <source>This wallet&apos;s verifier found a fraudulent batch.</source>
-        <translation>Die Prüfung dieser Wallet hat einen betrügerischen Batch gefunden.</translation>
-    </message>
-    <message>
-        <location filename="../app/walletsession.cpp" line="183"/>
+        <location filename="../app/walletsession.cpp" line="163"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="183"/>
+        <location filename="../app/walletsession.cpp" line="163"/>
         <source>Locked</source>
         <translation>Gesperrt</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="185"/>
+        <location filename="../app/walletsession.cpp" line="165"/>
         <source>Starting the local network…</source>
         <translation>Das lokale Netz wird gestartet …</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="186"/>
+        <location filename="../app/walletsession.cpp" line="166"/>
         <source>Checking the network…</source>
         <translation>Das Netz wird geprüft …</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="187"/>
+        <location filename="../app/walletsession.cpp" line="167"/>
         <source>Connecting…</source>
         <translation>Verbinde …</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="188"/>
+        <location filename="../app/walletsession.cpp" line="168"/>
         <source>Connected</source>
         <translation>Verbunden</translation>
     </message>
     <message>
-        <location filename="../app/walletsession.cpp" line="368"/>
+        <location filename="../app/walletsession.cpp" line="348"/>
         <source>The endpoints could not be saved.</source>
         <translation>Die Endpunkte konnten nicht gespeichert werden.</translation>
     </message>
     <message>
-        <source>This account cannot be funded.</source>
-        <translation type="vanished">Dieses Konto kann nicht aufgeladen werden.</translation>
-    </message>
-    <message>
-        <source>%1 ETH from the local network&apos;s dev account arrived in %2.</source>
-        <translation type="vanished">%1 ETH vom Entwicklerkonto des lokalen Netzes sind in %2 eingegangen.</translation>
-    </message>
-    <message>
-        <source>The dev account&apos;s transfer failed on L1.</source>
-        <translation type="vanished">Die Überweisung des Entwicklerkontos ist auf L1 fehlgeschlagen.</translation>
-    </message>
-    <message>
-        <source>No batches on L1 yet: nothing to verify.</source>
-        <translation type="vanished">Noch keine Batches auf L1: nichts zu prüfen.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Fraud found by this wallet in batch %1; %n batch(es) cannot be trusted.</source>
-        <translation type="vanished">
-            <numerusform>Betrug von dieser Wallet in Batch %1 gefunden; %n Batch ist nicht vertrauenswürdig.</numerusform>
-            <numerusform>Betrug von dieser Wallet in Batch %1 gefunden; %n Batches sind nicht vertrauenswürdig.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n batch(es) could not be verified by this wallet.</source>
-        <translation type="vanished">
-            <numerusform>%n Batch konnte von dieser Wallet nicht geprüft werden.</numerusform>
-            <numerusform>%n Batches konnten von dieser Wallet nicht geprüft werden.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>All %n batch(es) holding your funds verified by this wallet.</source>
-        <translation type="vanished">
-            <numerusform>Der %n Batch mit Ihrem Guthaben ist von dieser Wallet geprüft.</numerusform>
-            <numerusform>Alle %n Batches mit Ihrem Guthaben sind von dieser Wallet geprüft.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../app/walletsession.cpp" line="238"/>
+        <location filename="../app/walletsession.cpp" line="218"/>
         <source>This wallet is the development fixture, made from the public test mnemonic: anyone can take what it holds. It only connects to the local devnet (L1 chain 31337 on this computer), not to L1 chain %1 at %2. Choose the local network in the settings, or use a wallet of your own.</source>
         <extracomment>%1 a chain id like 1, %2 a URL</extracomment>
         <translation>Diese Wallet ist das Entwicklungs-Fixture aus dem öffentlichen Test-Mnemonic: Jeder kann nehmen, was sie hält. Sie verbindet sich nur mit dem lokalen Devnet (L1-Chain 31337 auf diesem Computer), nicht mit L1-Chain %1 unter %2. Wählen Sie in den Einstellungen das lokale Netz oder verwenden Sie eine eigene Wallet.</translation>
@@ -2742,77 +3295,77 @@
         <translation>Der Ordner des lokalen Netzes %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../services/localstack/local_stack.cpp" line="153"/>
+        <location filename="../services/localstack/local_stack.cpp" line="154"/>
         <source>The local node could not be started: %1</source>
         <translation>Der lokale Knoten konnte nicht gestartet werden: %1</translation>
     </message>
     <message>
-        <location filename="../services/localstack/local_stack.cpp" line="155"/>
+        <location filename="../services/localstack/local_stack.cpp" line="156"/>
         <source>Starting %1 --devnet --data-dir %2</source>
         <translation>Wird gestartet: %1 --devnet --data-dir %2</translation>
     </message>
     <message>
-        <location filename="../services/localstack/local_stack.cpp" line="156"/>
+        <location filename="../services/localstack/local_stack.cpp" line="157"/>
         <source>Starting the local network…</source>
         <translation>Das lokale Netz wird gestartet …</translation>
     </message>
     <message>
-        <location filename="../services/localstack/local_stack.cpp" line="192"/>
+        <location filename="../services/localstack/local_stack.cpp" line="197"/>
         <source>The local node crashed.</source>
         <translation>Der lokale Knoten ist abgestürzt.</translation>
     </message>
     <message>
-        <location filename="../services/localstack/local_stack.cpp" line="193"/>
+        <location filename="../services/localstack/local_stack.cpp" line="198"/>
         <source>The local node exited with code %1.</source>
         <translation>Der lokale Knoten wurde mit Code %1 beendet.</translation>
     </message>
     <message>
-        <location filename="../services/localstack/local_stack.cpp" line="200"/>
+        <location filename="../services/localstack/local_stack.cpp" line="205"/>
         <source>Could not delete %1 completely.</source>
         <translation>%1 konnte nicht vollständig gelöscht werden.</translation>
     </message>
     <message>
-        <location filename="../services/localstack/local_stack.cpp" line="202"/>
+        <location filename="../services/localstack/local_stack.cpp" line="207"/>
         <source>Deleted the local network&apos;s data in %1.</source>
         <translation>Die Daten des lokalen Netzes in %1 wurden gelöscht.</translation>
     </message>
     <message>
-        <location filename="../services/localstack/local_stack.cpp" line="219"/>
+        <location filename="../services/localstack/local_stack.cpp" line="227"/>
         <source>The local node stopped unexpectedly (exit code %1); see its log.</source>
         <translation>Der lokale Knoten wurde unerwartet beendet (Exit-Code %1); siehe sein Protokoll.</translation>
     </message>
     <message>
-        <location filename="../services/localstack/local_stack.cpp" line="220"/>
+        <location filename="../services/localstack/local_stack.cpp" line="228"/>
         <source>The local node stopped: %1</source>
         <translation>Der lokale Knoten wurde beendet: %1</translation>
     </message>
     <message>
-        <location filename="../services/localstack/local_stack.cpp" line="226"/>
+        <location filename="../services/localstack/local_stack.cpp" line="234"/>
         <source>The local network did not answer within %1 s.</source>
         <translation>Das lokale Netz hat nicht innerhalb von %1 s geantwortet.</translation>
     </message>
     <message>
-        <location filename="../services/localstack/local_stack.cpp" line="228"/>
+        <location filename="../services/localstack/local_stack.cpp" line="236"/>
         <source>The local network did not come up within %1 s; see its log.</source>
         <translation>Das lokale Netz ist nicht innerhalb von %1 s gestartet; siehe sein Protokoll.</translation>
     </message>
     <message>
-        <location filename="../services/localstack/local_stack.cpp" line="248"/>
+        <location filename="../services/localstack/local_stack.cpp" line="256"/>
         <source>The local network is running.</source>
         <translation>Das lokale Netz läuft.</translation>
     </message>
     <message>
-        <location filename="../services/localstack/local_stack.cpp" line="249"/>
+        <location filename="../services/localstack/local_stack.cpp" line="257"/>
         <source>L1 %1, L2 %2, rollup %3</source>
         <translation>L1 %1, L2 %2, Rollup %3</translation>
     </message>
     <message>
-        <location filename="../services/localstack/local_stack.cpp" line="272"/>
+        <location filename="../services/localstack/local_stack.cpp" line="280"/>
         <source>Stopping the local network…</source>
         <translation>Das lokale Netz wird beendet …</translation>
     </message>
     <message>
-        <location filename="../services/localstack/local_stack.cpp" line="285"/>
+        <location filename="../services/localstack/local_stack.cpp" line="293"/>
         <source>Resetting the local network.</source>
         <translation>Das lokale Netz wird zurückgesetzt.</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>SettingsController</name>
     <message numerus="yes">
-        <location filename="../app/settingscontroller.cpp" line="121"/>
+        <location filename="../app/settingscontroller.cpp" line="140"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n minute</numerusform>

@@ -114,7 +114,7 @@ void seedDevFixture(WalletSession* session) {
                                      entry.timestamp = QDateTime::currentSecsSinceEpoch();
                                      entry.status =
                                          receipt.success ? QStringLiteral("confirmed") : QStringLiteral("failed");
-                                     ActivityJournal::instance()->record(entry);
+                                     AppContext::instance()->activity()->record(entry);
                                      AppContext::instance()->endWork();
                                  };
                                  callbacks.failed = [](SendFailure) { AppContext::instance()->endWork(); };

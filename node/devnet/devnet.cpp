@@ -85,15 +85,25 @@ Result<QString> sendFromDev(RpcClient& rpc, int account, const QString& to, cons
            receipt->value(QStringLiteral("blockNumber")).toString();
 }
 
-// SLUICE_ANVIL, else the pinned anvil of the build tree (scripts/setup.sh), else one on PATH (an
-// installed package, which cannot ship the npm toolchain).
+// Where `sluiced --devnet` looks for anvil, the first one found: $SLUICE_ANVIL; the anvil a package
+// bundles beside this binary (<exe dir>/../lib/sluice-wallet/anvil: /usr/lib/sluice-wallet/anvil when
+// installed, and wherever a package is unpacked); in a build tree configured with
+// SLUICE_BUILD_TREE_ANVIL (dev and test builds, never the release one), the pinned anvil of
+// contracts/node_modules; one on PATH. Empty if none is there (launchAnvil() says where it looked).
+QString bundledAnvil() {
+    return QDir::cleanPath(
+        QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("../lib/" SLUICE_PACKAGE_NAME "/anvil")));
+}
+
 QString defaultAnvil() {
     QString env = qEnvironmentVariable("SLUICE_ANVIL");
     if (!env.isEmpty()) return env;
-    const QString pinned = QStringLiteral(SLUICE_DEFAULT_ANVIL);
-    if (QFileInfo(pinned).isExecutable()) return pinned;
-    const QString onPath = QStandardPaths::findExecutable(QStringLiteral("anvil"));
-    return onPath.isEmpty() ? pinned : onPath;
+    if (const QString bundled = bundledAnvil(); QFileInfo(bundled).isExecutable()) return bundled;
+#ifdef SLUICE_BUILD_TREE_ANVIL_PATH
+    if (const QString pinned = QStringLiteral(SLUICE_BUILD_TREE_ANVIL_PATH); QFileInfo(pinned).isExecutable())
+        return pinned;
+#endif
+    return QStandardPaths::findExecutable(QStringLiteral("anvil"));
 }
 
 // The anvil a node of this data directory launched (its pid is in D/anvil.pid) and left running
@@ -255,9 +265,15 @@ void Devnet::stop() {
 
 Status Devnet::launchAnvil(const DevnetOptions& options) {
     QString program = options.anvilPath.isEmpty() ? defaultAnvil() : options.anvilPath;
+    if (program.isEmpty())
+        return make_error("anvil (Foundry's local Ethereum node) was not found: not at " +
+                          bundledAnvil().toStdString() +
+                          " where the sluice-wallet package puts it, not on PATH, and SLUICE_ANVIL is not set. "
+                          "Reinstall sluice-wallet, or point SLUICE_ANVIL at an anvil (in a source tree: run "
+                          "scripts/setup.sh)");
     if (!QFileInfo(program).isExecutable())
         return make_error("anvil was not found at " + program.toStdString() +
-                          " (run scripts/setup.sh, put Foundry's anvil on PATH, or point SLUICE_ANVIL at it)");
+                          " (reinstall sluice-wallet, put Foundry's anvil on PATH, or point SLUICE_ANVIL at it)");
     QDir dir(options.dataDir);
     m_anvil.setProgram(program);
     // Today's mainnet rules (Osaka: EIP-7825's per-transaction gas cap, EIP-7623's calldata
@@ -272,8 +288,14 @@ Status Devnet::launchAnvil(const DevnetOptions& options) {
                           dir.filePath(QStringLiteral("anvil-state.json")), QStringLiteral("--state-interval"),
                           QStringLiteral("1"), QStringLiteral("--block-time"),
                           QString::number(options.blockTimeSeconds)});
-    m_anvil.setStandardOutputFile(dir.filePath(QStringLiteral("anvil.log")), QIODevice::Append);
-    m_anvil.setStandardErrorFile(dir.filePath(QStringLiteral("anvil.log")), QIODevice::Append);
+    const QString logPath = dir.filePath(QStringLiteral("anvil.log"));
+    const qint64 logStart = QFileInfo(logPath).size();  // 0 when it does not exist yet
+    m_anvil.setStandardOutputFile(logPath, QIODevice::Append);
+    m_anvil.setStandardErrorFile(logPath, QIODevice::Append);
+    // A node that dies without stopping anvil (kill -9, a crash) takes it along: the kernel sends it
+    // SIGTERM, on which anvil writes its state file and exits, so no orphan holds the port; the
+    // next start reloads that state. With --keep-l1 it keeps running and the next start reuses it.
+    if (!options.keepL1) endWithParent(m_anvil);
     m_anvil.start();
     if (!m_anvil.waitForStarted(10000))
         return make_error("anvil did not start: " + m_anvil.errorString().toStdString());
@@ -284,14 +306,23 @@ Status Devnet::launchAnvil(const DevnetOptions& options) {
         stop();
         return make_error("cannot write " + dir.filePath(QStringLiteral("anvil.pid")).toStdString());
     }
+    // Ready when this anvil says it listens on the port, then answers there. An answer alone is
+    // not enough: another program that took the port between the check in start() and this
+    // launch would answer while ours exits with "Address already in use", and the devnet would
+    // deploy onto a chain that is not its own.
+    const QByteArray listening = "Listening on 127.0.0.1:" + QByteArray::number(options.l1Port);
+    auto saysListening = [&] {
+        QFile log(logPath);
+        return log.open(QIODevice::ReadOnly) && log.seek(logStart) && log.readAll().contains(listening);
+    };
     RpcClient rpc(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(options.l1Port)));
     rpc.setTimeout(std::chrono::seconds(2));
     for (int i = 0; i < 200; ++i) {
-        if (blockingCall(rpc, QStringLiteral("eth_chainId"))) return {};
         if (m_anvil.state() == QProcess::NotRunning)
-            return make_error("anvil exited at start-up; see " +
-                              dir.filePath(QStringLiteral("anvil.log")).toStdString());
-        QThread::msleep(100);
+            return make_error("anvil exited at start-up (is port " + std::to_string(options.l1Port) + " taken?); see " +
+                              logPath.toStdString());
+        if (saysListening() && blockingCall(rpc, QStringLiteral("eth_chainId"))) return {};
+        m_anvil.waitForFinished(100);  // a pause that also notices the exit
     }
     stop();
     return make_error("anvil did not answer on port " + std::to_string(options.l1Port));
@@ -362,6 +393,11 @@ Result<DevnetManifest> Devnet::start(const DevnetOptions& options) {
     };
 
     auto running = blockingCall(rpc, QStringLiteral("eth_chainId"));
+    // The anvil of a node killed a moment ago is still writing its state file on its way out (it
+    // ends with its parent): wait for it rather than reuse a process about to exit.
+    if (const qint64 dying = running && !options.keepL1 ? orphanedAnvil(QDir(options.dataDir), options.l1Port) : 0;
+        dying && processGone(dying, 10000))
+        running = blockingCall(rpc, QStringLiteral("eth_chainId"));
     if (running) {
         // Something already listens: only an anvil of ours left behind by a killed node is reused,
         // and then this node stops it as if it had launched it (a second anvil on the same state

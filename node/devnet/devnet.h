@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// `sluiced --devnet`: the local L1 (anvil from the project's pinned toolchain, or $SLUICE_ANVIL)
+// `sluiced --devnet`: the local L1 (anvil: $SLUICE_ANVIL, the one bundled in lib/sluice-wallet/, the
+// build tree's pinned one in dev builds, or one on PATH)
 // with the Rollup contract deployed and the proposer bonded, and the Channels contract deployed
 // (docs/CHANNELS.md), described by D/devnet.json (docs/RPC.md §3). A second start with the same
 // data dir resumes: the manifest is reused (its endpoints rewritten for this run's ports) and anvil
-// reloads D/anvil-state.json; a devnet made before Channels existed gets it deployed then. An anvil left
-// running on the port (the node was kill -9ed) is reused after checking that D/anvil.pid names it,
-// its chain id and that the Rollup code is there; this node then stops it as its own.
+// reloads D/anvil-state.json; a devnet made before Channels existed gets it deployed then. anvil and
+// the watchtower end with the node (PR_SET_PDEATHSIG): a node killed with -9 leaves no process behind,
+// and the next start waits for the dying anvil to write its state and go. An anvil still running on
+// the port after that (--keep-l1: one that outlives its node as a real L1 would) is reused after checking that
+// D/anvil.pid names it, its chain id and that the Rollup code is there; this node then stops it as
+// its own.
 // Start-up work, so it blocks; nothing here runs once the node is serving.
 
 #include <QJsonObject>
@@ -61,8 +65,12 @@ struct DevnetOptions {
     quint64 disputePeriod = 60;  // of the Channels contract (CHANNELS.md §2): 1 .. 2^32 - 1
     quint16 l1Port = 8545;
     quint16 l2Port = 8546;
-    QString anvilPath;  // empty: $SLUICE_ANVIL, else the pinned contracts/node_modules/.bin/anvil
+    QString anvilPath;  // empty: see defaultAnvil() in devnet.cpp
     int blockTimeSeconds = 1;
+    // By default anvil ends with the node (PR_SET_PDEATHSIG: SIGTERM, on which it writes its state
+    // file), so a killed node leaves nothing running. true: it outlives a killed node like a real
+    // L1, and the next start reuses it (tests of a node crash under a running L1).
+    bool keepL1 = false;
     // Runs a watchtower beside the hub, in its own process (a watchtower in the hub's process
     // would protect nobody from the hub); 0: a free port chosen at start.
     bool watchtower = true;

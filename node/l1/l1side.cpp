@@ -153,6 +153,7 @@ Status L1Side::prepare(NodeConfig& config) {
             return make_error("--escape-delay must be longer than the challenge period");
         options.disputePeriod = config.disputePeriod.value_or(60);
         options.l1Port = config.l1Port;
+        options.keepL1 = config.keepL1;
         options.l2Port = config.rpcPort;
         options.watchtower = !config.verifier && !config.noWatchtower;
         options.watchtowerPort = config.devnetWatchtowerPort;

@@ -109,7 +109,13 @@ void ChannelWallet::sendL1(const QString& what, const Bytes& data, const U256& v
             return done(failure(what + QStringLiteral(" reverted on L1 (") + q(r.transactionHash.hex()) + ')'));
         done(r);
     };
-    callbacks.failed = [done, what](SendFailure f) { done(failure(what + QStringLiteral(": ") + f.message)); };
+    callbacks.failed = [done, what](SendFailure f) {
+        // A revert names the contract's custom error in words rather than as hex.
+        if (f.rpc && (f.rpc->data.isString() || f.rpc->data.isObject()))
+            return done(failure(what + QStringLiteral(": the Channels contract refused it: ") +
+                                channelsRevertReason(f.rpc->data)));
+        done(failure(what + QStringLiteral(": ") + f.message));
+    };
     m_sender->send(m_signer, SendRequest{m_expectedChannels, value, data, std::nullopt, std::nullopt}, this, callbacks);
 }
 
@@ -247,6 +253,7 @@ void ChannelWallet::refresh(const ChannelId& id, Done<StoredChannel> done) {
                    channelsabi::disputeCalldata(cosigned->state, cosigned->sigA, cosigned->sigB), 0,
                    [this, s, done](Result<TransactionReceipt> r) {
                        if (!r) return done(r.error());
+                       emit staleCloseDisputed(s.channel.id, s.onChain.closingNonce, s.latest.nonce);
                        refresh(s.channel.id, done);
                    });
         });
@@ -748,7 +755,21 @@ void ChannelWallet::settle(const ChannelId& id, Done<Hash> done) {
                                         .arg(ends - now.value())));
             sendL1(QStringLiteral("settling the channel"), channelsabi::settleCalldata(id), 0,
                    [this, id, done](Result<TransactionReceipt> r) {
-                       if (!r) return done(r.error());
+                       if (!r) {
+                           // The watchtower (or the hub) may have settled it a moment before: say so
+                           // rather than the contract's revert.
+                           const QString reason = QString::fromStdString(r.message());
+                           const bool goneOnChain = reason.contains(QLatin1String("WrongStatus(")) &&
+                                                    (reason.contains(QLatin1String("status None)")) ||
+                                                     reason.contains(QLatin1String("status Settled)")));
+                           return refresh(id, [done, goneOnChain, error = r.error()](Result<StoredChannel> again) {
+                               if (goneOnChain || (again && (again->onChain.status == ChannelStatus::None ||
+                                                             again->onChain.status == ChannelStatus::Settled)))
+                                   return done(failure(
+                                       QStringLiteral("the channel is already settled: its payouts were made")));
+                               done(error);
+                           });
+                       }
                        refresh(id, [done, hash = r->transactionHash](Result<StoredChannel>) { done(hash); });
                    });
         });

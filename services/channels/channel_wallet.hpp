@@ -108,6 +108,10 @@ public:
     void forceClose(const channels::ChannelId& id, Done<Hash> done);
     void settle(const channels::ChannelId& id, Done<Hash> done);
 
+signals:
+    // This wallet answered a close with an older state by putting its newest state on chain.
+    void staleCloseDisputed(const sluice::channels::ChannelId& id, std::uint64_t staleNonce, std::uint64_t newestNonce);
+
 private:
     void hubCall(const QString& method, const QJsonObject& params, std::function<void(RpcReply)> done);
     void sendL1(const QString& what, const Bytes& data, const U256& value, Done<TransactionReceipt> done);

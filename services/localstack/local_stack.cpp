@@ -134,6 +134,7 @@ void LocalStack::start() {
     m_network.reset();
     m_partial[0].clear();
     m_partial[1].clear();
+    m_lastStderrLine.clear();
     m_process = new QProcess(this);
     m_process->setProgram(exe);
     m_process->setArguments(QStringList{QStringLiteral("--devnet"), QStringLiteral("--data-dir"), m_dataDir} +
@@ -170,6 +171,7 @@ void LocalStack::onOutput(QProcess::ProcessChannel channel) {
         const QString line = QString::fromUtf8(m_partial[i].left(nl)).trimmed();
         m_partial[i].remove(0, nl + 1);
         if (line.isEmpty()) continue;
+        if (i == 1) m_lastStderrLine = line;
         const bool error = line.contains(QLatin1String("error"), Qt::CaseInsensitive) ||
                            line.contains(QLatin1String("fail"), Qt::CaseInsensitive);
         m_log->append(line, error);
@@ -185,7 +187,10 @@ void LocalStack::onFinished(int code, QProcess::ExitStatus status) {
         // Whatever it printed last is the most useful explanation.
         process->setReadChannel(QProcess::StandardError);
         const QString rest = QString::fromUtf8(m_partial[1] + process->readAll()).trimmed();
-        if (!rest.isEmpty()) m_log->append(rest, true);
+        if (!rest.isEmpty()) {
+            m_log->append(rest, true);
+            m_lastStderrLine = rest;
+        }
         process->deleteLater();
     }
     const bool expected = m_state == State::Stopping;
@@ -215,6 +220,9 @@ void LocalStack::onFinished(int code, QProcess::ExitStatus status) {
         const QString text = m_log->data(m_log->index(row), LogModel::TextRole).toString();
         if (m_log->data(m_log->index(row), LogModel::ErrorRole).toBool()) last = text;
     }
+    // A node that gives up (a non-zero exit, not a crash) says why on its last stderr line, whatever
+    // words it uses ("sluiced: anvil ... was not found"): the user reads it here, not in a log.
+    if (last.isEmpty() && status == QProcess::NormalExit && code != 0) last = m_lastStderrLine;
     setState(State::Failed, last.isEmpty()
                                 ? tr("The local node stopped unexpectedly (exit code %1); see its log.").arg(code)
                                 : tr("The local node stopped: %1").arg(last));

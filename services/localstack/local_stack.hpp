@@ -136,6 +136,8 @@ private:
     bool m_restartAfterStop = false;
     bool m_wipeAfterStop = false;
     QByteArray m_partial[2];
+    // The node's last line on stderr: when it exits with an error, its reason (e.g. that anvil was not found).
+    QString m_lastStderrLine;
 };
 
 // What a network was found to be by checkNetwork().

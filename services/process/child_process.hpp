@@ -2,8 +2,9 @@
 #pragma once
 // Child processes that must not outlive their parent (the app's local node): if the parent dies
 // without stopping them (SIGKILL, a crash), the kernel sends them SIGTERM, so they shut down cleanly
-// instead of holding their ports and data directory as orphans. (sluiced's devnet anvil is left
-// alone on purpose: like a real L1 it survives a node crash, and the restarted node reuses it.)
+// instead of holding their ports and data directory as orphans. Used for the app's sluiced, and for
+// the devnet node's anvil (which writes its state file on SIGTERM, so the next start resumes the
+// chain) and watchtower.
 
 class QProcess;
 

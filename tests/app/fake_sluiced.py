@@ -2,13 +2,19 @@
 # SPDX-License-Identifier: MIT
 # A stand-in for `sluiced --devnet --data-dir D` for LocalStack's tests: prints progress lines like
 # the node, writes D/devnet.json and answers eth_chainId over HTTP JSON-RPC until SIGTERM.
-# FAKE_SLUICED_FAIL=1 makes it print an error and exit 3 instead.
+# FAKE_SLUICED_FAIL=1 makes it print an error and exit 3 instead; FAKE_SLUICED_FAIL=anvil prints, as the
+# real node does when it finds no anvil, a last line without the word "error" and exits 1.
 import json, os, signal, sys, threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 args = sys.argv[1:]
 data_dir = args[args.index("--data-dir") + 1]
 print("devnet: starting anvil", flush=True)
+if os.environ.get("FAKE_SLUICED_FAIL") == "anvil":
+    print("devnet: looking for anvil", file=sys.stderr, flush=True)
+    print("sluiced: anvil (Foundry's local Ethereum node) was not found: not at /usr/lib/sluice-wallet/anvil",
+          file=sys.stderr, flush=True)
+    sys.exit(1)
 if os.environ.get("FAKE_SLUICED_FAIL"):
     print("error: address 127.0.0.1:8545 already in use", file=sys.stderr, flush=True)
     sys.exit(3)

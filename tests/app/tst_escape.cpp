@@ -27,6 +27,7 @@
 #include "services/wallet/walletstore.h"
 #include "wait_until.h"
 #include "walletsession.h"
+#include "wire_stores.h"
 
 using namespace sluice;
 
@@ -106,7 +107,7 @@ void TestEscape::initTestCase() {
     QTRY_VERIFY_WITH_TIMEOUT(checked.has_value(), 30000);
     QVERIFY2(checked->ok(), checked->ok() ? "" : checked->message().c_str());
     QCOMPARE(checked->value().params.escapeDelay, quint64(15));
-    WalletSession::instance()->connectTo(checked->value().config, checked->value().params);
+    WalletSessionTestAccess::connectTo(checked->value().config, checked->value().params);
     QVERIFY(WalletSession::instance()->isReady());
 }
 
@@ -120,9 +121,12 @@ void TestEscape::cleanupTestCase() {
 void TestEscape::silentOperatorCountdownFreezeAndExit() {
     auto* session = WalletSession::instance();
     EscapeController escape;
+    wireStores(escape);
     BridgeController bridge;
+    wireStores(bridge);
     ReviewApprover reviewer(bridge.review());
     OverviewController overview;
+    wireStores(overview);
     QVERIFY(waitUntil(&escape, &EscapeController::changed,
                       [&] { return escape.state() == EscapeController::State::Normal; }));
     QCOMPARE(escape.escapeDelay(), QStringLiteral("15s"));

@@ -16,6 +16,7 @@ private slots:
     void runsStopsAndKeepsTheLog();
     void resetWipesTheDevnetDirectory();
     void failingNodeIsFailedWithItsMessage();
+    void failingNodeSaysWhyInItsOwnWords();
     void missingProgramIsFailed();
     void logModelDropsOldLines();
     void checkNetworkNamesTheUnreachableL1();
@@ -78,6 +79,20 @@ void TestLocalStack::failingNodeIsFailedWithItsMessage() {
     QVERIFY(waitForState(stack, LocalStack::State::Failed));
     qunsetenv("FAKE_SLUICED_FAIL");
     QVERIFY2(stack.problem().contains(QStringLiteral("already in use")), qPrintable(stack.problem()));
+}
+
+// Issue 13: a node that gives up prints why on its last stderr line, in words that need not
+// contain "error"; the user reads that reason, not "stopped unexpectedly; see its log".
+void TestLocalStack::failingNodeSaysWhyInItsOwnWords() {
+    QTemporaryDir dir;
+    qputenv("FAKE_SLUICED_FAIL", "anvil");
+    LocalStack stack(dir.filePath(QStringLiteral("devnet")));
+    stack.setProgram(QStringLiteral(FAKE_SLUICED));
+    stack.start();
+    QVERIFY(waitForState(stack, LocalStack::State::Failed));
+    qunsetenv("FAKE_SLUICED_FAIL");
+    QVERIFY2(stack.problem().contains(QStringLiteral("anvil (Foundry's local Ethereum node) was not found")),
+             qPrintable(stack.problem()));
 }
 
 void TestLocalStack::missingProgramIsFailed() {

@@ -16,7 +16,9 @@
 
 #include "activitymodel.h"
 #include "amounttext.h"
+#include "appcontext.h"
 #include "batchesmodel.h"
+#include "bridgecontroller.h"
 #include "core/eth/address.hpp"
 #include "core/eth/units.hpp"
 #include "inactivitytracker.h"
@@ -83,8 +85,10 @@ private slots:
     void upsertKeepsRowsAndPutsNewOnTop();
     void revertedAndReIncluded();
     void depositsShowTheirSteps();
+    void trackerPutsWhatNeedsTheUserFirst();
     // ActivityModel
     void activityIsNewestFirstAndUpdatesInPlace();
+    void activityTellsMovesFromLosses();
     void activityFilters();
     void activityKeepsOneRowPerKeyUnderAnyUpdates();
     void journalOfOlderVersionsShowsAWithdrawalOnce();
@@ -150,6 +154,39 @@ void TestModels::withdrawalStepsFollowTheLifecycle() {
     QCOMPARE(TransfersModel::countdown(90061), QStringLiteral("1d 1h 1m"));
 }
 
+void TestModels::trackerPutsWhatNeedsTheUserFirst() {
+    // BridgeController's tracker order (TransfersModel::SortKeyRole): ready withdrawals, then a
+    // reverted one, then what is in flight, then what is done; newest first within each.
+    BridgeController bridge;
+    TransfersModel* model = bridge.transfers();
+    model->setNow(5000);
+    model->upsertWithdrawal(withdrawal(1, WithdrawalStatus::Finalized, 2000));
+    model->upsertWithdrawal(withdrawal(2, WithdrawalStatus::InChallengeWindow, 9000));
+    model->upsertWithdrawal(withdrawal(3, WithdrawalStatus::InChallengeWindow, 4000));  // window passed: ready
+    model->upsertWithdrawal(withdrawal(4, WithdrawalStatus::BatchReverted, 0));
+    model->upsertWithdrawal(withdrawal(5, WithdrawalStatus::ReadyToFinalize, 3000));
+    QAbstractItemModel* tracker = bridge.tracker();
+    QStringList order;
+    for (int row = 0; row < tracker->rowCount(); ++row)
+        order << tracker->index(row, 0).data(TransfersModel::KeyRole).toString();
+    const auto key = [](int n) { return withdrawal(n, WithdrawalStatus::Initiated, 0).key(); };
+    QCOMPARE(order, (QStringList{key(5), key(3), key(4), key(2), key(1)}));
+    // A row moves when its state changes: the one in its window becomes ready on the clock.
+    model->setNow(9000);
+    QCOMPARE(tracker->index(0, 0).data(TransfersModel::KeyRole).toString(), key(5));
+    QCOMPARE(tracker->index(2, 0).data(TransfersModel::KeyRole).toString(), key(2));
+    // Ready rows say since when; rows name the wallet's account when it is one.
+    QVERIFY(tracker->index(0, 0)
+                .data(TransfersModel::StatusTextRole)
+                .toString()
+                .startsWith(QStringLiteral("Ready to finalize since ")));
+    QCOMPARE(tracker->index(0, 0).data(TransfersModel::AccountNameRole).toString(), QString());
+    model->setAccountNames({{QString::fromStdString(account().hex()).toLower(), QStringLiteral("Account 2")}});
+    QCOMPARE(tracker->index(0, 0).data(TransfersModel::AccountNameRole).toString(), QStringLiteral("Account 2"));
+    QCOMPARE(AppContext::shortHash(QStringLiteral("0x70997970C51812dc3A010C7d01b50e0d17dc79C8")),
+             QStringLiteral("0x70997970\u202617dc79C8"));
+}
+
 void TestModels::canFinalizeExactlyWhenTheWindowHasPassed() {
     TransfersModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -159,12 +196,15 @@ void TestModels::canFinalizeExactlyWhenTheWindowHasPassed() {
     const QString key = model.data(model.index(0), TransfersModel::KeyRole).toString();
     QCOMPARE(model.data(model.index(0), TransfersModel::CanFinalizeRole).toBool(), false);
     QCOMPARE(model.data(model.index(0), TransfersModel::CountdownRole).toString(), QStringLiteral("1s"));
-    QCOMPARE(model.data(model.index(0), TransfersModel::StatusRole).toString(), QStringLiteral("in-window"));
+    QCOMPARE(TransfersModel::Stage(model.data(model.index(0), TransfersModel::StatusRole).toInt()),
+             TransfersModel::Stage::InWindow);
+    QCOMPARE(model.data(model.index(0), TransfersModel::ToneRole).toInt(), int(Tone::Warning));
     QCOMPARE(model.data(model.index(0), TransfersModel::AmountRole).toString(), QStringLiteral("0.25"));
     QVERIFY(!model.canFinalize(key));
     model.setNow(2000);  // block.timestamp >= finalAt is when the contract accepts it
     QVERIFY(model.canFinalize(key));
-    QCOMPARE(model.data(model.index(0), TransfersModel::StatusRole).toString(), QStringLiteral("ready"));
+    QCOMPARE(TransfersModel::Stage(model.data(model.index(0), TransfersModel::StatusRole).toInt()),
+             TransfersModel::Stage::Ready);
     QCOMPARE(model.data(model.index(0), TransfersModel::StepRole).toInt(), 3);
     QCOMPARE(model.data(model.index(0), TransfersModel::CountdownRole).toString(), QString());
     QCOMPARE(ready.count(), 1);
@@ -212,7 +252,8 @@ void TestModels::upsertKeepsRowsAndPutsNewOnTop() {
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     model.upsertWithdrawal(withdrawal(1, WithdrawalStatus::Posted, 5000));
     QCOMPARE(inserted.count(), 0);
-    QCOMPARE(model.data(model.index(1), TransfersModel::StatusRole).toString(), QStringLiteral("posted"));
+    QCOMPARE(TransfersModel::Stage(model.data(model.index(1), TransfersModel::StatusRole).toInt()),
+             TransfersModel::Stage::Posted);
     model.upsertWithdrawal(withdrawal(3, WithdrawalStatus::Initiated, 0));
     QCOMPARE(inserted.count(), 1);
     QCOMPARE(model.data(model.index(0), TransfersModel::KeyRole).toString(), QString::fromStdString(hashOf(3).hex()));
@@ -224,13 +265,16 @@ void TestModels::revertedAndReIncluded() {
     auto w = withdrawal(1, WithdrawalStatus::BatchReverted, 0);
     w.wasReverted = true;
     model.upsertWithdrawal(w);
-    QCOMPARE(model.data(model.index(0), TransfersModel::StatusRole).toString(), QStringLiteral("batch-reverted"));
+    QCOMPARE(TransfersModel::Stage(model.data(model.index(0), TransfersModel::StatusRole).toInt()),
+             TransfersModel::Stage::BatchReverted);
+    QCOMPARE(model.data(model.index(0), TransfersModel::ToneRole).toInt(), int(Tone::Error));
     QCOMPARE(model.data(model.index(0), TransfersModel::RevertedRole).toBool(), true);
     QVERIFY(!model.data(model.index(0), TransfersModel::CanFinalizeRole).toBool());
     w.status = WithdrawalStatus::ReIncluded;
     w.finalAt = 160;
     model.upsertWithdrawal(w);
-    QCOMPARE(model.data(model.index(0), TransfersModel::StatusRole).toString(), QStringLiteral("re-included"));
+    QCOMPARE(TransfersModel::Stage(model.data(model.index(0), TransfersModel::StatusRole).toInt()),
+             TransfersModel::Stage::ReIncluded);
     QCOMPARE(model.data(model.index(0), TransfersModel::CountdownRole).toString(), QStringLiteral("1m 0s"));
     model.setNow(160);
     QVERIFY(model.data(model.index(0), TransfersModel::CanFinalizeRole).toBool());
@@ -245,7 +289,8 @@ void TestModels::depositsShowTheirSteps() {
     d.amount = eth("1");
     d.status = DepositStatus::Queued;
     model.upsertDeposit(d);
-    QCOMPARE(model.data(model.index(0), TransfersModel::KindRole).toString(), QStringLiteral("deposit"));
+    QCOMPARE(TransfersModel::Kind(model.data(model.index(0), TransfersModel::KindRole).toInt()),
+             TransfersModel::Kind::Deposit);
     QCOMPARE(model.data(model.index(0), TransfersModel::StepRole).toInt(), 1);
     QCOMPARE(model.data(model.index(0), TransfersModel::StepsRole).toStringList().size(), 3);
     QCOMPARE(model.data(model.index(0), TransfersModel::AccountRole).toString(),
@@ -254,7 +299,25 @@ void TestModels::depositsShowTheirSteps() {
     d.status = DepositStatus::Credited;
     model.upsertDeposit(d);
     QCOMPARE(model.rowCount(), 1);
-    QCOMPARE(model.data(model.index(0), TransfersModel::StatusRole).toString(), QStringLiteral("credited"));
+    QCOMPARE(TransfersModel::Stage(model.data(model.index(0), TransfersModel::StatusRole).toInt()),
+             TransfersModel::Stage::Credited);
+}
+
+void TestModels::activityTellsMovesFromLosses() {
+    ActivityModel model;
+    // A deposit to the same account is a move between the user's layers (no loss, CSV "move");
+    // one to another address, or a plain send, is not.
+    auto own = entry(7, "l1", "deposit");
+    own.counterparty = own.account.toLower();
+    own.relatedBlock = 42;
+    QVERIFY(own.isMove());
+    QVERIFY(ActivityModel::csvLine(own).contains(QStringLiteral(",move,")));
+    QVERIFY(!entry(8, "l1", "deposit").isMove());
+    QVERIFY(!entry(9).isMove());
+    QVERIFY(ActivityModel::csvLine(entry(9)).contains(QStringLiteral(",out,")));
+    model.addEntry(own);
+    QCOMPARE(model.data(model.index(0), ActivityModel::MoveRole).toBool(), true);
+    QCOMPARE(model.data(model.index(0), ActivityModel::RelatedBlockRole).toULongLong(), 42u);
 }
 
 void TestModels::activityIsNewestFirstAndUpdatesInPlace() {
@@ -272,6 +335,8 @@ void TestModels::activityIsNewestFirstAndUpdatesInPlace() {
     QCOMPARE(inserted.count(), 0);
     QCOMPARE(changed.count(), 1);
     QCOMPARE(model.data(model.index(1), ActivityModel::StatusRole).toString(), QStringLiteral("failed"));
+    QCOMPARE(model.data(model.index(1), ActivityModel::StatusTextRole).toString(), QStringLiteral("failed"));
+    QCOMPARE(model.data(model.index(1), ActivityModel::ToneRole).toInt(), int(Tone::Error));
     // A later timestamp for a known entry moves it.
     update.timestamp += 10;
     model.addEntry(update);
@@ -331,15 +396,15 @@ void TestModels::journalOfOlderVersionsShowsAWithdrawalOnce() {
                   {"layer":"l1","kind":"finalization","txHash":"0x02","timestamp":"1700000100","account":"0xA","amount":"0.5","status":"confirmed"},
                   {"layer":"l1","kind":"deposit","txHash":"0x03","timestamp":"1699999000","account":"0xA","amount":"2","status":"credited"}])");
     file.close();
-    auto* journal = ActivityJournal::instance();
-    journal->open(path);
+    ActivityJournal journal;
+    journal.open(path);
     ActivityModel model;
-    model.setSharedSource(true);
+    model.setJournal(&journal);
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.entry(0).kind, QStringLiteral("withdrawal"));
     QCOMPARE(model.entry(0).status, QStringLiteral("finalized"));
     QCOMPARE(model.entry(1).kind, QStringLiteral("deposit"));
-    journal->close();
+    journal.close();
     QCOMPARE(model.rowCount(), 0);
 }
 
@@ -438,7 +503,8 @@ void TestModels::batchesOrderVerdictsAndFraud() {
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(model.data(model.index(0), BatchesModel::IndexRole).toInt(), 2);
     QCOMPARE(model.data(model.index(2), BatchesModel::IndexRole).toInt(), 0);
-    QCOMPARE(model.data(model.index(0), BatchesModel::VerificationRole).toString(), QStringLiteral("pending"));
+    QCOMPARE(BatchesModel::Verification(model.data(model.index(0), BatchesModel::VerificationRole).toInt()),
+             BatchesModel::Verification::Pending);
     BatchVerification ok;
     ok.index = 2;
     ok.outcome = BatchVerification::Outcome::Verified;
@@ -458,7 +524,10 @@ void TestModels::batchesOrderVerdictsAndFraud() {
     QCOMPARE(fraud.count(), 1);  // once per batch
     QVERIFY(model.data(model.index(1), BatchesModel::FraudRole).toBool());
     const QVariantMap detail = model.detail(model.data(model.index(1), BatchesModel::KeyRole).toString());
-    QCOMPARE(detail.value(QStringLiteral("verification")).toString(), QStringLiteral("fraud"));
+    QCOMPARE(BatchesModel::Verification(detail.value(QStringLiteral("verification")).toInt()),
+             BatchesModel::Verification::Fraud);
+    QCOMPARE(detail.value(QStringLiteral("statusText")).toString(), QStringLiteral("Fraud"));
+    QCOMPARE(detail.value(QStringLiteral("tone")).toInt(), int(Tone::Error));
     QCOMPARE(detail.value(QStringLiteral("message")).toString(), bad.message);
     QCOMPARE(detail.value(QStringLiteral("transactions")).toList().size(), 2);
     QVERIFY(model.detail(QStringLiteral("nope")).isEmpty());
@@ -478,7 +547,9 @@ void TestModels::batchWindowProgressAndReposting() {
     QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
     model.setNow(1060);
     QCOMPARE(model.data(model.index(0), BatchesModel::WindowProgressRole).toDouble(), 1.0);
-    QCOMPARE(model.data(model.index(0), BatchesModel::StatusRole).toString(), QStringLiteral("final"));
+    QCOMPARE(BatchesModel::Status(model.data(model.index(0), BatchesModel::StatusRole).toInt()),
+             BatchesModel::Status::Final);  // on the clock, before the node says so
+    QCOMPARE(model.data(model.index(0), BatchesModel::ToneRole).toInt(), int(Tone::Success));
     QCOMPARE(resets.count(), 0);
     BatchVerification v;
     v.index = 0;
@@ -491,7 +562,8 @@ void TestModels::batchWindowProgressAndReposting() {
     model.upsertBatch(reposted);
     QCOMPARE(model.rowCount(), 1);
     QVERIFY(model.data(model.index(0), BatchesModel::KeyRole).toString() != oldKey);
-    QCOMPARE(model.data(model.index(0), BatchesModel::VerificationRole).toString(), QStringLiteral("pending"));
+    QCOMPARE(BatchesModel::Verification(model.data(model.index(0), BatchesModel::VerificationRole).toInt()),
+             BatchesModel::Verification::Pending);
     QCOMPARE(BatchesModel::ago(7500), QStringLiteral("2h 5m ago"));
 }
 

@@ -118,6 +118,7 @@ void TestSecrets::restoreLeavesNoCopyOfThePhrase() {
     QVERIFY(occurrences(utf8) == 0 && occurrences(utf16) == 0);  // the search sees no mask
 
     OnboardingController onboarding;
+    onboarding.setWallet(store);
     QVERIFY2(onboarding.useMnemonic(typed, QString()), qPrintable(onboarding.error()));
     wipeString(typed);  // the restore page's field, cleared once C++ holds the phrase
     QSignalSpy finished(&onboarding, &OnboardingController::finished);

@@ -23,6 +23,7 @@
 #include "stores/chainstore.h"
 #include "wait_until.h"
 #include "walletsession.h"
+#include "wire_stores.h"
 
 using namespace sluice;
 
@@ -89,7 +90,7 @@ void TestSecurity::devFixtureIsMarked() {
              QStringLiteral("DEV-FIXTURE \u2014 öffentliche Testschlüssel"));
     QCOMPARE(QCoreApplication::translate("AccountsPage", "DEV FIXTURE \u2014 public test keys"),
              QStringLiteral("DEV-FIXTURE \u2014 öffentliche Testschlüssel"));
-    const QString refusal = WalletSession::devFixtureProblem(
+    const QString refusal = WalletSession::instance()->devFixtureProblem(
         *explicitNetwork(QStringLiteral("https://l1.example"), QStringLiteral("https://l2.example"), kRollup), 1);
     QVERIFY2(refusal.contains(QStringLiteral("öffentlichen Test-Mnemonic")), qPrintable(refusal));
     QVERIFY(context->setLanguage(QStringLiteral("en"), false));
@@ -97,6 +98,7 @@ void TestSecurity::devFixtureIsMarked() {
 
 void TestSecurity::unencryptedRemoteEndpointsNeedConsent() {
     SettingsController settings;
+    wireStores(settings);
     auto apply = [&](const QString& l1, const QString& l2, bool allowInsecure) {
         settings.applyCustomNetwork(l1, l2, kRollup, allowInsecure);
         return waitUntil(&settings, &SettingsController::networkChanged, [&] { return !settings.checkingNetwork(); });
@@ -158,22 +160,22 @@ void TestSecurity::devFixtureOnlyOnTheLocalDevnet() {
     const auto remote =
         explicitNetwork(QStringLiteral("https://l1.example"), QStringLiteral("https://l2.example"), kRollup);
     QVERIFY(local.ok() && remote.ok());
-    QVERIFY(WalletSession::devFixtureProblem(*local, kDevnetL1ChainId).isEmpty());
-    QVERIFY(!WalletSession::devFixtureProblem(*local, 1).isEmpty());
-    QVERIFY(!WalletSession::devFixtureProblem(*remote, kDevnetL1ChainId).isEmpty());
+    QVERIFY(WalletSession::instance()->devFixtureProblem(*local, kDevnetL1ChainId).isEmpty());
+    QVERIFY(!WalletSession::instance()->devFixtureProblem(*local, 1).isEmpty());
+    QVERIFY(!WalletSession::instance()->devFixtureProblem(*remote, kDevnetL1ChainId).isEmpty());
 
     // Another chain on this computer (a mainnet fork, say): not connected, and it says why.
-    session->connectTo(*local, paramsOnChain(1));
+    WalletSessionTestAccess::connectTo(*local, paramsOnChain(1));
     QCOMPARE(session->state(), WalletSession::State::Failed);
     QVERIFY2(session->problem().contains(QStringLiteral("public test mnemonic")), qPrintable(session->problem()));
     QVERIFY(!session->l1());
     QVERIFY(!session->signer(0));
     // Chain 31337 somewhere else is somebody's chain, not the local devnet.
-    session->connectTo(*remote, paramsOnChain(kDevnetL1ChainId));
+    WalletSessionTestAccess::connectTo(*remote, paramsOnChain(kDevnetL1ChainId));
     QCOMPARE(session->state(), WalletSession::State::Failed);
     QVERIFY(!session->signer(0));
     // The local devnet: connected, and the fixture signs.
-    session->connectTo(*local, paramsOnChain(kDevnetL1ChainId));
+    WalletSessionTestAccess::connectTo(*local, paramsOnChain(kDevnetL1ChainId));
     QVERIFY(session->isReady());
     QVERIFY(session->signer(0).has_value());
 }

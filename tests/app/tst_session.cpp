@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -37,10 +38,17 @@
 #include "settingscontroller.h"
 #include "wait_until.h"
 #include "walletsession.h"
+#include "wire_stores.h"
 
 using namespace sluice;
 
 namespace {
+
+// A tracker row's kind, as the activity journal names it.
+QString kindName(const QVariant& kind) {
+    return TransfersModel::Kind(kind.toInt()) == TransfersModel::Kind::Deposit ? QStringLiteral("deposit")
+                                                                               : QStringLiteral("withdrawal");
+}
 int freePort() {
     QTcpServer server;
     server.listen(QHostAddress::LocalHost, 0);
@@ -108,7 +116,7 @@ void TestSession::initTestCase() {
     QTRY_VERIFY_WITH_TIMEOUT(checked.has_value(), 30000);
     QVERIFY2(checked->ok(), checked->ok() ? "" : checked->message().c_str());
     QCOMPARE(checked->value().params.challengePeriod, quint64(8));
-    WalletSession::instance()->connectTo(checked->value().config, checked->value().params);
+    WalletSessionTestAccess::connectTo(checked->value().config, checked->value().params);
     QVERIFY(WalletSession::instance()->isReady());
     QCOMPARE(WalletSession::instance()->challengePeriodSeconds(), 8);
 }
@@ -122,11 +130,14 @@ void TestSession::cleanupTestCase() {
 void TestSession::depositWithdrawFinalize() {
     auto* session = WalletSession::instance();
     OverviewController overview;
+    wireStores(overview);
     BridgeController bridge;
+    wireStores(bridge);
     ReviewApprover reviewer(bridge.review());
     BatchesModel batches;
+    wireStores(batches);
     ActivityModel activity;
-    activity.setSharedSource(true);
+    wireStores(activity);
 
     // Heads arrive from both layers.
     QVERIFY(waitUntil(session, &WalletSession::headsChanged, [&] { return !session->l1Head().isEmpty(); }));
@@ -169,14 +180,16 @@ void TestSession::depositWithdrawFinalize() {
     auto statuses = [&] {
         QStringList out;
         for (int row = 0; row < transfers->rowCount(); ++row)
-            out << transfers->data(transfers->index(row), TransfersModel::KindRole).toString() + QLatin1Char('=') +
-                       transfers->data(transfers->index(row), TransfersModel::StatusRole).toString();
+            out << kindName(transfers->data(transfers->index(row), TransfersModel::KindRole)) + QLatin1Char('=') +
+                       TransfersModel::code(TransfersModel::Stage(
+                           transfers->data(transfers->index(row), TransfersModel::StatusRole).toInt()));
         return out.join(QLatin1Char(' '));
     };
     QVERIFY2(waitUntil(session, &WalletSession::nowChanged,
                        [&] {
                            session->bridge()->refresh();
-                           return transfers->data(transfers->index(0), TransfersModel::StatusRole).toString() ==
+                           return TransfersModel::code(TransfersModel::Stage(
+                                      transfers->data(transfers->index(0), TransfersModel::StatusRole).toInt())) ==
                                   QLatin1String("credited");
                        }),
              qPrintable(statuses()));
@@ -206,7 +219,7 @@ void TestSession::depositWithdrawFinalize() {
         return -1;
     };
     QVERIFY(rowOf() >= 0);
-    QCOMPARE(transfers->data(transfers->index(rowOf()), TransfersModel::KindRole).toString(),
+    QCOMPARE(kindName(transfers->data(transfers->index(rowOf()), TransfersModel::KindRole)),
              QStringLiteral("withdrawal"));
     QVERIFY(!transfers->canFinalize(key));
     QSignalSpy ready(session, &WalletSession::withdrawalReady);
@@ -217,7 +230,8 @@ void TestSession::depositWithdrawFinalize() {
                      return transfers->canFinalize(key);
                  },
                  120000),
-             qPrintable(transfers->data(transfers->index(rowOf()), TransfersModel::StatusRole).toString()));
+             qPrintable(TransfersModel::code(TransfersModel::Stage(
+                 transfers->data(transfers->index(rowOf()), TransfersModel::StatusRole).toInt()))));
     QVERIFY(!transfers->data(transfers->index(rowOf()), TransfersModel::FinalAtRole).toString().isEmpty());
     QSignalSpy finalized(&bridge, &BridgeController::finalized);
     bridge.finalize(key);
@@ -228,7 +242,8 @@ void TestSession::depositWithdrawFinalize() {
              qPrintable(reviewer.shown.last()));
     QVERIFY(waitUntil(transfers, &QAbstractItemModel::dataChanged, [&] {
         session->bridge()->refresh();
-        return transfers->data(transfers->index(rowOf()), TransfersModel::StatusRole).toString() ==
+        return TransfersModel::code(TransfersModel::Stage(
+                   transfers->data(transfers->index(rowOf()), TransfersModel::StatusRole).toInt())) ==
                QLatin1String("finalized");
     }));
     QVERIFY(!transfers->canFinalize(key));
@@ -257,7 +272,7 @@ void TestSession::depositWithdrawFinalize() {
     };
     QString depositKey;
     for (int row = 0; row < transfers->rowCount(); ++row)
-        if (transfers->data(transfers->index(row), TransfersModel::KindRole).toString() == QLatin1String("deposit"))
+        if (kindName(transfers->data(transfers->index(row), TransfersModel::KindRole)) == QLatin1String("deposit"))
             depositKey = transfers->data(transfers->index(row), TransfersModel::KeyRole).toString();
     QVERIFY(!depositKey.isEmpty());
     QVERIFY2(waitUntil(
@@ -293,6 +308,7 @@ void TestSession::depositWithdrawFinalize() {
 void TestSession::withdrawalThroughL1() {
     auto* session = WalletSession::instance();
     BridgeController bridge;
+    wireStores(bridge);
     ReviewApprover reviewer(bridge.review());
     auto* transfers = bridge.transfers();
     bridge.setAccount(QStringLiteral("0"));
@@ -322,7 +338,7 @@ void TestSession::withdrawalThroughL1() {
             if (transfers->data(transfers->index(row), TransfersModel::KeyRole)
                     .toString()
                     .compare(key, Qt::CaseInsensitive) == 0)
-                return transfers->data(transfers->index(row), TransfersModel::KindRole).toString();
+                return kindName(transfers->data(transfers->index(row), TransfersModel::KindRole));
         return {};
     };
     QVERIFY2(waitUntil(
@@ -347,6 +363,7 @@ void TestSession::withdrawalThroughL1() {
 void TestSession::sendThroughL1() {
     auto* session = WalletSession::instance();
     SendController send;
+    wireStores(send);
     ReviewApprover l1Reviewer(send.l1Review());
     send.setLayer(SendController::Layer::L2);
     send.setAccount(QStringLiteral("0"));
@@ -393,8 +410,9 @@ void TestSession::sendThroughL1() {
 void TestSession::sendOnL2IsOneHistory() {
     auto* session = WalletSession::instance();
     ActivityModel activity;
-    activity.setSharedSource(true);
+    wireStores(activity);
     SendController send;
+    wireStores(send);
     send.setLayer(SendController::Layer::L2);
     send.setAccount(QStringLiteral("0"));
     QVERIFY(waitUntil(&send, &SendController::balanceChanged, [&] { return !send.balance().isEmpty(); }));
@@ -425,9 +443,10 @@ void TestSession::sendOnL2IsOneHistory() {
                         .toString()
                         .compare(hash, Qt::CaseInsensitive))
                     continue;
-                const QString kind = activity.data(activity.index(row), ActivityModel::KindRole).toString();
-                sent |= kind == QLatin1String("send");
-                received |= kind == QLatin1String("receive") &&
+                const auto kind =
+                    ActivityModel::Kind(activity.data(activity.index(row), ActivityModel::KindRole).toInt());
+                sent |= kind == ActivityModel::Kind::Send;
+                received |= kind == ActivityModel::Kind::Receive &&
                             activity.data(activity.index(row), ActivityModel::AccountRole).toString() == to;
             }
             return sent && received;
@@ -456,6 +475,7 @@ void TestSession::devAccountFundsAWalletAccount() {
 void TestSession::customEndpointsAreChecked() {
     auto* session = WalletSession::instance();
     SettingsController settings;
+    wireStores(settings);
     const NetworkConfig local = *m_stack->network();
     const QString l1 = local.l1Rpc.toString(), l2 = local.l2Rpc.toString();
     const QString rollup = QString::fromStdString(local.rollup.hex());
@@ -491,8 +511,9 @@ void TestSession::customEndpointsAreChecked() {
 void TestSession::secondChainAtTheSameAddressHasItsOwnHistory() {
     auto* session = WalletSession::instance();
     SettingsController settings;
+    wireStores(settings);
     ActivityModel activity;
-    activity.setSharedSource(true);
+    wireStores(activity);
     const NetworkConfig first = *m_stack->network();
     auto switchTo = [&](const NetworkConfig& network) {
         settings.applyCustomNetwork(network.l1Rpc.toString(), network.l2Rpc.toString(),
@@ -523,6 +544,7 @@ void TestSession::secondChainAtTheSameAddressHasItsOwnHistory() {
     QSet<QString> firstTransfers, firstActivity;
     {
         BridgeController bridge;
+        wireStores(bridge);
         ReviewApprover reviewer(bridge.review());
         firstTransfers = transferKeys(bridge.transfers());
         firstActivity = activityHashes();
@@ -540,9 +562,14 @@ void TestSession::secondChainAtTheSameAddressHasItsOwnHistory() {
     QVERIFY2(second.isRunning(), qPrintable(second.problem()));
     QCOMPARE(second.network()->rollup, first.rollup);
     QVERIFY(switchTo(*second.network()));
+    // Whatever fails below, the tests after this one find the session on the first chain.
+    const auto backToFirst = qScopeGuard([&] {
+        if (session->l2RpcUrl() != first.l2Rpc.toString()) switchTo(first);
+    });
 
     {
         BridgeController bridge;
+        wireStores(bridge);
         ReviewApprover reviewer(bridge.review());
         auto* transfers = bridge.transfers();
         QCOMPARE(transfers->rowCount(), 0);
@@ -565,7 +592,8 @@ void TestSession::secondChainAtTheSameAddressHasItsOwnHistory() {
                 if (transfers->data(transfers->index(row), TransfersModel::KeyRole)
                         .toString()
                         .compare(key, Qt::CaseInsensitive) == 0)
-                    return transfers->data(transfers->index(row), TransfersModel::StatusRole).toString();
+                    return TransfersModel::code(TransfersModel::Stage(
+                        transfers->data(transfers->index(row), TransfersModel::StatusRole).toInt()));
             return QString();
         };
         auto isTx = [](const QString& text) { return text.startsWith(QLatin1String("0x")) && text.size() == 66; };
@@ -588,6 +616,25 @@ void TestSession::secondChainAtTheSameAddressHasItsOwnHistory() {
         const QString withdrawal2 =
             submit(QStringLiteral("2"), BridgeController::Direction::Withdraw, QStringLiteral("0.25"));
         QVERIFY2(isTx(withdrawal2), qPrintable(withdrawal2));
+        // What the wallet knew when the window did not seem to end: its clock (L1's time) against
+        // each withdrawal's finalAt, and L1's head as the node answers now.
+        auto windowReport = [&] {
+            QString report =
+                QStringLiteral("session now %1, bridge problem '%2'").arg(session->now()).arg(bridge.error());
+            for (const QString& key : {withdrawal0, withdrawal2}) {
+                const auto record = session->bridge()->withdrawal(key);
+                report += QStringLiteral("; %1: %2, finalAt %3")
+                              .arg(key.left(10), statusOf(key))
+                              .arg(record ? qint64(record->finalAt) : -1);
+            }
+            auto head = std::make_shared<std::optional<RpcResult<quint64>>>();
+            session->l1()->latestBlockTime(this, [head](RpcResult<quint64> time) { *head = std::move(time); });
+            (void)QTest::qWaitFor([&] { return head->has_value(); }, 10000);
+            report += !*head          ? QStringLiteral("; L1 head: no answer")
+                      : (*head)->ok() ? QStringLiteral("; L1 head time %1").arg((*head)->value())
+                                      : QStringLiteral("; L1 head: %1").arg((*head)->error().message);
+            return report + QStringLiteral("; node: ") + second.problem();
+        };
         QVERIFY2(waitUntil(
                      session, &WalletSession::nowChanged,
                      [&] {
@@ -595,7 +642,7 @@ void TestSession::secondChainAtTheSameAddressHasItsOwnHistory() {
                          return transfers->canFinalize(withdrawal0) && transfers->canFinalize(withdrawal2);
                      },
                      120000),
-                 qPrintable(statusOf(withdrawal0) + QLatin1Char('/') + statusOf(withdrawal2)));
+                 qPrintable(windowReport()));
 
         // Account 2 pays its own finalization: its L1 balance rises by exactly 0.25 ETH minus the gas.
         const Address account2 =
@@ -638,6 +685,7 @@ void TestSession::secondChainAtTheSameAddressHasItsOwnHistory() {
     QVERIFY(switchTo(first));
     {
         BridgeController bridge;
+        wireStores(bridge);
         ReviewApprover reviewer(bridge.review());
         const QSet<QString> back = transferKeys(bridge.transfers());
         QVERIFY(back.contains(firstTransfers));
@@ -647,7 +695,6 @@ void TestSession::secondChainAtTheSameAddressHasItsOwnHistory() {
 }
 
 void TestSession::fraudIsDetectedAndProvenByTheWallet() {
-    auto* session = WalletSession::instance();
     LocalStack cheating(m_dir.filePath(QStringLiteral("devnet-fault")));
     cheating.setProgram(m_stack->program());
     cheating.setExtraArguments({QStringLiteral("--challenge-period"), QStringLiteral("120"),
@@ -662,10 +709,12 @@ void TestSession::fraudIsDetectedAndProvenByTheWallet() {
     checkNetwork(*cheating.network(), this, [&](Result<CheckedNetwork> r) { checked = std::move(r); });
     QTRY_VERIFY_WITH_TIMEOUT(checked.has_value(), 30000);
     QVERIFY(checked->ok());
-    session->connectTo(checked->value().config, checked->value().params);
+    WalletSessionTestAccess::connectTo(checked->value().config, checked->value().params);
 
     BatchesModel batches;
+    wireStores(batches);
     BridgeController bridge;
+    wireStores(bridge);
     ReviewApprover reviewer(bridge.review());
     QSignalSpy found(AppContext::instance()->verification(), &VerificationStore::fraudFound);
     bridge.setAccount(QStringLiteral("2"));
@@ -715,6 +764,7 @@ void TestSession::resetRemovesTheDeletedChainsHistory() {
     QSet<QString> deletedTransfers;
     {
         BridgeController bridge;
+        wireStores(bridge);
         ReviewApprover reviewer(bridge.review());
         for (int row = 0; row < bridge.transfers()->rowCount(); ++row)
             deletedTransfers << bridge.transfers()
@@ -768,9 +818,10 @@ void TestSession::resetRemovesTheDeletedChainsHistory() {
                                  session->bridge() && session->bridge()->isLoaded() ? QStringLiteral("loaded")
                                                                                     : QStringLiteral("not loaded"))));
     BridgeController bridge;
+    wireStores(bridge);
     ReviewApprover reviewer(bridge.review());
     ActivityModel activity;
-    activity.setSharedSource(true);
+    wireStores(activity);
     QCOMPARE(bridge.transfers()->rowCount(), 0);
     for (int row = 0; row < activity.rowCount(); ++row)
         QVERIFY2(!deletedTransfers.contains(activity.entry(row).txHash.toLower()),

@@ -16,6 +16,7 @@
 #include "services/wallet/walletstore.h"
 #include "stores/chainstore.h"
 #include "wait_until.h"
+#include "wire_stores.h"
 
 using namespace sluice;
 using sluice::test::FakeResponse;
@@ -85,6 +86,7 @@ void TestStores::oneL1ConnectionServesEveryView() {
     AccountsModel& accountsPage = *AppContext::instance()->accounts();
     AccountsModel other(AppContext::instance()->store(), l1);
     OverviewController overview;
+    wireStores(overview);
     QTRY_VERIFY_WITH_TIMEOUT(!l1->balancesLoading(), 10000);
     QCOMPARE(accountsPage.rowCount(), m_accounts.size());
     for (AccountsModel* model : {&accountsPage, &other}) {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# The real `sluice` binary and the local network it starts by itself: a termination signal quits
+# The real `sluice-wallet` binary and the local network it starts by itself: a termination signal quits
 # the app as the user does (exit 0, its node and anvil stopped), and an app killed outright
 # (SIGKILL, a crash) does not leave its node running: the kernel tells the node, which stops anvil.
 # Before, SIGTERM (a session ending, `kill`) ended the app at once and orphaned both.

@@ -4,7 +4,8 @@
 # kill -9ed in the middle of it, then restarted on the same data dir. Checks that
 #  - every transaction eth_sendRawTransaction acknowledged (returned a hash for) is in the chain
 #    exactly once, with a successful receipt, and the sender's nonce counts exactly those;
-#  - the anvil the killed node left behind was reused (same process, L1 history kept);
+#  - the anvil the killed node left behind was reused (same process, L1 history kept): --keep-l1
+#    makes the devnet's anvil outlive its node as a real L1 would (by default it ends with it);
 #  - after the next batches the node's L2 state root equals the one an independent
 #    `sluiced --verifier` rebuilds from L1 alone, and that verifier finds no fraud;
 #  - sluice_getDeposits reports the crediting L2 block across the restart.
@@ -25,7 +26,7 @@ trap cleanup EXIT
 run=0
 start_node() {
   run=$((run + 1)); log=$work/node$run.log
-  SLUICE_ANVIL=${ANVIL:-} "$SLUICED" --devnet --data-dir "$work/d" --challenge-period 4 --l1-port "$L1P" --l2-port "$L2P" >"$log" 2>&1 &
+  SLUICE_ANVIL=${ANVIL:-} "$SLUICED" --devnet --keep-l1 --data-dir "$work/d" --challenge-period 4 --l1-port "$L1P" --l2-port "$L2P" >"$log" 2>&1 &
   node_pid=$!
   wait_for 90 grep -q "JSON-RPC on" "$log" || { cat "$log"; return 1; }
 }

@@ -22,7 +22,7 @@ trap cleanup EXIT
 run=0
 start_node() { # extra args
   run=$((run + 1)); log=$work/node$run.log
-  SLUICE_ANVIL=${ANVIL:-} "$SLUICED" --devnet --data-dir "$work/d" --challenge-period 30 --l1-port "$L1P" --l2-port "$L2P" "$@" >"$log" 2>&1 &
+  SLUICE_ANVIL=${ANVIL:-} "$SLUICED" --devnet --keep-l1 --data-dir "$work/d" --challenge-period 30 --l1-port "$L1P" --l2-port "$L2P" "$@" >"$log" 2>&1 &
   node_pid=$!
   wait_for 90 grep -q "JSON-RPC on" "$log" || { cat "$log"; return 1; }
 }
@@ -60,7 +60,7 @@ rpc "$L2P" sluice_status '[]' | jq -e '.result.depositsQueued == 1 and .result.d
 echo "ok: unconfirmed deposit dropped by the reorg, its replacement credited once"
 
 # --- 2. a credited deposit vanishes: stop, do not diverge -------------------------------------
-# After the kill -9 anvil keeps running; the next node reuses it and stops it when it stops, so
+# After the kill -9 anvil keeps running (--keep-l1); the next node reuses it and stops it when it stops, so
 # the restart below reloads the reverted chain from anvil's state file.
 kill -9 "$node_pid"; wait "$node_pid" 2>/dev/null || true; node_pid=
 start_node --deposit-confirmations 0

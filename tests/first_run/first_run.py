@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: MIT
-"""First run of the real `sluice` binary, driven from outside through AT-SPI as a user would.
+"""First run of the real `sluice-wallet` binary, driven from outside through AT-SPI as a user would.
 
 A brand-new profile: onboarding, "Create a new wallet", the recovery phrase read off the screen,
 the confirmation words typed back, a password, then the local network the app starts by itself
@@ -21,6 +21,11 @@ field, and waits for what the click should cause rather than looking at states.
 
 Run it through first_run.sh, which provides Xvfb, a private D-Bus session, a fresh HOME and XDG
 dirs, and ends every process it started. Exit status: 0 passed, 1 failed.
+
+packaging/test-install.sh runs the installed package through the same steps up to the network:
+"-" for SLUICED and ANVIL lets the app find its own node and the node its bundled anvil (on the
+default ports), --until-network stops after the wallet is created and the local network is up,
+and --while-up runs a command (checks, a screenshot) before the app is asked to quit.
 """
 
 import argparse
@@ -426,8 +431,11 @@ def start_app(args, work):
     env.pop("QT_QPA_PLATFORM", None)  # a real X11 window under Xvfb, not offscreen
     # Without it Qt stays off the accessibility bus until a screen reader turns it on there.
     env["QT_LINUX_ACCESSIBILITY_ALWAYS_ON"] = "1"
-    env["SLUICE_ANVIL"] = args.anvil  # read by sluiced --devnet (node/devnet/devnet.cpp)
-    if args.default_ports:
+    if args.anvil != "-":
+        env["SLUICE_ANVIL"] = args.anvil  # read by sluiced --devnet (node/devnet/devnet.cpp)
+    if args.sluiced == "-":
+        pass  # the app's own lookup: the sluiced beside it, on the default ports
+    elif args.default_ports:
         env["SLUICE_SLUICED"] = args.sluiced  # read by the app (LocalStack::findSluiced)
     else:
         # The app runs `$SLUICE_SLUICED --devnet --data-dir DIR`; this wrapper only moves the node
@@ -437,10 +445,20 @@ def start_app(args, work):
         wrapper.write_text(f'#!/bin/sh\nexec "{args.sluiced}" "$@" --l1-port {free_port()} --l2-port {free_port()}\n')
         wrapper.chmod(0o755)
         env["SLUICE_SLUICED"] = str(wrapper)
-    data_dir = work / "wallet"  # does not exist yet: a brand-new profile
+    if args.default_data_dir:
+        # Where a user's wallet goes: QStandardPaths::AppDataLocation of organisation and application
+        # "Sluice" (services/bridge/network_config.cpp), under the new HOME's XDG data directory.
+        xdg_data = env.get("XDG_DATA_HOME") or str(Path(env["HOME"]) / ".local" / "share")
+        data_dir = Path(xdg_data) / "Sluice" / "Sluice"
+        command = [args.sluice]
+    else:
+        data_dir = work / "wallet"  # does not exist yet: a brand-new profile
+        command = [args.sluice, "--data-dir", str(data_dir)]
+    if data_dir.exists():
+        raise TestFailure(f"{data_dir} exists: not a brand-new profile")
     with open(work / "app.log", "wb") as log_file:
         # Its own process group, which the node and anvil it starts join: cleanup finds them there.
-        process = subprocess.Popen([args.sluice, "--data-dir", str(data_dir)], env=env, stdout=log_file,
+        process = subprocess.Popen(command, env=env, stdout=log_file,
                                    stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=die_with_parent)
     return process, data_dir
 
@@ -503,6 +521,12 @@ def main():
     parser.add_argument("--deposit", type=int, default=1, help="ETH deposited to L2")
     parser.add_argument("--default-ports", action="store_true",
                         help="let the node use its default ports 8545/8546, exactly as a user's first run")
+    parser.add_argument("--default-data-dir", action="store_true",
+                        help="no --data-dir: the app keeps its wallet where a user's goes, under HOME")
+    parser.add_argument("--until-network", action="store_true",
+                        help="stop once the wallet is created and the local network is up (no funding, no deposit)")
+    parser.add_argument("--while-up", metavar="COMMAND",
+                        help="a shell command run once the network is up, before the app quits; it must exit 0")
     args = parser.parse_args()
     timeout_s, ARTIFACTS = args.timeout, args.work
     # A TERM (the wrapper's cleanup) ends the run through the `finally` below.
@@ -520,10 +544,18 @@ def main():
         wait_for_network(APP)
         address = read_address(APP)
         log(f"first address {address}")
-        # The bundled devnet lives in <data dir>/devnet (WalletSession's constructor).
-        fund_on_l1(APP, args.cast, data_dir / "devnet", address, args.fund)
-        deposit(APP, address, args.fund, args.deposit)
-        wait_for_credit(APP, args.deposit)
+        if not args.until_network:
+            # The bundled devnet lives in <data dir>/devnet (WalletSession's constructor).
+            fund_on_l1(APP, args.cast, data_dir / "devnet", address, args.fund)
+            deposit(APP, address, args.fund, args.deposit)
+            wait_for_credit(APP, args.deposit)
+        if args.while_up:
+            open_page(APP, "Overview")
+            log(f"running: {args.while_up}")
+            env = dict(os.environ, SLUICE_DATA_DIR=str(data_dir), SLUICE_APP_PID=str(process.pid),
+                       SLUICE_ADDRESS=address)
+            if subprocess.run(args.while_up, shell=True, env=env).returncode != 0:
+                raise TestFailure(f"{args.while_up} failed")
         APP = None  # quitting: nothing to dump any more
         quit_app(process)
         log("the app quit on SIGTERM with 0, its node and anvil stopped")

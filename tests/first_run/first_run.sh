@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# The README's main path, end to end, on the real `sluice` binary: a first run on a brand-new
+# The README's main path, end to end, on the real `sluice-wallet` binary: a first run on a brand-new
 # profile driven through AT-SPI (first_run.py says what it does and why). This wrapper gives it a
 # display (Xvfb), a private D-Bus session (the accessibility bus is started from it), a fresh
 # HOME and XDG directories, and afterwards ends every process it started, whatever happened.
@@ -14,7 +14,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../.." && pwd)
-sluice=${1:-${SLUICE_APP:-$repo/build/dev/app/sluice}}
+sluice=${1:-${SLUICE_APP:-$repo/build/dev/app/sluice-wallet}}
 sluiced=${2:-${SLUICED:-$repo/build/dev/node/sluiced}}
 anvil=${3:-${ANVIL:-$repo/contracts/node_modules/.bin/anvil}}
 cast=${4:-${CAST:-$repo/contracts/node_modules/.bin/cast}}

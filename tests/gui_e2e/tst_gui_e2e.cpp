@@ -35,10 +35,18 @@
 #include <memory>
 
 #include "appcontext.h"
+#include "batchesmodel.h"
+#include "core/eth/address.hpp"
+#include "core/eth/units.hpp"
 #include "receivecontroller.h"
+#include "services/rpc/eth_client.hpp"
+#include "services/wallet/walletstore.h"
+#include "transfersmodel.h"
 #include "walletsession.h"
 
 Q_IMPORT_QML_PLUGIN(SluicePlugin)
+
+using namespace sluice;
 
 namespace {
 
@@ -75,6 +83,7 @@ private slots:
     void cleanupTestCase();
     void bridgeFlow();
     void fraudShown();
+    void channelsFlow();
 
 private:
     void startDevnet(const QStringList& extraArgs);
@@ -88,7 +97,10 @@ private:
     void typeInto(const QString& inputName, const QString& text);
     // The review dialog before a bridge transaction is signed: checks the amount it shows, then
     // clicks "Sign and send".
-    void approveReview(const QString& amount);
+    // `outcome`: what the review's outcome line must contain (every bridge review names a time: "…").
+    void approveReview(const QString& amount, const QString& outcome = QStringLiteral("\u2026"));
+    // Runs sluice-cli with `args`; its standard output, trimmed ("" and a failure if it failed).
+    QString cli(const QStringList& args);
     // The newest tracker row of `kind` ("deposit"/"withdrawal"), null if none.
     QQuickItem* transferRow(const QString& kind) const;
     QString rowStatus(const QString& kind) const;
@@ -232,15 +244,32 @@ void GuiE2E::typeInto(const QString& inputName, const QString& text) {
     QCOMPARE(textOf(input), text);
 }
 
-void GuiE2E::approveReview(const QString& amount) {
+void GuiE2E::approveReview(const QString& amount, const QString& outcome) {
     // A Popup is no QQuickItem: its buttons are found once it is open (its item is then in the overlay).
     QPointer<QQuickItem> approve = waitFor(QStringLiteral("reviewApproveButton"));
     QVERIFY(approve);
     QTRY_VERIFY_WITH_TIMEOUT(approve->isVisible(), kLong);
     QCOMPARE(textOf(waitFor(QStringLiteral("reviewAmount"))), amount + QStringLiteral(" ETH"));
     QVERIFY(!textOf(waitFor(QStringLiteral("reviewMaxTotal"))).isEmpty());
+    // Every review says what follows (a bridge review: what arrives where, and for a withdrawal, from when).
+    QVERIFY2(textOf(waitFor(QStringLiteral("reviewOutcome"))).contains(outcome),
+             qPrintable(textOf(find(QStringLiteral("reviewOutcome")))));
     click(approve);
     QTRY_VERIFY_WITH_TIMEOUT(!approve || !approve->isVisible(), kLong);
+}
+
+QString GuiE2E::cli(const QStringList& args) {
+    QProcess process;
+    process.start(QStringLiteral(SLUICE_CLI_PATH), args);
+    // The app keeps running meanwhile (its event loop turns): the other wallet may need it, e.g.
+    // to reveal an invoice's secret.
+    const bool finished = QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 120000);
+    if (!finished || process.exitCode() != 0) {
+        qWarning("sluice-cli %s failed: %s", qPrintable(args.join(' ')),
+                 qPrintable(QString::fromUtf8(process.readAllStandardError())));
+        return {};
+    }
+    return QString::fromUtf8(process.readAllStandardOutput()).trimmed();
 }
 
 void GuiE2E::openPage(const QString& key) { click(QStringLiteral("nav_") + key); }
@@ -273,7 +302,8 @@ QQuickItem* GuiE2E::transferRow(const QString& kind) const {
     QQuickItem* newest = nullptr;
     int newestIndex = 1 << 30;
     std::function<void(QQuickItem*)> walk = [&](QQuickItem* item) {
-        if (item->objectName().startsWith(QLatin1String("transfer_")) && item->property("kind").toString() == kind) {
+        if (item->objectName().startsWith(QLatin1String("transfer_")) &&
+            item->property("isDeposit").toBool() == (kind == QLatin1String("deposit"))) {
             const int index = item->property("index").toInt();
             if (index < newestIndex) {
                 newestIndex = index;
@@ -288,7 +318,8 @@ QQuickItem* GuiE2E::transferRow(const QString& kind) const {
 
 QString GuiE2E::rowStatus(const QString& kind) const {
     QQuickItem* row = transferRow(kind);
-    return row ? row->property("status").toString() : QString();
+    // The stage's journal word ("in-window", "ready", ...), so the waits below read as the states they wait for.
+    return row ? TransfersModel::code(TransfersModel::Stage(row->property("status").toInt())) : QString();
 }
 
 QString GuiE2E::batchListState() const {
@@ -376,6 +407,20 @@ void GuiE2E::bridgeFlow() {
     QTRY_COMPARE(list->property("count").toInt(), 1);
     click(QStringLiteral("filter_kind_deposit"));
     QTRY_COMPARE(list->property("count").toInt(), 1);
+    // The deposit to the same account is a move between the user's own layers, not a loss.
+    QQuickItem* depositRow = waitFor(QStringLiteral("activity_0"));
+    const QString depositAmount = textOf(find(QStringLiteral("activityAmount"), depositRow));
+    QVERIFY2(depositAmount.endsWith(QStringLiteral(" ETH")) && depositAmount.at(0).isDigit(),
+             qPrintable(depositAmount));
+    // Its detail view: the transaction, its block and fee read from L1, copyable hashes.
+    const QString txHash = depositRow->property("txHash").toString();
+    click(depositRow);
+    QQuickItem* txHashLabel = waitFor(QStringLiteral("detailTxHash"));
+    QCOMPARE(textOf(find(QStringLiteral("hashText"), txHashLabel)), txHash);
+    QVERIFY(find(QStringLiteral("copyButton"), txHashLabel));
+    QTRY_VERIFY_WITH_TIMEOUT(textOf(waitFor(QStringLiteral("detailBlock"))).startsWith(QLatin1Char('#')), kLong);
+    QTRY_VERIFY_WITH_TIMEOUT(textOf(waitFor(QStringLiteral("detailFee"))).endsWith(QStringLiteral(" ETH")), kLong);
+    QTest::keyClick(m_window, Qt::Key_Escape);
     click(QStringLiteral("filter_kind_all"));
 }
 
@@ -402,6 +447,13 @@ void GuiE2E::fraudShown() {
     QQuickItem* banner = nullptr;
     QTRY_VERIFY_WITH_TIMEOUT((banner = find(QStringLiteral("fraudBanner"))) != nullptr, kLong);
     QCOMPARE(textOf(find(QStringLiteral("fraudTitle"), banner)), QStringLiteral("Fraud found in batch #1"));
+    // The card says until when the proof must land, who pays and what it costs (estimated on L1).
+    QTRY_VERIFY_WITH_TIMEOUT(textOf(find(QStringLiteral("fraudDeadline"), banner))
+                                 .startsWith(QStringLiteral("The proof must land on L1 before ")),
+                             kLong);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        textOf(find(QStringLiteral("proofPayer"), banner)).contains(QStringLiteral(" gas, at most ")), kLong);
+    QVERIFY(textOf(find(QStringLiteral("proofPayer"), banner)).startsWith(QStringLiteral("Paid by Account 1 (0x")));
     QVERIFY(AppContext::instance()->verification()->fraudDetected());
     // The overview says so too.
     openPage(QStringLiteral("overview"));
@@ -423,7 +475,7 @@ void GuiE2E::fraudShown() {
             if (!list) return false;
             std::function<bool(QQuickItem*)> walk = [&](QQuickItem* item) {
                 if (item->objectName().startsWith(QLatin1String("batch_")) &&
-                    item->property("status").toString() == QLatin1String("reverted") &&
+                    BatchesModel::Status(item->property("status").toInt()) == BatchesModel::Status::Reverted &&
                     item->property("key").toString().startsWith(QLatin1String("1:")))
                     return true;
                 for (QQuickItem* child : item->childItems())
@@ -433,6 +485,124 @@ void GuiE2E::fraudShown() {
             return walk(list);
         }(),
         kLong);
+}
+
+// Payment channels through the Channels page on a devnet (dispute period 8 s): account 3 opens a
+// channel with the hub's side, pays the hub, makes an invoice that another wallet (sluice-cli
+// with its own key and store) pays through the hub, and closes cooperatively: every balance on the
+// page exact, and the L1 payout exactly the channel's side minus the close's gas.
+void GuiE2E::channelsFlow() {
+    startDevnet({QStringLiteral("--dispute-period"), QStringLiteral("8")});
+    // The local network, as the bundled stack gives it: its manifest names the Channels contract,
+    // the hub and the watchtower (custom endpoints name none, so they have no channels).
+    SessionOptions local;
+    local.devnetDir = m_dir->filePath(QStringLiteral("devnet"));
+    WalletSession::configure(local);
+    loadApp();
+    auto* session = WalletSession::instance();
+    QTRY_VERIFY2_WITH_TIMEOUT(session->isReady(), qPrintable(session->problem()), kLong);
+    openPage(QStringLiteral("channels"));
+    QVERIFY(waitFor(QStringLiteral("noChannels")));
+    // The hub's terms come from the hub (and its contract): the subtitle names the dispute period.
+    QTRY_VERIFY_WITH_TIMEOUT(!AppContext::instance()->channels()->hubAddress().isEmpty(), kLong);
+
+    // Account 3 (index 2), chosen in the account list.
+    click(QStringLiteral("channelsAccountBox"));
+    waitFor(QStringLiteral("accountOption_2"));
+    QTest::qWait(500);  // the list's opening transition: a click before it ends lands beside it
+    click(QStringLiteral("accountOption_2"));
+    QTRY_VERIFY(!find(QStringLiteral("accountOption_2")));  // the list has closed
+    QPointer<QQuickItem> box = find(QStringLiteral("channelsAccountBox"));
+    QVERIFY2(box, qPrintable(QStringLiteral("the channels page went away: session '%1', channels '%2'")
+                                 .arg(WalletSession::instance()->statusText(),
+                                      AppContext::instance()->channels()->unavailable())));
+    QTRY_COMPARE(box->property("displayText").toString(), AppContext::instance()->store()->accounts().at(2).name);
+    const Address me = *parse_address(AppContext::instance()->store()->accounts().at(2).address.toStdString());
+
+    // ---- open: 1 ETH, the hub 0.5 ETH ----
+    typeInto(QStringLiteral("channelAmountInput"), QStringLiteral("1.0000000000000000001"));
+    QVERIFY(!textOf(waitFor(QStringLiteral("channelAmountMessage"))).isEmpty());
+    QVERIFY(!waitFor(QStringLiteral("channelOpenButton"))->isEnabled());
+    typeInto(QStringLiteral("channelAmountInput"), QStringLiteral("1"));
+    typeInto(QStringLiteral("channelHubAmountInput"), QStringLiteral("0.5"));
+    click(QStringLiteral("channelOpenButton"));
+    approveReview(QStringLiteral("1"), QStringLiteral("no gas"));
+    QTRY_VERIFY_WITH_TIMEOUT(find(QStringLiteral("channel_0")) != nullptr, kLong);
+    QQuickItem* row = find(QStringLiteral("channel_0"));
+    QTRY_COMPARE_WITH_TIMEOUT(textOf(find(QStringLiteral("channelMine"), row)), QStringLiteral("1 ETH"), kLong);
+    QCOMPARE(textOf(find(QStringLiteral("channelTheirs"), row)), QStringLiteral("0.5 ETH"));
+    QCOMPARE(textOf(find(QStringLiteral("channelStatus"), row)), QStringLiteral("Open"));
+
+    // ---- pay the hub 0.1 ETH: the row moves at once ----
+    typeInto(QStringLiteral("channelPayAmountInput"), QStringLiteral("0.1"));
+    click(QStringLiteral("channelPayButton"));
+    QTRY_COMPARE_WITH_TIMEOUT(textOf(find(QStringLiteral("channelMine"), find(QStringLiteral("channel_0")))),
+                              QStringLiteral("0.9 ETH"), kLong);
+    QCOMPARE(textOf(find(QStringLiteral("channelTheirs"), find(QStringLiteral("channel_0")))),
+             QStringLiteral("0.6 ETH"));
+
+    // ---- receive 0.05 ETH by invoice, paid by another wallet through the hub ----
+    const QString devnet = m_dir->filePath(QStringLiteral("devnet"));
+    const QString keyFile = m_dir->filePath(QStringLiteral("payer.key"));
+    {
+        QFile key(keyFile);
+        QVERIFY(key.open(QIODevice::WriteOnly));
+        key.write("0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6\n");  // anvil's account 3
+        key.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    }
+    const QStringList payer{QStringLiteral("--private-key-file"),
+                            keyFile,
+                            QStringLiteral("--state-dir"),
+                            m_dir->filePath(QStringLiteral("payer")),
+                            QStringLiteral("--data-dir"),
+                            devnet,
+                            QStringLiteral("--network"),
+                            QStringLiteral("local"),
+                            QStringLiteral("--yes")};
+    QVERIFY(cli(QStringList{QStringLiteral("channel"), QStringLiteral("open"), QStringLiteral("--amount"),
+                            QStringLiteral("1")} +
+                payer)
+                .startsWith(QStringLiteral("0x")));
+    typeInto(QStringLiteral("receiveAmountInput"), QStringLiteral("0.05"));
+    click(QStringLiteral("createInvoiceButton"));
+    const QString invoice = textOf(waitFor(QStringLiteral("createdInvoice")));
+    QVERIFY2(invoice.startsWith(QStringLiteral("sluice1")), qPrintable(invoice));
+    QVERIFY(waitFor(QStringLiteral("invoiceQr"))->property("status").toInt() == 1);  // Image.Ready: the QR drawn
+    QVERIFY(!cli(QStringList{QStringLiteral("channel"), QStringLiteral("pay"), QStringLiteral("--invoice"), invoice} +
+                 payer)
+                 .isNull());
+    QTRY_COMPARE_WITH_TIMEOUT(textOf(waitFor(QStringLiteral("receiveStatus"))),
+                              QStringLiteral("Paid: 0.05 ETH received."), kLong);
+    QTRY_COMPARE_WITH_TIMEOUT(textOf(find(QStringLiteral("channelMine"), find(QStringLiteral("channel_0")))),
+                              QStringLiteral("0.95 ETH"), kLong);
+
+    // ---- cooperative close: exactly 0.95 ETH to L1, minus the close's gas ----
+    EthClient* l1 = WalletSession::instance()->l1();
+    auto balance = [&]() -> U256 {
+        std::optional<U256> out;
+        QObject context;
+        l1->balance(me, &context, [&](RpcResult<U256> b) { out = b.ok() ? std::optional(b.value()) : std::nullopt; });
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(out.has_value(), kLong); }();
+        return out.value_or(0);
+    };
+    const U256 before = balance();
+    click(find(QStringLiteral("channelCloseButton"), find(QStringLiteral("channel_0"))));
+    approveReview(QStringLiteral("0.95"), QStringLiteral("0.95"));
+    QTRY_COMPARE_WITH_TIMEOUT(textOf(find(QStringLiteral("channelStatus"), find(QStringLiteral("channel_0")))),
+                              QStringLiteral("Settled"), kLong);
+    const QString closeTx = textOf(waitFor(QStringLiteral("channelsMessage")));
+    QCOMPARE(closeTx, QStringLiteral("Channel closed; your side is paid on L1."));
+    // The close is the account's only L1 transaction since `before`: its receipt is the newest one.
+    const U256 after = balance();
+    QVERIFY(after > before);
+    QVERIFY(before + parse_amount("0.95").value() - after < parse_amount("0.001").value());  // gas only
+
+    // ---- the same history: open, payments, payout ----
+    openPage(QStringLiteral("activity"));
+    click(QStringLiteral("filter_kind_channel"));
+    QQuickItem* list = waitFor(QStringLiteral("activityList"));
+    QTRY_COMPARE_WITH_TIMEOUT(list->property("count").toInt(), 4, kLong);  // opened, paid, received, paid out
+    click(QStringLiteral("filter_kind_all"));
 }
 
 QTEST_MAIN(GuiE2E)

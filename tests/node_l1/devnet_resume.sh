@@ -3,7 +3,9 @@
 # sluiced --devnet: starts anvil, deploys Rollup and Channels and writes the manifest; a deposit is
 # credited on L2 and posted in a batch that becomes final; a restart with the same data dir resumes
 # (same rollup, persisted anvil state), and one whose manifest predates Channels deploys it then;
-# after a kill -9 the orphaned anvil on the port is reused and stopped with the node that reused it;
+# a kill -9 of the node takes its anvil and watchtower with it within seconds (PR_SET_PDEATHSIG) and
+# the next start resumes from anvil's state file; with --keep-l1 the orphaned anvil on the port is
+# reused instead and stopped with the node that reused it;
 # a resume on other ports serves there and says so in the manifest; a flood of SIGTERMs (a killed
 # parent's PR_SET_PDEATHSIG arrives once per dying thread) does not cut the node's shutdown short
 # and leave anvil running.
@@ -91,15 +93,6 @@ channels_ok
 manifest_accounts_ok
 C=$(jq -r .channels "$work/d/devnet.json")
 
-# kill -9 leaves anvil running: the next start reuses it after checking chain id and code.
-kill -9 "$node_pid"; wait "$node_pid" 2>/dev/null || true; node_pid=
-"$CAST" chain-id --rpc-url "http://127.0.0.1:$L1P"
-start_node
-grep -q "devnet: resumed" "$log"
-[ "$("$CAST" call --rpc-url "http://127.0.0.1:$L1P" "$R" "depositCount()(uint256)")" = 1 ]
-[ "$(jq -r .channels "$work/d/devnet.json")" = "$C" ]
-channels_ok
-
 # stop_flooded: SIGTERM every 20 ms until the node exits; it must exit 0 and leave no listener.
 stop_flooded() {
   local pid=$node_pid rc=0; node_pid=
@@ -110,6 +103,36 @@ stop_flooded() {
     [ -z "$(pid_on_port "$p")" ] || { echo "port $p still listens after the node stopped: $(ps -o pid,ppid,args -p "$(pid_on_port "$p")")"; exit 1; }
   done
 }
+# kill -9 of the node leaves nothing running: anvil and the watchtower end with it (the kernel
+# sends them SIGTERM), anvil writing its state file on the way out.
+anvil_pid=$(pid_on_port "$L1P")
+wt_port=$(jq -r '.watchtowerRpcUrl | split(":")[-1]' "$work/d/devnet.json")
+wt_pid=$(pid_on_port "$wt_port")
+[ -n "$anvil_pid" ] && [ -n "$wt_pid" ] || { echo "no anvil ($anvil_pid) or watchtower ($wt_pid) before the kill"; exit 1; }
+kill -9 "$node_pid"; wait "$node_pid" 2>/dev/null || true; node_pid=
+gone() { ! kill -0 "$anvil_pid" 2>/dev/null && ! kill -0 "$wt_pid" 2>/dev/null && [ -z "$(pid_on_port "$L1P")" ]; }
+wait_for 10 gone || { echo "after kill -9 of the node still running: $(ps -o pid,args -p "$anvil_pid,$wt_pid" | tail -n +2)"; exit 1; }
+echo "kill -9 of the node: its anvil ($anvil_pid) and watchtower ($wt_pid) ended with it"
+start_node
+grep -q "devnet: resumed" "$log"
+[ "$("$CAST" call --rpc-url "http://127.0.0.1:$L1P" "$R" "depositCount()(uint256)")" = 1 ]
+[ "$(jq -r .channels "$work/d/devnet.json")" = "$C" ]
+channels_ok
+
+# With --keep-l1 anvil outlives a killed node, as a real L1 would: the next start reuses it after
+# checking chain id and code.
+stop_flooded "$L1P" "$L2P"
+start_node --keep-l1
+anvil_pid=$(pid_on_port "$L1P")
+kill -9 "$node_pid"; wait "$node_pid" 2>/dev/null || true; node_pid=
+sleep 1
+"$CAST" chain-id --rpc-url "http://127.0.0.1:$L1P"
+[ "$(pid_on_port "$L1P")" = "$anvil_pid" ] || { echo "--keep-l1: anvil did not outlive the node"; exit 1; }
+start_node --keep-l1
+grep -q "devnet: resumed" "$log"
+[ "$(pid_on_port "$L1P")" = "$anvil_pid" ] || { echo "--keep-l1: the orphaned anvil was not reused"; exit 1; }
+[ "$("$CAST" call --rpc-url "http://127.0.0.1:$L1P" "$R" "depositCount()(uint256)")" = 1 ]
+
 # The anvil reused above was stopped with this node: nothing keeps writing its state file.
 stop_flooded "$L1P" "$L2P"
 

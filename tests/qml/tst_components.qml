@@ -33,10 +33,12 @@ TestCase {
             width: 800
             index: 0
             key: "0xabc"
-            kind: "withdrawal"
+            kind: TransfersModel.Withdrawal
             account: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"
+            accountName: "Account 1"
             amount: "0.25"
-            status: "in-window"
+            status: TransfersModel.InWindow
+            tone: Tone.Warning
             statusText: "in challenge window"
             step: 2
             steps: testCase.withdrawalSteps
@@ -100,7 +102,7 @@ TestCase {
         compare(child(row, "countdown").text, "42s left");
         compare(child(row, "finalAt").text, "Final at 2026-11-22 10:31:05");
 
-        row.status = "ready";
+        row.status = TransfersModel.Ready;
         row.step = 3;
         row.countdown = "";
         row.canFinalize = true;
@@ -113,19 +115,19 @@ TestCase {
         row.finalizing = true;
         verify(!button.enabled, "disabled while the finalize transaction is in flight");
         row.finalizing = false;
-        row.status = "finalized";
+        row.status = TransfersModel.Finalized;
         row.canFinalize = false;
         verify(!button.visible, "no button once finalized");
     }
 
     function test_reverted_batch_is_shown_not_hidden() {
         const row = createTemporaryObject(transferComponent, stage,
-                                          { status: "batch-reverted", statusText: "batch reverted", step: 1, reverted: true, countdown: "", finalAt: "" });
+                                          { status: TransfersModel.BatchReverted, tone: Tone.Error, statusText: "batch reverted", step: 1, reverted: true, countdown: "", finalAt: "" });
         waitForRendering(row);
         const note = child(row, "revertedNote");
         verify(note.visible);
         verify(note.text.indexOf("reverted") >= 0, note.text);
-        compare(child(row, "transferStatus").tone, "error");
+        compare(child(row, "transferStatus").tone, Tone.Error);
         verify(child(row, "transferStepper").failed);
         verify(!child(row, "finalizeButton").enabled);
         compare(child(row, "finalAt").text, "Final time known once the batch is on L1");
@@ -183,7 +185,7 @@ TestCase {
         verify(!Qt.colorEqual(Theme.background, lightBg), "background changes");
         verify(!Qt.colorEqual(Theme.textPrimary, lightText), "text changes");
         verify(Theme.background.hslLightness < 0.2 && Theme.textPrimary.hslLightness > 0.8, "dark is dark, text light");
-        const chip = createTemporaryObject(chipComponent, stage, { text: "fraud", tone: "error" });
+        const chip = createTemporaryObject(chipComponent, stage, { text: "fraud", tone: Tone.Error });
         compare(Qt.colorEqual(chip.color, Theme.errorBg), true, "chips follow the palette");
         Theme.dark = was;
     }

@@ -24,7 +24,15 @@ TestCase {
     readonly property string badChecksum: "0x70997970c51812dc3A010C7d01b50e0d17dc79C8"
 
     Component { id: sendComponent; SendForm { width: 800 } }
-    Component { id: bridgeControllerComponent; BridgeController {} }
+    Component {
+        id: bridgeControllerComponent
+        BridgeController {
+            session: WalletSession
+            wallet: AppContext.wallet
+            l1: AppContext.l1
+            l2: AppContext.l2
+        }
+    }
     Component { id: bridgeFormComponent; BridgeForm { width: 800 } }
 
     function child(item, name) {

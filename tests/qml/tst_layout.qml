@@ -89,9 +89,12 @@ TestCase {
                 age: "3m 12s ago"
                 finalAt: "2026-11-22 10:31:05"
                 windowProgress: 0.4
-                status: "posted"
-                statusText: "In der Anfechtungsfrist, von dieser Wallet geprüft"
-                verification: "verified"
+                status: BatchesModel.InWindow
+                statusText: "In der Anfechtungsfrist"
+                tone: Tone.Info
+                verification: BatchesModel.Verified
+                verdictText: "von dieser Wallet geprüft"
+                windowText: "endgültig 10:31 \u00B7 noch 4 min 10 s"
                 verified: true
                 fraud: false
             }
@@ -103,10 +106,12 @@ TestCase {
         TransferDelegate {
             index: 0
             key: "0xabc"
-            kind: "withdrawal"
+            kind: TransfersModel.Withdrawal
             account: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"
+            accountName: "Account 1"
             amount: "0.25"
-            status: "ready"
+            status: TransfersModel.Ready
+            tone: Tone.Success
             statusText: "Bereit zum Abschließen"
             step: 3
             steps: ["Veranlasst", "Eingereicht", "Anfechtungsfrist", "Bereit", "Abgeschlossen"]
@@ -239,11 +244,17 @@ TestCase {
             const copy = child(child(column, "batchStateRootCell"), "copyButton");
             verify(x(copy) + copy.width <= x(child(column, "captionAge")), "the copy icon is left of the Age column");
         }
-        // A long status is elided inside its column; the verdict mark stays visible in the row.
-        const mark = child(column, "verifiedMark");
-        verify(x(mark) + mark.width <= column.width, "the verdict mark is inside the row");
+        // The German status is never cut, and the verdict in words shows whole beside its mark
+        // (both wrap inside the status column rather than being elided).
         const chip = child(column, "batchStatus");
-        verify(x(chip) + chip.width <= x(mark), "the status chip ends before the mark");
+        verify(chip.width >= chip.implicitWidth - 0.5, "the status chip has room for its whole text (" + chip.width + " of " + chip.implicitWidth + ")");
+        const mark = child(column, "verifiedMark");
+        const verdict = child(column, "verdictText");
+        verify(x(mark) + mark.width <= x(verdict), "the verdict mark stands before its words");
+        verify(x(verdict) + verdict.width <= column.width + 0.5, "the verdict is inside the row");
+        verify(!verdict.truncated && verdict.text === "von dieser Wallet geprüft");
+        const windowText = child(column, "windowText");
+        verify(!windowText.truncated && windowText.text.indexOf("noch") > 0, "final time and time left, like the bridge");
     }
 }
 }

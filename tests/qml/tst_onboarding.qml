@@ -22,7 +22,7 @@ TestCase {
     name: "Onboarding"
     when: windowShown
 
-    Component { id: controllerComponent; OnboardingController {} }
+    Component { id: controllerComponent; OnboardingController { wallet: AppContext.wallet } }
     Component { id: confirmComponent; ConfirmPage { anchors.fill: parent } }
     Component { id: restoreComponent; RestorePage { anchors.fill: parent } }
     Component { id: passwordComponent; PasswordPage { anchors.fill: parent } }
