@@ -455,14 +455,6 @@ void WalletSession::startServices(const NetworkConfig& config, const RollupParam
         scanBlock(QStringLiteral("l2"), m_l2->rpc(), number);
     });
     m_app->verification()->attach(m_verifier);
-    m_app->channels()->attach(config, l1, params.l1ChainId, m_app->store()->dataDir(), walletAddresses(),
-                              [this](const Address& account) -> std::optional<AccountSigner> {
-                                  for (const WalletAccount& a : m_app->store()->accounts())
-                                      if (auto address = parse_address(a.address.toStdString());
-                                          address && address.value() == account)
-                                          return signer(a.index);
-                                  return std::nullopt;
-                              });
     connect(m_bridge, &BridgeService::withdrawalStatusChanged, this,
             [this](const QString& key, WithdrawalStatus status) {
                 auto record = m_bridge->withdrawal(key);
@@ -526,7 +518,20 @@ void WalletSession::openHistory() {
                            journal->open(activityJournalPath(dataDir, *m_deployment));
                            journal->recordAll(early);
                            m_bridge->open(BridgeService::storePathFor(dataDir, *m_deployment));
+                           attachChannels();
                        });
+}
+
+// The channel states are this chain's too (channelStorePath), so they wait for openHistory.
+void WalletSession::attachChannels() {
+    m_app->channels()->attach(
+        *m_network, l1(), m_params.l1ChainId, channelStorePath(m_app->store()->dataDir(), m_deployment->key()),
+        walletAddresses(), [this](const Address& account) -> std::optional<AccountSigner> {
+            for (const WalletAccount& a : m_app->store()->accounts())
+                if (auto address = parse_address(a.address.toStdString()); address && address.value() == account)
+                    return signer(a.index);
+            return std::nullopt;
+        });
 }
 
 QList<Address> WalletSession::walletAddresses() const {

@@ -191,6 +191,7 @@ private:
     void teardown();
     void startServices(const sluice::NetworkConfig& config, const sluice::RollupParameters& params);
     void openHistory();
+    void attachChannels();
     void trackAccounts();
     QList<sluice::Address> walletAddresses() const;
     void onL2Notification(const QString& name, const QJsonValue& payload);

@@ -2,7 +2,7 @@
 // sluice-cli channel open | list | pay | invoice | close | settle | backup | restore: the wallet's payment channels
 // with the network's hub (docs/CHANNELS.md), through services/channels/channel_wallet, on the
 // same network and key options as the bridge verbs (cli/session.hpp). The channel states live in
-// the store the app uses (<wallet dir>/channels.sqlite), or under --state-dir.
+// the store the app uses (<wallet dir>/channels-<chain>.sqlite: channelStorePath), or under --state-dir.
 
 #include <QDateTime>
 #include <QDir>
@@ -113,7 +113,10 @@ std::optional<int> openChannels(ChannelSession& s, const QCommandLineParser& p, 
         if (!url.isEmpty())
             if (auto ok = checkEndpoint(url, what, p.isSet(o.insecureEndpoints)); !ok) return fail(ok.message(), Usage);
     const QString dir = p.isSet(o.stateDir) ? p.value(o.stateDir) : s.base.walletDir;
-    auto store = ChannelStore::open(QDir(dir).filePath(QStringLiteral("channels.sqlite")));
+    auto store = wait<std::unique_ptr<ChannelStore>>([&](auto done) {
+        openChannelStore(channelStorePath(dir, s.base.deployment.key()), s.base.l1.get(), *net.channels,
+                         s.base.l1.get(), done);
+    });
     if (!store) return fail(store.message());
     s.store = std::move(*store);
     s.sender = std::make_unique<TransactionSender>(s.base.l1.get(), s.base.params.l1ChainId);

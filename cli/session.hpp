@@ -91,6 +91,7 @@ struct Session {
     std::unique_ptr<RollupContract> rollup;
     std::unique_ptr<L2Client> l2;
     RollupParameters params;
+    Deployment deployment;  // the Rollup's, as L1 tells it: what is kept per chain is named by it
     std::unique_ptr<BridgeService> bridge;
     std::unique_ptr<WalletStore> store;  // with --wallet; must outlive the signer
     std::optional<AccountSigner> signer;
@@ -98,8 +99,8 @@ struct Session {
 };
 
 Result<NetworkConfig> networkFrom(const QCommandLineParser& p, const Options& o);
-// Connects, reads the parameters from the contract and checks both nodes are the ones the
-// contract describes. With `withBridge`, also opens the persisted bridge history. Without
+// Connects, reads the parameters from the contract, identifies its deployment and checks both
+// nodes are the ones the contract describes. With `withBridge`, also opens the persisted bridge history. Without
 // `withL2` the L2 node is not contacted (the escape hatch works with the operator gone).
 // Returns the exit code when it failed (after saying why).
 std::optional<int> openSession(Session& s, const QCommandLineParser& p, const Options& o, bool withBridge,

@@ -23,7 +23,7 @@ WalletChannels::WalletChannels(QObject* parent) : QObject(parent) {
 
 WalletChannels::~WalletChannels() { detach(); }
 
-void WalletChannels::attach(const NetworkConfig& network, EthClient* l1, quint64 l1ChainId, const QString& walletDir,
+void WalletChannels::attach(const NetworkConfig& network, EthClient* l1, quint64 l1ChainId, const QString& storePath,
                             const QList<Address>& accounts, SignerFor signerFor) {
     detach();
     if (!network.channels || network.hubRpc.isEmpty()) {
@@ -31,21 +31,28 @@ void WalletChannels::attach(const NetworkConfig& network, EthClient* l1, quint64
         emit changed();
         return;
     }
-    auto store = ChannelStore::open(QDir(walletDir).filePath(QStringLiteral("channels.sqlite")));
-    if (!store) {
-        m_unavailable = tr("The channel states cannot be opened: %1").arg(QString::fromStdString(store.message()));
-        emit changed();
-        return;
-    }
-    m_network = network;
-    m_l1 = l1;
-    m_sender = std::make_unique<TransactionSender>(l1, l1ChainId);
-    m_store = std::move(*store);
-    m_signerFor = std::move(signerFor);
-    m_unavailable.clear();
-    setAccounts(accounts);
-    m_sync.start();
-    syncNow();
+    m_accounts = accounts;  // setAccounts may change them while the store opens
+    openChannelStore(
+        storePath, l1, *network.channels, this,
+        [this, generation = m_generation, network, l1, l1ChainId,
+         signerFor = std::move(signerFor)](Result<std::unique_ptr<ChannelStore>> store) mutable {
+            if (generation != m_generation) return;  // detached meanwhile
+            if (!store) {
+                m_unavailable =
+                    tr("The channel states cannot be opened: %1").arg(QString::fromStdString(store.message()));
+                emit changed();
+                return;
+            }
+            m_network = network;
+            m_l1 = l1;
+            m_sender = std::make_unique<TransactionSender>(l1, l1ChainId);
+            m_store = std::move(*store);
+            m_signerFor = std::move(signerFor);
+            m_unavailable.clear();
+            setAccounts(m_accounts);
+            m_sync.start();
+            syncNow();
+        });
 }
 
 void WalletChannels::setAccounts(const QList<Address>& accounts) {
@@ -106,9 +113,8 @@ std::optional<Address> WalletChannels::ownerOf(const ChannelId& id) const {
     return std::nullopt;
 }
 
-// Only this network's channels: the file also holds those of other networks (and of a deleted
-// devnet whose contract had the same address, which its chain id cannot tell apart; those read as
-// settled on chain at the next sync).
+// Only this network's channels of the wallet's accounts: the file is this chain's, but one taken
+// over from an older version also holds other networks' channels.
 void WalletChannels::reload() {
     if (!m_store) return;
     auto all = m_store->channels();

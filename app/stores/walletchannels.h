@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 // WalletChannels: the wallet's payment channels with the network's hub (docs/CHANNELS.md), for
-// the pages. It keeps them in the file sluice-cli uses (<wallet dir>/channels.sqlite), drives them
+// the pages. It keeps them in the file sluice-cli uses (<wallet dir>/channels-<chain>.sqlite), drives them
 // with one ChannelWallet engine per account, and keeps them up to date on its own: every few
 // seconds it syncs each channel that is not settled, which takes the hub's news (a payment that
 // landed), disputes a close with a stale state and resolves locks after a settle. The session
@@ -56,10 +56,11 @@ public:
     explicit WalletChannels(QObject* parent = nullptr);
     ~WalletChannels() override;
 
-    // The network's channels of the wallet's `accounts`; `signerFor` gives an account's signer
-    // (nullopt: locked).
+    // The network's channels of the wallet's `accounts`, kept in `storePath` (channelStorePath: one
+    // file per chain); `signerFor` gives an account's signer (nullopt: locked). Attached once the
+    // store is open (it may ask L1 whether an older file's channels are this chain's).
     void attach(const sluice::NetworkConfig& network, sluice::EthClient* l1, quint64 l1ChainId,
-                const QString& walletDir, const QList<sluice::Address>& accounts, SignerFor signerFor);
+                const QString& storePath, const QList<sluice::Address>& accounts, SignerFor signerFor);
     void detach();
     void setAccounts(const QList<sluice::Address>& accounts);
     // The sync interval (tests make it short).

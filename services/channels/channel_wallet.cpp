@@ -2,6 +2,9 @@
 #include "services/channels/channel_wallet.hpp"
 
 #include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -37,6 +40,53 @@ Error fromRpc(const QString& what, const RpcError& e) {
 }
 
 }  // namespace
+
+QString channelStorePath(const QString& dir, const QString& deploymentKey) {
+    return QDir(dir).filePath(QStringLiteral("channels-%1.sqlite").arg(deploymentKey));
+}
+
+void openChannelStore(const QString& path, EthClient* l1, const Address& contract, QObject* context,
+                      std::function<void(Result<std::unique_ptr<ChannelStore>>)> done) {
+    const QString legacy = QFileInfo(path).dir().filePath(QStringLiteral("channels.sqlite"));
+    if (QFileInfo::exists(path) || !QFileInfo::exists(legacy)) return done(ChannelStore::open(path));
+    std::vector<channels::Channel> ours;  // the old file's channels of this contract
+    {
+        auto old = ChannelStore::open(legacy);
+        auto listed = old ? (*old)->channels() : Result<std::vector<StoredChannel>>(old.error());
+        if (!listed) return done(failure(QStringLiteral("cannot read %1: %2").arg(legacy, q(listed.message()))));
+        for (const StoredChannel& c : *listed)
+            if (c.channel.domain.verifying_contract == contract) ours.push_back(c.channel);
+    }  // closed (and its log checkpointed) before it is copied
+    if (ours.empty()) return done(ChannelStore::open(path));
+    struct Check {
+        std::function<void(Result<std::unique_ptr<ChannelStore>>)> done;
+        size_t pending = 0;
+        bool allOnChain = true;
+        std::optional<Error> failed;
+    };
+    auto check = std::make_shared<Check>(Check{std::move(done), ours.size()});
+    auto* reader = new ChannelsContract(l1, contract, context);
+    for (const channels::Channel& want : ours)
+        reader->channel(want.id, reader, [check, reader, want, path, legacy](RpcResult<OnChainChannel> found) {
+            if (!found)
+                check->failed = failure(found.error().message);
+            else if (found.value().status == ChannelStatus::None || found.value().a != want.a ||
+                     found.value().b != want.b)
+                check->allOnChain = false;
+            if (--check->pending > 0) return;
+            reader->deleteLater();
+            if (check->failed)
+                return check->done(failure(QStringLiteral("cannot tell whether the channels in %1 are this chain's: %2")
+                                               .arg(legacy, q(check->failed->message))));
+            // A copy: the old file may also hold another network's channels, which that network adopts.
+            if (!check->allOnChain)
+                qWarning("%s holds channels of another chain: left there unused; this chain's are kept in %s",
+                         qPrintable(legacy), qPrintable(path));
+            else if (!QFile::copy(legacy, path))
+                return check->done(failure(QStringLiteral("cannot copy %1 to %2").arg(legacy, path)));
+            check->done(ChannelStore::open(path));
+        });
+}
 
 // --- Invoice -------------------------------------------------------------------------------------
 

@@ -55,6 +55,20 @@ struct Invoice {
     static Result<Invoice> parse(const QString& text);
 };
 
+// The wallet's channel states are kept per chain, in <dir>/channels-<deployment key>.sqlite, named
+// by the network's Rollup deployment (services/bridge/deployment.hpp) like the bridge history: a
+// fresh devnet puts its Channels contract at the same address on the same chain id, where the same
+// wallet and hub get the same channel ids again, and an old chain's record of such an id must never
+// stand in for the new channel.
+QString channelStorePath(const QString& dir, const QString& deploymentKey);
+
+// Opens the store at `path` (channelStorePath). The one file of earlier versions, <its folder>/
+// channels.sqlite, becomes it when that file is not there yet and every channel in the old one is
+// on the chain of `contract` (L1 is asked); otherwise the old file stays where it is, unused, and
+// a warning names it. done runs once on `context`'s thread.
+void openChannelStore(const QString& path, EthClient* l1, const Address& contract, QObject* context,
+                      std::function<void(Result<std::unique_ptr<ChannelStore>>)> done);
+
 class ChannelWallet : public QObject {
     Q_OBJECT
 public:

@@ -7,7 +7,10 @@
 //    a cooperative close pays exactly the latest split on L1 (minus the close's gas);
 //  - the hub closes with a stale state (--fault stale-close): the page shows the dispute, the
 //    wallet disputes with the newest state, Settle is enabled exactly when the period has ended,
-//    and the settle pays the newest state.
+//    and the settle pays the newest state. That devnet's contract has the first one's address, so
+//    account 1's new channel there has the id of its channel on the first chain: each chain's
+//    channels are kept apart (a new channel must not meet an old chain's states).
+#include <QDir>
 #include <QFileInfo>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -162,7 +165,10 @@ bool TestChannels::startStack(const QString& name, const QStringList& extra) {
     checkNetwork(*m_stack->network(), this, [&](Result<CheckedNetwork> r) { checked = std::move(r); });
     if (!QTest::qWaitFor([&] { return checked.has_value(); }, 30000) || !checked->ok()) return false;
     WalletSessionTestAccess::connectTo(checked->value().config, checked->value().params);
-    return WalletSession::instance()->isReady() && AppContext::instance()->channels()->attached();
+    // The channels attach once L1 has told which chain this is (their store is named by it).
+    auto* channels = AppContext::instance()->channels();
+    return WalletSession::instance()->isReady() &&
+           waitUntil(channels, &WalletChannels::changed, [&] { return channels->attached(); });
 }
 
 QString TestChannels::finish(ChannelsController& page) {
@@ -299,13 +305,22 @@ void TestChannels::staleCloseByTheHubIsDisputed() {
     ReviewApprover reviewer(page.review());
     QVERIFY(waitUntil(store, &WalletChannels::changed, [&] { return !store->hubAddress().isEmpty(); }));
 
-    page.setAccount(QStringLiteral("2"));
+    // Account 1 again, with the same hub: this devnet's Channels contract is at the first one's
+    // address on the same chain id, so the new channel gets the id of account 1's channel there.
+    // The first chain's record of it must not stand in for it (it did when one file held every
+    // chain's channels: the first payment then failed on a nonce of the other chain).
+    page.setAccount(QStringLiteral("1"));
     page.setAmount(QStringLiteral("1"));
     page.setHubAmount(QStringLiteral("1"));
     QSignalSpy opened(&page, &ChannelsController::opened);
     page.open();
     QCOMPARE(finish(page), QString());
     const QString id = opened.at(0).at(0).toString();
+    // One store per chain: the first devnet's and this one's.
+    QCOMPARE(QDir(m_dir.filePath(QStringLiteral("wallet")))
+                 .entryList({QStringLiteral("channels-*.sqlite")}, QDir::Files)
+                 .size(),
+             2);
     for (const char* amount : {"0.3", "0.2"}) {
         page.setPayAmount(QString::fromLatin1(amount));
         page.pay(id);
@@ -339,7 +354,7 @@ void TestChannels::staleCloseByTheHubIsDisputed() {
         page.settle(id);
         QCOMPARE(page.error(), QStringLiteral("The dispute period has not ended yet."));
     }
-    const std::optional<U256> before = l1Balance(account(2));  // after the wallet's dispute, if it sent it
+    const std::optional<U256> before = l1Balance(account(1));  // after the wallet's dispute, if it sent it
     QVERIFY(before);
     QVERIFY(waitUntil(
         WalletSession::instance(), &WalletSession::nowChanged,
@@ -368,7 +383,7 @@ void TestChannels::staleCloseByTheHubIsDisputed() {
     QVERIFY(waitUntil(store, &WalletChannels::changed, [&] {
         return role(page.model(), id, ChannelsModel::StatusRole).toInt() == int(ChannelsModel::Status::Settled);
     }));
-    const std::optional<U256> after = l1Balance(account(2));
+    const std::optional<U256> after = l1Balance(account(1));
     QVERIFY(after);
     QVERIFY(notificationKeys().contains(QStringLiteral("channel-disputed:") + id));
     QCOMPARE(channelActivity(id),

@@ -125,13 +125,16 @@ PORT=${L2##*:}
 assert_eq -32602 "$(rpc "$PORT" sluice_channelPropose '["junk"]' | jq -r .error.code)" "a proposal that is not an object"
 BAD=$(rpc "$PORT" sluice_channelPropose "[{\"channelId\":\"$A_ID\",\"proposal\":{\"update\":{\"kind\":\"pay\",\"from\":\"A\",\"amount\":\"12\"}}}]")
 jq -r .error.message <<<"$BAD" | grep -q "amount" || fail "a malformed amount is named: $BAD"
+# One store per chain: channels-<the Rollup's deployment>.sqlite (channelStorePath).
+A_STORE=$(ls "$E2E_TMP"/a/channels-*.sqlite 2>/dev/null || true)
+[[ -f "$A_STORE" ]] || fail "A's channel store is named by the chain: $(ls "$E2E_TMP/a")"
 LAST=$(sqlite3_json() { python3 - "$@" <<'PY'
 import sqlite3, sys, json
 db = sqlite3.connect(sys.argv[1]); ch = bytes.fromhex(sys.argv[2][2:])
 row = db.execute("select state, update_json, signature from signed_states where channel=? order by length(nonce) desc, nonce desc limit 1", (ch,)).fetchone()
 print(json.dumps({"channelId": sys.argv[2], "proposal": {"state": json.loads(row[0]), "update": json.loads(row[1]), "signature": "0x" + row[2].hex()}}))
 PY
-}; sqlite3_json "$E2E_TMP/a/channels.sqlite" "$A_ID")
+}; sqlite3_json "$A_STORE" "$A_ID")
 REPLAY=$(rpc "$PORT" sluice_channelPropose "[$LAST]")
 assert_eq -32010 "$(jq -r .error.code <<<"$REPLAY")" "a replayed proposal is refused"
 jq -r .error.data.reason <<<"$REPLAY" | grep -q "nonce" || fail "the refusal names the nonce rule: $REPLAY"
@@ -168,7 +171,7 @@ assert_eq "$(sub "$(add "$B_BEFORE" 400000000000000000)" "$(gas_paid "$CLOSE_TX"
 assert_eq settled "$(field BS state)" "B's channel is closed"
 
 # ---- a wallet closes with a stale state: the hub disputes, settle pays the latest ----
-STALE=$(python3 - "$E2E_TMP/a/channels.sqlite" "$A_ID" <<'PY'
+STALE=$(python3 - "$A_STORE" "$A_ID" <<'PY'
 import sqlite3, sys, json
 db = sqlite3.connect(sys.argv[1]); ch = bytes.fromhex(sys.argv[2][2:])
 state, sig, counter = db.execute("select state, signature, counter_signature from signed_states where channel=? and nonce='0x1'", (ch,)).fetchone()

@@ -530,7 +530,8 @@ void GuiE2E::channelsFlow() {
     QTRY_VERIFY_WITH_TIMEOUT(find(QStringLiteral("channel_0")) != nullptr, kLong);
     QQuickItem* row = find(QStringLiteral("channel_0"));
     QTRY_COMPARE_WITH_TIMEOUT(textOf(find(QStringLiteral("channelMine"), row)), QStringLiteral("1 ETH"), kLong);
-    QCOMPARE(textOf(find(QStringLiteral("channelTheirs"), row)), QStringLiteral("0.5 ETH"));
+    // The row appears once the hub has taken the channel; its side follows with the funding state.
+    QTRY_COMPARE_WITH_TIMEOUT(textOf(find(QStringLiteral("channelTheirs"), row)), QStringLiteral("0.5 ETH"), kLong);
     QCOMPARE(textOf(find(QStringLiteral("channelStatus"), row)), QStringLiteral("Open"));
 
     // ---- pay the hub 0.1 ETH: the row moves at once ----
