@@ -3,10 +3,12 @@
 // calldata), and the whole binding against the real Channels contract on anvil: deployed from the
 // embedded bytecode, opened, topped up, closed with a state both signed, disputed with a newer one
 // carrying two locks, settled, both locks resolved, and a second channel closed cooperatively;
-// every view and every event read back, revert reasons decoded from real reverts.
+// every view and every event read back, revert reasons decoded from real reverts. And the wallet's
+// store of channel states, which asks the contract whether an older file's channels are its chain's.
 
 #include <QFileInfo>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include "contracts/artifacts.hpp"
@@ -15,6 +17,7 @@
 #include "core/crypto/keccak.hpp"
 #include "core/eth/address.hpp"
 #include "prerequisite.hpp"
+#include "services/channels/channel_wallet.hpp"
 #include "services/channels/channels_contract.hpp"
 #include "services/rpc/await_result.hpp"
 #include "tests/node_l1/anvil_fixture.hpp"
@@ -482,6 +485,69 @@ private slots:
         QVERIFY(notOurs.ok());
         QVERIFY(!notOurs.value().has_value());
         QVERIFY(!channelsabi::decodeLog(QJsonObject{}).value().has_value());
+    }
+
+    // The wallet's channel states are one file per chain (openChannelStore). The single file of
+    // earlier versions is copied in only when its channels of this contract are on this chain:
+    // a fresh devnet repeats the contract's address, and an old chain's record of a channel id
+    // must never stand in for a new channel with the same id.
+    void storeOfEarlierVersionsIsTakenOverOnlyByItsChain() {
+        SLUICE_QT_PREREQUISITE(QFileInfo(QStringLiteral(SLUICE_ANVIL_PATH)).isExecutable(),
+                               "anvil not found (run scripts/setup.sh)");
+        test::Anvil anvil;
+        QVERIFY(anvil.start());
+        EthClient eth(anvil.rpc());
+        auto code = from_hex(contracts::channels_creation_bytecode());
+        const auto deployed = anvil.send(QLatin1String(kDevAddresses[0]), {}, channelsabi::deploymentData(*code, 5));
+        const Address contract =
+            *Address::from_hex(deployed.value(QStringLiteral("contractAddress")).toString().toStdString());
+        const Domain domain{U256(31337), contract};
+        const Address A = dev(0), B = dev(1);
+        anvil.send(QLatin1String(kDevAddresses[0]), hx(contract), channelsabi::openCalldata(A, B, milliEther(1), 0),
+                   milliEther(1));
+        auto stored = [&](const U256& index) {
+            StoredChannel c;
+            c.channel = Channel{domain, channel_id(domain, A, B, index), A, B};
+            c.onChain = ChannelOnChain{ChannelStatus::Open, milliEther(1), 0, 0, 0};
+            c.latest = opening_state(c.channel.id, milliEther(1), 0);
+            return c;
+        };
+        auto open = [&](const QString& dir, const QString& chain, EthClient* l1) {
+            QObject context;
+            return awaitResult<Result<std::unique_ptr<ChannelStore>>>(
+                [&](auto done) { openChannelStore(channelStorePath(dir, chain), l1, contract, &context, done); });
+        };
+        auto count = [](ChannelStore& store) { return store.channels().value().size(); };
+        QTemporaryDir dir;
+
+        // Its channel (index 0) is on this chain: the file is copied in, the old one stays.
+        {
+            auto legacy = ChannelStore::open(dir.filePath(QStringLiteral("channels.sqlite")));
+            QVERIFY((*legacy)->addChannel(stored(U256(0))).ok());
+        }
+        auto here = open(dir.path(), QStringLiteral("this-chain"), &eth);
+        QVERIFY2(here.ok(), here.ok() ? "" : here.message().c_str());
+        QCOMPARE(count(**here), size_t(1));
+        QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("channels.sqlite"))));
+
+        // One it holds (index 7) was never opened here: this chain starts empty, the old file stays.
+        {
+            auto legacy = ChannelStore::open(dir.filePath(QStringLiteral("channels.sqlite")));
+            QVERIFY((*legacy)->addChannel(stored(U256(7))).ok());
+        }
+        auto fresh = open(dir.path(), QStringLiteral("a-fresh-devnet"), &eth);
+        QVERIFY2(fresh.ok(), fresh.ok() ? "" : fresh.message().c_str());
+        QCOMPARE(count(**fresh), size_t(0));
+        QCOMPARE(count(**open(dir.path(), QStringLiteral("this-chain"), &eth)), size_t(1));  // its own file, as it was
+
+        // L1 down: no guess either way.
+        RpcClient nobody(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(test::freePort())));
+        EthClient down1(&nobody);
+        auto down = open(dir.path(), QStringLiteral("a-third-chain"), &down1);
+        QVERIFY(!down.ok());
+        QVERIFY2(QString::fromStdString(down.message()).contains(QStringLiteral("are this chain's")),
+                 down.message().c_str());
+        QVERIFY(!QFileInfo::exists(channelStorePath(dir.path(), QStringLiteral("a-third-chain"))));
     }
 };
 
