@@ -62,6 +62,8 @@ void ChannelsController::updateAccountNames() { m_model->setAccountNames(Account
 
 void ChannelsController::refreshModel() {
     m_model->setChannels(m_channels ? m_channels->channels() : std::vector<StoredChannel>{});
+    m_model->setWatchtower(m_channels && m_channels->hasWatchtower(),
+                           m_channels ? m_channels->watchtowerViews() : ChannelsModel::WatchtowerViews{});
 }
 
 void ChannelsController::setAccount(const QString& key) {

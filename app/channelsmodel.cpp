@@ -2,6 +2,7 @@
 #include "channelsmodel.h"
 
 #include <QDateTime>
+#include <QLocale>
 
 #include "amounttext.h"
 #include "core/eth/address.hpp"
@@ -10,21 +11,29 @@
 using namespace sluice;
 using channels::ChannelStatus;
 
-namespace {}  // namespace
-
 ChannelsModel::ChannelsModel(QObject* parent) : QAbstractListModel(parent) {}
 
 int ChannelsModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
 
 QHash<int, QByteArray> ChannelsModel::roleNames() const {
-    return {{IdRole, "channelId"},        {ShortIdRole, "shortId"},
-            {AccountRole, "account"},     {AccountNameRole, "accountName"},
-            {StatusRole, "status"},       {StatusTextRole, "statusText"},
-            {ToneRole, "tone"},           {MineRole, "mine"},
-            {TheirsRole, "theirs"},       {LockedRole, "locked"},
-            {NonceRole, "nonce"},         {DisputeEndsRole, "disputeEnds"},
-            {CountdownRole, "countdown"}, {CanPayRole, "canPay"},
-            {CanCloseRole, "canClose"},   {CanSettleRole, "canSettle"}};
+    return {{IdRole, "channelId"},
+            {ShortIdRole, "shortId"},
+            {AccountRole, "account"},
+            {AccountNameRole, "accountName"},
+            {StatusRole, "status"},
+            {StatusTextRole, "statusText"},
+            {ToneRole, "tone"},
+            {MineRole, "mine"},
+            {TheirsRole, "theirs"},
+            {LockedRole, "locked"},
+            {NonceRole, "nonce"},
+            {DisputeEndsRole, "disputeEnds"},
+            {CountdownRole, "countdown"},
+            {CanPayRole, "canPay"},
+            {CanCloseRole, "canClose"},
+            {CanSettleRole, "canSettle"},
+            {WatchtowerRole, "watchtower"},
+            {WatchtowerWarningRole, "watchtowerWarning"}};
 }
 
 ChannelsModel::Status ChannelsModel::statusOf(const StoredChannel& c) {
@@ -77,8 +86,49 @@ QVariant ChannelsModel::data(const QModelIndex& index, int role) const {
     case CanPayRole: return status == Status::Open && c.latest.balance(c.me) > 0;
     case CanCloseRole: return status == Status::Open;
     case CanSettleRole: return canSettle(c);
+    case WatchtowerRole: return watchtowerText(c, nullptr);
+    case WatchtowerWarningRole: {
+        bool warning = false;
+        watchtowerText(c, &warning);
+        return warning;
+    }
     }
     return {};
+}
+
+QString ChannelsModel::watchtowerText(const StoredChannel& c, bool* warning) const {
+    auto warn = [warning](QString text) {
+        if (warning) *warning = true;
+        return text;
+    };
+    // Without one, the list says so once; a settled channel needs no guard.
+    if (!m_hasWatchtower || statusOf(c) == Status::Settled) return {};
+    const auto seen = m_watchtower.find(c.channel.id);
+    if (seen == m_watchtower.end()) return {};  // not asked yet
+    if (!seen->second) return warn(tr("Watchtower unreachable: keep the wallet running until the channel is settled."));
+    const WatchtowerView& view = *seen->second;
+    //: %1 the number of the state (its nonce)
+    if (view.disputeTx) return tr("The watchtower disputed the close with state #%1.").arg(view.nonce.value_or(0));
+    if (c.latest.nonce == 0) return {};  // nothing signed yet: nothing older to be closed with
+    if (!view.nonce) return warn(tr("The watchtower holds no state of this channel yet."));
+    if (*view.nonce < c.latest.nonce)
+        //: %1 and %2 the numbers of two states (their nonces)
+        return warn(
+            tr("The watchtower holds an older state (#%1; the newest is #%2).").arg(*view.nonce).arg(c.latest.nonce));
+    if (statusOf(c) == Status::Closing)
+        //: %1 a date and time
+        return tr("Watched until %1: the watchtower disputes a close with an older state.")
+            .arg(QLocale().toString(QDateTime::fromSecsSinceEpoch(qint64(c.onChain.disputeEndsAt)),
+                                    QLocale::ShortFormat));
+    //: %1 the number of the state (its nonce)
+    return tr("Watched: the watchtower holds the newest state (#%1).").arg(*view.nonce);
+}
+
+void ChannelsModel::setWatchtower(bool present, const WatchtowerViews& views) {
+    m_hasWatchtower = present;
+    m_watchtower = views;
+    if (!m_rows.empty())
+        emit dataChanged(index(0), index(int(m_rows.size()) - 1), {WatchtowerRole, WatchtowerWarningRole});
 }
 
 void ChannelsModel::setChannels(const std::vector<StoredChannel>& channels) {

@@ -3,15 +3,19 @@
 // ChannelsModel: the wallet's payment channels as rows for the Channels page: my side, the hub's
 // side and what is locked in pending payments; the state on chain; while a close is disputable,
 // when the dispute period ends (absolute and as a countdown on the L1 clock); and which actions
-// are possible now (settle exactly when the contract allows it).
+// are possible now (settle exactly when the contract allows it); and whether the watchtower holds
+// the newest state.
 
 #include <QtQml/qqmlregistration.h>
 #include <QAbstractListModel>
 #include <QHash>
 
+#include <map>
+#include <optional>
 #include <vector>
 
 #include "services/channels/channel_store.hpp"
+#include "services/channels/channel_wallet.hpp"
 #include "tone.h"
 
 class ChannelsModel : public QAbstractListModel {
@@ -38,6 +42,8 @@ public:
         CanPayRole,
         CanCloseRole,  // cooperative or force close: the channel is open
         CanSettleRole,
+        WatchtowerRole,         // what the watchtower holds, in words; "" when there is nothing to say
+        WatchtowerWarningRole,  // true when it cannot protect the channel as it stands
     };
     Q_ENUM(Role)
 
@@ -53,6 +59,9 @@ public:
     void setChannels(const std::vector<sluice::StoredChannel>& channels);
     void setNow(qint64 unixSeconds);  // the L1 clock: the contract judges the dispute period by it
     void setAccountNames(const QHash<QString, QString>& namesByLowerCaseAddress);
+    // The network's watchtower (present: the network has one) and what it said of each channel.
+    using WatchtowerViews = std::map<sluice::channels::ChannelId, std::optional<sluice::WatchtowerView>>;
+    void setWatchtower(bool present, const WatchtowerViews& views);
     const sluice::StoredChannel* at(int row) const;
     const sluice::StoredChannel* find(const QString& channelId) const;
     bool canSettle(const sluice::StoredChannel& channel) const;
@@ -63,7 +72,11 @@ signals:
     void countChanged();
 
 private:
+    QString watchtowerText(const sluice::StoredChannel& channel, bool* warning) const;
+
     std::vector<sluice::StoredChannel> m_rows;
     QHash<QString, QString> m_accountNames;
+    bool m_hasWatchtower = false;
+    WatchtowerViews m_watchtower;
     qint64 m_now = 0;
 };

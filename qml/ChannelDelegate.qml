@@ -6,7 +6,8 @@ import Sluice
 
 // One payment channel with the hub: my side, the hub's side and what is locked in pending
 // payments, live; its state on chain; while a close can be disputed, the absolute end of the
-// dispute period with a countdown; and the actions C++ says are possible now.
+// dispute period with a countdown; whether the watchtower holds the newest state; and the
+// actions C++ says are possible now.
 Rectangle {
     id: root
 
@@ -27,6 +28,8 @@ Rectangle {
     required property bool canPay
     required property bool canClose
     required property bool canSettle
+    required property string watchtower
+    required property bool watchtowerWarning
     property bool busy: false
 
     signal payRequested(string channelId, string amount)
@@ -104,6 +107,16 @@ Rectangle {
                   ? qsTr("The dispute period ended at %1: settle to pay out the channel.").arg(root.disputeEnds)
                   //: %1 a date and time, %2 a countdown like "4m 10s"
                   : qsTr("Closing: either side can dispute with a newer state until %1 (%2 left).").arg(root.disputeEnds).arg(root.countdown)
+        }
+
+        Label {
+            objectName: "channelWatchtower"
+            Layout.fillWidth: true
+            visible: root.watchtower.length > 0
+            wrapMode: Text.Wrap
+            text: root.watchtower
+            color: root.watchtowerWarning ? Theme.warningFg : Theme.textSecondary
+            font.pixelSize: Theme.fontSmall
         }
 
         RowLayout {

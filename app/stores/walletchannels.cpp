@@ -72,6 +72,7 @@ void WalletChannels::detach() {
     m_network.reset();
     m_hubInfo.reset();
     m_channels.clear();
+    m_watchtowerViews.clear();
     m_busy.clear();
     m_loaded = false;
     m_closingByMe.clear();
@@ -337,10 +338,19 @@ void WalletChannels::syncNext(std::shared_ptr<std::vector<StoredChannel>> queue)
         for (auto& start : std::exchange(m_afterSync, {})) start();
         syncNext(queue);
     };
-    engine(next.myAddress(), [next, done](Result<ChannelWallet*> wallet) {
+    engine(next.myAddress(), [this, next, done, generation](Result<ChannelWallet*> wallet) {
         if (!wallet) return done(QString::fromStdString(wallet.message()));
-        (*wallet)->sync(next.channel.id, 0, [done](Result<StoredChannel> synced) {
-            done(synced ? QString() : QString::fromStdString(synced.message()));
+        const ChannelId id = next.channel.id;
+        (*wallet)->sync(id, 0, [this, wallet = *wallet, id, done, generation](Result<StoredChannel> synced) {
+            const QString problem = synced ? QString() : QString::fromStdString(synced.message());
+            if (!hasWatchtower()) return done(problem);
+            // Asked after each sync, so the page says "unreachable" within one interval.
+            wallet->watchtowerStatus(id, [this, id, done, problem, generation](Result<WatchtowerView> view) {
+                if (generation != m_generation) return;
+                m_watchtowerViews.insert_or_assign(id, view ? std::optional(*view) : std::nullopt);
+                emit changed();
+                done(problem);
+            });
         });
     });
 }

@@ -77,6 +77,12 @@ public:
     sluice::U256 total() const;  // my side of every channel not yet paid out
     const std::optional<sluice::HubInfo>& hubInfo() const { return m_hubInfo; }
 
+    // What the network's watchtower said of each channel at the last sync; nullopt: it did not answer.
+    const std::map<sluice::channels::ChannelId, std::optional<sluice::WatchtowerView>>& watchtowerViews() const {
+        return m_watchtowerViews;
+    }
+    bool hasWatchtower() const { return m_network && !m_network->watchtowerRpc.isEmpty(); }
+
     // This network's channels, newest state as stored (the background sync keeps it fresh).
     const std::vector<sluice::StoredChannel>& channels() const { return m_channels; }
     std::optional<sluice::StoredChannel> channel(const sluice::channels::ChannelId& id) const;
@@ -139,6 +145,7 @@ private:
     SignerFor m_signerFor;
     std::optional<sluice::HubInfo> m_hubInfo;
     std::vector<sluice::StoredChannel> m_channels;
+    std::map<sluice::channels::ChannelId, std::optional<sluice::WatchtowerView>> m_watchtowerViews;
     QList<sluice::Address> m_accounts;
     std::set<sluice::Address> m_busy;                 // accounts running an operation
     std::optional<sluice::Address> m_syncingAccount;  // whose channel the background sync has now

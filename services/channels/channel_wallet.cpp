@@ -350,25 +350,56 @@ void ChannelWallet::resumeAfterRestore(const ChannelId& id, Done<StoredChannel> 
 
 void ChannelWallet::adoptWatchtowerState(const ChannelId& id, std::function<void()> then) {
     if (!m_watchtower) return then();
+    askWatchtower(id, [this, id, then](Result<WatchtowerView> view) {
+        // §13.7 rule 1: the watchtower's state counts too. Without its lock leaves (the
+        // watchtower keeps none) a state with locks cannot be adopted; the nonce jump that
+        // follows still puts every new proposal above it.
+        auto s = stored(id);
+        if (!view || !view->held || !s || view->held->state.nonce <= s->latest.nonce) return then();
+        if (view->held->state.locked_amount != 0) {
+            qWarning("the watchtower holds a newer state (nonce %llu) with locks the hub did not show",
+                     static_cast<unsigned long long>(view->held->state.nonce));
+            return then();
+        }
+        if (auto st = m_party->reconcile(id, *view->held, {}); !st)
+            qWarning("the watchtower's state was not adopted: %s", st.message().c_str());
+        then();
+    });
+}
+
+void ChannelWallet::askWatchtower(const ChannelId& id, Done<WatchtowerView> done) {
+    if (!m_watchtower) return done(failure(QStringLiteral("this network has no watchtower")));
     m_watchtower->call(
         QStringLiteral("sluice_watchtowerStatus"), QJsonArray{QJsonObject{{QStringLiteral("channelId"), q(id.hex())}}},
-        this, [this, id, then](RpcReply r) {
-            // §13.7 rule 1: the watchtower's state counts too. Without its lock leaves (the
-            // watchtower keeps none) a state with locks cannot be adopted; the nonce jump that
-            // follows still puts every new proposal above it.
-            auto held = r ? channelmsg::cosignedFromJson(r.value().toObject().value(QStringLiteral("held")))
-                          : Result<channelmsg::CosignedState>(make_error("no answer"));
-            auto s = stored(id);
-            if (!held || !s || held->state.nonce <= s->latest.nonce) return then();
-            if (held->state.locked_amount != 0) {
-                qWarning("the watchtower holds a newer state (nonce %llu) with locks the hub did not show",
-                         static_cast<unsigned long long>(held->state.nonce));
-                return then();
+        this, [this, done](RpcReply r) {
+            if (!r)
+                return done(
+                    fromRpc(QStringLiteral("the watchtower at ") + m_watchtower->endpoint().toString(), r.error()));
+            const QJsonObject o = r.value().toObject();
+            WatchtowerView view;
+            view.watching = o.value(QStringLiteral("watching")).toBool();
+            if (o.contains(QStringLiteral("held"))) {
+                auto held = channelmsg::cosignedFromJson(o.value(QStringLiteral("held")));
+                if (!held)
+                    return done(failure(QStringLiteral("the watchtower's state is malformed: ") + q(held.message())));
+                view.nonce = held->state.nonce;
+                view.held = std::move(*held);
             }
-            if (auto st = m_party->reconcile(id, *held, {}); !st)
-                qWarning("the watchtower's state was not adopted: %s", st.message().c_str());
-            then();
+            if (auto tx = Hash::from_hex(o.value(QStringLiteral("disputeTx")).toString().toStdString()))
+                view.disputeTx = *tx;
+            done(view);
         });
+}
+
+void ChannelWallet::watchtowerStatus(const ChannelId& id, Done<WatchtowerView> done) {
+    askWatchtower(id, [this, id, done](Result<WatchtowerView> view) {
+        auto s = stored(id);
+        const auto cosigned = s ? s->cosigned() : std::nullopt;
+        if (!view || !cosigned) return done(view);
+        const bool behind = !view->nonce || (view->watching && *view->nonce < cosigned->state.nonce);
+        if (!behind) return done(view);
+        tellWatchtower(id, [this, id, done] { askWatchtower(id, done); });
+    });
 }
 
 void ChannelWallet::sync(const ChannelId& id, int pollMs, Done<StoredChannel> done) {

@@ -69,6 +69,14 @@ QString channelStorePath(const QString& dir, const QString& deploymentKey);
 void openChannelStore(const QString& path, EthClient* l1, const Address& contract, QObject* context,
                       std::function<void(Result<std::unique_ptr<ChannelStore>>)> done);
 
+// What the watchtower says of one channel (sluice_watchtowerStatus, docs/RPC.md).
+struct WatchtowerView {
+    std::optional<std::uint64_t> nonce;             // of the state it holds; none: it holds none
+    std::optional<channelmsg::CosignedState> held;  // that state with both signatures
+    bool watching = false;                          // it still guards the channel
+    std::optional<Hash> disputeTx;                  // its last dispute that was mined
+};
+
 class ChannelWallet : public QObject {
     Q_OBJECT
 public:
@@ -118,6 +126,11 @@ public:
     // nonce 2^40 past everything seen, then reads the channel on chain. Before any payment.
     void resumeAfterRestore(const channels::ChannelId& id, Done<StoredChannel> done);
 
+    // What the watchtower holds of the channel; one that holds an older state than our newest
+    // co-signed one (it was down when that was made) is handed the newest first. An error when the
+    // network has no watchtower or it does not answer.
+    void watchtowerStatus(const channels::ChannelId& id, Done<WatchtowerView> done);
+
     void cooperativeClose(const channels::ChannelId& id, Done<Hash> done);  // the L1 transaction
     void forceClose(const channels::ChannelId& id, Done<Hash> done);
     void settle(const channels::ChannelId& id, Done<Hash> done);
@@ -145,6 +158,8 @@ private:
                       Done<void> done, bool retried = false);
     // Hands the newest co-signed state to the watchtower, then `then` (whatever it answered).
     void tellWatchtower(const channels::ChannelId& id, std::function<void()> then);
+    // sluice_watchtowerStatus, read.
+    void askWatchtower(const channels::ChannelId& id, Done<WatchtowerView> done);
     // Registers on L1 the secret of a lock paid to us that the hub has not unlocked by expiry - R.
     void registerKnownSecrets(const channels::ChannelId& id, Done<void> done);
     // Proposes Expire for our locks that timed out without their secret registered (§13.3).

@@ -4,6 +4,7 @@
 // as the Channels page uses them:
 //  - open with the hub funding its side, pay the hub, receive by invoice (another account pays
 //    it through the hub), the list's balances exact at each step and the Overview's "In channels";
+//    the watchtower holds the newest state, as the row says;
 //    a cooperative close pays exactly the latest split on L1 (minus the close's gas);
 //  - the hub closes with a stale state (--fault stale-close): the page shows the dispute, the
 //    wallet disputes with the newest state, Settle is enabled exactly when the period has ended,
@@ -16,6 +17,8 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 #include "activitymodel.h"
 #include "amounttext.h"
@@ -231,6 +234,14 @@ void TestChannels::openPayReceiveAndClose() {
     QVERIFY(finish(page).contains(QStringLiteral("insufficient funds in the channel")));
     QCOMPARE(role(page.model(), payer, ChannelsModel::MineRole).toString(), amountText("0.9"));
 
+    // The devnet's watchtower holds the newest state, as its own sluice_watchtowerStatus says.
+    const QString watched = QStringLiteral("Watched: the watchtower holds the newest state (#%1).")
+                                .arg(role(page.model(), payer, ChannelsModel::NonceRole).toString());
+    QVERIFY2(waitUntil(store, &WalletChannels::changed,
+                       [&] { return role(page.model(), payer, ChannelsModel::WatchtowerRole).toString() == watched; }),
+             qPrintable(role(page.model(), payer, ChannelsModel::WatchtowerRole).toString()));
+    QVERIFY(!role(page.model(), payer, ChannelsModel::WatchtowerWarningRole).toBool());
+
     // Account 1 opens its own channel (the hub funds its side so that it can receive) and makes an
     // invoice; account 0 pays it through the hub; account 1 sees it paid.
     page.setAccount(QStringLiteral("1"));
@@ -339,6 +350,13 @@ void TestChannels::staleCloseByTheHubIsDisputed() {
         60000));
     QVERIFY(!role(page.model(), id, ChannelsModel::DisputeEndsRole).toString().isEmpty());
     QVERIFY(notificationKeys().contains(QStringLiteral("channel-closing:") + id));  // the hub closed it, not the user
+    // What the row says of the watchtower while the close runs (it watches until the period ends,
+    // or it was the one that disputed).
+    store->setSyncInterval(std::chrono::milliseconds(1000));
+    QStringList watchtowerSaid;
+    const auto listening = connect(store, &WalletChannels::changed, this, [&] {
+        watchtowerSaid << role(page.model(), id, ChannelsModel::WatchtowerRole).toString();
+    });
     QVERIFY(!role(page.model(), id, ChannelsModel::CanPayRole).toBool());
     QVERIFY(!role(page.model(), id, ChannelsModel::CanCloseRole).toBool());
     // Disputed: the close now holds the newest state's nonce (3: the hub's deposit and two payments).
@@ -383,6 +401,14 @@ void TestChannels::staleCloseByTheHubIsDisputed() {
     QVERIFY(waitUntil(store, &WalletChannels::changed, [&] {
         return role(page.model(), id, ChannelsModel::StatusRole).toInt() == int(ChannelsModel::Status::Settled);
     }));
+    disconnect(listening);
+    QVERIFY2(std::any_of(watchtowerSaid.begin(), watchtowerSaid.end(),
+                         [](const QString& said) {
+                             return said.startsWith(QStringLiteral("Watched until ")) ||
+                                    said == QStringLiteral("The watchtower disputed the close with state #3.");
+                         }),
+             qPrintable(watchtowerSaid.join(QLatin1Char('|'))));
+    QCOMPARE(role(page.model(), id, ChannelsModel::WatchtowerRole).toString(), QString());  // settled: nothing to guard
     const std::optional<U256> after = l1Balance(account(1));
     QVERIFY(after);
     QVERIFY(notificationKeys().contains(QStringLiteral("channel-disputed:") + id));

@@ -19,6 +19,7 @@
 #include "appcontext.h"
 #include "batchesmodel.h"
 #include "bridgecontroller.h"
+#include "channelsmodel.h"
 #include "core/eth/address.hpp"
 #include "core/eth/units.hpp"
 #include "inactivitytracker.h"
@@ -97,6 +98,8 @@ private slots:
     // BatchesModel
     void batchesOrderVerdictsAndFraud();
     void batchWindowProgressAndReposting();
+    // ChannelsModel
+    void channelSaysWhatTheWatchtowerHolds();
     // SendController rules
     void addressRules();
     void amountRules();
@@ -565,6 +568,53 @@ void TestModels::batchWindowProgressAndReposting() {
     QCOMPARE(BatchesModel::Verification(model.data(model.index(0), BatchesModel::VerificationRole).toInt()),
              BatchesModel::Verification::Pending);
     QCOMPARE(BatchesModel::ago(7500), QStringLiteral("2h 5m ago"));
+}
+
+// Each channel row says whether the watchtower can protect it as it stands: it holds the newest
+// state, an older one, none, or did not answer; while closing, until when it watches.
+void TestModels::channelSaysWhatTheWatchtowerHolds() {
+    using namespace sluice::channels;
+    ChannelsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    StoredChannel c;
+    c.channel.id = *ChannelId::from_hex("0x" + std::string(64, 'a'));
+    c.latest = opening_state(c.channel.id, U256(10), U256(10));
+    c.latest.nonce = 5;
+    model.setChannels({c});
+    auto text = [&] { return model.data(model.index(0), ChannelsModel::WatchtowerRole).toString(); };
+    auto warning = [&] { return model.data(model.index(0), ChannelsModel::WatchtowerWarningRole).toBool(); };
+    auto seen = [&](std::optional<WatchtowerView> view) {
+        model.setWatchtower(true, {{c.channel.id, std::move(view)}});
+    };
+
+    QCOMPARE(text(), QString());  // no watchtower on this network: the list says so once
+    model.setWatchtower(true, {});
+    QCOMPARE(text(), QString());  // not asked yet
+    seen(std::nullopt);
+    QCOMPARE(text(), QStringLiteral("Watchtower unreachable: keep the wallet running until the channel is settled."));
+    QVERIFY(warning());
+    seen(WatchtowerView{});
+    QCOMPARE(text(), QStringLiteral("The watchtower holds no state of this channel yet."));
+    QVERIFY(warning());
+    seen(WatchtowerView{std::uint64_t(4), std::nullopt, true, std::nullopt});
+    QCOMPARE(text(), QStringLiteral("The watchtower holds an older state (#4; the newest is #5)."));
+    QVERIFY(warning());
+    seen(WatchtowerView{std::uint64_t(5), std::nullopt, true, std::nullopt});
+    QCOMPARE(text(), QStringLiteral("Watched: the watchtower holds the newest state (#5)."));
+    QVERIFY(!warning());
+
+    c.onChain.status = ChannelStatus::Closing;
+    c.onChain.disputeEndsAt = 1'800'000'000;
+    model.setChannels({c});
+    QVERIFY2(text().startsWith(QStringLiteral("Watched until ")), qPrintable(text()));
+    QVERIFY(text().contains(QLocale().toString(QDateTime::fromSecsSinceEpoch(1'800'000'000), QLocale::ShortFormat)));
+    seen(WatchtowerView{std::uint64_t(5), std::nullopt, true, Hash{}});
+    QCOMPARE(text(), QStringLiteral("The watchtower disputed the close with state #5."));
+    QVERIFY(!warning());
+
+    c.onChain.status = ChannelStatus::Settled;  // nothing left to guard
+    model.setChannels({c});
+    QCOMPARE(text(), QString());
 }
 
 void TestModels::addressRules() {
