@@ -48,7 +48,9 @@ QImage QrImageProvider::requestImage(const QString& id, QSize* size, const QSize
     return image;
 }
 
-ReceiveController::ReceiveController(QObject* parent) : QObject(parent) {}
+ReceiveController::ReceiveController(QObject* parent) : QObject(parent) {
+    connect(this, &ReceiveController::accountChanged, this, &ReceiveController::paymentUriChanged);
+}
 
 void ReceiveController::setWallet(sluice::WalletStore* wallet) {
     if (!replaceStore(m_wallet, wallet, this)) return;
@@ -59,9 +61,17 @@ void ReceiveController::setWallet(sluice::WalletStore* wallet) {
 
 void ReceiveController::setL2(ChainStore* l2) {
     if (!replaceStore(m_l2, l2, this)) return;
-    if (l2) connect(l2, &ChainStore::changed, this, &ReceiveController::accountChanged);
+    // The store changes with every head; only its chain id is shown here (and the QR code, drawn
+    // from the address alone, is not redrawn).
+    if (l2)
+        connect(l2, &ChainStore::changed, this, [this] {
+            if (m_l2->chainId() == m_l2ChainId) return;
+            m_l2ChainId = m_l2->chainId();
+            emit paymentUriChanged();
+        });
+    m_l2ChainId = l2 ? l2->chainId() : QString();
     emit storesChanged();
-    emit accountChanged();
+    emit paymentUriChanged();
 }
 
 void ReceiveController::setAccount(const QString& key) {

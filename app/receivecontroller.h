@@ -36,7 +36,7 @@ class ReceiveController : public QObject {
     Q_PROPERTY(QString name READ name NOTIFY accountChanged)
     Q_PROPERTY(QString qrSource READ qrSource NOTIFY accountChanged)  // "image://sluiceqr/..."
     // ethereum:<address>@<chain id>: the L2 chain id once the L2 is known.
-    Q_PROPERTY(QString paymentUri READ paymentUri NOTIFY accountChanged)
+    Q_PROPERTY(QString paymentUri READ paymentUri NOTIFY paymentUriChanged)
 
 public:
     explicit ReceiveController(QObject* parent = nullptr);
@@ -57,10 +57,12 @@ public:
 signals:
     void storesChanged();
     void accountChanged();
+    void paymentUriChanged();  // the account or the L2 chain (not every L2 head)
     void copied(const QString& address);
 
 private:
     sluice::WalletStore* m_wallet = nullptr;  // AppContext's stores, which outlive this
     ChainStore* m_l2 = nullptr;
+    QString m_l2ChainId;  // as last announced
     QString m_account;
 };

@@ -105,6 +105,7 @@ private slots:
     void amountRules();
     // Receive
     void qrImageHasFinderPatternsAndQuietZone();
+    void receiveIsNotRedrawnOnEveryHead();
     // Settings and auto-lock
     void settingsPersistNetworkThemeAndAutoLock();
     void inactivityTrackerFiresOnlyWithoutInput();
@@ -662,6 +663,22 @@ void TestModels::amountRules() {
     QVERIFY(send.amountError().isEmpty());
     QCOMPARE(send.total(), QStringLiteral("1"));
     QCOMPARE(send.maxFeePerGas(), QStringLiteral("2 gwei"));
+}
+
+// The L2 store changes with every head; the Receive page shows only its chain id, so a new head
+// must not make QML re-read the address and reload the QR image.
+void TestModels::receiveIsNotRedrawnOnEveryHead() {
+    ChainStore l2(ChainStore::Layer::L2);
+    ReceiveController receive;
+    receive.setL2(&l2);
+    QSignalSpy account(&receive, &ReceiveController::accountChanged);
+    QSignalSpy uri(&receive, &ReceiveController::paymentUriChanged);
+    for (int head = 0; head < 3; ++head) emit l2.changed();
+    QCOMPARE(account.count(), 0);
+    QCOMPARE(uri.count(), 0);
+    receive.setAccount(QStringLiteral("1"));
+    QCOMPARE(account.count(), 1);
+    QCOMPARE(uri.count(), 1);  // the URI names the account's address
 }
 
 void TestModels::qrImageHasFinderPatternsAndQuietZone() {
