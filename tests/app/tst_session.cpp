@@ -656,17 +656,24 @@ void TestSession::secondChainAtTheSameAddressHasItsOwnHistory() {
         };
         const std::optional<U256> before = l1Balance();
         QVERIFY(before);
+        // Both at once, as "Finalize all ready" does: one reviewed L1 transaction each, in turn.
         QSignalSpy finalized(&bridge, &BridgeController::finalized);
-        bridge.finalize(withdrawal0);
-        QVERIFY(waitUntil(
-            &bridge, &BridgeController::finalized, [&] { return finalized.count() == 1; }, 60000));
-        bridge.finalize(withdrawal2);
+        const qsizetype reviewsBefore = reviewer.shown.size();
+        bridge.finalizeAllReady();
+        QVERIFY(bridge.finalizingAll());
         QVERIFY2(waitUntil(
-                     &bridge, &BridgeController::finalized, [&] { return finalized.count() == 2; }, 60000),
+                     &bridge, &BridgeController::finalized, [&] { return finalized.count() == 2; }, 120000),
                  qPrintable(bridge.error()));
+        QVERIFY(waitUntil(&bridge, &BridgeController::stateChanged, [&] { return !bridge.finalizingAll(); }));
+        QCOMPARE(reviewer.shown.size() - reviewsBefore, 2);
+        QString account2Finalize;
+        for (const QList<QVariant>& signal : finalized)
+            if (signal.at(0).toString().compare(withdrawal2, Qt::CaseInsensitive) == 0)
+                account2Finalize = signal.at(1).toString();
+        QVERIFY2(!account2Finalize.isEmpty(), "no finalize of account 2's withdrawal");
         std::optional<TransactionReceipt> receipt;
         session->l1()->transactionReceipt(
-            *Hash::from_hex(finalized.at(1).at(1).toString().toStdString()), this,
+            *Hash::from_hex(account2Finalize.toStdString()), this,
             [&](RpcResult<std::optional<TransactionReceipt>> r) { receipt = r.ok() ? r.value() : std::nullopt; });
         QTRY_VERIFY_WITH_TIMEOUT(receipt.has_value(), 30000);
         const std::optional<U256> after = l1Balance();
