@@ -541,6 +541,10 @@ void GuiE2E::channelsFlow() {
                               QStringLiteral("0.9 ETH"), kLong);
     QCOMPARE(textOf(find(QStringLiteral("channelTheirs"), find(QStringLiteral("channel_0")))),
              QStringLiteral("0.6 ETH"));
+    // The devnet's watchtower was handed that state, and the row says so.
+    QTRY_VERIFY_WITH_TIMEOUT(textOf(find(QStringLiteral("channelWatchtower"), find(QStringLiteral("channel_0"))))
+                                 .startsWith(QStringLiteral("Watched: the watchtower holds the newest state")),
+                             kLong);
 
     // ---- receive 0.05 ETH by invoice, paid by another wallet through the hub ----
     const QString devnet = m_dir->filePath(QStringLiteral("devnet"));
