@@ -359,10 +359,10 @@ void WalletSession::stopLocalStack() {
 }
 void WalletSession::resetLocalStack() {
     teardown();
-    // The deleted chain's history goes with it. (The new devnet's Rollup has the same address but
-    // is another deployment, so it would never open these files anyway.) Which files they are only
-    // the deleted chain's L1 can tell, so it is asked before the reset stops it; one that does not
-    // answer leaves them behind, unused.
+    // The deleted chain's history and channel states go with it. (The new devnet's Rollup has the
+    // same address but is another deployment, so it would never open these files anyway.) Which
+    // files they are only the deleted chain's L1 can tell, so it is asked before the reset stops
+    // it; one that does not answer leaves them behind, unused.
     auto old = loadDevnetManifest(m_localStack->manifestPath());
     if (!old) {
         m_localStack->reset();
@@ -377,6 +377,10 @@ void WalletSession::resetLocalStack() {
                                const QString dataDir = m_app->store()->dataDir();
                                QFile::remove(BridgeService::storePathFor(dataDir, deleted.value()));
                                QFile::remove(activityJournalPath(dataDir, deleted.value()));
+                               // Its channels went with its contract (closed by teardown above).
+                               const QString channels = channelStorePath(dataDir, deleted.value().key());
+                               for (const QString suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+                                   QFile::remove(channels + suffix);
                            }
                            rpc->deleteLater();
                            m_localStack->reset();

@@ -31,6 +31,7 @@
 #include "sendcontroller.h"
 #include "services/bridge/bridge_service.hpp"
 #include "services/bridge/deployment.hpp"
+#include "services/channels/channel_wallet.hpp"
 #include "services/bridge/network_config.hpp"
 #include "services/rpc/eth_client.hpp"
 #include "services/rpc/rpc_client.hpp"
@@ -797,14 +798,17 @@ void TestSession::resetRemovesTheDeletedChainsHistory() {
     QVERIFY2(deleted->ok(), deleted->ok() ? "" : qPrintable(deleted->error().message));
     const QString bridgeFile = BridgeService::storePathFor(dataDir, deleted->value());
     const QString journal = QDir(dataDir).filePath(QStringLiteral("activity-%1.json").arg(deleted->value().key()));
-    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(bridgeFile) && QFile::exists(journal), 30000);  // this session's history
+    const QString channelStates = channelStorePath(dataDir, deleted->value().key());
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(bridgeFile) && QFile::exists(journal) && QFile::exists(channelStates),
+                             30000);  // this session's history
 
     auto* stack = session->localStack();
     stack->setProgram(m_stack->program());
     stack->setExtraArguments({QStringLiteral("--challenge-period"), QStringLiteral("8"), QStringLiteral("--l1-port"),
                               QString::number(freePort()), QStringLiteral("--l2-port"), QString::number(freePort())});
     session->resetLocalStack();
-    QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(bridgeFile) && !QFile::exists(journal), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(bridgeFile) && !QFile::exists(journal) && !QFile::exists(channelStates),
+                             30000);
     QVERIFY(AppContext::instance()->store()->exists());
 
     // The new chain: its Rollup at the same address, none of the deleted chain's transfers.
