@@ -55,6 +55,7 @@ AppContext::AppContext(const AppOptions& options, QObject* parent) : QObject(par
     m_l2 = new ChainStore(ChainStore::Layer::L2, this);
     m_verification = new VerificationStore(this);
     m_channels = new WalletChannels(this);
+    connect(m_channels, &WalletChannels::loadingChanged, this, &AppContext::idleChanged);
     m_accounts = new AccountsModel(m_store.get(), m_l1, this);
     m_activity = new ActivityJournal(this);
 
@@ -135,7 +136,7 @@ void AppContext::endWork() {
 }
 
 bool AppContext::idle() const {
-    return m_ready && m_work == 0 && !m_store->isBusy() &&
+    return m_ready && m_work == 0 && !m_store->isBusy() && !(m_channels && m_channels->loading()) &&
            (m_fixture == FixtureStep::Off || m_fixture == FixtureStep::Done) &&
            m_l1->state() != ChainStore::State::Connecting && !m_l1->balancesLoading() && !m_l2->balancesLoading();
 }

@@ -122,7 +122,7 @@ public:
     QString theme() const;
     bool devFixtureWallet() const;
 
-    // Work the screenshot mode waits for (balances in flight); counted, not timed.
+    // Work the screenshot mode waits for (balances in flight, the channels loading); counted, not timed.
     void beginWork();
     void endWork();
     bool idle() const;

@@ -32,6 +32,7 @@ void WalletChannels::attach(const NetworkConfig& network, EthClient* l1, quint64
         return;
     }
     m_accounts = accounts;  // setAccounts may change them while the store opens
+    setLoading(true);
     openChannelStore(
         storePath, l1, *network.channels, this,
         [this, generation = m_generation, network, l1, l1ChainId,
@@ -41,6 +42,7 @@ void WalletChannels::attach(const NetworkConfig& network, EthClient* l1, quint64
                 m_unavailable =
                     tr("The channel states cannot be opened: %1").arg(QString::fromStdString(store.message()));
                 emit changed();
+                setLoading(false);
                 return;
             }
             m_network = network;
@@ -81,6 +83,7 @@ void WalletChannels::detach() {
     m_afterSync.clear();
     m_syncing = false;
     m_problem.clear();
+    setLoading(false);
     m_l1 = nullptr;
     emit changed();
 }
@@ -311,9 +314,15 @@ void WalletChannels::syncNow() {
     auto queue = std::make_shared<std::vector<StoredChannel>>();
     for (const StoredChannel& c : m_channels)
         if (c.onChain.status != ChannelStatus::Settled && !m_busy.count(c.myAddress())) queue->push_back(c);
-    if (queue->empty()) return;
+    if (queue->empty()) return setLoading(false);
     m_syncing = true;
     syncNext(queue);
+}
+
+void WalletChannels::setLoading(bool loading) {
+    if (loading == m_loading) return;
+    m_loading = loading;
+    emit loadingChanged();
 }
 
 // One channel after the other: each sync takes the hub's news for it and reads it on chain.
@@ -321,6 +330,7 @@ void WalletChannels::syncNext(std::shared_ptr<std::vector<StoredChannel>> queue)
     if (queue->empty()) {
         m_syncing = false;
         reload();
+        setLoading(false);
         return;
     }
     const StoredChannel next = queue->back();

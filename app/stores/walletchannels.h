@@ -67,6 +67,9 @@ public:
     void setSyncInterval(std::chrono::milliseconds interval) { m_sync.setInterval(int(interval.count())); }
 
     bool attached() const { return m_store != nullptr; }
+    // Attaching or in the first sync after it: what the page shows is not this network's yet
+    // (screenshots wait for it).
+    bool loading() const { return m_loading; }
     QString unavailable() const { return m_unavailable; }
     QString hubAddress() const;
     qint64 disputePeriodSeconds() const;
@@ -120,6 +123,7 @@ public:
 signals:
     void changed();
     void happened(const WalletChannels::Event& event);
+    void loadingChanged();
 
 private:
     // The account's engine, connected to the hub; created on first use.
@@ -133,6 +137,7 @@ private:
                                                       sluice::ChannelWallet::Done<sluice::Hash>);
     void closeStep(const sluice::channels::ChannelId& id, ReviewHook review, Done<sluice::Hash> done, CloseCall call);
     void reload();
+    void setLoading(bool loading);
     void announceChanges(const std::vector<sluice::StoredChannel>& before);
     void syncNext(std::shared_ptr<std::vector<sluice::StoredChannel>> queue);
     std::optional<sluice::Address> ownerOf(const sluice::channels::ChannelId& id) const;
@@ -154,6 +159,7 @@ private:
     QString m_problem;
     QTimer m_sync;
     bool m_syncing = false;
+    bool m_loading = false;
     bool m_loaded = false;                                // the first reading of this network is not news
     std::set<sluice::channels::ChannelId> m_closingByMe;  // force closes this wallet sent
     std::set<sluice::channels::ChannelId> m_announcedSettleable;
