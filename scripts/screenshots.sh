@@ -3,7 +3,8 @@
 # Renders every page of the app in English and German, light and dark, to
 # docs/screenshots/<page>-<lang>-<theme>.png, with real data: a throw-away local stack
 # (`sluiced --devnet` on free ports in a temp dir) seeded with sluice-cli (deposits, an L2 payment,
-# withdrawals: one past its challenge window, one in it), and the app's --dev-fixture wallet
+# withdrawals: one past its challenge window, one in it; two payment channels, one open and one
+# closing), and the app's --dev-fixture wallet
 # (anvil's well-known test mnemonic: the same accounts the devnet funds).
 # A second devnet whose proposer cheats (--fault wrong-root@1) gives the "fraud" shot.
 #
@@ -55,7 +56,7 @@ start_devnet() {  # dir extra-args... ; waits for the manifest and the L2 node
 
 # ---- the honest devnet, seeded ----
 devnet=$work/devnet
-start_devnet "$devnet" --challenge-period 600
+start_devnet "$devnet" --challenge-period 600 --dispute-period 3600
 l1=$(jq -r .l1.rpcUrl "$devnet/devnet.json")
 net=(--network local --data-dir "$devnet" --wallet-dir "$work/cli-wallet")
 key0=$(jq -r '.devAccounts[0].privateKey' "$devnet/devnet.json")
@@ -85,6 +86,21 @@ wait_status "$w1" '^ready to finalize$'
 w2=$("$cli" withdraw "${net[@]}" --private-key "$key0" --amount 0.2)
 wait_status "$w2" '^in challenge window$'
 "$cli" transfer "${net[@]}" --private-key "$key0" --to "$acct2" --amount 0.05 >/dev/null
+
+# ---- payment channels with the devnet's hub, in a store each fixture wallet gets a copy of ----
+# Fixture account 3 (anvil's #2) opens 1 ETH with the hub's 0.5 and pays it 0.1; fixture account 2
+# (anvil's #1: the devnet's verifier key, idle on an honest chain) opens 0.5 and closes alone, so
+# it shows the dispute period running.
+chan=$work/channels
+umask 077
+printf '%s\n' "$key0" >"$work/key0"
+printf '%s\n' 0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d >"$work/key1"
+umask 022
+cnet=(--network local --data-dir "$devnet" --state-dir "$chan" --yes)
+c0=$("$cli" channel open --amount 1 --hub-amount 0.5 --private-key-file "$work/key0" "${cnet[@]}" 2>/dev/null)
+"$cli" channel pay "$c0" --amount 0.1 --private-key-file "$work/key0" "${cnet[@]}" >/dev/null 2>&1
+c1=$("$cli" channel open --amount 0.5 --hub-amount 0.5 --private-key-file "$work/key1" "${cnet[@]}" 2>/dev/null)
+"$cli" channel close "$c1" --force --private-key-file "$work/key1" "${cnet[@]}" >/dev/null 2>&1
 
 # ---- the cheating devnet: batch 1's state root is wrong ----
 fraudnet=$work/fraudnet
@@ -128,8 +144,9 @@ for lang in en de; do
     done
     fixture=$work/fixture-$lang-$theme
     mkdir -p "$fixture"
+    cp "$chan"/channels-*.sqlite "$fixture"/
     shoot unlock unlock "$lang" "$theme" "$fixture" --dev-fixture --devnet-dir "$devnet"
-    for page in overview send receive bridge batches activity accounts settings; do
+    for page in overview send receive bridge channels batches activity accounts settings; do
       shoot "$page" "$page" "$lang" "$theme" "$fixture" --dev-fixture --devnet-dir "$devnet"
     done
     ffixture=$work/fraud-$lang-$theme
