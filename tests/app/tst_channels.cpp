@@ -121,6 +121,7 @@ private:
 
     QString m_sluiced;
     QTemporaryDir m_dir;
+    QString m_account1FirstChannel;
     std::unique_ptr<LocalStack> m_stack;
 };
 
@@ -306,6 +307,14 @@ void TestChannels::openPayReceiveAndClose() {
              sorted({QStringLiteral("channel-open-0.2"), QStringLiteral("channel-payment+0.05")}));
     // A cooperative close the user made is no news for the tray.
     QVERIFY(!notificationKeys().join(' ').contains(payer));
+
+    // Account 1 closes too. On the next devnet its new channel gets this one's id (see there).
+    m_account1FirstChannel = payee;
+    page.cooperativeClose(payee);
+    QCOMPARE(finish(page), QString());
+    QVERIFY(waitUntil(store, &WalletChannels::changed, [&] {
+        return role(page.model(), payee, ChannelsModel::StatusRole).toInt() == int(ChannelsModel::Status::Settled);
+    }));
 }
 
 void TestChannels::staleCloseByTheHubIsDisputed() {
@@ -316,10 +325,16 @@ void TestChannels::staleCloseByTheHubIsDisputed() {
     ReviewApprover reviewer(page.review());
     QVERIFY(waitUntil(store, &WalletChannels::changed, [&] { return !store->hubAddress().isEmpty(); }));
 
-    // Account 1 again, with the same hub: this devnet's Channels contract is at the first one's
-    // address on the same chain id, so the new channel gets the id of account 1's channel there.
-    // The first chain's record of it must not stand in for it (it did when one file held every
-    // chain's channels: the first payment then failed on a nonce of the other chain).
+    // A channel's id is made of its two participants and the contract's channel count. Account 2
+    // opens first, so that account 1's channel is the second on this chain as on the first: this
+    // devnet's Channels contract is at the first one's address on the same chain id, so the new
+    // channel gets the id of account 1's closed channel there. The first chain's record of it must
+    // not stand in for it (it did when one file held every chain's channels).
+    page.setAccount(QStringLiteral("2"));
+    page.setAmount(QStringLiteral("0.1"));
+    page.setHubAmount(QStringLiteral("0"));
+    page.open();
+    QCOMPARE(finish(page), QString());
     page.setAccount(QStringLiteral("1"));
     page.setAmount(QStringLiteral("1"));
     page.setHubAmount(QStringLiteral("1"));
@@ -327,6 +342,7 @@ void TestChannels::staleCloseByTheHubIsDisputed() {
     page.open();
     QCOMPARE(finish(page), QString());
     const QString id = opened.at(0).at(0).toString();
+    QCOMPARE(id, m_account1FirstChannel);
     // One store per chain: the first devnet's and this one's.
     QCOMPARE(QDir(m_dir.filePath(QStringLiteral("wallet")))
                  .entryList({QStringLiteral("channels-*.sqlite")}, QDir::Files)
@@ -416,8 +432,15 @@ void TestChannels::staleCloseByTheHubIsDisputed() {
              sorted({QStringLiteral("channel-open-1"), QStringLiteral("channel-payment-0.3"),
                      QStringLiteral("channel-payment-0.2"), QStringLiteral("channel-close-0.5"),
                      QStringLiteral("channel-dispute-0.5"), QStringLiteral("channel-settle+0.5")}));
-    // The newest state's 0.5 ETH, not the stale state's 1 ETH.
-    QCOMPARE(*after, *before + ether("0.5") - settleGas);
+    // The newest state's 0.5 ETH, not the stale state's 1 ETH. Exactly, but for one cost: the
+    // wallet and the devnet's watchtower race to dispute, and a dispute of the wallet's that lost
+    // can be mined (reverted, its gas paid) after `before` was read.
+    const U256 expected = *before + ether("0.5") - settleGas;
+    QVERIFY2(
+        *after <= expected && expected - *after < ether("0.001"),
+        qPrintable(QStringLiteral("before %1, after %2, settle gas %3")
+                       .arg(QString::fromStdString(u256_to_dec(*before)), QString::fromStdString(u256_to_dec(*after)),
+                            QString::fromStdString(u256_to_dec(settleGas)))));
 }
 
 QTEST_MAIN(TestChannels)
