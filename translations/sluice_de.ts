@@ -736,56 +736,56 @@
 <context>
     <name>BridgeController</name>
     <message>
-        <location filename="../app/bridgecontroller.cpp" line="217"/>
+        <location filename="../app/bridgecontroller.cpp" line="212"/>
         <source>Arrives on L1 at %1 once its batch is posted and has passed the %2 challenge period: at %3 at the earliest. You finalize it then, on this page.</source>
         <extracomment>%1 a shortened address, %2 the challenge period like &quot;7d 0h 0m&quot;, %3 a local date and time</extracomment>
         <translation>Kommt auf L1 bei %1 an, sobald sein Batch veröffentlicht ist und die Anfechtungsfrist von %2 abgelaufen ist: frühestens am %3. Sie schließen ihn dann auf dieser Seite ab.</translation>
     </message>
     <message>
-        <location filename="../app/bridgecontroller.cpp" line="228"/>
-        <location filename="../app/bridgecontroller.cpp" line="293"/>
+        <location filename="../app/bridgecontroller.cpp" line="223"/>
+        <location filename="../app/bridgecontroller.cpp" line="288"/>
         <source>Unlock the wallet first.</source>
         <translation>Entsperren Sie zuerst die Wallet.</translation>
     </message>
     <message>
-        <location filename="../app/bridgecontroller.cpp" line="257"/>
+        <location filename="../app/bridgecontroller.cpp" line="252"/>
         <source>Arrives on L2 at %1 within about %2 of the deposit being mined on L1.</source>
         <extracomment>%1 a shortened address, %2 a time span like &quot;30s&quot;</extracomment>
         <translation>Kommt auf L2 bei %1 an, etwa %2 nachdem die Einzahlung auf L1 aufgenommen wurde.</translation>
     </message>
     <message>
-        <location filename="../app/bridgecontroller.cpp" line="260"/>
+        <location filename="../app/bridgecontroller.cpp" line="255"/>
         <source>Deposit from L1 to L2</source>
         <translation>Von L1 auf L2 einzahlen</translation>
     </message>
     <message>
-        <location filename="../app/bridgecontroller.cpp" line="268"/>
+        <location filename="../app/bridgecontroller.cpp" line="263"/>
         <source>Withdraw to L1, queued through L1 (forced inclusion)</source>
         <translation>Auf L1 auszahlen, über L1 eingereiht (erzwungene Aufnahme)</translation>
     </message>
     <message>
-        <location filename="../app/bridgecontroller.cpp" line="273"/>
+        <location filename="../app/bridgecontroller.cpp" line="268"/>
         <source>Withdraw from L2 to L1</source>
         <translation>Von L2 auf L1 auszahlen</translation>
     </message>
     <message>
-        <location filename="../app/bridgecontroller.cpp" line="279"/>
+        <location filename="../app/bridgecontroller.cpp" line="274"/>
         <source>Not connected to the network.</source>
         <translation>Nicht mit dem Netz verbunden.</translation>
     </message>
     <message>
-        <location filename="../app/bridgecontroller.cpp" line="280"/>
+        <location filename="../app/bridgecontroller.cpp" line="275"/>
         <source>This withdrawal cannot be finalized yet.</source>
         <translation>Diese Auszahlung kann noch nicht abgeschlossen werden.</translation>
     </message>
     <message>
-        <location filename="../app/bridgecontroller.cpp" line="298"/>
+        <location filename="../app/bridgecontroller.cpp" line="293"/>
         <source>Finalize the withdrawal: pay it out on L1</source>
         <extracomment>%1 a shortened address</extracomment>
         <translation>Auszahlung abschließen: auf L1 auszahlen</translation>
     </message>
     <message>
-        <location filename="../app/bridgecontroller.cpp" line="299"/>
+        <location filename="../app/bridgecontroller.cpp" line="294"/>
         <source>Pays the amount out to %1 on L1 in this transaction.</source>
         <translation>Zahlt den Betrag mit dieser Transaktion an %1 auf L1 aus.</translation>
     </message>
@@ -978,71 +978,71 @@
 <context>
     <name>ChannelDelegate</name>
     <message>
-        <location filename="../qml/ChannelDelegate.qml" line="45"/>
+        <location filename="../qml/ChannelDelegate.qml" line="48"/>
         <source>Channel with the hub, yours %1, %2</source>
         <extracomment>%1 my balance in the channel, %2 the channel&apos;s state</extracomment>
         <translation>Kanal mit dem Hub, Ihr Anteil %1, %2</translation>
     </message>
     <message>
-        <location filename="../qml/ChannelDelegate.qml" line="64"/>
+        <location filename="../qml/ChannelDelegate.qml" line="67"/>
         <source>Channel %1</source>
         <extracomment>%1 a shortened channel id</extracomment>
         <translation>Kanal %1</translation>
     </message>
     <message>
-        <location filename="../qml/ChannelDelegate.qml" line="88"/>
+        <location filename="../qml/ChannelDelegate.qml" line="91"/>
         <source>Yours</source>
         <translation>Ihr Anteil</translation>
     </message>
     <message>
-        <location filename="../qml/ChannelDelegate.qml" line="89"/>
+        <location filename="../qml/ChannelDelegate.qml" line="92"/>
         <source>The hub&apos;s</source>
         <translation>Anteil des Hubs</translation>
     </message>
     <message>
-        <location filename="../qml/ChannelDelegate.qml" line="90"/>
+        <location filename="../qml/ChannelDelegate.qml" line="93"/>
         <source>Locked in payments</source>
         <translation>In Zahlungen gebunden</translation>
     </message>
     <message>
-        <location filename="../qml/ChannelDelegate.qml" line="104"/>
+        <location filename="../qml/ChannelDelegate.qml" line="107"/>
         <source>The dispute period ended at %1: settle to pay out the channel.</source>
         <extracomment>%1 a date and time</extracomment>
         <translation>Die Einspruchsfrist endete am %1: Rechnen Sie ab, um den Kanal auszuzahlen.</translation>
     </message>
     <message>
-        <location filename="../qml/ChannelDelegate.qml" line="106"/>
+        <location filename="../qml/ChannelDelegate.qml" line="109"/>
         <source>Closing: either side can dispute with a newer state until %1 (%2 left).</source>
         <extracomment>%1 a date and time, %2 a countdown like &quot;4m 10s&quot;</extracomment>
         <translation>Wird geschlossen: Jede Seite kann bis %1 mit einem neueren Stand Einspruch erheben (noch %2).</translation>
     </message>
     <message>
-        <location filename="../qml/ChannelDelegate.qml" line="117"/>
+        <location filename="../qml/ChannelDelegate.qml" line="130"/>
         <source>Pay the hub (ETH)</source>
         <translation>An den Hub zahlen (ETH)</translation>
     </message>
     <message>
-        <location filename="../qml/ChannelDelegate.qml" line="126"/>
+        <location filename="../qml/ChannelDelegate.qml" line="139"/>
         <source>Pay</source>
         <translation>Zahlen</translation>
     </message>
     <message>
-        <location filename="../qml/ChannelDelegate.qml" line="144"/>
+        <location filename="../qml/ChannelDelegate.qml" line="157"/>
         <source>Close without the hub</source>
         <translation>Ohne den Hub schließen</translation>
     </message>
     <message>
-        <location filename="../qml/ChannelDelegate.qml" line="146"/>
+        <location filename="../qml/ChannelDelegate.qml" line="159"/>
         <source>Puts the newest state both signed on chain; you settle after the dispute period.</source>
         <translation>Legt den neuesten von beiden signierten Stand auf die Chain; nach der Einspruchsfrist rechnen Sie ab.</translation>
     </message>
     <message>
-        <location filename="../qml/ChannelDelegate.qml" line="153"/>
+        <location filename="../qml/ChannelDelegate.qml" line="166"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../qml/ChannelDelegate.qml" line="160"/>
+        <location filename="../qml/ChannelDelegate.qml" line="173"/>
         <source>Settle</source>
         <translation>Abrechnen</translation>
     </message>
@@ -1050,143 +1050,143 @@
 <context>
     <name>ChannelsController</name>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="119"/>
+        <location filename="../app/channelscontroller.cpp" line="112"/>
         <source>Not an amount: %1.</source>
         <translation>Kein Betrag: %1.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="121"/>
+        <location filename="../app/channelscontroller.cpp" line="114"/>
         <source>The hub puts at most %1 on its side.</source>
         <translation>Der Hub legt höchstens %1 auf seine Seite.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="137"/>
+        <location filename="../app/channelscontroller.cpp" line="130"/>
         <source>Not an invoice: %1</source>
         <translation>Keine Rechnung: %1</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="140"/>
+        <location filename="../app/channelscontroller.cpp" line="133"/>
         <source>%1 to %2</source>
         <extracomment>%1 an amount like &quot;0.05 ETH&quot;, %2 an address</extracomment>
         <translation>%1 an %2</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="143"/>
+        <location filename="../app/channelscontroller.cpp" line="136"/>
         <source>, plus the hub&apos;s fee of %1</source>
         <extracomment>%1 the hub&apos;s fee like &quot;0.001 ETH&quot;</extracomment>
         <translation>, zuzüglich der Gebühr des Hubs von %1</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="171"/>
+        <location filename="../app/channelscontroller.cpp" line="164"/>
         <source>No watchtower: keep the wallet running while a channel is closing.</source>
         <translation>Kein Watchtower: Lassen Sie die Wallet laufen, solange ein Kanal geschlossen wird.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="173"/>
+        <location filename="../app/channelscontroller.cpp" line="166"/>
         <source>Watched by the watchtower at %1, also while the wallet is closed.</source>
         <extracomment>%1 a URL</extracomment>
         <translation>Überwacht vom Watchtower unter %1, auch wenn die Wallet geschlossen ist.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="185"/>
+        <location filename="../app/channelscontroller.cpp" line="178"/>
         <source>Not a channel id: %1</source>
         <translation>Keine Kanal-ID: %1</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="227"/>
+        <location filename="../app/channelscontroller.cpp" line="220"/>
         <source>A channel with the hub holding %1 of yours and %2 of the hub&apos;s; payments over it are instant and cost no gas.</source>
         <extracomment>%1 an amount, %2 the hub&apos;s amount</extracomment>
         <translation>Ein Kanal mit dem Hub mit %1 von Ihnen und %2 vom Hub; Zahlungen darüber sind sofort da und kosten kein Gas.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="232"/>
+        <location filename="../app/channelscontroller.cpp" line="225"/>
         <source>Open a payment channel</source>
         <translation>Zahlungskanal öffnen</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="235"/>
+        <location filename="../app/channelscontroller.cpp" line="228"/>
         <source>Channel opened.</source>
         <translation>Kanal geöffnet.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="249"/>
+        <location filename="../app/channelscontroller.cpp" line="242"/>
         <source>Enter an amount to pay.</source>
         <translation>Geben Sie einen Betrag ein.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="255"/>
+        <location filename="../app/channelscontroller.cpp" line="248"/>
         <source>Paid %1 to the hub.</source>
         <extracomment>%1 an amount</extracomment>
         <translation>%1 an den Hub gezahlt.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="272"/>
+        <location filename="../app/channelscontroller.cpp" line="265"/>
         <source>Invoice paid: %1</source>
         <translation>Rechnung bezahlt: %1</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="287"/>
+        <location filename="../app/channelscontroller.cpp" line="280"/>
         <source>Enter the amount to receive.</source>
         <translation>Geben Sie den Betrag ein, den Sie empfangen möchten.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="296"/>
+        <location filename="../app/channelscontroller.cpp" line="289"/>
         <source>Waiting for the payment of %1…</source>
         <translation>Warten auf die Zahlung von %1…</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="301"/>
+        <location filename="../app/channelscontroller.cpp" line="294"/>
         <source>Paid: %1 received.</source>
         <translation>Bezahlt: %1 empfangen.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="317"/>
+        <location filename="../app/channelscontroller.cpp" line="310"/>
         <source>Close the channel with the hub</source>
         <translation>Kanal mit dem Hub schließen</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="318"/>
+        <location filename="../app/channelscontroller.cpp" line="311"/>
         <source>Both sides agree: your %1 is paid to your L1 account at once.</source>
         <translation>Beide Seiten sind sich einig: Ihre %1 werden sofort auf Ihr L1-Konto ausgezahlt.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="321"/>
+        <location filename="../app/channelscontroller.cpp" line="314"/>
         <source>Channel closed; your side is paid on L1.</source>
         <translation>Kanal geschlossen; Ihr Anteil wird auf L1 ausgezahlt.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="336"/>
+        <location filename="../app/channelscontroller.cpp" line="329"/>
         <source>Close the channel without the hub</source>
         <translation>Kanal ohne den Hub schließen</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="338"/>
+        <location filename="../app/channelscontroller.cpp" line="331"/>
         <source>The newest state both signed goes on chain; after the dispute period of %1 you settle.</source>
         <extracomment>%1 a duration like &quot;1h 0m 0s&quot;</extracomment>
         <translation>Der neueste von beiden signierte Stand kommt auf die Chain; nach der Einspruchsfrist von %1 rechnen Sie ab.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="342"/>
+        <location filename="../app/channelscontroller.cpp" line="335"/>
         <source>Closing: settle when the dispute period ends.</source>
         <translation>Wird geschlossen: Rechnen Sie ab, wenn die Einspruchsfrist endet.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="352"/>
+        <location filename="../app/channelscontroller.cpp" line="345"/>
         <source>The dispute period has not ended yet.</source>
         <translation>Die Einspruchsfrist ist noch nicht abgelaufen.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="360"/>
+        <location filename="../app/channelscontroller.cpp" line="353"/>
         <source>Settle the channel</source>
         <translation>Kanal abrechnen</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="361"/>
+        <location filename="../app/channelscontroller.cpp" line="354"/>
         <source>Pays out the channel as its closing state splits it.</source>
         <translation>Zahlt den Kanal so aus, wie sein Schlussstand ihn aufteilt.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="364"/>
+        <location filename="../app/channelscontroller.cpp" line="357"/>
         <source>Settled; your side is paid on L1.</source>
         <translation>Abgerechnet; Ihr Anteil wird auf L1 ausgezahlt.</translation>
     </message>
@@ -1194,24 +1194,58 @@
 <context>
     <name>ChannelsModel</name>
     <message>
-        <location filename="../app/channelsmodel.cpp" line="63"/>
+        <location filename="../app/channelsmodel.cpp" line="67"/>
         <source>Open</source>
         <translation>Offen</translation>
     </message>
     <message>
-        <location filename="../app/channelsmodel.cpp" line="64"/>
+        <location filename="../app/channelsmodel.cpp" line="68"/>
         <source>Ready to settle</source>
         <translation>Bereit zur Abrechnung</translation>
     </message>
     <message>
-        <location filename="../app/channelsmodel.cpp" line="64"/>
+        <location filename="../app/channelsmodel.cpp" line="68"/>
         <source>Closing, disputable</source>
         <translation>Wird geschlossen, anfechtbar</translation>
     </message>
     <message>
-        <location filename="../app/channelsmodel.cpp" line="65"/>
+        <location filename="../app/channelsmodel.cpp" line="69"/>
         <source>Settled</source>
         <translation>Abgerechnet</translation>
+    </message>
+    <message>
+        <location filename="../app/channelsmodel.cpp" line="108"/>
+        <source>Watchtower unreachable: keep the wallet running until the channel is settled.</source>
+        <translation>Watchtower nicht erreichbar: Lassen Sie die Wallet laufen, bis der Kanal abgerechnet ist.</translation>
+    </message>
+    <message>
+        <location filename="../app/channelsmodel.cpp" line="111"/>
+        <source>The watchtower disputed the close with state #%1.</source>
+        <extracomment>%1 the number of the state (its nonce)</extracomment>
+        <translation>Der Watchtower hat mit Stand #%1 Einspruch gegen die Schließung erhoben.</translation>
+    </message>
+    <message>
+        <location filename="../app/channelsmodel.cpp" line="113"/>
+        <source>The watchtower holds no state of this channel yet.</source>
+        <translation>Der Watchtower hat noch keinen Stand dieses Kanals.</translation>
+    </message>
+    <message>
+        <location filename="../app/channelsmodel.cpp" line="117"/>
+        <source>The watchtower holds an older state (#%1; the newest is #%2).</source>
+        <extracomment>%1 and %2 the numbers of two states (their nonces)</extracomment>
+        <translation>Der Watchtower hat einen älteren Stand (#%1; der neueste ist #%2).</translation>
+    </message>
+    <message>
+        <location filename="../app/channelsmodel.cpp" line="120"/>
+        <source>Watched until %1: the watchtower disputes a close with an older state.</source>
+        <extracomment>%1 a date and time</extracomment>
+        <translation>Bewacht bis %1: Der Watchtower erhebt Einspruch gegen eine Schließung mit einem älteren Stand.</translation>
+    </message>
+    <message>
+        <location filename="../app/channelsmodel.cpp" line="124"/>
+        <source>Watched: the watchtower holds the newest state (#%1).</source>
+        <extracomment>%1 the number of the state (its nonce)</extracomment>
+        <translation>Bewacht: Der Watchtower hat den neuesten Stand (#%1).</translation>
     </message>
 </context>
 <context>
@@ -3069,12 +3103,12 @@
 <context>
     <name>WalletChannels</name>
     <message>
-        <location filename="../app/stores/walletchannels.cpp" line="35"/>
+        <location filename="../app/stores/walletchannels.cpp" line="30"/>
         <source>This network has no payment channels.</source>
         <translation>Dieses Netzwerk hat keine Zahlungskanäle.</translation>
     </message>
     <message>
-        <location filename="../app/stores/walletchannels.cpp" line="41"/>
+        <location filename="../app/stores/walletchannels.cpp" line="43"/>
         <source>The channel states cannot be opened: %1</source>
         <translation>Die Kanalstände können nicht geöffnet werden: %1</translation>
     </message>
