@@ -100,8 +100,9 @@ struct Session {
 
 Result<NetworkConfig> networkFrom(const QCommandLineParser& p, const Options& o);
 // Connects, reads the parameters from the contract, identifies its deployment and checks both
-// nodes are the ones the contract describes. With `withBridge`, also opens the persisted bridge history. Without
-// `withL2` the L2 node is not contacted (the escape hatch works with the operator gone).
+// nodes are the ones the contract describes. With `withBridge`, also opens the persisted bridge
+// history. Without `withL2` the L2 node is not contacted (the escape hatch works with the
+// operator gone).
 // Returns the exit code when it failed (after saying why).
 std::optional<int> openSession(Session& s, const QCommandLineParser& p, const Options& o, bool withBridge,
                                bool withL2 = true);

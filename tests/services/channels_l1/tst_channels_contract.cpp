@@ -72,6 +72,15 @@ QString cast(const QStringList& args) {
     return QString::fromLatin1(p.readAllStandardOutput()).trimmed();
 }
 
+// The Channels contract deployed from the embedded bytecode; its address.
+Address deployChannels(test::Anvil& anvil, std::uint64_t disputePeriod) {
+    auto code = from_hex(contracts::channels_creation_bytecode());
+    if (!code || code->size() < 100) qFatal("no Channels bytecode embedded");
+    const auto receipt =
+        anvil.send(QLatin1String(kDevAddresses[0]), {}, channelsabi::deploymentData(*code, disputePeriod));
+    return *Address::from_hex(receipt.value(QStringLiteral("contractAddress")).toString().toStdString());
+}
+
 template <typename T, typename Start>
 RpcResult<T> wait(Start start) {
     return awaitResult<RpcResult<T>>(std::move(start));
@@ -198,12 +207,7 @@ private slots:
         EthClient eth(anvil.rpc());
 
         // Deployed from the embedded bytecode with a 5-second dispute period.
-        auto code = from_hex(contracts::channels_creation_bytecode());
-        QVERIFY(code && code->size() > 100);
-        const auto deployReceipt =
-            anvil.send(QLatin1String(kDevAddresses[0]), {}, channelsabi::deploymentData(*code, 5));
-        const Address address =
-            *Address::from_hex(deployReceipt.value(QStringLiteral("contractAddress")).toString().toStdString());
+        const Address address = deployChannels(anvil, 5);
         ChannelsContract contract(&eth, address);
         QCOMPARE(contract.address(), address);
         QCOMPARE(contract.l1(), &eth);
@@ -497,10 +501,7 @@ private slots:
         test::Anvil anvil;
         QVERIFY(anvil.start());
         EthClient eth(anvil.rpc());
-        auto code = from_hex(contracts::channels_creation_bytecode());
-        const auto deployed = anvil.send(QLatin1String(kDevAddresses[0]), {}, channelsabi::deploymentData(*code, 5));
-        const Address contract =
-            *Address::from_hex(deployed.value(QStringLiteral("contractAddress")).toString().toStdString());
+        const Address contract = deployChannels(anvil, 5);
         const Domain domain{U256(31337), contract};
         const Address A = dev(0), B = dev(1);
         anvil.send(QLatin1String(kDevAddresses[0]), hx(contract), channelsabi::openCalldata(A, B, milliEther(1), 0),
