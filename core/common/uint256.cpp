@@ -3,19 +3,33 @@
 
 namespace sluice {
 
+// Both conversions go a 64-bit word at a time: a U256 shift costs about as much as a 64-bit
+// one times the limb count, and these run several times per transaction (account leaves, RLP).
 std::optional<U256> u256_from_be(ByteView bytes) {
     if (bytes.size() > 32) return std::nullopt;
     U256 out = 0;
-    for (std::uint8_t b : bytes) out = (out << 8) | b;
+    std::size_t pos = 0;
+    const std::size_t head = bytes.size() % 8;  // the most significant, partial word
+    std::uint64_t word = 0;
+    for (; pos < head; ++pos) word = (word << 8) | bytes[pos];
+    out = word;
+    while (pos < bytes.size()) {
+        word = 0;
+        for (int k = 0; k < 8; ++k) word = (word << 8) | bytes[pos++];
+        out = (out << 64) | word;
+    }
     return out;
 }
 
 Hash u256_to_be32(const U256& value) {
-    Hash out;
-    U256 v = value;
-    for (int i = 31; i >= 0; --i) {
-        out[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(v & 0xff);
-        v >>= 8;
+    // The backend's limbs, least significant first; size() counts the ones in use.
+    const auto& backend = value.backend();
+    constexpr std::size_t kLimbBytes = sizeof(*backend.limbs());
+    Hash out{};
+    for (std::size_t k = 0; k < backend.size(); ++k) {
+        const auto limb = backend.limbs()[k];
+        for (std::size_t j = 0; j < kLimbBytes; ++j)
+            out[31 - k * kLimbBytes - j] = static_cast<std::uint8_t>(limb >> (8 * j));
     }
     return out;
 }

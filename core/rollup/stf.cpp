@@ -101,7 +101,10 @@ std::vector<RecoveredSender> project_recipients(const AccountTree& pre, std::spa
 
 // Recovery running ahead of the sequential STF on background threads: each record is claimed
 // once (by a worker, or by the STF itself when it catches up), so nothing is recovered twice and
-// the STF never waits for work nobody has started.
+// the STF never waits for work nobody has started. While the record it needs is still being
+// recovered by a worker, the STF thread recovers the next unclaimed one instead of waiting: the
+// workers claim in order, one record ahead each, so a thread that only waited would leave the
+// whole recovery to them (on 2 cores: one core recovering, the other mostly idle between chunks).
 class RecoveryPipeline {
 public:
     RecoveryPipeline(std::span<const Record> records, std::vector<RecoveredSender>& out, const Params& params,
@@ -109,11 +112,7 @@ public:
         : m_records(records), m_out(out), m_params(params), m_state(records.size()) {
         for (unsigned t = 0; t < workers; ++t)
             m_threads.emplace_back([this] {
-                for (;;) {
-                    const std::size_t i = m_next.fetch_add(1, std::memory_order_relaxed);
-                    if (i >= m_records.size() || m_stop.load(std::memory_order_relaxed)) return;
-                    claim_and_recover(i);
-                }
+                while (recover_next()) {}
             });
     }
     ~RecoveryPipeline() {
@@ -122,13 +121,22 @@ public:
     }
     // Record i's result, once recovered (by whoever claimed it).
     const RecoveredSender& get(std::size_t i) {
-        if (!claim_and_recover(i))
-            while (m_state[i].load(std::memory_order_acquire) != kDone) std::this_thread::yield();
+        if (claim_and_recover(i)) return m_out[i];
+        while (m_state[i].load(std::memory_order_acquire) != kDone)
+            if (!recover_next()) std::this_thread::yield();
         return m_out[i];
     }
 
 private:
     static constexpr std::uint8_t kFree = 0, kClaimed = 1, kDone = 2;
+    // Recovers the next record nobody has claimed; false when none is left.
+    bool recover_next() {
+        for (;;) {
+            const std::size_t i = m_next.fetch_add(1, std::memory_order_relaxed);
+            if (i >= m_records.size() || m_stop.load(std::memory_order_relaxed)) return false;
+            if (claim_and_recover(i)) return true;
+        }
+    }
     bool claim_and_recover(std::size_t i) {
         std::uint8_t expected = kFree;
         if (!m_state[i].compare_exchange_strong(expected, kClaimed, std::memory_order_acq_rel)) return false;

@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
+
 namespace sluice {
 namespace {
 
@@ -38,6 +41,26 @@ TEST(U256, BigEndianBytes) {
     EXPECT_EQ(u256_to_be32(v)[31], 0x02);
     EXPECT_EQ(*u256_from_be(u256_to_be32(v)), v);
     EXPECT_FALSE(u256_from_be(Bytes(33, 1)).has_value());
+}
+
+// The conversions work a limb at a time; compare them with the byte-at-a-time definition on
+// values of every byte length, including leading zero bytes on input.
+TEST(U256, BigEndianBytesMatchTheBytewiseDefinitionAtEveryLength) {
+    std::mt19937_64 rng(7);
+    for (std::size_t len = 0; len <= 32; ++len) {
+        for (int trial = 0; trial < 50; ++trial) {
+            Bytes be(len);
+            for (auto& b : be) b = static_cast<std::uint8_t>(rng());
+            if (trial == 0 && len > 0) be[0] = 0;
+            U256 expected = 0;
+            for (std::uint8_t b : be) expected = expected * 256 + b;
+            ASSERT_EQ(*u256_from_be(be), expected) << len;
+            Hash padded{};
+            std::copy(be.begin(), be.end(), padded.bytes.end() - static_cast<std::ptrdiff_t>(len));
+            ASSERT_EQ(u256_to_be32(expected), padded) << len;
+        }
+    }
+    EXPECT_EQ(u256_to_be32(*u256_from_dec(kMaxDec)), *Hash::from_view(Bytes(32, 0xff)));
 }
 
 TEST(U256, CheckedArithmeticDetectsOverflow) {
