@@ -3,8 +3,8 @@
 
 namespace sluice {
 
-// Both conversions go a 64-bit word at a time: a U256 shift costs about as much as a 64-bit
-// one times the limb count, and these run several times per transaction (account leaves, RLP).
+// Both conversions go a 64-bit word at a time, not a byte at a time: every U256 shift walks all
+// the limbs, and these run several times per transaction (account leaves, RLP of signing hashes).
 std::optional<U256> u256_from_be(ByteView bytes) {
     if (bytes.size() > 32) return std::nullopt;
     U256 out = 0;
