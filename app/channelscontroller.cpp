@@ -156,7 +156,17 @@ QString ChannelsController::disputePeriod() const {
     return seconds > 0 ? TransfersModel::countdown(seconds) : QString();
 }
 
-QString ChannelsController::hubFee() const { return m_channels ? m_channels->hubFee() : QString(); }
+QString ChannelsController::hubTerms() const {
+    if (!m_channels || !m_channels->hubInfo()) return {};
+    //: %1 an amount like "10 ETH"
+    const QString funding =
+        tr("The hub adds up to %1 on its side so that you can also receive.").arg(m_channels->maxFunding());
+    if (m_channels->hubInfo()->fee == 0)
+        return funding + QLatin1Char(' ') + tr("It forwards payments for you for free.");
+    //: %1 the hub's fee like "0.001 ETH"
+    return funding + QLatin1Char(' ') +
+           tr("It keeps %1 of each payment it forwards for you.").arg(m_channels->hubFee());
+}
 
 QString ChannelsController::watchtower() const {
     if (!ready()) return {};
@@ -287,12 +297,17 @@ void ChannelsController::createInvoice() {
     }
     m_createdInvoice = invoice->text();
     m_receiveStatus = tr("Waiting for the payment of %1…").arg(displayEther(amount.value()));
-    started();
+    m_awaitingInvoice = true;
+    m_error.clear();
+    emit stateChanged();
+    emit inputChanged();
     QPointer<ChannelsController> self(this);
     m_channels->awaitInvoicePaid(*me, *invoice, kInvoiceWait, [self, amount = amount.value()](Status st) {
         if (!self) return;
+        self->m_awaitingInvoice = false;
         self->m_receiveStatus = st ? tr("Paid: %1 received.").arg(displayEther(amount)) : errorText(st);
-        self->finished(st, self->m_receiveStatus);
+        emit self->stateChanged();
+        emit self->inputChanged();
         if (st) emit self->invoicePaid();
     });
 }

@@ -52,11 +52,15 @@ class ChannelsController : public QObject {
     Q_PROPERTY(QString createdInvoice READ createdInvoice NOTIFY stateChanged)
     Q_PROPERTY(QString createdInvoiceQr READ createdInvoiceQr NOTIFY stateChanged)  // image://sluiceqr/…
     Q_PROPERTY(QString receiveStatus READ receiveStatus NOTIFY stateChanged)
+    // An invoice made here is waiting for its payment (up to kInvoiceWait). The page stays usable
+    // meanwhile; only that account's channels wait (WalletChannels runs one operation per account).
+    Q_PROPERTY(bool awaitingInvoice READ awaitingInvoice NOTIFY stateChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY stateChanged)
     Q_PROPERTY(QString error READ error NOTIFY stateChanged)
     Q_PROPERTY(QString message READ message NOTIFY stateChanged)                // what the last operation did
     Q_PROPERTY(QString disputePeriod READ disputePeriod NOTIFY networkChanged)  // "8s", from the hub, checked on chain
-    Q_PROPERTY(QString hubFee READ hubFee NOTIFY networkChanged)
+    // What the hub offers: how much it funds on its side and its fee per forwarded payment.
+    Q_PROPERTY(QString hubTerms READ hubTerms NOTIFY networkChanged)
     Q_PROPERTY(QString watchtower READ watchtower NOTIFY networkChanged)  // "Watched by …" or why not
     Q_PROPERTY(bool ready READ ready NOTIFY networkChanged)
 
@@ -94,11 +98,12 @@ public:
     QString createdInvoice() const { return m_createdInvoice; }
     QString createdInvoiceQr() const;
     QString receiveStatus() const { return m_receiveStatus; }
+    bool awaitingInvoice() const { return m_awaitingInvoice; }
     bool busy() const { return m_pending > 0; }
     QString error() const { return m_error; }
     QString message() const { return m_message; }
     QString disputePeriod() const;
-    QString hubFee() const;
+    QString hubTerms() const;
     QString watchtower() const;
     bool ready() const { return m_channels && m_channels->attached(); }
 
@@ -144,6 +149,7 @@ private:
     QString m_receiveAmount;
     QString m_createdInvoice;
     QString m_receiveStatus;
+    bool m_awaitingInvoice = false;
     QString m_error;
     QString m_message;
     int m_pending = 0;

@@ -54,11 +54,7 @@ PageScaffold {
                 objectName: "openCard"
                 Layout.fillWidth: true
                 heading: qsTr("Open a channel")
-                //: %1 an amount like "10 ETH", %2 the hub's fee
-                explanation: AppContext.channels.maxFunding.length > 0
-                             ? qsTr("The hub adds up to %1 on its side so that you can also receive. It keeps %2 of each payment it forwards for you.")
-                                   .arg(AppContext.channels.maxFunding).arg(channels.hubFee)
-                             : ""
+                explanation: channels.hubTerms
                 AccountPicker {
                     id: picker
                     objectName: "channelsAccount"
@@ -147,7 +143,7 @@ PageScaffold {
                         objectName: "createInvoiceButton"
                         Layout.alignment: Qt.AlignBottom
                         text: qsTr("Create invoice")
-                        enabled: !channels.busy && channels.receiveAmount.length > 0 && channels.receiveAmountError.length === 0
+                        enabled: !channels.busy && !channels.awaitingInvoice && channels.receiveAmount.length > 0 && channels.receiveAmountError.length === 0
                         onClicked: channels.createInvoice()
                     }
                 }

@@ -1077,116 +1077,133 @@
         <translation>, zuzüglich der Gebühr des Hubs von %1</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="164"/>
+        <location filename="../app/channelscontroller.cpp" line="163"/>
+        <source>The hub adds up to %1 on its side so that you can also receive.</source>
+        <extracomment>%1 an amount like &quot;10 ETH&quot;</extracomment>
+        <translation>Der Hub legt bis zu %1 auf seine Seite, damit Sie auch empfangen können.</translation>
+    </message>
+    <message>
+        <location filename="../app/channelscontroller.cpp" line="165"/>
+        <source>It forwards payments for you for free.</source>
+        <translation>Zahlungen, die er für Sie weiterleitet, kosten nichts.</translation>
+    </message>
+    <message>
+        <location filename="../app/channelscontroller.cpp" line="168"/>
+        <source>It keeps %1 of each payment it forwards for you.</source>
+        <extracomment>%1 the hub&apos;s fee like &quot;0.001 ETH&quot;</extracomment>
+        <translation>Von jeder Zahlung, die er für Sie weiterleitet, behält er %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/channelscontroller.cpp" line="174"/>
         <source>No watchtower: keep the wallet running while a channel is closing.</source>
         <translation>Kein Watchtower: Lassen Sie die Wallet laufen, solange ein Kanal geschlossen wird.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="166"/>
+        <location filename="../app/channelscontroller.cpp" line="176"/>
         <source>Watched by the watchtower at %1, also while the wallet is closed.</source>
         <extracomment>%1 a URL</extracomment>
         <translation>Überwacht vom Watchtower unter %1, auch wenn die Wallet geschlossen ist.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="178"/>
+        <location filename="../app/channelscontroller.cpp" line="188"/>
         <source>Not a channel id: %1</source>
         <translation>Keine Kanal-ID: %1</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="220"/>
+        <location filename="../app/channelscontroller.cpp" line="230"/>
         <source>A channel with the hub holding %1 of yours and %2 of the hub&apos;s; payments over it are instant and cost no gas.</source>
         <extracomment>%1 an amount, %2 the hub&apos;s amount</extracomment>
         <translation>Ein Kanal mit dem Hub mit %1 von Ihnen und %2 vom Hub; Zahlungen darüber sind sofort da und kosten kein Gas.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="225"/>
+        <location filename="../app/channelscontroller.cpp" line="235"/>
         <source>Open a payment channel</source>
         <translation>Zahlungskanal öffnen</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="228"/>
+        <location filename="../app/channelscontroller.cpp" line="238"/>
         <source>Channel opened.</source>
         <translation>Kanal geöffnet.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="242"/>
+        <location filename="../app/channelscontroller.cpp" line="252"/>
         <source>Enter an amount to pay.</source>
         <translation>Geben Sie einen Betrag ein.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="248"/>
+        <location filename="../app/channelscontroller.cpp" line="258"/>
         <source>Paid %1 to the hub.</source>
         <extracomment>%1 an amount</extracomment>
         <translation>%1 an den Hub gezahlt.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="265"/>
+        <location filename="../app/channelscontroller.cpp" line="275"/>
         <source>Invoice paid: %1</source>
         <translation>Rechnung bezahlt: %1</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="280"/>
+        <location filename="../app/channelscontroller.cpp" line="290"/>
         <source>Enter the amount to receive.</source>
         <translation>Geben Sie den Betrag ein, den Sie empfangen möchten.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="289"/>
+        <location filename="../app/channelscontroller.cpp" line="299"/>
         <source>Waiting for the payment of %1…</source>
         <translation>Warten auf die Zahlung von %1…</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="294"/>
+        <location filename="../app/channelscontroller.cpp" line="308"/>
         <source>Paid: %1 received.</source>
         <translation>Bezahlt: %1 empfangen.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="310"/>
+        <location filename="../app/channelscontroller.cpp" line="325"/>
         <source>Close the channel with the hub</source>
         <translation>Kanal mit dem Hub schließen</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="311"/>
+        <location filename="../app/channelscontroller.cpp" line="326"/>
         <source>Both sides agree: your %1 is paid to your L1 account at once.</source>
         <translation>Beide Seiten sind sich einig: Ihre %1 werden sofort auf Ihr L1-Konto ausgezahlt.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="314"/>
+        <location filename="../app/channelscontroller.cpp" line="329"/>
         <source>Channel closed; your side is paid on L1.</source>
         <translation>Kanal geschlossen; Ihr Anteil wird auf L1 ausgezahlt.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="329"/>
+        <location filename="../app/channelscontroller.cpp" line="344"/>
         <source>Close the channel without the hub</source>
         <translation>Kanal ohne den Hub schließen</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="331"/>
+        <location filename="../app/channelscontroller.cpp" line="346"/>
         <source>The newest state both signed goes on chain; after the dispute period of %1 you settle.</source>
         <extracomment>%1 a duration like &quot;1h 0m 0s&quot;</extracomment>
         <translation>Der neueste von beiden signierte Stand kommt auf die Chain; nach der Einspruchsfrist von %1 rechnen Sie ab.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="335"/>
+        <location filename="../app/channelscontroller.cpp" line="350"/>
         <source>Closing: settle when the dispute period ends.</source>
         <translation>Wird geschlossen: Rechnen Sie ab, wenn die Einspruchsfrist endet.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="345"/>
+        <location filename="../app/channelscontroller.cpp" line="360"/>
         <source>The dispute period has not ended yet.</source>
         <translation>Die Einspruchsfrist ist noch nicht abgelaufen.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="353"/>
+        <location filename="../app/channelscontroller.cpp" line="368"/>
         <source>Settle the channel</source>
         <translation>Kanal abrechnen</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="354"/>
+        <location filename="../app/channelscontroller.cpp" line="369"/>
         <source>Pays out the channel as its closing state splits it.</source>
         <translation>Zahlt den Kanal so aus, wie sein Schlussstand ihn aufteilt.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="357"/>
+        <location filename="../app/channelscontroller.cpp" line="372"/>
         <source>Settled; your side is paid on L1.</source>
         <translation>Abgerechnet; Ihr Anteil wird auf L1 ausgezahlt.</translation>
     </message>
@@ -1272,94 +1289,88 @@
         <translation>Kanal öffnen</translation>
     </message>
     <message>
-        <location filename="../qml/ChannelsPage.qml" line="59"/>
-        <source>The hub adds up to %1 on its side so that you can also receive. It keeps %2 of each payment it forwards for you.</source>
-        <extracomment>%1 an amount like &quot;10 ETH&quot;, %2 the hub&apos;s fee</extracomment>
-        <translation>Der Hub legt bis zu %1 auf seine Seite, damit Sie auch empfangen können. Von jeder Zahlung, die er für Sie weiterleitet, behält er %2.</translation>
-    </message>
-    <message>
-        <location filename="../qml/ChannelsPage.qml" line="66"/>
+        <location filename="../qml/ChannelsPage.qml" line="62"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../qml/ChannelsPage.qml" line="75"/>
+        <location filename="../qml/ChannelsPage.qml" line="71"/>
         <source>Your deposit (ETH)</source>
         <translation>Ihre Einlage (ETH)</translation>
     </message>
     <message>
-        <location filename="../qml/ChannelsPage.qml" line="86"/>
+        <location filename="../qml/ChannelsPage.qml" line="82"/>
         <source>The hub&apos;s side (ETH)</source>
         <translation>Seite des Hubs (ETH)</translation>
     </message>
     <message>
-        <location filename="../qml/ChannelsPage.qml" line="97"/>
+        <location filename="../qml/ChannelsPage.qml" line="93"/>
         <source>Review and open</source>
         <translation>Prüfen und öffnen</translation>
     </message>
     <message>
-        <location filename="../qml/ChannelsPage.qml" line="106"/>
+        <location filename="../qml/ChannelsPage.qml" line="102"/>
         <source>Pay an invoice</source>
         <translation>Rechnung bezahlen</translation>
     </message>
     <message>
-        <location filename="../qml/ChannelsPage.qml" line="107"/>
+        <location filename="../qml/ChannelsPage.qml" line="103"/>
         <source>Paste an invoice (it starts with sluice1); the hub forwards the payment to its payee.</source>
         <translation>Fügen Sie eine Rechnung ein (sie beginnt mit sluice1); der Hub leitet die Zahlung an den Empfänger weiter.</translation>
     </message>
     <message>
-        <location filename="../qml/ChannelsPage.qml" line="111"/>
+        <location filename="../qml/ChannelsPage.qml" line="107"/>
         <source>Invoice</source>
         <translation>Rechnung</translation>
     </message>
     <message>
-        <location filename="../qml/ChannelsPage.qml" line="122"/>
+        <location filename="../qml/ChannelsPage.qml" line="118"/>
         <source>Pay invoice</source>
         <translation>Rechnung bezahlen</translation>
     </message>
     <message>
-        <location filename="../qml/ChannelsPage.qml" line="131"/>
+        <location filename="../qml/ChannelsPage.qml" line="127"/>
         <source>Receive</source>
         <translation>Empfangen</translation>
     </message>
     <message>
-        <location filename="../qml/ChannelsPage.qml" line="132"/>
+        <location filename="../qml/ChannelsPage.qml" line="128"/>
         <source>Make an invoice and give it to the payer, as text or as the QR code.</source>
         <translation>Erstellen Sie eine Rechnung und geben Sie sie dem Zahler, als Text oder als QR-Code.</translation>
     </message>
     <message>
-        <location filename="../qml/ChannelsPage.qml" line="139"/>
+        <location filename="../qml/ChannelsPage.qml" line="135"/>
         <source>Amount (ETH)</source>
         <translation>Betrag (ETH)</translation>
     </message>
     <message>
-        <location filename="../qml/ChannelsPage.qml" line="149"/>
+        <location filename="../qml/ChannelsPage.qml" line="145"/>
         <source>Create invoice</source>
         <translation>Rechnung erstellen</translation>
     </message>
     <message>
-        <location filename="../qml/ChannelsPage.qml" line="164"/>
+        <location filename="../qml/ChannelsPage.qml" line="160"/>
         <source>QR code of the invoice</source>
         <translation>QR-Code der Rechnung</translation>
     </message>
     <message>
-        <location filename="../qml/ChannelsPage.qml" line="176"/>
+        <location filename="../qml/ChannelsPage.qml" line="172"/>
         <source>Invoice text</source>
         <translation>Rechnungstext</translation>
     </message>
     <message>
-        <location filename="../qml/ChannelsPage.qml" line="193"/>
+        <location filename="../qml/ChannelsPage.qml" line="189"/>
         <source>Your channels</source>
         <translation>Ihre Kanäle</translation>
     </message>
     <message>
-        <location filename="../qml/ChannelsPage.qml" line="214"/>
+        <location filename="../qml/ChannelsPage.qml" line="210"/>
         <source>Could not bring the channels up to date: %1</source>
         <extracomment>%1 an error message from the hub or L1</extracomment>
         <translation>Die Kanäle konnten nicht aktualisiert werden: %1</translation>
     </message>
     <message>
-        <location filename="../qml/ChannelsPage.qml" line="224"/>
+        <location filename="../qml/ChannelsPage.qml" line="220"/>
         <source>No channels yet.</source>
         <translation>Noch keine Kanäle.</translation>
     </message>
