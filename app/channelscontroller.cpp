@@ -48,6 +48,13 @@ void ChannelsController::setChannels(WalletChannels* channels) {
     if (!replaceStore(m_channels, channels, this)) return;
     if (channels) {
         connect(channels, &WalletChannels::changed, this, [this] {
+            // Detached (a lock, another network): the operations under way end without an answer.
+            if (!m_channels->attached() && (m_pending > 0 || m_awaitingInvoice)) {
+                m_pending = 0;
+                m_awaitingInvoice = false;
+                m_receiveStatus.clear();
+                emit stateChanged();
+            }
             refreshModel();
             emit networkChanged();
             emit inputChanged();  // the hub's terms bound the amounts
@@ -284,6 +291,7 @@ void ChannelsController::payInvoice() {
 }
 
 void ChannelsController::createInvoice() {
+    if (m_awaitingInvoice) return;  // one at a time (the button says so too)
     const auto me = selectedAddress();
     auto amount = parse_amount(m_receiveAmount.toStdString(), Unit::ether);
     if (!me || !m_channels || !receiveAmountError().isEmpty() || !amount) {

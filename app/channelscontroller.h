@@ -53,7 +53,8 @@ class ChannelsController : public QObject {
     Q_PROPERTY(QString createdInvoiceQr READ createdInvoiceQr NOTIFY stateChanged)  // image://sluiceqr/…
     Q_PROPERTY(QString receiveStatus READ receiveStatus NOTIFY stateChanged)
     // An invoice made here is waiting for its payment (up to kInvoiceWait). The page stays usable
-    // meanwhile; only that account's channels wait (WalletChannels runs one operation per account).
+    // for the other accounts; that account's payments and closes are refused until it is paid
+    // (WalletChannels runs one operation per account).
     Q_PROPERTY(bool awaitingInvoice READ awaitingInvoice NOTIFY stateChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY stateChanged)
     Q_PROPERTY(QString error READ error NOTIFY stateChanged)

@@ -111,6 +111,7 @@ QString ChannelsModel::watchtowerText(const StoredChannel& c, bool* warning) con
     if (view.disputeTx) return tr("The watchtower disputed the close with state #%1.").arg(view.nonce.value_or(0));
     if (c.latest.nonce == 0) return {};  // nothing signed yet: nothing older to be closed with
     if (!view.nonce) return warn(tr("The watchtower holds no state of this channel yet."));
+    if (!view.watching) return warn(tr("The watchtower no longer watches this channel."));
     if (*view.nonce < c.latest.nonce)
         //: %1 and %2 the numbers of two states (their nonces)
         return warn(

@@ -96,6 +96,7 @@ QString isoTime(std::uint64_t seconds) {
 // with a key the wallet engine connected to the hub.
 std::optional<int> openChannels(ChannelSession& s, const QCommandLineParser& p, const ChannelOptions& o) {
     if (auto code = openSession(s.base, p, o, false, false)) return code;
+    if (auto code = identifyChain(s.base)) return code;
     if (auto code = openSigner(s.base, p, o, true)) return code;
     NetworkConfig& net = s.base.network;
     if (p.isSet(o.channelsContract)) {
@@ -114,8 +115,8 @@ std::optional<int> openChannels(ChannelSession& s, const QCommandLineParser& p, 
             if (auto ok = checkEndpoint(url, what, p.isSet(o.insecureEndpoints)); !ok) return fail(ok.message(), Usage);
     const QString dir = p.isSet(o.stateDir) ? p.value(o.stateDir) : s.base.walletDir;
     auto store = wait<std::unique_ptr<ChannelStore>>([&](auto done) {
-        openChannelStore(channelStorePath(dir, s.base.deployment.key()), s.base.l1.get(), *net.channels,
-                         s.base.l1.get(), done);
+        openChannelStore(channelStorePath(dir, s.base.deployment.key()), s.base.l1.get(), s.base.params.l1ChainId,
+                         *net.channels, s.base.l1.get(), done);
     });
     if (!store) return fail(store.message());
     s.store = std::move(*store);

@@ -60,14 +60,6 @@ std::optional<int> openSession(Session& s, const QCommandLineParser& p, const Op
         return fail(QStringLiteral("cannot read the Rollup contract %1 on the L1 node %2: %3")
                         .arg(checksum(s.network.rollup), s.network.l1Rpc.toString(), params.error().message));
     s.params = params.value();
-    // Which chain this is, not only which address: fresh devnets put their Rollup at the same one.
-    auto deployment = awaitResult<RpcResult<Deployment>>([&](auto done) {
-        identifyDeployment(s.l1.get(), s.network.rollup, s.network.deployBlock, s.rollup.get(), done);
-    });
-    if (!deployment.ok())
-        return fail(QStringLiteral("cannot tell from the L1 node %1 which deployment of the Rollup this is: %2")
-                        .arg(s.network.l1Rpc.toString(), deployment.error().message));
-    s.deployment = deployment.value();
     if (!withL2) return std::nullopt;
     auto l2Chain = awaitResult<RpcResult<quint64>>([&](auto done) { s.l2->eth()->chainId(s.l2.get(), done); });
     if (!l2Chain.ok()) return fail(QStringLiteral("the L2 node is not answering: %1").arg(l2Chain.error().message));
@@ -77,6 +69,7 @@ std::optional<int> openSession(Session& s, const QCommandLineParser& p, const Op
                         .arg(l2Chain.value())
                         .arg(QString::fromStdString(u256_to_dec(s.params.l2ChainId))));
     if (withBridge) {
+        if (auto code = identifyChain(s)) return code;
         s.bridge = std::make_unique<BridgeService>(s.rollup.get(), s.l2.get(), s.params,
                                                    BridgeService::storePathFor(s.walletDir, s.deployment));
         QObject::connect(s.bridge.get(), &BridgeService::problem,
@@ -87,6 +80,18 @@ std::optional<int> openSession(Session& s, const QCommandLineParser& p, const Op
             loop.exec();
         }
     }
+    return std::nullopt;
+}
+
+std::optional<int> identifyChain(Session& s) {
+    // Which chain this is, not only which address: fresh devnets put their Rollup at the same one.
+    auto deployment = awaitResult<RpcResult<Deployment>>([&](auto done) {
+        identifyDeployment(s.l1.get(), s.network.rollup, s.network.deployBlock, s.rollup.get(), done);
+    });
+    if (!deployment.ok())
+        return fail(QStringLiteral("cannot tell from the L1 node %1 which deployment of the Rollup this is: %2")
+                        .arg(s.network.l1Rpc.toString(), deployment.error().message));
+    s.deployment = deployment.value();
     return std::nullopt;
 }
 

@@ -91,7 +91,7 @@ struct Session {
     std::unique_ptr<RollupContract> rollup;
     std::unique_ptr<L2Client> l2;
     RollupParameters params;
-    Deployment deployment;  // the Rollup's, as L1 tells it: what is kept per chain is named by it
+    Deployment deployment;  // the Rollup's, as L1 tells it (identifyChain)
     std::unique_ptr<BridgeService> bridge;
     std::unique_ptr<WalletStore> store;  // with --wallet; must outlive the signer
     std::optional<AccountSigner> signer;
@@ -99,13 +99,15 @@ struct Session {
 };
 
 Result<NetworkConfig> networkFrom(const QCommandLineParser& p, const Options& o);
-// Connects, reads the parameters from the contract, identifies its deployment and checks both
-// nodes are the ones the contract describes. With `withBridge`, also opens the persisted bridge
-// history. Without `withL2` the L2 node is not contacted (the escape hatch works with the
-// operator gone).
+// Connects, reads the parameters from the contract and checks both nodes are the ones the
+// contract describes. With `withBridge`, also identifies the deployment and opens its persisted
+// bridge history. Without `withL2` the L2 node is not contacted (the escape hatch works with the
+// operator gone, and needs nothing but the contract).
 // Returns the exit code when it failed (after saying why).
 std::optional<int> openSession(Session& s, const QCommandLineParser& p, const Options& o, bool withBridge,
                                bool withL2 = true);
+// Sets s.deployment: which deployment of the Rollup L1 has (what is kept per chain is named by it).
+std::optional<int> identifyChain(Session& s);
 // The signer from --private-key-file (or --private-key), --keystore or --wallet. `required`: fail without one.
 std::optional<int> openSigner(Session& s, const QCommandLineParser& p, const Options& o, bool required);
 // --amount as an exact amount above zero; nullopt (and exitCode set) when it is not one.

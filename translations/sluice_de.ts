@@ -1050,160 +1050,160 @@
 <context>
     <name>ChannelsController</name>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="112"/>
+        <location filename="../app/channelscontroller.cpp" line="119"/>
         <source>Not an amount: %1.</source>
         <translation>Kein Betrag: %1.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="114"/>
+        <location filename="../app/channelscontroller.cpp" line="121"/>
         <source>The hub puts at most %1 on its side.</source>
         <translation>Der Hub legt höchstens %1 auf seine Seite.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="130"/>
+        <location filename="../app/channelscontroller.cpp" line="137"/>
         <source>Not an invoice: %1</source>
         <translation>Keine Rechnung: %1</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="133"/>
+        <location filename="../app/channelscontroller.cpp" line="140"/>
         <source>%1 to %2</source>
         <extracomment>%1 an amount like &quot;0.05 ETH&quot;, %2 an address</extracomment>
         <translation>%1 an %2</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="136"/>
+        <location filename="../app/channelscontroller.cpp" line="143"/>
         <source>, plus the hub&apos;s fee of %1</source>
         <extracomment>%1 the hub&apos;s fee like &quot;0.001 ETH&quot;</extracomment>
         <translation>, zuzüglich der Gebühr des Hubs von %1</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="163"/>
+        <location filename="../app/channelscontroller.cpp" line="170"/>
         <source>The hub adds up to %1 on its side so that you can also receive.</source>
         <extracomment>%1 an amount like &quot;10 ETH&quot;</extracomment>
         <translation>Der Hub legt bis zu %1 auf seine Seite, damit Sie auch empfangen können.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="165"/>
+        <location filename="../app/channelscontroller.cpp" line="172"/>
         <source>It forwards payments for you for free.</source>
         <translation>Zahlungen, die er für Sie weiterleitet, kosten nichts.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="168"/>
+        <location filename="../app/channelscontroller.cpp" line="175"/>
         <source>It keeps %1 of each payment it forwards for you.</source>
         <extracomment>%1 the hub&apos;s fee like &quot;0.001 ETH&quot;</extracomment>
         <translation>Von jeder Zahlung, die er für Sie weiterleitet, behält er %1.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="174"/>
+        <location filename="../app/channelscontroller.cpp" line="181"/>
         <source>No watchtower: keep the wallet running while a channel is closing.</source>
         <translation>Kein Watchtower: Lassen Sie die Wallet laufen, solange ein Kanal geschlossen wird.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="176"/>
+        <location filename="../app/channelscontroller.cpp" line="183"/>
         <source>Watched by the watchtower at %1, also while the wallet is closed.</source>
         <extracomment>%1 a URL</extracomment>
         <translation>Überwacht vom Watchtower unter %1, auch wenn die Wallet geschlossen ist.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="188"/>
+        <location filename="../app/channelscontroller.cpp" line="195"/>
         <source>Not a channel id: %1</source>
         <translation>Keine Kanal-ID: %1</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="230"/>
+        <location filename="../app/channelscontroller.cpp" line="237"/>
         <source>A channel with the hub holding %1 of yours and %2 of the hub&apos;s; payments over it are instant and cost no gas.</source>
         <extracomment>%1 an amount, %2 the hub&apos;s amount</extracomment>
         <translation>Ein Kanal mit dem Hub mit %1 von Ihnen und %2 vom Hub; Zahlungen darüber sind sofort da und kosten kein Gas.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="235"/>
+        <location filename="../app/channelscontroller.cpp" line="242"/>
         <source>Open a payment channel</source>
         <translation>Zahlungskanal öffnen</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="238"/>
+        <location filename="../app/channelscontroller.cpp" line="245"/>
         <source>Channel opened.</source>
         <translation>Kanal geöffnet.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="252"/>
+        <location filename="../app/channelscontroller.cpp" line="259"/>
         <source>Enter an amount to pay.</source>
         <translation>Geben Sie einen Betrag ein.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="258"/>
+        <location filename="../app/channelscontroller.cpp" line="265"/>
         <source>Paid %1 to the hub.</source>
         <extracomment>%1 an amount</extracomment>
         <translation>%1 an den Hub gezahlt.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="275"/>
+        <location filename="../app/channelscontroller.cpp" line="282"/>
         <source>Invoice paid: %1</source>
         <translation>Rechnung bezahlt: %1</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="290"/>
+        <location filename="../app/channelscontroller.cpp" line="298"/>
         <source>Enter the amount to receive.</source>
         <translation>Geben Sie den Betrag ein, den Sie empfangen möchten.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="299"/>
+        <location filename="../app/channelscontroller.cpp" line="307"/>
         <source>Waiting for the payment of %1…</source>
         <translation>Warten auf die Zahlung von %1…</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="308"/>
+        <location filename="../app/channelscontroller.cpp" line="316"/>
         <source>Paid: %1 received.</source>
         <translation>Bezahlt: %1 empfangen.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="325"/>
+        <location filename="../app/channelscontroller.cpp" line="333"/>
         <source>Close the channel with the hub</source>
         <translation>Kanal mit dem Hub schließen</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="326"/>
+        <location filename="../app/channelscontroller.cpp" line="334"/>
         <source>Both sides agree: your %1 is paid to your L1 account at once.</source>
         <translation>Beide Seiten sind sich einig: Ihre %1 werden sofort auf Ihr L1-Konto ausgezahlt.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="329"/>
+        <location filename="../app/channelscontroller.cpp" line="337"/>
         <source>Channel closed; your side is paid on L1.</source>
         <translation>Kanal geschlossen; Ihr Anteil wird auf L1 ausgezahlt.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="344"/>
+        <location filename="../app/channelscontroller.cpp" line="352"/>
         <source>Close the channel without the hub</source>
         <translation>Kanal ohne den Hub schließen</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="346"/>
+        <location filename="../app/channelscontroller.cpp" line="354"/>
         <source>The newest state both signed goes on chain; after the dispute period of %1 you settle.</source>
         <extracomment>%1 a duration like &quot;1h 0m 0s&quot;</extracomment>
         <translation>Der neueste von beiden signierte Stand kommt auf die Chain; nach der Einspruchsfrist von %1 rechnen Sie ab.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="350"/>
+        <location filename="../app/channelscontroller.cpp" line="358"/>
         <source>Closing: settle when the dispute period ends.</source>
         <translation>Wird geschlossen: Rechnen Sie ab, wenn die Einspruchsfrist endet.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="360"/>
+        <location filename="../app/channelscontroller.cpp" line="368"/>
         <source>The dispute period has not ended yet.</source>
         <translation>Die Einspruchsfrist ist noch nicht abgelaufen.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="368"/>
+        <location filename="../app/channelscontroller.cpp" line="376"/>
         <source>Settle the channel</source>
         <translation>Kanal abrechnen</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="369"/>
+        <location filename="../app/channelscontroller.cpp" line="377"/>
         <source>Pays out the channel as its closing state splits it.</source>
         <translation>Zahlt den Kanal so aus, wie sein Schlussstand ihn aufteilt.</translation>
     </message>
     <message>
-        <location filename="../app/channelscontroller.cpp" line="372"/>
+        <location filename="../app/channelscontroller.cpp" line="380"/>
         <source>Settled; your side is paid on L1.</source>
         <translation>Abgerechnet; Ihr Anteil wird auf L1 ausgezahlt.</translation>
     </message>
@@ -1247,19 +1247,24 @@
         <translation>Der Watchtower hat noch keinen Stand dieses Kanals.</translation>
     </message>
     <message>
-        <location filename="../app/channelsmodel.cpp" line="117"/>
+        <location filename="../app/channelsmodel.cpp" line="114"/>
+        <source>The watchtower no longer watches this channel.</source>
+        <translation>Der Watchtower bewacht diesen Kanal nicht mehr.</translation>
+    </message>
+    <message>
+        <location filename="../app/channelsmodel.cpp" line="118"/>
         <source>The watchtower holds an older state (#%1; the newest is #%2).</source>
         <extracomment>%1 and %2 the numbers of two states (their nonces)</extracomment>
         <translation>Der Watchtower hat einen älteren Stand (#%1; der neueste ist #%2).</translation>
     </message>
     <message>
-        <location filename="../app/channelsmodel.cpp" line="120"/>
+        <location filename="../app/channelsmodel.cpp" line="121"/>
         <source>Watched until %1: the watchtower disputes a close with an older state.</source>
         <extracomment>%1 a date and time</extracomment>
         <translation>Bewacht bis %1: Der Watchtower erhebt Einspruch gegen eine Schließung mit einem älteren Stand.</translation>
     </message>
     <message>
-        <location filename="../app/channelsmodel.cpp" line="124"/>
+        <location filename="../app/channelsmodel.cpp" line="125"/>
         <source>Watched: the watchtower holds the newest state (#%1).</source>
         <extracomment>%1 the number of the state (its nonce)</extracomment>
         <translation>Bewacht: Der Watchtower hat den neuesten Stand (#%1).</translation>

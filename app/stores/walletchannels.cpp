@@ -34,7 +34,7 @@ void WalletChannels::attach(const NetworkConfig& network, EthClient* l1, quint64
     m_accounts = accounts;  // setAccounts may change them while the store opens
     setLoading(true);
     openChannelStore(
-        storePath, l1, *network.channels, this,
+        storePath, l1, l1ChainId, *network.channels, this,
         [this, generation = m_generation, network, l1, l1ChainId,
          signerFor = std::move(signerFor)](Result<std::unique_ptr<ChannelStore>> store) mutable {
             if (generation != m_generation) return;  // detached meanwhile
@@ -357,8 +357,17 @@ void WalletChannels::syncNext(std::shared_ptr<std::vector<StoredChannel>> queue)
             // Asked after each sync, so the page says "unreachable" within one interval.
             wallet->watchtowerStatus(id, [this, id, done, problem, generation](Result<WatchtowerView> view) {
                 if (generation != m_generation) return;
-                m_watchtowerViews.insert_or_assign(id, view ? std::optional(*view) : std::nullopt);
-                emit changed();
+                // Announced only when what the page says of it changes (the held state's
+                // signatures are not shown).
+                auto same = [](const std::optional<WatchtowerView>& a, const std::optional<WatchtowerView>& b) {
+                    return a.has_value() == b.has_value() &&
+                           (!a || (a->nonce == b->nonce && a->watching == b->watching && a->disputeTx == b->disputeTx));
+                };
+                const std::optional<WatchtowerView> seen = view ? std::optional(*view) : std::nullopt;
+                const auto before = m_watchtowerViews.find(id);
+                const bool news = before == m_watchtowerViews.end() || !same(before->second, seen);
+                m_watchtowerViews.insert_or_assign(id, seen);
+                if (news) emit changed();
                 done(problem);
             });
         });

@@ -45,7 +45,7 @@ QString channelStorePath(const QString& dir, const QString& deploymentKey) {
     return QDir(dir).filePath(QStringLiteral("channels-%1.sqlite").arg(deploymentKey));
 }
 
-void openChannelStore(const QString& path, EthClient* l1, const Address& contract, QObject* context,
+void openChannelStore(const QString& path, EthClient* l1, quint64 l1ChainId, const Address& contract, QObject* context,
                       std::function<void(Result<std::unique_ptr<ChannelStore>>)> done) {
     const QString legacy = QFileInfo(path).dir().filePath(QStringLiteral("channels.sqlite"));
     if (QFileInfo::exists(path) || !QFileInfo::exists(legacy)) return done(ChannelStore::open(path));
@@ -55,7 +55,8 @@ void openChannelStore(const QString& path, EthClient* l1, const Address& contrac
         auto listed = old ? (*old)->channels() : Result<std::vector<StoredChannel>>(old.error());
         if (!listed) return done(failure(QStringLiteral("cannot read %1: %2").arg(legacy, q(listed.message()))));
         for (const StoredChannel& c : *listed)
-            if (c.channel.domain.verifying_contract == contract) ours.push_back(c.channel);
+            if (c.channel.domain.verifying_contract == contract && c.channel.domain.chain_id == U256(l1ChainId))
+                ours.push_back(c.channel);
     }  // closed (and its log checkpointed) before it is copied
     if (ours.empty()) return done(ChannelStore::open(path));
     struct Check {
@@ -82,7 +83,7 @@ void openChannelStore(const QString& path, EthClient* l1, const Address& contrac
             if (!check->allOnChain)
                 qWarning("%s holds channels of another chain: left there unused; this chain's are kept in %s",
                          qPrintable(legacy), qPrintable(path));
-            else if (!QFile::copy(legacy, path))
+            else if (!QFile::copy(legacy, path) && !QFileInfo::exists(path))  // (or another process did)
                 return check->done(failure(QStringLiteral("cannot copy %1 to %2").arg(legacy, path)));
             check->done(ChannelStore::open(path));
         });

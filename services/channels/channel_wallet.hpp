@@ -63,10 +63,11 @@ struct Invoice {
 QString channelStorePath(const QString& dir, const QString& deploymentKey);
 
 // Opens the store at `path` (channelStorePath). The one file of earlier versions, <its folder>/
-// channels.sqlite, becomes it when that file is not there yet and every channel in the old one is
-// on the chain of `contract` (L1 is asked); otherwise the old file stays where it is, unused, and
-// a warning names it. done runs once on `context`'s thread.
-void openChannelStore(const QString& path, EthClient* l1, const Address& contract, QObject* context,
+// channels.sqlite, is copied to it when that file is not there yet and every channel in the old
+// one of `contract` on chain `l1ChainId` is on this chain with the same participants (L1 is
+// asked); otherwise the old file stays where it is, unused, and a warning names it. done runs once
+// on `context`'s thread.
+void openChannelStore(const QString& path, EthClient* l1, quint64 l1ChainId, const Address& contract, QObject* context,
                       std::function<void(Result<std::unique_ptr<ChannelStore>>)> done);
 
 // What the watchtower says of one channel (sluice_watchtowerStatus, docs/RPC.md).

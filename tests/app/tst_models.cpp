@@ -600,6 +600,9 @@ void TestModels::channelSaysWhatTheWatchtowerHolds() {
     seen(WatchtowerView{std::uint64_t(4), std::nullopt, true, std::nullopt});
     QCOMPARE(text(), QStringLiteral("The watchtower holds an older state (#4; the newest is #5)."));
     QVERIFY(warning());
+    seen(WatchtowerView{std::uint64_t(5), std::nullopt, false, std::nullopt});
+    QCOMPARE(text(), QStringLiteral("The watchtower no longer watches this channel."));
+    QVERIFY(warning());
     seen(WatchtowerView{std::uint64_t(5), std::nullopt, true, std::nullopt});
     QCOMPARE(text(), QStringLiteral("Watched: the watchtower holds the newest state (#5)."));
     QVERIFY(!warning());

@@ -515,20 +515,27 @@ private slots:
         };
         auto open = [&](const QString& dir, const QString& chain, EthClient* l1) {
             QObject context;
-            return awaitResult<Result<std::unique_ptr<ChannelStore>>>(
-                [&](auto done) { openChannelStore(channelStorePath(dir, chain), l1, contract, &context, done); });
+            return awaitResult<Result<std::unique_ptr<ChannelStore>>>([&](auto done) {
+                openChannelStore(channelStorePath(dir, chain), l1, 31337, contract, &context, done);
+            });
         };
         auto count = [](ChannelStore& store) { return store.channels().value().size(); };
         QTemporaryDir dir;
 
-        // Its channel (index 0) is on this chain: the file is copied in, the old one stays.
+        // Its channel (index 0) is on this chain: the file is copied in, the old one stays. One of
+        // another chain (chain id 1, the same contract address) does not count against it.
         {
             auto legacy = ChannelStore::open(dir.filePath(QStringLiteral("channels.sqlite")));
             QVERIFY((*legacy)->addChannel(stored(U256(0))).ok());
+            StoredChannel elsewhere = stored(U256(3));
+            elsewhere.channel.domain.chain_id = 1;
+            elsewhere.channel.id = channel_id(elsewhere.channel.domain, A, B, U256(3));
+            elsewhere.latest.channel_id = elsewhere.channel.id;
+            QVERIFY((*legacy)->addChannel(elsewhere).ok());
         }
         auto here = open(dir.path(), QStringLiteral("this-chain"), &eth);
         QVERIFY2(here.ok(), here.ok() ? "" : here.message().c_str());
-        QCOMPARE(count(**here), size_t(1));
+        QCOMPARE(count(**here), size_t(2));
         QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("channels.sqlite"))));
 
         // One it holds (index 7) was never opened here: this chain starts empty, the old file stays.
@@ -539,7 +546,7 @@ private slots:
         auto fresh = open(dir.path(), QStringLiteral("a-fresh-devnet"), &eth);
         QVERIFY2(fresh.ok(), fresh.ok() ? "" : fresh.message().c_str());
         QCOMPARE(count(**fresh), size_t(0));
-        QCOMPARE(count(**open(dir.path(), QStringLiteral("this-chain"), &eth)), size_t(1));  // its own file, as it was
+        QCOMPARE(count(**open(dir.path(), QStringLiteral("this-chain"), &eth)), size_t(2));  // its own file, as it was
 
         // L1 down: no guess either way.
         RpcClient nobody(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(test::freePort())));
