@@ -9,7 +9,7 @@
 #include <QQmlEngine>
 #include <QTranslator>
 
-#include "amounttext.h"
+#include "common/amounttext.h"
 #include "core/eth/address.hpp"
 #include "services/wallet/appsettings.h"
 #include "services/wallet/walletstore.h"
@@ -58,6 +58,7 @@ AppContext::AppContext(const AppOptions& options, QObject* parent) : QObject(par
     connect(m_channels, &WalletChannels::loadingChanged, this, &AppContext::idleChanged);
     m_accounts = new AccountsModel(m_store.get(), m_l1, this);
     m_activity = new ActivityJournal(this);
+    m_bridge = new BridgeStore(m_activity, this);
 
     connect(m_store.get(), &sluice::WalletStore::existsChanged, this, &AppContext::stateChanged);
     connect(m_store.get(), &sluice::WalletStore::unlockedChanged, this, &AppContext::stateChanged);
@@ -89,10 +90,12 @@ AppContext::~AppContext() {
     const QObjectList children = this->children();
     for (QObject* child : children)
         if (child != m_l1 && child != m_l2 && child != m_verification && child != m_accounts && child != m_activity &&
-            child != m_channels)
+            child != m_channels && child != m_bridge)
             delete child;
     delete m_channels;  // after the session that detaches it, before the layer store whose client it uses
     m_channels = nullptr;
+    delete m_bridge;  // before the journal it records into
+    m_bridge = nullptr;
     delete m_activity;
     delete m_l1;
     delete m_l2;

@@ -14,8 +14,9 @@
 #include <memory>
 #include <optional>
 
-#include "accountsmodel.h"
-#include "activitymodel.h"
+#include "accounts/accountsmodel.h"
+#include "activity/activitymodel.h"
+#include "stores/bridgestore.h"
 #include "stores/chainstore.h"
 #include "stores/verificationstore.h"
 #include "stores/walletchannels.h"
@@ -69,6 +70,8 @@ class AppContext : public QObject {
     Q_PROPERTY(ChainStore* l2 READ l2 CONSTANT)
     Q_PROPERTY(VerificationStore* verification READ verification CONSTANT)
     Q_PROPERTY(WalletChannels* channels READ channels CONSTANT)
+    // The bridge of the session's network (WalletSession attaches it): deposits and withdrawals.
+    Q_PROPERTY(BridgeStore* bridge READ bridge CONSTANT)
     // The activity history of the session's network (WalletSession opens and closes it).
     Q_PROPERTY(ActivityJournal* activity READ activity CONSTANT)
     // The wallet's accounts with their L1 balances: the accounts page and every picker.
@@ -105,6 +108,7 @@ public:
     // What this wallet's own verifier found on the session's network.
     VerificationStore* verification() const { return m_verification; }
     WalletChannels* channels() const { return m_channels; }
+    BridgeStore* bridge() const { return m_bridge; }
     AccountsModel* accounts() const { return m_accounts; }
     ActivityJournal* activity() const { return m_activity; }
     const AppOptions& options() const { return m_options; }
@@ -160,6 +164,7 @@ private:
     ChainStore* m_l2 = nullptr;
     VerificationStore* m_verification = nullptr;
     WalletChannels* m_channels = nullptr;
+    BridgeStore* m_bridge = nullptr;
     AccountsModel* m_accounts = nullptr;
     ActivityJournal* m_activity = nullptr;
     QTranslator* m_translator = nullptr;

@@ -18,8 +18,8 @@
 
 #include "appcontext.h"
 #include "core/common/secure.hpp"
-#include "notificationcenter.h"
-#include "receivecontroller.h"
+#include "desktop/notificationcenter.h"
+#include "qr/qrimage.h"
 #include "screenshot.h"
 #include "services/process/termination_signals.hpp"
 #include "startuptrace.h"
@@ -141,7 +141,7 @@ int main(int argc, char* argv[]) {
     // Screenshots and explicit opt-outs never start a devnet; a normal first run does.
     sessionOptions.autoStartLocalStack = !parser.isSet(screenshotOption) && !parser.isSet(noLocalStackOption);
     WalletSession::configure(sessionOptions);
-    NotificationCenter::instance()->follow(WalletSession::instance(), AppContext::instance()->verification(),
+    NotificationCenter::instance()->follow(AppContext::instance()->bridge(), AppContext::instance()->verification(),
                                            AppContext::instance()->channels());
 
     QQuickStyle::setStyle(QStringLiteral("Material"));

@@ -8,13 +8,16 @@
 #include <QJsonObject>
 #include <QQmlEngine>
 
-#include "activitymodel.h"
+#include "activity/activitymodel.h"
 #include "appcontext.h"
+#include "bridge/transfersmodel.h"
+#include "common/amounttext.h"
 #include "core/eth/address.hpp"
 #include "core/eth/units.hpp"
 #include "core/rollup/params.hpp"
+#include "desktop/inactivitytracker.h"
+#include "desktop/systemlockwatcher.h"
 #include "dev/devtools.h"
-#include "inactivitytracker.h"
 #include "services/bridge/bridge_service.hpp"
 #include "services/bridge/l2_client.hpp"
 #include "services/bridge/rollup_contract.hpp"
@@ -25,16 +28,12 @@
 #include "services/rpc/transaction_sender.hpp"
 #include "services/wallet/appsettings.h"
 #include "services/wallet/walletstore.h"
-#include "systemlockwatcher.h"
-#include "transfersmodel.h"
 
 using namespace sluice;
 
 namespace {
 QPointer<WalletSession> g_session;
 SessionOptions g_options;
-
-QString ether(const U256& wei) { return QString::fromStdString(format_amount(wei)); }
 
 // Kept per chain, like the bridge history (BridgeService::storePathFor).
 QString activityJournalPath(const QString& dataDir, const Deployment& deployment) {
@@ -150,7 +149,7 @@ QString WalletSession::challengePeriodText() const {
 }
 qint64 WalletSession::challengePeriodSeconds() const { return m_haveParams ? qint64(m_params.challengePeriod) : 0; }
 QString WalletSession::requiredBond() const {
-    return m_haveParams ? ether(m_params.requiredBond) + QStringLiteral(" ETH") : QString();
+    return m_haveParams ? exactEther(m_params.requiredBond) + QStringLiteral(" ETH") : QString();
 }
 QString WalletSession::l2BaseFee() const {
     return m_haveParams
@@ -379,7 +378,7 @@ void WalletSession::resetLocalStack() {
                                QFile::remove(activityJournalPath(dataDir, deleted.value()));
                                // Its channels went with its contract (closed by teardown above).
                                const QString channels = channelStorePath(dataDir, deleted.value().key());
-                               for (const QString suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+                               for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
                                    QFile::remove(channels + suffix);
                            }
                            rpc->deleteLater();
@@ -408,6 +407,7 @@ void WalletSession::teardown() {
     if (!m_services) return;
     emit sessionEnded();
     m_app->verification()->detach();
+    m_app->bridge()->detach();
     m_app->channels()->detach();
     m_app->activity()->close();
     // The L2 store follows m_l2's client. (At shutdown the stores may be gone first.)
@@ -443,6 +443,7 @@ void WalletSession::startServices(const NetworkConfig& config, const RollupParam
     m_rollup = new RollupContract(l1, config.rollup, m_services);
     m_bridge = new BridgeService(m_rollup, m_l2, params, QString(), m_services);  // opened by openHistory()
     m_verifier = new WalletVerifier(l1, config.rollup, config.deployBlock, params, m_services);
+    m_app->bridge()->attach(m_bridge);
     trackAccounts();
 
     connect(l1Store, &ChainStore::changed, m_services, [this] { emit headsChanged(); });
@@ -459,27 +460,6 @@ void WalletSession::startServices(const NetworkConfig& config, const RollupParam
         scanBlock(QStringLiteral("l2"), m_l2->rpc(), number);
     });
     m_app->verification()->attach(m_verifier);
-    connect(m_bridge, &BridgeService::withdrawalStatusChanged, this,
-            [this](const QString& key, WithdrawalStatus status) {
-                auto record = m_bridge->withdrawal(key);
-                if (!record) return;
-                if (status == WithdrawalStatus::ReadyToFinalize) emit withdrawalReady(key, ether(record->amount));
-                journalWithdrawal(*record);
-            });
-    auto depositUpdated = [this](const QString& key) {
-        for (const DepositRecord& d : m_bridge->deposits())
-            if (d.key() == key) journalDeposit(d);
-    };
-    connect(m_bridge, &BridgeService::depositChanged, this, depositUpdated);
-    connect(m_bridge, &BridgeService::depositStatusChanged, this, depositUpdated);
-    connect(m_bridge, &BridgeService::withdrawalChanged, this, [this](const QString& key) {
-        if (auto record = m_bridge->withdrawal(key)) journalWithdrawal(*record);
-    });
-    connect(m_bridge, &BridgeService::loadedChanged, this, [this] {
-        for (const DepositRecord& d : m_bridge->deposits()) journalDeposit(d);
-        for (const WithdrawalRecord& w : m_bridge->withdrawals()) journalWithdrawal(w);
-        m_bridge->refresh();
-    });
     connect(m_l2, &L2Client::notification, this, &WalletSession::onL2Notification);
     m_l2->subscribe(QStringLiteral("sluice_batches"));
     m_l2->subscribe(QStringLiteral("sluice_fraud"));
@@ -496,10 +476,10 @@ void WalletSession::startServices(const NetworkConfig& config, const RollupParam
     emit sessionStarted();
     if (m_app->options().devFixture && !g_options.devnetDir.isEmpty()) {
         if (m_bridge->isLoaded())
-            seedDevFixture(this);
+            seedDevFixture(this, m_bridge);
         else
             connect(
-                m_bridge, &BridgeService::loadedChanged, this, [this] { seedDevFixture(this); },
+                m_bridge, &BridgeService::loadedChanged, this, [this] { seedDevFixture(this, m_bridge); },
                 Qt::SingleShotConnection);
     }
 }
@@ -548,9 +528,8 @@ QList<Address> WalletSession::walletAddresses() const {
 void WalletSession::trackAccounts() {
     if (!m_bridge) return;
     const QList<Address> addresses = walletAddresses();
-    for (const Address& address : addresses) m_bridge->track(address);
+    m_app->bridge()->setAccounts(addresses);
     m_app->channels()->setAccounts(addresses);
-    if (m_bridge->isLoaded()) m_bridge->refresh();
 }
 
 void WalletSession::onL2Notification(const QString& name, const QJsonValue& payload) {
@@ -573,37 +552,6 @@ void WalletSession::onL2Notification(const QString& name, const QJsonValue& payl
     }
 }
 
-void WalletSession::journalWithdrawal(const WithdrawalRecord& w) {
-    const QString account = QString::fromStdString(to_checksum_address(w.account));
-    ActivityModel::Entry e;
-    e.layer = QStringLiteral("l2");
-    e.kind = QStringLiteral("withdrawal");
-    e.txHash = QString::fromStdString(w.l2TxHash.hex());
-    e.timestamp = w.initiatedAt;
-    e.account = account;
-    e.amount = ether(w.amount);
-    e.incoming = false;
-    // One transfer, one row: the status walks initiated -> ... -> finalized in place. The L1
-    // payout is that row's last status, not a row of its own (which read as a second transfer).
-    e.status = TransfersModel::code(TransfersModel::stageOf(w.status));
-    if (w.finalizeTxHash) e.relatedTxHash = QString::fromStdString(w.finalizeTxHash->hex());
-    m_app->activity()->record(e);
-}
-
-void WalletSession::journalDeposit(const DepositRecord& d) {
-    ActivityModel::Entry e;
-    e.layer = QStringLiteral("l1");
-    e.kind = QStringLiteral("deposit");
-    e.txHash = QString::fromStdString(d.l1TxHash.hex());
-    e.timestamp = d.submittedAt;
-    e.account = QString::fromStdString(to_checksum_address(d.account()));
-    e.counterparty = QString::fromStdString(to_checksum_address(d.to));
-    e.amount = ether(d.amount);
-    e.status = TransfersModel::code(TransfersModel::stageOf(d.status));
-    e.relatedBlock = d.l2Block.value_or(0);
-    m_app->activity()->record(e);
-}
-
 // A channel's events join the same history as layer "channel": payments are off-chain (keyed by
 // the channel and the nonce of the state that made them), opening and closing move the user's own
 // money between L1 and the channel.
@@ -616,7 +564,7 @@ void WalletSession::journalChannel(const WalletChannels::Event& event) {
     e.timestamp = QDateTime::currentSecsSinceEpoch();
     e.account = QString::fromStdString(to_checksum_address(event.channel.myAddress()));
     e.counterparty = QString::fromStdString(to_checksum_address(event.channel.theirAddress()));
-    e.amount = ether(event.amount);
+    e.amount = exactEther(event.amount);
     e.status = QStringLiteral("confirmed");
     switch (event.kind) {
     case Kind::Opened:
@@ -677,7 +625,7 @@ void WalletSession::scanBlock(const QString& layer, RpcClient* rpc, quint64 numb
                       e.layer = layer;
                       e.txHash = tx.value(QStringLiteral("hash")).toString();
                       e.timestamp = time;
-                      e.amount = ether(*amount);
+                      e.amount = exactEther(*amount);
                       e.status = QStringLiteral("confirmed");
                       auto checksum = [&](const QString& lower) {
                           auto parsed = parse_address(lower.toStdString());

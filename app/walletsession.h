@@ -135,7 +135,6 @@ public:
     sluice::EthClient* l2Eth() const;
     sluice::L2Client* l2() const { return m_l2; }
     sluice::RollupContract* rollup() const { return m_rollup; }
-    sluice::BridgeService* bridge() const { return m_bridge; }
     sluice::WalletVerifier* verifier() const { return m_verifier; }
     const sluice::RollupParameters& params() const { return m_params; }
     std::optional<sluice::NetworkConfig> network() const { return m_network; }
@@ -172,8 +171,6 @@ signals:
     void sessionStarted();  // services exist (Ready)
     void sessionEnded();    // services about to be deleted: drop pointers
     void networkCheckFinished(bool ok, const QString& message);
-    // Something actionable, for the tray/in-app notifications.
-    void withdrawalReady(const QString& key, const QString& amount);
     // Raw feed for the models: a batch the node announced. (The verifier's verdicts: VerificationStore.)
     void batchNotified(const sluice::L2Batch& batch);
 
@@ -195,8 +192,6 @@ private:
     void trackAccounts();
     QList<sluice::Address> walletAddresses() const;
     void onL2Notification(const QString& name, const QJsonValue& payload);
-    void journalWithdrawal(const sluice::WithdrawalRecord& record);
-    void journalDeposit(const sluice::DepositRecord& record);
     void journalChannel(const WalletChannels::Event& event);
     void scanBlock(const QString& layer, sluice::RpcClient* rpc, quint64 number);
     // Points the app's L1 store at `config`'s L1 (reconnecting only if it is elsewhere).

@@ -22,7 +22,7 @@
 #include <memory>
 #include <vector>
 
-#include "activitymodel.h"
+#include "activity/activitymodel.h"
 #include "appcontext.h"
 #include "walletsession.h"
 

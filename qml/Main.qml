@@ -130,14 +130,41 @@ ApplicationWindow {
                         objectName: "pageStack"
                         anchors.fill: parent
                         currentIndex: d.page // qmllint disable unqualified
-                        OverviewPage { onNavigate: key => root.showPage(key) }
-                        SendReceivePage { startOnReceive: AppContext.initialPage === "receive" }
-                        BridgePage {}
-                        ChannelsPage {}
-                        BatchesPage { showDetailFirst: AppContext.initialPage === "batch" }
-                        ActivityPage {}
-                        AccountsPage {}
-                        SettingsPage {}
+                        // In rail order (pageKeys).
+                        // qmllint disable unqualified
+                        LazyPage {
+                            shown: root.pageKeys[d.page] === "overview"
+                            sourceComponent: Component { OverviewPage { onNavigate: key => root.showPage(key) } }
+                        }
+                        LazyPage {
+                            shown: root.pageKeys[d.page] === "send"
+                            sourceComponent: Component { SendReceivePage { startOnReceive: AppContext.initialPage === "receive" } }
+                        }
+                        LazyPage {
+                            shown: root.pageKeys[d.page] === "bridge"
+                            sourceComponent: Component { BridgePage {} }
+                        }
+                        LazyPage {
+                            shown: root.pageKeys[d.page] === "channels"
+                            sourceComponent: Component { ChannelsPage {} }
+                        }
+                        LazyPage {
+                            shown: root.pageKeys[d.page] === "batches"
+                            sourceComponent: Component { BatchesPage { showDetailFirst: AppContext.initialPage === "batch" } }
+                        }
+                        LazyPage {
+                            shown: root.pageKeys[d.page] === "activity"
+                            sourceComponent: Component { ActivityPage {} }
+                        }
+                        LazyPage {
+                            shown: root.pageKeys[d.page] === "accounts"
+                            sourceComponent: Component { AccountsPage {} }
+                        }
+                        LazyPage {
+                            shown: root.pageKeys[d.page] === "settings"
+                            sourceComponent: Component { SettingsPage {} }
+                        }
+                        // qmllint enable unqualified
                     }
                     // Until the network is there, every page but Settings and Accounts waits for it.
                     StartupView {

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: MIT
-#include "devtools.h"
+#include "dev/devtools.h"
 
 #include <QDateTime>
 
 #include <memory>
 
-#include "activitymodel.h"
+#include "activity/activitymodel.h"
 #include "appcontext.h"
 #include "core/eth/address.hpp"
 #include "core/eth/units.hpp"
-#include "notificationcenter.h"
+#include "desktop/notificationcenter.h"
 #include "services/bridge/bridge_service.hpp"
 #include "services/rpc/transaction_sender.hpp"
 #include "services/wallet/walletstore.h"
@@ -74,8 +74,7 @@ void DevFunding::finish(bool ok, const QString& message) {
     emit finished(ok, message);
 }
 
-void seedDevFixture(WalletSession* session) {
-    BridgeService* bridge = session->bridge();
+void seedDevFixture(WalletSession* session, BridgeService* bridge) {
     if (!bridge || !bridge->deposits().isEmpty() || !bridge->withdrawals().isEmpty()) return;
     auto* context = AppContext::instance();
     const auto accounts = context->store()->accounts();

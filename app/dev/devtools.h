@@ -11,8 +11,9 @@
 
 class WalletSession;
 namespace sluice {
+class BridgeService;
 class TransactionSender;
-}
+}  // namespace sluice
 
 class DevFunding : public QObject {
     Q_OBJECT
@@ -49,5 +50,5 @@ private:
 // them L2 funds and a little bridge history (deposits, then a withdrawal and an L2 transfer once
 // the deposit is credited) so screenshots show real data. Only on a devnet whose bridge history
 // for this wallet is empty, so a second run shows what the first one made. Call once the
-// session's bridge history is loaded.
-void seedDevFixture(WalletSession* session);
+// `bridge` (the session's) has loaded its history.
+void seedDevFixture(WalletSession* session, sluice::BridgeService* bridge);

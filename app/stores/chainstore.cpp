@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "chainstore.h"
+#include "stores/chainstore.h"
 
 #include "services/bridge/network_config.hpp"
 #include "services/rpc/eth_client.hpp"

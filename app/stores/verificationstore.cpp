@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "verificationstore.h"
+#include "stores/verificationstore.h"
 
 using namespace sluice;
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include "walletchannels.h"
+#include "stores/walletchannels.h"
 
 #include <QDir>
 
-#include "amounttext.h"
+#include "common/amounttext.h"
 #include "core/eth/address.hpp"
 #include "services/rpc/eth_client.hpp"
 #include "services/rpc/transaction_sender.hpp"

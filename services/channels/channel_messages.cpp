@@ -52,12 +52,6 @@ Result<FixedBytes<N>> fixed(const QJsonValue& v, const char* what) {
     return *parsed;
 }
 
-Result<Address> address(const QJsonObject& o, const char* key) {
-    auto a = parse_address(o.value(QLatin1String(key)).toString().toStdString());
-    if (!o.value(QLatin1String(key)).isString() || !a) return bad(key, "an address");
-    return *a;
-}
-
 const char* participantName(Participant p) { return p == Participant::A ? "A" : "B"; }
 
 Result<Participant> participant(const QJsonObject& o, const char* key) {

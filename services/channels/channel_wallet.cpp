@@ -65,7 +65,7 @@ void openChannelStore(const QString& path, EthClient* l1, quint64 l1ChainId, con
         bool allOnChain = true;
         std::optional<Error> failed;
     };
-    auto check = std::make_shared<Check>(Check{std::move(done), ours.size()});
+    auto check = std::make_shared<Check>(Check{std::move(done), ours.size(), true, std::nullopt});
     auto* reader = new ChannelsContract(l1, contract, context);
     for (const channels::Channel& want : ours)
         reader->channel(want.id, reader, [check, reader, want, path, legacy](RpcResult<OnChainChannel> found) {

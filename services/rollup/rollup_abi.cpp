@@ -214,7 +214,7 @@ Result<RollupEvent> parseRollupLog(const QJsonObject& log) {
     using namespace rollupabi;
     if (t0 == depositQueuedTopic()) {
         if (auto s = need(3, 2); !s) return s.error();
-        DepositQueuedEvent e{clamp64(tu(1)), wordAddress(topics[2]), u(0), clamp64(u(1)), at};
+        DepositQueuedEvent e{clamp64(tu(1)), wordAddress(topics[2]), u(0), clamp64(u(1)), at, std::nullopt};
         return RollupEvent(e);
     }
     if (t0 == transactionForcedTopic()) {

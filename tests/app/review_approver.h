@@ -7,7 +7,7 @@
 #include <QObject>
 #include <QStringList>
 
-#include "transactionreview.h"
+#include "common/transactionreview.h"
 
 class ReviewApprover : public QObject {
 public:

@@ -12,23 +12,28 @@
 //    account 1's new channel there has the id of its channel on the first chain: each chain's
 //    channels are kept apart (a new channel must not meet an old chain's states).
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QImage>
+#include <QPainter>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 #include <algorithm>
 
-#include "activitymodel.h"
-#include "amounttext.h"
+#include "activity/activitymodel.h"
 #include "appcontext.h"
-#include "channelscontroller.h"
+#include "channels/channelscontroller.h"
+#include "common/amounttext.h"
 #include "core/eth/address.hpp"
 #include "core/eth/units.hpp"
-#include "notificationcenter.h"
-#include "overviewcontroller.h"
+#include "desktop/notificationcenter.h"
+#include "overview/overviewcontroller.h"
 #include "prerequisite.hpp"
+#include "qr/qrimage.h"
 #include "review_approver.h"
 #include "services/bridge/network_config.hpp"
 #include "services/bridge/wallet_verifier.hpp"
@@ -138,7 +143,7 @@ void TestChannels::initTestCase() {
     auto* context = AppContext::instance();
     QVERIFY(waitUntil(context->store(), &WalletStore::unlockedChanged,
                       [&] { return context->unlocked() && context->store()->accounts().size() >= 3; }));
-    NotificationCenter::instance()->follow(WalletSession::instance(), context->verification(), context->channels());
+    NotificationCenter::instance()->follow(context->bridge(), context->verification(), context->channels());
 }
 
 void TestChannels::cleanupTestCase() {
@@ -265,7 +270,31 @@ void TestChannels::openPayReceiveAndClose() {
     payerPage.setInvoice(QStringLiteral("not an invoice"));
     QVERIFY(!payerPage.canPayInvoice());
     QVERIFY(!payerPage.invoiceSummary().isEmpty());
-    payerPage.setInvoice(page.createdInvoice());
+    // The payer reads the invoice from a picture of the QR code the payee's page shows: a
+    // screenshot at 125 % scaling, the code among other things on the screen.
+    QTemporaryDir pictures;
+    const QString notAnImage = pictures.filePath(QStringLiteral("invoice.png"));
+    QVERIFY(QFile(notAnImage).open(QIODevice::WriteOnly));
+    payerPage.readInvoiceImage(QUrl::fromLocalFile(notAnImage));
+    QCOMPARE(payerPage.invoiceSummary(), QStringLiteral("invoice.png is not an image this wallet can open."));
+    QImage screen(1280, 800, QImage::Format_RGB32);
+    screen.fill(Qt::white);
+    const QString screenshot = pictures.filePath(QStringLiteral("screenshot.png"));
+    QVERIFY(screen.save(screenshot));
+    payerPage.readInvoiceImage(QUrl::fromLocalFile(screenshot));
+    QCOMPARE(payerPage.invoiceSummary(), QStringLiteral("No QR code was found in the image."));
+    QVERIFY(!payerPage.canPayInvoice());
+    {
+        const QImage qr = makeQrImage(page.createdInvoice());
+        QPainter painter(&screen);
+        painter.setPen(Qt::black);
+        painter.drawText(QPointF(40, 60), QStringLiteral("Invoice for 0.05 ETH, scan to pay"));
+        painter.drawLine(QPointF(0, 90), QPointF(1280, 90));
+        painter.drawImage(QRectF(300, 140, qr.width() * 1.25, qr.height() * 1.25), qr);
+    }
+    QVERIFY(screen.save(screenshot));
+    payerPage.readInvoiceImage(QUrl::fromLocalFile(screenshot));
+    QCOMPARE(payerPage.invoice(), page.createdInvoice());
     QVERIFY(payerPage.canPayInvoice());
     QVERIFY2(payerPage.invoiceSummary().startsWith(amountText("0.05")), qPrintable(payerPage.invoiceSummary()));
     payerPage.payInvoice();

@@ -14,10 +14,10 @@
 #include <QTest>
 
 #include "appcontext.h"
-#include "bridgecontroller.h"
+#include "bridge/bridgecontroller.h"
+#include "bridge/escapecontroller.h"
 #include "core/eth/address.hpp"
-#include "escapecontroller.h"
-#include "overviewcontroller.h"
+#include "overview/overviewcontroller.h"
 #include "prerequisite.hpp"
 #include "review_approver.h"
 #include "services/bridge/network_config.hpp"

@@ -8,7 +8,7 @@
 #include <QTest>
 
 #include "appcontext.h"
-#include "settingscontroller.h"
+#include "settings/settingscontroller.h"
 
 namespace {
 QStringList autoLockTexts(const SettingsController& settings) {

@@ -14,21 +14,22 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "activitymodel.h"
-#include "amounttext.h"
+#include "activity/activitymodel.h"
 #include "appcontext.h"
-#include "batchesmodel.h"
-#include "bridgecontroller.h"
-#include "channelsmodel.h"
+#include "batches/batchesmodel.h"
+#include "bridge/bridgecontroller.h"
+#include "bridge/transfersmodel.h"
+#include "channels/channelsmodel.h"
+#include "common/amounttext.h"
 #include "core/eth/address.hpp"
 #include "core/eth/units.hpp"
-#include "inactivitytracker.h"
-#include "receivecontroller.h"
-#include "sendcontroller.h"
+#include "desktop/inactivitytracker.h"
+#include "desktop/systemlockwatcher.h"
+#include "qr/qrimage.h"
+#include "sendreceive/receivecontroller.h"
+#include "sendreceive/sendcontroller.h"
 #include "services/wallet/appsettings.h"
 #include "stores/chainstore.h"
-#include "systemlockwatcher.h"
-#include "transfersmodel.h"
 
 using namespace sluice;
 

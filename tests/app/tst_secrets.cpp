@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "appcontext.h"
-#include "onboardingcontroller.h"
+#include "onboarding/onboardingcontroller.h"
 #include "services/wallet/secrettext.h"
 #include "services/wallet/walletstore.h"
 #include "wait_until.h"

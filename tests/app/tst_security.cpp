@@ -19,7 +19,7 @@
 #include "services/rollup/rollup_reader.hpp"
 #include "services/wallet/appsettings.h"
 #include "services/wallet/walletstore.h"
-#include "settingscontroller.h"
+#include "settings/settingscontroller.h"
 #include "stores/chainstore.h"
 #include "wait_until.h"
 #include "walletsession.h"

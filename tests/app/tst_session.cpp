@@ -18,17 +18,17 @@
 
 #include <memory>
 
-#include "activitymodel.h"
+#include "activity/activitymodel.h"
 #include "appcontext.h"
-#include "batchesmodel.h"
-#include "bridgecontroller.h"
+#include "batches/batchesmodel.h"
+#include "bridge/bridgecontroller.h"
 #include "core/eth/address.hpp"
 #include "core/eth/units.hpp"
 #include "dev/devtools.h"
-#include "overviewcontroller.h"
+#include "overview/overviewcontroller.h"
 #include "prerequisite.hpp"
 #include "review_approver.h"
-#include "sendcontroller.h"
+#include "sendreceive/sendcontroller.h"
 #include "services/bridge/bridge_service.hpp"
 #include "services/bridge/deployment.hpp"
 #include "services/bridge/network_config.hpp"
@@ -36,7 +36,7 @@
 #include "services/rpc/eth_client.hpp"
 #include "services/rpc/rpc_client.hpp"
 #include "services/wallet/walletstore.h"
-#include "settingscontroller.h"
+#include "settings/settingscontroller.h"
 #include "wait_until.h"
 #include "walletsession.h"
 #include "wire_stores.h"
@@ -66,6 +66,9 @@ U256 balanceOn(EthClient* eth, const Address& address) {
     while (!out && clock.elapsed() < 30000) QTest::qWait(20);
     return out.value_or(U256(0));
 }
+
+// The bridge of the session's network, as the pages reach it (null while not connected).
+BridgeService* bridgeService() { return AppContext::instance()->bridge()->service(); }
 }  // namespace
 
 class TestSession : public QObject {
@@ -188,7 +191,7 @@ void TestSession::depositWithdrawFinalize() {
     };
     QVERIFY2(waitUntil(session, &WalletSession::nowChanged,
                        [&] {
-                           session->bridge()->refresh();
+                           bridgeService()->refresh();
                            return TransfersModel::code(TransfersModel::Stage(
                                       transfers->data(transfers->index(0), TransfersModel::StatusRole).toInt())) ==
                                   QLatin1String("credited");
@@ -223,11 +226,11 @@ void TestSession::depositWithdrawFinalize() {
     QCOMPARE(kindName(transfers->data(transfers->index(rowOf()), TransfersModel::KindRole)),
              QStringLiteral("withdrawal"));
     QVERIFY(!transfers->canFinalize(key));
-    QSignalSpy ready(session, &WalletSession::withdrawalReady);
+    QSignalSpy ready(AppContext::instance()->bridge(), &BridgeStore::withdrawalReady);
     QVERIFY2(waitUntil(
                  session, &WalletSession::nowChanged,
                  [&] {
-                     session->bridge()->refresh();
+                     bridgeService()->refresh();
                      return transfers->canFinalize(key);
                  },
                  120000),
@@ -242,7 +245,7 @@ void TestSession::depositWithdrawFinalize() {
                  QStringLiteral("L1 chain %1: 0.5 ETH to %2, total at most 0.").arg(l1Chain, account0)),
              qPrintable(reviewer.shown.last()));
     QVERIFY(waitUntil(transfers, &QAbstractItemModel::dataChanged, [&] {
-        session->bridge()->refresh();
+        bridgeService()->refresh();
         return TransfersModel::code(TransfersModel::Stage(
                    transfers->data(transfers->index(rowOf()), TransfersModel::StatusRole).toInt())) ==
                QLatin1String("finalized");
@@ -345,7 +348,7 @@ void TestSession::withdrawalThroughL1() {
     QVERIFY2(waitUntil(
                  session, &WalletSession::nowChanged,
                  [&] {
-                     session->bridge()->refresh();
+                     bridgeService()->refresh();
                      return kindOf() == QLatin1String("withdrawal");
                  },
                  60000),
@@ -523,7 +526,7 @@ void TestSession::secondChainAtTheSameAddressHasItsOwnHistory() {
             session, &WalletSession::stateChanged,
             [&] {
                 return session->isReady() && session->l2RpcUrl() == network.l2Rpc.toString() &&
-                       session->bridge()->isLoaded();
+                       bridgeService()->isLoaded();
             },
             60000);
     };
@@ -540,7 +543,7 @@ void TestSession::secondChainAtTheSameAddressHasItsOwnHistory() {
     };
 
     QVERIFY(waitUntil(session, &WalletSession::stateChanged,
-                      [&] { return session->isReady() && session->bridge()->isLoaded(); }));
+                      [&] { return session->isReady() && bridgeService()->isLoaded(); }));
     QCOMPARE(session->l2RpcUrl(), first.l2Rpc.toString());  // customEndpointsAreChecked left it there
     QSet<QString> firstTransfers, firstActivity;
     {
@@ -606,7 +609,7 @@ void TestSession::secondChainAtTheSameAddressHasItsOwnHistory() {
         QVERIFY2(isTx(deposit2), qPrintable(deposit2));
         QVERIFY2(waitUntil(session, &WalletSession::nowChanged,
                            [&] {
-                               session->bridge()->refresh();
+                               bridgeService()->refresh();
                                return statusOf(deposit0) == QLatin1String("credited") &&
                                       statusOf(deposit2) == QLatin1String("credited");
                            }),
@@ -623,7 +626,7 @@ void TestSession::secondChainAtTheSameAddressHasItsOwnHistory() {
             QString report =
                 QStringLiteral("session now %1, bridge problem '%2'").arg(session->now()).arg(bridge.error());
             for (const QString& key : {withdrawal0, withdrawal2}) {
-                const auto record = session->bridge()->withdrawal(key);
+                const auto record = bridgeService()->withdrawal(key);
                 report += QStringLiteral("; %1: %2, finalAt %3")
                               .arg(key.left(10), statusOf(key))
                               .arg(record ? qint64(record->finalAt) : -1);
@@ -639,7 +642,7 @@ void TestSession::secondChainAtTheSameAddressHasItsOwnHistory() {
         QVERIFY2(waitUntil(
                      session, &WalletSession::nowChanged,
                      [&] {
-                         session->bridge()->refresh();
+                         bridgeService()->refresh();
                          return transfers->canFinalize(withdrawal0) && transfers->canFinalize(withdrawal2);
                      },
                      120000),
@@ -681,7 +684,7 @@ void TestSession::secondChainAtTheSameAddressHasItsOwnHistory() {
         QVERIFY(after);
         QCOMPARE(*after, *before + parse_amount("0.25").value() - receipt->gasUsed * receipt->effectiveGasPrice);
         QVERIFY(waitUntil(session, &WalletSession::nowChanged, [&] {
-            session->bridge()->refresh();
+            bridgeService()->refresh();
             return statusOf(withdrawal0) == QLatin1String("finalized") &&
                    statusOf(withdrawal2) == QLatin1String("finalized");
         }));
@@ -768,7 +771,7 @@ void TestSession::resetRemovesTheDeletedChainsHistory() {
     auto* session = WalletSession::instance();
     const QString dataDir = AppContext::instance()->store()->dataDir();
     QVERIFY(waitUntil(session, &WalletSession::stateChanged,
-                      [&] { return session->isReady() && session->bridge()->isLoaded(); }));
+                      [&] { return session->isReady() && bridgeService()->isLoaded(); }));
     QSet<QString> deletedTransfers;
     {
         BridgeController bridge;
@@ -821,13 +824,13 @@ void TestSession::resetRemovesTheDeletedChainsHistory() {
                  session, &WalletSession::stateChanged,
                  [&] {
                      return session->isReady() && session->l2RpcUrl() == stack->network()->l2Rpc.toString() &&
-                            session->bridge()->isLoaded();
+                            bridgeService()->isLoaded();
                  },
                  60000),
              qPrintable(QStringLiteral("%1 on %2 (the new chain's L2: %3), history %4")
                             .arg(session->statusText(), session->l2RpcUrl(), stack->network()->l2Rpc.toString(),
-                                 session->bridge() && session->bridge()->isLoaded() ? QStringLiteral("loaded")
-                                                                                    : QStringLiteral("not loaded"))));
+                                 bridgeService() && bridgeService()->isLoaded() ? QStringLiteral("loaded")
+                                                                                : QStringLiteral("not loaded"))));
     BridgeController bridge;
     wireStores(bridge);
     ReviewApprover reviewer(bridge.review());

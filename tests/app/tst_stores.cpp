@@ -8,11 +8,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "accountsmodel.h"
+#include "accounts/accountsmodel.h"
 #include "appcontext.h"
 #include "core/eth/address.hpp"
 #include "fake_rpc_server.hpp"
-#include "overviewcontroller.h"
+#include "overview/overviewcontroller.h"
 #include "services/wallet/walletstore.h"
 #include "stores/chainstore.h"
 #include "wait_until.h"

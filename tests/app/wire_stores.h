@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 // What QML does for the pages, for controllers the tests make in C++: every required store
-// property (session, wallet, settings, l1, l2, verification, activity/journal, app) is set to the app's
+// property (session, wallet, settings, l1, l2, verification, channels, bridge, activity/journal, app) is set to the app's
 // own, by name, so a test names only the controller.
 
 #include <QMetaProperty>
@@ -22,6 +22,7 @@ Controller& wireStores(Controller& controller) {
         {QStringLiteral("l2"), QVariant::fromValue(app->l2())},
         {QStringLiteral("verification"), QVariant::fromValue(app->verification())},
         {QStringLiteral("channels"), QVariant::fromValue(app->channels())},
+        {QStringLiteral("bridge"), QVariant::fromValue(app->bridge())},
         {QStringLiteral("activity"), QVariant::fromValue(app->activity())},
         {QStringLiteral("journal"), QVariant::fromValue(app->activity())},
         {QStringLiteral("app"), QVariant::fromValue(app)},

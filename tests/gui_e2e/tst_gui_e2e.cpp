@@ -35,13 +35,13 @@
 #include <memory>
 
 #include "appcontext.h"
-#include "batchesmodel.h"
+#include "batches/batchesmodel.h"
+#include "bridge/transfersmodel.h"
 #include "core/eth/address.hpp"
 #include "core/eth/units.hpp"
-#include "receivecontroller.h"
+#include "qr/qrimage.h"
 #include "services/rpc/eth_client.hpp"
 #include "services/wallet/walletstore.h"
-#include "transfersmodel.h"
 #include "walletsession.h"
 
 Q_IMPORT_QML_PLUGIN(SluicePlugin)

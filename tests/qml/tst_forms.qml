@@ -27,6 +27,7 @@ TestCase {
     Component {
         id: bridgeControllerComponent
         BridgeController {
+            bridge: AppContext.bridge
             session: WalletSession
             wallet: AppContext.wallet
             l1: AppContext.l1

@@ -10,7 +10,7 @@
 #include <memory>
 
 #include "appcontext.h"
-#include "receivecontroller.h"
+#include "qr/qrimage.h"
 #include "walletsession.h"
 
 Q_IMPORT_QML_PLUGIN(SluicePlugin)
