@@ -4,7 +4,7 @@
 <context>
     <name>SettingsController</name>
     <message numerus="yes">
-        <location filename="../app/settingscontroller.cpp" line="140"/>
+        <location filename="../app/settings/settingscontroller.cpp" line="140"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n minute</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>StatusBar</name>
     <message numerus="yes">
-        <location filename="../qml/StatusBar.qml" line="102"/>
+        <location filename="../qml/shell/StatusBar.qml" line="102"/>
         <source>Verifier: %n batch(es) checked</source>
         <translation>
             <numerusform>Verifier: %n batch checked</numerusform>
