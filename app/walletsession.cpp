@@ -418,6 +418,7 @@ void WalletSession::teardown() {
     m_rollup = nullptr;
     m_bridge = nullptr;
     m_verifier = nullptr;
+    m_channelFeeds.clear();
     m_latestBatch.reset();
     emit headsChanged();
 }
@@ -530,6 +531,14 @@ void WalletSession::trackAccounts() {
     const QList<Address> addresses = walletAddresses();
     m_app->bridge()->setAccounts(addresses);
     m_app->channels()->setAccounts(addresses);
+    // Where the hub is the L2 node (the local network), its news on the accounts' channels arrive
+    // over the L2's WebSocket as they happen (WalletChannels::hubAnnounced); elsewhere the
+    // channels are polled only.
+    if (!m_network->channels || m_network->hubRpc != m_network->l2Rpc) return;
+    for (const Address& address : addresses)
+        if (m_channelFeeds.insert(address).second)
+            m_l2->subscribe(QStringLiteral("sluice_channels"),
+                            QJsonArray{QString::fromStdString(to_checksum_address(address))});
 }
 
 void WalletSession::onL2Notification(const QString& name, const QJsonValue& payload) {
@@ -546,6 +555,8 @@ void WalletSession::onL2Notification(const QString& name, const QJsonValue& payl
         m_verifier->verifyAll();
     } else if (name == QLatin1String("sluice_withdrawals")) {
         m_bridge->refresh();
+    } else if (name == QLatin1String("sluice_channels")) {
+        m_app->channels()->hubAnnounced(payload.toObject());
     } else if (name == QLatin1String("sluice_fraud")) {
         // The node's verifier says so; ours re-checks from L1 before the wallet claims anything.
         m_verifier->verifyAll();

@@ -20,6 +20,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 
 #include "services/bridge/deployment.hpp"
 #include "services/bridge/l2_client.hpp"
@@ -218,6 +219,7 @@ private:
     sluice::RollupContract* m_rollup = nullptr;
     sluice::BridgeService* m_bridge = nullptr;
     sluice::WalletVerifier* m_verifier = nullptr;
+    std::set<sluice::Address> m_channelFeeds;  // accounts whose channel news m_l2 is subscribed to
 
     std::optional<quint64> m_latestBatch;
     InactivityTracker* m_inactivity = nullptr;

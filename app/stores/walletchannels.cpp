@@ -3,6 +3,8 @@
 
 #include <QDir>
 
+#include <utility>
+
 #include "common/amounttext.h"
 #include "core/eth/address.hpp"
 #include "services/rpc/eth_client.hpp"
@@ -82,6 +84,7 @@ void WalletChannels::detach() {
     m_syncingAccount.reset();
     m_afterSync.clear();
     m_syncing = false;
+    m_syncAgain = false;
     m_problem.clear();
     setLoading(false);
     m_l1 = nullptr;
@@ -325,12 +328,22 @@ void WalletChannels::setLoading(bool loading) {
     emit loadingChanged();
 }
 
+void WalletChannels::hubAnnounced(const QJsonObject& news) {
+    const auto id = channels::ChannelId::from_hex(news.value(QStringLiteral("channelId")).toString().toStdString());
+    if (!m_store || !id || !ownerOf(*id)) return;
+    if (m_syncing)
+        m_syncAgain = true;
+    else
+        syncNow();
+}
+
 // One channel after the other: each sync takes the hub's news for it and reads it on chain.
 void WalletChannels::syncNext(std::shared_ptr<std::vector<StoredChannel>> queue) {
     if (queue->empty()) {
         m_syncing = false;
         reload();
         setLoading(false);
+        if (std::exchange(m_syncAgain, false)) syncNow();
         return;
     }
     const StoredChannel next = queue->back();

@@ -4,7 +4,8 @@
 // the pages. It keeps them in the file sluice-cli uses (<wallet dir>/channels-<chain>.sqlite), drives them
 // with one ChannelWallet engine per account, and keeps them up to date on its own: every few
 // seconds it syncs each channel that is not settled, which takes the hub's news (a payment that
-// landed), disputes a close with a stale state and resolves locks after a settle. The session
+// landed), disputes a close with a stale state and resolves locks after a settle; and at once
+// when the hub announces a change of one of them (hubAnnounced, fed by the session). The session
 // attaches it to the network it connects to and detaches it on lock or network change; the store
 // outlives sessions, so pages bind to it once.
 //
@@ -12,6 +13,7 @@
 // an invoice awaited) is skipped by the background sync until it is done.
 
 #include <QtQml/qqmlregistration.h>
+#include <QJsonObject>
 #include <QObject>
 #include <QString>
 #include <QTimer>
@@ -107,6 +109,10 @@ public:
 
     // Reads the store again and syncs every unsettled channel of an idle account now.
     Q_INVOKABLE void syncNow();
+    // The hub announced a change of a channel (its `sluice_channels` stream, pushed as it happens):
+    // when it is one of this wallet's, the channels are synced at once rather than at the next
+    // poll, so a payment that lands or a close by the hub shows within moments.
+    void hubAnnounced(const QJsonObject& news);
 
     // What happened to a channel, found by comparing each reading of the store with the one
     // before: so it covers this app, sluice-cli on the same file, the hub and the watchtower alike.
@@ -159,6 +165,7 @@ private:
     QString m_problem;
     QTimer m_sync;
     bool m_syncing = false;
+    bool m_syncAgain = false;  // the hub announced news during a sync: one more pass after it
     bool m_loading = false;
     bool m_loaded = false;                                // the first reading of this network is not news
     std::set<sluice::channels::ChannelId> m_closingByMe;  // force closes this wallet sent

@@ -62,7 +62,8 @@ Rectangle {
                 Label {
                     objectName: "channelTitle"
                     Layout.fillWidth: true
-                    elide: Text.ElideRight
+                    // Cut in the middle when narrow, so that the id's last digits stay readable.
+                    elide: Text.ElideMiddle
                     //: %1 a shortened channel id
                     text: qsTr("Channel %1").arg(root.shortId)
                     font.weight: Font.DemiBold

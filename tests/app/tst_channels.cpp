@@ -386,9 +386,11 @@ void TestChannels::staleCloseByTheHubIsDisputed() {
     }
     QCOMPARE(role(page.model(), id, ChannelsModel::MineRole).toString(), amountText("0.5"));
 
-    // The hub closes with an older state once the wallet has been quiet for a moment; the wallet's
-    // next sync sees the close on chain and disputes it with the newest state.
-    store->setSyncInterval(std::chrono::milliseconds(3000));
+    // The hub closes with an older state once the wallet has been quiet for a moment. The wallet
+    // polls no more (an hour between syncs): the hub's announcement of its close, pushed over the
+    // L2's WebSocket (sluice_channels), makes it sync at once, see the close on chain and dispute
+    // it with the newest state. Without the push the row would stay Open for that hour.
+    store->setSyncInterval(std::chrono::hours(1));
     QVERIFY(waitUntil(
         store, &WalletChannels::changed,
         [&] {
