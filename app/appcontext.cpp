@@ -212,16 +212,21 @@ bool AppContext::setLanguage(const QString& language, bool persist) {
     return true;
 }
 
+bool AppContext::loadCatalogue(QTranslator* translator, const QLocale& locale) {
+    // English is the source language; its catalogue only holds the plural forms ("%n minute(s)"
+    // reads "1 minute", "5 minutes"). Any other language without a catalogue (a system set to
+    // French, or to no language at all: "C") reads English, plurals included.
+    return translator->load(locale, QStringLiteral("sluice"), QStringLiteral("_"), QStringLiteral(":/i18n")) ||
+           translator->load(QStringLiteral("sluice_en"), QStringLiteral(":/i18n"));
+}
+
 void AppContext::applyTranslator(const QString& language) {
     QCoreApplication::removeTranslator(m_translator);
     QCoreApplication::removeTranslator(m_qtTranslator);
     const QLocale locale = language == QLatin1String("system") ? QLocale::system() : QLocale(language);
     // Numbers formatted in C++ (notifications, gas counts) follow the UI language too.
     QLocale::setDefault(locale);
-    // English is the source language; its catalogue only holds the plural forms ("%n minute(s)"
-    // reads "1 minute", "5 minutes"). Any other language without a catalogue falls back to English.
-    if (m_translator->load(locale, QStringLiteral("sluice"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(m_translator);
+    if (loadCatalogue(m_translator, locale)) QCoreApplication::installTranslator(m_translator);
     if (locale.language() == QLocale::English) return;
     // Qt's own strings (file dialog, context menus).
     if (m_qtTranslator->load(locale, QStringLiteral("qt"), QStringLiteral("_"),

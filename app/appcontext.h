@@ -23,6 +23,7 @@
 
 class QQmlEngine;
 class QJSEngine;
+class QLocale;
 class QTranslator;
 
 #include "services/wallet/appsettings.h"
@@ -114,6 +115,9 @@ public:
     const AppOptions& options() const { return m_options; }
 
     bool ready() const { return m_ready; }
+
+    // Loads the app's catalogue for `locale` into `translator`: the locale's own, else English.
+    static bool loadCatalogue(QTranslator* translator, const QLocale& locale);
     bool walletExists() const;
     bool unlocked() const;
     QString loadError() const;

@@ -6,6 +6,7 @@
 #include <QGuiApplication>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 #include "appcontext.h"
 #include "settings/settingscontroller.h"
@@ -29,6 +30,7 @@ private slots:
     void cleanupTestCase();
     void englishPluralsReadRight();
     void germanPluralsStayRight();
+    void languagesWithoutACatalogueReadEnglish();
     void serviceMessagesAreInTheCatalogue();
 
 private:
@@ -81,6 +83,18 @@ void TestI18n::germanPluralsStayRight() {
     QVERIFY(AppContext::instance()->setLanguage(QStringLiteral("en"), false));
     QVERIFY(autoLockTexts(settings).contains(QStringLiteral("5 minutes")));
     QCOMPARE(translated("SettingsController", "Never"), QStringLiteral("Never"));
+}
+
+// A system set to a language the app has no catalogue for (French), or to none at all (the "C"
+// locale of an environment without LANG), reads English with its plural forms, not "1 batch(es)".
+void TestI18n::languagesWithoutACatalogueReadEnglish() {
+    for (const QLocale& locale : {QLocale(QLocale::French, QLocale::France), QLocale::c()}) {
+        QTranslator catalogue;
+        QVERIFY(AppContext::loadCatalogue(&catalogue, locale));
+        QCOMPARE(
+            catalogue.translate("VerificationStore", "%n batch(es) could not be verified by this wallet.", nullptr, 1),
+            QStringLiteral("%n batch could not be verified by this wallet."));
+    }
 }
 
 void TestI18n::serviceMessagesAreInTheCatalogue() {
