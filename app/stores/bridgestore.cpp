@@ -56,10 +56,6 @@ void BridgeStore::setAccounts(const QList<Address>& accounts) {
     if (m_service->isLoaded()) m_service->refresh();
 }
 
-void BridgeStore::refresh() {
-    if (m_service) m_service->refresh();
-}
-
 void BridgeStore::journalWithdrawal(const WithdrawalRecord& w) {
     ActivityModel::Entry e;
     e.layer = QStringLiteral("l2");

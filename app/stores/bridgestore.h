@@ -35,8 +35,6 @@ public:
 
     // The wallet's accounts: the bridge follows their deposits and withdrawals.
     void setAccounts(const QList<sluice::Address>& accounts);
-    // Re-reads the statuses now (a new L1 head, a batch or withdrawal the node announced).
-    void refresh();
 
 signals:
     void attachedChanged();
