@@ -4,7 +4,23 @@
 # tests/node_l1/*.sh): free ports, polling, JSON-RPC calls, and stopping the anvil that a killed
 # node leaves behind. Sourced; the caller sets its own `set -euo pipefail` and cleanup trap.
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# A port below Linux's ephemeral range (32768-60999), which the kernel hands out to outgoing
+# connections: a port from there (what binding port 0 gives) can be taken by any client of the
+# tests running in parallel before the node listens on it (seen: "cannot listen on ...: The bound
+# address is already in use"). Checked free by binding it.
+free_port() {
+  python3 -c '
+import random, socket
+while True:
+    port = random.randint(20000, 32767)
+    s = socket.socket()
+    try:
+        s.bind(("127.0.0.1", port))
+    except OSError:
+        continue
+    print(port)
+    break'
+}
 
 # wait_for SECONDS COMMAND...: polls COMMAND every 0.25 s until it succeeds.
 wait_for() {
