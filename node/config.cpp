@@ -2,6 +2,9 @@
 #include "node/config.h"
 
 #include <QDir>
+#include <QUrl>
+
+#include "node/storage/nodedatabase.h"
 
 namespace sluice::node {
 
@@ -9,6 +12,11 @@ QString usageText() {
     return QStringLiteral(
         "Usage: sluiced [options]\n"
         "  --data-dir D            database and manifests (default ~/.local/share/sluiced)\n"
+        "  --db LOCATION           the node's database: a SQLite file (default <data dir>/node.sqlite)\n"
+        "                          or postgresql://[user[:password]@][host][:port]/dbname[?host=/socket/dir]\n"
+        "  --rpc-only              a read frontend over the sequencer's PostgreSQL database (--db URL):\n"
+        "                          serves the read methods and subscriptions, forwards transactions to\n"
+        "                          --sequencer-rpc URL (any number may run beside the sequencer)\n"
         "  --l2-port P             JSON-RPC port, HTTP and WebSocket (default 8546)\n"
         "  --rpc-host H            address to bind (default 127.0.0.1)\n"
         "  --rpc-allowed-host NAME also serve HTTP/WebSocket requests whose Host is NAME (repeatable;\n"
@@ -59,6 +67,10 @@ QString usageText() {
         "  --help, --version\n");
 }
 
+QString NodeConfig::databaseLocation() const {
+    return database.isEmpty() ? QDir(dataDir).filePath(QStringLiteral("node.sqlite")) : database;
+}
+
 Result<NodeConfig> parseCommandLine(const QStringList& args) {
     NodeConfig c;
     bool dataDirGiven = false;
@@ -83,6 +95,15 @@ Result<NodeConfig> parseCommandLine(const QStringList& args) {
         std::uint64_t n = 0;
         if (opt == QLatin1String("--help") || opt == QLatin1String("-h")) {
             return make_error(usageText().toStdString());
+        } else if (opt == QLatin1String("--db")) {
+            if (!value(c.database) || c.database.isEmpty())
+                return bad(opt, QStringLiteral("needs a SQLite path or a postgresql:// URL"));
+        } else if (opt == QLatin1String("--rpc-only")) {
+            c.rpcOnly = true;
+        } else if (opt == QLatin1String("--sequencer-rpc")) {
+            if (!value(v) || !QUrl(v).isValid() || !v.startsWith(QLatin1String("http")))
+                return bad(opt, QStringLiteral("needs the sequencer's http:// JSON-RPC URL"));
+            c.sequencerRpcUrl = v;
         } else if (opt == QLatin1String("--data-dir")) {
             if (!value(c.dataDir)) return bad(opt, QStringLiteral("needs a directory"));
             dataDirGiven = true;
@@ -236,6 +257,18 @@ Result<NodeConfig> parseCommandLine(const QStringList& args) {
             return make_error("--genesis-alloc, --fault and --censor are for a sequencer, not for --verifier");
         c.sequencer = false;
         c.serveRpc = portGiven;
+    }
+    if (c.rpcOnly) {
+        if (!NodeDatabase::isPostgresUrl(c.database))
+            return make_error("--rpc-only reads the sequencer's database: give it --db postgresql://…");
+        if (c.sequencerRpcUrl.isEmpty())
+            return make_error("--rpc-only forwards transactions: give it --sequencer-rpc URL (the sequencer's JSON-RPC)");
+        if (c.devnet || c.verifier || c.watchtower || c.hub || !c.l1RpcUrl.isEmpty() || !c.faultSpec.isEmpty() ||
+            !c.genesisAlloc.empty())
+            return make_error("--rpc-only runs alone: not with --devnet, --verifier, --watchtower, --hub, --l1-rpc, "
+                              "--fault or --genesis-alloc (the sequencer has those)");
+    } else if (!c.sequencerRpcUrl.isEmpty()) {
+        return make_error("--sequencer-rpc is for --rpc-only");
     }
     if (c.hub && !c.devnet && (c.l1RpcUrl.isEmpty() || c.channelsAddress.isEmpty() || c.hubKeySource.isEmpty()))
         return make_error("--hub needs --l1-rpc URL, --channels ADDR and --hub-key env:VAR|file:PATH");

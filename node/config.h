@@ -25,6 +25,14 @@ struct GenesisAlloc {
 
 struct NodeConfig {
     QString dataDir;                                // holds node.sqlite (and devnet.json with --devnet)
+    // --db: the node's database, a SQLite path or a postgresql:// URL (node/storage/nodedatabase.h);
+    // empty: <dataDir>/node.sqlite. databaseLocation() gives the one in use.
+    QString database;
+    // --rpc-only: a read frontend over the sequencer's PostgreSQL database (--db) — it re-executes
+    // the blocks the sequencer commits, woken by its notifications, answers the read methods and
+    // subscriptions, and forwards eth_sendRawTransaction to --sequencer-rpc URL.
+    bool rpcOnly = false;
+    QString sequencerRpcUrl;
     QString rpcHost = QStringLiteral("127.0.0.1");  // --rpc-host: the address JSON-RPC binds
     std::uint16_t rpcPort = 8546;                   // --l2-port
     // Browser protection (docs/RPC.md §4): HTTP Host names served besides loopback and the bound
@@ -88,6 +96,8 @@ struct NodeConfig {
     bool watchtower = false;
     QString watchtowerKeySource;  // --watchtower-key env:VAR | file:PATH
     QString devnetManifestPath;   // --devnet-manifest PATH
+
+    QString databaseLocation() const;
 };
 
 // Parses sluiced's arguments (args[0] is the program). Unknown options and bad values are errors

@@ -8,6 +8,7 @@
 #include "node/hub/hub.h"
 #include "node/l1/l1side.h"
 #include "node/rpc/ethapi.h"
+#include "node/rpc/forwarder.h"
 #include "node/rpc/rpcserver.h"
 #include "node/sequencer/sequencer.h"
 #include "node/watchtower/watchtower.h"
@@ -42,10 +43,11 @@ Status NodeApp::startParts() {
     if (!QDir().mkpath(m_config.dataDir))
         return make_error("cannot create the data directory " + m_config.dataDir.toStdString());
     if (m_config.watchtower) return startWatchtower();
+    if (m_config.rpcOnly) return startReadFrontend();
     // A verifier-only node (--verifier) runs no sequencer: it keeps only what it read from L1.
     if (m_config.sequencer) {
         SequencerConfig sc;
-        sc.databasePath = QDir(m_config.dataDir).filePath(QStringLiteral("node.sqlite"));
+        sc.database = m_config.databaseLocation();
         sc.params.chain_id = m_config.l2ChainId;
         sc.params.base_fee = m_config.l2BaseFee;
         sc.feeRecipient = m_config.feeRecipient;
@@ -103,10 +105,41 @@ Status NodeApp::startParts() {
     }
     if (m_rpc)
         qInfo("sluiced: JSON-RPC on http://%s:%u (chain %s), data in %s", qPrintable(m_config.rpcHost),
-              unsigned(m_rpc->port()), u256_to_dec(m_config.l2ChainId).c_str(), qPrintable(m_config.dataDir));
+              unsigned(m_rpc->port()), u256_to_dec(m_config.l2ChainId).c_str(),
+              qPrintable(NodeDatabase::displayLocation(m_config.databaseLocation())));
     if (!m_sequencer)
         qInfo("sluiced: verifier only (no sequencer), following %s on %s, data in %s",
               qPrintable(m_config.rollupAddress), qPrintable(m_config.l1RpcUrl), qPrintable(m_config.dataDir));
+    return {};
+}
+
+// --rpc-only: the chain followed from the sequencer's database, its JSON-RPC, and the sluice_
+// methods answered from the L1 view the sequencer's node stores there.
+Status NodeApp::startReadFrontend() {
+    SequencerConfig sc;
+    sc.database = m_config.databaseLocation();
+    sc.follower = true;
+    m_sequencer = std::make_unique<Sequencer>(sc);
+    connect(m_sequencer.get(), &Sequencer::fatalError, this, [](const QString&) { QCoreApplication::exit(2); });
+    if (auto st = m_sequencer->start(); !st) return st;
+    m_rpc =
+        std::make_unique<RpcServer>(nullptr, RpcLimits{}, RpcAccess{m_config.rpcAllowedHosts, m_config.rpcCorsOrigins});
+    registerEthMethods(*m_rpc, *m_sequencer);
+    forwardToSequencer(*m_rpc, QUrl(m_config.sequencerRpcUrl));
+    m_l1 = new L1Side(m_config, m_sequencer.get(), m_rpc.get(), this);
+    connect(m_l1, &L1Side::fatalError, this, [](const QString& message) {
+        qCritical("sluiced: %s", qPrintable(message));
+        QCoreApplication::exit(2);
+    });
+    if (auto st = m_l1->start(); !st) return st;
+    QHostAddress host;
+    if (!host.setAddress(m_config.rpcHost))
+        return make_error("--rpc-host: not an IP address: " + m_config.rpcHost.toStdString());
+    if (auto st = m_rpc->listen(host, m_config.rpcPort); !st) return st;
+    qInfo("sluiced: read frontend, JSON-RPC on http://%s:%u, following %s (block %llu), transactions to %s",
+          qPrintable(m_config.rpcHost), unsigned(m_rpc->port()),
+          qPrintable(NodeDatabase::displayLocation(m_config.databaseLocation())),
+          static_cast<unsigned long long>(m_sequencer->blockNumber()), qPrintable(m_config.sequencerRpcUrl));
     return {};
 }
 

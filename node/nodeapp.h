@@ -5,7 +5,8 @@
 // stopped in reverse on SIGINT/SIGTERM.
 // L1Side::prepare runs first and may adjust the config (chain id, base fee and fee recipient read
 // from L1, or the devnet started); without an L1 configured the L1 side does nothing.
-// `--watchtower` runs only the RPC server and the watchtower (node/watchtower/watchtower.h).
+// `--watchtower` runs only the RPC server and the watchtower (node/watchtower/watchtower.h);
+// `--rpc-only` a read frontend: a following Sequencer, the RPC server and the L1 side's methods.
 
 #include <QObject>
 
@@ -40,6 +41,7 @@ public:
 private:
     Status startParts();
     Status startWatchtower();
+    Status startReadFrontend();
 
     NodeConfig m_config;
     bool m_starting = false;

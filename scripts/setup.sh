@@ -16,6 +16,8 @@ debian_packages=(
   qml6-module-qt-labs-platform qml6-module-qt-labs-settings
   # Qt 6.4's non-native FileDialog (export, import) lists folders with Qt.labs.folderlistmodel.
   qml6-module-qt-labs-folderlistmodel
+  # sluiced --db postgresql://… (Qt's QPSQL driver); the tests start their own cluster (initdb, pg_ctl).
+  libqt6sql6-psql postgresql-15
   libsecp256k1-dev libssl-dev nlohmann-json3-dev libboost-dev libqrencode-dev libsqlite3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   xvfb xauth imagemagick fonts-dejavu-core jq curl bc dbus-daemon clang-format

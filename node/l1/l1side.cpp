@@ -222,6 +222,7 @@ Status L1Side::start() {
     auto fault = parseFault(m_config.faultSpec);
     if (!fault) return fault.error();
     m_fault = *fault;
+    if (m_config.rpcOnly) return startReadOnly();
     if (m_config.l1RpcUrl.isEmpty() || m_config.rollupAddress.isEmpty()) {
         registerMethods();
         return {};
@@ -240,8 +241,7 @@ Status L1Side::start() {
     }
 
     // Its own connection to the node's database (the sequencer has its own on its writer thread).
-    auto db = NodeDatabase::open(QDir(m_config.dataDir).filePath(QStringLiteral("node.sqlite")),
-                                 QStringLiteral("sluiced-l1"));
+    auto db = NodeDatabase::open(m_config.databaseLocation(), QStringLiteral("sluiced-l1"));
     if (!db) return db.error();
     m_db = std::move(*db);
     const QByteArray rollupHex = QByteArray::fromStdString(rollup->hex());
@@ -333,7 +333,20 @@ void L1Side::halt(const QString& message) {
 
 quint64 L1Side::headNumber() const {
     if (m_reader && m_reader->headNumber()) return m_reader->headNumber();
+    if (m_config.rpcOnly && m_db)
+        if (auto stored = m_db->metaNumber(QStringLiteral("l1.head")); stored) return stored->value_or(0);
     return m_savedHead;
+}
+
+Status L1Side::startReadOnly() {
+    auto db = NodeDatabase::open(m_config.databaseLocation(), QStringLiteral("sluiced-l1"));
+    if (!db) return db.error();
+    m_db = std::move(*db);
+    auto rollup = m_db->meta(QStringLiteral("l1.rollup"));
+    if (!rollup) return rollup.error();
+    if (*rollup && parse_address((*rollup)->toStdString())) m_config.rollupAddress = QString::fromLatin1(**rollup);
+    registerMethods();
+    return {};
 }
 
 Result<quint64> L1Side::headTimestamp() const {
@@ -1014,8 +1027,8 @@ void L1Side::registerMethods() {
         }
         QJsonArray fraud;
         for (auto index : *fraudulent) fraud.append(double(index));
-        o.insert(QStringLiteral("rollup"),
-                 q(to_checksum_address(*parse_address(m_config.rollupAddress.toStdString()))));
+        const auto rollup = parse_address(m_config.rollupAddress.toStdString());
+        o.insert(QStringLiteral("rollup"), rollup ? QJsonValue(q(to_checksum_address(*rollup))) : QJsonValue());
         o.insert(QStringLiteral("l1Head"), double(headNumber()));
         o.insert(QStringLiteral("latestBatch"), *latest ? QJsonValue(double((*latest)->index)) : QJsonValue());
         o.insert(QStringLiteral("finalizedBatch"), *finalized ? QJsonValue(double(**finalized)) : QJsonValue());

@@ -108,6 +108,9 @@ private:
     void onReorg(quint64 forkBlock);
     void onSynced();
     void creditConfirmedDeposits();
+    // --rpc-only: no L1 connection; the sluice_ methods answer from the L1 view the sequencer's
+    // node keeps in the shared database.
+    Status startReadOnly();
     // One L1 queue entry to the sequencer: a deposit, or a forced transaction (PROTOCOL §4.5).
     Status creditQueueEntry(const DepositQueuedEvent& entry);
     bool checkCreditedDeposits();  // false (and fatalError) when L1 lost or changed a credited deposit

@@ -147,6 +147,7 @@ public:
     void close();
 
     void registerMethod(const QString& name, RpcHandler handler);
+    RpcHandler handler(const QString& name) const { return m_methods.value(name); }  // empty if none
     void registerSyncMethod(const QString& name, RpcSyncHandler handler);
     bool hasMethod(const QString& name) const;
 

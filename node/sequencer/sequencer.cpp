@@ -169,20 +169,95 @@ Sequencer::~Sequencer() { stop(); }
 
 Status Sequencer::start() {
     if (m_started) return make_error("the sequencer is already running");
-    auto reader = NodeDatabase::open(m_config.databasePath);
+    auto reader = NodeDatabase::open(m_config.database);
     if (!reader) return reader.error();
     m_reader = std::move(reader).value();
     // Every stored value of the chain is read once before anything is built on it (issue 10, item 14).
     if (auto st = m_reader->checkSequencerTables(); !st)
-        return make_error(st.message() + " (in " + m_config.databasePath.toStdString() +
+        return make_error(st.message() + " (in " + m_config.database.toStdString() +
                           "); sluiced does not run on a damaged database: restore it from a backup or start from an "
                           "empty data directory");
-    m_writer = std::make_unique<DbWriter>(m_config.databasePath, this);
+    if (m_config.follower) {
+        if (auto st = readChainParameters(); !st) return st;
+        auto latest = m_reader->latestBlockNumber();
+        if (!latest) return latest.error();
+        if (!*latest)
+            return make_error("the database " + m_reader->path().toStdString() +
+                              " holds no chain yet: start the sequencer on it first");
+        if (auto st = replayChain(**latest); !st) return st;
+        if (auto st = m_reader->listen([this](const QString& changes) {
+                if (changes.split(QLatin1Char(',')).contains(QLatin1String("blocks"))) followChain();
+            });
+            !st)
+            return st;
+        m_started = true;
+        followChain();  // what was committed between the replay and the LISTEN
+        return {};
+    }
+    m_writer = std::make_unique<DbWriter>(m_config.database, this);
     if (auto st = m_writer->open(); !st) return st;
     if (auto st = replay(); !st) return st;
     m_started = true;
     m_blockTimer.start();
     return {};
+}
+
+Status Sequencer::readChainParameters() {
+    auto fee = m_reader->meta(QStringLiteral("genesis.feeRecipient"));
+    if (!fee) return fee.error();
+    auto chain = m_reader->meta(QStringLiteral("genesis.chainId"));
+    if (!chain) return chain.error();
+    auto baseFee = m_reader->meta(QStringLiteral("genesis.baseFee"));
+    if (!baseFee) return baseFee.error();
+    if (!*fee || !*chain || !*baseFee)
+        return make_error("the database " + m_reader->path().toStdString() +
+                          " holds no chain parameters yet: start the sequencer on it first");
+    auto recipient = stored::address(QVariant(**fee), "meta genesis.feeRecipient");
+    if (!recipient) return recipient.error();
+    auto chainId = u256_from_dec((*chain)->toStdString());
+    auto base = u256_from_dec((*baseFee)->toStdString());
+    if (!chainId || !base) return make_error(stored::damaged("meta genesis.chainId/baseFee", "not a number"));
+    m_config.feeRecipient = *recipient;
+    m_config.params.chain_id = *chainId;
+    m_config.params.base_fee = *base;
+    return {};
+}
+
+void Sequencer::followChain() {
+    if (!m_started || m_failed) return;
+    auto latest = m_reader->latestBlockNumber();
+    if (!latest) return failOnDamage(latest.error());
+    const std::uint64_t head = latest->value_or(0);
+    for (std::uint64_t n = m_durableHead + 1; n <= head; ++n) {
+        auto stored = m_reader->block(n);
+        if (!stored) return failOnDamage(stored.error());
+        if (!*stored) break;
+        const StoredBlock& b = **stored;
+        bool extends = b.parentHash == m_blocks.back()->info.hash && b.recordStart == m_durableRecords;
+        if (extends) {
+            // (A read that straddles a rewrite of the chain fails here too: replayed anew below.)
+            auto tree = replayRecords(m_durableRecords, b.recordStart + b.recordCount, std::move(m_tree));
+            extends = tree && tree->state_root() == b.stateRoot;
+            if (extends) m_tree = std::move(tree).value();
+        }
+        if (!extends) break;  // rewritten under us: replayed anew below
+        auto cached = std::make_shared<CachedBlock>(CachedBlock{toInfo(b)});
+        m_durableHead = m_producedHead = n;
+        m_durableRecords = m_nextRecordSeq = b.recordStart + b.recordCount;
+        m_blocks.push_back(cached);
+        m_blocksByHash[cached->info.hash] = cached;
+        m_cachedTxCount += cached->info.transactions.size();
+        evictOldBlocks();
+        for (const auto& h : cached->info.transactions)
+            emit transactionSequenced(QByteArray(reinterpret_cast<const char*>(h.data()), 32), n);
+        emit newBlock(n);
+    }
+    if (m_durableHead == head) return;
+    // The sequencer rewrote its chain (adoptForeignBatch) or it shrank: start again from what is stored.
+    resetChainState();
+    ++m_chainEpoch;
+    if (auto st = replayChain(head); !st) return failOnDamage(st.error());
+    emit newBlock(head);
 }
 
 void Sequencer::stop() {
@@ -257,6 +332,9 @@ Status Sequencer::replay() {
     const QString chainKey = QStringLiteral("genesis.chainId");
     const QByteArray fee = QByteArray(reinterpret_cast<const char*>(m_config.feeRecipient.data()), 20);
     const QByteArray chain = QByteArray::fromStdString(u256_to_dec(m_config.params.chain_id));
+    // The base fee is recorded for read frontends (readChainParameters), which are not told it.
+    const QString baseFeeKey = QStringLiteral("genesis.baseFee");
+    const QByteArray baseFee = QByteArray::fromStdString(u256_to_dec(m_config.params.base_fee));
     auto storedLatest = db.latestBlockNumber();
     if (!storedLatest) return storedLatest.error();
     const auto latest = *storedLatest;
@@ -270,6 +348,7 @@ Status Sequencer::replay() {
         if (auto st = db.begin(); !st) return st;
         Status st = db.setMeta(feeKey, fee);
         if (st) st = db.setMeta(chainKey, chain);
+        if (st) st = db.setMeta(baseFeeKey, baseFee);
         if (st) st = db.insertBlock(toStored(genesis));
         if (st) st = db.commit();
         if (!st) {
@@ -298,6 +377,7 @@ Status Sequencer::replay() {
     if (*storedFee != fee || *storedChain != chain)
         return make_error("the node database " + db.path().toStdString() +
                           " belongs to another chain (different fee recipient or chain id); use another --data-dir");
+    if (auto st = db.setMeta(baseFeeKey, baseFee); !st) return st;
     if (auto st = replayChain(*latest); !st) return st;
     if (auto st = requeueQueueEntries(); !st) return st;
     return requeueMempool();
@@ -514,6 +594,12 @@ struct Sequencer::Submission {
 };
 
 void Sequencer::submitRawTransactionAsync(ByteView raw, SubmitCallback done) {
+    if (m_config.follower) {
+        QMetaObject::invokeMethod(this, [done = std::move(done)] {
+            done(make_error("this node is a read frontend (--rpc-only): send transactions to the sequencer"));
+        }, Qt::QueuedConnection);
+        return;
+    }
     auto sub = std::make_shared<Submission>();
     sub->raw.assign(raw.begin(), raw.end());
     sub->done = std::move(done);

@@ -68,7 +68,12 @@ struct HashHasher {
 };
 
 struct SequencerConfig {
-    QString databasePath;   // <data dir>/node.sqlite
+    QString database;       // NodeDatabase::open's location: <data dir>/node.sqlite or postgresql://…
+    // A read frontend (sluiced --rpc-only): no writer, no mempool, no block production. It replays
+    // the chain the sequencer stored in the shared (PostgreSQL) database, takes its parameters from
+    // there, and follows each commit's change notification: new blocks are re-executed with the
+    // core STF and announced (newBlock) like its own. Transactions are read from the database.
+    bool follower = false;
     rollup::Params params;  // chain id, base fee
     Address feeRecipient;   // account 0 at genesis
     int blockTimeMs = 250;
@@ -252,6 +257,11 @@ private:
     // database was rewritten under it, adoptForeignBatch() (after resetChainState()).
     Status replay();
     Status replayChain(std::uint64_t latestBlock);  // posted state, soft state, head, recent blocks
+    // follower: the chain's parameters (chain id, base fee, account 0) from the database.
+    Status readChainParameters();
+    // follower: applies the blocks committed since the head; a rewritten chain (a foreign batch
+    // adopted) is replayed anew.
+    void followChain();
     Status requeueQueueEntries();                   // queue entries not credited yet
     Status requeueMempool();                        // acknowledged, not sequenced: arrival order
     void resetChainState();                         // forgets everything replay() builds

@@ -5,8 +5,11 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUrl>
+#include <QUrlQuery>
 #include <QVariant>
 
 #include <climits>
@@ -40,11 +43,14 @@ QVariant opt(const std::optional<std::uint64_t>& v) {
     return v ? QVariant(qulonglong(*v)) : QVariant(QMetaType::fromType<qulonglong>());
 }
 
+// The schema, written once for both backends: SQLite's types as written; PostgreSQL gets BYTEA for
+// BLOB, BIGINT for INTEGER, and an explicit insertion-order column `rowid` where SQLite's implicit
+// one is read ({ROWID}: the tables read in arrival order).
+const char* const kMetaTable = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB NOT NULL)";
 const char* const kSchema[] = {
-    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB NOT NULL)",
     "CREATE TABLE IF NOT EXISTS l2_transactions (hash BLOB PRIMARY KEY, raw BLOB NOT NULL, sender BLOB NOT NULL,"
     " nonce INTEGER NOT NULL, status INTEGER NOT NULL, block INTEGER, position INTEGER, record_seq INTEGER,"
-    " batch_index INTEGER)",
+    " batch_index INTEGER{ROWID})",
     "CREATE INDEX IF NOT EXISTS l2_transactions_status ON l2_transactions(status)",
     "CREATE TABLE IF NOT EXISTS l2_blocks (number INTEGER PRIMARY KEY, hash BLOB NOT NULL UNIQUE, parent_hash BLOB NOT NULL,"
     " timestamp INTEGER NOT NULL, state_root BLOB NOT NULL, record_start INTEGER NOT NULL, record_count INTEGER NOT NULL,"
@@ -60,7 +66,7 @@ const char* const kSchema[] = {
     " deposit_end INTEGER NOT NULL, submitted_at INTEGER NOT NULL, proposer BLOB NOT NULL, l1_tx_hash BLOB NOT NULL,"
     " l1_block INTEGER NOT NULL, status INTEGER NOT NULL, first_record_seq INTEGER)",
     "CREATE TABLE IF NOT EXISTS withdrawals (l2_tx_hash BLOB PRIMARY KEY, recipient BLOB NOT NULL, amount BLOB NOT NULL,"
-    " batch_index INTEGER, withdrawal_index INTEGER, status INTEGER NOT NULL)",
+    " batch_index INTEGER, withdrawal_index INTEGER, status INTEGER NOT NULL{ROWID})",
     "CREATE INDEX IF NOT EXISTS withdrawals_recipient ON withdrawals(recipient)",
     // schema 2: the L1 view (node/l1).
     "CREATE TABLE IF NOT EXISTS l1_batches (l1_tx_hash BLOB PRIMARY KEY, idx INTEGER NOT NULL, prev_state_root BLOB NOT NULL,"
@@ -81,6 +87,31 @@ const char* const kSchema[] = {
     " l1_block INTEGER NOT NULL)",
 };
 
+QString dialect(const char* sql, NodeDatabase::Backend backend) {
+    QString out = QString::fromLatin1(sql);
+    if (backend == NodeDatabase::Backend::sqlite) return out.replace(QLatin1String("{ROWID}"), QString());
+    return out.replace(QLatin1String("{ROWID}"), QLatin1String(", rowid BIGSERIAL"))
+        .replace(QLatin1String(" BLOB"), QLatin1String(" BYTEA"))
+        .replace(QLatin1String(" INTEGER"), QLatin1String(" BIGINT"));
+}
+
+// "INSERT INTO table(columns) VALUES(?, ...) ON CONFLICT(key) DO UPDATE SET column = excluded.column,
+// ...": an upsert that SQLite (3.24 on) and PostgreSQL take as written; it keeps the row in place
+// (SQLite's INSERT OR REPLACE would delete and re-add it, moving it to the end of rowid order).
+QString upsert(const char* table, const QString& columns, const char* key) {
+    const QStringList keys = QString::fromLatin1(key).split(QStringLiteral(", "));
+    QStringList marks;
+    QStringList sets;
+    for (QString column : columns.split(QLatin1Char(','))) {
+        column = column.trimmed();
+        marks << QStringLiteral("?");
+        if (!keys.contains(column)) sets << column + QStringLiteral(" = excluded.") + column;
+    }
+    return QStringLiteral("INSERT INTO %1(%2) VALUES(%3) ON CONFLICT(%4) DO UPDATE SET %5")
+        .arg(QLatin1String(table), columns, marks.join(QLatin1Char(',')), QLatin1String(key),
+             sets.join(QStringLiteral(", ")));
+}
+
 }  // namespace
 
 QString batchStatusName(BatchStatus status) {
@@ -96,7 +127,28 @@ QString batchStatusName(BatchStatus status) {
 struct NodeDatabase::Impl {
     QString connection;
     QSqlDatabase db;
+    Backend backend = Backend::sqlite;
     QHash<QString, QSqlQuery*> prepared;
+    // PostgreSQL: kinds of change written since the last commit, notified with it (see the header).
+    bool inTransaction = false;
+    QStringList changes;
+
+    void changed(const char* kind) {
+        if (backend != Backend::postgresql) return;
+        const QString k = QLatin1String(kind);
+        if (!changes.contains(k)) changes << k;
+    }
+    // Queued with the transaction: PostgreSQL delivers it when (and only if) the commit succeeds.
+    Status sendChanges() {
+        if (changes.isEmpty()) return {};
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT pg_notify(?, ?)"));
+        q.addBindValue(QLatin1String(kChangeChannel));
+        q.addBindValue(changes.join(QLatin1Char(',')));
+        changes.clear();
+        if (!q.exec()) return make_error("database: notify: " + q.lastError().text().toStdString());
+        return {};
+    }
 
     ~Impl() {
         qDeleteAll(prepared);
@@ -121,7 +173,7 @@ struct NodeDatabase::Impl {
     Status exec(QSqlQuery* q, const char* what) {
         if (!q->exec())
             return make_error(std::string("database: ") + what + ": " + q->lastError().text().toStdString());
-        return {};
+        return inTransaction ? Status{} : sendChanges();
     }
     Status run(const QString& sql) {
         QSqlQuery q(db);
@@ -194,89 +246,185 @@ struct NodeDatabase::Impl {
     }
 };
 
-// PRAGMA application_id of every sluiced database: "SLU1".
+// PRAGMA application_id of every sluiced SQLite file: "SLU1". PostgreSQL: the advisory lock that
+// serialises schema creation between processes opening one database at once.
 constexpr qint64 kApplicationId = 0x534C5531;
 
-Result<std::unique_ptr<NodeDatabase>> NodeDatabase::open(const QString& path, const QString& connectionName) {
-    static QAtomicInteger<quint64> counter;
+bool NodeDatabase::isPostgresUrl(const QString& location) {
+    return location.startsWith(QLatin1String("postgresql://")) || location.startsWith(QLatin1String("postgres://"));
+}
+
+QString NodeDatabase::displayLocation(const QString& location) {
+    if (!isPostgresUrl(location)) return location;
+    QUrl url(location);
+    url.setPassword(QString());
+    QUrlQuery query(url);
+    query.removeAllQueryItems(QStringLiteral("password"));
+    url.setQuery(query);
+    return url.toString();
+}
+
+namespace {
+
+// The SQLite file: WAL, synchronous=FULL, its application id, a quick check.
+Status openSqlite(QSqlDatabase& db, const QString& path, const std::function<QVariant(const QString&)>& scalar,
+                  const std::function<Status(const QString&)>& run) {
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
         return make_error("the Qt SQLite driver (QSQLITE) is not installed (Debian: libqt6sql6-sqlite)");
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath()))
         return make_error("cannot create the data directory " + info.absolutePath().toStdString());
-
-    std::unique_ptr<NodeDatabase> self(new NodeDatabase);
-    self->m_impl = std::make_unique<Impl>();
-    self->m_path = path;
-    auto& impl = *self->m_impl;
-    impl.connection =
-        connectionName.isEmpty() ? QStringLiteral("sluiced-%1").arg(counter.fetchAndAddRelaxed(1)) : connectionName;
-    impl.db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), impl.connection);
-    impl.db.setDatabaseName(path);
-    impl.db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
-    if (!impl.db.open())
+    db.setDatabaseName(path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    if (!db.open())
         return make_error("cannot open the node database " + path.toStdString() + ": " +
-                          impl.db.lastError().text().toStdString());
+                          db.lastError().text().toStdString());
     for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
-        if (auto st = impl.run(QString::fromLatin1(pragma)); !st) return st.error();
+        if (auto st = run(QString::fromLatin1(pragma)); !st) return st;
     }
-    if (self->journalMode() != QLatin1String("wal"))
+    if (scalar(QStringLiteral("PRAGMA journal_mode")).toString().toLower() != QLatin1String("wal"))
         return make_error("the node database " + path.toStdString() +
                           " cannot use WAL journaling (is it on a network file system?)");
 
     // A damaged file is refused at open, not discovered as a wrong balance later.
-    const QString check = impl.scalar(QStringLiteral("PRAGMA quick_check")).toString();
+    const QString check = scalar(QStringLiteral("PRAGMA quick_check")).toString();
     if (check != QLatin1String("ok"))
         return make_error("the node database " + path.toStdString() + " is damaged (SQLite quick_check: " +
                           (check.isEmpty() ? std::string("no answer") : check.toStdString()) +
                           "); restore it from a backup or start from an empty data directory");
     // Another program's SQLite file is never taken over: sluiced's files carry its application id.
-    const qint64 appId = impl.scalar(QStringLiteral("PRAGMA application_id")).toLongLong();
-    const bool empty = impl.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master")).toLongLong() == 0;
+    const qint64 appId = scalar(QStringLiteral("PRAGMA application_id")).toLongLong();
+    const bool empty = scalar(QStringLiteral("SELECT count(*) FROM sqlite_master")).toLongLong() == 0;
     const bool olderSluiced =
-        appId == 0 &&
-        impl.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'meta'")).toLongLong() == 1 &&
-        !impl.scalar(QStringLiteral("SELECT value FROM meta WHERE key = 'schemaVersion'")).isNull();
+        appId == 0 && scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'meta'")).toLongLong() == 1 &&
+        !scalar(QStringLiteral("SELECT value FROM meta WHERE key = 'schemaVersion'")).isNull();
     if (appId != kApplicationId && !empty && !olderSluiced)
-        return make_error("the file " + path.toStdString() +
-                          " is not a sluiced database (another program's SQLite file?)");
-    if (appId != kApplicationId)
-        if (auto st = impl.run(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId)); !st)
-            return st.error();
+        return make_error("the file " + path.toStdString() + " is not a sluiced database (another program's SQLite file?)");
+    if (appId != kApplicationId) return run(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId));
+    return {};
+}
 
-    if (auto st =
-            impl.run(QStringLiteral("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB NOT NULL)"));
+// The PostgreSQL database of `url`: synchronous_commit on, a server that fsyncs, and no tables
+// but sluiced's.
+Status openPostgres(QSqlDatabase& db, const QString& url, const std::function<QVariant(const QString&)>& scalar,
+                    const std::function<Status(const QString&)>& run) {
+    const QString shown = NodeDatabase::displayLocation(url);
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+        return make_error("the Qt PostgreSQL driver (QPSQL) is not installed (Debian: libqt6sql6-psql)");
+    const QUrl u(url);
+    if (!u.isValid()) return make_error("--db: " + shown.toStdString() + " is not a valid postgresql:// URL");
+    QUrlQuery query(u);
+    auto take = [&query](const char* key, const QString& fallback) {
+        const QString k = QLatin1String(key);
+        QString v = query.hasQueryItem(k) ? query.queryItemValue(k, QUrl::FullyDecoded) : fallback;
+        query.removeAllQueryItems(k);
+        return v;
+    };
+    db.setHostName(take("host", u.host()));
+    db.setPort(take("port", QString::number(u.port(5432))).toInt());
+    db.setUserName(take("user", u.userName()));
+    db.setPassword(take("password", u.password()));
+    db.setDatabaseName(take("dbname", u.path().mid(1)));
+    if (db.databaseName().isEmpty()) return make_error("--db: " + shown.toStdString() + " names no database");
+    // Everything else (sslmode, application_name, …) goes to libpq as written; a server that is
+    // down is reported within connect_timeout seconds.
+    QStringList options{QStringLiteral("connect_timeout=10")};
+    for (const auto& [key, value] : query.queryItems(QUrl::FullyDecoded)) options << key + QLatin1Char('=') + value;
+    db.setConnectOptions(options.join(QLatin1Char(';')));
+    if (!db.open())
+        return make_error("cannot open the node database " + shown.toStdString() + ": " +
+                          db.lastError().text().toStdString());
+    // (and no NOTICE on stderr for every CREATE … IF NOT EXISTS of a table that exists)
+    for (const char* setting : {"SET synchronous_commit = on", "SET client_min_messages = warning"})
+        if (auto st = run(QLatin1String(setting)); !st) return st;
+    if (scalar(QStringLiteral("SHOW fsync")).toString() != QLatin1String("on"))
+        return make_error("the PostgreSQL server of " + shown.toStdString() +
+                          " runs with fsync off: what it acknowledges can be lost in a crash, and sluiced "
+                          "acknowledges nothing it has not stored durably; turn fsync on");
+    const qint64 tables =
+        scalar(QStringLiteral("SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()"))
+            .toLongLong();
+    const bool ours = scalar(QStringLiteral("SELECT count(*) FROM information_schema.tables WHERE table_schema = "
+                                            "current_schema() AND table_name = 'meta'"))
+                          .toLongLong() == 1;
+    if (tables > 0 && !ours)
+        return make_error("the PostgreSQL database " + shown.toStdString() +
+                          " holds tables that are not sluiced's; give sluiced a database of its own");
+    return {};
+}
+
+}  // namespace
+
+Result<std::unique_ptr<NodeDatabase>> NodeDatabase::open(const QString& location, const QString& connectionName) {
+    static QAtomicInteger<quint64> counter;
+    std::unique_ptr<NodeDatabase> self(new NodeDatabase);
+    self->m_impl = std::make_unique<Impl>();
+    self->m_path = displayLocation(location);
+    auto& impl = *self->m_impl;
+    impl.backend = isPostgresUrl(location) ? Backend::postgresql : Backend::sqlite;
+    impl.connection =
+        connectionName.isEmpty() ? QStringLiteral("sluiced-%1").arg(counter.fetchAndAddRelaxed(1)) : connectionName;
+    impl.db = QSqlDatabase::addDatabase(
+        impl.backend == Backend::postgresql ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), impl.connection);
+    const auto scalar = [&impl](const QString& sql) { return impl.scalar(sql); };
+    const auto run = [&impl](const QString& sql) { return impl.run(sql); };
+    if (auto st = impl.backend == Backend::postgresql ? openPostgres(impl.db, location, scalar, run)
+                                                      : openSqlite(impl.db, location, scalar, run);
         !st)
         return st.error();
-    const auto storedVersion = self->schemaVersion();
-    if (!storedVersion) return storedVersion.error();
-    const int version = *storedVersion;
-    if (version > kSchemaVersion)
-        return make_error("the node database " + path.toStdString() + " has schema version " + std::to_string(version) +
-                          ", newer than this sluiced understands (" + std::to_string(kSchemaVersion) + ")");
-    if (version < kSchemaVersion) {
-        if (auto st = self->begin(); !st) return st.error();
-        for (const char* sql : kSchema) {
-            if (auto st = impl.run(QString::fromLatin1(sql)); !st) {
-                (void)self->rollback();
-                return st.error();
-            }
-        }
+
+    if (auto st = self->begin(); !st) return st.error();
+    auto migrate = [&]() -> Status {
+        // Processes opening one new PostgreSQL database at once create its tables one after another.
+        if (impl.backend == Backend::postgresql)
+            if (auto st = impl.run(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kApplicationId)); !st)
+                return st;
+        if (auto st = impl.run(dialect(kMetaTable, impl.backend)); !st) return st;
+        const auto storedVersion = self->schemaVersion();
+        if (!storedVersion) return storedVersion.error();
+        const int version = *storedVersion;
+        if (version > kSchemaVersion)
+            return make_error("the node database " + self->m_path.toStdString() + " has schema version " +
+                              std::to_string(version) + ", newer than this sluiced understands (" +
+                              std::to_string(kSchemaVersion) + ")");
+        if (version == kSchemaVersion) return {};
+        for (const char* sql : kSchema)
+            if (auto st = impl.run(dialect(sql, impl.backend)); !st) return st;
         // Schema 3 added deposits.forced; a database from before has the table without it.
-        if (version >= 1 && version < 3) {
-            if (auto st = impl.run(QStringLiteral("ALTER TABLE deposits ADD COLUMN forced BLOB")); !st) {
-                (void)self->rollback();
-                return st.error();
-            }
-        }
-        if (auto st = self->setMeta(QStringLiteral("schemaVersion"), QByteArray::number(kSchemaVersion)); !st)
-            return st.error();
-        if (auto st = self->commit(); !st) return st.error();
+        if (version >= 1 && version < 3)
+            if (auto st = impl.run(QStringLiteral("ALTER TABLE deposits ADD COLUMN forced BLOB")); !st) return st;
+        return self->setMeta(QStringLiteral("schemaVersion"), QByteArray::number(kSchemaVersion));
+    };
+    if (auto st = migrate(); !st) {
+        (void)self->rollback();
+        return st.error();
     }
+    if (auto st = self->commit(); !st) return st.error();
     return self;
 }
 
 NodeDatabase::~NodeDatabase() = default;
+
+NodeDatabase::Backend NodeDatabase::backend() const { return m_impl->backend; }
+
+QString NodeDatabase::synchronousCommit() {
+    return m_impl->scalar(QStringLiteral("SHOW synchronous_commit")).toString();
+}
+
+Status NodeDatabase::listen(std::function<void(const QString& payload)> handler) {
+    QSqlDriver* driver = m_impl->db.driver();
+    if (m_impl->backend != Backend::postgresql || !driver->hasFeature(QSqlDriver::EventNotifications))
+        return make_error("change notifications need a PostgreSQL database (sluiced --db postgresql://…)");
+    if (!driver->subscribeToNotification(QLatin1String(kChangeChannel)))
+        return make_error("database: cannot listen to " + std::string(kChangeChannel) + ": " +
+                          driver->lastError().text().toStdString());
+    QObject::connect(driver, &QSqlDriver::notification, driver,
+                     [handler = std::move(handler)](const QString& name, QSqlDriver::NotificationSource,
+                                                    const QVariant& payload) {
+                         if (name == QLatin1String(kChangeChannel)) handler(payload.toString());
+                     });
+    return {};
+}
 
 QString NodeDatabase::journalMode() {
     return m_impl->scalar(QStringLiteral("PRAGMA journal_mode")).toString().toLower();
@@ -294,21 +442,26 @@ Result<int> NodeDatabase::schemaVersion() {
 Status NodeDatabase::begin() {
     if (!m_impl->db.transaction())
         return make_error("database: cannot begin a transaction: " + m_impl->db.lastError().text().toStdString());
+    m_impl->inTransaction = true;
     return {};
 }
 Status NodeDatabase::commit() {
+    if (auto st = m_impl->sendChanges(); !st) return st;
+    m_impl->inTransaction = false;
     if (!m_impl->db.commit())
         return make_error("database: commit failed: " + m_impl->db.lastError().text().toStdString());
     return {};
 }
 Status NodeDatabase::rollback() {
+    m_impl->inTransaction = false;
+    m_impl->changes.clear();
     if (!m_impl->db.rollback())
         return make_error("database: rollback failed: " + m_impl->db.lastError().text().toStdString());
     return {};
 }
 
 Status NodeDatabase::setMeta(const QString& key, const QByteArray& value) {
-    auto* q = m_impl->query(QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)"));
+    auto* q = m_impl->query(upsert("meta", QStringLiteral("key, value"), "key"));
     q->bindValue(0, key);
     q->bindValue(1, value);
     return m_impl->exec(q, "meta");
@@ -361,9 +514,9 @@ static Result<StoredTransaction> readTx(QSqlQuery* q) {
 }
 
 Status NodeDatabase::insertTransaction(const StoredTransaction& tx, bool keepExisting) {
-    auto* q = m_impl->query((keepExisting ? QStringLiteral("INSERT OR IGNORE INTO l2_transactions(")
-                                          : QStringLiteral("INSERT INTO l2_transactions(")) +
-                            kTxColumns + QStringLiteral(") VALUES(?,?,?,?,?,?,?,?,?)"));
+    auto* q = m_impl->query(QStringLiteral("INSERT INTO l2_transactions(") + kTxColumns +
+                            QStringLiteral(") VALUES(?,?,?,?,?,?,?,?,?)") +
+                            (keepExisting ? QStringLiteral(" ON CONFLICT DO NOTHING") : QString()));
     q->bindValue(0, blob(tx.hash));
     q->bindValue(1, blob(tx.raw));
     q->bindValue(2, blob(tx.sender));
@@ -442,6 +595,7 @@ static const QString kBlockColumns =
     QStringLiteral("number, hash, parent_hash, timestamp, state_root, record_start, record_count, transactions");
 
 Status NodeDatabase::insertBlock(const StoredBlock& b) {
+    m_impl->changed("blocks");
     auto* q = m_impl->query(QStringLiteral("INSERT INTO l2_blocks(") + kBlockColumns +
                             QStringLiteral(") VALUES(?,?,?,?,?,?,?,?)"));
     QByteArray txs;
@@ -527,6 +681,7 @@ Result<std::uint64_t> NodeDatabase::recordCount() {
 }
 
 Status NodeDatabase::setRecordsBatch(std::uint64_t fromSeq, std::uint64_t count, std::uint64_t batchIndex) {
+    m_impl->changed("batches");
     auto* q = m_impl->query(QStringLiteral("UPDATE l2_records SET batch_index = ? WHERE seq >= ? AND seq < ?"));
     q->bindValue(0, qulonglong(batchIndex));
     q->bindValue(1, qulonglong(fromSeq));
@@ -542,6 +697,7 @@ Status NodeDatabase::setRecordsBatch(std::uint64_t fromSeq, std::uint64_t count,
 }
 
 Status NodeDatabase::clearRecordsBatchFrom(std::uint64_t fromBatchIndex) {
+    m_impl->changed("batches");
     auto* q = m_impl->query(QStringLiteral("UPDATE l2_records SET batch_index = NULL WHERE batch_index >= ?"));
     q->bindValue(0, qulonglong(fromBatchIndex));
     if (auto st = m_impl->exec(q, "unbatch records"); !st) return st;
@@ -553,6 +709,7 @@ Status NodeDatabase::clearRecordsBatchFrom(std::uint64_t fromBatchIndex) {
 }
 
 Status NodeDatabase::setBatchTransactionsFinal(std::uint64_t batchIndex) {
+    m_impl->changed("batches");
     auto* t = m_impl->query(QStringLiteral("UPDATE l2_transactions SET status = ? WHERE batch_index = ?"));
     t->bindValue(0, int(TxStatus::final));
     t->bindValue(1, qulonglong(batchIndex));
@@ -560,6 +717,7 @@ Status NodeDatabase::setBatchTransactionsFinal(std::uint64_t batchIndex) {
 }
 
 Status NodeDatabase::dropRecordsFrom(std::uint64_t fromSeq) {
+    m_impl->changed("blocks");
     auto* w = m_impl->query(QStringLiteral(
         "DELETE FROM withdrawals WHERE l2_tx_hash IN (SELECT tx_hash FROM l2_records WHERE seq >= ? AND tx_hash IS NOT NULL)"));
     w->bindValue(0, qulonglong(fromSeq));
@@ -579,6 +737,7 @@ Status NodeDatabase::dropRecordsFrom(std::uint64_t fromSeq) {
 }
 
 Status NodeDatabase::updateBlock(const StoredBlock& b) {
+    m_impl->changed("blocks");
     auto* q = m_impl->query(QStringLiteral(
         "UPDATE l2_blocks SET hash = ?, parent_hash = ?, timestamp = ?, state_root = ?, record_start = ?, record_count = ?,"
         " transactions = ? WHERE number = ?"));
@@ -621,6 +780,7 @@ static const QString kDepositColumns =
     QStringLiteral("queue_index, to_address, amount, l1_timestamp, l1_tx_hash, credited_block, forced");
 
 Status NodeDatabase::upsertDeposit(const StoredDeposit& d) {
+    m_impl->changed("deposits");
     auto* q = m_impl->query(
         QStringLiteral("INSERT INTO deposits(") + kDepositColumns +
         QStringLiteral(
@@ -638,6 +798,7 @@ Status NodeDatabase::upsertDeposit(const StoredDeposit& d) {
 }
 
 Status NodeDatabase::setDepositCredited(std::uint64_t queueIndex, std::uint64_t block) {
+    m_impl->changed("deposits");
     auto* q = m_impl->query(QStringLiteral("UPDATE deposits SET credited_block = ? WHERE queue_index = ?"));
     q->bindValue(0, qulonglong(block));
     q->bindValue(1, qulonglong(queueIndex));
@@ -645,6 +806,7 @@ Status NodeDatabase::setDepositCredited(std::uint64_t queueIndex, std::uint64_t 
 }
 
 Status NodeDatabase::clearDepositsCreditedFrom(std::uint64_t queueIndex) {
+    m_impl->changed("deposits");
     auto* q = m_impl->query(QStringLiteral("UPDATE deposits SET credited_block = NULL WHERE queue_index >= ?"));
     q->bindValue(0, qulonglong(queueIndex));
     return m_impl->exec(q, "uncredit deposits");
@@ -699,8 +861,8 @@ static Result<StoredBatch> readBatch(QSqlQuery* q) {
 }
 
 Status NodeDatabase::upsertBatch(const StoredBatch& b) {
-    auto* q = m_impl->query(QStringLiteral("INSERT OR REPLACE INTO batches(") + kBatchColumns +
-                            QStringLiteral(") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    m_impl->changed("batches");
+    auto* q = m_impl->query(upsert("batches", kBatchColumns, "idx"));
     q->bindValue(0, qulonglong(b.index));
     q->bindValue(1, blob(b.prevStateRoot));
     q->bindValue(2, blob(b.stateRoot));
@@ -719,6 +881,7 @@ Status NodeDatabase::upsertBatch(const StoredBatch& b) {
 }
 
 Status NodeDatabase::setBatchStatus(std::uint64_t index, BatchStatus status) {
+    m_impl->changed("batches");
     auto* q = m_impl->query(QStringLiteral("UPDATE batches SET status = ? WHERE idx = ?"));
     q->bindValue(0, int(status));
     q->bindValue(1, qulonglong(index));
@@ -768,8 +931,8 @@ static Result<StoredWithdrawal> readWithdrawal(QSqlQuery* q) {
 }
 
 Status NodeDatabase::upsertWithdrawal(const StoredWithdrawal& w) {
-    auto* q = m_impl->query(QStringLiteral("INSERT OR REPLACE INTO withdrawals(") + kWithdrawalColumns +
-                            QStringLiteral(") VALUES(?,?,?,?,?,?)"));
+    m_impl->changed("withdrawals");
+    auto* q = m_impl->query(upsert("withdrawals", kWithdrawalColumns, "l2_tx_hash"));
     q->bindValue(0, blob(w.l2TxHash));
     q->bindValue(1, blob(w.recipient));
     q->bindValue(2, blob(w.amount));
@@ -823,8 +986,8 @@ static Result<L1BatchRow> readL1Batch(QSqlQuery* q) {
 }
 
 Status NodeDatabase::upsertL1Batch(const L1BatchRow& b) {
-    auto* q = m_impl->query(QStringLiteral("INSERT OR REPLACE INTO l1_batches(") + kL1BatchColumns +
-                            QStringLiteral(") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    m_impl->changed("l1");
+    auto* q = m_impl->query(upsert("l1_batches", kL1BatchColumns, "l1_tx_hash"));
     q->bindValue(0, blob(b.l1TxHash));
     q->bindValue(1, qulonglong(b.index));
     q->bindValue(2, blob(b.prevStateRoot));
@@ -850,9 +1013,11 @@ Status NodeDatabase::upsertL1Batch(const L1BatchRow& b) {
 }
 
 Status NodeDatabase::upsertL1Withdrawal(const L1WithdrawalRow& w) {
-    auto* q = m_impl->query(QStringLiteral(
-        "INSERT OR REPLACE INTO l1_withdrawals(batch_l1_tx_hash, withdrawal_index, batch_index, recipient, amount,"
-        " l2_tx_hash, proof, finalized) VALUES(?,?,?,?,?,?,?,?)"));
+    m_impl->changed("l1");
+    auto* q = m_impl->query(upsert("l1_withdrawals",
+                                   QStringLiteral("batch_l1_tx_hash, withdrawal_index, batch_index, recipient, amount,"
+                                                  " l2_tx_hash, proof, finalized"),
+                                   "batch_l1_tx_hash, withdrawal_index"));
     q->bindValue(0, blob(w.batchL1TxHash));
     q->bindValue(1, qulonglong(w.withdrawalIndex));
     q->bindValue(2, qulonglong(w.batchIndex));
@@ -865,9 +1030,9 @@ Status NodeDatabase::upsertL1Withdrawal(const L1WithdrawalRow& w) {
 }
 
 Status NodeDatabase::upsertL1Deposit(const L1DepositRow& d) {
-    auto* q = m_impl->query(QStringLiteral(
-        "INSERT OR REPLACE INTO l1_deposits(queue_index, to_address, amount, l1_timestamp, l1_tx_hash, l1_block)"
-        " VALUES(?,?,?,?,?,?)"));
+    m_impl->changed("l1");
+    auto* q = m_impl->query(upsert(
+        "l1_deposits", QStringLiteral("queue_index, to_address, amount, l1_timestamp, l1_tx_hash, l1_block"), "queue_index"));
     q->bindValue(0, qulonglong(d.queueIndex));
     q->bindValue(1, blob(d.to));
     q->bindValue(2, blob(d.amount));
@@ -878,9 +1043,10 @@ Status NodeDatabase::upsertL1Deposit(const L1DepositRow& d) {
 }
 
 Status NodeDatabase::upsertL1FraudProof(const L1FraudProofRow& f) {
-    auto* q = m_impl->query(QStringLiteral(
-        "INSERT OR REPLACE INTO l1_fraud_proofs(l1_tx_hash, batch_index, chunk_index, record_index, verdict, challenger,"
-        " l1_block) VALUES(?,?,?,?,?,?,?)"));
+    m_impl->changed("fraud");
+    auto* q = m_impl->query(upsert(
+        "l1_fraud_proofs",
+        QStringLiteral("l1_tx_hash, batch_index, chunk_index, record_index, verdict, challenger, l1_block"), "l1_tx_hash"));
     q->bindValue(0, blob(f.l1TxHash));
     q->bindValue(1, qulonglong(f.batchIndex));
     q->bindValue(2, qulonglong(f.chunkIndex));
@@ -892,6 +1058,7 @@ Status NodeDatabase::upsertL1FraudProof(const L1FraudProofRow& f) {
 }
 
 Status NodeDatabase::clearL1() {
+    m_impl->changed("l1");
     for (const char* table : {"l1_batches", "l1_withdrawals", "l1_deposits", "l1_fraud_proofs"})
         if (auto st = m_impl->run(QStringLiteral("DELETE FROM ") + QLatin1String(table)); !st) return st;
     return {};

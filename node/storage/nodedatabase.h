@@ -1,9 +1,17 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// The node's SQLite database (Qt Sql, QSQLITE). WAL journal and synchronous=FULL: once commit()
-// returns ok, what it wrote survives a crash or power loss. Each NodeDatabase opens its own
-// named connection and must be used only on the thread that opened it; several instances (a
-// writer and readers on other threads) may share one file: readers see committed data only.
+// The node's database (Qt Sql): a SQLite file (QSQLITE, the embedded default) or a PostgreSQL
+// database (QPSQL, `postgresql://…`), with one schema and one set of queries. Once commit() returns
+// ok, what it wrote survives a crash or power loss: SQLite runs with a WAL journal and
+// synchronous=FULL; PostgreSQL with synchronous_commit=on, and a server with fsync off is refused.
+// Each NodeDatabase opens its own named connection and must be used only on the thread that opened
+// it; several instances (a writer and readers on other threads or in other processes) may share
+// one database: readers see committed data only.
+//
+// Change notifications (PostgreSQL only: LISTEN/NOTIFY): every commit that added or rewrote L2
+// blocks, changed a batch or withdrawal, or changed the L1 view notifies the channel
+// kChangeChannel once, with the kinds of change as payload ("blocks,batches"); listen() receives
+// them. `sluiced --rpc-only` frontends follow the sequencer's database this way.
 //
 // Writes are not wrapped in transactions implicitly: callers group them between begin() and
 // commit() (the sequencer group-commits many submissions per fsync) and answer nobody before
@@ -20,6 +28,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -175,18 +184,33 @@ struct L1FraudProofRow {
     std::uint64_t l1Block = 0;
 };
 
+inline constexpr const char* kChangeChannel = "sluice_changes";
+
 class NodeDatabase {
 public:
-    // Opens (creating if needed) the database file and migrates the schema. `connectionName`
-    // must be unique per instance in the process; empty picks a fresh one.
-    static Result<std::unique_ptr<NodeDatabase>> open(const QString& path, const QString& connectionName = {});
+    enum class Backend { sqlite, postgresql };
+    // "postgresql://[user[:password]@][host][:port]/dbname[?host=/socket/dir&port=…&sslmode=…]" (or
+    // postgres://) names a PostgreSQL database; anything else is the path of a SQLite file.
+    static bool isPostgresUrl(const QString& location);
+    // The location without its password, for messages and logs.
+    static QString displayLocation(const QString& location);
+
+    // Opens (creating if needed) the database and migrates the schema. `connectionName` must be
+    // unique per instance in the process; empty picks a fresh one.
+    static Result<std::unique_ptr<NodeDatabase>> open(const QString& location, const QString& connectionName = {});
     ~NodeDatabase();
     NodeDatabase(const NodeDatabase&) = delete;
     NodeDatabase& operator=(const NodeDatabase&) = delete;
 
-    QString path() const { return m_path; }
-    QString journalMode();        // "wal"
-    int synchronousMode();        // 2 = FULL
+    Backend backend() const;
+    QString path() const { return m_path; }  // displayLocation() of what was opened
+    QString journalMode();                   // SQLite: "wal"
+    int synchronousMode();                   // SQLite: 2 = FULL
+    QString synchronousCommit();             // PostgreSQL: "on"
+
+    // PostgreSQL: `handler` runs on this connection's thread with the payload of every change
+    // notification (see above). Other backends: an error (nothing to listen to).
+    Status listen(std::function<void(const QString& payload)> handler);
     Result<int> schemaVersion();  // 0 for a new file
 
     // Every stored value of the sequencer's tables (l2_*, deposits, batches, withdrawals) read

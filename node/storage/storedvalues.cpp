@@ -11,7 +11,8 @@ namespace sluice::node {
 namespace {
 
 // SQLite's storage classes as the QSQLITE driver hands them over: INTEGER as qlonglong, REAL as
-// double, TEXT as QString, BLOB as QByteArray, NULL as a null QVariant.
+// double, TEXT as QString, BLOB as QByteArray, NULL as a null QVariant. The QPSQL driver hands
+// BIGINT over as qulonglong when it is not negative, BYTEA as QByteArray.
 bool isBlob(const QVariant& v) { return !v.isNull() && v.typeId() == QMetaType::QByteArray; }
 
 std::string found(const QVariant& v) {
@@ -19,7 +20,8 @@ std::string found(const QVariant& v) {
     switch (v.typeId()) {
     case QMetaType::QByteArray: return "a " + std::to_string(v.toByteArray().size()) + "-byte BLOB";
     case QMetaType::QString: return "the text " + stored::quote(v);
-    case QMetaType::LongLong: return "the integer " + stored::quote(v);
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong: return "the integer " + stored::quote(v);
     case QMetaType::Double: return "the real number " + stored::quote(v);
     default: return "a value of type " + std::string(v.typeName() ? v.typeName() : "?");
     }
@@ -36,7 +38,10 @@ std::optional<FixedBytes<N>> fixedBlob(const QVariant& v) {
 }
 
 std::optional<std::uint64_t> integerIn(const QVariant& v, std::uint64_t max) {
-    if (v.isNull() || v.typeId() != QMetaType::LongLong) return std::nullopt;
+    if (v.isNull()) return std::nullopt;
+    if (v.typeId() == QMetaType::ULongLong)
+        return v.toULongLong() <= max ? std::optional<std::uint64_t>(v.toULongLong()) : std::nullopt;
+    if (v.typeId() != QMetaType::LongLong) return std::nullopt;
     const qlonglong n = v.toLongLong();
     if (n < 0 || std::uint64_t(n) > max) return std::nullopt;
     return std::uint64_t(n);
@@ -72,6 +77,7 @@ std::string quote(const QVariant& v) {
         return "'" + s.toStdString() + (cut ? "…'" : "'");
     }
     case QMetaType::LongLong: return std::to_string(v.toLongLong());
+    case QMetaType::ULongLong: return std::to_string(v.toULongLong());
     default: return v.toString().toStdString();
     }
 }

@@ -22,7 +22,7 @@ inline Address addr(const char* hex) { return *Address::from_hex(hex); }
 
 inline SequencerConfig sequencerConfig(const QString& dir) {
     SequencerConfig c;
-    c.databasePath = dir + QStringLiteral("/node.sqlite");
+    c.database = dir + QStringLiteral("/node.sqlite");
     c.feeRecipient = addr("0x00000000000000000000000000000000000000fe");
     c.blockTimeMs = 20;
     return c;
