@@ -262,11 +262,13 @@ Result<NodeConfig> parseCommandLine(const QStringList& args) {
         if (!NodeDatabase::isPostgresUrl(c.database))
             return make_error("--rpc-only reads the sequencer's database: give it --db postgresql://…");
         if (c.sequencerRpcUrl.isEmpty())
-            return make_error("--rpc-only forwards transactions: give it --sequencer-rpc URL (the sequencer's JSON-RPC)");
+            return make_error(
+                "--rpc-only forwards transactions: give it --sequencer-rpc URL (the sequencer's JSON-RPC)");
         if (c.devnet || c.verifier || c.watchtower || c.hub || !c.l1RpcUrl.isEmpty() || !c.faultSpec.isEmpty() ||
             !c.genesisAlloc.empty())
-            return make_error("--rpc-only runs alone: not with --devnet, --verifier, --watchtower, --hub, --l1-rpc, "
-                              "--fault or --genesis-alloc (the sequencer has those)");
+            return make_error(
+                "--rpc-only runs alone: not with --devnet, --verifier, --watchtower, --hub, --l1-rpc, "
+                "--fault or --genesis-alloc (the sequencer has those)");
     } else if (!c.sequencerRpcUrl.isEmpty()) {
         return make_error("--sequencer-rpc is for --rpc-only");
     }

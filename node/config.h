@@ -24,7 +24,7 @@ struct GenesisAlloc {
 };
 
 struct NodeConfig {
-    QString dataDir;                                // holds node.sqlite (and devnet.json with --devnet)
+    QString dataDir;  // holds node.sqlite (and devnet.json with --devnet)
     // --db: the node's database, a SQLite path or a postgresql:// URL (node/storage/nodedatabase.h);
     // empty: <dataDir>/node.sqlite. databaseLocation() gives the one in use.
     QString database;

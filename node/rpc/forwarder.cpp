@@ -39,7 +39,8 @@ void forward(QNetworkAccessManager* network, const QUrl& sequencer, const QStrin
             respond.error(rpc_error::internalError,
                           QStringLiteral("the sequencer at %1 is unreachable: %2").arg(where, reply->errorString()));
         } else {
-            respond.error(rpc_error::internalError, QStringLiteral("the sequencer at %1 gave no JSON-RPC answer").arg(where));
+            respond.error(rpc_error::internalError,
+                          QStringLiteral("the sequencer at %1 gave no JSON-RPC answer").arg(where));
         }
     });
 }
@@ -56,7 +57,8 @@ void forwardToSequencer(RpcServer& server, const QUrl& sequencer) {
     server.registerMethod(QStringLiteral("eth_getTransactionCount"),
                           [network, sequencer, local](const QJsonValue& params, RpcResponder respond) {
                               if (params.toArray().at(1).toString() == QLatin1String("pending"))
-                                  forward(network, sequencer, QStringLiteral("eth_getTransactionCount"), params, respond);
+                                  forward(network, sequencer, QStringLiteral("eth_getTransactionCount"), params,
+                                          respond);
                               else
                                   local(params, std::move(respond));
                           });

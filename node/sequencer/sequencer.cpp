@@ -595,9 +595,12 @@ struct Sequencer::Submission {
 
 void Sequencer::submitRawTransactionAsync(ByteView raw, SubmitCallback done) {
     if (m_config.follower) {
-        QMetaObject::invokeMethod(this, [done = std::move(done)] {
-            done(make_error("this node is a read frontend (--rpc-only): send transactions to the sequencer"));
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [done = std::move(done)] {
+                done(make_error("this node is a read frontend (--rpc-only): send transactions to the sequencer"));
+            },
+            Qt::QueuedConnection);
         return;
     }
     auto sub = std::make_shared<Submission>();

@@ -68,7 +68,7 @@ struct HashHasher {
 };
 
 struct SequencerConfig {
-    QString database;       // NodeDatabase::open's location: <data dir>/node.sqlite or postgresql://…
+    QString database;  // NodeDatabase::open's location: <data dir>/node.sqlite or postgresql://…
     // A read frontend (sluiced --rpc-only): no writer, no mempool, no block production. It replays
     // the chain the sequencer stored in the shared (PostgreSQL) database, takes its parameters from
     // there, and follows each commit's change notification: new blocks are re-executed with the
@@ -262,9 +262,9 @@ private:
     // follower: applies the blocks committed since the head; a rewritten chain (a foreign batch
     // adopted) is replayed anew.
     void followChain();
-    Status requeueQueueEntries();                   // queue entries not credited yet
-    Status requeueMempool();                        // acknowledged, not sequenced: arrival order
-    void resetChainState();                         // forgets everything replay() builds
+    Status requeueQueueEntries();  // queue entries not credited yet
+    Status requeueMempool();       // acknowledged, not sequenced: arrival order
+    void resetChainState();        // forgets everything replay() builds
     Result<rollup::AccountTree> replayRecords(std::uint64_t fromSeq, std::uint64_t toSeq, rollup::AccountTree tree,
                                               FeeRuns* fees = nullptr);
     std::shared_ptr<CachedBlock> loadBlock(const StoredBlock& stored) const;

@@ -296,10 +296,12 @@ Status openSqlite(QSqlDatabase& db, const QString& path, const std::function<QVa
     const qint64 appId = scalar(QStringLiteral("PRAGMA application_id")).toLongLong();
     const bool empty = scalar(QStringLiteral("SELECT count(*) FROM sqlite_master")).toLongLong() == 0;
     const bool olderSluiced =
-        appId == 0 && scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'meta'")).toLongLong() == 1 &&
+        appId == 0 &&
+        scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'meta'")).toLongLong() == 1 &&
         !scalar(QStringLiteral("SELECT value FROM meta WHERE key = 'schemaVersion'")).isNull();
     if (appId != kApplicationId && !empty && !olderSluiced)
-        return make_error("the file " + path.toStdString() + " is not a sluiced database (another program's SQLite file?)");
+        return make_error("the file " + path.toStdString() +
+                          " is not a sluiced database (another program's SQLite file?)");
     if (appId != kApplicationId) return run(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId));
     return {};
 }
@@ -418,11 +420,11 @@ Status NodeDatabase::listen(std::function<void(const QString& payload)> handler)
     if (!driver->subscribeToNotification(QLatin1String(kChangeChannel)))
         return make_error("database: cannot listen to " + std::string(kChangeChannel) + ": " +
                           driver->lastError().text().toStdString());
-    QObject::connect(driver, &QSqlDriver::notification, driver,
-                     [handler = std::move(handler)](const QString& name, QSqlDriver::NotificationSource,
-                                                    const QVariant& payload) {
-                         if (name == QLatin1String(kChangeChannel)) handler(payload.toString());
-                     });
+    QObject::connect(
+        driver, &QSqlDriver::notification, driver,
+        [handler = std::move(handler)](const QString& name, QSqlDriver::NotificationSource, const QVariant& payload) {
+            if (name == QLatin1String(kChangeChannel)) handler(payload.toString());
+        });
     return {};
 }
 
@@ -1031,8 +1033,9 @@ Status NodeDatabase::upsertL1Withdrawal(const L1WithdrawalRow& w) {
 
 Status NodeDatabase::upsertL1Deposit(const L1DepositRow& d) {
     m_impl->changed("l1");
-    auto* q = m_impl->query(upsert(
-        "l1_deposits", QStringLiteral("queue_index, to_address, amount, l1_timestamp, l1_tx_hash, l1_block"), "queue_index"));
+    auto* q = m_impl->query(
+        upsert("l1_deposits", QStringLiteral("queue_index, to_address, amount, l1_timestamp, l1_tx_hash, l1_block"),
+               "queue_index"));
     q->bindValue(0, qulonglong(d.queueIndex));
     q->bindValue(1, blob(d.to));
     q->bindValue(2, blob(d.amount));
@@ -1044,9 +1047,10 @@ Status NodeDatabase::upsertL1Deposit(const L1DepositRow& d) {
 
 Status NodeDatabase::upsertL1FraudProof(const L1FraudProofRow& f) {
     m_impl->changed("fraud");
-    auto* q = m_impl->query(upsert(
-        "l1_fraud_proofs",
-        QStringLiteral("l1_tx_hash, batch_index, chunk_index, record_index, verdict, challenger, l1_block"), "l1_tx_hash"));
+    auto* q = m_impl->query(
+        upsert("l1_fraud_proofs",
+               QStringLiteral("l1_tx_hash, batch_index, chunk_index, record_index, verdict, challenger, l1_block"),
+               "l1_tx_hash"));
     q->bindValue(0, blob(f.l1TxHash));
     q->bindValue(1, qulonglong(f.batchIndex));
     q->bindValue(2, qulonglong(f.chunkIndex));

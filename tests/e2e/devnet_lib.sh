@@ -45,3 +45,11 @@ stop_anvil_on_port() {
   kill "$a" 2>/dev/null || true
   for ((i = 0; i < 100; i++)); do kill -0 "$a" 2>/dev/null || return 0; sleep 0.1; done
 }
+
+# node_db_args NAME: sluiced's --db for this test. In the *_pg variants (SLUICE_TEST_PG_DIR: the
+# cluster of ctest's pg fixture) a new database NAME on PostgreSQL; otherwise nothing (SQLite in
+# the data dir).
+node_db_args() {
+  [ -n "${SLUICE_TEST_PG_DIR:-}" ] || return 0
+  echo "--db $(bash "$(dirname "${BASH_SOURCE[0]}")/../support/pg_cluster.sh" createdb "$SLUICE_TEST_PG_DIR" "$1_$$")"
+}

@@ -24,9 +24,11 @@ cleanup() {
 }
 trap cleanup EXIT
 run=0
+DB_ARGS=$(node_db_args node_crash)
 start_node() {
   run=$((run + 1)); log=$work/node$run.log
-  SLUICE_ANVIL=${ANVIL:-} "$SLUICED" --devnet --keep-l1 --data-dir "$work/d" --challenge-period 4 --l1-port "$L1P" --l2-port "$L2P" >"$log" 2>&1 &
+  # shellcheck disable=SC2086 # DB_ARGS: nothing, or --db URL
+  SLUICE_ANVIL=${ANVIL:-} "$SLUICED" --devnet --keep-l1 --data-dir "$work/d" $DB_ARGS --challenge-period 4 --l1-port "$L1P" --l2-port "$L2P" >"$log" 2>&1 &
   node_pid=$!
   wait_for 90 grep -q "JSON-RPC on" "$log" || { cat "$log"; return 1; }
 }

@@ -3,14 +3,20 @@
 // What the node test suites share: a sequencer configuration, an event-loop wait, and raw HTTP
 // exchanges with an RpcServer or a sluiced process.
 
+#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
+#include <QUrl>
+#include <QUrlQuery>
 
 #include "node/sequencer/sequencer.h"
 
@@ -20,9 +26,40 @@ using namespace sluice::node;
 
 inline Address addr(const char* hex) { return *Address::from_hex(hex); }
 
+// The database of a test's node: a SQLite file in `dir`, or, where SLUICE_TEST_PG names a
+// PostgreSQL cluster (the *_pg variants of the suites: ctest fixture pg_cluster,
+// tests/support/pg_cluster.sh), a database of its own there — the same one for the same `dir`,
+// created on first use.
+inline QString testDatabase(const QString& dir) {
+    const QString base = qEnvironmentVariable("SLUICE_TEST_PG");
+    if (base.isEmpty()) return dir + QStringLiteral("/node.sqlite");
+    const QString name =
+        QStringLiteral("t") + QCryptographicHash::hash(dir.toUtf8(), QCryptographicHash::Sha256).toHex().left(16);
+    QUrl url(base);
+    const QUrlQuery query(url);
+    {
+        QSqlDatabase admin = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("test-admin"));
+        admin.setHostName(query.queryItemValue(QStringLiteral("host")));
+        admin.setUserName(query.queryItemValue(QStringLiteral("user")));
+        admin.setDatabaseName(url.path().mid(1));
+        if (!admin.open()) qFatal("SLUICE_TEST_PG: %s", qPrintable(admin.lastError().text()));
+        QSqlQuery q(admin);
+        if (!q.exec(QStringLiteral("SELECT 1 FROM pg_database WHERE datname = '%1'").arg(name)))
+            qFatal("SLUICE_TEST_PG: %s", qPrintable(q.lastError().text()));
+        if (!q.next() && !q.exec(QStringLiteral("CREATE DATABASE %1").arg(name)))
+            qFatal("SLUICE_TEST_PG: %s", qPrintable(q.lastError().text()));
+        admin.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("test-admin"));
+    url.setPath(QLatin1Char('/') + name);
+    return url.toString();
+}
+
+inline bool onPostgres() { return !qEnvironmentVariableIsEmpty("SLUICE_TEST_PG"); }
+
 inline SequencerConfig sequencerConfig(const QString& dir) {
     SequencerConfig c;
-    c.database = dir + QStringLiteral("/node.sqlite");
+    c.database = testDatabase(dir);
     c.feeRecipient = addr("0x00000000000000000000000000000000000000fe");
     c.blockTimeMs = 20;
     return c;

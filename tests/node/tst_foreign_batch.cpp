@@ -196,7 +196,7 @@ void ForeignBatchTest::adoptsForeignBatchAndResequences() {
     QCOMPARE(ours.transaction(hB0f)->from, b);
     QCOMPARE(sequencedSpy.count(), 3);  // the adopted block's transactions, now durable in our chain
     {
-        auto db = NodeDatabase::open(oursDir.filePath("node.sqlite"));
+        auto db = NodeDatabase::open(testDatabase(oursDir.path()));
         QVERIFY(db.ok());
         auto stored = (*db)->batch(1);
         QVERIFY(stored);
@@ -237,7 +237,7 @@ void ForeignBatchTest::adoptsForeignBatchAndResequences() {
     QCOMPARE(ours.nonce(b), 2u);
 
     // Queue entry 2, which ours had credited beyond the foreign batch's depositEnd, is credited again, once.
-    QCOMPARE(creditsOf(oursDir.filePath("node.sqlite"), 2), 1);
+    QCOMPARE(creditsOf(testDatabase(oursDir.path()), 2), 1);
     QCOMPARE(ours.nextDepositIndex(), 3u);
 
     // The next batch starts at the foreign batch's post-state and depositEnd and agrees with the soft chain.
@@ -272,7 +272,7 @@ void ForeignBatchTest::adoptsForeignBatchAndResequences() {
     QCOMPARE(again.pendingRecordsForBatch(1000).preStateRoot, h1.state_root);
     QCOMPARE(again.pendingRecordsForBatch(1000).records, next.records);
     QCOMPARE(again.nextDepositIndex(), 3u);
-    QCOMPARE(creditsOf(oursDir.filePath("node.sqlite"), 2), 1);
+    QCOMPARE(creditsOf(testDatabase(oursDir.path()), 2), 1);
 }
 
 void ForeignBatchTest::cutsTheBlockThatStraddlesThePostedBoundary() {
@@ -351,7 +351,7 @@ void ForeignBatchTest::cutsTheBlockThatStraddlesThePostedBoundary() {
                statusOf(ours, hForced) == TxStatus::dropped;
     }));
     QCOMPARE(ours.mempoolSize(), 0u);
-    QCOMPARE(creditsOf(oursDir.filePath("node.sqlite"), 2), 1);
+    QCOMPARE(creditsOf(testDatabase(oursDir.path()), 2), 1);
     QCOMPARE(ours.balance(b), foreign.balance(b));
     QCOMPARE(ours.balance(kD), foreign.balance(kD) + 2 * kEther);
     QCOMPARE(ours.balance(a), foreign.balance(a) - 2 * kEther - kFee);

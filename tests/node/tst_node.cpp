@@ -67,11 +67,12 @@ private slots:
     void webSocketNewHeads();
     void castAgainstSluiced();
     void killAndRestartKeepsAcknowledged();
+    void readFrontendFollowsTheSequencer();
 };
 
 void NodeTest::storageIsDurableAndWal() {
     QTemporaryDir dir;
-    const QString path = dir.filePath("node.sqlite");
+    const QString path = testDatabase(dir.path());
     StoredTransaction tx;
     tx.raw = {1, 2, 3};
     tx.hash = keccak256(tx.raw);  // (a stored transaction's bytes must hash to its hash)
@@ -80,8 +81,13 @@ void NodeTest::storageIsDurableAndWal() {
     {
         auto db = NodeDatabase::open(path);
         QVERIFY2(db.ok(), db.ok() ? "" : db.message().c_str());
-        QCOMPARE((*db)->journalMode(), QStringLiteral("wal"));
-        QCOMPARE((*db)->synchronousMode(), 2);
+        if (onPostgres()) {
+            QCOMPARE(int((*db)->backend()), int(NodeDatabase::Backend::postgresql));
+            QCOMPARE((*db)->synchronousCommit(), QStringLiteral("on"));
+        } else {
+            QCOMPARE((*db)->journalMode(), QStringLiteral("wal"));
+            QCOMPARE((*db)->synchronousMode(), 2);
+        }
         QCOMPARE(*(*db)->schemaVersion(), kSchemaVersion);
         QVERIFY((*db)->begin().ok());
         QVERIFY((*db)->insertTransaction(tx).ok());
@@ -99,7 +105,6 @@ void NodeTest::storageIsDurableAndWal() {
     }
     auto db = NodeDatabase::open(path);
     QVERIFY(db.ok());
-    QCOMPARE((*db)->journalMode(), QStringLiteral("wal"));
     auto stored = (*db)->transaction(tx.hash);
     QVERIFY2(stored, stored ? "" : stored.message().c_str());
     const auto& back = *stored;
@@ -188,7 +193,7 @@ void NodeTest::depositsAreCreditedOnceInOrder() {
     QVERIFY(spinUntil([&] { return seq.balance(a) == 7; }));
     QTest::qWait(100);
     QCOMPARE(seq.balance(a), U256(7));
-    auto db = NodeDatabase::open(dir.filePath("node.sqlite"));
+    auto db = NodeDatabase::open(testDatabase(dir.path()));
     QCOMPARE(*(*db)->recordCount(), 3u);
 }
 
@@ -356,9 +361,9 @@ struct NodeProcess {
         port = p;
         process.setProcessChannelMode(QProcess::MergedChannels);
         process.start(QStringLiteral(SLUICED_PATH),
-                      {"--data-dir", dataDir, "--l2-port", QString::number(port), "--block-time", "20",
-                       "--fee-recipient", "0x00000000000000000000000000000000000000fe", "--genesis-alloc",
-                       QStringLiteral("%1=100000000000000000000").arg(kAddrA)});
+                      {"--data-dir", dataDir, "--db", testDatabase(dataDir), "--l2-port", QString::number(port),
+                       "--block-time", "20", "--fee-recipient", "0x00000000000000000000000000000000000000fe",
+                       "--genesis-alloc", QStringLiteral("%1=100000000000000000000").arg(kAddrA)});
         if (!process.waitForStarted(10000)) return false;
         return spinUntil([&] { return !call(port, "eth_chainId", {}).isUndefined(); }, 20000);
     }
@@ -460,7 +465,7 @@ void NodeTest::killAndRestartKeepsAcknowledged() {
     QVERIFY(node.process.waitForFinished(20000));
 
     // The node's state root equals an independent replay of its stored records with the core STF.
-    auto db = NodeDatabase::open(dir.filePath("node.sqlite"));
+    auto db = NodeDatabase::open(testDatabase(dir.path()));
     QVERIFY(db.ok());
     std::vector<rollup::Record> records;
     auto stored = (*db)->records(0, 1'000'000);
@@ -474,6 +479,54 @@ void NodeTest::killAndRestartKeepsAcknowledged() {
     auto result = rollup::apply_records(tree, records, rollup::Params{}, 1);
     QVERIFY(result.ok());
     QCOMPARE(QString::fromStdString(tree.state_root().hex()), nodeRoot);
+}
+
+// sluiced --rpc-only's chain: a follower Sequencer on the sequencer's PostgreSQL database replays
+// what is stored, then applies each new block when the commit's notification arrives (it never
+// polls), and refuses transactions of its own.
+void NodeTest::readFrontendFollowsTheSequencer() {
+    if (!onPostgres()) QSKIP("a read frontend follows a PostgreSQL database (node_tests_pg runs this)");
+    QTemporaryDir dir;
+    Sequencer seq(sequencerConfig(dir.path()));
+    QVERIFY(seq.start().ok());
+    QVERIFY(seq.creditDeposit(0, addr(kAddrA), kEther, 1).ok());
+    const Address b = addr(kAddrB);
+    QVERIFY(seq.submitRawTransaction(signedTransfer(kKeyA, 0, b, 1000)).ok());
+    QVERIFY(spinUntil([&] { return seq.balance(b) == 1000; }));
+
+    SequencerConfig fc;
+    fc.database = sequencerConfig(dir.path()).database;
+    fc.follower = true;  // parameters from the database: nothing else given
+    Sequencer follower(fc);
+    QSignalSpy heads(&follower, &Sequencer::newBlock);
+    QVERIFY2(follower.start().ok(), "follower start");
+    QCOMPARE(follower.balance(b), U256(1000));
+    // (The sequencer's own head moves when its commit's completion reaches this thread.)
+    QVERIFY(spinUntil([&] { return follower.blockNumber() == seq.blockNumber(); }));
+    QCOMPARE(follower.stateRoot(), seq.stateRoot());
+
+    // New blocks reach it through the notifications alone.
+    std::vector<Hash> sent;
+    for (std::uint64_t n = 1; n <= 5; ++n) {
+        auto h = seq.submitRawTransaction(signedTransfer(kKeyA, n, b, 1000));
+        QVERIFY(h.ok());
+        sent.push_back(*h);
+    }
+    QVERIFY(spinUntil([&] { return follower.balance(b) == 6000 && follower.blockNumber() == seq.blockNumber(); }));
+    QVERIFY(heads.count() >= 1);
+    QCOMPARE(follower.balance(b), U256(6000));
+    QCOMPARE(follower.nonce(addr(kAddrA)), 6u);
+    QCOMPARE(follower.stateRoot(), seq.stateRoot());
+    for (const auto& h : sent) {
+        auto t = follower.transaction(h);
+        QVERIFY(t && t->status == TxStatus::sequenced && t->blockHash);
+    }
+    // It sends nothing itself (sluiced --rpc-only forwards eth_sendRawTransaction to the sequencer).
+    std::optional<Result<Hash>> own;
+    follower.submitRawTransactionAsync(signedTransfer(kKeyA, 6, b, 1), [&](Result<Hash> r) { own = r; });
+    QVERIFY(spinUntil([&] { return own.has_value(); }));
+    QVERIFY(!own->ok());
+    QVERIFY(QString::fromStdString(own->message()).contains(QLatin1String("read frontend")));
 }
 
 QTEST_GUILESS_MAIN(NodeTest)

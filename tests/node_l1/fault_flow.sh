@@ -15,8 +15,9 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-SLUICE_ANVIL=$ANVIL "$SLUICED" --devnet --data-dir "$work/node" --challenge-period 30 --l1-port "$L1P" --l2-port "$L2P" \
-  --fault "$kind@1" >"$work/node.log" 2>&1 &
+# shellcheck disable=SC2046 # node_db_args: nothing, or --db URL (the *_pg variant)
+SLUICE_ANVIL=$ANVIL "$SLUICED" --devnet --data-dir "$work/node" $(node_db_args "fault_${kind//-/_}") --challenge-period 30 \
+  --l1-port "$L1P" --l2-port "$L2P" --fault "$kind@1" >"$work/node.log" 2>&1 &
 pids+=($!)
 wait_for 60 test -s "$work/node/devnet.json"
 wait_for 30 grep -q "JSON-RPC on" "$work/node.log"

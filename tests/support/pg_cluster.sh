@@ -6,6 +6,7 @@
 #                             prints the base URL: postgresql:///sluice?host=DIR/data&user=sluice
 #   pg_cluster.sh stop DIR    stop it (immediate) and remove DIR
 #   pg_cluster.sh restart DIR stop (fast: the server ends its connections) and start again
+#   pg_cluster.sh createdb DIR NAME  a new empty database NAME; prints its URL
 # As root (CI containers) the server runs as the unprivileged `postgres` account, since postgres
 # refuses to run as root; clients connect over the socket with trust authentication.
 set -euo pipefail
@@ -20,7 +21,11 @@ start() {
   mkdir -p "$dir"
   if [ ! -f "$data/PG_VERSION" ]; then
     mkdir -p "$data"
-    [ "$(id -u)" = 0 ] && chown postgres: "$data" && chmod 0700 "$data"
+    if [ "$(id -u)" = 0 ]; then
+      chown postgres: "$data" && chmod 0700 "$data"
+      runuser -u postgres -- test -x "$data" ||
+        { echo "pg_cluster: the postgres account cannot reach $data (a parent folder is private)" >&2; exit 1; }
+    fi
     as_owner "$bin/initdb" -D "$data" -U sluice -A trust -E UTF8 --no-locale >"$dir/initdb.log" 2>&1 ||
       { cat "$dir/initdb.log" >&2; exit 1; }
   fi
@@ -39,5 +44,8 @@ case $cmd in
   restart)
     as_owner "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null
     start ;;
-  *) echo "usage: pg_cluster.sh start|stop|restart DIR" >&2; exit 2 ;;
+  createdb)
+    "$bin/createdb" -h "$data" -U sluice "$3"
+    echo "postgresql:///$3?host=$data&user=sluice" ;;
+  *) echo "usage: pg_cluster.sh start|stop|restart DIR | createdb DIR NAME" >&2; exit 2 ;;
 esac
