@@ -6,6 +6,10 @@
 // JSON object: {txPerSec, p50/p99/p999ReceiptMs, unsent, rssStartMb, rssAtThirdMb, rssEndMb, ...}.
 //
 //   rpc_load --print-alloc N            the --genesis-alloc list for N accounts (node without L1)
+//   rpc_load --read-ports P1[,P2...] [--pids PID,...] [--seconds S] [--accounts N] [--connections C]
+//            [--depth D]             read load: eth_getBalance of the load accounts, closed loop,
+//            the connections spread over the ports (read frontends); prints {readsPerSec, p50Ms,
+//            p99Ms, errors, ..., cpuPct: [per PID]}
 //   rpc_load --port P --node-pid PID [--fund-from KEY] [--seconds S] [--accounts N] [--connections C]
 //            [--depth D] [--rate R]
 // --fund-from KEY first sends 1 ETH on L2 from KEY's account to each load account and waits until
@@ -29,6 +33,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <deque>
 #include <fstream>
 #include <iterator>
 #include <mutex>
@@ -219,12 +224,84 @@ struct Tx {
     std::atomic<int> state{0};  // 0 unsent, 1 sent, 2 acked, 3 refused, 4 receipt
 };
 
+std::vector<int> intList(const std::string& text) {
+    std::vector<int> out;
+    std::istringstream in(text);
+    for (std::string item; std::getline(in, item, ',');)
+        if (!item.empty()) out.push_back(std::atoi(item.c_str()));
+    return out;
+}
+
+// Closed-loop reads: each connection keeps `depth` eth_getBalance calls in flight for `seconds`;
+// latency from each call's send to its answer. An answer without a result is an error.
+int runReads(const std::vector<int>& ports, const std::vector<int>& pids, int seconds, int connections, int depth,
+             int accounts) {
+    std::vector<std::string> requests;
+    for (int k = 0; k < accounts; ++k)
+        requests.push_back(httpRequest("{\"jsonrpc\":\"2.0\",\"id\":" + std::to_string(k) +
+                                       ",\"method\":\"eth_getBalance\",\"params\":[\"" +
+                                       public_key_of(keyOf(std::size_t(k))).address().hex() + "\",\"latest\"]}"));
+    std::vector<double> cpuStart;
+    for (int pid : pids) cpuStart.push_back(procCpuSeconds(pid));
+    const auto start = Clock::now();
+    const auto stopAt = start + std::chrono::seconds(seconds);
+    std::mutex merge;
+    std::vector<double> latencies;
+    std::size_t errors = 0;
+    std::vector<std::thread> readers;
+    for (int c = 0; c < connections; ++c) {
+        readers.emplace_back([&, c] {
+            const int fd = connectTo(ports[std::size_t(c) % ports.size()]);
+            if (fd < 0) return;
+            std::deque<Clock::time_point> sent;
+            std::vector<double> mine;
+            std::size_t bad = 0, k = std::size_t(c);
+            std::string buf, body, out;
+            while (Clock::now() < stopAt || !sent.empty()) {
+                out.clear();
+                while (sent.size() < std::size_t(depth) && Clock::now() < stopAt) {
+                    out += requests[k++ % requests.size()];
+                    sent.push_back(Clock::now());
+                }
+                if (!out.empty() && !sendAll(fd, out)) break;
+                if (!readResponse(fd, buf, body)) break;
+                do {
+                    mine.push_back(std::chrono::duration<double, std::milli>(Clock::now() - sent.front()).count());
+                    sent.pop_front();
+                    if (body.find("\"result\":\"0x") == std::string::npos) ++bad;
+                } while (!sent.empty() && takeResponse(buf, body));
+            }
+            ::close(fd);
+            std::lock_guard lock(merge);
+            latencies.insert(latencies.end(), mine.begin(), mine.end());
+            errors += bad;
+        });
+    }
+    for (auto& r : readers) r.join();
+    const double secs = std::chrono::duration<double>(Clock::now() - start).count();
+    std::sort(latencies.begin(), latencies.end());
+    auto pct = [&](double p) {
+        return latencies.empty() ? -1.0
+                                 : latencies[std::min(latencies.size() - 1, std::size_t(p * double(latencies.size())))];
+    };
+    std::string cpu;
+    for (std::size_t i = 0; i < pids.size(); ++i)
+        cpu += (i ? ", " : "") + std::to_string(int(100.0 * (procCpuSeconds(pids[i]) - cpuStart[i]) / secs));
+    std::printf(
+        "{\"readsPerSec\": %.0f, \"p50Ms\": %.2f, \"p99Ms\": %.2f, \"errors\": %zu, \"reads\": %zu, "
+        "\"seconds\": %.1f, \"ports\": %zu, \"connections\": %d, \"pipelineDepth\": %d, \"cpuPct\": [%s]}\n",
+        double(latencies.size()) / secs, pct(0.50), pct(0.99), errors, latencies.size(), secs, ports.size(),
+        connections, depth, cpu.c_str());
+    return errors == 0 && !latencies.empty() ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     int port = 0, pid = 0, seconds = 60, accounts = 1000, connections = 4, depth = 64;
     double rate = 0;  // --rate: offered transactions per second (open loop); 0: closed loop
     std::optional<PrivateKey> funder;
+    std::vector<int> readPorts, pids;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         auto next = [&] { return i + 1 < argc ? std::atof(argv[++i]) : 0.0; };
@@ -250,6 +327,10 @@ int main(int argc, char** argv) {
             depth = int(next());
         else if (a == "--rate")
             rate = next();
+        else if (a == "--read-ports" && i + 1 < argc)
+            readPorts = intList(argv[++i]);
+        else if (a == "--pids" && i + 1 < argc)
+            pids = intList(argv[++i]);
         else if (a == "--fund-from" && i + 1 < argc) {
             if (const auto bytes = from_hex(argv[++i]))
                 if (auto key = PrivateKey::from_bytes(*bytes)) funder = std::move(*key);
@@ -262,6 +343,7 @@ int main(int argc, char** argv) {
             return 64;
         }
     }
+    if (!readPorts.empty()) return runReads(readPorts, pids, seconds, connections, depth, accounts);
     if (!port) {
         std::fprintf(stderr, "usage: rpc_load --port P --node-pid PID [--seconds S]\n");
         return 64;

@@ -346,7 +346,46 @@ Status L1Side::startReadOnly() {
     if (!rollup) return rollup.error();
     if (*rollup && parse_address((*rollup)->toStdString())) m_config.rollupAddress = QString::fromLatin1(**rollup);
     registerMethods();
-    return {};
+    if (!m_rpcServer) return {};
+    for (const char* s : {"sluice_batches", "sluice_withdrawals", "sluice_fraud"})
+        m_rpcServer->registerStream(QLatin1String(s));
+    publishStoredChanges();
+    return m_db->listen([this](const QString& changes) {
+        const QStringList kinds = changes.split(QLatin1Char(','));
+        if (kinds.contains(QLatin1String("l1")) || kinds.contains(QLatin1String("fraud"))) publishStoredChanges();
+    });
+}
+
+void L1Side::publishStoredChanges() {
+    auto now = headTimestamp();
+    auto batches = m_db->l1Batches(0, UINT64_MAX, true);
+    auto proofs = m_db->l1FraudProofs();
+    if (!now || !batches || !proofs) {
+        qWarning().noquote() << "sluiced: reading the stored L1 view failed:"
+                             << q((!now       ? now.error()
+                                   : !batches ? batches.error()
+                                              : proofs.error())
+                                      .message);
+        return;
+    }
+    for (const auto& row : *batches) {
+        QJsonObject json = rowJson(row, *now);
+        auto& announced = m_announcedBatches[row.l1TxHash];
+        if (announced == json) continue;
+        announced = json;
+        if (m_storedViewRead) publish(QStringLiteral("sluice_batches"), json);
+    }
+    for (const auto& p : *proofs) {
+        if (!m_announcedProofs.insert(p.l1TxHash).second || !m_storedViewRead) continue;
+        publish(QStringLiteral("sluice_fraud"),
+                QJsonObject{{QStringLiteral("event"), QStringLiteral("proven")},
+                            {QStringLiteral("batchIndex"), double(p.batchIndex)},
+                            {QStringLiteral("chunkIndex"), double(p.chunkIndex)},
+                            {QStringLiteral("verdict"), p.verdict},
+                            {QStringLiteral("challenger"), q(to_checksum_address(p.challenger))},
+                            {QStringLiteral("l1TxHash"), hexq(p.l1TxHash)}});
+    }
+    m_storedViewRead = true;
 }
 
 Result<quint64> L1Side::headTimestamp() const {

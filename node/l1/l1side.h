@@ -111,6 +111,9 @@ private:
     // --rpc-only: no L1 connection; the sluice_ methods answer from the L1 view the sequencer's
     // node keeps in the shared database.
     Status startReadOnly();
+    // --rpc-only: the sluice_batches and sluice_fraud events for the stored rows that are new or
+    // changed since the last call (the first call only takes note of what is there).
+    void publishStoredChanges();
     // One L1 queue entry to the sequencer: a deposit, or a forced transaction (PROTOCOL §4.5).
     Status creditQueueEntry(const DepositQueuedEvent& entry);
     bool checkCreditedDeposits();  // false (and fatalError) when L1 lost or changed a credited deposit
@@ -144,6 +147,10 @@ private:
     Sequencer* m_sequencer = nullptr;
     RpcServer* m_rpcServer = nullptr;
     std::unique_ptr<NodeDatabase> m_db;
+    // --rpc-only: what the streams last said of each stored batch row (by L1 tx) and fraud proof.
+    std::map<Hash, QJsonObject> m_announcedBatches;
+    std::set<Hash> m_announcedProofs;
+    bool m_storedViewRead = false;
     quint64 m_persistedThrough = 0;  // L1 block up to which the l1_* tables are written
     quint64 m_savedHead = 0;
     quint64 m_confirmations = 0;

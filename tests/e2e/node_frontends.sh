@@ -69,7 +69,10 @@ seq_hash=$(rpc "$L2P" eth_getBlockByNumber "[\"$(jq -r .number <<<"$head")\",fal
 [ "$(rpc "$F2" eth_getTransactionReceipt "[\"$T1\"]" | jq -r .result.status)" = 0x1 ] || fail "no receipt on frontend 2"
 echo "ok - transfer through frontend 1, head $(( $(jq -r .number <<<"$head") )) announced on frontend 2"
 
-# ---- withdraw through frontend 2, follow it on frontend 1, finalize ----
+# ---- withdraw through frontend 2, follow it on frontend 1 (sluice_batches too), finalize ----
+python3 "$(dirname "$0")/tools/ws_subscribe.py" "$F1" sluice_batches '' 1 >"$work/batches.out" 2>&1 &
+bsub=$!; pids+=($bsub)
+wait_for 15 grep -q subscribed "$work/batches.out" || fail "no sluice_batches subscription on frontend 1"
 # shellcheck disable=SC2046
 W=$("$CLI" withdraw $(via "$F2") --private-key "$KEY" --amount 0.5)
 # shellcheck disable=SC2046
@@ -77,6 +80,9 @@ status_on() { "$CLI" withdrawals $(via "$1") --address "$ME" --json | jq -r --ar
 status_is() { [ "$(status_on "$1")" = "$2" ]; }  # FRONTEND_PORT STATUS
 wait_for 120 status_is "$F1" "ready to finalize" ||
   fail "the withdrawal never became ready on frontend 1 (status: $(status_on "$F1"))"
+wait "$bsub" || fail "frontend 1 announced no batch"
+jq -e '.index >= 0 and (.status | type == "string") and (.header.stateRoot | length == 66)' <<<"$(tail -n 1 "$work/batches.out")" >/dev/null ||
+  fail "frontend 1 announced a batch without its header: $(tail -n 1 "$work/batches.out")"
 L1_BEFORE=$("$CAST" balance --rpc-url "$L1" "$ME")
 # shellcheck disable=SC2046
 FIN=$("$CLI" finalize $(via "$F1") --private-key "$KEY" --all-ready)
