@@ -984,65 +984,65 @@
         <translation>Kanal mit dem Hub, Ihr Anteil %1, %2</translation>
     </message>
     <message>
-        <location filename="../qml/channels/ChannelDelegate.qml" line="67"/>
+        <location filename="../qml/channels/ChannelDelegate.qml" line="68"/>
         <source>Channel %1</source>
         <extracomment>%1 a shortened channel id</extracomment>
         <translation>Kanal %1</translation>
     </message>
     <message>
-        <location filename="../qml/channels/ChannelDelegate.qml" line="91"/>
+        <location filename="../qml/channels/ChannelDelegate.qml" line="92"/>
         <source>Yours</source>
         <translation>Ihr Anteil</translation>
     </message>
     <message>
-        <location filename="../qml/channels/ChannelDelegate.qml" line="92"/>
+        <location filename="../qml/channels/ChannelDelegate.qml" line="93"/>
         <source>The hub&apos;s</source>
         <translation>Anteil des Hubs</translation>
     </message>
     <message>
-        <location filename="../qml/channels/ChannelDelegate.qml" line="93"/>
+        <location filename="../qml/channels/ChannelDelegate.qml" line="94"/>
         <source>Locked in payments</source>
         <translation>In Zahlungen gebunden</translation>
     </message>
     <message>
-        <location filename="../qml/channels/ChannelDelegate.qml" line="107"/>
+        <location filename="../qml/channels/ChannelDelegate.qml" line="108"/>
         <source>The dispute period ended at %1: settle to pay out the channel.</source>
         <extracomment>%1 a date and time</extracomment>
         <translation>Die Einspruchsfrist endete am %1: Rechnen Sie ab, um den Kanal auszuzahlen.</translation>
     </message>
     <message>
-        <location filename="../qml/channels/ChannelDelegate.qml" line="109"/>
+        <location filename="../qml/channels/ChannelDelegate.qml" line="110"/>
         <source>Closing: either side can dispute with a newer state until %1 (%2 left).</source>
         <extracomment>%1 a date and time, %2 a countdown like &quot;4m 10s&quot;</extracomment>
         <translation>Wird geschlossen: Jede Seite kann bis %1 mit einem neueren Stand Einspruch erheben (noch %2).</translation>
     </message>
     <message>
-        <location filename="../qml/channels/ChannelDelegate.qml" line="130"/>
+        <location filename="../qml/channels/ChannelDelegate.qml" line="131"/>
         <source>Pay the hub (ETH)</source>
         <translation>An den Hub zahlen (ETH)</translation>
     </message>
     <message>
-        <location filename="../qml/channels/ChannelDelegate.qml" line="139"/>
+        <location filename="../qml/channels/ChannelDelegate.qml" line="140"/>
         <source>Pay</source>
         <translation>Zahlen</translation>
     </message>
     <message>
-        <location filename="../qml/channels/ChannelDelegate.qml" line="157"/>
+        <location filename="../qml/channels/ChannelDelegate.qml" line="158"/>
         <source>Close without the hub</source>
         <translation>Ohne den Hub schließen</translation>
     </message>
     <message>
-        <location filename="../qml/channels/ChannelDelegate.qml" line="159"/>
+        <location filename="../qml/channels/ChannelDelegate.qml" line="160"/>
         <source>Puts the newest state both signed on chain; you settle after the dispute period.</source>
         <translation>Legt den neuesten von beiden signierten Stand auf die Chain; nach der Einspruchsfrist rechnen Sie ab.</translation>
     </message>
     <message>
-        <location filename="../qml/channels/ChannelDelegate.qml" line="166"/>
+        <location filename="../qml/channels/ChannelDelegate.qml" line="167"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../qml/channels/ChannelDelegate.qml" line="173"/>
+        <location filename="../qml/channels/ChannelDelegate.qml" line="174"/>
         <source>Settle</source>
         <translation>Abrechnen</translation>
     </message>
@@ -1050,165 +1050,175 @@
 <context>
     <name>ChannelsController</name>
     <message>
-        <location filename="../app/channels/channelscontroller.cpp" line="116"/>
+        <location filename="../app/channels/channelscontroller.cpp" line="61"/>
+        <source>Dispute the hub&apos;s close</source>
+        <translation>Der Schließung durch den Hub widersprechen</translation>
+    </message>
+    <message>
+        <location filename="../app/channels/channelscontroller.cpp" line="62"/>
+        <source>Puts your newest state on chain: the close then pays out what you hold now, not the older split the hub closed with.</source>
+        <translation>Legt Ihren neuesten Stand auf die Chain: Die Schließung zahlt dann aus, was Sie jetzt halten, nicht die ältere Aufteilung, mit der der Hub geschlossen hat.</translation>
+    </message>
+    <message>
+        <location filename="../app/channels/channelscontroller.cpp" line="129"/>
         <source>%1 is not an image this wallet can open.</source>
         <translation>%1 ist kein Bild, das diese Wallet öffnen kann.</translation>
     </message>
     <message>
-        <location filename="../app/channels/channelscontroller.cpp" line="136"/>
+        <location filename="../app/channels/channelscontroller.cpp" line="149"/>
         <source>Not an amount: %1.</source>
         <translation>Kein Betrag: %1.</translation>
     </message>
     <message>
-        <location filename="../app/channels/channelscontroller.cpp" line="138"/>
+        <location filename="../app/channels/channelscontroller.cpp" line="151"/>
         <source>The hub puts at most %1 on its side.</source>
         <translation>Der Hub legt höchstens %1 auf seine Seite.</translation>
     </message>
     <message>
-        <location filename="../app/channels/channelscontroller.cpp" line="155"/>
+        <location filename="../app/channels/channelscontroller.cpp" line="168"/>
         <source>Not an invoice: %1</source>
         <translation>Keine Rechnung: %1</translation>
     </message>
     <message>
-        <location filename="../app/channels/channelscontroller.cpp" line="158"/>
+        <location filename="../app/channels/channelscontroller.cpp" line="171"/>
         <source>%1 to %2</source>
         <extracomment>%1 an amount like &quot;0.05 ETH&quot;, %2 an address</extracomment>
         <translation>%1 an %2</translation>
     </message>
     <message>
-        <location filename="../app/channels/channelscontroller.cpp" line="161"/>
+        <location filename="../app/channels/channelscontroller.cpp" line="174"/>
         <source>, plus the hub&apos;s fee of %1</source>
         <extracomment>%1 the hub&apos;s fee like &quot;0.001 ETH&quot;</extracomment>
         <translation>, zuzüglich der Gebühr des Hubs von %1</translation>
     </message>
     <message>
-        <location filename="../app/channels/channelscontroller.cpp" line="184"/>
+        <location filename="../app/channels/channelscontroller.cpp" line="197"/>
         <source>The hub adds up to %1 on its side so that you can also receive.</source>
         <extracomment>%1 an amount like &quot;10 ETH&quot;</extracomment>
         <translation>Der Hub legt bis zu %1 auf seine Seite, damit Sie auch empfangen können.</translation>
     </message>
     <message>
-        <location filename="../app/channels/channelscontroller.cpp" line="186"/>
+        <location filename="../app/channels/channelscontroller.cpp" line="199"/>
         <source>It forwards payments for you for free.</source>
         <translation>Zahlungen, die er für Sie weiterleitet, kosten nichts.</translation>
     </message>
     <message>
-        <location filename="../app/channels/channelscontroller.cpp" line="189"/>
+        <location filename="../app/channels/channelscontroller.cpp" line="202"/>
         <source>It keeps %1 of each payment it forwards for you.</source>
         <extracomment>%1 the hub&apos;s fee like &quot;0.001 ETH&quot;</extracomment>
         <translation>Von jeder Zahlung, die er für Sie weiterleitet, behält er %1.</translation>
     </message>
     <message>
-        <location filename="../app/channels/channelscontroller.cpp" line="195"/>
+        <location filename="../app/channels/channelscontroller.cpp" line="208"/>
         <source>No watchtower: keep the wallet running while a channel is closing.</source>
         <translation>Kein Watchtower: Lassen Sie die Wallet laufen, solange ein Kanal geschlossen wird.</translation>
     </message>
     <message>
-        <location filename="../app/channels/channelscontroller.cpp" line="197"/>
+        <location filename="../app/channels/channelscontroller.cpp" line="210"/>
         <source>Watched by the watchtower at %1, also while the wallet is closed.</source>
         <extracomment>%1 a URL</extracomment>
         <translation>Überwacht vom Watchtower unter %1, auch wenn die Wallet geschlossen ist.</translation>
     </message>
     <message>
-        <location filename="../app/channels/channelscontroller.cpp" line="209"/>
+        <location filename="../app/channels/channelscontroller.cpp" line="222"/>
         <source>Not a channel id: %1</source>
         <translation>Keine Kanal-ID: %1</translation>
     </message>
     <message>
-        <location filename="../app/channels/channelscontroller.cpp" line="251"/>
+        <location filename="../app/channels/channelscontroller.cpp" line="264"/>
         <source>A channel with the hub holding %1 of yours and %2 of the hub&apos;s; payments over it are instant and cost no gas.</source>
         <extracomment>%1 an amount, %2 the hub&apos;s amount</extracomment>
         <translation>Ein Kanal mit dem Hub mit %1 von Ihnen und %2 vom Hub; Zahlungen darüber sind sofort da und kosten kein Gas.</translation>
     </message>
     <message>
-        <location filename="../app/channels/channelscontroller.cpp" line="256"/>
+        <location filename="../app/channels/channelscontroller.cpp" line="269"/>
         <source>Open a payment channel</source>
         <translation>Zahlungskanal öffnen</translation>
     </message>
     <message>
-        <location filename="../app/channels/channelscontroller.cpp" line="259"/>
+        <location filename="../app/channels/channelscontroller.cpp" line="272"/>
         <source>Channel opened.</source>
         <translation>Kanal geöffnet.</translation>
     </message>
     <message>
-        <location filename="../app/channels/channelscontroller.cpp" line="273"/>
+        <location filename="../app/channels/channelscontroller.cpp" line="286"/>
         <source>Enter an amount to pay.</source>
         <translation>Geben Sie einen Betrag ein.</translation>
     </message>
     <message>
-        <location filename="../app/channels/channelscontroller.cpp" line="279"/>
+        <location filename="../app/channels/channelscontroller.cpp" line="292"/>
         <source>Paid %1 to the hub.</source>
         <extracomment>%1 an amount</extracomment>
         <translation>%1 an den Hub gezahlt.</translation>
     </message>
     <message>
-        <location filename="../app/channels/channelscontroller.cpp" line="296"/>
+        <location filename="../app/channels/channelscontroller.cpp" line="309"/>
         <source>Invoice paid: %1</source>
         <translation>Rechnung bezahlt: %1</translation>
     </message>
     <message>
-        <location filename="../app/channels/channelscontroller.cpp" line="312"/>
+        <location filename="../app/channels/channelscontroller.cpp" line="325"/>
         <source>Enter the amount to receive.</source>
         <translation>Geben Sie den Betrag ein, den Sie empfangen möchten.</translation>
     </message>
     <message>
-        <location filename="../app/channels/channelscontroller.cpp" line="321"/>
+        <location filename="../app/channels/channelscontroller.cpp" line="334"/>
         <source>Waiting for the payment of %1…</source>
         <translation>Warten auf die Zahlung von %1…</translation>
     </message>
     <message>
-        <location filename="../app/channels/channelscontroller.cpp" line="330"/>
+        <location filename="../app/channels/channelscontroller.cpp" line="343"/>
         <source>Paid: %1 received.</source>
         <translation>Bezahlt: %1 empfangen.</translation>
     </message>
     <message>
-        <location filename="../app/channels/channelscontroller.cpp" line="347"/>
+        <location filename="../app/channels/channelscontroller.cpp" line="360"/>
         <source>Close the channel with the hub</source>
         <translation>Kanal mit dem Hub schließen</translation>
     </message>
     <message>
-        <location filename="../app/channels/channelscontroller.cpp" line="348"/>
+        <location filename="../app/channels/channelscontroller.cpp" line="361"/>
         <source>Both sides agree: your %1 is paid to your L1 account at once.</source>
         <translation>Beide Seiten sind sich einig: Ihre %1 werden sofort auf Ihr L1-Konto ausgezahlt.</translation>
     </message>
     <message>
-        <location filename="../app/channels/channelscontroller.cpp" line="351"/>
+        <location filename="../app/channels/channelscontroller.cpp" line="364"/>
         <source>Channel closed; your side is paid on L1.</source>
         <translation>Kanal geschlossen; Ihr Anteil wird auf L1 ausgezahlt.</translation>
     </message>
     <message>
-        <location filename="../app/channels/channelscontroller.cpp" line="366"/>
+        <location filename="../app/channels/channelscontroller.cpp" line="379"/>
         <source>Close the channel without the hub</source>
         <translation>Kanal ohne den Hub schließen</translation>
     </message>
     <message>
-        <location filename="../app/channels/channelscontroller.cpp" line="368"/>
+        <location filename="../app/channels/channelscontroller.cpp" line="381"/>
         <source>The newest state both signed goes on chain; after the dispute period of %1 you settle.</source>
         <extracomment>%1 a duration like &quot;1h 0m 0s&quot;</extracomment>
         <translation>Der neueste von beiden signierte Stand kommt auf die Chain; nach der Einspruchsfrist von %1 rechnen Sie ab.</translation>
     </message>
     <message>
-        <location filename="../app/channels/channelscontroller.cpp" line="372"/>
+        <location filename="../app/channels/channelscontroller.cpp" line="385"/>
         <source>Closing: settle when the dispute period ends.</source>
         <translation>Wird geschlossen: Rechnen Sie ab, wenn die Einspruchsfrist endet.</translation>
     </message>
     <message>
-        <location filename="../app/channels/channelscontroller.cpp" line="382"/>
+        <location filename="../app/channels/channelscontroller.cpp" line="395"/>
         <source>The dispute period has not ended yet.</source>
         <translation>Die Einspruchsfrist ist noch nicht abgelaufen.</translation>
     </message>
     <message>
-        <location filename="../app/channels/channelscontroller.cpp" line="390"/>
+        <location filename="../app/channels/channelscontroller.cpp" line="403"/>
         <source>Settle the channel</source>
         <translation>Kanal abrechnen</translation>
     </message>
     <message>
-        <location filename="../app/channels/channelscontroller.cpp" line="391"/>
+        <location filename="../app/channels/channelscontroller.cpp" line="404"/>
         <source>Pays out the channel as its closing state splits it.</source>
         <translation>Zahlt den Kanal so aus, wie sein Schlussstand ihn aufteilt.</translation>
     </message>
     <message>
-        <location filename="../app/channels/channelscontroller.cpp" line="394"/>
+        <location filename="../app/channels/channelscontroller.cpp" line="407"/>
         <source>Settled; your side is paid on L1.</source>
         <translation>Abgerechnet; Ihr Anteil wird auf L1 ausgezahlt.</translation>
     </message>
@@ -3169,12 +3179,12 @@
 <context>
     <name>WalletChannels</name>
     <message>
-        <location filename="../app/stores/walletchannels.cpp" line="30"/>
+        <location filename="../app/stores/walletchannels.cpp" line="32"/>
         <source>This network has no payment channels.</source>
         <translation>Dieses Netzwerk hat keine Zahlungskanäle.</translation>
     </message>
     <message>
-        <location filename="../app/stores/walletchannels.cpp" line="43"/>
+        <location filename="../app/stores/walletchannels.cpp" line="45"/>
         <source>The channel states cannot be opened: %1</source>
         <translation>Die Kanalstände können nicht geöffnet werden: %1</translation>
     </message>

@@ -48,8 +48,21 @@ void ChannelsController::setWallet(WalletStore* wallet) {
 }
 
 void ChannelsController::setChannels(WalletChannels* channels) {
-    if (!replaceStore(m_channels, channels, this)) return;
+    if (m_channels == channels) return;
+    if (m_channels) m_channels->setDisputeReview({});
+    replaceStore(m_channels, channels, this);
     if (channels) {
+        // A dispute the wallet sends on its own is reviewed like the user's own transactions, with
+        // what it is (not with the last operation's review).
+        QPointer<ChannelsController> self(this);
+        channels->setDisputeReview([self](const Address& account) -> WalletChannels::ReviewHook {
+            return [self, account](const PreparedTransaction& transaction, std::function<void(bool)> decide) {
+                if (!self) return decide(false);  // the page is gone: the next sync asks again
+                self->reviewHook({tr("Dispute the hub's close"), 0, account,
+                                  tr("Puts your newest state on chain: the close then pays out what you hold now, "
+                                     "not the older split the hub closed with.")})(transaction, std::move(decide));
+            };
+        });
         connect(channels, &WalletChannels::changed, this, [this] {
             // Detached (a lock, another network): the operations under way end without an answer.
             if (!m_channels->attached() && (m_pending > 0 || m_awaitingInvoice)) {

@@ -186,6 +186,10 @@ void WalletChannels::engine(const Address& account, Done<ChannelWallet*> done) {
         auto wallet = std::make_unique<ChannelWallet>(*m_store, *signer, m_l1, m_sender.get(), *m_network->channels,
                                                       m_network->hubRpc);
         wallet->setWatchtower(m_network->watchtowerRpc);
+        if (m_disputeReview) wallet->setDisputeReview(m_disputeReview(account));
+        // A close seen on chain is shown (and announced) at once, not after the sync's answer to it
+        // (a dispute waits for the user's review).
+        connect(wallet.get(), &ChannelWallet::onChainChanged, this, &WalletChannels::reload);
         // The sync disputes and re-reads in one go: the next reading alone would not show it.
         connect(wallet.get(), &ChannelWallet::staleCloseDisputed, this, [this](const ChannelId& disputed) {
             if (auto c = channel(disputed)) emit happened({Event::Kind::Disputed, *c, c->latest.balance(c->me)});
@@ -203,6 +207,12 @@ void WalletChannels::engine(const Address& account, Done<ChannelWallet*> done) {
         }
         done(wallet);
     });
+}
+
+void WalletChannels::setDisputeReview(ReviewFor review) {
+    m_disputeReview = std::move(review);
+    for (auto& [account, wallet] : m_engines)
+        wallet->setDisputeReview(m_disputeReview ? m_disputeReview(account) : ReviewHook{});
 }
 
 template <typename T>

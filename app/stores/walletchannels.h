@@ -106,6 +106,10 @@ public:
     void cooperativeClose(const sluice::channels::ChannelId& id, ReviewHook review, Done<sluice::Hash> done);
     void forceClose(const sluice::channels::ChannelId& id, ReviewHook review, Done<sluice::Hash> done);
     void settle(const sluice::channels::ChannelId& id, ReviewHook review, Done<sluice::Hash> done);
+    // The review of the dispute a sync sends on its own when the hub closes with an older state
+    // (the Channels page shows it in its dialog), per account; empty: none set.
+    using ReviewFor = std::function<ReviewHook(const sluice::Address& account)>;
+    void setDisputeReview(ReviewFor review);
 
     // Reads the store again and syncs every unsettled channel of an idle account now.
     Q_INVOKABLE void syncNow();
@@ -154,6 +158,7 @@ private:
     std::unique_ptr<sluice::ChannelStore> m_store;
     std::map<sluice::Address, std::unique_ptr<sluice::ChannelWallet>> m_engines;
     SignerFor m_signerFor;
+    ReviewFor m_disputeReview;
     std::optional<sluice::HubInfo> m_hubInfo;
     std::vector<sluice::StoredChannel> m_channels;
     std::map<sluice::channels::ChannelId, std::optional<sluice::WatchtowerView>> m_watchtowerViews;

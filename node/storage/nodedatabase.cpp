@@ -141,12 +141,13 @@ struct NodeDatabase::Impl {
     // Queued with the transaction: PostgreSQL delivers it when (and only if) the commit succeeds.
     Status sendChanges() {
         if (changes.isEmpty()) return {};
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral("SELECT pg_notify(?, ?)"));
-        q.addBindValue(QLatin1String(kChangeChannel));
-        q.addBindValue(changes.join(QLatin1Char(',')));
+        QSqlQuery* q = query(QStringLiteral("SELECT pg_notify(?, ?)"));
+        q->bindValue(0, QLatin1String(kChangeChannel));
+        q->bindValue(1, changes.join(QLatin1Char(',')));
         changes.clear();
-        if (!q.exec()) return make_error("database: notify: " + q.lastError().text().toStdString());
+        const bool sent = q->exec();
+        q->finish();
+        if (!sent) return make_error("database: notify: " + q->lastError().text().toStdString());
         return {};
     }
 

@@ -152,9 +152,10 @@ void ChannelWallet::hubCall(const QString& method, const QJsonObject& params, st
     m_hub->call(method, params.isEmpty() ? QJsonArray{} : QJsonArray{params}, this, std::move(done));
 }
 
-void ChannelWallet::sendL1(const QString& what, const Bytes& data, const U256& value, Done<TransactionReceipt> done) {
+void ChannelWallet::sendL1(const QString& what, const Bytes& data, const U256& value, Done<TransactionReceipt> done,
+                           const TransactionSender::ReviewHook& review) {
     TransactionSender::Callbacks callbacks;
-    callbacks.review = m_review;
+    callbacks.review = review ? review : m_review;
     callbacks.confirmed = [done, what](TransactionReceipt r) {
         if (!r.success)
             return done(failure(what + QStringLiteral(" reverted on L1 (") + q(r.transactionHash.hex()) + ')'));
@@ -291,6 +292,7 @@ void ChannelWallet::refresh(const ChannelId& id, Done<StoredChannel> done) {
         if (on != s->onChain) {
             if (auto st = m_store.setOnChain(id, on); !st) return done(st.error());
             s->onChain = on;
+            emit onChainChanged(id);
         }
         // §13.4: a close with an older state than ours is disputed while the period runs.
         const auto cosigned = s->cosigned();
@@ -300,13 +302,15 @@ void ChannelWallet::refresh(const ChannelId& id, Done<StoredChannel> done) {
             qInfo("channel %s is closing with nonce %llu but the latest is %llu: disputing", s.channel.id.hex().c_str(),
                   static_cast<unsigned long long>(s.onChain.closingNonce),
                   static_cast<unsigned long long>(s.latest.nonce));
-            sendL1(QStringLiteral("disputing a stale close"),
-                   channelsabi::disputeCalldata(cosigned->state, cosigned->sigA, cosigned->sigB), 0,
-                   [this, s, done](Result<TransactionReceipt> r) {
-                       if (!r) return done(r.error());
-                       emit staleCloseDisputed(s.channel.id, s.onChain.closingNonce, s.latest.nonce);
-                       refresh(s.channel.id, done);
-                   });
+            sendL1(
+                QStringLiteral("disputing a stale close"),
+                channelsabi::disputeCalldata(cosigned->state, cosigned->sigA, cosigned->sigB), 0,
+                [this, s, done](Result<TransactionReceipt> r) {
+                    if (!r) return done(r.error());
+                    emit staleCloseDisputed(s.channel.id, s.onChain.closingNonce, s.latest.nonce);
+                    refresh(s.channel.id, done);
+                },
+                m_disputeReview);
         });
     });
 }

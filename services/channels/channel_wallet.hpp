@@ -91,6 +91,9 @@ public:
     ~ChannelWallet() override;
 
     void setReview(TransactionSender::ReviewHook review) { m_review = std::move(review); }
+    // The review of a dispute the sync sends on its own (a stale close seen on chain); without one,
+    // the current operation's review is used.
+    void setDisputeReview(TransactionSender::ReviewHook review) { m_disputeReview = std::move(review); }
     // Fault injection (sluice-cli --fault, testing): the process dies at that point of an update,
     // as kill -9 would, so that the tests can show a restart loses nothing and signs nothing twice.
     enum class CrashPoint {
@@ -137,12 +140,17 @@ public:
     void settle(const channels::ChannelId& id, Done<Hash> done);
 
 signals:
+    // A changed on-chain state of `id` (opened, funded, closing, settled) was stored: before any
+    // answer to it (a dispute awaiting its review, say), so that what is shown is never behind L1.
+    void onChainChanged(const sluice::channels::ChannelId& id);
     // This wallet answered a close with an older state by putting its newest state on chain.
     void staleCloseDisputed(const sluice::channels::ChannelId& id, std::uint64_t staleNonce, std::uint64_t newestNonce);
 
 private:
     void hubCall(const QString& method, const QJsonObject& params, std::function<void(RpcReply)> done);
-    void sendL1(const QString& what, const Bytes& data, const U256& value, Done<TransactionReceipt> done);
+    // `review`: the review of this transaction; empty: the current operation's (setReview).
+    void sendL1(const QString& what, const Bytes& data, const U256& value, Done<TransactionReceipt> done,
+                const TransactionSender::ReviewHook& review = {});
     void refresh(const channels::ChannelId& id, Done<StoredChannel> done);
     void reconcile(const channels::ChannelId& id, Done<void> done);
     // The watchtower's state, adopted when newer than ours and without locks (after a restore).
@@ -181,6 +189,7 @@ private:
     std::unique_ptr<RpcClient> m_watchtower;
     std::optional<HubInfo> m_hubInfo;
     TransactionSender::ReviewHook m_review;
+    TransactionSender::ReviewHook m_disputeReview;
     CrashPoint m_crashPoint = CrashPoint::None;
 };
 

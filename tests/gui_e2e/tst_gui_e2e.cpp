@@ -84,8 +84,13 @@ private slots:
     void bridgeFlow();
     void fraudShown();
     void channelsFlow();
+    void staleCloseDisputed();
 
 private:
+    // The local network's app on the Channels page with account `index` chosen; its address.
+    Address openChannelsPageAs(int index);
+    // Opens a channel from the page (`mine` ETH, the hub `theirs`) and waits for its row.
+    void openChannel(const QString& mine, const QString& theirs);
     void startDevnet(const QStringList& extraArgs);
     void loadApp();
     void connectThroughSettings();
@@ -491,8 +496,7 @@ void GuiE2E::fraudShown() {
 // channel with the hub's side, pays the hub, makes an invoice that another wallet (sluice-cli
 // with its own key and store) pays through the hub, and closes cooperatively: every balance on the
 // page exact, and the L1 payout exactly the channel's side minus the close's gas.
-void GuiE2E::channelsFlow() {
-    startDevnet({QStringLiteral("--dispute-period"), QStringLiteral("8")});
+Address GuiE2E::openChannelsPageAs(int index) {
     // The local network, as the bundled stack gives it: its manifest names the Channels contract,
     // the hub and the watchtower (custom endpoints name none, so they have no channels).
     SessionOptions local;
@@ -500,39 +504,54 @@ void GuiE2E::channelsFlow() {
     WalletSession::configure(local);
     loadApp();
     auto* session = WalletSession::instance();
-    QTRY_VERIFY2_WITH_TIMEOUT(session->isReady(), qPrintable(session->problem()), kLong);
+    [&] { QTRY_VERIFY2_WITH_TIMEOUT(session->isReady(), qPrintable(session->problem()), kLong); }();
     openPage(QStringLiteral("channels"));
-    QVERIFY(waitFor(QStringLiteral("noChannels")));
+    waitFor(QStringLiteral("noChannels"));
     // The hub's terms come from the hub (and its contract): the subtitle names the dispute period.
-    QTRY_VERIFY_WITH_TIMEOUT(!AppContext::instance()->channels()->hubAddress().isEmpty(), kLong);
+    [&] { QTRY_VERIFY_WITH_TIMEOUT(!AppContext::instance()->channels()->hubAddress().isEmpty(), kLong); }();
 
-    // Account 3 (index 2), chosen in the account list.
+    const QString option = QStringLiteral("accountOption_%1").arg(index);
     click(QStringLiteral("channelsAccountBox"));
-    waitFor(QStringLiteral("accountOption_2"));
+    waitFor(option);
     QTest::qWait(500);  // the list's opening transition: a click before it ends lands beside it
-    click(QStringLiteral("accountOption_2"));
-    QTRY_VERIFY(!find(QStringLiteral("accountOption_2")));  // the list has closed
+    click(option);
+    [&] { QTRY_VERIFY(!find(option)); }();  // the list has closed
     QPointer<QQuickItem> box = find(QStringLiteral("channelsAccountBox"));
-    QVERIFY2(box, qPrintable(QStringLiteral("the channels page went away: session '%1', channels '%2'")
-                                 .arg(WalletSession::instance()->statusText(),
-                                      AppContext::instance()->channels()->unavailable())));
-    QTRY_COMPARE(box->property("displayText").toString(), AppContext::instance()->store()->accounts().at(2).name);
-    const Address me = *parse_address(AppContext::instance()->store()->accounts().at(2).address.toStdString());
+    [&] {
+        QVERIFY2(box, qPrintable(QStringLiteral("the channels page went away: session '%1', channels '%2'")
+                                     .arg(WalletSession::instance()->statusText(),
+                                          AppContext::instance()->channels()->unavailable())));
+        QTRY_COMPARE(box->property("displayText").toString(),
+                     AppContext::instance()->store()->accounts().at(index).name);
+    }();
+    return *parse_address(AppContext::instance()->store()->accounts().at(index).address.toStdString());
+}
 
-    // ---- open: 1 ETH, the hub 0.5 ETH ----
+void GuiE2E::openChannel(const QString& mine, const QString& theirs) {
+    typeInto(QStringLiteral("channelAmountInput"), mine);
+    typeInto(QStringLiteral("channelHubAmountInput"), theirs);
+    click(QStringLiteral("channelOpenButton"));
+    approveReview(mine, QStringLiteral("no gas"));
+    QTRY_VERIFY_WITH_TIMEOUT(find(QStringLiteral("channel_0")) != nullptr, kLong);
+    QQuickItem* row = find(QStringLiteral("channel_0"));
+    QTRY_COMPARE_WITH_TIMEOUT(textOf(find(QStringLiteral("channelMine"), row)), mine + QStringLiteral(" ETH"), kLong);
+    // The row appears once the hub has taken the channel; its side follows with the funding state.
+    QTRY_COMPARE_WITH_TIMEOUT(textOf(find(QStringLiteral("channelTheirs"), row)), theirs + QStringLiteral(" ETH"),
+                              kLong);
+    QCOMPARE(textOf(find(QStringLiteral("channelStatus"), row)), QStringLiteral("Open"));
+}
+
+void GuiE2E::channelsFlow() {
+    startDevnet({QStringLiteral("--dispute-period"), QStringLiteral("8")});
+    const Address me = openChannelsPageAs(2);  // account 3
+    if (QTest::currentTestFailed()) return;
+
+    // ---- open: 1 ETH, the hub 0.5 ETH (an amount finer than a wei is refused first) ----
     typeInto(QStringLiteral("channelAmountInput"), QStringLiteral("1.0000000000000000001"));
     QVERIFY(!textOf(waitFor(QStringLiteral("channelAmountMessage"))).isEmpty());
     QVERIFY(!waitFor(QStringLiteral("channelOpenButton"))->isEnabled());
-    typeInto(QStringLiteral("channelAmountInput"), QStringLiteral("1"));
-    typeInto(QStringLiteral("channelHubAmountInput"), QStringLiteral("0.5"));
-    click(QStringLiteral("channelOpenButton"));
-    approveReview(QStringLiteral("1"), QStringLiteral("no gas"));
-    QTRY_VERIFY_WITH_TIMEOUT(find(QStringLiteral("channel_0")) != nullptr, kLong);
-    QQuickItem* row = find(QStringLiteral("channel_0"));
-    QTRY_COMPARE_WITH_TIMEOUT(textOf(find(QStringLiteral("channelMine"), row)), QStringLiteral("1 ETH"), kLong);
-    // The row appears once the hub has taken the channel; its side follows with the funding state.
-    QTRY_COMPARE_WITH_TIMEOUT(textOf(find(QStringLiteral("channelTheirs"), row)), QStringLiteral("0.5 ETH"), kLong);
-    QCOMPARE(textOf(find(QStringLiteral("channelStatus"), row)), QStringLiteral("Open"));
+    openChannel(QStringLiteral("1"), QStringLiteral("0.5"));
+    if (QTest::currentTestFailed()) return;
 
     // ---- pay the hub 0.1 ETH: the row moves at once ----
     typeInto(QStringLiteral("channelPayAmountInput"), QStringLiteral("0.1"));
@@ -608,6 +627,88 @@ void GuiE2E::channelsFlow() {
     QQuickItem* list = waitFor(QStringLiteral("activityList"));
     QTRY_COMPARE_WITH_TIMEOUT(list->property("count").toInt(), 4, kLong);  // opened, paid, received, paid out
     click(QStringLiteral("filter_kind_all"));
+}
+
+// The hub closes with an older state (--fault stale-close) once the wallet is quiet. No watchtower
+// runs, so the wallet alone guards the channel. Through the real page: the row turns "Closing,
+// disputable" with the dispute's end and a countdown, the wallet disputes with the newest state,
+// Settle stays disabled until the dispute period ends and is enabled then, and clicking it pays the
+// newest state's side on L1 (0.5 ETH), not the stale state's (1 ETH).
+void GuiE2E::staleCloseDisputed() {
+    startDevnet({QStringLiteral("--dispute-period"), QStringLiteral("10"), QStringLiteral("--fault"),
+                 QStringLiteral("stale-close"), QStringLiteral("--no-watchtower")});
+    const Address me = openChannelsPageAs(1);
+    if (QTest::currentTestFailed()) return;
+    openChannel(QStringLiteral("1"), QStringLiteral("1"));
+    if (QTest::currentTestFailed()) return;
+    for (const auto& [amount, left] : {std::pair{"0.3", "0.7 ETH"}, std::pair{"0.2", "0.5 ETH"}}) {
+        typeInto(QStringLiteral("channelPayAmountInput"), QString::fromLatin1(amount));
+        click(QStringLiteral("channelPayButton"));
+        QTRY_COMPARE_WITH_TIMEOUT(textOf(find(QStringLiteral("channelMine"), find(QStringLiteral("channel_0")))),
+                                  QString::fromLatin1(left), kLong);
+    }
+    const QString id = find(QStringLiteral("channel_0"))->property("channelId").toString();
+    auto* store = AppContext::instance()->channels();
+
+    // Quiet (no polling: the hub's pushed announcement of its close is what the wallet reacts to).
+    store->setSyncInterval(std::chrono::hours(1));
+    QTRY_COMPARE_WITH_TIMEOUT(textOf(find(QStringLiteral("channelStatus"), find(QStringLiteral("channel_0")))),
+                              QStringLiteral("Closing, disputable"), kLong);
+    QQuickItem* row = find(QStringLiteral("channel_0"));
+    QVERIFY(textOf(find(QStringLiteral("channelDispute"), row))
+                .startsWith(QStringLiteral("Closing: either side can dispute with a newer state until ")));
+    QVERIFY(!find(QStringLiteral("channelPayButton"), row) ||
+            !find(QStringLiteral("channelPayButton"), row)->isVisible());
+    QVERIFY(!find(QStringLiteral("channelSettleButton"), row)->isEnabled());
+    store->setSyncInterval(std::chrono::milliseconds(1000));
+    // The wallet disputes with the newest state, signed after the user's review like every L1
+    // transaction of the wallet (the tray has announced the close).
+    approveReview(QStringLiteral("0"), QStringLiteral("Puts your newest state on chain"));
+    // Disputed: the close now holds the newest state (nonce 3: the hub's deposit and two payments).
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            auto c = store->channel(*channels::ChannelId::from_hex(id.toStdString()));
+            return c && c->onChain.closingNonce == 3;
+        }(),
+        kLong);
+    // What the account holds on L1 after its dispute, before anyone can settle.
+    EthClient* l1 = WalletSession::instance()->l1();
+    auto balance = [&]() -> U256 {
+        std::optional<U256> out;
+        QObject context;
+        l1->balance(me, &context, [&](RpcResult<U256> b) { out = b.ok() ? std::optional(b.value()) : std::nullopt; });
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(out.has_value(), kLong); }();
+        return out.value_or(0);
+    };
+    const U256 before = balance();
+
+    // Settle is enabled exactly when the period has ended, and the row says so.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        find(QStringLiteral("channelSettleButton"), find(QStringLiteral("channel_0")))->isEnabled(), kLong);
+    row = find(QStringLiteral("channel_0"));
+    QCOMPARE(textOf(find(QStringLiteral("channelStatus"), row)), QStringLiteral("Ready to settle"));
+    QVERIFY(
+        textOf(find(QStringLiteral("channelDispute"), row)).startsWith(QStringLiteral("The dispute period ended at ")));
+    click(find(QStringLiteral("channelSettleButton"), row));
+    // The hub, which closed the channel, may settle it in the same second: then the page says the
+    // payouts were made; either way the account is paid the newest state's side.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        find(QStringLiteral("reviewApproveButton")) || !textOf(find(QStringLiteral("channelsError"))).isEmpty(), kLong);
+    if (find(QStringLiteral("reviewApproveButton"))) {
+        approveReview(QStringLiteral("0.5"), QStringLiteral("Pays out the channel"));
+        QTRY_COMPARE_WITH_TIMEOUT(textOf(find(QStringLiteral("channelsMessage"))),
+                                  QStringLiteral("Settled; your side is paid on L1."), kLong);
+    } else {
+        QVERIFY2(textOf(find(QStringLiteral("channelsError"))).contains(QStringLiteral("already settled")),
+                 qPrintable(textOf(find(QStringLiteral("channelsError")))));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(textOf(find(QStringLiteral("channelStatus"), find(QStringLiteral("channel_0")))),
+                              QStringLiteral("Settled"), kLong);
+    const U256 after = balance();
+    QVERIFY(after > before);
+    // 0.5 ETH (the newest state), not the stale state's 1 ETH; less only the settle's gas if ours.
+    QVERIFY(before + parse_amount("0.5").value() - after < parse_amount("0.001").value());
+    QVERIFY(after <= before + parse_amount("0.5").value());
 }
 
 QTEST_MAIN(GuiE2E)
