@@ -53,3 +53,19 @@ node_db_args() {
   [ -n "${SLUICE_TEST_PG_DIR:-}" ] || return 0
   echo "--db $(bash "$(dirname "${BASH_SOURCE[0]}")/../support/pg_cluster.sh" createdb "$SLUICE_TEST_PG_DIR" "$1_$$")"
 }
+
+# exactly_once PORT N ACKED_FILE: the L2 chain on 127.0.0.1:PORT holds N transactions in its
+# blocks, none of them twice, and every hash listed in ACKED_FILE among them (after a crash).
+exactly_once() {
+  local port=$1 n=$2 acked=$3 head b chain missing
+  chain=$(mktemp)
+  head=$(( $(rpc "$port" eth_blockNumber '[]' | jq -r .result) ))
+  for ((b = 0; b <= head; b++)); do
+    rpc "$port" eth_getBlockByNumber "[\"$(printf '0x%x' "$b")\",false]" | jq -r '.result.transactions[]' >>"$chain"
+  done
+  if [ "$(wc -l <"$chain")" != "$n" ]; then echo "the chain holds $(wc -l <"$chain") transfers, want $n"; rm -f "$chain"; return 1; fi
+  if [ -n "$(sort "$chain" | uniq -d)" ]; then echo "duplicated transactions"; rm -f "$chain"; return 1; fi
+  missing=$(comm -23 <(sort "$acked") <(sort "$chain"))
+  rm -f "$chain"
+  [ -z "$missing" ] || { echo "acknowledged but not in the chain: $missing"; return 1; }
+}

@@ -22,16 +22,9 @@ trap cleanup EXIT
 DEV_KEY=0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80
 DEV_ADDRESS=0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266
 
-port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-# A port nothing listens on (for "node down" tests and for anvil).
-free_port() {
-    local port
-    while true; do
-        port=$((20000 + RANDOM % 40000))
-        if port_is_free "$port"; then echo "$port"; return; fi
-    done
-}
+# free_port, wait_for, rpc, ...: one implementation for every test script (a free port below the
+# kernel's ephemeral range, checked by binding it).
+source "$(dirname "${BASH_SOURCE[0]}")/devnet_lib.sh"
 
 # Starts anvil on a free port; sets RPC_URL. Retries if another process took the port first.
 start_anvil() {

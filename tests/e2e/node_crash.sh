@@ -101,15 +101,7 @@ wait_for 30 bash -c "[ \"\$('$CAST' nonce --rpc-url http://127.0.0.1:$L2P $A)\" 
   { echo "nonce of A is $("$CAST" nonce --rpc-url "http://127.0.0.1:$L2P" "$A"), want $N"; exit 1; }
 
 # Exactly once: every transaction in every L2 block, no duplicates, each acknowledged one present.
-head=$(( $(rpc "$L2P" eth_blockNumber '[]' | jq -r .result) ))
-: >"$work/chain.txt"
-for ((b = 0; b <= head; b++)); do
-  rpc "$L2P" eth_getBlockByNumber "[\"$(printf '0x%x' "$b")\",false]" | jq -r '.result.transactions[]' >>"$work/chain.txt"
-done
-[ "$(wc -l <"$work/chain.txt")" = "$N" ] || { echo "the chain holds $(wc -l <"$work/chain.txt") transfers, want $N"; exit 1; }
-[ -z "$(sort "$work/chain.txt" | uniq -d)" ] || { echo "duplicated transactions"; exit 1; }
-missing=$(comm -23 "$work/all-acked.txt" <(sort "$work/chain.txt"))
-[ -z "$missing" ] || { echo "acknowledged but not in the chain: $missing"; exit 1; }
+exactly_once "$L2P" "$N" "$work/all-acked.txt"
 expectB=$(( (1000 + 1000 + N - 1) * N / 2 ))
 [ "$("$CAST" balance --rpc-url "http://127.0.0.1:$L2P" "$B")" = "$expectB" ]
 

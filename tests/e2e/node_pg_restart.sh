@@ -70,14 +70,7 @@ done <"$work/acked.txt"
 tail -n +$((K + 1)) "$work/raw.txt" | while read -r raw; do rpc "$L2P" eth_sendRawTransaction "[\"$raw\"]" >/dev/null; done
 wait_for 60 bash -c "[ \"\$('$CAST' nonce --rpc-url http://127.0.0.1:$L2P $A)\" = $N ]" ||
   { echo "nonce of A is $("$CAST" nonce --rpc-url "http://127.0.0.1:$L2P" "$A"), want $N"; exit 1; }
-head=$(( $(rpc "$L2P" eth_blockNumber '[]' | jq -r .result) ))
-: >"$work/chain.txt"
-for ((b = 0; b <= head; b++)); do
-  rpc "$L2P" eth_getBlockByNumber "[\"$(printf '0x%x' "$b")\",false]" | jq -r '.result.transactions[]' >>"$work/chain.txt"
-done
-[ "$(wc -l <"$work/chain.txt")" = "$N" ] || { echo "the chain holds $(wc -l <"$work/chain.txt") transfers, want $N"; exit 1; }
-[ -z "$(sort "$work/chain.txt" | uniq -d)" ] || { echo "duplicated transactions"; exit 1; }
-missing=$(comm -23 <(sort "$work/acked.txt") <(sort "$work/chain.txt"))
-[ -z "$missing" ] || { echo "acknowledged but not in the chain: $missing"; exit 1; }
+# Exactly once: every transaction in every L2 block, no duplicates, each acknowledged one present.
+exactly_once "$L2P" "$N" "$work/acked.txt"
 [ "$("$CAST" balance --rpc-url "http://127.0.0.1:$L2P" "$B")" = $(( (1000 + 1000 + N - 1) * N / 2 )) ]
 echo "ok: $K acknowledged before the PostgreSQL restart, all $N transfers exactly once"

@@ -89,6 +89,8 @@ private slots:
 private:
     // The local network's app on the Channels page with account `index` chosen; its address.
     Address openChannelsPageAs(int index);
+    // `account`'s balance on L1, from the session's L1 client (0 and a failure if it does not answer).
+    U256 l1Balance(const Address& account);
     // Opens a channel from the page (`mine` ETH, the hub `theirs`) and waits for its row.
     void openChannel(const QString& mine, const QString& theirs);
     void startDevnet(const QStringList& extraArgs);
@@ -527,6 +529,15 @@ Address GuiE2E::openChannelsPageAs(int index) {
     return *parse_address(AppContext::instance()->store()->accounts().at(index).address.toStdString());
 }
 
+U256 GuiE2E::l1Balance(const Address& account) {
+    std::optional<U256> out;
+    QObject context;
+    WalletSession::instance()->l1()->balance(
+        account, &context, [&](RpcResult<U256> b) { out = b.ok() ? std::optional(b.value()) : std::nullopt; });
+    [&] { QTRY_VERIFY_WITH_TIMEOUT(out.has_value(), kLong); }();
+    return out.value_or(0);
+}
+
 void GuiE2E::openChannel(const QString& mine, const QString& theirs) {
     typeInto(QStringLiteral("channelAmountInput"), mine);
     typeInto(QStringLiteral("channelHubAmountInput"), theirs);
@@ -601,15 +612,7 @@ void GuiE2E::channelsFlow() {
                               QStringLiteral("0.95 ETH"), kLong);
 
     // ---- cooperative close: exactly 0.95 ETH to L1, minus the close's gas ----
-    EthClient* l1 = WalletSession::instance()->l1();
-    auto balance = [&]() -> U256 {
-        std::optional<U256> out;
-        QObject context;
-        l1->balance(me, &context, [&](RpcResult<U256> b) { out = b.ok() ? std::optional(b.value()) : std::nullopt; });
-        [&] { QTRY_VERIFY_WITH_TIMEOUT(out.has_value(), kLong); }();
-        return out.value_or(0);
-    };
-    const U256 before = balance();
+    const U256 before = l1Balance(me);
     click(find(QStringLiteral("channelCloseButton"), find(QStringLiteral("channel_0"))));
     approveReview(QStringLiteral("0.95"), QStringLiteral("0.95"));
     QTRY_COMPARE_WITH_TIMEOUT(textOf(find(QStringLiteral("channelStatus"), find(QStringLiteral("channel_0")))),
@@ -617,7 +620,7 @@ void GuiE2E::channelsFlow() {
     const QString closeTx = textOf(waitFor(QStringLiteral("channelsMessage")));
     QCOMPARE(closeTx, QStringLiteral("Channel closed; your side is paid on L1."));
     // The close is the account's only L1 transaction since `before`: its receipt is the newest one.
-    const U256 after = balance();
+    const U256 after = l1Balance(me);
     QVERIFY(after > before);
     QVERIFY(before + parse_amount("0.95").value() - after < parse_amount("0.001").value());  // gas only
 
@@ -672,15 +675,7 @@ void GuiE2E::staleCloseDisputed() {
         }(),
         kLong);
     // What the account holds on L1 after its dispute, before anyone can settle.
-    EthClient* l1 = WalletSession::instance()->l1();
-    auto balance = [&]() -> U256 {
-        std::optional<U256> out;
-        QObject context;
-        l1->balance(me, &context, [&](RpcResult<U256> b) { out = b.ok() ? std::optional(b.value()) : std::nullopt; });
-        [&] { QTRY_VERIFY_WITH_TIMEOUT(out.has_value(), kLong); }();
-        return out.value_or(0);
-    };
-    const U256 before = balance();
+    const U256 before = l1Balance(me);
 
     // Settle is enabled exactly when the period has ended, and the row says so.
     QTRY_VERIFY_WITH_TIMEOUT(
@@ -704,7 +699,7 @@ void GuiE2E::staleCloseDisputed() {
     }
     QTRY_COMPARE_WITH_TIMEOUT(textOf(find(QStringLiteral("channelStatus"), find(QStringLiteral("channel_0")))),
                               QStringLiteral("Settled"), kLong);
-    const U256 after = balance();
+    const U256 after = l1Balance(me);
     QVERIFY(after > before);
     // 0.5 ETH (the newest state), not the stale state's 1 ETH; less only the settle's gas if ours.
     QVERIFY(before + parse_amount("0.5").value() - after < parse_amount("0.001").value());
