@@ -67,21 +67,12 @@ Status NodeApp::startParts() {
         }
     }
     if (m_config.serveRpc) {
-        m_rpc = std::make_unique<RpcServer>(nullptr, RpcLimits{},
-                                            RpcAccess{m_config.rpcAllowedHosts, m_config.rpcCorsOrigins});
+        createRpc();
         if (m_sequencer) registerEthMethods(*m_rpc, *m_sequencer);
     }
-    m_l1 = new L1Side(m_config, m_sequencer.get(), m_rpc.get(), this);
-    connect(m_l1, &L1Side::fatalError, this, [](const QString& message) {
-        qCritical("sluiced: %s", qPrintable(message));
-        QCoreApplication::exit(2);
-    });
-    if (m_rpc) {
-        QHostAddress host;
-        if (!host.setAddress(m_config.rpcHost))
-            return make_error("--rpc-host: not an IP address: " + m_config.rpcHost.toStdString());
-        if (auto st = m_rpc->listen(host, m_config.rpcPort); !st) return st;
-    }
+    createL1Side();
+    if (m_rpc)
+        if (auto st = listenRpc(); !st) return st;
     if (auto st = m_l1->start(); !st) return st;
     if (m_config.hub) {
         if (!m_rpc) return make_error("the hub answers wallets over JSON-RPC: give it a port (--l2-port)");
@@ -113,6 +104,26 @@ Status NodeApp::startParts() {
     return {};
 }
 
+void NodeApp::createRpc() {
+    m_rpc =
+        std::make_unique<RpcServer>(nullptr, RpcLimits{}, RpcAccess{m_config.rpcAllowedHosts, m_config.rpcCorsOrigins});
+}
+
+Status NodeApp::listenRpc() {
+    QHostAddress host;
+    if (!host.setAddress(m_config.rpcHost))
+        return make_error("--rpc-host: not an IP address: " + m_config.rpcHost.toStdString());
+    return m_rpc->listen(host, m_config.rpcPort);
+}
+
+void NodeApp::createL1Side() {
+    m_l1 = new L1Side(m_config, m_sequencer.get(), m_rpc.get(), this);
+    connect(m_l1, &L1Side::fatalError, this, [](const QString& message) {
+        qCritical("sluiced: %s", qPrintable(message));
+        QCoreApplication::exit(2);
+    });
+}
+
 // --rpc-only: the chain followed from the sequencer's database, its JSON-RPC, and the sluice_
 // methods answered from the L1 view the sequencer's node stores there.
 Status NodeApp::startReadFrontend() {
@@ -122,20 +133,12 @@ Status NodeApp::startReadFrontend() {
     m_sequencer = std::make_unique<Sequencer>(sc);
     connect(m_sequencer.get(), &Sequencer::fatalError, this, [](const QString&) { QCoreApplication::exit(2); });
     if (auto st = m_sequencer->start(); !st) return st;
-    m_rpc =
-        std::make_unique<RpcServer>(nullptr, RpcLimits{}, RpcAccess{m_config.rpcAllowedHosts, m_config.rpcCorsOrigins});
+    createRpc();
     registerEthMethods(*m_rpc, *m_sequencer);
     forwardToSequencer(*m_rpc, QUrl(m_config.sequencerRpcUrl));
-    m_l1 = new L1Side(m_config, m_sequencer.get(), m_rpc.get(), this);
-    connect(m_l1, &L1Side::fatalError, this, [](const QString& message) {
-        qCritical("sluiced: %s", qPrintable(message));
-        QCoreApplication::exit(2);
-    });
+    createL1Side();
     if (auto st = m_l1->start(); !st) return st;
-    QHostAddress host;
-    if (!host.setAddress(m_config.rpcHost))
-        return make_error("--rpc-host: not an IP address: " + m_config.rpcHost.toStdString());
-    if (auto st = m_rpc->listen(host, m_config.rpcPort); !st) return st;
+    if (auto st = listenRpc(); !st) return st;
     qInfo("sluiced: read frontend, JSON-RPC on http://%s:%u, following %s (block %llu), transactions to %s",
           qPrintable(m_config.rpcHost), unsigned(m_rpc->port()),
           qPrintable(NodeDatabase::displayLocation(m_config.databaseLocation())),
@@ -149,8 +152,7 @@ Status NodeApp::startWatchtower() {
     if (!key) return key.error();
     auto channels = parse_address(m_config.channelsAddress.toStdString());
     if (!channels) return make_error("--channels: not an address");
-    m_rpc =
-        std::make_unique<RpcServer>(nullptr, RpcLimits{}, RpcAccess{m_config.rpcAllowedHosts, m_config.rpcCorsOrigins});
+    createRpc();
     WatchtowerConfig wc;
     wc.dataDir = m_config.dataDir;
     wc.l1RpcUrl = m_config.l1RpcUrl;
@@ -158,10 +160,7 @@ Status NodeApp::startWatchtower() {
     if (!m_config.devnetManifestPath.isEmpty()) wc.fromBlock = m_config.channelsFromBlock;
     m_watchtower = std::make_unique<Watchtower>(std::move(wc), *key, m_rpc.get());
     if (auto st = m_watchtower->start(); !st) return st;
-    QHostAddress host;
-    if (!host.setAddress(m_config.rpcHost))
-        return make_error("--rpc-host: not an IP address: " + m_config.rpcHost.toStdString());
-    if (auto st = m_rpc->listen(host, m_config.rpcPort); !st) return st;
+    if (auto st = listenRpc(); !st) return st;
     qInfo("sluiced: watchtower JSON-RPC on http://%s:%u, data in %s", qPrintable(m_config.rpcHost),
           unsigned(m_rpc->port()), qPrintable(m_config.dataDir));
     return {};

@@ -42,6 +42,11 @@ private:
     Status startParts();
     Status startWatchtower();
     Status startReadFrontend();
+    // What every role shares: its JSON-RPC server (with the configured browser protection) and
+    // listening on --rpc-host/--l2-port; the L1 side, whose fatal errors stop the node.
+    void createRpc();
+    Status listenRpc();
+    void createL1Side();
 
     NodeConfig m_config;
     bool m_starting = false;

@@ -284,9 +284,7 @@ Status L1Side::start() {
     connect(m_reader, &RollupReader::synced, this, &L1Side::onSynced);
     connect(m_reader, &RollupReader::failed, this, [](const QString& m) { qWarning().noquote() << m; });
     connect(m_heads, &HeadsSubscription::newHead, m_reader, &RollupReader::sync);
-    if (m_rpcServer)
-        for (const char* s : {"sluice_batches", "sluice_withdrawals", "sluice_fraud"})
-            m_rpcServer->registerStream(QLatin1String(s));
+    registerStreams();
     registerMethods();
 
     m_reader->readParameters(this, [this](RpcResult<RollupParameters> r) {
@@ -347,8 +345,7 @@ Status L1Side::startReadOnly() {
     if (*rollup && parse_address((*rollup)->toStdString())) m_config.rollupAddress = QString::fromLatin1(**rollup);
     registerMethods();
     if (!m_rpcServer) return {};
-    for (const char* s : {"sluice_batches", "sluice_withdrawals", "sluice_fraud"})
-        m_rpcServer->registerStream(QLatin1String(s));
+    registerStreams();
     publishStoredChanges();
     return m_db->listen([this](const QString& changes) {
         const QStringList kinds = changes.split(QLatin1Char(','));
@@ -1020,6 +1017,12 @@ QJsonObject L1Side::rowJson(const L1BatchRow& b, quint64 l1Now) const {
                        {QStringLiteral("status"), status},
                        {QStringLiteral("recordCount"), double(b.recordCount)},
                        {QStringLiteral("transactions"), txs}};
+}
+
+void L1Side::registerStreams() {
+    if (!m_rpcServer) return;
+    for (const char* s : {"sluice_batches", "sluice_withdrawals", "sluice_fraud"})
+        m_rpcServer->registerStream(QLatin1String(s));
 }
 
 // The sluice_ methods answer from the l1_* tables (what the watcher wrote), never from memory

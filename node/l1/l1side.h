@@ -111,6 +111,7 @@ private:
     // --rpc-only: no L1 connection; the sluice_ methods answer from the L1 view the sequencer's
     // node keeps in the shared database.
     Status startReadOnly();
+    void registerStreams();  // sluice_batches, sluice_withdrawals, sluice_fraud
     // --rpc-only: the sluice_batches and sluice_fraud events for the stored rows that are new or
     // changed since the last call (the first call only takes note of what is there).
     void publishStoredChanges();

@@ -241,16 +241,9 @@ void Sequencer::followChain() {
             if (extends) m_tree = std::move(tree).value();
         }
         if (!extends) break;  // rewritten under us: replayed anew below
-        auto cached = std::make_shared<CachedBlock>(CachedBlock{toInfo(b)});
-        m_durableHead = m_producedHead = n;
-        m_durableRecords = m_nextRecordSeq = b.recordStart + b.recordCount;
-        m_blocks.push_back(cached);
-        m_blocksByHash[cached->info.hash] = cached;
-        m_cachedTxCount += cached->info.transactions.size();
-        evictOldBlocks();
-        for (const auto& h : cached->info.transactions)
-            emit transactionSequenced(QByteArray(reinterpret_cast<const char*>(h.data()), 32), n);
-        emit newBlock(n);
+        m_producedHead = n;
+        m_nextRecordSeq = b.recordStart + b.recordCount;
+        appendDurableBlock(std::make_shared<CachedBlock>(CachedBlock{toInfo(b)}));
     }
     if (m_durableHead == head) return;
     // The sequencer rewrote its chain (adoptForeignBatch) or it shrank: start again from what is stored.
@@ -1069,6 +1062,12 @@ void Sequencer::produceBlock() {
 
 void Sequencer::onBlockDurable(const std::shared_ptr<CachedBlock>& block) {
     --m_blocksInFlight;
+    appendDurableBlock(block);
+    if (m_blockWanted || m_mempool.size() >= std::size_t(m_config.blockTriggerTxs)) scheduleBlock();
+    m_blockWanted = false;
+}
+
+void Sequencer::appendDurableBlock(const std::shared_ptr<CachedBlock>& block) {
     const BlockInfo& info = block->info;
     m_durableHead = info.number;
     m_durableRecords = info.recordStart + info.recordCount;
@@ -1088,8 +1087,6 @@ void Sequencer::onBlockDurable(const std::shared_ptr<CachedBlock>& block) {
     for (const auto& h : info.transactions)
         emit transactionSequenced(QByteArray(reinterpret_cast<const char*>(h.data()), 32), info.number);
     emit newBlock(info.number);
-    if (m_blockWanted || m_mempool.size() >= std::size_t(m_config.blockTriggerTxs)) scheduleBlock();
-    m_blockWanted = false;
 }
 
 void Sequencer::evictOldBlocks() {

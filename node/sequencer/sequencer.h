@@ -247,6 +247,9 @@ private:
     Error halt(const Error& error);
     void scheduleBlock();
     void onBlockDurable(const std::shared_ptr<CachedBlock>& block);
+    // The durable head moves to `block`: cached, its cached transactions sequenced, announced
+    // (onBlockDurable for our own blocks, followChain for a follower's).
+    void appendDurableBlock(const std::shared_ptr<CachedBlock>& block);
     void dropSender(const Address& sender, const Hash& firstBad, const char* why);
     // Drops one transaction whose nonce another transaction already used; the sender's later
     // ones stay (they may still be valid).
