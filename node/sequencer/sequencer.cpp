@@ -672,10 +672,7 @@ void Sequencer::admit(const std::shared_ptr<MempoolEntry>& entry, Bytes raw, Sub
     // A transaction dropped before (its row is on disk, no longer in m_txs after a restart or an
     // adopted foreign batch) that is valid again is stored as a new arrival.
     enqueueWrite(
-        [stored = std::move(stored)](NodeDatabase& db) {
-            if (auto st = db.forgetDroppedTransaction(stored.hash); !st) return st;
-            return db.insertTransaction(stored);
-        },
+        [stored = std::move(stored)](NodeDatabase& db) { return db.insertArrivedTransaction(stored); },
         [this, hash = entry->hash, done = std::move(done)](Status st) {
             if (!st) {
                 fail(QStringLiteral("cannot store a transaction: %1").arg(QString::fromStdString(st.message())));

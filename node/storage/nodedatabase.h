@@ -38,6 +38,8 @@
 #include "core/common/uint256.hpp"
 #include "core/rollup/records.hpp"
 
+class QSqlQuery;
+
 namespace sluice::node {
 
 // 2: the l1_* tables (what the L1 watcher saw, node/l1) beside the sequencer's own tables.
@@ -236,9 +238,10 @@ public:
     Status setTransactionSequenced(const Hash& hash, std::uint64_t block, std::uint32_t position,
                                    std::uint64_t recordSeq);
     Status setTransactionStatus(const Hash& hash, TxStatus status);
-    // Removes the row of `hash` if it is a dropped transaction (sent again once it is valid: it
-    // is stored anew, as a new arrival).
-    Status forgetDroppedTransaction(const Hash& hash);
+    // A transaction the mempool admitted. One that was dropped before (its row is on disk) and is
+    // sent again once it is valid is stored anew, as a new arrival; any other row with its hash is
+    // an error.
+    Status insertArrivedTransaction(const StoredTransaction& tx);
     // A stored transaction's raw bytes must hash to its hash (keccak256): else it is damaged.
     Result<std::optional<StoredTransaction>> transaction(const Hash& hash);
     Result<std::vector<StoredTransaction>> transactionsWithStatus(TxStatus status);  // in insertion order
@@ -310,6 +313,7 @@ public:
 
 private:
     NodeDatabase() = default;
+    QSqlQuery* insertTransactionQuery(const StoredTransaction& tx, bool keepExisting);  // bound, not run
     struct Impl;
     std::unique_ptr<Impl> m_impl;
     QString m_path;
