@@ -52,6 +52,10 @@ const char* const kSchema[] = {
     " nonce INTEGER NOT NULL, status INTEGER NOT NULL, block INTEGER, position INTEGER, record_seq INTEGER,"
     " batch_index INTEGER{ROWID})",
     "CREATE INDEX IF NOT EXISTS l2_transactions_status ON l2_transactions(status)",
+    // A batch's transactions are marked posted, final or unbatched by their records' range or by
+    // batch: without these, each was a scan of every transaction ever stored, on the writer thread.
+    "CREATE INDEX IF NOT EXISTS l2_transactions_record_seq ON l2_transactions(record_seq)",
+    "CREATE INDEX IF NOT EXISTS l2_transactions_batch ON l2_transactions(batch_index)",
     "CREATE TABLE IF NOT EXISTS l2_blocks (number INTEGER PRIMARY KEY, hash BLOB NOT NULL UNIQUE, parent_hash BLOB NOT NULL,"
     " timestamp INTEGER NOT NULL, state_root BLOB NOT NULL, record_start INTEGER NOT NULL, record_count INTEGER NOT NULL,"
     " transactions BLOB NOT NULL)",

@@ -43,7 +43,8 @@ class QSqlQuery;
 namespace sluice::node {
 
 // 2: the l1_* tables (what the L1 watcher saw, node/l1) beside the sequencer's own tables.
-inline constexpr int kSchemaVersion = 3;  // 3: deposits.forced (forced transactions, PROTOCOL §4.5)
+// 3: deposits.forced (forced transactions, PROTOCOL §4.5); 4: l2_transactions indexed by record and batch.
+inline constexpr int kSchemaVersion = 4;
 
 // docs/PROTOCOL.md §7 for transactions; `dropped` is a transaction that turned invalid before it
 // was sequenced (never acknowledged as sequenced).
