@@ -1031,14 +1031,7 @@ void Sequencer::produceBlock() {
             for (const auto& t : forcedRows)
                 if (auto st = db.insertTransaction(t, /*keepExisting=*/true); !st) return st;
             if (auto st = db.insertBlock(*stored); !st) return st;
-            std::uint32_t position = 0;
-            for (const auto& r : *payload) {
-                if (auto st = db.insertRecord(r); !st) return st;
-                if (r.txHash) {
-                    if (auto st = db.setTransactionSequenced(*r.txHash, stored->number, position++, r.seq); !st)
-                        return st;
-                }
-            }
+            if (auto st = db.insertBlockRecords(stored->number, *payload); !st) return st;
             for (const auto& d : credited)
                 if (auto st = db.upsertDeposit(d); !st) return st;
             for (const auto& w : withdrawals)
@@ -1453,13 +1446,8 @@ Status Sequencer::adoptForeignBatch(std::uint64_t batchIndex, const rollup::Batc
         for (const auto& t : txRows)
             if (auto st = db.insertTransaction(t, /*keepExisting=*/true); !st) return st;
         if (auto st = db.insertBlock(toStored(info)); !st) return st;
-        std::uint32_t position = 0;
-        for (auto& r : records) {
-            r.block = info.number;
-            if (auto st = db.insertRecord(r); !st) return st;
-            if (r.txHash)
-                if (auto st = db.setTransactionSequenced(*r.txHash, info.number, position++, r.seq); !st) return st;
-        }
+        for (auto& r : records) r.block = info.number;
+        if (auto st = db.insertBlockRecords(info.number, records); !st) return st;
         for (auto d : entries) {
             if (auto st = db.upsertDeposit(d); !st) return st;
             if (auto st = db.setDepositCredited(d.queueIndex, info.number); !st) return st;

@@ -558,18 +558,6 @@ Status NodeDatabase::insertArrivedTransaction(const StoredTransaction& tx) {
     return insertTransaction(tx);
 }
 
-Status NodeDatabase::setTransactionSequenced(const Hash& hash, std::uint64_t block, std::uint32_t position,
-                                             std::uint64_t recordSeq) {
-    auto* q = m_impl->query(QStringLiteral(
-        "UPDATE l2_transactions SET status = ?, block = ?, position = ?, record_seq = ? WHERE hash = ?"));
-    q->bindValue(0, int(TxStatus::sequenced));
-    q->bindValue(1, qulonglong(block));
-    q->bindValue(2, uint(position));
-    q->bindValue(3, qulonglong(recordSeq));
-    q->bindValue(4, blob(hash));
-    return m_impl->exec(q, "sequence transaction");
-}
-
 Status NodeDatabase::setTransactionStatus(const Hash& hash, TxStatus status) {
     auto* q = m_impl->query(QStringLiteral("UPDATE l2_transactions SET status = ? WHERE hash = ?"));
     q->bindValue(0, int(status));
@@ -659,22 +647,76 @@ Result<std::optional<std::uint64_t>> NodeDatabase::latestBlockNumber() {
     return v->value_or(std::optional<std::uint64_t>());  // (MAX over no rows is one NULL)
 }
 
-Status NodeDatabase::insertRecord(const StoredRecord& r) {
-    auto* q = m_impl->query(QStringLiteral(
-        "INSERT INTO l2_records(seq, block, bytes, tx_hash, deposit_index, sender, to_address, batch_index) VALUES(?,?,?,?,?,?,?,?)"));
-    q->bindValue(0, qulonglong(r.seq));
-    q->bindValue(1, qulonglong(r.block));
-    q->bindValue(2, blob(r.bytes));
-    q->bindValue(3, r.txHash ? QVariant(blob(*r.txHash)) : QVariant(QMetaType::fromType<QByteArray>()));
-    q->bindValue(4, opt(r.depositIndex));
-    q->bindValue(5, blob(r.sender));
-    q->bindValue(6, blob(r.to));
-    q->bindValue(7, opt(r.batchIndex));
-    return m_impl->exec(q, "insert record");
-}
-
 static const QString kRecordColumns =
     QStringLiteral("seq, block, bytes, tx_hash, deposit_index, sender, to_address, batch_index");
+
+namespace {
+// Rows go in chunks whose sizes are powers of two up to 256: a block's rows take a few
+// statements, and each statement's text is prepared once.
+std::size_t chunkFor(std::size_t left) {
+    std::size_t n = 256;
+    while (n > left) n /= 2;
+    return n;
+}
+QString repeated(const QString& row, std::size_t n) {
+    QStringList rows;
+    for (std::size_t i = 0; i < n; ++i) rows << row;
+    return rows.join(QLatin1Char(','));
+}
+}  // namespace
+
+Status NodeDatabase::insertBlockRecords(std::uint64_t number, const std::vector<StoredRecord>& records) {
+    for (std::size_t i = 0; i < records.size();) {
+        const std::size_t n = chunkFor(records.size() - i);
+        auto* q = m_impl->query(QStringLiteral("INSERT INTO l2_records(") + kRecordColumns +
+                                QStringLiteral(") VALUES ") + repeated(QStringLiteral("(?,?,?,?,?,?,?,?)"), n));
+        int p = 0;
+        for (std::size_t k = i; k < i + n; ++k) {
+            const StoredRecord& r = records[k];
+            q->bindValue(p++, qulonglong(r.seq));
+            q->bindValue(p++, qulonglong(number));
+            q->bindValue(p++, blob(r.bytes));
+            q->bindValue(p++, r.txHash ? QVariant(blob(*r.txHash)) : QVariant(QMetaType::fromType<QByteArray>()));
+            q->bindValue(p++, opt(r.depositIndex));
+            q->bindValue(p++, blob(r.sender));
+            q->bindValue(p++, blob(r.to));
+            q->bindValue(p++, opt(r.batchIndex));
+        }
+        if (auto st = m_impl->exec(q, "insert records"); !st) return st;
+        i += n;
+    }
+
+    struct Place {
+        const Hash* hash;
+        std::uint32_t position;
+        std::uint64_t seq;
+    };
+    std::vector<Place> places;
+    for (const StoredRecord& r : records)
+        if (r.txHash) places.push_back({&*r.txHash, std::uint32_t(places.size()), r.seq});
+    for (std::size_t i = 0; i < places.size();) {
+        const std::size_t n = chunkFor(places.size() - i);
+        // VALUES names its columns column1, column2, ... in both SQLite (3.33 on) and PostgreSQL;
+        // the casts give PostgreSQL the parameters' types.
+        const QString sql = QStringLiteral(
+                                "UPDATE l2_transactions SET status = ?, block = ?, position = v.column2, "
+                                "record_seq = v.column3 FROM (VALUES ") +
+                            repeated(QStringLiteral("(CAST(? AS BLOB), CAST(? AS INTEGER), CAST(? AS INTEGER))"), n) +
+                            QStringLiteral(") AS v WHERE l2_transactions.hash = v.column1");
+        auto* q = m_impl->query(dialect(sql.toLatin1().constData(), m_impl->backend));
+        int p = 0;
+        q->bindValue(p++, int(TxStatus::sequenced));
+        q->bindValue(p++, qulonglong(number));
+        for (std::size_t k = i; k < i + n; ++k) {
+            q->bindValue(p++, blob(*places[k].hash));
+            q->bindValue(p++, qulonglong(places[k].position));
+            q->bindValue(p++, qulonglong(places[k].seq));
+        }
+        if (auto st = m_impl->exec(q, "sequence transactions"); !st) return st;
+        i += n;
+    }
+    return Status{};
+}
 
 static Result<StoredRecord> readRecord(QSqlQuery* q) {
     StoredRow row(*q, "l2_records");

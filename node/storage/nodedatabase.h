@@ -236,8 +236,6 @@ public:
     // Transactions.
     // keepExisting: a row with this hash stays as it is (a forced transaction also sent to the mempool).
     Status insertTransaction(const StoredTransaction& tx, bool keepExisting = false);
-    Status setTransactionSequenced(const Hash& hash, std::uint64_t block, std::uint32_t position,
-                                   std::uint64_t recordSeq);
     Status setTransactionStatus(const Hash& hash, TxStatus status);
     // A transaction the mempool admitted. One that was dropped before (its row is on disk) and is
     // sent again once it is valid is stored anew, as a new arrival; any other row with its hash is
@@ -253,7 +251,11 @@ public:
     Result<std::optional<StoredBlock>> block(std::uint64_t number);
     Result<std::optional<StoredBlock>> blockByHash(const Hash& hash);
     Result<std::optional<std::uint64_t>> latestBlockNumber();
-    Status insertRecord(const StoredRecord& record);
+    // The records of block `number` (each record's `block` is that number), and for each
+    // transaction among them its place: sequenced in that block, at its position among the
+    // block's transactions, with its record. A few multi-row statements per block (on PostgreSQL
+    // each statement is a round trip).
+    Status insertBlockRecords(std::uint64_t number, const std::vector<StoredRecord>& records);
     Result<std::vector<StoredRecord>> records(std::uint64_t fromSeq, std::uint64_t limit);
     Result<std::uint64_t> recordCount();
     // Sets batch_index on records [fromSeq, fromSeq+count) and status posted on their transactions.
