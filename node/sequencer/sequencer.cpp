@@ -1446,7 +1446,6 @@ Status Sequencer::adoptForeignBatch(std::uint64_t batchIndex, const rollup::Batc
         for (const auto& t : txRows)
             if (auto st = db.insertTransaction(t, /*keepExisting=*/true); !st) return st;
         if (auto st = db.insertBlock(toStored(info)); !st) return st;
-        for (auto& r : records) r.block = info.number;
         if (auto st = db.insertBlockRecords(info.number, records); !st) return st;
         for (auto d : entries) {
             if (auto st = db.upsertDeposit(d); !st) return st;

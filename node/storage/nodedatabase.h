@@ -251,10 +251,10 @@ public:
     Result<std::optional<StoredBlock>> block(std::uint64_t number);
     Result<std::optional<StoredBlock>> blockByHash(const Hash& hash);
     Result<std::optional<std::uint64_t>> latestBlockNumber();
-    // The records of block `number` (each record's `block` is that number), and for each
-    // transaction among them its place: sequenced in that block, at its position among the
-    // block's transactions, with its record. A few multi-row statements per block (on PostgreSQL
-    // each statement is a round trip).
+    // The records of block `number` (stored with that block, whatever their `block` says), and
+    // for each transaction among them its place: sequenced in that block, at its position among
+    // the block's transactions, with its record. A few multi-row statements per block (on
+    // PostgreSQL each statement is a round trip).
     Status insertBlockRecords(std::uint64_t number, const std::vector<StoredRecord>& records);
     Result<std::vector<StoredRecord>> records(std::uint64_t fromSeq, std::uint64_t limit);
     Result<std::uint64_t> recordCount();
