@@ -109,8 +109,6 @@ std::vector<std::string> run(const QByteArray& data, const std::vector<qsizetype
                 FUZZ_CHECK(step.consumed == h.size && h.size <= kLimits.maxHeaderBytes + 4);
                 const QByteArray head = data.mid(at, h.size);
                 FUZZ_CHECK(head.endsWith("\r\n\r\n") && head.indexOf("\r\n\r\n") == h.size - 4);
-                for (const auto& [name, value] : h.fields)
-                    FUZZ_CHECK(!name.isEmpty() && !name.contains(':') && name == name.toLower());
                 FUZZ_CHECK(h.hosts <= 1 && h.origins <= 1);
                 if (step.event == Event::preflight) {
                     FUZZ_CHECK(h.method == "OPTIONS" && h.origins == 1 && h.contentLength <= 0 && !h.chunked);

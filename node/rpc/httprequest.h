@@ -60,9 +60,8 @@ struct HttpRequestHead {
     QByteArray method;
     QByteArray target;
     QByteArray version;
-    QList<QPair<QByteArray, QByteArray>> fields;  // lower-case names, trimmed values, in order
-    qsizetype size = 0;                           // bytes of the head with the blank line that ends it
-    qint64 contentLength = -1;                    // none
+    qsizetype size = 0;         // bytes of the head with the blank line that ends it
+    qint64 contentLength = -1;  // none
     bool keepAlive = true;
     bool chunked = false;    // any Transfer-Encoding
     bool upgrade = false;    // Connection: upgrade, no Upgrade other than websocket after it

@@ -221,9 +221,20 @@ private:
     }
 
     void process() {
+        // A head is first looked for in the next kHeadPeek bytes, the whole head window only when
+        // that is not enough: heads are a few hundred bytes, and peeking 16 KiB of pipelined calls
+        // for each one copied the socket's buffer over and over.
+        constexpr qint64 kHeadPeek = 2048;
         while (!m_dropped && m_phase != Phase::closing && !backlogged()) {
-            const QByteArray unread = m_socket->peek(m_reader.wanted());
-            const HttpRequestReader::Step step = m_reader.next(unread, !m_servedAny && m_slots.empty());
+            const bool mayUpgrade = !m_servedAny && m_slots.empty();
+            const qint64 wanted = m_reader.wanted();
+            const bool head = !m_reader.inBody() && wanted > kHeadPeek;
+            QByteArray unread = m_socket->peek(head ? kHeadPeek : wanted);
+            HttpRequestReader::Step step = m_reader.next(unread, mayUpgrade);
+            if (head && step.event == HttpRequestReader::Event::needMore && unread.size() == kHeadPeek) {
+                unread = m_socket->peek(wanted);
+                step = m_reader.next(unread, mayUpgrade);
+            }
             if (step.consumed > 0) m_socket->skip(step.consumed);
             if (step.event == HttpRequestReader::Event::needMore) break;
             if (!takeStep(step)) break;
