@@ -175,6 +175,7 @@ private:
         std::size_t recordCount = 0;
         Hash txHash;
         bool cheated = false;
+        std::shared_ptr<rollup::AccountTree> postState;  // what build_batch reached (the honest post-state)
     };
     std::optional<InFlight> m_inflight;
     bool m_proposing = false;

@@ -34,6 +34,11 @@ void DbWriter::flush() {
     m_idle.wait(lock, [this] { return (m_queue.empty() && !m_busy) || !m_thread.joinable() || !m_openStatus.ok(); });
 }
 
+bool DbWriter::idle() {
+    std::lock_guard lock(m_mutex);
+    return m_queue.empty() && !m_busy;
+}
+
 void DbWriter::stop() {
     if (!m_thread.joinable()) return;
     {

@@ -32,6 +32,7 @@ public:
     Status open();  // opens the connection on the writer thread
     void enqueue(Write write, Done done);
     void flush();  // blocks until everything queued so far is committed
+    bool idle();   // nothing queued, no commit under way
     void stop();
 
 private:

@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QDebug>
 #include <QMetaObject>
+#include <QScopeGuard>
 #include <QThread>
 
 #include <algorithm>
@@ -260,7 +261,7 @@ void Sequencer::stop() {
     // Submissions already prechecked are admitted (and committed below) or refused, not lost.
     QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
     if (m_writer) {
-        m_writer->flush();
+        flushWrites();
         // Deliver the completions of the last commit before the writer goes away.
         QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
         m_writer->stop();
@@ -443,7 +444,7 @@ Status Sequencer::requeueQueueEntries() {
 // one that turned invalid is dropped when a block reaches it. One whose stored bytes do not decode
 // (they decoded when it was acknowledged) is damage, not a transaction to lose quietly.
 Status Sequencer::requeueMempool() {
-    auto pending = m_reader->transactionsWithStatus(TxStatus::pending);
+    auto pending = m_reader->pendingTransactions();
     if (!pending) return pending.error();
     for (const auto& stored : *pending) {
         auto decoded = decode_signed_transaction(stored.raw);
@@ -653,6 +654,11 @@ void Sequencer::drainSubmissions() {
         admitted = true;
     }
     if (admitted && m_mempool.size() >= std::size_t(m_config.blockTriggerTxs)) scheduleBlock();
+    // Arrivals wait for a block to ride with only while the writer is busy (they would wait for
+    // its commit anyway) and a block is due within kArrivalWaitMs.
+    const bool blockDue =
+        m_blockScheduled || (m_blockTimer.isActive() && m_blockTimer.remainingTime() <= kArrivalWaitMs);
+    if (!blockDue || m_writer->idle()) writeArrivals();
 }
 
 void Sequencer::admit(const std::shared_ptr<MempoolEntry>& entry, Bytes raw, SubmitCallback done) {
@@ -669,18 +675,45 @@ void Sequencer::admit(const std::shared_ptr<MempoolEntry>& entry, Bytes raw, Sub
     stored.sender = entry->sender;
     stored.nonce = entry->signedTx.tx.nonce;
     stored.status = TxStatus::pending;
-    // A transaction dropped before (its row is on disk, no longer in m_txs after a restart or an
-    // adopted foreign batch) that is valid again is stored as a new arrival.
+    // (a transaction dropped before, whose row is on disk, that is valid again is stored anew)
+    m_unwritten.rows.push_back(std::move(stored));
+    m_unwritten.answers.emplace_back(entry->hash, std::move(done));
+}
+
+Sequencer::Arrivals Sequencer::takeArrivals() {
+    Arrivals taken;
+    std::swap(taken, m_unwritten);
+    for (auto& row : taken.rows)
+        if (auto it = m_txs.find(row.hash); it != m_txs.end() && it->second->status == TxStatus::dropped)
+            row.status = TxStatus::dropped;  // (its drop's status update ran before the row existed)
+    return taken;
+}
+
+void Sequencer::writeArrivals() {
+    if (m_unwritten.rows.empty() || !m_writer) return;
+    auto [rows, answers] = takeArrivals();
     enqueueWrite(
-        [stored = std::move(stored)](NodeDatabase& db) { return db.insertArrivedTransaction(stored); },
-        [this, hash = entry->hash, done = std::move(done)](Status st) {
-            if (!st) {
-                fail(QStringLiteral("cannot store a transaction: %1").arg(QString::fromStdString(st.message())));
-                done(make_error("the node could not store the transaction: " + st.message()));
-                return;
-            }
-            done(hash);
+        [rows = std::move(rows)](NodeDatabase& db) { return db.insertArrivedTransactions(rows); },
+        [this, answers = std::move(answers)](Status st) {
+            if (!st) fail(QStringLiteral("cannot store a transaction: %1").arg(QString::fromStdString(st.message())));
+            answerArrivals(answers, st);
         });
+}
+
+// Nothing is acknowledged before the commit that holds it has returned.
+void Sequencer::answerArrivals(const std::vector<std::pair<Hash, SubmitCallback>>& answers, const Status& stored) {
+    for (const auto& [hash, done] : answers) {
+        if (stored)
+            done(hash);
+        else
+            done(make_error("the node could not store the transaction: " + stored.message()));
+    }
+}
+
+void Sequencer::flushWrites() {
+    if (!m_writer) return;
+    writeArrivals();
+    m_writer->flush();
 }
 
 Result<Hash> Sequencer::submitRawTransaction(ByteView raw) {
@@ -690,7 +723,7 @@ Result<Hash> Sequencer::submitRawTransaction(ByteView raw) {
         QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);  // hands the precheck to the pool
         m_pool.waitForDone();
         QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);  // the precheck's drain
-        if (m_writer) m_writer->flush();
+        flushWrites();
         QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);  // the commit's answers
     }
     return std::move(**result);
@@ -832,6 +865,8 @@ void Sequencer::dropStale(const std::shared_ptr<MempoolEntry>& entry, const char
 }
 
 void Sequencer::produceBlock() {
+    // Arrivals this call does not take into a block's write are written on their own.
+    const auto writeLeftArrivals = qScopeGuard([this] { writeArrivals(); });
     if (m_blocksInFlight >= kMaxBlocksInFlight) {
         m_blockWanted = true;  // produced as soon as one in flight is durable, not a tick later
         return;
@@ -1022,29 +1057,53 @@ void Sequencer::produceBlock() {
         forcedRows.push_back(std::move(row));
     }
 
+    // The arrivals not yet written go with this block; those it includes are written in their place.
+    auto arrivals = takeArrivals();
+    std::vector<bool> placedAlready(records.size(), false);
+    if (!arrivals.rows.empty()) {
+        std::unordered_map<Hash, std::size_t, HashHasher> unwritten;
+        for (std::size_t i = 0; i < arrivals.rows.size(); ++i) unwritten.emplace(arrivals.rows[i].hash, i);
+        std::uint32_t position = 0;
+        for (std::size_t k = 0; k < records.size(); ++k) {
+            if (!records[k].txHash) continue;
+            if (auto it = unwritten.find(*records[k].txHash); it != unwritten.end()) {
+                StoredTransaction& row = arrivals.rows[it->second];
+                row.status = TxStatus::sequenced;
+                row.block = info.number;
+                row.position = position;
+                row.recordSeq = records[k].seq;
+                placedAlready[k] = true;
+            }
+            ++position;
+        }
+    }
+
     ++m_blocksInFlight;
     auto stored = std::make_shared<StoredBlock>(toStored(info));
     auto payload = std::make_shared<std::vector<StoredRecord>>(std::move(records));
     enqueueWrite(
         [stored, payload, credited = std::move(credited), withdrawals = std::move(withdrawals),
-         forcedRows = std::move(forcedRows)](NodeDatabase& db) {
+         forcedRows = std::move(forcedRows), arrivalRows = std::move(arrivals.rows),
+         placedAlready = std::move(placedAlready)](NodeDatabase& db) {
+            if (!arrivalRows.empty())
+                if (auto st = db.insertArrivedTransactions(arrivalRows); !st) return st;
             for (const auto& t : forcedRows)
                 if (auto st = db.insertTransaction(t, /*keepExisting=*/true); !st) return st;
             if (auto st = db.insertBlock(*stored); !st) return st;
-            if (auto st = db.insertBlockRecords(stored->number, *payload); !st) return st;
+            if (auto st = db.insertBlockRecords(stored->number, *payload, placedAlready); !st) return st;
             for (const auto& d : credited)
                 if (auto st = db.upsertDeposit(d); !st) return st;
             for (const auto& w : withdrawals)
                 if (auto st = db.upsertWithdrawal(w); !st) return st;
             return Status{};
         },
-        [this, block, epoch = m_chainEpoch](Status st) {
-            if (!st) {
+        [this, block, epoch = m_chainEpoch, answers = std::move(arrivals.answers)](Status st) {
+            if (!st)
                 fail(QStringLiteral("cannot store block %1: %2")
                          .arg(block->info.number)
                          .arg(QString::fromStdString(st.message())));
-                return;
-            }
+            answerArrivals(answers, st);  // (whatever chain is built meanwhile: they are stored)
+            if (!st) return;
             if (epoch != m_chainEpoch) return;  // the chain was rebuilt from the database since
             onBlockDurable(block);
         });
@@ -1132,7 +1191,8 @@ PendingBatch Sequencer::pendingRecordsForBatch(std::size_t maxRecords) const {
 }
 
 Status Sequencer::markBatchPosted(std::uint64_t batchIndex, std::uint64_t recordCount,
-                                  const rollup::BatchHeader& header, const Hash& l1TxHash, std::uint64_t l1Block) {
+                                  const rollup::BatchHeader& header, const Hash& l1TxHash, std::uint64_t l1Block,
+                                  std::shared_ptr<rollup::AccountTree> builtPostState) {
     if (recordCount == 0) return make_error("a batch holds at least one record");
     if (m_postedRecords + recordCount > m_durableRecords)
         return make_error("batch " + std::to_string(batchIndex) + " claims " + std::to_string(recordCount) +
@@ -1149,15 +1209,20 @@ Status Sequencer::markBatchPosted(std::uint64_t batchIndex, std::uint64_t record
                 make_error(stored::damaged(recordBytes(r.seq), "does not decode as a record: " + rec.message())));
         records.push_back(std::move(rec).value());
     }
-    auto next = std::make_shared<rollup::AccountTree>(*m_postedTree);
-    auto result = rollup::apply_records(*next, records, m_config.params, 2);
-    if (!result.ok())
-        return make_error("the sequenced records of batch " + std::to_string(batchIndex) + " do not apply (" +
-                          std::string(rollup::verdict_name(result.verdict)) + ")");
-    if (next->state_root() != header.state_root)
-        qWarning("sluiced: batch %llu was posted with state root %s; the honest root is %s",
-                 static_cast<unsigned long long>(batchIndex), header.state_root.hex().c_str(),
-                 next->state_root().hex().c_str());
+    std::shared_ptr<rollup::AccountTree> next;
+    if (builtPostState && header.prev_state_root == m_postedRoot && builtPostState->state_root() == header.state_root) {
+        next = std::move(builtPostState);
+    } else {
+        next = std::make_shared<rollup::AccountTree>(*m_postedTree);
+        auto result = rollup::apply_records(*next, records, m_config.params, 2);
+        if (!result.ok())
+            return make_error("the sequenced records of batch " + std::to_string(batchIndex) + " do not apply (" +
+                              std::string(rollup::verdict_name(result.verdict)) + ")");
+        if (next->state_root() != header.state_root)
+            qWarning("sluiced: batch %llu was posted with state root %s; the honest root is %s",
+                     static_cast<unsigned long long>(batchIndex), header.state_root.hex().c_str(),
+                     next->state_root().hex().c_str());
+    }
 
     StoredBatch b = storedBatch(batchIndex, header, l1TxHash, l1Block, m_postedRecords);
 
@@ -1221,7 +1286,7 @@ Status Sequencer::markBatchFinal(std::uint64_t batchIndex) {
 }
 
 Status Sequencer::onBatchReverted(std::uint64_t fromBatchIndex) {
-    m_writer->flush();  // the batch rows we read below must include every posted batch
+    flushWrites();  // the batch rows we read below must include every posted batch
     auto storedFirst = m_reader->batch(fromBatchIndex);
     if (!storedFirst) return halt(storedFirst.error());
     const auto& first = *storedFirst;
@@ -1314,8 +1379,9 @@ Status Sequencer::adoptForeignBatch(std::uint64_t batchIndex, const rollup::Batc
         return make_error(name + " is not honest: re-executing it gives other roots than its header");
 
     // Everything queued for disk (blocks in flight too) is committed before the database is cut;
-    // their answers, still on their way to this thread, belong to the old chain (m_chainEpoch).
-    m_writer->flush();
+    // their answers, still on their way to this thread, belong to the old chain (m_chainEpoch);
+    // the arrivals not yet written go first, or the replay below would not re-queue them.
+    flushWrites();
     auto& db = *m_reader;
 
     // The batch's queue entries: as our L1 view stored them (they must agree), else from the batch.

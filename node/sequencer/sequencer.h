@@ -167,8 +167,12 @@ public:
         return PostedTip{m_postedRoot, m_postedDeposits};
     }
     // The first `recordCount` pending records are in batch `batchIndex` on L1 with `header`.
+    // builtPostState: the state the proposer's build_batch reached over those records from our
+    // posted state; taken as the new posted state when its root is the header's, instead of
+    // executing the records (and recovering their signatures) once more on this thread.
     Status markBatchPosted(std::uint64_t batchIndex, std::uint64_t recordCount, const rollup::BatchHeader& header,
-                           const Hash& l1TxHash = {}, std::uint64_t l1Block = 0);
+                           const Hash& l1TxHash = {}, std::uint64_t l1Block = 0,
+                           std::shared_ptr<rollup::AccountTree> builtPostState = nullptr);
     Status markBatchFinal(std::uint64_t batchIndex);
     // Batches >= fromBatchIndex were removed by a fraud proof: their records are pending again
     // (to be re-batched honestly) and the posted state goes back to before them.
@@ -240,6 +244,15 @@ private:
     void startPrechecks();
     void drainSubmissions();
     void enqueueWrite(std::function<Status(NodeDatabase&)> write, std::function<void(Status)> done);
+    // The admitted transactions' rows not handed to the writer yet, and who waits for each.
+    struct Arrivals {
+        std::vector<StoredTransaction> rows;
+        std::vector<std::pair<Hash, SubmitCallback>> answers;
+    };
+    Arrivals takeArrivals();  // (rows of transactions dropped meanwhile say so)
+    void writeArrivals();     // as a write of their own
+    static void answerArrivals(const std::vector<std::pair<Hash, SubmitCallback>>& answers, const Status& stored);
+    void flushWrites();  // writeArrivals, then waits until everything queued is committed
     void fail(const QString& message);
     // fail() for a damaged or unreadable stored value; also from the const queries (the Sequencer
     // itself is never const). halt() also returns the error, for Status-returning callers.
@@ -280,6 +293,12 @@ private:
     std::deque<std::shared_ptr<Submission>> m_submissions;  // arrival order, waiting for their precheck
     std::vector<std::shared_ptr<Submission>> m_unchecked;   // not yet handed to the pool
     bool m_precheckPosted = false;
+    // Admitted, not yet written. While the writer is busy (they would wait for its commit anyway)
+    // and a block is due within kArrivalWaitMs, they ride in that block's write: one multi-row
+    // insert, and the rows of the transactions the block includes are written already sequenced
+    // instead of inserted and then updated. Otherwise they are written at once, on their own.
+    Arrivals m_unwritten;
+    static constexpr int kArrivalWaitMs = 20;
     std::atomic<bool> m_drainPosted{false};
     bool m_blockWanted = false;  // the timer fired while a block was in flight
     bool m_blockScheduled = false;

@@ -51,17 +51,21 @@ const char* const kSchema[] = {
     "CREATE TABLE IF NOT EXISTS l2_transactions (hash BLOB PRIMARY KEY, raw BLOB NOT NULL, sender BLOB NOT NULL,"
     " nonce INTEGER NOT NULL, status INTEGER NOT NULL, block INTEGER, position INTEGER, record_seq INTEGER,"
     " batch_index INTEGER{ROWID})",
-    "CREATE INDEX IF NOT EXISTS l2_transactions_status ON l2_transactions(status)",
+    // Partial indexes: a transaction enters each only when it reaches that stage, so a row holds
+    // no index entries for stages it has not reached, and a status change touches only the index
+    // it leaves or enters (under load every index entry is a B-tree write on the writer thread).
+    // The pending ones are read in arrival order at start-up (the 0 is TxStatus::pending).
+    "CREATE INDEX IF NOT EXISTS l2_transactions_pending ON l2_transactions(status) WHERE status = 0",
     // A batch's transactions are marked posted, final or unbatched by their records' range or by
     // batch: without these, each was a scan of every transaction ever stored, on the writer thread.
-    "CREATE INDEX IF NOT EXISTS l2_transactions_record_seq ON l2_transactions(record_seq)",
-    "CREATE INDEX IF NOT EXISTS l2_transactions_batch ON l2_transactions(batch_index)",
+    "CREATE INDEX IF NOT EXISTS l2_transactions_sequenced ON l2_transactions(record_seq) WHERE record_seq IS NOT NULL",
+    "CREATE INDEX IF NOT EXISTS l2_transactions_batched ON l2_transactions(batch_index) WHERE batch_index IS NOT NULL",
     "CREATE TABLE IF NOT EXISTS l2_blocks (number INTEGER PRIMARY KEY, hash BLOB NOT NULL UNIQUE, parent_hash BLOB NOT NULL,"
     " timestamp INTEGER NOT NULL, state_root BLOB NOT NULL, record_start INTEGER NOT NULL, record_count INTEGER NOT NULL,"
     " transactions BLOB NOT NULL)",
     "CREATE TABLE IF NOT EXISTS l2_records (seq INTEGER PRIMARY KEY, block INTEGER NOT NULL, bytes BLOB NOT NULL,"
     " tx_hash BLOB, deposit_index INTEGER, sender BLOB, to_address BLOB, batch_index INTEGER)",
-    "CREATE INDEX IF NOT EXISTS l2_records_batch ON l2_records(batch_index)",
+    "CREATE INDEX IF NOT EXISTS l2_records_batched ON l2_records(batch_index) WHERE batch_index IS NOT NULL",
     "CREATE TABLE IF NOT EXISTS deposits (queue_index INTEGER PRIMARY KEY, to_address BLOB NOT NULL, amount BLOB NOT NULL,"
     " l1_timestamp INTEGER NOT NULL, l1_tx_hash BLOB NOT NULL, credited_block INTEGER, forced BLOB)",
     "CREATE INDEX IF NOT EXISTS deposits_to ON deposits(to_address)",
@@ -403,6 +407,10 @@ Result<std::unique_ptr<NodeDatabase>> NodeDatabase::open(const QString& location
         // Schema 3 added deposits.forced; a database from before has the table without it.
         if (version >= 1 && version < 3)
             if (auto st = impl.run(QStringLiteral("ALTER TABLE deposits ADD COLUMN forced BLOB")); !st) return st;
+        // Schema 5 replaced these full indexes with the partial ones above.
+        for (const char* old :
+             {"l2_transactions_status", "l2_transactions_record_seq", "l2_transactions_batch", "l2_records_batch"})
+            if (auto st = impl.run(QStringLiteral("DROP INDEX IF EXISTS %1").arg(QLatin1String(old))); !st) return st;
         return self->setMeta(QStringLiteral("schemaVersion"), QByteArray::number(kSchemaVersion));
     };
     if (auto st = migrate(); !st) {
@@ -523,39 +531,26 @@ static Result<StoredTransaction> readTx(QSqlQuery* q) {
     return row.result(std::move(tx));
 }
 
-Status NodeDatabase::insertTransaction(const StoredTransaction& tx, bool keepExisting) {
-    return m_impl->exec(insertTransactionQuery(tx, keepExisting), "insert transaction");
+// Binds a transaction row's columns (kTxColumns) from parameter `p` on.
+static void bindTransaction(QSqlQuery* q, int& p, const StoredTransaction& tx) {
+    q->bindValue(p++, blob(tx.hash));
+    q->bindValue(p++, blob(tx.raw));
+    q->bindValue(p++, blob(tx.sender));
+    q->bindValue(p++, qulonglong(tx.nonce));
+    q->bindValue(p++, int(tx.status));
+    q->bindValue(p++, opt(tx.block));
+    q->bindValue(p++, tx.position ? QVariant(uint(*tx.position)) : QVariant(QMetaType::fromType<uint>()));
+    q->bindValue(p++, opt(tx.recordSeq));
+    q->bindValue(p++, opt(tx.batchIndex));
 }
 
-QSqlQuery* NodeDatabase::insertTransactionQuery(const StoredTransaction& tx, bool keepExisting) {
+Status NodeDatabase::insertTransaction(const StoredTransaction& tx, bool keepExisting) {
     auto* q = m_impl->query(QStringLiteral("INSERT INTO l2_transactions(") + kTxColumns +
                             QStringLiteral(") VALUES(?,?,?,?,?,?,?,?,?)") +
                             (keepExisting ? QStringLiteral(" ON CONFLICT DO NOTHING") : QString()));
-    q->bindValue(0, blob(tx.hash));
-    q->bindValue(1, blob(tx.raw));
-    q->bindValue(2, blob(tx.sender));
-    q->bindValue(3, qulonglong(tx.nonce));
-    q->bindValue(4, int(tx.status));
-    q->bindValue(5, opt(tx.block));
-    q->bindValue(6, tx.position ? QVariant(uint(*tx.position)) : QVariant(QMetaType::fromType<uint>()));
-    q->bindValue(7, opt(tx.recordSeq));
-    q->bindValue(8, opt(tx.batchIndex));
-    return q;
-}
-
-Status NodeDatabase::insertArrivedTransaction(const StoredTransaction& tx) {
-    // One statement for nearly every arrival (a DELETE before each INSERT was 7 % of the node's
-    // CPU under load); only a hash already on disk takes the second path.
-    auto* q = insertTransactionQuery(tx, /*keepExisting=*/true);
-    if (auto st = m_impl->exec(q, "insert transaction"); !st) return st;
-    if (q->numRowsAffected() == 1) return Status{};
-    auto* forget = m_impl->query(QStringLiteral("DELETE FROM l2_transactions WHERE hash = ? AND status = ?"));
-    forget->bindValue(0, blob(tx.hash));
-    forget->bindValue(1, int(TxStatus::dropped));
-    if (auto st = m_impl->exec(forget, "forget dropped transaction"); !st) return st;
-    if (forget->numRowsAffected() != 1)
-        return make_error("database: transaction " + tx.hash.hex() + " is stored already and was not dropped");
-    return insertTransaction(tx);
+    int p = 0;
+    bindTransaction(q, p, tx);
+    return m_impl->exec(q, "insert transaction");
 }
 
 Status NodeDatabase::setTransactionStatus(const Hash& hash, TxStatus status) {
@@ -572,10 +567,11 @@ Result<std::optional<StoredTransaction>> NodeDatabase::transaction(const Hash& h
     return m_impl->one(q, "read transaction", readTx);
 }
 
-Result<std::vector<StoredTransaction>> NodeDatabase::transactionsWithStatus(TxStatus status) {
+Result<std::vector<StoredTransaction>> NodeDatabase::pendingTransactions() {
+    static_assert(int(TxStatus::pending) == 0, "l2_transactions_pending indexes status = 0");
+    // (the literal, not a bound value: only then may the planner use the partial index)
     auto* q = m_impl->query(QStringLiteral("SELECT ") + kTxColumns +
-                            QStringLiteral(" FROM l2_transactions WHERE status = ? ORDER BY rowid"));
-    q->bindValue(0, int(status));
+                            QStringLiteral(" FROM l2_transactions WHERE status = 0 ORDER BY rowid"));
     return m_impl->all(q, "read transactions", readTx);
 }
 
@@ -665,7 +661,32 @@ QString repeated(const QString& row, std::size_t n) {
 }
 }  // namespace
 
-Status NodeDatabase::insertBlockRecords(std::uint64_t number, const std::vector<StoredRecord>& records) {
+Status NodeDatabase::insertArrivedTransactions(const std::vector<StoredTransaction>& txs) {
+    for (std::size_t i = 0; i < txs.size();) {
+        const std::size_t n = chunkFor(txs.size() - i);
+        // A hash already on disk is replaced only if that row was dropped (it is stored anew, as
+        // this arrival); a clash with any other row leaves it alone and is counted below.
+        auto* q = m_impl->query(
+            QStringLiteral("INSERT INTO l2_transactions(") + kTxColumns + QStringLiteral(") VALUES ") +
+            repeated(QStringLiteral("(?,?,?,?,?,?,?,?,?)"), n) +
+            QStringLiteral(" ON CONFLICT (hash) DO UPDATE SET raw = excluded.raw, sender = excluded.sender, nonce = "
+                           "excluded.nonce, status = excluded.status, block = excluded.block, position = "
+                           "excluded.position, record_seq = excluded.record_seq, batch_index = excluded.batch_index "
+                           "WHERE l2_transactions.status = %1")
+                .arg(int(TxStatus::dropped)));
+        int p = 0;
+        for (std::size_t k = i; k < i + n; ++k) bindTransaction(q, p, txs[k]);
+        if (auto st = m_impl->exec(q, "insert transactions"); !st) return st;
+        if (q->numRowsAffected() != int(n))
+            return make_error("database: " + std::to_string(int(n) - q->numRowsAffected()) + " of " +
+                              std::to_string(n) + " arriving transactions are stored already and were not dropped");
+        i += n;
+    }
+    return Status{};
+}
+
+Status NodeDatabase::insertBlockRecords(std::uint64_t number, const std::vector<StoredRecord>& records,
+                                        const std::vector<bool>& placedAlready) {
     for (std::size_t i = 0; i < records.size();) {
         const std::size_t n = chunkFor(records.size() - i);
         auto* q = m_impl->query(QStringLiteral("INSERT INTO l2_records(") + kRecordColumns +
@@ -692,8 +713,13 @@ Status NodeDatabase::insertBlockRecords(std::uint64_t number, const std::vector<
         std::uint64_t seq;
     };
     std::vector<Place> places;
-    for (const StoredRecord& r : records)
-        if (r.txHash) places.push_back({&*r.txHash, std::uint32_t(places.size()), r.seq});
+    std::uint32_t position = 0;
+    for (std::size_t k = 0; k < records.size(); ++k) {
+        if (!records[k].txHash) continue;
+        if (k >= placedAlready.size() || !placedAlready[k])
+            places.push_back({&*records[k].txHash, position, records[k].seq});
+        ++position;
+    }
     for (std::size_t i = 0; i < places.size();) {
         const std::size_t n = chunkFor(places.size() - i);
         // VALUES names its columns column1, column2, ... in both SQLite (3.33 on) and PostgreSQL;

@@ -44,7 +44,7 @@ namespace sluice::node {
 
 // 2: the l1_* tables (what the L1 watcher saw, node/l1) beside the sequencer's own tables.
 // 3: deposits.forced (forced transactions, PROTOCOL §4.5); 4: l2_transactions indexed by record and batch.
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 // docs/PROTOCOL.md §7 for transactions; `dropped` is a transaction that turned invalid before it
 // was sequenced (never acknowledged as sequenced).
@@ -237,13 +237,14 @@ public:
     // keepExisting: a row with this hash stays as it is (a forced transaction also sent to the mempool).
     Status insertTransaction(const StoredTransaction& tx, bool keepExisting = false);
     Status setTransactionStatus(const Hash& hash, TxStatus status);
-    // A transaction the mempool admitted. One that was dropped before (its row is on disk) and is
-    // sent again once it is valid is stored anew, as a new arrival; any other row with its hash is
-    // an error.
-    Status insertArrivedTransaction(const StoredTransaction& tx);
+    // Transactions the mempool admitted (a few multi-row statements), pending or, when their block
+    // is stored in the same commit, already sequenced. One that was dropped before (its row is on
+    // disk) and is sent again once it is valid is stored anew; any other row with its hash is an
+    // error.
+    Status insertArrivedTransactions(const std::vector<StoredTransaction>& txs);
     // A stored transaction's raw bytes must hash to its hash (keccak256): else it is damaged.
     Result<std::optional<StoredTransaction>> transaction(const Hash& hash);
-    Result<std::vector<StoredTransaction>> transactionsWithStatus(TxStatus status);  // in insertion order
+    Result<std::vector<StoredTransaction>> pendingTransactions();  // in insertion order
     Result<std::uint64_t> transactionCount();
 
     // Blocks and the record stream.
@@ -254,8 +255,10 @@ public:
     // The records of block `number` (stored with that block, whatever their `block` says), and
     // for each transaction among them its place: sequenced in that block, at its position among
     // the block's transactions, with its record. A few multi-row statements per block (on
-    // PostgreSQL each statement is a round trip).
-    Status insertBlockRecords(std::uint64_t number, const std::vector<StoredRecord>& records);
+    // PostgreSQL each statement is a round trip). placedAlready[k]: record k's transaction row was
+    // written with its place in this commit (insertArrivedTransactions), so it is not updated again.
+    Status insertBlockRecords(std::uint64_t number, const std::vector<StoredRecord>& records,
+                              const std::vector<bool>& placedAlready = {});
     Result<std::vector<StoredRecord>> records(std::uint64_t fromSeq, std::uint64_t limit);
     Result<std::uint64_t> recordCount();
     // Sets batch_index on records [fromSeq, fromSeq+count) and status posted on their transactions.
@@ -316,7 +319,6 @@ public:
 
 private:
     NodeDatabase() = default;
-    QSqlQuery* insertTransactionQuery(const StoredTransaction& tx, bool keepExisting);  // bound, not run
     struct Impl;
     std::unique_ptr<Impl> m_impl;
     QString m_path;

@@ -60,6 +60,7 @@ class NodeTest : public QObject {
     Q_OBJECT
 private slots:
     void storageIsDurableAndWal();
+    void arrivalsAreStoredInGroups();
     void sequencerRefusesInvalidTransactions();
     void depositsAreCreditedOnceInOrder();
     void batchInterfaceAndRevert();
@@ -117,6 +118,54 @@ void NodeTest::storageIsDurableAndWal() {
     QCOMPARE((*(*db)->deposit(3))->amount, kEther);
     // A duplicate hash is refused (a transaction is stored once).
     QVERIFY(!(*db)->insertTransaction(tx).ok());
+}
+
+// The sequencer stores admitted transactions a group at a time, those a block includes already
+// sequenced (NodeDatabase::insertArrivedTransactions).
+void NodeTest::arrivalsAreStoredInGroups() {
+    QTemporaryDir dir;
+    auto db = NodeDatabase::open(testDatabase(dir.path()));
+    QVERIFY2(db.ok(), db.ok() ? "" : db.message().c_str());
+    auto row = [](std::uint8_t tag, TxStatus status) {
+        StoredTransaction tx;
+        tx.raw = {tag, 1, 2};
+        tx.hash = keccak256(tx.raw);
+        tx.sender = addr(kAddrA);
+        tx.nonce = tag;
+        tx.status = status;
+        return tx;
+    };
+    const StoredTransaction pending = row(1, TxStatus::pending), dropped = row(3, TxStatus::dropped);
+    StoredTransaction placed = row(2, TxStatus::sequenced);
+    placed.block = 5;
+    placed.position = 1;
+    placed.recordSeq = 40;
+    QVERIFY((*db)->insertArrivedTransactions({pending, placed, dropped}).ok());
+    const auto back = *(*db)->transaction(placed.hash);
+    QVERIFY(back);
+    QCOMPARE(int(back->status), int(TxStatus::sequenced));
+    QCOMPARE(back->block, std::optional<std::uint64_t>(5));
+    QCOMPARE(back->position, std::optional<std::uint32_t>(1));
+    QCOMPARE(back->recordSeq, std::optional<std::uint64_t>(40));
+    QCOMPARE(int((*(*db)->transaction(dropped.hash))->status), int(TxStatus::dropped));
+
+    // A dropped transaction sent again is stored anew, as pending; its row is not duplicated.
+    QVERIFY((*db)->insertArrivedTransactions({row(3, TxStatus::pending)}).ok());
+    QCOMPARE(int((*(*db)->transaction(dropped.hash))->status), int(TxStatus::pending));
+    QCOMPARE(*(*db)->transactionCount(), std::uint64_t(3));
+    auto waiting = (*db)->pendingTransactions();
+    QVERIFY(waiting);
+    QCOMPARE(waiting->size(), std::size_t(2));
+    QCOMPARE((*waiting)[0].hash, pending.hash);
+    QCOMPARE((*waiting)[1].hash, dropped.hash);
+
+    // Any other row with the hash is an error, and the group is not stored (the writer rolls back).
+    QVERIFY((*db)->begin().ok());
+    const auto clash = (*db)->insertArrivedTransactions({row(4, TxStatus::pending), pending});
+    QVERIFY(!clash.ok());
+    QVERIFY2(clash.message().find("stored already and were not dropped") != std::string::npos, clash.message().c_str());
+    QVERIFY((*db)->rollback().ok());
+    QCOMPARE(*(*db)->transactionCount(), std::uint64_t(3));
 }
 
 void NodeTest::sequencerRefusesInvalidTransactions() {

@@ -209,6 +209,13 @@ private slots:
                 QVERIFY(q.exec(QStringLiteral("DROP TABLE %1").arg(QLatin1String(t))));
             // ... and no deposits.forced (schema 3, forced transactions).
             QVERIFY(q.exec(QStringLiteral("ALTER TABLE deposits DROP COLUMN forced")));
+            // ... and the full indexes of schemas 1-4 where schema 5 has partial ones.
+            for (const char* i : {"l2_transactions_pending", "l2_transactions_sequenced", "l2_transactions_batched",
+                                  "l2_records_batched"})
+                QVERIFY(q.exec(QStringLiteral("DROP INDEX %1").arg(QLatin1String(i))));
+            QVERIFY(q.exec(QStringLiteral("CREATE INDEX l2_transactions_status ON l2_transactions(status)")));
+            QVERIFY(q.exec(QStringLiteral("CREATE INDEX l2_transactions_record_seq ON l2_transactions(record_seq)")));
+            QVERIFY(q.exec(QStringLiteral("CREATE INDEX l2_records_batch ON l2_records(batch_index)")));
             q = QSqlQuery();
             raw.close();
         }
@@ -216,6 +223,23 @@ private slots:
         auto db = NodeDatabase::open(path);
         QVERIFY(db);
         QCOMPARE(*(*db)->schemaVersion(), kSchemaVersion);
+        {
+            auto raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+            raw.setDatabaseName(path);
+            QVERIFY(raw.open());
+            QSqlQuery q(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'l2_%' "
+                                       "AND sql IS NOT NULL ORDER BY name"),
+                        raw);
+            QStringList indexes;
+            while (q.next()) indexes << q.value(0).toString();
+            QCOMPARE(
+                indexes,
+                QStringList({QStringLiteral("l2_records_batched"), QStringLiteral("l2_transactions_batched"),
+                             QStringLiteral("l2_transactions_pending"), QStringLiteral("l2_transactions_sequenced")}));
+            q = QSqlQuery();
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("raw"));
         QVERIFY((*db)->upsertL1Batch(batchRow(0, 1, 10)));
         QCOMPARE((*db)->l1Batches(0, 10)->size(), std::size_t(1));
         // The upgraded deposits table keeps a forced transaction of the L1 queue.
