@@ -1063,18 +1063,16 @@ void Sequencer::produceBlock() {
     if (!arrivals.rows.empty()) {
         std::unordered_map<Hash, std::size_t, HashHasher> unwritten;
         for (std::size_t i = 0; i < arrivals.rows.size(); ++i) unwritten.emplace(arrivals.rows[i].hash, i);
-        std::uint32_t position = 0;
-        for (std::size_t k = 0; k < records.size(); ++k) {
-            if (!records[k].txHash) continue;
-            if (auto it = unwritten.find(*records[k].txHash); it != unwritten.end()) {
+        for (const TransactionPlace& place : transactionPlaces(records)) {
+            const StoredRecord& r = records[place.record];
+            if (auto it = unwritten.find(*r.txHash); it != unwritten.end()) {
                 StoredTransaction& row = arrivals.rows[it->second];
                 row.status = TxStatus::sequenced;
                 row.block = info.number;
-                row.position = position;
-                row.recordSeq = records[k].seq;
-                placedAlready[k] = true;
+                row.position = place.position;
+                row.recordSeq = r.seq;
+                placedAlready[place.record] = true;
             }
-            ++position;
         }
     }
 

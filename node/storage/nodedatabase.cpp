@@ -661,6 +661,13 @@ QString repeated(const QString& row, std::size_t n) {
 }
 }  // namespace
 
+std::vector<TransactionPlace> transactionPlaces(const std::vector<StoredRecord>& records) {
+    std::vector<TransactionPlace> places;
+    for (std::size_t k = 0; k < records.size(); ++k)
+        if (records[k].txHash) places.push_back({k, std::uint32_t(places.size())});
+    return places;
+}
+
 Status NodeDatabase::insertArrivedTransactions(const std::vector<StoredTransaction>& txs) {
     for (std::size_t i = 0; i < txs.size();) {
         const std::size_t n = chunkFor(txs.size() - i);
@@ -707,19 +714,9 @@ Status NodeDatabase::insertBlockRecords(std::uint64_t number, const std::vector<
         i += n;
     }
 
-    struct Place {
-        const Hash* hash;
-        std::uint32_t position;
-        std::uint64_t seq;
-    };
-    std::vector<Place> places;
-    std::uint32_t position = 0;
-    for (std::size_t k = 0; k < records.size(); ++k) {
-        if (!records[k].txHash) continue;
-        if (k >= placedAlready.size() || !placedAlready[k])
-            places.push_back({&*records[k].txHash, position, records[k].seq});
-        ++position;
-    }
+    std::vector<TransactionPlace> places;
+    for (const TransactionPlace& place : transactionPlaces(records))
+        if (place.record >= placedAlready.size() || !placedAlready[place.record]) places.push_back(place);
     for (std::size_t i = 0; i < places.size();) {
         const std::size_t n = chunkFor(places.size() - i);
         // VALUES names its columns column1, column2, ... in both SQLite (3.33 on) and PostgreSQL;
@@ -734,9 +731,10 @@ Status NodeDatabase::insertBlockRecords(std::uint64_t number, const std::vector<
         q->bindValue(p++, int(TxStatus::sequenced));
         q->bindValue(p++, qulonglong(number));
         for (std::size_t k = i; k < i + n; ++k) {
-            q->bindValue(p++, blob(*places[k].hash));
+            const StoredRecord& r = records[places[k].record];
+            q->bindValue(p++, blob(*r.txHash));
             q->bindValue(p++, qulonglong(places[k].position));
-            q->bindValue(p++, qulonglong(places[k].seq));
+            q->bindValue(p++, qulonglong(r.seq));
         }
         if (auto st = m_impl->exec(q, "sequence transactions"); !st) return st;
         i += n;

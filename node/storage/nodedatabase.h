@@ -86,6 +86,14 @@ struct StoredRecord {
     std::optional<std::uint64_t> batchIndex;    // set while it is in a posted batch
 };
 
+// A block's transactions in block order: the record that carries each (an index into the block's
+// records) and its position among the block's transactions (l2_transactions.position).
+struct TransactionPlace {
+    std::size_t record = 0;
+    std::uint32_t position = 0;
+};
+std::vector<TransactionPlace> transactionPlaces(const std::vector<StoredRecord>& records);
+
 // One entry of the L1 queue (PROTOCOL §4.4): a deposit, or a forced transaction (`forced` set; `to`
 // and `amount` zero). "Credited" means taken into an L2 block, applied or skipped.
 struct StoredDeposit {
