@@ -165,11 +165,12 @@ Result<Batch> assemble_batch(const Hash& prev_state_root, Bytes records, std::ve
     return b;
 }
 
-Result<Batch> build_batch(AccountTree& tree, std::span<const Record> records, const Params& params, unsigned threads) {
+Result<Batch> build_batch(AccountTree& tree, std::span<const Record> records, const Params& params, unsigned threads,
+                          std::span<const RecoveredSender> known) {
     if (records.empty()) return make_error("a batch needs at least one record");
     const Hash prev = tree.state_root();
     AccountTree snapshot = tree;
-    StfResult run = apply_records(tree, records, params, threads);
+    StfResult run = apply_records(tree, records, params, threads, known);
     if (!run.ok()) {
         tree = std::move(snapshot);
         // A queue entry cannot be left out (§4.4): a forced transaction is applied or skipped.

@@ -91,8 +91,9 @@ Result<Batch> assemble_batch(const Hash& prev_state_root, Bytes records, std::ve
 
 // The honest proposer: applies `records` to `tree` (which ends at the batch's post-state) and
 // assembles the batch with the resulting roots. Refuses a batch with an invalid record, naming it
-// and its verdict; the tree is unchanged then.
+// and its verdict; the tree is unchanged then. `known`: senders recovered earlier, as for
+// apply_records.
 Result<Batch> build_batch(AccountTree& tree, std::span<const Record> records, const Params& params,
-                          unsigned threads = 2);
+                          unsigned threads = 2, std::span<const RecoveredSender> known = {});
 
 }  // namespace sluice::rollup

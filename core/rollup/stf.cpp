@@ -365,11 +365,13 @@ Verdict Executor::end_chunk() {
     return Verdict::None;
 }
 
-StfResult apply_records(AccountTree& tree, std::span<const Record> records, const Params& params, unsigned threads) {
+StfResult apply_records(AccountTree& tree, std::span<const Record> records, const Params& params, unsigned threads,
+                        std::span<const RecoveredSender> known) {
     StfResult result;
+    if (known.size() != records.size()) known = {};  // (not one per record: not used)
     std::vector<RecoveredSender> recovered;
     std::optional<RecoveryPipeline> pipeline;
-    if (threads >= 2) {
+    if (known.empty() && threads >= 2) {
         recovered = project_recipients(tree, records);
         pipeline.emplace(records, recovered, params, threads - 1);
     }
@@ -377,7 +379,7 @@ StfResult apply_records(AccountTree& tree, std::span<const Record> records, cons
     for (std::size_t start = 0; start < records.size(); start += kChunkSize) {
         const std::size_t end = std::min(records.size(), start + kChunkSize);
         for (std::size_t i = start; i < end; ++i) {
-            const RecoveredSender* pre = pipeline ? &pipeline->get(i) : nullptr;
+            const RecoveredSender* pre = !known.empty() ? &known[i] : pipeline ? &pipeline->get(i) : nullptr;
             const Verdict v = executor.apply(records[i], pre);
             if (v != Verdict::None) {
                 result.verdict = v;

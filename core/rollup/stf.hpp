@@ -108,8 +108,11 @@ struct StfResult {
 
 // Applies a batch's records chunk by chunk. With threads >= 2, threads - 1 workers recover
 // senders ahead of the sequential pass (which recovers any record it reaches first itself);
-// the result is the same for any thread count. On an invalid record it stops:
+// the result is the same for any thread count. `known`, if not empty, holds one entry per record
+// recovered earlier (the sequencer's admission check): then nothing is recovered ahead, and a
+// record without a usable entry is recovered when it is applied. On an invalid record it stops:
 // the tree is left as it was after the last complete chunk before that record.
-StfResult apply_records(AccountTree& tree, std::span<const Record> records, const Params& params, unsigned threads = 1);
+StfResult apply_records(AccountTree& tree, std::span<const Record> records, const Params& params, unsigned threads = 1,
+                        std::span<const RecoveredSender> known = {});
 
 }  // namespace sluice::rollup

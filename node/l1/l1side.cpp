@@ -929,7 +929,7 @@ void L1Side::proposeTick() {
 
     const auto params = m_replica->parameters().stfParams();
     rollup::AccountTree tree = *pending.preState;
-    auto honest = rollup::build_batch(tree, pending.records, params);
+    auto honest = rollup::build_batch(tree, pending.records, params, 2, pending.senders);
     if (!honest) {
         qWarning().noquote() << "proposer: cannot build a batch:" << q(honest.message());
         return;
@@ -950,6 +950,7 @@ void L1Side::proposeTick() {
         }
     }
 
+    if (!cheated) m_replica->expectBatch(batch.records, std::move(pending.senders));
     SubmitBatchCall call{batch.prev_state_root, batch.records, batch.chunk_roots};
     SendRequest req;
     req.to = m_reader->rollup();

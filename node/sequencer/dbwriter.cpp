@@ -16,9 +16,17 @@ DbWriter::~DbWriter() { stop(); }
 
 Status DbWriter::open() {
     m_thread = std::thread([this] { run(); });
-    std::unique_lock lock(m_mutex);
-    m_idle.wait(lock, [this] { return m_opened; });
-    return m_openStatus;
+    {
+        std::unique_lock lock(m_mutex);
+        m_idle.wait(lock, [this] { return m_opened; });
+        if (!m_openStatus) return m_openStatus;
+    }
+    if (NodeDatabase::isPostgresUrl(m_path)) return {};
+    auto checkpointer = std::make_unique<WalCheckpointer>(m_path);
+    if (auto st = checkpointer->start(); !st) return st;
+    std::lock_guard lock(m_mutex);
+    m_checkpointer = std::move(checkpointer);
+    return {};
 }
 
 void DbWriter::enqueue(Write write, Done done) {
@@ -47,6 +55,7 @@ void DbWriter::stop() {
     }
     m_wake.notify_one();
     m_thread.join();
+    m_checkpointer.reset();
 }
 
 void DbWriter::run() {
@@ -68,6 +77,7 @@ void DbWriter::run() {
                             ? qEnvironmentVariableIntValue("SLUICED_TRACE_COMMIT_MS")
                             : -1;
 
+    WalCheckpointer* checkpointer = nullptr;  // set by open() once this connection is open
     for (;;) {
         std::deque<Job> jobs;
         {
@@ -76,6 +86,7 @@ void DbWriter::run() {
             if (m_queue.empty() && m_stop) break;
             jobs.swap(m_queue);
             m_busy = true;
+            checkpointer = m_checkpointer.get();
         }
         // One transaction for the whole group: a failure fails every job in it (nothing of it is
         // on disk, so nobody may be told otherwise).
@@ -90,6 +101,7 @@ void DbWriter::run() {
         }
         if (status) {
             status = db->commit();
+            if (status && checkpointer) checkpointer->committed();
         } else if (inTransaction) {
             (void)db->rollback();
         }

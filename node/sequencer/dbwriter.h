@@ -2,7 +2,8 @@
 #pragma once
 // The node's one writer: a thread with its own NodeDatabase connection that group-commits
 // whatever was queued while the previous commit was running (one fsync for many submissions),
-// then reports each job's outcome on the owner's thread, in queue order.
+// then reports each job's outcome on the owner's thread, in queue order. On SQLite, a
+// WalCheckpointer copies the commits into the database file beside it.
 
 #include <QObject>
 #include <QPointer>
@@ -17,6 +18,7 @@
 
 #include "core/common/result.hpp"
 #include "node/storage/nodedatabase.h"
+#include "node/storage/walcheckpointer.h"
 
 namespace sluice::node {
 
@@ -52,7 +54,8 @@ private:
     bool m_stop = false;
     bool m_opened = false;
     Status m_openStatus;
-    std::optional<Error> m_failure;  // writer thread only: the first failed commit
+    std::optional<Error> m_failure;                   // writer thread only: the first failed commit
+    std::unique_ptr<WalCheckpointer> m_checkpointer;  // SQLite
     std::thread m_thread;
 };
 

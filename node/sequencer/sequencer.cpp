@@ -1178,12 +1178,18 @@ PendingBatch Sequencer::pendingRecordsForBatch(std::size_t maxRecords) const {
                 make_error(stored::damaged(recordBytes(r.seq), "does not decode as a record: " + rec.message())));
             out.records.clear();
             out.txHashes.clear();
+            out.senders.clear();
             return out;
         }
         // The contract takes at most MAX_DEPOSITS_PER_BATCH queue entries per batch (§4.4).
         if (rec->is_queue_entry() && ++deposits > rollup::kMaxDepositsPerBatch) break;
         out.records.push_back(std::move(rec).value());
         out.txHashes.push_back(r.txHash);
+        rollup::RecoveredSender sender;
+        sender.present = r.txHash.has_value();
+        sender.to = r.to;
+        sender.sender = r.sender;
+        out.senders.push_back(sender);
     }
     return out;
 }

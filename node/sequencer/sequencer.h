@@ -117,6 +117,9 @@ struct PendingBatch {
     std::uint64_t depositStart = 0;             // deposits taken by posted batches
     std::vector<rollup::Record> records;        // sequenced, durable, not in a posted batch, in order
     std::vector<std::optional<Hash>> txHashes;  // per record: the L2 transaction (none for deposits)
+    // Per record: its sender as recovered when the transaction was admitted (for build_batch,
+    // which then recovers none again; deposits: not present).
+    std::vector<rollup::RecoveredSender> senders;
 };
 
 class Sequencer : public QObject {

@@ -16,6 +16,7 @@
 
 #include "core/crypto/keccak.hpp"
 #include "node/storage/storedvalues.h"
+#include "node/storage/walcheckpointer.h"
 
 namespace sluice::node {
 
@@ -290,9 +291,12 @@ Status openSqlite(QSqlDatabase& db, const QString& path, const std::function<QVa
                           db.lastError().text().toStdString());
     // A page cache of 32 MiB (SQLite's default is 2 MiB): under load the indexes on transaction
     // hashes are written at random places, and each page missing from the cache is a system call.
-    for (const char* pragma :
-         {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON", "PRAGMA cache_size=-32768"}) {
-        if (auto st = run(QString::fromLatin1(pragma)); !st) return st;
+    // Checkpoints run on a thread of their own (WalCheckpointer); the automatic one is a backstop.
+    for (const QString& pragma :
+         {QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA synchronous=FULL"),
+          QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("PRAGMA cache_size=-32768"),
+          QStringLiteral("PRAGMA wal_autocheckpoint=%1").arg(WalCheckpointer::kBackstopPages)}) {
+        if (auto st = run(pragma); !st) return st;
     }
     if (scalar(QStringLiteral("PRAGMA journal_mode")).toString().toLower() != QLatin1String("wal"))
         return make_error("the node database " + path.toStdString() +

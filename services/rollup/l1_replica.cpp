@@ -96,6 +96,12 @@ void L1Replica::applyOne(const RollupEvent& event) {
     }
 }
 
+void L1Replica::expectBatch(Bytes records, std::vector<rollup::RecoveredSender> senders) {
+    constexpr std::size_t kKept = 4;  // batches in flight at once are fewer
+    if (m_expected.size() == kKept) m_expected.pop_front();
+    m_expected.emplace_back(std::move(records), std::move(senders));
+}
+
 void L1Replica::onBatch(const BatchSubmittedEvent& e) {
     ReplicaBatch rb;
     rb.index = e.index;
@@ -127,8 +133,15 @@ void L1Replica::onBatch(const BatchSubmittedEvent& e) {
         rb.unreadable = true;
     } else {
         const rollup::Batch& batch = *e.batch;
+        std::vector<rollup::RecoveredSender> known;
+        for (auto it = m_expected.begin(); it != m_expected.end(); ++it) {
+            if (it->first != batch.records) continue;
+            known = std::move(it->second);
+            m_expected.erase(it);
+            break;
+        }
         rollup::AccountTree post = m_state;
-        auto result = rollup::apply_records(post, batch.decoded, params, 2);
+        auto result = rollup::apply_records(post, batch.decoded, params, 2, known);
         std::vector<Hash> withdrawalHashes;
         rb.l2TxHashes = transactionHashes(m_state, batch, params, &withdrawalHashes);
         if (result.ok() && result.chunk_roots == batch.chunk_roots) {

@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <optional>
 #include <set>
@@ -84,6 +85,11 @@ public:
     void apply(const RollupEvent& event);
     // RollupReader::reorged: forget everything from blocks after forkBlock and rebuild.
     void rollbackTo(quint64 forkBlock);
+    // A batch this process built and is posting (the proposer), by its records' bytes, with each
+    // record's sender as recovered when the sequencer admitted it (see apply_records). When a
+    // batch with exactly these records arrives, checking it recovers no signature again; the
+    // judgement is still this replica's own re-execution. The last few are kept.
+    void expectBatch(Bytes records, std::vector<rollup::RecoveredSender> senders);
 
     // The current batches on L1 (index == position; reverted ones are not here).
     const std::vector<ReplicaBatch>& batches() const { return m_batches; }
@@ -128,6 +134,7 @@ private:
     rollup::AccountTree m_state;
     // Honest pre-state of each current batch that is still inside its window (copies are cheap).
     std::map<quint64, rollup::AccountTree> m_preStates;
+    std::deque<std::pair<Bytes, std::vector<rollup::RecoveredSender>>> m_expected;  // expectBatch
     quint64 m_lastBlock = 0;
 };
 

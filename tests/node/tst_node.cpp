@@ -23,6 +23,7 @@
 #include "core/rollup/stf.hpp"
 #include "node/rpc/ethapi.h"
 #include "node/rpc/rpcserver.h"
+#include "node/sequencer/dbwriter.h"
 #include "node/sequencer/sequencer.h"
 #include "node/storage/nodedatabase.h"
 #include "node_test_support.hpp"
@@ -61,6 +62,7 @@ class NodeTest : public QObject {
 private slots:
     void storageIsDurableAndWal();
     void arrivalsAreStoredInGroups();
+    void checkpointsRunBesideTheWriter();
     void sequencerRefusesInvalidTransactions();
     void depositsAreCreditedOnceInOrder();
     void batchInterfaceAndRevert();
@@ -118,6 +120,43 @@ void NodeTest::storageIsDurableAndWal() {
     QCOMPARE((*(*db)->deposit(3))->amount, kEther);
     // A duplicate hash is refused (a transaction is stored once).
     QVERIFY(!(*db)->insertTransaction(tx).ok());
+}
+
+// SQLite: commits reach the database file through the writer's checkpoint thread, not through a
+// checkpoint inside a commit (the connections' automatic one is only a backstop at 64 MiB).
+void NodeTest::checkpointsRunBesideTheWriter() {
+    if (onPostgres()) QSKIP("the write-ahead log and its checkpoints are SQLite's");
+    QTemporaryDir dir;
+    const QString path = testDatabase(dir.path());
+    const auto fileSize = [&] { return QFileInfo(path).size(); };
+    {
+        auto db = NodeDatabase::open(path);
+        QVERIFY2(db.ok(), db.ok() ? "" : db.message().c_str());
+        // About 1.5 MB in one commit: far below the backstop, so it stays in the log.
+        QVERIFY((*db)->begin().ok());
+        for (int i = 0; i < 5000; ++i) {
+            StoredTransaction tx;
+            tx.raw.assign(300, std::uint8_t(i));
+            tx.raw[0] = std::uint8_t(i >> 8);
+            tx.hash = keccak256(tx.raw);
+            tx.sender = addr(kAddrA);
+            tx.nonce = std::uint64_t(i);
+            QVERIFY((*db)->insertTransaction(tx).ok());
+        }
+        QVERIFY((*db)->commit().ok());
+        QVERIFY2(fileSize() < 1'000'000, qPrintable(QString::number(fileSize())));
+
+        // The writer's first commit wakes its checkpoint thread, which copies the log into the file.
+        QObject owner;
+        DbWriter writer(path, &owner);
+        QVERIFY(writer.open().ok());
+        writer.enqueue([](NodeDatabase& w) { return w.setMeta(QStringLiteral("test.mark"), "1"); }, {});
+        writer.flush();
+        QTRY_VERIFY_WITH_TIMEOUT(fileSize() > 1'500'000, 10000);
+    }
+    auto reopened = NodeDatabase::open(path);
+    QVERIFY(reopened.ok());
+    QCOMPARE(**(*reopened)->meta(QStringLiteral("test.mark")), QByteArray("1"));
 }
 
 // The sequencer stores admitted transactions a group at a time, those a block includes already

@@ -95,6 +95,7 @@ class RollupReaderTest : public QObject {
 private slots:
     void abiRoundTrip();
     void unreadableBatchIsNeverInWindowOrFinal();
+    void expectedBatchIsCheckedWithTheGivenSenders();
     void parametersFromChain();
     void depositsBatchesAndFraud();
     void reorgIsRolledBack();
@@ -112,6 +113,50 @@ void RollupReaderTest::abiRoundTrip() {
     QCOMPARE(decoded->records, call.records);
     QVERIFY(decoded->chunkRoots == call.chunkRoots);
     QVERIFY(!rollupabi::decodeSubmitBatch(rollupabi::encodeDeposit(Address{})).ok());
+}
+
+// The proposer announces the batch it posts (expectBatch) with the senders its sequencer
+// recovered: the replica checks exactly that batch with them instead of recovering them again
+// (a wrong sender given there shows they are used), and any other batch as always.
+void RollupReaderTest::expectedBatchIsCheckedWithTheGivenSenders() {
+    RollupParameters params;
+    params.challengePeriod = 60;
+    params.l2ChainId = 31338;
+    params.l2BaseFee = 1'000'000'000;
+    params.feeRecipient[19] = 1;
+    const Address alice = *Address::from_hex(kDevAddresses[1]);
+    const Address bob = *Address::from_hex(kDevAddresses[2]);
+    const rollup::AccountTree genesis = rollup::AccountTree::genesis(params.feeRecipient);
+    rollup::Record deposit;
+    deposit.kind = rollup::RecordKind::deposit;
+    deposit.address = alice;
+    deposit.value = 2 * kEther;
+    deposit.timestamp = 1000;
+    deposit.new_account = true;
+    const std::vector<rollup::Record> records{
+        deposit, *rollup::record_from_transaction(l2Transfer(kDevKeys[1], 0, bob, kEther / 2), 1, alice, std::nullopt,
+                                                  params.stfParams())};
+    rollup::AccountTree post = genesis;
+    auto batch = rollup::build_batch(post, records, params.stfParams());
+    QVERIFY2(batch.ok(), batch ? "" : batch.message().c_str());
+    BatchSubmittedEvent e;
+    e.index = 0;
+    e.header = batch->header(0, 1000, alice);
+    e.at.blockNumber = 10;
+    e.batch = *batch;
+
+    const auto known = rollup::recover_senders(genesis, records, params.stfParams(), 1);
+    auto wrong = known;
+    wrong[1].sender = bob;
+    auto judged = [&](const Bytes& expectedRecords, const std::vector<rollup::RecoveredSender>& senders) {
+        L1Replica replica(params);
+        replica.expectBatch(expectedRecords, senders);
+        replica.apply(RollupEvent(e));
+        return replica.batches().at(0).judgement;
+    };
+    QCOMPARE(judged(batch->records, known), ReplicaBatch::Judgement::Honest);
+    QVERIFY(judged(batch->records, wrong) != ReplicaBatch::Judgement::Honest);
+    QCOMPARE(judged(Bytes{1, 2, 3}, wrong), ReplicaBatch::Judgement::Honest);  // another batch's
 }
 
 // PROTOCOL.md §5.1: a batch whose calldata the verifier cannot read (the reader leaves `batch`
@@ -258,6 +303,8 @@ void RollupReaderTest::depositsBatchesAndFraud() {
     roots.back()[0] ^= 0x01;
     auto cheat = rollup::assemble_batch(honest->prev_state_root, honest->records, roots);
     QVERIFY(cheat.ok());
+    // Announced by its (cheating) proposer with the right senders: still judged by re-execution.
+    replica.expectBatch(cheat->records, rollup::recover_senders(tree, badRecords, params.stfParams(), 1));
     anvil.send(QLatin1String(kDevAddresses[0]), rollup, submitCall(*cheat));
     QVERIFY(syncOnce(reader, c));
     QCOMPARE(replica.batches().size(), std::size_t(2));

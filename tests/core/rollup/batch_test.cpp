@@ -105,6 +105,42 @@ protected:
     Batch deposit_batch;
 };
 
+// The proposer builds its batch with the senders the sequencer recovered at admission: the same
+// batch as with recovery, the given senders really are the ones used (a wrong one changes the
+// outcome), and a list that does not fit is not used.
+TEST_F(Batches, KnownSendersStandInForRecovery) {
+    const auto records = honest_records(pre);
+    AccountTree recovered_tree = pre;
+    auto recovered = build_batch(recovered_tree, records, params, 2);
+    ASSERT_TRUE(recovered) << recovered.message();
+
+    const std::vector<RecoveredSender> known = recover_senders(pre, records, params, 1);
+    ASSERT_TRUE(known[0].present && known[0].sender);
+    EXPECT_FALSE(known[9].present);  // the deposit
+    AccountTree known_tree = pre;
+    auto with_known = build_batch(known_tree, records, params, 1, known);
+    ASSERT_TRUE(with_known) << with_known.message();
+    EXPECT_EQ(with_known->chunk_roots, recovered->chunk_roots);
+    EXPECT_EQ(known_tree.state_root(), recovered_tree.state_root());
+
+    // Record 0 is signed by account 1, which it spends from; said to be account 3's, it is refused.
+    std::vector<RecoveredSender> wrong = known;
+    wrong[0].sender = address_of(test_key(3));
+    AccountTree t = pre;
+    EXPECT_FALSE(apply_records(t, records, params, 1, wrong).ok());
+    // An entry for another recipient address is not used: the record is recovered.
+    wrong[0].to = Address{.bytes = {0x77}};
+    t = pre;
+    const StfResult not_used = apply_records(t, records, params, 1, wrong);
+    EXPECT_TRUE(not_used.ok()) << verdict_name(not_used.verdict);
+    EXPECT_EQ(not_used.chunk_roots, recovered->chunk_roots);
+    // A list that is not one per record is not used at all.
+    std::vector<RecoveredSender> short_list(known.begin(), known.end() - 1);
+    short_list[0].sender = address_of(test_key(3));
+    t = pre;
+    EXPECT_EQ(apply_records(t, records, params, 1, short_list).chunk_roots, recovered->chunk_roots);
+}
+
 TEST_F(Batches, CommitmentsFollowTheProtocol) {
     EXPECT_EQ(deposit_batch.deposit_count, 4u);
     EXPECT_EQ(deposit_batch.chunk_count(), 1u);
