@@ -123,36 +123,37 @@ void NodeTest::storageIsDurableAndWal() {
 }
 
 // SQLite: commits reach the database file through the writer's checkpoint thread, not through a
-// checkpoint inside a commit (the connections' automatic one is only a backstop at 64 MiB).
+// checkpoint inside a commit (the connections' automatic one is only a backstop at 64 MiB). On
+// PostgreSQL the server checkpoints; there the writer's commit is only checked to be stored.
 void NodeTest::checkpointsRunBesideTheWriter() {
-    if (onPostgres()) QSKIP("the write-ahead log and its checkpoints are SQLite's");
     QTemporaryDir dir;
     const QString path = testDatabase(dir.path());
     const auto fileSize = [&] { return QFileInfo(path).size(); };
     {
         auto db = NodeDatabase::open(path);
         QVERIFY2(db.ok(), db.ok() ? "" : db.message().c_str());
-        // About 1.5 MB in one commit: far below the backstop, so it stays in the log.
-        QVERIFY((*db)->begin().ok());
-        for (int i = 0; i < 5000; ++i) {
-            StoredTransaction tx;
-            tx.raw.assign(300, std::uint8_t(i));
-            tx.raw[0] = std::uint8_t(i >> 8);
-            tx.hash = keccak256(tx.raw);
-            tx.sender = addr(kAddrA);
-            tx.nonce = std::uint64_t(i);
-            QVERIFY((*db)->insertTransaction(tx).ok());
+        if (!onPostgres()) {
+            // About 1.5 MB in one commit: far below the backstop, so it stays in the log.
+            QVERIFY((*db)->begin().ok());
+            for (int i = 0; i < 5000; ++i) {
+                StoredTransaction tx;
+                tx.raw.assign(300, std::uint8_t(i));
+                tx.raw[0] = std::uint8_t(i >> 8);
+                tx.hash = keccak256(tx.raw);
+                tx.sender = addr(kAddrA);
+                tx.nonce = std::uint64_t(i);
+                QVERIFY((*db)->insertTransaction(tx).ok());
+            }
+            QVERIFY((*db)->commit().ok());
+            QVERIFY2(fileSize() < 1'000'000, qPrintable(QString::number(fileSize())));
         }
-        QVERIFY((*db)->commit().ok());
-        QVERIFY2(fileSize() < 1'000'000, qPrintable(QString::number(fileSize())));
-
         // The writer's first commit wakes its checkpoint thread, which copies the log into the file.
         QObject owner;
         DbWriter writer(path, &owner);
         QVERIFY(writer.open().ok());
         writer.enqueue([](NodeDatabase& w) { return w.setMeta(QStringLiteral("test.mark"), "1"); }, {});
         writer.flush();
-        QTRY_VERIFY_WITH_TIMEOUT(fileSize() > 1'500'000, 10000);
+        if (!onPostgres()) QTRY_VERIFY_WITH_TIMEOUT(fileSize() > 1'500'000, 10000);
     }
     auto reopened = NodeDatabase::open(path);
     QVERIFY(reopened.ok());
