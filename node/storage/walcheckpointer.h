@@ -5,9 +5,11 @@
 // inside the commit: every few commits one waits for it (tens of milliseconds under load), on the
 // writer thread or on the main thread's L1 connection. This thread checkpoints instead, soon after
 // each commit, with a connection of its own; the node's connections keep SQLite's automatic
-// checkpoint only as a backstop with a high threshold (kBackstopPages, set at open), for a log
-// this thread cannot empty (a checkpoint only starts the log again at a moment when every frame
-// of it is in the file).
+// checkpoint only as a backstop with a high threshold (kBackstopPages, set at open). The log
+// starts over only when a write begins while every frame of it is in the file, which a writer
+// committing back to back rarely allows: under sustained load the log grows to the backstop,
+// the commit that passes it copies the few frames this thread has not copied yet, and the next
+// starts the log again (seen at 10,000 tx/s: the log file stays at about 70 MB).
 
 #include <QString>
 
