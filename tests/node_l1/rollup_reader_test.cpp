@@ -83,6 +83,16 @@ SignedTransaction l2Transfer(const char* key, std::uint64_t nonce, const Address
     return sign_transaction(tx, *PrivateKey::from_hex(key));
 }
 
+// Parameters for replica checks fed by hand, without a chain (l2Transfer's chain id).
+RollupParameters offChainParameters() {
+    RollupParameters params;
+    params.challengePeriod = 60;
+    params.l2ChainId = 31338;
+    params.l2BaseFee = 1'000'000'000;
+    params.feeRecipient[19] = 1;
+    return params;
+}
+
 Bytes submitCall(const rollup::Batch& batch) {
     SubmitBatchCall call{batch.prev_state_root, batch.records, batch.chunk_roots};
     return rollupabi::encodeSubmitBatch(call);
@@ -119,11 +129,7 @@ void RollupReaderTest::abiRoundTrip() {
 // recovered: the replica checks exactly that batch with them instead of recovering them again
 // (a wrong sender given there shows they are used), and any other batch as always.
 void RollupReaderTest::expectedBatchIsCheckedWithTheGivenSenders() {
-    RollupParameters params;
-    params.challengePeriod = 60;
-    params.l2ChainId = 31338;
-    params.l2BaseFee = 1'000'000'000;
-    params.feeRecipient[19] = 1;
+    const RollupParameters params = offChainParameters();
     const Address alice = *Address::from_hex(kDevAddresses[1]);
     const Address bob = *Address::from_hex(kDevAddresses[2]);
     const rollup::AccountTree genesis = rollup::AccountTree::genesis(params.feeRecipient);
@@ -163,11 +169,7 @@ void RollupReaderTest::expectedBatchIsCheckedWithTheGivenSenders() {
 // empty with a reason) is an alarm: status Unverified at any time, never in its window or final,
 // and so is every batch after it, until a fraud proof removes them.
 void RollupReaderTest::unreadableBatchIsNeverInWindowOrFinal() {
-    RollupParameters params;
-    params.challengePeriod = 60;
-    params.l2ChainId = 31338;
-    params.l2BaseFee = 1'000'000'000;
-    params.feeRecipient[19] = 1;
+    const RollupParameters params = offChainParameters();
     L1Replica replica(params);
     auto submitted = [&](quint64 index, quint64 block) {
         BatchSubmittedEvent e;
