@@ -244,6 +244,9 @@ int runReads(const std::vector<int>& ports, const std::vector<int>& pids, int se
     std::vector<double> cpuStart;
     for (int pid : pids) cpuStart.push_back(procCpuSeconds(pid));
     const auto start = Clock::now();
+    const auto startedAtMs =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+            .count();
     const auto stopAt = start + std::chrono::seconds(seconds);
     std::mutex merge;
     std::vector<double> latencies;
@@ -396,6 +399,9 @@ int main(int argc, char** argv) {
     const double rssStart = pid ? rssMb(pid) : -1;
     const double selfCpuStart = selfCpuSeconds(), nodeCpuStart = pid ? procCpuSeconds(pid) : 0;
     const auto start = Clock::now();
+    const auto startedAtMs =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+            .count();
     const auto stopAt = start + std::chrono::seconds(seconds);
     std::atomic<bool> sending{true};
     std::atomic<std::size_t> refused{0};
@@ -534,11 +540,24 @@ int main(int argc, char** argv) {
     const long long batchAfter = latestBatch(port);
 
     std::size_t acked = 0, missing = 0, unsent = 0;
-    std::vector<double> latencies;
+    std::vector<double> latencies, ackLatencies;
+    // Per second of the run (by due time): the slowest receipt and the slowest acknowledgement, to
+    // tell a tail spread over the run from one stall, and a slow block from a slow admission.
+    std::vector<double> worstReceiptBySecond(std::size_t(seconds) + 1, 0.0), worstAckBySecond(worstReceiptBySecond);
+    auto ms = [](Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); };
     for (auto& t : txs) {
         const int s = t.state;
         if (s == 2 || s == 4) ++acked;
-        if (s == 4) latencies.push_back(std::chrono::duration<double, std::milli>(t.receipt - t.sent).count());
+        const std::size_t second =
+            std::min(worstAckBySecond.size() - 1, std::size_t(std::max(0.0, ms(t.sent - start) / 1000.0)));
+        if ((s == 2 || s == 4) && t.acked != Clock::time_point{}) {
+            ackLatencies.push_back(ms(t.acked - t.sent));
+            worstAckBySecond[second] = std::max(worstAckBySecond[second], ackLatencies.back());
+        }
+        if (s == 4) {
+            latencies.push_back(ms(t.receipt - t.sent));
+            worstReceiptBySecond[second] = std::max(worstReceiptBySecond[second], latencies.back());
+        }
         if (s == 2) ++missing;
         if (s == 0) ++unsent;
     }
@@ -560,9 +579,15 @@ int main(int argc, char** argv) {
         if (fd >= 0) ::close(fd);
     }
     std::sort(latencies.begin(), latencies.end());
-    auto pct = [&](double p) {
-        return latencies.empty() ? -1.0
-                                 : latencies[std::min(latencies.size() - 1, std::size_t(p * double(latencies.size())))];
+    std::sort(ackLatencies.begin(), ackLatencies.end());
+    auto percentile = [](const std::vector<double>& sorted, double p) {
+        return sorted.empty() ? -1.0 : sorted[std::min(sorted.size() - 1, std::size_t(p * double(sorted.size())))];
+    };
+    auto pct = [&](double p) { return percentile(latencies, p); };
+    auto list = [](const std::vector<double>& values) {
+        std::string out;
+        for (double v : values) out += (out.empty() ? "" : ",") + std::to_string(std::lround(v));
+        return "[" + out + "]";
     };
     const double secs = std::chrono::duration<double>(sendEnd - start).count();
     // In a paced run every pre-signed transaction is due before the stop, so the unsent ones are the
@@ -572,11 +597,15 @@ int main(int argc, char** argv) {
         "\"maxReceiptMs\": %.1f, \"mined\": %zu, \"acknowledged\": %zu, \"refused\": %zu, \"withoutReceipt\": %zu, "
         "\"unsent\": %zu, \"receiptCheckFailures\": %zu, \"rssStartMb\": %.1f, \"rssAtThirdMb\": %.1f, \"rssEndMb\": %.1f, "
         "\"l1BatchesPosted\": %lld, \"seconds\": %.1f, \"connections\": %d, \"pipelineDepth\": %d, \"accounts\": %d, "
-        "\"presigned\": %zu, \"offeredRate\": %.0f, \"loadCpuPct\": %.0f, \"nodeCpuPct\": %.0f}\n",
+        "\"presigned\": %zu, \"offeredRate\": %.0f, \"loadCpuPct\": %.0f, \"nodeCpuPct\": %.0f, "
+        "\"p50AckMs\": %.1f, \"p99AckMs\": %.1f, \"worstReceiptMsBySecond\": %s, \"worstAckMsBySecond\": %s, "
+        "\"startedAtUnixMs\": %lld}\n",
         double(latencies.size()) / secs, pct(0.50), pct(0.99), pct(0.999), latencies.empty() ? -1.0 : latencies.back(),
         latencies.size(), acked, refused.load(), missing, paced ? unsent : 0, receiptChecksFailed.load(), rssStart,
         rssThird, rssEnd, batchAfter < 0 ? -1 : batchAfter - batchBefore, secs, connections, depth, accounts, total,
-        rate, 100.0 * selfCpu / secs, 100.0 * nodeCpu / secs);
+        rate, 100.0 * selfCpu / secs, 100.0 * nodeCpu / secs, percentile(ackLatencies, 0.50),
+        percentile(ackLatencies, 0.99), list(worstReceiptBySecond).c_str(), list(worstAckBySecond).c_str(),
+        static_cast<long long>(startedAtMs));
     if (!firstRefusal.empty()) std::fprintf(stderr, "first refusal: %s\n", firstRefusal.c_str());
     return 0;
 }
