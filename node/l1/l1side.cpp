@@ -522,7 +522,7 @@ void L1Side::onEvents(const std::vector<RollupEvent>& events) {
             }
             if (m_inflight && m_inflight->txHash == b->at.txHash && proposerRole()) {
                 auto s = m_sequencer->markBatchPosted(b->index, m_inflight->recordCount, b->header, b->at.txHash,
-                                                      b->at.blockNumber, m_inflight->postState);
+                                                      b->at.blockNumber, m_inflight->built);
                 if (!s) qWarning().noquote() << "marking batch" << b->index << "posted failed:" << q(s.message());
                 if (m_inflight->cheated) m_cheatedBatch = b->index;
                 emit batchPosted(b->index, m_inflight->cheated);
@@ -804,8 +804,13 @@ void L1Side::adoptPostedBatch(const PendingBatch& pending) {
         if (!rebuilt || rebuilt->state_root() != b.header.state_root || rebuilt->tx_root != b.header.tx_root ||
             rebuilt->withdrawal_root != b.header.withdrawal_root)
             continue;
+        auto built = std::make_shared<const BuiltBatch>(
+            BuiltBatch{pending.firstRecordSeq,
+                       {records.begin(), records.end()},
+                       {pending.txHashes.begin(), pending.txHashes.begin() + std::ptrdiff_t(records.size())},
+                       std::make_shared<rollup::AccountTree>(std::move(tree))});
         auto st = m_sequencer->markBatchPosted(b.index, b.header.record_count, b.header, b.at.txHash, b.at.blockNumber,
-                                               std::make_shared<rollup::AccountTree>(std::move(tree)));
+                                               std::move(built));
         if (!st) {
             qWarning().noquote() << "proposer: adopting batch" << b.index << "failed:" << q(st.message());
             return;
@@ -936,7 +941,10 @@ void L1Side::proposeTick() {
     }
     const quint64 index = m_replica->batches().size();
     rollup::Batch batch = std::move(*honest);
-    auto postState = std::make_shared<rollup::AccountTree>(std::move(tree));
+    const std::size_t recordCount = pending.records.size();
+    auto built = std::make_shared<const BuiltBatch>(BuiltBatch{pending.firstRecordSeq, std::move(pending.records),
+                                                               std::move(pending.txHashes),
+                                                               std::make_shared<rollup::AccountTree>(std::move(tree))});
     bool cheated = false;
     if (m_fault && (!m_fault->batchIndex || *m_fault->batchIndex <= index)) {
         auto bad = injectFault(m_fault->kind, batch, *pending.preState, params, *m_key);
@@ -956,11 +964,10 @@ void L1Side::proposeTick() {
     req.to = m_reader->rollup();
     req.data = rollupabi::encodeSubmitBatch(call);
     m_proposing = true;
-    const std::size_t recordCount = pending.records.size();
     TransactionSender::Callbacks cb;
-    cb.submitted = [this, index, recordCount, cheated, postState](Hash h) {
+    cb.submitted = [this, index, recordCount, cheated, built](Hash h) {
         qInfo().noquote() << "proposer: batch" << index << "(" << recordCount << "records) sent in L1 tx" << q(h.hex());
-        m_inflight = InFlight{index, recordCount, h, cheated, postState};
+        m_inflight = InFlight{index, recordCount, h, cheated, built};
     };
     cb.confirmed = [this, index](TransactionReceipt r) {
         m_proposing = false;

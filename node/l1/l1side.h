@@ -60,6 +60,7 @@ class Sequencer;
 class RpcServer;
 class NodeDatabase;
 struct PendingBatch;
+struct BuiltBatch;
 
 // --fault wrong-root|invalid-signature|overdraft|double-spend[@batchIndex]
 struct FaultSpec {
@@ -175,7 +176,7 @@ private:
         std::size_t recordCount = 0;
         Hash txHash;
         bool cheated = false;
-        std::shared_ptr<rollup::AccountTree> postState;  // what build_batch reached (the honest post-state)
+        std::shared_ptr<const BuiltBatch> built;  // its records and honest post-state, for the sequencer
     };
     std::optional<InFlight> m_inflight;
     bool m_proposing = false;

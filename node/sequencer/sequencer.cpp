@@ -7,6 +7,7 @@
 #include <QMetaObject>
 #include <QScopeGuard>
 #include <QThread>
+#include <span>
 
 #include <algorithm>
 #include <atomic>
@@ -1196,26 +1197,38 @@ PendingBatch Sequencer::pendingRecordsForBatch(std::size_t maxRecords) const {
 
 Status Sequencer::markBatchPosted(std::uint64_t batchIndex, std::uint64_t recordCount,
                                   const rollup::BatchHeader& header, const Hash& l1TxHash, std::uint64_t l1Block,
-                                  std::shared_ptr<rollup::AccountTree> builtPostState) {
+                                  std::shared_ptr<const BuiltBatch> built) {
     if (recordCount == 0) return make_error("a batch holds at least one record");
     if (m_postedRecords + recordCount > m_durableRecords)
         return make_error("batch " + std::to_string(batchIndex) + " claims " + std::to_string(recordCount) +
                           " records, only " + std::to_string(m_durableRecords - m_postedRecords) + " are waiting");
-    auto storedRecords = m_reader->records(m_postedRecords, recordCount);
-    if (!storedRecords) return halt(storedRecords.error());
-    const auto& stored = *storedRecords;
-    std::vector<Record> records;
-    for (const auto& r : stored) {
-        std::size_t offset = 0;
-        auto rec = rollup::decode_record(r.bytes, offset);
-        if (!rec)
-            return halt(
-                make_error(stored::damaged(recordBytes(r.seq), "does not decode as a record: " + rec.message())));
-        records.push_back(std::move(rec).value());
+    std::span<const Record> records;
+    std::span<const std::optional<Hash>> txHashes;
+    std::vector<Record> readRecords;  // (when nothing usable was built: read back)
+    std::vector<std::optional<Hash>> readHashes;
+    if (built && built->firstRecordSeq == m_postedRecords && built->records.size() >= recordCount &&
+        built->txHashes.size() == built->records.size()) {
+        records = std::span(built->records).first(recordCount);
+        txHashes = std::span(built->txHashes).first(recordCount);
+    } else {
+        auto stored = m_reader->records(m_postedRecords, recordCount);
+        if (!stored) return halt(stored.error());
+        for (const auto& r : *stored) {
+            std::size_t offset = 0;
+            auto rec = rollup::decode_record(r.bytes, offset);
+            if (!rec)
+                return halt(
+                    make_error(stored::damaged(recordBytes(r.seq), "does not decode as a record: " + rec.message())));
+            readRecords.push_back(std::move(rec).value());
+            readHashes.push_back(r.txHash);
+        }
+        records = readRecords;
+        txHashes = readHashes;
     }
     std::shared_ptr<rollup::AccountTree> next;
-    if (builtPostState && header.prev_state_root == m_postedRoot && builtPostState->state_root() == header.state_root) {
-        next = std::move(builtPostState);
+    if (built && built->postState && header.prev_state_root == m_postedRoot &&
+        built->postState->state_root() == header.state_root) {
+        next = built->postState;
     } else {
         next = std::make_shared<rollup::AccountTree>(*m_postedTree);
         auto result = rollup::apply_records(*next, records, m_config.params, 2);
@@ -1233,9 +1246,9 @@ Status Sequencer::markBatchPosted(std::uint64_t batchIndex, std::uint64_t record
     std::vector<StoredWithdrawal> withdrawals;
     std::uint64_t withdrawalIndex = 0;
     for (std::size_t i = 0; i < records.size(); ++i) {
-        if (records[i].kind != RecordKind::withdrawal || !stored[i].txHash) continue;
+        if (records[i].kind != RecordKind::withdrawal || !txHashes[i]) continue;
         StoredWithdrawal w;
-        w.l2TxHash = *stored[i].txHash;
+        w.l2TxHash = *txHashes[i];
         w.recipient = records[i].address;
         w.amount = records[i].value;
         w.batchIndex = batchIndex;
@@ -1256,9 +1269,9 @@ Status Sequencer::markBatchPosted(std::uint64_t batchIndex, std::uint64_t record
             if (!st) fail(QStringLiteral("cannot store a batch: %1").arg(QString::fromStdString(st.message())));
         });
 
-    for (std::size_t i = 0; i < stored.size(); ++i) {
-        if (!stored[i].txHash) continue;
-        if (auto it = m_txs.find(*stored[i].txHash); it != m_txs.end()) {
+    for (const auto& txHash : txHashes) {
+        if (!txHash) continue;
+        if (auto it = m_txs.find(*txHash); it != m_txs.end()) {
             it->second->status = TxStatus::posted;
             it->second->batchIndex = batchIndex;
         }

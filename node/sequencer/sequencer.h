@@ -122,6 +122,18 @@ struct PendingBatch {
     std::vector<rollup::RecoveredSender> senders;
 };
 
+// A batch as the proposer built it, handed back when it is posted so that the sequencer takes its
+// records and post-state from it rather than reading 1,024 records back from the database and
+// decoding them on the main thread.
+struct BuiltBatch {
+    std::uint64_t firstRecordSeq = 0;
+    std::vector<rollup::Record> records;        // at least the posted ones, from firstRecordSeq on
+    std::vector<std::optional<Hash>> txHashes;  // per record
+    // What build_batch reached over `records` (the honest post-state; taken only when its root is
+    // the posted header's).
+    std::shared_ptr<rollup::AccountTree> postState;
+};
+
 class Sequencer : public QObject {
     Q_OBJECT
 public:
@@ -170,12 +182,12 @@ public:
         return PostedTip{m_postedRoot, m_postedDeposits};
     }
     // The first `recordCount` pending records are in batch `batchIndex` on L1 with `header`.
-    // builtPostState: the state the proposer's build_batch reached over those records from our
-    // posted state; taken as the new posted state when its root is the header's, instead of
-    // executing the records (and recovering their signatures) once more on this thread.
+    // built: what the proposer built the batch from; its records are used when they start at the
+    // first pending record, its post-state when its root is the header's (instead of executing
+    // the records, and recovering their signatures, once more on this thread).
     Status markBatchPosted(std::uint64_t batchIndex, std::uint64_t recordCount, const rollup::BatchHeader& header,
                            const Hash& l1TxHash = {}, std::uint64_t l1Block = 0,
-                           std::shared_ptr<rollup::AccountTree> builtPostState = nullptr);
+                           std::shared_ptr<const BuiltBatch> built = nullptr);
     Status markBatchFinal(std::uint64_t batchIndex);
     // Batches >= fromBatchIndex were removed by a fraud proof: their records are pending again
     // (to be re-batched honestly) and the posted state goes back to before them.

@@ -316,6 +316,20 @@ void NodeTest::batchInterfaceAndRevert() {
     QCOMPARE(again.records.size(), 21u);
     QCOMPARE(again.preStateRoot, pending.preStateRoot);
     QCOMPARE(again.records, pending.records);
+
+    // Posted again as the proposer posts: with what it built. Its post-state is taken as it is
+    // (not executed again) and its records' transactions are marked posted.
+    rollup::AccountTree rebuiltTree = *again.preState;
+    auto rebuilt = rollup::build_batch(rebuiltTree, again.records, seq.config().params, 2);
+    QVERIFY(rebuilt.ok());
+    auto built = std::make_shared<const BuiltBatch>(BuiltBatch{again.firstRecordSeq, again.records, again.txHashes,
+                                                               std::make_shared<rollup::AccountTree>(rebuiltTree)});
+    QVERIFY(seq.markBatchPosted(0, again.records.size(), header, Hash{}, 0, built).ok());
+    QCOMPARE(seq.pendingRecordsForBatch(1000).preState.get(), built->postState.get());
+    const auto transfer = seq.transaction(*again.txHashes[5]);
+    QVERIFY(transfer.has_value());
+    QCOMPARE(int(transfer->status), int(TxStatus::posted));
+    QCOMPARE(transfer->batchIndex, std::optional<std::uint64_t>(0));
 }
 
 void NodeTest::rpcServerSurvivesHostileInput() {
