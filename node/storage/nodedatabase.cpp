@@ -13,6 +13,8 @@
 #include <QVariant>
 
 #include <climits>
+#include <map>
+#include <utility>
 
 #include "core/crypto/keccak.hpp"
 #include "node/storage/storedvalues.h"
@@ -177,6 +179,17 @@ struct NodeDatabase::Impl {
             qWarning("sluiced: cannot prepare %s: %s", qPrintable(sql), qPrintable(q->lastError().text()));
         }
         prepared.insert(sql, q);
+        return q;
+    }
+
+    // The multi-row statements, one per kind and chunk size (chunkFor): their text, up to 256 rows
+    // of placeholders, is built and looked up by text only the first time.
+    enum class MultiRow { insertTransactions, insertRecords, sequenceTransactions };
+    std::map<std::pair<MultiRow, std::size_t>, QSqlQuery*> multiRowQueries;
+    template <typename MakeSql>
+    QSqlQuery* multiRow(MultiRow kind, std::size_t rows, MakeSql makeSql) {
+        QSqlQuery*& q = multiRowQueries[{kind, rows}];
+        if (!q) q = query(makeSql());
         return q;
     }
 
@@ -677,14 +690,16 @@ Status NodeDatabase::insertArrivedTransactions(const std::vector<StoredTransacti
         const std::size_t n = chunkFor(txs.size() - i);
         // A hash already on disk is replaced only if that row was dropped (it is stored anew, as
         // this arrival); a clash with any other row leaves it alone and is counted below.
-        auto* q = m_impl->query(
-            QStringLiteral("INSERT INTO l2_transactions(") + kTxColumns + QStringLiteral(") VALUES ") +
-            repeated(QStringLiteral("(?,?,?,?,?,?,?,?,?)"), n) +
-            QStringLiteral(" ON CONFLICT (hash) DO UPDATE SET raw = excluded.raw, sender = excluded.sender, nonce = "
-                           "excluded.nonce, status = excluded.status, block = excluded.block, position = "
-                           "excluded.position, record_seq = excluded.record_seq, batch_index = excluded.batch_index "
-                           "WHERE l2_transactions.status = %1")
-                .arg(int(TxStatus::dropped)));
+        auto* q = m_impl->multiRow(Impl::MultiRow::insertTransactions, n, [n] {
+            return QStringLiteral("INSERT INTO l2_transactions(") + kTxColumns + QStringLiteral(") VALUES ") +
+                   repeated(QStringLiteral("(?,?,?,?,?,?,?,?,?)"), n) +
+                   QStringLiteral(
+                       " ON CONFLICT (hash) DO UPDATE SET raw = excluded.raw, sender = excluded.sender, nonce = "
+                       "excluded.nonce, status = excluded.status, block = excluded.block, position = "
+                       "excluded.position, record_seq = excluded.record_seq, batch_index = excluded.batch_index "
+                       "WHERE l2_transactions.status = %1")
+                       .arg(int(TxStatus::dropped));
+        });
         int p = 0;
         for (std::size_t k = i; k < i + n; ++k) bindTransaction(q, p, txs[k]);
         if (auto st = m_impl->exec(q, "insert transactions"); !st) return st;
@@ -700,8 +715,10 @@ Status NodeDatabase::insertBlockRecords(std::uint64_t number, const std::vector<
                                         const std::vector<bool>& placedAlready) {
     for (std::size_t i = 0; i < records.size();) {
         const std::size_t n = chunkFor(records.size() - i);
-        auto* q = m_impl->query(QStringLiteral("INSERT INTO l2_records(") + kRecordColumns +
-                                QStringLiteral(") VALUES ") + repeated(QStringLiteral("(?,?,?,?,?,?,?,?)"), n));
+        auto* q = m_impl->multiRow(Impl::MultiRow::insertRecords, n, [n] {
+            return QStringLiteral("INSERT INTO l2_records(") + kRecordColumns + QStringLiteral(") VALUES ") +
+                   repeated(QStringLiteral("(?,?,?,?,?,?,?,?)"), n);
+        });
         int p = 0;
         for (std::size_t k = i; k < i + n; ++k) {
             const StoredRecord& r = records[k];
@@ -725,12 +742,15 @@ Status NodeDatabase::insertBlockRecords(std::uint64_t number, const std::vector<
         const std::size_t n = chunkFor(places.size() - i);
         // VALUES names its columns column1, column2, ... in both SQLite (3.33 on) and PostgreSQL;
         // the casts give PostgreSQL the parameters' types.
-        const QString sql = QStringLiteral(
-                                "UPDATE l2_transactions SET status = ?, block = ?, position = v.column2, "
-                                "record_seq = v.column3 FROM (VALUES ") +
-                            repeated(QStringLiteral("(CAST(? AS BLOB), CAST(? AS INTEGER), CAST(? AS INTEGER))"), n) +
-                            QStringLiteral(") AS v WHERE l2_transactions.hash = v.column1");
-        auto* q = m_impl->query(dialect(sql.toLatin1().constData(), m_impl->backend));
+        auto* q = m_impl->multiRow(Impl::MultiRow::sequenceTransactions, n, [this, n] {
+            const QString sql =
+                QStringLiteral(
+                    "UPDATE l2_transactions SET status = ?, block = ?, position = v.column2, "
+                    "record_seq = v.column3 FROM (VALUES ") +
+                repeated(QStringLiteral("(CAST(? AS BLOB), CAST(? AS INTEGER), CAST(? AS INTEGER))"), n) +
+                QStringLiteral(") AS v WHERE l2_transactions.hash = v.column1");
+            return dialect(sql.toLatin1().constData(), m_impl->backend);
+        });
         int p = 0;
         q->bindValue(p++, int(TxStatus::sequenced));
         q->bindValue(p++, qulonglong(number));
