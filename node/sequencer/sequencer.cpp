@@ -161,13 +161,34 @@ std::string transactionRaw(const Hash& hash) { return "l2_transactions.raw (row 
 
 }  // namespace
 
+struct Sequencer::Submission {
+    Bytes raw;
+    SubmitCallback done;
+    std::optional<Result<std::shared_ptr<MempoolEntry>>> checked;  // written by the worker before `ready`
+    std::atomic<bool> ready{false};
+};
+
 Sequencer::Sequencer(SequencerConfig config, QObject* parent) : QObject(parent), m_config(std::move(config)) {
     m_blockTimer.setInterval(std::max(1, m_config.blockTimeMs));
-    m_pool.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
     connect(&m_blockTimer, &QTimer::timeout, this, &Sequencer::produceBlock);
+    m_prechecks = std::make_unique<WorkQueue<std::shared_ptr<Submission>>>(
+        unsigned(std::max(1, QThread::idealThreadCount())), "sluiced-recover",
+        [this, params = m_config.params](std::shared_ptr<Submission>& sub) {
+            sub->checked = precheck(sub->raw, params);
+            sub->ready.store(true);
+            // One drain posted at a time; a drain clears the flag before it looks at `ready`, so
+            // nothing set ready here is left waiting. (The workers are stopped before the
+            // Sequencer goes.)
+            if (!m_drainPosted.exchange(true))
+                QMetaObject::invokeMethod(
+                    this, [this] { drainSubmissions(); }, Qt::QueuedConnection);
+        });
 }
 
-Sequencer::~Sequencer() { stop(); }
+Sequencer::~Sequencer() {
+    stop();
+    m_prechecks.reset();
+}
 
 Status Sequencer::start() {
     if (m_started) return make_error("the sequencer is already running");
@@ -258,7 +279,7 @@ void Sequencer::followChain() {
 void Sequencer::stop() {
     m_blockTimer.stop();
     QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);  // prechecks not handed out yet
-    m_pool.waitForDone();
+    m_prechecks->waitIdle();
     // Submissions already prechecked are admitted (and committed below) or refused, not lost.
     QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
     if (m_writer) {
@@ -581,13 +602,6 @@ Status Sequencer::checkState(const MempoolEntry& entry) {
     return {};
 }
 
-struct Sequencer::Submission {
-    Bytes raw;
-    SubmitCallback done;
-    std::optional<Result<std::shared_ptr<MempoolEntry>>> checked;  // written by the worker before `ready`
-    std::atomic<bool> ready{false};
-};
-
 void Sequencer::submitRawTransactionAsync(ByteView raw, SubmitCallback done) {
     if (m_config.follower) {
         QMetaObject::invokeMethod(
@@ -603,8 +617,8 @@ void Sequencer::submitRawTransactionAsync(ByteView raw, SubmitCallback done) {
     sub->done = std::move(done);
     m_submissions.push_back(sub);
     m_unchecked.push_back(std::move(sub));
-    // What arrives in one event-loop turn (a burst of pipelined requests) goes to the pool as a
-    // few chunks, not one task and one thread wake-up per transaction.
+    // What arrives in one event-loop turn (a burst of pipelined requests) goes to the workers at
+    // once, not one item and one look for a sleeping worker per transaction.
     if (!m_precheckPosted) {
         m_precheckPosted = true;
         QMetaObject::invokeMethod(
@@ -614,28 +628,8 @@ void Sequencer::submitRawTransactionAsync(ByteView raw, SubmitCallback done) {
 
 void Sequencer::startPrechecks() {
     m_precheckPosted = false;
-    std::vector<std::shared_ptr<Submission>> batch;
-    batch.swap(m_unchecked);
-    if (batch.empty()) return;
-    const std::size_t threads = std::size_t(std::max(1, m_pool.maxThreadCount()));
-    const std::size_t per = (batch.size() + threads - 1) / threads;
-    const rollup::Params params = m_config.params;
-    for (std::size_t i = 0; i < batch.size(); i += per) {
-        std::vector<std::shared_ptr<Submission>> chunk(batch.begin() + std::ptrdiff_t(i),
-                                                       batch.begin() + std::ptrdiff_t(std::min(i + per, batch.size())));
-        m_pool.start([this, chunk = std::move(chunk), params] {
-            for (const auto& sub : chunk) {
-                sub->checked = precheck(sub->raw, params);
-                sub->ready.store(true);
-                // One drain posted at a time; a drain clears the flag before it looks at `ready`,
-                // so nothing set ready here is left waiting. Removed with the Sequencer if it goes
-                // first (stop() waits for the pool before that).
-                if (!m_drainPosted.exchange(true))
-                    QMetaObject::invokeMethod(
-                        this, [this] { drainSubmissions(); }, Qt::QueuedConnection);
-            }
-        });
-    }
+    m_prechecks->push(std::move(m_unchecked));
+    m_unchecked.clear();
 }
 
 // Takes the prechecked submissions at the head of the arrival queue, in order.
@@ -721,8 +715,8 @@ Result<Hash> Sequencer::submitRawTransaction(ByteView raw) {
     auto result = std::make_shared<std::optional<Result<Hash>>>();
     submitRawTransactionAsync(raw, [result](Result<Hash> r) { *result = std::move(r); });
     while (!*result) {
-        QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);  // hands the precheck to the pool
-        m_pool.waitForDone();
+        QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);  // hands the precheck to the workers
+        m_prechecks->waitIdle();
         QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);  // the precheck's drain
         flushWrites();
         QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);  // the commit's answers

@@ -20,7 +20,6 @@
 
 #include <QObject>
 #include <QString>
-#include <QThreadPool>
 #include <QTimer>
 
 #include <atomic>
@@ -42,6 +41,7 @@
 #include "core/rollup/params.hpp"
 #include "core/rollup/records.hpp"
 #include "core/rollup/stf.hpp"
+#include "node/sequencer/workqueue.h"
 #include "node/storage/nodedatabase.h"
 
 namespace sluice::node {
@@ -304,9 +304,9 @@ private:
     std::unique_ptr<NodeDatabase> m_reader;  // this thread's read connection
     std::unique_ptr<DbWriter> m_writer;
     QTimer m_blockTimer;
-    QThreadPool m_pool;                                     // submission prechecks
-    std::deque<std::shared_ptr<Submission>> m_submissions;  // arrival order, waiting for their precheck
-    std::vector<std::shared_ptr<Submission>> m_unchecked;   // not yet handed to the pool
+    std::unique_ptr<WorkQueue<std::shared_ptr<Submission>>> m_prechecks;  // recover senders, check
+    std::deque<std::shared_ptr<Submission>> m_submissions;                // arrival order, waiting for their precheck
+    std::vector<std::shared_ptr<Submission>> m_unchecked;                 // not yet handed to the workers
     bool m_precheckPosted = false;
     // Admitted, not yet written. While the writer is busy (they would wait for its commit anyway)
     // and a block is due within kArrivalWaitMs, they ride in that block's write: one multi-row

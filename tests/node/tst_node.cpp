@@ -15,6 +15,10 @@
 #include <QWebSocket>
 
 #include <csignal>
+#include <mutex>
+#include <numeric>
+#include <set>
+#include <thread>
 
 #include "core/crypto/keccak.hpp"
 #include "core/crypto/secp256k1.hpp"
@@ -25,6 +29,7 @@
 #include "node/rpc/rpcserver.h"
 #include "node/sequencer/dbwriter.h"
 #include "node/sequencer/sequencer.h"
+#include "node/sequencer/workqueue.h"
 #include "node/storage/nodedatabase.h"
 #include "node_test_support.hpp"
 #include "prerequisite.hpp"
@@ -66,6 +71,7 @@ private slots:
     void sequencerRefusesInvalidTransactions();
     void depositsAreCreditedOnceInOrder();
     void batchInterfaceAndRevert();
+    void workQueueHandlesEveryItemOnce();
     void rpcServerSurvivesHostileInput();
     void webSocketNewHeads();
     void castAgainstSluiced();
@@ -330,6 +336,33 @@ void NodeTest::batchInterfaceAndRevert() {
     QVERIFY(transfer.has_value());
     QCOMPARE(int(transfer->status), int(TxStatus::posted));
     QCOMPARE(transfer->batchIndex, std::optional<std::uint64_t>(0));
+}
+
+void NodeTest::workQueueHandlesEveryItemOnce() {
+    constexpr int kItems = 2000;
+    std::vector<std::atomic<int>> seen(kItems);
+    std::mutex threadsMutex;
+    std::set<std::thread::id> threads;
+    {
+        WorkQueue<int> queue(2, "test-workers", [&](int& item) {
+            seen[std::size_t(item)].fetch_add(1);
+            std::this_thread::sleep_for(std::chrono::microseconds(20));
+            std::lock_guard lock(threadsMutex);
+            threads.insert(std::this_thread::get_id());
+        });
+        // One burst (both workers asleep: one is woken and wakes the other for the half it
+        // leaves), then items one by one, then nothing pushed at all.
+        std::vector<int> burst(kItems / 2);
+        std::iota(burst.begin(), burst.end(), 0);
+        queue.push(std::move(burst));
+        for (int i = kItems / 2; i < kItems; ++i) queue.push({i});
+        queue.push({});
+        queue.waitIdle();
+        for (int i = 0; i < kItems; ++i) QCOMPARE(seen[std::size_t(i)].load(), 1);
+        QCOMPARE(threads.size(), std::size_t(2));
+        queue.push({0});  // pushed before the queue goes: handled before its threads stop
+    }
+    QCOMPARE(seen[0].load(), 2);
 }
 
 void NodeTest::rpcServerSurvivesHostileInput() {
