@@ -7,11 +7,11 @@
 #include <QMetaObject>
 #include <QScopeGuard>
 #include <QThread>
-#include <span>
 
 #include <algorithm>
 #include <atomic>
 #include <cstring>
+#include <span>
 #include <unordered_set>
 
 #include "core/crypto/keccak.hpp"
