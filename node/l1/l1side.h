@@ -37,6 +37,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <thread>
 
 #include "core/common/result.hpp"
 #include "core/crypto/secp256k1.hpp"
@@ -128,6 +129,9 @@ private:
     quint64 headNumber() const;
     QJsonObject rowJson(const L1BatchRow& row, quint64 l1Now) const;
     void proposeTick();
+    struct BuildJob;
+    void sendBuiltBatch(BuildJob& job);  // the proposer's second half, on the main thread
+    Hash l1StateRoot() const;            // of the last batch L1 holds (genesis: the genesis root)
     void adoptPostedBatch(const PendingBatch& pending);
     // Valid batches of other proposers right after the sequencer's posted state: the sequencer
     // continues from them (Sequencer::adoptForeignBatch), in index order. Sets m_proposerStall
@@ -181,6 +185,8 @@ private:
     std::optional<InFlight> m_inflight;
     bool m_proposing = false;
     bool m_bonding = false;
+    bool m_building = false;  // m_builder is building the next batch
+    std::thread m_builder;
     std::optional<quint64> m_cheatedBatch;            // wait for it to be reverted before posting again
     std::set<std::pair<quint64, Hash>> m_proofsSent;  // (batch index, header hash)
     quint64 m_lastChecked = 0;
