@@ -244,9 +244,6 @@ int runReads(const std::vector<int>& ports, const std::vector<int>& pids, int se
     std::vector<double> cpuStart;
     for (int pid : pids) cpuStart.push_back(procCpuSeconds(pid));
     const auto start = Clock::now();
-    const auto startedAtMs =
-        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-            .count();
     const auto stopAt = start + std::chrono::seconds(seconds);
     std::mutex merge;
     std::vector<double> latencies;

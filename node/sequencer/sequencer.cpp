@@ -157,6 +157,15 @@ std::uint64_t nowSeconds() { return std::uint64_t(QDateTime::currentSecsSinceEpo
 
 // Where a stored record or transaction is, in a damage message (storedvalues.h's form).
 std::string recordBytes(std::uint64_t seq) { return "l2_records.bytes (row seq=" + std::to_string(seq) + ")"; }
+
+// A stored record, decoded; one that does not decode (we encoded it: the file was damaged since) is
+// named as a damaged value.
+Result<Record> decodeStoredRecord(const StoredRecord& r) {
+    std::size_t offset = 0;
+    auto rec = rollup::decode_record(r.bytes, offset);
+    if (!rec) return make_error(stored::damaged(recordBytes(r.seq), "does not decode as a record: " + rec.message()));
+    return rec;
+}
 std::string transactionRaw(const Hash& hash) { return "l2_transactions.raw (row hash=x'" + to_hex_bare(hash) + "')"; }
 
 }  // namespace
@@ -324,10 +333,8 @@ Result<rollup::AccountTree> Sequencer::replayRecords(std::uint64_t fromSeq, std:
         std::vector<Record> records;
         records.reserve(stored->size());
         for (const auto& r : *stored) {
-            std::size_t offset = 0;
-            auto rec = rollup::decode_record(r.bytes, offset);
-            if (!rec)
-                return make_error(stored::damaged(recordBytes(r.seq), "does not decode as a record: " + rec.message()));
+            auto rec = decodeStoredRecord(r);
+            if (!rec) return rec.error();
             if (fees)
                 fees->push_back(rec->pays_fee() ? rollup::record_fee(*rec, m_config.params).value_or(0) : U256(0));
             records.push_back(std::move(rec).value());
@@ -1166,11 +1173,9 @@ PendingBatch Sequencer::pendingRecordsForBatch(std::size_t maxRecords) const {
         return out;
     }
     for (const auto& r : *stored) {
-        std::size_t offset = 0;
-        auto rec = rollup::decode_record(r.bytes, offset);
-        if (!rec) {  // (we encoded it: the file was damaged since the start-up check)
-            failOnDamage(
-                make_error(stored::damaged(recordBytes(r.seq), "does not decode as a record: " + rec.message())));
+        auto rec = decodeStoredRecord(r);
+        if (!rec) {
+            failOnDamage(rec.error());
             out.records.clear();
             out.txHashes.clear();
             out.senders.clear();
@@ -1208,11 +1213,8 @@ Status Sequencer::markBatchPosted(std::uint64_t batchIndex, std::uint64_t record
         auto stored = m_reader->records(m_postedRecords, recordCount);
         if (!stored) return halt(stored.error());
         for (const auto& r : *stored) {
-            std::size_t offset = 0;
-            auto rec = rollup::decode_record(r.bytes, offset);
-            if (!rec)
-                return halt(
-                    make_error(stored::damaged(recordBytes(r.seq), "does not decode as a record: " + rec.message())));
+            auto rec = decodeStoredRecord(r);
+            if (!rec) return halt(rec.error());
             readRecords.push_back(std::move(rec).value());
             readHashes.push_back(r.txHash);
         }
@@ -1312,11 +1314,8 @@ Status Sequencer::onBatchReverted(std::uint64_t fromBatchIndex) {
     auto unposted = m_reader->records(seq, m_postedRecords - seq);
     if (!unposted) return halt(unposted.error());
     for (const auto& r : *unposted) {
-        std::size_t offset = 0;
-        auto rec = rollup::decode_record(r.bytes, offset);
-        if (!rec)
-            return halt(
-                make_error(stored::damaged(recordBytes(r.seq), "does not decode as a record: " + rec.message())));
+        auto rec = decodeStoredRecord(r);
+        if (!rec) return halt(rec.error());
         U256 f = 0;
         if (rec->pays_fee()) f = rollup::record_fee(*rec, m_config.params).value_or(0);
         fees += f;
