@@ -8,18 +8,41 @@
 # connections: a port from there (what binding port 0 gives) can be taken by any client of the
 # tests running in parallel before the node listens on it (seen: "cannot listen on ...: The bound
 # address is already in use"). Checked free by binding it.
+# A port is only taken by its server some time after it is drawn, so binding alone cannot tell
+# two draws apart (seen: one script's L1 and L2 ports came out the same, 1 in 12,768 per pair).
+# Every port handed out is therefore written, with its time, to one file shared by all test
+# scripts on this machine (under a lock) and not handed out again for ten minutes.
 free_port() {
   python3 -c '
-import random, socket
-while True:
-    port = random.randint(20000, 32767)
-    s = socket.socket()
-    try:
-        s.bind(("127.0.0.1", port))
-    except OSError:
-        continue
-    print(port)
-    break'
+import fcntl, os, random, socket, tempfile, time
+recent_file = os.path.join(tempfile.gettempdir(), "sluice-test-ports-" + str(os.getuid()))
+keep_seconds = 600
+with open(recent_file, "a+") as f:
+    fcntl.flock(f, fcntl.LOCK_EX)
+    f.seek(0)
+    now = time.time()
+    recent = {}
+    for line in f:
+        fields = line.split()
+        if len(fields) == 2 and now - float(fields[1]) < keep_seconds:
+            recent[int(fields[0])] = float(fields[1])
+    while True:
+        port = random.randint(20000, 32767)
+        if port in recent:
+            continue
+        s = socket.socket()
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            continue
+        finally:
+            s.close()
+        break
+    recent[port] = now
+    f.seek(0)
+    f.truncate()
+    f.writelines(f"{p} {t}\n" for p, t in recent.items())
+print(port)'
 }
 
 # wait_for SECONDS COMMAND...: polls COMMAND every 0.25 s until it succeeds.

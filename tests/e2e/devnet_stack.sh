@@ -45,7 +45,6 @@ start_devnet() {
         LOG="$E2E_TMP/sluiced$name.$attempt.log"
         L1_PORT=$(free_port)
         l2_port=$(free_port)
-        while [[ "$l2_port" == "$L1_PORT" ]]; do l2_port=$(free_port); done
         SLUICE_ANVIL="$ANVIL" "$SLUICED" --devnet --data-dir "$DATA" --l1-port "$L1_PORT" --l2-port "$l2_port" "$@" \
             >"$LOG" 2>&1 &
         SLUICED_PID=$!
