@@ -71,7 +71,10 @@ quint16 freePort() {
     return server.serverPort();
 }
 
-QString textOf(QObject* item) { return item ? item->property("text").toString() : QString(); }
+// A property of an item that may be missing: invalid when it is, so a comparison with the
+// expected value fails with a message instead of the test crashing on a null item.
+QVariant propertyOf(QObject* item, const char* name) { return item ? item->property(name) : QVariant(); }
+QString textOf(QObject* item) { return propertyOf(item, "text").toString(); }
 
 }  // namespace
 
@@ -332,11 +335,12 @@ QString GuiE2E::rowStatus(const QString& kind) const {
 QString GuiE2E::batchListState() const {
     QQuickItem* list = find(QStringLiteral("batchList"));
     if (!list) return QStringLiteral("no batch list shown");
+    const auto* content = list->property("contentItem").value<QQuickItem*>();
     return QStringLiteral("batch list: count %1, height %2, contentHeight %3, children %4")
         .arg(list->property("count").toInt())
         .arg(list->height())
         .arg(list->property("contentHeight").toReal())
-        .arg(list->property("contentItem").value<QQuickItem*>()->childItems().size());
+        .arg(content ? content->childItems().size() : 0);
 }
 
 void GuiE2E::bridgeFlow() {
@@ -353,7 +357,7 @@ void GuiE2E::bridgeFlow() {
     QVERIFY(find(QStringLiteral("noTransfers")));
     typeInto(QStringLiteral("bridgeAmountInput"), QStringLiteral("abc"));
     QVERIFY2(!textOf(waitFor(QStringLiteral("bridgeAmountMessage"))).isEmpty(), "a bad amount gets C++'s message");
-    QVERIFY(!waitFor(QStringLiteral("bridgeSubmitButton"))->isEnabled());
+    QCOMPARE(propertyOf(waitFor(QStringLiteral("bridgeSubmitButton")), "enabled"), QVariant(false));
     typeInto(QStringLiteral("bridgeAmountInput"), QStringLiteral("1.5"));
     click(QStringLiteral("bridgeSubmitButton"));
     approveReview(QStringLiteral("1.5"));
@@ -361,8 +365,8 @@ void GuiE2E::bridgeFlow() {
     QCOMPARE(textOf(find(QStringLiteral("transferTitle"), transferRow(QStringLiteral("deposit")))),
              QStringLiteral("Deposit of 1.5 ETH"));
     QTRY_COMPARE_WITH_TIMEOUT(rowStatus(QStringLiteral("deposit")), QStringLiteral("credited"), kLong);
-    QVERIFY(
-        find(QStringLiteral("transferStepper"), transferRow(QStringLiteral("deposit")))->property("complete").toBool());
+    QCOMPARE(propertyOf(find(QStringLiteral("transferStepper"), transferRow(QStringLiteral("deposit"))), "complete"),
+             QVariant(true));
 
     // The overview's L2 total rose.
     openPage(QStringLiteral("overview"));
@@ -383,7 +387,7 @@ void GuiE2E::bridgeFlow() {
     // Until the window has passed Finalize stays disabled, and the final time is absolute.
     QTRY_COMPARE_WITH_TIMEOUT(rowStatus(QStringLiteral("withdrawal")), QStringLiteral("in-window"), kLong);
     row = transferRow(QStringLiteral("withdrawal"));
-    QVERIFY(!find(QStringLiteral("finalizeButton"), row)->isEnabled());
+    QCOMPARE(propertyOf(find(QStringLiteral("finalizeButton"), row), "enabled"), QVariant(false));
     QVERIFY(textOf(find(QStringLiteral("finalAt"), row)).startsWith(QStringLiteral("Final at 20")));
     // ---- the window passes (L1's clock moved past it); Finalize turns on; click it ----
     const QString l1Url = m_manifest[QStringLiteral("l1")].toObject()[QStringLiteral("rpcUrl")].toString();
@@ -391,13 +395,14 @@ void GuiE2E::bridgeFlow() {
     QVERIFY(anvilCall(l1Url, QStringLiteral("evm_mine"), {}));
     QTRY_COMPARE_WITH_TIMEOUT(rowStatus(QStringLiteral("withdrawal")), QStringLiteral("ready"), kLong);
     row = transferRow(QStringLiteral("withdrawal"));
-    QTRY_VERIFY_WITH_TIMEOUT(find(QStringLiteral("finalizeButton"), row)->isEnabled(), kLong);
+    QTRY_COMPARE_WITH_TIMEOUT(propertyOf(find(QStringLiteral("finalizeButton"), row), "enabled"), QVariant(true),
+                              kLong);
     click(find(QStringLiteral("finalizeButton"), row));
     approveReview(QStringLiteral("0.5"));
     QTRY_COMPARE_WITH_TIMEOUT(rowStatus(QStringLiteral("withdrawal")), QStringLiteral("finalized"), kLong);
     row = transferRow(QStringLiteral("withdrawal"));
     QVERIFY(!find(QStringLiteral("finalizeButton"), row));
-    QVERIFY(find(QStringLiteral("transferStepper"), row)->property("complete").toBool());
+    QCOMPARE(propertyOf(find(QStringLiteral("transferStepper"), row), "complete"), QVariant(true));
 
     // ---- the batches holding the funds were verified by this wallet, and Activity lists it all ----
     openPage(QStringLiteral("batches"));
@@ -408,6 +413,7 @@ void GuiE2E::bridgeFlow() {
     QCOMPARE(textOf(waitFor(QStringLiteral("verificationText"))), AppContext::instance()->verification()->summary());
     openPage(QStringLiteral("activity"));
     QQuickItem* list = waitFor(QStringLiteral("activityList"));
+    QVERIFY(list);
     QTRY_VERIFY_WITH_TIMEOUT(list->property("count").toInt() >= 2, kLong);  // deposit, withdrawal
     // One row per transfer, its status updated in place.
     click(QStringLiteral("filter_kind_withdrawal"));
@@ -416,6 +422,7 @@ void GuiE2E::bridgeFlow() {
     QTRY_COMPARE(list->property("count").toInt(), 1);
     // The deposit to the same account is a move between the user's own layers, not a loss.
     QQuickItem* depositRow = waitFor(QStringLiteral("activity_0"));
+    QVERIFY(depositRow);
     const QString depositAmount = textOf(find(QStringLiteral("activityAmount"), depositRow));
     QVERIFY2(depositAmount.endsWith(QStringLiteral(" ETH")) && depositAmount.at(0).isDigit(),
              qPrintable(depositAmount));
@@ -560,7 +567,7 @@ void GuiE2E::channelsFlow() {
     // ---- open: 1 ETH, the hub 0.5 ETH (an amount finer than a wei is refused first) ----
     typeInto(QStringLiteral("channelAmountInput"), QStringLiteral("1.0000000000000000001"));
     QVERIFY(!textOf(waitFor(QStringLiteral("channelAmountMessage"))).isEmpty());
-    QVERIFY(!waitFor(QStringLiteral("channelOpenButton"))->isEnabled());
+    QCOMPARE(propertyOf(waitFor(QStringLiteral("channelOpenButton")), "enabled"), QVariant(false));
     openChannel(QStringLiteral("1"), QStringLiteral("0.5"));
     if (QTest::currentTestFailed()) return;
 
@@ -602,7 +609,7 @@ void GuiE2E::channelsFlow() {
     click(QStringLiteral("createInvoiceButton"));
     const QString invoice = textOf(waitFor(QStringLiteral("createdInvoice")));
     QVERIFY2(invoice.startsWith(QStringLiteral("sluice1")), qPrintable(invoice));
-    QVERIFY(waitFor(QStringLiteral("invoiceQr"))->property("status").toInt() == 1);  // Image.Ready: the QR drawn
+    QCOMPARE(propertyOf(waitFor(QStringLiteral("invoiceQr")), "status").toInt(), 1);  // Image.Ready: the QR drawn
     QVERIFY(!cli(QStringList{QStringLiteral("channel"), QStringLiteral("pay"), QStringLiteral("--invoice"), invoice} +
                  payer)
                  .isNull());
@@ -628,6 +635,7 @@ void GuiE2E::channelsFlow() {
     openPage(QStringLiteral("activity"));
     click(QStringLiteral("filter_kind_channel"));
     QQuickItem* list = waitFor(QStringLiteral("activityList"));
+    QVERIFY(list);
     QTRY_COMPARE_WITH_TIMEOUT(list->property("count").toInt(), 4, kLong);  // opened, paid, received, paid out
     click(QStringLiteral("filter_kind_all"));
 }
@@ -650,7 +658,8 @@ void GuiE2E::staleCloseDisputed() {
         QTRY_COMPARE_WITH_TIMEOUT(textOf(find(QStringLiteral("channelMine"), find(QStringLiteral("channel_0")))),
                                   QString::fromLatin1(left), kLong);
     }
-    const QString id = find(QStringLiteral("channel_0"))->property("channelId").toString();
+    const QString id = propertyOf(find(QStringLiteral("channel_0")), "channelId").toString();
+    QVERIFY(!id.isEmpty());
     auto* store = AppContext::instance()->channels();
     // Rows and their buttons are looked up afresh each time: a button is shown only in the states
     // where it applies (Settle while closing), so a held pointer or a null one would crash.
