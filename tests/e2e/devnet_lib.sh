@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Shared by the tests that run `sluiced --devnet` or `--verifier` as processes (tests/e2e/node_*.sh,
-# tests/node_l1/*.sh): free ports, polling, JSON-RPC calls, and stopping the anvil that a killed
-# node leaves behind. Sourced; the caller sets its own `set -euo pipefail` and cleanup trap.
+# tests/node_l1/*.sh): free ports, polling, JSON-RPC calls, stopping the anvil that a killed
+# node leaves behind, and the end of a test (end_test). Sourced; the caller sets its own
+# `set -euo pipefail` and EXIT trap.
 
 # A port below Linux's ephemeral range (32768-60999), which the kernel hands out to outgoing
 # connections: a port from there (what binding port 0 gives) can be taken by any client of the
@@ -43,6 +44,19 @@ with open(recent_file, "a+") as f:
     f.truncate()
     f.writelines(f"{p} {t}\n" for p, t in recent.items())
 print(port)'
+}
+
+# end_test WORK L1_PORT PID...: the end of a test that started processes and, through a node, an
+# anvil on L1_PORT: stops them all and removes WORK unless KEEP_WORK is set (to read a failed
+# run's logs). Called from the test's EXIT trap, in single quotes so the PIDs are read at exit:
+#   trap 'end_test "$work" "$L1P" "${pids[@]}"' EXIT
+end_test() {
+  local work=$1 l1_port=$2 p
+  shift 2
+  for p in "$@"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  stop_anvil_on_port "$l1_port"
+  [ -n "${KEEP_WORK:-}" ] || rm -rf "$work"
 }
 
 # wait_for SECONDS COMMAND...: polls COMMAND every 0.25 s until it succeeds.

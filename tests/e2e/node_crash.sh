@@ -16,13 +16,8 @@ N=${1:-240}
 work=$(mktemp -d)
 L1P=$(free_port); L2P=$(free_port); VP=$(free_port)
 node_pid= ver_pid= send_pid=
-cleanup() {
-  for p in $send_pid $ver_pid $node_pid; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  stop_anvil_on_port "$L1P"
-  [ -n "${KEEP_WORK:-}" ] || rm -rf "$work"
-}
-trap cleanup EXIT
+# shellcheck disable=SC2086 # (empty PIDs are left out)
+trap 'end_test "$work" "$L1P" $send_pid $ver_pid $node_pid' EXIT
 run=0
 DB_ARGS=$(node_db_args node_crash)
 start_node() {

@@ -14,13 +14,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/devnet_lib.sh"
 work=$(mktemp -d)
 L1P=$(free_port); L2P=$(free_port); F1=$(free_port); F2=$(free_port)
 pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  stop_anvil_on_port "$L1P"
-  [ -n "${KEEP_WORK:-}" ] || rm -rf "$work"
-}
-trap cleanup EXIT
+trap 'end_test "$work" "$L1P" "${pids[@]}"' EXIT
 fail() { echo "FAIL: $*" >&2; tail -n 20 "$work"/*.log >&2; exit 1; }
 
 read -r _ DB < <(node_db_args frontends)

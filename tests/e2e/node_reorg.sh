@@ -12,13 +12,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/devnet_lib.sh"
 work=$(mktemp -d)
 L1P=$(free_port); L2P=$(free_port)
 node_pid=
-cleanup() {
-  [ -n "$node_pid" ] && kill "$node_pid" 2>/dev/null || true
-  wait 2>/dev/null || true
-  stop_anvil_on_port "$L1P"
-  rm -rf "$work"
-}
-trap cleanup EXIT
+# shellcheck disable=SC2086 # (an empty PID is left out)
+trap 'end_test "$work" "$L1P" $node_pid' EXIT
 run=0
 start_node() { # extra args
   run=$((run + 1)); log=$work/node$run.log

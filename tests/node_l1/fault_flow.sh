@@ -12,8 +12,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/../e2e/devnet_lib.sh"
 work=$(mktemp -d)
 L1P=$(free_port); L2P=$(free_port); VP=$(free_port)
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
+trap 'end_test "$work" "$L1P" "${pids[@]}"' EXIT
 
 # shellcheck disable=SC2046 # node_db_args: nothing, or --db URL (the *_pg variant)
 SLUICE_ANVIL=$ANVIL "$SLUICED" --devnet --data-dir "$work/node" $(node_db_args "fault_${kind//-/_}") --challenge-period 30 \

@@ -12,13 +12,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/../e2e/devnet_lib.sh"
 work=$(mktemp -d)
 L1P=$(free_port); L2P=$(free_port); P2=$(free_port)
 pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  stop_anvil_on_port "$L1P"
-  [ -n "${KEEP_WORK:-}" ] || rm -rf "$work"
-}
-trap cleanup EXIT
+trap 'end_test "$work" "$L1P" "${pids[@]}"' EXIT
 logs() { echo "--- node"; cat "$work/node.log"; echo "--- second proposer"; cat "$work/p2.log"; }
 
 SLUICE_ANVIL=$ANVIL "$SLUICED" --devnet --data-dir "$work/node" --l1-port "$L1P" --l2-port "$L2P" >"$work/node.log" 2>&1 &
