@@ -24,9 +24,12 @@ with open(recent_file, "a+") as f:
     now = time.time()
     recent = {}
     for line in f:
-        fields = line.split()
-        if len(fields) == 2 and now - float(fields[1]) < keep_seconds:
-            recent[int(fields[0])] = float(fields[1])
+        try:
+            port, drawn = line.split()
+            if now - float(drawn) < keep_seconds:
+                recent[int(port)] = float(drawn)
+        except ValueError:
+            pass  # a line cut short by a script killed while writing
     while True:
         port = random.randint(20000, 32767)
         if port in recent:
