@@ -33,7 +33,8 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "sluiced: %s\n", st.message().c_str());
         return 1;
     }
-    if (node.stopRequested()) return 0;  // stopped by ~NodeApp, anvil by the devnet's destructor
+    if (node.failedWhileStarting()) return 2;  // (the log says why)
+    if (node.stopRequested()) return 0;        // stopped by ~NodeApp, anvil by the devnet's destructor
     const int rc = app.exec();
     node.stop();
     return rc;

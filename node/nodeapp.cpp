@@ -58,7 +58,7 @@ Status NodeApp::startParts() {
         if (!m_config.censoredSender.isEmpty())
             sc.censoredSender = *Address::from_hex(m_config.censoredSender.toStdString());
         m_sequencer = std::make_unique<Sequencer>(sc);
-        connect(m_sequencer.get(), &Sequencer::fatalError, this, [](const QString&) { QCoreApplication::exit(2); });
+        connect(m_sequencer.get(), &Sequencer::fatalError, this, [this](const QString&) { fail(); });
         if (auto st = m_sequencer->start(); !st) return st;
         // Dev-only balances: deposit records 0..n-1 (idempotent across restarts).
         for (std::size_t i = 0; i < m_config.genesisAlloc.size(); ++i) {
@@ -118,10 +118,21 @@ Status NodeApp::listenRpc() {
 
 void NodeApp::createL1Side() {
     m_l1 = new L1Side(m_config, m_sequencer.get(), m_rpc.get(), this);
-    connect(m_l1, &L1Side::fatalError, this, [](const QString& message) {
+    connect(m_l1, &L1Side::fatalError, this, [this](const QString& message) {
         qCritical("sluiced: %s", qPrintable(message));
-        QCoreApplication::exit(2);
+        fail();
     });
+}
+
+void NodeApp::fail() {
+    // During start() the event loop that runs is a start-up wait's (awaitResult: the L1 side's
+    // replies, a reorg among them, arrive there). QCoreApplication::exit() would cut that wait
+    // short and be forgotten once app.exec() starts, leaving a halted node serving: main() asks.
+    if (m_starting) {
+        m_failedWhileStarting = true;
+        return;
+    }
+    QCoreApplication::exit(2);
 }
 
 // --rpc-only: the chain followed from the sequencer's database, its JSON-RPC, and the sluice_
@@ -131,7 +142,7 @@ Status NodeApp::startReadFrontend() {
     sc.database = m_config.databaseLocation();
     sc.follower = true;
     m_sequencer = std::make_unique<Sequencer>(sc);
-    connect(m_sequencer.get(), &Sequencer::fatalError, this, [](const QString&) { QCoreApplication::exit(2); });
+    connect(m_sequencer.get(), &Sequencer::fatalError, this, [this](const QString&) { fail(); });
     if (auto st = m_sequencer->start(); !st) return st;
     createRpc();
     registerEthMethods(*m_rpc, *m_sequencer);

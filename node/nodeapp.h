@@ -33,6 +33,8 @@ public:
     void stop();
     // A termination signal came while start() ran: the caller stops instead of serving.
     bool stopRequested() const { return m_stopRequested; }
+    // A fatal error (said in the log) was found while start() ran: the caller exits with status 2.
+    bool failedWhileStarting() const { return m_failedWhileStarting; }
 
     Sequencer* sequencer() const { return m_sequencer.get(); }
     RpcServer* rpcServer() const { return m_rpc.get(); }
@@ -47,10 +49,13 @@ private:
     void createRpc();
     Status listenRpc();
     void createL1Side();
+    // Stops the node with exit status 2 after a fatal error (Sequencer or L1 side).
+    void fail();
 
     NodeConfig m_config;
     bool m_starting = false;
     bool m_stopRequested = false;
+    bool m_failedWhileStarting = false;
     std::unique_ptr<Sequencer> m_sequencer;
     std::unique_ptr<RpcServer> m_rpc;
     L1Side* m_l1 = nullptr;

@@ -4,6 +4,7 @@
 // sluiced's start-up (before its event loop runs). Runs a local event loop until the call reports.
 // The app never blocks like this; it stays on callbacks and signals.
 
+#include <QCoreApplication>
 #include <QEventLoop>
 
 #include <functional>
@@ -24,6 +25,11 @@ T awaitResult(Start&& start) {
     };
     std::forward<Start>(start)(done);
     if (!out) loop.exec();
+    // QCoreApplication::exit() ends every event loop at once, this one too, and makes new ones
+    // return at once: the call has not reported yet, so it is waited for without a loop of its
+    // own. (sluiced once read an empty result here when a fatal error found during its start-up
+    // asked to exit: "dispute period 0 s", then a crash.)
+    while (!out) QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     return std::move(*out);
 }
 
