@@ -26,7 +26,6 @@
 #include <QQuickItem>
 #include <QQuickStyle>
 #include <QQuickWindow>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -65,10 +64,18 @@ bool anvilCall(const QString& url, const QString& method, const QJsonArray& para
     return reply->error() == QNetworkReply::NoError && answer.contains(QStringLiteral("result"));
 }
 
+// A port by the rule of every test script (free_port in tests/e2e/devnet_lib.sh: below the
+// kernel's ephemeral range, never handed out twice within ten minutes). What binding port 0 gives
+// comes from the ephemeral range, where another test's outgoing connection can take it before the
+// node listens on it.
 quint16 freePort() {
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost, 0);
-    return server.serverPort();
+    QProcess bash;
+    bash.start(QStringLiteral("bash"), {QStringLiteral("-c"), QStringLiteral("source \"$1\" && free_port"),
+                                        QStringLiteral("free_port"), QStringLiteral(SLUICE_DEVNET_LIB)});
+    const bool done = bash.waitForFinished(30000) && bash.exitCode() == 0;
+    const quint16 port = done ? bash.readAllStandardOutput().trimmed().toUShort() : 0;
+    if (port == 0) qFatal("free_port failed: %s", bash.readAllStandardError().constData());
+    return port;
 }
 
 // A property of an item that may be missing: invalid when it is, so a comparison with the
@@ -83,6 +90,7 @@ class GuiE2E : public QObject {
 
 private slots:
     void initTestCase();
+    void cleanup();
     void cleanupTestCase();
     void bridgeFlow();
     void fraudShown();
@@ -139,6 +147,20 @@ void GuiE2E::initTestCase() {
     session.autoStartLocalStack = false;
     WalletSession::configure(session);
     QQuickStyle::setStyle(QStringLiteral("Material"));
+}
+
+// A failed scenario says what the node said: its log goes with the temporary folder.
+void GuiE2E::cleanup() {
+    if (!QTest::currentTestFailed()) return;
+    QFile log(m_dir->filePath(QStringLiteral("sluiced.log")));
+    if (!log.open(QIODevice::ReadOnly)) return;
+    const QList<QByteArray> lines = log.readAll().split('\n');
+    const QString status = m_node.state() == QProcess::NotRunning
+                               ? QStringLiteral("exited with status %1").arg(m_node.exitCode())
+                               : QStringLiteral("running");
+    qInfo().noquote() << "sluiced" << status << "- the end of its log:";
+    for (qsizetype i = std::max<qsizetype>(0, lines.size() - 40); i < lines.size(); ++i)
+        qInfo().noquote() << QString::fromUtf8(lines[i]);
 }
 
 void GuiE2E::cleanupTestCase() {
