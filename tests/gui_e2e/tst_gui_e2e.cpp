@@ -196,6 +196,15 @@ void GuiE2E::startDevnet(const QStringList& extraArgs) {
         return !m_manifest.value(QStringLiteral("rollup")).toString().isEmpty();
     };
     QTRY_VERIFY_WITH_TIMEOUT(readManifest(), 30000);
+    // The manifest is written once L1 is ready; the node serves L2 only later (its watchtower, the
+    // sequencer and the hub start first). A wallet given a devnet folder checks the network once,
+    // so it is handed the devnet only when the node says it serves (as the scripts wait for it).
+    const auto serving = [&] {
+        QFile log(m_dir->filePath(QStringLiteral("sluiced.log")));
+        return log.open(QIODevice::ReadOnly) && log.readAll().contains("JSON-RPC on");
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(serving() || m_node.state() == QProcess::NotRunning, kLong);
+    QVERIFY2(m_node.state() == QProcess::Running, "sluiced exited; see sluiced.log in the test dir");
 }
 
 void GuiE2E::loadApp() {
