@@ -105,6 +105,9 @@ private:
     // Opens a channel from the page (`mine` ETH, the hub `theirs`) and waits for its row.
     void openChannel(const QString& mine, const QString& theirs);
     void startDevnet(const QStringList& extraArgs);
+    // The devnet node's output (stdout and stderr), kept in the test's temporary folder.
+    QString nodeLogPath() const;
+    QByteArray nodeLog() const;
     void loadApp();
     void connectThroughSettings();
     void openPage(const QString& key);
@@ -149,12 +152,17 @@ void GuiE2E::initTestCase() {
     QQuickStyle::setStyle(QStringLiteral("Material"));
 }
 
+QString GuiE2E::nodeLogPath() const { return m_dir->filePath(QStringLiteral("sluiced.log")); }
+
+QByteArray GuiE2E::nodeLog() const {
+    QFile log(nodeLogPath());
+    return log.open(QIODevice::ReadOnly) ? log.readAll() : QByteArray();
+}
+
 // A failed scenario says what the node said: its log goes with the temporary folder.
 void GuiE2E::cleanup() {
     if (!QTest::currentTestFailed()) return;
-    QFile log(m_dir->filePath(QStringLiteral("sluiced.log")));
-    if (!log.open(QIODevice::ReadOnly)) return;
-    const QList<QByteArray> lines = log.readAll().split('\n');
+    const QList<QByteArray> lines = nodeLog().split('\n');
     const QString status = m_node.state() == QProcess::NotRunning
                                ? QStringLiteral("exited with status %1").arg(m_node.exitCode())
                                : QStringLiteral("running");
@@ -179,16 +187,19 @@ void GuiE2E::startDevnet(const QStringList& extraArgs) {
     env.insert(QStringLiteral("SLUICE_ANVIL"), QStringLiteral(SLUICE_ANVIL_PATH));
     m_node.setProcessEnvironment(env);
     m_node.setProcessChannelMode(QProcess::MergedChannels);
-    m_node.setStandardOutputFile(m_dir->filePath(QStringLiteral("sluiced.log")));
+    m_node.setStandardOutputFile(nodeLogPath());
     QStringList args{QStringLiteral("--devnet"),  QStringLiteral("--data-dir"), dir,
                      QStringLiteral("--l1-port"), QString::number(freePort()),  QStringLiteral("--l2-port"),
                      QString::number(freePort())};
     m_node.start(QStringLiteral(SLUICE_SLUICED_PATH), args + extraArgs);
     QVERIFY2(m_node.waitForStarted(), qPrintable(m_node.errorString()));
-    const QString manifest = dir + QStringLiteral("/devnet.json");
-    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(manifest) || m_node.state() == QProcess::NotRunning, kLong);
-    QVERIFY2(m_node.state() == QProcess::Running, "sluiced exited; see sluiced.log in the test dir");
+    // The node serves L2 only after it has written the manifest (once L1 is ready) and started its
+    // watchtower, sequencer and hub. A wallet given a devnet folder checks the network once, so it
+    // is handed the devnet only when the node says it serves (as the scripts wait for it).
+    QTRY_VERIFY_WITH_TIMEOUT(nodeLog().contains("JSON-RPC on") || m_node.state() == QProcess::NotRunning, kLong);
+    QVERIFY2(m_node.state() == QProcess::Running, "sluiced exited; see its log above or in the test dir");
     // The node writes it once; read until it parses (it may be caught half written).
+    const QString manifest = dir + QStringLiteral("/devnet.json");
     const auto readManifest = [&] {
         QFile file(manifest);
         if (!file.open(QIODevice::ReadOnly)) return false;
@@ -196,15 +207,6 @@ void GuiE2E::startDevnet(const QStringList& extraArgs) {
         return !m_manifest.value(QStringLiteral("rollup")).toString().isEmpty();
     };
     QTRY_VERIFY_WITH_TIMEOUT(readManifest(), 30000);
-    // The manifest is written once L1 is ready; the node serves L2 only later (its watchtower, the
-    // sequencer and the hub start first). A wallet given a devnet folder checks the network once,
-    // so it is handed the devnet only when the node says it serves (as the scripts wait for it).
-    const auto serving = [&] {
-        QFile log(m_dir->filePath(QStringLiteral("sluiced.log")));
-        return log.open(QIODevice::ReadOnly) && log.readAll().contains("JSON-RPC on");
-    };
-    QTRY_VERIFY_WITH_TIMEOUT(serving() || m_node.state() == QProcess::NotRunning, kLong);
-    QVERIFY2(m_node.state() == QProcess::Running, "sluiced exited; see sluiced.log in the test dir");
 }
 
 void GuiE2E::loadApp() {
